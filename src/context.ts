@@ -1,0 +1,72 @@
+// What a mode receives: its clients, the GitHub context and an output sink. Modes take
+// this as a parameter instead of importing @actions/* so that the CLI and the tests can
+// pass their own.
+import type { S3Client } from '@aws-sdk/client-s3'
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
+import type { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
+
+export interface AwsClients {
+  sagemaker: SageMakerClient
+  runtime: SageMakerRuntimeClient
+  s3: S3Client
+}
+
+/** The parts of the GitHub run a mode may record or report. */
+export interface GitHubRun {
+  serverUrl: string
+  apiUrl: string
+  /** `owner/name`; empty outside GitHub Actions when not given. */
+  repository: string
+  sha: string
+  ref: string
+  actor: string
+  runId: string
+  runAttempt: string
+  workflow: string
+  eventName: string
+  /** The pull request number when the event has one. */
+  pullRequest?: number
+}
+
+/** A minimal Octokit surface, so tests and the CLI can supply their own. */
+export type Octokit = ReturnType<typeof import('@actions/github').getOctokit>
+
+/** Where a mode writes what the person running it sees. */
+export interface Reporter {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+  setOutput(name: string, value: string | number | boolean): void
+  /** Appends Markdown to the job summary (or prints it, outside Actions). */
+  summary(markdown: string): Promise<void>
+  /** Saves a value for the `post` step (cleanup after cancellation). */
+  saveState(name: string, value: string): void
+}
+
+export interface RunContext {
+  aws: AwsClients
+  github: GitHubRun
+  /** Absent when no token was given; comment and deployment features then warn. */
+  octokit?: Octokit
+  out: Reporter
+  /** Injectable clock and sleep, so waits are testable without real time. */
+  now(): Date
+  sleep(ms: number): Promise<void>
+  /** Folder for report files (the runner's temp folder, or the working directory). */
+  workDir: string
+}
+
+export function runUrl(run: GitHubRun): string {
+  if (!run.repository || !run.runId) return ''
+  return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`
+}
+
+/**
+ * What a mode reports back to `run()`. Errors are thrown; `failed` is for a step that
+ * worked as designed but must fail the job (a rejected gate, a rolled-back deployment).
+ */
+export interface ModeOutcome {
+  failed?: string
+}
+
+export type ModeRunner = (ctx: RunContext, settings: import('./settings.js').Settings) => Promise<ModeOutcome>

@@ -1,0 +1,82 @@
+// CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
+// entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
+
+export const METADATA_MAX_ENTRIES = 50
+export const METADATA_MAX_KEY = 128
+export const METADATA_MAX_VALUE = 256
+const ALLOWED = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u
+const DISALLOWED_CHAR = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu
+
+/** Keys this action writes; everything else in the metadata belongs to someone else. */
+export const METRIC_PREFIX = 'metric:'
+export const KEYS = {
+  gateDecision: 'gate:decision',
+  gateRun: 'gate:run',
+  gatePolicy: 'gate:policy-sha256',
+  decisionBy: 'decision:actor',
+  decisionRun: 'decision:run',
+  decisionReason: 'decision:reason',
+  deployedPrefix: 'deployed:'
+} as const
+
+export function isAllowedMetadataText(text: string): boolean {
+  return ALLOWED.test(text)
+}
+
+/** Replaces characters SageMaker refuses in metadata with `_` and cuts to `max` characters. */
+export function sanitizeMetadataText(text: string, max: number): string {
+  return text.replace(DISALLOWED_CHAR, '_').slice(0, max)
+}
+
+/** Metric values are kept as plain decimal strings (no exponent), which the limits allow. */
+export function formatMetricValue(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`metric value ${value} is not a finite number`)
+  const text = String(value)
+  if (!/e/i.test(text)) return text
+  return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '')
+}
+
+/** Reads the `metric:<name>` mirror back into numbers, ignoring unparseable values. */
+export function metricsFromMetadata(metadata: Record<string, string> | undefined): Record<string, number> {
+  const metrics: Record<string, number> = {}
+  for (const [key, raw] of Object.entries(metadata ?? {})) {
+    if (!key.startsWith(METRIC_PREFIX)) continue
+    const value = Number(raw)
+    if (raw.trim() !== '' && Number.isFinite(value)) metrics[key.slice(METRIC_PREFIX.length)] = value
+  }
+  return metrics
+}
+
+export interface MetadataFit {
+  kept: Record<string, string>
+  /** Human-readable reasons for entries that did not fit, for the log. */
+  dropped: string[]
+}
+
+/**
+ * Fits entries into what SageMaker accepts, in the order given (earlier entries win a
+ * place first), next to `existing` entries already on the package.
+ */
+export function fitMetadata(
+  entries: [string, string][],
+  existing: Record<string, string> = {}
+): MetadataFit {
+  const kept: Record<string, string> = {}
+  const dropped: string[] = []
+  let count = Object.keys(existing).length
+  for (const [key, value] of entries) {
+    if (key.length === 0 || key.length > METADATA_MAX_KEY) {
+      dropped.push(`${key}: key must be 1-${METADATA_MAX_KEY} characters`)
+    } else if (value.length > METADATA_MAX_VALUE) {
+      dropped.push(`${key}: value is ${value.length} characters, the limit is ${METADATA_MAX_VALUE}`)
+    } else if (!isAllowedMetadataText(key) || !isAllowedMetadataText(value)) {
+      dropped.push(`${key}: contains characters outside letters, digits, spaces and _.:/=+-@`)
+    } else if (!(key in existing) && !(key in kept) && count >= METADATA_MAX_ENTRIES) {
+      dropped.push(`${key}: the package already holds ${METADATA_MAX_ENTRIES} entries`)
+    } else {
+      if (!(key in existing) && !(key in kept)) count++
+      kept[key] = value
+    }
+  }
+  return { kept, dropped }
+}

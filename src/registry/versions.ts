@@ -1,0 +1,161 @@
+// Queries and updates on the versions of one model package group. Every list call
+// passes SortOrder and ModelPackageType=Versioned: SageMaker sorts ascending and lists
+// unversioned packages only unless told otherwise.
+import {
+  DescribeModelPackageCommand,
+  DescribeModelPackageGroupCommand,
+  ListModelPackagesCommand,
+  UpdateModelPackageCommand,
+  type DescribeModelPackageCommandOutput,
+  type ModelPackageSummary,
+  type SageMakerClient,
+  type UpdateModelPackageCommandInput
+} from '@aws-sdk/client-sagemaker'
+import type { ApprovalStatus, GroupRef, PackageRef } from '../settings.js'
+
+export interface VersionSummary {
+  arn: string
+  version: number
+  status: ApprovalStatus
+  creationTime?: Date
+  description?: string
+}
+
+export type PackageDescription = DescribeModelPackageCommandOutput
+
+/** The version number at the end of a versioned package ARN (`.../model-package/group/7`). */
+export function versionFromArn(arn: string): number {
+  const match = /:model-package\/[^/]+\/(\d+)$/.exec(arn)
+  if (!match) throw new Error(`"${arn}" is not the ARN of a versioned model package`)
+  return Number(match[1])
+}
+
+/** The package ARN of version `version`, formed from the group's ARN as SageMaker forms it. */
+export function packageArnFromGroupArn(groupArn: string, version: number): string {
+  const match = /^(arn:[^:]+:sagemaker:[^:]*:\d{12}):model-package-group\/(.+)$/.exec(groupArn)
+  if (!match) throw new Error(`"${groupArn}" is not a model package group ARN`)
+  return `${match[1]}:model-package/${match[2]}/${version}`
+}
+
+export async function describeGroup(sagemaker: SageMakerClient, group: GroupRef) {
+  return sagemaker.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group.nameOrArn }))
+}
+
+/** Resolves a package named by ARN or by version number to its ARN. */
+export async function resolvePackageArn(
+  sagemaker: SageMakerClient,
+  group: GroupRef,
+  ref: PackageRef
+): Promise<string> {
+  if (ref.kind === 'arn') return ref.arn
+  const groupArn = group.arn ?? (await describeGroup(sagemaker, group)).ModelPackageGroupArn
+  if (!groupArn) throw new Error(`SageMaker returned no ARN for group "${group.name}"`)
+  return packageArnFromGroupArn(groupArn, ref.version)
+}
+
+export async function describeVersion(sagemaker: SageMakerClient, arn: string): Promise<PackageDescription> {
+  return sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: arn }))
+}
+
+function toSummary(item: ModelPackageSummary): VersionSummary {
+  const arn = item.ModelPackageArn ?? ''
+  return {
+    arn,
+    version: item.ModelPackageVersion ?? versionFromArn(arn),
+    status: (item.ModelApprovalStatus ?? 'PendingManualApproval') as ApprovalStatus,
+    creationTime: item.CreationTime,
+    description: item.ModelPackageDescription
+  }
+}
+
+export interface ListOptions {
+  status?: ApprovalStatus
+  /** Stop after this many versions. */
+  limit: number
+  /** Stop paging once a version older than this is seen (newest-first listing). */
+  olderThanVersion?: number
+}
+
+/**
+ * Versions of the group, newest first, paging with NextToken only as far as needed: the
+ * cost is O(limit) calls, whatever the size of the group.
+ */
+export async function listVersions(
+  sagemaker: SageMakerClient,
+  group: GroupRef,
+  options: ListOptions
+): Promise<VersionSummary[]> {
+  const found: VersionSummary[] = []
+  let nextToken: string | undefined
+  do {
+    const page = await sagemaker.send(
+      new ListModelPackagesCommand({
+        ModelPackageGroupName: group.nameOrArn,
+        ModelPackageType: 'Versioned',
+        ModelApprovalStatus: options.status,
+        SortBy: 'CreationTime',
+        SortOrder: 'Descending',
+        MaxResults: Math.min(100, Math.max(1, options.limit - found.length)),
+        NextToken: nextToken
+      })
+    )
+    for (const item of page.ModelPackageSummaryList ?? []) {
+      const summary = toSummary(item)
+      if (options.olderThanVersion !== undefined && summary.version >= options.olderThanVersion) continue
+      found.push(summary)
+      if (found.length >= options.limit) return found
+    }
+    nextToken = page.NextToken
+  } while (nextToken)
+  return found
+}
+
+/** The newest version (optionally with a given status): one ListModelPackages call. */
+export async function latestVersion(
+  sagemaker: SageMakerClient,
+  group: GroupRef,
+  status?: ApprovalStatus
+): Promise<VersionSummary | undefined> {
+  const [newest] = await listVersions(sagemaker, group, { status, limit: 1 })
+  return newest
+}
+
+export interface VersionUpdate {
+  status?: ApprovalStatus
+  approvalDescription?: string
+  metadata?: Record<string, string>
+  metadataToRemove?: string[]
+  lifecycle?: { stage: string; stageStatus: string; description?: string }
+}
+
+/** SageMaker caps ApprovalDescription at 1,024 characters. */
+export const APPROVAL_DESCRIPTION_MAX = 1024
+
+/** Updates only the given fields; customer metadata is merged by SageMaker, never replaced. */
+export async function updateVersion(
+  sagemaker: SageMakerClient,
+  arn: string,
+  update: VersionUpdate
+): Promise<void> {
+  const input: UpdateModelPackageCommandInput = { ModelPackageArn: arn }
+  if (update.status) input.ModelApprovalStatus = update.status
+  if (update.approvalDescription !== undefined) {
+    input.ApprovalDescription = truncate(update.approvalDescription, APPROVAL_DESCRIPTION_MAX)
+  }
+  if (update.metadata && Object.keys(update.metadata).length > 0) {
+    input.CustomerMetadataProperties = update.metadata
+  }
+  if (update.metadataToRemove?.length) input.CustomerMetadataPropertiesToRemove = update.metadataToRemove
+  if (update.lifecycle) {
+    input.ModelLifeCycle = {
+      Stage: update.lifecycle.stage,
+      StageStatus: update.lifecycle.stageStatus,
+      StageDescription: update.lifecycle.description
+    }
+  }
+  await sagemaker.send(new UpdateModelPackageCommand(input))
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}

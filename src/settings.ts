@@ -1,0 +1,154 @@
+// The typed, validated form of every input. `src/inputs.ts` is the only place that
+// builds these; everything else receives them already checked.
+
+export const MODES = [
+  'register',
+  'gate',
+  'approve',
+  'reject',
+  'deploy',
+  'rollback',
+  'compare',
+  'lineage',
+  'group'
+] as const
+export type Mode = (typeof MODES)[number]
+
+export type ApprovalStatus = 'PendingManualApproval' | 'Approved' | 'Rejected'
+
+/** A version named by the user: a package ARN or a version number within the group. */
+export type PackageRef = { kind: 'arn'; arn: string } | { kind: 'version'; version: number }
+
+/** The group as named by the user: a plain name, or the ARN of a group shared with us. */
+export interface GroupRef {
+  /** What SageMaker accepts as `ModelPackageGroupName` (the name, or the whole ARN). */
+  nameOrArn: string
+  /** The bare group name, for ARNs, markers and report titles. */
+  name: string
+  /** Set when the group was given as an ARN. */
+  arn?: string
+}
+
+export interface CommonSettings {
+  mode: Mode
+  group: GroupRef
+  region: string
+  githubToken: string
+  dryRun: boolean
+  comment: boolean
+  history: number
+}
+
+export type MetricDirection = 'higher' | 'lower'
+export type Comparator = '>=' | '>' | '<=' | '<' | '=='
+
+export interface RegisterSettings {
+  groupDescription?: string
+  groupTags: Record<string, string>
+  source:
+    | { kind: 'artifact'; modelDataUrl: string; imageUri: string }
+    | { kind: 'training-job'; trainingJobName: string; imageUri?: string }
+    | { kind: 'tuning-job'; tuningJobName: string; imageUri?: string }
+  metricsFile?: string
+  metricsS3Uri?: string
+  description?: string
+  approvalStatus: ApprovalStatus
+  customerMetadata: Record<string, string>
+  inferenceInstances: string[]
+  transformInstances: string[]
+  contentTypes: string[]
+  responseTypes: string[]
+  modelLifecycleStage?: string
+  projectId?: string
+}
+
+export type BaselineSpec =
+  | { kind: 'latest-approved' }
+  | { kind: 'endpoint'; endpointName: string }
+  | { kind: 'version'; version: number }
+  | { kind: 'none' }
+
+export type Task = 'binary' | 'multiclass' | 'regression'
+
+export interface GateSettings {
+  modelPackage?: PackageRef
+  /** Raw policy text; parsed by `src/policy`, which reports line and column. */
+  thresholds: string
+  maxRegression: string
+  metricDirections: string
+  baseline: BaselineSpec
+  onPass: 'Approved' | 'none'
+  onFail: 'Rejected' | 'none'
+  failOnReject: boolean
+  validationData?: string
+  validationMethod: 'endpoint' | 'batch-transform'
+  task: Task
+  labelColumn: string
+  predictionColumn?: string
+  decisionThreshold: number
+  alpha: number
+  executionRoleArn?: string
+  instanceType?: string
+  serverlessMemoryMb?: number
+  serverlessMaxConcurrency?: number
+  maxConcurrency: number
+}
+
+export interface DecisionSettings {
+  modelPackage?: PackageRef
+  reason: string
+  force: boolean
+  modelLifecycleStage?: string
+}
+
+export type DeploymentStrategy = 'all-at-once' | 'canary' | 'linear'
+
+export interface DeploySettings {
+  endpointName: string
+  modelPackage?: PackageRef
+  executionRoleArn?: string
+  instanceType?: string
+  instanceCount: number
+  serverlessMemoryMb?: number
+  serverlessMaxConcurrency?: number
+  dataCaptureS3Uri?: string
+  deploymentStrategy: DeploymentStrategy
+  /** Percent of capacity for the canary step (1-100). */
+  canarySize: number
+  /** Percent of capacity per linear step (1-100). */
+  linearStepSize: number
+  waitIntervalSeconds: number
+  terminationWaitSeconds: number
+  maxExecutionTimeoutSeconds?: number
+  rollbackAlarms: string[]
+  waitTimeoutSeconds: number
+  environment?: string
+  /** A/B weights per version, e.g. `v7=90,v8=10`; empty when not given. */
+  traffic: { version: number; weight: number }[]
+  rejectCurrent: boolean
+  reason?: string
+}
+
+export interface ReportSettings {
+  versions: number[]
+  modelPackage?: PackageRef
+}
+
+export type GroupOperation = 'describe' | 'list' | 'update-tags' | 'delete' | 'share' | 'unshare'
+
+export interface GroupSettings {
+  operation: GroupOperation
+  groupTags: Record<string, string>
+  accountIds: string[]
+  force: boolean
+}
+
+/** Everything `run()` needs, one field per concern; only the current mode's part is set. */
+export interface Settings extends CommonSettings {
+  register?: RegisterSettings
+  gate?: GateSettings
+  decision?: DecisionSettings
+  deploy?: DeploySettings
+  report?: ReportSettings
+  groupOps?: GroupSettings
+}
