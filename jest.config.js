@@ -11,6 +11,7 @@ const common = {
 }
 
 export default {
+  reporters: ['default', '<rootDir>/scripts/count-reporter.cjs'],
   coverageDirectory: 'coverage',
   coverageReporters: ['text-summary', 'lcov', 'json-summary'],
   collectCoverageFrom: ['src/**/*.ts', 'emulator/**/*.ts', '!emulator/cli.ts'],

@@ -1,0 +1,33 @@
+// Register settings as src/inputs.ts would produce them, for unit tests to override.
+import type { RegisterSettings, Settings } from '../../src/settings.js'
+
+export const MODEL_DATA_URL = 's3://acme-models/churn/output/model.tar.gz'
+export const IMAGE_URI = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1'
+export const GROUP_ARN = 'arn:aws:sagemaker:us-east-1:111122223333:model-package-group/churn'
+
+export function registerSettings(
+  register: Partial<RegisterSettings> = {},
+  common: Partial<Settings> = {}
+): Settings {
+  return {
+    mode: 'register',
+    group: { nameOrArn: 'churn', name: 'churn' },
+    region: 'us-east-1',
+    githubToken: '',
+    dryRun: false,
+    comment: true,
+    history: 10,
+    ...common,
+    register: {
+      groupTags: {},
+      source: { kind: 'artifact', modelDataUrl: MODEL_DATA_URL, imageUri: IMAGE_URI },
+      approvalStatus: 'PendingManualApproval',
+      customerMetadata: {},
+      inferenceInstances: [],
+      transformInstances: [],
+      contentTypes: ['text/csv'],
+      responseTypes: ['text/csv'],
+      ...register
+    }
+  }
+}

@@ -1,0 +1,148 @@
+// Validates action.yml with GitHub's own parser (@actions/workflow-parser) and checks that it
+// declares exactly the inputs src/inputs.ts reads, with the same defaults.
+import { describe, expect, it, jest } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { parse } from 'yaml'
+import { DEFAULTS, INPUT_NAMES } from '../../src/inputs.js'
+
+// The parser's published ESM imports its JSON schema without an import attribute, which Jest
+// only tolerates with a deprecation warning (a hard error in its next major). Serving the
+// schema module from a factory that reads the JSON with fs keeps the parser's own code and
+// schema, without depending on that leniency.
+const PARSER_DIST = path.resolve('node_modules/@actions/workflow-parser/dist')
+const { JSONObjectReader } = await import('@actions/workflow-parser/templates/json-object-reader')
+const { TemplateSchema } = await import('@actions/workflow-parser/templates/schema/index')
+function schemaLoader(file: string) {
+  let schema: ReturnType<typeof TemplateSchema.load> | undefined
+  return () =>
+    (schema ??= TemplateSchema.load(
+      new JSONObjectReader(undefined, readFileSync(path.join(PARSER_DIST, file), 'utf8'))
+    ))
+}
+jest.unstable_mockModule(path.join(PARSER_DIST, 'actions/action-schema.js'), () => ({
+  getActionSchema: schemaLoader('action-v1.0.min.json')
+}))
+// The package index (for NoOperationTraceWriter) loads the workflow schema module too.
+jest.unstable_mockModule(path.join(PARSER_DIST, 'workflows/workflow-schema.js'), () => ({
+  getWorkflowSchema: schemaLoader('workflow-v1.0.min.json')
+}))
+const { NoOperationTraceWriter } = await import('@actions/workflow-parser')
+const { parseAction, convertActionTemplate } =
+  await import('@actions/workflow-parser/actions/index')
+
+/** SPEC "Outputs". */
+const OUTPUT_NAMES = [
+  'model-package-arn',
+  'model-package-version',
+  'decision',
+  'approval-status',
+  'baseline-model-package-arn',
+  'report-path',
+  'comment-id',
+  'endpoint-name',
+  'endpoint-config-name',
+  'previous-model-package-arn',
+  'created'
+]
+
+function validate(content: string, name = 'action.yml') {
+  const result = parseAction({ name, content }, new NoOperationTraceWriter())
+  const template = result.value ? convertActionTemplate(result.context, result.value) : undefined
+  // Conversion reports into the same context as parsing.
+  return { errors: result.context.errors.getErrors().map(e => e.message), template }
+}
+
+interface ActionYaml {
+  name: string
+  description: string
+  branding?: { icon?: string; color?: string }
+  inputs: Record<string, { description?: string; required?: boolean; default?: string }>
+  outputs: Record<string, { description?: string }>
+  runs: Record<string, string>
+}
+
+const text = readFileSync('action.yml', 'utf8')
+const action = parse(text) as ActionYaml
+
+describe('action.yml', () => {
+  it("passes GitHub's action schema", () => {
+    const { errors, template } = validate(text)
+    expect(errors).toEqual([])
+    expect(template?.name).toBe('SageMaker Model Gate')
+    expect(template?.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/index.js',
+      postIf: 'always()'
+    })
+  })
+
+  it('the parser rejects a broken action.yml', () => {
+    const broken = text
+      .replace('using: node24', 'using: node99')
+      .replace('  post-if:', '  post-when:')
+    const { errors } = validate(broken)
+    expect(errors.length).toBeGreaterThanOrEqual(2)
+    expect(errors.join('\n')).toMatch(/node99|post-when/)
+    expect(validate('name: x\nruns:\n  using: node24\n  main: a.js\n').errors.join('\n')).toMatch(
+      /description/
+    )
+  })
+
+  it('runs on Node 24 with main and post steps', () => {
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/index.js',
+      post: 'dist/index.js',
+      'post-if': 'always()'
+    })
+    expect(action.branding?.icon).toBeTruthy()
+    expect(action.branding?.color).toBeTruthy()
+    expect(action.description.length).toBeGreaterThan(40)
+  })
+
+  it('declares exactly the inputs src/inputs.ts reads, and the outputs of the spec', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort())
+    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+  })
+
+  it('describes every input with the modes that use it and its default', () => {
+    for (const [name, input] of Object.entries(action.inputs)) {
+      const description = input.description ?? ''
+      expect([name, description.length > 20]).toEqual([name, true])
+      expect([name, /\bmodes?\b/i.test(description) || name === 'mode']).toEqual([name, true])
+      if (input.default !== undefined && name !== 'github-token') {
+        const escaped = String(input.default).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        expect([name, description]).toEqual([
+          name,
+          expect.stringMatching(new RegExp(`Default: ${escaped}(\\.|\\s|$)`))
+        ])
+      }
+    }
+    for (const [name, output] of Object.entries(action.outputs)) {
+      expect([name, (output.description ?? '').length > 10]).toEqual([name, true])
+    }
+  })
+
+  it('has the same defaults as src/inputs.ts', () => {
+    const declared = Object.fromEntries(
+      Object.entries(action.inputs)
+        .filter(([name, input]) => input.default !== undefined && name !== 'github-token')
+        .map(([name, input]) => [name, String(input.default)])
+    )
+    expect(declared).toEqual({ ...DEFAULTS })
+    expect(action.inputs['github-token']?.default).toBe('${{ github.token }}')
+  })
+
+  it('marks only mode and model-package-group required', () => {
+    const required = Object.entries(action.inputs)
+      .filter(([, input]) => input.required)
+      .map(([name]) => name)
+    expect(required.sort()).toEqual(['mode', 'model-package-group'])
+    for (const input of Object.values(action.inputs)) {
+      // Quoted defaults keep YAML from turning 'true' or '10' into other types.
+      if (input.default !== undefined) expect(typeof input.default).toBe('string')
+    }
+  })
+})
