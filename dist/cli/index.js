@@ -8498,7 +8498,7 @@ __webpack_unused_export__ = GetObjectAttributesCommand;
 __webpack_unused_export__ = GetObjectAttributesOutput$;
 __webpack_unused_export__ = GetObjectAttributesParts$;
 __webpack_unused_export__ = GetObjectAttributesRequest$;
-__webpack_unused_export__ = GetObjectCommand;
+exports.jLs = GetObjectCommand;
 __webpack_unused_export__ = GetObjectLegalHold$;
 __webpack_unused_export__ = GetObjectLegalHoldCommand;
 __webpack_unused_export__ = GetObjectLegalHoldOutput$;
@@ -29572,7 +29572,7 @@ __webpack_unused_export__ = AddAssociationRequest$;
 __webpack_unused_export__ = AddAssociationResponse$;
 __webpack_unused_export__ = AddClusterNodeSpecification$;
 __webpack_unused_export__ = AddTags$;
-__webpack_unused_export__ = AddTagsCommand;
+exports.yjM = AddTagsCommand;
 __webpack_unused_export__ = AddTagsInput$;
 __webpack_unused_export__ = AddTagsOutput$;
 __webpack_unused_export__ = AdditionalEnis$;
@@ -29950,9 +29950,9 @@ __webpack_unused_export__ = CreateEdgePackagingJob$;
 __webpack_unused_export__ = CreateEdgePackagingJobCommand;
 __webpack_unused_export__ = CreateEdgePackagingJobRequest$;
 __webpack_unused_export__ = CreateEndpoint$;
-__webpack_unused_export__ = CreateEndpointCommand;
+exports.fRi = CreateEndpointCommand;
 __webpack_unused_export__ = CreateEndpointConfig$;
-__webpack_unused_export__ = CreateEndpointConfigCommand;
+exports.dH8 = CreateEndpointConfigCommand;
 __webpack_unused_export__ = CreateEndpointConfigInput$;
 __webpack_unused_export__ = CreateEndpointConfigOutput$;
 __webpack_unused_export__ = CreateEndpointInput$;
@@ -30038,7 +30038,7 @@ __webpack_unused_export__ = CreateModelCardExportJobRequest$;
 __webpack_unused_export__ = CreateModelCardExportJobResponse$;
 __webpack_unused_export__ = CreateModelCardRequest$;
 __webpack_unused_export__ = CreateModelCardResponse$;
-__webpack_unused_export__ = CreateModelCommand;
+exports.TIE = CreateModelCommand;
 __webpack_unused_export__ = CreateModelExplainabilityJobDefinition$;
 __webpack_unused_export__ = CreateModelExplainabilityJobDefinitionCommand;
 __webpack_unused_export__ = CreateModelExplainabilityJobDefinitionRequest$;
@@ -30247,7 +30247,7 @@ __webpack_unused_export__ = DeleteEdgeDeploymentStageRequest$;
 __webpack_unused_export__ = DeleteEndpoint$;
 __webpack_unused_export__ = DeleteEndpointCommand;
 __webpack_unused_export__ = DeleteEndpointConfig$;
-__webpack_unused_export__ = DeleteEndpointConfigCommand;
+exports.WLA = DeleteEndpointConfigCommand;
 __webpack_unused_export__ = DeleteEndpointConfigInput$;
 __webpack_unused_export__ = DeleteEndpointInput$;
 __webpack_unused_export__ = DeleteExperiment$;
@@ -30311,7 +30311,7 @@ __webpack_unused_export__ = DeleteModelBiasJobDefinitionRequest$;
 __webpack_unused_export__ = DeleteModelCard$;
 __webpack_unused_export__ = DeleteModelCardCommand;
 __webpack_unused_export__ = DeleteModelCardRequest$;
-__webpack_unused_export__ = DeleteModelCommand;
+exports.em = DeleteModelCommand;
 __webpack_unused_export__ = DeleteModelExplainabilityJobDefinition$;
 __webpack_unused_export__ = DeleteModelExplainabilityJobDefinitionCommand;
 __webpack_unused_export__ = DeleteModelExplainabilityJobDefinitionRequest$;
@@ -30493,9 +30493,9 @@ __webpack_unused_export__ = DescribeEdgePackagingJobCommand;
 __webpack_unused_export__ = DescribeEdgePackagingJobRequest$;
 __webpack_unused_export__ = DescribeEdgePackagingJobResponse$;
 __webpack_unused_export__ = DescribeEndpoint$;
-__webpack_unused_export__ = DescribeEndpointCommand;
+exports.CX3 = DescribeEndpointCommand;
 __webpack_unused_export__ = DescribeEndpointConfig$;
-__webpack_unused_export__ = DescribeEndpointConfigCommand;
+exports.uoq = DescribeEndpointConfigCommand;
 __webpack_unused_export__ = DescribeEndpointConfigInput$;
 __webpack_unused_export__ = DescribeEndpointConfigOutput$;
 __webpack_unused_export__ = DescribeEndpointInput$;
@@ -30589,7 +30589,7 @@ __webpack_unused_export__ = DescribeModelCardExportJobRequest$;
 __webpack_unused_export__ = DescribeModelCardExportJobResponse$;
 __webpack_unused_export__ = DescribeModelCardRequest$;
 __webpack_unused_export__ = DescribeModelCardResponse$;
-__webpack_unused_export__ = DescribeModelCommand;
+exports.utY = DescribeModelCommand;
 __webpack_unused_export__ = DescribeModelExplainabilityJobDefinition$;
 __webpack_unused_export__ = DescribeModelExplainabilityJobDefinitionCommand;
 __webpack_unused_export__ = DescribeModelExplainabilityJobDefinitionRequest$;
@@ -31129,7 +31129,7 @@ __webpack_unused_export__ = ListEdgePackagingJobsRequest$;
 __webpack_unused_export__ = ListEdgePackagingJobsResponse$;
 __webpack_unused_export__ = ListEdgePackagingJobsSortBy;
 __webpack_unused_export__ = ListEndpointConfigs$;
-__webpack_unused_export__ = ListEndpointConfigsCommand;
+exports.IZm = ListEndpointConfigsCommand;
 __webpack_unused_export__ = ListEndpointConfigsInput$;
 __webpack_unused_export__ = ListEndpointConfigsOutput$;
 __webpack_unused_export__ = ListEndpoints$;
@@ -31259,7 +31259,7 @@ __webpack_unused_export__ = ListModelQualityJobDefinitionsCommand;
 __webpack_unused_export__ = ListModelQualityJobDefinitionsRequest$;
 __webpack_unused_export__ = ListModelQualityJobDefinitionsResponse$;
 __webpack_unused_export__ = ListModels$;
-__webpack_unused_export__ = ListModelsCommand;
+exports.Ez2 = ListModelsCommand;
 __webpack_unused_export__ = ListModelsInput$;
 __webpack_unused_export__ = ListModelsOutput$;
 __webpack_unused_export__ = ListMonitoringAlertHistory$;
@@ -31344,7 +31344,7 @@ __webpack_unused_export__ = ListSubscribedWorkteamsCommand;
 __webpack_unused_export__ = ListSubscribedWorkteamsRequest$;
 __webpack_unused_export__ = ListSubscribedWorkteamsResponse$;
 __webpack_unused_export__ = ListTags$;
-__webpack_unused_export__ = ListTagsCommand;
+exports.bvr = ListTagsCommand;
 __webpack_unused_export__ = ListTagsInput$;
 __webpack_unused_export__ = ListTagsOutput$;
 __webpack_unused_export__ = ListTrainingJobs$;
@@ -32095,11 +32095,11 @@ __webpack_unused_export__ = UpdateDomainCommand;
 __webpack_unused_export__ = UpdateDomainRequest$;
 __webpack_unused_export__ = UpdateDomainResponse$;
 __webpack_unused_export__ = UpdateEndpoint$;
-__webpack_unused_export__ = UpdateEndpointCommand;
+exports.sU7 = UpdateEndpointCommand;
 __webpack_unused_export__ = UpdateEndpointInput$;
 __webpack_unused_export__ = UpdateEndpointOutput$;
 __webpack_unused_export__ = UpdateEndpointWeightsAndCapacities$;
-__webpack_unused_export__ = UpdateEndpointWeightsAndCapacitiesCommand;
+exports.GO9 = UpdateEndpointWeightsAndCapacitiesCommand;
 __webpack_unused_export__ = UpdateEndpointWeightsAndCapacitiesInput$;
 __webpack_unused_export__ = UpdateEndpointWeightsAndCapacitiesOutput$;
 __webpack_unused_export__ = UpdateExperiment$;
@@ -32158,7 +32158,7 @@ __webpack_unused_export__ = UpdateModelCardCommand;
 __webpack_unused_export__ = UpdateModelCardRequest$;
 __webpack_unused_export__ = UpdateModelCardResponse$;
 __webpack_unused_export__ = UpdateModelPackage$;
-__webpack_unused_export__ = UpdateModelPackageCommand;
+exports.CCy = UpdateModelPackageCommand;
 __webpack_unused_export__ = UpdateModelPackageInput$;
 __webpack_unused_export__ = UpdateModelPackageOutput$;
 __webpack_unused_export__ = UpdateMonitoringAlert$;
@@ -85961,11 +85961,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8955:
+/***/ 475:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2920);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2276);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .cli */ .xw)(process.argv.slice(2));
 
@@ -85974,7 +85974,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2920:
+/***/ 2276:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -85987,7 +85987,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/bundle-15883/errors.js
+;// CONCATENATED MODULE: ./build/bundle-16859/errors.js
 // Turns any error into a message a person can act on: the AWS error name, the request
 // id to quote to AWS support, and what to check.
 /** An error whose message is already written for the person running the job. */
@@ -86030,7 +86030,7 @@ function describeError(error) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4459);
-;// CONCATENATED MODULE: ./build/bundle-15883/policy/direction.js
+;// CONCATENATED MODULE: ./build/bundle-16859/policy/direction.js
 // Words, not whole names, so that `f1_score`, `balanced_accuracy`, `val_loss` and
 // `mean_absolute_error` are recognised; the XGBoost spellings (aucpr, merror, mlogloss)
 // are included because SageMaker's built-in algorithm emits them.
@@ -86068,7 +86068,7 @@ function inferDirection(metric) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/bundle-15883/policy/parse.js
+;// CONCATENATED MODULE: ./build/bundle-16859/policy/parse.js
 
 
 /** A mistake in the policy text, located so the user can find it. */
@@ -86281,10 +86281,10 @@ function parsePolicy(thresholds, maxRegression, metricDirections) {
         regressions: parseRegressions(maxRegression, directions),
         directions
     };
-    parse_assertHasRules(policy);
+    assertHasRules(policy);
     return policy;
 }
-function parse_assertHasRules(policy) {
+function assertHasRules(policy) {
     if (policy.thresholds.length === 0 && policy.regressions.length === 0) {
         throw new PolicyError('the gate has no rules: inputs "thresholds" and "max-regression" are both empty. Add at least one line such as "validation:auc >= 0.85" or "validation:auc -0.01"', { input: 'thresholds' });
     }
@@ -86298,7 +86298,7 @@ function policyMetrics(policy) {
         ])
     ];
 }
-function parse_ruleText(rule) {
+function ruleText(rule) {
     if (rule.kind === 'threshold')
         return `${rule.op} ${rule.value}`;
     return `max drop ${rule.limit}${rule.relative ? '%' : ''}`;
@@ -86317,10 +86317,45 @@ function normalisePolicy(policy) {
 }
 /** The hex SHA-256 of `normalisePolicy`, recorded on the version as `gate:policy-sha256`. */
 function policySha256(policy) {
-    return createHash('sha256').update(normalisePolicy(policy), 'utf8').digest('hex');
+    return (0,external_node_crypto_.createHash)('sha256').update(normalisePolicy(policy), 'utf8').digest('hex');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-15883/policy/evaluate.js
+;// CONCATENATED MODULE: ./build/bundle-16859/policy/format.js
+/**
+ * A metric value as a person reads it: at most 6 significant digits, no float noise
+ * (0.85 - 0.84 shows as 0.01), no exponent for ordinary magnitudes.
+ */
+function formatNumber(value) {
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (!Number.isFinite(value))
+        return value > 0 ? 'Infinity' : '-Infinity';
+    if (value === 0)
+        return '0';
+    const rounded = Number(value.toPrecision(6));
+    const magnitude = Math.abs(rounded);
+    if (magnitude >= 1e-6 && magnitude < 1e15) {
+        // toPrecision already bounded the digits; toFixed(20) would bring the noise back.
+        return rounded.toString().includes('e')
+            ? rounded.toFixed(12).replace(/\.?0+$/, '')
+            : String(rounded);
+    }
+    return String(rounded);
+}
+/** A difference with its sign: `+0.012`, `-0.03`, `0`. */
+function formatDelta(value) {
+    const text = formatNumber(value);
+    return value > 0 ? `+${text}` : text;
+}
+/** A relative change in percent, to 3 significant digits: `-2.46%`, `+10%`. */
+function formatPercent(value) {
+    if (!Number.isFinite(value))
+        return `${formatNumber(value)}%`;
+    const rounded = Number(value.toPrecision(3));
+    return `${rounded > 0 ? '+' : ''}${formatNumber(rounded)}%`;
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/policy/evaluate.js
 
 
 // Metric values pass through JSON, S3 statistics files and subtraction; a boundary value
@@ -86490,13 +86525,13 @@ function evaluatePolicy(policy, candidate, baseline, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-15883/policy/index.js
+;// CONCATENATED MODULE: ./build/bundle-16859/policy/index.js
 
 
 
 
 
-;// CONCATENATED MODULE: ./build/bundle-15883/settings.js
+;// CONCATENATED MODULE: ./build/bundle-16859/settings.js
 // The typed, validated form of every input. `src/inputs.ts` is the only place that
 // builds these; everything else receives them already checked.
 const MODES = [
@@ -86511,7 +86546,7 @@ const MODES = [
     'group'
 ];
 
-;// CONCATENATED MODULE: ./build/bundle-15883/inputs.js
+;// CONCATENATED MODULE: ./build/bundle-16859/inputs.js
 // All parsing and validation of inputs. The action passes `name => core.getInput(name)` and
 // the CLI passes its flags, so this module never touches @actions/core and stays pure:
 // an invalid input fails here, before any AWS call, with the input's name, the value given
@@ -92266,7 +92301,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 var client_s3_dist_cjs = __nccwpck_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker-runtime/dist-cjs/index.js
 var client_sagemaker_runtime_dist_cjs = __nccwpck_require__(9636);
-;// CONCATENATED MODULE: ./build/bundle-15883/aws.js
+;// CONCATENATED MODULE: ./build/bundle-16859/aws.js
 // The one place AWS clients are built: one user agent, adaptive retry, bounded attempts.
 // Endpoints for a local emulator come from the SDK's own AWS_ENDPOINT_URL_* variables.
 
@@ -92298,7 +92333,7 @@ function countCalls(client) {
     return counts;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-15883/github/run.js
+;// CONCATENATED MODULE: ./build/bundle-16859/github/run.js
 // The GitHub run a mode records and reports, read from the runner's standard variables
 // so that the action and the CLI (in another CI, or on a laptop) share one code path.
 
@@ -92335,16 +92370,2083 @@ function readGitHubRun(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-15883/context.js
+;// CONCATENATED MODULE: ./build/bundle-16859/context.js
 function runUrl(run) {
     if (!run.repository || !run.runId)
         return '';
     return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
 }
 
+;// CONCATENATED MODULE: ./build/bundle-16859/report/escape.js
+// Everything that reaches the report from the registry or the user (descriptions,
+// metric names, metadata values, group names) is untrusted: it must render as the text
+// it is, never as HTML, links, formatting, table structure or a notification.
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;'
+};
+/** `& < > "` as entities: no tags, no attributes, no comments (our marker included). */
+function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, char => HTML_ENTITIES[char] ?? char);
+}
+// The ASCII punctuation that starts Markdown inline syntax: emphasis, code spans,
+// links and images, strikethrough, table cells, headings, and the backslash itself.
+const MARKDOWN_SPECIALS = /[\\`*_[\]()#|~!]/g;
+/**
+ * A zero-width space after `@` stops GitHub from linking and notifying a user or team,
+ * and the text still reads the same. It is written as an entity so that it survives
+ * editors and logs that strip invisible characters.
+ */
+function neutraliseMentions(text) {
+    return text.replace(/@(?=[A-Za-z0-9])/g, '@&#8203;');
+}
+/**
+ * Untrusted text for a Markdown paragraph or list item: one line, no markup.
+ * The order matters: entities first (they introduce `&` and `;` only), then backslashes,
+ * then mentions (whose entity contains `#`, which must not be backslash-escaped).
+ */
+function escapeText(text, maxLength = 1000) {
+    const oneLine = truncate(text.replace(/\r\n?|\n/g, ' '), maxLength);
+    return neutraliseMentions(escapeHtml(oneLine).replace(MARKDOWN_SPECIALS, '\\$&'));
+}
+/**
+ * Untrusted text for a GFM table cell: as `escapeText`, with line breaks kept as `<br>`
+ * (a raw newline would end the row) and `|` escaped so that it cannot add a column.
+ */
+function escapeCell(text, maxLength = 300) {
+    const lines = truncate(text, maxLength).split(/\r\n?|\n/);
+    return lines.map(line => escapeText(line, Number.MAX_SAFE_INTEGER)).join('<br>');
+}
+/** Shortens to `maxLength` characters with an ellipsis, without splitting a surrogate pair. */
+function truncate(text, maxLength) {
+    const chars = Array.from(text);
+    if (chars.length <= maxLength)
+        return text;
+    return chars.slice(0, Math.max(0, maxLength - 1)).join('') + '…';
+}
+/**
+ * Text for inside a double-quoted Mermaid string (chart title, axis title, category).
+ * Mermaid has no escape for `"`, reads `%%` as a directive or comment and `#...;` as an
+ * entity, may pass `<` `>` into the SVG as markup, and a backtick could close the code
+ * fence; keeping a conservative set of
+ * characters is simpler than escaping each of them.
+ */
+function mermaidLabel(text, maxLength = 60) {
+    const safe = text
+        .replace(/[^\p{L}\p{N} _.:/+=(),-]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return truncate(safe, maxLength);
+}
+/** A URL for a Markdown link target: only http(s), and no character that ends the target. */
+function safeUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed.href.replace(/[()<> "'`|\\]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/report/chart.js
+
+/** Makes GitHub's default near-white line readable on both light and dark themes. */
+const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0969da"}}}}%%';
+/** A decimal Mermaid's number grammar accepts: no exponent, no float noise. */
+function chartNumber(value) {
+    const rounded = Number(value.toPrecision(6));
+    if (!String(rounded).includes('e'))
+        return String(rounded);
+    return rounded.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}
+/** A y-axis range with some room above and below, so the line is not glued to the edges. */
+function axisRange(values) {
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const span = max - min;
+    const pad = span > 0 ? span * 0.1 : Math.max(Math.abs(max) * 0.05, 0.01);
+    return [min - pad, max + pad];
+}
+/**
+ * A fenced Mermaid `xychart-beta` line chart of one metric over versions, oldest first.
+ * Points that are missing or not finite are left out (a line cannot have holes); with
+ * fewer than two points there is no trend to draw and the result is undefined.
+ */
+function trendChart(metric, points, title) {
+    const usable = points.filter(point => Number.isFinite(point.value));
+    if (usable.length < 2)
+        return undefined;
+    const [low, high] = axisRange(usable.map(point => point.value));
+    const categories = usable.map(point => `"v${Math.trunc(point.version)}"`).join(', ');
+    return [
+        '```mermaid',
+        CHART_INIT,
+        'xychart-beta',
+        `  title "${mermaidLabel(title ?? metric, 80)}"`,
+        `  x-axis [${categories}]`,
+        `  y-axis "${mermaidLabel(metric)}" ${chartNumber(low)} --> ${chartNumber(high)}`,
+        `  line [${usable.map(point => chartNumber(point.value)).join(', ')}]`,
+        '```'
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/report/links.js
+/** The console host of the AWS partition a region belongs to. */
+function consoleHost(region) {
+    if (region.startsWith('cn-'))
+        return `${region}.console.amazonaws.cn`;
+    if (region.startsWith('us-gov-'))
+        return `${region}.console.amazonaws-us-gov.com`;
+    return `${region}.console.aws.amazon.com`;
+}
+const links_GROUP_ARN = /^arn:[\w-]+:sagemaker:([a-z0-9-]+):\d{12}:model-package-group\/(.+)$/;
+/** A group given as a name or as the ARN of a group shared from another account. */
+function groupNameAndRegion(group, region) {
+    const arn = links_GROUP_ARN.exec(group);
+    return arn ? { name: arn[2] ?? group, region: arn[1] ?? region } : { name: group, region };
+}
+/**
+ * Links to the SageMaker console for a group and, when given, an endpoint; none when the
+ * region is not a region name. The console routes are not a documented API: these are
+ * the forms in common use.
+ */
+function consoleLinks(options) {
+    const { name, region } = groupNameAndRegion(options.group, options.region);
+    // The region becomes part of the host name: anything but a region would send the
+    // reader elsewhere.
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+        return [];
+    const base = `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}`;
+    const links = [
+        {
+            label: 'Model group in the SageMaker console',
+            url: `${base}#/model-registry/${encodeURIComponent(name)}`
+        }
+    ];
+    if (options.endpointName) {
+        links.push({
+            label: `Endpoint ${options.endpointName} in the SageMaker console`,
+            url: `${base}#/endpoints/${encodeURIComponent(options.endpointName)}`
+        });
+    }
+    return links;
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/report/render.js
+
+
+
+
+/** GitHub refuses comments longer than 65,536 characters; keep some room. */
+const MAX_COMMENT_LENGTH = 65_000;
+/** The hidden first line that identifies the sticky comment of a group. */
+function commentMarker(group) {
+    // The marker sits inside an HTML comment: nothing in it may close the comment.
+    return `<!-- sagemaker-model-gate:${group.replace(/[^A-Za-z0-9:/._-]/g, '_')} -->`;
+}
+const VERDICT = {
+    pass: '✅ pass',
+    fail: '❌ fail',
+    skipped: '⏭️ skipped'
+};
+function versionLabel(version, fallback) {
+    return version?.version !== undefined ? `v${version.version}` : fallback;
+}
+function number(value) {
+    return value === undefined ? '—' : formatNumber(value);
+}
+function deltaCell(result) {
+    if (result.delta === undefined)
+        return '—';
+    let text = formatDelta(result.delta);
+    if (result.baseline !== undefined && result.baseline !== 0) {
+        text += ` (${formatPercent((result.delta / Math.abs(result.baseline)) * 100)})`;
+    }
+    if (result.ci)
+        text += `<br>95% CI ${formatDelta(result.ci[0])} … ${formatDelta(result.ci[1])}`;
+    if (result.pValue !== undefined)
+        text += `<br>p = ${formatNumber(result.pValue)}`;
+    return text;
+}
+function render_link(label, url) {
+    const target = url === undefined ? undefined : safeUrl(url);
+    return target === undefined ? escapeText(label) : `[${escapeText(label)}](${target})`;
+}
+function dateText(value) {
+    if (value === undefined)
+        return undefined;
+    if (value instanceof Date)
+        return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+    return value;
+}
+const FULL = {
+    otherMetrics: true,
+    historyVersions: Number.MAX_SAFE_INTEGER,
+    chartMetrics: Number.MAX_SAFE_INTEGER,
+    provenanceKeys: Number.MAX_SAFE_INTEGER,
+    provenanceValueLength: 300,
+    descriptionLength: 1000,
+    ruleRows: Number.MAX_SAFE_INTEGER
+};
+// Each step gives up less useful detail first; the decision, the rules and the reasons
+// are the last to go.
+const SHRINK = [
+    { note: 'metrics without a rule left out', budget: { otherMetrics: false } },
+    { note: 'charts show the last 10 versions', budget: { historyVersions: 10 } },
+    {
+        note: 'provenance shortened',
+        budget: { provenanceKeys: 20, provenanceValueLength: 100, descriptionLength: 200 }
+    },
+    { note: 'charts for the first 5 metrics only', budget: { chartMetrics: 5 } },
+    { note: 'charts and provenance left out', budget: { chartMetrics: 0, provenanceKeys: 0 } },
+    { note: 'rules and reasons cut to the first 100', budget: { ruleRows: 100 } }
+];
+function headline(data) {
+    const passed = data.decision.decision === 'pass';
+    const candidate = versionLabel(data.candidate, 'candidate');
+    const lines = [
+        `## ${passed ? '✅' : '❌'} Model gate ${passed ? 'passed' : 'failed'}: ${escapeText(data.group, 200)} ${candidate}`,
+        ''
+    ];
+    const baseline = data.baseline
+        ? `baseline **${versionLabel(data.baseline, 'baseline')}** (${escapeText(data.baseline.label, 100)})`
+        : 'no baseline';
+    lines.push(`Candidate **${candidate}**${data.candidate.status ? ` (${escapeText(data.candidate.status, 100)})` : ''} against ${baseline} · region ${escapeText(data.region, 50)}`, '');
+    if (data.dryRun) {
+        lines.push('> [!NOTE]', '> Dry run: nothing was written to the registry.', '');
+    }
+    else if (data.written) {
+        lines.push(`**Registry:** ${escapeText(data.written, 300)}`, '');
+    }
+    return lines;
+}
+function rulesTable(data, budget) {
+    const baseline = data.baseline ? `baseline ${versionLabel(data.baseline, '')}` : 'baseline';
+    const candidate = `candidate ${versionLabel(data.candidate, '')}`.trim();
+    const lines = [
+        `| metric | rule | ${baseline.trim()} | ${candidate} | delta | verdict |`,
+        '|---|---|--:|--:|--:|---|'
+    ];
+    const rows = data.decision.rules.slice(0, budget.ruleRows);
+    for (const result of rows) {
+        lines.push(`| ${escapeCell(result.metric, 200)} | ${escapeCell(result.rule, 100)} | ${number(result.baseline)} | ${number(result.candidate)} | ${deltaCell(result)} | ${VERDICT[result.verdict]} |`);
+    }
+    const hidden = data.decision.rules.length - rows.length;
+    if (hidden > 0)
+        lines.push('', `… and ${hidden} more rules, listed in the JSON report.`);
+    return [...lines, ''];
+}
+function reasonLists(data, budget) {
+    const lines = [];
+    const reasons = data.decision.reasons;
+    if (reasons.length > 0) {
+        lines.push('### Why it failed', '');
+        for (const reason of reasons.slice(0, budget.ruleRows))
+            lines.push(`- ${escapeText(reason, 500)}`);
+        if (reasons.length > budget.ruleRows) {
+            lines.push(`- … and ${reasons.length - budget.ruleRows} more, listed in the JSON report.`);
+        }
+        lines.push('');
+    }
+    const skipped = data.decision.rules
+        .filter(result => result.verdict === 'skipped')
+        .slice(0, budget.ruleRows);
+    if (skipped.length > 0) {
+        lines.push('<details><summary>Skipped rules</summary>', '');
+        for (const result of skipped) {
+            lines.push(`- ${escapeText(result.metric, 200)}: ${escapeText(result.explanation, 500)}`);
+        }
+        lines.push('', '</details>', '');
+    }
+    return lines;
+}
+function otherMetrics(data, ruleMetrics) {
+    const names = [
+        ...new Set([
+            ...Object.keys(data.candidate.metrics),
+            ...Object.keys(data.baseline?.metrics ?? {})
+        ])
+    ]
+        .filter(name => !ruleMetrics.has(name))
+        .sort();
+    if (names.length === 0)
+        return [];
+    const lines = [
+        `<details><summary>Other metrics (${names.length}, no rule)</summary>`,
+        '',
+        `| metric | baseline ${versionLabel(data.baseline, '')} | candidate ${versionLabel(data.candidate, '')} | delta |`,
+        '|---|--:|--:|--:|'
+    ];
+    for (const name of names) {
+        const candidate = data.candidate.metrics[name];
+        const baseline = data.baseline?.metrics[name];
+        const delta = candidate !== undefined && baseline !== undefined && Number.isFinite(candidate - baseline)
+            ? formatDelta(candidate - baseline)
+            : '—';
+        lines.push(`| ${escapeCell(name, 200)} | ${number(baseline)} | ${number(candidate)} | ${delta} |`);
+    }
+    return [...lines, '', '</details>', ''];
+}
+function historyWithCandidate(data) {
+    const history = [...data.history];
+    const version = data.candidate.version;
+    if (version !== undefined && !history.some(entry => entry.version === version)) {
+        history.push({ version, status: data.candidate.status, metrics: data.candidate.metrics });
+    }
+    return history;
+}
+function charts(data, metrics, budget) {
+    if (budget.chartMetrics === 0)
+        return [];
+    const history = historyWithCandidate(data).slice(-budget.historyVersions);
+    const blocks = [];
+    for (const metric of metrics.slice(0, budget.chartMetrics)) {
+        const points = history.flatMap(entry => {
+            const value = entry.metrics[metric];
+            return value === undefined ? [] : [{ version: entry.version, value }];
+        });
+        const chart = trendChart(metric, points);
+        if (chart)
+            blocks.push(chart, '');
+    }
+    if (blocks.length === 0)
+        return [];
+    const first = history[0];
+    const last = history[history.length - 1];
+    const range = first && last ? ` (v${first.version} to v${last.version})` : '';
+    return ['### Trend' + range, '', ...blocks];
+}
+function provenance(data, budget) {
+    if (budget.provenanceKeys === 0)
+        return [];
+    const columns = [
+        [`candidate ${versionLabel(data.candidate, '')}`.trim(), data.candidate]
+    ];
+    if (data.baseline) {
+        columns.push([`baseline ${versionLabel(data.baseline, '')}`.trim(), data.baseline]);
+    }
+    const fixed = [
+        ['description', version => version.description],
+        ['approval status', version => version.status],
+        ['created', version => dateText(version.creationTime)],
+        ['ARN', version => version.arn]
+    ];
+    const keys = [
+        ...new Set(columns.flatMap(([, version]) => Object.keys(version.provenance)))
+    ].slice(0, budget.provenanceKeys);
+    const rows = [];
+    const cell = (value, limit) => value === undefined || value === '' ? '—' : escapeCell(value, limit);
+    for (const [name, get] of fixed) {
+        const values = columns.map(([, version]) => get(version));
+        if (values.every(value => value === undefined || value === ''))
+            continue;
+        const limit = name === 'description' ? budget.descriptionLength : budget.provenanceValueLength;
+        rows.push(`| ${name} | ${values.map(value => cell(value, limit)).join(' | ')} |`);
+    }
+    for (const key of keys) {
+        const values = columns.map(([, version]) => version.provenance[key]);
+        rows.push(`| ${escapeCell(key, 128)} | ${values.map(value => cell(value, budget.provenanceValueLength)).join(' | ')} |`);
+    }
+    if (rows.length === 0)
+        return [];
+    return [
+        '### Provenance',
+        '',
+        `| | ${columns.map(([title]) => title).join(' | ')} |`,
+        `|---|${columns.map(() => '---').join('|')}|`,
+        ...rows,
+        ''
+    ];
+}
+function links(data) {
+    const all = [...consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])];
+    const lines = all.map(entry => `- ${render_link(entry.label, entry.url)}`);
+    return lines.length === 0 ? [] : ['### Links', '', ...lines, ''];
+}
+function shortened(notes) {
+    if (notes.length === 0)
+        return [];
+    return [`<sub>Shortened to fit GitHub's comment size limit: ${notes.join('; ')}.</sub>`, ''];
+}
+function footer(data) {
+    const parts = ['sagemaker-model-gate'];
+    if (data.runUrl && safeUrl(data.runUrl))
+        parts.push(render_link('workflow run', data.runUrl));
+    if (data.policySha256 && /^[0-9a-f]{64}$/.test(data.policySha256)) {
+        parts.push(`policy sha256 ${data.policySha256.slice(0, 12)}`);
+    }
+    return ['---', `<sub>${parts.join(' · ')}</sub>`];
+}
+function compose(data, budget, notes) {
+    const ruleMetrics = [...new Set(data.decision.rules.map(result => result.metric))];
+    return [
+        commentMarker(data.group),
+        ...headline(data),
+        ...shortened(notes),
+        ...rulesTable(data, budget),
+        ...reasonLists(data, budget),
+        ...(budget.otherMetrics ? otherMetrics(data, new Set(ruleMetrics)) : []),
+        ...charts(data, ruleMetrics, budget),
+        ...provenance(data, budget),
+        ...links(data),
+        ...footer(data)
+    ].join('\n');
+}
+/**
+ * The gate's report as GitHub Markdown, for the sticky PR comment and the job summary.
+ * Every piece of untrusted text is escaped; the result stays under GitHub's comment limit
+ * by giving up detail in a fixed order and saying what was left out.
+ */
+function renderReport(data) {
+    let budget = FULL;
+    const notes = [];
+    let markdown = compose(data, budget, notes);
+    for (const step of SHRINK) {
+        if (markdown.length <= MAX_COMMENT_LENGTH)
+            return markdown;
+        budget = { ...budget, ...step.budget };
+        notes.push(step.note);
+        markdown = compose(data, budget, notes);
+    }
+    if (markdown.length <= MAX_COMMENT_LENGTH)
+        return markdown;
+    // Only very long reasons can get here; cut at a line so no table row is split.
+    const tail = "\n\n… report cut to fit GitHub's comment size limit; see the JSON report.";
+    const cut = markdown.slice(0, MAX_COMMENT_LENGTH - tail.length);
+    return cut.slice(0, Math.max(cut.lastIndexOf('\n'), 0)) + tail;
+}
+function finite(value) {
+    if (value === undefined)
+        return undefined;
+    return Number.isFinite(value) ? value : null;
+}
+function finiteMetrics(metrics) {
+    return Object.fromEntries(Object.entries(metrics).map(([name, value]) => [name, finite(value) ?? null]));
+}
+function versionJson(version) {
+    return {
+        version: version.version,
+        arn: version.arn,
+        status: version.status,
+        description: version.description,
+        creationTime: dateText(version.creationTime),
+        metrics: finiteMetrics(version.metrics),
+        provenance: { ...version.provenance }
+    };
+}
+/**
+ * The same report as plain data for the JSON report file. Numbers that are not finite
+ * become null, which JSON can carry; text is left unescaped, as it is not Markdown.
+ */
+function reportJson(data) {
+    return {
+        schema: 'sagemaker-model-gate/gate-report@1',
+        group: data.group,
+        region: data.region,
+        decision: data.decision.decision,
+        reasons: [...data.decision.reasons],
+        rules: data.decision.rules.map(result => ({
+            metric: result.metric,
+            kind: result.kind,
+            rule: result.rule,
+            candidate: finite(result.candidate),
+            baseline: finite(result.baseline),
+            delta: finite(result.delta),
+            verdict: result.verdict,
+            explanation: result.explanation,
+            ...(result.ci ? { ci: result.ci.map(value => finite(value) ?? null) } : {}),
+            ...(result.pValue !== undefined ? { pValue: finite(result.pValue) } : {})
+        })),
+        candidate: versionJson(data.candidate),
+        baseline: data.baseline ? { label: data.baseline.label, ...versionJson(data.baseline) } : null,
+        history: historyWithCandidate(data).map(entry => ({
+            version: entry.version,
+            status: entry.status,
+            metrics: finiteMetrics(entry.metrics)
+        })),
+        links: [...consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])],
+        runUrl: data.runUrl,
+        dryRun: data.dryRun,
+        written: data.written,
+        policySha256: data.policySha256
+    };
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/report/index.js
+
+
+
+
+
+;// CONCATENATED MODULE: ./build/bundle-16859/registry/metadata.js
+// CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
+// entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
+const METADATA_MAX_ENTRIES = 50;
+const METADATA_MAX_KEY = 128;
+const METADATA_MAX_VALUE = 256;
+const ALLOWED = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const DISALLOWED_CHAR = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
+/** Keys this action writes; everything else in the metadata belongs to someone else. */
+const METRIC_PREFIX = 'metric:';
+const KEYS = {
+    gateDecision: 'gate:decision',
+    gateRun: 'gate:run',
+    gatePolicy: 'gate:policy-sha256',
+    decisionBy: 'decision:actor',
+    decisionRun: 'decision:run',
+    decisionReason: 'decision:reason',
+    deployedPrefix: 'deployed:'
+};
+function isAllowedMetadataText(text) {
+    return ALLOWED.test(text);
+}
+/** Replaces characters SageMaker refuses in metadata with `_` and cuts to `max` characters. */
+function sanitizeMetadataText(text, max) {
+    return text.replace(DISALLOWED_CHAR, '_').slice(0, max);
+}
+/** Metric values are kept as plain decimal strings (no exponent), which the limits allow. */
+function formatMetricValue(value) {
+    if (!Number.isFinite(value))
+        throw new Error(`metric value ${value} is not a finite number`);
+    const text = String(value);
+    if (!/e/i.test(text))
+        return text;
+    return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}
+/** Reads the `metric:<name>` mirror back into numbers, ignoring unparseable values. */
+function metricsFromMetadata(metadata) {
+    const metrics = {};
+    for (const [key, raw] of Object.entries(metadata ?? {})) {
+        if (!key.startsWith(METRIC_PREFIX))
+            continue;
+        const value = Number(raw);
+        if (raw.trim() !== '' && Number.isFinite(value))
+            metrics[key.slice(METRIC_PREFIX.length)] = value;
+    }
+    return metrics;
+}
+/**
+ * Fits entries into what SageMaker accepts, in the order given (earlier entries win a
+ * place first), next to `existing` entries already on the package.
+ */
+function fitMetadata(entries, existing = {}) {
+    const kept = {};
+    const dropped = [];
+    let count = Object.keys(existing).length;
+    for (const [key, value] of entries) {
+        if (key.length === 0 || key.length > METADATA_MAX_KEY) {
+            dropped.push(`${key}: key must be 1-${METADATA_MAX_KEY} characters`);
+        }
+        else if (value.length > METADATA_MAX_VALUE) {
+            dropped.push(`${key}: value is ${value.length} characters, the limit is ${METADATA_MAX_VALUE}`);
+        }
+        else if (!isAllowedMetadataText(key) || !isAllowedMetadataText(value)) {
+            dropped.push(`${key}: contains characters outside letters, digits, spaces and _.:/=+-@`);
+        }
+        else if (!(key in existing) && !(key in kept) && count >= METADATA_MAX_ENTRIES) {
+            dropped.push(`${key}: the package already holds ${METADATA_MAX_ENTRIES} entries`);
+        }
+        else {
+            if (!(key in existing) && !(key in kept))
+                count++;
+            kept[key] = value;
+        }
+    }
+    return { kept, dropped };
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/registry/versions.js
+// Queries and updates on the versions of one model package group. Every list call
+// passes SortOrder and ModelPackageType=Versioned: SageMaker sorts ascending and lists
+// unversioned packages only unless told otherwise.
+
+/** The version number at the end of a versioned package ARN (`.../model-package/group/7`). */
+function versionFromArn(arn) {
+    const match = /:model-package\/[^/]+\/(\d+)$/.exec(arn);
+    if (!match)
+        throw new Error(`"${arn}" is not the ARN of a versioned model package`);
+    return Number(match[1]);
+}
+/** The package ARN of version `version`, formed from the group's ARN as SageMaker forms it. */
+function packageArnFromGroupArn(groupArn, version) {
+    const match = /^(arn:[^:]+:sagemaker:[^:]*:\d{12}):model-package-group\/(.+)$/.exec(groupArn);
+    if (!match)
+        throw new Error(`"${groupArn}" is not a model package group ARN`);
+    return `${match[1]}:model-package/${match[2]}/${version}`;
+}
+async function describeGroup(sagemaker, group) {
+    return sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.nameOrArn }));
+}
+/** Resolves a package named by ARN or by version number to its ARN. */
+async function resolvePackageArn(sagemaker, group, ref) {
+    if (ref.kind === 'arn')
+        return ref.arn;
+    const groupArn = group.arn ?? (await describeGroup(sagemaker, group)).ModelPackageGroupArn;
+    if (!groupArn)
+        throw new Error(`SageMaker returned no ARN for group "${group.name}"`);
+    return packageArnFromGroupArn(groupArn, ref.version);
+}
+async function describeVersion(sagemaker, arn) {
+    return sagemaker.send(new dist_cjs/* DescribeModelPackageCommand */.Uxr({ ModelPackageName: arn }));
+}
+function toSummary(item) {
+    const arn = item.ModelPackageArn ?? '';
+    return {
+        arn,
+        version: item.ModelPackageVersion ?? versionFromArn(arn),
+        status: (item.ModelApprovalStatus ?? 'PendingManualApproval'),
+        creationTime: item.CreationTime,
+        description: item.ModelPackageDescription
+    };
+}
+/**
+ * Versions of the group, newest first, paging with NextToken only as far as needed: the
+ * cost is O(limit) calls, whatever the size of the group.
+ */
+async function listVersions(sagemaker, group, options) {
+    const found = [];
+    let nextToken;
+    do {
+        const page = await sagemaker.send(new dist_cjs/* ListModelPackagesCommand */.MTG({
+            ModelPackageGroupName: group.nameOrArn,
+            ModelPackageType: 'Versioned',
+            ModelApprovalStatus: options.status,
+            SortBy: 'CreationTime',
+            SortOrder: 'Descending',
+            MaxResults: Math.min(100, Math.max(1, options.limit - found.length)),
+            NextToken: nextToken
+        }));
+        for (const item of page.ModelPackageSummaryList ?? []) {
+            const summary = toSummary(item);
+            if (options.olderThanVersion !== undefined && summary.version >= options.olderThanVersion)
+                continue;
+            found.push(summary);
+            if (found.length >= options.limit)
+                return found;
+        }
+        nextToken = page.NextToken;
+    } while (nextToken);
+    return found;
+}
+/** The newest version (optionally with a given status): one ListModelPackages call. */
+async function latestVersion(sagemaker, group, status) {
+    const [newest] = await listVersions(sagemaker, group, { status, limit: 1 });
+    return newest;
+}
+/** SageMaker caps ApprovalDescription at 1,024 characters. */
+const APPROVAL_DESCRIPTION_MAX = 1024;
+/** Updates only the given fields; customer metadata is merged by SageMaker, never replaced. */
+async function updateVersion(sagemaker, arn, update) {
+    const input = { ModelPackageArn: arn };
+    if (update.status)
+        input.ModelApprovalStatus = update.status;
+    if (update.approvalDescription !== undefined) {
+        input.ApprovalDescription = versions_truncate(update.approvalDescription, APPROVAL_DESCRIPTION_MAX);
+    }
+    if (update.metadata && Object.keys(update.metadata).length > 0) {
+        input.CustomerMetadataProperties = update.metadata;
+    }
+    if (update.metadataToRemove?.length)
+        input.CustomerMetadataPropertiesToRemove = update.metadataToRemove;
+    if (update.lifecycle) {
+        input.ModelLifeCycle = {
+            Stage: update.lifecycle.stage,
+            StageStatus: update.lifecycle.stageStatus,
+            StageDescription: update.lifecycle.description
+        };
+    }
+    await sagemaker.send(new dist_cjs/* UpdateModelPackageCommand */.CCy(input));
+}
+function versions_truncate(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/modes/decide.js
+
+
+
+
+
+async function resolveTarget(ctx, settings, decision) {
+    if (decision.modelPackage)
+        return resolvePackageArn(ctx.aws.sagemaker, settings.group, decision.modelPackage);
+    const pending = await latestVersion(ctx.aws.sagemaker, settings.group, 'PendingManualApproval');
+    if (!pending) {
+        throw new UserError(`Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`);
+    }
+    return pending.arn;
+}
+function lifecycleStatus(verdict) {
+    return verdict === 'Approved' ? 'Approved' : 'Rejected';
+}
+async function decide(ctx, settings, verdict) {
+    const decision = settings.decision;
+    const arn = await resolveTarget(ctx, settings, decision);
+    const pkg = await describeVersion(ctx.aws.sagemaker, arn);
+    const version = pkg.ModelPackageVersion ?? versionFromArn(arn);
+    const current = (pkg.ModelApprovalStatus ?? 'PendingManualApproval');
+    const gateDecision = pkg.CustomerMetadataProperties?.[KEYS.gateDecision];
+    if (verdict === 'Approved' && gateDecision === 'fail' && !decision.force) {
+        throw new UserError(`v${version} failed its last gate (gate:decision=fail); approving it needs "force: true" and a reason that says why.`);
+    }
+    if (pkg.ModelPackageStatus && pkg.ModelPackageStatus !== 'Completed') {
+        throw new UserError(`v${version} is ${pkg.ModelPackageStatus}; only a Completed version can be ${verdict.toLowerCase()}.`);
+    }
+    const actor = ctx.github.actor || 'unknown';
+    const url = runUrl(ctx.github);
+    const forced = verdict === 'Approved' && gateDecision === 'fail' ? ' (forced over a failed gate)' : '';
+    const description = `${verdict} by ${actor}${forced}: ${decision.reason}${url ? ` Run: ${url}` : ''}`;
+    const metadata = {
+        [KEYS.decisionBy]: sanitizeMetadataText(actor, METADATA_MAX_VALUE),
+        [KEYS.decisionReason]: sanitizeMetadataText(decision.reason, METADATA_MAX_VALUE),
+        ...(url ? { [KEYS.decisionRun]: sanitizeMetadataText(url, METADATA_MAX_VALUE) } : {})
+    };
+    const lifecycle = decision.modelLifecycleStage
+        ? { stage: decision.modelLifecycleStage, stageStatus: lifecycleStatus(verdict), description: decision.reason }
+        : undefined;
+    if (settings.dryRun) {
+        ctx.out.info(`dry run: would set v${version} from ${current} to ${verdict} with ApprovalDescription ${JSON.stringify(description)} and metadata ${JSON.stringify(metadata)}`);
+    }
+    else {
+        await updateVersion(ctx.aws.sagemaker, arn, { status: verdict, approvalDescription: description, metadata, lifecycle });
+        ctx.out.info(`v${version}: ${current} -> ${verdict}`);
+    }
+    ctx.out.setOutput('model-package-arn', arn);
+    ctx.out.setOutput('model-package-version', version);
+    ctx.out.setOutput('approval-status', settings.dryRun ? current : verdict);
+    ctx.out.setOutput('decision', 'none');
+    await ctx.out.summary([
+        `### ${verdict === 'Approved' ? '✅' : '❌'} ${escapeText(settings.group.name)} v${version} ${settings.dryRun ? `would be ${verdict.toLowerCase()}` : verdict.toLowerCase()}`,
+        '',
+        '| | |',
+        '|---|---|',
+        `| previous status | ${current} |`,
+        `| decided by | ${escapeCell(actor)} |`,
+        `| reason | ${escapeCell(decision.reason)} |`,
+        ...(forced ? ['| note | approved over a failed gate (`force: true`) |'] : []),
+        ...(url ? [`| run | ${url} |`] : []),
+        ''
+    ].join('\n'));
+    return {};
+}
+const runApprove = (ctx, settings) => decide(ctx, settings, 'Approved');
+const runReject = (ctx, settings) => decide(ctx, settings, 'Rejected');
+
+;// CONCATENATED MODULE: ./build/bundle-16859/github/deployments.js
+/** GitHub cuts deployment and status descriptions at 140 characters. */
+const deployments_DESCRIPTION_MAX = 140;
+function shorten(text) {
+    return text.length <= deployments_DESCRIPTION_MAX ? text : `${text.slice(0, deployments_DESCRIPTION_MAX - 1)}…`;
+}
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** Creates the deployment; undefined (with a warning or a debug line) when it cannot. */
+async function createGitHubDeployment(ctx, request) {
+    if (!ctx.octokit) {
+        ctx.out.debug('No GitHub token: no GitHub deployment is recorded.');
+        return undefined;
+    }
+    const [owner, repo] = ctx.github.repository.split('/');
+    const ref = ctx.github.sha || ctx.github.ref;
+    if (!owner || !repo || !ref) {
+        ctx.out.debug('No repository or commit known: no GitHub deployment is recorded.');
+        return undefined;
+    }
+    try {
+        const response = await ctx.octokit.rest.repos.createDeployment({
+            owner,
+            repo,
+            ref,
+            environment: request.environment,
+            description: shorten(request.description),
+            auto_merge: false,
+            required_contexts: [],
+            transient_environment: false,
+            payload: request.payload ?? {}
+        });
+        const data = response.data;
+        if (typeof data.id !== 'number') {
+            ctx.out.warning(`GitHub did not create a deployment for ${request.environment}: ${data.message ?? `HTTP ${response.status}`}`);
+            return undefined;
+        }
+        return {
+            owner,
+            repo,
+            id: data.id,
+            environmentUrl: request.environmentUrl,
+            logUrl: request.logUrl
+        };
+    }
+    catch (error) {
+        ctx.out.warning(`Could not record a GitHub deployment for ${request.environment}: ${message(error)}`);
+        return undefined;
+    }
+}
+async function setGitHubDeploymentStatus(ctx, deployment, state, description) {
+    if (!deployment || !ctx.octokit)
+        return;
+    try {
+        await ctx.octokit.rest.repos.createDeploymentStatus({
+            owner: deployment.owner,
+            repo: deployment.repo,
+            deployment_id: deployment.id,
+            state,
+            description: shorten(description),
+            environment_url: deployment.environmentUrl,
+            log_url: deployment.logUrl || undefined
+        });
+    }
+    catch (error) {
+        ctx.out.warning(`Could not set GitHub deployment ${deployment.id} to ${state}: ${message(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/deploy/aws-errors.js
+// SageMaker reports "not found", "already exists" and "busy" for hosting resources as a
+// ValidationException told apart only by its message (the SageMaker operator for
+// Kubernetes matches the same prefixes).
+function validationMessage(error) {
+    if (!(error instanceof Error))
+        return undefined;
+    if (error.name !== 'ValidationException' && error.name !== 'ValidationError')
+        return undefined;
+    return error.message;
+}
+/** `Could not find endpoint "..."`, `Could not find model "..."`, `Could not find endpoint configuration "..."`. */
+function isNotFound(error) {
+    const message = validationMessage(error);
+    if (message !== undefined)
+        return /^Could not find /i.test(message);
+    return (error instanceof Error &&
+        (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException'));
+}
+/** `Cannot create already existing endpoint "..."` (and model, endpoint configuration). */
+function isAlreadyExists(error) {
+    const message = validationMessage(error);
+    if (message !== undefined)
+        return /already exist/i.test(message);
+    return error instanceof Error && error.name === 'ResourceInUse';
+}
+/** `Cannot update in-progress endpoint "..."`: another create or update is running. */
+function isInProgress(error) {
+    const message = validationMessage(error);
+    return message !== undefined && /in-progress endpoint|in progress/i.test(message);
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/deploy/tags.js
+// Tags this action writes: on the endpoint, what it serves and what it replaced (rollback
+// reads them back); on models and configs, which endpoint they belong to (cleanup reads it).
+
+const TAG_PREFIX = 'sagemaker-model-gate:';
+const TAGS = {
+    packageArn: `${TAG_PREFIX}package-arn`,
+    previousPackageArn: `${TAG_PREFIX}previous-package-arn`,
+    commit: `${TAG_PREFIX}commit`,
+    run: `${TAG_PREFIX}run`,
+    endpoint: `${TAG_PREFIX}endpoint`
+};
+/** SageMaker tag values: up to 256 characters from letters, digits, spaces and _.:/=+-@. */
+const TAG_VALUE_MAX = 256;
+const DISALLOWED = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
+function tagValue(text) {
+    return text.replace(DISALLOWED, '_').slice(0, TAG_VALUE_MAX);
+}
+function deploymentTags(values) {
+    return [
+        { Key: TAGS.packageArn, Value: tagValue(values.packageArn) },
+        { Key: TAGS.previousPackageArn, Value: tagValue(values.previousPackageArn) },
+        { Key: TAGS.commit, Value: tagValue(values.commit) },
+        { Key: TAGS.run, Value: tagValue(values.run) }
+    ];
+}
+async function readTags(sagemaker, arn) {
+    const tags = {};
+    let nextToken;
+    do {
+        const page = await sagemaker.send(new dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken }));
+        for (const tag of page.Tags ?? [])
+            if (tag.Key)
+                tags[tag.Key] = tag.Value ?? '';
+        nextToken = page.NextToken;
+    } while (nextToken);
+    return tags;
+}
+/** AddTags overwrites the values of keys that already exist. */
+async function writeTags(sagemaker, arn, tags) {
+    await sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({ ResourceArn: arn, Tags: tags }));
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/deploy/plan.js
+// The deployment plan: every SageMaker request a deployment will make, built from the
+// settings, the resolved packages and what the endpoint serves now. Pure, so that it can be
+// tested on its own and printed as-is in dry-run.
+
+
+
+/** SageMaker names (models, configs, endpoints): `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`. */
+const NAME_MAX = 63;
+/** The variant of a single-version deployment; blue/green needs the same name every time. */
+const PRIMARY_VARIANT = 'primary';
+const HASH_LENGTH = 10;
+/** SageMaker's console default for a serverless variant when no concurrency is given. */
+const DEFAULT_SERVERLESS_CONCURRENCY = 20;
+const LABEL = /^v\d+(?:-v\d+)*(?:-plus\d+)?$/;
+const ROLE_PLACEHOLDER = '<execution-role-arn>';
+/** A short, stable digest of anything JSON can hold. */
+function shortHash(value) {
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(value)).digest('hex').slice(0, HASH_LENGTH);
+}
+/** The label of a set of versions inside a name: `v7`, `v7-v8`, or `v7-plus3` when long. */
+function plan_versionLabel(versions) {
+    const full = versions.map(v => `v${v}`).join('-');
+    if (full.length <= 20)
+        return full;
+    return `v${versions[0]}-plus${versions.length - 1}`;
+}
+/** The part of every name this action creates for an endpoint, cut so that names fit 63. */
+function namePrefix(endpointName, suffixLength) {
+    const room = NAME_MAX - suffixLength - 1;
+    return endpointName.slice(0, Math.max(1, room)).replace(/-+$/, '');
+}
+/** `<endpoint>-<label>-<hash>` within SageMaker's 63 characters. */
+function resourceName(endpointName, label, hash) {
+    const suffix = `${label}-${hash}`;
+    return `${namePrefix(endpointName, suffix.length)}-${suffix}`;
+}
+/** Matches the names `resourceName` gives for this endpoint, whatever the label and hash. */
+function isOurName(endpointName, name) {
+    const match = new RegExp(`^(.+)-[0-9a-f]{${HASH_LENGTH}}$`).exec(name);
+    if (!match)
+        return false;
+    const head = match[1];
+    // The prefix may itself contain "-v2"-like parts, so try every split into prefix and label.
+    for (let i = head.indexOf('-'); i > 0; i = head.indexOf('-', i + 1)) {
+        const label = head.slice(i + 1);
+        if (!LABEL.test(label))
+            continue;
+        if (head.slice(0, i) === namePrefix(endpointName, label.length + 1 + HASH_LENGTH))
+            return true;
+    }
+    return false;
+}
+/** The compute the new config asks for: the inputs, else what the endpoint runs now. */
+function resolveCompute(settings, live) {
+    if (settings.serverlessMemoryMb !== undefined) {
+        return {
+            kind: 'serverless',
+            memorySizeInMb: settings.serverlessMemoryMb,
+            maxConcurrency: settings.serverlessMaxConcurrency ?? DEFAULT_SERVERLESS_CONCURRENCY
+        };
+    }
+    if (settings.instanceType !== undefined) {
+        return {
+            kind: 'instance',
+            instanceType: settings.instanceType,
+            instanceCount: settings.instanceCount
+        };
+    }
+    const inherited = live && primaryVariant(live.variants)?.compute;
+    if (inherited)
+        return inherited;
+    throw new UserError(`Input "instance-type" (or "serverless-memory-mb") is required: endpoint "${settings.endpointName}" ${live ? 'runs a config this action cannot read the compute of' : 'does not exist yet'}, so there is nothing to keep. Give an instance type such as ml.m5.large, or a serverless memory size.`);
+}
+function primaryVariant(variants) {
+    let best;
+    for (const v of variants)
+        if (!best || v.weight > best.weight)
+            best = v;
+    return best;
+}
+/** The package the live endpoint serves with the largest weight. */
+function livePackageArn(live) {
+    if (!live)
+        return undefined;
+    return primaryVariant(live.variants.filter(v => v.packageArn))?.packageArn;
+}
+function validate(settings, compute, targets) {
+    if (targets.length === 0)
+        throw new UserError('Nothing to deploy: no version was resolved.');
+    if (targets.length > 10) {
+        throw new UserError(`Input "traffic" names ${targets.length} versions; a SageMaker endpoint config holds at most 10 variants.`);
+    }
+    if (compute.kind === 'serverless') {
+        // Serverless variants support neither several production variants nor data capture,
+        // and blue/green updates of them shift all traffic at once.
+        if (targets.length > 1) {
+            throw new UserError('Input "traffic" with several versions needs an instance endpoint: serverless endpoints hold a single production variant. Set "instance-type" instead of "serverless-memory-mb".');
+        }
+        if (settings.dataCaptureS3Uri) {
+            throw new UserError('Input "data-capture-s3-uri" is not available on serverless endpoints: SageMaker Serverless Inference does not capture data. Remove it or set "instance-type".');
+        }
+        if (settings.deploymentStrategy !== 'all-at-once') {
+            throw new UserError(`Input "deployment-strategy" "${settings.deploymentStrategy}" is not available on serverless endpoints: their blue/green updates shift all traffic at once; use all-at-once.`);
+        }
+    }
+}
+/** The blue/green policy (and alarm rollback) UpdateEndpoint is sent with. */
+function deploymentConfig(settings) {
+    const routing = {
+        Type: settings.deploymentStrategy === 'canary'
+            ? 'CANARY'
+            : settings.deploymentStrategy === 'linear'
+                ? 'LINEAR'
+                : 'ALL_AT_ONCE',
+        WaitIntervalInSeconds: settings.waitIntervalSeconds
+    };
+    if (settings.deploymentStrategy === 'canary') {
+        routing.CanarySize = { Type: 'CAPACITY_PERCENT', Value: settings.canarySize };
+    }
+    if (settings.deploymentStrategy === 'linear') {
+        routing.LinearStepSize = { Type: 'CAPACITY_PERCENT', Value: settings.linearStepSize };
+    }
+    const config = {
+        BlueGreenUpdatePolicy: {
+            TrafficRoutingConfiguration: routing,
+            TerminationWaitInSeconds: settings.terminationWaitSeconds,
+            ...(settings.maxExecutionTimeoutSeconds !== undefined
+                ? { MaximumExecutionTimeoutInSeconds: settings.maxExecutionTimeoutSeconds }
+                : {})
+        }
+    };
+    if (settings.rollbackAlarms.length > 0) {
+        config.AutoRollbackConfiguration = {
+            Alarms: settings.rollbackAlarms.map(AlarmName => ({ AlarmName }))
+        };
+    }
+    return config;
+}
+function sameCompute(a, b) {
+    return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+function managedTags(endpointName, extra = []) {
+    return [{ Key: TAGS.endpoint, Value: endpointName }, ...extra];
+}
+function buildPlan(input) {
+    const { settings, run, live } = input;
+    const endpointName = settings.endpointName;
+    const compute = resolveCompute(settings, live);
+    validate(settings, compute, input.targets);
+    const single = input.targets.length === 1;
+    const runKey = { runId: run.runId, attempt: run.runAttempt };
+    const roleArn = settings.executionRoleArn ?? ROLE_PLACEHOLDER;
+    const variants = input.targets.map(t => ({
+        variantName: single ? PRIMARY_VARIANT : `v${t.version}`,
+        packageArn: t.arn,
+        version: t.version,
+        weight: single ? 1 : t.weight,
+        modelName: resourceName(endpointName, `v${t.version}`, shortHash({ endpointName, packageArn: t.arn, roleArn, ...runKey }))
+    }));
+    const primary = primaryVariant(variants);
+    const notes = [];
+    const previousPackageArn = livePackageArn(live);
+    // When the endpoint already serves exactly these packages under these variant names on
+    // the same compute, a new fleet is not needed: only weights may have to move.
+    const sameShape = live !== undefined &&
+        live.variants.length === variants.length &&
+        (live.dataCaptureS3Uri ?? '') === (settings.dataCaptureS3Uri ?? '') &&
+        variants.every(v => {
+            const current = live.variants.find(l => l.variantName === v.variantName);
+            return current?.packageArn === v.packageArn && sameCompute(current.compute, compute);
+        });
+    if (live && sameShape) {
+        const weightsDiffer = !single &&
+            variants.some(v => live.variants.find(l => l.variantName === v.variantName)?.weight !== v.weight);
+        return {
+            endpointName,
+            region: input.region,
+            action: weightsDiffer ? 'update-weights' : 'none',
+            variants: variants.map(v => ({
+                ...v,
+                modelName: live.variants.find(l => l.variantName === v.variantName)?.modelName ?? v.modelName
+            })),
+            compute,
+            models: [],
+            endpointConfigName: live.configName,
+            updateWeights: weightsDiffer
+                ? {
+                    EndpointName: endpointName,
+                    DesiredWeightsAndCapacities: variants.map(v => ({
+                        VariantName: v.variantName,
+                        DesiredWeight: v.weight
+                    }))
+                }
+                : undefined,
+            primary,
+            previousPackageArn,
+            notes
+        };
+    }
+    const productionVariants = variants.map(v => ({
+        VariantName: v.variantName,
+        ModelName: v.modelName,
+        InitialVariantWeight: v.weight,
+        ...(compute.kind === 'instance'
+            ? {
+                InstanceType: compute.instanceType,
+                InitialInstanceCount: compute.instanceCount
+            }
+            : {
+                ServerlessConfig: {
+                    MemorySizeInMB: compute.memorySizeInMb,
+                    MaxConcurrency: compute.maxConcurrency
+                }
+            })
+    }));
+    const endpointConfigName = resourceName(endpointName, plan_versionLabel(variants.map(v => v.version)), shortHash({
+        endpointName,
+        variants: variants.map(v => [v.variantName, v.packageArn, v.weight, v.modelName]),
+        compute,
+        dataCapture: settings.dataCaptureS3Uri ?? null,
+        ...runKey
+    }));
+    const endpointConfig = {
+        EndpointConfigName: endpointConfigName,
+        ProductionVariants: productionVariants,
+        Tags: managedTags(endpointName)
+    };
+    if (settings.dataCaptureS3Uri) {
+        endpointConfig.DataCaptureConfig = {
+            EnableCapture: true,
+            InitialSamplingPercentage: 100,
+            DestinationS3Uri: settings.dataCaptureS3Uri,
+            CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }]
+        };
+    }
+    const models = variants.map(v => ({
+        ModelName: v.modelName,
+        ExecutionRoleArn: roleArn,
+        Containers: [{ ModelPackageName: v.packageArn }],
+        Tags: managedTags(endpointName, [{ Key: TAGS.packageArn, Value: v.packageArn }])
+    }));
+    let deployment;
+    if (live) {
+        deployment = deploymentConfig(settings);
+        const liveNames = live.variants
+            .map(v => v.variantName)
+            .sort()
+            .join(',');
+        const newNames = variants
+            .map(v => v.variantName)
+            .sort()
+            .join(',');
+        if (liveNames !== newNames) {
+            // Blue/green guardrails need the new config to keep the old variant names;
+            // SageMaker replaces the fleet all at once otherwise.
+            deployment = undefined;
+            notes.push(`The variants change (${liveNames || 'none'} -> ${newNames}): SageMaker applies a blue/green DeploymentConfig only when variant names stay the same, so this update shifts traffic all at once${settings.rollbackAlarms.length ? ' and without alarm rollback' : ''}.`);
+        }
+    }
+    return {
+        endpointName,
+        region: input.region,
+        action: live ? 'update' : 'create',
+        variants,
+        compute,
+        models,
+        endpointConfig,
+        endpointConfigName,
+        deploymentConfig: deployment,
+        primary,
+        previousPackageArn,
+        notes
+    };
+}
+function consoleUrl(region, kind, name) {
+    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/${kind}/${encodeURIComponent(name)}`;
+}
+function describeCompute(compute) {
+    return compute.kind === 'instance'
+        ? `${compute.instanceCount} x ${compute.instanceType}`
+        : `serverless ${compute.memorySizeInMb} MB, max concurrency ${compute.maxConcurrency}`;
+}
+function describeStrategy(config) {
+    const policy = config?.BlueGreenUpdatePolicy;
+    if (!policy)
+        return 'all at once (SageMaker default)';
+    const routing = policy.TrafficRoutingConfiguration;
+    const size = routing?.CanarySize ?? routing?.LinearStepSize;
+    const parts = [
+        `${routing?.Type ?? 'ALL_AT_ONCE'}${size ? ` ${size.Value}%` : ''}`,
+        `wait ${routing?.WaitIntervalInSeconds ?? 0} s`,
+        `termination wait ${policy.TerminationWaitInSeconds ?? 0} s`
+    ];
+    if (policy.MaximumExecutionTimeoutInSeconds)
+        parts.push(`max ${policy.MaximumExecutionTimeoutInSeconds} s`);
+    const alarms = config?.AutoRollbackConfiguration?.Alarms?.map(a => a.AlarmName) ?? [];
+    if (alarms.length)
+        parts.push(`roll back on alarms ${alarms.join(', ')}`);
+    return parts.join(', ');
+}
+/** The plan as a person reads it: what is created, updated and deleted. */
+function formatPlan(plan, deletions) {
+    const lines = [`Deployment plan for endpoint ${plan.endpointName} (${plan.region}):`];
+    const serving = plan.variants
+        .map(v => `${v.variantName}: v${v.version} (${v.packageArn})${plan.variants.length > 1 ? ` weight ${v.weight}` : ''}`)
+        .join('; ');
+    lines.push(`  serve      ${serving}`);
+    if (plan.previousPackageArn)
+        lines.push(`  replaces   ${plan.previousPackageArn}`);
+    for (const m of plan.models)
+        lines.push(`  create     model ${m.ModelName} from ${m.Containers?.[0]?.ModelPackageName}`);
+    if (plan.endpointConfig) {
+        const capture = plan.endpointConfig.DataCaptureConfig
+            ? `, data capture to ${plan.endpointConfig.DataCaptureConfig.DestinationS3Uri}`
+            : '';
+        lines.push(`  create     endpoint config ${plan.endpointConfigName} (${describeCompute(plan.compute)}${capture})`);
+    }
+    switch (plan.action) {
+        case 'create':
+            lines.push(`  create     endpoint ${plan.endpointName}`);
+            break;
+        case 'update':
+            lines.push(`  update     endpoint ${plan.endpointName}: ${describeStrategy(plan.deploymentConfig)}`);
+            break;
+        case 'update-weights':
+            lines.push(`  update     weights of ${plan.endpointName}: ${plan.variants.map(v => `${v.variantName}=${v.weight}`).join(', ')}`);
+            break;
+        case 'none':
+            lines.push(`  unchanged  endpoint ${plan.endpointName} already serves this on ${plan.endpointConfigName}`);
+            break;
+    }
+    for (const c of deletions.configs)
+        lines.push(`  delete     endpoint config ${c}`);
+    for (const m of deletions.models)
+        lines.push(`  delete     model ${m}`);
+    for (const note of plan.notes)
+        lines.push(`  note       ${note}`);
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/deploy/waiter.js
+// Our own poller for endpoint states: it logs every change with the time it happened and
+// gives up at a deadline measured on the injected clock, so tests need no real time.
+
+
+
+/** States in which SageMaker is still changing the endpoint and refuses another update. */
+const BUSY_STATES = new Set([
+    'Creating',
+    'Updating',
+    'SystemUpdating',
+    'RollingBack',
+    'Deleting'
+]);
+async function describeEndpoint(ctx, endpointName) {
+    try {
+        return await ctx.aws.sagemaker.send(new dist_cjs/* DescribeEndpointCommand */.CX3({ EndpointName: endpointName }));
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return undefined;
+        throw error;
+    }
+}
+/** Poll often enough to see short states, rarely enough to stay far from API throttling. */
+function defaultPollSeconds(timeoutSeconds) {
+    return Math.min(30, Math.max(1, Math.round(timeoutSeconds / 60)));
+}
+class WaitTimeoutError extends UserError {
+    lastStatus;
+    constructor(message, lastStatus) {
+        super(message);
+        this.name = 'WaitTimeoutError';
+        this.lastStatus = lastStatus;
+    }
+}
+function clock(date) {
+    return date.toISOString().slice(11, 19);
+}
+/**
+ * Waits until the endpoint leaves the busy states, and returns its last description
+ * (undefined when it no longer exists, after a delete).
+ */
+async function waitForEndpoint(ctx, endpointName, options) {
+    const start = ctx.now().getTime();
+    const deadline = start + options.timeoutSeconds * 1000;
+    const pollMs = (options.pollSeconds ?? defaultPollSeconds(options.timeoutSeconds)) * 1000;
+    let last;
+    for (;;) {
+        const description = await describeEndpoint(ctx, endpointName);
+        const now = ctx.now();
+        const status = description ? (description.EndpointStatus ?? 'unknown') : 'absent';
+        const state = description ? `${status} on ${description.EndpointConfigName ?? '?'}` : status;
+        if (state !== last) {
+            const elapsed = Math.round((now.getTime() - start) / 1000);
+            ctx.out.info(`[${clock(now)}] endpoint ${endpointName}: ${state} (${elapsed} s)`);
+            last = state;
+        }
+        if (!description || !BUSY_STATES.has(status))
+            return description;
+        if (now.getTime() >= deadline) {
+            throw new WaitTimeoutError(`Timed out after ${options.timeoutSeconds} s (input "wait-timeout") waiting for endpoint ${endpointName} ${options.purpose}: it is still ${status}. SageMaker keeps going; check the endpoint in the console, and raise "wait-timeout" if deployments take longer.`, status);
+        }
+        await ctx.sleep(Math.min(pollMs, deadline - now.getTime()));
+    }
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/deploy/endpoint.js
+// Reading what an endpoint serves, creating the model and config of a plan (reusing
+// identical ones a retried run already made), starting the endpoint change, and proving
+// afterwards that the endpoint really serves the config asked for: SageMaker's own waiter
+// reports InService even after an update rolled back.
+
+
+
+
+
+
+async function describeModel(sagemaker, name) {
+    try {
+        return await sagemaker.send(new dist_cjs/* DescribeModelCommand */.utY({ ModelName: name }));
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return undefined;
+        throw error;
+    }
+}
+async function describeConfig(sagemaker, name) {
+    try {
+        return await sagemaker.send(new dist_cjs/* DescribeEndpointConfigCommand */.uoq({ EndpointConfigName: name }));
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return undefined;
+        throw error;
+    }
+}
+function modelPackageOf(model) {
+    if (!model)
+        return undefined;
+    return (model.PrimaryContainer?.ModelPackageName ??
+        model.Containers?.find(c => c.ModelPackageName)?.ModelPackageName);
+}
+/** The model names a config serves, for cleanup to keep. */
+async function configModelNames(sagemaker, configName) {
+    const config = await describeConfig(sagemaker, configName);
+    return (config?.ProductionVariants ?? []).map(v => v.ModelName ?? '').filter(Boolean);
+}
+/** What the endpoint serves now: its config, the packages behind the config's models, its tags. */
+async function readLiveEndpoint(ctx, description) {
+    const sagemaker = ctx.aws.sagemaker;
+    const configName = description.EndpointConfigName ?? '';
+    const config = configName ? await describeConfig(sagemaker, configName) : undefined;
+    const current = new Map((description.ProductionVariants ?? []).map(v => [v.VariantName ?? '', v]));
+    const variants = [];
+    for (const variant of config?.ProductionVariants ?? []) {
+        const name = variant.VariantName ?? '';
+        const model = variant.ModelName ? await describeModel(sagemaker, variant.ModelName) : undefined;
+        let compute;
+        if (variant.ServerlessConfig?.MemorySizeInMB) {
+            compute = {
+                kind: 'serverless',
+                memorySizeInMb: variant.ServerlessConfig.MemorySizeInMB,
+                maxConcurrency: variant.ServerlessConfig.MaxConcurrency ?? 1
+            };
+        }
+        else if (variant.InstanceType) {
+            compute = {
+                kind: 'instance',
+                instanceType: variant.InstanceType,
+                instanceCount: variant.InitialInstanceCount ?? 1
+            };
+        }
+        variants.push({
+            variantName: name,
+            modelName: variant.ModelName,
+            packageArn: modelPackageOf(model),
+            weight: current.get(name)?.CurrentWeight ?? variant.InitialVariantWeight ?? 1,
+            compute
+        });
+    }
+    if (!config) {
+        for (const [name, v] of current)
+            variants.push({ variantName: name, weight: v.CurrentWeight ?? 1 });
+    }
+    const arn = description.EndpointArn ?? '';
+    return {
+        name: description.EndpointName ?? '',
+        arn,
+        status: description.EndpointStatus ?? 'unknown',
+        configName,
+        configCreationTime: config?.CreationTime,
+        variants,
+        dataCaptureS3Uri: config?.DataCaptureConfig?.DestinationS3Uri,
+        failureReason: description.FailureReason,
+        tags: arn ? await readTags(sagemaker, arn) : {}
+    };
+}
+/** Creates the model, or reuses the one a retried run made, if it is the same model. */
+async function ensureModel(ctx, input) {
+    const name = input.ModelName ?? '';
+    const wanted = input.Containers?.[0]?.ModelPackageName;
+    const check = (model) => {
+        if (modelPackageOf(model) !== wanted || model.ExecutionRoleArn !== input.ExecutionRoleArn) {
+            throw new UserError(`Model ${name} already exists but serves ${modelPackageOf(model) ?? 'no model package'} with role ${model.ExecutionRoleArn}, not ${wanted} with ${input.ExecutionRoleArn}: refusing to deploy a model this run did not create.`);
+        }
+        ctx.out.info(`Reusing model ${name} (created earlier by this run)`);
+    };
+    const existing = await describeModel(ctx.aws.sagemaker, name);
+    if (existing)
+        return check(existing);
+    try {
+        await ctx.aws.sagemaker.send(new dist_cjs/* CreateModelCommand */.TIE(input));
+    }
+    catch (error) {
+        const raced = isAlreadyExists(error) ? await describeModel(ctx.aws.sagemaker, name) : undefined;
+        if (!raced)
+            throw error;
+        return check(raced);
+    }
+    ctx.out.info(`Created model ${name}: ${consoleUrl(ctx.region, 'models', name)}`);
+}
+function configShape(config) {
+    return JSON.stringify({
+        variants: (config.ProductionVariants ?? [])
+            .map(v => [
+            v.VariantName,
+            v.ModelName,
+            v.InitialVariantWeight,
+            v.InstanceType ?? null,
+            v.InitialInstanceCount ?? null
+        ])
+            .sort(),
+        capture: config.DataCaptureConfig?.DestinationS3Uri ?? null
+    });
+}
+/** Creates the endpoint config, or reuses an identical one a retried run made. */
+async function ensureEndpointConfig(ctx, input) {
+    const name = input.EndpointConfigName ?? '';
+    const check = (config) => {
+        if (configShape(config) !== configShape(input)) {
+            throw new UserError(`Endpoint config ${name} already exists with other variants: refusing to deploy a config this run did not create.`);
+        }
+        ctx.out.info(`Reusing endpoint config ${name} (created earlier by this run)`);
+    };
+    const existing = await describeConfig(ctx.aws.sagemaker, name);
+    if (existing)
+        return check(existing);
+    try {
+        await ctx.aws.sagemaker.send(new dist_cjs/* CreateEndpointConfigCommand */.dH8(input));
+    }
+    catch (error) {
+        const raced = isAlreadyExists(error) ? await describeConfig(ctx.aws.sagemaker, name) : undefined;
+        if (!raced)
+            throw error;
+        return check(raced);
+    }
+    ctx.out.info(`Created endpoint config ${name}: ${consoleUrl(ctx.region, 'endpointConfig', name)}`);
+}
+/** Starts the change the plan asks for; SageMaker carries it out after the call returns. */
+async function startEndpointChange(ctx, plan) {
+    const sagemaker = ctx.aws.sagemaker;
+    const link = consoleUrl(plan.region, 'endpoints', plan.endpointName);
+    switch (plan.action) {
+        case 'create':
+            await sagemaker.send(new dist_cjs/* CreateEndpointCommand */.fRi({
+                EndpointName: plan.endpointName,
+                EndpointConfigName: plan.endpointConfigName
+            }));
+            ctx.out.info(`Creating endpoint ${plan.endpointName} on ${plan.endpointConfigName}: ${link}`);
+            return;
+        case 'update':
+            await sagemaker.send(new dist_cjs/* UpdateEndpointCommand */.sU7({
+                EndpointName: plan.endpointName,
+                EndpointConfigName: plan.endpointConfigName,
+                ...(plan.deploymentConfig ? { DeploymentConfig: plan.deploymentConfig } : {})
+            }));
+            ctx.out.info(`Updating endpoint ${plan.endpointName} to ${plan.endpointConfigName}: ${link}`);
+            return;
+        case 'update-weights':
+            await sagemaker.send(new dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(plan.updateWeights));
+            ctx.out.info(`Shifting weights on endpoint ${plan.endpointName} (${plan.variants.map(v => `${v.variantName}=${v.weight}`).join(', ')}): ${link}`);
+            return;
+        case 'none':
+            return;
+    }
+}
+/**
+ * Why the endpoint does not serve what the plan asked for, or undefined when it does:
+ * InService, on the planned config and, for a weights change, with the planned weights.
+ */
+function verifyDeployment(plan, description, previousConfigName) {
+    if (!description)
+        return `Endpoint ${plan.endpointName} no longer exists: it was deleted during the deployment.`;
+    const status = description.EndpointStatus ?? 'unknown';
+    const config = description.EndpointConfigName ?? '?';
+    const reason = description.FailureReason
+        ? ` SageMaker's FailureReason: ${description.FailureReason}`
+        : '';
+    if (status === 'InService' && config === plan.endpointConfigName) {
+        if (plan.action !== 'update-weights')
+            return undefined;
+        const off = plan.variants.filter(v => {
+            const live = description.ProductionVariants?.find(p => p.VariantName === v.variantName);
+            return (live?.CurrentWeight ?? live?.DesiredWeight) !== v.weight;
+        });
+        if (off.length === 0)
+            return undefined;
+        return `Endpoint ${plan.endpointName} is InService but its weights are not the ones asked for (${off
+            .map(v => `${v.variantName}=${v.weight}`)
+            .join(', ')}).${reason}`;
+    }
+    if (status === 'InService' && previousConfigName && config === previousConfigName) {
+        return `The deployment to endpoint ${plan.endpointName} was rolled back: it is InService on its previous config ${config}, not on ${plan.endpointConfigName}.${reason || ' SageMaker gave no FailureReason; check the alarms and the endpoint events in the console.'}`;
+    }
+    if (status === 'InService') {
+        return `Endpoint ${plan.endpointName} is InService on config ${config}, not on ${plan.endpointConfigName}: another deployment replaced this one.${reason}`;
+    }
+    if (status === 'UpdateRollbackFailed') {
+        return `The deployment to endpoint ${plan.endpointName} failed and so did SageMaker's rollback (UpdateRollbackFailed): the endpoint serves a mix of the old and new configs.${reason}`;
+    }
+    return `Endpoint ${plan.endpointName} is ${status} on config ${config}, not InService on ${plan.endpointConfigName}.${reason}`;
+}
+/**
+ * The package an endpoint serves with the largest weight, or undefined when the endpoint
+ * does not exist or serves no package: three reads, for the gate's `endpoint:` baseline.
+ */
+async function servedPackageArn(sagemaker, endpointName) {
+    const description = await describeEndpoint({ aws: { sagemaker } }, endpointName);
+    if (!description?.EndpointConfigName)
+        return undefined;
+    const config = await describeConfig(sagemaker, description.EndpointConfigName);
+    const weights = new Map((description.ProductionVariants ?? []).map(v => [v.VariantName, v.CurrentWeight]));
+    const variants = (config?.ProductionVariants ?? []).map(v => ({
+        modelName: v.ModelName,
+        weight: weights.get(v.VariantName) ?? v.InitialVariantWeight ?? 1
+    }));
+    const primary = primaryVariant(variants);
+    if (!primary?.modelName)
+        return undefined;
+    return modelPackageOf(await describeModel(sagemaker, primary.modelName));
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/deploy/cleanup.js
+// After a successful deployment, configs and models this action created for the endpoint
+// that are older than the previous deployment are deleted. The live config and the
+// previous one stay (rollback needs the previous one), and so does anything newer than the
+// previous one: a concurrent run may be about to deploy it.
+
+
+
+
+
+async function listConfigs(sagemaker, nameContains, before) {
+    const found = [];
+    let nextToken;
+    do {
+        const page = await sagemaker.send(new dist_cjs/* ListEndpointConfigsCommand */.IZm({
+            NameContains: nameContains,
+            CreationTimeBefore: before,
+            MaxResults: 100,
+            NextToken: nextToken
+        }));
+        for (const c of page.EndpointConfigs ?? []) {
+            found.push({
+                name: c.EndpointConfigName ?? '',
+                arn: c.EndpointConfigArn ?? '',
+                created: c.CreationTime
+            });
+        }
+        nextToken = page.NextToken;
+    } while (nextToken);
+    return found;
+}
+async function listModels(sagemaker, nameContains, before) {
+    const found = [];
+    let nextToken;
+    do {
+        const page = await sagemaker.send(new dist_cjs/* ListModelsCommand */.Ez2({
+            NameContains: nameContains,
+            CreationTimeBefore: before,
+            MaxResults: 100,
+            NextToken: nextToken
+        }));
+        for (const m of page.Models ?? [])
+            found.push({ name: m.ModelName ?? '', arn: m.ModelArn ?? '', created: m.CreationTime });
+        nextToken = page.NextToken;
+    } while (nextToken);
+    return found;
+}
+/** Ours = our naming pattern for this endpoint AND our tag naming this endpoint. */
+async function ours(sagemaker, scope, items) {
+    const names = [];
+    for (const item of items) {
+        if (!item.created || !scope.cutoff || item.created.getTime() >= scope.cutoff.getTime())
+            continue;
+        if (!isOurName(scope.endpointName, item.name) || !item.arn)
+            continue;
+        const tags = await readTags(sagemaker, item.arn);
+        if (tags[TAGS.endpoint] === scope.endpointName)
+            names.push(item.name);
+    }
+    return names;
+}
+/** What cleanup would delete now; reads only. */
+async function findCleanup(sagemaker, scope) {
+    if (!scope.cutoff)
+        return { configs: [], models: [] };
+    // NameContains narrows the listing; the exact pattern and the tag decide.
+    const fragment = scope.endpointName.slice(0, 24).replace(/-+$/, '');
+    const keepModels = new Set();
+    for (const config of scope.keepConfigs)
+        for (const m of await configModelNames(sagemaker, config))
+            keepModels.add(m);
+    const configs = (await ours(sagemaker, scope, await listConfigs(sagemaker, fragment, scope.cutoff))).filter(c => !scope.keepConfigs.includes(c));
+    const models = (await ours(sagemaker, scope, await listModels(sagemaker, fragment, scope.cutoff))).filter(m => !keepModels.has(m));
+    return { configs, models };
+}
+/** Deletes what `findCleanup` found; a failure is a warning, never a failed deployment. */
+async function applyCleanup(ctx, plan) {
+    const deleted = [];
+    const failed = [];
+    const attempt = async (label, send) => {
+        try {
+            await send();
+            deleted.push(label);
+        }
+        catch (error) {
+            if (isNotFound(error))
+                return;
+            failed.push(label);
+            ctx.out.warning(`Could not delete ${label}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    };
+    for (const name of plan.configs) {
+        await attempt(`endpoint config ${name}`, () => ctx.aws.sagemaker.send(new dist_cjs/* DeleteEndpointConfigCommand */.WLA({ EndpointConfigName: name })));
+    }
+    for (const name of plan.models) {
+        await attempt(`model ${name}`, () => ctx.aws.sagemaker.send(new dist_cjs/* DeleteModelCommand */.em({ ModelName: name })));
+    }
+    if (deleted.length)
+        ctx.out.info(`Cleaned up ${deleted.join(', ')}`);
+    return { deleted, failed };
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/deploy/execute.js
+
+
+
+
+
+
+
+
+
+
+
+
+/** How often a deployment goes back to waiting when another one keeps taking the endpoint. */
+const MAX_TURNS = 5;
+/** Describes the package and refuses it unless it is Approved; never mutates anything. */
+async function approvedTarget(ctx, arn, weight) {
+    const description = await describeVersion(ctx.aws.sagemaker, arn);
+    const version = description.ModelPackageVersion ?? versionFromArn(arn);
+    const status = description.ModelApprovalStatus ?? 'PendingManualApproval';
+    if (status !== 'Approved') {
+        throw new UserError(`Version ${version} (${arn}) is ${status}: only Approved versions can be deployed. Approve it first (mode: approve), or name an Approved version with "model-package".`);
+    }
+    return {
+        arn: description.ModelPackageArn ?? arn,
+        version,
+        weight,
+        metadata: description.CustomerMetadataProperties ?? {}
+    };
+}
+function failedEndpoint(live) {
+    return new UserError(`Endpoint ${live.name} is ${live.status}${live.failureReason ? ` (${live.failureReason})` : ''}: SageMaker cannot update it. Delete it (aws sagemaker delete-endpoint --endpoint-name ${live.name}) and deploy again.`);
+}
+/**
+ * What the endpoint serves once no other deployment is changing it: waits (up to
+ * `wait-timeout`) while it is busy, except in dry-run, which only reads.
+ */
+async function settledEndpoint(ctx, settings, dryRun, timeoutSeconds = settings.waitTimeoutSeconds) {
+    let description = await describeEndpoint(ctx, settings.endpointName);
+    if (!description)
+        return undefined;
+    const status = description.EndpointStatus ?? 'unknown';
+    if (BUSY_STATES.has(status)) {
+        if (dryRun) {
+            ctx.out.info(`Endpoint ${settings.endpointName} is ${status}: a real run would wait for it first.`);
+        }
+        else {
+            ctx.out.info(`Endpoint ${settings.endpointName} is ${status}: waiting for that to finish, never updating underneath another deployment.`);
+            description = await waitForEndpoint(ctx, settings.endpointName, {
+                timeoutSeconds,
+                purpose: 'to finish what it is doing before this deployment starts'
+            });
+            if (!description)
+                return undefined;
+        }
+    }
+    const live = await readLiveEndpoint(ctx, description);
+    if (live.status === 'Failed' || live.status === 'OutOfService')
+        throw failedEndpoint(live);
+    if (live.status === 'UpdateRollbackFailed') {
+        ctx.out.warning(`Endpoint ${live.name} is UpdateRollbackFailed: it serves a mix of two configs. This deployment replaces both.`);
+    }
+    return live;
+}
+function setOutputs(ctx, plan) {
+    ctx.out.setOutput('endpoint-name', plan.endpointName);
+    ctx.out.setOutput('endpoint-config-name', plan.endpointConfigName);
+    ctx.out.setOutput('model-package-arn', plan.primary.packageArn);
+    ctx.out.setOutput('model-package-version', plan.primary.version);
+    ctx.out.setOutput('previous-model-package-arn', plan.previousPackageArn ?? '');
+}
+function describeTargets(plan) {
+    return plan.variants
+        .map(v => `v${v.version}${plan.variants.length > 1 ? `=${v.weight}` : ''}`)
+        .join(', ');
+}
+async function summarise(ctx, plan, result) {
+    const rows = plan.variants
+        .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
+        .join('\n');
+    const link = consoleUrl(plan.region, 'endpoints', plan.endpointName);
+    await ctx.out.summary(`### Deployment to [${plan.endpointName}](${link})\n\n${result}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nConfig: \`${plan.endpointConfigName}\`${plan.previousPackageArn ? ` · previously \`${plan.previousPackageArn}\`` : ''}\n`);
+}
+async function record(ctx, plan, endpointArn, live, targets) {
+    const run = runUrl(ctx.github) || ctx.github.runId || 'local';
+    // A redeploy of the same package must not make it its own rollback target.
+    const previous = plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
+        ? plan.previousPackageArn
+        : (live?.tags[TAGS.previousPackageArn] ?? '');
+    try {
+        await writeTags(ctx.aws.sagemaker, endpointArn, deploymentTags({
+            packageArn: plan.primary.packageArn,
+            previousPackageArn: previous,
+            commit: ctx.github.sha,
+            run
+        }));
+    }
+    catch (error) {
+        ctx.out.warning(`Could not tag endpoint ${plan.endpointName}: ${error instanceof Error ? error.message : String(error)}. Rollback falls back to the newest Approved version older than the live one.`);
+    }
+    const key = `${KEYS.deployedPrefix}${plan.endpointName}`;
+    const value = sanitizeMetadataText(`${ctx.now().toISOString()} run ${run}`, METADATA_MAX_VALUE);
+    for (const variant of plan.variants) {
+        const target = targets.find(t => t.arn === variant.packageArn);
+        const fit = fitMetadata([[key, value]], target?.metadata ?? {});
+        for (const reason of fit.dropped)
+            ctx.out.warning(`Not recorded on v${variant.version}: ${reason}`);
+        if (!(key in fit.kept))
+            continue;
+        try {
+            await updateVersion(ctx.aws.sagemaker, variant.packageArn, { metadata: fit.kept });
+        }
+        catch (error) {
+            ctx.out.warning(`Could not record the deployment on v${variant.version}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+}
+async function cleanUp(ctx, plan, live) {
+    if (!live || live.configName === plan.endpointConfigName)
+        return;
+    try {
+        const found = await findCleanup(ctx.aws.sagemaker, {
+            endpointName: plan.endpointName,
+            keepConfigs: [plan.endpointConfigName, live.configName],
+            cutoff: live.configCreationTime
+        });
+        await applyCleanup(ctx, found);
+    }
+    catch (error) {
+        ctx.out.warning(`Cleanup of old models and configs failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/** Creates models and config (idempotently) and starts the change, waiting out other deployments. */
+async function applyWithTurns(ctx, settings, targets, first) {
+    const deploy = settings.deploy;
+    const turnDeadline = ctx.now().getTime() + deploy.waitTimeoutSeconds * 1000;
+    let { plan, live } = first;
+    const where = { aws: ctx.aws, out: ctx.out, region: settings.region };
+    for (let turn = 1;; turn++) {
+        if (plan.action === 'none')
+            return { plan, live };
+        for (const model of plan.models)
+            await ensureModel(where, model);
+        if (plan.endpointConfig)
+            await ensureEndpointConfig(where, plan.endpointConfig);
+        try {
+            await startEndpointChange(ctx, plan);
+            return { plan, live };
+        }
+        catch (error) {
+            const raced = plan.action === 'create' ? isAlreadyExists(error) : isInProgress(error);
+            if (!raced)
+                throw error;
+            const remaining = Math.ceil((turnDeadline - ctx.now().getTime()) / 1000);
+            if (turn >= MAX_TURNS || remaining <= 0) {
+                throw new UserError(`Endpoint ${plan.endpointName} kept being changed by other deployments (${turn} tries within ${deploy.waitTimeoutSeconds} s, input "wait-timeout"): this deployment did not start. Run it again once the others are done.`);
+            }
+            ctx.out.info(`Another deployment is changing endpoint ${plan.endpointName}; waiting for it to finish before this one.`);
+            live = await settledEndpoint(ctx, deploy, false, remaining);
+            plan = buildPlan({
+                settings: deploy,
+                region: settings.region,
+                run: ctx.github,
+                targets,
+                live
+            });
+            ctx.out.info(`The endpoint changed while this deployment waited; the plan now is:\n${formatPlan(plan, { configs: [], models: [] })}`);
+        }
+    }
+}
+async function runDeployment(ctx, settings, request) {
+    const deploy = settings.deploy;
+    const initial = buildPlan({
+        settings: deploy,
+        region: settings.region,
+        run: ctx.github,
+        targets: request.targets,
+        live: request.live
+    });
+    if (!settings.dryRun && initial.models.length > 0 && !deploy.executionRoleArn) {
+        throw new UserError(`Input "execution-role-arn" is required for mode "${settings.mode}": SageMaker runs the model of ${describeTargets(initial)} under that IAM role (CreateModel ExecutionRoleArn). Give the ARN of a role SageMaker can assume.`);
+    }
+    const preview = request.live
+        ? await findCleanup(ctx.aws.sagemaker, {
+            endpointName: deploy.endpointName,
+            keepConfigs: [request.live.configName],
+            cutoff: request.live.configCreationTime
+        })
+        : { configs: [], models: [] };
+    ctx.out.info(formatPlan(initial, preview));
+    for (const note of initial.notes)
+        ctx.out.warning(note);
+    setOutputs(ctx, initial);
+    if (settings.dryRun) {
+        ctx.out.info('Dry run: nothing was created, updated or deleted.');
+        await summarise(ctx, initial, `Dry run (${request.kind}): nothing was changed.`);
+        return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true };
+    }
+    if (initial.action === 'none') {
+        ctx.out.info(`Endpoint ${deploy.endpointName} already serves ${describeTargets(initial)} on ${initial.endpointConfigName}: nothing to change.`);
+        await summarise(ctx, initial, 'Already serving: nothing changed.');
+        return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true };
+    }
+    const endpointLink = consoleUrl(settings.region, 'endpoints', deploy.endpointName);
+    const github = await createGitHubDeployment(ctx, {
+        environment: deploy.environment ?? deploy.endpointName,
+        description: `${request.kind === 'rollback' ? 'Roll back' : 'Deploy'} ${describeTargets(initial)} of ${settings.group.name} to ${deploy.endpointName}`,
+        environmentUrl: endpointLink,
+        logUrl: runUrl(ctx.github),
+        payload: { endpoint: deploy.endpointName, 'model-package-arn': initial.primary.packageArn }
+    });
+    await setGitHubDeploymentStatus(ctx, github, 'in_progress', `${deploy.deploymentStrategy} deployment started`);
+    try {
+        const { plan, live } = await applyWithTurns(ctx, settings, request.targets, {
+            plan: initial,
+            live: request.live
+        });
+        setOutputs(ctx, plan);
+        if (plan.action !== 'none') {
+            await waitForEndpoint(ctx, deploy.endpointName, {
+                timeoutSeconds: deploy.waitTimeoutSeconds,
+                purpose: 'to finish this deployment'
+            });
+        }
+        // Described again on purpose: InService alone does not prove the new config serves.
+        const verified = await describeEndpoint(ctx, deploy.endpointName);
+        const failure = verifyDeployment(plan, verified, live?.configName);
+        if (failure) {
+            await setGitHubDeploymentStatus(ctx, github, 'failure', failure);
+            await summarise(ctx, plan, `**Failed.** ${escapeText(failure)}`);
+            return {
+                plan,
+                previousPackageArn: plan.previousPackageArn,
+                succeeded: false,
+                failed: failure
+            };
+        }
+        ctx.out.info(`Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}: ${endpointLink}`);
+        await record(ctx, plan, verified?.EndpointArn ?? live?.arn ?? '', live, request.targets);
+        await cleanUp(ctx, plan, live);
+        await setGitHubDeploymentStatus(ctx, github, 'success', `Serving ${describeTargets(plan)} on ${plan.endpointConfigName}`);
+        await summarise(ctx, plan, `**Deployed.** InService on \`${plan.endpointConfigName}\`.`);
+        return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true };
+    }
+    catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        await setGitHubDeploymentStatus(ctx, github, 'failure', text);
+        if (error instanceof WaitTimeoutError) {
+            return {
+                plan: initial,
+                previousPackageArn: initial.previousPackageArn,
+                succeeded: false,
+                failed: text
+            };
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/modes/deploy.js
+
+
+
+async function resolveDeployTargets(ctx, settings) {
+    const deploy = settings.deploy;
+    const sagemaker = ctx.aws.sagemaker;
+    if (deploy.traffic.length > 0) {
+        const targets = [];
+        for (const { version, weight } of deploy.traffic) {
+            const arn = await resolvePackageArn(sagemaker, settings.group, { kind: 'version', version });
+            targets.push(await approvedTarget(ctx, arn, weight));
+        }
+        return targets;
+    }
+    if (deploy.modelPackage) {
+        const arn = await resolvePackageArn(sagemaker, settings.group, deploy.modelPackage);
+        return [await approvedTarget(ctx, arn, 1)];
+    }
+    const newest = await latestVersion(sagemaker, settings.group, 'Approved');
+    if (!newest) {
+        throw new UserError(`Model package group "${settings.group.name}" has no Approved version to deploy: approve one (mode: approve, or gate with on-pass: Approved), or name one with "model-package".`);
+    }
+    ctx.out.info(`Deploying the newest Approved version: v${newest.version} (${newest.arn})`);
+    return [await approvedTarget(ctx, newest.arn, 1)];
+}
+const runDeploy = async (ctx, settings) => {
+    const deploy = settings.deploy;
+    if (!deploy)
+        throw new Error('deploy settings missing: inputs were not read for mode deploy');
+    const targets = await resolveDeployTargets(ctx, settings);
+    const live = await settledEndpoint(ctx, deploy, settings.dryRun);
+    const outcome = await runDeployment(ctx, settings, { kind: 'deploy', targets, live });
+    return outcome.failed ? { failed: outcome.failed } : {};
+};
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./build/bundle-15883/evaluation/metrics-file.js
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./build/bundle-16859/github/comment.js
+/** The login GitHub shows for comments made with the workflow's GITHUB_TOKEN. */
+const ACTIONS_BOT = 'github-actions[bot]';
+function comment_status(error) {
+    const value = error?.status;
+    return typeof value === 'number' ? value : undefined;
+}
+/**
+ * The login behind the token. A personal or user token answers `GET /user`. An
+ * installation token (GITHUB_TOKEN, GitHub Apps) gets 403 there, but GraphQL `viewer`
+ * names its bot; if that fails too, GITHUB_TOKEN is by far the likeliest.
+ */
+async function resolveIdentity(octokit, out) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+    }
+    catch (error) {
+        out?.debug(`GET /user failed (${comment_status(error) ?? String(error)}); asking GraphQL viewer`);
+    }
+    try {
+        const data = await octokit.graphql('query { viewer { login } }');
+        if (data.viewer?.login)
+            return data.viewer.login;
+    }
+    catch (error) {
+        out?.debug(`GraphQL viewer failed (${String(error)}); assuming ${ACTIONS_BOT}`);
+    }
+    return ACTIONS_BOT;
+}
+/**
+ * Whether a comment author is the token's identity. GraphQL names a bot without the
+ * `[bot]` suffix that REST shows, so both spellings are accepted for bot accounts; a
+ * human cannot have `[` in a login, so this cannot match a person.
+ */
+function isSameActor(user, identity) {
+    if (!user?.login)
+        return false;
+    const author = user.login.toLowerCase();
+    const self = identity.toLowerCase();
+    return author === self || author === `${self}[bot]`;
+}
+/** The first comment on the issue that starts with the marker and was written by `identity`. */
+async function findStickyComment(octokit, where) {
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner: where.owner,
+        repo: where.repo,
+        issue_number: where.issueNumber,
+        per_page: 100
+    });
+    for await (const page of pages) {
+        for (const comment of page.data) {
+            if (comment.body?.startsWith(where.marker) && isSameActor(comment.user, where.identity)) {
+                return { id: comment.id, body: comment.body, url: comment.html_url };
+            }
+        }
+    }
+    return undefined;
+}
+function permissionHint(request, code, error) {
+    const raw = error?.message;
+    // Octokit appends " - <documentation url>", which says nothing about the fix.
+    const message = typeof raw === 'string' ? raw.split('\n')[0]?.replace(/ - https?:\/\/\S+$/, '') : '';
+    return (`Could not write the pull request comment on ${request.owner}/${request.repo}#${request.issueNumber} ` +
+        `(HTTP ${code}${message ? `: ${message}` : ''}). ` +
+        'Grant the job `permissions: pull-requests: write`; a pull request from a fork gets a ' +
+        'read-only token, so post the comment from a `workflow_run` workflow instead. ' +
+        'The report is still in the job summary.');
+}
+/**
+ * Creates the sticky comment or edits ours in place (skipping the edit when nothing
+ * changed, so nobody gets a notification for it). A missing permission (403) or an
+ * unreachable pull request (404) is a warning and the result is undefined: the comment
+ * is a convenience, the decision stands without it. Other errors are thrown.
+ */
+async function upsertStickyComment(octokit, request) {
+    const body = request.body.startsWith(request.marker)
+        ? request.body
+        : `${request.marker}\n${request.body}`;
+    const where = { owner: request.owner, repo: request.repo };
+    try {
+        const identity = request.identity ?? (await resolveIdentity(octokit, request.out));
+        const existing = await findStickyComment(octokit, {
+            ...where,
+            issueNumber: request.issueNumber,
+            marker: request.marker,
+            identity
+        });
+        if (existing) {
+            if (existing.body === body) {
+                request.out.debug(`Comment ${existing.id} is already up to date`);
+                return { id: existing.id, created: false, url: existing.url };
+            }
+            const { data } = await octokit.rest.issues.updateComment({
+                ...where,
+                comment_id: existing.id,
+                body
+            });
+            return { id: data.id, created: false, url: data.html_url };
+        }
+        const { data } = await octokit.rest.issues.createComment({
+            ...where,
+            issue_number: request.issueNumber,
+            body
+        });
+        return { id: data.id, created: true, url: data.html_url };
+    }
+    catch (error) {
+        const code = comment_status(error);
+        if (code === 403 || code === 404) {
+            request.out.warning(permissionHint(request, code, error));
+            return undefined;
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/evaluation/metrics-file.js
 // Metrics files and SageMaker's model-quality statistics JSON: parsing the shapes people
 // hand us, and writing the one SageMaker Studio reads.
 //
@@ -92590,273 +94692,7 @@ function metricValues(metrics) {
     return values;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-15883/report/links.js
-/** The console host of the AWS partition a region belongs to. */
-function consoleHost(region) {
-    if (region.startsWith('cn-'))
-        return `${region}.console.amazonaws.cn`;
-    if (region.startsWith('us-gov-'))
-        return `${region}.console.amazonaws-us-gov.com`;
-    return `${region}.console.aws.amazon.com`;
-}
-const links_GROUP_ARN = /^arn:[\w-]+:sagemaker:([a-z0-9-]+):\d{12}:model-package-group\/(.+)$/;
-/** A group given as a name or as the ARN of a group shared from another account. */
-function groupNameAndRegion(group, region) {
-    const arn = links_GROUP_ARN.exec(group);
-    return arn ? { name: arn[2] ?? group, region: arn[1] ?? region } : { name: group, region };
-}
-/**
- * Links to the SageMaker console for a group and, when given, an endpoint; none when the
- * region is not a region name. The console routes are not a documented API: these are
- * the forms in common use.
- */
-function consoleLinks(options) {
-    const { name, region } = groupNameAndRegion(options.group, options.region);
-    // The region becomes part of the host name: anything but a region would send the
-    // reader elsewhere.
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
-        return [];
-    const base = `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}`;
-    const links = [
-        {
-            label: 'Model group in the SageMaker console',
-            url: `${base}#/model-registry/${encodeURIComponent(name)}`
-        }
-    ];
-    if (options.endpointName) {
-        links.push({
-            label: `Endpoint ${options.endpointName} in the SageMaker console`,
-            url: `${base}#/endpoints/${encodeURIComponent(options.endpointName)}`
-        });
-    }
-    return links;
-}
-
-;// CONCATENATED MODULE: ./build/bundle-15883/report/escape.js
-// Everything that reaches the report from the registry or the user (descriptions,
-// metric names, metadata values, group names) is untrusted: it must render as the text
-// it is, never as HTML, links, formatting, table structure or a notification.
-const HTML_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;'
-};
-/** `& < > "` as entities: no tags, no attributes, no comments (our marker included). */
-function escapeHtml(text) {
-    return text.replace(/[&<>"]/g, char => HTML_ENTITIES[char] ?? char);
-}
-// The ASCII punctuation that starts Markdown inline syntax: emphasis, code spans,
-// links and images, strikethrough, table cells, headings, and the backslash itself.
-const MARKDOWN_SPECIALS = /[\\`*_[\]()#|~!]/g;
-/**
- * A zero-width space after `@` stops GitHub from linking and notifying a user or team,
- * and the text still reads the same. It is written as an entity so that it survives
- * editors and logs that strip invisible characters.
- */
-function neutraliseMentions(text) {
-    return text.replace(/@(?=[A-Za-z0-9])/g, '@&#8203;');
-}
-/**
- * Untrusted text for a Markdown paragraph or list item: one line, no markup.
- * The order matters: entities first (they introduce `&` and `;` only), then backslashes,
- * then mentions (whose entity contains `#`, which must not be backslash-escaped).
- */
-function escapeText(text, maxLength = 1000) {
-    const oneLine = truncate(text.replace(/\r\n?|\n/g, ' '), maxLength);
-    return neutraliseMentions(escapeHtml(oneLine).replace(MARKDOWN_SPECIALS, '\\$&'));
-}
-/**
- * Untrusted text for a GFM table cell: as `escapeText`, with line breaks kept as `<br>`
- * (a raw newline would end the row) and `|` escaped so that it cannot add a column.
- */
-function escapeCell(text, maxLength = 300) {
-    const lines = truncate(text, maxLength).split(/\r\n?|\n/);
-    return lines.map(line => escapeText(line, Number.MAX_SAFE_INTEGER)).join('<br>');
-}
-/** Shortens to `maxLength` characters with an ellipsis, without splitting a surrogate pair. */
-function truncate(text, maxLength) {
-    const chars = Array.from(text);
-    if (chars.length <= maxLength)
-        return text;
-    return chars.slice(0, Math.max(0, maxLength - 1)).join('') + '…';
-}
-/**
- * Text for inside a double-quoted Mermaid string (chart title, axis title, category).
- * Mermaid has no escape for `"`, reads `%%` as a directive or comment and `#...;` as an
- * entity, may pass `<` `>` into the SVG as markup, and a backtick could close the code
- * fence; keeping a conservative set of
- * characters is simpler than escaping each of them.
- */
-function mermaidLabel(text, maxLength = 60) {
-    const safe = text
-        .replace(/[^\p{L}\p{N} _.:/+=(),-]/gu, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return truncate(safe, maxLength);
-}
-/** A URL for a Markdown link target: only http(s), and no character that ends the target. */
-function safeUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return undefined;
-    return parsed.href.replace(/[()<> "'`|\\]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
-;// CONCATENATED MODULE: ./build/bundle-15883/registry/groups.js
-// The model package group a version goes into: created when missing, used as is otherwise.
-
-/**
- * DescribeModelPackageGroup models no not-found error: SageMaker answers a missing group
- * with a ValidationException whose message ends "does not exist." (ResourceNotFound is
- * accepted too, for emulators that model it).
- */
-function isGroupMissing(error) {
-    if (!(error instanceof Error))
-        return false;
-    if (error.name === 'ResourceNotFound')
-        return true;
-    return error.name === 'ValidationException' && /does not exist/i.test(error.message);
-}
-function isAlreadyExists(error) {
-    return error instanceof Error && /already exists/i.test(error.message);
-}
-function createGroupInput(group, description, tags) {
-    const input = { ModelPackageGroupName: group.name };
-    if (description)
-        input.ModelPackageGroupDescription = description;
-    const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-    if (tagList.length > 0)
-        input.Tags = tagList;
-    return input;
-}
-/**
- * Makes sure the group exists. A group given as an ARN belongs to another account and is
- * never created here; a group that exists is used as is, and a description that differs
- * from `group-description` is only a warning (changing it is the `group` mode's job).
- */
-async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
-    if (group.arn) {
-        if (description || Object.keys(tags).length > 0) {
-            out.warning(`Group "${group.name}" was given as an ARN (a shared group): "group-description" and "group-tags" are ignored; its owner manages them.`);
-        }
-        return { arn: group.arn, created: false, exists: true };
-    }
-    try {
-        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
-        const current = existing.ModelPackageGroupDescription ?? '';
-        if (description !== undefined && description !== current) {
-            out.warning(`Group "${group.name}" already exists with description "${current}", not the "group-description" given; it is used as is.`);
-        }
-        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
-    }
-    catch (error) {
-        if (!isGroupMissing(error))
-            throw error;
-    }
-    const input = createGroupInput(group, description, tags);
-    if (dryRun) {
-        out.info(`Dry run: group "${group.name}" does not exist; would call CreateModelPackageGroup with:\n${JSON.stringify(input, null, 2)}`);
-        return { created: false, exists: false };
-    }
-    try {
-        const created = await sagemaker.send(new dist_cjs/* CreateModelPackageGroupCommand */.EWw(input));
-        out.info(`Created model package group "${group.name}".`);
-        return { arn: created.ModelPackageGroupArn, created: true, exists: true };
-    }
-    catch (error) {
-        // Another job registering into the same new group may have won the race.
-        if (!isAlreadyExists(error))
-            throw error;
-        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
-        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
-    }
-}
-
-;// CONCATENATED MODULE: ./build/bundle-15883/registry/metadata.js
-// CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
-// entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
-const METADATA_MAX_ENTRIES = 50;
-const METADATA_MAX_KEY = 128;
-const METADATA_MAX_VALUE = 256;
-const ALLOWED = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const DISALLOWED_CHAR = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
-/** Keys this action writes; everything else in the metadata belongs to someone else. */
-const METRIC_PREFIX = 'metric:';
-const KEYS = {
-    gateDecision: 'gate:decision',
-    gateRun: 'gate:run',
-    gatePolicy: 'gate:policy-sha256',
-    decisionBy: 'decision:actor',
-    decisionRun: 'decision:run',
-    decisionReason: 'decision:reason',
-    deployedPrefix: 'deployed:'
-};
-function isAllowedMetadataText(text) {
-    return ALLOWED.test(text);
-}
-/** Replaces characters SageMaker refuses in metadata with `_` and cuts to `max` characters. */
-function sanitizeMetadataText(text, max) {
-    return text.replace(DISALLOWED_CHAR, '_').slice(0, max);
-}
-/** Metric values are kept as plain decimal strings (no exponent), which the limits allow. */
-function formatMetricValue(value) {
-    if (!Number.isFinite(value))
-        throw new Error(`metric value ${value} is not a finite number`);
-    const text = String(value);
-    if (!/e/i.test(text))
-        return text;
-    return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
-}
-/** Reads the `metric:<name>` mirror back into numbers, ignoring unparseable values. */
-function metricsFromMetadata(metadata) {
-    const metrics = {};
-    for (const [key, raw] of Object.entries(metadata ?? {})) {
-        if (!key.startsWith(METRIC_PREFIX))
-            continue;
-        const value = Number(raw);
-        if (raw.trim() !== '' && Number.isFinite(value))
-            metrics[key.slice(METRIC_PREFIX.length)] = value;
-    }
-    return metrics;
-}
-/**
- * Fits entries into what SageMaker accepts, in the order given (earlier entries win a
- * place first), next to `existing` entries already on the package.
- */
-function fitMetadata(entries, existing = {}) {
-    const kept = {};
-    const dropped = [];
-    let count = Object.keys(existing).length;
-    for (const [key, value] of entries) {
-        if (key.length === 0 || key.length > METADATA_MAX_KEY) {
-            dropped.push(`${key}: key must be 1-${METADATA_MAX_KEY} characters`);
-        }
-        else if (value.length > METADATA_MAX_VALUE) {
-            dropped.push(`${key}: value is ${value.length} characters, the limit is ${METADATA_MAX_VALUE}`);
-        }
-        else if (!isAllowedMetadataText(key) || !isAllowedMetadataText(value)) {
-            dropped.push(`${key}: contains characters outside letters, digits, spaces and _.:/=+-@`);
-        }
-        else if (!(key in existing) && !(key in kept) && count >= METADATA_MAX_ENTRIES) {
-            dropped.push(`${key}: the package already holds ${METADATA_MAX_ENTRIES} entries`);
-        }
-        else {
-            if (!(key in existing) && !(key in kept))
-                count++;
-            kept[key] = value;
-        }
-    }
-    return { kept, dropped };
-}
-
-;// CONCATENATED MODULE: ./build/bundle-15883/registry/s3.js
+;// CONCATENATED MODULE: ./build/bundle-16859/registry/s3.js
 // S3 objects the registry points at: the model-quality statistics JSON a version's
 // ModelMetrics refer to, and the digests SageMaker records for them.
 
@@ -92902,13 +94738,13 @@ async function putObject(s3, location, body, contentType) {
 }
 /** Reads a whole object as UTF-8 text. */
 async function getObjectText(s3, location) {
-    const response = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
+    const response = await s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: location.bucket, Key: location.key }));
     if (!response.Body)
         throw new Error(`${formatS3Uri(location)} has no content`);
     return response.Body.transformToString('utf-8');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-15883/registry/provenance.js
+;// CONCATENATED MODULE: ./build/bundle-16859/registry/provenance.js
 
 
 
@@ -93017,113 +94853,503 @@ function isReservedKey(key) {
     return RESERVED_PREFIXES.some(prefix => key.startsWith(prefix));
 }
 
-;// CONCATENATED MODULE: ./build/bundle-15883/registry/versions.js
-// Queries and updates on the versions of one model package group. Every list call
-// passes SortOrder and ModelPackageType=Versioned: SageMaker sorts ascending and lists
-// unversioned packages only unless told otherwise.
+;// CONCATENATED MODULE: ./build/bundle-16859/registry/training.js
+// What a training job (or a tuning job's best training job) tells us about the model it
+// produced: the artifact, the image, the hyperparameters and the final metrics.
 
-/** The version number at the end of a versioned package ARN (`.../model-package/group/7`). */
-function versionFromArn(arn) {
-    const match = /:model-package\/[^/]+\/(\d+)$/.exec(arn);
-    if (!match)
-        throw new Error(`"${arn}" is not the ARN of a versioned model package`);
-    return Number(match[1]);
+
+/** Tuning jobs whose best training job can no longer change. */
+const FINISHED_TUNING = new Set(['Completed', 'Stopped']);
+function awsMessage(error) {
+    if (error instanceof Error)
+        return `${error.name}: ${error.message}`;
+    return String(error);
 }
-/** The package ARN of version `version`, formed from the group's ARN as SageMaker forms it. */
-function packageArnFromGroupArn(groupArn, version) {
-    const match = /^(arn:[^:]+:sagemaker:[^:]*:\d{12}):model-package-group\/(.+)$/.exec(groupArn);
-    if (!match)
-        throw new Error(`"${groupArn}" is not a model package group ARN`);
-    return `${match[1]}:model-package/${match[2]}/${version}`;
+async function describeTrainingJob(sagemaker, name, input) {
+    try {
+        return await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: name }));
+    }
+    catch (error) {
+        const errorName = error.name;
+        if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
+            throw new UserError(`Input "${input}": training job "${name}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
+        }
+        throw error;
+    }
 }
-async function describeGroup(sagemaker, group) {
-    return sagemaker.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group.nameOrArn }));
+function finalMetrics(job) {
+    const metrics = [];
+    for (const item of job.FinalMetricDataList ?? []) {
+        // A metric the algorithm never logged comes back without a value or as NaN; it
+        // carries no information, and a NaN in the registry would poison every comparison.
+        if (!item.MetricName || item.Value === undefined || !Number.isFinite(item.Value))
+            continue;
+        metrics.push({ name: item.MetricName, value: item.Value });
+    }
+    return metrics;
 }
-/** Resolves a package named by ARN or by version number to its ARN. */
-async function resolvePackageArn(sagemaker, group, ref) {
-    if (ref.kind === 'arn')
-        return ref.arn;
-    const groupArn = group.arn ?? (await describeGroup(sagemaker, group)).ModelPackageGroupArn;
-    if (!groupArn)
-        throw new Error(`SageMaker returned no ARN for group "${group.name}"`);
-    return packageArnFromGroupArn(groupArn, ref.version);
-}
-async function describeVersion(sagemaker, arn) {
-    return sagemaker.send(new dist_cjs/* DescribeModelPackageCommand */.Uxr({ ModelPackageName: arn }));
-}
-function toSummary(item) {
-    const arn = item.ModelPackageArn ?? '';
+function fromTrainingJob(job, input, imageOverride) {
+    const name = job.TrainingJobName ?? '';
+    if (job.TrainingJobStatus !== 'Completed') {
+        const reason = job.FailureReason ? `: ${job.FailureReason}` : '';
+        throw new UserError(`Input "${input}": training job "${name}" is ${job.TrainingJobStatus ?? 'in an unknown state'}${reason}; only a Completed job can be registered.`);
+    }
+    const modelDataUrl = job.ModelArtifacts?.S3ModelArtifacts;
+    if (!modelDataUrl) {
+        throw new UserError(`Input "${input}": training job "${name}" has no ModelArtifacts.S3ModelArtifacts to register.`);
+    }
+    const imageUri = imageOverride ?? job.AlgorithmSpecification?.TrainingImage;
+    if (!imageUri) {
+        const algorithm = job.AlgorithmSpecification?.AlgorithmName;
+        throw new UserError(`Input "image-uri" is required: training job "${name}" ran ${algorithm ? `algorithm resource "${algorithm}"` : 'without a TrainingImage'}, so the inference image cannot be read from it.`);
+    }
     return {
-        arn,
-        version: item.ModelPackageVersion ?? versionFromArn(arn),
-        status: (item.ModelApprovalStatus ?? 'PendingManualApproval'),
-        creationTime: item.CreationTime,
-        description: item.ModelPackageDescription
+        modelDataUrl,
+        imageUri,
+        trainingJobName: name,
+        trainingJobArn: job.TrainingJobArn,
+        hyperParameters: { ...(job.HyperParameters ?? {}) },
+        finalMetrics: finalMetrics(job)
     };
 }
 /**
- * Versions of the group, newest first, paging with NextToken only as far as needed: the
- * cost is O(limit) calls, whatever the size of the group.
+ * Resolves the register source to what SageMaker needs. Reads only (Describe calls), so it
+ * runs before any mutating call; a job that is not finished is an input error.
  */
-async function listVersions(sagemaker, group, options) {
-    const found = [];
-    let nextToken;
-    do {
-        const page = await sagemaker.send(new dist_cjs/* ListModelPackagesCommand */.MTG({
-            ModelPackageGroupName: group.nameOrArn,
-            ModelPackageType: 'Versioned',
-            ModelApprovalStatus: options.status,
-            SortBy: 'CreationTime',
-            SortOrder: 'Descending',
-            MaxResults: Math.min(100, Math.max(1, options.limit - found.length)),
-            NextToken: nextToken
-        }));
-        for (const item of page.ModelPackageSummaryList ?? []) {
-            const summary = toSummary(item);
-            if (options.olderThanVersion !== undefined && summary.version >= options.olderThanVersion)
-                continue;
-            found.push(summary);
-            if (found.length >= options.limit)
-                return found;
-        }
-        nextToken = page.NextToken;
-    } while (nextToken);
-    return found;
-}
-/** The newest version (optionally with a given status): one ListModelPackages call. */
-async function latestVersion(sagemaker, group, status) {
-    const [newest] = await listVersions(sagemaker, group, { status, limit: 1 });
-    return newest;
-}
-/** SageMaker caps ApprovalDescription at 1,024 characters. */
-const APPROVAL_DESCRIPTION_MAX = 1024;
-/** Updates only the given fields; customer metadata is merged by SageMaker, never replaced. */
-async function updateVersion(sagemaker, arn, update) {
-    const input = { ModelPackageArn: arn };
-    if (update.status)
-        input.ModelApprovalStatus = update.status;
-    if (update.approvalDescription !== undefined) {
-        input.ApprovalDescription = versions_truncate(update.approvalDescription, APPROVAL_DESCRIPTION_MAX);
-    }
-    if (update.metadata && Object.keys(update.metadata).length > 0) {
-        input.CustomerMetadataProperties = update.metadata;
-    }
-    if (update.metadataToRemove?.length)
-        input.CustomerMetadataPropertiesToRemove = update.metadataToRemove;
-    if (update.lifecycle) {
-        input.ModelLifeCycle = {
-            Stage: update.lifecycle.stage,
-            StageStatus: update.lifecycle.stageStatus,
-            StageDescription: update.lifecycle.description
+async function resolveModelSource(sagemaker, source) {
+    if (source.kind === 'artifact') {
+        return {
+            modelDataUrl: source.modelDataUrl,
+            imageUri: source.imageUri,
+            hyperParameters: {},
+            finalMetrics: []
         };
     }
-    await sagemaker.send(new UpdateModelPackageCommand(input));
-}
-function versions_truncate(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+    if (source.kind === 'training-job') {
+        const job = await describeTrainingJob(sagemaker, source.trainingJobName, 'training-job-name');
+        return fromTrainingJob(job, 'training-job-name', source.imageUri);
+    }
+    let tuning;
+    try {
+        tuning = await sagemaker.send(new dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
+            HyperParameterTuningJobName: source.tuningJobName
+        }));
+    }
+    catch (error) {
+        const name = error.name;
+        if (name === 'ResourceNotFound' || name === 'ValidationException') {
+            throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
+        }
+        throw error;
+    }
+    const status = tuning.HyperParameterTuningJobStatus ?? 'Unknown';
+    if (!FINISHED_TUNING.has(status)) {
+        throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" is ${status}; its best training job may still change. Register it once the job is Completed or Stopped.`);
+    }
+    const best = tuning.BestTrainingJob?.TrainingJobName;
+    if (!best) {
+        throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" (${status}) has no best training job.`);
+    }
+    const job = await describeTrainingJob(sagemaker, best, 'tuning-job-name');
+    return {
+        ...fromTrainingJob(job, 'tuning-job-name', source.imageUri),
+        tuningJobName: source.tuningJobName
+    };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-15883/registry/register.js
+;// CONCATENATED MODULE: ./build/bundle-16859/registry/metrics.js
+
+
+
+
+
+
+function expectedDigest(digest) {
+    const match = /^sha256:([0-9a-f]{64})$/i.exec(digest ?? '');
+    return match ? match[1].toLowerCase() : undefined;
+}
+/**
+ * Reads the metrics `needed` by the policy, going to S3 or the training job only while
+ * some are still missing. Sources that fail are noted, never trusted: a statistics file
+ * whose content does not match its recorded digest contributes nothing.
+ */
+async function readVersionMetrics(clients, pkg, needed) {
+    const result = { metrics: {}, origin: {}, notes: [] };
+    const add = (metrics, origin) => {
+        for (const [name, value] of Object.entries(metrics)) {
+            if (name in result.metrics)
+                continue;
+            result.metrics[name] = value;
+            result.origin[name] = origin;
+        }
+    };
+    const missing = () => needed.filter(name => !(name in result.metrics));
+    const label = `v${pkg.ModelPackageVersion ?? '?'}`;
+    add(metricsFromMetadata(pkg.CustomerMetadataProperties), 'metadata');
+    const statistics = pkg.ModelMetrics?.ModelQuality?.Statistics;
+    if (missing().length > 0 && statistics?.S3Uri) {
+        try {
+            const text = await getObjectText(clients.s3, parseS3Uri(statistics.S3Uri, 'ModelMetrics'));
+            const expected = expectedDigest(statistics.ContentDigest);
+            if (statistics.ContentDigest && expected !== sha256Hex(text)) {
+                result.notes.push(`${label}: the statistics at ${statistics.S3Uri} do not match their recorded ContentDigest; they were not used.`);
+            }
+            else {
+                add(metricValues(parseMetricsJson(text, statistics.S3Uri).metrics), 'statistics');
+            }
+        }
+        catch (error) {
+            result.notes.push(`${label}: could not read ${statistics.S3Uri}: ${error.message}`);
+        }
+    }
+    const trainingJob = pkg.CustomerMetadataProperties?.[PROVENANCE_KEYS.trainingJob];
+    if (missing().length > 0 && trainingJob) {
+        try {
+            const job = await clients.sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: trainingJob }));
+            add(metricValues(finalMetrics(job)), 'training-job');
+        }
+        catch (error) {
+            result.notes.push(`${label}: could not read training job ${trainingJob}: ${error.message}`);
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/modes/gate.js
+// `gate`: compare a candidate version with the policy and the champion, decide, record
+// the decision in the registry, and report it where the team works. Everything up to the
+// decision only reads; an error there means nothing is written.
+
+
+
+
+
+
+
+
+
+
+
+
+/** Describes each version once per run: the candidate and baseline often reappear in the history. */
+class VersionCache {
+    ctx;
+    byArn = new Map();
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    get(arn) {
+        let found = this.byArn.get(arn);
+        if (!found) {
+            found = describeVersion(this.ctx.aws.sagemaker, arn);
+            this.byArn.set(arn, found);
+        }
+        return found;
+    }
+}
+async function resolveCandidate(ctx, settings, gate) {
+    if (gate.modelPackage)
+        return resolvePackageArn(ctx.aws.sagemaker, settings.group, gate.modelPackage);
+    const pending = await latestVersion(ctx.aws.sagemaker, settings.group, 'PendingManualApproval');
+    if (!pending) {
+        throw new UserError(`Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`);
+    }
+    return pending.arn;
+}
+function baselineLabel(spec) {
+    switch (spec.kind) {
+        case 'latest-approved':
+            return 'latest approved';
+        case 'endpoint':
+            return `live on ${spec.endpointName}`;
+        case 'version':
+            return `version ${spec.version}`;
+        case 'none':
+            return 'none';
+    }
+}
+/** The baseline's ARN, or undefined when there is none (no approved version yet is normal). */
+async function resolveBaseline(ctx, settings, spec, candidateArn) {
+    const sagemaker = ctx.aws.sagemaker;
+    let arn;
+    switch (spec.kind) {
+        case 'none':
+            return undefined;
+        case 'latest-approved': {
+            // One call in the common case; a second only when the candidate is itself the newest approved.
+            const [first, second] = await listVersions(sagemaker, settings.group, { status: 'Approved', limit: 1 })
+                .then(async (found) => found[0]?.arn === candidateArn
+                ? listVersions(sagemaker, settings.group, { status: 'Approved', limit: 2 })
+                : found);
+            arn = first?.arn === candidateArn ? second?.arn : first?.arn;
+            break;
+        }
+        case 'endpoint':
+            arn = await servedPackageArn(sagemaker, spec.endpointName);
+            if (!arn) {
+                throw new UserError(`Input "baseline": endpoint "${spec.endpointName}" does not exist or serves no model package. Use "latest-approved", "version:N" or "none".`);
+            }
+            break;
+        case 'version':
+            arn = await resolvePackageArn(sagemaker, settings.group, { kind: 'version', version: spec.version });
+            break;
+    }
+    if (arn === candidateArn) {
+        throw new UserError(`Input "baseline": ${baselineLabel(spec)} is the candidate itself (v${versionFromArn(candidateArn)}); a version cannot be its own baseline.`);
+    }
+    return arn;
+}
+const PROVENANCE_LABELS = [
+    [PROVENANCE_KEYS.commit, 'commit'],
+    [PROVENANCE_KEYS.pullRequest, 'pull request'],
+    [PROVENANCE_KEYS.actor, 'actor'],
+    [PROVENANCE_KEYS.trainingJob, 'training job'],
+    [PROVENANCE_KEYS.tuningJob, 'tuning job'],
+    [PROVENANCE_KEYS.modelData, 'model data'],
+    [KEYS.gateDecision, 'last gate decision']
+];
+function provenanceOf(pkg) {
+    const provenance = {};
+    const meta = pkg.MetadataProperties;
+    if (meta?.Repository)
+        provenance.repository = meta.Repository;
+    if (meta?.CommitId)
+        provenance.commit = meta.CommitId;
+    if (meta?.GeneratedBy)
+        provenance['workflow run'] = meta.GeneratedBy;
+    if (meta?.ProjectId)
+        provenance.project = meta.ProjectId;
+    for (const [key, label] of PROVENANCE_LABELS) {
+        const value = pkg.CustomerMetadataProperties?.[key];
+        if (value && !(label in provenance))
+            provenance[label] = value;
+    }
+    return provenance;
+}
+function versionReport(pkg, metrics) {
+    return {
+        version: pkg.ModelPackageVersion,
+        arn: pkg.ModelPackageArn,
+        status: pkg.ModelApprovalStatus,
+        description: pkg.ModelPackageDescription,
+        metrics,
+        provenance: provenanceOf(pkg),
+        creationTime: pkg.CreationTime
+    };
+}
+/** The last `history` versions with their mirrored metrics, oldest first, for the trend charts. */
+async function readHistory(ctx, settings, cache, known) {
+    const versions = await listVersions(ctx.aws.sagemaker, settings.group, { limit: settings.history });
+    const entries = await Promise.all(versions.map(async (summary) => {
+        const metrics = known.get(summary.arn) ?? metricsFromMetadata((await cache.get(summary.arn)).CustomerMetadataProperties);
+        return { version: summary.version, status: summary.status, metrics };
+    }));
+    return entries.reverse();
+}
+function approvalDescription(decision, version, sha, url) {
+    const verdict = decision.decision === 'pass' ? 'passed' : 'failed';
+    const reasons = decision.reasons.length ? ` Failing rules: ${decision.reasons.join(' ')}` : '';
+    return `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).${reasons}${url ? ` Run: ${url}` : ''}`;
+}
+/** Writes the decision: always the gate:* record, and the status when on-pass/on-fail ask for it. */
+async function recordDecision(ctx, candidate, decision, gate, policyHash) {
+    const arn = candidate.ModelPackageArn;
+    const version = candidate.ModelPackageVersion ?? versionFromArn(arn);
+    const current = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
+    const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
+    const status = wanted === 'none' ? undefined : wanted;
+    const url = runUrl(ctx.github);
+    await updateVersion(ctx.aws.sagemaker, arn, {
+        status: status && status !== current ? status : undefined,
+        approvalDescription: status && status !== current ? approvalDescription(decision, version, policyHash, url) : undefined,
+        metadata: {
+            [KEYS.gateDecision]: decision.decision,
+            [KEYS.gatePolicy]: policyHash,
+            ...(url ? { [KEYS.gateRun]: sanitizeMetadataText(url, METADATA_MAX_VALUE) } : {})
+        }
+    });
+    if (status && status !== current)
+        return { status, written: `${status} written to v${version}` };
+    const note = status ? `v${version} was already ${current}` : `status left ${current}`;
+    return { status: current, written: `gate decision recorded on v${version}; ${note}` };
+}
+async function publish(ctx, settings, report) {
+    const markdown = renderReport(report);
+    await ctx.out.summary(markdown);
+    const path = (0,external_node_path_.join)(ctx.workDir, `sagemaker-model-gate-${settings.group.name}-v${report.candidate.version ?? 'unknown'}.json`);
+    await (0,promises_.writeFile)(path, `${JSON.stringify(reportJson(report), null, 2)}\n`);
+    ctx.out.setOutput('report-path', path);
+    if (!settings.comment)
+        return;
+    const { pullRequest, repository } = ctx.github;
+    if (pullRequest === undefined || !repository.includes('/')) {
+        ctx.out.info('No pull request in this event: the report is in the job summary only.');
+        return;
+    }
+    if (!ctx.octokit) {
+        ctx.out.warning('No "github-token": the pull request comment was skipped. The report is in the job summary.');
+        return;
+    }
+    const [owner, repo] = repository.split('/');
+    try {
+        const comment = await upsertStickyComment(ctx.octokit, {
+            owner,
+            repo,
+            issueNumber: pullRequest,
+            marker: commentMarker(settings.group.name),
+            body: markdown,
+            out: ctx.out
+        });
+        if (comment) {
+            ctx.out.setOutput('comment-id', comment.id);
+            ctx.out.info(`${comment.created ? 'Created' : 'Updated'} the pull request comment ${comment.url ?? comment.id}`);
+        }
+    }
+    catch (error) {
+        // The decision is already made and recorded; a comment that fails must not change it.
+        ctx.out.warning(`Could not write the pull request comment: ${error.message}`);
+    }
+}
+const runGate = async (ctx, settings) => {
+    const gate = settings.gate;
+    const policy = parsePolicy(gate.thresholds, gate.maxRegression, gate.metricDirections);
+    const needed = policyMetrics(policy);
+    const hash = policySha256(policy);
+    const cache = new VersionCache(ctx);
+    const candidateArn = await resolveCandidate(ctx, settings, gate);
+    const baselineArn = await resolveBaseline(ctx, settings, gate.baseline, candidateArn);
+    const [candidate, baseline] = await Promise.all([
+        cache.get(candidateArn),
+        baselineArn ? cache.get(baselineArn) : undefined
+    ]);
+    const clients = { sagemaker: ctx.aws.sagemaker, s3: ctx.aws.s3 };
+    const [candidateMetrics, baselineMetrics] = await Promise.all([
+        readVersionMetrics(clients, candidate, needed),
+        baseline ? readVersionMetrics(clients, baseline, needed) : undefined
+    ]);
+    for (const note of [...candidateMetrics.notes, ...(baselineMetrics?.notes ?? [])])
+        ctx.out.warning(note);
+    const candidateVersion = candidate.ModelPackageVersion ?? versionFromArn(candidateArn);
+    const decision = evaluatePolicy(policy, { version: candidateVersion, arn: candidateArn, metrics: candidateMetrics.metrics }, baseline && baselineMetrics
+        ? { version: baseline.ModelPackageVersion, arn: baselineArn, metrics: baselineMetrics.metrics }
+        : undefined);
+    ctx.out.info(`Gate ${decision.decision} for v${candidateVersion}${baseline ? ` against v${baseline.ModelPackageVersion}` : ' (no baseline)'}`);
+    for (const reason of decision.reasons)
+        ctx.out.info(`  - ${reason}`);
+    const known = new Map([[candidateArn, candidateMetrics.metrics]]);
+    if (baselineArn && baselineMetrics)
+        known.set(baselineArn, baselineMetrics.metrics);
+    const history = await readHistory(ctx, settings, cache, known);
+    let status = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
+    let written;
+    if (settings.dryRun) {
+        const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
+        written = `dry run: would record gate:decision=${decision.decision}${wanted === 'none' ? '' : ` and set ${wanted}`} on v${candidateVersion}`;
+        ctx.out.info(written);
+    }
+    else {
+        ;
+        ({ status, written } = await recordDecision(ctx, candidate, decision, gate, hash));
+        ctx.out.info(written);
+    }
+    const baselineReport = baseline && baselineMetrics
+        ? { ...versionReport(baseline, baselineMetrics.metrics), label: baselineLabel(gate.baseline) }
+        : undefined;
+    const report = {
+        group: settings.group.name,
+        region: settings.region,
+        candidate: { ...versionReport(candidate, candidateMetrics.metrics), status },
+        baseline: baselineReport,
+        decision,
+        history,
+        runUrl: runUrl(ctx.github) || undefined,
+        dryRun: settings.dryRun,
+        written,
+        policySha256: hash
+    };
+    ctx.out.setOutput('decision', decision.decision);
+    ctx.out.setOutput('model-package-arn', candidateArn);
+    ctx.out.setOutput('model-package-version', candidateVersion);
+    ctx.out.setOutput('approval-status', status);
+    ctx.out.setOutput('baseline-model-package-arn', baselineArn ?? '');
+    await publish(ctx, settings, report);
+    if (decision.decision === 'fail' && gate.failOnReject) {
+        return { failed: `Gate failed for v${candidateVersion}: ${decision.reasons.join(' ')}` };
+    }
+    return {};
+};
+
+;// CONCATENATED MODULE: ./build/bundle-16859/registry/groups.js
+// The model package group a version goes into: created when missing, used as is otherwise.
+
+/**
+ * DescribeModelPackageGroup models no not-found error: SageMaker answers a missing group
+ * with a ValidationException whose message ends "does not exist." (ResourceNotFound is
+ * accepted too, for emulators that model it).
+ */
+function isGroupMissing(error) {
+    if (!(error instanceof Error))
+        return false;
+    if (error.name === 'ResourceNotFound')
+        return true;
+    return error.name === 'ValidationException' && /does not exist/i.test(error.message);
+}
+function groups_isAlreadyExists(error) {
+    return error instanceof Error && /already exists/i.test(error.message);
+}
+function createGroupInput(group, description, tags) {
+    const input = { ModelPackageGroupName: group.name };
+    if (description)
+        input.ModelPackageGroupDescription = description;
+    const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+    if (tagList.length > 0)
+        input.Tags = tagList;
+    return input;
+}
+/**
+ * Makes sure the group exists. A group given as an ARN belongs to another account and is
+ * never created here; a group that exists is used as is, and a description that differs
+ * from `group-description` is only a warning (changing it is the `group` mode's job).
+ */
+async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
+    if (group.arn) {
+        if (description || Object.keys(tags).length > 0) {
+            out.warning(`Group "${group.name}" was given as an ARN (a shared group): "group-description" and "group-tags" are ignored; its owner manages them.`);
+        }
+        return { arn: group.arn, created: false, exists: true };
+    }
+    try {
+        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
+        const current = existing.ModelPackageGroupDescription ?? '';
+        if (description !== undefined && description !== current) {
+            out.warning(`Group "${group.name}" already exists with description "${current}", not the "group-description" given; it is used as is.`);
+        }
+        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
+    }
+    catch (error) {
+        if (!isGroupMissing(error))
+            throw error;
+    }
+    const input = createGroupInput(group, description, tags);
+    if (dryRun) {
+        out.info(`Dry run: group "${group.name}" does not exist; would call CreateModelPackageGroup with:\n${JSON.stringify(input, null, 2)}`);
+        return { created: false, exists: false };
+    }
+    try {
+        const created = await sagemaker.send(new dist_cjs/* CreateModelPackageGroupCommand */.EWw(input));
+        out.info(`Created model package group "${group.name}".`);
+        return { arn: created.ModelPackageGroupArn, created: true, exists: true };
+    }
+    catch (error) {
+        // Another job registering into the same new group may have won the race.
+        if (!groups_isAlreadyExists(error))
+            throw error;
+        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
+        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
+    }
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/registry/register.js
 // Creating a model package version: the request, the look for an earlier registration of
 // the same model, and the wait until SageMaker has finished with it.
 
@@ -93252,111 +95478,7 @@ async function waitForPackage(sagemaker, arn, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-15883/registry/training.js
-// What a training job (or a tuning job's best training job) tells us about the model it
-// produced: the artifact, the image, the hyperparameters and the final metrics.
-
-
-/** Tuning jobs whose best training job can no longer change. */
-const FINISHED_TUNING = new Set(['Completed', 'Stopped']);
-function awsMessage(error) {
-    if (error instanceof Error)
-        return `${error.name}: ${error.message}`;
-    return String(error);
-}
-async function describeTrainingJob(sagemaker, name, input) {
-    try {
-        return await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: name }));
-    }
-    catch (error) {
-        const errorName = error.name;
-        if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
-            throw new UserError(`Input "${input}": training job "${name}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
-        }
-        throw error;
-    }
-}
-function finalMetrics(job) {
-    const metrics = [];
-    for (const item of job.FinalMetricDataList ?? []) {
-        // A metric the algorithm never logged comes back without a value or as NaN; it
-        // carries no information, and a NaN in the registry would poison every comparison.
-        if (!item.MetricName || item.Value === undefined || !Number.isFinite(item.Value))
-            continue;
-        metrics.push({ name: item.MetricName, value: item.Value });
-    }
-    return metrics;
-}
-function fromTrainingJob(job, input, imageOverride) {
-    const name = job.TrainingJobName ?? '';
-    if (job.TrainingJobStatus !== 'Completed') {
-        const reason = job.FailureReason ? `: ${job.FailureReason}` : '';
-        throw new UserError(`Input "${input}": training job "${name}" is ${job.TrainingJobStatus ?? 'in an unknown state'}${reason}; only a Completed job can be registered.`);
-    }
-    const modelDataUrl = job.ModelArtifacts?.S3ModelArtifacts;
-    if (!modelDataUrl) {
-        throw new UserError(`Input "${input}": training job "${name}" has no ModelArtifacts.S3ModelArtifacts to register.`);
-    }
-    const imageUri = imageOverride ?? job.AlgorithmSpecification?.TrainingImage;
-    if (!imageUri) {
-        const algorithm = job.AlgorithmSpecification?.AlgorithmName;
-        throw new UserError(`Input "image-uri" is required: training job "${name}" ran ${algorithm ? `algorithm resource "${algorithm}"` : 'without a TrainingImage'}, so the inference image cannot be read from it.`);
-    }
-    return {
-        modelDataUrl,
-        imageUri,
-        trainingJobName: name,
-        trainingJobArn: job.TrainingJobArn,
-        hyperParameters: { ...(job.HyperParameters ?? {}) },
-        finalMetrics: finalMetrics(job)
-    };
-}
-/**
- * Resolves the register source to what SageMaker needs. Reads only (Describe calls), so it
- * runs before any mutating call; a job that is not finished is an input error.
- */
-async function resolveModelSource(sagemaker, source) {
-    if (source.kind === 'artifact') {
-        return {
-            modelDataUrl: source.modelDataUrl,
-            imageUri: source.imageUri,
-            hyperParameters: {},
-            finalMetrics: []
-        };
-    }
-    if (source.kind === 'training-job') {
-        const job = await describeTrainingJob(sagemaker, source.trainingJobName, 'training-job-name');
-        return fromTrainingJob(job, 'training-job-name', source.imageUri);
-    }
-    let tuning;
-    try {
-        tuning = await sagemaker.send(new dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
-            HyperParameterTuningJobName: source.tuningJobName
-        }));
-    }
-    catch (error) {
-        const name = error.name;
-        if (name === 'ResourceNotFound' || name === 'ValidationException') {
-            throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
-        }
-        throw error;
-    }
-    const status = tuning.HyperParameterTuningJobStatus ?? 'Unknown';
-    if (!FINISHED_TUNING.has(status)) {
-        throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" is ${status}; its best training job may still change. Register it once the job is Completed or Stopped.`);
-    }
-    const best = tuning.BestTrainingJob?.TrainingJobName;
-    if (!best) {
-        throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" (${status}) has no best training job.`);
-    }
-    const job = await describeTrainingJob(sagemaker, best, 'tuning-job-name');
-    return {
-        ...fromTrainingJob(job, 'tuning-job-name', source.imageUri),
-        tuningJobName: source.tuningJobName
-    };
-}
-
-;// CONCATENATED MODULE: ./build/bundle-15883/modes/register.js
+;// CONCATENATED MODULE: ./build/bundle-16859/modes/register.js
 
 
 
@@ -93492,7 +95614,7 @@ function differingMetrics(existing, mirrored) {
         .filter(name => recorded[name] !== mirrored[name])
         .map(name => `${name}: recorded ${recorded[name] ?? 'none'}, this run ${mirrored[name] ?? 'none'}`);
 }
-function setOutputs(ctx, result) {
+function register_setOutputs(ctx, result) {
     if (result.arn)
         ctx.out.setOutput('model-package-arn', result.arn);
     if (result.version !== undefined)
@@ -93613,22 +95735,130 @@ const runRegister = async (ctx, settings) => {
             };
         }
     }
-    setOutputs(ctx, result);
+    register_setOutputs(ctx, result);
     await ctx.out.summary(summary(settings, planned, result, dryRun));
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-15883/modes/index.js
+;// CONCATENATED MODULE: ./build/bundle-16859/modes/rollback.js
+
+
+
+
+
+
+
+/** The package the endpoint serves: the one this action recorded, if still live, else the largest weight. */
+function currentPackageArn(live) {
+    const recorded = live.tags[TAGS.packageArn];
+    if (recorded && live.variants.some(v => v.packageArn === recorded))
+        return recorded;
+    return livePackageArn(live);
+}
+function versionOf(arn) {
+    try {
+        return versionFromArn(arn);
+    }
+    catch {
+        return undefined;
+    }
+}
+async function resolveRollbackTarget(ctx, settings, live, current) {
+    const deploy = settings.deploy;
+    if (deploy.modelPackage) {
+        return {
+            arn: await resolvePackageArn(ctx.aws.sagemaker, settings.group, deploy.modelPackage),
+            source: 'input "model-package"'
+        };
+    }
+    const recorded = live.tags[TAGS.previousPackageArn];
+    if (recorded && recorded !== current)
+        return { arn: recorded, source: `the endpoint's ${TAGS.previousPackageArn} tag` };
+    const currentVersion = current ? versionOf(current) : undefined;
+    if (currentVersion === undefined) {
+        throw new UserError(`Endpoint ${live.name} records no previous version and its live model names no versioned package: name the version to roll back to with "model-package".`);
+    }
+    const [older] = await listVersions(ctx.aws.sagemaker, settings.group, {
+        status: 'Approved',
+        limit: 1,
+        olderThanVersion: currentVersion
+    });
+    if (!older) {
+        throw new UserError(`Endpoint ${live.name} serves v${currentVersion} and group "${settings.group.name}" has no Approved version older than it: name the version to roll back to with "model-package".`);
+    }
+    return { arn: older.arn, source: `the newest Approved version older than v${currentVersion}` };
+}
+const runRollback = async (ctx, settings) => {
+    const deploy = settings.deploy;
+    if (!deploy)
+        throw new Error('deploy settings missing: inputs were not read for mode rollback');
+    if (deploy.traffic.length > 0) {
+        throw new UserError('Input "traffic" does not apply to mode "rollback": use mode "deploy" to change weights.');
+    }
+    const live = await settledEndpoint(ctx, deploy, settings.dryRun);
+    if (!live) {
+        throw new UserError(`Endpoint ${deploy.endpointName} does not exist in ${settings.region}: there is nothing to roll back.`);
+    }
+    const current = currentPackageArn(live);
+    const { arn, source } = await resolveRollbackTarget(ctx, settings, live, current);
+    if (arn === current && live.variants.length === 1) {
+        throw new UserError(`Endpoint ${live.name} already serves ${arn} (${source}): there is nothing to roll back.`);
+    }
+    ctx.out.info(`Rolling endpoint ${live.name} back from ${current ?? 'an unknown package'} to ${arn} (${source})`);
+    const target = await approvedTarget(ctx, arn, 1);
+    const outcome = await runDeployment(ctx, settings, { kind: 'rollback', targets: [target], live });
+    if (outcome.failed)
+        return { failed: outcome.failed };
+    if (deploy.rejectCurrent && current) {
+        if (settings.dryRun) {
+            ctx.out.info(`Dry run: would mark ${current} Rejected (reason: ${deploy.reason ?? ''}).`);
+        }
+        else if (outcome.previousPackageArn !== current) {
+            ctx.out.warning(`Not rejecting ${current}: by the time the rollback ran the endpoint served ${outcome.previousPackageArn ?? 'something else'}, so the replaced version is no longer certain.`);
+        }
+        else if (current !== target.arn) {
+            await rejectReplaced(ctx, current, deploy.endpointName, deploy.reason ?? '');
+        }
+    }
+    return {};
+};
+async function rejectReplaced(ctx, arn, endpointName, reason) {
+    const actor = ctx.github.actor || 'unknown actor';
+    const run = runUrl(ctx.github);
+    const description = `Rejected on rollback of endpoint ${endpointName} by ${actor}${run ? ` in ${run}` : ''}: ${reason}`;
+    await updateVersion(ctx.aws.sagemaker, arn, {
+        status: 'Rejected',
+        approvalDescription: description,
+        metadata: {
+            [KEYS.decisionBy]: sanitizeMetadataText(actor, METADATA_MAX_VALUE),
+            [KEYS.decisionRun]: sanitizeMetadataText(run || ctx.github.runId || 'local', METADATA_MAX_VALUE),
+            [KEYS.decisionReason]: sanitizeMetadataText(reason, METADATA_MAX_VALUE)
+        }
+    });
+    ctx.out.info(`Marked ${arn} Rejected: ${reason}`);
+    ctx.out.setOutput('approval-status', 'Rejected');
+}
+
+;// CONCATENATED MODULE: ./build/bundle-16859/modes/index.js
+
+
+
+
 
 const RUNNERS = {
-    register: runRegister
+    register: runRegister,
+    gate: runGate,
+    approve: runApprove,
+    reject: runReject,
+    deploy: runDeploy,
+    rollback: runRollback
 };
 
-;// CONCATENATED MODULE: ./build/bundle-15883/version.js
+;// CONCATENATED MODULE: ./build/bundle-16859/version.js
 // Sent in the AWS user agent; kept in step with package.json by a unit test.
-const bundle_15883_version_VERSION = '0.1.0';
+const bundle_16859_version_VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./build/bundle-15883/runner.js
+;// CONCATENATED MODULE: ./build/bundle-16859/runner.js
 // Builds a mode's context from settings and runs it; shared by the action and the CLI.
 
 
@@ -93637,7 +95867,7 @@ const bundle_15883_version_VERSION = '0.1.0';
 
 async function executeMode(settings, out, env = process.env) {
     const github = readGitHubRun(env);
-    const aws = createClients(settings.region, bundle_15883_version_VERSION);
+    const aws = createClients(settings.region, bundle_16859_version_VERSION);
     const calls = countCalls(aws.sagemaker);
     const ctx = {
         aws,
@@ -93658,7 +95888,7 @@ async function executeMode(settings, out, env = process.env) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-15883/cli.js
+;// CONCATENATED MODULE: ./build/bundle-16859/cli.js
 // The command-line face of the same core: `sagemaker-model-gate <mode> --input value ...`.
 // Flags are the action's input names; a repeated flag adds a line (for multi-line inputs).
 
@@ -93736,7 +95966,7 @@ async function cli(argv, env = process.env) {
             return args.help ? 0 : 1;
         }
         if (args.version) {
-            console.log(bundle_15883_version_VERSION);
+            console.log(bundle_16859_version_VERSION);
             return 0;
         }
         const settings = readSettings(name => args.inputs.get(name) ?? '', env);
@@ -93929,6 +96159,6 @@ async function cli(argv, env = process.env) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(8955);
+/******/ var __webpack_exports__ = __nccwpck_require__(475);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,8 +1,17 @@
 // Mode name -> the runner that carries it out.
 import type { ModeRunner } from '../context.js'
 import type { Mode } from '../settings.js'
+import { runApprove, runReject } from './decide.js'
+import { runDeploy } from './deploy.js'
+import { runGate } from './gate.js'
 import { runRegister } from './register.js'
+import { runRollback } from './rollback.js'
 
 export const RUNNERS: Record<Mode, ModeRunner> = {
-  register: runRegister
+  register: runRegister,
+  gate: runGate,
+  approve: runApprove,
+  reject: runReject,
+  deploy: runDeploy,
+  rollback: runRollback
 } as Record<Mode, ModeRunner>

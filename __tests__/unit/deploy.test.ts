@@ -1,0 +1,446 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  DeleteEndpointConfigCommand,
+  DeleteModelCommand,
+  UpdateEndpointCommand,
+  UpdateEndpointWeightsAndCapacitiesCommand
+} from '@aws-sdk/client-sagemaker'
+import { getOctokit } from '@actions/github'
+import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github-api.js'
+import {
+  deploySettings,
+  packageArn,
+  ROLE,
+  simContext
+} from '../../__fixtures__/deploy/sagemaker.js'
+import { runDeploy } from '../../src/modes/deploy.js'
+import type { DeploySettings } from '../../src/settings.js'
+
+const RUN_URL = 'https://github.com/acme/churn-model/actions/runs/987654321'
+
+function setup(...approved: number[]) {
+  const fake = simContext()
+  for (const v of approved) fake.sim.addPackage(v, 'Approved')
+  return fake
+}
+
+async function deployOnce(
+  fake: ReturnType<typeof setup>,
+  deploy: Partial<DeploySettings> = {},
+  runId = '987654321'
+) {
+  fake.ctx.github = { ...fake.ctx.github, runId }
+  return runDeploy(fake.ctx, deploySettings(deploy))
+}
+
+describe('deploy', () => {
+  it('creates model, config and endpoint on the first deploy of the newest Approved version', async () => {
+    const fake = setup(6, 7)
+    fake.sim.addPackage(8, 'PendingManualApproval')
+    const outcome = await deployOnce(fake)
+    expect(outcome).toEqual({})
+
+    const [model] = fake.sim.inputsOf(CreateModelCommand)
+    expect(model).toMatchObject({
+      ExecutionRoleArn: ROLE,
+      Containers: [{ ModelPackageName: packageArn(7) }]
+    })
+    const [config] = fake.sim.inputsOf(CreateEndpointConfigCommand)
+    expect(config?.ProductionVariants).toEqual([
+      {
+        VariantName: 'primary',
+        ModelName: model?.ModelName,
+        InitialVariantWeight: 1,
+        InstanceType: 'ml.m5.large',
+        InitialInstanceCount: 2
+      }
+    ])
+    expect(fake.sim.inputsOf(CreateEndpointCommand)).toEqual([
+      { EndpointName: 'churn-prod', EndpointConfigName: config?.EndpointConfigName }
+    ])
+    expect(fake.sim.inputsOf(UpdateEndpointCommand)).toEqual([])
+    expect(fake.sim.endpoint).toMatchObject({
+      status: 'InService',
+      configName: config?.EndpointConfigName
+    })
+
+    expect(Object.fromEntries(fake.outputs)).toEqual({
+      'endpoint-name': 'churn-prod',
+      'endpoint-config-name': config?.EndpointConfigName,
+      'model-package-arn': packageArn(7),
+      'model-package-version': 7,
+      'previous-model-package-arn': ''
+    })
+    expect(fake.sim.endpointTags()).toEqual({
+      'sagemaker-model-gate:package-arn': packageArn(7),
+      'sagemaker-model-gate:previous-package-arn': '',
+      'sagemaker-model-gate:commit': '0123456789abcdef0123456789abcdef01234567',
+      'sagemaker-model-gate:run': RUN_URL
+    })
+    expect(fake.sim.packages.get(packageArn(7))?.metadata['deployed:churn-prod']).toMatch(
+      new RegExp(`^2026-03-01T12:00:\\d\\d\\.000Z run ${RUN_URL}$`)
+    )
+    expect(fake.infos.some(l => /endpoint churn-prod: Creating on churn-prod-v7-/.test(l))).toBe(
+      true
+    )
+    expect(
+      fake.infos.some(l =>
+        l.includes(
+          'https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/endpoints/churn-prod'
+        )
+      )
+    ).toBe(true)
+  })
+
+  it('updates an existing endpoint with a canary DeploymentConfig and records the previous package', async () => {
+    const fake = setup(7)
+    await deployOnce(fake, {}, '1')
+    fake.sim.addPackage(8, 'Approved')
+    fake.sim.scripts.push({ steps: ['Updating', 'Updating', 'Updating'], outcome: 'InService' })
+    const outcome = await deployOnce(
+      fake,
+      {
+        deploymentStrategy: 'canary',
+        canarySize: 10,
+        waitIntervalSeconds: 60,
+        rollbackAlarms: ['churn-5xx']
+      },
+      '2'
+    )
+    expect(outcome).toEqual({})
+    const [update] = fake.sim.inputsOf(UpdateEndpointCommand)
+    expect(update?.DeploymentConfig).toEqual({
+      BlueGreenUpdatePolicy: {
+        TrafficRoutingConfiguration: {
+          Type: 'CANARY',
+          WaitIntervalInSeconds: 60,
+          CanarySize: { Type: 'CAPACITY_PERCENT', Value: 10 }
+        },
+        TerminationWaitInSeconds: 0
+      },
+      AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'churn-5xx' }] }
+    })
+    expect(update?.EndpointConfigName).toMatch(/^churn-prod-v8-[0-9a-f]{10}$/)
+    expect(fake.sim.endpoint?.configName).toBe(update?.EndpointConfigName)
+    expect(fake.outputs.get('previous-model-package-arn')).toBe(packageArn(7))
+    expect(fake.sim.endpointTags()['sagemaker-model-gate:previous-package-arn']).toBe(packageArn(7))
+    expect(fake.sim.endpointTags()['sagemaker-model-gate:package-arn']).toBe(packageArn(8))
+    expect(fake.sim.inputsOf(CreateEndpointCommand)).toHaveLength(1)
+  })
+
+  it("fails with SageMaker's FailureReason when the update rolls back, and neither cleans up nor retags", async () => {
+    const fake = setup(7)
+    await deployOnce(fake, {}, '1')
+    const before = fake.sim.endpoint?.configName
+    const tagsBefore = { ...fake.sim.endpointTags() }
+    fake.sim.addPackage(8, 'Approved')
+    fake.sim.scripts.push({
+      steps: ['Updating', 'RollingBack'],
+      outcome: 'rollback',
+      reason: 'Alarm churn-5xx fired during the canary.'
+    })
+    const outcome = await deployOnce(
+      fake,
+      { deploymentStrategy: 'canary', rollbackAlarms: ['churn-5xx'] },
+      '2'
+    )
+    expect(outcome.failed).toMatch(/was rolled back: it is InService on its previous config/)
+    expect(outcome.failed).toContain(
+      "SageMaker's FailureReason: Alarm churn-5xx fired during the canary."
+    )
+    expect(fake.sim.endpoint).toMatchObject({ status: 'InService', configName: before })
+    expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toEqual([])
+    expect(fake.sim.inputsOf(DeleteModelCommand)).toEqual([])
+    expect(fake.sim.endpointTags()).toEqual(tagsBefore)
+    expect(fake.sim.packages.get(packageArn(8))?.metadata['deployed:churn-prod']).toBeUndefined()
+    expect(fake.infos.some(l => /churn-prod: RollingBack on/.test(l))).toBe(true)
+    expect(fake.summaries.at(-1)).toContain(
+      '**Failed.** The deployment to endpoint churn-prod was rolled back'
+    )
+  })
+
+  it.each(['PendingManualApproval', 'Rejected'] as const)(
+    'refuses a %s version before any mutating call',
+    async status => {
+      const fake = setup(7)
+      fake.sim.addPackage(8, status)
+      await expect(
+        runDeploy(fake.ctx, deploySettings({ modelPackage: { kind: 'version', version: 8 } }))
+      ).rejects.toThrow(
+        `Version 8 (${packageArn(8)}) is ${status}: only Approved versions can be deployed.`
+      )
+      expect(fake.sim.mutatingCalls()).toEqual([])
+    }
+  )
+
+  it('refuses A/B traffic that names a version that is not Approved', async () => {
+    const fake = setup(7)
+    fake.sim.addPackage(8, 'PendingManualApproval')
+    const settings = deploySettings({
+      traffic: [
+        { version: 7, weight: 90 },
+        { version: 8, weight: 10 }
+      ]
+    })
+    await expect(runDeploy(fake.ctx, settings)).rejects.toThrow(
+      /Version 8 .* is PendingManualApproval/
+    )
+    expect(fake.sim.mutatingCalls()).toEqual([])
+  })
+
+  it('says clearly when the group has no Approved version', async () => {
+    const fake = setup()
+    fake.sim.addPackage(1, 'PendingManualApproval')
+    await expect(runDeploy(fake.ctx, deploySettings())).rejects.toThrow(
+      'Model package group "churn" has no Approved version to deploy'
+    )
+    expect(fake.sim.mutatingCalls()).toEqual([])
+  })
+
+  it('requires execution-role-arn, naming the input, before any mutating call', async () => {
+    const fake = setup(7)
+    await expect(
+      runDeploy(fake.ctx, deploySettings({ executionRoleArn: undefined }))
+    ).rejects.toThrow(/Input "execution-role-arn" is required for mode "deploy"/)
+    expect(fake.sim.mutatingCalls()).toEqual([])
+  })
+
+  it('waits for a busy endpoint before updating it', async () => {
+    const fake = setup(7, 8)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '1')
+    const otherConfig = fake.sim.endpoint!.configName
+    // Another deployment is under way: three more Updating polls before it finishes.
+    fake.sim.foreignUpdate(otherConfig, ['Updating', 'Updating', 'Updating', 'Updating'])
+    const sleepsBefore = fake.sleeps.length
+    const outcome = await deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
+    expect(outcome).toEqual({})
+    expect(fake.sleeps.length - sleepsBefore).toBeGreaterThanOrEqual(3)
+    // The double refuses an update while Updating: a single call means it came after the wait.
+    expect(fake.sim.inputsOf(UpdateEndpointCommand)).toHaveLength(1)
+    expect(fake.infos.some(l => /is Updating: waiting for that to finish/.test(l))).toBe(true)
+  })
+
+  it('waits its turn when another deployment starts between its check and its update', async () => {
+    const fake = setup(6, 7, 8)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 6 } }, '1')
+    // The other deployment (v7) has its config ready and starts first.
+    fake.sim.addForeignConfig('other-v7-config', 'other-v7-model', packageArn(7))
+    fake.sim.interject = () => fake.sim.foreignUpdate('other-v7-config', ['Updating', 'Updating'])
+    const outcome = await deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
+    expect(outcome).toEqual({})
+    const updates = fake.sim.inputsOf(UpdateEndpointCommand)
+    expect(updates).toHaveLength(2)
+    expect(fake.sim.endpoint?.configName).toBe(updates[1]?.EndpointConfigName)
+    // It proceeded on the new state: what it replaced is the other deployment's version.
+    expect(fake.outputs.get('previous-model-package-arn')).toBe(packageArn(7))
+    expect(
+      fake.infos.some(l => l.includes('Another deployment is changing endpoint churn-prod'))
+    ).toBe(true)
+  })
+
+  it('fails at wait-timeout when the endpoint stays busy, saying which input to raise', async () => {
+    const fake = setup(7, 8)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '1')
+    fake.sim.scripts.push({ steps: Array(500).fill('Updating'), outcome: 'InService' })
+    const outcome = await deployOnce(
+      fake,
+      { modelPackage: { kind: 'version', version: 8 }, waitTimeoutSeconds: 120 },
+      '2'
+    )
+    expect(outcome.failed).toMatch(
+      /Timed out after 120 s \(input "wait-timeout"\) waiting for endpoint churn-prod to finish this deployment: it is still Updating/
+    )
+    expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toEqual([])
+  })
+
+  it('removes only its own configs and models older than the previous deployment', async () => {
+    const fake = setup(5, 6, 7, 8)
+    // Someone else's config with our name shape but without our tag, older than all.
+    fake.sim.addForeignConfig('churn-prod-v1-0123456789', 'churn-prod-v1-9876543210', packageArn(5))
+    for (const [i, v] of [5, 6, 7, 8].entries()) {
+      await deployOnce(fake, { modelPackage: { kind: 'version', version: v } }, String(100 + i))
+    }
+    const configs = [...fake.sim.configs.keys()]
+    expect(configs.filter(c => /-v5-|-v6-/.test(c))).toEqual([])
+    expect(configs.filter(c => /-v7-/.test(c))).toHaveLength(1)
+    expect(configs.filter(c => /-v8-/.test(c))).toHaveLength(1)
+    expect(configs).toContain('churn-prod-v1-0123456789')
+    const models = [...fake.sim.models.keys()]
+    expect(models.filter(m => /-v[56]-/.test(m))).toEqual([])
+    expect(models).toContain('churn-prod-v1-9876543210')
+    expect(models.filter(m => /-v[78]-/.test(m))).toHaveLength(2)
+  })
+
+  it('shifts only weights when the A/B variants stay, and promotes a winner with a new config', async () => {
+    const fake = setup(7, 8)
+    await deployOnce(
+      fake,
+      {
+        traffic: [
+          { version: 7, weight: 90 },
+          { version: 8, weight: 10 }
+        ]
+      },
+      '1'
+    )
+    const [abConfig] = fake.sim.inputsOf(CreateEndpointConfigCommand)
+    expect(abConfig?.ProductionVariants?.map(v => [v.VariantName, v.InitialVariantWeight])).toEqual(
+      [
+        ['v7', 90],
+        ['v8', 10]
+      ]
+    )
+
+    await deployOnce(
+      fake,
+      {
+        traffic: [
+          { version: 7, weight: 50 },
+          { version: 8, weight: 50 }
+        ]
+      },
+      '2'
+    )
+    expect(fake.sim.inputsOf(CreateEndpointConfigCommand)).toHaveLength(1)
+    expect(fake.sim.inputsOf(UpdateEndpointWeightsAndCapacitiesCommand)).toEqual([
+      {
+        EndpointName: 'churn-prod',
+        DesiredWeightsAndCapacities: [
+          { VariantName: 'v7', DesiredWeight: 50 },
+          { VariantName: 'v8', DesiredWeight: 50 }
+        ]
+      }
+    ])
+    expect(fake.sim.endpoint?.weights).toEqual({ v7: 50, v8: 50 })
+    expect(fake.outputs.get('endpoint-config-name')).toBe(abConfig?.EndpointConfigName)
+
+    await deployOnce(fake, { traffic: [{ version: 8, weight: 100 }] }, '3')
+    const configs = fake.sim.inputsOf(CreateEndpointConfigCommand)
+    expect(configs).toHaveLength(2)
+    expect(
+      configs[1]?.ProductionVariants?.map(v => [v.VariantName, v.ModelName?.includes('-v8-')])
+    ).toEqual([['primary', true]])
+    expect(fake.sim.endpoint?.configName).toBe(configs[1]?.EndpointConfigName)
+    expect(fake.outputs.get('model-package-arn')).toBe(packageArn(8))
+  })
+
+  it('makes no mutating call in dry-run and prints the plan', async () => {
+    const fake = setup(7, 8)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '1')
+    const mutationsBefore = fake.sim.mutatingCalls().length
+    const settings = deploySettings(
+      {
+        modelPackage: { kind: 'version', version: 8 },
+        deploymentStrategy: 'linear',
+        executionRoleArn: undefined
+      },
+      { dryRun: true }
+    )
+    expect(await runDeploy(fake.ctx, settings)).toEqual({})
+    expect(fake.sim.mutatingCalls()).toHaveLength(mutationsBefore)
+    const plan =
+      fake.infos.filter(l => l.startsWith('Deployment plan for endpoint churn-prod')).pop() ?? ''
+    expect(plan).toMatch(
+      /create {5}model churn-prod-v8-[0-9a-f]{10} from .*model-package\/churn\/8/
+    )
+    expect(plan).toMatch(/update {5}endpoint churn-prod: LINEAR 20%/)
+    expect(fake.infos).toContain('Dry run: nothing was created, updated or deleted.')
+    expect(fake.outputs.get('model-package-arn')).toBe(packageArn(8))
+  })
+
+  it('refuses a Failed endpoint with what to do about it', async () => {
+    const fake = setup(7, 8)
+    fake.sim.scripts.push({
+      steps: ['Creating'],
+      outcome: 'Failed',
+      reason: 'The primary container failed the ping health check.'
+    })
+    const first = await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '1')
+    expect(first.failed).toContain('is Failed')
+    expect(first.failed).toContain('The primary container failed the ping health check.')
+    const mutations = fake.sim.mutatingCalls().length
+    await expect(
+      deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
+    ).rejects.toThrow(/Endpoint churn-prod is Failed .*delete-endpoint --endpoint-name churn-prod/)
+    expect(fake.sim.mutatingCalls()).toHaveLength(mutations)
+  })
+
+  it('reuses the model and config of an earlier attempt of the same run', async () => {
+    const fake = setup(7)
+    fake.sim.scripts.push({ steps: ['Creating'], outcome: 'Failed', reason: 'capacity' })
+    await deployOnce(fake, {}, '1')
+    fake.sim.endpoint = undefined
+    await deployOnce(fake, {}, '1')
+    expect(fake.sim.inputsOf(CreateModelCommand)).toHaveLength(1)
+    expect(fake.sim.inputsOf(CreateEndpointConfigCommand)).toHaveLength(1)
+    expect(fake.sim.inputsOf(CreateEndpointCommand)).toHaveLength(2)
+    expect(fake.infos.some(l => l.startsWith('Reusing model churn-prod-v7-'))).toBe(true)
+  })
+})
+
+describe('deploy: GitHub deployment', () => {
+  let github: FakeGitHub | undefined
+  afterEach(async () => {
+    await github?.close()
+    github = undefined
+  })
+
+  it('posts the deployment, then in_progress and success, with the console and run links', async () => {
+    github = await startFakeGitHub()
+    const fake = setup(7)
+    fake.ctx.octokit = getOctokit('test-token', { baseUrl: github.url, request: { retries: 0 } })
+    await deployOnce(fake, { environment: 'production' })
+    expect(github.state.deployments).toHaveLength(1)
+    expect(github.state.deployments[0]).toMatchObject({
+      owner: 'acme',
+      repo: 'churn-model',
+      ref: '0123456789abcdef0123456789abcdef01234567',
+      environment: 'production',
+      auto_merge: false,
+      required_contexts: [],
+      transient_environment: false
+    })
+    expect(github.state.deploymentStatuses.map(s => s.state)).toEqual(['in_progress', 'success'])
+    for (const status of github.state.deploymentStatuses) {
+      expect(status.environment_url).toBe(
+        'https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/endpoints/churn-prod'
+      )
+      expect(status.log_url).toBe(RUN_URL)
+    }
+  })
+
+  it('ends with failure when SageMaker rolls the update back; environment defaults to the endpoint', async () => {
+    github = await startFakeGitHub()
+    const fake = setup(7, 8)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '1')
+    fake.ctx.octokit = getOctokit('test-token', { baseUrl: github.url, request: { retries: 0 } })
+    fake.sim.scripts.push({
+      steps: ['Updating', 'RollingBack'],
+      outcome: 'rollback',
+      reason: 'bad model'
+    })
+    const outcome = await deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
+    expect(outcome.failed).toContain('bad model')
+    expect(github.state.deployments.map(d => d.environment)).toEqual(['churn-prod'])
+    expect(github.state.deploymentStatuses.map(s => s.state)).toEqual(['in_progress', 'failure'])
+    expect(github.state.deploymentStatuses[1]?.description).toMatch(
+      /^The deployment to endpoint churn-prod was rolled back/
+    )
+  })
+
+  it('only warns when the GitHub API fails, and the deployment still succeeds', async () => {
+    const fake = setup(7)
+    fake.ctx.octokit = getOctokit('test-token', {
+      baseUrl: 'http://127.0.0.1:9',
+      request: { retries: 0 }
+    })
+    expect(await deployOnce(fake)).toEqual({})
+    expect(
+      fake.warnings.some(w => w.startsWith('Could not record a GitHub deployment for churn-prod'))
+    ).toBe(true)
+    expect(fake.sim.endpoint?.status).toBe('InService')
+  })
+})

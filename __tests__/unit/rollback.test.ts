@@ -1,0 +1,148 @@
+import { describe, expect, it } from '@jest/globals'
+import { UpdateEndpointCommand, UpdateModelPackageCommand } from '@aws-sdk/client-sagemaker'
+import { deploySettings, packageArn, simContext } from '../../__fixtures__/deploy/sagemaker.js'
+import { runDeploy } from '../../src/modes/deploy.js'
+import { runRollback } from '../../src/modes/rollback.js'
+import type { DeploySettings } from '../../src/settings.js'
+
+type Fake = ReturnType<typeof simContext>
+
+function setup(packages: Record<number, 'Approved' | 'PendingManualApproval' | 'Rejected'>): Fake {
+  const fake = simContext()
+  for (const [v, status] of Object.entries(packages)) fake.sim.addPackage(Number(v), status)
+  return fake
+}
+
+async function deploy(fake: Fake, version: number, runId: string) {
+  fake.ctx.github = { ...fake.ctx.github, runId }
+  const outcome = await runDeploy(
+    fake.ctx,
+    deploySettings({ modelPackage: { kind: 'version', version } })
+  )
+  expect(outcome).toEqual({})
+}
+
+function rollbackSettings(deploy: Partial<DeploySettings> = {}, dryRun = false) {
+  return deploySettings(deploy, { mode: 'rollback', dryRun })
+}
+
+function servedPackage(fake: Fake): string | undefined {
+  const config = fake.sim.configs.get(fake.sim.endpoint?.configName ?? '')
+  return fake.sim.models.get(config?.variants[0]?.ModelName ?? '')?.packageArn
+}
+
+describe('rollback', () => {
+  it('puts the previous package recorded on the endpoint back, and rejects the bad one with the reason', async () => {
+    const fake = setup({ 7: 'Approved', 8: 'Approved' })
+    await deploy(fake, 7, '1')
+    await deploy(fake, 8, '2')
+    fake.ctx.github = { ...fake.ctx.github, runId: '3', actor: 'oncall-alice' }
+    const outcome = await runRollback(
+      fake.ctx,
+      rollbackSettings({ rejectCurrent: true, reason: 'AUC fell to 0.61 in production' })
+    )
+    expect(outcome).toEqual({})
+    expect(servedPackage(fake)).toBe(packageArn(7))
+    expect(fake.outputs.get('model-package-arn')).toBe(packageArn(7))
+    expect(fake.outputs.get('previous-model-package-arn')).toBe(packageArn(8))
+    const bad = fake.sim.packages.get(packageArn(8))
+    expect(bad?.status).toBe('Rejected')
+    expect(bad?.approvalDescription).toBe(
+      'Rejected on rollback of endpoint churn-prod by oncall-alice in https://github.com/acme/churn-model/actions/runs/3: AUC fell to 0.61 in production'
+    )
+    expect(bad?.metadata['decision:reason']).toBe('AUC fell to 0.61 in production')
+    expect(fake.sim.endpointTags()['sagemaker-model-gate:previous-package-arn']).toBe(packageArn(8))
+    // The rejection comes only after the rollback was verified.
+    const calls = fake.sim.mock.calls().map(c => c.args[0])
+    const reject = calls.findIndex(
+      c => c instanceof UpdateModelPackageCommand && c.input.ModelApprovalStatus === 'Rejected'
+    )
+    const lastDescribe = calls.map(c => c.constructor.name).lastIndexOf('DescribeEndpointCommand')
+    expect(reject).toBeGreaterThan(lastDescribe)
+  })
+
+  it('falls back to the newest Approved version older than the live one when nothing is recorded', async () => {
+    const fake = setup({ 5: 'Approved', 6: 'Approved', 7: 'PendingManualApproval', 8: 'Approved' })
+    await deploy(fake, 8, '1')
+    expect(fake.sim.endpointTags()['sagemaker-model-gate:previous-package-arn']).toBe('')
+    const outcome = await runRollback(fake.ctx, rollbackSettings())
+    expect(outcome).toEqual({})
+    expect(servedPackage(fake)).toBe(packageArn(6))
+    expect(fake.infos.some(l => l.includes('(the newest Approved version older than v8)'))).toBe(
+      true
+    )
+    expect(fake.sim.packages.get(packageArn(8))?.status).toBe('Approved')
+  })
+
+  it('rolls back to the version named by model-package', async () => {
+    const fake = setup({ 5: 'Approved', 6: 'Approved', 7: 'Approved' })
+    await deploy(fake, 6, '1')
+    await deploy(fake, 7, '2')
+    expect(
+      await runRollback(
+        fake.ctx,
+        rollbackSettings({ modelPackage: { kind: 'version', version: 5 } })
+      )
+    ).toEqual({})
+    expect(servedPackage(fake)).toBe(packageArn(5))
+  })
+
+  it('does not reject anything when the rollback itself is rolled back', async () => {
+    const fake = setup({ 7: 'Approved', 8: 'Approved' })
+    await deploy(fake, 7, '1')
+    await deploy(fake, 8, '2')
+    fake.sim.scripts.push({
+      steps: ['Updating', 'RollingBack'],
+      outcome: 'rollback',
+      reason: 'capacity'
+    })
+    const outcome = await runRollback(
+      fake.ctx,
+      rollbackSettings({ rejectCurrent: true, reason: 'bad' })
+    )
+    expect(outcome.failed).toContain("SageMaker's FailureReason: capacity")
+    expect(fake.sim.packages.get(packageArn(8))?.status).toBe('Approved')
+  })
+
+  it('refuses a rollback target that is no longer Approved', async () => {
+    const fake = setup({ 7: 'Approved', 8: 'Approved' })
+    await deploy(fake, 7, '1')
+    await deploy(fake, 8, '2')
+    fake.sim.packages.get(packageArn(7))!.status = 'Rejected'
+    const mutations = fake.sim.mutatingCalls().length
+    await expect(runRollback(fake.ctx, rollbackSettings())).rejects.toThrow(
+      /Version 7 .* is Rejected/
+    )
+    expect(fake.sim.mutatingCalls()).toHaveLength(mutations)
+  })
+
+  it('plans only in dry-run, including the rejection it would make', async () => {
+    const fake = setup({ 7: 'Approved', 8: 'Approved' })
+    await deploy(fake, 7, '1')
+    await deploy(fake, 8, '2')
+    const mutations = fake.sim.mutatingCalls().length
+    const outcome = await runRollback(
+      fake.ctx,
+      rollbackSettings({ rejectCurrent: true, reason: 'bad' }, true)
+    )
+    expect(outcome).toEqual({})
+    expect(fake.sim.mutatingCalls()).toHaveLength(mutations)
+    expect(fake.sim.inputsOf(UpdateEndpointCommand)).toHaveLength(1)
+    expect(fake.infos).toContain(`Dry run: would mark ${packageArn(8)} Rejected (reason: bad).`)
+  })
+
+  it('says there is nothing to roll back when the endpoint does not exist', async () => {
+    const fake = setup({ 7: 'Approved' })
+    await expect(runRollback(fake.ctx, rollbackSettings())).rejects.toThrow(
+      'Endpoint churn-prod does not exist in us-east-1: there is nothing to roll back.'
+    )
+  })
+
+  it('refuses when the group has nothing older to go back to', async () => {
+    const fake = setup({ 7: 'Approved' })
+    await deploy(fake, 7, '1')
+    await expect(runRollback(fake.ctx, rollbackSettings())).rejects.toThrow(
+      /serves v7 and group "churn" has no Approved version older than it/
+    )
+  })
+})

@@ -1,0 +1,155 @@
+// After a successful deployment, configs and models this action created for the endpoint
+// that are older than the previous deployment are deleted. The live config and the
+// previous one stay (rollback needs the previous one), and so does anything newer than the
+// previous one: a concurrent run may be about to deploy it.
+import {
+  DeleteEndpointConfigCommand,
+  DeleteModelCommand,
+  ListEndpointConfigsCommand,
+  ListModelsCommand,
+  type SageMakerClient
+} from '@aws-sdk/client-sagemaker'
+import type { RunContext } from '../context.js'
+import { isNotFound } from './aws-errors.js'
+import { configModelNames } from './endpoint.js'
+import { isOurName } from './plan.js'
+import { readTags, TAGS } from './tags.js'
+
+export interface CleanupPlan {
+  configs: string[]
+  models: string[]
+}
+
+export interface CleanupScope {
+  endpointName: string
+  /** Configs never to delete: the live one and the previous one. */
+  keepConfigs: string[]
+  /** Only resources created before this are deleted (the previous config's creation). */
+  cutoff: Date | undefined
+}
+
+interface Listed {
+  name: string
+  arn: string
+  created?: Date
+}
+
+async function listConfigs(
+  sagemaker: SageMakerClient,
+  nameContains: string,
+  before: Date
+): Promise<Listed[]> {
+  const found: Listed[] = []
+  let nextToken: string | undefined
+  do {
+    const page = await sagemaker.send(
+      new ListEndpointConfigsCommand({
+        NameContains: nameContains,
+        CreationTimeBefore: before,
+        MaxResults: 100,
+        NextToken: nextToken
+      })
+    )
+    for (const c of page.EndpointConfigs ?? []) {
+      found.push({
+        name: c.EndpointConfigName ?? '',
+        arn: c.EndpointConfigArn ?? '',
+        created: c.CreationTime
+      })
+    }
+    nextToken = page.NextToken
+  } while (nextToken)
+  return found
+}
+
+async function listModels(
+  sagemaker: SageMakerClient,
+  nameContains: string,
+  before: Date
+): Promise<Listed[]> {
+  const found: Listed[] = []
+  let nextToken: string | undefined
+  do {
+    const page = await sagemaker.send(
+      new ListModelsCommand({
+        NameContains: nameContains,
+        CreationTimeBefore: before,
+        MaxResults: 100,
+        NextToken: nextToken
+      })
+    )
+    for (const m of page.Models ?? [])
+      found.push({ name: m.ModelName ?? '', arn: m.ModelArn ?? '', created: m.CreationTime })
+    nextToken = page.NextToken
+  } while (nextToken)
+  return found
+}
+
+/** Ours = our naming pattern for this endpoint AND our tag naming this endpoint. */
+async function ours(
+  sagemaker: SageMakerClient,
+  scope: CleanupScope,
+  items: Listed[]
+): Promise<string[]> {
+  const names: string[] = []
+  for (const item of items) {
+    if (!item.created || !scope.cutoff || item.created.getTime() >= scope.cutoff.getTime()) continue
+    if (!isOurName(scope.endpointName, item.name) || !item.arn) continue
+    const tags = await readTags(sagemaker, item.arn)
+    if (tags[TAGS.endpoint] === scope.endpointName) names.push(item.name)
+  }
+  return names
+}
+
+/** What cleanup would delete now; reads only. */
+export async function findCleanup(
+  sagemaker: SageMakerClient,
+  scope: CleanupScope
+): Promise<CleanupPlan> {
+  if (!scope.cutoff) return { configs: [], models: [] }
+  // NameContains narrows the listing; the exact pattern and the tag decide.
+  const fragment = scope.endpointName.slice(0, 24).replace(/-+$/, '')
+  const keepModels = new Set<string>()
+  for (const config of scope.keepConfigs)
+    for (const m of await configModelNames(sagemaker, config)) keepModels.add(m)
+  const configs = (
+    await ours(sagemaker, scope, await listConfigs(sagemaker, fragment, scope.cutoff))
+  ).filter(c => !scope.keepConfigs.includes(c))
+  const models = (
+    await ours(sagemaker, scope, await listModels(sagemaker, fragment, scope.cutoff))
+  ).filter(m => !keepModels.has(m))
+  return { configs, models }
+}
+
+/** Deletes what `findCleanup` found; a failure is a warning, never a failed deployment. */
+export async function applyCleanup(
+  ctx: Pick<RunContext, 'aws' | 'out'>,
+  plan: CleanupPlan
+): Promise<{ deleted: string[]; failed: string[] }> {
+  const deleted: string[] = []
+  const failed: string[] = []
+  const attempt = async (label: string, send: () => Promise<unknown>) => {
+    try {
+      await send()
+      deleted.push(label)
+    } catch (error) {
+      if (isNotFound(error)) return
+      failed.push(label)
+      ctx.out.warning(
+        `Could not delete ${label}: ${error instanceof Error ? error.message : String(error)}`
+      )
+    }
+  }
+  for (const name of plan.configs) {
+    await attempt(`endpoint config ${name}`, () =>
+      ctx.aws.sagemaker.send(new DeleteEndpointConfigCommand({ EndpointConfigName: name }))
+    )
+  }
+  for (const name of plan.models) {
+    await attempt(`model ${name}`, () =>
+      ctx.aws.sagemaker.send(new DeleteModelCommand({ ModelName: name }))
+    )
+  }
+  if (deleted.length) ctx.out.info(`Cleaned up ${deleted.join(', ')}`)
+  return { deleted, failed }
+}

@@ -1,0 +1,292 @@
+// Reading what an endpoint serves, creating the model and config of a plan (reusing
+// identical ones a retried run already made), starting the endpoint change, and proving
+// afterwards that the endpoint really serves the config asked for: SageMaker's own waiter
+// reports InService even after an update rolled back.
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
+  UpdateEndpointCommand,
+  UpdateEndpointWeightsAndCapacitiesCommand,
+  type CreateEndpointConfigCommandInput,
+  type CreateModelCommandInput,
+  type DescribeEndpointConfigCommandOutput,
+  type DescribeModelCommandOutput,
+  type SageMakerClient
+} from '@aws-sdk/client-sagemaker'
+import type { RunContext } from '../context.js'
+import { UserError } from '../errors.js'
+import { isAlreadyExists, isNotFound } from './aws-errors.js'
+import {
+  consoleUrl,
+  primaryVariant,
+  type Compute,
+  type DeployPlan,
+  type LiveEndpoint,
+  type LiveVariant
+} from './plan.js'
+import { readTags } from './tags.js'
+import { describeEndpoint, type EndpointDescription } from './waiter.js'
+
+type Ctx = Pick<RunContext, 'aws' | 'out'>
+
+async function describeModel(
+  sagemaker: SageMakerClient,
+  name: string
+): Promise<DescribeModelCommandOutput | undefined> {
+  try {
+    return await sagemaker.send(new DescribeModelCommand({ ModelName: name }))
+  } catch (error) {
+    if (isNotFound(error)) return undefined
+    throw error
+  }
+}
+
+async function describeConfig(
+  sagemaker: SageMakerClient,
+  name: string
+): Promise<DescribeEndpointConfigCommandOutput | undefined> {
+  try {
+    return await sagemaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }))
+  } catch (error) {
+    if (isNotFound(error)) return undefined
+    throw error
+  }
+}
+
+function modelPackageOf(model: DescribeModelCommandOutput | undefined): string | undefined {
+  if (!model) return undefined
+  return (
+    model.PrimaryContainer?.ModelPackageName ??
+    model.Containers?.find(c => c.ModelPackageName)?.ModelPackageName
+  )
+}
+
+/** The model names a config serves, for cleanup to keep. */
+export async function configModelNames(
+  sagemaker: SageMakerClient,
+  configName: string
+): Promise<string[]> {
+  const config = await describeConfig(sagemaker, configName)
+  return (config?.ProductionVariants ?? []).map(v => v.ModelName ?? '').filter(Boolean)
+}
+
+/** What the endpoint serves now: its config, the packages behind the config's models, its tags. */
+export async function readLiveEndpoint(
+  ctx: Ctx,
+  description: EndpointDescription
+): Promise<LiveEndpoint> {
+  const sagemaker = ctx.aws.sagemaker
+  const configName = description.EndpointConfigName ?? ''
+  const config = configName ? await describeConfig(sagemaker, configName) : undefined
+  const current = new Map((description.ProductionVariants ?? []).map(v => [v.VariantName ?? '', v]))
+  const variants: LiveVariant[] = []
+  for (const variant of config?.ProductionVariants ?? []) {
+    const name = variant.VariantName ?? ''
+    const model = variant.ModelName ? await describeModel(sagemaker, variant.ModelName) : undefined
+    let compute: Compute | undefined
+    if (variant.ServerlessConfig?.MemorySizeInMB) {
+      compute = {
+        kind: 'serverless',
+        memorySizeInMb: variant.ServerlessConfig.MemorySizeInMB,
+        maxConcurrency: variant.ServerlessConfig.MaxConcurrency ?? 1
+      }
+    } else if (variant.InstanceType) {
+      compute = {
+        kind: 'instance',
+        instanceType: variant.InstanceType,
+        instanceCount: variant.InitialInstanceCount ?? 1
+      }
+    }
+    variants.push({
+      variantName: name,
+      modelName: variant.ModelName,
+      packageArn: modelPackageOf(model),
+      weight: current.get(name)?.CurrentWeight ?? variant.InitialVariantWeight ?? 1,
+      compute
+    })
+  }
+  if (!config) {
+    for (const [name, v] of current)
+      variants.push({ variantName: name, weight: v.CurrentWeight ?? 1 })
+  }
+  const arn = description.EndpointArn ?? ''
+  return {
+    name: description.EndpointName ?? '',
+    arn,
+    status: description.EndpointStatus ?? 'unknown',
+    configName,
+    configCreationTime: config?.CreationTime,
+    variants,
+    dataCaptureS3Uri: config?.DataCaptureConfig?.DestinationS3Uri,
+    failureReason: description.FailureReason,
+    tags: arn ? await readTags(sagemaker, arn) : {}
+  }
+}
+
+/** Creates the model, or reuses the one a retried run made, if it is the same model. */
+export async function ensureModel(
+  ctx: Ctx & { region: string },
+  input: CreateModelCommandInput
+): Promise<void> {
+  const name = input.ModelName ?? ''
+  const wanted = input.Containers?.[0]?.ModelPackageName
+  const check = (model: DescribeModelCommandOutput): void => {
+    if (modelPackageOf(model) !== wanted || model.ExecutionRoleArn !== input.ExecutionRoleArn) {
+      throw new UserError(
+        `Model ${name} already exists but serves ${modelPackageOf(model) ?? 'no model package'} with role ${model.ExecutionRoleArn}, not ${wanted} with ${input.ExecutionRoleArn}: refusing to deploy a model this run did not create.`
+      )
+    }
+    ctx.out.info(`Reusing model ${name} (created earlier by this run)`)
+  }
+  const existing = await describeModel(ctx.aws.sagemaker, name)
+  if (existing) return check(existing)
+  try {
+    await ctx.aws.sagemaker.send(new CreateModelCommand(input))
+  } catch (error) {
+    const raced = isAlreadyExists(error) ? await describeModel(ctx.aws.sagemaker, name) : undefined
+    if (!raced) throw error
+    return check(raced)
+  }
+  ctx.out.info(`Created model ${name}: ${consoleUrl(ctx.region, 'models', name)}`)
+}
+
+function configShape(
+  config: Pick<CreateEndpointConfigCommandInput, 'ProductionVariants' | 'DataCaptureConfig'>
+): string {
+  return JSON.stringify({
+    variants: (config.ProductionVariants ?? [])
+      .map(v => [
+        v.VariantName,
+        v.ModelName,
+        v.InitialVariantWeight,
+        v.InstanceType ?? null,
+        v.InitialInstanceCount ?? null
+      ])
+      .sort(),
+    capture: config.DataCaptureConfig?.DestinationS3Uri ?? null
+  })
+}
+
+/** Creates the endpoint config, or reuses an identical one a retried run made. */
+export async function ensureEndpointConfig(
+  ctx: Ctx & { region: string },
+  input: CreateEndpointConfigCommandInput
+): Promise<void> {
+  const name = input.EndpointConfigName ?? ''
+  const check = (config: DescribeEndpointConfigCommandOutput): void => {
+    if (configShape(config) !== configShape(input)) {
+      throw new UserError(
+        `Endpoint config ${name} already exists with other variants: refusing to deploy a config this run did not create.`
+      )
+    }
+    ctx.out.info(`Reusing endpoint config ${name} (created earlier by this run)`)
+  }
+  const existing = await describeConfig(ctx.aws.sagemaker, name)
+  if (existing) return check(existing)
+  try {
+    await ctx.aws.sagemaker.send(new CreateEndpointConfigCommand(input))
+  } catch (error) {
+    const raced = isAlreadyExists(error) ? await describeConfig(ctx.aws.sagemaker, name) : undefined
+    if (!raced) throw error
+    return check(raced)
+  }
+  ctx.out.info(`Created endpoint config ${name}: ${consoleUrl(ctx.region, 'endpointConfig', name)}`)
+}
+
+/** Starts the change the plan asks for; SageMaker carries it out after the call returns. */
+export async function startEndpointChange(ctx: Ctx, plan: DeployPlan): Promise<void> {
+  const sagemaker = ctx.aws.sagemaker
+  const link = consoleUrl(plan.region, 'endpoints', plan.endpointName)
+  switch (plan.action) {
+    case 'create':
+      await sagemaker.send(
+        new CreateEndpointCommand({
+          EndpointName: plan.endpointName,
+          EndpointConfigName: plan.endpointConfigName
+        })
+      )
+      ctx.out.info(`Creating endpoint ${plan.endpointName} on ${plan.endpointConfigName}: ${link}`)
+      return
+    case 'update':
+      await sagemaker.send(
+        new UpdateEndpointCommand({
+          EndpointName: plan.endpointName,
+          EndpointConfigName: plan.endpointConfigName,
+          ...(plan.deploymentConfig ? { DeploymentConfig: plan.deploymentConfig } : {})
+        })
+      )
+      ctx.out.info(`Updating endpoint ${plan.endpointName} to ${plan.endpointConfigName}: ${link}`)
+      return
+    case 'update-weights':
+      await sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand(plan.updateWeights!))
+      ctx.out.info(
+        `Shifting weights on endpoint ${plan.endpointName} (${plan.variants.map(v => `${v.variantName}=${v.weight}`).join(', ')}): ${link}`
+      )
+      return
+    case 'none':
+      return
+  }
+}
+
+/**
+ * Why the endpoint does not serve what the plan asked for, or undefined when it does:
+ * InService, on the planned config and, for a weights change, with the planned weights.
+ */
+export function verifyDeployment(
+  plan: DeployPlan,
+  description: EndpointDescription | undefined,
+  previousConfigName: string | undefined
+): string | undefined {
+  if (!description)
+    return `Endpoint ${plan.endpointName} no longer exists: it was deleted during the deployment.`
+  const status = description.EndpointStatus ?? 'unknown'
+  const config = description.EndpointConfigName ?? '?'
+  const reason = description.FailureReason
+    ? ` SageMaker's FailureReason: ${description.FailureReason}`
+    : ''
+  if (status === 'InService' && config === plan.endpointConfigName) {
+    if (plan.action !== 'update-weights') return undefined
+    const off = plan.variants.filter(v => {
+      const live = description.ProductionVariants?.find(p => p.VariantName === v.variantName)
+      return (live?.CurrentWeight ?? live?.DesiredWeight) !== v.weight
+    })
+    if (off.length === 0) return undefined
+    return `Endpoint ${plan.endpointName} is InService but its weights are not the ones asked for (${off
+      .map(v => `${v.variantName}=${v.weight}`)
+      .join(', ')}).${reason}`
+  }
+  if (status === 'InService' && previousConfigName && config === previousConfigName) {
+    return `The deployment to endpoint ${plan.endpointName} was rolled back: it is InService on its previous config ${config}, not on ${plan.endpointConfigName}.${reason || ' SageMaker gave no FailureReason; check the alarms and the endpoint events in the console.'}`
+  }
+  if (status === 'InService') {
+    return `Endpoint ${plan.endpointName} is InService on config ${config}, not on ${plan.endpointConfigName}: another deployment replaced this one.${reason}`
+  }
+  if (status === 'UpdateRollbackFailed') {
+    return `The deployment to endpoint ${plan.endpointName} failed and so did SageMaker's rollback (UpdateRollbackFailed): the endpoint serves a mix of the old and new configs.${reason}`
+  }
+  return `Endpoint ${plan.endpointName} is ${status} on config ${config}, not InService on ${plan.endpointConfigName}.${reason}`
+}
+
+/**
+ * The package an endpoint serves with the largest weight, or undefined when the endpoint
+ * does not exist or serves no package: three reads, for the gate's `endpoint:` baseline.
+ */
+export async function servedPackageArn(
+  sagemaker: SageMakerClient,
+  endpointName: string
+): Promise<string | undefined> {
+  const description = await describeEndpoint({ aws: { sagemaker } as RunContext['aws'] }, endpointName)
+  if (!description?.EndpointConfigName) return undefined
+  const config = await describeConfig(sagemaker, description.EndpointConfigName)
+  const weights = new Map((description.ProductionVariants ?? []).map(v => [v.VariantName, v.CurrentWeight]))
+  const variants = (config?.ProductionVariants ?? []).map(v => ({
+    modelName: v.ModelName,
+    weight: weights.get(v.VariantName) ?? v.InitialVariantWeight ?? 1
+  }))
+  const primary = primaryVariant(variants)
+  if (!primary?.modelName) return undefined
+  return modelPackageOf(await describeModel(sagemaker, primary.modelName))
+}

@@ -1,0 +1,67 @@
+// Tags this action writes: on the endpoint, what it serves and what it replaced (rollback
+// reads them back); on models and configs, which endpoint they belong to (cleanup reads it).
+import {
+  AddTagsCommand,
+  ListTagsCommand,
+  type SageMakerClient,
+  type Tag
+} from '@aws-sdk/client-sagemaker'
+
+export const TAG_PREFIX = 'sagemaker-model-gate:'
+export const TAGS = {
+  packageArn: `${TAG_PREFIX}package-arn`,
+  previousPackageArn: `${TAG_PREFIX}previous-package-arn`,
+  commit: `${TAG_PREFIX}commit`,
+  run: `${TAG_PREFIX}run`,
+  endpoint: `${TAG_PREFIX}endpoint`
+} as const
+
+/** SageMaker tag values: up to 256 characters from letters, digits, spaces and _.:/=+-@. */
+export const TAG_VALUE_MAX = 256
+const DISALLOWED = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu
+
+export function tagValue(text: string): string {
+  return text.replace(DISALLOWED, '_').slice(0, TAG_VALUE_MAX)
+}
+
+export interface DeploymentTagValues {
+  packageArn: string
+  /** Empty when nothing was served before: an empty value clears a stale one. */
+  previousPackageArn: string
+  commit: string
+  run: string
+}
+
+export function deploymentTags(values: DeploymentTagValues): Tag[] {
+  return [
+    { Key: TAGS.packageArn, Value: tagValue(values.packageArn) },
+    { Key: TAGS.previousPackageArn, Value: tagValue(values.previousPackageArn) },
+    { Key: TAGS.commit, Value: tagValue(values.commit) },
+    { Key: TAGS.run, Value: tagValue(values.run) }
+  ]
+}
+
+export async function readTags(
+  sagemaker: SageMakerClient,
+  arn: string
+): Promise<Record<string, string>> {
+  const tags: Record<string, string> = {}
+  let nextToken: string | undefined
+  do {
+    const page = await sagemaker.send(
+      new ListTagsCommand({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken })
+    )
+    for (const tag of page.Tags ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? ''
+    nextToken = page.NextToken
+  } while (nextToken)
+  return tags
+}
+
+/** AddTags overwrites the values of keys that already exist. */
+export async function writeTags(
+  sagemaker: SageMakerClient,
+  arn: string,
+  tags: Tag[]
+): Promise<void> {
+  await sagemaker.send(new AddTagsCommand({ ResourceArn: arn, Tags: tags }))
+}

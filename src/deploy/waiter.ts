@@ -1,0 +1,91 @@
+// Our own poller for endpoint states: it logs every change with the time it happened and
+// gives up at a deadline measured on the injected clock, so tests need no real time.
+import {
+  DescribeEndpointCommand,
+  type DescribeEndpointCommandOutput
+} from '@aws-sdk/client-sagemaker'
+import type { RunContext } from '../context.js'
+import { UserError } from '../errors.js'
+import { isNotFound } from './aws-errors.js'
+
+/** States in which SageMaker is still changing the endpoint and refuses another update. */
+export const BUSY_STATES: ReadonlySet<string> = new Set([
+  'Creating',
+  'Updating',
+  'SystemUpdating',
+  'RollingBack',
+  'Deleting'
+])
+
+export type EndpointDescription = DescribeEndpointCommandOutput
+
+export async function describeEndpoint(
+  ctx: Pick<RunContext, 'aws'>,
+  endpointName: string
+): Promise<EndpointDescription | undefined> {
+  try {
+    return await ctx.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: endpointName }))
+  } catch (error) {
+    if (isNotFound(error)) return undefined
+    throw error
+  }
+}
+
+/** Poll often enough to see short states, rarely enough to stay far from API throttling. */
+export function defaultPollSeconds(timeoutSeconds: number): number {
+  return Math.min(30, Math.max(1, Math.round(timeoutSeconds / 60)))
+}
+
+export interface WaitOptions {
+  timeoutSeconds: number
+  pollSeconds?: number
+  /** What the wait is for, in the log and the timeout message. */
+  purpose: string
+}
+
+export class WaitTimeoutError extends UserError {
+  readonly lastStatus: string
+  constructor(message: string, lastStatus: string) {
+    super(message)
+    this.name = 'WaitTimeoutError'
+    this.lastStatus = lastStatus
+  }
+}
+
+function clock(date: Date): string {
+  return date.toISOString().slice(11, 19)
+}
+
+/**
+ * Waits until the endpoint leaves the busy states, and returns its last description
+ * (undefined when it no longer exists, after a delete).
+ */
+export async function waitForEndpoint(
+  ctx: Pick<RunContext, 'aws' | 'out' | 'now' | 'sleep'>,
+  endpointName: string,
+  options: WaitOptions
+): Promise<EndpointDescription | undefined> {
+  const start = ctx.now().getTime()
+  const deadline = start + options.timeoutSeconds * 1000
+  const pollMs = (options.pollSeconds ?? defaultPollSeconds(options.timeoutSeconds)) * 1000
+  let last: string | undefined
+  for (;;) {
+    const description = await describeEndpoint(ctx, endpointName)
+    const now = ctx.now()
+    const status = description ? (description.EndpointStatus ?? 'unknown') : 'absent'
+    const state = description ? `${status} on ${description.EndpointConfigName ?? '?'}` : status
+    if (state !== last) {
+      const elapsed = Math.round((now.getTime() - start) / 1000)
+      ctx.out.info(`[${clock(now)}] endpoint ${endpointName}: ${state} (${elapsed} s)`)
+      last = state
+    }
+    if (!description || !BUSY_STATES.has(status)) return description
+    if (now.getTime() >= deadline) {
+      throw new WaitTimeoutError(
+        `Timed out after ${options.timeoutSeconds} s (input "wait-timeout") waiting for endpoint ${endpointName} ${options.purpose}: it is still ${status}. SageMaker keeps going; check the endpoint in the console, and raise "wait-timeout" if deployments take longer.`,
+        status
+      )
+    }
+    await ctx.sleep(Math.min(pollMs, deadline - now.getTime()))
+  }
+}

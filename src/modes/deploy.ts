@@ -1,0 +1,51 @@
+// `deploy`: an Approved version (default: the newest one), or several with A/B weights,
+// onto an endpoint, verified and recorded. Anything not Approved is refused before the
+// first mutating call.
+import type { ModeRunner } from '../context.js'
+import {
+  approvedTarget,
+  runDeployment,
+  settledEndpoint,
+  type ApprovedTarget
+} from '../deploy/execute.js'
+import { UserError } from '../errors.js'
+import { latestVersion, resolvePackageArn } from '../registry/versions.js'
+import type { Settings } from '../settings.js'
+import type { RunContext } from '../context.js'
+
+export async function resolveDeployTargets(
+  ctx: RunContext,
+  settings: Settings
+): Promise<ApprovedTarget[]> {
+  const deploy = settings.deploy!
+  const sagemaker = ctx.aws.sagemaker
+  if (deploy.traffic.length > 0) {
+    const targets: ApprovedTarget[] = []
+    for (const { version, weight } of deploy.traffic) {
+      const arn = await resolvePackageArn(sagemaker, settings.group, { kind: 'version', version })
+      targets.push(await approvedTarget(ctx, arn, weight))
+    }
+    return targets
+  }
+  if (deploy.modelPackage) {
+    const arn = await resolvePackageArn(sagemaker, settings.group, deploy.modelPackage)
+    return [await approvedTarget(ctx, arn, 1)]
+  }
+  const newest = await latestVersion(sagemaker, settings.group, 'Approved')
+  if (!newest) {
+    throw new UserError(
+      `Model package group "${settings.group.name}" has no Approved version to deploy: approve one (mode: approve, or gate with on-pass: Approved), or name one with "model-package".`
+    )
+  }
+  ctx.out.info(`Deploying the newest Approved version: v${newest.version} (${newest.arn})`)
+  return [await approvedTarget(ctx, newest.arn, 1)]
+}
+
+export const runDeploy: ModeRunner = async (ctx, settings) => {
+  const deploy = settings.deploy
+  if (!deploy) throw new Error('deploy settings missing: inputs were not read for mode deploy')
+  const targets = await resolveDeployTargets(ctx, settings)
+  const live = await settledEndpoint(ctx, deploy, settings.dryRun)
+  const outcome = await runDeployment(ctx, settings, { kind: 'deploy', targets, live })
+  return outcome.failed ? { failed: outcome.failed } : {}
+}

@@ -1,0 +1,309 @@
+// `gate`: compare a candidate version with the policy and the champion, decide, record
+// the decision in the registry, and report it where the team works. Everything up to the
+// decision only reads; an error there means nothing is written.
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ModeOutcome, ModeRunner, RunContext } from '../context.js'
+import { runUrl } from '../context.js'
+import { servedPackageArn } from '../deploy/endpoint.js'
+import { UserError } from '../errors.js'
+import { upsertStickyComment } from '../github/comment.js'
+import { evaluatePolicy, parsePolicy, policyMetrics, policySha256 } from '../policy/index.js'
+import type { Decision, Policy } from '../policy/index.js'
+import { commentMarker, renderReport, reportJson } from '../report/index.js'
+import type { BaselineReport, GateReport, HistoryEntry, VersionReport } from '../report/index.js'
+import { KEYS, metricsFromMetadata, sanitizeMetadataText, METADATA_MAX_VALUE } from '../registry/metadata.js'
+import { readVersionMetrics } from '../registry/metrics.js'
+import { PROVENANCE_KEYS } from '../registry/provenance.js'
+import {
+  describeVersion,
+  latestVersion,
+  listVersions,
+  resolvePackageArn,
+  updateVersion,
+  versionFromArn,
+  type PackageDescription
+} from '../registry/versions.js'
+import type { ApprovalStatus, BaselineSpec, GateSettings, Settings } from '../settings.js'
+
+/** Describes each version once per run: the candidate and baseline often reappear in the history. */
+class VersionCache {
+  private readonly byArn = new Map<string, Promise<PackageDescription>>()
+  constructor(private readonly ctx: RunContext) {}
+  get(arn: string): Promise<PackageDescription> {
+    let found = this.byArn.get(arn)
+    if (!found) {
+      found = describeVersion(this.ctx.aws.sagemaker, arn)
+      this.byArn.set(arn, found)
+    }
+    return found
+  }
+}
+
+async function resolveCandidate(ctx: RunContext, settings: Settings, gate: GateSettings): Promise<string> {
+  if (gate.modelPackage) return resolvePackageArn(ctx.aws.sagemaker, settings.group, gate.modelPackage)
+  const pending = await latestVersion(ctx.aws.sagemaker, settings.group, 'PendingManualApproval')
+  if (!pending) {
+    throw new UserError(
+      `Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`
+    )
+  }
+  return pending.arn
+}
+
+function baselineLabel(spec: BaselineSpec): string {
+  switch (spec.kind) {
+    case 'latest-approved':
+      return 'latest approved'
+    case 'endpoint':
+      return `live on ${spec.endpointName}`
+    case 'version':
+      return `version ${spec.version}`
+    case 'none':
+      return 'none'
+  }
+}
+
+/** The baseline's ARN, or undefined when there is none (no approved version yet is normal). */
+async function resolveBaseline(
+  ctx: RunContext,
+  settings: Settings,
+  spec: BaselineSpec,
+  candidateArn: string
+): Promise<string | undefined> {
+  const sagemaker = ctx.aws.sagemaker
+  let arn: string | undefined
+  switch (spec.kind) {
+    case 'none':
+      return undefined
+    case 'latest-approved': {
+      // One call in the common case; a second only when the candidate is itself the newest approved.
+      const [first, second] = await listVersions(sagemaker, settings.group, { status: 'Approved', limit: 1 })
+        .then(async found =>
+          found[0]?.arn === candidateArn
+            ? listVersions(sagemaker, settings.group, { status: 'Approved', limit: 2 })
+            : found
+        )
+      arn = first?.arn === candidateArn ? second?.arn : first?.arn
+      break
+    }
+    case 'endpoint':
+      arn = await servedPackageArn(sagemaker, spec.endpointName)
+      if (!arn) {
+        throw new UserError(
+          `Input "baseline": endpoint "${spec.endpointName}" does not exist or serves no model package. Use "latest-approved", "version:N" or "none".`
+        )
+      }
+      break
+    case 'version':
+      arn = await resolvePackageArn(sagemaker, settings.group, { kind: 'version', version: spec.version })
+      break
+  }
+  if (arn === candidateArn) {
+    throw new UserError(
+      `Input "baseline": ${baselineLabel(spec)} is the candidate itself (v${versionFromArn(candidateArn)}); a version cannot be its own baseline.`
+    )
+  }
+  return arn
+}
+
+const PROVENANCE_LABELS: [string, string][] = [
+  [PROVENANCE_KEYS.commit, 'commit'],
+  [PROVENANCE_KEYS.pullRequest, 'pull request'],
+  [PROVENANCE_KEYS.actor, 'actor'],
+  [PROVENANCE_KEYS.trainingJob, 'training job'],
+  [PROVENANCE_KEYS.tuningJob, 'tuning job'],
+  [PROVENANCE_KEYS.modelData, 'model data'],
+  [KEYS.gateDecision, 'last gate decision']
+]
+
+function provenanceOf(pkg: PackageDescription): Record<string, string> {
+  const provenance: Record<string, string> = {}
+  const meta = pkg.MetadataProperties
+  if (meta?.Repository) provenance.repository = meta.Repository
+  if (meta?.CommitId) provenance.commit = meta.CommitId
+  if (meta?.GeneratedBy) provenance['workflow run'] = meta.GeneratedBy
+  if (meta?.ProjectId) provenance.project = meta.ProjectId
+  for (const [key, label] of PROVENANCE_LABELS) {
+    const value = pkg.CustomerMetadataProperties?.[key]
+    if (value && !(label in provenance)) provenance[label] = value
+  }
+  return provenance
+}
+
+function versionReport(pkg: PackageDescription, metrics: Record<string, number>): VersionReport {
+  return {
+    version: pkg.ModelPackageVersion,
+    arn: pkg.ModelPackageArn,
+    status: pkg.ModelApprovalStatus,
+    description: pkg.ModelPackageDescription,
+    metrics,
+    provenance: provenanceOf(pkg),
+    creationTime: pkg.CreationTime
+  }
+}
+
+/** The last `history` versions with their mirrored metrics, oldest first, for the trend charts. */
+async function readHistory(
+  ctx: RunContext,
+  settings: Settings,
+  cache: VersionCache,
+  known: Map<string, Record<string, number>>
+): Promise<HistoryEntry[]> {
+  const versions = await listVersions(ctx.aws.sagemaker, settings.group, { limit: settings.history })
+  const entries = await Promise.all(
+    versions.map(async summary => {
+      const metrics = known.get(summary.arn) ?? metricsFromMetadata((await cache.get(summary.arn)).CustomerMetadataProperties)
+      return { version: summary.version, status: summary.status, metrics }
+    })
+  )
+  return entries.reverse()
+}
+
+function approvalDescription(decision: Decision, version: number, sha: string, url: string): string {
+  const verdict = decision.decision === 'pass' ? 'passed' : 'failed'
+  const reasons = decision.reasons.length ? ` Failing rules: ${decision.reasons.join(' ')}` : ''
+  return `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).${reasons}${url ? ` Run: ${url}` : ''}`
+}
+
+/** Writes the decision: always the gate:* record, and the status when on-pass/on-fail ask for it. */
+async function recordDecision(
+  ctx: RunContext,
+  candidate: PackageDescription,
+  decision: Decision,
+  gate: GateSettings,
+  policyHash: string
+): Promise<{ status: ApprovalStatus; written: string }> {
+  const arn = candidate.ModelPackageArn as string
+  const version = candidate.ModelPackageVersion ?? versionFromArn(arn)
+  const current = (candidate.ModelApprovalStatus ?? 'PendingManualApproval') as ApprovalStatus
+  const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail
+  const status = wanted === 'none' ? undefined : wanted
+  const url = runUrl(ctx.github)
+  await updateVersion(ctx.aws.sagemaker, arn, {
+    status: status && status !== current ? status : undefined,
+    approvalDescription: status && status !== current ? approvalDescription(decision, version, policyHash, url) : undefined,
+    metadata: {
+      [KEYS.gateDecision]: decision.decision,
+      [KEYS.gatePolicy]: policyHash,
+      ...(url ? { [KEYS.gateRun]: sanitizeMetadataText(url, METADATA_MAX_VALUE) } : {})
+    }
+  })
+  if (status && status !== current) return { status, written: `${status} written to v${version}` }
+  const note = status ? `v${version} was already ${current}` : `status left ${current}`
+  return { status: current, written: `gate decision recorded on v${version}; ${note}` }
+}
+
+async function publish(ctx: RunContext, settings: Settings, report: GateReport): Promise<void> {
+  const markdown = renderReport(report)
+  await ctx.out.summary(markdown)
+
+  const path = join(ctx.workDir, `sagemaker-model-gate-${settings.group.name}-v${report.candidate.version ?? 'unknown'}.json`)
+  await writeFile(path, `${JSON.stringify(reportJson(report), null, 2)}\n`)
+  ctx.out.setOutput('report-path', path)
+
+  if (!settings.comment) return
+  const { pullRequest, repository } = ctx.github
+  if (pullRequest === undefined || !repository.includes('/')) {
+    ctx.out.info('No pull request in this event: the report is in the job summary only.')
+    return
+  }
+  if (!ctx.octokit) {
+    ctx.out.warning('No "github-token": the pull request comment was skipped. The report is in the job summary.')
+    return
+  }
+  const [owner, repo] = repository.split('/') as [string, string]
+  try {
+    const comment = await upsertStickyComment(ctx.octokit, {
+      owner,
+      repo,
+      issueNumber: pullRequest,
+      marker: commentMarker(settings.group.name),
+      body: markdown,
+      out: ctx.out
+    })
+    if (comment) {
+      ctx.out.setOutput('comment-id', comment.id)
+      ctx.out.info(`${comment.created ? 'Created' : 'Updated'} the pull request comment ${comment.url ?? comment.id}`)
+    }
+  } catch (error) {
+    // The decision is already made and recorded; a comment that fails must not change it.
+    ctx.out.warning(`Could not write the pull request comment: ${(error as Error).message}`)
+  }
+}
+
+export const runGate: ModeRunner = async (ctx, settings): Promise<ModeOutcome> => {
+  const gate = settings.gate as GateSettings
+  const policy: Policy = parsePolicy(gate.thresholds, gate.maxRegression, gate.metricDirections)
+  const needed = policyMetrics(policy)
+  const hash = policySha256(policy)
+  const cache = new VersionCache(ctx)
+
+  const candidateArn = await resolveCandidate(ctx, settings, gate)
+  const baselineArn = await resolveBaseline(ctx, settings, gate.baseline, candidateArn)
+  const [candidate, baseline] = await Promise.all([
+    cache.get(candidateArn),
+    baselineArn ? cache.get(baselineArn) : undefined
+  ])
+  const clients = { sagemaker: ctx.aws.sagemaker, s3: ctx.aws.s3 }
+  const [candidateMetrics, baselineMetrics] = await Promise.all([
+    readVersionMetrics(clients, candidate, needed),
+    baseline ? readVersionMetrics(clients, baseline, needed) : undefined
+  ])
+  for (const note of [...candidateMetrics.notes, ...(baselineMetrics?.notes ?? [])]) ctx.out.warning(note)
+
+  const candidateVersion = candidate.ModelPackageVersion ?? versionFromArn(candidateArn)
+  const decision = evaluatePolicy(
+    policy,
+    { version: candidateVersion, arn: candidateArn, metrics: candidateMetrics.metrics },
+    baseline && baselineMetrics
+      ? { version: baseline.ModelPackageVersion, arn: baselineArn, metrics: baselineMetrics.metrics }
+      : undefined
+  )
+  ctx.out.info(`Gate ${decision.decision} for v${candidateVersion}${baseline ? ` against v${baseline.ModelPackageVersion}` : ' (no baseline)'}`)
+  for (const reason of decision.reasons) ctx.out.info(`  - ${reason}`)
+
+  const known = new Map<string, Record<string, number>>([[candidateArn, candidateMetrics.metrics]])
+  if (baselineArn && baselineMetrics) known.set(baselineArn, baselineMetrics.metrics)
+  const history = await readHistory(ctx, settings, cache, known)
+
+  let status = (candidate.ModelApprovalStatus ?? 'PendingManualApproval') as ApprovalStatus
+  let written: string | undefined
+  if (settings.dryRun) {
+    const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail
+    written = `dry run: would record gate:decision=${decision.decision}${wanted === 'none' ? '' : ` and set ${wanted}`} on v${candidateVersion}`
+    ctx.out.info(written)
+  } else {
+    ;({ status, written } = await recordDecision(ctx, candidate, decision, gate, hash))
+    ctx.out.info(written)
+  }
+
+  const baselineReport: BaselineReport | undefined =
+    baseline && baselineMetrics
+      ? { ...versionReport(baseline, baselineMetrics.metrics), label: baselineLabel(gate.baseline) }
+      : undefined
+  const report: GateReport = {
+    group: settings.group.name,
+    region: settings.region,
+    candidate: { ...versionReport(candidate, candidateMetrics.metrics), status },
+    baseline: baselineReport,
+    decision,
+    history,
+    runUrl: runUrl(ctx.github) || undefined,
+    dryRun: settings.dryRun,
+    written,
+    policySha256: hash
+  }
+
+  ctx.out.setOutput('decision', decision.decision)
+  ctx.out.setOutput('model-package-arn', candidateArn)
+  ctx.out.setOutput('model-package-version', candidateVersion)
+  ctx.out.setOutput('approval-status', status)
+  ctx.out.setOutput('baseline-model-package-arn', baselineArn ?? '')
+  await publish(ctx, settings, report)
+
+  if (decision.decision === 'fail' && gate.failOnReject) {
+    return { failed: `Gate failed for v${candidateVersion}: ${decision.reasons.join(' ')}` }
+  }
+  return {}
+}

@@ -1,0 +1,136 @@
+// `rollback`: puts the previous version back on the endpoint through the same path as
+// `deploy`. The target is `model-package`, else the previous package recorded on the
+// endpoint, else the newest Approved version older than the live one. With
+// `reject-current`, the version it replaced is marked Rejected, only once the rollback
+// is verified.
+import type { ModeRunner, RunContext } from '../context.js'
+import { runUrl } from '../context.js'
+import { approvedTarget, runDeployment, settledEndpoint } from '../deploy/execute.js'
+import { livePackageArn, type LiveEndpoint } from '../deploy/plan.js'
+import { TAGS } from '../deploy/tags.js'
+import { UserError } from '../errors.js'
+import { KEYS, METADATA_MAX_VALUE, sanitizeMetadataText } from '../registry/metadata.js'
+import {
+  listVersions,
+  resolvePackageArn,
+  updateVersion,
+  versionFromArn
+} from '../registry/versions.js'
+import type { Settings } from '../settings.js'
+
+/** The package the endpoint serves: the one this action recorded, if still live, else the largest weight. */
+export function currentPackageArn(live: LiveEndpoint): string | undefined {
+  const recorded = live.tags[TAGS.packageArn]
+  if (recorded && live.variants.some(v => v.packageArn === recorded)) return recorded
+  return livePackageArn(live)
+}
+
+function versionOf(arn: string): number | undefined {
+  try {
+    return versionFromArn(arn)
+  } catch {
+    return undefined
+  }
+}
+
+export async function resolveRollbackTarget(
+  ctx: RunContext,
+  settings: Settings,
+  live: LiveEndpoint,
+  current: string | undefined
+): Promise<{ arn: string; source: string }> {
+  const deploy = settings.deploy!
+  if (deploy.modelPackage) {
+    return {
+      arn: await resolvePackageArn(ctx.aws.sagemaker, settings.group, deploy.modelPackage),
+      source: 'input "model-package"'
+    }
+  }
+  const recorded = live.tags[TAGS.previousPackageArn]
+  if (recorded && recorded !== current)
+    return { arn: recorded, source: `the endpoint's ${TAGS.previousPackageArn} tag` }
+  const currentVersion = current ? versionOf(current) : undefined
+  if (currentVersion === undefined) {
+    throw new UserError(
+      `Endpoint ${live.name} records no previous version and its live model names no versioned package: name the version to roll back to with "model-package".`
+    )
+  }
+  const [older] = await listVersions(ctx.aws.sagemaker, settings.group, {
+    status: 'Approved',
+    limit: 1,
+    olderThanVersion: currentVersion
+  })
+  if (!older) {
+    throw new UserError(
+      `Endpoint ${live.name} serves v${currentVersion} and group "${settings.group.name}" has no Approved version older than it: name the version to roll back to with "model-package".`
+    )
+  }
+  return { arn: older.arn, source: `the newest Approved version older than v${currentVersion}` }
+}
+
+export const runRollback: ModeRunner = async (ctx, settings) => {
+  const deploy = settings.deploy
+  if (!deploy) throw new Error('deploy settings missing: inputs were not read for mode rollback')
+  if (deploy.traffic.length > 0) {
+    throw new UserError(
+      'Input "traffic" does not apply to mode "rollback": use mode "deploy" to change weights.'
+    )
+  }
+  const live = await settledEndpoint(ctx, deploy, settings.dryRun)
+  if (!live) {
+    throw new UserError(
+      `Endpoint ${deploy.endpointName} does not exist in ${settings.region}: there is nothing to roll back.`
+    )
+  }
+  const current = currentPackageArn(live)
+  const { arn, source } = await resolveRollbackTarget(ctx, settings, live, current)
+  if (arn === current && live.variants.length === 1) {
+    throw new UserError(
+      `Endpoint ${live.name} already serves ${arn} (${source}): there is nothing to roll back.`
+    )
+  }
+  ctx.out.info(
+    `Rolling endpoint ${live.name} back from ${current ?? 'an unknown package'} to ${arn} (${source})`
+  )
+  const target = await approvedTarget(ctx, arn, 1)
+  const outcome = await runDeployment(ctx, settings, { kind: 'rollback', targets: [target], live })
+  if (outcome.failed) return { failed: outcome.failed }
+
+  if (deploy.rejectCurrent && current) {
+    if (settings.dryRun) {
+      ctx.out.info(`Dry run: would mark ${current} Rejected (reason: ${deploy.reason ?? ''}).`)
+    } else if (outcome.previousPackageArn !== current) {
+      ctx.out.warning(
+        `Not rejecting ${current}: by the time the rollback ran the endpoint served ${outcome.previousPackageArn ?? 'something else'}, so the replaced version is no longer certain.`
+      )
+    } else if (current !== target.arn) {
+      await rejectReplaced(ctx, current, deploy.endpointName, deploy.reason ?? '')
+    }
+  }
+  return {}
+}
+
+async function rejectReplaced(
+  ctx: RunContext,
+  arn: string,
+  endpointName: string,
+  reason: string
+): Promise<void> {
+  const actor = ctx.github.actor || 'unknown actor'
+  const run = runUrl(ctx.github)
+  const description = `Rejected on rollback of endpoint ${endpointName} by ${actor}${run ? ` in ${run}` : ''}: ${reason}`
+  await updateVersion(ctx.aws.sagemaker, arn, {
+    status: 'Rejected',
+    approvalDescription: description,
+    metadata: {
+      [KEYS.decisionBy]: sanitizeMetadataText(actor, METADATA_MAX_VALUE),
+      [KEYS.decisionRun]: sanitizeMetadataText(
+        run || ctx.github.runId || 'local',
+        METADATA_MAX_VALUE
+      ),
+      [KEYS.decisionReason]: sanitizeMetadataText(reason, METADATA_MAX_VALUE)
+    }
+  })
+  ctx.out.info(`Marked ${arn} Rejected: ${reason}`)
+  ctx.out.setOutput('approval-status', 'Rejected')
+}

@@ -1,0 +1,78 @@
+// A version's metrics as the gate sees them: the `metric:` mirror in customer metadata
+// first (no extra call), then the statistics JSON in S3 behind ModelMetrics (its digest
+// verified), then the final metrics of the training job that produced it.
+import type { S3Client } from '@aws-sdk/client-s3'
+import { DescribeTrainingJobCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker'
+import { metricValues, parseMetricsJson } from '../evaluation/metrics-file.js'
+import { metricsFromMetadata } from './metadata.js'
+import { PROVENANCE_KEYS } from './provenance.js'
+import { getObjectText, parseS3Uri, sha256Hex } from './s3.js'
+import { finalMetrics } from './training.js'
+import type { PackageDescription } from './versions.js'
+
+export type MetricOrigin = 'metadata' | 'statistics' | 'training-job'
+
+export interface VersionMetrics {
+  metrics: Record<string, number>
+  /** Where each metric came from. */
+  origin: Record<string, MetricOrigin>
+  /** Why a source could not be used (a digest mismatch, an unreadable object), for the report. */
+  notes: string[]
+}
+
+function expectedDigest(digest: string | undefined): string | undefined {
+  const match = /^sha256:([0-9a-f]{64})$/i.exec(digest ?? '')
+  return match ? (match[1] as string).toLowerCase() : undefined
+}
+
+/**
+ * Reads the metrics `needed` by the policy, going to S3 or the training job only while
+ * some are still missing. Sources that fail are noted, never trusted: a statistics file
+ * whose content does not match its recorded digest contributes nothing.
+ */
+export async function readVersionMetrics(
+  clients: { sagemaker: SageMakerClient; s3: S3Client },
+  pkg: PackageDescription,
+  needed: string[]
+): Promise<VersionMetrics> {
+  const result: VersionMetrics = { metrics: {}, origin: {}, notes: [] }
+  const add = (metrics: Record<string, number>, origin: MetricOrigin) => {
+    for (const [name, value] of Object.entries(metrics)) {
+      if (name in result.metrics) continue
+      result.metrics[name] = value
+      result.origin[name] = origin
+    }
+  }
+  const missing = () => needed.filter(name => !(name in result.metrics))
+  const label = `v${pkg.ModelPackageVersion ?? '?'}`
+
+  add(metricsFromMetadata(pkg.CustomerMetadataProperties), 'metadata')
+
+  const statistics = pkg.ModelMetrics?.ModelQuality?.Statistics
+  if (missing().length > 0 && statistics?.S3Uri) {
+    try {
+      const text = await getObjectText(clients.s3, parseS3Uri(statistics.S3Uri, 'ModelMetrics'))
+      const expected = expectedDigest(statistics.ContentDigest)
+      if (statistics.ContentDigest && expected !== sha256Hex(text)) {
+        result.notes.push(
+          `${label}: the statistics at ${statistics.S3Uri} do not match their recorded ContentDigest; they were not used.`
+        )
+      } else {
+        add(metricValues(parseMetricsJson(text, statistics.S3Uri).metrics), 'statistics')
+      }
+    } catch (error) {
+      result.notes.push(`${label}: could not read ${statistics.S3Uri}: ${(error as Error).message}`)
+    }
+  }
+
+  const trainingJob = pkg.CustomerMetadataProperties?.[PROVENANCE_KEYS.trainingJob]
+  if (missing().length > 0 && trainingJob) {
+    try {
+      const job = await clients.sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: trainingJob }))
+      add(metricValues(finalMetrics(job)), 'training-job')
+    } catch (error) {
+      result.notes.push(`${label}: could not read training job ${trainingJob}: ${(error as Error).message}`)
+    }
+  }
+  return result
+}
