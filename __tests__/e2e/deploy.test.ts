@@ -1,0 +1,175 @@
+// `deploy` and `rollback` through dist/index.js on the emulator with delays that make
+// every state visible, and a loopback GitHub API for deployments.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { DescribeEndpointCommand, DescribeModelPackageCommand } from '@aws-sdk/client-sagemaker'
+import { startEmulator, type Emulator } from '../../emulator/server.ts'
+import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github-api.js'
+import { IMAGE, ROLE, clients, explain, invoke, logisticModel, mutatingCalls, runOn, seedModel } from './support.js'
+
+let emulator: Emulator
+let github: FakeGitHub
+
+const GROUP = 'fraud-model'
+const ENDPOINT = 'fraud-prod'
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x))
+
+beforeAll(async () => {
+  emulator = await startEmulator({
+    port: 0,
+    delays: { packageCompleteMs: 50, endpointCreateMs: 1500, endpointUpdateMs: 1500, endpointDeleteMs: 200, waitSecondMs: 20 }
+  })
+  github = await startFakeGitHub()
+})
+afterAll(async () => {
+  await emulator.close()
+  await github.close()
+})
+
+/** Registers a version whose artifact is a one-feature logistic model (or a broken one). */
+function seedVersion(weight: number | 'bad', status: string): string {
+  const key = `fraud/${String(weight)}-${Math.random().toString(36).slice(2)}.json`
+  const url = seedModel(emulator, key, weight === 'bad' ? { bad: true } : logisticModel([weight]))
+  const [arn] = emulator.seed({
+    modelPackages: [
+      {
+        ModelPackageGroupName: GROUP,
+        ModelApprovalStatus: status,
+        InferenceSpecification: {
+          Containers: [{ Image: IMAGE, ModelDataUrl: url }],
+          SupportedContentTypes: ['text/csv'],
+          SupportedResponseMIMETypes: ['text/csv']
+        }
+      }
+    ]
+  }).modelPackages
+  return arn as string
+}
+
+function deploy(extra: Record<string, string> = {}) {
+  return {
+    mode: 'deploy',
+    'model-package-group': GROUP,
+    'endpoint-name': ENDPOINT,
+    'execution-role-arn': ROLE,
+    'instance-type': 'ml.m5.large',
+    'wait-timeout': '120',
+    'wait-interval': '30',
+    'github-token': 'ghs_faketoken',
+    ...extra
+  }
+}
+
+async function endpoint() {
+  return clients(emulator).sagemaker.send(new DescribeEndpointCommand({ EndpointName: ENDPOINT }))
+}
+
+async function prediction(): Promise<number> {
+  return Number((await invoke(emulator, ENDPOINT, '1.0')).trim())
+}
+
+describe('deploy and rollback', () => {
+  const arns: Record<string, string> = {}
+
+  it('creates the endpoint on the first deploy, with a GitHub deployment', async () => {
+    arns.v1 = seedVersion(1, 'Approved')
+    const run = await runOn(emulator, deploy(), { githubApiUrl: github.url })
+    if (run.exitCode !== 0) throw new Error(explain(run))
+    expect(run.outputs).toMatchObject({ 'endpoint-name': ENDPOINT, 'model-package-arn': arns.v1 })
+    const live = await endpoint()
+    expect(live.EndpointStatus).toBe('InService')
+    expect(live.EndpointConfigName).toBe(run.outputs['endpoint-config-name'])
+    expect(await prediction()).toBeCloseTo(sigmoid(1), 6)
+    expect(emulator.stats().operations.CreateEndpoint).toBe(1)
+    expect(run.stdout).toMatch(/Creating/)
+
+    expect(github.state.deployments).toHaveLength(1)
+    expect(github.state.deployments[0]).toMatchObject({ environment: ENDPOINT, ref: 'a'.repeat(40) })
+    const states = github.state.deploymentStatuses.map(s => s.state)
+    expect(states).toEqual(['in_progress', 'success'])
+    expect(github.state.deploymentStatuses[1]?.environment_url).toContain(`endpoints/${ENDPOINT}`)
+  })
+
+  it('updates it with a canary on the second deploy', async () => {
+    arns.v2 = seedVersion(2, 'Approved')
+    const run = await runOn(emulator, deploy({ 'deployment-strategy': 'canary', 'canary-size': '10' }), {
+      githubApiUrl: github.url
+    })
+    if (run.exitCode !== 0) throw new Error(explain(run))
+    expect(run.outputs).toMatchObject({ 'model-package-arn': arns.v2, 'previous-model-package-arn': arns.v1 })
+    const live = await endpoint()
+    expect(live.EndpointStatus).toBe('InService')
+    expect(live.EndpointConfigName).toBe(run.outputs['endpoint-config-name'])
+    expect(live.LastDeploymentConfig?.BlueGreenUpdatePolicy?.TrafficRoutingConfiguration).toMatchObject({
+      Type: 'CANARY',
+      CanarySize: { Type: 'CAPACITY_PERCENT', Value: 10 }
+    })
+    expect(await prediction()).toBeCloseTo(sigmoid(2), 6)
+    expect(emulator.stats().operations.UpdateEndpoint).toBe(1)
+    expect(github.state.deploymentStatuses.map(s => s.state)).toEqual(['in_progress', 'success', 'in_progress', 'success'])
+  })
+
+  it('fails with SageMaker’s reason when an update rolls back, and the old version keeps serving', async () => {
+    arns.bad = seedVersion('bad', 'Approved')
+    const before = (await endpoint()).EndpointConfigName
+    const run = await runOn(emulator, deploy(), { githubApiUrl: github.url })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors.join('\n')).toMatch(/marked bad|roll/i)
+    const live = await endpoint()
+    expect(live.EndpointStatus).toBe('InService')
+    expect(live.EndpointConfigName).toBe(before)
+    expect(await prediction()).toBeCloseTo(sigmoid(2), 6)
+    expect(github.state.deploymentStatuses.at(-1)?.state).toBe('failure')
+  })
+
+  it.each(['PendingManualApproval', 'Rejected'])('refuses a %s version without a mutating call', async status => {
+    const arn = seedVersion(3, status)
+    const before = mutatingCalls(emulator)
+    const run = await runOn(emulator, deploy({ 'model-package': arn }))
+    expect(run.exitCode).toBe(1)
+    expect(run.errors.join('\n')).toContain(status)
+    expect(mutatingCalls(emulator)).toEqual(before)
+  })
+
+  it('rolls back a bad release to the previous version and rejects the bad one', async () => {
+    arns.worse = seedVersion(-3, 'Approved')
+    const release = await runOn(emulator, deploy({ 'model-package': arns.worse }))
+    if (release.exitCode !== 0) throw new Error(explain(release))
+    expect(await prediction()).toBeCloseTo(sigmoid(-3), 6)
+
+    const run = await runOn(emulator, {
+      mode: 'rollback',
+      'model-package-group': GROUP,
+      'endpoint-name': ENDPOINT,
+      'execution-role-arn': ROLE,
+      'wait-timeout': '120',
+      'wait-interval': '30',
+      'reject-current': 'true',
+      reason: 'precision fell by half in production'
+    })
+    if (run.exitCode !== 0) throw new Error(explain(run))
+    expect(run.outputs['model-package-arn']).toBe(arns.v2)
+    expect(await prediction()).toBeCloseTo(sigmoid(2), 6)
+    const bad = await clients(emulator).sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: arns.worse }))
+    expect(bad.ModelApprovalStatus).toBe('Rejected')
+    expect(bad.ApprovalDescription).toContain('precision fell by half in production')
+  })
+
+  it('lets two deploys started together end on one of them, InService', async () => {
+    const a = seedVersion(4, 'Approved')
+    const b = seedVersion(5, 'Approved')
+    const [first, second] = await Promise.all([
+      runOn(emulator, deploy({ 'model-package': a }), { env: { GITHUB_RUN_ID: '2001' } }),
+      runOn(emulator, deploy({ 'model-package': b }), { env: { GITHUB_RUN_ID: '2002' } })
+    ])
+    const live = await endpoint()
+    expect(live.EndpointStatus).toBe('InService')
+    const succeeded = [first, second].filter(r => r.exitCode === 0)
+    expect(succeeded.length).toBeGreaterThanOrEqual(1)
+    for (const run of [first, second].filter(r => r.exitCode !== 0)) {
+      expect(run.errors.join('\n')).toMatch(/endpoint|deployment|wait/i)
+    }
+    expect(succeeded.map(r => r.outputs['endpoint-config-name'])).toContain(live.EndpointConfigName)
+    const expected = live.EndpointConfigName === first.outputs['endpoint-config-name'] ? 4 : 5
+    expect(await prediction()).toBeCloseTo(sigmoid(expected), 6)
+  })
+})
