@@ -30316,12 +30316,12 @@ __webpack_unused_export__ = DeleteModelExplainabilityJobDefinitionCommand;
 __webpack_unused_export__ = DeleteModelExplainabilityJobDefinitionRequest$;
 __webpack_unused_export__ = DeleteModelInput$;
 __webpack_unused_export__ = DeleteModelPackage$;
-__webpack_unused_export__ = DeleteModelPackageCommand;
+exports.kU4 = DeleteModelPackageCommand;
 __webpack_unused_export__ = DeleteModelPackageGroup$;
-__webpack_unused_export__ = DeleteModelPackageGroupCommand;
+exports.P9U = DeleteModelPackageGroupCommand;
 __webpack_unused_export__ = DeleteModelPackageGroupInput$;
 __webpack_unused_export__ = DeleteModelPackageGroupPolicy$;
-__webpack_unused_export__ = DeleteModelPackageGroupPolicyCommand;
+exports.JF_ = DeleteModelPackageGroupPolicyCommand;
 __webpack_unused_export__ = DeleteModelPackageGroupPolicyInput$;
 __webpack_unused_export__ = DeleteModelPackageInput$;
 __webpack_unused_export__ = DeleteModelQualityJobDefinition$;
@@ -30839,7 +30839,7 @@ __webpack_unused_export__ = GetLineageGroupPolicyCommand;
 __webpack_unused_export__ = GetLineageGroupPolicyRequest$;
 __webpack_unused_export__ = GetLineageGroupPolicyResponse$;
 __webpack_unused_export__ = GetModelPackageGroupPolicy$;
-__webpack_unused_export__ = GetModelPackageGroupPolicyCommand;
+exports.iZ4 = GetModelPackageGroupPolicyCommand;
 __webpack_unused_export__ = GetModelPackageGroupPolicyInput$;
 __webpack_unused_export__ = GetModelPackageGroupPolicyOutput$;
 __webpack_unused_export__ = GetSagemakerServicecatalogPortfolioStatus$;
@@ -31056,7 +31056,7 @@ __webpack_unused_export__ = ListArtifactsCommand;
 __webpack_unused_export__ = ListArtifactsRequest$;
 __webpack_unused_export__ = ListArtifactsResponse$;
 __webpack_unused_export__ = ListAssociations$;
-__webpack_unused_export__ = ListAssociationsCommand;
+exports.IOv = ListAssociationsCommand;
 __webpack_unused_export__ = ListAssociationsRequest$;
 __webpack_unused_export__ = ListAssociationsResponse$;
 __webpack_unused_export__ = ListAutoMLJobs$;
@@ -31097,7 +31097,7 @@ __webpack_unused_export__ = ListComputeQuotasCommand;
 __webpack_unused_export__ = ListComputeQuotasRequest$;
 __webpack_unused_export__ = ListComputeQuotasResponse$;
 __webpack_unused_export__ = ListContexts$;
-__webpack_unused_export__ = ListContextsCommand;
+exports.Krs = ListContextsCommand;
 __webpack_unused_export__ = ListContextsRequest$;
 __webpack_unused_export__ = ListContextsResponse$;
 __webpack_unused_export__ = ListDataQualityJobDefinitions$;
@@ -31664,7 +31664,7 @@ __webpack_unused_export__ = PropertyNameSuggestion$;
 __webpack_unused_export__ = ProvisioningParameter$;
 __webpack_unused_export__ = PublicWorkforceTaskPrice$;
 __webpack_unused_export__ = PutModelPackageGroupPolicy$;
-__webpack_unused_export__ = PutModelPackageGroupPolicyCommand;
+exports.Zve = PutModelPackageGroupPolicyCommand;
 __webpack_unused_export__ = PutModelPackageGroupPolicyInput$;
 __webpack_unused_export__ = PutModelPackageGroupPolicyOutput$;
 __webpack_unused_export__ = QualityCheckStepMetadata$;
@@ -85974,7 +85974,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9658:
+/***/ 1701:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -86019,13 +86019,13 @@ function countCalls(client) {
 
 /***/ }),
 
-/***/ 8959:
+/***/ 9732:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6217);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8177);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9980);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6278);
 // One bundle serves both `main` and `post`: the main step marks its state, and the post
 // step (which GitHub runs with the same state) sees the mark.
 
@@ -86044,7 +86044,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6217:
+/***/ 9980:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -86057,7 +86057,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-;// CONCATENATED MODULE: ./build/bundle-16859/errors.js
+;// CONCATENATED MODULE: ./build/bundle-23357/errors.js
 // Turns any error into a message a person can act on: the AWS error name, the request
 // id to quote to AWS support, and what to check.
 /** An error whose message is already written for the person running the job. */
@@ -86100,7 +86100,7 @@ function describeError(error) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4459);
-;// CONCATENATED MODULE: ./build/bundle-16859/policy/direction.js
+;// CONCATENATED MODULE: ./build/bundle-23357/policy/direction.js
 // Words, not whole names, so that `f1_score`, `balanced_accuracy`, `val_loss` and
 // `mean_absolute_error` are recognised; the XGBoost spellings (aucpr, merror, mlogloss)
 // are included because SageMaker's built-in algorithm emits them.
@@ -86138,7 +86138,7 @@ function inferDirection(metric) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/bundle-16859/policy/parse.js
+;// CONCATENATED MODULE: ./build/bundle-23357/policy/parse.js
 
 
 /** A mistake in the policy text, located so the user can find it. */
@@ -86390,7 +86390,7 @@ function policySha256(policy) {
     return (0,external_node_crypto_.createHash)('sha256').update(normalisePolicy(policy), 'utf8').digest('hex');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/policy/format.js
+;// CONCATENATED MODULE: ./build/bundle-23357/policy/format.js
 /**
  * A metric value as a person reads it: at most 6 significant digits, no float noise
  * (0.85 - 0.84 shows as 0.01), no exponent for ordinary magnitudes.
@@ -86425,7 +86425,7 @@ function formatPercent(value) {
     return `${rounded > 0 ? '+' : ''}${formatNumber(rounded)}%`;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/policy/evaluate.js
+;// CONCATENATED MODULE: ./build/bundle-23357/policy/evaluate.js
 
 
 // Metric values pass through JSON, S3 statistics files and subtraction; a boundary value
@@ -86595,13 +86595,13 @@ function evaluatePolicy(policy, candidate, baseline, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/policy/index.js
+;// CONCATENATED MODULE: ./build/bundle-23357/policy/index.js
 
 
 
 
 
-;// CONCATENATED MODULE: ./build/bundle-16859/settings.js
+;// CONCATENATED MODULE: ./build/bundle-23357/settings.js
 // The typed, validated form of every input. `src/inputs.ts` is the only place that
 // builds these; everything else receives them already checked.
 const MODES = [
@@ -86616,7 +86616,7 @@ const MODES = [
     'group'
 ];
 
-;// CONCATENATED MODULE: ./build/bundle-16859/inputs.js
+;// CONCATENATED MODULE: ./build/bundle-23357/inputs.js
 // All parsing and validation of inputs. The action passes `name => core.getInput(name)` and
 // the CLI passes its flags, so this module never touches @actions/core and stays pure:
 // an invalid input fails here, before any AWS call, with the input's name, the value given
@@ -92367,11 +92367,11 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: ./build/bundle-16859/aws.js
-var bundle_16859_aws = __nccwpck_require__(9658);
+// EXTERNAL MODULE: ./build/bundle-23357/aws.js
+var bundle_23357_aws = __nccwpck_require__(1701);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/bundle-16859/github/run.js
+;// CONCATENATED MODULE: ./build/bundle-23357/github/run.js
 // The GitHub run a mode records and reports, read from the runner's standard variables
 // so that the action and the CLI (in another CI, or on a laptop) share one code path.
 
@@ -92408,14 +92408,829 @@ function readGitHubRun(env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/context.js
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./build/bundle-23357/context.js
 function runUrl(run) {
     if (!run.repository || !run.runId)
         return '';
     return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/report/escape.js
+;// CONCATENATED MODULE: ./build/bundle-23357/registry/groups.js
+// The model package group a version goes into: created when missing, used as is otherwise.
+
+/**
+ * DescribeModelPackageGroup models no not-found error: SageMaker answers a missing group
+ * with a ValidationException whose message ends "does not exist." (ResourceNotFound is
+ * accepted too, for emulators that model it).
+ */
+function isGroupMissing(error) {
+    if (!(error instanceof Error))
+        return false;
+    if (error.name === 'ResourceNotFound')
+        return true;
+    return error.name === 'ValidationException' && /does not exist/i.test(error.message);
+}
+function isAlreadyExists(error) {
+    return error instanceof Error && /already exists/i.test(error.message);
+}
+function createGroupInput(group, description, tags) {
+    const input = { ModelPackageGroupName: group.name };
+    if (description)
+        input.ModelPackageGroupDescription = description;
+    const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+    if (tagList.length > 0)
+        input.Tags = tagList;
+    return input;
+}
+/**
+ * Makes sure the group exists. A group given as an ARN belongs to another account and is
+ * never created here; a group that exists is used as is, and a description that differs
+ * from `group-description` is only a warning (changing it is the `group` mode's job).
+ */
+async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
+    if (group.arn) {
+        if (description || Object.keys(tags).length > 0) {
+            out.warning(`Group "${group.name}" was given as an ARN (a shared group): "group-description" and "group-tags" are ignored; its owner manages them.`);
+        }
+        return { arn: group.arn, created: false, exists: true };
+    }
+    try {
+        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
+        const current = existing.ModelPackageGroupDescription ?? '';
+        if (description !== undefined && description !== current) {
+            out.warning(`Group "${group.name}" already exists with description "${current}", not the "group-description" given; it is used as is.`);
+        }
+        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
+    }
+    catch (error) {
+        if (!isGroupMissing(error))
+            throw error;
+    }
+    const input = createGroupInput(group, description, tags);
+    if (dryRun) {
+        out.info(`Dry run: group "${group.name}" does not exist; would call CreateModelPackageGroup with:\n${JSON.stringify(input, null, 2)}`);
+        return { created: false, exists: false };
+    }
+    try {
+        const created = await sagemaker.send(new dist_cjs/* CreateModelPackageGroupCommand */.EWw(input));
+        out.info(`Created model package group "${group.name}".`);
+        return { arn: created.ModelPackageGroupArn, created: true, exists: true };
+    }
+    catch (error) {
+        // Another job registering into the same new group may have won the race.
+        if (!isAlreadyExists(error))
+            throw error;
+        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
+        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
+    }
+}
+
+;// CONCATENATED MODULE: ./build/bundle-23357/registry/metadata.js
+// CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
+// entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
+const METADATA_MAX_ENTRIES = 50;
+const METADATA_MAX_KEY = 128;
+const METADATA_MAX_VALUE = 256;
+const ALLOWED = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const DISALLOWED_CHAR = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
+/** Keys this action writes; everything else in the metadata belongs to someone else. */
+const METRIC_PREFIX = 'metric:';
+const KEYS = {
+    gateDecision: 'gate:decision',
+    gateRun: 'gate:run',
+    gatePolicy: 'gate:policy-sha256',
+    decisionBy: 'decision:actor',
+    decisionRun: 'decision:run',
+    decisionReason: 'decision:reason',
+    deployedPrefix: 'deployed:'
+};
+function isAllowedMetadataText(text) {
+    return ALLOWED.test(text);
+}
+/** Replaces characters SageMaker refuses in metadata with `_` and cuts to `max` characters. */
+function sanitizeMetadataText(text, max) {
+    return text.replace(DISALLOWED_CHAR, '_').slice(0, max);
+}
+/** Metric values are kept as plain decimal strings (no exponent), which the limits allow. */
+function formatMetricValue(value) {
+    if (!Number.isFinite(value))
+        throw new Error(`metric value ${value} is not a finite number`);
+    const text = String(value);
+    if (!/e/i.test(text))
+        return text;
+    return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}
+/** Reads the `metric:<name>` mirror back into numbers, ignoring unparseable values. */
+function metricsFromMetadata(metadata) {
+    const metrics = {};
+    for (const [key, raw] of Object.entries(metadata ?? {})) {
+        if (!key.startsWith(METRIC_PREFIX))
+            continue;
+        const value = Number(raw);
+        if (raw.trim() !== '' && Number.isFinite(value))
+            metrics[key.slice(METRIC_PREFIX.length)] = value;
+    }
+    return metrics;
+}
+/**
+ * Fits entries into what SageMaker accepts, in the order given (earlier entries win a
+ * place first), next to `existing` entries already on the package.
+ */
+function fitMetadata(entries, existing = {}) {
+    const kept = {};
+    const dropped = [];
+    let count = Object.keys(existing).length;
+    for (const [key, value] of entries) {
+        if (key.length === 0 || key.length > METADATA_MAX_KEY) {
+            dropped.push(`${key}: key must be 1-${METADATA_MAX_KEY} characters`);
+        }
+        else if (value.length > METADATA_MAX_VALUE) {
+            dropped.push(`${key}: value is ${value.length} characters, the limit is ${METADATA_MAX_VALUE}`);
+        }
+        else if (!isAllowedMetadataText(key) || !isAllowedMetadataText(value)) {
+            dropped.push(`${key}: contains characters outside letters, digits, spaces and _.:/=+-@`);
+        }
+        else if (!(key in existing) && !(key in kept) && count >= METADATA_MAX_ENTRIES) {
+            dropped.push(`${key}: the package already holds ${METADATA_MAX_ENTRIES} entries`);
+        }
+        else {
+            if (!(key in existing) && !(key in kept))
+                count++;
+            kept[key] = value;
+        }
+    }
+    return { kept, dropped };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var client_s3_dist_cjs = __nccwpck_require__(3711);
+;// CONCATENATED MODULE: ./build/bundle-23357/registry/s3.js
+// S3 objects the registry points at: the model-quality statistics JSON a version's
+// ModelMetrics refer to, and the digests SageMaker records for them.
+
+
+
+// Bucket naming rules (lower-case letters, digits, dots, hyphens; 3-63 characters).
+const s3_S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/;
+/** Parses `s3://bucket/key`; `input` names the action input in the error message. */
+function parseS3Uri(uri, input) {
+    const match = s3_S3_URI.exec(uri.trim());
+    if (!match || /\s/.test(match[2] ?? '')) {
+        throw new UserError(`Input "${input}" must be an S3 URI such as s3://bucket/prefix; got "${uri}".`);
+    }
+    return { bucket: match[1], key: match[2] ?? '' };
+}
+function formatS3Uri(location) {
+    return `s3://${location.bucket}/${location.key}`;
+}
+/** Appends path segments to a prefix, with exactly one `/` between parts. */
+function joinS3Key(prefix, ...segments) {
+    return [prefix, ...segments]
+        .map(part => part.replace(/^\/+|\/+$/g, ''))
+        .filter(part => part.length > 0)
+        .join('/');
+}
+function sha256Hex(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+/**
+ * The digest in the form MetricsSource.ContentDigest accepts
+ * (`^[Ss][Hh][Aa]256:[0-9a-fA-F]{64}$`, at most 72 characters).
+ */
+function contentDigest(data) {
+    return `sha256:${sha256Hex(data)}`;
+}
+async function putObject(s3, location, body, contentType) {
+    await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
+        Bucket: location.bucket,
+        Key: location.key,
+        Body: body,
+        ContentType: contentType
+    }));
+}
+/** Reads a whole object as UTF-8 text. */
+async function getObjectText(s3, location) {
+    const response = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
+    if (!response.Body)
+        throw new Error(`${formatS3Uri(location)} has no content`);
+    return response.Body.transformToString('utf-8');
+}
+
+;// CONCATENATED MODULE: ./build/bundle-23357/registry/provenance.js
+
+
+
+/** CustomerMetadataProperties keys written by `register`. */
+const PROVENANCE_KEYS = {
+    fingerprint: 'register:fingerprint',
+    commit: 'source:commit',
+    modelData: 'source:model-data',
+    image: 'source:image',
+    trainingJob: 'source:training-job',
+    tuningJob: 'source:tuning-job',
+    pullRequest: 'github:pr',
+    ref: 'github:ref',
+    actor: 'github:actor',
+    runId: 'github:run-id',
+    runAttempt: 'github:run-attempt'
+};
+const HYPERPARAMETER_PREFIX = 'hp:';
+/**
+ * Key prefixes this action owns. A user's `customer-metadata` may not write them: a
+ * hand-written `metric:auc` would pass for a measured one at the gate.
+ */
+const RESERVED_PREFIXES = [
+    'metric:',
+    'register:',
+    'source:',
+    'github:',
+    'gate:',
+    'decision:',
+    'deployed:',
+    HYPERPARAMETER_PREFIX
+];
+/** SageMaker's MetadataProperties fields hold at most 1,024 characters each. */
+const METADATA_PROPERTY_MAX = 1024;
+/** SageMaker's limit on ClientToken: 1-36 characters from [a-zA-Z0-9-]. */
+const CLIENT_TOKEN_LENGTH = 36;
+/**
+ * sha256 over what makes two registrations the same model version: the group, the commit
+ * and the exact artifact and image. Metrics and descriptions are left out on purpose, so
+ * that a re-run whose evaluation wobbled still finds its version instead of adding one.
+ */
+function registrationFingerprint(parts) {
+    return sha256Hex(['register/v1', parts.group, parts.commit, parts.modelDataUrl, parts.imageUri].join('\n'));
+}
+/**
+ * The ClientToken for CreateModelPackage. `retryAfter` (a failed version that carried the
+ * same fingerprint) changes the token, so a retry is not answered with the failed package.
+ */
+function clientToken(fingerprint, retryAfter) {
+    const base = retryAfter === undefined ? fingerprint : sha256Hex(`${fingerprint}\nretry-after:${retryAfter}`);
+    return base.slice(0, CLIENT_TOKEN_LENGTH);
+}
+/** MetadataProperties from the GitHub run; undefined when there is nothing to record. */
+function metadataProperties(run, projectId) {
+    const properties = {};
+    if (run.sha)
+        properties.CommitId = run.sha.slice(0, METADATA_PROPERTY_MAX);
+    if (run.repository) {
+        properties.Repository = `${run.serverUrl}/${run.repository}`.slice(0, METADATA_PROPERTY_MAX);
+    }
+    const url = runUrl(run);
+    if (url)
+        properties.GeneratedBy = url.slice(0, METADATA_PROPERTY_MAX);
+    if (projectId)
+        properties.ProjectId = projectId.slice(0, METADATA_PROPERTY_MAX);
+    return Object.keys(properties).length > 0 ? properties : undefined;
+}
+function entry(key, value) {
+    if (value === undefined || value === '')
+        return [];
+    return [[key, sanitizeMetadataText(value, METADATA_MAX_VALUE)]];
+}
+/** Customer metadata describing the run, sanitised to the characters SageMaker allows. */
+function runMetadata(run) {
+    return [
+        ...entry(PROVENANCE_KEYS.pullRequest, run.pullRequest === undefined ? undefined : String(run.pullRequest)),
+        ...entry(PROVENANCE_KEYS.ref, run.ref),
+        ...entry(PROVENANCE_KEYS.actor, run.actor),
+        ...entry(PROVENANCE_KEYS.runId, run.runId),
+        ...entry(PROVENANCE_KEYS.runAttempt, run.runAttempt)
+    ];
+}
+/** Customer metadata describing the model's origin; the fingerprint comes first. */
+function sourceMetadata(facts) {
+    return [
+        [PROVENANCE_KEYS.fingerprint, facts.fingerprint],
+        ...entry(PROVENANCE_KEYS.commit, facts.commit),
+        ...entry(PROVENANCE_KEYS.modelData, facts.modelDataUrl),
+        ...entry(PROVENANCE_KEYS.image, facts.imageUri),
+        ...entry(PROVENANCE_KEYS.trainingJob, facts.trainingJobName),
+        ...entry(PROVENANCE_KEYS.tuningJob, facts.tuningJobName)
+    ];
+}
+/** Hyperparameters as `hp:<name>` entries; values are sanitised (quotes become `_`). */
+function hyperParameterMetadata(hyperParameters) {
+    // SageMaker refuses empty metadata values; an empty hyperparameter says nothing anyway.
+    return Object.entries(hyperParameters)
+        .filter(([, value]) => value !== '')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, value]) => [
+        `${HYPERPARAMETER_PREFIX}${sanitizeMetadataText(name, 128 - HYPERPARAMETER_PREFIX.length)}`,
+        sanitizeMetadataText(value, METADATA_MAX_VALUE)
+    ]);
+}
+function isReservedKey(key) {
+    return RESERVED_PREFIXES.some(prefix => key.startsWith(prefix));
+}
+
+;// CONCATENATED MODULE: ./build/bundle-23357/registry/training.js
+// What a training job (or a tuning job's best training job) tells us about the model it
+// produced: the artifact, the image, the hyperparameters and the final metrics.
+
+
+/** Tuning jobs whose best training job can no longer change. */
+const FINISHED_TUNING = new Set(['Completed', 'Stopped']);
+function awsMessage(error) {
+    if (error instanceof Error)
+        return `${error.name}: ${error.message}`;
+    return String(error);
+}
+async function describeTrainingJob(sagemaker, name, input) {
+    try {
+        return await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: name }));
+    }
+    catch (error) {
+        const errorName = error.name;
+        if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
+            throw new UserError(`Input "${input}": training job "${name}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
+        }
+        throw error;
+    }
+}
+function finalMetrics(job) {
+    const metrics = [];
+    for (const item of job.FinalMetricDataList ?? []) {
+        // A metric the algorithm never logged comes back without a value or as NaN; it
+        // carries no information, and a NaN in the registry would poison every comparison.
+        if (!item.MetricName || item.Value === undefined || !Number.isFinite(item.Value))
+            continue;
+        metrics.push({ name: item.MetricName, value: item.Value });
+    }
+    return metrics;
+}
+function fromTrainingJob(job, input, imageOverride) {
+    const name = job.TrainingJobName ?? '';
+    if (job.TrainingJobStatus !== 'Completed') {
+        const reason = job.FailureReason ? `: ${job.FailureReason}` : '';
+        throw new UserError(`Input "${input}": training job "${name}" is ${job.TrainingJobStatus ?? 'in an unknown state'}${reason}; only a Completed job can be registered.`);
+    }
+    const modelDataUrl = job.ModelArtifacts?.S3ModelArtifacts;
+    if (!modelDataUrl) {
+        throw new UserError(`Input "${input}": training job "${name}" has no ModelArtifacts.S3ModelArtifacts to register.`);
+    }
+    const imageUri = imageOverride ?? job.AlgorithmSpecification?.TrainingImage;
+    if (!imageUri) {
+        const algorithm = job.AlgorithmSpecification?.AlgorithmName;
+        throw new UserError(`Input "image-uri" is required: training job "${name}" ran ${algorithm ? `algorithm resource "${algorithm}"` : 'without a TrainingImage'}, so the inference image cannot be read from it.`);
+    }
+    return {
+        modelDataUrl,
+        imageUri,
+        trainingJobName: name,
+        trainingJobArn: job.TrainingJobArn,
+        hyperParameters: { ...(job.HyperParameters ?? {}) },
+        finalMetrics: finalMetrics(job)
+    };
+}
+/**
+ * Resolves the register source to what SageMaker needs. Reads only (Describe calls), so it
+ * runs before any mutating call; a job that is not finished is an input error.
+ */
+async function resolveModelSource(sagemaker, source) {
+    if (source.kind === 'artifact') {
+        return {
+            modelDataUrl: source.modelDataUrl,
+            imageUri: source.imageUri,
+            hyperParameters: {},
+            finalMetrics: []
+        };
+    }
+    if (source.kind === 'training-job') {
+        const job = await describeTrainingJob(sagemaker, source.trainingJobName, 'training-job-name');
+        return fromTrainingJob(job, 'training-job-name', source.imageUri);
+    }
+    let tuning;
+    try {
+        tuning = await sagemaker.send(new dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
+            HyperParameterTuningJobName: source.tuningJobName
+        }));
+    }
+    catch (error) {
+        const name = error.name;
+        if (name === 'ResourceNotFound' || name === 'ValidationException') {
+            throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
+        }
+        throw error;
+    }
+    const status = tuning.HyperParameterTuningJobStatus ?? 'Unknown';
+    if (!FINISHED_TUNING.has(status)) {
+        throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" is ${status}; its best training job may still change. Register it once the job is Completed or Stopped.`);
+    }
+    const best = tuning.BestTrainingJob?.TrainingJobName;
+    if (!best) {
+        throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" (${status}) has no best training job.`);
+    }
+    const job = await describeTrainingJob(sagemaker, best, 'tuning-job-name');
+    return {
+        ...fromTrainingJob(job, 'tuning-job-name', source.imageUri),
+        tuningJobName: source.tuningJobName
+    };
+}
+
+;// CONCATENATED MODULE: ./build/bundle-23357/registry/versions.js
+// Queries and updates on the versions of one model package group. Every list call
+// passes SortOrder and ModelPackageType=Versioned: SageMaker sorts ascending and lists
+// unversioned packages only unless told otherwise.
+
+/** The version number at the end of a versioned package ARN (`.../model-package/group/7`). */
+function versionFromArn(arn) {
+    const match = /:model-package\/[^/]+\/(\d+)$/.exec(arn);
+    if (!match)
+        throw new Error(`"${arn}" is not the ARN of a versioned model package`);
+    return Number(match[1]);
+}
+/** The package ARN of version `version`, formed from the group's ARN as SageMaker forms it. */
+function packageArnFromGroupArn(groupArn, version) {
+    const match = /^(arn:[^:]+:sagemaker:[^:]*:\d{12}):model-package-group\/(.+)$/.exec(groupArn);
+    if (!match)
+        throw new Error(`"${groupArn}" is not a model package group ARN`);
+    return `${match[1]}:model-package/${match[2]}/${version}`;
+}
+async function describeGroup(sagemaker, group) {
+    return sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.nameOrArn }));
+}
+/** Resolves a package named by ARN or by version number to its ARN. */
+async function resolvePackageArn(sagemaker, group, ref) {
+    if (ref.kind === 'arn')
+        return ref.arn;
+    const groupArn = group.arn ?? (await describeGroup(sagemaker, group)).ModelPackageGroupArn;
+    if (!groupArn)
+        throw new Error(`SageMaker returned no ARN for group "${group.name}"`);
+    return packageArnFromGroupArn(groupArn, ref.version);
+}
+async function describeVersion(sagemaker, arn) {
+    return sagemaker.send(new dist_cjs/* DescribeModelPackageCommand */.Uxr({ ModelPackageName: arn }));
+}
+function toSummary(item) {
+    const arn = item.ModelPackageArn ?? '';
+    return {
+        arn,
+        version: item.ModelPackageVersion ?? versionFromArn(arn),
+        status: (item.ModelApprovalStatus ?? 'PendingManualApproval'),
+        creationTime: item.CreationTime,
+        description: item.ModelPackageDescription
+    };
+}
+/**
+ * Versions of the group, newest first, paging with NextToken only as far as needed: the
+ * cost is O(limit) calls, whatever the size of the group.
+ */
+async function listVersions(sagemaker, group, options) {
+    const found = [];
+    // MaxResults has a floor of 1: asking SageMaker for "none" would still return one.
+    if (options.limit <= 0)
+        return found;
+    let nextToken;
+    do {
+        const page = await sagemaker.send(new dist_cjs/* ListModelPackagesCommand */.MTG({
+            ModelPackageGroupName: group.nameOrArn,
+            ModelPackageType: 'Versioned',
+            ModelApprovalStatus: options.status,
+            SortBy: 'CreationTime',
+            SortOrder: 'Descending',
+            MaxResults: Math.min(100, Math.max(1, options.limit - found.length)),
+            NextToken: nextToken
+        }));
+        for (const item of page.ModelPackageSummaryList ?? []) {
+            const summary = toSummary(item);
+            if (options.olderThanVersion !== undefined && summary.version >= options.olderThanVersion)
+                continue;
+            found.push(summary);
+            if (found.length >= options.limit)
+                return found;
+        }
+        nextToken = page.NextToken;
+    } while (nextToken);
+    return found;
+}
+/** The newest version (optionally with a given status): one ListModelPackages call. */
+async function latestVersion(sagemaker, group, status) {
+    const [newest] = await listVersions(sagemaker, group, { status, limit: 1 });
+    return newest;
+}
+/** SageMaker caps ApprovalDescription at 1,024 characters. */
+const APPROVAL_DESCRIPTION_MAX = 1024;
+/** ModelLifeCycle.StageDescription has the same cap. */
+const STAGE_DESCRIPTION_MAX = 1024;
+/**
+ * Text as one line: SageMaker's description fields accept letters, marks, spaces, symbols,
+ * digits and punctuation only, so line breaks and other control characters become spaces.
+ */
+function singleLine(text) {
+    return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\s]+/gu, ' ').trim();
+}
+/** Updates only the given fields; customer metadata is merged by SageMaker, never replaced. */
+async function updateVersion(sagemaker, arn, update) {
+    const input = { ModelPackageArn: arn };
+    if (update.status)
+        input.ModelApprovalStatus = update.status;
+    if (update.approvalDescription !== undefined) {
+        input.ApprovalDescription = truncate(singleLine(update.approvalDescription), APPROVAL_DESCRIPTION_MAX);
+    }
+    if (update.metadata && Object.keys(update.metadata).length > 0) {
+        input.CustomerMetadataProperties = update.metadata;
+    }
+    if (update.metadataToRemove?.length)
+        input.CustomerMetadataPropertiesToRemove = update.metadataToRemove;
+    if (update.lifecycle) {
+        input.ModelLifeCycle = {
+            Stage: update.lifecycle.stage,
+            StageStatus: update.lifecycle.stageStatus,
+            StageDescription: update.lifecycle.description === undefined
+                ? undefined
+                : truncate(singleLine(update.lifecycle.description), STAGE_DESCRIPTION_MAX)
+        };
+    }
+    await sagemaker.send(new dist_cjs/* UpdateModelPackageCommand */.CCy(input));
+}
+function truncate(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+;// CONCATENATED MODULE: ./build/bundle-23357/registry/lineage.js
+// One version's story, read from SageMaker: the package, the training and tuning jobs it
+// came from, and the lineage associations around it. Everything here only reads; what
+// cannot be read (a job in another account, a denied lineage call) becomes a note in the
+// report instead of failing it.
+
+
+
+
+
+/** Describes at most this many versions at once: enough to be quick, few enough not to be throttled. */
+const DESCRIBE_CONCURRENCY = 4;
+/** Runs `task` over `items` with at most `limit` in flight; results keep the order of `items`. */
+async function mapBounded(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await task(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+    return results;
+}
+/**
+ * DescribeModelPackage for each ARN, a few at a time. BatchDescribeModelPackage would be
+ * one call, but its summaries carry no CustomerMetadataProperties, where the metrics live.
+ */
+function describeVersions(sagemaker, arns, concurrency = DESCRIBE_CONCURRENCY) {
+    return mapBounded(arns, concurrency, arn => describeVersion(sagemaker, arn));
+}
+function iso(date) {
+    return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}
+function errorText(error) {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+function packageFacts(pkg) {
+    const arn = pkg.ModelPackageArn ?? '';
+    let version = pkg.ModelPackageVersion;
+    if (version === undefined) {
+        try {
+            version = versionFromArn(arn);
+        }
+        catch {
+            version = undefined;
+        }
+    }
+    const spec = pkg.InferenceSpecification;
+    const modelMetrics = {};
+    for (const [section, reports] of Object.entries(pkg.ModelMetrics ?? {})) {
+        for (const [name, source] of Object.entries((reports ?? {}))) {
+            const uri = source?.S3Uri;
+            if (typeof uri === 'string')
+                modelMetrics[`${section}.${name}`] = uri;
+        }
+    }
+    const metadataProperties = {};
+    for (const [key, value] of Object.entries(pkg.MetadataProperties ?? {})) {
+        if (typeof value === 'string' && value !== '')
+            metadataProperties[key] = value;
+    }
+    const lifecycle = pkg.ModelLifeCycle;
+    return {
+        arn,
+        group: pkg.ModelPackageGroupName,
+        version,
+        approvalStatus: pkg.ModelApprovalStatus,
+        packageStatus: pkg.ModelPackageStatus,
+        description: pkg.ModelPackageDescription,
+        approvalDescription: pkg.ApprovalDescription,
+        created: iso(pkg.CreationTime),
+        lastModified: iso(pkg.LastModifiedTime),
+        containers: (spec?.Containers ?? []).map(container => ({
+            image: container.Image,
+            modelDataUrl: container.ModelDataUrl,
+            framework: container.Framework
+        })),
+        contentTypes: [...(spec?.SupportedContentTypes ?? [])],
+        responseTypes: [...(spec?.SupportedResponseMIMETypes ?? [])],
+        realtimeInstanceTypes: [...(spec?.SupportedRealtimeInferenceInstanceTypes ?? [])],
+        transformInstanceTypes: [...(spec?.SupportedTransformInstanceTypes ?? [])],
+        modelMetrics,
+        lifecycle: lifecycle
+            ? {
+                stage: lifecycle.Stage,
+                stageStatus: lifecycle.StageStatus,
+                stageDescription: lifecycle.StageDescription
+            }
+            : undefined,
+        metadataProperties,
+        customerMetadata: { ...(pkg.CustomerMetadataProperties ?? {}) }
+    };
+}
+const PROVENANCE_VALUES = new Set(Object.values(PROVENANCE_KEYS));
+/** Sorts the customer metadata by the conventions `register`, `gate`, `approve` and `deploy` write. */
+function metadataStory(metadata) {
+    const story = {
+        provenance: {},
+        gate: {},
+        decision: {},
+        deployments: {},
+        metrics: metricsFromMetadata(metadata),
+        hyperParameters: {},
+        other: {}
+    };
+    for (const [key, value] of Object.entries(metadata).sort(([a], [b]) => a.localeCompare(b))) {
+        if (PROVENANCE_VALUES.has(key))
+            story.provenance[key] = value;
+        else if (key.startsWith('gate:'))
+            story.gate[key] = value;
+        else if (key.startsWith('decision:'))
+            story.decision[key] = value;
+        else if (key.startsWith(KEYS.deployedPrefix))
+            story.deployments[key.slice(KEYS.deployedPrefix.length)] = value;
+        else if (key.startsWith(HYPERPARAMETER_PREFIX))
+            story.hyperParameters[key.slice(HYPERPARAMETER_PREFIX.length)] = value;
+        // A metric value that does not parse is still worth showing, as it was written.
+        else if (!key.startsWith(METRIC_PREFIX) || !(key.slice(METRIC_PREFIX.length) in story.metrics))
+            story.other[key] = value;
+    }
+    return story;
+}
+function trainingJobFacts(job) {
+    return {
+        name: job.TrainingJobName ?? '',
+        arn: job.TrainingJobArn,
+        status: job.TrainingJobStatus,
+        secondaryStatus: job.SecondaryStatus,
+        failureReason: job.FailureReason,
+        image: job.AlgorithmSpecification?.TrainingImage,
+        algorithmName: job.AlgorithmSpecification?.AlgorithmName,
+        inputMode: job.AlgorithmSpecification?.TrainingInputMode,
+        roleArn: job.RoleArn,
+        instanceType: job.ResourceConfig?.InstanceType,
+        instanceCount: job.ResourceConfig?.InstanceCount,
+        hyperParameters: { ...(job.HyperParameters ?? {}) },
+        inputs: (job.InputDataConfig ?? []).map(channel => ({
+            channel: channel.ChannelName ?? '',
+            uri: channel.DataSource?.S3DataSource?.S3Uri ??
+                channel.DataSource?.FileSystemDataSource?.DirectoryPath,
+            contentType: channel.ContentType,
+            compression: channel.CompressionType
+        })),
+        outputPath: job.OutputDataConfig?.S3OutputPath,
+        modelArtifacts: job.ModelArtifacts?.S3ModelArtifacts,
+        finalMetrics: finalMetrics(job),
+        created: iso(job.CreationTime),
+        started: iso(job.TrainingStartTime),
+        ended: iso(job.TrainingEndTime),
+        trainingSeconds: job.TrainingTimeInSeconds,
+        billableSeconds: job.BillableTimeInSeconds,
+        tuningJobArn: job.TuningJobArn
+    };
+}
+function tuningJobFacts(job) {
+    const config = job.HyperParameterTuningJobConfig;
+    const counts = {};
+    for (const [status, count] of Object.entries(job.TrainingJobStatusCounters ?? {})) {
+        if (typeof count === 'number')
+            counts[status] = count;
+    }
+    const best = job.BestTrainingJob;
+    return {
+        name: job.HyperParameterTuningJobName ?? '',
+        arn: job.HyperParameterTuningJobArn,
+        status: job.HyperParameterTuningJobStatus,
+        strategy: config?.Strategy,
+        objective: config?.HyperParameterTuningJobObjective
+            ? {
+                type: config.HyperParameterTuningJobObjective.Type,
+                metric: config.HyperParameterTuningJobObjective.MetricName
+            }
+            : undefined,
+        bestTrainingJob: best?.TrainingJobName,
+        bestObjective: best?.FinalHyperParameterTuningJobObjectiveMetric
+            ? {
+                metric: best.FinalHyperParameterTuningJobObjectiveMetric.MetricName,
+                value: best.FinalHyperParameterTuningJobObjectiveMetric.Value
+            }
+            : undefined,
+        trainingJobCounts: counts,
+        created: iso(job.CreationTime),
+        ended: iso(job.HyperParameterTuningEndTime)
+    };
+}
+/** Associations listed per direction and per entity; more than this is a graph, not a report. */
+const ASSOCIATION_PAGE = 50;
+/** SageMaker's own lineage contexts for the package (normally one) that are followed. */
+const CONTEXT_LIMIT = 3;
+async function associationsOf(sagemaker, arn, notes, via) {
+    const found = [];
+    for (const direction of ['DestinationArn', 'SourceArn']) {
+        const page = await sagemaker.send(new dist_cjs/* ListAssociationsCommand */.IOv({
+            [direction]: arn,
+            SortBy: 'CreationTime',
+            SortOrder: 'Descending',
+            MaxResults: ASSOCIATION_PAGE
+        }));
+        for (const item of page.AssociationSummaries ?? []) {
+            if (!item.SourceArn || !item.DestinationArn)
+                continue;
+            found.push({
+                sourceArn: item.SourceArn,
+                sourceType: item.SourceType,
+                sourceName: item.SourceName,
+                destinationArn: item.DestinationArn,
+                destinationType: item.DestinationType,
+                destinationName: item.DestinationName,
+                associationType: item.AssociationType,
+                created: iso(item.CreationTime),
+                ...(via ? { via } : {})
+            });
+        }
+        if (page.NextToken) {
+            const side = direction === 'DestinationArn' ? 'into' : 'out of';
+            notes.push(`Only the newest ${ASSOCIATION_PAGE} lineage associations ${side} ${arn} are shown.`);
+        }
+    }
+    return found;
+}
+/**
+ * Associations of the package itself and of the lineage contexts SageMaker keeps for it
+ * (their SourceUri is the package ARN), without repeats.
+ */
+async function readAssociations(sagemaker, packageArn, notes) {
+    const direct = await associationsOf(sagemaker, packageArn, notes);
+    const contexts = await sagemaker.send(new dist_cjs/* ListContextsCommand */.Krs({ SourceUri: packageArn, MaxResults: CONTEXT_LIMIT }));
+    const viaContexts = await mapBounded((contexts.ContextSummaries ?? []).flatMap(summary => summary.ContextArn ? [summary.ContextArn] : []), DESCRIBE_CONCURRENCY, contextArn => associationsOf(sagemaker, contextArn, notes, contextArn));
+    const seen = new Set();
+    return [...direct, ...viaContexts.flat()].filter(association => {
+        const key = `${association.sourceArn}\n${association.destinationArn}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** The result of `read`, or undefined with a note saying what could not be read and why. */
+async function readOrNote(what, notes, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        notes.push(`${what} could not be read (${errorText(error)}).`);
+        return undefined;
+    }
+}
+/** Reads everything the lineage report shows about one described package. */
+async function readLineage(sagemaker, pkg) {
+    const facts = packageFacts(pkg);
+    const story = metadataStory(facts.customerMetadata);
+    const notes = [];
+    const trainingJobName = story.provenance[PROVENANCE_KEYS.trainingJob];
+    const tuningJobName = story.provenance[PROVENANCE_KEYS.tuningJob];
+    const [trainingJob, tuningJob, associations] = await Promise.all([
+        trainingJobName
+            ? readOrNote(`Training job "${trainingJobName}"`, notes, async () => trainingJobFacts(await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: trainingJobName }))))
+            : undefined,
+        tuningJobName
+            ? readOrNote(`Tuning job "${tuningJobName}"`, notes, async () => tuningJobFacts(await sagemaker.send(new dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
+                HyperParameterTuningJobName: tuningJobName
+            }))))
+            : undefined,
+        // Lineage is optional: an account without it, or a role without
+        // sagemaker:ListAssociations, gets a note instead of an error.
+        facts.arn
+            ? readOrNote('Lineage associations', notes, () => readAssociations(sagemaker, facts.arn, notes))
+            : undefined
+    ]);
+    if (!trainingJobName && !tuningJobName) {
+        notes.push(`No training or tuning job is recorded on this version (customer metadata "${PROVENANCE_KEYS.trainingJob}"): it was registered from a model artifact, or by another tool.`);
+    }
+    return { package: facts, story, trainingJob, tuningJob, associations: associations ?? [], notes };
+}
+
+;// CONCATENATED MODULE: ./build/bundle-23357/report/escape.js
 // Everything that reaches the report from the registry or the user (descriptions,
 // metric names, metadata values, group names) is untrusted: it must render as the text
 // it is, never as HTML, links, formatting, table structure or a notification.
@@ -92446,7 +93261,7 @@ function neutraliseMentions(text) {
  * then mentions (whose entity contains `#`, which must not be backslash-escaped).
  */
 function escapeText(text, maxLength = 1000) {
-    const oneLine = truncate(text.replace(/\r\n?|\n/g, ' '), maxLength);
+    const oneLine = escape_truncate(text.replace(/\r\n?|\n/g, ' '), maxLength);
     return neutraliseMentions(escapeHtml(oneLine).replace(MARKDOWN_SPECIALS, '\\$&'));
 }
 /**
@@ -92454,11 +93269,11 @@ function escapeText(text, maxLength = 1000) {
  * (a raw newline would end the row) and `|` escaped so that it cannot add a column.
  */
 function escapeCell(text, maxLength = 300) {
-    const lines = truncate(text, maxLength).split(/\r\n?|\n/);
+    const lines = escape_truncate(text, maxLength).split(/\r\n?|\n/);
     return lines.map(line => escapeText(line, Number.MAX_SAFE_INTEGER)).join('<br>');
 }
 /** Shortens to `maxLength` characters with an ellipsis, without splitting a surrogate pair. */
-function truncate(text, maxLength) {
+function escape_truncate(text, maxLength) {
     const chars = Array.from(text);
     if (chars.length <= maxLength)
         return text;
@@ -92476,7 +93291,7 @@ function mermaidLabel(text, maxLength = 60) {
         .replace(/[^\p{L}\p{N} _.:/+=(),-]/gu, ' ')
         .replace(/\s+/g, ' ')
         .trim();
-    return truncate(safe, maxLength);
+    return escape_truncate(safe, maxLength);
 }
 /** A URL for a Markdown link target: only http(s), and no character that ends the target. */
 function safeUrl(url) {
@@ -92492,7 +93307,7 @@ function safeUrl(url) {
     return parsed.href.replace(/[()<> "'`|\\]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/report/chart.js
+;// CONCATENATED MODULE: ./build/bundle-23357/report/chart.js
 
 /** Makes GitHub's default near-white line readable on both light and dark themes. */
 const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0969da"}}}}%%';
@@ -92534,7 +93349,7 @@ function trendChart(metric, points, title) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/report/links.js
+;// CONCATENATED MODULE: ./build/bundle-23357/report/links.js
 /** The console host of the AWS partition a region belongs to. */
 function consoleHost(region) {
     if (region.startsWith('cn-'))
@@ -92576,7 +93391,222 @@ function consoleLinks(options) {
     return links;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/report/render.js
+;// CONCATENATED MODULE: ./build/bundle-23357/report/compare.js
+// The `compare` report: a table of versions with their metrics and last gate decision,
+// and a trend chart per metric. Metric names, statuses and decisions come from the
+// registry, so every one of them is escaped.
+
+
+
+
+/** Charts beyond this many metrics add length, not insight; the JSON report has them all. */
+const MAX_CHARTS = 20;
+/** Rows oldest first, the order of the charts' x-axis. */
+function oldestFirst(rows) {
+    return [...rows].sort((a, b) => a.version - b.version);
+}
+/** Every metric name any row carries, sorted. */
+function metricNames(rows) {
+    return [...new Set(rows.flatMap(row => Object.keys(row.metrics)))].sort();
+}
+function cell(value, limit = 200) {
+    return value === undefined || value === '' ? '—' : escapeCell(value, limit);
+}
+/** `- [label](url)` per link whose URL is safe; the label is escaped. */
+function linkList(links) {
+    return links.flatMap(entry => {
+        const target = safeUrl(entry.url);
+        return target ? [`- [${escapeText(entry.label, 200)}](${target})`] : [];
+    });
+}
+/** A GFM table of versions: version, status, created, then the chosen columns. */
+function versionTable(rows, options = {}) {
+    const metrics = options.metrics ?? [];
+    const headers = [
+        'version',
+        'status',
+        'created',
+        ...metrics.map(name => escapeCell(name, 128)),
+        ...(options.gate ? ['gate'] : []),
+        ...(options.description ? ['description'] : [])
+    ];
+    const aligns = [
+        '--:',
+        '---',
+        '---',
+        ...metrics.map(() => '--:'),
+        ...(options.gate ? ['---'] : []),
+        ...(options.description ? ['---'] : [])
+    ];
+    const lines = [`| ${headers.join(' | ')} |`, `|${aligns.join('|')}|`];
+    for (const row of rows) {
+        const values = [
+            `v${Math.trunc(row.version)}`,
+            cell(row.status, 50),
+            cell(row.created, 40),
+            ...metrics.map(name => {
+                const value = row.metrics[name];
+                return value === undefined ? '—' : formatNumber(value);
+            }),
+            ...(options.gate ? [cell(row.gateDecision, 20)] : []),
+            ...(options.description ? [cell(row.description, 200)] : [])
+        ];
+        lines.push(`| ${values.join(' | ')} |`);
+    }
+    return lines;
+}
+function charts(rows, metrics) {
+    const blocks = [];
+    for (const metric of metrics.slice(0, MAX_CHARTS)) {
+        const chart = trendChart(metric, rows.flatMap(row => {
+            const value = row.metrics[metric];
+            return value === undefined ? [] : [{ version: row.version, value }];
+        }));
+        if (chart)
+            blocks.push(chart, '');
+    }
+    if (blocks.length === 0)
+        return [];
+    const more = metrics.length > MAX_CHARTS
+        ? [
+            `<sub>Charts for the first ${MAX_CHARTS} of ${metrics.length} metrics; the JSON report has all values.</sub>`,
+            ''
+        ]
+        : [];
+    return ['### Trend', '', ...blocks, ...more];
+}
+function renderCompare(report) {
+    const rows = oldestFirst(report.rows);
+    const metrics = metricNames(rows);
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    const range = first && last ? ` (v${first.version} to v${last.version})` : '';
+    const lines = [`## Model versions compared: ${escapeText(report.group, 200)}${range}`, ''];
+    if (rows.length === 0) {
+        lines.push('The group has no versions to compare.', '');
+    }
+    else {
+        lines.push(`${rows.length} version${rows.length === 1 ? '' : 's'} · ${metrics.length} metric${metrics.length === 1 ? '' : 's'} from the registry · region ${escapeText(report.region, 50)}`, '', ...versionTable(rows, { metrics, gate: true }), '');
+        if (metrics.length === 0) {
+            lines.push('No version carries `metric:` entries in its customer metadata; register versions with metrics to compare them.', '');
+        }
+        lines.push(...charts(rows, metrics));
+    }
+    const links = linkList(consoleLinks({ region: report.region, group: report.group }));
+    if (links.length > 0)
+        lines.push('### Links', '', ...links, '');
+    const run = report.runUrl ? safeUrl(report.runUrl) : undefined;
+    lines.push('---', `<sub>sagemaker-model-gate${run ? ` · [workflow run](${run})` : ''}</sub>`);
+    return lines.join('\n');
+}
+/** Plain data for the JSON report; non-finite numbers become null, text is left as it is. */
+function compareJson(report) {
+    const rows = oldestFirst(report.rows);
+    return {
+        schema: 'sagemaker-model-gate/compare-report@1',
+        group: report.group,
+        region: report.region,
+        metrics: metricNames(rows),
+        versions: rows.map(row => ({
+            version: row.version,
+            arn: row.arn,
+            status: row.status ?? null,
+            created: row.created ?? null,
+            description: row.description ?? null,
+            gateDecision: row.gateDecision ?? null,
+            metrics: Object.fromEntries(Object.entries(row.metrics).map(([name, value]) => [
+                name,
+                Number.isFinite(value) ? value : null
+            ]))
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./build/bundle-23357/modes/compare.js
+// `compare`: a read-only report across versions of the group (the ones named in
+// `versions`, else the last `history`), with the metrics mirrored in their metadata.
+
+
+
+
+
+
+
+
+
+/** Writes the Markdown to the job summary and the data to a JSON file in the work folder. */
+async function publishReport(ctx, fileName, markdown, data) {
+    await ctx.out.summary(markdown);
+    const path = (0,external_node_path_.join)(ctx.workDir, fileName);
+    await (0,promises_.writeFile)(path, `${JSON.stringify(data, null, 2)}\n`);
+    ctx.out.setOutput('report-path', path);
+    return path;
+}
+/** The file name of a report: the group name is already restricted to `[A-Za-z0-9-]`. */
+function reportFileName(group, kind) {
+    return `sagemaker-model-gate-${group.name.replace(/[^A-Za-z0-9-]/g, '_')}-${kind}.json`;
+}
+/** The group's ARN, from the input when given as one, else from one DescribeModelPackageGroup. */
+async function groupArnOf(ctx, group) {
+    if (group.arn)
+        return group.arn;
+    const described = await describeGroup(ctx.aws.sagemaker, group);
+    if (!described.ModelPackageGroupArn) {
+        throw new Error(`SageMaker returned no ARN for group "${group.name}"`);
+    }
+    return described.ModelPackageGroupArn;
+}
+async function describeNamed(ctx, group, versions) {
+    const groupArn = await groupArnOf(ctx, group);
+    const unique = [...new Set(versions)];
+    return describeVersions(ctx.aws.sagemaker, unique.map(version => packageArnFromGroupArn(groupArn, version))).catch((error) => {
+        // A missing package answers with the same "does not exist" ValidationException as a group.
+        if (!isGroupMissing(error))
+            throw error;
+        throw new UserError(`Input "versions": ${unique.map(v => `v${v}`).join(', ')} must all exist in group "${group.name}"; SageMaker said: ${error.message}`);
+    });
+}
+function compareRow(pkg) {
+    const arn = pkg.ModelPackageArn ?? '';
+    const metadata = pkg.CustomerMetadataProperties;
+    return {
+        version: pkg.ModelPackageVersion ?? versionFromArn(arn),
+        arn,
+        status: pkg.ModelApprovalStatus,
+        created: pkg.CreationTime instanceof Date ? pkg.CreationTime.toISOString() : undefined,
+        description: pkg.ModelPackageDescription,
+        metrics: metricsFromMetadata(metadata),
+        gateDecision: metadata?.[KEYS.gateDecision]
+    };
+}
+const runCompare = async (ctx, settings) => {
+    const requested = settings.report?.versions ?? [];
+    const sagemaker = ctx.aws.sagemaker;
+    const packages = requested.length > 0
+        ? await describeNamed(ctx, settings.group, requested)
+        : await listVersions(sagemaker, settings.group, { limit: settings.history }).then(found => describeVersions(sagemaker, found.map(summary => summary.arn)));
+    const rows = packages.map(compareRow);
+    const newest = rows.reduce((best, row) => (best === undefined || row.version > best.version ? row : best), undefined);
+    ctx.out.info(rows.length === 0
+        ? `Group "${settings.group.name}" has no versions to compare.`
+        : `Compared ${rows.length} versions of "${settings.group.name}": ${oldestFirst(rows)
+            .map(row => `v${row.version}`)
+            .join(', ')}`);
+    const report = {
+        group: settings.group.nameOrArn,
+        region: settings.region,
+        rows,
+        runUrl: runUrl(ctx.github) || undefined
+    };
+    if (newest) {
+        ctx.out.setOutput('model-package-arn', newest.arn);
+        ctx.out.setOutput('model-package-version', newest.version);
+    }
+    await publishReport(ctx, reportFileName(settings.group, 'compare'), renderCompare(report), compareJson(report));
+    return {};
+};
+
+;// CONCATENATED MODULE: ./build/bundle-23357/report/render.js
 
 
 
@@ -92739,7 +93769,7 @@ function historyWithCandidate(data) {
     }
     return history;
 }
-function charts(data, metrics, budget) {
+function render_charts(data, metrics, budget) {
     if (budget.chartMetrics === 0)
         return [];
     const history = historyWithCandidate(data).slice(-budget.historyVersions);
@@ -92830,7 +93860,7 @@ function compose(data, budget, notes) {
         ...rulesTable(data, budget),
         ...reasonLists(data, budget),
         ...(budget.otherMetrics ? otherMetrics(data, new Set(ruleMetrics)) : []),
-        ...charts(data, ruleMetrics, budget),
+        ...render_charts(data, ruleMetrics, budget),
         ...provenance(data, budget),
         ...links(data),
         ...footer(data)
@@ -92916,196 +93946,13 @@ function reportJson(data) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/report/index.js
+;// CONCATENATED MODULE: ./build/bundle-23357/report/index.js
 
 
 
 
 
-;// CONCATENATED MODULE: ./build/bundle-16859/registry/metadata.js
-// CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
-// entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
-const METADATA_MAX_ENTRIES = 50;
-const METADATA_MAX_KEY = 128;
-const METADATA_MAX_VALUE = 256;
-const ALLOWED = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const DISALLOWED_CHAR = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
-/** Keys this action writes; everything else in the metadata belongs to someone else. */
-const METRIC_PREFIX = 'metric:';
-const KEYS = {
-    gateDecision: 'gate:decision',
-    gateRun: 'gate:run',
-    gatePolicy: 'gate:policy-sha256',
-    decisionBy: 'decision:actor',
-    decisionRun: 'decision:run',
-    decisionReason: 'decision:reason',
-    deployedPrefix: 'deployed:'
-};
-function isAllowedMetadataText(text) {
-    return ALLOWED.test(text);
-}
-/** Replaces characters SageMaker refuses in metadata with `_` and cuts to `max` characters. */
-function sanitizeMetadataText(text, max) {
-    return text.replace(DISALLOWED_CHAR, '_').slice(0, max);
-}
-/** Metric values are kept as plain decimal strings (no exponent), which the limits allow. */
-function formatMetricValue(value) {
-    if (!Number.isFinite(value))
-        throw new Error(`metric value ${value} is not a finite number`);
-    const text = String(value);
-    if (!/e/i.test(text))
-        return text;
-    return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
-}
-/** Reads the `metric:<name>` mirror back into numbers, ignoring unparseable values. */
-function metricsFromMetadata(metadata) {
-    const metrics = {};
-    for (const [key, raw] of Object.entries(metadata ?? {})) {
-        if (!key.startsWith(METRIC_PREFIX))
-            continue;
-        const value = Number(raw);
-        if (raw.trim() !== '' && Number.isFinite(value))
-            metrics[key.slice(METRIC_PREFIX.length)] = value;
-    }
-    return metrics;
-}
-/**
- * Fits entries into what SageMaker accepts, in the order given (earlier entries win a
- * place first), next to `existing` entries already on the package.
- */
-function fitMetadata(entries, existing = {}) {
-    const kept = {};
-    const dropped = [];
-    let count = Object.keys(existing).length;
-    for (const [key, value] of entries) {
-        if (key.length === 0 || key.length > METADATA_MAX_KEY) {
-            dropped.push(`${key}: key must be 1-${METADATA_MAX_KEY} characters`);
-        }
-        else if (value.length > METADATA_MAX_VALUE) {
-            dropped.push(`${key}: value is ${value.length} characters, the limit is ${METADATA_MAX_VALUE}`);
-        }
-        else if (!isAllowedMetadataText(key) || !isAllowedMetadataText(value)) {
-            dropped.push(`${key}: contains characters outside letters, digits, spaces and _.:/=+-@`);
-        }
-        else if (!(key in existing) && !(key in kept) && count >= METADATA_MAX_ENTRIES) {
-            dropped.push(`${key}: the package already holds ${METADATA_MAX_ENTRIES} entries`);
-        }
-        else {
-            if (!(key in existing) && !(key in kept))
-                count++;
-            kept[key] = value;
-        }
-    }
-    return { kept, dropped };
-}
-
-;// CONCATENATED MODULE: ./build/bundle-16859/registry/versions.js
-// Queries and updates on the versions of one model package group. Every list call
-// passes SortOrder and ModelPackageType=Versioned: SageMaker sorts ascending and lists
-// unversioned packages only unless told otherwise.
-
-/** The version number at the end of a versioned package ARN (`.../model-package/group/7`). */
-function versionFromArn(arn) {
-    const match = /:model-package\/[^/]+\/(\d+)$/.exec(arn);
-    if (!match)
-        throw new Error(`"${arn}" is not the ARN of a versioned model package`);
-    return Number(match[1]);
-}
-/** The package ARN of version `version`, formed from the group's ARN as SageMaker forms it. */
-function packageArnFromGroupArn(groupArn, version) {
-    const match = /^(arn:[^:]+:sagemaker:[^:]*:\d{12}):model-package-group\/(.+)$/.exec(groupArn);
-    if (!match)
-        throw new Error(`"${groupArn}" is not a model package group ARN`);
-    return `${match[1]}:model-package/${match[2]}/${version}`;
-}
-async function describeGroup(sagemaker, group) {
-    return sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.nameOrArn }));
-}
-/** Resolves a package named by ARN or by version number to its ARN. */
-async function resolvePackageArn(sagemaker, group, ref) {
-    if (ref.kind === 'arn')
-        return ref.arn;
-    const groupArn = group.arn ?? (await describeGroup(sagemaker, group)).ModelPackageGroupArn;
-    if (!groupArn)
-        throw new Error(`SageMaker returned no ARN for group "${group.name}"`);
-    return packageArnFromGroupArn(groupArn, ref.version);
-}
-async function describeVersion(sagemaker, arn) {
-    return sagemaker.send(new dist_cjs/* DescribeModelPackageCommand */.Uxr({ ModelPackageName: arn }));
-}
-function toSummary(item) {
-    const arn = item.ModelPackageArn ?? '';
-    return {
-        arn,
-        version: item.ModelPackageVersion ?? versionFromArn(arn),
-        status: (item.ModelApprovalStatus ?? 'PendingManualApproval'),
-        creationTime: item.CreationTime,
-        description: item.ModelPackageDescription
-    };
-}
-/**
- * Versions of the group, newest first, paging with NextToken only as far as needed: the
- * cost is O(limit) calls, whatever the size of the group.
- */
-async function listVersions(sagemaker, group, options) {
-    const found = [];
-    let nextToken;
-    do {
-        const page = await sagemaker.send(new dist_cjs/* ListModelPackagesCommand */.MTG({
-            ModelPackageGroupName: group.nameOrArn,
-            ModelPackageType: 'Versioned',
-            ModelApprovalStatus: options.status,
-            SortBy: 'CreationTime',
-            SortOrder: 'Descending',
-            MaxResults: Math.min(100, Math.max(1, options.limit - found.length)),
-            NextToken: nextToken
-        }));
-        for (const item of page.ModelPackageSummaryList ?? []) {
-            const summary = toSummary(item);
-            if (options.olderThanVersion !== undefined && summary.version >= options.olderThanVersion)
-                continue;
-            found.push(summary);
-            if (found.length >= options.limit)
-                return found;
-        }
-        nextToken = page.NextToken;
-    } while (nextToken);
-    return found;
-}
-/** The newest version (optionally with a given status): one ListModelPackages call. */
-async function latestVersion(sagemaker, group, status) {
-    const [newest] = await listVersions(sagemaker, group, { status, limit: 1 });
-    return newest;
-}
-/** SageMaker caps ApprovalDescription at 1,024 characters. */
-const APPROVAL_DESCRIPTION_MAX = 1024;
-/** Updates only the given fields; customer metadata is merged by SageMaker, never replaced. */
-async function updateVersion(sagemaker, arn, update) {
-    const input = { ModelPackageArn: arn };
-    if (update.status)
-        input.ModelApprovalStatus = update.status;
-    if (update.approvalDescription !== undefined) {
-        input.ApprovalDescription = versions_truncate(update.approvalDescription, APPROVAL_DESCRIPTION_MAX);
-    }
-    if (update.metadata && Object.keys(update.metadata).length > 0) {
-        input.CustomerMetadataProperties = update.metadata;
-    }
-    if (update.metadataToRemove?.length)
-        input.CustomerMetadataPropertiesToRemove = update.metadataToRemove;
-    if (update.lifecycle) {
-        input.ModelLifeCycle = {
-            Stage: update.lifecycle.stage,
-            StageStatus: update.lifecycle.stageStatus,
-            StageDescription: update.lifecycle.description
-        };
-    }
-    await sagemaker.send(new dist_cjs/* UpdateModelPackageCommand */.CCy(input));
-}
-function versions_truncate(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-;// CONCATENATED MODULE: ./build/bundle-16859/modes/decide.js
+;// CONCATENATED MODULE: ./build/bundle-23357/modes/decide.js
 
 
 
@@ -93123,10 +93970,46 @@ async function resolveTarget(ctx, settings, decision) {
 function lifecycleStatus(verdict) {
     return verdict === 'Approved' ? 'Approved' : 'Rejected';
 }
+async function describeTarget(ctx, settings, arn) {
+    let pkg;
+    try {
+        pkg = await describeVersion(ctx.aws.sagemaker, arn);
+    }
+    catch (error) {
+        const name = error.name;
+        if (name === 'ResourceNotFound' ||
+            (name === 'ValidationException' && /does not exist|not found/i.test(error.message))) {
+            throw new UserError(`Input "model-package": model package ${arn} does not exist (${error.message}). Check the version number, the group and the region.`);
+        }
+        throw error;
+    }
+    // A decision recorded on another group's version would be a decision nobody looks for.
+    if (pkg.ModelPackageGroupName !== undefined &&
+        pkg.ModelPackageGroupName !== settings.group.name) {
+        throw new UserError(`Input "model-package": ${arn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
+    }
+    return pkg;
+}
+/**
+ * Who decided, why, and the run, in at most 1,024 characters: the reason is what gets
+ * shortened, so the actor and the link to the run survive.
+ */
+function decisionDescription(verdict, actor, reason, url, forced) {
+    const head = `${verdict} by ${singleLine(actor)}${forced ? ' (forced over a failed gate)' : ''}: `;
+    const tail = url ? ` Run: ${singleLine(url)}` : '';
+    const room = APPROVAL_DESCRIPTION_MAX - head.length - tail.length;
+    let text = singleLine(reason);
+    if (text.length > room)
+        text = room > 1 ? `${text.slice(0, room - 1)}…` : '';
+    return `${head}${text}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX);
+}
 async function decide(ctx, settings, verdict) {
     const decision = settings.decision;
+    if (decision.reason.trim() === '') {
+        throw new UserError(`Input "reason" is required for mode "${verdict === 'Approved' ? 'approve' : 'reject'}": the justification recorded on the version with your decision; got an empty value.`);
+    }
     const arn = await resolveTarget(ctx, settings, decision);
-    const pkg = await describeVersion(ctx.aws.sagemaker, arn);
+    const pkg = await describeTarget(ctx, settings, arn);
     const version = pkg.ModelPackageVersion ?? versionFromArn(arn);
     const current = (pkg.ModelApprovalStatus ?? 'PendingManualApproval');
     const gateDecision = pkg.CustomerMetadataProperties?.[KEYS.gateDecision];
@@ -93138,21 +94021,36 @@ async function decide(ctx, settings, verdict) {
     }
     const actor = ctx.github.actor || 'unknown';
     const url = runUrl(ctx.github);
-    const forced = verdict === 'Approved' && gateDecision === 'fail' ? ' (forced over a failed gate)' : '';
-    const description = `${verdict} by ${actor}${forced}: ${decision.reason}${url ? ` Run: ${url}` : ''}`;
-    const metadata = {
-        [KEYS.decisionBy]: sanitizeMetadataText(actor, METADATA_MAX_VALUE),
-        [KEYS.decisionReason]: sanitizeMetadataText(decision.reason, METADATA_MAX_VALUE),
-        ...(url ? { [KEYS.decisionRun]: sanitizeMetadataText(url, METADATA_MAX_VALUE) } : {})
-    };
+    const forced = verdict === 'Approved' && gateDecision === 'fail';
+    const description = decisionDescription(verdict, actor, decision.reason, url, forced);
+    const entries = [
+        [KEYS.decisionBy, sanitizeMetadataText(actor, METADATA_MAX_VALUE)],
+        [KEYS.decisionReason, sanitizeMetadataText(singleLine(decision.reason), METADATA_MAX_VALUE)],
+        ...(url
+            ? [[KEYS.decisionRun, sanitizeMetadataText(url, METADATA_MAX_VALUE)]]
+            : [])
+    ];
+    // Merged next to the keys already there; a version holding 50 entries keeps its decision.
+    const { kept: metadata, dropped } = fitMetadata(entries, pkg.CustomerMetadataProperties ?? {});
+    for (const reason of dropped)
+        ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
     const lifecycle = decision.modelLifecycleStage
-        ? { stage: decision.modelLifecycleStage, stageStatus: lifecycleStatus(verdict), description: decision.reason }
+        ? {
+            stage: decision.modelLifecycleStage,
+            stageStatus: lifecycleStatus(verdict),
+            description: decision.reason
+        }
         : undefined;
     if (settings.dryRun) {
         ctx.out.info(`dry run: would set v${version} from ${current} to ${verdict} with ApprovalDescription ${JSON.stringify(description)} and metadata ${JSON.stringify(metadata)}`);
     }
     else {
-        await updateVersion(ctx.aws.sagemaker, arn, { status: verdict, approvalDescription: description, metadata, lifecycle });
+        await updateVersion(ctx.aws.sagemaker, arn, {
+            status: verdict,
+            approvalDescription: description,
+            metadata,
+            lifecycle
+        });
         ctx.out.info(`v${version}: ${current} -> ${verdict}`);
     }
     ctx.out.setOutput('model-package-arn', arn);
@@ -93176,7 +94074,7 @@ async function decide(ctx, settings, verdict) {
 const runApprove = (ctx, settings) => decide(ctx, settings, 'Approved');
 const runReject = (ctx, settings) => decide(ctx, settings, 'Rejected');
 
-;// CONCATENATED MODULE: ./build/bundle-16859/github/deployments.js
+;// CONCATENATED MODULE: ./build/bundle-23357/github/deployments.js
 /** GitHub cuts deployment and status descriptions at 140 characters. */
 const deployments_DESCRIPTION_MAX = 140;
 function shorten(text) {
@@ -93246,7 +94144,7 @@ async function setGitHubDeploymentStatus(ctx, deployment, state, description) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/deploy/aws-errors.js
+;// CONCATENATED MODULE: ./build/bundle-23357/deploy/aws-errors.js
 // SageMaker reports "not found", "already exists" and "busy" for hosting resources as a
 // ValidationException told apart only by its message (the SageMaker operator for
 // Kubernetes matches the same prefixes).
@@ -93266,7 +94164,7 @@ function isNotFound(error) {
         (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException'));
 }
 /** `Cannot create already existing endpoint "..."` (and model, endpoint configuration). */
-function isAlreadyExists(error) {
+function aws_errors_isAlreadyExists(error) {
     const message = validationMessage(error);
     if (message !== undefined)
         return /already exist/i.test(message);
@@ -93278,7 +94176,7 @@ function isInProgress(error) {
     return message !== undefined && /in-progress endpoint|in progress/i.test(message);
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/deploy/tags.js
+;// CONCATENATED MODULE: ./build/bundle-23357/deploy/tags.js
 // Tags this action writes: on the endpoint, what it serves and what it replaced (rollback
 // reads them back); on models and configs, which endpoint they belong to (cleanup reads it).
 
@@ -93321,7 +94219,7 @@ async function writeTags(sagemaker, arn, tags) {
     await sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({ ResourceArn: arn, Tags: tags }));
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/deploy/plan.js
+;// CONCATENATED MODULE: ./build/bundle-23357/deploy/plan.js
 // The deployment plan: every SageMaker request a deployment will make, built from the
 // settings, the resolved packages and what the endpoint serves now. Pure, so that it can be
 // tested on its own and printed as-is in dry-run.
@@ -93662,7 +94560,7 @@ function formatPlan(plan, deletions) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/deploy/waiter.js
+;// CONCATENATED MODULE: ./build/bundle-23357/deploy/waiter.js
 // Our own poller for endpoint states: it logs every change with the time it happened and
 // gives up at a deadline measured on the injected clock, so tests need no real time.
 
@@ -93729,7 +94627,7 @@ async function waitForEndpoint(ctx, endpointName, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/deploy/endpoint.js
+;// CONCATENATED MODULE: ./build/bundle-23357/deploy/endpoint.js
 // Reading what an endpoint serves, creating the model and config of a plan (reusing
 // identical ones a retried run already made), starting the endpoint change, and proving
 // afterwards that the endpoint really serves the config asked for: SageMaker's own waiter
@@ -93838,7 +94736,7 @@ async function ensureModel(ctx, input) {
         await ctx.aws.sagemaker.send(new dist_cjs/* CreateModelCommand */.TIE(input));
     }
     catch (error) {
-        const raced = isAlreadyExists(error) ? await describeModel(ctx.aws.sagemaker, name) : undefined;
+        const raced = aws_errors_isAlreadyExists(error) ? await describeModel(ctx.aws.sagemaker, name) : undefined;
         if (!raced)
             throw error;
         return check(raced);
@@ -93875,7 +94773,7 @@ async function ensureEndpointConfig(ctx, input) {
         await ctx.aws.sagemaker.send(new dist_cjs/* CreateEndpointConfigCommand */.dH8(input));
     }
     catch (error) {
-        const raced = isAlreadyExists(error) ? await describeConfig(ctx.aws.sagemaker, name) : undefined;
+        const raced = aws_errors_isAlreadyExists(error) ? await describeConfig(ctx.aws.sagemaker, name) : undefined;
         if (!raced)
             throw error;
         return check(raced);
@@ -93966,7 +94864,7 @@ async function servedPackageArn(sagemaker, endpointName) {
     return modelPackageOf(await describeModel(sagemaker, primary.modelName));
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/deploy/cleanup.js
+;// CONCATENATED MODULE: ./build/bundle-23357/deploy/cleanup.js
 // After a successful deployment, configs and models this action created for the endpoint
 // that are older than the previous deployment are deleted. The live config and the
 // previous one stay (rollback needs the previous one), and so does anything newer than the
@@ -94068,7 +94966,7 @@ async function applyCleanup(ctx, plan) {
     return { deleted, failed };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/deploy/execute.js
+;// CONCATENATED MODULE: ./build/bundle-23357/deploy/execute.js
 
 
 
@@ -94218,7 +95116,7 @@ async function applyWithTurns(ctx, settings, targets, first) {
             return { plan, live };
         }
         catch (error) {
-            const raced = plan.action === 'create' ? isAlreadyExists(error) : isInProgress(error);
+            const raced = plan.action === 'create' ? aws_errors_isAlreadyExists(error) : isInProgress(error);
             if (!raced)
                 throw error;
             const remaining = Math.ceil((turnDeadline - ctx.now().getTime()) / 1000);
@@ -94327,7 +95225,7 @@ async function runDeployment(ctx, settings, request) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/modes/deploy.js
+;// CONCATENATED MODULE: ./build/bundle-23357/modes/deploy.js
 
 
 
@@ -94363,11 +95261,7 @@ const runDeploy = async (ctx, settings) => {
     return outcome.failed ? { failed: outcome.failed } : {};
 };
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./build/bundle-16859/github/comment.js
+;// CONCATENATED MODULE: ./build/bundle-23357/github/comment.js
 /** The login GitHub shows for comments made with the workflow's GITHUB_TOKEN. */
 const ACTIONS_BOT = 'github-actions[bot]';
 function comment_status(error) {
@@ -94484,7 +95378,7 @@ async function upsertStickyComment(octokit, request) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/evaluation/metrics-file.js
+;// CONCATENATED MODULE: ./build/bundle-23357/evaluation/metrics-file.js
 // Metrics files and SageMaker's model-quality statistics JSON: parsing the shapes people
 // hand us, and writing the one SageMaker Studio reads.
 //
@@ -94730,274 +95624,11 @@ function metricValues(metrics) {
     return values;
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __nccwpck_require__(3711);
-;// CONCATENATED MODULE: ./build/bundle-16859/registry/s3.js
-// S3 objects the registry points at: the model-quality statistics JSON a version's
-// ModelMetrics refer to, and the digests SageMaker records for them.
+;// CONCATENATED MODULE: ./build/bundle-23357/registry/metrics.js
+// A version's metrics as the gate sees them: the `metric:` mirror in customer metadata
+// first (no extra call), then the statistics JSON in S3 behind ModelMetrics (its digest
+// verified), then the final metrics of the training job that produced it.
 
-
-
-// Bucket naming rules (lower-case letters, digits, dots, hyphens; 3-63 characters).
-const s3_S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/;
-/** Parses `s3://bucket/key`; `input` names the action input in the error message. */
-function parseS3Uri(uri, input) {
-    const match = s3_S3_URI.exec(uri.trim());
-    if (!match || /\s/.test(match[2] ?? '')) {
-        throw new UserError(`Input "${input}" must be an S3 URI such as s3://bucket/prefix; got "${uri}".`);
-    }
-    return { bucket: match[1], key: match[2] ?? '' };
-}
-function formatS3Uri(location) {
-    return `s3://${location.bucket}/${location.key}`;
-}
-/** Appends path segments to a prefix, with exactly one `/` between parts. */
-function joinS3Key(prefix, ...segments) {
-    return [prefix, ...segments]
-        .map(part => part.replace(/^\/+|\/+$/g, ''))
-        .filter(part => part.length > 0)
-        .join('/');
-}
-function sha256Hex(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-}
-/**
- * The digest in the form MetricsSource.ContentDigest accepts
- * (`^[Ss][Hh][Aa]256:[0-9a-fA-F]{64}$`, at most 72 characters).
- */
-function contentDigest(data) {
-    return `sha256:${sha256Hex(data)}`;
-}
-async function putObject(s3, location, body, contentType) {
-    await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
-        Bucket: location.bucket,
-        Key: location.key,
-        Body: body,
-        ContentType: contentType
-    }));
-}
-/** Reads a whole object as UTF-8 text. */
-async function getObjectText(s3, location) {
-    const response = await s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: location.bucket, Key: location.key }));
-    if (!response.Body)
-        throw new Error(`${formatS3Uri(location)} has no content`);
-    return response.Body.transformToString('utf-8');
-}
-
-;// CONCATENATED MODULE: ./build/bundle-16859/registry/provenance.js
-
-
-
-/** CustomerMetadataProperties keys written by `register`. */
-const PROVENANCE_KEYS = {
-    fingerprint: 'register:fingerprint',
-    commit: 'source:commit',
-    modelData: 'source:model-data',
-    image: 'source:image',
-    trainingJob: 'source:training-job',
-    tuningJob: 'source:tuning-job',
-    pullRequest: 'github:pr',
-    ref: 'github:ref',
-    actor: 'github:actor',
-    runId: 'github:run-id',
-    runAttempt: 'github:run-attempt'
-};
-const HYPERPARAMETER_PREFIX = 'hp:';
-/**
- * Key prefixes this action owns. A user's `customer-metadata` may not write them: a
- * hand-written `metric:auc` would pass for a measured one at the gate.
- */
-const RESERVED_PREFIXES = [
-    'metric:',
-    'register:',
-    'source:',
-    'github:',
-    'gate:',
-    'decision:',
-    'deployed:',
-    HYPERPARAMETER_PREFIX
-];
-/** SageMaker's MetadataProperties fields hold at most 1,024 characters each. */
-const METADATA_PROPERTY_MAX = 1024;
-/** SageMaker's limit on ClientToken: 1-36 characters from [a-zA-Z0-9-]. */
-const CLIENT_TOKEN_LENGTH = 36;
-/**
- * sha256 over what makes two registrations the same model version: the group, the commit
- * and the exact artifact and image. Metrics and descriptions are left out on purpose, so
- * that a re-run whose evaluation wobbled still finds its version instead of adding one.
- */
-function registrationFingerprint(parts) {
-    return sha256Hex(['register/v1', parts.group, parts.commit, parts.modelDataUrl, parts.imageUri].join('\n'));
-}
-/**
- * The ClientToken for CreateModelPackage. `retryAfter` (a failed version that carried the
- * same fingerprint) changes the token, so a retry is not answered with the failed package.
- */
-function clientToken(fingerprint, retryAfter) {
-    const base = retryAfter === undefined ? fingerprint : sha256Hex(`${fingerprint}\nretry-after:${retryAfter}`);
-    return base.slice(0, CLIENT_TOKEN_LENGTH);
-}
-/** MetadataProperties from the GitHub run; undefined when there is nothing to record. */
-function metadataProperties(run, projectId) {
-    const properties = {};
-    if (run.sha)
-        properties.CommitId = run.sha.slice(0, METADATA_PROPERTY_MAX);
-    if (run.repository) {
-        properties.Repository = `${run.serverUrl}/${run.repository}`.slice(0, METADATA_PROPERTY_MAX);
-    }
-    const url = runUrl(run);
-    if (url)
-        properties.GeneratedBy = url.slice(0, METADATA_PROPERTY_MAX);
-    if (projectId)
-        properties.ProjectId = projectId.slice(0, METADATA_PROPERTY_MAX);
-    return Object.keys(properties).length > 0 ? properties : undefined;
-}
-function entry(key, value) {
-    if (value === undefined || value === '')
-        return [];
-    return [[key, sanitizeMetadataText(value, METADATA_MAX_VALUE)]];
-}
-/** Customer metadata describing the run, sanitised to the characters SageMaker allows. */
-function runMetadata(run) {
-    return [
-        ...entry(PROVENANCE_KEYS.pullRequest, run.pullRequest === undefined ? undefined : String(run.pullRequest)),
-        ...entry(PROVENANCE_KEYS.ref, run.ref),
-        ...entry(PROVENANCE_KEYS.actor, run.actor),
-        ...entry(PROVENANCE_KEYS.runId, run.runId),
-        ...entry(PROVENANCE_KEYS.runAttempt, run.runAttempt)
-    ];
-}
-/** Customer metadata describing the model's origin; the fingerprint comes first. */
-function sourceMetadata(facts) {
-    return [
-        [PROVENANCE_KEYS.fingerprint, facts.fingerprint],
-        ...entry(PROVENANCE_KEYS.commit, facts.commit),
-        ...entry(PROVENANCE_KEYS.modelData, facts.modelDataUrl),
-        ...entry(PROVENANCE_KEYS.image, facts.imageUri),
-        ...entry(PROVENANCE_KEYS.trainingJob, facts.trainingJobName),
-        ...entry(PROVENANCE_KEYS.tuningJob, facts.tuningJobName)
-    ];
-}
-/** Hyperparameters as `hp:<name>` entries; values are sanitised (quotes become `_`). */
-function hyperParameterMetadata(hyperParameters) {
-    // SageMaker refuses empty metadata values; an empty hyperparameter says nothing anyway.
-    return Object.entries(hyperParameters)
-        .filter(([, value]) => value !== '')
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, value]) => [
-        `${HYPERPARAMETER_PREFIX}${sanitizeMetadataText(name, 128 - HYPERPARAMETER_PREFIX.length)}`,
-        sanitizeMetadataText(value, METADATA_MAX_VALUE)
-    ]);
-}
-function isReservedKey(key) {
-    return RESERVED_PREFIXES.some(prefix => key.startsWith(prefix));
-}
-
-;// CONCATENATED MODULE: ./build/bundle-16859/registry/training.js
-// What a training job (or a tuning job's best training job) tells us about the model it
-// produced: the artifact, the image, the hyperparameters and the final metrics.
-
-
-/** Tuning jobs whose best training job can no longer change. */
-const FINISHED_TUNING = new Set(['Completed', 'Stopped']);
-function awsMessage(error) {
-    if (error instanceof Error)
-        return `${error.name}: ${error.message}`;
-    return String(error);
-}
-async function describeTrainingJob(sagemaker, name, input) {
-    try {
-        return await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: name }));
-    }
-    catch (error) {
-        const errorName = error.name;
-        if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
-            throw new UserError(`Input "${input}": training job "${name}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
-        }
-        throw error;
-    }
-}
-function finalMetrics(job) {
-    const metrics = [];
-    for (const item of job.FinalMetricDataList ?? []) {
-        // A metric the algorithm never logged comes back without a value or as NaN; it
-        // carries no information, and a NaN in the registry would poison every comparison.
-        if (!item.MetricName || item.Value === undefined || !Number.isFinite(item.Value))
-            continue;
-        metrics.push({ name: item.MetricName, value: item.Value });
-    }
-    return metrics;
-}
-function fromTrainingJob(job, input, imageOverride) {
-    const name = job.TrainingJobName ?? '';
-    if (job.TrainingJobStatus !== 'Completed') {
-        const reason = job.FailureReason ? `: ${job.FailureReason}` : '';
-        throw new UserError(`Input "${input}": training job "${name}" is ${job.TrainingJobStatus ?? 'in an unknown state'}${reason}; only a Completed job can be registered.`);
-    }
-    const modelDataUrl = job.ModelArtifacts?.S3ModelArtifacts;
-    if (!modelDataUrl) {
-        throw new UserError(`Input "${input}": training job "${name}" has no ModelArtifacts.S3ModelArtifacts to register.`);
-    }
-    const imageUri = imageOverride ?? job.AlgorithmSpecification?.TrainingImage;
-    if (!imageUri) {
-        const algorithm = job.AlgorithmSpecification?.AlgorithmName;
-        throw new UserError(`Input "image-uri" is required: training job "${name}" ran ${algorithm ? `algorithm resource "${algorithm}"` : 'without a TrainingImage'}, so the inference image cannot be read from it.`);
-    }
-    return {
-        modelDataUrl,
-        imageUri,
-        trainingJobName: name,
-        trainingJobArn: job.TrainingJobArn,
-        hyperParameters: { ...(job.HyperParameters ?? {}) },
-        finalMetrics: finalMetrics(job)
-    };
-}
-/**
- * Resolves the register source to what SageMaker needs. Reads only (Describe calls), so it
- * runs before any mutating call; a job that is not finished is an input error.
- */
-async function resolveModelSource(sagemaker, source) {
-    if (source.kind === 'artifact') {
-        return {
-            modelDataUrl: source.modelDataUrl,
-            imageUri: source.imageUri,
-            hyperParameters: {},
-            finalMetrics: []
-        };
-    }
-    if (source.kind === 'training-job') {
-        const job = await describeTrainingJob(sagemaker, source.trainingJobName, 'training-job-name');
-        return fromTrainingJob(job, 'training-job-name', source.imageUri);
-    }
-    let tuning;
-    try {
-        tuning = await sagemaker.send(new dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
-            HyperParameterTuningJobName: source.tuningJobName
-        }));
-    }
-    catch (error) {
-        const name = error.name;
-        if (name === 'ResourceNotFound' || name === 'ValidationException') {
-            throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
-        }
-        throw error;
-    }
-    const status = tuning.HyperParameterTuningJobStatus ?? 'Unknown';
-    if (!FINISHED_TUNING.has(status)) {
-        throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" is ${status}; its best training job may still change. Register it once the job is Completed or Stopped.`);
-    }
-    const best = tuning.BestTrainingJob?.TrainingJobName;
-    if (!best) {
-        throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" (${status}) has no best training job.`);
-    }
-    const job = await describeTrainingJob(sagemaker, best, 'tuning-job-name');
-    return {
-        ...fromTrainingJob(job, 'tuning-job-name', source.imageUri),
-        tuningJobName: source.tuningJobName
-    };
-}
-
-;// CONCATENATED MODULE: ./build/bundle-16859/registry/metrics.js
 
 
 
@@ -95007,6 +95638,16 @@ async function resolveModelSource(sagemaker, source) {
 function expectedDigest(digest) {
     const match = /^sha256:([0-9a-f]{64})$/i.exec(digest ?? '');
     return match ? match[1].toLowerCase() : undefined;
+}
+/**
+ * The object's bytes: the digest SageMaker records is of the bytes, and decoding first
+ * would change them (a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD).
+ */
+async function getObjectBytes(s3, location) {
+    const response = await s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: location.bucket, Key: location.key }));
+    if (!response.Body)
+        throw new Error(`${formatS3Uri(location)} has no content`);
+    return response.Body.transformToByteArray();
 }
 /**
  * Reads the metrics `needed` by the policy, going to S3 or the training job only while
@@ -95029,12 +95670,17 @@ async function readVersionMetrics(clients, pkg, needed) {
     const statistics = pkg.ModelMetrics?.ModelQuality?.Statistics;
     if (missing().length > 0 && statistics?.S3Uri) {
         try {
-            const text = await getObjectText(clients.s3, parseS3Uri(statistics.S3Uri, 'ModelMetrics'));
+            const location = parseS3Uri(statistics.S3Uri, 'ModelMetrics.ModelQuality.Statistics.S3Uri');
+            const bytes = await getObjectBytes(clients.s3, location);
             const expected = expectedDigest(statistics.ContentDigest);
-            if (statistics.ContentDigest && expected !== sha256Hex(text)) {
+            if (statistics.ContentDigest && expected !== sha256Hex(bytes)) {
                 result.notes.push(`${label}: the statistics at ${statistics.S3Uri} do not match their recorded ContentDigest; they were not used.`);
             }
             else {
+                if (!statistics.ContentDigest) {
+                    result.notes.push(`${label}: the statistics at ${statistics.S3Uri} have no ContentDigest, so they were used unverified.`);
+                }
+                const text = new TextDecoder('utf-8').decode(bytes);
                 add(metricValues(parseMetricsJson(text, statistics.S3Uri).metrics), 'statistics');
             }
         }
@@ -95055,7 +95701,7 @@ async function readVersionMetrics(clients, pkg, needed) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/modes/gate.js
+;// CONCATENATED MODULE: ./build/bundle-23357/modes/gate.js
 // `gate`: compare a candidate version with the policy and the champion, decide, record
 // the decision in the registry, and report it where the team works. Everything up to the
 // decision only reads; an error there means nothing is written.
@@ -95071,20 +95717,59 @@ async function readVersionMetrics(clients, pkg, needed) {
 
 
 
+/**
+ * Wraps the SageMaker client so that every request is counted: the gate promises a number
+ * of calls that grows with `history`, not with the size of the group, and says so in debug.
+ */
+function countingClient(client) {
+    let calls = 0;
+    const counted = new Proxy(client, {
+        get(target, property, receiver) {
+            if (property !== 'send')
+                return Reflect.get(target, property, receiver);
+            return (...args) => {
+                calls++;
+                return target.send.apply(target, args);
+            };
+        }
+    });
+    return { client: counted, calls: () => calls };
+}
+function isMissingPackage(error) {
+    if (!(error instanceof Error))
+        return false;
+    if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException')
+        return true;
+    return (error.name === 'ValidationException' &&
+        /does not exist|not found|could not find/i.test(error.message));
+}
 /** Describes each version once per run: the candidate and baseline often reappear in the history. */
 class VersionCache {
-    ctx;
     byArn = new Map();
+    ctx;
     constructor(ctx) {
         this.ctx = ctx;
     }
-    get(arn) {
+    /** `input` names the input that chose this version, for a message when it does not exist. */
+    get(arn, input) {
         let found = this.byArn.get(arn);
         if (!found) {
-            found = describeVersion(this.ctx.aws.sagemaker, arn);
+            found = describeVersion(this.ctx.aws.sagemaker, arn).catch((error) => {
+                if (input && isMissingPackage(error)) {
+                    throw new UserError(`Input "${input}": model package ${arn} does not exist (${error.message}). Check the version number, the group and the region.`);
+                }
+                throw error;
+            });
             this.byArn.set(arn, found);
         }
         return found;
+    }
+}
+/** A version from another group would be compared with the wrong champion and written to the wrong group's history. */
+function assertInGroup(pkg, settings, input) {
+    const group = pkg.ModelPackageGroupName;
+    if (group !== undefined && group !== settings.group.name) {
+        throw new UserError(`Input "${input}": ${pkg.ModelPackageArn} belongs to group "${group}", not to "${settings.group.name}" named in "model-package-group".`);
     }
 }
 async function resolveCandidate(ctx, settings, gate) {
@@ -95117,8 +95802,10 @@ async function resolveBaseline(ctx, settings, spec, candidateArn) {
             return undefined;
         case 'latest-approved': {
             // One call in the common case; a second only when the candidate is itself the newest approved.
-            const [first, second] = await listVersions(sagemaker, settings.group, { status: 'Approved', limit: 1 })
-                .then(async (found) => found[0]?.arn === candidateArn
+            const [first, second] = await listVersions(sagemaker, settings.group, {
+                status: 'Approved',
+                limit: 1
+            }).then(async (found) => found[0]?.arn === candidateArn
                 ? listVersions(sagemaker, settings.group, { status: 'Approved', limit: 2 })
                 : found);
             arn = first?.arn === candidateArn ? second?.arn : first?.arn;
@@ -95131,7 +95818,10 @@ async function resolveBaseline(ctx, settings, spec, candidateArn) {
             }
             break;
         case 'version':
-            arn = await resolvePackageArn(sagemaker, settings.group, { kind: 'version', version: spec.version });
+            arn = await resolvePackageArn(sagemaker, settings.group, {
+                kind: 'version',
+                version: spec.version
+            });
             break;
     }
     if (arn === candidateArn) {
@@ -95179,17 +95869,39 @@ function versionReport(pkg, metrics) {
 }
 /** The last `history` versions with their mirrored metrics, oldest first, for the trend charts. */
 async function readHistory(ctx, settings, cache, known) {
-    const versions = await listVersions(ctx.aws.sagemaker, settings.group, { limit: settings.history });
-    const entries = await Promise.all(versions.map(async (summary) => {
-        const metrics = known.get(summary.arn) ?? metricsFromMetadata((await cache.get(summary.arn)).CustomerMetadataProperties);
-        return { version: summary.version, status: summary.status, metrics };
-    }));
-    return entries.reverse();
+    try {
+        const versions = await listVersions(ctx.aws.sagemaker, settings.group, {
+            limit: settings.history
+        });
+        const entries = await Promise.all(versions.map(async (summary) => {
+            const metrics = known.get(summary.arn) ??
+                metricsFromMetadata((await cache.get(summary.arn)).CustomerMetadataProperties);
+            return { version: summary.version, status: summary.status, metrics };
+        }));
+        return entries.reverse();
+    }
+    catch (error) {
+        // The trend chart is context, not evidence: a version deleted between the list and its
+        // describe must not keep a decision that is already made from being recorded.
+        ctx.out.warning(`The version history for the trend chart could not be read: ${error.message}`);
+        return [];
+    }
 }
+/**
+ * Verdict, failing rules and run link in at most 1,024 characters. The reasons are what
+ * gets shortened: the verdict and the link to the run that explains everything must survive.
+ */
 function approvalDescription(decision, version, sha, url) {
     const verdict = decision.decision === 'pass' ? 'passed' : 'failed';
-    const reasons = decision.reasons.length ? ` Failing rules: ${decision.reasons.join(' ')}` : '';
-    return `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).${reasons}${url ? ` Run: ${url}` : ''}`;
+    const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).`;
+    const tail = url ? ` Run: ${singleLine(url)}` : '';
+    if (decision.reasons.length === 0)
+        return `${head}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX);
+    const room = APPROVAL_DESCRIPTION_MAX - head.length - tail.length;
+    let reasons = ` Failing rules: ${singleLine(decision.reasons.join(' '))}`;
+    if (reasons.length > room)
+        reasons = room > 1 ? `${reasons.slice(0, room - 1)}…` : '';
+    return `${head}${reasons}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX);
 }
 /** Writes the decision: always the gate:* record, and the status when on-pass/on-fail ask for it. */
 async function recordDecision(ctx, candidate, decision, gate, policyHash) {
@@ -95199,14 +95911,24 @@ async function recordDecision(ctx, candidate, decision, gate, policyHash) {
     const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
     const status = wanted === 'none' ? undefined : wanted;
     const url = runUrl(ctx.github);
+    const entries = [
+        [KEYS.gateDecision, decision.decision],
+        [KEYS.gatePolicy, policyHash],
+        ...(url
+            ? [[KEYS.gateRun, sanitizeMetadataText(url, METADATA_MAX_VALUE)]]
+            : [])
+    ];
+    // Other keys on the version are someone else's: SageMaker merges what we send, and a
+    // version already holding 50 entries must not make the status write fail.
+    const { kept, dropped } = fitMetadata(entries, candidate.CustomerMetadataProperties ?? {});
+    for (const reason of dropped)
+        ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
     await updateVersion(ctx.aws.sagemaker, arn, {
         status: status && status !== current ? status : undefined,
-        approvalDescription: status && status !== current ? approvalDescription(decision, version, policyHash, url) : undefined,
-        metadata: {
-            [KEYS.gateDecision]: decision.decision,
-            [KEYS.gatePolicy]: policyHash,
-            ...(url ? { [KEYS.gateRun]: sanitizeMetadataText(url, METADATA_MAX_VALUE) } : {})
-        }
+        approvalDescription: status && status !== current
+            ? approvalDescription(decision, version, policyHash, url)
+            : undefined,
+        metadata: kept
     });
     if (status && status !== current)
         return { status, written: `${status} written to v${version}` };
@@ -95250,7 +95972,17 @@ async function publish(ctx, settings, report) {
         ctx.out.warning(`Could not write the pull request comment: ${error.message}`);
     }
 }
-const runGate = async (ctx, settings) => {
+const runGate = async (outer, settings) => {
+    const counter = countingClient(outer.aws.sagemaker);
+    const ctx = { ...outer, aws: { ...outer.aws, sagemaker: counter.client } };
+    try {
+        return await gateWith(ctx, settings);
+    }
+    finally {
+        ctx.out.debug(`SageMaker calls made by the gate: ${counter.calls()}`);
+    }
+};
+async function gateWith(ctx, settings) {
     const gate = settings.gate;
     const policy = parsePolicy(gate.thresholds, gate.maxRegression, gate.metricDirections);
     const needed = policyMetrics(policy);
@@ -95259,9 +95991,10 @@ const runGate = async (ctx, settings) => {
     const candidateArn = await resolveCandidate(ctx, settings, gate);
     const baselineArn = await resolveBaseline(ctx, settings, gate.baseline, candidateArn);
     const [candidate, baseline] = await Promise.all([
-        cache.get(candidateArn),
-        baselineArn ? cache.get(baselineArn) : undefined
+        cache.get(candidateArn, 'model-package'),
+        baselineArn ? cache.get(baselineArn, 'baseline') : undefined
     ]);
+    assertInGroup(candidate, settings, 'model-package');
     const clients = { sagemaker: ctx.aws.sagemaker, s3: ctx.aws.s3 };
     const [candidateMetrics, baselineMetrics] = await Promise.all([
         readVersionMetrics(clients, candidate, needed),
@@ -95271,7 +96004,11 @@ const runGate = async (ctx, settings) => {
         ctx.out.warning(note);
     const candidateVersion = candidate.ModelPackageVersion ?? versionFromArn(candidateArn);
     const decision = evaluatePolicy(policy, { version: candidateVersion, arn: candidateArn, metrics: candidateMetrics.metrics }, baseline && baselineMetrics
-        ? { version: baseline.ModelPackageVersion, arn: baselineArn, metrics: baselineMetrics.metrics }
+        ? {
+            version: baseline.ModelPackageVersion,
+            arn: baselineArn,
+            metrics: baselineMetrics.metrics
+        }
         : undefined);
     ctx.out.info(`Gate ${decision.decision} for v${candidateVersion}${baseline ? ` against v${baseline.ModelPackageVersion}` : ' (no baseline)'}`);
     for (const reason of decision.reasons)
@@ -95317,79 +96054,805 @@ const runGate = async (ctx, settings) => {
         return { failed: `Gate failed for v${candidateVersion}: ${decision.reasons.join(' ')}` };
     }
     return {};
+}
+
+;// CONCATENATED MODULE: ./build/bundle-23357/registry/policy.js
+// Sharing a group with other AWS accounts through its resource policy. This action owns
+// one statement, found by its Sid; every other statement in the policy belongs to someone
+// else and is kept exactly as it is.
+
+
+const SHARE_SID = 'SageMakerModelGateShare';
+/**
+ * The documented cross-account set (Describe/List on the group and its versions, from
+ * "Set up discoverability" in the SageMaker developer guide), plus CreateModel on the
+ * versions so that the other account can deploy them. Nothing that changes the registry.
+ */
+const SHARE_ACTIONS = [
+    'sagemaker:DescribeModelPackageGroup',
+    'sagemaker:ListModelPackages',
+    'sagemaker:DescribeModelPackage',
+    'sagemaker:CreateModel'
+];
+const POLICY_VERSION = '2012-10-17';
+/** PutModelPackageGroupPolicy accepts at most 20,480 characters. */
+const POLICY_MAX_LENGTH = 20480;
+const policy_GROUP_ARN = /^arn:([^:]+):sagemaker:([^:]*):(\d{12}):model-package-group\/(.+)$/;
+const ACCOUNT_PRINCIPAL = /^(?:(\d{12})|arn:[\w-]+:iam::(\d{12}):root)$/;
+function policy_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Parses a policy read from SageMaker; a policy we cannot read is never overwritten. */
+function parseResourcePolicy(text, group) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        parsed = undefined;
+    }
+    const statement = policy_isRecord(parsed) ? parsed.Statement : undefined;
+    if (!policy_isRecord(parsed) || !(Array.isArray(statement) || policy_isRecord(statement))) {
+        throw new UserError(`The resource policy on group "${group}" is not a JSON policy document with a Statement; fix or delete it by hand (GetModelPackageGroupPolicy shows it) before sharing.`);
+    }
+    const statements = (Array.isArray(statement) ? statement : [statement]).filter(policy_isRecord);
+    return { ...parsed, Statement: statements };
+}
+/** The 12-digit account of `123456789012` or `arn:aws:iam::123456789012:root`; otherwise undefined. */
+function accountOfPrincipal(principal) {
+    const match = ACCOUNT_PRINCIPAL.exec(principal);
+    return match ? (match[1] ?? match[2]) : undefined;
+}
+function awsPrincipals(statement) {
+    if (!policy_isRecord(statement.Principal))
+        return [];
+    const aws = statement.Principal.AWS;
+    if (typeof aws === 'string')
+        return [aws];
+    return Array.isArray(aws) ? aws.filter((entry) => typeof entry === 'string') : [];
+}
+function accountsOf(statement) {
+    return awsPrincipals(statement).flatMap(principal => accountOfPrincipal(principal) ?? []);
+}
+function ownStatement(document) {
+    return document?.Statement.find(statement => statement.Sid === SHARE_SID);
+}
+/** Accounts the statement this action owns shares the group with, sorted. */
+function sharedAccounts(document) {
+    const own = ownStatement(document);
+    return own ? [...new Set(accountsOf(own))].sort() : [];
+}
+/** Statements this action did not write that still name one of `accounts`. */
+function grantedElsewhere(document, accounts) {
+    const found = [];
+    for (const [index, statement] of (document?.Statement ?? []).entries()) {
+        if (statement.Sid === SHARE_SID)
+            continue;
+        const named = new Set(accountsOf(statement));
+        for (const account of accounts) {
+            if (named.has(account))
+                found.push({ account, sid: statement.Sid ?? `statement ${index + 1} (no Sid)` });
+        }
+    }
+    return found;
+}
+/** The group ARN and the ARN pattern of its versions, in the group's own partition and account. */
+function shareResources(groupArn) {
+    const match = policy_GROUP_ARN.exec(groupArn);
+    if (!match)
+        throw new Error(`"${groupArn}" is not a model package group ARN`);
+    const [, partition, region, account, name] = match;
+    return {
+        partition,
+        resources: [groupArn, `arn:${partition}:sagemaker:${region}:${account}:model-package/${name}/*`]
+    };
+}
+function statementFor(previous, partition, resources, accounts) {
+    // Principals that are not whole accounts (a role someone added by hand) stay as they are.
+    const others = previous
+        ? awsPrincipals(previous).filter(principal => accountOfPrincipal(principal) === undefined)
+        : [];
+    return {
+        Sid: SHARE_SID,
+        Effect: 'Allow',
+        Principal: {
+            AWS: [...others, ...accounts.map(account => `arn:${partition}:iam::${account}:root`)]
+        },
+        Action: [...SHARE_ACTIONS],
+        Resource: resources
+    };
+}
+function sameJson(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+/** Adds `accounts` to the statement this action owns, creating the policy or statement if needed. */
+function sharePolicy(existing, groupArn, accounts) {
+    const { partition, resources } = shareResources(groupArn);
+    const previous = ownStatement(existing);
+    const current = sharedAccounts(existing);
+    const added = [...new Set(accounts)].filter(account => !current.includes(account)).sort();
+    const statement = statementFor(previous, partition, resources, [...new Set([...current, ...added])].sort());
+    const statements = existing?.Statement ?? [];
+    const document = {
+        ...(existing ?? {}),
+        Version: existing?.Version ?? POLICY_VERSION,
+        Statement: previous
+            ? statements.map(entry => (entry === previous ? statement : entry))
+            : [...statements, statement]
+    };
+    return {
+        document,
+        changed: !previous || !sameJson(previous, statement),
+        accounts: added,
+        unchanged: [...new Set(accounts)].filter(account => current.includes(account)).sort(),
+        elsewhere: []
+    };
+}
+/**
+ * Removes `accounts` from the statement this action owns; the statement goes when no
+ * principal is left, and the policy goes when no statement is left.
+ */
+function unsharePolicy(existing, accounts) {
+    const wanted = [...new Set(accounts)].sort();
+    const previous = ownStatement(existing);
+    const current = sharedAccounts(existing);
+    const removed = wanted.filter(account => current.includes(account));
+    const result = {
+        accounts: removed,
+        unchanged: wanted.filter(account => !current.includes(account)),
+        elsewhere: grantedElsewhere(existing, wanted)
+    };
+    if (!existing || !previous || removed.length === 0) {
+        return { ...result, document: existing, changed: false };
+    }
+    const kept = awsPrincipals(previous).filter(principal => {
+        const account = accountOfPrincipal(principal);
+        return account === undefined || !removed.includes(account);
+    });
+    const statements = existing.Statement.flatMap(entry => {
+        if (entry !== previous)
+            return [entry];
+        if (kept.length === 0)
+            return [];
+        return [{ ...entry, Principal: { ...entry.Principal, AWS: kept } }];
+    });
+    return {
+        ...result,
+        document: statements.length > 0 ? { ...existing, Statement: statements } : undefined,
+        changed: true
+    };
+}
+/** The policy as PutModelPackageGroupPolicy takes it, refused before the call when too long. */
+function policy_policyText(document) {
+    const text = JSON.stringify(document);
+    if (text.length > POLICY_MAX_LENGTH) {
+        throw new UserError(`The group's resource policy would be ${text.length} characters; SageMaker accepts at most ${POLICY_MAX_LENGTH}. Share with fewer accounts, or move some to an AWS Organizations condition by hand.`);
+    }
+    return text;
+}
+/** SageMaker answers a group without a policy with this ValidationException. */
+function isPolicyMissing(error) {
+    return (error instanceof Error &&
+        error.name === 'ValidationException' &&
+        /cannot find resource policy/i.test(error.message));
+}
+/** The group's resource policy, or undefined when it has none. */
+async function readGroupPolicy(sagemaker, groupName) {
+    try {
+        const found = await sagemaker.send(new dist_cjs/* GetModelPackageGroupPolicyCommand */.iZ4({ ModelPackageGroupName: groupName }));
+        return found.ResourcePolicy ? parseResourcePolicy(found.ResourcePolicy, groupName) : undefined;
+    }
+    catch (error) {
+        if (isPolicyMissing(error))
+            return undefined;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/bundle-23357/report/lineage.js
+// The `lineage` report: one version's full story as Markdown. Nearly all of it is text
+// somebody else wrote (descriptions, metadata, hyperparameters, job names), so every
+// value goes through escapeCell/escapeText and every link through safeUrl.
+
+
+
+
+
+function present(value) {
+    return value !== undefined && value !== '';
+}
+/** A value that is a safe http(s) URL becomes a link; anything else is escaped text. */
+function valueCell(value) {
+    if (typeof value === 'number')
+        return formatNumber(value);
+    const target = /^https?:\/\//i.test(value) ? safeUrl(value) : undefined;
+    return target ? `[${escapeCell(value, 300)}](${target})` : escapeCell(value, 300);
+}
+/** A two-column table of the rows that have a value; nothing at all when none has. */
+function keyValueTable(rows, header = ['', '']) {
+    const kept = rows.filter((row) => present(row[1]));
+    if (kept.length === 0)
+        return [];
+    return [
+        `| ${header[0]} | ${header[1]} |`,
+        '|---|---|',
+        ...kept.map(([label, value]) => `| ${escapeCell(label, 200)} | ${valueCell(value)} |`),
+        ''
+    ];
+}
+function section(title, body) {
+    return body.length === 0 ? [] : [`### ${title}`, '', ...body];
+}
+function list(values) {
+    return values.length > 0 ? values.join(', ') : undefined;
+}
+function seconds(value) {
+    return value === undefined ? undefined : `${value} s`;
+}
+function packageSection(data) {
+    const pkg = data.package;
+    const rows = [
+        ['ARN', pkg.arn],
+        ['description', pkg.description],
+        ['approval status', pkg.approvalStatus],
+        ['approval description', pkg.approvalDescription],
+        ['package status', pkg.packageStatus],
+        ['created', pkg.created],
+        ['last modified', pkg.lastModified]
+    ];
+    pkg.containers.forEach((container, index) => {
+        const suffix = pkg.containers.length > 1 ? ` (container ${index + 1})` : '';
+        rows.push([`image${suffix}`, container.image], [`model data${suffix}`, container.modelDataUrl]);
+        rows.push([`framework${suffix}`, container.framework]);
+    });
+    rows.push(['content types', list(pkg.contentTypes)], ['response types', list(pkg.responseTypes)], ['realtime instance types', list(pkg.realtimeInstanceTypes)], ['transform instance types', list(pkg.transformInstanceTypes)], ['lifecycle stage', pkg.lifecycle?.stage], ['lifecycle status', pkg.lifecycle?.stageStatus], ['lifecycle description', pkg.lifecycle?.stageDescription]);
+    for (const [name, uri] of Object.entries(pkg.modelMetrics))
+        rows.push([`metrics: ${name}`, uri]);
+    return section('Package', keyValueTable(rows));
+}
+const lineage_PROVENANCE_LABELS = {
+    [PROVENANCE_KEYS.commit]: 'commit',
+    [PROVENANCE_KEYS.pullRequest]: 'pull request',
+    [PROVENANCE_KEYS.ref]: 'ref',
+    [PROVENANCE_KEYS.actor]: 'registered by',
+    [PROVENANCE_KEYS.runId]: 'run id',
+    [PROVENANCE_KEYS.runAttempt]: 'run attempt',
+    [PROVENANCE_KEYS.trainingJob]: 'training job',
+    [PROVENANCE_KEYS.tuningJob]: 'tuning job',
+    [PROVENANCE_KEYS.modelData]: 'model data (registered)',
+    [PROVENANCE_KEYS.image]: 'image (registered)',
+    [PROVENANCE_KEYS.fingerprint]: 'registration fingerprint'
+};
+function provenanceSection(data) {
+    const meta = data.package.metadataProperties;
+    const rows = [
+        ['repository', meta.Repository],
+        ['commit (MetadataProperties)', meta.CommitId],
+        ['workflow run', meta.GeneratedBy],
+        ['project', meta.ProjectId]
+    ];
+    for (const [key, value] of Object.entries(data.story.provenance)) {
+        rows.push([lineage_PROVENANCE_LABELS[key] ?? key, value]);
+    }
+    return section('Provenance', keyValueTable(rows));
+}
+function decisionsSection(data) {
+    const rows = [...Object.entries(data.story.gate), ...Object.entries(data.story.decision)];
+    return section('Gate and approval records', keyValueTable(rows, ['record', 'value']));
+}
+function deploymentsSection(data) {
+    const rows = Object.entries(data.story.deployments);
+    return section('Deployments', keyValueTable(rows, ['endpoint', 'recorded']));
+}
+function metricsSection(data) {
+    const rows = Object.entries(data.story.metrics).sort(([a], [b]) => a.localeCompare(b));
+    return section('Metrics (registry)', keyValueTable(rows, ['metric', 'value']));
+}
+function trainingSection(data) {
+    const job = data.trainingJob;
+    if (!job)
+        return [];
+    const rows = [
+        ['ARN', job.arn],
+        ['status', job.secondaryStatus ? `${job.status ?? ''} (${job.secondaryStatus})` : job.status],
+        ['failure reason', job.failureReason],
+        ['algorithm image', job.image],
+        ['algorithm resource', job.algorithmName],
+        ['input mode', job.inputMode],
+        ['instances', job.instanceType ? `${job.instanceCount ?? 1} × ${job.instanceType}` : undefined],
+        ['role', job.roleArn],
+        ['created', job.created],
+        ['started', job.started],
+        ['ended', job.ended],
+        ['training time', seconds(job.trainingSeconds)],
+        ['billable time', seconds(job.billableSeconds)],
+        ['output path', job.outputPath],
+        ['model artifacts', job.modelArtifacts],
+        ['tuning job', job.tuningJobArn]
+    ];
+    const lines = [...keyValueTable(rows)];
+    if (job.inputs.length > 0) {
+        lines.push('**Input data**', '', '| channel | data | content type | compression |', '|---|---|---|---|');
+        for (const input of job.inputs) {
+            lines.push(`| ${escapeCell(input.channel, 100)} | ${input.uri ? escapeCell(input.uri, 300) : '—'} | ${input.contentType ? escapeCell(input.contentType, 100) : '—'} | ${input.compression ? escapeCell(input.compression, 20) : '—'} |`);
+        }
+        lines.push('');
+    }
+    const hyper = Object.entries(job.hyperParameters).sort(([a], [b]) => a.localeCompare(b));
+    if (hyper.length > 0)
+        lines.push('**Hyperparameters**', '', ...keyValueTable(hyper, ['name', 'value']));
+    const metrics = job.finalMetrics.map(metric => [metric.name, metric.value]);
+    if (metrics.length > 0)
+        lines.push('**Final metrics**', '', ...keyValueTable(metrics, ['metric', 'value']));
+    return section(`Training job ${escapeText(job.name, 100)}`, lines);
+}
+function tuningSection(data) {
+    const job = data.tuningJob;
+    if (!job)
+        return [];
+    const counts = Object.entries(job.trainingJobCounts)
+        .filter(([, count]) => count > 0)
+        .map(([status, count]) => `${status} ${count}`);
+    const rows = [
+        ['ARN', job.arn],
+        ['status', job.status],
+        ['strategy', job.strategy],
+        [
+            'objective',
+            job.objective ? `${job.objective.type ?? ''} ${job.objective.metric ?? ''}`.trim() : undefined
+        ],
+        ['best training job', job.bestTrainingJob],
+        [
+            'best objective value',
+            job.bestObjective?.value !== undefined
+                ? `${job.bestObjective.metric ?? ''} ${formatNumber(job.bestObjective.value)}`.trim()
+                : undefined
+        ],
+        ['training jobs', list(counts)],
+        ['created', job.created],
+        ['ended', job.ended]
+    ];
+    return section(`Tuning job ${escapeText(job.name, 100)}`, keyValueTable(rows));
+}
+function entity(arn, type, name) {
+    const label = [type, name].filter(present).join(' ');
+    return label ? `${escapeCell(label, 150)}<br>${escapeCell(arn, 300)}` : escapeCell(arn, 300);
+}
+function associationsSection(data) {
+    if (data.associations.length === 0)
+        return [];
+    const lines = ['| from | association | to |', '|---|---|---|'];
+    for (const association of data.associations) {
+        lines.push(`| ${entity(association.sourceArn, association.sourceType, association.sourceName)} | ${association.associationType ? escapeCell(association.associationType, 50) : '—'} | ${entity(association.destinationArn, association.destinationType, association.destinationName)} |`);
+    }
+    return section('Lineage associations', [...lines, '']);
+}
+function otherSection(data) {
+    const rows = [
+        ...Object.entries(data.story.hyperParameters).map(([name, value]) => [
+            `hp:${name}`,
+            value
+        ]),
+        ...Object.entries(data.story.other)
+    ];
+    const table = keyValueTable(rows, ['key', 'value']);
+    if (table.length === 0)
+        return [];
+    return ['<details><summary>Other customer metadata</summary>', '', ...table, '</details>', ''];
+}
+function notesSection(data) {
+    if (data.notes.length === 0)
+        return [];
+    return section('Notes', [...data.notes.map(note => `- ${escapeText(note, 500)}`), '']);
+}
+function renderLineage(data) {
+    const pkg = data.package;
+    const label = pkg.version !== undefined ? `v${pkg.version}` : escapeText(pkg.arn, 200);
+    const group = escapeText(pkg.group ?? data.group, 200);
+    const links = consoleLinks({ region: data.region, group: data.group });
+    if (data.runUrl)
+        links.push({ label: 'This workflow run', url: data.runUrl });
+    const linkLines = linkList(links);
+    return [
+        `## Lineage: ${group} ${label}`,
+        '',
+        `${pkg.approvalStatus ? `**${escapeText(pkg.approvalStatus, 50)}**` : 'status unknown'}${pkg.created ? ` · registered ${escapeText(pkg.created, 40)}` : ''} · region ${escapeText(data.region, 50)}`,
+        '',
+        ...packageSection(data),
+        ...provenanceSection(data),
+        ...decisionsSection(data),
+        ...deploymentsSection(data),
+        ...metricsSection(data),
+        ...trainingSection(data),
+        ...tuningSection(data),
+        ...associationsSection(data),
+        ...otherSection(data),
+        ...notesSection(data),
+        ...(linkLines.length > 0 ? ['### Links', '', ...linkLines, ''] : []),
+        '---',
+        '<sub>sagemaker-model-gate</sub>'
+    ].join('\n');
+}
+/** The lineage as plain data for the JSON report (already JSON-safe: strings and numbers). */
+function lineageJson(data) {
+    return {
+        schema: 'sagemaker-model-gate/lineage-report@1',
+        group: data.group,
+        region: data.region,
+        package: data.package,
+        metadata: data.story,
+        trainingJob: data.trainingJob ?? null,
+        tuningJob: data.tuningJob ?? null,
+        associations: data.associations,
+        notes: data.notes
+    };
+}
+
+;// CONCATENATED MODULE: ./build/bundle-23357/modes/group.js
+// `group`: look after the model package group itself. `describe` and `list` only read;
+// `update-tags`, `delete`, `share` and `unshare` change it, print their plan first, and
+// make no mutating call in a dry run. Deleting is the one operation that can lose work,
+// so it refuses unless every version it would take was asked for (`force: true`) and
+// none of them is an Approved version recorded as deployed.
+
+
+
+
+
+
+
+
+
+
+/** `describe` counts at most this many versions; beyond it the counts say "at least". */
+const COUNT_LIMIT = 1000;
+/** `delete` takes at most this many versions in one run; a bigger group is deleted by hand. */
+const DELETE_LIMIT = 500;
+/** ListTags pages read for `describe` and `update-tags` (50 tags is SageMaker's own limit). */
+const TAG_PAGES = 5;
+function summaryRow(summary) {
+    return {
+        version: summary.version,
+        arn: summary.arn,
+        status: summary.status,
+        created: summary.creationTime instanceof Date ? summary.creationTime.toISOString() : undefined,
+        description: summary.description,
+        metrics: {}
+    };
+}
+async function listTags(sagemaker, arn) {
+    const tags = {};
+    let nextToken;
+    let pages = 0;
+    do {
+        const page = await sagemaker.send(new dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken }));
+        for (const tag of page.Tags ?? [])
+            if (tag.Key)
+                tags[tag.Key] = tag.Value ?? '';
+        nextToken = page.NextToken;
+    } while (nextToken && ++pages < TAG_PAGES);
+    return tags;
+}
+/** Policy calls take a group name and act in the caller's account only. */
+function requireOwnGroup(settings, operation) {
+    if (settings.group.arn) {
+        throw new UserError(`group-operation "${operation}" needs "model-package-group" as a name, not an ARN: SageMaker's resource-policy calls act on the group of that name in the credentials' own account, and a group shared from another account is shared by its owner.`);
+    }
+}
+function countsByStatus(versions) {
+    const counts = { Approved: 0, PendingManualApproval: 0, Rejected: 0 };
+    for (const version of versions)
+        counts[version.status] = (counts[version.status] ?? 0) + 1;
+    return counts;
+}
+async function describeOperation(ctx, settings) {
+    const sagemaker = ctx.aws.sagemaker;
+    const group = await describeGroup(sagemaker, settings.group);
+    const arn = group.ModelPackageGroupArn ?? settings.group.arn ?? '';
+    const versions = await listVersions(sagemaker, settings.group, { limit: COUNT_LIMIT });
+    const capped = versions.length >= COUNT_LIMIT;
+    const counts = countsByStatus(versions);
+    const notes = [];
+    let tags = {};
+    try {
+        tags = arn ? await listTags(sagemaker, arn) : {};
+    }
+    catch (error) {
+        notes.push(`Tags could not be read: ${error.message}`);
+    }
+    let shared = [];
+    let otherStatements = 0;
+    if (!settings.group.arn) {
+        try {
+            const policy = await readGroupPolicy(sagemaker, settings.group.name);
+            shared = sharedAccounts(policy);
+            otherStatements = (policy?.Statement ?? []).filter(entry => entry.Sid !== SHARE_SID).length;
+        }
+        catch (error) {
+            notes.push(`The resource policy could not be read: ${error.message}`);
+        }
+    }
+    for (const note of notes)
+        ctx.out.warning(note);
+    const at = capped ? 'at least ' : '';
+    const newest = versions[0];
+    const approved = versions.find(version => version.status === 'Approved');
+    const markdown = [
+        `## Model package group ${escapeText(settings.group.name, 200)}`,
+        '',
+        ...keyValueTable([
+            ['ARN', arn],
+            ['description', group.ModelPackageGroupDescription],
+            ['status', group.ModelPackageGroupStatus],
+            ['created', group.CreationTime?.toISOString()],
+            ['versions', `${at}${versions.length}`],
+            ['Approved', `${at}${counts.Approved}`],
+            ['PendingManualApproval', `${at}${counts.PendingManualApproval}`],
+            ['Rejected', `${at}${counts.Rejected}`],
+            ['newest version', newest ? `v${newest.version} (${newest.status})` : undefined],
+            ['newest approved', approved ? `v${approved.version}` : undefined],
+            ['shared with accounts', shared.join(', ')],
+            ['other policy statements', otherStatements > 0 ? String(otherStatements) : undefined]
+        ]),
+        ...(Object.keys(tags).length > 0
+            ? ['### Tags', '', ...keyValueTable(Object.entries(tags), ['key', 'value'])]
+            : []),
+        ...notes.map(note => `> ${escapeText(note, 500)}`)
+    ].join('\n');
+    ctx.out.info(`Group "${settings.group.name}": ${at}${versions.length} versions (Approved ${counts.Approved}, PendingManualApproval ${counts.PendingManualApproval}, Rejected ${counts.Rejected})`);
+    await publishReport(ctx, reportFileName(settings.group, 'group'), markdown, {
+        schema: 'sagemaker-model-gate/group-report@1',
+        group: settings.group.name,
+        arn,
+        description: group.ModelPackageGroupDescription ?? null,
+        status: group.ModelPackageGroupStatus ?? null,
+        created: group.CreationTime?.toISOString() ?? null,
+        versions: { total: versions.length, capped, byStatus: counts },
+        tags,
+        sharedWith: shared
+    });
+}
+async function listOperation(ctx, settings) {
+    const versions = await listVersions(ctx.aws.sagemaker, settings.group, {
+        limit: settings.history
+    });
+    const rows = versions.map(summaryRow);
+    ctx.out.info(`Group "${settings.group.name}": the newest ${rows.length} versions`);
+    for (const row of rows)
+        ctx.out.info(`  v${row.version} ${row.status ?? ''} ${row.created ?? ''}`);
+    const markdown = [
+        `## Versions of ${escapeText(settings.group.name, 200)} (newest ${rows.length})`,
+        '',
+        ...(rows.length > 0
+            ? versionTable(rows, { description: true })
+            : ['The group has no versions.'])
+    ].join('\n');
+    await publishReport(ctx, reportFileName(settings.group, 'versions'), markdown, {
+        schema: 'sagemaker-model-gate/group-versions@1',
+        group: settings.group.name,
+        versions: rows.map(row => ({
+            version: row.version,
+            arn: row.arn,
+            status: row.status ?? null,
+            created: row.created ?? null,
+            description: row.description ?? null
+        }))
+    });
+}
+async function updateTagsOperation(ctx, settings, ops) {
+    const sagemaker = ctx.aws.sagemaker;
+    const arn = await groupArnOf(ctx, settings.group);
+    const current = await listTags(sagemaker, arn);
+    const changes = Object.entries(ops.groupTags).filter(([key, value]) => current[key] !== value);
+    const lines = changes.map(([key, value]) => key in current ? `${key}: "${current[key]}" -> "${value}"` : `${key}: (new) "${value}"`);
+    if (changes.length === 0) {
+        ctx.out.info(`Group "${settings.group.name}" already carries every tag in "group-tags"; nothing to do.`);
+    }
+    else if (settings.dryRun) {
+        ctx.out.info(`Dry run: would call AddTags on ${arn} with:\n${JSON.stringify(changes.map(([Key, Value]) => ({ Key, Value })), null, 2)}`);
+    }
+    else {
+        await sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({
+            ResourceArn: arn,
+            Tags: changes.map(([Key, Value]) => ({ Key, Value }))
+        }));
+        ctx.out.info(`Tagged group "${settings.group.name}":\n  ${lines.join('\n  ')}`);
+    }
+    await ctx.out.summary([
+        `### Tags of ${escapeText(settings.group.name, 200)}${settings.dryRun ? ' (dry run)' : ''}`,
+        '',
+        changes.length === 0
+            ? 'Every tag in `group-tags` was already set; nothing changed.'
+            : `${settings.dryRun ? 'Would set' : 'Set'} ${changes.length} tag${changes.length === 1 ? '' : 's'}:`,
+        '',
+        ...(changes.length > 0
+            ? [
+                '| key | before | after |',
+                '|---|---|---|',
+                ...changes.map(([key, value]) => `| ${escapeCell(key, 128)} | ${key in current ? escapeCell(current[key] ?? '', 256) : '—'} | ${escapeCell(value, 256)} |`),
+                ''
+            ]
+            : [])
+    ].join('\n'));
+}
+/** Approved versions whose metadata records a deployment: deleting them could break an endpoint. */
+async function deployedApproved(ctx, versions) {
+    const approved = versions.filter(version => version.status === 'Approved');
+    const described = await describeVersions(ctx.aws.sagemaker, approved.map(version => version.arn));
+    return described.flatMap((pkg, index) => {
+        const endpoints = Object.keys(pkg.CustomerMetadataProperties ?? {})
+            .filter(key => key.startsWith(KEYS.deployedPrefix))
+            .map(key => key.slice(KEYS.deployedPrefix.length));
+        const version = approved[index]?.version ?? 0;
+        return endpoints.length > 0 ? [{ version, endpoints }] : [];
+    });
+}
+function versionList(versions) {
+    return versions.map(version => `v${version.version} (${version.status})`).join(', ');
+}
+async function deleteOperation(ctx, settings, ops) {
+    const sagemaker = ctx.aws.sagemaker;
+    const name = settings.group.name;
+    // Fails on a missing group before anything else is looked at.
+    await describeGroup(sagemaker, settings.group);
+    const versions = (await listVersions(sagemaker, settings.group, { limit: DELETE_LIMIT + 1 })).sort((a, b) => b.version - a.version);
+    if (versions.length > DELETE_LIMIT) {
+        throw new UserError(`Group "${name}" holds more than ${DELETE_LIMIT} versions; this action deletes at most ${DELETE_LIMIT} in one run. Delete versions in batches (DeleteModelPackage), then run the group deletion again.`);
+    }
+    if (versions.length > 0 && !ops.force) {
+        throw new UserError(`Group "${name}" still holds ${versions.length} version${versions.length === 1 ? '' : 's'}: ${versionList(versions)}. Deleting the group deletes them all; set "force: true" to do that, or keep the group.`);
+    }
+    const deployed = await deployedApproved(ctx, versions);
+    if (deployed.length > 0) {
+        const which = deployed
+            .map(entry => `v${entry.version} (deployed to ${entry.endpoints.join(', ')})`)
+            .join('; ');
+        throw new UserError(`Group "${name}" was not deleted: Approved versions are recorded as deployed: ${which}. An endpoint may still serve them. Take them out of service and reject them (mode "reject") first; "force" does not override this.`);
+    }
+    const plan = [
+        ...versions.map(version => `DeleteModelPackage ${version.arn} (${version.status})`),
+        `DeleteModelPackageGroup ${settings.group.nameOrArn}`
+    ];
+    ctx.out.info(`${settings.dryRun ? 'Dry run: would delete' : 'Deleting'} group "${name}"${versions.length > 0 ? ` and its ${versions.length} versions, newest first` : ''}:\n  ${plan.join('\n  ')}`);
+    const deleted = [];
+    if (!settings.dryRun) {
+        for (const version of versions) {
+            await sagemaker.send(new dist_cjs/* DeleteModelPackageCommand */.kU4({ ModelPackageName: version.arn }));
+            deleted.push(version.version);
+            ctx.out.info(`Deleted v${version.version}`);
+        }
+        await sagemaker.send(new dist_cjs/* DeleteModelPackageGroupCommand */.P9U({ ModelPackageGroupName: settings.group.nameOrArn }));
+        ctx.out.info(`Deleted group "${name}"`);
+    }
+    await ctx.out.summary([
+        `### ${settings.dryRun ? 'Dry run: group would be deleted' : 'Group deleted'}: ${escapeText(name, 200)}`,
+        '',
+        versions.length > 0
+            ? `${settings.dryRun ? 'Would delete' : 'Deleted'} ${versions.length} version${versions.length === 1 ? '' : 's'} (newest first), then the group:`
+            : 'The group held no versions.',
+        '',
+        ...(versions.length > 0 ? [...versionTable(versions.map(summaryRow)), ''] : [])
+    ].join('\n'));
+}
+function describeChange(operation, change) {
+    const parts = [];
+    if (change.accounts.length > 0) {
+        parts.push(`${operation === 'share' ? 'shares with' : 'stops sharing with'} ${change.accounts.join(', ')}`);
+    }
+    if (change.unchanged.length > 0) {
+        parts.push(`${operation === 'share' ? 'already shared with' : 'was not shared with'} ${change.unchanged.join(', ')}`);
+    }
+    return parts.join('; ');
+}
+async function sharingOperation(ctx, settings, ops, operation) {
+    requireOwnGroup(settings, operation);
+    const sagemaker = ctx.aws.sagemaker;
+    const name = settings.group.name;
+    const groupArn = await groupArnOf(ctx, settings.group);
+    const existing = await readGroupPolicy(sagemaker, name);
+    const change = operation === 'share'
+        ? sharePolicy(existing, groupArn, ops.accountIds)
+        : unsharePolicy(existing, ops.accountIds);
+    const elsewhere = change.elsewhere;
+    for (const entry of elsewhere) {
+        ctx.out.warning(`Account ${entry.account} is also named in policy statement "${entry.sid}", which this action did not write; it is left as is, so that account may keep access.`);
+    }
+    let call;
+    if (!change.changed)
+        call = 'no change needed';
+    else if (change.document)
+        call = `PutModelPackageGroupPolicy`;
+    else
+        call = 'DeleteModelPackageGroupPolicy (no statement left)';
+    const text = change.document && change.changed ? policy_policyText(change.document) : undefined;
+    ctx.out.info(`${settings.dryRun ? 'Dry run: ' : ''}${operation} group "${name}": ${describeChange(operation, change)}; ${settings.dryRun && change.changed ? `would call ${call}` : call}${text ? `\n${JSON.stringify(change.document, null, 2)}` : ''}`);
+    if (change.changed && !settings.dryRun) {
+        if (text) {
+            await sagemaker.send(new dist_cjs/* PutModelPackageGroupPolicyCommand */.Zve({ ModelPackageGroupName: name, ResourcePolicy: text }));
+        }
+        else {
+            await sagemaker.send(new dist_cjs/* DeleteModelPackageGroupPolicyCommand */.JF_({ ModelPackageGroupName: name }));
+        }
+    }
+    const after = change.changed ? sharedAccounts(change.document) : sharedAccounts(existing);
+    await ctx.out.summary([
+        `### ${operation === 'share' ? 'Sharing' : 'Unsharing'} ${escapeText(name, 200)}${settings.dryRun ? ' (dry run)' : ''}`,
+        '',
+        escapeText(describeChange(operation, change) || 'nothing to change', 1000),
+        '',
+        `Shared with ${after.length > 0 ? after.join(', ') : 'no account'}${settings.dryRun && change.changed ? ' once applied' : ''}.`,
+        ...elsewhere.map(entry => `> Account ${entry.account} is still named by policy statement ${escapeText(entry.sid, 100)}, which this action did not write.`),
+        ''
+    ].join('\n'));
+}
+const runGroup = async (ctx, settings) => {
+    const ops = settings.groupOps;
+    if (!ops)
+        throw new Error('group settings missing: inputs were not read for mode group');
+    switch (ops.operation) {
+        case 'describe':
+            await describeOperation(ctx, settings);
+            break;
+        case 'list':
+            await listOperation(ctx, settings);
+            break;
+        case 'update-tags':
+            await updateTagsOperation(ctx, settings, ops);
+            break;
+        case 'delete':
+            await deleteOperation(ctx, settings, ops);
+            break;
+        case 'share':
+        case 'unshare':
+            await sharingOperation(ctx, settings, ops, ops.operation);
+            break;
+    }
+    return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-16859/registry/groups.js
-// The model package group a version goes into: created when missing, used as is otherwise.
+;// CONCATENATED MODULE: ./build/bundle-23357/modes/lineage.js
 
-/**
- * DescribeModelPackageGroup models no not-found error: SageMaker answers a missing group
- * with a ValidationException whose message ends "does not exist." (ResourceNotFound is
- * accepted too, for emulators that model it).
- */
-function isGroupMissing(error) {
-    if (!(error instanceof Error))
-        return false;
-    if (error.name === 'ResourceNotFound')
-        return true;
-    return error.name === 'ValidationException' && /does not exist/i.test(error.message);
-}
-function groups_isAlreadyExists(error) {
-    return error instanceof Error && /already exists/i.test(error.message);
-}
-function createGroupInput(group, description, tags) {
-    const input = { ModelPackageGroupName: group.name };
-    if (description)
-        input.ModelPackageGroupDescription = description;
-    const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-    if (tagList.length > 0)
-        input.Tags = tagList;
-    return input;
-}
-/**
- * Makes sure the group exists. A group given as an ARN belongs to another account and is
- * never created here; a group that exists is used as is, and a description that differs
- * from `group-description` is only a warning (changing it is the `group` mode's job).
- */
-async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
-    if (group.arn) {
-        if (description || Object.keys(tags).length > 0) {
-            out.warning(`Group "${group.name}" was given as an ARN (a shared group): "group-description" and "group-tags" are ignored; its owner manages them.`);
-        }
-        return { arn: group.arn, created: false, exists: true };
-    }
-    try {
-        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
-        const current = existing.ModelPackageGroupDescription ?? '';
-        if (description !== undefined && description !== current) {
-            out.warning(`Group "${group.name}" already exists with description "${current}", not the "group-description" given; it is used as is.`);
-        }
-        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
-    }
-    catch (error) {
-        if (!isGroupMissing(error))
-            throw error;
-    }
-    const input = createGroupInput(group, description, tags);
-    if (dryRun) {
-        out.info(`Dry run: group "${group.name}" does not exist; would call CreateModelPackageGroup with:\n${JSON.stringify(input, null, 2)}`);
-        return { created: false, exists: false };
-    }
-    try {
-        const created = await sagemaker.send(new dist_cjs/* CreateModelPackageGroupCommand */.EWw(input));
-        out.info(`Created model package group "${group.name}".`);
-        return { arn: created.ModelPackageGroupArn, created: true, exists: true };
-    }
-    catch (error) {
-        // Another job registering into the same new group may have won the race.
-        if (!groups_isAlreadyExists(error))
-            throw error;
-        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
-        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
-    }
-}
 
-;// CONCATENATED MODULE: ./build/bundle-16859/registry/register.js
+
+
+
+
+const runLineage = async (ctx, settings) => {
+    const sagemaker = ctx.aws.sagemaker;
+    const ref = settings.report?.modelPackage;
+    let arn;
+    if (ref) {
+        arn = await resolvePackageArn(sagemaker, settings.group, ref);
+    }
+    else {
+        const newest = await latestVersion(sagemaker, settings.group);
+        if (!newest) {
+            throw new UserError(`Group "${settings.group.name}" has no versions; register one first, or name another group.`);
+        }
+        arn = newest.arn;
+    }
+    const pkg = await describeVersion(sagemaker, arn);
+    const lineage = await readLineage(sagemaker, pkg);
+    for (const note of lineage.notes)
+        ctx.out.info(note);
+    const report = {
+        ...lineage,
+        group: settings.group.nameOrArn,
+        region: settings.region,
+        runUrl: runUrl(ctx.github) || undefined
+    };
+    const version = lineage.package.version;
+    ctx.out.info(`Lineage of ${settings.group.name} ${version !== undefined ? `v${version}` : arn}: ${lineage.trainingJob ? `training job ${lineage.trainingJob.name}` : 'no training job'}, ${lineage.associations.length} lineage associations, ${Object.keys(lineage.story.deployments).length} recorded deployments`);
+    ctx.out.setOutput('model-package-arn', arn);
+    if (version !== undefined)
+        ctx.out.setOutput('model-package-version', version);
+    if (lineage.package.approvalStatus)
+        ctx.out.setOutput('approval-status', lineage.package.approvalStatus);
+    await publishReport(ctx, reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`), renderLineage(report), lineageJson(report));
+    return {};
+};
+
+;// CONCATENATED MODULE: ./build/bundle-23357/registry/register.js
 // Creating a model package version: the request, the look for an earlier registration of
 // the same model, and the wait until SageMaker has finished with it.
 
@@ -95518,7 +96981,7 @@ async function waitForPackage(sagemaker, arn, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/modes/register.js
+;// CONCATENATED MODULE: ./build/bundle-23357/modes/register.js
 
 
 
@@ -95780,7 +97243,7 @@ const runRegister = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-16859/modes/rollback.js
+;// CONCATENATED MODULE: ./build/bundle-23357/modes/rollback.js
 
 
 
@@ -95879,7 +97342,10 @@ async function rejectReplaced(ctx, arn, endpointName, reason) {
     ctx.out.setOutput('approval-status', 'Rejected');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/modes/index.js
+;// CONCATENATED MODULE: ./build/bundle-23357/modes/index.js
+
+
+
 
 
 
@@ -95891,12 +97357,15 @@ const RUNNERS = {
     approve: runApprove,
     reject: runReject,
     deploy: runDeploy,
-    rollback: runRollback
+    rollback: runRollback,
+    compare: runCompare,
+    lineage: runLineage,
+    group: runGroup
 };
 
-// EXTERNAL MODULE: ./build/bundle-16859/version.js
-var version = __nccwpck_require__(9743);
-;// CONCATENATED MODULE: ./build/bundle-16859/runner.js
+// EXTERNAL MODULE: ./build/bundle-23357/version.js
+var version = __nccwpck_require__(696);
+;// CONCATENATED MODULE: ./build/bundle-23357/runner.js
 // Builds a mode's context from settings and runs it; shared by the action and the CLI.
 
 
@@ -95905,8 +97374,8 @@ var version = __nccwpck_require__(9743);
 
 async function executeMode(settings, out, env = process.env) {
     const github = readGitHubRun(env);
-    const aws = (0,bundle_16859_aws/* createClients */.hP)(settings.region, version/* VERSION */.x);
-    const calls = (0,bundle_16859_aws/* countCalls */.xe)(aws.sagemaker);
+    const aws = (0,bundle_23357_aws/* createClients */.hP)(settings.region, version/* VERSION */.x);
+    const calls = (0,bundle_23357_aws/* countCalls */.xe)(aws.sagemaker);
     const ctx = {
         aws,
         github,
@@ -95926,7 +97395,7 @@ async function executeMode(settings, out, env = process.env) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-16859/main.js
+;// CONCATENATED MODULE: ./build/bundle-23357/main.js
 // The action's one error boundary: read every input once, run the mode, and turn any
 // failure into a message a person can act on.
 
@@ -95967,7 +97436,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 8177:
+/***/ 6278:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -95978,11 +97447,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./build/bundle-16859/aws.js
-var aws = __nccwpck_require__(9658);
+// EXTERNAL MODULE: ./build/bundle-23357/aws.js
+var aws = __nccwpck_require__(1701);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4459);
-;// CONCATENATED MODULE: ./build/bundle-16859/cleanup.js
+;// CONCATENATED MODULE: ./build/bundle-23357/cleanup.js
 // Temporary SageMaker resources (a validation endpoint, its config and model) are
 // recorded in the step's state as soon as they exist, so the `post` step can delete them
 // when the job was cancelled before the mode's own `finally` ran.
@@ -96033,9 +97502,9 @@ async function deleteTemporaryResources(sagemaker, resources) {
     return { deleted, warnings };
 }
 
-// EXTERNAL MODULE: ./build/bundle-16859/version.js
-var version = __nccwpck_require__(9743);
-;// CONCATENATED MODULE: ./build/bundle-16859/post.js
+// EXTERNAL MODULE: ./build/bundle-23357/version.js
+var version = __nccwpck_require__(696);
+;// CONCATENATED MODULE: ./build/bundle-23357/post.js
 // The `post` step: deletes temporary resources a cancelled or failed run left behind.
 // It only warns: cleanup must never turn a finished job's result into a failure.
 
@@ -96063,7 +97532,7 @@ async function post() {
 
 /***/ }),
 
-/***/ 9743:
+/***/ 696:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -99211,6 +100680,6 @@ function getIDToken(aud) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(8959);
+/******/ var __webpack_exports__ = __nccwpck_require__(9732);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

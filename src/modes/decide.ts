@@ -4,20 +4,33 @@ import type { ModeOutcome, RunContext } from '../context.js'
 import { runUrl } from '../context.js'
 import { UserError } from '../errors.js'
 import { escapeCell, escapeText } from '../report/index.js'
-import { KEYS, METADATA_MAX_VALUE, sanitizeMetadataText } from '../registry/metadata.js'
 import {
+  KEYS,
+  METADATA_MAX_VALUE,
+  fitMetadata,
+  sanitizeMetadataText
+} from '../registry/metadata.js'
+import {
+  APPROVAL_DESCRIPTION_MAX,
   describeVersion,
   latestVersion,
   resolvePackageArn,
+  singleLine,
   updateVersion,
-  versionFromArn
+  versionFromArn,
+  type PackageDescription
 } from '../registry/versions.js'
 import type { ApprovalStatus, DecisionSettings, Settings } from '../settings.js'
 
 type Verdict = Extract<ApprovalStatus, 'Approved' | 'Rejected'>
 
-async function resolveTarget(ctx: RunContext, settings: Settings, decision: DecisionSettings): Promise<string> {
-  if (decision.modelPackage) return resolvePackageArn(ctx.aws.sagemaker, settings.group, decision.modelPackage)
+async function resolveTarget(
+  ctx: RunContext,
+  settings: Settings,
+  decision: DecisionSettings
+): Promise<string> {
+  if (decision.modelPackage)
+    return resolvePackageArn(ctx.aws.sagemaker, settings.group, decision.modelPackage)
   const pending = await latestVersion(ctx.aws.sagemaker, settings.group, 'PendingManualApproval')
   if (!pending) {
     throw new UserError(
@@ -31,10 +44,66 @@ function lifecycleStatus(verdict: Verdict): string {
   return verdict === 'Approved' ? 'Approved' : 'Rejected'
 }
 
+async function describeTarget(
+  ctx: RunContext,
+  settings: Settings,
+  arn: string
+): Promise<PackageDescription> {
+  let pkg: PackageDescription
+  try {
+    pkg = await describeVersion(ctx.aws.sagemaker, arn)
+  } catch (error) {
+    const name = (error as Error).name
+    if (
+      name === 'ResourceNotFound' ||
+      (name === 'ValidationException' && /does not exist|not found/i.test((error as Error).message))
+    ) {
+      throw new UserError(
+        `Input "model-package": model package ${arn} does not exist (${(error as Error).message}). Check the version number, the group and the region.`
+      )
+    }
+    throw error
+  }
+  // A decision recorded on another group's version would be a decision nobody looks for.
+  if (
+    pkg.ModelPackageGroupName !== undefined &&
+    pkg.ModelPackageGroupName !== settings.group.name
+  ) {
+    throw new UserError(
+      `Input "model-package": ${arn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`
+    )
+  }
+  return pkg
+}
+
+/**
+ * Who decided, why, and the run, in at most 1,024 characters: the reason is what gets
+ * shortened, so the actor and the link to the run survive.
+ */
+export function decisionDescription(
+  verdict: Verdict,
+  actor: string,
+  reason: string,
+  url: string,
+  forced: boolean
+): string {
+  const head = `${verdict} by ${singleLine(actor)}${forced ? ' (forced over a failed gate)' : ''}: `
+  const tail = url ? ` Run: ${singleLine(url)}` : ''
+  const room = APPROVAL_DESCRIPTION_MAX - head.length - tail.length
+  let text = singleLine(reason)
+  if (text.length > room) text = room > 1 ? `${text.slice(0, room - 1)}…` : ''
+  return `${head}${text}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX)
+}
+
 async function decide(ctx: RunContext, settings: Settings, verdict: Verdict): Promise<ModeOutcome> {
   const decision = settings.decision as DecisionSettings
+  if (decision.reason.trim() === '') {
+    throw new UserError(
+      `Input "reason" is required for mode "${verdict === 'Approved' ? 'approve' : 'reject'}": the justification recorded on the version with your decision; got an empty value.`
+    )
+  }
   const arn = await resolveTarget(ctx, settings, decision)
-  const pkg = await describeVersion(ctx.aws.sagemaker, arn)
+  const pkg = await describeTarget(ctx, settings, arn)
   const version = pkg.ModelPackageVersion ?? versionFromArn(arn)
   const current = (pkg.ModelApprovalStatus ?? 'PendingManualApproval') as ApprovalStatus
   const gateDecision = pkg.CustomerMetadataProperties?.[KEYS.gateDecision]
@@ -45,20 +114,31 @@ async function decide(ctx: RunContext, settings: Settings, verdict: Verdict): Pr
     )
   }
   if (pkg.ModelPackageStatus && pkg.ModelPackageStatus !== 'Completed') {
-    throw new UserError(`v${version} is ${pkg.ModelPackageStatus}; only a Completed version can be ${verdict.toLowerCase()}.`)
+    throw new UserError(
+      `v${version} is ${pkg.ModelPackageStatus}; only a Completed version can be ${verdict.toLowerCase()}.`
+    )
   }
 
   const actor = ctx.github.actor || 'unknown'
   const url = runUrl(ctx.github)
-  const forced = verdict === 'Approved' && gateDecision === 'fail' ? ' (forced over a failed gate)' : ''
-  const description = `${verdict} by ${actor}${forced}: ${decision.reason}${url ? ` Run: ${url}` : ''}`
-  const metadata: Record<string, string> = {
-    [KEYS.decisionBy]: sanitizeMetadataText(actor, METADATA_MAX_VALUE),
-    [KEYS.decisionReason]: sanitizeMetadataText(decision.reason, METADATA_MAX_VALUE),
-    ...(url ? { [KEYS.decisionRun]: sanitizeMetadataText(url, METADATA_MAX_VALUE) } : {})
-  }
+  const forced = verdict === 'Approved' && gateDecision === 'fail'
+  const description = decisionDescription(verdict, actor, decision.reason, url, forced)
+  const entries: [string, string][] = [
+    [KEYS.decisionBy, sanitizeMetadataText(actor, METADATA_MAX_VALUE)],
+    [KEYS.decisionReason, sanitizeMetadataText(singleLine(decision.reason), METADATA_MAX_VALUE)],
+    ...(url
+      ? [[KEYS.decisionRun, sanitizeMetadataText(url, METADATA_MAX_VALUE)] as [string, string]]
+      : [])
+  ]
+  // Merged next to the keys already there; a version holding 50 entries keeps its decision.
+  const { kept: metadata, dropped } = fitMetadata(entries, pkg.CustomerMetadataProperties ?? {})
+  for (const reason of dropped) ctx.out.warning(`Not recorded in customer metadata: ${reason}`)
   const lifecycle = decision.modelLifecycleStage
-    ? { stage: decision.modelLifecycleStage, stageStatus: lifecycleStatus(verdict), description: decision.reason }
+    ? {
+        stage: decision.modelLifecycleStage,
+        stageStatus: lifecycleStatus(verdict),
+        description: decision.reason
+      }
     : undefined
 
   if (settings.dryRun) {
@@ -66,7 +146,12 @@ async function decide(ctx: RunContext, settings: Settings, verdict: Verdict): Pr
       `dry run: would set v${version} from ${current} to ${verdict} with ApprovalDescription ${JSON.stringify(description)} and metadata ${JSON.stringify(metadata)}`
     )
   } else {
-    await updateVersion(ctx.aws.sagemaker, arn, { status: verdict, approvalDescription: description, metadata, lifecycle })
+    await updateVersion(ctx.aws.sagemaker, arn, {
+      status: verdict,
+      approvalDescription: description,
+      metadata,
+      lifecycle
+    })
     ctx.out.info(`v${version}: ${current} -> ${verdict}`)
   }
 

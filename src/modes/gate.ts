@@ -12,36 +12,98 @@ import { evaluatePolicy, parsePolicy, policyMetrics, policySha256 } from '../pol
 import type { Decision, Policy } from '../policy/index.js'
 import { commentMarker, renderReport, reportJson } from '../report/index.js'
 import type { BaselineReport, GateReport, HistoryEntry, VersionReport } from '../report/index.js'
-import { KEYS, metricsFromMetadata, sanitizeMetadataText, METADATA_MAX_VALUE } from '../registry/metadata.js'
+import {
+  KEYS,
+  METADATA_MAX_VALUE,
+  fitMetadata,
+  metricsFromMetadata,
+  sanitizeMetadataText
+} from '../registry/metadata.js'
 import { readVersionMetrics } from '../registry/metrics.js'
 import { PROVENANCE_KEYS } from '../registry/provenance.js'
 import {
+  APPROVAL_DESCRIPTION_MAX,
   describeVersion,
   latestVersion,
   listVersions,
   resolvePackageArn,
+  singleLine,
   updateVersion,
   versionFromArn,
   type PackageDescription
 } from '../registry/versions.js'
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { ApprovalStatus, BaselineSpec, GateSettings, Settings } from '../settings.js'
+
+/**
+ * Wraps the SageMaker client so that every request is counted: the gate promises a number
+ * of calls that grows with `history`, not with the size of the group, and says so in debug.
+ */
+function countingClient(client: SageMakerClient): { client: SageMakerClient; calls: () => number } {
+  let calls = 0
+  const counted = new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== 'send') return Reflect.get(target, property, receiver) as unknown
+      return (...args: unknown[]) => {
+        calls++
+        return (target.send as (...a: unknown[]) => unknown).apply(target, args)
+      }
+    }
+  })
+  return { client: counted, calls: () => calls }
+}
+
+function isMissingPackage(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException') return true
+  return (
+    error.name === 'ValidationException' &&
+    /does not exist|not found|could not find/i.test(error.message)
+  )
+}
 
 /** Describes each version once per run: the candidate and baseline often reappear in the history. */
 class VersionCache {
   private readonly byArn = new Map<string, Promise<PackageDescription>>()
-  constructor(private readonly ctx: RunContext) {}
-  get(arn: string): Promise<PackageDescription> {
+  private readonly ctx: RunContext
+  constructor(ctx: RunContext) {
+    this.ctx = ctx
+  }
+  /** `input` names the input that chose this version, for a message when it does not exist. */
+  get(arn: string, input?: string): Promise<PackageDescription> {
     let found = this.byArn.get(arn)
     if (!found) {
-      found = describeVersion(this.ctx.aws.sagemaker, arn)
+      found = describeVersion(this.ctx.aws.sagemaker, arn).catch((error: unknown) => {
+        if (input && isMissingPackage(error)) {
+          throw new UserError(
+            `Input "${input}": model package ${arn} does not exist (${(error as Error).message}). Check the version number, the group and the region.`
+          )
+        }
+        throw error
+      })
       this.byArn.set(arn, found)
     }
     return found
   }
 }
 
-async function resolveCandidate(ctx: RunContext, settings: Settings, gate: GateSettings): Promise<string> {
-  if (gate.modelPackage) return resolvePackageArn(ctx.aws.sagemaker, settings.group, gate.modelPackage)
+/** A version from another group would be compared with the wrong champion and written to the wrong group's history. */
+function assertInGroup(pkg: PackageDescription, settings: Settings, input: string): void {
+  const group = pkg.ModelPackageGroupName
+  if (group !== undefined && group !== settings.group.name) {
+    throw new UserError(
+      `Input "${input}": ${pkg.ModelPackageArn} belongs to group "${group}", not to "${settings.group.name}" named in "model-package-group".`
+    )
+  }
+}
+
+async function resolveCandidate(
+  ctx: RunContext,
+  settings: Settings,
+  gate: GateSettings
+): Promise<string> {
+  if (gate.modelPackage)
+    return resolvePackageArn(ctx.aws.sagemaker, settings.group, gate.modelPackage)
   const pending = await latestVersion(ctx.aws.sagemaker, settings.group, 'PendingManualApproval')
   if (!pending) {
     throw new UserError(
@@ -78,12 +140,14 @@ async function resolveBaseline(
       return undefined
     case 'latest-approved': {
       // One call in the common case; a second only when the candidate is itself the newest approved.
-      const [first, second] = await listVersions(sagemaker, settings.group, { status: 'Approved', limit: 1 })
-        .then(async found =>
-          found[0]?.arn === candidateArn
-            ? listVersions(sagemaker, settings.group, { status: 'Approved', limit: 2 })
-            : found
-        )
+      const [first, second] = await listVersions(sagemaker, settings.group, {
+        status: 'Approved',
+        limit: 1
+      }).then(async found =>
+        found[0]?.arn === candidateArn
+          ? listVersions(sagemaker, settings.group, { status: 'Approved', limit: 2 })
+          : found
+      )
       arn = first?.arn === candidateArn ? second?.arn : first?.arn
       break
     }
@@ -96,7 +160,10 @@ async function resolveBaseline(
       }
       break
     case 'version':
-      arn = await resolvePackageArn(sagemaker, settings.group, { kind: 'version', version: spec.version })
+      arn = await resolvePackageArn(sagemaker, settings.group, {
+        kind: 'version',
+        version: spec.version
+      })
       break
   }
   if (arn === candidateArn) {
@@ -150,20 +217,47 @@ async function readHistory(
   cache: VersionCache,
   known: Map<string, Record<string, number>>
 ): Promise<HistoryEntry[]> {
-  const versions = await listVersions(ctx.aws.sagemaker, settings.group, { limit: settings.history })
-  const entries = await Promise.all(
-    versions.map(async summary => {
-      const metrics = known.get(summary.arn) ?? metricsFromMetadata((await cache.get(summary.arn)).CustomerMetadataProperties)
-      return { version: summary.version, status: summary.status, metrics }
+  try {
+    const versions = await listVersions(ctx.aws.sagemaker, settings.group, {
+      limit: settings.history
     })
-  )
-  return entries.reverse()
+    const entries = await Promise.all(
+      versions.map(async summary => {
+        const metrics =
+          known.get(summary.arn) ??
+          metricsFromMetadata((await cache.get(summary.arn)).CustomerMetadataProperties)
+        return { version: summary.version, status: summary.status, metrics }
+      })
+    )
+    return entries.reverse()
+  } catch (error) {
+    // The trend chart is context, not evidence: a version deleted between the list and its
+    // describe must not keep a decision that is already made from being recorded.
+    ctx.out.warning(
+      `The version history for the trend chart could not be read: ${(error as Error).message}`
+    )
+    return []
+  }
 }
 
-function approvalDescription(decision: Decision, version: number, sha: string, url: string): string {
+/**
+ * Verdict, failing rules and run link in at most 1,024 characters. The reasons are what
+ * gets shortened: the verdict and the link to the run that explains everything must survive.
+ */
+export function approvalDescription(
+  decision: Decision,
+  version: number,
+  sha: string,
+  url: string
+): string {
   const verdict = decision.decision === 'pass' ? 'passed' : 'failed'
-  const reasons = decision.reasons.length ? ` Failing rules: ${decision.reasons.join(' ')}` : ''
-  return `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).${reasons}${url ? ` Run: ${url}` : ''}`
+  const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).`
+  const tail = url ? ` Run: ${singleLine(url)}` : ''
+  if (decision.reasons.length === 0) return `${head}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX)
+  const room = APPROVAL_DESCRIPTION_MAX - head.length - tail.length
+  let reasons = ` Failing rules: ${singleLine(decision.reasons.join(' '))}`
+  if (reasons.length > room) reasons = room > 1 ? `${reasons.slice(0, room - 1)}…` : ''
+  return `${head}${reasons}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX)
 }
 
 /** Writes the decision: always the gate:* record, and the status when on-pass/on-fail ask for it. */
@@ -180,14 +274,24 @@ async function recordDecision(
   const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail
   const status = wanted === 'none' ? undefined : wanted
   const url = runUrl(ctx.github)
+  const entries: [string, string][] = [
+    [KEYS.gateDecision, decision.decision],
+    [KEYS.gatePolicy, policyHash],
+    ...(url
+      ? [[KEYS.gateRun, sanitizeMetadataText(url, METADATA_MAX_VALUE)] as [string, string]]
+      : [])
+  ]
+  // Other keys on the version are someone else's: SageMaker merges what we send, and a
+  // version already holding 50 entries must not make the status write fail.
+  const { kept, dropped } = fitMetadata(entries, candidate.CustomerMetadataProperties ?? {})
+  for (const reason of dropped) ctx.out.warning(`Not recorded in customer metadata: ${reason}`)
   await updateVersion(ctx.aws.sagemaker, arn, {
     status: status && status !== current ? status : undefined,
-    approvalDescription: status && status !== current ? approvalDescription(decision, version, policyHash, url) : undefined,
-    metadata: {
-      [KEYS.gateDecision]: decision.decision,
-      [KEYS.gatePolicy]: policyHash,
-      ...(url ? { [KEYS.gateRun]: sanitizeMetadataText(url, METADATA_MAX_VALUE) } : {})
-    }
+    approvalDescription:
+      status && status !== current
+        ? approvalDescription(decision, version, policyHash, url)
+        : undefined,
+    metadata: kept
   })
   if (status && status !== current) return { status, written: `${status} written to v${version}` }
   const note = status ? `v${version} was already ${current}` : `status left ${current}`
@@ -198,7 +302,10 @@ async function publish(ctx: RunContext, settings: Settings, report: GateReport):
   const markdown = renderReport(report)
   await ctx.out.summary(markdown)
 
-  const path = join(ctx.workDir, `sagemaker-model-gate-${settings.group.name}-v${report.candidate.version ?? 'unknown'}.json`)
+  const path = join(
+    ctx.workDir,
+    `sagemaker-model-gate-${settings.group.name}-v${report.candidate.version ?? 'unknown'}.json`
+  )
   await writeFile(path, `${JSON.stringify(reportJson(report), null, 2)}\n`)
   ctx.out.setOutput('report-path', path)
 
@@ -209,7 +316,9 @@ async function publish(ctx: RunContext, settings: Settings, report: GateReport):
     return
   }
   if (!ctx.octokit) {
-    ctx.out.warning('No "github-token": the pull request comment was skipped. The report is in the job summary.')
+    ctx.out.warning(
+      'No "github-token": the pull request comment was skipped. The report is in the job summary.'
+    )
     return
   }
   const [owner, repo] = repository.split('/') as [string, string]
@@ -224,7 +333,9 @@ async function publish(ctx: RunContext, settings: Settings, report: GateReport):
     })
     if (comment) {
       ctx.out.setOutput('comment-id', comment.id)
-      ctx.out.info(`${comment.created ? 'Created' : 'Updated'} the pull request comment ${comment.url ?? comment.id}`)
+      ctx.out.info(
+        `${comment.created ? 'Created' : 'Updated'} the pull request comment ${comment.url ?? comment.id}`
+      )
     }
   } catch (error) {
     // The decision is already made and recorded; a comment that fails must not change it.
@@ -232,7 +343,17 @@ async function publish(ctx: RunContext, settings: Settings, report: GateReport):
   }
 }
 
-export const runGate: ModeRunner = async (ctx, settings): Promise<ModeOutcome> => {
+export const runGate: ModeRunner = async (outer, settings): Promise<ModeOutcome> => {
+  const counter = countingClient(outer.aws.sagemaker)
+  const ctx: RunContext = { ...outer, aws: { ...outer.aws, sagemaker: counter.client } }
+  try {
+    return await gateWith(ctx, settings)
+  } finally {
+    ctx.out.debug(`SageMaker calls made by the gate: ${counter.calls()}`)
+  }
+}
+
+async function gateWith(ctx: RunContext, settings: Settings): Promise<ModeOutcome> {
   const gate = settings.gate as GateSettings
   const policy: Policy = parsePolicy(gate.thresholds, gate.maxRegression, gate.metricDirections)
   const needed = policyMetrics(policy)
@@ -242,25 +363,33 @@ export const runGate: ModeRunner = async (ctx, settings): Promise<ModeOutcome> =
   const candidateArn = await resolveCandidate(ctx, settings, gate)
   const baselineArn = await resolveBaseline(ctx, settings, gate.baseline, candidateArn)
   const [candidate, baseline] = await Promise.all([
-    cache.get(candidateArn),
-    baselineArn ? cache.get(baselineArn) : undefined
+    cache.get(candidateArn, 'model-package'),
+    baselineArn ? cache.get(baselineArn, 'baseline') : undefined
   ])
+  assertInGroup(candidate, settings, 'model-package')
   const clients = { sagemaker: ctx.aws.sagemaker, s3: ctx.aws.s3 }
   const [candidateMetrics, baselineMetrics] = await Promise.all([
     readVersionMetrics(clients, candidate, needed),
     baseline ? readVersionMetrics(clients, baseline, needed) : undefined
   ])
-  for (const note of [...candidateMetrics.notes, ...(baselineMetrics?.notes ?? [])]) ctx.out.warning(note)
+  for (const note of [...candidateMetrics.notes, ...(baselineMetrics?.notes ?? [])])
+    ctx.out.warning(note)
 
   const candidateVersion = candidate.ModelPackageVersion ?? versionFromArn(candidateArn)
   const decision = evaluatePolicy(
     policy,
     { version: candidateVersion, arn: candidateArn, metrics: candidateMetrics.metrics },
     baseline && baselineMetrics
-      ? { version: baseline.ModelPackageVersion, arn: baselineArn, metrics: baselineMetrics.metrics }
+      ? {
+          version: baseline.ModelPackageVersion,
+          arn: baselineArn,
+          metrics: baselineMetrics.metrics
+        }
       : undefined
   )
-  ctx.out.info(`Gate ${decision.decision} for v${candidateVersion}${baseline ? ` against v${baseline.ModelPackageVersion}` : ' (no baseline)'}`)
+  ctx.out.info(
+    `Gate ${decision.decision} for v${candidateVersion}${baseline ? ` against v${baseline.ModelPackageVersion}` : ' (no baseline)'}`
+  )
   for (const reason of decision.reasons) ctx.out.info(`  - ${reason}`)
 
   const known = new Map<string, Record<string, number>>([[candidateArn, candidateMetrics.metrics]])

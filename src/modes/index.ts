@@ -1,9 +1,12 @@
 // Mode name -> the runner that carries it out.
 import type { ModeRunner } from '../context.js'
 import type { Mode } from '../settings.js'
+import { runCompare } from './compare.js'
 import { runApprove, runReject } from './decide.js'
 import { runDeploy } from './deploy.js'
 import { runGate } from './gate.js'
+import { runGroup } from './group.js'
+import { runLineage } from './lineage.js'
 import { runRegister } from './register.js'
 import { runRollback } from './rollback.js'
 
@@ -13,5 +16,8 @@ export const RUNNERS: Record<Mode, ModeRunner> = {
   approve: runApprove,
   reject: runReject,
   deploy: runDeploy,
-  rollback: runRollback
-} as Record<Mode, ModeRunner>
+  rollback: runRollback,
+  compare: runCompare,
+  lineage: runLineage,
+  group: runGroup
+}

@@ -1,0 +1,125 @@
+// `compare`: a read-only report across versions of the group (the ones named in
+// `versions`, else the last `history`), with the metrics mirrored in their metadata.
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ModeRunner, RunContext } from '../context.js'
+import { runUrl } from '../context.js'
+import { UserError } from '../errors.js'
+import { isGroupMissing } from '../registry/groups.js'
+import { describeVersions } from '../registry/lineage.js'
+import { KEYS, metricsFromMetadata } from '../registry/metadata.js'
+import {
+  describeGroup,
+  listVersions,
+  packageArnFromGroupArn,
+  versionFromArn,
+  type PackageDescription
+} from '../registry/versions.js'
+import { compareJson, oldestFirst, renderCompare, type CompareRow } from '../report/compare.js'
+import type { GroupRef, Settings } from '../settings.js'
+
+/** Writes the Markdown to the job summary and the data to a JSON file in the work folder. */
+export async function publishReport(
+  ctx: RunContext,
+  fileName: string,
+  markdown: string,
+  data: unknown
+): Promise<string> {
+  await ctx.out.summary(markdown)
+  const path = join(ctx.workDir, fileName)
+  await writeFile(path, `${JSON.stringify(data, null, 2)}\n`)
+  ctx.out.setOutput('report-path', path)
+  return path
+}
+
+/** The file name of a report: the group name is already restricted to `[A-Za-z0-9-]`. */
+export function reportFileName(group: GroupRef, kind: string): string {
+  return `sagemaker-model-gate-${group.name.replace(/[^A-Za-z0-9-]/g, '_')}-${kind}.json`
+}
+
+/** The group's ARN, from the input when given as one, else from one DescribeModelPackageGroup. */
+export async function groupArnOf(ctx: RunContext, group: GroupRef): Promise<string> {
+  if (group.arn) return group.arn
+  const described = await describeGroup(ctx.aws.sagemaker, group)
+  if (!described.ModelPackageGroupArn) {
+    throw new Error(`SageMaker returned no ARN for group "${group.name}"`)
+  }
+  return described.ModelPackageGroupArn
+}
+
+async function describeNamed(
+  ctx: RunContext,
+  group: GroupRef,
+  versions: number[]
+): Promise<PackageDescription[]> {
+  const groupArn = await groupArnOf(ctx, group)
+  const unique = [...new Set(versions)]
+  return describeVersions(
+    ctx.aws.sagemaker,
+    unique.map(version => packageArnFromGroupArn(groupArn, version))
+  ).catch((error: unknown) => {
+    // A missing package answers with the same "does not exist" ValidationException as a group.
+    if (!isGroupMissing(error)) throw error
+    throw new UserError(
+      `Input "versions": ${unique.map(v => `v${v}`).join(', ')} must all exist in group "${group.name}"; SageMaker said: ${(error as Error).message}`
+    )
+  })
+}
+
+export function compareRow(pkg: PackageDescription): CompareRow {
+  const arn = pkg.ModelPackageArn ?? ''
+  const metadata = pkg.CustomerMetadataProperties
+  return {
+    version: pkg.ModelPackageVersion ?? versionFromArn(arn),
+    arn,
+    status: pkg.ModelApprovalStatus,
+    created: pkg.CreationTime instanceof Date ? pkg.CreationTime.toISOString() : undefined,
+    description: pkg.ModelPackageDescription,
+    metrics: metricsFromMetadata(metadata),
+    gateDecision: metadata?.[KEYS.gateDecision]
+  }
+}
+
+export const runCompare: ModeRunner = async (ctx, settings: Settings) => {
+  const requested = settings.report?.versions ?? []
+  const sagemaker = ctx.aws.sagemaker
+  const packages =
+    requested.length > 0
+      ? await describeNamed(ctx, settings.group, requested)
+      : await listVersions(sagemaker, settings.group, { limit: settings.history }).then(found =>
+          describeVersions(
+            sagemaker,
+            found.map(summary => summary.arn)
+          )
+        )
+  const rows = packages.map(compareRow)
+  const newest = rows.reduce<CompareRow | undefined>(
+    (best, row) => (best === undefined || row.version > best.version ? row : best),
+    undefined
+  )
+  ctx.out.info(
+    rows.length === 0
+      ? `Group "${settings.group.name}" has no versions to compare.`
+      : `Compared ${rows.length} versions of "${settings.group.name}": ${oldestFirst(rows)
+          .map(row => `v${row.version}`)
+          .join(', ')}`
+  )
+
+  const report = {
+    group: settings.group.nameOrArn,
+    region: settings.region,
+    rows,
+    runUrl: runUrl(ctx.github) || undefined
+  }
+  if (newest) {
+    ctx.out.setOutput('model-package-arn', newest.arn)
+    ctx.out.setOutput('model-package-version', newest.version)
+  }
+  await publishReport(
+    ctx,
+    reportFileName(settings.group, 'compare'),
+    renderCompare(report),
+    compareJson(report)
+  )
+  return {}
+}

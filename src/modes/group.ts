@@ -1,0 +1,417 @@
+// `group`: look after the model package group itself. `describe` and `list` only read;
+// `update-tags`, `delete`, `share` and `unshare` change it, print their plan first, and
+// make no mutating call in a dry run. Deleting is the one operation that can lose work,
+// so it refuses unless every version it would take was asked for (`force: true`) and
+// none of them is an Approved version recorded as deployed.
+import {
+  AddTagsCommand,
+  DeleteModelPackageCommand,
+  DeleteModelPackageGroupCommand,
+  DeleteModelPackageGroupPolicyCommand,
+  ListTagsCommand,
+  PutModelPackageGroupPolicyCommand,
+  type SageMakerClient
+} from '@aws-sdk/client-sagemaker'
+import type { ModeOutcome, ModeRunner, RunContext } from '../context.js'
+import { UserError } from '../errors.js'
+import { describeVersions } from '../registry/lineage.js'
+import { KEYS } from '../registry/metadata.js'
+import {
+  SHARE_SID,
+  policyText,
+  readGroupPolicy,
+  sharedAccounts,
+  sharePolicy,
+  unsharePolicy,
+  type PolicyChange
+} from '../registry/policy.js'
+import { describeGroup, listVersions, type VersionSummary } from '../registry/versions.js'
+import { versionTable, type CompareRow } from '../report/compare.js'
+import { escapeCell, escapeText } from '../report/escape.js'
+import { keyValueTable } from '../report/lineage.js'
+import type { GroupSettings, Settings } from '../settings.js'
+import { groupArnOf, publishReport, reportFileName } from './compare.js'
+
+/** `describe` counts at most this many versions; beyond it the counts say "at least". */
+export const COUNT_LIMIT = 1000
+/** `delete` takes at most this many versions in one run; a bigger group is deleted by hand. */
+export const DELETE_LIMIT = 500
+/** ListTags pages read for `describe` and `update-tags` (50 tags is SageMaker's own limit). */
+const TAG_PAGES = 5
+
+type Tags = Record<string, string>
+
+function summaryRow(summary: VersionSummary): CompareRow {
+  return {
+    version: summary.version,
+    arn: summary.arn,
+    status: summary.status,
+    created: summary.creationTime instanceof Date ? summary.creationTime.toISOString() : undefined,
+    description: summary.description,
+    metrics: {}
+  }
+}
+
+async function listTags(sagemaker: SageMakerClient, arn: string): Promise<Tags> {
+  const tags: Tags = {}
+  let nextToken: string | undefined
+  let pages = 0
+  do {
+    const page = await sagemaker.send(
+      new ListTagsCommand({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken })
+    )
+    for (const tag of page.Tags ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? ''
+    nextToken = page.NextToken
+  } while (nextToken && ++pages < TAG_PAGES)
+  return tags
+}
+
+/** Policy calls take a group name and act in the caller's account only. */
+function requireOwnGroup(settings: Settings, operation: string): void {
+  if (settings.group.arn) {
+    throw new UserError(
+      `group-operation "${operation}" needs "model-package-group" as a name, not an ARN: SageMaker's resource-policy calls act on the group of that name in the credentials' own account, and a group shared from another account is shared by its owner.`
+    )
+  }
+}
+
+function countsByStatus(versions: VersionSummary[]): Record<string, number> {
+  const counts: Record<string, number> = { Approved: 0, PendingManualApproval: 0, Rejected: 0 }
+  for (const version of versions) counts[version.status] = (counts[version.status] ?? 0) + 1
+  return counts
+}
+
+async function describeOperation(ctx: RunContext, settings: Settings): Promise<void> {
+  const sagemaker = ctx.aws.sagemaker
+  const group = await describeGroup(sagemaker, settings.group)
+  const arn = group.ModelPackageGroupArn ?? settings.group.arn ?? ''
+  const versions = await listVersions(sagemaker, settings.group, { limit: COUNT_LIMIT })
+  const capped = versions.length >= COUNT_LIMIT
+  const counts = countsByStatus(versions)
+  const notes: string[] = []
+  let tags: Tags = {}
+  try {
+    tags = arn ? await listTags(sagemaker, arn) : {}
+  } catch (error) {
+    notes.push(`Tags could not be read: ${(error as Error).message}`)
+  }
+  let shared: string[] = []
+  let otherStatements = 0
+  if (!settings.group.arn) {
+    try {
+      const policy = await readGroupPolicy(sagemaker, settings.group.name)
+      shared = sharedAccounts(policy)
+      otherStatements = (policy?.Statement ?? []).filter(entry => entry.Sid !== SHARE_SID).length
+    } catch (error) {
+      notes.push(`The resource policy could not be read: ${(error as Error).message}`)
+    }
+  }
+  for (const note of notes) ctx.out.warning(note)
+
+  const at = capped ? 'at least ' : ''
+  const newest = versions[0]
+  const approved = versions.find(version => version.status === 'Approved')
+  const markdown = [
+    `## Model package group ${escapeText(settings.group.name, 200)}`,
+    '',
+    ...keyValueTable([
+      ['ARN', arn],
+      ['description', group.ModelPackageGroupDescription],
+      ['status', group.ModelPackageGroupStatus],
+      ['created', group.CreationTime?.toISOString()],
+      ['versions', `${at}${versions.length}`],
+      ['Approved', `${at}${counts.Approved}`],
+      ['PendingManualApproval', `${at}${counts.PendingManualApproval}`],
+      ['Rejected', `${at}${counts.Rejected}`],
+      ['newest version', newest ? `v${newest.version} (${newest.status})` : undefined],
+      ['newest approved', approved ? `v${approved.version}` : undefined],
+      ['shared with accounts', shared.join(', ')],
+      ['other policy statements', otherStatements > 0 ? String(otherStatements) : undefined]
+    ]),
+    ...(Object.keys(tags).length > 0
+      ? ['### Tags', '', ...keyValueTable(Object.entries(tags), ['key', 'value'])]
+      : []),
+    ...notes.map(note => `> ${escapeText(note, 500)}`)
+  ].join('\n')
+  ctx.out.info(
+    `Group "${settings.group.name}": ${at}${versions.length} versions (Approved ${counts.Approved}, PendingManualApproval ${counts.PendingManualApproval}, Rejected ${counts.Rejected})`
+  )
+  await publishReport(ctx, reportFileName(settings.group, 'group'), markdown, {
+    schema: 'sagemaker-model-gate/group-report@1',
+    group: settings.group.name,
+    arn,
+    description: group.ModelPackageGroupDescription ?? null,
+    status: group.ModelPackageGroupStatus ?? null,
+    created: group.CreationTime?.toISOString() ?? null,
+    versions: { total: versions.length, capped, byStatus: counts },
+    tags,
+    sharedWith: shared
+  })
+}
+
+async function listOperation(ctx: RunContext, settings: Settings): Promise<void> {
+  const versions = await listVersions(ctx.aws.sagemaker, settings.group, {
+    limit: settings.history
+  })
+  const rows = versions.map(summaryRow)
+  ctx.out.info(`Group "${settings.group.name}": the newest ${rows.length} versions`)
+  for (const row of rows) ctx.out.info(`  v${row.version} ${row.status ?? ''} ${row.created ?? ''}`)
+  const markdown = [
+    `## Versions of ${escapeText(settings.group.name, 200)} (newest ${rows.length})`,
+    '',
+    ...(rows.length > 0
+      ? versionTable(rows, { description: true })
+      : ['The group has no versions.'])
+  ].join('\n')
+  await publishReport(ctx, reportFileName(settings.group, 'versions'), markdown, {
+    schema: 'sagemaker-model-gate/group-versions@1',
+    group: settings.group.name,
+    versions: rows.map(row => ({
+      version: row.version,
+      arn: row.arn,
+      status: row.status ?? null,
+      created: row.created ?? null,
+      description: row.description ?? null
+    }))
+  })
+}
+
+async function updateTagsOperation(
+  ctx: RunContext,
+  settings: Settings,
+  ops: GroupSettings
+): Promise<void> {
+  const sagemaker = ctx.aws.sagemaker
+  const arn = await groupArnOf(ctx, settings.group)
+  const current = await listTags(sagemaker, arn)
+  const changes = Object.entries(ops.groupTags).filter(([key, value]) => current[key] !== value)
+  const lines = changes.map(([key, value]) =>
+    key in current ? `${key}: "${current[key]}" -> "${value}"` : `${key}: (new) "${value}"`
+  )
+  if (changes.length === 0) {
+    ctx.out.info(
+      `Group "${settings.group.name}" already carries every tag in "group-tags"; nothing to do.`
+    )
+  } else if (settings.dryRun) {
+    ctx.out.info(
+      `Dry run: would call AddTags on ${arn} with:\n${JSON.stringify(
+        changes.map(([Key, Value]) => ({ Key, Value })),
+        null,
+        2
+      )}`
+    )
+  } else {
+    await sagemaker.send(
+      new AddTagsCommand({
+        ResourceArn: arn,
+        Tags: changes.map(([Key, Value]) => ({ Key, Value }))
+      })
+    )
+    ctx.out.info(`Tagged group "${settings.group.name}":\n  ${lines.join('\n  ')}`)
+  }
+  await ctx.out.summary(
+    [
+      `### Tags of ${escapeText(settings.group.name, 200)}${settings.dryRun ? ' (dry run)' : ''}`,
+      '',
+      changes.length === 0
+        ? 'Every tag in `group-tags` was already set; nothing changed.'
+        : `${settings.dryRun ? 'Would set' : 'Set'} ${changes.length} tag${changes.length === 1 ? '' : 's'}:`,
+      '',
+      ...(changes.length > 0
+        ? [
+            '| key | before | after |',
+            '|---|---|---|',
+            ...changes.map(
+              ([key, value]) =>
+                `| ${escapeCell(key, 128)} | ${key in current ? escapeCell(current[key] ?? '', 256) : '—'} | ${escapeCell(value, 256)} |`
+            ),
+            ''
+          ]
+        : [])
+    ].join('\n')
+  )
+}
+
+/** Approved versions whose metadata records a deployment: deleting them could break an endpoint. */
+async function deployedApproved(
+  ctx: RunContext,
+  versions: VersionSummary[]
+): Promise<{ version: number; endpoints: string[] }[]> {
+  const approved = versions.filter(version => version.status === 'Approved')
+  const described = await describeVersions(
+    ctx.aws.sagemaker,
+    approved.map(version => version.arn)
+  )
+  return described.flatMap((pkg, index) => {
+    const endpoints = Object.keys(pkg.CustomerMetadataProperties ?? {})
+      .filter(key => key.startsWith(KEYS.deployedPrefix))
+      .map(key => key.slice(KEYS.deployedPrefix.length))
+    const version = approved[index]?.version ?? 0
+    return endpoints.length > 0 ? [{ version, endpoints }] : []
+  })
+}
+
+function versionList(versions: VersionSummary[]): string {
+  return versions.map(version => `v${version.version} (${version.status})`).join(', ')
+}
+
+async function deleteOperation(
+  ctx: RunContext,
+  settings: Settings,
+  ops: GroupSettings
+): Promise<void> {
+  const sagemaker = ctx.aws.sagemaker
+  const name = settings.group.name
+  // Fails on a missing group before anything else is looked at.
+  await describeGroup(sagemaker, settings.group)
+  const versions = (
+    await listVersions(sagemaker, settings.group, { limit: DELETE_LIMIT + 1 })
+  ).sort((a, b) => b.version - a.version)
+  if (versions.length > DELETE_LIMIT) {
+    throw new UserError(
+      `Group "${name}" holds more than ${DELETE_LIMIT} versions; this action deletes at most ${DELETE_LIMIT} in one run. Delete versions in batches (DeleteModelPackage), then run the group deletion again.`
+    )
+  }
+  if (versions.length > 0 && !ops.force) {
+    throw new UserError(
+      `Group "${name}" still holds ${versions.length} version${versions.length === 1 ? '' : 's'}: ${versionList(versions)}. Deleting the group deletes them all; set "force: true" to do that, or keep the group.`
+    )
+  }
+  const deployed = await deployedApproved(ctx, versions)
+  if (deployed.length > 0) {
+    const which = deployed
+      .map(entry => `v${entry.version} (deployed to ${entry.endpoints.join(', ')})`)
+      .join('; ')
+    throw new UserError(
+      `Group "${name}" was not deleted: Approved versions are recorded as deployed: ${which}. An endpoint may still serve them. Take them out of service and reject them (mode "reject") first; "force" does not override this.`
+    )
+  }
+
+  const plan = [
+    ...versions.map(version => `DeleteModelPackage ${version.arn} (${version.status})`),
+    `DeleteModelPackageGroup ${settings.group.nameOrArn}`
+  ]
+  ctx.out.info(
+    `${settings.dryRun ? 'Dry run: would delete' : 'Deleting'} group "${name}"${versions.length > 0 ? ` and its ${versions.length} versions, newest first` : ''}:\n  ${plan.join('\n  ')}`
+  )
+  const deleted: number[] = []
+  if (!settings.dryRun) {
+    for (const version of versions) {
+      await sagemaker.send(new DeleteModelPackageCommand({ ModelPackageName: version.arn }))
+      deleted.push(version.version)
+      ctx.out.info(`Deleted v${version.version}`)
+    }
+    await sagemaker.send(
+      new DeleteModelPackageGroupCommand({ ModelPackageGroupName: settings.group.nameOrArn })
+    )
+    ctx.out.info(`Deleted group "${name}"`)
+  }
+  await ctx.out.summary(
+    [
+      `### ${settings.dryRun ? 'Dry run: group would be deleted' : 'Group deleted'}: ${escapeText(name, 200)}`,
+      '',
+      versions.length > 0
+        ? `${settings.dryRun ? 'Would delete' : 'Deleted'} ${versions.length} version${versions.length === 1 ? '' : 's'} (newest first), then the group:`
+        : 'The group held no versions.',
+      '',
+      ...(versions.length > 0 ? [...versionTable(versions.map(summaryRow)), ''] : [])
+    ].join('\n')
+  )
+}
+
+function describeChange(operation: 'share' | 'unshare', change: PolicyChange): string {
+  const parts: string[] = []
+  if (change.accounts.length > 0) {
+    parts.push(
+      `${operation === 'share' ? 'shares with' : 'stops sharing with'} ${change.accounts.join(', ')}`
+    )
+  }
+  if (change.unchanged.length > 0) {
+    parts.push(
+      `${operation === 'share' ? 'already shared with' : 'was not shared with'} ${change.unchanged.join(', ')}`
+    )
+  }
+  return parts.join('; ')
+}
+
+async function sharingOperation(
+  ctx: RunContext,
+  settings: Settings,
+  ops: GroupSettings,
+  operation: 'share' | 'unshare'
+): Promise<void> {
+  requireOwnGroup(settings, operation)
+  const sagemaker = ctx.aws.sagemaker
+  const name = settings.group.name
+  const groupArn = await groupArnOf(ctx, settings.group)
+  const existing = await readGroupPolicy(sagemaker, name)
+  const change =
+    operation === 'share'
+      ? sharePolicy(existing, groupArn, ops.accountIds)
+      : unsharePolicy(existing, ops.accountIds)
+  const elsewhere = change.elsewhere
+  for (const entry of elsewhere) {
+    ctx.out.warning(
+      `Account ${entry.account} is also named in policy statement "${entry.sid}", which this action did not write; it is left as is, so that account may keep access.`
+    )
+  }
+
+  let call: string
+  if (!change.changed) call = 'no change needed'
+  else if (change.document) call = `PutModelPackageGroupPolicy`
+  else call = 'DeleteModelPackageGroupPolicy (no statement left)'
+  const text = change.document && change.changed ? policyText(change.document) : undefined
+  ctx.out.info(
+    `${settings.dryRun ? 'Dry run: ' : ''}${operation} group "${name}": ${describeChange(operation, change)}; ${settings.dryRun && change.changed ? `would call ${call}` : call}${text ? `\n${JSON.stringify(change.document, null, 2)}` : ''}`
+  )
+  if (change.changed && !settings.dryRun) {
+    if (text) {
+      await sagemaker.send(
+        new PutModelPackageGroupPolicyCommand({ ModelPackageGroupName: name, ResourcePolicy: text })
+      )
+    } else {
+      await sagemaker.send(
+        new DeleteModelPackageGroupPolicyCommand({ ModelPackageGroupName: name })
+      )
+    }
+  }
+  const after = change.changed ? sharedAccounts(change.document) : sharedAccounts(existing)
+  await ctx.out.summary(
+    [
+      `### ${operation === 'share' ? 'Sharing' : 'Unsharing'} ${escapeText(name, 200)}${settings.dryRun ? ' (dry run)' : ''}`,
+      '',
+      escapeText(describeChange(operation, change) || 'nothing to change', 1000),
+      '',
+      `Shared with ${after.length > 0 ? after.join(', ') : 'no account'}${settings.dryRun && change.changed ? ' once applied' : ''}.`,
+      ...elsewhere.map(
+        entry =>
+          `> Account ${entry.account} is still named by policy statement ${escapeText(entry.sid, 100)}, which this action did not write.`
+      ),
+      ''
+    ].join('\n')
+  )
+}
+
+export const runGroup: ModeRunner = async (ctx, settings): Promise<ModeOutcome> => {
+  const ops = settings.groupOps
+  if (!ops) throw new Error('group settings missing: inputs were not read for mode group')
+  switch (ops.operation) {
+    case 'describe':
+      await describeOperation(ctx, settings)
+      break
+    case 'list':
+      await listOperation(ctx, settings)
+      break
+    case 'update-tags':
+      await updateTagsOperation(ctx, settings, ops)
+      break
+    case 'delete':
+      await deleteOperation(ctx, settings, ops)
+      break
+    case 'share':
+    case 'unshare':
+      await sharingOperation(ctx, settings, ops, ops.operation)
+      break
+  }
+  return {}
+}

@@ -1,0 +1,51 @@
+// `lineage`: one version's full story (package, training and tuning job, provenance,
+// gate and approval records, deployments, lineage associations) as a report. Read-only.
+import type { ModeRunner } from '../context.js'
+import { runUrl } from '../context.js'
+import { UserError } from '../errors.js'
+import { readLineage } from '../registry/lineage.js'
+import { describeVersion, latestVersion, resolvePackageArn } from '../registry/versions.js'
+import { lineageJson, renderLineage, type LineageReport } from '../report/lineage.js'
+import { publishReport, reportFileName } from './compare.js'
+
+export const runLineage: ModeRunner = async (ctx, settings) => {
+  const sagemaker = ctx.aws.sagemaker
+  const ref = settings.report?.modelPackage
+  let arn: string
+  if (ref) {
+    arn = await resolvePackageArn(sagemaker, settings.group, ref)
+  } else {
+    const newest = await latestVersion(sagemaker, settings.group)
+    if (!newest) {
+      throw new UserError(
+        `Group "${settings.group.name}" has no versions; register one first, or name another group.`
+      )
+    }
+    arn = newest.arn
+  }
+  const pkg = await describeVersion(sagemaker, arn)
+  const lineage = await readLineage(sagemaker, pkg)
+  for (const note of lineage.notes) ctx.out.info(note)
+
+  const report: LineageReport = {
+    ...lineage,
+    group: settings.group.nameOrArn,
+    region: settings.region,
+    runUrl: runUrl(ctx.github) || undefined
+  }
+  const version = lineage.package.version
+  ctx.out.info(
+    `Lineage of ${settings.group.name} ${version !== undefined ? `v${version}` : arn}: ${lineage.trainingJob ? `training job ${lineage.trainingJob.name}` : 'no training job'}, ${lineage.associations.length} lineage associations, ${Object.keys(lineage.story.deployments).length} recorded deployments`
+  )
+  ctx.out.setOutput('model-package-arn', arn)
+  if (version !== undefined) ctx.out.setOutput('model-package-version', version)
+  if (lineage.package.approvalStatus)
+    ctx.out.setOutput('approval-status', lineage.package.approvalStatus)
+  await publishReport(
+    ctx,
+    reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`),
+    renderLineage(report),
+    lineageJson(report)
+  )
+  return {}
+}
