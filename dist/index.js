@@ -85974,7 +85974,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 1701:
+/***/ 5707:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -86019,13 +86019,13 @@ function countCalls(client) {
 
 /***/ }),
 
-/***/ 9732:
+/***/ 5534:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9980);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6278);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(438);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9268);
 // One bundle serves both `main` and `post`: the main step marks its state, and the post
 // step (which GitHub runs with the same state) sees the mark.
 
@@ -86044,7 +86044,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9980:
+/***/ 438:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -86057,7 +86057,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-;// CONCATENATED MODULE: ./build/bundle-23357/errors.js
+;// CONCATENATED MODULE: ./build/bundle-26037/errors.js
 // Turns any error into a message a person can act on: the AWS error name, the request
 // id to quote to AWS support, and what to check.
 /** An error whose message is already written for the person running the job. */
@@ -86100,7 +86100,7 @@ function describeError(error) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4459);
-;// CONCATENATED MODULE: ./build/bundle-23357/policy/direction.js
+;// CONCATENATED MODULE: ./build/bundle-26037/policy/direction.js
 // Words, not whole names, so that `f1_score`, `balanced_accuracy`, `val_loss` and
 // `mean_absolute_error` are recognised; the XGBoost spellings (aucpr, merror, mlogloss)
 // are included because SageMaker's built-in algorithm emits them.
@@ -86138,7 +86138,7 @@ function inferDirection(metric) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/bundle-23357/policy/parse.js
+;// CONCATENATED MODULE: ./build/bundle-26037/policy/parse.js
 
 
 /** A mistake in the policy text, located so the user can find it. */
@@ -86390,7 +86390,7 @@ function policySha256(policy) {
     return (0,external_node_crypto_.createHash)('sha256').update(normalisePolicy(policy), 'utf8').digest('hex');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/policy/format.js
+;// CONCATENATED MODULE: ./build/bundle-26037/policy/format.js
 /**
  * A metric value as a person reads it: at most 6 significant digits, no float noise
  * (0.85 - 0.84 shows as 0.01), no exponent for ordinary magnitudes.
@@ -86425,7 +86425,7 @@ function formatPercent(value) {
     return `${rounded > 0 ? '+' : ''}${formatNumber(rounded)}%`;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/policy/evaluate.js
+;// CONCATENATED MODULE: ./build/bundle-26037/policy/evaluate.js
 
 
 // Metric values pass through JSON, S3 statistics files and subtraction; a boundary value
@@ -86595,13 +86595,13 @@ function evaluatePolicy(policy, candidate, baseline, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/policy/index.js
+;// CONCATENATED MODULE: ./build/bundle-26037/policy/index.js
 
 
 
 
 
-;// CONCATENATED MODULE: ./build/bundle-23357/settings.js
+;// CONCATENATED MODULE: ./build/bundle-26037/settings.js
 // The typed, validated form of every input. `src/inputs.ts` is the only place that
 // builds these; everything else receives them already checked.
 const MODES = [
@@ -86616,7 +86616,7 @@ const MODES = [
     'group'
 ];
 
-;// CONCATENATED MODULE: ./build/bundle-23357/inputs.js
+;// CONCATENATED MODULE: ./build/bundle-26037/inputs.js
 // All parsing and validation of inputs. The action passes `name => core.getInput(name)` and
 // the CLI passes its flags, so this module never touches @actions/core and stays pure:
 // an invalid input fails here, before any AWS call, with the input's name, the value given
@@ -92367,11 +92367,11 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: ./build/bundle-23357/aws.js
-var bundle_23357_aws = __nccwpck_require__(1701);
+// EXTERNAL MODULE: ./build/bundle-26037/aws.js
+var bundle_26037_aws = __nccwpck_require__(5707);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/bundle-23357/github/run.js
+;// CONCATENATED MODULE: ./build/bundle-26037/github/run.js
 // The GitHub run a mode records and reports, read from the runner's standard variables
 // so that the action and the CLI (in another CI, or on a laptop) share one code path.
 
@@ -92412,14 +92412,14 @@ function readGitHubRun(env = process.env) {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./build/bundle-23357/context.js
+;// CONCATENATED MODULE: ./build/bundle-26037/context.js
 function runUrl(run) {
     if (!run.repository || !run.runId)
         return '';
     return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/registry/groups.js
+;// CONCATENATED MODULE: ./build/bundle-26037/registry/groups.js
 // The model package group a version goes into: created when missing, used as is otherwise.
 
 /**
@@ -92489,7 +92489,7 @@ async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/registry/metadata.js
+;// CONCATENATED MODULE: ./build/bundle-26037/registry/metadata.js
 // CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
 // entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
 const METADATA_MAX_ENTRIES = 50;
@@ -92568,7 +92568,7 @@ function fitMetadata(entries, existing = {}) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var client_s3_dist_cjs = __nccwpck_require__(3711);
-;// CONCATENATED MODULE: ./build/bundle-23357/registry/s3.js
+;// CONCATENATED MODULE: ./build/bundle-26037/registry/s3.js
 // S3 objects the registry points at: the model-quality statistics JSON a version's
 // ModelMetrics refer to, and the digests SageMaker records for them.
 
@@ -92620,7 +92620,7 @@ async function getObjectText(s3, location) {
     return response.Body.transformToString('utf-8');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/registry/provenance.js
+;// CONCATENATED MODULE: ./build/bundle-26037/registry/provenance.js
 
 
 
@@ -92729,7 +92729,7 @@ function isReservedKey(key) {
     return RESERVED_PREFIXES.some(prefix => key.startsWith(prefix));
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/registry/training.js
+;// CONCATENATED MODULE: ./build/bundle-26037/registry/training.js
 // What a training job (or a tuning job's best training job) tells us about the model it
 // produced: the artifact, the image, the hyperparameters and the final metrics.
 
@@ -92833,7 +92833,7 @@ async function resolveModelSource(sagemaker, source) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/registry/versions.js
+;// CONCATENATED MODULE: ./build/bundle-26037/registry/versions.js
 // Queries and updates on the versions of one model package group. Every list call
 // passes SortOrder and ModelPackageType=Versioned: SageMaker sorts ascending and lists
 // unversioned packages only unless told otherwise.
@@ -92863,6 +92863,17 @@ async function resolvePackageArn(sagemaker, group, ref) {
     if (!groupArn)
         throw new Error(`SageMaker returned no ARN for group "${group.name}"`);
     return packageArnFromGroupArn(groupArn, ref.version);
+}
+/**
+ * Whether a described version is in `group`. SageMaker names the group of a package shared
+ * from another account either way, so a name and an ARN are both compared by name.
+ */
+function isInGroup(pkg, group) {
+    const named = pkg.ModelPackageGroupName;
+    if (named === undefined)
+        return true;
+    const bare = (text) => (text.startsWith('arn:') ? (text.split('/').pop() ?? text) : text);
+    return bare(named) === group.name;
 }
 async function describeVersion(sagemaker, arn) {
     return sagemaker.send(new dist_cjs/* DescribeModelPackageCommand */.Uxr({ ModelPackageName: arn }));
@@ -92953,7 +92964,7 @@ function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/registry/lineage.js
+;// CONCATENATED MODULE: ./build/bundle-26037/registry/lineage.js
 // One version's story, read from SageMaker: the package, the training and tuning jobs it
 // came from, and the lineage associations around it. Everything here only reads; what
 // cannot be read (a job in another account, a denied lineage call) becomes a note in the
@@ -93230,7 +93241,7 @@ async function readLineage(sagemaker, pkg) {
     return { package: facts, story, trainingJob, tuningJob, associations: associations ?? [], notes };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/report/escape.js
+;// CONCATENATED MODULE: ./build/bundle-26037/report/escape.js
 // Everything that reaches the report from the registry or the user (descriptions,
 // metric names, metadata values, group names) is untrusted: it must render as the text
 // it is, never as HTML, links, formatting, table structure or a notification.
@@ -93307,7 +93318,7 @@ function safeUrl(url) {
     return parsed.href.replace(/[()<> "'`|\\]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/report/chart.js
+;// CONCATENATED MODULE: ./build/bundle-26037/report/chart.js
 
 /** Makes GitHub's default near-white line readable on both light and dark themes. */
 const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0969da"}}}}%%';
@@ -93349,7 +93360,7 @@ function trendChart(metric, points, title) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/report/links.js
+;// CONCATENATED MODULE: ./build/bundle-26037/report/links.js
 /** The console host of the AWS partition a region belongs to. */
 function consoleHost(region) {
     if (region.startsWith('cn-'))
@@ -93391,7 +93402,7 @@ function consoleLinks(options) {
     return links;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/report/compare.js
+;// CONCATENATED MODULE: ./build/bundle-26037/report/compare.js
 // The `compare` report: a table of versions with their metrics and last gate decision,
 // and a trend chart per metric. Metric names, statuses and decisions come from the
 // registry, so every one of them is escaped.
@@ -93522,7 +93533,7 @@ function compareJson(report) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/modes/compare.js
+;// CONCATENATED MODULE: ./build/bundle-26037/modes/compare.js
 // `compare`: a read-only report across versions of the group (the ones named in
 // `versions`, else the last `history`), with the metrics mirrored in their metadata.
 
@@ -93606,7 +93617,7 @@ const runCompare = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-23357/report/render.js
+;// CONCATENATED MODULE: ./build/bundle-26037/report/render.js
 
 
 
@@ -93946,13 +93957,13 @@ function reportJson(data) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/report/index.js
+;// CONCATENATED MODULE: ./build/bundle-26037/report/index.js
 
 
 
 
 
-;// CONCATENATED MODULE: ./build/bundle-23357/modes/decide.js
+;// CONCATENATED MODULE: ./build/bundle-26037/modes/decide.js
 
 
 
@@ -93984,8 +93995,7 @@ async function describeTarget(ctx, settings, arn) {
         throw error;
     }
     // A decision recorded on another group's version would be a decision nobody looks for.
-    if (pkg.ModelPackageGroupName !== undefined &&
-        pkg.ModelPackageGroupName !== settings.group.name) {
+    if (!isInGroup(pkg, settings.group)) {
         throw new UserError(`Input "model-package": ${arn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
     }
     return pkg;
@@ -94074,7 +94084,7 @@ async function decide(ctx, settings, verdict) {
 const runApprove = (ctx, settings) => decide(ctx, settings, 'Approved');
 const runReject = (ctx, settings) => decide(ctx, settings, 'Rejected');
 
-;// CONCATENATED MODULE: ./build/bundle-23357/github/deployments.js
+;// CONCATENATED MODULE: ./build/bundle-26037/github/deployments.js
 /** GitHub cuts deployment and status descriptions at 140 characters. */
 const deployments_DESCRIPTION_MAX = 140;
 function shorten(text) {
@@ -94144,7 +94154,7 @@ async function setGitHubDeploymentStatus(ctx, deployment, state, description) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/deploy/aws-errors.js
+;// CONCATENATED MODULE: ./build/bundle-26037/deploy/aws-errors.js
 // SageMaker reports "not found", "already exists" and "busy" for hosting resources as a
 // ValidationException told apart only by its message (the SageMaker operator for
 // Kubernetes matches the same prefixes).
@@ -94176,7 +94186,7 @@ function isInProgress(error) {
     return message !== undefined && /in-progress endpoint|in progress/i.test(message);
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/deploy/tags.js
+;// CONCATENATED MODULE: ./build/bundle-26037/deploy/tags.js
 // Tags this action writes: on the endpoint, what it serves and what it replaced (rollback
 // reads them back); on models and configs, which endpoint they belong to (cleanup reads it).
 
@@ -94219,7 +94229,7 @@ async function writeTags(sagemaker, arn, tags) {
     await sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({ ResourceArn: arn, Tags: tags }));
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/deploy/plan.js
+;// CONCATENATED MODULE: ./build/bundle-26037/deploy/plan.js
 // The deployment plan: every SageMaker request a deployment will make, built from the
 // settings, the resolved packages and what the endpoint serves now. Pure, so that it can be
 // tested on its own and printed as-is in dry-run.
@@ -94560,7 +94570,7 @@ function formatPlan(plan, deletions) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/deploy/waiter.js
+;// CONCATENATED MODULE: ./build/bundle-26037/deploy/waiter.js
 // Our own poller for endpoint states: it logs every change with the time it happened and
 // gives up at a deadline measured on the injected clock, so tests need no real time.
 
@@ -94627,7 +94637,7 @@ async function waitForEndpoint(ctx, endpointName, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/deploy/endpoint.js
+;// CONCATENATED MODULE: ./build/bundle-26037/deploy/endpoint.js
 // Reading what an endpoint serves, creating the model and config of a plan (reusing
 // identical ones a retried run already made), starting the endpoint change, and proving
 // afterwards that the endpoint really serves the config asked for: SageMaker's own waiter
@@ -94864,7 +94874,7 @@ async function servedPackageArn(sagemaker, endpointName) {
     return modelPackageOf(await describeModel(sagemaker, primary.modelName));
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/deploy/cleanup.js
+;// CONCATENATED MODULE: ./build/bundle-26037/deploy/cleanup.js
 // After a successful deployment, configs and models this action created for the endpoint
 // that are older than the previous deployment are deleted. The live config and the
 // previous one stay (rollback needs the previous one), and so does anything newer than the
@@ -94966,7 +94976,7 @@ async function applyCleanup(ctx, plan) {
     return { deleted, failed };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/deploy/execute.js
+;// CONCATENATED MODULE: ./build/bundle-26037/deploy/execute.js
 
 
 
@@ -95225,7 +95235,7 @@ async function runDeployment(ctx, settings, request) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/modes/deploy.js
+;// CONCATENATED MODULE: ./build/bundle-26037/modes/deploy.js
 
 
 
@@ -95261,7 +95271,7 @@ const runDeploy = async (ctx, settings) => {
     return outcome.failed ? { failed: outcome.failed } : {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-23357/github/comment.js
+;// CONCATENATED MODULE: ./build/bundle-26037/github/comment.js
 /** The login GitHub shows for comments made with the workflow's GITHUB_TOKEN. */
 const ACTIONS_BOT = 'github-actions[bot]';
 function comment_status(error) {
@@ -95378,7 +95388,7 @@ async function upsertStickyComment(octokit, request) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/evaluation/metrics-file.js
+;// CONCATENATED MODULE: ./build/bundle-26037/evaluation/metrics-file.js
 // Metrics files and SageMaker's model-quality statistics JSON: parsing the shapes people
 // hand us, and writing the one SageMaker Studio reads.
 //
@@ -95624,7 +95634,7 @@ function metricValues(metrics) {
     return values;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/registry/metrics.js
+;// CONCATENATED MODULE: ./build/bundle-26037/registry/metrics.js
 // A version's metrics as the gate sees them: the `metric:` mirror in customer metadata
 // first (no extra call), then the statistics JSON in S3 behind ModelMetrics (its digest
 // verified), then the final metrics of the training job that produced it.
@@ -95701,7 +95711,7 @@ async function readVersionMetrics(clients, pkg, needed) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/modes/gate.js
+;// CONCATENATED MODULE: ./build/bundle-26037/modes/gate.js
 // `gate`: compare a candidate version with the policy and the champion, decide, record
 // the decision in the registry, and report it where the team works. Everything up to the
 // decision only reads; an error there means nothing is written.
@@ -95717,24 +95727,6 @@ async function readVersionMetrics(clients, pkg, needed) {
 
 
 
-/**
- * Wraps the SageMaker client so that every request is counted: the gate promises a number
- * of calls that grows with `history`, not with the size of the group, and says so in debug.
- */
-function countingClient(client) {
-    let calls = 0;
-    const counted = new Proxy(client, {
-        get(target, property, receiver) {
-            if (property !== 'send')
-                return Reflect.get(target, property, receiver);
-            return (...args) => {
-                calls++;
-                return target.send.apply(target, args);
-            };
-        }
-    });
-    return { client: counted, calls: () => calls };
-}
 function isMissingPackage(error) {
     if (!(error instanceof Error))
         return false;
@@ -95767,9 +95759,8 @@ class VersionCache {
 }
 /** A version from another group would be compared with the wrong champion and written to the wrong group's history. */
 function assertInGroup(pkg, settings, input) {
-    const group = pkg.ModelPackageGroupName;
-    if (group !== undefined && group !== settings.group.name) {
-        throw new UserError(`Input "${input}": ${pkg.ModelPackageArn} belongs to group "${group}", not to "${settings.group.name}" named in "model-package-group".`);
+    if (!isInGroup(pkg, settings.group)) {
+        throw new UserError(`Input "${input}": ${pkg.ModelPackageArn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
     }
 }
 async function resolveCandidate(ctx, settings, gate) {
@@ -95923,17 +95914,29 @@ async function recordDecision(ctx, candidate, decision, gate, policyHash) {
     const { kept, dropped } = fitMetadata(entries, candidate.CustomerMetadataProperties ?? {});
     for (const reason of dropped)
         ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
-    await updateVersion(ctx.aws.sagemaker, arn, {
-        status: status && status !== current ? status : undefined,
-        approvalDescription: status && status !== current
-            ? approvalDescription(decision, version, policyHash, url)
-            : undefined,
-        metadata: kept
-    });
-    if (status && status !== current)
-        return { status, written: `${status} written to v${version}` };
-    const note = status ? `v${version} was already ${current}` : `status left ${current}`;
-    return { status: current, written: `gate decision recorded on v${version}; ${note}` };
+    // The gate decides versions that wait for a decision; a status a person (or an earlier
+    // gate) already set is changed only through `approve` / `reject`.
+    const changesStatus = status !== undefined && current === 'PendingManualApproval';
+    if (changesStatus || Object.keys(kept).length > 0) {
+        await updateVersion(ctx.aws.sagemaker, arn, {
+            status: changesStatus ? status : undefined,
+            approvalDescription: changesStatus
+                ? approvalDescription(decision, version, policyHash, url)
+                : undefined,
+            metadata: kept
+        });
+    }
+    if (changesStatus)
+        return { status: status, written: `${status} written to v${version}` };
+    const note = status && status !== current
+        ? `status left ${current}: the gate only decides versions pending approval; use mode "approve" or "reject" to change it`
+        : status
+            ? `v${version} was already ${current}`
+            : `status left ${current}`;
+    const recorded = Object.keys(kept).length > 0
+        ? 'gate decision recorded'
+        : 'gate decision not recorded (no room in customer metadata)';
+    return { status: current, written: `${recorded} on v${version}; ${note}` };
 }
 async function publish(ctx, settings, report) {
     const markdown = renderReport(report);
@@ -95972,17 +95975,9 @@ async function publish(ctx, settings, report) {
         ctx.out.warning(`Could not write the pull request comment: ${error.message}`);
     }
 }
-const runGate = async (outer, settings) => {
-    const counter = countingClient(outer.aws.sagemaker);
-    const ctx = { ...outer, aws: { ...outer.aws, sagemaker: counter.client } };
-    try {
-        return await gateWith(ctx, settings);
-    }
-    finally {
-        ctx.out.debug(`SageMaker calls made by the gate: ${counter.calls()}`);
-    }
-};
-async function gateWith(ctx, settings) {
+// The number of SageMaker calls is counted and printed for every mode by `executeMode`
+// (src/runner.ts); the gate keeps it O(history) whatever the size of the group.
+const runGate = async (ctx, settings) => {
     const gate = settings.gate;
     const policy = parsePolicy(gate.thresholds, gate.maxRegression, gate.metricDirections);
     const needed = policyMetrics(policy);
@@ -95995,6 +95990,10 @@ async function gateWith(ctx, settings) {
         baselineArn ? cache.get(baselineArn, 'baseline') : undefined
     ]);
     assertInGroup(candidate, settings, 'model-package');
+    // A version whose creation failed or is still running has nothing trustworthy to judge.
+    if (candidate.ModelPackageStatus && candidate.ModelPackageStatus !== 'Completed') {
+        throw new UserError(`v${candidate.ModelPackageVersion ?? versionFromArn(candidateArn)} is ${candidate.ModelPackageStatus}; only a Completed version can be gated.`);
+    }
     const clients = { sagemaker: ctx.aws.sagemaker, s3: ctx.aws.s3 };
     const [candidateMetrics, baselineMetrics] = await Promise.all([
         readVersionMetrics(clients, candidate, needed),
@@ -96054,9 +96053,9 @@ async function gateWith(ctx, settings) {
         return { failed: `Gate failed for v${candidateVersion}: ${decision.reasons.join(' ')}` };
     }
     return {};
-}
+};
 
-;// CONCATENATED MODULE: ./build/bundle-23357/registry/policy.js
+;// CONCATENATED MODULE: ./build/bundle-26037/registry/policy.js
 // Sharing a group with other AWS accounts through its resource policy. This action owns
 // one statement, found by its Sid; every other statement in the policy belongs to someone
 // else and is kept exactly as it is.
@@ -96249,7 +96248,7 @@ async function readGroupPolicy(sagemaker, groupName) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/report/lineage.js
+;// CONCATENATED MODULE: ./build/bundle-26037/report/lineage.js
 // The `lineage` report: one version's full story as Markdown. Nearly all of it is text
 // somebody else wrote (descriptions, metadata, hyperparameters, job names), so every
 // value goes through escapeCell/escapeText and every link through safeUrl.
@@ -96488,7 +96487,7 @@ function lineageJson(data) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/modes/group.js
+;// CONCATENATED MODULE: ./build/bundle-26037/modes/group.js
 // `group`: look after the model package group itself. `describe` and `list` only read;
 // `update-tags`, `delete`, `share` and `unshare` change it, print their plan first, and
 // make no mutating call in a dry run. Deleting is the one operation that can lose work,
@@ -96810,7 +96809,7 @@ const runGroup = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-23357/modes/lineage.js
+;// CONCATENATED MODULE: ./build/bundle-26037/modes/lineage.js
 
 
 
@@ -96852,7 +96851,7 @@ const runLineage = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-23357/registry/register.js
+;// CONCATENATED MODULE: ./build/bundle-26037/registry/register.js
 // Creating a model package version: the request, the look for an earlier registration of
 // the same model, and the wait until SageMaker has finished with it.
 
@@ -96981,7 +96980,7 @@ async function waitForPackage(sagemaker, arn, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/modes/register.js
+;// CONCATENATED MODULE: ./build/bundle-26037/modes/register.js
 
 
 
@@ -97243,7 +97242,7 @@ const runRegister = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-23357/modes/rollback.js
+;// CONCATENATED MODULE: ./build/bundle-26037/modes/rollback.js
 
 
 
@@ -97342,7 +97341,7 @@ async function rejectReplaced(ctx, arn, endpointName, reason) {
     ctx.out.setOutput('approval-status', 'Rejected');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/modes/index.js
+;// CONCATENATED MODULE: ./build/bundle-26037/modes/index.js
 
 
 
@@ -97363,9 +97362,9 @@ const RUNNERS = {
     group: runGroup
 };
 
-// EXTERNAL MODULE: ./build/bundle-23357/version.js
-var version = __nccwpck_require__(696);
-;// CONCATENATED MODULE: ./build/bundle-23357/runner.js
+// EXTERNAL MODULE: ./build/bundle-26037/version.js
+var version = __nccwpck_require__(3050);
+;// CONCATENATED MODULE: ./build/bundle-26037/runner.js
 // Builds a mode's context from settings and runs it; shared by the action and the CLI.
 
 
@@ -97374,8 +97373,8 @@ var version = __nccwpck_require__(696);
 
 async function executeMode(settings, out, env = process.env) {
     const github = readGitHubRun(env);
-    const aws = (0,bundle_23357_aws/* createClients */.hP)(settings.region, version/* VERSION */.x);
-    const calls = (0,bundle_23357_aws/* countCalls */.xe)(aws.sagemaker);
+    const aws = (0,bundle_26037_aws/* createClients */.hP)(settings.region, version/* VERSION */.x);
+    const calls = (0,bundle_26037_aws/* countCalls */.xe)(aws.sagemaker);
     const ctx = {
         aws,
         github,
@@ -97395,7 +97394,7 @@ async function executeMode(settings, out, env = process.env) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-23357/main.js
+;// CONCATENATED MODULE: ./build/bundle-26037/main.js
 // The action's one error boundary: read every input once, run the mode, and turn any
 // failure into a message a person can act on.
 
@@ -97436,7 +97435,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 6278:
+/***/ 9268:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -97447,11 +97446,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./build/bundle-23357/aws.js
-var aws = __nccwpck_require__(1701);
+// EXTERNAL MODULE: ./build/bundle-26037/aws.js
+var aws = __nccwpck_require__(5707);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4459);
-;// CONCATENATED MODULE: ./build/bundle-23357/cleanup.js
+;// CONCATENATED MODULE: ./build/bundle-26037/cleanup.js
 // Temporary SageMaker resources (a validation endpoint, its config and model) are
 // recorded in the step's state as soon as they exist, so the `post` step can delete them
 // when the job was cancelled before the mode's own `finally` ran.
@@ -97502,9 +97501,9 @@ async function deleteTemporaryResources(sagemaker, resources) {
     return { deleted, warnings };
 }
 
-// EXTERNAL MODULE: ./build/bundle-23357/version.js
-var version = __nccwpck_require__(696);
-;// CONCATENATED MODULE: ./build/bundle-23357/post.js
+// EXTERNAL MODULE: ./build/bundle-26037/version.js
+var version = __nccwpck_require__(3050);
+;// CONCATENATED MODULE: ./build/bundle-26037/post.js
 // The `post` step: deletes temporary resources a cancelled or failed run left behind.
 // It only warns: cleanup must never turn a finished job's result into a failure.
 
@@ -97532,7 +97531,7 @@ async function post() {
 
 /***/ }),
 
-/***/ 696:
+/***/ 3050:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -100680,6 +100679,6 @@ function getIDToken(aud) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9732);
+/******/ var __webpack_exports__ = __nccwpck_require__(5534);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

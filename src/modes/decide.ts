@@ -13,6 +13,7 @@ import {
 import {
   APPROVAL_DESCRIPTION_MAX,
   describeVersion,
+  isInGroup,
   latestVersion,
   resolvePackageArn,
   singleLine,
@@ -65,10 +66,7 @@ async function describeTarget(
     throw error
   }
   // A decision recorded on another group's version would be a decision nobody looks for.
-  if (
-    pkg.ModelPackageGroupName !== undefined &&
-    pkg.ModelPackageGroupName !== settings.group.name
-  ) {
+  if (!isInGroup(pkg, settings.group)) {
     throw new UserError(
       `Input "model-package": ${arn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`
     )

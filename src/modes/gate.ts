@@ -24,6 +24,7 @@ import { PROVENANCE_KEYS } from '../registry/provenance.js'
 import {
   APPROVAL_DESCRIPTION_MAX,
   describeVersion,
+  isInGroup,
   latestVersion,
   listVersions,
   resolvePackageArn,
@@ -32,26 +33,7 @@ import {
   versionFromArn,
   type PackageDescription
 } from '../registry/versions.js'
-import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { ApprovalStatus, BaselineSpec, GateSettings, Settings } from '../settings.js'
-
-/**
- * Wraps the SageMaker client so that every request is counted: the gate promises a number
- * of calls that grows with `history`, not with the size of the group, and says so in debug.
- */
-function countingClient(client: SageMakerClient): { client: SageMakerClient; calls: () => number } {
-  let calls = 0
-  const counted = new Proxy(client, {
-    get(target, property, receiver) {
-      if (property !== 'send') return Reflect.get(target, property, receiver) as unknown
-      return (...args: unknown[]) => {
-        calls++
-        return (target.send as (...a: unknown[]) => unknown).apply(target, args)
-      }
-    }
-  })
-  return { client: counted, calls: () => calls }
-}
 
 function isMissingPackage(error: unknown): boolean {
   if (!(error instanceof Error)) return false
@@ -89,10 +71,9 @@ class VersionCache {
 
 /** A version from another group would be compared with the wrong champion and written to the wrong group's history. */
 function assertInGroup(pkg: PackageDescription, settings: Settings, input: string): void {
-  const group = pkg.ModelPackageGroupName
-  if (group !== undefined && group !== settings.group.name) {
+  if (!isInGroup(pkg, settings.group)) {
     throw new UserError(
-      `Input "${input}": ${pkg.ModelPackageArn} belongs to group "${group}", not to "${settings.group.name}" named in "model-package-group".`
+      `Input "${input}": ${pkg.ModelPackageArn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`
     )
   }
 }
@@ -285,17 +266,31 @@ async function recordDecision(
   // version already holding 50 entries must not make the status write fail.
   const { kept, dropped } = fitMetadata(entries, candidate.CustomerMetadataProperties ?? {})
   for (const reason of dropped) ctx.out.warning(`Not recorded in customer metadata: ${reason}`)
-  await updateVersion(ctx.aws.sagemaker, arn, {
-    status: status && status !== current ? status : undefined,
-    approvalDescription:
-      status && status !== current
+  // The gate decides versions that wait for a decision; a status a person (or an earlier
+  // gate) already set is changed only through `approve` / `reject`.
+  const changesStatus = status !== undefined && current === 'PendingManualApproval'
+  if (changesStatus || Object.keys(kept).length > 0) {
+    await updateVersion(ctx.aws.sagemaker, arn, {
+      status: changesStatus ? status : undefined,
+      approvalDescription: changesStatus
         ? approvalDescription(decision, version, policyHash, url)
         : undefined,
-    metadata: kept
-  })
-  if (status && status !== current) return { status, written: `${status} written to v${version}` }
-  const note = status ? `v${version} was already ${current}` : `status left ${current}`
-  return { status: current, written: `gate decision recorded on v${version}; ${note}` }
+      metadata: kept
+    })
+  }
+  if (changesStatus)
+    return { status: status as ApprovalStatus, written: `${status} written to v${version}` }
+  const note =
+    status && status !== current
+      ? `status left ${current}: the gate only decides versions pending approval; use mode "approve" or "reject" to change it`
+      : status
+        ? `v${version} was already ${current}`
+        : `status left ${current}`
+  const recorded =
+    Object.keys(kept).length > 0
+      ? 'gate decision recorded'
+      : 'gate decision not recorded (no room in customer metadata)'
+  return { status: current, written: `${recorded} on v${version}; ${note}` }
 }
 
 async function publish(ctx: RunContext, settings: Settings, report: GateReport): Promise<void> {
@@ -343,17 +338,9 @@ async function publish(ctx: RunContext, settings: Settings, report: GateReport):
   }
 }
 
-export const runGate: ModeRunner = async (outer, settings): Promise<ModeOutcome> => {
-  const counter = countingClient(outer.aws.sagemaker)
-  const ctx: RunContext = { ...outer, aws: { ...outer.aws, sagemaker: counter.client } }
-  try {
-    return await gateWith(ctx, settings)
-  } finally {
-    ctx.out.debug(`SageMaker calls made by the gate: ${counter.calls()}`)
-  }
-}
-
-async function gateWith(ctx: RunContext, settings: Settings): Promise<ModeOutcome> {
+// The number of SageMaker calls is counted and printed for every mode by `executeMode`
+// (src/runner.ts); the gate keeps it O(history) whatever the size of the group.
+export const runGate: ModeRunner = async (ctx, settings): Promise<ModeOutcome> => {
   const gate = settings.gate as GateSettings
   const policy: Policy = parsePolicy(gate.thresholds, gate.maxRegression, gate.metricDirections)
   const needed = policyMetrics(policy)
@@ -367,6 +354,12 @@ async function gateWith(ctx: RunContext, settings: Settings): Promise<ModeOutcom
     baselineArn ? cache.get(baselineArn, 'baseline') : undefined
   ])
   assertInGroup(candidate, settings, 'model-package')
+  // A version whose creation failed or is still running has nothing trustworthy to judge.
+  if (candidate.ModelPackageStatus && candidate.ModelPackageStatus !== 'Completed') {
+    throw new UserError(
+      `v${candidate.ModelPackageVersion ?? versionFromArn(candidateArn)} is ${candidate.ModelPackageStatus}; only a Completed version can be gated.`
+    )
+  }
   const clients = { sagemaker: ctx.aws.sagemaker, s3: ctx.aws.s3 }
   const [candidateMetrics, baselineMetrics] = await Promise.all([
     readVersionMetrics(clients, candidate, needed),

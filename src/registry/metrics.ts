@@ -1,12 +1,12 @@
 // A version's metrics as the gate sees them: the `metric:` mirror in customer metadata
 // first (no extra call), then the statistics JSON in S3 behind ModelMetrics (its digest
 // verified), then the final metrics of the training job that produced it.
-import type { S3Client } from '@aws-sdk/client-s3'
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { DescribeTrainingJobCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { metricValues, parseMetricsJson } from '../evaluation/metrics-file.js'
 import { metricsFromMetadata } from './metadata.js'
 import { PROVENANCE_KEYS } from './provenance.js'
-import { getObjectText, parseS3Uri, sha256Hex } from './s3.js'
+import { formatS3Uri, parseS3Uri, sha256Hex, type S3Location } from './s3.js'
 import { finalMetrics } from './training.js'
 import type { PackageDescription } from './versions.js'
 
@@ -23,6 +23,18 @@ export interface VersionMetrics {
 function expectedDigest(digest: string | undefined): string | undefined {
   const match = /^sha256:([0-9a-f]{64})$/i.exec(digest ?? '')
   return match ? (match[1] as string).toLowerCase() : undefined
+}
+
+/**
+ * The object's bytes: the digest SageMaker records is of the bytes, and decoding first
+ * would change them (a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD).
+ */
+async function getObjectBytes(s3: S3Client, location: S3Location): Promise<Uint8Array> {
+  const response = await s3.send(
+    new GetObjectCommand({ Bucket: location.bucket, Key: location.key })
+  )
+  if (!response.Body) throw new Error(`${formatS3Uri(location)} has no content`)
+  return response.Body.transformToByteArray()
 }
 
 /**
@@ -51,13 +63,20 @@ export async function readVersionMetrics(
   const statistics = pkg.ModelMetrics?.ModelQuality?.Statistics
   if (missing().length > 0 && statistics?.S3Uri) {
     try {
-      const text = await getObjectText(clients.s3, parseS3Uri(statistics.S3Uri, 'ModelMetrics'))
+      const location = parseS3Uri(statistics.S3Uri, 'ModelMetrics.ModelQuality.Statistics.S3Uri')
+      const bytes = await getObjectBytes(clients.s3, location)
       const expected = expectedDigest(statistics.ContentDigest)
-      if (statistics.ContentDigest && expected !== sha256Hex(text)) {
+      if (statistics.ContentDigest && expected !== sha256Hex(bytes)) {
         result.notes.push(
           `${label}: the statistics at ${statistics.S3Uri} do not match their recorded ContentDigest; they were not used.`
         )
       } else {
+        if (!statistics.ContentDigest) {
+          result.notes.push(
+            `${label}: the statistics at ${statistics.S3Uri} have no ContentDigest, so they were used unverified.`
+          )
+        }
+        const text = new TextDecoder('utf-8').decode(bytes)
         add(metricValues(parseMetricsJson(text, statistics.S3Uri).metrics), 'statistics')
       }
     } catch (error) {
@@ -68,10 +87,14 @@ export async function readVersionMetrics(
   const trainingJob = pkg.CustomerMetadataProperties?.[PROVENANCE_KEYS.trainingJob]
   if (missing().length > 0 && trainingJob) {
     try {
-      const job = await clients.sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: trainingJob }))
+      const job = await clients.sagemaker.send(
+        new DescribeTrainingJobCommand({ TrainingJobName: trainingJob })
+      )
       add(metricValues(finalMetrics(job)), 'training-job')
     } catch (error) {
-      result.notes.push(`${label}: could not read training job ${trainingJob}: ${(error as Error).message}`)
+      result.notes.push(
+        `${label}: could not read training job ${trainingJob}: ${(error as Error).message}`
+      )
     }
   }
   return result

@@ -38,7 +38,9 @@ export function packageArnFromGroupArn(groupArn: string, version: number): strin
 }
 
 export async function describeGroup(sagemaker: SageMakerClient, group: GroupRef) {
-  return sagemaker.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group.nameOrArn }))
+  return sagemaker.send(
+    new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group.nameOrArn })
+  )
 }
 
 /** Resolves a package named by ARN or by version number to its ARN. */
@@ -53,7 +55,21 @@ export async function resolvePackageArn(
   return packageArnFromGroupArn(groupArn, ref.version)
 }
 
-export async function describeVersion(sagemaker: SageMakerClient, arn: string): Promise<PackageDescription> {
+/**
+ * Whether a described version is in `group`. SageMaker names the group of a package shared
+ * from another account either way, so a name and an ARN are both compared by name.
+ */
+export function isInGroup(pkg: PackageDescription, group: GroupRef): boolean {
+  const named = pkg.ModelPackageGroupName
+  if (named === undefined) return true
+  const bare = (text: string) => (text.startsWith('arn:') ? (text.split('/').pop() ?? text) : text)
+  return bare(named) === group.name
+}
+
+export async function describeVersion(
+  sagemaker: SageMakerClient,
+  arn: string
+): Promise<PackageDescription> {
   return sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: arn }))
 }
 
@@ -86,6 +102,8 @@ export async function listVersions(
   options: ListOptions
 ): Promise<VersionSummary[]> {
   const found: VersionSummary[] = []
+  // MaxResults has a floor of 1: asking SageMaker for "none" would still return one.
+  if (options.limit <= 0) return found
   let nextToken: string | undefined
   do {
     const page = await sagemaker.send(
@@ -101,7 +119,8 @@ export async function listVersions(
     )
     for (const item of page.ModelPackageSummaryList ?? []) {
       const summary = toSummary(item)
-      if (options.olderThanVersion !== undefined && summary.version >= options.olderThanVersion) continue
+      if (options.olderThanVersion !== undefined && summary.version >= options.olderThanVersion)
+        continue
       found.push(summary)
       if (found.length >= options.limit) return found
     }
@@ -130,6 +149,16 @@ export interface VersionUpdate {
 
 /** SageMaker caps ApprovalDescription at 1,024 characters. */
 export const APPROVAL_DESCRIPTION_MAX = 1024
+/** ModelLifeCycle.StageDescription has the same cap. */
+export const STAGE_DESCRIPTION_MAX = 1024
+
+/**
+ * Text as one line: SageMaker's description fields accept letters, marks, spaces, symbols,
+ * digits and punctuation only, so line breaks and other control characters become spaces.
+ */
+export function singleLine(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\s]+/gu, ' ').trim()
+}
 
 /** Updates only the given fields; customer metadata is merged by SageMaker, never replaced. */
 export async function updateVersion(
@@ -140,17 +169,24 @@ export async function updateVersion(
   const input: UpdateModelPackageCommandInput = { ModelPackageArn: arn }
   if (update.status) input.ModelApprovalStatus = update.status
   if (update.approvalDescription !== undefined) {
-    input.ApprovalDescription = truncate(update.approvalDescription, APPROVAL_DESCRIPTION_MAX)
+    input.ApprovalDescription = truncate(
+      singleLine(update.approvalDescription),
+      APPROVAL_DESCRIPTION_MAX
+    )
   }
   if (update.metadata && Object.keys(update.metadata).length > 0) {
     input.CustomerMetadataProperties = update.metadata
   }
-  if (update.metadataToRemove?.length) input.CustomerMetadataPropertiesToRemove = update.metadataToRemove
+  if (update.metadataToRemove?.length)
+    input.CustomerMetadataPropertiesToRemove = update.metadataToRemove
   if (update.lifecycle) {
     input.ModelLifeCycle = {
       Stage: update.lifecycle.stage,
       StageStatus: update.lifecycle.stageStatus,
-      StageDescription: update.lifecycle.description
+      StageDescription:
+        update.lifecycle.description === undefined
+          ? undefined
+          : truncate(singleLine(update.lifecycle.description), STAGE_DESCRIPTION_MAX)
     }
   }
   await sagemaker.send(new UpdateModelPackageCommand(input))
