@@ -13,7 +13,10 @@ const dir = mkdtempSync(join(tmpdir(), 'startup-'))
 
 function time(args, env) {
   const start = process.hrtime.bigint()
-  const result = spawnSync(node, args, { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' })
+  const result = spawnSync(node, args, {
+    env: { PATH: process.env.PATH, ...env },
+    encoding: 'utf8'
+  })
   const ms = Number(process.hrtime.bigint() - start) / 1e6
   return { ms, status: result.status, stdout: result.stdout }
 }
@@ -23,7 +26,12 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
-const env = { INPUT_MODE: 'bogus', GITHUB_OUTPUT: join(dir, 'out'), GITHUB_STATE: join(dir, 'state'), AWS_REGION: 'us-east-1' }
+const env = {
+  INPUT_MODE: 'bogus',
+  GITHUB_OUTPUT: join(dir, 'out'),
+  GITHUB_STATE: join(dir, 'state'),
+  AWS_REGION: 'us-east-1'
+}
 const probe = time(['dist/index.js'], env)
 if (probe.status !== 1 || !probe.stdout.includes('register')) {
   console.error('dist/index.js did not stop at input parsing as expected:\n' + probe.stdout)
@@ -43,4 +51,6 @@ console.log(`node -e "":                 ${b.toFixed(1)} ms`)
 console.log(`dist/index.js to inputs:    ${a.toFixed(1)} ms`)
 console.log(`ratio:                      ${(a / b).toFixed(2)}x`)
 console.log(`action cost over bare node: ${(a - b).toFixed(1)} ms`)
-console.log(`dist/index.js size:         ${(statSync('dist/index.js').size / 1024 / 1024).toFixed(2)} MiB`)
+console.log(
+  `dist/index.js size:         ${(statSync('dist/index.js').size / 1024 / 1024).toFixed(2)} MiB`
+)

@@ -20,7 +20,18 @@ try {
     ['index.js', outDir],
     ['cli-main.js', join(outDir, 'cli')]
   ]) {
-    run([ncc, 'build', join(compiled, entry), '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2023'])
+    run([
+      ncc,
+      'build',
+      join(compiled, entry),
+      '-o',
+      out,
+      '--license',
+      'licenses.txt',
+      '--quiet',
+      '--target',
+      'es2023'
+    ])
   }
 } finally {
   rmSync(compiled, { recursive: true, force: true })

@@ -24,7 +24,8 @@ try {
     else if (!readFileSync(join('dist', file)).equals(readFileSync(join(fresh, file))))
       problems.push(`differs: dist/${file}`)
   }
-  for (const file of committed) if (!built.has(file)) problems.push(`not produced by the build: dist/${file}`)
+  for (const file of committed)
+    if (!built.has(file)) problems.push(`not produced by the build: dist/${file}`)
   if (problems.length > 0) {
     console.error(`dist/ is stale. Run \`npm run build\` and commit dist/.\n${problems.join('\n')}`)
     process.exitCode = 1

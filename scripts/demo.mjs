@@ -16,7 +16,12 @@ const work = mkdtempSync(join(tmpdir(), 'model-gate-demo-'))
 
 const emulator = await startEmulator({
   port: 0,
-  delays: { packageCompleteMs: 200, endpointCreateMs: 1500, endpointUpdateMs: 1500, waitSecondMs: 20 }
+  delays: {
+    packageCompleteMs: 200,
+    endpointCreateMs: 1500,
+    endpointUpdateMs: 1500,
+    waitSecondMs: 20
+  }
 })
 const env = {
   ...process.env,
@@ -45,18 +50,29 @@ function banner(text) {
 /** Runs the CLI, echoing the command; returns its name=value outputs. */
 // Asynchronous on purpose: the emulator serves from this same process.
 async function cli(args, { sha = 'a'.repeat(40), expectFailure = false } = {}) {
-  console.log(`$ sagemaker-model-gate ${args.map(a => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`)
+  console.log(
+    `$ sagemaker-model-gate ${args.map(a => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`
+  )
   const result = await new Promise(done =>
-    execFile(process.execPath, [CLI, ...args], { env: { ...env, GITHUB_SHA: sha } }, (error, stdout, stderr) =>
-      done({ status: error ? (error.code ?? 1) : 0, stdout, stderr })
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { ...env, GITHUB_SHA: sha } },
+      (error, stdout, stderr) => done({ status: error ? (error.code ?? 1) : 0, stdout, stderr })
     )
   )
   const lines = `${result.stdout}${result.stderr}`.trimEnd().split('\n')
   console.log(lines.map(line => `  ${line}`).join('\n'))
   if ((result.status !== 0) !== expectFailure) {
-    throw new Error(`the command ${expectFailure ? 'should have failed' : `failed (exit ${result.status})`}`)
+    throw new Error(
+      `the command ${expectFailure ? 'should have failed' : `failed (exit ${result.status})`}`
+    )
   }
-  return Object.fromEntries(lines.filter(l => /^[a-z-]+=/.test(l)).map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]))
+  return Object.fromEntries(
+    lines
+      .filter(l => /^[a-z-]+=/.test(l))
+      .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])
+  )
 }
 
 function model(name, weights) {
@@ -66,7 +82,9 @@ function model(name, weights) {
         bucket: 'demo-models',
         key: `${name}/model.json`,
         body: JSON.stringify(
-          weights === 'bad' ? { bad: true } : { format: 'sagemaker-model-gate/linear-v1', task: 'binary', weights, bias: -0.5 }
+          weights === 'bad'
+            ? { bad: true }
+            : { format: 'sagemaker-model-gate/linear-v1', task: 'binary', weights, bias: -0.5 }
         )
       }
     ]
@@ -80,18 +98,47 @@ function metrics(name, auc, logloss) {
   return path
 }
 
-const policy = ['--thresholds', 'validation:auc >= 0.85', '--thresholds', 'validation:logloss <= 0.40', '--max-regression', 'validation:auc -0.01']
+const policy = [
+  '--thresholds',
+  'validation:auc >= 0.85',
+  '--thresholds',
+  'validation:logloss <= 0.40',
+  '--max-regression',
+  'validation:auc -0.01'
+]
 const register = (name, weights, auc, logloss, sha) =>
   cli(
     [
-      'register', '--model-package-group', GROUP, '--group-description', 'Churn classifier (demo)',
-      '--model-data-url', model(name, weights), '--image-uri', IMAGE,
-      '--metrics-file', metrics(name, auc, logloss), '--metrics-s3-uri', 's3://demo-models/metrics',
-      '--description', `${name}: retrained on the latest data`
+      'register',
+      '--model-package-group',
+      GROUP,
+      '--group-description',
+      'Churn classifier (demo)',
+      '--model-data-url',
+      model(name, weights),
+      '--image-uri',
+      IMAGE,
+      '--metrics-file',
+      metrics(name, auc, logloss),
+      '--metrics-s3-uri',
+      's3://demo-models/metrics',
+      '--description',
+      `${name}: retrained on the latest data`
     ],
     { sha }
   )
-const deployArgs = ['--model-package-group', GROUP, '--endpoint-name', ENDPOINT, '--execution-role-arn', ROLE, '--wait-timeout', '300', '--wait-interval', '30']
+const deployArgs = [
+  '--model-package-group',
+  GROUP,
+  '--endpoint-name',
+  ENDPOINT,
+  '--execution-role-arn',
+  ROLE,
+  '--wait-timeout',
+  '300',
+  '--wait-interval',
+  '30'
+]
 
 try {
   banner('1. Register version 1 and gate it (no champion yet: thresholds only)')
@@ -117,9 +164,17 @@ try {
   await register('v4', [-2], 0.92, 0.29, '4'.repeat(40))
   await cli(['approve', '--model-package-group', GROUP, '--reason', 'offline metrics look good'])
   await cli(['deploy', ...deployArgs])
-  await cli(['rollback', ...deployArgs, '--reject-current', '--reason', 'live precision halved after release'])
+  await cli([
+    'rollback',
+    ...deployArgs,
+    '--reject-current',
+    '--reason',
+    'live precision halved after release'
+  ])
 
-  banner('7. A version whose artifact cannot load: SageMaker rolls the update back, the old version keeps serving')
+  banner(
+    '7. A version whose artifact cannot load: SageMaker rolls the update back, the old version keeps serving'
+  )
   await register('v5', 'bad', 0.93, 0.28, '5'.repeat(40))
   await cli(['approve', '--model-package-group', GROUP, '--reason', 'demo of a failed release'])
   await cli(['deploy', ...deployArgs], { expectFailure: true })
@@ -127,7 +182,9 @@ try {
   banner('Done')
   const stats = emulator.stats()
   const calls = Object.values(stats.operations).reduce((sum, n) => sum + n, 0)
-  console.log(`${calls} SageMaker calls against the emulator at ${emulator.url}; reports in ${work}`)
+  console.log(
+    `${calls} SageMaker calls against the emulator at ${emulator.url}; reports in ${work}`
+  )
 } finally {
   await emulator.close()
 }

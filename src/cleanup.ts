@@ -27,7 +27,10 @@ export function parseTemporaryState(raw: string): TemporaryResource[] {
 
 function isNotFound(error: unknown): boolean {
   const message = error instanceof Error ? error.message : ''
-  return error instanceof Error && (error.name === 'ResourceNotFound' || /could not find|does not exist/i.test(message))
+  return (
+    error instanceof Error &&
+    (error.name === 'ResourceNotFound' || /could not find|does not exist/i.test(message))
+  )
 }
 
 /**
@@ -45,14 +48,18 @@ export async function deleteTemporaryResources(
   const warnings: string[] = []
   for (const resource of sorted) {
     try {
-      if (resource.kind === 'endpoint') await sagemaker.send(new DeleteEndpointCommand({ EndpointName: resource.name }))
+      if (resource.kind === 'endpoint')
+        await sagemaker.send(new DeleteEndpointCommand({ EndpointName: resource.name }))
       else if (resource.kind === 'endpoint-config')
         await sagemaker.send(new DeleteEndpointConfigCommand({ EndpointConfigName: resource.name }))
       else await sagemaker.send(new DeleteModelCommand({ ModelName: resource.name }))
       deleted.push(resource)
     } catch (error) {
       if (isNotFound(error)) deleted.push(resource)
-      else warnings.push(`Could not delete temporary ${resource.kind} "${resource.name}": ${(error as Error).message}`)
+      else
+        warnings.push(
+          `Could not delete temporary ${resource.kind} "${resource.name}": ${(error as Error).message}`
+        )
     }
   }
   return { deleted, warnings }

@@ -91,7 +91,8 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv = process.env):
   } finally {
     for (const [name, value] of outputs) {
       console.log(`${name}=${value}`)
-      if (env.GITHUB_OUTPUT && !value.includes('\n')) appendFileSync(env.GITHUB_OUTPUT, `${name}=${value}\n`)
+      if (env.GITHUB_OUTPUT && !value.includes('\n'))
+        appendFileSync(env.GITHUB_OUTPUT, `${name}=${value}\n`)
     }
   }
 }

@@ -69,4 +69,7 @@ export interface ModeOutcome {
   failed?: string
 }
 
-export type ModeRunner = (ctx: RunContext, settings: import('./settings.js').Settings) => Promise<ModeOutcome>
+export type ModeRunner = (
+  ctx: RunContext,
+  settings: import('./settings.js').Settings
+) => Promise<ModeOutcome>

@@ -19,12 +19,17 @@ interface AwsErrorShape {
 const HINTS: Record<string, string> = {
   AccessDeniedException:
     'the role the job runs as lacks this permission: see the IAM policy in the README.',
-  UnrecognizedClientException: 'no valid AWS credentials: configure them with aws-actions/configure-aws-credentials.',
-  ExpiredTokenException: 'the AWS session expired: configure credentials closer to this step or lengthen the role session.',
-  ThrottlingException: 'SageMaker kept throttling after all retries: run fewer jobs against this account at once.',
-  ResourceLimitExceeded: 'an account quota was reached: check Service Quotas for SageMaker in this region.',
+  UnrecognizedClientException:
+    'no valid AWS credentials: configure them with aws-actions/configure-aws-credentials.',
+  ExpiredTokenException:
+    'the AWS session expired: configure credentials closer to this step or lengthen the role session.',
+  ThrottlingException:
+    'SageMaker kept throttling after all retries: run fewer jobs against this account at once.',
+  ResourceLimitExceeded:
+    'an account quota was reached: check Service Quotas for SageMaker in this region.',
   ResourceNotFound: 'check the name, the region and the account the credentials belong to.',
-  CredentialsProviderError: 'no AWS credentials were found: configure them with aws-actions/configure-aws-credentials.'
+  CredentialsProviderError:
+    'no AWS credentials were found: configure them with aws-actions/configure-aws-credentials.'
 }
 
 function isAwsError(error: unknown): error is Error & AwsErrorShape {
@@ -37,7 +42,9 @@ export function describeError(error: unknown): string {
     const details = [
       error.$metadata?.httpStatusCode ? `HTTP ${error.$metadata.httpStatusCode}` : '',
       error.$metadata?.requestId ? `request id ${error.$metadata.requestId}` : '',
-      error.$metadata?.attempts && error.$metadata.attempts > 1 ? `${error.$metadata.attempts} attempts` : ''
+      error.$metadata?.attempts && error.$metadata.attempts > 1
+        ? `${error.$metadata.attempts} attempts`
+        : ''
     ].filter(Boolean)
     const hint = HINTS[error.name] ? ` Check: ${HINTS[error.name]}` : ''
     return `${error.name}: ${error.message}${details.length ? ` (${details.join(', ')})` : ''}.${hint}`

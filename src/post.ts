@@ -9,7 +9,8 @@ export async function post(): Promise<void> {
   try {
     const resources = parseTemporaryState(core.getState(TEMPORARY_STATE))
     if (resources.length === 0) return
-    const region = core.getInput('region') || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || ''
+    const region =
+      core.getInput('region') || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || ''
     const { sagemaker } = createClients(region, VERSION)
     const { deleted, warnings } = await deleteTemporaryResources(sagemaker, resources)
     for (const resource of deleted) core.info(`Deleted temporary ${resource.kind} ${resource.name}`)

@@ -18,7 +18,9 @@ export async function executeMode(
   const ctx: RunContext = {
     aws,
     github,
-    octokit: settings.githubToken ? getOctokit(settings.githubToken, { baseUrl: github.apiUrl }) : undefined,
+    octokit: settings.githubToken
+      ? getOctokit(settings.githubToken, { baseUrl: github.apiUrl })
+      : undefined,
     out,
     now: () => new Date(),
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),

@@ -4,7 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { DescribeEndpointCommand, DescribeModelPackageCommand } from '@aws-sdk/client-sagemaker'
 import { startEmulator, type Emulator } from '../../emulator/server.ts'
 import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github-api.js'
-import { IMAGE, ROLE, clients, explain, invoke, logisticModel, mutatingCalls, runOn, seedModel } from './support.js'
+import {
+  IMAGE,
+  ROLE,
+  clients,
+  explain,
+  invoke,
+  logisticModel,
+  mutatingCalls,
+  runOn,
+  seedModel
+} from './support.js'
 
 let emulator: Emulator
 let github: FakeGitHub
@@ -16,7 +26,13 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x))
 beforeAll(async () => {
   emulator = await startEmulator({
     port: 0,
-    delays: { packageCompleteMs: 50, endpointCreateMs: 1500, endpointUpdateMs: 1500, endpointDeleteMs: 200, waitSecondMs: 20 }
+    delays: {
+      packageCompleteMs: 50,
+      endpointCreateMs: 1500,
+      endpointUpdateMs: 1500,
+      endpointDeleteMs: 200,
+      waitSecondMs: 20
+    }
   })
   github = await startFakeGitHub()
 })
@@ -83,7 +99,10 @@ describe('deploy and rollback', () => {
     expect(run.stdout).toMatch(/Creating/)
 
     expect(github.state.deployments).toHaveLength(1)
-    expect(github.state.deployments[0]).toMatchObject({ environment: ENDPOINT, ref: 'a'.repeat(40) })
+    expect(github.state.deployments[0]).toMatchObject({
+      environment: ENDPOINT,
+      ref: 'a'.repeat(40)
+    })
     const states = github.state.deploymentStatuses.map(s => s.state)
     expect(states).toEqual(['in_progress', 'success'])
     expect(github.state.deploymentStatuses[1]?.environment_url).toContain(`endpoints/${ENDPOINT}`)
@@ -91,21 +110,35 @@ describe('deploy and rollback', () => {
 
   it('updates it with a canary on the second deploy', async () => {
     arns.v2 = seedVersion(2, 'Approved')
-    const run = await runOn(emulator, deploy({ 'deployment-strategy': 'canary', 'canary-size': '10' }), {
-      githubApiUrl: github.url
-    })
+    const run = await runOn(
+      emulator,
+      deploy({ 'deployment-strategy': 'canary', 'canary-size': '10' }),
+      {
+        githubApiUrl: github.url
+      }
+    )
     if (run.exitCode !== 0) throw new Error(explain(run))
-    expect(run.outputs).toMatchObject({ 'model-package-arn': arns.v2, 'previous-model-package-arn': arns.v1 })
+    expect(run.outputs).toMatchObject({
+      'model-package-arn': arns.v2,
+      'previous-model-package-arn': arns.v1
+    })
     const live = await endpoint()
     expect(live.EndpointStatus).toBe('InService')
     expect(live.EndpointConfigName).toBe(run.outputs['endpoint-config-name'])
-    expect(live.LastDeploymentConfig?.BlueGreenUpdatePolicy?.TrafficRoutingConfiguration).toMatchObject({
+    expect(
+      live.LastDeploymentConfig?.BlueGreenUpdatePolicy?.TrafficRoutingConfiguration
+    ).toMatchObject({
       Type: 'CANARY',
       CanarySize: { Type: 'CAPACITY_PERCENT', Value: 10 }
     })
     expect(await prediction()).toBeCloseTo(sigmoid(2), 6)
     expect(emulator.stats().operations.UpdateEndpoint).toBe(1)
-    expect(github.state.deploymentStatuses.map(s => s.state)).toEqual(['in_progress', 'success', 'in_progress', 'success'])
+    expect(github.state.deploymentStatuses.map(s => s.state)).toEqual([
+      'in_progress',
+      'success',
+      'in_progress',
+      'success'
+    ])
   })
 
   it('fails with SageMaker’s reason when an update rolls back, and the old version keeps serving', async () => {
@@ -121,14 +154,17 @@ describe('deploy and rollback', () => {
     expect(github.state.deploymentStatuses.at(-1)?.state).toBe('failure')
   })
 
-  it.each(['PendingManualApproval', 'Rejected'])('refuses a %s version without a mutating call', async status => {
-    const arn = seedVersion(3, status)
-    const before = mutatingCalls(emulator)
-    const run = await runOn(emulator, deploy({ 'model-package': arn }))
-    expect(run.exitCode).toBe(1)
-    expect(run.errors.join('\n')).toContain(status)
-    expect(mutatingCalls(emulator)).toEqual(before)
-  })
+  it.each(['PendingManualApproval', 'Rejected'])(
+    'refuses a %s version without a mutating call',
+    async status => {
+      const arn = seedVersion(3, status)
+      const before = mutatingCalls(emulator)
+      const run = await runOn(emulator, deploy({ 'model-package': arn }))
+      expect(run.exitCode).toBe(1)
+      expect(run.errors.join('\n')).toContain(status)
+      expect(mutatingCalls(emulator)).toEqual(before)
+    }
+  )
 
   it('rolls back a bad release to the previous version and rejects the bad one', async () => {
     arns.worse = seedVersion(-3, 'Approved')
@@ -149,7 +185,9 @@ describe('deploy and rollback', () => {
     if (run.exitCode !== 0) throw new Error(explain(run))
     expect(run.outputs['model-package-arn']).toBe(arns.v2)
     expect(await prediction()).toBeCloseTo(sigmoid(2), 6)
-    const bad = await clients(emulator).sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: arns.worse }))
+    const bad = await clients(emulator).sagemaker.send(
+      new DescribeModelPackageCommand({ ModelPackageName: arns.worse })
+    )
     expect(bad.ModelApprovalStatus).toBe('Rejected')
     expect(bad.ApprovalDescription).toContain('precision fell by half in production')
   })

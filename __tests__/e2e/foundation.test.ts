@@ -24,7 +24,10 @@ describe('dist/index.js', () => {
 
   it('fails an unknown mode with the list of valid modes and no AWS call', async () => {
     emulator.reset()
-    const run = await runAction({ mode: 'bogus', 'model-package-group': 'churn' }, { emulatorUrl: emulator.url })
+    const run = await runAction(
+      { mode: 'bogus', 'model-package-group': 'churn' },
+      { emulatorUrl: emulator.url }
+    )
     expect(run.exitCode).toBe(1)
     expect(run.errors.join('\n')).toMatch(/"mode".*bogus/)
     for (const mode of ['register', 'gate', 'approve', 'reject', 'deploy', 'rollback']) {

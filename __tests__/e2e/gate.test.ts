@@ -5,7 +5,18 @@ import { DescribeModelPackageCommand } from '@aws-sdk/client-sagemaker'
 import { readFileSync } from 'node:fs'
 import { startEmulator, type Emulator } from '../../emulator/server.ts'
 import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github-api.js'
-import { BUCKET, IMAGE, clients, explain, logisticModel, mutatingCalls, runOn, seedModel, totalCalls, writeJson } from './support.js'
+import {
+  BUCKET,
+  IMAGE,
+  clients,
+  explain,
+  logisticModel,
+  mutatingCalls,
+  runOn,
+  seedModel,
+  totalCalls,
+  writeJson
+} from './support.js'
 
 let emulator: Emulator
 let github: FakeGitHub
@@ -32,7 +43,9 @@ const POLICY = {
 const PR = { name: 'pull_request', payload: { pull_request: { number: 7 } } }
 
 /** Versions straight into the registry, as an earlier register run would have left them. */
-function seedVersions(versions: { auc: number; logloss: number; status?: string; description?: string }[]): string[] {
+function seedVersions(
+  versions: { auc: number; logloss: number; status?: string; description?: string }[]
+): string[] {
   const url = seedModel(emulator, 'churn/model.json', logisticModel([0.5]))
   return emulator.seed({
     modelPackages: versions.map(v => ({
@@ -53,11 +66,19 @@ function seedVersions(versions: { auc: number; logloss: number; status?: string;
 }
 
 function gate(extra: Record<string, string> = {}) {
-  return { mode: 'gate', 'model-package-group': GROUP, 'github-token': 'ghs_faketoken', ...POLICY, ...extra }
+  return {
+    mode: 'gate',
+    'model-package-group': GROUP,
+    'github-token': 'ghs_faketoken',
+    ...POLICY,
+    ...extra
+  }
 }
 
 async function describe_(arn: string) {
-  return clients(emulator).sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: arn }))
+  return clients(emulator).sagemaker.send(
+    new DescribeModelPackageCommand({ ModelPackageName: arn })
+  )
 }
 
 function ourComments() {
@@ -66,9 +87,16 @@ function ourComments() {
 
 describe('gate', () => {
   it('writes one sticky comment, edits it on the next run, and leaves a hijacked marker alone', async () => {
-    seedVersions([{ auc: 0.9, logloss: 0.3, status: 'Approved' }, { auc: 0.92, logloss: 0.28 }])
+    seedVersions([
+      { auc: 0.9, logloss: 0.3, status: 'Approved' },
+      { auc: 0.92, logloss: 0.28 }
+    ])
     github.setIdentity('github-actions[bot]')
-    github.addComment({ issueNumber: 7, body: `<!-- sagemaker-model-gate:${GROUP} -->\nfake verdict`, login: 'mallory' })
+    github.addComment({
+      issueNumber: 7,
+      body: `<!-- sagemaker-model-gate:${GROUP} -->\nfake verdict`,
+      login: 'mallory'
+    })
 
     const first = await runOn(emulator, gate(), { event: PR, githubApiUrl: github.url })
     if (first.exitCode !== 0) throw new Error(explain(first))
@@ -80,13 +108,20 @@ describe('gate', () => {
     expect(mine[0]?.body).toContain('| validation:auc')
     expect(mine[0]?.body).toContain('```mermaid')
 
-    const second = await runOn(emulator, gate({ history: '5' }), { event: PR, githubApiUrl: github.url })
+    const second = await runOn(emulator, gate({ history: '5' }), {
+      event: PR,
+      githubApiUrl: github.url
+    })
     expect(second.exitCode).toBe(0)
     expect(second.outputs['comment-id']).toBe(first.outputs['comment-id'])
     expect(ourComments()).toHaveLength(2) // ours, edited in place, and mallory's
     const mallory = github.state.comments.find(c => c.user.login === 'mallory')
     expect(mallory?.body).toContain('fake verdict')
-    expect(github.state.requests.filter(r => r.method === 'PATCH' && r.path.includes(`/comments/${mallory?.id}`))).toEqual([])
+    expect(
+      github.state.requests.filter(
+        r => r.method === 'PATCH' && r.path.includes(`/comments/${mallory?.id}`)
+      )
+    ).toEqual([])
 
     // The summary and the JSON report tell the same story.
     expect(second.summary).toContain('validation:auc')
@@ -95,7 +130,10 @@ describe('gate', () => {
   })
 
   it('rejects a failing candidate with its reasons and fails the job', async () => {
-    const [, v2] = seedVersions([{ auc: 0.9, logloss: 0.3, status: 'Approved' }, { auc: 0.86, logloss: 0.45 }])
+    const [, v2] = seedVersions([
+      { auc: 0.9, logloss: 0.3, status: 'Approved' },
+      { auc: 0.86, logloss: 0.45 }
+    ])
     const run = await runOn(emulator, gate(), { event: PR, githubApiUrl: github.url })
     expect(run.exitCode).toBe(1)
     expect(run.outputs).toMatchObject({ decision: 'fail', 'approval-status': 'Rejected' })
@@ -117,7 +155,10 @@ describe('gate', () => {
   })
 
   it('approves a passing candidate when on-pass is Approved, with no PR: summary only', async () => {
-    const [, v2] = seedVersions([{ auc: 0.9, logloss: 0.3, status: 'Approved' }, { auc: 0.9, logloss: 0.3 }])
+    const [, v2] = seedVersions([
+      { auc: 0.9, logloss: 0.3, status: 'Approved' },
+      { auc: 0.9, logloss: 0.3 }
+    ])
     const run = await runOn(emulator, gate({ 'on-pass': 'Approved' }), { githubApiUrl: github.url })
     if (run.exitCode !== 0) throw new Error(explain(run))
     expect((await describe_(v2 as string)).ModelApprovalStatus).toBe('Approved')
@@ -143,7 +184,9 @@ describe('gate', () => {
         'model-package-group': GROUP,
         'model-data-url': url,
         'image-uri': IMAGE,
-        'metrics-file': writeJson({ binary_classification_metrics: { auc: { value: 0.8, standard_deviation: 0.01 } } }),
+        'metrics-file': writeJson({
+          binary_classification_metrics: { auc: { value: 0.8, standard_deviation: 0.01 } }
+        }),
         'metrics-s3-uri': `s3://${BUCKET}/metrics`
       },
       { sha: 'c'.repeat(40) }
@@ -152,7 +195,9 @@ describe('gate', () => {
     const run = await runOn(emulator, gate({ thresholds: 'auc >= 0.85', 'max-regression': '' }))
     expect(run.exitCode).toBe(1)
     expect(run.outputs.decision).toBe('fail')
-    expect((await describe_(register.outputs['model-package-arn'] as string)).ModelApprovalStatus).toBe('Rejected')
+    expect(
+      (await describe_(register.outputs['model-package-arn'] as string)).ModelApprovalStatus
+    ).toBe('Rejected')
   })
 
   it('makes at most history + 5 SageMaker calls in a group of 5,000 versions', async () => {
@@ -177,7 +222,9 @@ describe('approve and reject', () => {
     const [v1] = seedVersions([{ auc: 0.7, logloss: 0.6 }])
     const failed = await runOn(emulator, gate({ 'on-fail': 'none' }))
     expect(failed.exitCode).toBe(1)
-    expect((await describe_(v1 as string)).CustomerMetadataProperties?.['gate:decision']).toBe('fail')
+    expect((await describe_(v1 as string)).CustomerMetadataProperties?.['gate:decision']).toBe(
+      'fail'
+    )
 
     const before = mutatingCalls(emulator)
     const refused = await runOn(emulator, {
@@ -200,7 +247,9 @@ describe('approve and reject', () => {
     if (forced.exitCode !== 0) throw new Error(explain(forced))
     const pkg = await describe_(v1 as string)
     expect(pkg.ModelApprovalStatus).toBe('Approved')
-    expect(pkg.ApprovalDescription).toMatch(/Approved by octocat .*offline eval on the Q3 holdout is better/)
+    expect(pkg.ApprovalDescription).toMatch(
+      /Approved by octocat .*offline eval on the Q3 holdout is better/
+    )
     expect(pkg.CustomerMetadataProperties).toMatchObject({
       'decision:actor': 'octocat',
       'decision:reason': 'offline eval on the Q3 holdout is better'

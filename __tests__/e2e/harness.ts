@@ -55,10 +55,18 @@ function annotations(stdout: string, kind: 'error' | 'warning'): string[] {
   return stdout
     .split('\n')
     .filter(line => line.startsWith(`::${kind}`))
-    .map(line => line.slice(line.indexOf('::', 2) + 2).replace(/%0A/g, '\n').replace(/%25/g, '%'))
+    .map(line =>
+      line
+        .slice(line.indexOf('::', 2) + 2)
+        .replace(/%0A/g, '\n')
+        .replace(/%25/g, '%')
+    )
 }
 
-export async function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
+export async function runAction(
+  inputs: Record<string, string>,
+  options: RunOptions = {}
+): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
   const files = {
     output: join(dir, 'output'),
@@ -106,14 +114,16 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
 
-  const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>(
-    done => {
-      execFile(NODE24, [ACTION], { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-        done({ exitCode: code, stdout, stderr })
-      })
-    }
-  )
+  const { exitCode, stdout, stderr } = await new Promise<{
+    exitCode: number
+    stdout: string
+    stderr: string
+  }>(done => {
+    execFile(NODE24, [ACTION], { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
+      done({ exitCode: code, stdout, stderr })
+    })
+  })
   return {
     exitCode,
     stdout,

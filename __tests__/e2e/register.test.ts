@@ -6,7 +6,17 @@ import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { DescribeModelPackageCommand, ListModelPackagesCommand } from '@aws-sdk/client-sagemaker'
 import { createHash } from 'node:crypto'
 import { startEmulator, type Emulator } from '../../emulator/server.ts'
-import { BUCKET, IMAGE, clients, explain, logisticModel, mutatingCalls, runOn, seedModel, writeJson } from './support.js'
+import {
+  BUCKET,
+  IMAGE,
+  clients,
+  explain,
+  logisticModel,
+  mutatingCalls,
+  runOn,
+  seedModel,
+  writeJson
+} from './support.js'
 
 let emulator: Emulator
 
@@ -21,7 +31,10 @@ beforeEach(() => emulator.reset())
 const SHA1 = '1111111111111111111111111111111111111111'
 const SHA2 = '2222222222222222222222222222222222222222'
 
-function registerInputs(modelDataUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+function registerInputs(
+  modelDataUrl: string,
+  extra: Record<string, string> = {}
+): Record<string, string> {
   return {
     mode: 'register',
     'model-package-group': 'churn-model',
@@ -55,7 +68,10 @@ describe('register', () => {
 
     const { sagemaker } = clients(emulator)
     const listed = await sagemaker.send(
-      new ListModelPackagesCommand({ ModelPackageGroupName: 'churn-model', ModelPackageType: 'Versioned' })
+      new ListModelPackagesCommand({
+        ModelPackageGroupName: 'churn-model',
+        ModelPackageType: 'Versioned'
+      })
     )
     expect(listed.ModelPackageSummaryList?.map(p => p.ModelPackageVersion)).toEqual([1, 2])
   })
@@ -79,7 +95,11 @@ describe('register', () => {
     const [bucket, ...key] = (statistics?.S3Uri as string).slice('s3://'.length).split('/')
     const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key.join('/') }))
     const body = await object.Body?.transformToString('utf-8')
-    expect(statistics?.ContentDigest).toBe(`sha256:${createHash('sha256').update(body as string).digest('hex')}`)
+    expect(statistics?.ContentDigest).toBe(
+      `sha256:${createHash('sha256')
+        .update(body as string)
+        .digest('hex')}`
+    )
     expect(JSON.stringify(JSON.parse(body as string))).toContain('validation:auc')
   })
 
@@ -122,7 +142,10 @@ describe('register', () => {
       FinalMetricDataList: [{ MetricName: 'validation:auc', Value: auc, Timestamp: 1767225600 }],
       RoleArn: 'arn:aws:iam::123456789012:role/train',
       InputDataConfig: [
-        { ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://data/train/' } } }
+        {
+          ChannelName: 'train',
+          DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://data/train/' } }
+        }
       ]
     })
     emulator.seed({
@@ -145,8 +168,14 @@ describe('register', () => {
     const pkg = await sagemaker.send(
       new DescribeModelPackageCommand({ ModelPackageName: fromJob.outputs['model-package-arn'] })
     )
-    expect(pkg.InferenceSpecification?.Containers?.[0]).toMatchObject({ Image: IMAGE, ModelDataUrl: artifact })
-    expect(pkg.CustomerMetadataProperties).toMatchObject({ 'metric:validation:auc': '0.88', 'hp:max_depth': '5' })
+    expect(pkg.InferenceSpecification?.Containers?.[0]).toMatchObject({
+      Image: IMAGE,
+      ModelDataUrl: artifact
+    })
+    expect(pkg.CustomerMetadataProperties).toMatchObject({
+      'metric:validation:auc': '0.88',
+      'hp:max_depth': '5'
+    })
 
     const fromTuning = await runOn(
       emulator,
@@ -168,7 +197,11 @@ describe('register', () => {
       ['two sources', { 'training-job-name': 'train-7' }, /training-job-name/],
       ['metrics file missing', { 'metrics-file': '/nonexistent/metrics.json' }, /metrics-file/],
       ['NaN metric', { 'metrics-file': 'NAN' }, /metrics-file/],
-      ['instance type not in the enum', { 'inference-instances': 'ml.banana.large' }, /inference-instances/],
+      [
+        'instance type not in the enum',
+        { 'inference-instances': 'ml.banana.large' },
+        /inference-instances/
+      ],
       [
         'metadata over the limits',
         { 'customer-metadata': `owner=${'x'.repeat(300)}` },

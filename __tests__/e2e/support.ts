@@ -48,7 +48,9 @@ const MUTATING = /^(Create|Update|Delete|Put|Add|Stop|Start|Associate|Disassocia
 
 /** The SageMaker operations in the emulator's stats that change something. */
 export function mutatingCalls(emulator: Emulator): Record<string, number> {
-  return Object.fromEntries(Object.entries(emulator.stats().operations).filter(([name]) => MUTATING.test(name)))
+  return Object.fromEntries(
+    Object.entries(emulator.stats().operations).filter(([name]) => MUTATING.test(name))
+  )
 }
 
 export function totalCalls(emulator: Emulator): number {
@@ -70,9 +72,17 @@ export function runOn(
   })
 }
 
-export async function invoke(emulator: Emulator, endpointName: string, csv: string): Promise<string> {
+export async function invoke(
+  emulator: Emulator,
+  endpointName: string,
+  csv: string
+): Promise<string> {
   const response = await clients(emulator).runtime.send(
-    new InvokeEndpointCommand({ EndpointName: endpointName, ContentType: 'text/csv', Body: new TextEncoder().encode(csv) })
+    new InvokeEndpointCommand({
+      EndpointName: endpointName,
+      ContentType: 'text/csv',
+      Body: new TextEncoder().encode(csv)
+    })
   )
   return new TextDecoder().decode(response.Body)
 }

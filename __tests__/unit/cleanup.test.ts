@@ -13,7 +13,9 @@ describe('temporary resources', () => {
   it('parses only well-formed entries from state', () => {
     expect(parseTemporaryState('')).toEqual([])
     expect(
-      parseTemporaryState(JSON.stringify([{ kind: 'model', name: 'm' }, { kind: 'bucket', name: 'x' }, 7]))
+      parseTemporaryState(
+        JSON.stringify([{ kind: 'model', name: 'm' }, { kind: 'bucket', name: 'x' }, 7])
+      )
     ).toEqual([{ kind: 'model', name: 'm' }])
   })
 
@@ -25,8 +27,11 @@ describe('temporary resources', () => {
     sm.on(DeleteEndpointCommand).callsFake(() => {
       order.push('endpoint')
       throw new SageMakerServiceException({
-      name: 'ValidationException',
-      $fault: 'client', message: 'Could not find endpoint "e".', $metadata: {} })
+        name: 'ValidationException',
+        $fault: 'client',
+        message: 'Could not find endpoint "e".',
+        $metadata: {}
+      })
     })
     const result = await deleteTemporaryResources(new SageMakerClient({ region: 'us-east-1' }), [
       { kind: 'model', name: 'm' },
@@ -41,7 +46,9 @@ describe('temporary resources', () => {
 
   it('warns about a resource it could not delete', async () => {
     const sm = mockClient(SageMakerClient)
-    sm.on(DeleteModelCommand).rejects(Object.assign(new Error('denied'), { name: 'AccessDeniedException' }))
+    sm.on(DeleteModelCommand).rejects(
+      Object.assign(new Error('denied'), { name: 'AccessDeniedException' })
+    )
     const result = await deleteTemporaryResources(new SageMakerClient({ region: 'us-east-1' }), [
       { kind: 'model', name: 'm' }
     ])

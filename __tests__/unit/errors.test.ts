@@ -16,11 +16,16 @@ describe('describeError', () => {
   })
 
   it('adds what to check for permission errors', () => {
-    const error = Object.assign(new Error('not authorized to perform sagemaker:UpdateModelPackage'), {
-      name: 'AccessDeniedException',
-      $metadata: { httpStatusCode: 400, requestId: 'r1', attempts: 3 }
-    })
-    expect(describeError(error)).toMatch(/^AccessDeniedException: .*\(HTTP 400, request id r1, 3 attempts\)\. Check: the role/)
+    const error = Object.assign(
+      new Error('not authorized to perform sagemaker:UpdateModelPackage'),
+      {
+        name: 'AccessDeniedException',
+        $metadata: { httpStatusCode: 400, requestId: 'r1', attempts: 3 }
+      }
+    )
+    expect(describeError(error)).toMatch(
+      /^AccessDeniedException: .*\(HTTP 400, request id r1, 3 attempts\)\. Check: the role/
+    )
   })
 
   it('passes messages written for people through unchanged', () => {

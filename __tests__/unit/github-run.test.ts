@@ -22,15 +22,23 @@ describe('readGitHubRun', () => {
   }
 
   it('reads the pull request number of a pull_request event', () => {
-    const run = readGitHubRun({ ...env, GITHUB_EVENT_PATH: eventFile({ pull_request: { number: 12 } }) })
+    const run = readGitHubRun({
+      ...env,
+      GITHUB_EVENT_PATH: eventFile({ pull_request: { number: 12 } })
+    })
     expect(run.pullRequest).toBe(12)
     expect(run.serverUrl).toBe('https://ghe.example.com')
     expect(runUrl(run)).toBe('https://ghe.example.com/acme/churn/actions/runs/77')
   })
 
   it('reads a comment on a pull request, and ignores plain issues', () => {
-    expect(readGitHubRun({ GITHUB_EVENT_PATH: eventFile({ issue: { number: 5, pull_request: {} } }) }).pullRequest).toBe(5)
-    expect(readGitHubRun({ GITHUB_EVENT_PATH: eventFile({ issue: { number: 5 } }) }).pullRequest).toBeUndefined()
+    expect(
+      readGitHubRun({ GITHUB_EVENT_PATH: eventFile({ issue: { number: 5, pull_request: {} } }) })
+        .pullRequest
+    ).toBe(5)
+    expect(
+      readGitHubRun({ GITHUB_EVENT_PATH: eventFile({ issue: { number: 5 } }) }).pullRequest
+    ).toBeUndefined()
   })
 
   it('has no pull request and no run URL outside a run', () => {

@@ -278,10 +278,15 @@ export async function servedPackageArn(
   sagemaker: SageMakerClient,
   endpointName: string
 ): Promise<string | undefined> {
-  const description = await describeEndpoint({ aws: { sagemaker } as RunContext['aws'] }, endpointName)
+  const description = await describeEndpoint(
+    { aws: { sagemaker } as RunContext['aws'] },
+    endpointName
+  )
   if (!description?.EndpointConfigName) return undefined
   const config = await describeConfig(sagemaker, description.EndpointConfigName)
-  const weights = new Map((description.ProductionVariants ?? []).map(v => [v.VariantName, v.CurrentWeight]))
+  const weights = new Map(
+    (description.ProductionVariants ?? []).map(v => [v.VariantName, v.CurrentWeight])
+  )
   const variants = (config?.ProductionVariants ?? []).map(v => ({
     modelName: v.ModelName,
     weight: weights.get(v.VariantName) ?? v.InitialVariantWeight ?? 1

@@ -18,7 +18,8 @@ function pullRequestNumber(eventPath: string | undefined): number | undefined {
   }
   if (typeof payload.pull_request?.number === 'number') return payload.pull_request.number
   // A comment on a pull request arrives as an issue event that links the pull request.
-  if (payload.issue?.pull_request && typeof payload.issue.number === 'number') return payload.issue.number
+  if (payload.issue?.pull_request && typeof payload.issue.number === 'number')
+    return payload.issue.number
   return undefined
 }
 

@@ -37,12 +37,15 @@ export function formatMetricValue(value: number): string {
 }
 
 /** Reads the `metric:<name>` mirror back into numbers, ignoring unparseable values. */
-export function metricsFromMetadata(metadata: Record<string, string> | undefined): Record<string, number> {
+export function metricsFromMetadata(
+  metadata: Record<string, string> | undefined
+): Record<string, number> {
   const metrics: Record<string, number> = {}
   for (const [key, raw] of Object.entries(metadata ?? {})) {
     if (!key.startsWith(METRIC_PREFIX)) continue
     const value = Number(raw)
-    if (raw.trim() !== '' && Number.isFinite(value)) metrics[key.slice(METRIC_PREFIX.length)] = value
+    if (raw.trim() !== '' && Number.isFinite(value))
+      metrics[key.slice(METRIC_PREFIX.length)] = value
   }
   return metrics
 }
@@ -68,7 +71,9 @@ export function fitMetadata(
     if (key.length === 0 || key.length > METADATA_MAX_KEY) {
       dropped.push(`${key}: key must be 1-${METADATA_MAX_KEY} characters`)
     } else if (value.length > METADATA_MAX_VALUE) {
-      dropped.push(`${key}: value is ${value.length} characters, the limit is ${METADATA_MAX_VALUE}`)
+      dropped.push(
+        `${key}: value is ${value.length} characters, the limit is ${METADATA_MAX_VALUE}`
+      )
     } else if (!isAllowedMetadataText(key) || !isAllowedMetadataText(value)) {
       dropped.push(`${key}: contains characters outside letters, digits, spaces and _.:/=+-@`)
     } else if (!(key in existing) && !(key in kept) && count >= METADATA_MAX_ENTRIES) {

@@ -1,0 +1,109 @@
+// SageMaker Runtime InvokeEndpoint: routes each request to a variant by weight (and,
+// during a blue/green update, to the new fleet by its current traffic share) and
+// scores the CSV body with that variant's model.
+import { ServiceError } from './errors.ts'
+import { ModelInputError, predictCsv } from './model.ts'
+import { ACCOUNT_ID, type EndpointRec, type Store, type VariantState } from './state.ts'
+
+/** InvokeEndpoint's Body: "Length Constraints: Maximum length of 6291456" (API reference). */
+export const MAX_PAYLOAD_BYTES = 6291456
+
+const SERVING = new Set(['InService', 'Updating', 'RollingBack', 'SystemUpdating'])
+
+export interface InvokeResult {
+  body: string
+  contentType: string
+  variant: string
+}
+
+function validationError(message: string): ServiceError {
+  return new ServiceError('ValidationError', message, 400)
+}
+
+function modelError(ep: EndpointRec, region: string, code: number, message: string): ServiceError {
+  const logGroup = `/aws/sagemaker/Endpoints/${ep.name}`
+  return new ServiceError(
+    'ModelError',
+    `Received client error (${code}) from primary with message "${message}". See https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#logEventViewer:group=${logGroup} in account ${ACCOUNT_ID} for more information.`,
+    424,
+    {
+      OriginalStatusCode: code,
+      OriginalMessage: message,
+      LogStreamArn: `arn:aws:logs:${region}:${ACCOUNT_ID}:log-group:${logGroup}`
+    }
+  )
+}
+
+/** Smooth weighted round-robin: exact shares over any window, no randomness in tests. */
+function pickByWeight(variants: VariantState[]): VariantState {
+  const total = variants.reduce((s, v) => s + Math.max(0, v.weight), 0)
+  if (total <= 0) return variants[0]!
+  let best = variants[0]!
+  for (const v of variants) {
+    v.credit += Math.max(0, v.weight)
+    if (v.credit > best.credit) best = v
+  }
+  best.credit -= total
+  return best
+}
+
+function pickVariant(ep: EndpointRec): VariantState {
+  const p = ep.pending
+  if (p?.variants && p.greenShare > 0) {
+    p.greenCredit += p.greenShare
+    if (p.greenCredit >= 1 - 1e-9) {
+      p.greenCredit -= 1
+      return pickByWeight(p.variants)
+    }
+  }
+  return pickByWeight(ep.variants)
+}
+
+export function invokeEndpoint(
+  store: Store,
+  region: string,
+  endpointName: string,
+  headers: { contentType?: string; accept?: string; targetVariant?: string },
+  body: Buffer
+): InvokeResult {
+  if (body.length > MAX_PAYLOAD_BYTES)
+    throw validationError(
+      `1 validation error detected: Value at 'body' failed to satisfy constraint: Member must have length less than or equal to ${MAX_PAYLOAD_BYTES}`
+    )
+  const ep = store.endpoints.get(endpointName.toLowerCase())
+  if (!ep || !SERVING.has(ep.status) || ep.variants.length === 0)
+    throw validationError(`Endpoint ${endpointName} of account ${ACCOUNT_ID} not found.`)
+  let variant: VariantState
+  if (headers.targetVariant) {
+    const found = ep.variants.find(v => v.name === headers.targetVariant)
+    if (!found)
+      throw validationError(`Variant ${headers.targetVariant} not found for Endpoint ${ep.arn}.`)
+    variant = found
+  } else {
+    variant = pickVariant(ep)
+  }
+  const type = (headers.contentType ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== 'text/csv')
+    throw modelError(
+      ep,
+      region,
+      415,
+      `Content type ${headers.contentType ?? '(none)'} is not supported by this model; send text/csv.`
+    )
+  const accept = (headers.accept ?? '').split(';')[0]!.trim().toLowerCase()
+  if (accept !== '' && accept !== 'text/csv' && accept !== '*/*')
+    throw modelError(
+      ep,
+      region,
+      406,
+      `Accept ${headers.accept} is not supported by this model; accept text/csv.`
+    )
+  let lines: string[]
+  try {
+    lines = predictCsv(variant.model, body.toString('utf8'))
+  } catch (e) {
+    if (e instanceof ModelInputError) throw modelError(ep, region, 400, e.message)
+    throw e
+  }
+  return { body: lines.map(l => `${l}\n`).join(''), contentType: 'text/csv', variant: variant.name }
+}

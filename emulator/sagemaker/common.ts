@@ -1,0 +1,136 @@
+// Pieces every SageMaker operation uses: ARNs as SageMaker forms them, name lookups,
+// timestamps as the JSON 1.1 protocol carries them, and NextToken paging.
+import { validation } from '../errors.ts'
+import { ACCOUNT_ID, type Store } from '../state.ts'
+import { Checker, type Input } from '../validate.ts'
+
+export interface Ctx {
+  store: Store
+  region: string
+  now: number
+}
+
+export type Handler = (ctx: Ctx, input: Input) => unknown
+
+/** SageMaker lower-cases resource names inside ARNs (names keep their case elsewhere). */
+export function arnOf(ctx: Ctx, type: string, name: string): string {
+  return `arn:aws:sagemaker:${ctx.region}:${ACCOUNT_ID}:${type}/${name.toLowerCase()}`
+}
+
+/** The resource part of an ARN of the given type, or the value itself when it is a name. */
+export function nameOf(value: string, type: string): string {
+  if (!value.startsWith('arn:')) return value
+  const marker = `:${type}/`
+  const i = value.indexOf(marker)
+  return i < 0 ? value : value.slice(i + marker.length)
+}
+
+/** Epoch seconds, the JSON 1.1 protocol's timestamp format. */
+export function secs(ms: number | undefined): number | undefined {
+  return ms === undefined ? undefined : ms / 1000
+}
+
+/** Accepts epoch seconds or an ISO string in seeds and returns epoch seconds. */
+function seedTime(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const t = Date.parse(value)
+    return Number.isNaN(t) ? value : t / 1000
+  }
+  return value
+}
+
+/** Normalises every `...Time`/`Timestamp` member of seeded Describe shapes. */
+export function normaliseTimes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normaliseTimes)
+  if (value && typeof value === 'object') {
+    const out: Input = {}
+    for (const [k, v] of Object.entries(value as Input)) {
+      out[k] = k.endsWith('Time') || k === 'Timestamp' ? seedTime(v) : normaliseTimes(v)
+    }
+    return out
+  }
+  return value
+}
+
+export interface Page<T> {
+  items: T[]
+  nextToken?: string
+}
+
+/**
+ * Pages a sorted list. SageMaker's NextToken is opaque; here it carries the offset and
+ * the operation it belongs to, so a token from another listing is rejected.
+ */
+export function paginate<T>(
+  items: T[],
+  input: Input,
+  scope: string,
+  defaultMax = 10,
+  maxMax = 100
+): Page<T> {
+  const check = new Checker()
+  const max = check.num(input, 'MaxResults', { min: 1, max: maxMax, integer: true }) ?? defaultMax
+  const token = check.str(input, 'NextToken', { max: 8192 })
+  check.done()
+  let offset = 0
+  if (token !== undefined) {
+    try {
+      const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
+        o?: unknown
+        s?: unknown
+      }
+      if (typeof parsed.o !== 'number' || parsed.s !== scope) throw new Error('foreign token')
+      offset = parsed.o
+    } catch {
+      throw validation('Invalid pagination token because of the NextToken value.')
+    }
+  }
+  const page = items.slice(offset, offset + max)
+  const next = offset + max
+  return {
+    items: page,
+    nextToken:
+      next < items.length
+        ? Buffer.from(JSON.stringify({ o: next, s: scope })).toString('base64url')
+        : undefined
+  }
+}
+
+export type SortOrder = 'Ascending' | 'Descending'
+
+export function sortOrder(input: Input, fallback: SortOrder): SortOrder {
+  const check = new Checker()
+  const order = check.str(input, 'SortOrder', { enum: ['Ascending', 'Descending'] }) as
+    SortOrder | undefined
+  check.done()
+  return order ?? fallback
+}
+
+/** Stable sort by key then creation sequence, reversed for Descending. */
+export function sortBy<T>(items: T[], key: (t: T) => string | number, order: SortOrder): T[] {
+  const sorted = [...items].sort((a, b) => {
+    const ka = key(a)
+    const kb = key(b)
+    return ka < kb ? -1 : ka > kb ? 1 : 0
+  })
+  return order === 'Descending' ? sorted.reverse() : sorted
+}
+
+/** CreationTimeAfter/Before style filters (epoch seconds in the request). */
+export function timeFilter(input: Input, after: string, before: string): (ms: number) => boolean {
+  const a = typeof input[after] === 'number' ? (input[after] as number) * 1000 : undefined
+  const b = typeof input[before] === 'number' ? (input[before] as number) * 1000 : undefined
+  return ms => (a === undefined || ms > a) && (b === undefined || ms < b)
+}
+
+/** Drops undefined members so responses carry only what is set. */
+export function compact(o: Input): Input {
+  const out: Input = {}
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v
+  return out
+}
+
+/** A deep copy, so stored records never alias what a caller passed or received. */
+export function copy<T>(v: T): T {
+  return v === undefined ? v : (structuredClone(v) as T)
+}
