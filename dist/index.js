@@ -85974,7 +85974,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6786:
+/***/ 6120:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -86019,13 +86019,13 @@ function countCalls(client) {
 
 /***/ }),
 
-/***/ 5063:
+/***/ 6857:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7099);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9849);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8274);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9119);
 // One bundle serves both `main` and `post`: the main step marks its state, and the post
 // step (which GitHub runs with the same state) sees the mark.
 
@@ -86044,7 +86044,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7099:
+/***/ 8274:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -86057,7 +86057,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-;// CONCATENATED MODULE: ./build/bundle-27752/errors.js
+;// CONCATENATED MODULE: ./build/src/errors.js
 // Turns any error into a message a person can act on: the AWS error name, the request
 // id to quote to AWS support, and what to check.
 /** An error whose message is already written for the person running the job. */
@@ -86102,7 +86102,7 @@ function describeError(error) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4459);
-;// CONCATENATED MODULE: ./build/bundle-27752/policy/direction.js
+;// CONCATENATED MODULE: ./build/src/policy/direction.js
 // Words, not whole names, so that `f1_score`, `balanced_accuracy`, `val_loss` and
 // `mean_absolute_error` are recognised; the XGBoost spellings (aucpr, merror, mlogloss)
 // are included because SageMaker's built-in algorithm emits them.
@@ -86140,7 +86140,7 @@ function inferDirection(metric) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/bundle-27752/policy/parse.js
+;// CONCATENATED MODULE: ./build/src/policy/parse.js
 
 
 /** A mistake in the policy text, located so the user can find it. */
@@ -86392,7 +86392,7 @@ function policySha256(policy) {
     return (0,external_node_crypto_.createHash)('sha256').update(normalisePolicy(policy), 'utf8').digest('hex');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/policy/format.js
+;// CONCATENATED MODULE: ./build/src/policy/format.js
 /**
  * A metric value as a person reads it: at most 6 significant digits, no float noise
  * (0.85 - 0.84 shows as 0.01), no exponent for ordinary magnitudes.
@@ -86427,7 +86427,7 @@ function formatPercent(value) {
     return `${rounded > 0 ? '+' : ''}${formatNumber(rounded)}%`;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/policy/evaluate.js
+;// CONCATENATED MODULE: ./build/src/policy/evaluate.js
 
 
 // Metric values pass through JSON, S3 statistics files and subtraction; a boundary value
@@ -86597,13 +86597,13 @@ function evaluatePolicy(policy, candidate, baseline, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/policy/index.js
+;// CONCATENATED MODULE: ./build/src/policy/index.js
 
 
 
 
 
-;// CONCATENATED MODULE: ./build/bundle-27752/settings.js
+;// CONCATENATED MODULE: ./build/src/settings.js
 // The typed, validated form of every input. `src/inputs.ts` is the only place that
 // builds these; everything else receives them already checked.
 const MODES = [
@@ -86618,7 +86618,7 @@ const MODES = [
     'group'
 ];
 
-;// CONCATENATED MODULE: ./build/bundle-27752/inputs.js
+;// CONCATENATED MODULE: ./build/src/inputs.js
 // All parsing and validation of inputs. The action passes `name => core.getInput(name)` and
 // the CLI passes its flags, so this module never touches @actions/core and stays pure:
 // an invalid input fails here, before any AWS call, with the input's name, the value given
@@ -92369,11 +92369,11 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: ./build/bundle-27752/aws.js
-var bundle_27752_aws = __nccwpck_require__(6786);
+// EXTERNAL MODULE: ./build/src/aws.js
+var src_aws = __nccwpck_require__(6120);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/bundle-27752/github/run.js
+;// CONCATENATED MODULE: ./build/src/github/run.js
 // The GitHub run a mode records and reports, read from the runner's standard variables
 // so that the action and the CLI (in another CI, or on a laptop) share one code path.
 
@@ -92414,14 +92414,14 @@ function readGitHubRun(env = process.env) {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./build/bundle-27752/context.js
+;// CONCATENATED MODULE: ./build/src/context.js
 function runUrl(run) {
     if (!run.repository || !run.runId)
         return '';
     return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/groups.js
+;// CONCATENATED MODULE: ./build/src/registry/groups.js
 // The model package group a version goes into: created when missing, used as is otherwise.
 
 /**
@@ -92491,7 +92491,7 @@ async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/metadata.js
+;// CONCATENATED MODULE: ./build/src/registry/metadata.js
 // CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
 // entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
 const METADATA_MAX_ENTRIES = 50;
@@ -92570,7 +92570,7 @@ function fitMetadata(entries, existing = {}) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var client_s3_dist_cjs = __nccwpck_require__(3711);
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/s3.js
+;// CONCATENATED MODULE: ./build/src/registry/s3.js
 // S3 objects the registry points at: the model-quality statistics JSON a version's
 // ModelMetrics refer to, and the digests SageMaker records for them.
 
@@ -92622,7 +92622,7 @@ async function getObjectText(s3, location) {
     return response.Body.transformToString('utf-8');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/provenance.js
+;// CONCATENATED MODULE: ./build/src/registry/provenance.js
 
 
 
@@ -92731,7 +92731,7 @@ function isReservedKey(key) {
     return RESERVED_PREFIXES.some(prefix => key.startsWith(prefix));
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/training.js
+;// CONCATENATED MODULE: ./build/src/registry/training.js
 // What a training job (or a tuning job's best training job) tells us about the model it
 // produced: the artifact, the image, the hyperparameters and the final metrics.
 
@@ -92835,7 +92835,7 @@ async function resolveModelSource(sagemaker, source) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/versions.js
+;// CONCATENATED MODULE: ./build/src/registry/versions.js
 // Queries and updates on the versions of one model package group. Every list call
 // passes SortOrder and ModelPackageType=Versioned: SageMaker sorts ascending and lists
 // unversioned packages only unless told otherwise.
@@ -92966,7 +92966,7 @@ function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/lineage.js
+;// CONCATENATED MODULE: ./build/src/registry/lineage.js
 // One version's story, read from SageMaker: the package, the training and tuning jobs it
 // came from, and the lineage associations around it. Everything here only reads; what
 // cannot be read (a job in another account, a denied lineage call) becomes a note in the
@@ -93243,7 +93243,7 @@ async function readLineage(sagemaker, pkg) {
     return { package: facts, story, trainingJob, tuningJob, associations: associations ?? [], notes };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/report/escape.js
+;// CONCATENATED MODULE: ./build/src/report/escape.js
 // Everything that reaches the report from the registry or the user (descriptions,
 // metric names, metadata values, group names) is untrusted: it must render as the text
 // it is, never as HTML, links, formatting, table structure or a notification.
@@ -93320,7 +93320,7 @@ function safeUrl(url) {
     return parsed.href.replace(/[()<> "'`|\\]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/report/chart.js
+;// CONCATENATED MODULE: ./build/src/report/chart.js
 
 /** Makes GitHub's default near-white line readable on both light and dark themes. */
 const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0969da"}}}}%%';
@@ -93362,7 +93362,7 @@ function trendChart(metric, points, title) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/report/links.js
+;// CONCATENATED MODULE: ./build/src/report/links.js
 /** The console host of the AWS partition a region belongs to. */
 function consoleHost(region) {
     if (region.startsWith('cn-'))
@@ -93404,7 +93404,7 @@ function consoleLinks(options) {
     return links;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/report/compare.js
+;// CONCATENATED MODULE: ./build/src/report/compare.js
 // The `compare` report: a table of versions with their metrics and last gate decision,
 // and a trend chart per metric. Metric names, statuses and decisions come from the
 // registry, so every one of them is escaped.
@@ -93535,7 +93535,7 @@ function compareJson(report) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/compare.js
+;// CONCATENATED MODULE: ./build/src/modes/compare.js
 // `compare`: a read-only report across versions of the group (the ones named in
 // `versions`, else the last `history`), with the metrics mirrored in their metadata.
 
@@ -93619,7 +93619,7 @@ const runCompare = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-27752/report/render.js
+;// CONCATENATED MODULE: ./build/src/report/render.js
 
 
 
@@ -93959,13 +93959,13 @@ function reportJson(data) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/report/index.js
+;// CONCATENATED MODULE: ./build/src/report/index.js
 
 
 
 
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/decide.js
+;// CONCATENATED MODULE: ./build/src/modes/decide.js
 
 
 
@@ -94086,7 +94086,7 @@ async function decide(ctx, settings, verdict) {
 const runApprove = (ctx, settings) => decide(ctx, settings, 'Approved');
 const runReject = (ctx, settings) => decide(ctx, settings, 'Rejected');
 
-;// CONCATENATED MODULE: ./build/bundle-27752/github/deployments.js
+;// CONCATENATED MODULE: ./build/src/github/deployments.js
 /** GitHub cuts deployment and status descriptions at 140 characters. */
 const deployments_DESCRIPTION_MAX = 140;
 function shorten(text) {
@@ -94156,7 +94156,7 @@ async function setGitHubDeploymentStatus(ctx, deployment, state, description) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/deploy/aws-errors.js
+;// CONCATENATED MODULE: ./build/src/deploy/aws-errors.js
 // SageMaker reports "not found", "already exists" and "busy" for hosting resources as a
 // ValidationException told apart only by its message (the SageMaker operator for
 // Kubernetes matches the same prefixes).
@@ -94188,7 +94188,7 @@ function isInProgress(error) {
     return message !== undefined && /in-progress endpoint|in progress/i.test(message);
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/deploy/tags.js
+;// CONCATENATED MODULE: ./build/src/deploy/tags.js
 // Tags this action writes: on the endpoint, what it serves and what it replaced (rollback
 // reads them back); on models and configs, which endpoint they belong to (cleanup reads it).
 
@@ -94231,7 +94231,7 @@ async function writeTags(sagemaker, arn, tags) {
     await sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({ ResourceArn: arn, Tags: tags }));
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/deploy/plan.js
+;// CONCATENATED MODULE: ./build/src/deploy/plan.js
 // The deployment plan: every SageMaker request a deployment will make, built from the
 // settings, the resolved packages and what the endpoint serves now. Pure, so that it can be
 // tested on its own and printed as-is in dry-run.
@@ -94572,7 +94572,7 @@ function formatPlan(plan, deletions) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/deploy/waiter.js
+;// CONCATENATED MODULE: ./build/src/deploy/waiter.js
 // Our own poller for endpoint states: it logs every change with the time it happened and
 // gives up at a deadline measured on the injected clock, so tests need no real time.
 
@@ -94639,7 +94639,7 @@ async function waitForEndpoint(ctx, endpointName, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/deploy/endpoint.js
+;// CONCATENATED MODULE: ./build/src/deploy/endpoint.js
 // Reading what an endpoint serves, creating the model and config of a plan (reusing
 // identical ones a retried run already made), starting the endpoint change, and proving
 // afterwards that the endpoint really serves the config asked for: SageMaker's own waiter
@@ -94876,7 +94876,7 @@ async function servedPackageArn(sagemaker, endpointName) {
     return modelPackageOf(await describeModel(sagemaker, primary.modelName));
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/deploy/cleanup.js
+;// CONCATENATED MODULE: ./build/src/deploy/cleanup.js
 // After a successful deployment, configs and models this action created for the endpoint
 // that are older than the previous deployment are deleted. The live config and the
 // previous one stay (rollback needs the previous one), and so does anything newer than the
@@ -94978,7 +94978,7 @@ async function applyCleanup(ctx, plan) {
     return { deleted, failed };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/deploy/execute.js
+;// CONCATENATED MODULE: ./build/src/deploy/execute.js
 
 
 
@@ -95237,7 +95237,7 @@ async function runDeployment(ctx, settings, request) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/deploy.js
+;// CONCATENATED MODULE: ./build/src/modes/deploy.js
 
 
 
@@ -95273,7 +95273,7 @@ const runDeploy = async (ctx, settings) => {
     return outcome.failed ? { failed: outcome.failed } : {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-27752/github/comment.js
+;// CONCATENATED MODULE: ./build/src/github/comment.js
 /** The login GitHub shows for comments made with the workflow's GITHUB_TOKEN. */
 const ACTIONS_BOT = 'github-actions[bot]';
 function comment_status(error) {
@@ -95390,7 +95390,7 @@ async function upsertStickyComment(octokit, request) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/evaluation/metrics-file.js
+;// CONCATENATED MODULE: ./build/src/evaluation/metrics-file.js
 // Metrics files and SageMaker's model-quality statistics JSON: parsing the shapes people
 // hand us, and writing the one SageMaker Studio reads.
 //
@@ -95636,7 +95636,7 @@ function metricValues(metrics) {
     return values;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/metrics.js
+;// CONCATENATED MODULE: ./build/src/registry/metrics.js
 // A version's metrics as the gate sees them: the `metric:` mirror in customer metadata
 // first (no extra call), then the statistics JSON in S3 behind ModelMetrics (its digest
 // verified), then the final metrics of the training job that produced it.
@@ -95713,7 +95713,7 @@ async function readVersionMetrics(clients, pkg, needed) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/gate.js
+;// CONCATENATED MODULE: ./build/src/modes/gate.js
 // `gate`: compare a candidate version with the policy and the champion, decide, record
 // the decision in the registry, and report it where the team works. Everything up to the
 // decision only reads; an error there means nothing is written.
@@ -96057,7 +96057,7 @@ const runGate = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/policy.js
+;// CONCATENATED MODULE: ./build/src/registry/policy.js
 // Sharing a group with other AWS accounts through its resource policy. This action owns
 // one statement, found by its Sid; every other statement in the policy belongs to someone
 // else and is kept exactly as it is.
@@ -96250,7 +96250,7 @@ async function readGroupPolicy(sagemaker, groupName) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/report/lineage.js
+;// CONCATENATED MODULE: ./build/src/report/lineage.js
 // The `lineage` report: one version's full story as Markdown. Nearly all of it is text
 // somebody else wrote (descriptions, metadata, hyperparameters, job names), so every
 // value goes through escapeCell/escapeText and every link through safeUrl.
@@ -96489,7 +96489,7 @@ function lineageJson(data) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/group.js
+;// CONCATENATED MODULE: ./build/src/modes/group.js
 // `group`: look after the model package group itself. `describe` and `list` only read;
 // `update-tags`, `delete`, `share` and `unshare` change it, print their plan first, and
 // make no mutating call in a dry run. Deleting is the one operation that can lose work,
@@ -96811,7 +96811,7 @@ const runGroup = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/lineage.js
+;// CONCATENATED MODULE: ./build/src/modes/lineage.js
 
 
 
@@ -96853,7 +96853,7 @@ const runLineage = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/register.js
+;// CONCATENATED MODULE: ./build/src/registry/register.js
 // Creating a model package version: the request, the look for an earlier registration of
 // the same model, and the wait until SageMaker has finished with it.
 
@@ -96982,7 +96982,7 @@ async function waitForPackage(sagemaker, arn, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/register.js
+;// CONCATENATED MODULE: ./build/src/modes/register.js
 
 
 
@@ -97244,7 +97244,7 @@ const runRegister = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/rollback.js
+;// CONCATENATED MODULE: ./build/src/modes/rollback.js
 
 
 
@@ -97343,7 +97343,7 @@ async function rejectReplaced(ctx, arn, endpointName, reason) {
     ctx.out.setOutput('approval-status', 'Rejected');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/index.js
+;// CONCATENATED MODULE: ./build/src/modes/index.js
 
 
 
@@ -97364,9 +97364,9 @@ const RUNNERS = {
     group: runGroup
 };
 
-// EXTERNAL MODULE: ./build/bundle-27752/version.js
-var version = __nccwpck_require__(9607);
-;// CONCATENATED MODULE: ./build/bundle-27752/runner.js
+// EXTERNAL MODULE: ./build/src/version.js
+var version = __nccwpck_require__(8009);
+;// CONCATENATED MODULE: ./build/src/runner.js
 // Builds a mode's context from settings and runs it; shared by the action and the CLI.
 
 
@@ -97375,8 +97375,8 @@ var version = __nccwpck_require__(9607);
 
 async function executeMode(settings, out, env = process.env) {
     const github = readGitHubRun(env);
-    const aws = (0,bundle_27752_aws/* createClients */.hP)(settings.region, version/* VERSION */.x);
-    const calls = (0,bundle_27752_aws/* countCalls */.xe)(aws.sagemaker);
+    const aws = (0,src_aws/* createClients */.hP)(settings.region, version/* VERSION */.x);
+    const calls = (0,src_aws/* countCalls */.xe)(aws.sagemaker);
     const ctx = {
         aws,
         github,
@@ -97398,7 +97398,7 @@ async function executeMode(settings, out, env = process.env) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/main.js
+;// CONCATENATED MODULE: ./build/src/main.js
 // The action's one error boundary: read every input once, run the mode, and turn any
 // failure into a message a person can act on.
 
@@ -97439,7 +97439,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 9849:
+/***/ 9119:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -97450,11 +97450,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./build/bundle-27752/aws.js
-var aws = __nccwpck_require__(6786);
+// EXTERNAL MODULE: ./build/src/aws.js
+var aws = __nccwpck_require__(6120);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4459);
-;// CONCATENATED MODULE: ./build/bundle-27752/cleanup.js
+;// CONCATENATED MODULE: ./build/src/cleanup.js
 // Temporary SageMaker resources (a validation endpoint, its config and model) are
 // recorded in the step's state as soon as they exist, so the `post` step can delete them
 // when the job was cancelled before the mode's own `finally` ran.
@@ -97506,9 +97506,9 @@ async function deleteTemporaryResources(sagemaker, resources) {
     return { deleted, warnings };
 }
 
-// EXTERNAL MODULE: ./build/bundle-27752/version.js
-var version = __nccwpck_require__(9607);
-;// CONCATENATED MODULE: ./build/bundle-27752/post.js
+// EXTERNAL MODULE: ./build/src/version.js
+var version = __nccwpck_require__(8009);
+;// CONCATENATED MODULE: ./build/src/post.js
 // The `post` step: deletes temporary resources a cancelled or failed run left behind.
 // It only warns: cleanup must never turn a finished job's result into a failure.
 
@@ -97536,7 +97536,7 @@ async function post() {
 
 /***/ }),
 
-/***/ 9607:
+/***/ 8009:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -100684,6 +100684,6 @@ function getIDToken(aud) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5063);
+/******/ var __webpack_exports__ = __nccwpck_require__(6857);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

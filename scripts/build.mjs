@@ -6,8 +6,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 const outDir = resolve(process.argv[2] ?? 'dist')
-// Compiled inside the project so that node_modules resolves, and marked as ESM.
-const compiled = resolve('build', `bundle-${process.pid}`)
+// Compiled inside the project so that node_modules resolves, and marked as ESM; the
+// folder name is fixed because ncc derives module ids from paths (a stable bundle).
+const compiled = resolve('build', 'src')
 const tsc = resolve('node_modules/typescript/bin/tsc')
 const ncc = resolve('node_modules/@vercel/ncc/dist/ncc/cli.js')
 const run = args => execFileSync(process.execPath, args, { stdio: 'inherit' })

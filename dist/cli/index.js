@@ -57751,7 +57751,7 @@ module.exports.fetch = async function fetch (init, options = undefined) {
 }
 module.exports.Headers = __nccwpck_require__(660).Headers
 module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.Request = __nccwpck_require__(2348).Request
 module.exports.FormData = __nccwpck_require__(5910).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
 module.exports.FileReader = __nccwpck_require__(8355).FileReader
@@ -69511,7 +69511,7 @@ const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
 const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
 const { webidl } = __nccwpck_require__(5893)
 const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
+const { Request, fromInnerRequest } = __nccwpck_require__(2348)
 const { kState } = __nccwpck_require__(3627)
 const { fetching } = __nccwpck_require__(4398)
 const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
@@ -72064,7 +72064,7 @@ module.exports = {
 
 const { pipeline } = __nccwpck_require__(7075)
 const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
+const { makeRequest } = __nccwpck_require__(2348)
 const { webidl } = __nccwpck_require__(5893)
 const { EventSourceStream } = __nccwpck_require__(4031)
 const { parseMIMEType } = __nccwpck_require__(1900)
@@ -75691,7 +75691,7 @@ const {
   fromInnerResponse
 } = __nccwpck_require__(9051)
 const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+const { Request, cloneRequest } = __nccwpck_require__(2348)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -77953,7 +77953,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 2348:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
@@ -83135,7 +83135,7 @@ const {
 const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
 const { channels } = __nccwpck_require__(2414)
 const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
+const { makeRequest } = __nccwpck_require__(2348)
 const { fetching } = __nccwpck_require__(4398)
 const { Headers, getHeadersList } = __nccwpck_require__(660)
 const { getDecodeSplit } = __nccwpck_require__(3168)
@@ -85961,11 +85961,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 2083:
+/***/ 5885:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1173);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9967);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .cli */ .xw)(process.argv.slice(2));
 
@@ -85974,7 +85974,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1173:
+/***/ 9967:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -85987,7 +85987,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/bundle-27752/errors.js
+;// CONCATENATED MODULE: ./build/src/errors.js
 // Turns any error into a message a person can act on: the AWS error name, the request
 // id to quote to AWS support, and what to check.
 /** An error whose message is already written for the person running the job. */
@@ -86032,7 +86032,7 @@ function describeError(error) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4459);
-;// CONCATENATED MODULE: ./build/bundle-27752/policy/direction.js
+;// CONCATENATED MODULE: ./build/src/policy/direction.js
 // Words, not whole names, so that `f1_score`, `balanced_accuracy`, `val_loss` and
 // `mean_absolute_error` are recognised; the XGBoost spellings (aucpr, merror, mlogloss)
 // are included because SageMaker's built-in algorithm emits them.
@@ -86070,7 +86070,7 @@ function inferDirection(metric) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/bundle-27752/policy/parse.js
+;// CONCATENATED MODULE: ./build/src/policy/parse.js
 
 
 /** A mistake in the policy text, located so the user can find it. */
@@ -86322,7 +86322,7 @@ function policySha256(policy) {
     return (0,external_node_crypto_.createHash)('sha256').update(normalisePolicy(policy), 'utf8').digest('hex');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/policy/format.js
+;// CONCATENATED MODULE: ./build/src/policy/format.js
 /**
  * A metric value as a person reads it: at most 6 significant digits, no float noise
  * (0.85 - 0.84 shows as 0.01), no exponent for ordinary magnitudes.
@@ -86357,7 +86357,7 @@ function formatPercent(value) {
     return `${rounded > 0 ? '+' : ''}${formatNumber(rounded)}%`;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/policy/evaluate.js
+;// CONCATENATED MODULE: ./build/src/policy/evaluate.js
 
 
 // Metric values pass through JSON, S3 statistics files and subtraction; a boundary value
@@ -86527,13 +86527,13 @@ function evaluatePolicy(policy, candidate, baseline, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/policy/index.js
+;// CONCATENATED MODULE: ./build/src/policy/index.js
 
 
 
 
 
-;// CONCATENATED MODULE: ./build/bundle-27752/settings.js
+;// CONCATENATED MODULE: ./build/src/settings.js
 // The typed, validated form of every input. `src/inputs.ts` is the only place that
 // builds these; everything else receives them already checked.
 const MODES = [
@@ -86548,7 +86548,7 @@ const MODES = [
     'group'
 ];
 
-;// CONCATENATED MODULE: ./build/bundle-27752/inputs.js
+;// CONCATENATED MODULE: ./build/src/inputs.js
 // All parsing and validation of inputs. The action passes `name => core.getInput(name)` and
 // the CLI passes its flags, so this module never touches @actions/core and stays pure:
 // an invalid input fails here, before any AWS call, with the input's name, the value given
@@ -92303,7 +92303,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 var client_s3_dist_cjs = __nccwpck_require__(3711);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker-runtime/dist-cjs/index.js
 var client_sagemaker_runtime_dist_cjs = __nccwpck_require__(9636);
-;// CONCATENATED MODULE: ./build/bundle-27752/aws.js
+;// CONCATENATED MODULE: ./build/src/aws.js
 // The one place AWS clients are built: one user agent, adaptive retry, bounded attempts.
 // Endpoints for a local emulator come from the SDK's own AWS_ENDPOINT_URL_* variables.
 
@@ -92335,7 +92335,7 @@ function countCalls(client) {
     return counts;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/github/run.js
+;// CONCATENATED MODULE: ./build/src/github/run.js
 // The GitHub run a mode records and reports, read from the runner's standard variables
 // so that the action and the CLI (in another CI, or on a laptop) share one code path.
 
@@ -92376,14 +92376,14 @@ function readGitHubRun(env = process.env) {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./build/bundle-27752/context.js
+;// CONCATENATED MODULE: ./build/src/context.js
 function runUrl(run) {
     if (!run.repository || !run.runId)
         return '';
     return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/groups.js
+;// CONCATENATED MODULE: ./build/src/registry/groups.js
 // The model package group a version goes into: created when missing, used as is otherwise.
 
 /**
@@ -92453,7 +92453,7 @@ async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/metadata.js
+;// CONCATENATED MODULE: ./build/src/registry/metadata.js
 // CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
 // entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
 const METADATA_MAX_ENTRIES = 50;
@@ -92530,7 +92530,7 @@ function fitMetadata(entries, existing = {}) {
     return { kept, dropped };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/s3.js
+;// CONCATENATED MODULE: ./build/src/registry/s3.js
 // S3 objects the registry points at: the model-quality statistics JSON a version's
 // ModelMetrics refer to, and the digests SageMaker records for them.
 
@@ -92582,7 +92582,7 @@ async function getObjectText(s3, location) {
     return response.Body.transformToString('utf-8');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/provenance.js
+;// CONCATENATED MODULE: ./build/src/registry/provenance.js
 
 
 
@@ -92691,7 +92691,7 @@ function isReservedKey(key) {
     return RESERVED_PREFIXES.some(prefix => key.startsWith(prefix));
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/training.js
+;// CONCATENATED MODULE: ./build/src/registry/training.js
 // What a training job (or a tuning job's best training job) tells us about the model it
 // produced: the artifact, the image, the hyperparameters and the final metrics.
 
@@ -92795,7 +92795,7 @@ async function resolveModelSource(sagemaker, source) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/versions.js
+;// CONCATENATED MODULE: ./build/src/registry/versions.js
 // Queries and updates on the versions of one model package group. Every list call
 // passes SortOrder and ModelPackageType=Versioned: SageMaker sorts ascending and lists
 // unversioned packages only unless told otherwise.
@@ -92926,7 +92926,7 @@ function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/lineage.js
+;// CONCATENATED MODULE: ./build/src/registry/lineage.js
 // One version's story, read from SageMaker: the package, the training and tuning jobs it
 // came from, and the lineage associations around it. Everything here only reads; what
 // cannot be read (a job in another account, a denied lineage call) becomes a note in the
@@ -93203,7 +93203,7 @@ async function readLineage(sagemaker, pkg) {
     return { package: facts, story, trainingJob, tuningJob, associations: associations ?? [], notes };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/report/escape.js
+;// CONCATENATED MODULE: ./build/src/report/escape.js
 // Everything that reaches the report from the registry or the user (descriptions,
 // metric names, metadata values, group names) is untrusted: it must render as the text
 // it is, never as HTML, links, formatting, table structure or a notification.
@@ -93280,7 +93280,7 @@ function safeUrl(url) {
     return parsed.href.replace(/[()<> "'`|\\]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/report/chart.js
+;// CONCATENATED MODULE: ./build/src/report/chart.js
 
 /** Makes GitHub's default near-white line readable on both light and dark themes. */
 const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0969da"}}}}%%';
@@ -93322,7 +93322,7 @@ function trendChart(metric, points, title) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/report/links.js
+;// CONCATENATED MODULE: ./build/src/report/links.js
 /** The console host of the AWS partition a region belongs to. */
 function consoleHost(region) {
     if (region.startsWith('cn-'))
@@ -93364,7 +93364,7 @@ function consoleLinks(options) {
     return links;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/report/compare.js
+;// CONCATENATED MODULE: ./build/src/report/compare.js
 // The `compare` report: a table of versions with their metrics and last gate decision,
 // and a trend chart per metric. Metric names, statuses and decisions come from the
 // registry, so every one of them is escaped.
@@ -93495,7 +93495,7 @@ function compareJson(report) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/compare.js
+;// CONCATENATED MODULE: ./build/src/modes/compare.js
 // `compare`: a read-only report across versions of the group (the ones named in
 // `versions`, else the last `history`), with the metrics mirrored in their metadata.
 
@@ -93579,7 +93579,7 @@ const runCompare = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-27752/report/render.js
+;// CONCATENATED MODULE: ./build/src/report/render.js
 
 
 
@@ -93919,13 +93919,13 @@ function reportJson(data) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/report/index.js
+;// CONCATENATED MODULE: ./build/src/report/index.js
 
 
 
 
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/decide.js
+;// CONCATENATED MODULE: ./build/src/modes/decide.js
 
 
 
@@ -94046,7 +94046,7 @@ async function decide(ctx, settings, verdict) {
 const runApprove = (ctx, settings) => decide(ctx, settings, 'Approved');
 const runReject = (ctx, settings) => decide(ctx, settings, 'Rejected');
 
-;// CONCATENATED MODULE: ./build/bundle-27752/github/deployments.js
+;// CONCATENATED MODULE: ./build/src/github/deployments.js
 /** GitHub cuts deployment and status descriptions at 140 characters. */
 const deployments_DESCRIPTION_MAX = 140;
 function shorten(text) {
@@ -94116,7 +94116,7 @@ async function setGitHubDeploymentStatus(ctx, deployment, state, description) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/deploy/aws-errors.js
+;// CONCATENATED MODULE: ./build/src/deploy/aws-errors.js
 // SageMaker reports "not found", "already exists" and "busy" for hosting resources as a
 // ValidationException told apart only by its message (the SageMaker operator for
 // Kubernetes matches the same prefixes).
@@ -94148,7 +94148,7 @@ function isInProgress(error) {
     return message !== undefined && /in-progress endpoint|in progress/i.test(message);
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/deploy/tags.js
+;// CONCATENATED MODULE: ./build/src/deploy/tags.js
 // Tags this action writes: on the endpoint, what it serves and what it replaced (rollback
 // reads them back); on models and configs, which endpoint they belong to (cleanup reads it).
 
@@ -94191,7 +94191,7 @@ async function writeTags(sagemaker, arn, tags) {
     await sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({ ResourceArn: arn, Tags: tags }));
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/deploy/plan.js
+;// CONCATENATED MODULE: ./build/src/deploy/plan.js
 // The deployment plan: every SageMaker request a deployment will make, built from the
 // settings, the resolved packages and what the endpoint serves now. Pure, so that it can be
 // tested on its own and printed as-is in dry-run.
@@ -94532,7 +94532,7 @@ function formatPlan(plan, deletions) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/deploy/waiter.js
+;// CONCATENATED MODULE: ./build/src/deploy/waiter.js
 // Our own poller for endpoint states: it logs every change with the time it happened and
 // gives up at a deadline measured on the injected clock, so tests need no real time.
 
@@ -94599,7 +94599,7 @@ async function waitForEndpoint(ctx, endpointName, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/deploy/endpoint.js
+;// CONCATENATED MODULE: ./build/src/deploy/endpoint.js
 // Reading what an endpoint serves, creating the model and config of a plan (reusing
 // identical ones a retried run already made), starting the endpoint change, and proving
 // afterwards that the endpoint really serves the config asked for: SageMaker's own waiter
@@ -94836,7 +94836,7 @@ async function servedPackageArn(sagemaker, endpointName) {
     return modelPackageOf(await describeModel(sagemaker, primary.modelName));
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/deploy/cleanup.js
+;// CONCATENATED MODULE: ./build/src/deploy/cleanup.js
 // After a successful deployment, configs and models this action created for the endpoint
 // that are older than the previous deployment are deleted. The live config and the
 // previous one stay (rollback needs the previous one), and so does anything newer than the
@@ -94938,7 +94938,7 @@ async function applyCleanup(ctx, plan) {
     return { deleted, failed };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/deploy/execute.js
+;// CONCATENATED MODULE: ./build/src/deploy/execute.js
 
 
 
@@ -95197,7 +95197,7 @@ async function runDeployment(ctx, settings, request) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/deploy.js
+;// CONCATENATED MODULE: ./build/src/modes/deploy.js
 
 
 
@@ -95233,7 +95233,7 @@ const runDeploy = async (ctx, settings) => {
     return outcome.failed ? { failed: outcome.failed } : {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-27752/github/comment.js
+;// CONCATENATED MODULE: ./build/src/github/comment.js
 /** The login GitHub shows for comments made with the workflow's GITHUB_TOKEN. */
 const ACTIONS_BOT = 'github-actions[bot]';
 function comment_status(error) {
@@ -95350,7 +95350,7 @@ async function upsertStickyComment(octokit, request) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/evaluation/metrics-file.js
+;// CONCATENATED MODULE: ./build/src/evaluation/metrics-file.js
 // Metrics files and SageMaker's model-quality statistics JSON: parsing the shapes people
 // hand us, and writing the one SageMaker Studio reads.
 //
@@ -95596,7 +95596,7 @@ function metricValues(metrics) {
     return values;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/metrics.js
+;// CONCATENATED MODULE: ./build/src/registry/metrics.js
 // A version's metrics as the gate sees them: the `metric:` mirror in customer metadata
 // first (no extra call), then the statistics JSON in S3 behind ModelMetrics (its digest
 // verified), then the final metrics of the training job that produced it.
@@ -95673,7 +95673,7 @@ async function readVersionMetrics(clients, pkg, needed) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/gate.js
+;// CONCATENATED MODULE: ./build/src/modes/gate.js
 // `gate`: compare a candidate version with the policy and the champion, decide, record
 // the decision in the registry, and report it where the team works. Everything up to the
 // decision only reads; an error there means nothing is written.
@@ -96017,7 +96017,7 @@ const runGate = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/policy.js
+;// CONCATENATED MODULE: ./build/src/registry/policy.js
 // Sharing a group with other AWS accounts through its resource policy. This action owns
 // one statement, found by its Sid; every other statement in the policy belongs to someone
 // else and is kept exactly as it is.
@@ -96210,7 +96210,7 @@ async function readGroupPolicy(sagemaker, groupName) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/report/lineage.js
+;// CONCATENATED MODULE: ./build/src/report/lineage.js
 // The `lineage` report: one version's full story as Markdown. Nearly all of it is text
 // somebody else wrote (descriptions, metadata, hyperparameters, job names), so every
 // value goes through escapeCell/escapeText and every link through safeUrl.
@@ -96449,7 +96449,7 @@ function lineageJson(data) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/group.js
+;// CONCATENATED MODULE: ./build/src/modes/group.js
 // `group`: look after the model package group itself. `describe` and `list` only read;
 // `update-tags`, `delete`, `share` and `unshare` change it, print their plan first, and
 // make no mutating call in a dry run. Deleting is the one operation that can lose work,
@@ -96771,7 +96771,7 @@ const runGroup = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/lineage.js
+;// CONCATENATED MODULE: ./build/src/modes/lineage.js
 
 
 
@@ -96813,7 +96813,7 @@ const runLineage = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-27752/registry/register.js
+;// CONCATENATED MODULE: ./build/src/registry/register.js
 // Creating a model package version: the request, the look for an earlier registration of
 // the same model, and the wait until SageMaker has finished with it.
 
@@ -96942,7 +96942,7 @@ async function waitForPackage(sagemaker, arn, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/register.js
+;// CONCATENATED MODULE: ./build/src/modes/register.js
 
 
 
@@ -97204,7 +97204,7 @@ const runRegister = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/rollback.js
+;// CONCATENATED MODULE: ./build/src/modes/rollback.js
 
 
 
@@ -97303,7 +97303,7 @@ async function rejectReplaced(ctx, arn, endpointName, reason) {
     ctx.out.setOutput('approval-status', 'Rejected');
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/modes/index.js
+;// CONCATENATED MODULE: ./build/src/modes/index.js
 
 
 
@@ -97324,11 +97324,11 @@ const RUNNERS = {
     group: runGroup
 };
 
-;// CONCATENATED MODULE: ./build/bundle-27752/version.js
+;// CONCATENATED MODULE: ./build/src/version.js
 // Sent in the AWS user agent; kept in step with package.json by a unit test.
-const bundle_27752_version_VERSION = '0.1.0';
+const src_version_VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./build/bundle-27752/runner.js
+;// CONCATENATED MODULE: ./build/src/runner.js
 // Builds a mode's context from settings and runs it; shared by the action and the CLI.
 
 
@@ -97337,7 +97337,7 @@ const bundle_27752_version_VERSION = '0.1.0';
 
 async function executeMode(settings, out, env = process.env) {
     const github = readGitHubRun(env);
-    const aws = createClients(settings.region, bundle_27752_version_VERSION);
+    const aws = createClients(settings.region, src_version_VERSION);
     const calls = countCalls(aws.sagemaker);
     const ctx = {
         aws,
@@ -97360,7 +97360,7 @@ async function executeMode(settings, out, env = process.env) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/bundle-27752/cli.js
+;// CONCATENATED MODULE: ./build/src/cli.js
 // The command-line face of the same core: `sagemaker-model-gate <mode> --input value ...`.
 // Flags are the action's input names; a repeated flag adds a line (for multi-line inputs).
 
@@ -97438,7 +97438,7 @@ async function cli(argv, env = process.env) {
             return args.help ? 0 : 1;
         }
         if (args.version) {
-            console.log(bundle_27752_version_VERSION);
+            console.log(src_version_VERSION);
             return 0;
         }
         const settings = readSettings(name => args.inputs.get(name) ?? '', env);
@@ -97631,6 +97631,6 @@ async function cli(argv, env = process.env) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2083);
+/******/ var __webpack_exports__ = __nccwpck_require__(5885);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
