@@ -86467,7 +86467,11 @@ function deltaOf(candidate, baseline) {
         return undefined;
     return candidate - baseline;
 }
-function evaluateThreshold(rule, candidate, baseline) {
+/**
+ * The fields every result of `rule` shares, or the failed result when the candidate's value
+ * is missing or not a finite number: no rule can pass on a value it cannot compare.
+ */
+function checkCandidate(rule, candidate, baseline) {
     const value = candidate.metrics[rule.metric];
     const base = baseline?.metrics[rule.metric];
     const common = {
@@ -86481,18 +86485,29 @@ function evaluateThreshold(rule, candidate, baseline) {
     const who = versionName(candidate, 'the candidate');
     if (value === undefined) {
         return {
-            ...common,
-            verdict: 'fail',
-            explanation: `${rule.metric} is missing on candidate ${who}, and a metric named in the policy must be present.`
+            failed: {
+                ...common,
+                verdict: 'fail',
+                explanation: `${rule.metric} is missing on candidate ${who}, and a metric named in the policy must be present.`
+            }
         };
     }
     if (!Number.isFinite(value)) {
         return {
-            ...common,
-            verdict: 'fail',
-            explanation: `${rule.metric} on candidate ${who} is ${formatNumber(value)}, not a finite number.`
+            failed: {
+                ...common,
+                verdict: 'fail',
+                explanation: `${rule.metric} on candidate ${who} is ${formatNumber(value)}, not a finite number.`
+            }
         };
     }
+    return { common, value, base };
+}
+function evaluateThreshold(rule, candidate, baseline) {
+    const checked = checkCandidate(rule, candidate, baseline);
+    if ('failed' in checked)
+        return checked.failed;
+    const { common, value } = checked;
     const ok = compare(value, rule.op, rule.value);
     return {
         ...common,
@@ -86503,32 +86518,11 @@ function evaluateThreshold(rule, candidate, baseline) {
     };
 }
 function evaluateRegression(rule, candidate, baseline, options) {
-    const value = candidate.metrics[rule.metric];
-    const base = baseline?.metrics[rule.metric];
-    const common = {
-        metric: rule.metric,
-        kind: rule.kind,
-        rule: ruleText(rule),
-        candidate: value,
-        baseline: base,
-        delta: deltaOf(value, base)
-    };
-    const who = versionName(candidate, 'the candidate');
+    const checked = checkCandidate(rule, candidate, baseline);
+    if ('failed' in checked)
+        return checked.failed;
+    const { common, value, base } = checked;
     const baseName = versionName(baseline, 'the baseline');
-    if (value === undefined) {
-        return {
-            ...common,
-            verdict: 'fail',
-            explanation: `${rule.metric} is missing on candidate ${who}, and a metric named in the policy must be present.`
-        };
-    }
-    if (!Number.isFinite(value)) {
-        return {
-            ...common,
-            verdict: 'fail',
-            explanation: `${rule.metric} on candidate ${who} is ${formatNumber(value)}, not a finite number.`
-        };
-    }
     const unavailable = baseline === undefined
         ? 'there is no baseline to compare with'
         : base === undefined
@@ -86940,6 +86934,10 @@ function parsePackageRef(input, value, group, region) {
     }
     throw invalid(input, value, 'a version number (7 or v7) or a model package ARN arn:aws:sagemaker:REGION:ACCOUNT:model-package/GROUP/N');
 }
+/** The optional `model-package` input as a reference to a version of `group`. */
+function modelPackageRef(value, group, region) {
+    return value === undefined ? undefined : parsePackageRef('model-package', value, group, region);
+}
 function parseBaseline(value) {
     const accepted = 'latest-approved, none, endpoint:NAME or version:N';
     const lower = value.toLowerCase();
@@ -87151,9 +87149,7 @@ function readGate(inputs, group, region) {
         checkS3Uri('validation-data', validationData);
     const modelPackage = inputs.optional('model-package');
     return {
-        modelPackage: modelPackage === undefined
-            ? undefined
-            : parsePackageRef('model-package', modelPackage, group, region),
+        modelPackage: modelPackageRef(modelPackage, group, region),
         thresholds,
         maxRegression,
         metricDirections,
@@ -87182,9 +87178,7 @@ function readDecision(inputs, mode, group, region) {
     }
     const modelPackage = inputs.optional('model-package');
     return {
-        modelPackage: modelPackage === undefined
-            ? undefined
-            : parsePackageRef('model-package', modelPackage, group, region),
+        modelPackage: modelPackageRef(modelPackage, group, region),
         reason,
         force: inputs.bool('force'),
         modelLifecycleStage: checkStage(inputs.optional('model-lifecycle-stage'))
@@ -87251,9 +87245,7 @@ function readDeploy(inputs, mode, group, region) {
     }
     return {
         endpointName,
-        modelPackage: modelPackage === undefined
-            ? undefined
-            : parsePackageRef('model-package', modelPackage, group, region),
+        modelPackage: modelPackageRef(modelPackage, group, region),
         executionRoleArn: checkRoleArn(inputs),
         instanceType,
         instanceCount: inputs.int('instance-count', 1),
@@ -87285,9 +87277,7 @@ function readReport(inputs, group, region) {
     const modelPackage = inputs.optional('model-package');
     return {
         versions,
-        modelPackage: modelPackage === undefined
-            ? undefined
-            : parsePackageRef('model-package', modelPackage, group, region)
+        modelPackage: modelPackageRef(modelPackage, group, region)
     };
 }
 function readGroup(inputs) {
@@ -92840,6 +92830,7 @@ async function resolveModelSource(sagemaker, source) {
 // passes SortOrder and ModelPackageType=Versioned: SageMaker sorts ascending and lists
 // unversioned packages only unless told otherwise.
 
+
 /** The version number at the end of a versioned package ARN (`.../model-package/group/7`). */
 function versionFromArn(arn) {
     const match = /:model-package\/[^/]+\/(\d+)$/.exec(arn);
@@ -92879,6 +92870,26 @@ function isInGroup(pkg, group) {
 }
 async function describeVersion(sagemaker, arn) {
     return sagemaker.send(new dist_cjs/* DescribeModelPackageCommand */.Uxr({ ModelPackageName: arn }));
+}
+function isMissingPackage(error) {
+    if (!(error instanceof Error))
+        return false;
+    if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException')
+        return true;
+    return (error.name === 'ValidationException' &&
+        /does not exist|not found|could not find/i.test(error.message));
+}
+/** Describes a version a person named through `input`; a missing one is an error naming it. */
+async function describeNamedVersion(sagemaker, arn, input) {
+    try {
+        return await describeVersion(sagemaker, arn);
+    }
+    catch (error) {
+        if (isMissingPackage(error)) {
+            throw new UserError(`Input "${input}": model package ${arn} does not exist (${error.message}). Check the version number, the group and the region.`);
+        }
+        throw error;
+    }
 }
 function toSummary(item) {
     const arn = item.ModelPackageArn ?? '';
@@ -92926,6 +92937,18 @@ async function listVersions(sagemaker, group, options) {
 async function latestVersion(sagemaker, group, status) {
     const [newest] = await listVersions(sagemaker, group, { status, limit: 1 });
     return newest;
+}
+/**
+ * The ARN of the version `ref` names or, without a name, of the group's newest version
+ * waiting for approval; `noneWaiting` is the message when there is none to decide on.
+ */
+async function namedOrPendingArn(sagemaker, group, ref, noneWaiting) {
+    if (ref)
+        return resolvePackageArn(sagemaker, group, ref);
+    const pending = await latestVersion(sagemaker, group, 'PendingManualApproval');
+    if (!pending)
+        throw new UserError(noneWaiting);
+    return pending.arn;
 }
 /** SageMaker caps ApprovalDescription at 1,024 characters. */
 const APPROVAL_DESCRIPTION_MAX = 1024;
@@ -93971,31 +93994,11 @@ function reportJson(data) {
 
 
 
-async function resolveTarget(ctx, settings, decision) {
-    if (decision.modelPackage)
-        return resolvePackageArn(ctx.aws.sagemaker, settings.group, decision.modelPackage);
-    const pending = await latestVersion(ctx.aws.sagemaker, settings.group, 'PendingManualApproval');
-    if (!pending) {
-        throw new UserError(`Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`);
-    }
-    return pending.arn;
-}
 function lifecycleStatus(verdict) {
     return verdict === 'Approved' ? 'Approved' : 'Rejected';
 }
 async function describeTarget(ctx, settings, arn) {
-    let pkg;
-    try {
-        pkg = await describeVersion(ctx.aws.sagemaker, arn);
-    }
-    catch (error) {
-        const name = error.name;
-        if (name === 'ResourceNotFound' ||
-            (name === 'ValidationException' && /does not exist|not found/i.test(error.message))) {
-            throw new UserError(`Input "model-package": model package ${arn} does not exist (${error.message}). Check the version number, the group and the region.`);
-        }
-        throw error;
-    }
+    const pkg = await describeNamedVersion(ctx.aws.sagemaker, arn, 'model-package');
     // A decision recorded on another group's version would be a decision nobody looks for.
     if (!isInGroup(pkg, settings.group)) {
         throw new UserError(`Input "model-package": ${arn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
@@ -94020,7 +94023,7 @@ async function decide(ctx, settings, verdict) {
     if (decision.reason.trim() === '') {
         throw new UserError(`Input "reason" is required for mode "${verdict === 'Approved' ? 'approve' : 'reject'}": the justification recorded on the version with your decision; got an empty value.`);
     }
-    const arn = await resolveTarget(ctx, settings, decision);
+    const arn = await namedOrPendingArn(ctx.aws.sagemaker, settings.group, decision.modelPackage, `Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`);
     const pkg = await describeTarget(ctx, settings, arn);
     const version = pkg.ModelPackageVersion ?? versionFromArn(arn);
     const current = (pkg.ModelApprovalStatus ?? 'PendingManualApproval');
@@ -94886,42 +94889,38 @@ async function servedPackageArn(sagemaker, endpointName) {
 
 
 
-async function listConfigs(sagemaker, nameContains, before) {
+/** Every page of a listing of what is named like `nameContains` and older than `before`. */
+async function listAll(nameContains, before, fetch) {
     const found = [];
     let nextToken;
     do {
-        const page = await sagemaker.send(new dist_cjs/* ListEndpointConfigsCommand */.IZm({
+        const page = await fetch({
             NameContains: nameContains,
             CreationTimeBefore: before,
             MaxResults: 100,
             NextToken: nextToken
-        }));
-        for (const c of page.EndpointConfigs ?? []) {
-            found.push({
-                name: c.EndpointConfigName ?? '',
-                arn: c.EndpointConfigArn ?? '',
-                created: c.CreationTime
-            });
-        }
+        });
+        found.push(...page.items);
         nextToken = page.NextToken;
     } while (nextToken);
     return found;
 }
-async function listModels(sagemaker, nameContains, before) {
-    const found = [];
-    let nextToken;
-    do {
-        const page = await sagemaker.send(new dist_cjs/* ListModelsCommand */.Ez2({
-            NameContains: nameContains,
-            CreationTimeBefore: before,
-            MaxResults: 100,
-            NextToken: nextToken
-        }));
-        for (const m of page.Models ?? [])
-            found.push({ name: m.ModelName ?? '', arn: m.ModelArn ?? '', created: m.CreationTime });
-        nextToken = page.NextToken;
-    } while (nextToken);
-    return found;
+function listed(name, arn, created) {
+    return { name: name ?? '', arn: arn ?? '', created };
+}
+function listConfigs(sagemaker, nameContains, before) {
+    return listAll(nameContains, before, async (input) => {
+        const page = await sagemaker.send(new dist_cjs/* ListEndpointConfigsCommand */.IZm(input));
+        const items = (page.EndpointConfigs ?? []).map(c => listed(c.EndpointConfigName, c.EndpointConfigArn, c.CreationTime));
+        return { NextToken: page.NextToken, items };
+    });
+}
+function listModels(sagemaker, nameContains, before) {
+    return listAll(nameContains, before, async (input) => {
+        const page = await sagemaker.send(new dist_cjs/* ListModelsCommand */.Ez2(input));
+        const items = (page.Models ?? []).map(m => listed(m.ModelName, m.ModelArn, m.CreationTime));
+        return { NextToken: page.NextToken, items };
+    });
 }
 /** Ours = our naming pattern for this endpoint AND our tag naming this endpoint. */
 async function ours(sagemaker, scope, items) {
@@ -95729,14 +95728,6 @@ async function readVersionMetrics(clients, pkg, needed) {
 
 
 
-function isMissingPackage(error) {
-    if (!(error instanceof Error))
-        return false;
-    if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException')
-        return true;
-    return (error.name === 'ValidationException' &&
-        /does not exist|not found|could not find/i.test(error.message));
-}
 /** Describes each version once per run: the candidate and baseline often reappear in the history. */
 class VersionCache {
     byArn = new Map();
@@ -95748,12 +95739,9 @@ class VersionCache {
     get(arn, input) {
         let found = this.byArn.get(arn);
         if (!found) {
-            found = describeVersion(this.ctx.aws.sagemaker, arn).catch((error) => {
-                if (input && isMissingPackage(error)) {
-                    throw new UserError(`Input "${input}": model package ${arn} does not exist (${error.message}). Check the version number, the group and the region.`);
-                }
-                throw error;
-            });
+            found = input
+                ? describeNamedVersion(this.ctx.aws.sagemaker, arn, input)
+                : describeVersion(this.ctx.aws.sagemaker, arn);
             this.byArn.set(arn, found);
         }
         return found;
@@ -95764,15 +95752,6 @@ function assertInGroup(pkg, settings, input) {
     if (!isInGroup(pkg, settings.group)) {
         throw new UserError(`Input "${input}": ${pkg.ModelPackageArn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
     }
-}
-async function resolveCandidate(ctx, settings, gate) {
-    if (gate.modelPackage)
-        return resolvePackageArn(ctx.aws.sagemaker, settings.group, gate.modelPackage);
-    const pending = await latestVersion(ctx.aws.sagemaker, settings.group, 'PendingManualApproval');
-    if (!pending) {
-        throw new UserError(`Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`);
-    }
-    return pending.arn;
 }
 function baselineLabel(spec) {
     switch (spec.kind) {
@@ -95981,11 +95960,16 @@ async function publish(ctx, settings, report) {
 // (src/runner.ts); the gate keeps it O(history) whatever the size of the group.
 const runGate = async (ctx, settings) => {
     const gate = settings.gate;
+    if (gate.validationData) {
+        // Refused rather than ignored: a gate that silently skipped the evaluation it was
+        // given would pass on registry metrics the user meant to double-check.
+        throw new UserError('Input "validation-data": live evaluation on a temporary endpoint or batch transform is not available in this release. Remove the input to gate on the metrics recorded in the registry.');
+    }
     const policy = parsePolicy(gate.thresholds, gate.maxRegression, gate.metricDirections);
     const needed = policyMetrics(policy);
     const hash = policySha256(policy);
     const cache = new VersionCache(ctx);
-    const candidateArn = await resolveCandidate(ctx, settings, gate);
+    const candidateArn = await namedOrPendingArn(ctx.aws.sagemaker, settings.group, gate.modelPackage, `Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`);
     const baselineArn = await resolveBaseline(ctx, settings, gate.baseline, candidateArn);
     const [candidate, baseline] = await Promise.all([
         cache.get(candidateArn, 'model-package'),

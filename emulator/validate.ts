@@ -184,6 +184,21 @@ export class Checker {
     return value
   }
 
+  /**
+   * Each item of a list of structures, checked as present and a structure at its
+   * `path.N.member`; `each` then checks the item's own members under that path.
+   */
+  members(
+    list: unknown[] | undefined,
+    path: string,
+    each: (item: Input | undefined, itemPath: string) => void
+  ): void {
+    list?.forEach((value, i) => {
+      const itemPath = `${path}.${i + 1}.member`
+      each(this.obj({ value }, 'value', true, itemPath), itemPath)
+    })
+  }
+
   /** A string-to-string map such as CustomerMetadataProperties. */
   map(
     input: Input | undefined,
@@ -209,20 +224,14 @@ export class Checker {
     const list = this.list(input, field, { max: 50 })
     if (!list) return undefined
     const before = this.problems.length
-    list.forEach((item, i) => {
-      const tag = this.obj({ t: item }, 't', true, `${field}.${i + 1}.member`)
+    this.members(list, field, (tag, p) => {
       this.str(
         tag,
         'Key',
         { required: true, min: 1, max: 128, pattern: PATTERNS.metadata },
-        `${field}.${i + 1}.member.key`
+        `${p}.key`
       )
-      this.str(
-        tag,
-        'Value',
-        { required: true, max: 256, pattern: PATTERNS.tagValue },
-        `${field}.${i + 1}.member.value`
-      )
+      this.str(tag, 'Value', { required: true, max: 256, pattern: PATTERNS.tagValue }, `${p}.value`)
     })
     return this.problems.length === before ? (list as { Key: string; Value: string }[]) : undefined
   }

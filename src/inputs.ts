@@ -397,6 +397,15 @@ export function parsePackageRef(
   )
 }
 
+/** The optional `model-package` input as a reference to a version of `group`. */
+function modelPackageRef(
+  value: string | undefined,
+  group: GroupRef,
+  region: string
+): PackageRef | undefined {
+  return value === undefined ? undefined : parsePackageRef('model-package', value, group, region)
+}
+
 export function parseBaseline(value: string): BaselineSpec {
   const accepted = 'latest-approved, none, endpoint:NAME or version:N'
   const lower = value.toLowerCase()
@@ -676,10 +685,7 @@ function readGate(inputs: Inputs, group: GroupRef, region: string): GateSettings
   if (validationData?.startsWith('s3://')) checkS3Uri('validation-data', validationData)
   const modelPackage = inputs.optional('model-package')
   return {
-    modelPackage:
-      modelPackage === undefined
-        ? undefined
-        : parsePackageRef('model-package', modelPackage, group, region),
+    modelPackage: modelPackageRef(modelPackage, group, region),
     thresholds,
     maxRegression,
     metricDirections,
@@ -714,10 +720,7 @@ function readDecision(
   }
   const modelPackage = inputs.optional('model-package')
   return {
-    modelPackage:
-      modelPackage === undefined
-        ? undefined
-        : parsePackageRef('model-package', modelPackage, group, region),
+    modelPackage: modelPackageRef(modelPackage, group, region),
     reason,
     force: inputs.bool('force'),
     modelLifecycleStage: checkStage(inputs.optional('model-lifecycle-stage'))
@@ -812,10 +815,7 @@ function readDeploy(inputs: Inputs, mode: Mode, group: GroupRef, region: string)
   }
   return {
     endpointName,
-    modelPackage:
-      modelPackage === undefined
-        ? undefined
-        : parsePackageRef('model-package', modelPackage, group, region),
+    modelPackage: modelPackageRef(modelPackage, group, region),
     executionRoleArn: checkRoleArn(inputs),
     instanceType,
     instanceCount: inputs.int('instance-count', 1),
@@ -847,10 +847,7 @@ function readReport(inputs: Inputs, group: GroupRef, region: string): ReportSett
   const modelPackage = inputs.optional('model-package')
   return {
     versions,
-    modelPackage:
-      modelPackage === undefined
-        ? undefined
-        : parsePackageRef('model-package', modelPackage, group, region)
+    modelPackage: modelPackageRef(modelPackage, group, region)
   }
 }
 

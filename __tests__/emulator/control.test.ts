@@ -1,6 +1,6 @@
 // The /_emulator/ control API: stats, fault injection (throttling as SageMaker sends it,
 // latency, queued failures), seeding and reset; plus the SDK's own view of those faults.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import {
   CreateEndpointCommand,
@@ -16,19 +16,13 @@ import {
   approvedModel,
   endpointConfig,
   expectAwsError,
-  harness,
-  type Harness,
   inService,
   linear,
-  REGION
+  REGION,
+  useHarness
 } from './helpers.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await harness()
-})
-afterAll(async () => h.close())
-beforeEach(() => h.emu.reset())
+const h = useHarness()
 
 const control = (path: string, body?: unknown) =>
   fetch(

@@ -1,5 +1,5 @@
 // Real SDK clients pointed at an in-process emulator, and small waiting/assertion helpers.
-import { expect } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals'
 import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3'
 import {
   CreateEndpointConfigCommand,
@@ -58,6 +58,20 @@ export async function harness(delays: Partial<Delays> = {}): Promise<Harness> {
       await emu.close()
     }
   }
+}
+
+/**
+ * One emulator and its clients for a whole test file, reset before each test. The object is
+ * filled in by beforeAll, so read its members only inside hooks and tests.
+ */
+export function useHarness(delays: Partial<Delays> = {}): Harness {
+  const h = {} as Harness
+  beforeAll(async () => {
+    Object.assign(h, await harness(delays))
+  })
+  afterAll(async () => h.close())
+  beforeEach(() => h.emu.reset())
+  return h
 }
 
 export interface AwsError extends Error {

@@ -1,5 +1,5 @@
 // Models, endpoint configs and endpoints: lifecycle in time, blue/green updates, rollback.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
@@ -22,8 +22,6 @@ import {
   approvedModel,
   endpointConfig,
   expectAwsError,
-  harness,
-  type Harness,
   IMAGE,
   inService,
   linear,
@@ -31,15 +29,11 @@ import {
   REGION,
   ROLE,
   sleep,
+  useHarness,
   waitFor
 } from './helpers.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await harness()
-})
-afterAll(async () => h.close())
-beforeEach(() => h.emu.reset())
+const h = useHarness()
 
 const describeEndpoint = (name: string) =>
   h.sm.send(new DescribeEndpointCommand({ EndpointName: name }))

@@ -1,5 +1,5 @@
 // Seeded training and tuning jobs, and batch transform jobs that read and write S3.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3'
 import {
   CreateTransformJobCommand,
@@ -14,19 +14,13 @@ import {
   ACCOUNT,
   approvedModel,
   expectAwsError,
-  harness,
-  type Harness,
   linear,
   REGION,
+  useHarness,
   waitFor
 } from './helpers.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await harness({ transformJobMs: 60 })
-})
-afterAll(async () => h.close())
-beforeEach(() => h.emu.reset())
+const h = useHarness({ transformJobMs: 60 })
 
 describe('training and tuning jobs', () => {
   const trainingJob = {

@@ -1,5 +1,5 @@
 // Lineage entities and associations, including associations to model packages.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   AddAssociationCommand,
   CreateActionCommand,
@@ -16,14 +16,9 @@ import {
   ListAssociationsCommand,
   ListContextsCommand
 } from '@aws-sdk/client-sagemaker'
-import { ACCOUNT, expectAwsError, harness, type Harness, IMAGE, REGION } from './helpers.ts'
+import { ACCOUNT, expectAwsError, IMAGE, REGION, useHarness } from './helpers.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await harness()
-})
-afterAll(async () => h.close())
-beforeEach(() => h.emu.reset())
+const h = useHarness()
 
 describe('lineage', () => {
   it('creates, describes and lists contexts, actions and artifacts', async () => {

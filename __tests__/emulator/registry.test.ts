@@ -1,5 +1,5 @@
 // Model Registry behaviour, driven only through @aws-sdk/client-sagemaker.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import {
   AddTagsCommand,
   BatchDescribeModelPackageCommand,
@@ -18,22 +18,9 @@ import {
   PutModelPackageGroupPolicyCommand,
   UpdateModelPackageCommand
 } from '@aws-sdk/client-sagemaker'
-import {
-  ACCOUNT,
-  expectAwsError,
-  harness,
-  type Harness,
-  IMAGE,
-  REGION,
-  waitFor
-} from './helpers.ts'
+import { ACCOUNT, expectAwsError, IMAGE, REGION, useHarness, waitFor } from './helpers.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await harness()
-})
-afterAll(async () => h.close())
-beforeEach(() => h.emu.reset())
+const h = useHarness()
 
 const spec = {
   Containers: [{ Image: IMAGE, ModelDataUrl: 's3://models/m.json' }],

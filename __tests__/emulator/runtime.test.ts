@@ -1,6 +1,6 @@
 // InvokeEndpoint through @aws-sdk/client-sagemaker-runtime: the JSON model format,
 // traffic split by weight, the 6 MB payload limit and the runtime's error types.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { CreateEndpointCommand } from '@aws-sdk/client-sagemaker'
 import {
   InvokeEndpointCommand,
@@ -10,18 +10,12 @@ import {
   approvedModel,
   endpointConfig,
   expectAwsError,
-  harness,
-  type Harness,
   inService,
-  linear
+  linear,
+  useHarness
 } from './helpers.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await harness()
-})
-afterAll(async () => h.close())
-beforeEach(() => h.emu.reset())
+const h = useHarness()
 
 async function deploy(endpoint: string, artifact: string): Promise<void> {
   await approvedModel(h, `${endpoint}-model`, artifact)

@@ -1,5 +1,5 @@
 // The emulator's path-style S3 through @aws-sdk/client-s3.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import {
@@ -10,14 +10,9 @@ import {
   ListObjectsV2Command,
   PutObjectCommand
 } from '@aws-sdk/client-s3'
-import { expectAwsError, harness, type Harness } from './helpers.ts'
+import { expectAwsError, useHarness } from './helpers.ts'
 
-let h: Harness
-beforeAll(async () => {
-  h = await harness()
-})
-afterAll(async () => h.close())
-beforeEach(() => h.emu.reset())
+const h = useHarness()
 
 describe('S3', () => {
   it('puts, heads, gets and deletes an object with its type and metadata', async () => {

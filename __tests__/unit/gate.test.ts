@@ -457,6 +457,13 @@ describe('fail closed: an error before the decision writes nothing', () => {
     expect(reg.sagemaker).not.toHaveReceivedCommand(UpdateModelPackageCommand)
   })
 
+  it('refuses validation-data instead of silently gating without it, before any SageMaker call', async () => {
+    standardGroup()
+    const error = await gateError(gateSettings({ validationData: 's3://data/holdout.csv' }))
+    expect(error.message).toMatch(/^Input "validation-data": live evaluation .* not available/)
+    expect(reg.sagemaker.calls()).toHaveLength(0)
+  })
+
   it('names the input when the candidate version does not exist', async () => {
     standardGroup()
     const error = await gateError(gateSettings({ modelPackage: { kind: 'version', version: 99 } }))

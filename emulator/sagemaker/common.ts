@@ -2,7 +2,7 @@
 // timestamps as the JSON 1.1 protocol carries them, and NextToken paging.
 import { validation } from '../errors.ts'
 import { ACCOUNT_ID, type Store } from '../state.ts'
-import { Checker, type Input } from '../validate.ts'
+import { Checker, PATTERNS, type Input, type StringRule } from '../validate.ts'
 
 export interface Ctx {
   store: Store
@@ -11,6 +11,23 @@ export interface Ctx {
 }
 
 export type Handler = (ctx: Ctx, input: Input) => unknown
+
+/** EntityName as a required member: models, endpoint configs, endpoints, groups, jobs. */
+export const ENTITY_NAME = { required: true, min: 1, max: 63, pattern: PATTERNS.entityName }
+
+/** ModelName's pattern in the API reference; its length is a separate rule. */
+export const MODEL_NAME_PATTERN = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/
+
+/**
+ * One request member, checked on its own: its violations are thrown before the handler
+ * looks anything up (the resource a Describe or Delete names, a policy document).
+ */
+export function memberArg(input: Input, field: string, rule: StringRule): string {
+  const check = new Checker()
+  const value = check.str(input, field, rule)
+  check.done()
+  return value!
+}
 
 /** SageMaker lower-cases resource names inside ARNs (names keep their case elsewhere). */
 export function arnOf(ctx: Ctx, type: string, name: string): string {
@@ -114,6 +131,17 @@ export function sortBy<T>(items: T[], key: (t: T) => string | number, order: Sor
     return ka < kb ? -1 : ka > kb ? 1 : 0
   })
   return order === 'Descending' ? sorted.reverse() : sorted
+}
+
+/** One page of `items` in the request's SortOrder (or `defaultOrder`) by `key`. */
+export function sortedPage<T>(
+  items: T[],
+  input: Input,
+  scope: string,
+  key: (t: T) => string | number,
+  defaultOrder: SortOrder
+): Page<T> {
+  return paginate(sortBy(items, key, sortOrder(input, defaultOrder)), input, scope)
 }
 
 /** CreationTimeAfter/Before style filters (epoch seconds in the request). */

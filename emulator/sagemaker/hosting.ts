@@ -18,23 +18,18 @@ import {
   compact,
   copy,
   type Ctx,
+  ENTITY_NAME,
   type Handler,
+  memberArg,
+  MODEL_NAME_PATTERN,
   nameOf,
-  paginate,
   secs,
-  sortBy,
-  sortOrder,
+  sortedPage,
   timeFilter
 } from './common.ts'
 import { requirePackage } from './registry.ts'
 
-const MODEL_NAME = {
-  required: true,
-  min: 1,
-  max: 63,
-  pattern: /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/
-}
-const ENTITY_NAME = { required: true, min: 1, max: 63, pattern: PATTERNS.entityName }
+const MODEL_NAME = { ...ENTITY_NAME, pattern: MODEL_NAME_PATTERN }
 
 // ---------- artifacts ----------
 
@@ -96,13 +91,7 @@ const createModel: Handler = (ctx, input) => {
   const containers = check.list(input, 'Containers', { max: 15 })
   check.str(input, 'ExecutionRoleArn', { min: 20, max: 2048, pattern: PATTERNS.roleArn })
   checkContainer(check, primary, 'PrimaryContainer')
-  containers?.forEach((c, i) =>
-    checkContainer(
-      check,
-      check.obj({ c }, 'c', true, `Containers.${i + 1}.member`),
-      `Containers.${i + 1}.member`
-    )
-  )
+  check.members(containers, 'Containers', (container, p) => checkContainer(check, container, p))
   const tags = check.tags(input)
   check.done()
   const arn = arnOf(ctx, 'model', name!)
@@ -163,17 +152,26 @@ const createModel: Handler = (ctx, input) => {
   return { ModelArn: arn }
 }
 
+/** A hosting record by name or ARN; SageMaker names a missing one by the ARN it would have. */
+function requireRecord<T>(
+  ctx: Ctx,
+  records: Map<string, T>,
+  type: string,
+  what: string,
+  nameOrArn: string
+): T {
+  const name = nameOf(nameOrArn, type)
+  const rec = records.get(name.toLowerCase())
+  if (!rec) throw validation(`Could not find ${what} "${arnOf(ctx, type, name)}".`)
+  return rec
+}
+
 function requireModel(ctx: Ctx, name: string): ModelRec {
-  const m = ctx.store.models.get(nameOf(name, 'model').toLowerCase())
-  if (!m) throw validation(`Could not find model "${arnOf(ctx, 'model', nameOf(name, 'model'))}".`)
-  return m
+  return requireRecord(ctx, ctx.store.models, 'model', 'model', name)
 }
 
 function modelArg(input: Input): string {
-  const check = new Checker()
-  const v = check.str(input, 'ModelName', { ...MODEL_NAME, pattern: undefined, max: 256 })
-  check.done()
-  return v!
+  return memberArg(input, 'ModelName', { ...MODEL_NAME, pattern: undefined, max: 256 })
 }
 
 const describeModel: Handler = (ctx, input) => {
@@ -214,17 +212,18 @@ function listResponse<T extends { name: string; creationTime: number }>(
       inTime(t.creationTime) &&
       extraFilter(t)
   )
-  const sorted = sortBy(
+  const page = sortedPage(
     items,
+    input,
+    scope,
     t =>
       by === 'Name'
         ? t.name
         : by === 'Status'
           ? String((t as unknown as { status?: string }).status)
           : t.creationTime,
-    sortOrder(input, defaultOrder)
+    defaultOrder
   )
-  const page = paginate(sorted, input, scope)
   void ctx
   return { items: page.items.map(summary), NextToken: page.nextToken }
 }
@@ -244,9 +243,7 @@ const createEndpointConfig: Handler = (ctx, input) => {
   const check = new Checker()
   const name = check.str(input, 'EndpointConfigName', ENTITY_NAME)
   const variants = check.list(input, 'ProductionVariants', { required: true, min: 1, max: 10 })
-  variants?.forEach((v, i) => {
-    const p = `ProductionVariants.${i + 1}.member`
-    const variant = check.obj({ v }, 'v', true, p)
+  check.members(variants, 'ProductionVariants', (variant, p) => {
     check.str(
       variant,
       'VariantName',
@@ -337,19 +334,17 @@ const createEndpointConfig: Handler = (ctx, input) => {
 }
 
 function requireConfig(ctx: Ctx, name: string): EndpointConfigRec {
-  const c = ctx.store.endpointConfigs.get(nameOf(name, 'endpoint-config').toLowerCase())
-  if (!c)
-    throw validation(
-      `Could not find endpoint configuration "${arnOf(ctx, 'endpoint-config', nameOf(name, 'endpoint-config'))}".`
-    )
-  return c
+  return requireRecord(
+    ctx,
+    ctx.store.endpointConfigs,
+    'endpoint-config',
+    'endpoint configuration',
+    name
+  )
 }
 
 function configArg(input: Input): string {
-  const check = new Checker()
-  const v = check.str(input, 'EndpointConfigName', { ...ENTITY_NAME, pattern: undefined, max: 256 })
-  check.done()
-  return v!
+  return memberArg(input, 'EndpointConfigName', { ...ENTITY_NAME, pattern: undefined, max: 256 })
 }
 
 const describeEndpointConfig: Handler = (ctx, input) => {
@@ -471,19 +466,11 @@ function provision(
 }
 
 function requireEndpoint(ctx: Ctx, name: string): EndpointRec {
-  const ep = ctx.store.endpoints.get(nameOf(name, 'endpoint').toLowerCase())
-  if (!ep)
-    throw validation(
-      `Could not find endpoint "${arnOf(ctx, 'endpoint', nameOf(name, 'endpoint'))}".`
-    )
-  return ep
+  return requireRecord(ctx, ctx.store.endpoints, 'endpoint', 'endpoint', name)
 }
 
 function endpointArg(input: Input): string {
-  const check = new Checker()
-  const v = check.str(input, 'EndpointName', { ...ENTITY_NAME, pattern: undefined, max: 256 })
-  check.done()
-  return v!
+  return memberArg(input, 'EndpointName', { ...ENTITY_NAME, pattern: undefined, max: 256 })
 }
 
 /** True while `ep` is still the live record and no newer operation replaced this one. */
@@ -851,9 +838,7 @@ const updateEndpointWeightsAndCapacities: Handler = (ctx, input) => {
   const check = new Checker()
   const name = check.str(input, 'EndpointName', ENTITY_NAME)
   const list = check.list(input, 'DesiredWeightsAndCapacities', { required: true, min: 1, max: 10 })
-  list?.forEach((d, i) => {
-    const p = `DesiredWeightsAndCapacities.${i + 1}.member`
-    const item = check.obj({ d }, 'd', true, p)
+  check.members(list, 'DesiredWeightsAndCapacities', (item, p) => {
     check.str(
       item,
       'VariantName',

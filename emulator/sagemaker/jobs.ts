@@ -9,16 +9,19 @@ import {
   compact,
   copy,
   type Ctx,
+  ENTITY_NAME,
   type Handler,
+  memberArg,
+  MODEL_NAME_PATTERN,
   nameOf,
   normaliseTimes,
-  paginate,
   secs,
-  sortBy,
-  sortOrder,
+  sortedPage,
   timeFilter
 } from './common.ts'
 import { loadArtifact } from './hosting.ts'
+
+const TRANSFORM_JOB_NAME = { ...ENTITY_NAME, pattern: PATTERNS.transformJobName }
 
 // ---------- seeding ----------
 
@@ -60,15 +63,8 @@ export function seedTuningJob(ctx: Ctx, job: Input): void {
 // ---------- training and tuning ----------
 
 const describeTrainingJob: Handler = (ctx, input) => {
-  const check = new Checker()
-  const name = check.str(input, 'TrainingJobName', {
-    required: true,
-    min: 1,
-    max: 63,
-    pattern: PATTERNS.entityName
-  })
-  check.done()
-  const job = ctx.store.trainingJobs.get(name!.toLowerCase())
+  const name = memberArg(input, 'TrainingJobName', ENTITY_NAME)
+  const job = ctx.store.trainingJobs.get(name.toLowerCase())
   if (!job) throw resourceNotFound('Requested resource not found.')
   return copy(job)
 }
@@ -93,7 +89,7 @@ const listTrainingJobs: Handler = (ctx, input) => {
       : by === 'Status'
         ? String(j.TrainingJobStatus)
         : Number(j.CreationTime)
-  const page = paginate(sortBy(jobs, key, sortOrder(input, 'Ascending')), input, 'ListTrainingJobs')
+  const page = sortedPage(jobs, input, 'ListTrainingJobs', key, 'Ascending')
   return compact({
     TrainingJobSummaries: page.items.map(j =>
       compact({
@@ -110,15 +106,13 @@ const listTrainingJobs: Handler = (ctx, input) => {
 }
 
 const describeTuningJob: Handler = (ctx, input) => {
-  const check = new Checker()
-  const name = check.str(input, 'HyperParameterTuningJobName', {
+  const name = memberArg(input, 'HyperParameterTuningJobName', {
     required: true,
     min: 1,
     max: 32,
     pattern: /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}$/
   })
-  check.done()
-  const job = ctx.store.tuningJobs.get(name!.toLowerCase())
+  const job = ctx.store.tuningJobs.get(name.toLowerCase())
   if (!job) throw resourceNotFound(`Amazon SageMaker can't find a tuning job with name ${name}`)
   return copy(job)
 }
@@ -127,16 +121,11 @@ const describeTuningJob: Handler = (ctx, input) => {
 
 const createTransformJob: Handler = (ctx, input) => {
   const check = new Checker()
-  const name = check.str(input, 'TransformJobName', {
-    required: true,
-    min: 1,
-    max: 63,
-    pattern: PATTERNS.transformJobName
-  })
+  const name = check.str(input, 'TransformJobName', TRANSFORM_JOB_NAME)
   const modelName = check.str(input, 'ModelName', {
     required: true,
     max: 63,
-    pattern: /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/
+    pattern: MODEL_NAME_PATTERN
   })
   const ti = check.obj(input, 'TransformInput', true)
   const ds = check.obj(ti, 'DataSource', true, 'TransformInput.DataSource')
@@ -284,15 +273,8 @@ function runTransform(ctx: Ctx, job: TransformJobRec): string | undefined {
 }
 
 function requireTransformJob(ctx: Ctx, input: Input): TransformJobRec {
-  const check = new Checker()
-  const name = check.str(input, 'TransformJobName', {
-    required: true,
-    min: 1,
-    max: 63,
-    pattern: PATTERNS.transformJobName
-  })
-  check.done()
-  const job = ctx.store.transformJobs.get(nameOf(name!, 'transform-job').toLowerCase())
+  const name = memberArg(input, 'TransformJobName', TRANSFORM_JOB_NAME)
+  const job = ctx.store.transformJobs.get(nameOf(name, 'transform-job').toLowerCase())
   if (!job) throw resourceNotFound(`Could not find requested job with name ${name}`)
   return job
 }
@@ -339,11 +321,7 @@ const listTransformJobs: Handler = (ctx, input) => {
       (!status || j.status === status) &&
       inTime(j.creationTime)
   )
-  const page = paginate(
-    sortBy(jobs, j => j.creationTime, sortOrder(input, 'Descending')),
-    input,
-    'ListTransformJobs'
-  )
+  const page = sortedPage(jobs, input, 'ListTransformJobs', j => j.creationTime, 'Descending')
   return compact({
     TransformJobSummaries: page.items.map(j =>
       compact({

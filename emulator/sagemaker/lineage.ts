@@ -10,11 +10,10 @@ import {
   copy,
   type Ctx,
   type Handler,
+  memberArg,
   nameOf,
-  paginate,
   secs,
-  sortBy,
-  sortOrder,
+  sortedPage,
   timeFilter
 } from './common.ts'
 import { existingArn } from './tags.ts'
@@ -102,13 +101,18 @@ function find(ctx: Ctx, kind: LineageRec['kind'], nameOrArn: string): LineageRec
   return rec
 }
 
+/** The entity a Describe or Delete request names: artifacts by ARN, the others by name or ARN. */
+function named(ctx: Ctx, kind: LineageRec['kind'], input: Input): LineageRec {
+  const key =
+    kind === 'artifact'
+      ? memberArg(input, 'ArtifactArn', ARN)
+      : memberArg(input, NAME_FIELD[kind], NAME_OR_ARN)
+  return find(ctx, kind, key)
+}
+
 function describe(kind: LineageRec['kind']): Handler {
   return (ctx, input) => {
-    const field = kind === 'artifact' ? 'ArtifactArn' : NAME_FIELD[kind]
-    const check = new Checker()
-    const key = check.str(input, field, kind === 'artifact' ? ARN : NAME_OR_ARN)
-    check.done()
-    const rec = find(ctx, kind, key!)
+    const rec = named(ctx, kind, input)
     return compact({
       [NAME_FIELD[kind]]: rec.name,
       [ARN_FIELD[kind]]: rec.arn,
@@ -136,12 +140,13 @@ function list(kind: LineageRec['kind']): Handler {
         (!type || r.type === type) &&
         inTime(r.creationTime)
     )
-    const sorted = sortBy(
+    const page = sortedPage(
       items,
+      input,
+      `List${TITLE[kind]}s`,
       r => (by === 'Name' ? (r.name ?? '') : r.creationTime),
-      sortOrder(input, 'Descending')
+      'Descending'
     )
-    const page = paginate(sorted, input, `List${TITLE[kind]}s`)
     return compact({
       [`${TITLE[kind]}Summaries`]: page.items.map(r =>
         compact({
@@ -161,11 +166,7 @@ function list(kind: LineageRec['kind']): Handler {
 
 function remove(kind: LineageRec['kind']): Handler {
   return (ctx, input) => {
-    const field = kind === 'artifact' ? 'ArtifactArn' : NAME_FIELD[kind]
-    const check = new Checker()
-    const key = check.str(input, field, kind === 'artifact' ? ARN : NAME_OR_ARN)
-    check.done()
-    const rec = find(ctx, kind, key!)
+    const rec = named(ctx, kind, input)
     store(ctx, kind).delete(nameOf(rec.arn, kind).toLowerCase())
     for (const [k, a] of ctx.store.associations)
       if (a.sourceArn === rec.arn || a.destinationArn === rec.arn) ctx.store.associations.delete(k)
@@ -272,11 +273,7 @@ const listAssociations: Handler = (ctx, input) => {
           : by === 'DestinationType'
             ? (d.type ?? '')
             : a.creationTime
-  const page = paginate(
-    sortBy(filtered, key, sortOrder(input, 'Descending')),
-    input,
-    'ListAssociations'
-  )
+  const page = sortedPage(filtered, input, 'ListAssociations', key, 'Descending')
   return compact({
     AssociationSummaries: page.items.map(({ a, s, d }) =>
       compact({

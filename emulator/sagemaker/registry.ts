@@ -8,11 +8,14 @@ import {
   compact,
   copy,
   type Ctx,
+  ENTITY_NAME,
   type Handler,
+  memberArg,
   nameOf,
   paginate,
   secs,
   sortBy,
+  sortedPage,
   sortOrder,
   timeFilter
 } from './common.ts'
@@ -84,12 +87,7 @@ function packageKey(pkg: PackageRec): string {
 
 const createModelPackageGroup: Handler = (ctx, input) => {
   const check = new Checker()
-  const name = check.str(input, 'ModelPackageGroupName', {
-    required: true,
-    min: 1,
-    max: 63,
-    pattern: PATTERNS.entityName
-  })
+  const name = check.str(input, 'ModelPackageGroupName', ENTITY_NAME)
   const description = check.str(input, 'ModelPackageGroupDescription', DESCRIPTION)
   const tags = check.tags(input)
   check.done()
@@ -109,15 +107,12 @@ const createModelPackageGroup: Handler = (ctx, input) => {
 }
 
 function groupNameArg(input: Input, field = 'ModelPackageGroupName'): string {
-  const check = new Checker()
-  const v = check.str(input, field, {
+  return memberArg(input, field, {
     required: true,
     min: 1,
     max: 170,
     pattern: PATTERNS.groupNameOrArn
   })
-  check.done()
-  return v!
 }
 
 function describeGroup(g: GroupRec): Input {
@@ -143,12 +138,13 @@ const listModelPackageGroups: Handler = (ctx, input) => {
   const groups = [...ctx.store.groups.values()].filter(
     g => (!contains || g.name.toLowerCase().includes(contains)) && inTime(g.creationTime)
   )
-  const sorted = sortBy(
+  const page = sortedPage(
     groups,
+    input,
+    'ListModelPackageGroups',
     g => (by === 'Name' ? g.name : g.creationTime),
-    sortOrder(input, 'Ascending')
+    'Ascending'
   )
-  const page = paginate(sorted, input, 'ListModelPackageGroups')
   return compact({
     ModelPackageGroupSummaryList: page.items.map(g =>
       compact({
@@ -176,13 +172,11 @@ const deleteModelPackageGroup: Handler = (ctx, input) => {
 
 const putModelPackageGroupPolicy: Handler = (ctx, input) => {
   const name = groupNameArg(input)
-  const check = new Checker()
-  const policy = check.str(input, 'ResourcePolicy', { required: true, min: 1, max: 20480 })
-  check.done()
+  const policy = memberArg(input, 'ResourcePolicy', { required: true, min: 1, max: 20480 })
   const group = requireGroup(ctx, name)
   let doc: unknown
   try {
-    doc = JSON.parse(policy!)
+    doc = JSON.parse(policy)
   } catch {
     throw validation('The resource policy is not valid JSON.')
   }
@@ -256,9 +250,7 @@ function checkInferenceSpecification(check: Checker, spec: Input | undefined, pa
     { required: true, min: 1, max: 15 },
     `${path}.containers`
   )
-  containers?.forEach((c, i) => {
-    const p = `${path}.containers.${i + 1}.member`
-    const container = check.obj({ c }, 'c', true, p)
+  check.members(containers, `${path}.containers`, (container, p) => {
     check.str(
       container,
       'Image',
@@ -451,15 +443,12 @@ function packageSummary(pkg: PackageRec): Input {
 }
 
 function packageNameArg(input: Input): string {
-  const check = new Checker()
-  const v = check.str(input, 'ModelPackageName', {
+  return memberArg(input, 'ModelPackageName', {
     required: true,
     min: 1,
     max: 176,
     pattern: PATTERNS.packageNameOrArn
   })
-  check.done()
-  return v!
 }
 
 const describeModelPackage: Handler = (ctx, input) =>

@@ -34,55 +34,54 @@ interface Listed {
   created?: Date
 }
 
-async function listConfigs(
-  sagemaker: SageMakerClient,
+interface ListInput {
+  NameContains: string
+  CreationTimeBefore: Date
+  MaxResults: number
+  NextToken: string | undefined
+}
+
+/** Every page of a listing of what is named like `nameContains` and older than `before`. */
+async function listAll(
   nameContains: string,
-  before: Date
+  before: Date,
+  fetch: (input: ListInput) => Promise<{ NextToken?: string; items: Listed[] }>
 ): Promise<Listed[]> {
   const found: Listed[] = []
   let nextToken: string | undefined
   do {
-    const page = await sagemaker.send(
-      new ListEndpointConfigsCommand({
-        NameContains: nameContains,
-        CreationTimeBefore: before,
-        MaxResults: 100,
-        NextToken: nextToken
-      })
-    )
-    for (const c of page.EndpointConfigs ?? []) {
-      found.push({
-        name: c.EndpointConfigName ?? '',
-        arn: c.EndpointConfigArn ?? '',
-        created: c.CreationTime
-      })
-    }
+    const page = await fetch({
+      NameContains: nameContains,
+      CreationTimeBefore: before,
+      MaxResults: 100,
+      NextToken: nextToken
+    })
+    found.push(...page.items)
     nextToken = page.NextToken
   } while (nextToken)
   return found
 }
 
-async function listModels(
-  sagemaker: SageMakerClient,
-  nameContains: string,
-  before: Date
-): Promise<Listed[]> {
-  const found: Listed[] = []
-  let nextToken: string | undefined
-  do {
-    const page = await sagemaker.send(
-      new ListModelsCommand({
-        NameContains: nameContains,
-        CreationTimeBefore: before,
-        MaxResults: 100,
-        NextToken: nextToken
-      })
+function listed(name: string | undefined, arn: string | undefined, created?: Date): Listed {
+  return { name: name ?? '', arn: arn ?? '', created }
+}
+
+function listConfigs(sagemaker: SageMakerClient, nameContains: string, before: Date) {
+  return listAll(nameContains, before, async input => {
+    const page = await sagemaker.send(new ListEndpointConfigsCommand(input))
+    const items = (page.EndpointConfigs ?? []).map(c =>
+      listed(c.EndpointConfigName, c.EndpointConfigArn, c.CreationTime)
     )
-    for (const m of page.Models ?? [])
-      found.push({ name: m.ModelName ?? '', arn: m.ModelArn ?? '', created: m.CreationTime })
-    nextToken = page.NextToken
-  } while (nextToken)
-  return found
+    return { NextToken: page.NextToken, items }
+  })
+}
+
+function listModels(sagemaker: SageMakerClient, nameContains: string, before: Date) {
+  return listAll(nameContains, before, async input => {
+    const page = await sagemaker.send(new ListModelsCommand(input))
+    const items = (page.Models ?? []).map(m => listed(m.ModelName, m.ModelArn, m.CreationTime))
+    return { NextToken: page.NextToken, items }
+  })
 }
 
 /** Ours = our naming pattern for this endpoint AND our tag naming this endpoint. */

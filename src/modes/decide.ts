@@ -12,10 +12,9 @@ import {
 } from '../registry/metadata.js'
 import {
   APPROVAL_DESCRIPTION_MAX,
-  describeVersion,
+  describeNamedVersion,
   isInGroup,
-  latestVersion,
-  resolvePackageArn,
+  namedOrPendingArn,
   singleLine,
   updateVersion,
   versionFromArn,
@@ -24,22 +23,6 @@ import {
 import type { ApprovalStatus, DecisionSettings, Settings } from '../settings.js'
 
 type Verdict = Extract<ApprovalStatus, 'Approved' | 'Rejected'>
-
-async function resolveTarget(
-  ctx: RunContext,
-  settings: Settings,
-  decision: DecisionSettings
-): Promise<string> {
-  if (decision.modelPackage)
-    return resolvePackageArn(ctx.aws.sagemaker, settings.group, decision.modelPackage)
-  const pending = await latestVersion(ctx.aws.sagemaker, settings.group, 'PendingManualApproval')
-  if (!pending) {
-    throw new UserError(
-      `Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`
-    )
-  }
-  return pending.arn
-}
 
 function lifecycleStatus(verdict: Verdict): string {
   return verdict === 'Approved' ? 'Approved' : 'Rejected'
@@ -50,21 +33,7 @@ async function describeTarget(
   settings: Settings,
   arn: string
 ): Promise<PackageDescription> {
-  let pkg: PackageDescription
-  try {
-    pkg = await describeVersion(ctx.aws.sagemaker, arn)
-  } catch (error) {
-    const name = (error as Error).name
-    if (
-      name === 'ResourceNotFound' ||
-      (name === 'ValidationException' && /does not exist|not found/i.test((error as Error).message))
-    ) {
-      throw new UserError(
-        `Input "model-package": model package ${arn} does not exist (${(error as Error).message}). Check the version number, the group and the region.`
-      )
-    }
-    throw error
-  }
+  const pkg = await describeNamedVersion(ctx.aws.sagemaker, arn, 'model-package')
   // A decision recorded on another group's version would be a decision nobody looks for.
   if (!isInGroup(pkg, settings.group)) {
     throw new UserError(
@@ -100,7 +69,12 @@ async function decide(ctx: RunContext, settings: Settings, verdict: Verdict): Pr
       `Input "reason" is required for mode "${verdict === 'Approved' ? 'approve' : 'reject'}": the justification recorded on the version with your decision; got an empty value.`
     )
   }
-  const arn = await resolveTarget(ctx, settings, decision)
+  const arn = await namedOrPendingArn(
+    ctx.aws.sagemaker,
+    settings.group,
+    decision.modelPackage,
+    `Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`
+  )
   const pkg = await describeTarget(ctx, settings, arn)
   const version = pkg.ModelPackageVersion ?? versionFromArn(arn)
   const current = (pkg.ModelApprovalStatus ?? 'PendingManualApproval') as ApprovalStatus

@@ -23,10 +23,11 @@ import { readVersionMetrics } from '../registry/metrics.js'
 import { PROVENANCE_KEYS } from '../registry/provenance.js'
 import {
   APPROVAL_DESCRIPTION_MAX,
+  describeNamedVersion,
   describeVersion,
   isInGroup,
-  latestVersion,
   listVersions,
+  namedOrPendingArn,
   resolvePackageArn,
   singleLine,
   updateVersion,
@@ -34,15 +35,6 @@ import {
   type PackageDescription
 } from '../registry/versions.js'
 import type { ApprovalStatus, BaselineSpec, GateSettings, Settings } from '../settings.js'
-
-function isMissingPackage(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException') return true
-  return (
-    error.name === 'ValidationException' &&
-    /does not exist|not found|could not find/i.test(error.message)
-  )
-}
 
 /** Describes each version once per run: the candidate and baseline often reappear in the history. */
 class VersionCache {
@@ -55,14 +47,9 @@ class VersionCache {
   get(arn: string, input?: string): Promise<PackageDescription> {
     let found = this.byArn.get(arn)
     if (!found) {
-      found = describeVersion(this.ctx.aws.sagemaker, arn).catch((error: unknown) => {
-        if (input && isMissingPackage(error)) {
-          throw new UserError(
-            `Input "${input}": model package ${arn} does not exist (${(error as Error).message}). Check the version number, the group and the region.`
-          )
-        }
-        throw error
-      })
+      found = input
+        ? describeNamedVersion(this.ctx.aws.sagemaker, arn, input)
+        : describeVersion(this.ctx.aws.sagemaker, arn)
       this.byArn.set(arn, found)
     }
     return found
@@ -76,22 +63,6 @@ function assertInGroup(pkg: PackageDescription, settings: Settings, input: strin
       `Input "${input}": ${pkg.ModelPackageArn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`
     )
   }
-}
-
-async function resolveCandidate(
-  ctx: RunContext,
-  settings: Settings,
-  gate: GateSettings
-): Promise<string> {
-  if (gate.modelPackage)
-    return resolvePackageArn(ctx.aws.sagemaker, settings.group, gate.modelPackage)
-  const pending = await latestVersion(ctx.aws.sagemaker, settings.group, 'PendingManualApproval')
-  if (!pending) {
-    throw new UserError(
-      `Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`
-    )
-  }
-  return pending.arn
 }
 
 function baselineLabel(spec: BaselineSpec): string {
@@ -342,12 +313,24 @@ async function publish(ctx: RunContext, settings: Settings, report: GateReport):
 // (src/runner.ts); the gate keeps it O(history) whatever the size of the group.
 export const runGate: ModeRunner = async (ctx, settings): Promise<ModeOutcome> => {
   const gate = settings.gate as GateSettings
+  if (gate.validationData) {
+    // Refused rather than ignored: a gate that silently skipped the evaluation it was
+    // given would pass on registry metrics the user meant to double-check.
+    throw new UserError(
+      'Input "validation-data": live evaluation on a temporary endpoint or batch transform is not available in this release. Remove the input to gate on the metrics recorded in the registry.'
+    )
+  }
   const policy: Policy = parsePolicy(gate.thresholds, gate.maxRegression, gate.metricDirections)
   const needed = policyMetrics(policy)
   const hash = policySha256(policy)
   const cache = new VersionCache(ctx)
 
-  const candidateArn = await resolveCandidate(ctx, settings, gate)
+  const candidateArn = await namedOrPendingArn(
+    ctx.aws.sagemaker,
+    settings.group,
+    gate.modelPackage,
+    `Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`
+  )
   const baselineArn = await resolveBaseline(ctx, settings, gate.baseline, candidateArn)
   const [candidate, baseline] = await Promise.all([
     cache.get(candidateArn, 'model-package'),

@@ -5,6 +5,7 @@ import type {
   MetricSet,
   Policy,
   RegressionRule,
+  Rule,
   RuleResult,
   ThresholdRule
 } from './types.js'
@@ -57,14 +58,20 @@ function deltaOf(candidate: number | undefined, baseline: number | undefined): n
   return candidate - baseline
 }
 
-function evaluateThreshold(
-  rule: ThresholdRule,
+type Common = Omit<RuleResult, 'verdict' | 'explanation'>
+
+/**
+ * The fields every result of `rule` shares, or the failed result when the candidate's value
+ * is missing or not a finite number: no rule can pass on a value it cannot compare.
+ */
+function checkCandidate(
+  rule: Rule,
   candidate: MetricSet,
   baseline: MetricSet | undefined
-): RuleResult {
+): { failed: RuleResult } | { common: Common; value: number; base: number | undefined } {
   const value = candidate.metrics[rule.metric]
   const base = baseline?.metrics[rule.metric]
-  const common = {
+  const common: Common = {
     metric: rule.metric,
     kind: rule.kind,
     rule: ruleText(rule),
@@ -75,18 +82,33 @@ function evaluateThreshold(
   const who = versionName(candidate, 'the candidate')
   if (value === undefined) {
     return {
-      ...common,
-      verdict: 'fail',
-      explanation: `${rule.metric} is missing on candidate ${who}, and a metric named in the policy must be present.`
+      failed: {
+        ...common,
+        verdict: 'fail',
+        explanation: `${rule.metric} is missing on candidate ${who}, and a metric named in the policy must be present.`
+      }
     }
   }
   if (!Number.isFinite(value)) {
     return {
-      ...common,
-      verdict: 'fail',
-      explanation: `${rule.metric} on candidate ${who} is ${formatNumber(value)}, not a finite number.`
+      failed: {
+        ...common,
+        verdict: 'fail',
+        explanation: `${rule.metric} on candidate ${who} is ${formatNumber(value)}, not a finite number.`
+      }
     }
   }
+  return { common, value, base }
+}
+
+function evaluateThreshold(
+  rule: ThresholdRule,
+  candidate: MetricSet,
+  baseline: MetricSet | undefined
+): RuleResult {
+  const checked = checkCandidate(rule, candidate, baseline)
+  if ('failed' in checked) return checked.failed
+  const { common, value } = checked
   const ok = compare(value, rule.op, rule.value)
   return {
     ...common,
@@ -103,32 +125,10 @@ function evaluateRegression(
   baseline: MetricSet | undefined,
   options: EvaluateOptions
 ): RuleResult {
-  const value = candidate.metrics[rule.metric]
-  const base = baseline?.metrics[rule.metric]
-  const common = {
-    metric: rule.metric,
-    kind: rule.kind,
-    rule: ruleText(rule),
-    candidate: value,
-    baseline: base,
-    delta: deltaOf(value, base)
-  }
-  const who = versionName(candidate, 'the candidate')
+  const checked = checkCandidate(rule, candidate, baseline)
+  if ('failed' in checked) return checked.failed
+  const { common, value, base } = checked
   const baseName = versionName(baseline, 'the baseline')
-  if (value === undefined) {
-    return {
-      ...common,
-      verdict: 'fail',
-      explanation: `${rule.metric} is missing on candidate ${who}, and a metric named in the policy must be present.`
-    }
-  }
-  if (!Number.isFinite(value)) {
-    return {
-      ...common,
-      verdict: 'fail',
-      explanation: `${rule.metric} on candidate ${who} is ${formatNumber(value)}, not a finite number.`
-    }
-  }
   const unavailable =
     baseline === undefined
       ? 'there is no baseline to compare with'

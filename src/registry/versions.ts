@@ -11,6 +11,7 @@ import {
   type SageMakerClient,
   type UpdateModelPackageCommandInput
 } from '@aws-sdk/client-sagemaker'
+import { UserError } from '../errors.js'
 import type { ApprovalStatus, GroupRef, PackageRef } from '../settings.js'
 
 export interface VersionSummary {
@@ -71,6 +72,33 @@ export async function describeVersion(
   arn: string
 ): Promise<PackageDescription> {
   return sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: arn }))
+}
+
+function isMissingPackage(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException') return true
+  return (
+    error.name === 'ValidationException' &&
+    /does not exist|not found|could not find/i.test(error.message)
+  )
+}
+
+/** Describes a version a person named through `input`; a missing one is an error naming it. */
+export async function describeNamedVersion(
+  sagemaker: SageMakerClient,
+  arn: string,
+  input: string
+): Promise<PackageDescription> {
+  try {
+    return await describeVersion(sagemaker, arn)
+  } catch (error) {
+    if (isMissingPackage(error)) {
+      throw new UserError(
+        `Input "${input}": model package ${arn} does not exist (${(error as Error).message}). Check the version number, the group and the region.`
+      )
+    }
+    throw error
+  }
 }
 
 function toSummary(item: ModelPackageSummary): VersionSummary {
@@ -137,6 +165,22 @@ export async function latestVersion(
 ): Promise<VersionSummary | undefined> {
   const [newest] = await listVersions(sagemaker, group, { status, limit: 1 })
   return newest
+}
+
+/**
+ * The ARN of the version `ref` names or, without a name, of the group's newest version
+ * waiting for approval; `noneWaiting` is the message when there is none to decide on.
+ */
+export async function namedOrPendingArn(
+  sagemaker: SageMakerClient,
+  group: GroupRef,
+  ref: PackageRef | undefined,
+  noneWaiting: string
+): Promise<string> {
+  if (ref) return resolvePackageArn(sagemaker, group, ref)
+  const pending = await latestVersion(sagemaker, group, 'PendingManualApproval')
+  if (!pending) throw new UserError(noneWaiting)
+  return pending.arn
 }
 
 export interface VersionUpdate {
