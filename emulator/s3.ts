@@ -181,21 +181,60 @@ export function handleS3(
   }
 }
 
+function encodeContinuationToken(bucket: string, after: string): string {
+  return Buffer.from(JSON.stringify({ b: bucket, a: after })).toString('base64url')
+}
+
+function decodeContinuationToken(token: string): { bucket: string; after: string } | undefined {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as {
+      b?: unknown
+      a?: unknown
+    }
+    if (typeof parsed.b !== 'string' || typeof parsed.a !== 'string') return undefined
+    return { bucket: parsed.b, after: parsed.a }
+  } catch {
+    return undefined
+  }
+}
+
 function listObjectsV2(store: Store, bucket: string, q: URLSearchParams): S3Response {
   const prefix = q.get('prefix') ?? ''
   const delimiter = q.get('delimiter') ?? ''
-  const maxKeys = Math.min(1000, Math.max(0, Number(q.get('max-keys') ?? 1000)))
+  const rawMax = q.get('max-keys')
+  // S3 answers a max-keys that is not a non-negative integer with InvalidArgument (400).
+  if (rawMax !== null && !/^\d+$/.test(rawMax))
+    throw new S3Error(
+      'InvalidArgument',
+      'Provided max-keys not an integer or within integer range',
+      400,
+      {
+        ArgumentName: 'max-keys',
+        ArgumentValue: rawMax
+      }
+    )
+  const maxKeys = Math.min(1000, rawMax === null ? 1000 : Number(rawMax))
   const token = q.get('continuation-token')
   const startAfter = q.get('start-after') ?? ''
-  const encode = q.get('encoding-type') === 'url'
+  const encodingType = q.get('encoding-type')
+  if (encodingType !== null && encodingType !== 'url')
+    throw new S3Error('InvalidArgument', 'Invalid Encoding Method specified in Request', 400, {
+      ArgumentName: 'encoding-type',
+      ArgumentValue: encodingType
+    })
+  const encode = encodingType === 'url'
   const enc = (s: string) => xmlEscape(encode ? encodeURIComponent(s).replace(/%2F/g, '/') : s)
   let after = startAfter
-  if (token) {
-    try {
-      after = Buffer.from(token, 'base64url').toString('utf8')
-    } catch {
-      throw new S3Error('InvalidArgument', 'The continuation token provided is incorrect', 400)
-    }
+  if (token !== null) {
+    // Tokens are opaque to callers; this one carries the bucket and the last key it covered,
+    // so an edited token or one from another bucket is refused as S3 refuses it.
+    const decoded = decodeContinuationToken(token)
+    if (!decoded || decoded.bucket !== bucket)
+      throw new S3Error('InvalidArgument', 'The continuation token provided is incorrect', 400, {
+        ArgumentName: 'continuation-token',
+        ArgumentValue: token
+      })
+    after = decoded.after
   }
   const keys = [...(store.buckets.get(bucket)?.keys() ?? [])]
     .filter(k => k.startsWith(prefix))
@@ -237,7 +276,7 @@ function listObjectsV2(store: Store, bucket: string, q: URLSearchParams): S3Resp
     `<MaxKeys>${maxKeys}</MaxKeys><KeyCount>${count}</KeyCount><IsTruncated>${truncated}</IsTruncated>` +
     (token ? `<ContinuationToken>${xmlEscape(token)}</ContinuationToken>` : '') +
     (truncated
-      ? `<NextContinuationToken>${Buffer.from(last).toString('base64url')}</NextContinuationToken>`
+      ? `<NextContinuationToken>${encodeContinuationToken(bucket, last)}</NextContinuationToken>`
       : '') +
     (startAfter ? `<StartAfter>${enc(startAfter)}</StartAfter>` : '') +
     (encode ? '<EncodingType>url</EncodingType>' : '') +

@@ -10,7 +10,9 @@ import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
+  ListEndpointConfigsCommand,
   ListEndpointsCommand,
+  ListModelsCommand,
   UpdateEndpointCommand,
   UpdateEndpointWeightsAndCapacitiesCommand,
   UpdateModelPackageCommand,
@@ -504,6 +506,102 @@ describe('endpoints', () => {
     )
   })
 
+  it('refuses canary and linear sizes outside the documented share of the fleet', async () => {
+    await liveEndpoint()
+    await approvedModel(h, 'green', constant(2))
+    await endpointConfig(h, 'cfg-green', [{ model: 'green', count: 2 }])
+    const update = (routing: Record<string, unknown>) =>
+      h.sm.send(
+        new UpdateEndpointCommand({
+          EndpointName: 'ep',
+          EndpointConfigName: 'cfg-green',
+          DeploymentConfig: {
+            BlueGreenUpdatePolicy: {
+              TrafficRoutingConfiguration: { WaitIntervalInSeconds: 1, ...routing } as never
+            }
+          }
+        })
+      )
+    // TrafficRoutingConfig: CanarySize <= 50% of the instances, LinearStepSize 10-50%.
+    await expectAwsError(
+      update({ Type: 'CANARY', CanarySize: { Type: 'CAPACITY_PERCENT', Value: 60 } }),
+      'ValidationException',
+      400,
+      /CanarySize CAPACITY_PERCENT 60 .* at most 50%/
+    )
+    await expectAwsError(
+      update({ Type: 'CANARY', CanarySize: { Type: 'INSTANCE_COUNT', Value: 2 } }),
+      'ValidationException',
+      400,
+      /CanarySize INSTANCE_COUNT 2/
+    )
+    await expectAwsError(
+      update({ Type: 'LINEAR', LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 5 } }),
+      'ValidationException',
+      400,
+      /LinearStepSize CAPACITY_PERCENT 5 .* 10-50%/
+    )
+    expect((await describeEndpoint('ep')).EndpointStatus).toBe('InService')
+    await update({ Type: 'CANARY', CanarySize: { Type: 'INSTANCE_COUNT', Value: 1 } })
+    expect((await describeEndpoint('ep')).EndpointStatus).toBe('Updating')
+  })
+
+  it('validates a RollingUpdatePolicy and the DeploymentConfig of CreateEndpoint', async () => {
+    await liveEndpoint()
+    await expectAwsError(
+      h.sm.send(
+        new UpdateEndpointCommand({
+          EndpointName: 'ep',
+          EndpointConfigName: 'cfg-blue',
+          DeploymentConfig: { RollingUpdatePolicy: { WaitIntervalInSeconds: 5000 } as never }
+        })
+      ),
+      'ValidationException',
+      400,
+      /2 validation errors detected: .*maximumBatchSize.*must not be null.*waitIntervalInSeconds.*less than or equal to 3600/
+    )
+    await expectAwsError(
+      h.sm.send(
+        new CreateEndpointCommand({
+          EndpointName: 'ep2',
+          EndpointConfigName: 'cfg-blue',
+          DeploymentConfig: { AutoRollbackConfiguration: { Alarms: [] } }
+        })
+      ),
+      'ValidationException',
+      400,
+      /alarms.*greater than or equal to 1/
+    )
+  })
+
+  it('refuses DeleteEndpoint while the endpoint is Creating or Updating', async () => {
+    await approvedModel(h, 'blue', constant(1))
+    await endpointConfig(h, 'cfg-blue', [{ model: 'blue' }])
+    await h.sm.send(
+      new CreateEndpointCommand({ EndpointName: 'ep', EndpointConfigName: 'cfg-blue' })
+    )
+    await expectAwsError(
+      h.sm.send(new DeleteEndpointCommand({ EndpointName: 'ep' })),
+      'ValidationException',
+      400,
+      /^Cannot delete in-progress endpoint "arn:aws:sagemaker:eu-west-1:123456789012:endpoint\/ep"\.$/
+    )
+    await inService(h, 'ep')
+    await h.sm.send(
+      new UpdateEndpointCommand({ EndpointName: 'ep', EndpointConfigName: 'cfg-blue' })
+    )
+    expect((await describeEndpoint('ep')).EndpointStatus).toBe('Updating')
+    await expectAwsError(
+      h.sm.send(new DeleteEndpointCommand({ EndpointName: 'ep' })),
+      'ValidationException',
+      400,
+      /in-progress/
+    )
+    expect((await inService(h, 'ep')).EndpointStatus).toBe('InService')
+    await h.sm.send(new DeleteEndpointCommand({ EndpointName: 'ep' }))
+    expect((await describeEndpoint('ep')).EndpointStatus).toBe('Deleting')
+  })
+
   it('UpdateEndpointWeightsAndCapacities moves weights after Updating', async () => {
     await approvedModel(h, 'a', constant(1))
     await approvedModel(h, 'b', constant(2))
@@ -597,5 +695,55 @@ describe('endpoints', () => {
     ])
     const filtered = await h.sm.send(new ListEndpointsCommand({ StatusEquals: 'InService' }))
     expect(filtered.Endpoints?.map(e => e.EndpointName)).toEqual(['first'])
+    const byStatus = await h.sm.send(
+      new ListEndpointsCommand({ SortBy: 'Status', SortOrder: 'Ascending' })
+    )
+    expect(byStatus.Endpoints?.map(e => e.EndpointStatus)).toEqual(['Creating', 'InService'])
+  })
+
+  it('filters endpoints by LastModifiedTime and CreationTimeAfter inclusively', async () => {
+    await liveEndpoint('first')
+    const first = await describeEndpoint('first')
+    const created = first.CreationTime!
+    const inclusive = await h.sm.send(new ListEndpointsCommand({ CreationTimeAfter: created }))
+    expect(inclusive.Endpoints?.map(e => e.EndpointName)).toEqual(['first'])
+    const modifiedLater = await h.sm.send(
+      new ListEndpointsCommand({
+        LastModifiedTimeAfter: new Date(first.LastModifiedTime!.getTime() + 1000)
+      })
+    )
+    expect(modifiedLater.Endpoints).toEqual([])
+    const modifiedBefore = await h.sm.send(
+      new ListEndpointsCommand({
+        LastModifiedTimeBefore: new Date(first.LastModifiedTime!.getTime() + 1000)
+      })
+    )
+    expect(modifiedBefore.Endpoints?.map(e => e.EndpointName)).toEqual(['first'])
+  })
+
+  it('validates list parameters per operation (StatusEquals, SortBy, NameContains)', async () => {
+    await expectAwsError(
+      h.sm.send(new ListEndpointsCommand({ StatusEquals: 'Running' as never })),
+      'ValidationException',
+      400,
+      /Value 'Running' at 'statusEquals' failed to satisfy constraint: Member must satisfy enum value set: \[OutOfService, .*UpdateRollbackFailed\]/
+    )
+    // ListModels and ListEndpointConfigs sort by Name or CreationTime only.
+    await expectAwsError(
+      h.sm.send(new ListModelsCommand({ SortBy: 'Status' as never })),
+      'ValidationException',
+      400,
+      /at 'sortBy'.*\[Name, CreationTime\]/
+    )
+    await expectAwsError(
+      h.sm.send(new ListEndpointConfigsCommand({ SortBy: 'Status' as never })),
+      'ValidationException'
+    )
+    await expectAwsError(
+      h.sm.send(new ListEndpointsCommand({ NameContains: 'a_b' })),
+      'ValidationException',
+      400,
+      /Value 'a_b' at 'nameContains'.*regular expression pattern/
+    )
   })
 })

@@ -65,6 +65,19 @@ describe('model package groups', () => {
     expect(list.ModelPackageGroupSummaryList?.map(g => g.ModelPackageGroupName)).toEqual([
       'Churn-Model'
     ])
+    // NameContains: "Pattern: [a-zA-Z0-9\-]+" on ListModelPackageGroups and ListModelPackages.
+    await expectAwsError(
+      h.sm.send(new ListModelPackageGroupsCommand({ NameContains: 'churn model' })),
+      'ValidationException',
+      400,
+      /at 'nameContains'/
+    )
+    await expectAwsError(
+      h.sm.send(new ListModelPackagesCommand({ NameContains: 'churn/1' })),
+      'ValidationException',
+      400,
+      /at 'nameContains'/
+    )
     await h.sm.send(new DeleteModelPackageGroupCommand({ ModelPackageGroupName: 'Churn-Model' }))
     await expectAwsError(
       h.sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: 'Churn-Model' })),
@@ -645,5 +658,21 @@ describe('tags', () => {
       h.sm.send(new AddTagsCommand({ ResourceArn: arn, Tags: [{ Key: 'bad?key', Value: 'b' }] })),
       'ValidationException'
     )
+  })
+
+  it('takes ListTags MaxResults of 50 or more only', async () => {
+    const arn = await group()
+    const tags = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: `v${i}` }))
+    await h.sm.send(new AddTagsCommand({ ResourceArn: arn, Tags: tags }))
+    // ListTags MaxResults: "Valid Range: Minimum value of 50" (API reference), no maximum.
+    await expectAwsError(
+      h.sm.send(new ListTagsCommand({ ResourceArn: arn, MaxResults: 10 })),
+      'ValidationException',
+      400,
+      /Value '10' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 50/
+    )
+    const all = await h.sm.send(new ListTagsCommand({ ResourceArn: arn, MaxResults: 500 }))
+    expect(all.Tags).toHaveLength(50)
+    expect(all.NextToken).toBeUndefined()
   })
 })

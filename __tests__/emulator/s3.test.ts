@@ -121,6 +121,36 @@ describe('S3', () => {
     expect(empty.KeyCount).toBe(0)
   })
 
+  it('refuses a bad max-keys and a continuation token it did not issue for the bucket', async () => {
+    for (const key of ['a', 'b', 'c'])
+      await h.s3.send(new PutObjectCommand({ Bucket: 'b', Key: key, Body: key }))
+    const err = await expectAwsError(
+      h.s3.send(new ListObjectsV2Command({ Bucket: 'b', MaxKeys: -1 })),
+      'InvalidArgument',
+      400
+    )
+    expect(err.ArgumentName).toBe('max-keys')
+    await expectAwsError(
+      h.s3.send(new ListObjectsV2Command({ Bucket: 'b', ContinuationToken: 'garbage' })),
+      'InvalidArgument',
+      400,
+      /continuation token provided is incorrect/
+    )
+    const page = await h.s3.send(new ListObjectsV2Command({ Bucket: 'b', MaxKeys: 1 }))
+    expect(page.IsTruncated).toBe(true)
+    await expectAwsError(
+      h.s3.send(
+        new ListObjectsV2Command({ Bucket: 'other', ContinuationToken: page.NextContinuationToken })
+      ),
+      'InvalidArgument'
+    )
+    const next = await h.s3.send(
+      new ListObjectsV2Command({ Bucket: 'b', ContinuationToken: page.NextContinuationToken })
+    )
+    expect(next.Contents?.map(c => c.Key)).toEqual(['b', 'c'])
+    expect(next.ContinuationToken).toBe(page.NextContinuationToken)
+  })
+
   it('answers throttled S3 calls with SlowDown (503) and fails queued calls by name', async () => {
     h.emu.setFaults({ throttleRate: { GetObject: 1 } })
     await expectAwsError(

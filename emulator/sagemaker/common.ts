@@ -83,10 +83,12 @@ export function paginate<T>(
   input: Input,
   scope: string,
   defaultMax = 10,
-  maxMax = 100
+  maxMax = 100,
+  minMax = 1
 ): Page<T> {
   const check = new Checker()
-  const max = check.num(input, 'MaxResults', { min: 1, max: maxMax, integer: true }) ?? defaultMax
+  const max =
+    check.num(input, 'MaxResults', { min: minMax, max: maxMax, integer: true }) ?? defaultMax
   const token = check.str(input, 'NextToken', { max: 8192 })
   check.done()
   let offset = 0
@@ -144,12 +146,24 @@ export function sortedPage<T>(
   return paginate(sortBy(items, key, sortOrder(input, defaultOrder)), input, scope)
 }
 
-/** CreationTimeAfter/Before style filters (epoch seconds in the request). */
-export function timeFilter(input: Input, after: string, before: string): (ms: number) => boolean {
+/**
+ * CreationTimeAfter/Before style filters (epoch seconds in the request). `inclusiveAfter`
+ * for the lists whose reference page says "greater than or equal to the specified time".
+ */
+export function timeFilter(
+  input: Input,
+  after: string,
+  before: string,
+  inclusiveAfter = false
+): (ms: number) => boolean {
   const a = typeof input[after] === 'number' ? (input[after] as number) * 1000 : undefined
   const b = typeof input[before] === 'number' ? (input[before] as number) * 1000 : undefined
-  return ms => (a === undefined || ms > a) && (b === undefined || ms < b)
+  return ms =>
+    (a === undefined || ms > a || (inclusiveAfter && ms === a)) && (b === undefined || ms < b)
 }
+
+/** The `NameContains` filter of the List* calls: "Maximum length of 63", `[a-zA-Z0-9-]+`. */
+export const NAME_CONTAINS = { max: 63, pattern: /^[a-zA-Z0-9-]+$/ }
 
 /** Drops undefined members so responses carry only what is set. */
 export function compact(o: Input): Input {

@@ -21,6 +21,7 @@ import {
   ENTITY_NAME,
   type Handler,
   memberArg,
+  NAME_CONTAINS,
   MODEL_NAME_PATTERN,
   nameOf,
   secs,
@@ -191,26 +192,45 @@ const deleteModel: Handler = (ctx, input) => {
   return {}
 }
 
+const ENDPOINT_STATUSES = [
+  'OutOfService',
+  'Creating',
+  'Updating',
+  'SystemUpdating',
+  'RollingBack',
+  'InService',
+  'Deleting',
+  'Failed',
+  'UpdateRollbackFailed'
+] as const
+
+/**
+ * The shared shape of ListModels, ListEndpointConfigs and ListEndpoints: NameContains,
+ * CreationTimeAfter ("greater than or equal to") / CreationTimeBefore, SortBy (each
+ * operation's own values), SortOrder (default Descending) and paging.
+ */
 function listResponse<T extends { name: string; creationTime: number }>(
-  ctx: Ctx,
   input: Input,
   all: Iterable<T>,
   scope: string,
   summary: (t: T) => Input,
-  extraFilter: (t: T) => boolean = () => true,
-  defaultOrder: 'Ascending' | 'Descending' = 'Descending'
+  opts: {
+    sortKeys?: readonly string[]
+    extraFilter?: (t: T) => boolean
+    status?: (t: T) => string
+  } = {}
 ): { items: Input[]; NextToken?: string } {
   const check = new Checker()
-  const contains = check.str(input, 'NameContains', { max: 63 })?.toLowerCase()
+  const contains = check.str(input, 'NameContains', NAME_CONTAINS)?.toLowerCase()
   const by =
-    check.str(input, 'SortBy', { enum: ['Name', 'CreationTime', 'Status'] }) ?? 'CreationTime'
+    check.str(input, 'SortBy', { enum: opts.sortKeys ?? ['Name', 'CreationTime'] }) ??
+    'CreationTime'
   check.done()
-  const inTime = timeFilter(input, 'CreationTimeAfter', 'CreationTimeBefore')
+  const inTime = timeFilter(input, 'CreationTimeAfter', 'CreationTimeBefore', true)
+  const extra = opts.extraFilter ?? (() => true)
   const items = [...all].filter(
     t =>
-      (!contains || t.name.toLowerCase().includes(contains)) &&
-      inTime(t.creationTime) &&
-      extraFilter(t)
+      (!contains || t.name.toLowerCase().includes(contains)) && inTime(t.creationTime) && extra(t)
   )
   const page = sortedPage(
     items,
@@ -219,17 +239,16 @@ function listResponse<T extends { name: string; creationTime: number }>(
     t =>
       by === 'Name'
         ? t.name
-        : by === 'Status'
-          ? String((t as unknown as { status?: string }).status)
+        : by === 'Status' && opts.status
+          ? `${opts.status(t)}:${String(t.creationTime).padStart(16, '0')}`
           : t.creationTime,
-    defaultOrder
+    'Descending'
   )
-  void ctx
   return { items: page.items.map(summary), NextToken: page.nextToken }
 }
 
 const listModels: Handler = (ctx, input) => {
-  const r = listResponse(ctx, input, ctx.store.models.values(), 'ListModels', m => ({
+  const r = listResponse(input, ctx.store.models.values(), 'ListModels', m => ({
     ModelName: m.name,
     ModelArn: m.arn,
     CreationTime: secs(m.creationTime)
@@ -366,17 +385,11 @@ const deleteEndpointConfig: Handler = (ctx, input) => {
 }
 
 const listEndpointConfigs: Handler = (ctx, input) => {
-  const r = listResponse(
-    ctx,
-    input,
-    ctx.store.endpointConfigs.values(),
-    'ListEndpointConfigs',
-    c => ({
-      EndpointConfigName: c.name,
-      EndpointConfigArn: c.arn,
-      CreationTime: secs(c.creationTime)
-    })
-  )
+  const r = listResponse(input, ctx.store.endpointConfigs.values(), 'ListEndpointConfigs', c => ({
+    EndpointConfigName: c.name,
+    EndpointConfigArn: c.arn,
+    CreationTime: secs(c.creationTime)
+  }))
   return compact({ EndpointConfigs: r.items, NextToken: r.NextToken })
 }
 
@@ -483,6 +496,7 @@ const createEndpoint: Handler = (ctx, input) => {
   const name = check.str(input, 'EndpointName', ENTITY_NAME)
   const configName = check.str(input, 'EndpointConfigName', ENTITY_NAME)
   const deployment = check.obj(input, 'DeploymentConfig')
+  checkDeploymentConfig(check, deployment)
   const tags = check.tags(input)
   check.done()
   const arn = arnOf(ctx, 'endpoint', name!)
@@ -588,12 +602,12 @@ const describeEndpoint: Handler = (ctx, input) => {
 
 const listEndpoints: Handler = (ctx, input) => {
   const check = new Checker()
-  const status = check.str(input, 'StatusEquals')
+  const status = check.str(input, 'StatusEquals', { enum: ENDPOINT_STATUSES })
   check.done()
+  const modified = timeFilter(input, 'LastModifiedTimeAfter', 'LastModifiedTimeBefore')
   const r = listResponse(
-    ctx,
     input,
-    [...ctx.store.endpoints.values()].map(e => ({ ...e, status: e.status })),
+    ctx.store.endpoints.values(),
     'ListEndpoints',
     e => ({
       EndpointName: e.name,
@@ -602,7 +616,11 @@ const listEndpoints: Handler = (ctx, input) => {
       LastModifiedTime: secs(e.lastModifiedTime),
       EndpointStatus: e.status
     }),
-    e => !status || e.status === status
+    {
+      sortKeys: ['Name', 'CreationTime', 'Status'],
+      status: e => e.status,
+      extraFilter: e => (!status || e.status === status) && modified(e.lastModifiedTime)
+    }
   )
   return compact({ Endpoints: r.items, NextToken: r.NextToken })
 }
@@ -657,6 +675,38 @@ function checkDeploymentConfig(check: Checker, dc: Input | undefined): void {
       `${p}.MaximumExecutionTimeoutInSeconds`
     )
   }
+  const rolling = check.obj(
+    dc,
+    'RollingUpdatePolicy',
+    false,
+    'DeploymentConfig.RollingUpdatePolicy'
+  )
+  const rp = 'DeploymentConfig.RollingUpdatePolicy'
+  for (const [field, required] of [
+    ['MaximumBatchSize', true],
+    ['RollbackMaximumBatchSize', false]
+  ] as const) {
+    const size = check.obj(rolling, field, required, `${rp}.${field}`)
+    check.str(
+      size,
+      'Type',
+      { required: true, enum: ['INSTANCE_COUNT', 'CAPACITY_PERCENT'] },
+      `${rp}.${field}.Type`
+    )
+    check.num(size, 'Value', { required: true, min: 1, integer: true }, `${rp}.${field}.Value`)
+  }
+  check.num(
+    rolling,
+    'WaitIntervalInSeconds',
+    { required: true, min: 0, max: 3600, integer: true },
+    `${rp}.WaitIntervalInSeconds`
+  )
+  check.num(
+    rolling,
+    'MaximumExecutionTimeoutInSeconds',
+    { min: 600, max: 28800, integer: true },
+    `${rp}.MaximumExecutionTimeoutInSeconds`
+  )
   const ar = check.obj(
     dc,
     'AutoRollbackConfiguration',
@@ -664,6 +714,37 @@ function checkDeploymentConfig(check: Checker, dc: Input | undefined): void {
     'DeploymentConfig.AutoRollbackConfiguration'
   )
   check.list(ar, 'Alarms', { min: 1, max: 10 }, 'DeploymentConfig.AutoRollbackConfiguration.Alarms')
+}
+
+/**
+ * TrafficRoutingConfig: CanarySize "must be less than or equal to 50% of the variant's total
+ * instance count", LinearStepSize "must be 10-50%" of it. A CAPACITY_PERCENT value is that
+ * share itself; an INSTANCE_COUNT value is compared with each instance-based variant of the
+ * new config.
+ */
+function checkTrafficSizes(dc: Input | undefined, config: EndpointConfigRec): void {
+  const tr = (dc?.BlueGreenUpdatePolicy as Input | undefined)?.TrafficRoutingConfiguration as
+    Input | undefined
+  if (!tr) return
+  const rules = [
+    ['CanarySize', tr.Type === 'CANARY', 0, 50],
+    ['LinearStepSize', tr.Type === 'LINEAR', 10, 50]
+  ] as const
+  for (const [field, applies, minPct, maxPct] of rules) {
+    const size = tr[field] as Input | undefined
+    if (!applies || !size) continue
+    const value = Number(size.Value)
+    const counts = config.variants
+      .map(v => v.InitialInstanceCount)
+      .filter((n): n is number => typeof n === 'number')
+    const pcts = size.Type === 'INSTANCE_COUNT' ? counts.map(n => (100 * value) / n) : [value]
+    if (pcts.some(pct => pct < minPct || pct > maxPct))
+      throw validation(
+        `${field} ${size.Type} ${value} is not valid for endpoint config "${config.arn}": it must be ${
+          minPct > 0 ? `${minPct}-${maxPct}%` : `at most ${maxPct}%`
+        } of the variant's total instance count.`
+      )
+  }
 }
 
 /** Traffic shares the new fleet receives, step by step, and the bake time after each. */
@@ -825,11 +906,12 @@ const updateEndpoint: Handler = (ctx, input) => {
   if (ep.status === 'Failed') throw validation(`Cannot update failed endpoint "${ep.arn}".`)
   if (ep.status !== 'InService') throw validation(`Cannot update in-progress endpoint "${ep.arn}".`)
   const config = requireConfig(ctx, configName!)
+  const dc = dcInput ? copy(dcInput) : retain ? copy(ep.deploymentConfig) : undefined
+  checkTrafficSizes(dc, config)
   const request = instancesByType(config.variants)
   // Blue/green keeps the old fleet until traffic has moved, so both count at once.
   checkQuota(ctx.store, request)
   ep.reserved = request
-  const dc = dcInput ? copy(dcInput) : retain ? copy(ep.deploymentConfig) : undefined
   startUpdate(ctx, ep, config, dc)
   return { EndpointArn: ep.arn }
 }
@@ -895,8 +977,13 @@ const updateEndpointWeightsAndCapacities: Handler = (ctx, input) => {
   return { EndpointArn: ep.arn }
 }
 
+/** Statuses in which DeleteEndpoint is refused: an operation on the endpoint is running. */
+const DELETE_BLOCKED = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack'])
+
 const deleteEndpoint: Handler = (ctx, input) => {
   const ep = requireEndpoint(ctx, endpointArg(input))
+  if (DELETE_BLOCKED.has(ep.status))
+    throw validation(`Cannot delete in-progress endpoint "${ep.arn}".`)
   ep.generation++
   ep.pending = undefined
   ep.status = 'Deleting'

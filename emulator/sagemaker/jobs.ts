@@ -12,6 +12,7 @@ import {
   ENTITY_NAME,
   type Handler,
   memberArg,
+  NAME_CONTAINS,
   MODEL_NAME_PATTERN,
   nameOf,
   normaliseTimes,
@@ -71,7 +72,7 @@ const describeTrainingJob: Handler = (ctx, input) => {
 
 const listTrainingJobs: Handler = (ctx, input) => {
   const check = new Checker()
-  const contains = check.str(input, 'NameContains', { max: 63 })?.toLowerCase()
+  const contains = check.str(input, 'NameContains', NAME_CONTAINS)?.toLowerCase()
   const status = check.str(input, 'StatusEquals')
   const by =
     check.str(input, 'SortBy', { enum: ['Name', 'CreationTime', 'Status'] }) ?? 'CreationTime'
@@ -311,7 +312,7 @@ const stopTransformJob: Handler = (ctx, input) => {
 
 const listTransformJobs: Handler = (ctx, input) => {
   const check = new Checker()
-  const contains = check.str(input, 'NameContains', { max: 63 })?.toLowerCase()
+  const contains = check.str(input, 'NameContains', NAME_CONTAINS)?.toLowerCase()
   const status = check.str(input, 'StatusEquals')
   check.done()
   const inTime = timeFilter(input, 'CreationTimeAfter', 'CreationTimeBefore')

@@ -11,6 +11,7 @@ import {
   ENTITY_NAME,
   type Handler,
   memberArg,
+  NAME_CONTAINS,
   nameOf,
   paginate,
   secs,
@@ -131,7 +132,7 @@ const describeModelPackageGroup: Handler = (ctx, input) =>
 
 const listModelPackageGroups: Handler = (ctx, input) => {
   const check = new Checker()
-  const contains = check.str(input, 'NameContains', { max: 63 })?.toLowerCase()
+  const contains = check.str(input, 'NameContains', NAME_CONTAINS)?.toLowerCase()
   const by = check.str(input, 'SortBy', { enum: ['Name', 'CreationTime'] }) ?? 'CreationTime'
   check.done()
   const inTime = timeFilter(input, 'CreationTimeAfter', 'CreationTimeBefore')
@@ -499,7 +500,7 @@ const listModelPackages: Handler = (ctx, input) => {
   })
   const type = check.str(input, 'ModelPackageType', { enum: ['Versioned', 'Unversioned', 'Both'] })
   const approval = check.str(input, 'ModelApprovalStatus', { enum: APPROVAL })
-  const contains = check.str(input, 'NameContains', { max: 63 })?.toLowerCase()
+  const contains = check.str(input, 'NameContains', NAME_CONTAINS)?.toLowerCase()
   const by = check.str(input, 'SortBy', { enum: ['Name', 'CreationTime'] }) ?? 'CreationTime'
   check.done()
   const order = sortOrder(input, 'Ascending')

@@ -75,7 +75,8 @@ const addTags: Handler = (ctx, input) => {
 
 const listTags: Handler = (ctx, input) => {
   const key = resourceArnArg(ctx)(input)
-  const page = paginate(ctx.store.tags.get(key) ?? [], input, 'ListTags', 50, 100)
+  // ListTags MaxResults: "Valid Range: Minimum value of 50" and no maximum (API reference).
+  const page = paginate(ctx.store.tags.get(key) ?? [], input, 'ListTags', 50, Infinity, 50)
   return { Tags: page.items, NextToken: page.nextToken }
 }
 
