@@ -15,6 +15,7 @@ import {
   DescribeModelPackageCommand,
   DescribeModelPackageGroupCommand,
   ListEndpointConfigsCommand,
+  ListEndpointsCommand,
   ListModelPackagesCommand,
   ListModelsCommand,
   ListTagsCommand,
@@ -116,8 +117,12 @@ export class SageMakerSim {
   readonly configs = new Map<string, SimConfig>()
   readonly tags = new Map<string, Record<string, string>>()
   endpoint: SimEndpoint | undefined
+  /** Other endpoints in the account, InService on the config named (for cleanup's in-use check). */
+  readonly otherEndpoints = new Map<string, string>()
   /** Runs once at the next UpdateEndpoint, before it is handled: another deployment's move. */
   interject: (() => void) | undefined
+  /** Runs once before the next request of the given command is handled. */
+  before: { command: string; run: () => void } | undefined
   /** Scripts for the next endpoint changes, consumed in order; default: one Updating step. */
   readonly scripts: ChangeScript[] = []
   time: number
@@ -214,6 +219,9 @@ export class SageMakerSim {
       EndpointName: ep.name,
       EndpointArn: ep.arn,
       EndpointConfigName: ep.configName,
+      ...(ep.pending && ep.pending.configName !== ep.configName
+        ? { PendingDeploymentSummary: { EndpointConfigName: ep.pending.configName } }
+        : {}),
       EndpointStatus: ep.status,
       FailureReason: ep.failureReason,
       CreationTime: FIXED_NOW,
@@ -243,6 +251,22 @@ export class SageMakerSim {
     const ep = this.endpoint!
     ep.status = script.steps[0] ?? first
     ep.pending = { queue: [...script.steps], script, configName, weights }
+  }
+
+  private fire(command: string): void {
+    const hook = this.before
+    if (hook?.command !== command) return
+    this.before = undefined
+    hook.run()
+  }
+
+  /** A finished deployment by someone else: the endpoint is InService on `configName` at once. */
+  foreignSwitch(configName: string): void {
+    const ep = this.endpoint!
+    ep.configName = configName
+    ep.status = 'InService'
+    ep.pending = undefined
+    ep.weights = {}
   }
 
   private install(): void {
@@ -299,6 +323,7 @@ export class SageMakerSim {
       }
     })
     m.on(CreateModelCommand).callsFake(input => {
+      this.fire('CreateModelCommand')
       const name = input.ModelName ?? ''
       const arn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model/${lower(name)}`
       if (this.models.has(name))
@@ -335,6 +360,7 @@ export class SageMakerSim {
       }
     })
     m.on(CreateEndpointConfigCommand).callsFake(input => {
+      this.fire('CreateEndpointConfigCommand')
       const name = input.EndpointConfigName ?? ''
       const arn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:endpoint-config/${lower(name)}`
       if (this.configs.has(name))
@@ -356,7 +382,21 @@ export class SageMakerSim {
       )
       return { EndpointConfigArn: arn }
     })
+    m.on(ListEndpointsCommand).callsFake(() => ({
+      Endpoints: [
+        ...(this.endpoint ? [this.endpoint.name] : []),
+        ...this.otherEndpoints.keys()
+      ].map(EndpointName => ({ EndpointName }))
+    }))
     m.on(DescribeEndpointCommand).callsFake(input => {
+      const other = this.otherEndpoints.get(input.EndpointName ?? '')
+      if (other !== undefined) {
+        return {
+          EndpointName: input.EndpointName,
+          EndpointConfigName: other,
+          EndpointStatus: 'InService'
+        }
+      }
       const description =
         this.endpoint?.name === input.EndpointName ? this.describeEndpoint() : undefined
       if (!description) {
@@ -441,6 +481,7 @@ export class SageMakerSim {
         .map(c => ({ ModelName: c.name, ModelArn: c.arn, CreationTime: c.created }))
     }))
     m.on(DeleteEndpointConfigCommand).callsFake(input => {
+      this.fire('DeleteEndpointConfigCommand')
       if (!this.configs.delete(input.EndpointConfigName ?? '')) {
         throw validationError(
           `Could not find endpoint configuration "${input.EndpointConfigName}".`
@@ -449,6 +490,7 @@ export class SageMakerSim {
       return {}
     })
     m.on(DeleteModelCommand).callsFake(input => {
+      this.fire('DeleteModelCommand')
       if (!this.models.delete(input.ModelName ?? ''))
         throw validationError(`Could not find model "${input.ModelName}".`)
       return {}

@@ -14,7 +14,8 @@ import {
   deploySettings,
   packageArn,
   ROLE,
-  simContext
+  simContext,
+  validationError
 } from '../../__fixtures__/deploy/sagemaker.js'
 import { runDeploy } from '../../src/modes/deploy.js'
 import type { DeploySettings } from '../../src/settings.js'
@@ -272,6 +273,182 @@ describe('deploy', () => {
     expect(models.filter(m => /-v[56]-/.test(m))).toEqual([])
     expect(models).toContain('churn-prod-v1-9876543210')
     expect(models.filter(m => /-v[78]-/.test(m))).toHaveLength(2)
+  })
+
+  it('keeps an old config and model of ours that another endpoint serves', async () => {
+    const fake = setup(5, 6, 7)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 5 } }, '100')
+    const v5Config = fake.sim.endpoint!.configName
+    const v5Model = fake.sim.configs.get(v5Config)!.variants[0]!.ModelName!
+    // Someone pointed a second endpoint at our v5 config by hand.
+    fake.sim.otherEndpoints.set('churn-shadow', v5Config)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 6 } }, '101')
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '102')
+    expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toEqual([])
+    expect(fake.sim.inputsOf(DeleteModelCommand)).toEqual([])
+    expect(fake.sim.configs.has(v5Config)).toBe(true)
+    expect(fake.sim.models.has(v5Model)).toBe(true)
+
+    // Once no endpoint serves it any more, the next deployment's cleanup takes it.
+    fake.sim.otherEndpoints.delete('churn-shadow')
+    fake.sim.addPackage(8, 'Approved')
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '103')
+    expect(fake.sim.configs.has(v5Config)).toBe(false)
+    expect(fake.sim.models.has(v5Model)).toBe(false)
+  })
+
+  it('keeps an old model that a newer config of ours, not yet deployed, still names', async () => {
+    const fake = setup(5, 6, 7)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 5 } }, '100')
+    const v5Config = fake.sim.endpoint!.configName
+    const v5Model = fake.sim.configs.get(v5Config)!.variants[0]!.ModelName!
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 6 } }, '101')
+    // A concurrent run made a config from the v5 model and is about to deploy it.
+    fake.sim.configs.set('churn-prod-v5-abcdef0123', {
+      ...fake.sim.configs.get(v5Config)!,
+      name: 'churn-prod-v5-abcdef0123',
+      arn: 'arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/churn-prod-v5-abcdef0123',
+      created: new Date((fake.sim.time += 1000))
+    })
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '102')
+    expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toEqual([
+      { EndpointConfigName: v5Config }
+    ])
+    expect(fake.sim.models.has(v5Model)).toBe(true)
+  })
+
+  it('deletes the model it created when the config cannot be created, and says so', async () => {
+    const fake = setup(7)
+    fake.sim.before = {
+      command: 'CreateEndpointConfigCommand',
+      run: () => {
+        throw validationError('Value ml.m5.huge at instanceType failed to satisfy constraint')
+      }
+    }
+    await expect(deployOnce(fake)).rejects.toThrow(/failed to satisfy constraint/)
+    const [model] = fake.sim.inputsOf(CreateModelCommand)
+    expect(fake.sim.inputsOf(DeleteModelCommand)).toEqual([{ ModelName: model?.ModelName }])
+    expect(fake.sim.models.size).toBe(0)
+    expect(fake.sim.endpoint).toBeUndefined()
+  })
+
+  it('deletes the model and config it created when SageMaker refuses the update', async () => {
+    const fake = setup(7, 8)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '1')
+    const models = new Set(fake.sim.models.keys())
+    const configs = new Set(fake.sim.configs.keys())
+    fake.sim.interject = () => {
+      throw Object.assign(new Error('not authorized to perform: sagemaker:UpdateEndpoint'), {
+        name: 'AccessDeniedException'
+      })
+    }
+    await expect(
+      deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
+    ).rejects.toThrow(/not authorized/)
+    expect(new Set(fake.sim.models.keys())).toEqual(models)
+    expect(new Set(fake.sim.configs.keys())).toEqual(configs)
+    expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toHaveLength(1)
+    expect(fake.sim.inputsOf(DeleteModelCommand)).toHaveLength(1)
+  })
+
+  it('names what it could not delete after a failed start, with the commands to do it', async () => {
+    const fake = setup(7)
+    fake.sim.before = {
+      command: 'CreateEndpointConfigCommand',
+      run: () => {
+        fake.sim.before = {
+          command: 'DeleteModelCommand',
+          run: () => {
+            throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' })
+          }
+        }
+        throw validationError('Value ml.m5.huge at instanceType failed to satisfy constraint')
+      }
+    }
+    await expect(deployOnce(fake)).rejects.toThrow(/failed to satisfy constraint/)
+    const [model] = fake.sim.inputsOf(CreateModelCommand)
+    expect(fake.sim.models.has(model?.ModelName ?? '')).toBe(true)
+    expect(
+      fake.warnings.some(
+        w =>
+          w.includes(`left in place: model ${model?.ModelName}`) &&
+          w.includes('aws sagemaker delete-model --model-name')
+      )
+    ).toBe(true)
+  })
+
+  it('plans again when another deployment finished between its read and its update', async () => {
+    const fake = setup(7, 8, 9)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '1')
+    fake.sim.addForeignConfig('churn-prod-hotfix', 'churn-prod-hotfix-model', packageArn(9))
+    fake.sim.before = {
+      command: 'CreateEndpointConfigCommand',
+      run: () => fake.sim.foreignSwitch('churn-prod-hotfix')
+    }
+    const outcome = await deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
+    expect(outcome).toEqual({})
+    // What it replaced is the other deployment's v9, not the v7 it first read.
+    expect(fake.outputs.get('previous-model-package-arn')).toBe(packageArn(9))
+    expect(fake.sim.endpointTags()['sagemaker-model-gate:previous-package-arn']).toBe(packageArn(9))
+    expect(fake.sim.configs.has('churn-prod-hotfix')).toBe(true)
+  })
+
+  it('deletes what it created when, after waiting, a plan without them is enough', async () => {
+    const fake = setup(7, 8)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '1')
+    // Meanwhile someone else put the same A/B pair on the endpoint with other weights.
+    fake.sim.before = {
+      command: 'CreateEndpointConfigCommand',
+      run: () => {
+        for (const v of [7, 8]) {
+          fake.sim.models.set(`other-v${v}`, {
+            name: `other-v${v}`,
+            arn: `arn:aws:sagemaker:us-east-1:123456789012:model/other-v${v}`,
+            role: ROLE,
+            packageArn: packageArn(v),
+            created: new Date(fake.sim.time)
+          })
+        }
+        fake.sim.configs.set('other-ab', {
+          name: 'other-ab',
+          arn: 'arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/other-ab',
+          variants: [7, 8].map(v => ({
+            VariantName: `v${v}`,
+            ModelName: `other-v${v}`,
+            InitialVariantWeight: 50,
+            InstanceType: 'ml.m5.large',
+            InitialInstanceCount: 2
+          })),
+          created: new Date(fake.sim.time)
+        })
+        fake.sim.foreignSwitch('other-ab')
+      }
+    }
+    const outcome = await deployOnce(
+      fake,
+      {
+        traffic: [
+          { version: 7, weight: 90 },
+          { version: 8, weight: 10 }
+        ]
+      },
+      '2'
+    )
+    expect(outcome).toEqual({})
+    expect(fake.sim.endpoint).toMatchObject({ configName: 'other-ab', weights: { v7: 90, v8: 10 } })
+    const created = fake.sim.inputsOf(CreateModelCommand).slice(1)
+    expect(created).toHaveLength(2)
+    const [config] = fake.sim.inputsOf(CreateEndpointConfigCommand).slice(1)
+    expect(
+      fake.sim
+        .inputsOf(DeleteModelCommand)
+        .map(d => d.ModelName)
+        .sort()
+    ).toEqual(created.map(m => m.ModelName).sort())
+    expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toEqual([
+      { EndpointConfigName: config?.EndpointConfigName }
+    ])
+    expect(fake.sim.models.has('other-v7')).toBe(true)
   })
 
   it('shifts only weights when the A/B variants stay, and promotes a winner with a new config', async () => {

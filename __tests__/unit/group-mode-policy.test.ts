@@ -96,6 +96,43 @@ describe('sharePolicy', () => {
     expect(change.document?.Statement[0]?.Action).toEqual([...SHARE_ACTIONS])
   })
 
+  it('keeps a Condition added by hand to its statement, so sharing never widens access', () => {
+    const condition = { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }
+    const existing: PolicyDocument = {
+      Statement: [
+        {
+          Sid: SHARE_SID,
+          Effect: 'Allow',
+          Principal: { AWS: ['arn:aws:iam::555555555555:root'] },
+          Action: [...SHARE_ACTIONS],
+          Resource: [GROUP_ARN, PACKAGES],
+          Condition: condition
+        }
+      ]
+    }
+    const change = sharePolicy(existing, GROUP_ARN, ['222222222222'])
+    expect(change.changed).toBe(true)
+    expect(change.document?.Statement).toEqual([
+      {
+        Condition: condition,
+        Sid: SHARE_SID,
+        Effect: 'Allow',
+        Principal: {
+          AWS: ['arn:aws:iam::222222222222:root', 'arn:aws:iam::555555555555:root']
+        },
+        Action: [...SHARE_ACTIONS],
+        Resource: [GROUP_ARN, PACKAGES]
+      }
+    ])
+    // Sharing again with the same accounts, as SageMaker returns the policy, changes nothing.
+    const again = sharePolicy(
+      parseResourcePolicy(policyText(change.document!), 'churn'),
+      GROUP_ARN,
+      ['222222222222']
+    )
+    expect(again.changed).toBe(false)
+  })
+
   it('uses the partition of the group ARN', () => {
     const change = sharePolicy(
       undefined,

@@ -4,6 +4,9 @@ import {
   DeleteModelPackageCommand,
   DeleteModelPackageGroupCommand,
   DeleteModelPackageGroupPolicyCommand,
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
   DescribeModelPackageCommand,
   DescribeModelPackageGroupCommand,
   GetModelPackageGroupPolicyCommand,
@@ -224,8 +227,52 @@ describe('group delete', () => {
     await expect(
       runGroup(fake.ctx, settings({ operation: 'delete', force: true }))
     ).rejects.toThrow(/v2 \(deployed to churn-prod\).*"force" does not override this/)
-    // Only the Approved versions are described.
-    expect(sm).toHaveReceivedCommandTimes(DescribeModelPackageCommand, 2)
+    expect(sm).toHaveReceivedCommandTimes(DescribeModelPackageCommand, 3)
+    expect(mutatingCalls()).toEqual([])
+  })
+
+  it('refuses even with force while an endpoint still serves a version rejected while live', async () => {
+    mockVersions({ 1: 'Rejected', 2: 'Rejected' })
+    sm.on(DescribeModelPackageCommand).resolves({ CustomerMetadataProperties: {} })
+    sm.on(DescribeModelPackageCommand, { ModelPackageName: arn(2) }).resolves({
+      ModelPackageArn: arn(2),
+      CustomerMetadataProperties: { 'deployed:churn-prod': '2026-02-01 run 5' }
+    })
+    sm.on(DescribeEndpointCommand, { EndpointName: 'churn-prod' }).resolves({
+      EndpointName: 'churn-prod',
+      EndpointStatus: 'InService',
+      EndpointConfigName: 'churn-prod-v2-0123456789'
+    })
+    sm.on(DescribeEndpointConfigCommand, {
+      EndpointConfigName: 'churn-prod-v2-0123456789'
+    }).resolves({
+      ProductionVariants: [{ VariantName: 'primary', ModelName: 'churn-prod-v2-9876543210' }]
+    })
+    sm.on(DescribeModelCommand, { ModelName: 'churn-prod-v2-9876543210' }).resolves({
+      Containers: [{ ModelPackageName: arn(2) }]
+    })
+    const fake = fakeContext({ workDir })
+    await expect(
+      runGroup(fake.ctx, settings({ operation: 'delete', force: true }))
+    ).rejects.toThrow(/v2 \(served by churn-prod now\).*"force" does not override this/)
+    expect(mutatingCalls()).toEqual([])
+  })
+
+  it('refuses when it cannot read an endpoint a version is recorded on', async () => {
+    mockVersions({ 1: 'Rejected' })
+    sm.on(DescribeModelPackageCommand).resolves({
+      ModelPackageArn: arn(1),
+      CustomerMetadataProperties: { 'deployed:churn-prod': '2026-02-01 run 5' }
+    })
+    sm.on(DescribeEndpointCommand).rejects(
+      Object.assign(new Error('not authorized to perform: sagemaker:DescribeEndpoint'), {
+        name: 'AccessDeniedException'
+      })
+    )
+    const fake = fakeContext({ workDir })
+    await expect(
+      runGroup(fake.ctx, settings({ operation: 'delete', force: true }))
+    ).rejects.toThrow(/not authorized/)
     expect(mutatingCalls()).toEqual([])
   })
 

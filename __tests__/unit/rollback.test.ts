@@ -51,7 +51,8 @@ describe('rollback', () => {
       'Rejected on rollback of endpoint churn-prod by oncall-alice in https://github.com/acme/churn-model/actions/runs/3: AUC fell to 0.61 in production'
     )
     expect(bad?.metadata['decision:reason']).toBe('AUC fell to 0.61 in production')
-    expect(fake.sim.endpointTags()['sagemaker-model-gate:previous-package-arn']).toBe(packageArn(8))
+    // The version rolled away from is never recorded as the next rollback's target.
+    expect(fake.sim.endpointTags()['sagemaker-model-gate:previous-package-arn']).toBe('')
     // The rejection comes only after the rollback was verified.
     const calls = fake.sim.mock.calls().map(c => c.args[0])
     const reject = calls.findIndex(
@@ -136,6 +137,60 @@ describe('rollback', () => {
     await expect(runRollback(fake.ctx, rollbackSettings())).rejects.toThrow(
       'Endpoint churn-prod does not exist in us-east-1: there is nothing to roll back.'
     )
+  })
+
+  it('goes further back on a second rollback instead of putting the bad version back', async () => {
+    const fake = setup({ 6: 'Approved', 7: 'Approved', 8: 'Approved' })
+    await deploy(fake, 6, '1')
+    await deploy(fake, 7, '2')
+    await deploy(fake, 8, '3')
+    fake.ctx.github = { ...fake.ctx.github, runId: '4' }
+    expect(await runRollback(fake.ctx, rollbackSettings())).toEqual({})
+    expect(servedPackage(fake)).toBe(packageArn(7))
+    fake.ctx.github = { ...fake.ctx.github, runId: '5' }
+    expect(await runRollback(fake.ctx, rollbackSettings())).toEqual({})
+    expect(servedPackage(fake)).toBe(packageArn(6))
+    expect(fake.infos.some(l => l.includes('(the newest Approved version older than v7)'))).toBe(
+      true
+    )
+  })
+
+  it('plans again and rejects nothing when another deployment replaced the endpoint meanwhile', async () => {
+    const fake = setup({ 7: 'Approved', 8: 'Approved', 9: 'Approved' })
+    await deploy(fake, 7, '1')
+    await deploy(fake, 8, '2')
+    fake.sim.addForeignConfig('churn-prod-hotfix', 'churn-prod-hotfix-model', packageArn(9))
+    // Someone else's v9 deployment finishes after the rollback read the endpoint.
+    fake.sim.before = {
+      command: 'CreateEndpointConfigCommand',
+      run: () => fake.sim.foreignSwitch('churn-prod-hotfix')
+    }
+    fake.ctx.github = { ...fake.ctx.github, runId: '3' }
+    const outcome = await runRollback(
+      fake.ctx,
+      rollbackSettings({ rejectCurrent: true, reason: 'bad' })
+    )
+    expect(outcome).toEqual({})
+    expect(servedPackage(fake)).toBe(packageArn(7))
+    expect(fake.outputs.get('previous-model-package-arn')).toBe(packageArn(9))
+    expect(fake.sim.packages.get(packageArn(8))?.status).toBe('Approved')
+    expect(fake.warnings.some(w => w.startsWith(`Not rejecting ${packageArn(8)}`))).toBe(true)
+  })
+
+  it('says the rollback happened and how to finish when the rejection fails', async () => {
+    const fake = setup({ 7: 'Approved', 8: 'Approved' })
+    await deploy(fake, 7, '1')
+    await deploy(fake, 8, '2')
+    fake.sim.mock
+      .on(UpdateModelPackageCommand, { ModelApprovalStatus: 'Rejected' })
+      .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }))
+    fake.ctx.github = { ...fake.ctx.github, runId: '3' }
+    await expect(
+      runRollback(fake.ctx, rollbackSettings({ rejectCurrent: true, reason: 'bad' }))
+    ).rejects.toThrow(
+      `Endpoint churn-prod was rolled back to ${packageArn(7)}, but marking ${packageArn(8)} Rejected failed: Rate exceeded. Reject it with mode "reject" (model-package: ${packageArn(8)}) and the same reason.`
+    )
+    expect(servedPackage(fake)).toBe(packageArn(7))
   })
 
   it('refuses when the group has nothing older to go back to', async () => {

@@ -31133,7 +31133,7 @@ exports.IZm = ListEndpointConfigsCommand;
 __webpack_unused_export__ = ListEndpointConfigsInput$;
 __webpack_unused_export__ = ListEndpointConfigsOutput$;
 __webpack_unused_export__ = ListEndpoints$;
-__webpack_unused_export__ = ListEndpointsCommand;
+exports.c8o = ListEndpointsCommand;
 __webpack_unused_export__ = ListEndpointsInput$;
 __webpack_unused_export__ = ListEndpointsOutput$;
 __webpack_unused_export__ = ListExperiments$;
@@ -94642,7 +94642,10 @@ function modelPackageOf(model) {
 /** The model names a config serves, for cleanup to keep. */
 async function configModelNames(sagemaker, configName) {
     const config = await describeConfig(sagemaker, configName);
-    return (config?.ProductionVariants ?? []).map(v => v.ModelName ?? '').filter(Boolean);
+    // Shadow variants run a model too: deleting it would break the shadow test.
+    return [...(config?.ProductionVariants ?? []), ...(config?.ShadowProductionVariants ?? [])]
+        .map(v => v.ModelName ?? '')
+        .filter(Boolean);
 }
 /** What the endpoint serves now: its config, the packages behind the config's models, its tags. */
 async function readLiveEndpoint(ctx, description) {
@@ -94694,7 +94697,10 @@ async function readLiveEndpoint(ctx, description) {
         tags: arn ? await readTags(sagemaker, arn) : {}
     };
 }
-/** Creates the model, or reuses the one a retried run made, if it is the same model. */
+/**
+ * Creates the model, or reuses the one a retried run made, if it is the same model.
+ * True when this call created it (so this run owns it and may take it away again).
+ */
 async function ensureModel(ctx, input) {
     const name = input.ModelName ?? '';
     const wanted = input.Containers?.[0]?.ModelPackageName;
@@ -94703,6 +94709,7 @@ async function ensureModel(ctx, input) {
             throw new UserError(`Model ${name} already exists but serves ${modelPackageOf(model) ?? 'no model package'} with role ${model.ExecutionRoleArn}, not ${wanted} with ${input.ExecutionRoleArn}: refusing to deploy a model this run did not create.`);
         }
         ctx.out.info(`Reusing model ${name} (created earlier by this run)`);
+        return false;
     };
     const existing = await describeModel(ctx.aws.sagemaker, name);
     if (existing)
@@ -94717,6 +94724,7 @@ async function ensureModel(ctx, input) {
         return check(raced);
     }
     ctx.out.info(`Created model ${name}: ${consoleUrl(ctx.region, 'models', name)}`);
+    return true;
 }
 function configShape(config) {
     return JSON.stringify({
@@ -94732,7 +94740,7 @@ function configShape(config) {
         capture: config.DataCaptureConfig?.DestinationS3Uri ?? null
     });
 }
-/** Creates the endpoint config, or reuses an identical one a retried run made. */
+/** Creates the endpoint config, or reuses an identical one a retried run made; true when created. */
 async function ensureEndpointConfig(ctx, input) {
     const name = input.EndpointConfigName ?? '';
     const check = (config) => {
@@ -94740,6 +94748,7 @@ async function ensureEndpointConfig(ctx, input) {
             throw new UserError(`Endpoint config ${name} already exists with other variants: refusing to deploy a config this run did not create.`);
         }
         ctx.out.info(`Reusing endpoint config ${name} (created earlier by this run)`);
+        return false;
     };
     const existing = await describeConfig(ctx.aws.sagemaker, name);
     if (existing)
@@ -94754,6 +94763,7 @@ async function ensureEndpointConfig(ctx, input) {
         return check(raced);
     }
     ctx.out.info(`Created endpoint config ${name}: ${consoleUrl(ctx.region, 'endpointConfig', name)}`);
+    return true;
 }
 /** Starts the change the plan asks for; SageMaker carries it out after the call returns. */
 async function startEndpointChange(ctx, plan) {
@@ -94838,18 +94848,50 @@ async function servedPackageArn(sagemaker, endpointName) {
         return undefined;
     return modelPackageOf(await describeModel(sagemaker, primary.modelName));
 }
+/**
+ * Every package an endpoint serves or is being moved to (all variants, shadow ones too, of
+ * its current and pending configs); empty when the endpoint does not exist. Any other
+ * failed read throws, so that a caller deciding to delete something fails closed.
+ */
+async function servedPackageArns(sagemaker, endpointName) {
+    const description = await describeEndpoint({ aws: { sagemaker } }, endpointName);
+    if (!description)
+        return [];
+    const packages = new Set();
+    for (const configName of [
+        description.EndpointConfigName,
+        description.PendingDeploymentSummary?.EndpointConfigName
+    ]) {
+        if (!configName)
+            continue;
+        for (const modelName of await configModelNames(sagemaker, configName)) {
+            const model = await describeModel(sagemaker, modelName);
+            const arns = [
+                model?.PrimaryContainer?.ModelPackageName,
+                ...(model?.Containers ?? []).map(c => c.ModelPackageName)
+            ];
+            for (const arn of arns)
+                if (arn)
+                    packages.add(arn);
+        }
+    }
+    return [...packages];
+}
 
 ;// CONCATENATED MODULE: ./build/src/deploy/cleanup.js
 // After a successful deployment, configs and models this action created for the endpoint
 // that are older than the previous deployment are deleted. The live config and the
 // previous one stay (rollback needs the previous one), and so does anything newer than the
-// previous one: a concurrent run may be about to deploy it.
+// previous one: a concurrent run may be about to deploy it. SageMaker lets a config or
+// model be deleted while an endpoint serves it, so nothing any endpoint in the account
+// serves or is moving to is deleted either, whatever its name and tags say.
 
 
 
 
 
-/** Every page of a listing of what is named like `nameContains` and older than `before`. */
+
+/** Every page of a listing of what is named like `nameContains` (and older than `before`). */
 async function listAll(nameContains, before, fetch) {
     const found = [];
     let nextToken;
@@ -94896,19 +94938,64 @@ async function ours(sagemaker, scope, items) {
     }
     return names;
 }
-/** What cleanup would delete now; reads only. */
+async function addUses(sagemaker, endpointName, into) {
+    const description = await describeEndpoint({ aws: { sagemaker } }, endpointName);
+    for (const config of [
+        description?.EndpointConfigName,
+        description?.PendingDeploymentSummary?.EndpointConfigName
+    ]) {
+        if (!config || into.configs.has(config))
+            continue;
+        into.configs.add(config);
+        for (const model of await configModelNames(sagemaker, config))
+            into.models.add(model);
+    }
+}
+/** The configs and models one endpoint serves, or is being created or updated to. */
+async function endpointUses(sagemaker, endpointName) {
+    const found = { configs: new Set(), models: new Set() };
+    await addUses(sagemaker, endpointName, found);
+    return found;
+}
+/** The configs and models any endpoint in the account serves, or is being created or updated to. */
+async function endpointsInUse(sagemaker) {
+    const found = { configs: new Set(), models: new Set() };
+    let nextToken;
+    do {
+        const page = await sagemaker.send(new dist_cjs/* ListEndpointsCommand */.c8o({ MaxResults: 100, NextToken: nextToken }));
+        for (const endpoint of page.Endpoints ?? [])
+            if (endpoint.EndpointName)
+                await addUses(sagemaker, endpoint.EndpointName, found);
+        nextToken = page.NextToken;
+    } while (nextToken);
+    return found;
+}
+/** What cleanup would delete now; reads only. Any failed read throws: nothing is deleted then. */
 async function findCleanup(sagemaker, scope) {
     if (!scope.cutoff)
         return { configs: [], models: [] };
     // NameContains narrows the listing; the exact pattern and the tag decide.
     const fragment = scope.endpointName.slice(0, 24).replace(/-+$/, '');
-    const keepModels = new Set();
-    for (const config of scope.keepConfigs)
+    const configs = (await ours(sagemaker, scope, await listConfigs(sagemaker, fragment, scope.cutoff))).filter(c => !scope.keepConfigs.includes(c));
+    const models = await ours(sagemaker, scope, await listModels(sagemaker, fragment, scope.cutoff));
+    if (configs.length === 0 && models.length === 0)
+        return { configs, models };
+    // A model stays while any config that stays names it: the kept ones, and ours newer than
+    // the cutoff (a concurrent run may be about to deploy one of those).
+    const staying = new Set(scope.keepConfigs);
+    for (const config of await listConfigs(sagemaker, fragment, undefined)) {
+        if (isOurName(scope.endpointName, config.name) && !configs.includes(config.name))
+            staying.add(config.name);
+    }
+    const inUse = await endpointsInUse(sagemaker);
+    const keepModels = new Set(inUse.models);
+    for (const config of staying)
         for (const m of await configModelNames(sagemaker, config))
             keepModels.add(m);
-    const configs = (await ours(sagemaker, scope, await listConfigs(sagemaker, fragment, scope.cutoff))).filter(c => !scope.keepConfigs.includes(c));
-    const models = (await ours(sagemaker, scope, await listModels(sagemaker, fragment, scope.cutoff))).filter(m => !keepModels.has(m));
-    return { configs, models };
+    return {
+        configs: configs.filter(c => !inUse.configs.has(c)),
+        models: models.filter(m => !keepModels.has(m))
+    };
 }
 /** Deletes what `findCleanup` found; a failure is a warning, never a failed deployment. */
 async function applyCleanup(ctx, plan) {
@@ -95020,12 +95107,17 @@ async function summarise(ctx, plan, result) {
     const link = consoleUrl(plan.region, 'endpoints', plan.endpointName);
     await ctx.out.summary(`### Deployment to [${plan.endpointName}](${link})\n\n${result}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nConfig: \`${plan.endpointConfigName}\`${plan.previousPackageArn ? ` · previously \`${plan.previousPackageArn}\`` : ''}\n`);
 }
-async function record(ctx, plan, endpointArn, live, targets) {
+async function record(ctx, plan, endpointArn, live, targets, kind) {
     const run = runUrl(ctx.github) || ctx.github.runId || 'local';
-    // A redeploy of the same package must not make it its own rollback target.
-    const previous = plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
-        ? plan.previousPackageArn
-        : (live?.tags[TAGS.previousPackageArn] ?? '');
+    // After a rollback the package it replaced is the bad one: recording it as the previous
+    // package would make the next rollback put it back. With none recorded, the next
+    // rollback goes to the newest Approved version older than the live one. A redeploy of
+    // the same package must not make it its own rollback target either.
+    const previous = kind === 'rollback'
+        ? ''
+        : plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
+            ? plan.previousPackageArn
+            : (live?.tags[TAGS.previousPackageArn] ?? '');
     try {
         await writeTags(ctx.aws.sagemaker, endpointArn, deploymentTags({
             packageArn: plan.primary.packageArn,
@@ -95066,8 +95158,56 @@ async function cleanUp(ctx, plan, live) {
         await applyCleanup(ctx, found);
     }
     catch (error) {
-        ctx.out.warning(`Cleanup of old models and configs failed: ${error instanceof Error ? error.message : String(error)}`);
+        ctx.out.warning(`Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${error instanceof Error ? error.message : String(error)}. Cleanup proves that no endpoint in the account uses what it deletes, which needs sagemaker:ListEndpoints and DescribeEndpoint, DescribeEndpointConfig, ListTags on them; grant those, or delete old configs and models by hand.`);
     }
+}
+/**
+ * Deletes models and configs this run created but no longer needs (the change never
+ * started, or a new plan after a wait uses others). Their names are unique to this run,
+ * so only this endpoint can use them: what it serves or is moving to stays, in case
+ * SageMaker accepted a request whose answer got lost. Whatever is left is named in a
+ * warning, with the commands to remove it.
+ */
+async function discardCreated(ctx, endpointName, created, keep, why) {
+    const plan = {
+        configs: created.configs.filter(c => !keep.configs.includes(c)),
+        models: created.models.filter(m => !keep.models.includes(m))
+    };
+    if (plan.configs.length === 0 && plan.models.length === 0)
+        return;
+    const left = [];
+    try {
+        const inUse = await endpointUses(ctx.aws.sagemaker, endpointName);
+        for (const c of plan.configs.filter(c => inUse.configs.has(c)))
+            left.push(`endpoint config ${c}`);
+        for (const m of plan.models.filter(m => inUse.models.has(m)))
+            left.push(`model ${m}`);
+        plan.configs = plan.configs.filter(c => !inUse.configs.has(c));
+        plan.models = plan.models.filter(m => !inUse.models.has(m));
+    }
+    catch (error) {
+        ctx.out.warning(`Could not check whether endpoint ${endpointName} uses what this run created: ${error instanceof Error ? error.message : String(error)}`);
+        left.push(...plan.configs.map(c => `endpoint config ${c}`), ...plan.models.map(m => `model ${m}`));
+        plan.configs = [];
+        plan.models = [];
+    }
+    const { failed } = await applyCleanup(ctx, plan);
+    left.push(...failed);
+    if (left.length > 0) {
+        ctx.out.warning(`${why}; left in place: ${left.join(', ')}. Once no endpoint uses them, remove them with aws sagemaker delete-endpoint-config --endpoint-config-name NAME and aws sagemaker delete-model --model-name NAME.`);
+    }
+}
+/** True when the endpoint is no longer what the plan was made from: another deployment got there first. */
+async function endpointMoved(ctx, plan, live) {
+    const now = await describeEndpoint(ctx, plan.endpointName);
+    if (plan.action === 'create')
+        return now !== undefined;
+    if (!now || !live)
+        return true;
+    return (now.EndpointConfigName !== live.configName || BUSY_STATES.has(now.EndpointStatus ?? 'unknown'));
+}
+function roleRequired(settings, plan) {
+    return new UserError(`Input "execution-role-arn" is required for mode "${settings.mode}": SageMaker runs the model of ${describeTargets(plan)} under that IAM role (CreateModel ExecutionRoleArn). Give the ARN of a role SageMaker can assume.`);
 }
 /** Creates models and config (idempotently) and starts the change, waiting out other deployments. */
 async function applyWithTurns(ctx, settings, targets, first) {
@@ -95075,21 +95215,45 @@ async function applyWithTurns(ctx, settings, targets, first) {
     const turnDeadline = ctx.now().getTime() + deploy.waitTimeoutSeconds * 1000;
     let { plan, live } = first;
     const where = { aws: ctx.aws, out: ctx.out, region: settings.region };
-    for (let turn = 1;; turn++) {
-        if (plan.action === 'none')
-            return { plan, live };
-        for (const model of plan.models)
-            await ensureModel(where, model);
-        if (plan.endpointConfig)
-            await ensureEndpointConfig(where, plan.endpointConfig);
-        try {
-            await startEndpointChange(ctx, plan);
-            return { plan, live };
-        }
-        catch (error) {
-            const raced = plan.action === 'create' ? aws_errors_isAlreadyExists(error) : isInProgress(error);
-            if (!raced)
-                throw error;
+    const created = { models: [], configs: [] };
+    const unused = (current) => discardCreated(ctx, current.endpointName, created, {
+        configs: [current.endpointConfigName],
+        models: current.variants.map(v => v.modelName)
+    }, 'This run created models or configs that the deployment it finally made does not use');
+    let started = false;
+    try {
+        for (let turn = 1;; turn++) {
+            if (plan.action === 'none') {
+                await unused(plan);
+                return { plan, live };
+            }
+            if (plan.models.length > 0 && !deploy.executionRoleArn)
+                throw roleRequired(settings, plan);
+            for (const model of plan.models) {
+                if ((await ensureModel(where, model)) && model.ModelName)
+                    created.models.push(model.ModelName);
+            }
+            if (plan.endpointConfig && (await ensureEndpointConfig(where, plan.endpointConfig))) {
+                created.configs.push(plan.endpointConfigName);
+            }
+            // The plan (what it replaces, what rollback and reject-current rely on) is only true
+            // of the endpoint it was made from: if that moved, wait and plan again.
+            let raced = await endpointMoved(ctx, plan, live);
+            if (!raced) {
+                try {
+                    await startEndpointChange(ctx, plan);
+                    started = true;
+                }
+                catch (error) {
+                    raced = plan.action === 'create' ? aws_errors_isAlreadyExists(error) : isInProgress(error);
+                    if (!raced)
+                        throw error;
+                }
+            }
+            if (started) {
+                await unused(plan);
+                return { plan, live };
+            }
             const remaining = Math.ceil((turnDeadline - ctx.now().getTime()) / 1000);
             if (turn >= MAX_TURNS || remaining <= 0) {
                 throw new UserError(`Endpoint ${plan.endpointName} kept being changed by other deployments (${turn} tries within ${deploy.waitTimeoutSeconds} s, input "wait-timeout"): this deployment did not start. Run it again once the others are done.`);
@@ -95106,6 +95270,12 @@ async function applyWithTurns(ctx, settings, targets, first) {
             ctx.out.info(`The endpoint changed while this deployment waited; the plan now is:\n${formatPlan(plan, { configs: [], models: [] })}`);
         }
     }
+    catch (error) {
+        if (!started) {
+            await discardCreated(ctx, plan.endpointName, created, { configs: [], models: [] }, `The deployment to ${plan.endpointName} did not start (${error instanceof Error ? error.message : String(error)})`);
+        }
+        throw error;
+    }
 }
 async function runDeployment(ctx, settings, request) {
     const deploy = settings.deploy;
@@ -95117,15 +95287,23 @@ async function runDeployment(ctx, settings, request) {
         live: request.live
     });
     if (!settings.dryRun && initial.models.length > 0 && !deploy.executionRoleArn) {
-        throw new UserError(`Input "execution-role-arn" is required for mode "${settings.mode}": SageMaker runs the model of ${describeTargets(initial)} under that IAM role (CreateModel ExecutionRoleArn). Give the ARN of a role SageMaker can assume.`);
+        throw roleRequired(settings, initial);
     }
-    const preview = request.live
-        ? await findCleanup(ctx.aws.sagemaker, {
-            endpointName: deploy.endpointName,
-            keepConfigs: [request.live.configName],
-            cutoff: request.live.configCreationTime
-        })
-        : { configs: [], models: [] };
+    // Only what the plan prints: a failed read here must not stop the deployment, and the
+    // cleanup after it reads everything again before it deletes anything.
+    let preview = { configs: [], models: [] };
+    if (request.live) {
+        try {
+            preview = await findCleanup(ctx.aws.sagemaker, {
+                endpointName: deploy.endpointName,
+                keepConfigs: [request.live.configName],
+                cutoff: request.live.configCreationTime
+            });
+        }
+        catch (error) {
+            ctx.out.warning(`Could not work out which old models and configs cleanup would delete: ${error instanceof Error ? error.message : String(error)}. Cleanup after the deployment checks again and deletes nothing it cannot prove unused.`);
+        }
+    }
     ctx.out.info(formatPlan(initial, preview));
     for (const note of initial.notes)
         ctx.out.warning(note);
@@ -95175,7 +95353,7 @@ async function runDeployment(ctx, settings, request) {
             };
         }
         ctx.out.info(`Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}: ${endpointLink}`);
-        await record(ctx, plan, verified?.EndpointArn ?? live?.arn ?? '', live, request.targets);
+        await record(ctx, plan, verified?.EndpointArn ?? live?.arn ?? '', live, request.targets, request.kind);
         await cleanUp(ctx, plan, live);
         await setGitHubDeploymentStatus(ctx, github, 'success', `Serving ${describeTargets(plan)} on ${plan.endpointConfigName}`);
         await summarise(ctx, plan, `**Deployed.** InService on \`${plan.endpointConfigName}\`.`);
@@ -96093,10 +96271,17 @@ function shareResources(groupArn) {
     };
 }
 function statementFor(previous, partition, resources, accounts) {
-    // Principals that are not whole accounts (a role someone added by hand) stay as they are.
+    // Principals that are not whole accounts (a role someone added by hand) stay as they are,
+    // and so does anything else added to the statement by hand: dropping a Condition (an
+    // organization or source check) would widen who gets access.
     const others = previous
         ? awsPrincipals(previous).filter(principal => accountOfPrincipal(principal) === undefined)
         : [];
+    const extra = {};
+    for (const [key, value] of Object.entries(previous ?? {})) {
+        if (!['Sid', 'Effect', 'Principal', 'Action', 'Resource'].includes(key))
+            extra[key] = value;
+    }
     return {
         Sid: SHARE_SID,
         Effect: 'Allow',
@@ -96104,7 +96289,8 @@ function statementFor(previous, partition, resources, accounts) {
             AWS: [...others, ...accounts.map(account => `arn:${partition}:iam::${account}:root`)]
         },
         Action: [...SHARE_ACTIONS],
-        Resource: resources
+        Resource: resources,
+        ...extra
     };
 }
 function sameJson(a, b) {
@@ -96437,8 +96623,10 @@ function lineageJson(data) {
 // `group`: look after the model package group itself. `describe` and `list` only read;
 // `update-tags`, `delete`, `share` and `unshare` change it, print their plan first, and
 // make no mutating call in a dry run. Deleting is the one operation that can lose work,
-// so it refuses unless every version it would take was asked for (`force: true`) and
-// none of them is an Approved version recorded as deployed.
+// so it refuses unless every version it would take was asked for (`force: true`), none
+// of them is an Approved version recorded as deployed, and no endpoint a version is
+// recorded on still serves it, whatever its status.
+
 
 
 
@@ -96620,17 +96808,36 @@ async function updateTagsOperation(ctx, settings, ops) {
             : [])
     ].join('\n'));
 }
-/** Approved versions whose metadata records a deployment: deleting them could break an endpoint. */
-async function deployedApproved(ctx, versions) {
-    const approved = versions.filter(version => version.status === 'Approved');
-    const described = await describeVersions(ctx.aws.sagemaker, approved.map(version => version.arn));
-    return described.flatMap((pkg, index) => {
-        const endpoints = Object.keys(pkg.CustomerMetadataProperties ?? {})
+/**
+ * Versions deleting could break an endpoint with: Approved ones whose metadata records a
+ * deployment, and any version an endpoint it is recorded on still serves (a version can be
+ * rejected while it is live). A failed read throws, so the group is not deleted.
+ */
+async function deployedVersions(ctx, versions) {
+    const sagemaker = ctx.aws.sagemaker;
+    const described = await describeVersions(sagemaker, versions.map(version => version.arn));
+    const served = new Map();
+    const blocked = [];
+    for (const [index, pkg] of described.entries()) {
+        const summary = versions[index];
+        if (!summary)
+            continue;
+        const endpoints = Object.keys(pkg?.CustomerMetadataProperties ?? {})
             .filter(key => key.startsWith(KEYS.deployedPrefix))
             .map(key => key.slice(KEYS.deployedPrefix.length));
-        const version = approved[index]?.version ?? 0;
-        return endpoints.length > 0 ? [{ version, endpoints }] : [];
-    });
+        if (endpoints.length === 0)
+            continue;
+        const serving = [];
+        for (const endpoint of endpoints) {
+            if (!served.has(endpoint))
+                served.set(endpoint, await servedPackageArns(sagemaker, endpoint));
+            if (served.get(endpoint)?.includes(summary.arn))
+                serving.push(endpoint);
+        }
+        if (summary.status === 'Approved' || serving.length > 0)
+            blocked.push({ version: summary.version, endpoints, serving });
+    }
+    return blocked;
 }
 function versionList(versions) {
     return versions.map(version => `v${version.version} (${version.status})`).join(', ');
@@ -96647,12 +96854,14 @@ async function deleteOperation(ctx, settings, ops) {
     if (versions.length > 0 && !ops.force) {
         throw new UserError(`Group "${name}" still holds ${versions.length} version${versions.length === 1 ? '' : 's'}: ${versionList(versions)}. Deleting the group deletes them all; set "force: true" to do that, or keep the group.`);
     }
-    const deployed = await deployedApproved(ctx, versions);
+    const deployed = await deployedVersions(ctx, versions);
     if (deployed.length > 0) {
         const which = deployed
-            .map(entry => `v${entry.version} (deployed to ${entry.endpoints.join(', ')})`)
+            .map(entry => entry.serving.length > 0
+            ? `v${entry.version} (served by ${entry.serving.join(', ')} now)`
+            : `v${entry.version} (deployed to ${entry.endpoints.join(', ')})`)
             .join('; ');
-        throw new UserError(`Group "${name}" was not deleted: Approved versions are recorded as deployed: ${which}. An endpoint may still serve them. Take them out of service and reject them (mode "reject") first; "force" does not override this.`);
+        throw new UserError(`Group "${name}" was not deleted: versions are recorded as deployed: ${which}. An endpoint may still serve them. Deploy another version to those endpoints (or delete them), and reject what they served (mode "reject") first; "force" does not override this.`);
     }
     const plan = [
         ...versions.map(version => `DeleteModelPackage ${version.arn} (${version.status})`),
@@ -97265,7 +97474,12 @@ const runRollback = async (ctx, settings) => {
             ctx.out.warning(`Not rejecting ${current}: by the time the rollback ran the endpoint served ${outcome.previousPackageArn ?? 'something else'}, so the replaced version is no longer certain.`);
         }
         else if (current !== target.arn) {
-            await rejectReplaced(ctx, current, deploy.endpointName, deploy.reason ?? '');
+            try {
+                await rejectReplaced(ctx, current, deploy.endpointName, deploy.reason ?? '');
+            }
+            catch (error) {
+                throw new UserError(`Endpoint ${deploy.endpointName} was rolled back to ${target.arn}, but marking ${current} Rejected failed: ${error instanceof Error ? error.message : String(error)}. Reject it with mode "reject" (model-package: ${current}) and the same reason.`);
+            }
         }
     }
     return {};

@@ -1,11 +1,14 @@
 // After a successful deployment, configs and models this action created for the endpoint
 // that are older than the previous deployment are deleted. The live config and the
 // previous one stay (rollback needs the previous one), and so does anything newer than the
-// previous one: a concurrent run may be about to deploy it.
+// previous one: a concurrent run may be about to deploy it. SageMaker lets a config or
+// model be deleted while an endpoint serves it, so nothing any endpoint in the account
+// serves or is moving to is deleted either, whatever its name and tags say.
 import {
   DeleteEndpointConfigCommand,
   DeleteModelCommand,
   ListEndpointConfigsCommand,
+  ListEndpointsCommand,
   ListModelsCommand,
   type SageMakerClient
 } from '@aws-sdk/client-sagemaker'
@@ -14,6 +17,7 @@ import { isNotFound } from './aws-errors.js'
 import { configModelNames } from './endpoint.js'
 import { isOurName } from './plan.js'
 import { readTags, TAGS } from './tags.js'
+import { describeEndpoint } from './waiter.js'
 
 export interface CleanupPlan {
   configs: string[]
@@ -36,15 +40,15 @@ interface Listed {
 
 interface ListInput {
   NameContains: string
-  CreationTimeBefore: Date
+  CreationTimeBefore: Date | undefined
   MaxResults: number
   NextToken: string | undefined
 }
 
-/** Every page of a listing of what is named like `nameContains` and older than `before`. */
+/** Every page of a listing of what is named like `nameContains` (and older than `before`). */
 async function listAll(
   nameContains: string,
-  before: Date,
+  before: Date | undefined,
   fetch: (input: ListInput) => Promise<{ NextToken?: string; items: Listed[] }>
 ): Promise<Listed[]> {
   const found: Listed[] = []
@@ -66,7 +70,7 @@ function listed(name: string | undefined, arn: string | undefined, created?: Dat
   return { name: name ?? '', arn: arn ?? '', created }
 }
 
-function listConfigs(sagemaker: SageMakerClient, nameContains: string, before: Date) {
+function listConfigs(sagemaker: SageMakerClient, nameContains: string, before: Date | undefined) {
   return listAll(nameContains, before, async input => {
     const page = await sagemaker.send(new ListEndpointConfigsCommand(input))
     const items = (page.EndpointConfigs ?? []).map(c =>
@@ -100,7 +104,52 @@ async function ours(
   return names
 }
 
-/** What cleanup would delete now; reads only. */
+interface InUse {
+  configs: Set<string>
+  models: Set<string>
+}
+
+async function addUses(sagemaker: SageMakerClient, endpointName: string, into: InUse) {
+  const description = await describeEndpoint(
+    { aws: { sagemaker } as RunContext['aws'] },
+    endpointName
+  )
+  for (const config of [
+    description?.EndpointConfigName,
+    description?.PendingDeploymentSummary?.EndpointConfigName
+  ]) {
+    if (!config || into.configs.has(config)) continue
+    into.configs.add(config)
+    for (const model of await configModelNames(sagemaker, config)) into.models.add(model)
+  }
+}
+
+/** The configs and models one endpoint serves, or is being created or updated to. */
+export async function endpointUses(
+  sagemaker: SageMakerClient,
+  endpointName: string
+): Promise<InUse> {
+  const found: InUse = { configs: new Set(), models: new Set() }
+  await addUses(sagemaker, endpointName, found)
+  return found
+}
+
+/** The configs and models any endpoint in the account serves, or is being created or updated to. */
+export async function endpointsInUse(sagemaker: SageMakerClient): Promise<InUse> {
+  const found: InUse = { configs: new Set(), models: new Set() }
+  let nextToken: string | undefined
+  do {
+    const page = await sagemaker.send(
+      new ListEndpointsCommand({ MaxResults: 100, NextToken: nextToken })
+    )
+    for (const endpoint of page.Endpoints ?? [])
+      if (endpoint.EndpointName) await addUses(sagemaker, endpoint.EndpointName, found)
+    nextToken = page.NextToken
+  } while (nextToken)
+  return found
+}
+
+/** What cleanup would delete now; reads only. Any failed read throws: nothing is deleted then. */
 export async function findCleanup(
   sagemaker: SageMakerClient,
   scope: CleanupScope
@@ -108,16 +157,27 @@ export async function findCleanup(
   if (!scope.cutoff) return { configs: [], models: [] }
   // NameContains narrows the listing; the exact pattern and the tag decide.
   const fragment = scope.endpointName.slice(0, 24).replace(/-+$/, '')
-  const keepModels = new Set<string>()
-  for (const config of scope.keepConfigs)
-    for (const m of await configModelNames(sagemaker, config)) keepModels.add(m)
   const configs = (
     await ours(sagemaker, scope, await listConfigs(sagemaker, fragment, scope.cutoff))
   ).filter(c => !scope.keepConfigs.includes(c))
-  const models = (
-    await ours(sagemaker, scope, await listModels(sagemaker, fragment, scope.cutoff))
-  ).filter(m => !keepModels.has(m))
-  return { configs, models }
+  const models = await ours(sagemaker, scope, await listModels(sagemaker, fragment, scope.cutoff))
+  if (configs.length === 0 && models.length === 0) return { configs, models }
+
+  // A model stays while any config that stays names it: the kept ones, and ours newer than
+  // the cutoff (a concurrent run may be about to deploy one of those).
+  const staying = new Set(scope.keepConfigs)
+  for (const config of await listConfigs(sagemaker, fragment, undefined)) {
+    if (isOurName(scope.endpointName, config.name) && !configs.includes(config.name))
+      staying.add(config.name)
+  }
+  const inUse = await endpointsInUse(sagemaker)
+  const keepModels = new Set(inUse.models)
+  for (const config of staying)
+    for (const m of await configModelNames(sagemaker, config)) keepModels.add(m)
+  return {
+    configs: configs.filter(c => !inUse.configs.has(c)),
+    models: models.filter(m => !keepModels.has(m))
+  }
 }
 
 /** Deletes what `findCleanup` found; a failure is a warning, never a failed deployment. */

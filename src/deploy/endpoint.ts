@@ -70,7 +70,10 @@ export async function configModelNames(
   configName: string
 ): Promise<string[]> {
   const config = await describeConfig(sagemaker, configName)
-  return (config?.ProductionVariants ?? []).map(v => v.ModelName ?? '').filter(Boolean)
+  // Shadow variants run a model too: deleting it would break the shadow test.
+  return [...(config?.ProductionVariants ?? []), ...(config?.ShadowProductionVariants ?? [])]
+    .map(v => v.ModelName ?? '')
+    .filter(Boolean)
 }
 
 /** What the endpoint serves now: its config, the packages behind the config's models, its tags. */
@@ -126,20 +129,24 @@ export async function readLiveEndpoint(
   }
 }
 
-/** Creates the model, or reuses the one a retried run made, if it is the same model. */
+/**
+ * Creates the model, or reuses the one a retried run made, if it is the same model.
+ * True when this call created it (so this run owns it and may take it away again).
+ */
 export async function ensureModel(
   ctx: Ctx & { region: string },
   input: CreateModelCommandInput
-): Promise<void> {
+): Promise<boolean> {
   const name = input.ModelName ?? ''
   const wanted = input.Containers?.[0]?.ModelPackageName
-  const check = (model: DescribeModelCommandOutput): void => {
+  const check = (model: DescribeModelCommandOutput): false => {
     if (modelPackageOf(model) !== wanted || model.ExecutionRoleArn !== input.ExecutionRoleArn) {
       throw new UserError(
         `Model ${name} already exists but serves ${modelPackageOf(model) ?? 'no model package'} with role ${model.ExecutionRoleArn}, not ${wanted} with ${input.ExecutionRoleArn}: refusing to deploy a model this run did not create.`
       )
     }
     ctx.out.info(`Reusing model ${name} (created earlier by this run)`)
+    return false
   }
   const existing = await describeModel(ctx.aws.sagemaker, name)
   if (existing) return check(existing)
@@ -151,6 +158,7 @@ export async function ensureModel(
     return check(raced)
   }
   ctx.out.info(`Created model ${name}: ${consoleUrl(ctx.region, 'models', name)}`)
+  return true
 }
 
 function configShape(
@@ -170,19 +178,20 @@ function configShape(
   })
 }
 
-/** Creates the endpoint config, or reuses an identical one a retried run made. */
+/** Creates the endpoint config, or reuses an identical one a retried run made; true when created. */
 export async function ensureEndpointConfig(
   ctx: Ctx & { region: string },
   input: CreateEndpointConfigCommandInput
-): Promise<void> {
+): Promise<boolean> {
   const name = input.EndpointConfigName ?? ''
-  const check = (config: DescribeEndpointConfigCommandOutput): void => {
+  const check = (config: DescribeEndpointConfigCommandOutput): false => {
     if (configShape(config) !== configShape(input)) {
       throw new UserError(
         `Endpoint config ${name} already exists with other variants: refusing to deploy a config this run did not create.`
       )
     }
     ctx.out.info(`Reusing endpoint config ${name} (created earlier by this run)`)
+    return false
   }
   const existing = await describeConfig(ctx.aws.sagemaker, name)
   if (existing) return check(existing)
@@ -194,6 +203,7 @@ export async function ensureEndpointConfig(
     return check(raced)
   }
   ctx.out.info(`Created endpoint config ${name}: ${consoleUrl(ctx.region, 'endpointConfig', name)}`)
+  return true
 }
 
 /** Starts the change the plan asks for; SageMaker carries it out after the call returns. */
@@ -294,4 +304,36 @@ export async function servedPackageArn(
   const primary = primaryVariant(variants)
   if (!primary?.modelName) return undefined
   return modelPackageOf(await describeModel(sagemaker, primary.modelName))
+}
+
+/**
+ * Every package an endpoint serves or is being moved to (all variants, shadow ones too, of
+ * its current and pending configs); empty when the endpoint does not exist. Any other
+ * failed read throws, so that a caller deciding to delete something fails closed.
+ */
+export async function servedPackageArns(
+  sagemaker: SageMakerClient,
+  endpointName: string
+): Promise<string[]> {
+  const description = await describeEndpoint(
+    { aws: { sagemaker } as RunContext['aws'] },
+    endpointName
+  )
+  if (!description) return []
+  const packages = new Set<string>()
+  for (const configName of [
+    description.EndpointConfigName,
+    description.PendingDeploymentSummary?.EndpointConfigName
+  ]) {
+    if (!configName) continue
+    for (const modelName of await configModelNames(sagemaker, configName)) {
+      const model = await describeModel(sagemaker, modelName)
+      const arns = [
+        model?.PrimaryContainer?.ModelPackageName,
+        ...(model?.Containers ?? []).map(c => c.ModelPackageName)
+      ]
+      for (const arn of arns) if (arn) packages.add(arn)
+    }
+  }
+  return [...packages]
 }

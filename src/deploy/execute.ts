@@ -19,7 +19,7 @@ import { escapeText } from '../report/escape.js'
 import { describeVersion, updateVersion, versionFromArn } from '../registry/versions.js'
 import type { DeploySettings, Settings } from '../settings.js'
 import { isAlreadyExists, isInProgress } from './aws-errors.js'
-import { applyCleanup, findCleanup, type CleanupPlan } from './cleanup.js'
+import { applyCleanup, endpointUses, findCleanup, type CleanupPlan } from './cleanup.js'
 import {
   ensureEndpointConfig,
   ensureModel,
@@ -152,14 +152,20 @@ async function record(
   plan: DeployPlan,
   endpointArn: string,
   live: LiveEndpoint | undefined,
-  targets: ApprovedTarget[]
+  targets: ApprovedTarget[],
+  kind: 'deploy' | 'rollback'
 ): Promise<void> {
   const run = runUrl(ctx.github) || ctx.github.runId || 'local'
-  // A redeploy of the same package must not make it its own rollback target.
+  // After a rollback the package it replaced is the bad one: recording it as the previous
+  // package would make the next rollback put it back. With none recorded, the next
+  // rollback goes to the newest Approved version older than the live one. A redeploy of
+  // the same package must not make it its own rollback target either.
   const previous =
-    plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
-      ? plan.previousPackageArn
-      : (live?.tags[TAGS.previousPackageArn] ?? '')
+    kind === 'rollback'
+      ? ''
+      : plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
+        ? plan.previousPackageArn
+        : (live?.tags[TAGS.previousPackageArn] ?? '')
   try {
     await writeTags(
       ctx.aws.sagemaker,
@@ -209,9 +215,81 @@ async function cleanUp(
     await applyCleanup(ctx, found)
   } catch (error) {
     ctx.out.warning(
-      `Cleanup of old models and configs failed: ${error instanceof Error ? error.message : String(error)}`
+      `Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${error instanceof Error ? error.message : String(error)}. Cleanup proves that no endpoint in the account uses what it deletes, which needs sagemaker:ListEndpoints and DescribeEndpoint, DescribeEndpointConfig, ListTags on them; grant those, or delete old configs and models by hand.`
     )
   }
+}
+
+interface Created {
+  models: string[]
+  configs: string[]
+}
+
+/**
+ * Deletes models and configs this run created but no longer needs (the change never
+ * started, or a new plan after a wait uses others). Their names are unique to this run,
+ * so only this endpoint can use them: what it serves or is moving to stays, in case
+ * SageMaker accepted a request whose answer got lost. Whatever is left is named in a
+ * warning, with the commands to remove it.
+ */
+async function discardCreated(
+  ctx: RunContext,
+  endpointName: string,
+  created: Created,
+  keep: { configs: string[]; models: string[] },
+  why: string
+): Promise<void> {
+  const plan: CleanupPlan = {
+    configs: created.configs.filter(c => !keep.configs.includes(c)),
+    models: created.models.filter(m => !keep.models.includes(m))
+  }
+  if (plan.configs.length === 0 && plan.models.length === 0) return
+  const left: string[] = []
+  try {
+    const inUse = await endpointUses(ctx.aws.sagemaker, endpointName)
+    for (const c of plan.configs.filter(c => inUse.configs.has(c)))
+      left.push(`endpoint config ${c}`)
+    for (const m of plan.models.filter(m => inUse.models.has(m))) left.push(`model ${m}`)
+    plan.configs = plan.configs.filter(c => !inUse.configs.has(c))
+    plan.models = plan.models.filter(m => !inUse.models.has(m))
+  } catch (error) {
+    ctx.out.warning(
+      `Could not check whether endpoint ${endpointName} uses what this run created: ${error instanceof Error ? error.message : String(error)}`
+    )
+    left.push(
+      ...plan.configs.map(c => `endpoint config ${c}`),
+      ...plan.models.map(m => `model ${m}`)
+    )
+    plan.configs = []
+    plan.models = []
+  }
+  const { failed } = await applyCleanup(ctx, plan)
+  left.push(...failed)
+  if (left.length > 0) {
+    ctx.out.warning(
+      `${why}; left in place: ${left.join(', ')}. Once no endpoint uses them, remove them with aws sagemaker delete-endpoint-config --endpoint-config-name NAME and aws sagemaker delete-model --model-name NAME.`
+    )
+  }
+}
+
+/** True when the endpoint is no longer what the plan was made from: another deployment got there first. */
+async function endpointMoved(
+  ctx: RunContext,
+  plan: DeployPlan,
+  live: LiveEndpoint | undefined
+): Promise<boolean> {
+  const now = await describeEndpoint(ctx, plan.endpointName)
+  if (plan.action === 'create') return now !== undefined
+  if (!now || !live) return true
+  return (
+    now.EndpointConfigName !== live.configName || BUSY_STATES.has(now.EndpointStatus ?? 'unknown')
+  )
+}
+
+function roleRequired(settings: Settings, plan: DeployPlan): UserError {
+  return new UserError(
+    `Input "execution-role-arn" is required for mode "${settings.mode}": SageMaker runs the model of ${describeTargets(plan)} under that IAM role (CreateModel ExecutionRoleArn). Give the ARN of a role SageMaker can assume.`
+  )
 }
 
 /** Creates models and config (idempotently) and starts the change, waiting out other deployments. */
@@ -225,16 +303,49 @@ async function applyWithTurns(
   const turnDeadline = ctx.now().getTime() + deploy.waitTimeoutSeconds * 1000
   let { plan, live } = first
   const where = { aws: ctx.aws, out: ctx.out, region: settings.region }
-  for (let turn = 1; ; turn++) {
-    if (plan.action === 'none') return { plan, live }
-    for (const model of plan.models) await ensureModel(where, model)
-    if (plan.endpointConfig) await ensureEndpointConfig(where, plan.endpointConfig)
-    try {
-      await startEndpointChange(ctx, plan)
-      return { plan, live }
-    } catch (error) {
-      const raced = plan.action === 'create' ? isAlreadyExists(error) : isInProgress(error)
-      if (!raced) throw error
+  const created: Created = { models: [], configs: [] }
+  const unused = (current: DeployPlan) =>
+    discardCreated(
+      ctx,
+      current.endpointName,
+      created,
+      {
+        configs: [current.endpointConfigName],
+        models: current.variants.map(v => v.modelName)
+      },
+      'This run created models or configs that the deployment it finally made does not use'
+    )
+  let started = false
+  try {
+    for (let turn = 1; ; turn++) {
+      if (plan.action === 'none') {
+        await unused(plan)
+        return { plan, live }
+      }
+      if (plan.models.length > 0 && !deploy.executionRoleArn) throw roleRequired(settings, plan)
+      for (const model of plan.models) {
+        if ((await ensureModel(where, model)) && model.ModelName)
+          created.models.push(model.ModelName)
+      }
+      if (plan.endpointConfig && (await ensureEndpointConfig(where, plan.endpointConfig))) {
+        created.configs.push(plan.endpointConfigName)
+      }
+      // The plan (what it replaces, what rollback and reject-current rely on) is only true
+      // of the endpoint it was made from: if that moved, wait and plan again.
+      let raced = await endpointMoved(ctx, plan, live)
+      if (!raced) {
+        try {
+          await startEndpointChange(ctx, plan)
+          started = true
+        } catch (error) {
+          raced = plan.action === 'create' ? isAlreadyExists(error) : isInProgress(error)
+          if (!raced) throw error
+        }
+      }
+      if (started) {
+        await unused(plan)
+        return { plan, live }
+      }
       const remaining = Math.ceil((turnDeadline - ctx.now().getTime()) / 1000)
       if (turn >= MAX_TURNS || remaining <= 0) {
         throw new UserError(
@@ -256,6 +367,17 @@ async function applyWithTurns(
         `The endpoint changed while this deployment waited; the plan now is:\n${formatPlan(plan, { configs: [], models: [] })}`
       )
     }
+  } catch (error) {
+    if (!started) {
+      await discardCreated(
+        ctx,
+        plan.endpointName,
+        created,
+        { configs: [], models: [] },
+        `The deployment to ${plan.endpointName} did not start (${error instanceof Error ? error.message : String(error)})`
+      )
+    }
+    throw error
   }
 }
 
@@ -277,17 +399,24 @@ export async function runDeployment(
     live: request.live
   })
   if (!settings.dryRun && initial.models.length > 0 && !deploy.executionRoleArn) {
-    throw new UserError(
-      `Input "execution-role-arn" is required for mode "${settings.mode}": SageMaker runs the model of ${describeTargets(initial)} under that IAM role (CreateModel ExecutionRoleArn). Give the ARN of a role SageMaker can assume.`
-    )
+    throw roleRequired(settings, initial)
   }
-  const preview: CleanupPlan = request.live
-    ? await findCleanup(ctx.aws.sagemaker, {
+  // Only what the plan prints: a failed read here must not stop the deployment, and the
+  // cleanup after it reads everything again before it deletes anything.
+  let preview: CleanupPlan = { configs: [], models: [] }
+  if (request.live) {
+    try {
+      preview = await findCleanup(ctx.aws.sagemaker, {
         endpointName: deploy.endpointName,
         keepConfigs: [request.live.configName],
         cutoff: request.live.configCreationTime
       })
-    : { configs: [], models: [] }
+    } catch (error) {
+      ctx.out.warning(
+        `Could not work out which old models and configs cleanup would delete: ${error instanceof Error ? error.message : String(error)}. Cleanup after the deployment checks again and deletes nothing it cannot prove unused.`
+      )
+    }
+  }
   ctx.out.info(formatPlan(initial, preview))
   for (const note of initial.notes) ctx.out.warning(note)
   setOutputs(ctx, initial)
@@ -348,7 +477,14 @@ export async function runDeployment(
     ctx.out.info(
       `Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}: ${endpointLink}`
     )
-    await record(ctx, plan, verified?.EndpointArn ?? live?.arn ?? '', live, request.targets)
+    await record(
+      ctx,
+      plan,
+      verified?.EndpointArn ?? live?.arn ?? '',
+      live,
+      request.targets,
+      request.kind
+    )
     await cleanUp(ctx, plan, live)
     await setGitHubDeploymentStatus(
       ctx,

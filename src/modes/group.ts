@@ -1,8 +1,9 @@
 // `group`: look after the model package group itself. `describe` and `list` only read;
 // `update-tags`, `delete`, `share` and `unshare` change it, print their plan first, and
 // make no mutating call in a dry run. Deleting is the one operation that can lose work,
-// so it refuses unless every version it would take was asked for (`force: true`) and
-// none of them is an Approved version recorded as deployed.
+// so it refuses unless every version it would take was asked for (`force: true`), none
+// of them is an Approved version recorded as deployed, and no endpoint a version is
+// recorded on still serves it, whatever its status.
 import {
   AddTagsCommand,
   DeleteModelPackageCommand,
@@ -13,6 +14,7 @@ import {
   type SageMakerClient
 } from '@aws-sdk/client-sagemaker'
 import type { ModeOutcome, ModeRunner, RunContext } from '../context.js'
+import { servedPackageArns } from '../deploy/endpoint.js'
 import { UserError } from '../errors.js'
 import { describeVersions } from '../registry/lineage.js'
 import { KEYS } from '../registry/metadata.js'
@@ -232,23 +234,38 @@ async function updateTagsOperation(
   )
 }
 
-/** Approved versions whose metadata records a deployment: deleting them could break an endpoint. */
-async function deployedApproved(
+/**
+ * Versions deleting could break an endpoint with: Approved ones whose metadata records a
+ * deployment, and any version an endpoint it is recorded on still serves (a version can be
+ * rejected while it is live). A failed read throws, so the group is not deleted.
+ */
+async function deployedVersions(
   ctx: RunContext,
   versions: VersionSummary[]
-): Promise<{ version: number; endpoints: string[] }[]> {
-  const approved = versions.filter(version => version.status === 'Approved')
+): Promise<{ version: number; endpoints: string[]; serving: string[] }[]> {
+  const sagemaker = ctx.aws.sagemaker
   const described = await describeVersions(
-    ctx.aws.sagemaker,
-    approved.map(version => version.arn)
+    sagemaker,
+    versions.map(version => version.arn)
   )
-  return described.flatMap((pkg, index) => {
-    const endpoints = Object.keys(pkg.CustomerMetadataProperties ?? {})
+  const served = new Map<string, string[]>()
+  const blocked: { version: number; endpoints: string[]; serving: string[] }[] = []
+  for (const [index, pkg] of described.entries()) {
+    const summary = versions[index]
+    if (!summary) continue
+    const endpoints = Object.keys(pkg?.CustomerMetadataProperties ?? {})
       .filter(key => key.startsWith(KEYS.deployedPrefix))
       .map(key => key.slice(KEYS.deployedPrefix.length))
-    const version = approved[index]?.version ?? 0
-    return endpoints.length > 0 ? [{ version, endpoints }] : []
-  })
+    if (endpoints.length === 0) continue
+    const serving: string[] = []
+    for (const endpoint of endpoints) {
+      if (!served.has(endpoint)) served.set(endpoint, await servedPackageArns(sagemaker, endpoint))
+      if (served.get(endpoint)?.includes(summary.arn)) serving.push(endpoint)
+    }
+    if (summary.status === 'Approved' || serving.length > 0)
+      blocked.push({ version: summary.version, endpoints, serving })
+  }
+  return blocked
 }
 
 function versionList(versions: VersionSummary[]): string {
@@ -277,13 +294,17 @@ async function deleteOperation(
       `Group "${name}" still holds ${versions.length} version${versions.length === 1 ? '' : 's'}: ${versionList(versions)}. Deleting the group deletes them all; set "force: true" to do that, or keep the group.`
     )
   }
-  const deployed = await deployedApproved(ctx, versions)
+  const deployed = await deployedVersions(ctx, versions)
   if (deployed.length > 0) {
     const which = deployed
-      .map(entry => `v${entry.version} (deployed to ${entry.endpoints.join(', ')})`)
+      .map(entry =>
+        entry.serving.length > 0
+          ? `v${entry.version} (served by ${entry.serving.join(', ')} now)`
+          : `v${entry.version} (deployed to ${entry.endpoints.join(', ')})`
+      )
       .join('; ')
     throw new UserError(
-      `Group "${name}" was not deleted: Approved versions are recorded as deployed: ${which}. An endpoint may still serve them. Take them out of service and reject them (mode "reject") first; "force" does not override this.`
+      `Group "${name}" was not deleted: versions are recorded as deployed: ${which}. An endpoint may still serve them. Deploy another version to those endpoints (or delete them), and reject what they served (mode "reject") first; "force" does not override this.`
     )
   }
 

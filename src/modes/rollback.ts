@@ -104,7 +104,13 @@ export const runRollback: ModeRunner = async (ctx, settings) => {
         `Not rejecting ${current}: by the time the rollback ran the endpoint served ${outcome.previousPackageArn ?? 'something else'}, so the replaced version is no longer certain.`
       )
     } else if (current !== target.arn) {
-      await rejectReplaced(ctx, current, deploy.endpointName, deploy.reason ?? '')
+      try {
+        await rejectReplaced(ctx, current, deploy.endpointName, deploy.reason ?? '')
+      } catch (error) {
+        throw new UserError(
+          `Endpoint ${deploy.endpointName} was rolled back to ${target.arn}, but marking ${current} Rejected failed: ${error instanceof Error ? error.message : String(error)}. Reject it with mode "reject" (model-package: ${current}) and the same reason.`
+        )
+      }
     }
   }
   return {}

@@ -129,10 +129,16 @@ function statementFor(
   resources: string[],
   accounts: string[]
 ): PolicyStatement {
-  // Principals that are not whole accounts (a role someone added by hand) stay as they are.
+  // Principals that are not whole accounts (a role someone added by hand) stay as they are,
+  // and so does anything else added to the statement by hand: dropping a Condition (an
+  // organization or source check) would widen who gets access.
   const others = previous
     ? awsPrincipals(previous).filter(principal => accountOfPrincipal(principal) === undefined)
     : []
+  const extra: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(previous ?? {})) {
+    if (!['Sid', 'Effect', 'Principal', 'Action', 'Resource'].includes(key)) extra[key] = value
+  }
   return {
     Sid: SHARE_SID,
     Effect: 'Allow',
@@ -140,7 +146,8 @@ function statementFor(
       AWS: [...others, ...accounts.map(account => `arn:${partition}:iam::${account}:root`)]
     },
     Action: [...SHARE_ACTIONS],
-    Resource: resources
+    Resource: resources,
+    ...extra
   }
 }
 
