@@ -2,6 +2,7 @@
 // every state visible, and a loopback GitHub API for deployments.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { DescribeEndpointCommand, DescribeModelPackageCommand } from '@aws-sdk/client-sagemaker'
+import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
 import { startEmulator, type Emulator } from '../../emulator/server.ts'
 import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github-api.js'
 import {
@@ -209,5 +210,48 @@ describe('deploy and rollback', () => {
     expect(succeeded.map(r => r.outputs['endpoint-config-name'])).toContain(live.EndpointConfigName)
     const expected = live.EndpointConfigName === first.outputs['endpoint-config-name'] ? 4 : 5
     expect(await prediction()).toBeCloseTo(sigmoid(expected), 6)
+  })
+  it('runs an A/B test by traffic weights, shifts weights in place, then promotes the winner', async () => {
+    const a = seedVersion(6, 'Approved')
+    const b = seedVersion(7, 'Approved')
+    const va = a.split('/').pop()
+    const vb = b.split('/').pop()
+    const split = await runOn(emulator, deploy({ traffic: `v${va}=90,v${vb}=10` }))
+    if (split.exitCode !== 0) throw new Error(explain(split))
+    const live = await endpoint()
+    expect(live.ProductionVariants?.map(v => [v.VariantName, v.CurrentWeight])).toEqual([
+      [`v${va}`, 90],
+      [`v${vb}`, 10]
+    ])
+    const served: Record<string, number> = {}
+    for (let i = 0; i < 50; i++) {
+      const response = await clients(emulator).runtime.send(
+        new InvokeEndpointCommand({
+          EndpointName: ENDPOINT,
+          ContentType: 'text/csv',
+          Body: new TextEncoder().encode('1.0')
+        })
+      )
+      const variant = response.InvokedProductionVariant as string
+      served[variant] = (served[variant] ?? 0) + 1
+    }
+    expect(served).toEqual({ [`v${va}`]: 45, [`v${vb}`]: 5 })
+
+    const before = emulator.stats().operations
+    const shift = await runOn(emulator, deploy({ traffic: `v${va}=50,v${vb}=50` }))
+    if (shift.exitCode !== 0) throw new Error(explain(shift))
+    const after = emulator.stats().operations
+    expect(after.UpdateEndpointWeightsAndCapacities).toBe(
+      (before.UpdateEndpointWeightsAndCapacities ?? 0) + 1
+    )
+    expect(after.CreateEndpointConfig).toBe(before.CreateEndpointConfig)
+    expect(after.UpdateEndpoint).toBe(before.UpdateEndpoint)
+    expect((await endpoint()).ProductionVariants?.map(v => v.CurrentWeight)).toEqual([50, 50])
+
+    const promote = await runOn(emulator, deploy({ traffic: `v${vb}=100` }))
+    if (promote.exitCode !== 0) throw new Error(explain(promote))
+    expect(promote.outputs['model-package-arn']).toBe(b)
+    expect((await endpoint()).ProductionVariants).toHaveLength(1)
+    expect(await prediction()).toBeCloseTo(sigmoid(7), 6)
   })
 })
