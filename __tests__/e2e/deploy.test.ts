@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { DescribeEndpointCommand, DescribeModelPackageCommand } from '@aws-sdk/client-sagemaker'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
-import { startEmulator, type Emulator } from '../../emulator/server.ts'
+import type { Emulator } from '../../emulator/server.ts'
 import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github-api.js'
 import {
   IMAGE,
@@ -14,7 +14,8 @@ import {
   logisticModel,
   mutatingCalls,
   runOn,
-  seedModel
+  seedModel,
+  useEmulator
 } from './support.js'
 
 let emulator: Emulator
@@ -24,8 +25,9 @@ const GROUP = 'fraud-model'
 const ENDPOINT = 'fraud-prod'
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x))
 
-beforeAll(async () => {
-  emulator = await startEmulator({
+useEmulator(
+  e => (emulator = e),
+  {
     port: 0,
     delays: {
       packageCompleteMs: 50,
@@ -34,11 +36,13 @@ beforeAll(async () => {
       endpointDeleteMs: 200,
       waitSecondMs: 20
     }
-  })
+  },
+  false
+)
+beforeAll(async () => {
   github = await startFakeGitHub()
 })
 afterAll(async () => {
-  await emulator.close()
   await github.close()
 })
 

@@ -1,19 +1,15 @@
 // The action's shell, run as the runner runs it: bad input fails the step with a message
 // naming the input, before any AWS call.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { startEmulator, type Emulator } from '../../emulator/server.ts'
+import type { Emulator } from '../../emulator/server.ts'
 import { NODE24, runAction } from './harness.js'
+import { useEmulator } from './support.js'
 
 let emulator: Emulator
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 })
-})
-afterAll(async () => {
-  await emulator.close()
-})
+useEmulator(e => (emulator = e))
 
 describe('dist/index.js', () => {
   it('runs on the Node 24 that action.yml declares, as an ES module', () => {

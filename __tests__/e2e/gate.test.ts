@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { DescribeModelPackageCommand } from '@aws-sdk/client-sagemaker'
 import { readFileSync } from 'node:fs'
-import { startEmulator, type Emulator } from '../../emulator/server.ts'
+import type { Emulator } from '../../emulator/server.ts'
 import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github-api.js'
 import {
   BUCKET,
@@ -15,22 +15,21 @@ import {
   runOn,
   seedModel,
   totalCalls,
-  writeJson
+  writeJson,
+  useEmulator
 } from './support.js'
 
 let emulator: Emulator
 let github: FakeGitHub
 
+useEmulator(e => (emulator = e))
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 })
   github = await startFakeGitHub()
 })
 afterAll(async () => {
-  await emulator.close()
   await github.close()
 })
 beforeEach(() => {
-  emulator.reset()
   github.state.comments.length = 0
   github.state.commentWriteStatus = undefined
 })

@@ -1,11 +1,11 @@
 // `register` through dist/index.js on the emulator: idempotent re-runs, metrics in S3 and
 // in metadata, provenance from the GitHub context, training and tuning job sources, and
 // bad input that stops before any change.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { DescribeModelPackageCommand, ListModelPackagesCommand } from '@aws-sdk/client-sagemaker'
 import { createHash } from 'node:crypto'
-import { startEmulator, type Emulator } from '../../emulator/server.ts'
+import type { Emulator } from '../../emulator/server.ts'
 import {
   BUCKET,
   IMAGE,
@@ -15,18 +15,13 @@ import {
   mutatingCalls,
   runOn,
   seedModel,
-  writeJson
+  writeJson,
+  useEmulator
 } from './support.js'
 
 let emulator: Emulator
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 })
-})
-afterAll(async () => {
-  await emulator.close()
-})
-beforeEach(() => emulator.reset())
+useEmulator(e => (emulator = e))
 
 const SHA1 = '1111111111111111111111111111111111111111'
 const SHA2 = '2222222222222222222222222222222222222222'

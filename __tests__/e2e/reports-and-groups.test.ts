@@ -1,13 +1,13 @@
 // `compare`, `lineage` and `group` through dist/index.js on the emulator: the read-only
 // modes change nothing, and group management refuses what would lose versions.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   DescribeModelPackageGroupCommand,
   GetModelPackageGroupPolicyCommand,
   ListTagsCommand
 } from '@aws-sdk/client-sagemaker'
 import { readFileSync } from 'node:fs'
-import { startEmulator, type Emulator } from '../../emulator/server.ts'
+import type { Emulator } from '../../emulator/server.ts'
 import {
   IMAGE,
   clients,
@@ -15,18 +15,13 @@ import {
   logisticModel,
   mutatingCalls,
   runOn,
-  seedModel
+  seedModel,
+  useEmulator
 } from './support.js'
 
 let emulator: Emulator
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 })
-})
-afterAll(async () => {
-  await emulator.close()
-})
-beforeEach(() => emulator.reset())
+useEmulator(e => (emulator = e))
 
 const GROUP = 'ranking-model'
 

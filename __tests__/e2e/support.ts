@@ -6,7 +6,8 @@ import { SageMakerRuntimeClient, InvokeEndpointCommand } from '@aws-sdk/client-s
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Emulator } from '../../emulator/server.ts'
+import { afterAll, beforeAll, beforeEach } from '@jest/globals'
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server.ts'
 import { runAction, type ActionRun, type RunOptions } from './harness.js'
 
 export const REGION = 'us-east-1'
@@ -89,4 +90,24 @@ export async function invoke(
 
 export function explain(run: ActionRun): string {
   return `exit ${run.exitCode}\nerrors: ${run.errors.join('\n')}\nstdout tail:\n${run.stdout.split('\n').slice(-40).join('\n')}\nstderr: ${run.stderr}`
+}
+
+/**
+ * Starts one emulator for a test file and closes it afterwards; with `resetEach` the
+ * registry starts empty for every test. The emulator reaches the file through `use`.
+ */
+export function useEmulator(
+  use: (emulator: Emulator) => void,
+  options: EmulatorOptions = { port: 0 },
+  resetEach = true
+): void {
+  let emulator: Emulator | undefined
+  beforeAll(async () => {
+    emulator = await startEmulator(options)
+    use(emulator)
+  })
+  afterAll(async () => {
+    await emulator?.close()
+  })
+  if (resetEach) beforeEach(() => emulator?.reset())
 }
