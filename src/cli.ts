@@ -73,13 +73,13 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv = process.env):
   const outputs = new Map<string, string>()
   try {
     const args = parseArgs(argv)
-    if (args.help || args.inputs.size === 0) {
-      console.log(USAGE)
-      return args.help ? 0 : 1
-    }
     if (args.version) {
       console.log(VERSION)
       return 0
+    }
+    if (args.help || args.inputs.size === 0) {
+      console.log(USAGE)
+      return args.help ? 0 : 1
     }
     const settings = readSettings(name => args.inputs.get(name) ?? '', env)
     const outcome = await executeMode(settings, consoleReporter(args.verbose, outputs), env)

@@ -97631,13 +97631,13 @@ async function cli(argv, env = process.env) {
     const outputs = new Map();
     try {
         const args = parseArgs(argv);
-        if (args.help || args.inputs.size === 0) {
-            console.log(USAGE);
-            return args.help ? 0 : 1;
-        }
         if (args.version) {
             console.log(src_version_VERSION);
             return 0;
+        }
+        if (args.help || args.inputs.size === 0) {
+            console.log(USAGE);
+            return args.help ? 0 : 1;
         }
         const settings = readSettings(name => args.inputs.get(name) ?? '', env);
         const outcome = await executeMode(settings, consoleReporter(args.verbose, outputs), env);
