@@ -216,6 +216,40 @@ describe('gate', () => {
   })
 })
 
+describe('gate under faults', () => {
+  it('decides the same under 30% throttling, because the client retries', async () => {
+    const [, v2] = seedVersions([
+      { auc: 0.9, logloss: 0.3, status: 'Approved' },
+      { auc: 0.91, logloss: 0.3 }
+    ])
+    emulator.setFaults({ throttleRate: 0.3 })
+    const run = await runOn(emulator, gate({ 'on-pass': 'Approved' }))
+    emulator.setFaults({ clear: true })
+    if (run.exitCode !== 0) throw new Error(explain(run))
+    expect(emulator.stats().throttled).toBeGreaterThan(0)
+    expect(run.outputs.decision).toBe('pass')
+    expect((await describe_(v2 as string)).ModelApprovalStatus).toBe('Approved')
+  })
+
+  it('fails the job and leaves the version pending when the decision cannot be written', async () => {
+    const [, v2] = seedVersions([
+      { auc: 0.9, logloss: 0.3, status: 'Approved' },
+      { auc: 0.5, logloss: 0.9 }
+    ])
+    emulator.setFaults({
+      failNext: { UpdateModelPackage: { count: 20, error: 'InternalFailure', status: 500 } }
+    })
+    const run = await runOn(emulator, gate())
+    emulator.setFaults({ clear: true })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors.join('\n')).toMatch(/InternalFailure/)
+    expect(run.errors.join('\n')).toMatch(/request id/)
+    const pkg = await describe_(v2 as string)
+    expect(pkg.ModelApprovalStatus).toBe('PendingManualApproval')
+    expect(pkg.CustomerMetadataProperties?.['gate:decision']).toBeUndefined()
+  })
+})
+
 describe('approve and reject', () => {
   it('refuses to approve a version whose gate failed unless forced, and records who decided', async () => {
     const [v1] = seedVersions([{ auc: 0.7, logloss: 0.6 }])
