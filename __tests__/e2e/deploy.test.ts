@@ -215,6 +215,28 @@ describe('deploy and rollback', () => {
     const expected = live.EndpointConfigName === first.outputs['endpoint-config-name'] ? 4 : 5
     expect(await prediction()).toBeCloseTo(sigmoid(expected), 6)
   })
+  it('is rolled back by SageMaker when a rollback alarm fires during a canary, and fails the step', async () => {
+    const before = await endpoint()
+    const servedBefore = await prediction()
+    seedVersion(8, 'Approved')
+    emulator.setFaults({ alarms: { 'fraud-prod-5xx': 'ALARM' } })
+    const run = await runOn(
+      emulator,
+      deploy({
+        'deployment-strategy': 'canary',
+        'canary-size': '10',
+        'rollback-alarms': 'fraud-prod-5xx'
+      })
+    )
+    emulator.setFaults({ alarms: { 'fraud-prod-5xx': 'OK' } })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors.join('\n')).toMatch(/fraud-prod-5xx/)
+    const live = await endpoint()
+    expect(live.EndpointStatus).toBe('InService')
+    expect(live.EndpointConfigName).toBe(before.EndpointConfigName)
+    expect(await prediction()).toBeCloseTo(servedBefore, 9)
+  })
+
   it('runs an A/B test by traffic weights, shifts weights in place, then promotes the winner', async () => {
     const a = seedVersion(6, 'Approved')
     const b = seedVersion(7, 'Approved')
