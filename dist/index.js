@@ -96184,7 +96184,8 @@ const runGate = async (ctx, settings) => {
     let written;
     if (settings.dryRun) {
         const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
-        written = `dry run: would record gate:decision=${decision.decision}${wanted === 'none' ? '' : ` and set ${wanted}`} on v${candidateVersion}`;
+        const sets = wanted !== 'none' && status === 'PendingManualApproval';
+        written = `dry run: would record gate:decision=${decision.decision}${sets ? ` and set ${wanted}` : ''} on v${candidateVersion}`;
         ctx.out.info(written);
     }
     else {

@@ -376,7 +376,8 @@ export const runGate: ModeRunner = async (ctx, settings): Promise<ModeOutcome> =
   let written: string | undefined
   if (settings.dryRun) {
     const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail
-    written = `dry run: would record gate:decision=${decision.decision}${wanted === 'none' ? '' : ` and set ${wanted}`} on v${candidateVersion}`
+    const sets = wanted !== 'none' && status === 'PendingManualApproval'
+    written = `dry run: would record gate:decision=${decision.decision}${sets ? ` and set ${wanted}` : ''} on v${candidateVersion}`
     ctx.out.info(written)
   } else {
     ;({ status, written } = await recordDecision(ctx, candidate, decision, gate, hash))
