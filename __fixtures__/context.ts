@@ -1,9 +1,12 @@
 // A RunContext for unit tests: real AWS clients (to be intercepted with
 // aws-sdk-client-mock) pointed at a closed loopback port, a Reporter that records what a
 // mode prints, a fixed clock and a sleep that returns at once.
+import { afterAll, beforeAll } from '@jest/globals'
 import { S3Client } from '@aws-sdk/client-s3'
 import { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { GitHubRun, Reporter, RunContext } from '../src/context.js'
 
 export const FIXED_NOW = new Date('2026-03-01T12:00:00Z')
@@ -78,4 +81,21 @@ export function fakeContext(overrides: FakeContextOverrides = {}): FakeContext {
     ...rest
   }
   return { ctx, outputs, infos, warnings, debugs, summaries, state, sleeps }
+}
+
+/** The `churn` group of the default run, as SageMaker names it and its versions. */
+export const CHURN_GROUP_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:model-package-group/churn'
+export const churnPackageArn = (version: number): string =>
+  `arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/${version}`
+
+/** A temporary folder for report files, made before the file's tests and removed after. */
+export function useWorkDir(prefix: string): () => string {
+  let dir = ''
+  beforeAll(async () => {
+    dir = await mkdtemp(join(process.env.TMPDIR ?? '/tmp', `${prefix}-`))
+  })
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+  return () => dir
 }

@@ -1,32 +1,12 @@
 // Validates action.yml with GitHub's own parser (@actions/workflow-parser) and checks that it
 // declares exactly the inputs src/inputs.ts reads, with the same defaults.
-import { describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { parse } from 'yaml'
+import { mockParserSchemas } from '../../__fixtures__/workflow-parser.js'
 import { DEFAULTS, INPUT_NAMES } from '../../src/inputs.js'
 
-// The parser's published ESM imports its JSON schema without an import attribute, which Jest
-// only tolerates with a deprecation warning (a hard error in its next major). Serving the
-// schema module from a factory that reads the JSON with fs keeps the parser's own code and
-// schema, without depending on that leniency.
-const PARSER_DIST = path.resolve('node_modules/@actions/workflow-parser/dist')
-const { JSONObjectReader } = await import('@actions/workflow-parser/templates/json-object-reader')
-const { TemplateSchema } = await import('@actions/workflow-parser/templates/schema/index')
-function schemaLoader(file: string) {
-  let schema: ReturnType<typeof TemplateSchema.load> | undefined
-  return () =>
-    (schema ??= TemplateSchema.load(
-      new JSONObjectReader(undefined, readFileSync(path.join(PARSER_DIST, file), 'utf8'))
-    ))
-}
-jest.unstable_mockModule(path.join(PARSER_DIST, 'actions/action-schema.js'), () => ({
-  getActionSchema: schemaLoader('action-v1.0.min.json')
-}))
-// The package index (for NoOperationTraceWriter) loads the workflow schema module too.
-jest.unstable_mockModule(path.join(PARSER_DIST, 'workflows/workflow-schema.js'), () => ({
-  getWorkflowSchema: schemaLoader('workflow-v1.0.min.json')
-}))
+await mockParserSchemas()
 const { NoOperationTraceWriter } = await import('@actions/workflow-parser')
 const { parseAction, convertActionTemplate } =
   await import('@actions/workflow-parser/actions/index')

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import {
   DescribeModelPackageCommand,
   DescribeModelPackageGroupCommand,
@@ -8,9 +8,14 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fakeContext } from '../../__fixtures__/context.js'
+import {
+  CHURN_GROUP_ARN,
+  churnPackageArn,
+  fakeContext,
+  useWorkDir
+} from '../../__fixtures__/context.js'
 import { registerSettings } from '../../__fixtures__/register/settings.js'
 import { runCompare } from '../../src/modes/compare.js'
 import { mapBounded } from '../../src/registry/lineage.js'
@@ -18,17 +23,10 @@ import { compareJson, renderCompare } from '../../src/report/compare.js'
 import type { Settings } from '../../src/settings.js'
 
 const sm = mockClient(SageMakerClient)
-const GROUP_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:model-package-group/churn'
-const arn = (version: number): string =>
-  `arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/${version}`
+const GROUP_ARN = CHURN_GROUP_ARN
+const arn = churnPackageArn
 
-let workDir: string
-beforeAll(async () => {
-  workDir = await mkdtemp(join(process.env.TMPDIR ?? '/tmp', 'compare-'))
-})
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true })
-})
+const workDir = useWorkDir('compare')
 beforeEach(() => {
   sm.reset()
 })
@@ -114,7 +112,7 @@ describe('compare mode', () => {
       }))
     })
     mockPackages(PACKAGES)
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
 
     expect(await runCompare(fake.ctx, settings())).toEqual({})
 
@@ -151,7 +149,7 @@ describe('compare mode', () => {
     expect(summary).toContain('x-axis ["v3", "v5"]')
 
     const path = fake.outputs.get('report-path') as string
-    expect(path).toBe(join(workDir, 'sagemaker-model-gate-churn-compare.json'))
+    expect(path).toBe(join(workDir(), 'sagemaker-model-gate-churn-compare.json'))
     const json = JSON.parse(await readFile(path, 'utf8'))
     expect(json.schema).toBe('sagemaker-model-gate/compare-report@1')
     expect(json.metrics).toEqual(['train:accuracy', 'validation:auc', 'validation:logloss'])
@@ -172,7 +170,7 @@ describe('compare mode', () => {
       ModelPackageGroupArn: GROUP_ARN
     })
     mockPackages({ 3: PACKAGES[3]!, 5: PACKAGES[5]! })
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
 
     await runCompare(fake.ctx, settings([5, 3, 5]))
 
@@ -193,7 +191,7 @@ describe('compare mode', () => {
         name: 'ValidationException'
       })
     )
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await expect(runCompare(fake.ctx, settings([3, 9]))).rejects.toThrow(
       /Input "versions": v3, v9 must all exist in group "churn"/
     )
@@ -203,12 +201,12 @@ describe('compare mode', () => {
 
   it('reports an empty group without failing', async () => {
     sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [] })
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     expect(await runCompare(fake.ctx, settings())).toEqual({})
     expect(fake.summaries[0]).toContain('The group has no versions to compare.')
     expect(fake.outputs.has('model-package-arn')).toBe(false)
     expect(fake.outputs.get('report-path')).toBe(
-      join(workDir, 'sagemaker-model-gate-churn-compare.json')
+      join(workDir(), 'sagemaker-model-gate-churn-compare.json')
     )
   })
 })

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import {
   AddTagsCommand,
   DeleteModelPackageCommand,
@@ -17,18 +17,21 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { join } from 'node:path'
-import { fakeContext } from '../../__fixtures__/context.js'
+import { readFile } from 'node:fs/promises'
+import {
+  CHURN_GROUP_ARN,
+  churnPackageArn,
+  fakeContext,
+  useWorkDir
+} from '../../__fixtures__/context.js'
 import { registerSettings } from '../../__fixtures__/register/settings.js'
 import { runGroup } from '../../src/modes/group.js'
 import { SHARE_SID } from '../../src/registry/policy.js'
 import type { GroupSettings, Settings } from '../../src/settings.js'
 
 const sm = mockClient(SageMakerClient)
-const GROUP_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:model-package-group/churn'
-const arn = (version: number): string =>
-  `arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/${version}`
+const GROUP_ARN = CHURN_GROUP_ARN
+const arn = churnPackageArn
 const NO_POLICY = Object.assign(
   new Error(`Cannot find resource policy for Model Package Group ${GROUP_ARN}.`),
   { name: 'ValidationException' }
@@ -42,13 +45,7 @@ const MUTATING = new Set([
   'UpdateModelPackageCommand'
 ])
 
-let workDir: string
-beforeAll(async () => {
-  workDir = await mkdtemp(join(process.env.TMPDIR ?? '/tmp', 'group-'))
-})
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true })
-})
+const workDir = useWorkDir('group')
 beforeEach(() => {
   sm.reset()
   sm.on(DescribeModelPackageGroupCommand).resolves({
@@ -106,7 +103,7 @@ describe('group describe and list', () => {
         ]
       })
     })
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
 
     expect(await runGroup(fake.ctx, settings({ operation: 'describe' }))).toEqual({})
 
@@ -143,7 +140,7 @@ describe('group describe and list', () => {
     mockVersions({})
     sm.on(ListTagsCommand).resolves({})
     sm.on(GetModelPackageGroupPolicyCommand).rejects(NO_POLICY)
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await runGroup(fake.ctx, settings({ operation: 'describe' }))
     expect(fake.warnings).toEqual([])
     expect(fake.summaries[0]).toContain('| versions | 0 |')
@@ -152,7 +149,7 @@ describe('group describe and list', () => {
 
   it('lists the newest `history` versions', async () => {
     mockVersions({ 1: 'Approved', 2: 'Rejected' })
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await runGroup(fake.ctx, settings({ operation: 'list' }, { history: 2 }))
     expect(sm).toHaveReceivedCommandWith(ListModelPackagesCommand, { MaxResults: 2 })
     expect(fake.summaries[0]).toContain('| version | status | created | description |')
@@ -170,7 +167,7 @@ describe('group update-tags', () => {
       ]
     })
     sm.on(AddTagsCommand).resolves({})
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await runGroup(
       fake.ctx,
       settings({
@@ -192,7 +189,7 @@ describe('group update-tags', () => {
 
   it('prints the AddTags request in a dry run and sends nothing', async () => {
     sm.on(ListTagsCommand).resolves({})
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await runGroup(
       fake.ctx,
       settings({ operation: 'update-tags', groupTags: { team: 'risk' } }, { dryRun: true })
@@ -206,7 +203,7 @@ describe('group update-tags', () => {
 describe('group delete', () => {
   it('refuses while versions exist unless forced, and deletes nothing', async () => {
     mockVersions({ 1: 'Rejected', 2: 'PendingManualApproval' })
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await expect(runGroup(fake.ctx, settings({ operation: 'delete' }))).rejects.toThrow(
       'Group "churn" still holds 2 versions: v2 (PendingManualApproval), v1 (Rejected). Deleting the group deletes them all; set "force: true" to do that, or keep the group.'
     )
@@ -223,7 +220,7 @@ describe('group delete', () => {
       ModelPackageArn: arn(1),
       CustomerMetadataProperties: {}
     })
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await expect(
       runGroup(fake.ctx, settings({ operation: 'delete', force: true }))
     ).rejects.toThrow(/v2 \(deployed to churn-prod\).*"force" does not override this/)
@@ -251,7 +248,7 @@ describe('group delete', () => {
     sm.on(DescribeModelCommand, { ModelName: 'churn-prod-v2-9876543210' }).resolves({
       Containers: [{ ModelPackageName: arn(2) }]
     })
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await expect(
       runGroup(fake.ctx, settings({ operation: 'delete', force: true }))
     ).rejects.toThrow(/v2 \(served by churn-prod now\).*"force" does not override this/)
@@ -269,7 +266,7 @@ describe('group delete', () => {
         name: 'AccessDeniedException'
       })
     )
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await expect(
       runGroup(fake.ctx, settings({ operation: 'delete', force: true }))
     ).rejects.toThrow(/not authorized/)
@@ -281,7 +278,7 @@ describe('group delete', () => {
     sm.on(DescribeModelPackageCommand).resolves({ CustomerMetadataProperties: {} })
     sm.on(DeleteModelPackageCommand).resolves({})
     sm.on(DeleteModelPackageGroupCommand).resolves({})
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
 
     await runGroup(fake.ctx, settings({ operation: 'delete', force: true }))
 
@@ -309,7 +306,7 @@ describe('group delete', () => {
     sm.on(DeleteModelPackageCommand, { ModelPackageName: arn(2) }).rejects(
       Object.assign(new Error('throttled'), { name: 'ThrottlingException' })
     )
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await expect(
       runGroup(fake.ctx, settings({ operation: 'delete', force: true }))
     ).rejects.toThrow('throttled')
@@ -320,7 +317,7 @@ describe('group delete', () => {
   it('prints the plan in a dry run and deletes nothing', async () => {
     mockVersions({ 1: 'Rejected', 2: 'Approved' })
     sm.on(DescribeModelPackageCommand).resolves({ CustomerMetadataProperties: {} })
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await runGroup(fake.ctx, settings({ operation: 'delete', force: true }, { dryRun: true }))
     expect(mutatingCalls()).toEqual([])
     expect(fake.infos[0]).toBe(
@@ -337,7 +334,7 @@ describe('group delete', () => {
   it('deletes an empty group without force', async () => {
     mockVersions({})
     sm.on(DeleteModelPackageGroupCommand).resolves({})
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await runGroup(fake.ctx, settings({ operation: 'delete' }))
     expect(sm).toHaveReceivedCommandWith(DeleteModelPackageGroupCommand, {
       ModelPackageGroupName: 'churn'
@@ -350,7 +347,7 @@ describe('group share and unshare', () => {
   it('creates the policy when the group has none', async () => {
     sm.on(GetModelPackageGroupPolicyCommand).rejects(NO_POLICY)
     sm.on(PutModelPackageGroupPolicyCommand).resolves({ ModelPackageGroupArn: GROUP_ARN })
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await runGroup(fake.ctx, settings({ operation: 'share', accountIds: ['222222222222'] }))
     expect(sm).toHaveReceivedCommandTimes(PutModelPackageGroupPolicyCommand, 1)
     const input = sm.commandCalls(PutModelPackageGroupPolicyCommand)[0]!.args[0].input
@@ -387,7 +384,7 @@ describe('group share and unshare', () => {
       ResourcePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [other] })
     })
     sm.on(PutModelPackageGroupPolicyCommand).resolves({})
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await runGroup(fake.ctx, settings({ operation: 'share', accountIds: ['222222222222'] }))
     const policy = JSON.parse(
       sm.commandCalls(PutModelPackageGroupPolicyCommand)[0]!.args[0].input.ResourcePolicy!
@@ -399,14 +396,14 @@ describe('group share and unshare', () => {
   it('makes no call when the accounts already have access', async () => {
     sm.on(GetModelPackageGroupPolicyCommand).rejects(NO_POLICY)
     sm.on(PutModelPackageGroupPolicyCommand).resolves({})
-    const first = fakeContext({ workDir })
+    const first = fakeContext({ workDir: workDir() })
     await runGroup(first.ctx, settings({ operation: 'share', accountIds: ['222222222222'] }))
     const written = sm.commandCalls(PutModelPackageGroupPolicyCommand)[0]!.args[0].input
       .ResourcePolicy
     sm.reset()
     sm.on(DescribeModelPackageGroupCommand).resolves({ ModelPackageGroupArn: GROUP_ARN })
     sm.on(GetModelPackageGroupPolicyCommand).resolves({ ResourcePolicy: written })
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await runGroup(fake.ctx, settings({ operation: 'share', accountIds: ['222222222222'] }))
     expect(mutatingCalls()).toEqual([])
     expect(fake.infos[0]).toContain('already shared with 222222222222; no change needed')
@@ -414,7 +411,7 @@ describe('group share and unshare', () => {
 
   it('prints the policy in a dry run and writes nothing', async () => {
     sm.on(GetModelPackageGroupPolicyCommand).rejects(NO_POLICY)
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await runGroup(
       fake.ctx,
       settings({ operation: 'share', accountIds: ['222222222222'] }, { dryRun: true })
@@ -440,7 +437,7 @@ describe('group share and unshare', () => {
       })
     })
     sm.on(DeleteModelPackageGroupPolicyCommand).resolves({})
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await runGroup(fake.ctx, settings({ operation: 'unshare', accountIds: ['222222222222'] }))
     expect(sm).toHaveReceivedCommandWith(DeleteModelPackageGroupPolicyCommand, {
       ModelPackageGroupName: 'churn'
@@ -473,7 +470,7 @@ describe('group share and unshare', () => {
       })
     })
     sm.on(PutModelPackageGroupPolicyCommand).resolves({})
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await runGroup(fake.ctx, settings({ operation: 'unshare', accountIds: ['222222222222'] }))
     const policy = JSON.parse(
       sm.commandCalls(PutModelPackageGroupPolicyCommand)[0]!.args[0].input.ResourcePolicy!
@@ -486,7 +483,7 @@ describe('group share and unshare', () => {
   })
 
   it('refuses to share a group given as an ARN', async () => {
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await expect(
       runGroup(
         fake.ctx,
@@ -501,7 +498,7 @@ describe('group share and unshare', () => {
 
   it('does not overwrite a policy it cannot read', async () => {
     sm.on(GetModelPackageGroupPolicyCommand).resolves({ ResourcePolicy: '{broken' })
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await expect(
       runGroup(fake.ctx, settings({ operation: 'share', accountIds: ['222222222222'] }))
     ).rejects.toThrow(/not a JSON policy document/)

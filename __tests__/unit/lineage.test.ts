@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import {
   DescribeHyperParameterTuningJobCommand,
   DescribeModelPackageCommand,
@@ -12,29 +12,27 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fakeContext } from '../../__fixtures__/context.js'
+import {
+  CHURN_GROUP_ARN,
+  churnPackageArn,
+  fakeContext,
+  useWorkDir
+} from '../../__fixtures__/context.js'
 import { registerSettings } from '../../__fixtures__/register/settings.js'
 import { runLineage } from '../../src/modes/lineage.js'
 import { metadataStory } from '../../src/registry/lineage.js'
 import type { Settings } from '../../src/settings.js'
 
 const sm = mockClient(SageMakerClient)
-const GROUP_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:model-package-group/churn'
-const arn = (version: number): string =>
-  `arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/${version}`
+const GROUP_ARN = CHURN_GROUP_ARN
+const arn = churnPackageArn
 const CONTEXT_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:context/churn-7-abc'
 const DATASET_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:artifact/0f1e2d'
 const HOSTILE = 'Approved <script>alert(1)</script> by @octocat | [x](javascript:alert(1))'
 
-let workDir: string
-beforeAll(async () => {
-  workDir = await mkdtemp(join(process.env.TMPDIR ?? '/tmp', 'lineage-'))
-})
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true })
-})
+const workDir = useWorkDir('lineage')
 beforeEach(() => {
   sm.reset()
 })
@@ -212,7 +210,7 @@ describe('lineage mode', () => {
     sm.on(DescribeModelPackageCommand, { ModelPackageName: arn(7) }).resolves(pkg(METADATA))
     mockJobs()
     mockLineage()
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
 
     expect(await runLineage(fake.ctx, settings(7))).toEqual({})
 
@@ -271,7 +269,7 @@ describe('lineage mode', () => {
     expect(fake.outputs.get('model-package-version')).toBe(7)
     expect(fake.outputs.get('approval-status')).toBe('Approved')
     const path = fake.outputs.get('report-path') as string
-    expect(path).toBe(join(workDir, 'sagemaker-model-gate-churn-v7-lineage.json'))
+    expect(path).toBe(join(workDir(), 'sagemaker-model-gate-churn-v7-lineage.json'))
     const json = JSON.parse(await readFile(path, 'utf8'))
     expect(json.schema).toBe('sagemaker-model-gate/lineage-report@1')
     expect(json.package.approvalDescription).toBe(HOSTILE)
@@ -302,7 +300,7 @@ describe('lineage mode', () => {
     sm.on(DescribeModelPackageCommand).resolves(pkg({ 'github:pr': '9' }))
     sm.on(ListAssociationsCommand).resolves({})
     sm.on(ListContextsCommand).resolves({})
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
 
     await runLineage(fake.ctx, settings())
 
@@ -318,7 +316,7 @@ describe('lineage mode', () => {
 
   it('refuses an empty group with a message that says so', async () => {
     sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [] })
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
     await expect(runLineage(fake.ctx, settings())).rejects.toThrow(/Group "churn" has no versions/)
   })
 
@@ -333,7 +331,7 @@ describe('lineage mode', () => {
         name: 'AccessDeniedException'
       })
     )
-    const fake = fakeContext({ workDir })
+    const fake = fakeContext({ workDir: workDir() })
 
     expect(await runLineage(fake.ctx, settings(7))).toEqual({})
 

@@ -1,26 +1,13 @@
 // Validates every workflow under .github/workflows and examples/ with GitHub's own parser
 // (@actions/workflow-parser), including its conversion step, where some errors only appear.
-import { describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
+import { mockParserSchemas } from '../../__fixtures__/workflow-parser.js'
 import { parsePolicy } from '../../src/policy/index.js'
 
-// See action-yml.test.ts: the schema module is served from a factory that reads the JSON
-// with fs, because the published code imports it without an import attribute.
-const PARSER_DIST = path.resolve('node_modules/@actions/workflow-parser/dist')
-const { JSONObjectReader } = await import('@actions/workflow-parser/templates/json-object-reader')
-const { TemplateSchema } = await import('@actions/workflow-parser/templates/schema/index')
-function schemaLoader(file: string) {
-  let schema: ReturnType<typeof TemplateSchema.load> | undefined
-  return () =>
-    (schema ??= TemplateSchema.load(
-      new JSONObjectReader(undefined, readFileSync(path.join(PARSER_DIST, file), 'utf8'))
-    ))
-}
-jest.unstable_mockModule(path.join(PARSER_DIST, 'workflows/workflow-schema.js'), () => ({
-  getWorkflowSchema: schemaLoader('workflow-v1.0.min.json')
-}))
+await mockParserSchemas()
 const { parseWorkflow, convertWorkflowTemplate, NoOperationTraceWriter } =
   await import('@actions/workflow-parser')
 
