@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// Generates the README's inputs and outputs tables from action.yml, so the two cannot drift.
-//   node scripts/readme-tables.mjs --write   rewrite the tables in README.md
-//   node scripts/readme-tables.mjs --check   exit 1 when README.md is out of date
-// --action FILE and --readme FILE point at other files (the tests use copies).
-import { readFileSync, writeFileSync } from 'node:fs'
+// Generates the README's inputs and outputs tables and the per-mode reference in docs/modes/
+// from action.yml (and scripts/mode-docs.yml), so that none of them can drift.
+//   node scripts/readme-tables.mjs --write   rewrite the tables in README.md and docs/modes/
+//   node scripts/readme-tables.mjs --check   exit 1 when either is out of date
+// --action FILE, --readme FILE, --modes DIR and --mode-docs FILE point at other files (the
+// tests use copies).
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { GENERATED_NOTE, modeReference } from './mode-reference.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -29,10 +32,11 @@ function code(text) {
   return value ? `\`${value.replace(/`/g, "'")}\`` : ''
 }
 
-export function inputsTable(action) {
+/** `required` says what the Required column shows for an input (default: action.yml's flag). */
+export function inputsTable(action, required = (_name, input) => (input.required ? 'yes' : 'no')) {
   const rows = Object.entries(action.inputs ?? {}).map(
     ([name, input]) =>
-      `| \`${name}\` | ${input.required ? 'yes' : 'no'} | ${code(input.default)} | ${cell(input.description)} |`
+      `| \`${name}\` | ${cell(required(name, input))} | ${code(input.default)} | ${cell(input.description)} |`
   )
   return [
     '| Input | Required | Default | Description |',
@@ -70,24 +74,69 @@ function option(argv, name, fallback) {
   return i >= 0 && argv[i + 1] ? path.resolve(argv[i + 1]) : fallback
 }
 
+/** How docs/modes/ differs from what action.yml makes of it: files missing, stale or extra. */
+export function modeDocsDrift(dir, files) {
+  const present = existsSync(dir) ? readdirSync(dir).filter(f => f.endsWith('.md')) : []
+  const drift = []
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(dir, name)
+    if (!existsSync(file)) drift.push(`${name} is missing`)
+    else if (readFileSync(file, 'utf8') !== text) drift.push(`${name} differs`)
+  }
+  for (const name of present) {
+    if (!(name in files)) drift.push(`${name} is not generated from action.yml`)
+  }
+  return drift
+}
+
+function writeModeDocs(dir, files) {
+  mkdirSync(dir, { recursive: true })
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(dir, name)
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text)
+  }
+  // Pages of modes that no longer exist, but only ones this script wrote.
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name)
+    if (name.endsWith('.md') && !(name in files)) {
+      if (readFileSync(file, 'utf8').startsWith(GENERATED_NOTE)) rmSync(file)
+    }
+  }
+}
+
 export function main(argv) {
   const actionFile = option(argv, '--action', path.join(ROOT, 'action.yml'))
   const readmeFile = option(argv, '--readme', path.join(ROOT, 'README.md'))
+  const modesDir = option(argv, '--modes', path.join(ROOT, 'docs', 'modes'))
+  const modeDocsFile = option(argv, '--mode-docs', path.join(ROOT, 'scripts', 'mode-docs.yml'))
+  const actionYaml = readFileSync(actionFile, 'utf8')
   const readme = readFileSync(readmeFile, 'utf8')
-  const updated = updateReadme(readme, readFileSync(actionFile, 'utf8'), readmeFile)
+  const updated = updateReadme(readme, actionYaml, readmeFile)
+  const pages = modeReference(parse(actionYaml), parse(readFileSync(modeDocsFile, 'utf8')))
+  const where = file => path.relative(process.cwd(), file) || file
   if (argv.includes('--write')) {
     if (updated !== readme) writeFileSync(readmeFile, updated)
-    console.log(`${path.relative(process.cwd(), readmeFile) || readmeFile}: tables up to date.`)
+    writeModeDocs(modesDir, pages)
+    console.log(
+      `${where(readmeFile)}: tables up to date; ${where(modesDir)}: ${Object.keys(pages).length} pages up to date.`
+    )
     return 0
   }
   if (argv.includes('--check')) {
-    if (updated === readme) return 0
-    console.error(
-      `${readmeFile}: the inputs/outputs tables differ from action.yml; run "npm run docs".`
-    )
-    return 1
+    const drift = modeDocsDrift(modesDir, pages)
+    if (updated !== readme) {
+      console.error(
+        `${readmeFile}: the inputs/outputs tables differ from action.yml; run "npm run docs".`
+      )
+    }
+    if (drift.length > 0) {
+      console.error(`${modesDir}: ${drift.join('; ')}; run "npm run docs".`)
+    }
+    return updated === readme && drift.length === 0 ? 0 : 1
   }
-  console.error('Usage: readme-tables.mjs --write | --check [--action FILE] [--readme FILE]')
+  console.error(
+    'Usage: readme-tables.mjs --write | --check [--action FILE] [--readme FILE] [--modes DIR] [--mode-docs FILE]'
+  )
   return 2
 }
 
