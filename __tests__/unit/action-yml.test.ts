@@ -126,3 +126,28 @@ describe('action.yml', () => {
     }
   })
 })
+
+describe('Marketplace metadata', () => {
+  // GitHub's action schema lists the badge icons (Feather v4.28.0, less some) and colours.
+  const schema = JSON.parse(
+    readFileSync('node_modules/@actions/workflow-parser/dist/action-v1.0.min.json', 'utf8')
+  ) as { definitions: Record<string, { 'allowed-values'?: string[] }> }
+  const allowed = (name: string) => schema.definitions[name]?.['allowed-values'] ?? []
+
+  it('has a description under 125 characters', () => {
+    expect(action.description.length).toBeLessThan(125)
+    expect(action.description).toMatch(/SageMaker Model Registry/)
+  })
+
+  it('brands the badge with an icon and a colour GitHub offers', () => {
+    expect(allowed('branding-icon')).toContain(action.branding?.icon)
+    expect(allowed('branding-color')).toContain(action.branding?.color)
+  })
+
+  it("GitHub's parser refuses an icon or colour it does not offer", () => {
+    const icon = validate(text.replace(/icon: .*/, 'icon: smile')).errors.join('\n')
+    expect(icon).toMatch(/smile/)
+    const color = validate(text.replace(/color: .*/, 'color: pink')).errors.join('\n')
+    expect(color).toMatch(/pink/)
+  })
+})

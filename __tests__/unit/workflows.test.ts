@@ -71,6 +71,7 @@ describe('workflow files', () => {
         '.github/workflows/check-dist.yml',
         '.github/workflows/ci.yml',
         '.github/workflows/codeql.yml',
+        '.github/workflows/release.yml',
         'examples/pr-gate.yml',
         'examples/release.yml',
         'examples/rollback.yml'
@@ -153,6 +154,26 @@ describe('project workflows', () => {
 
   it('check-dist.yml rebuilds dist and compares', () => {
     expect(run('.github/workflows/check-dist.yml')).toEqual(['npm ci', 'npm run check-dist'])
+  })
+
+  it('release.yml checks a vX.Y.Z tag and its dist/, then moves the major tag', () => {
+    const release = workflows.get('.github/workflows/release.yml')!.workflow as Workflow & {
+      jobs: Record<string, Job & { needs?: string; permissions?: Record<string, string> }>
+    }
+    expect(release.on).toEqual({ push: { tags: ['v[0-9]+.[0-9]+.[0-9]+'] } })
+    const { verify, 'move-major-tag': move } = release.jobs
+    const verifyRuns = (verify?.steps ?? []).flatMap(s => (s.run ? [s.run.trim()] : []))
+    expect(verifyRuns).toEqual(
+      expect.arrayContaining(['npm ci', 'npm run check-dist', 'npm run test:unit'])
+    )
+    expect(verifyRuns.some(r => r.includes('package.json') && r.includes('"$TAG"'))).toBe(true)
+    expect(move?.needs).toBe('verify')
+    expect(move?.permissions).toEqual({ contents: 'write' })
+    const moveRun = (move?.steps ?? []).map(s => s.run ?? '').join('\n')
+    expect(moveRun).toContain('major="${TAG%%.*}"')
+    expect(moveRun).toContain('git push --force origin "refs/tags/$major"')
+    // The tag is read from the environment, never pasted into the script.
+    expect([...verifyRuns, moveRun].some(r => r.includes('${{'))).toBe(false)
   })
 
   it('codeql.yml analyses JavaScript and TypeScript', () => {
