@@ -198,44 +198,52 @@ function decodeContinuationToken(token: string): { bucket: string; after: string
   }
 }
 
-function listObjectsV2(store: Store, bucket: string, q: URLSearchParams): S3Response {
-  const prefix = q.get('prefix') ?? ''
-  const delimiter = q.get('delimiter') ?? ''
+interface ListArgs {
+  prefix: string
+  delimiter: string
+  maxKeys: number
+  token: string | null
+  startAfter: string
+  encode: boolean
+  /** The last key a previous page covered (from the token, else start-after). */
+  after: string
+}
+
+/** ListObjectsV2's query, with S3's InvalidArgument (400) for values it refuses. */
+function listArgs(bucket: string, q: URLSearchParams): ListArgs {
+  const invalid = (message: string, name: string, value: string) =>
+    new S3Error('InvalidArgument', message, 400, { ArgumentName: name, ArgumentValue: value })
   const rawMax = q.get('max-keys')
-  // S3 answers a max-keys that is not a non-negative integer with InvalidArgument (400).
   if (rawMax !== null && !/^\d+$/.test(rawMax))
-    throw new S3Error(
-      'InvalidArgument',
-      'Provided max-keys not an integer or within integer range',
-      400,
-      {
-        ArgumentName: 'max-keys',
-        ArgumentValue: rawMax
-      }
-    )
-  const maxKeys = Math.min(1000, rawMax === null ? 1000 : Number(rawMax))
-  const token = q.get('continuation-token')
-  const startAfter = q.get('start-after') ?? ''
+    throw invalid('Provided max-keys not an integer or within integer range', 'max-keys', rawMax)
   const encodingType = q.get('encoding-type')
   if (encodingType !== null && encodingType !== 'url')
-    throw new S3Error('InvalidArgument', 'Invalid Encoding Method specified in Request', 400, {
-      ArgumentName: 'encoding-type',
-      ArgumentValue: encodingType
-    })
-  const encode = encodingType === 'url'
-  const enc = (s: string) => xmlEscape(encode ? encodeURIComponent(s).replace(/%2F/g, '/') : s)
+    throw invalid('Invalid Encoding Method specified in Request', 'encoding-type', encodingType)
+  const token = q.get('continuation-token')
+  const startAfter = q.get('start-after') ?? ''
   let after = startAfter
   if (token !== null) {
     // Tokens are opaque to callers; this one carries the bucket and the last key it covered,
     // so an edited token or one from another bucket is refused as S3 refuses it.
     const decoded = decodeContinuationToken(token)
     if (!decoded || decoded.bucket !== bucket)
-      throw new S3Error('InvalidArgument', 'The continuation token provided is incorrect', 400, {
-        ArgumentName: 'continuation-token',
-        ArgumentValue: token
-      })
+      throw invalid('The continuation token provided is incorrect', 'continuation-token', token)
     after = decoded.after
   }
+  return {
+    prefix: q.get('prefix') ?? '',
+    delimiter: q.get('delimiter') ?? '',
+    maxKeys: Math.min(1000, rawMax === null ? 1000 : Number(rawMax)),
+    token,
+    startAfter,
+    encode: encodingType === 'url',
+    after
+  }
+}
+
+function listObjectsV2(store: Store, bucket: string, q: URLSearchParams): S3Response {
+  const { prefix, delimiter, maxKeys, token, startAfter, encode, after } = listArgs(bucket, q)
+  const enc = (s: string) => xmlEscape(encode ? encodeURIComponent(s).replace(/%2F/g, '/') : s)
   const keys = [...(store.buckets.get(bucket)?.keys() ?? [])]
     .filter(k => k.startsWith(prefix))
     .sort()

@@ -20,7 +20,7 @@ import {
   sortedPage,
   timeFilter
 } from './common.ts'
-import { loadArtifact } from './hosting.ts'
+import { loadArtifact } from './models.ts'
 
 const TRANSFORM_JOB_NAME = { ...ENTITY_NAME, pattern: PATTERNS.transformJobName }
 
@@ -120,8 +120,8 @@ const describeTuningJob: Handler = (ctx, input) => {
 
 // ---------- transform ----------
 
-const createTransformJob: Handler = (ctx, input) => {
-  const check = new Checker()
+/** CreateTransformJob's members; returns the job and model names. */
+function checkTransformJob(check: Checker, input: Input) {
   const name = check.str(input, 'TransformJobName', TRANSFORM_JOB_NAME)
   const modelName = check.str(input, 'ModelName', {
     required: true,
@@ -169,6 +169,12 @@ const createTransformJob: Handler = (ctx, input) => {
   check.num(input, 'MaxPayloadInMB', { min: 0, max: 100, integer: true })
   check.num(input, 'MaxConcurrentTransforms', { min: 0, integer: true })
   check.str(input, 'BatchStrategy', { enum: ['MultiRecord', 'SingleRecord'] })
+  return { name, modelName }
+}
+
+const createTransformJob: Handler = (ctx, input) => {
+  const check = new Checker()
+  const { name, modelName } = checkTransformJob(check, input)
   const tags = check.tags(input)
   check.done()
   const arn = arnOf(ctx, 'transform-job', name!)
