@@ -2,11 +2,14 @@
 // during a blue/green update, to the new fleet by its current traffic share) and
 // scores the CSV body with that variant's model.
 import { ServiceError } from './errors.ts'
-import { ModelInputError, predictCsv } from './model.ts'
+import { ModelInputError, predict } from './model.ts'
 import { ACCOUNT_ID, type EndpointRec, type Store, type VariantState } from './state.ts'
 
 /** InvokeEndpoint's Body: "Length Constraints: Maximum length of 6291456" (API reference). */
 export const MAX_PAYLOAD_BYTES = 6291456
+
+/** "The maximum request and response payload size for serverless invocations is 4 MB." */
+export const MAX_SERVERLESS_PAYLOAD_BYTES = 4 * 1024 * 1024
 
 const SERVING = new Set(['InService', 'Updating', 'RollingBack', 'SystemUpdating'])
 
@@ -59,11 +62,18 @@ function pickVariant(ep: EndpointRec): VariantState {
   return pickByWeight(ep.variants)
 }
 
+function chooseVariant(ep: EndpointRec, target: string | undefined): VariantState {
+  if (!target) return pickVariant(ep)
+  const found = ep.variants.find(v => v.name === target)
+  if (!found) throw validationError(`Variant ${target} not found for Endpoint ${ep.arn}.`)
+  return found
+}
+
 export function invokeEndpoint(
   store: Store,
   region: string,
   endpointName: string,
-  headers: { contentType?: string; accept?: string; targetVariant?: string },
+  headers: { contentType?: string; accept?: string; targetVariant?: string; requestId: string },
   body: Buffer
 ): InvokeResult {
   if (body.length > MAX_PAYLOAD_BYTES)
@@ -73,37 +83,15 @@ export function invokeEndpoint(
   const ep = store.endpoints.get(endpointName.toLowerCase())
   if (!ep || !SERVING.has(ep.status) || ep.variants.length === 0)
     throw validationError(`Endpoint ${endpointName} of account ${ACCOUNT_ID} not found.`)
-  let variant: VariantState
-  if (headers.targetVariant) {
-    const found = ep.variants.find(v => v.name === headers.targetVariant)
-    if (!found)
-      throw validationError(`Variant ${headers.targetVariant} not found for Endpoint ${ep.arn}.`)
-    variant = found
-  } else {
-    variant = pickVariant(ep)
-  }
-  const type = (headers.contentType ?? '').split(';')[0]!.trim().toLowerCase()
-  if (type !== 'text/csv')
-    throw modelError(
-      ep,
-      region,
-      415,
-      `Content type ${headers.contentType ?? '(none)'} is not supported by this model; send text/csv.`
-    )
-  const accept = (headers.accept ?? '').split(';')[0]!.trim().toLowerCase()
-  if (accept !== '' && accept !== 'text/csv' && accept !== '*/*')
-    throw modelError(
-      ep,
-      region,
-      406,
-      `Accept ${headers.accept} is not supported by this model; accept text/csv.`
-    )
-  let lines: string[]
+  const variant = chooseVariant(ep, headers.targetVariant)
+  // Serverless variants refuse larger bodies with this answer (aws/sagemaker-python-sdk#4271).
+  if (variant.serverless && body.length > MAX_SERVERLESS_PAYLOAD_BYTES)
+    throw validationError(`Request ${headers.requestId} has oversize body.`)
   try {
-    lines = predictCsv(variant.model, body.toString('utf8'))
+    const out = predict(variant.model, body.toString('utf8'), headers.contentType, headers.accept)
+    return { ...out, variant: variant.name }
   } catch (e) {
-    if (e instanceof ModelInputError) throw modelError(ep, region, 400, e.message)
+    if (e instanceof ModelInputError) throw modelError(ep, region, e.status, e.message)
     throw e
   }
-  return { body: lines.map(l => `${l}\n`).join(''), contentType: 'text/csv', variant: variant.name }
 }

@@ -41,6 +41,8 @@ export interface EmulatorStats {
   s3: Record<string, number>
   /** SageMaker Runtime calls by operation name. */
   runtime: Record<string, number>
+  /** Requests (mini-batches) each transform job sent to its model, by job name. */
+  transform: Record<string, number>
   throttled: number
 }
 
@@ -150,7 +152,8 @@ async function serveRuntime(
       {
         contentType: header(req, 'content-type'),
         accept: header(req, 'accept'),
-        targetVariant: header(req, 'x-amzn-sagemaker-target-variant')
+        targetVariant: header(req, 'x-amzn-sagemaker-target-variant'),
+        requestId
       },
       body
     )
@@ -239,6 +242,7 @@ function statsOf(store: Store): EmulatorStats {
     operations: { ...store.stats.operations },
     s3: { ...store.stats.s3 },
     runtime: { ...store.stats.runtime },
+    transform: { ...store.stats.transform },
     throttled: store.stats.throttled
   }
 }

@@ -12,6 +12,8 @@ export interface Delays {
   endpointUpdateMs: number
   endpointDeleteMs: number
   transformJobMs: number
+  /** Transform job `Stopping -> Stopped`. */
+  transformStopMs: number
   /**
    * Real milliseconds per second of a deployment's WaitIntervalInSeconds and
    * TerminationWaitInSeconds, so canary/linear steps take time without taking minutes.
@@ -25,6 +27,7 @@ export const DEFAULT_DELAYS: Required<Delays> = {
   endpointUpdateMs: 100,
   endpointDeleteMs: 50,
   transformJobMs: 100,
+  transformStopMs: 50,
   waitSecondMs: 5
 }
 
@@ -179,6 +182,8 @@ export interface Stats {
   operations: Record<string, number>
   s3: Record<string, number>
   runtime: Record<string, number>
+  /** Requests (mini-batches) each transform job sent to its model, by job name. */
+  transform: Record<string, number>
   throttled: number
 }
 
@@ -237,7 +242,7 @@ export class Store {
       alarms: new Map(),
       instanceLimits: new Map([['*', 20]])
     }
-    this.stats = { operations: {}, s3: {}, runtime: {}, throttled: 0 }
+    this.stats = { operations: {}, s3: {}, runtime: {}, transform: {}, throttled: 0 }
     this.random = rng(42)
   }
 
@@ -292,9 +297,9 @@ export class Store {
     this.clearRuntime()
   }
 
-  count(kind: 'operations' | 's3' | 'runtime', op: string): void {
+  count(kind: 'operations' | 's3' | 'runtime' | 'transform', op: string, n = 1): void {
     const bucket = this.stats[kind]
-    bucket[op] = (bucket[op] ?? 0) + 1
+    bucket[op] = (bucket[op] ?? 0) + n
   }
 
   getObject(bucket: string, key: string): S3Object | undefined {

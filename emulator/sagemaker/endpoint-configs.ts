@@ -47,6 +47,43 @@ function checkVariant(check: Checker, variant: Input | undefined, p: string): vo
     { required: true, min: 1, max: 200, integer: true },
     `${p}.serverlessConfig.maxConcurrency`
   )
+  check.num(
+    sc,
+    'ProvisionedConcurrency',
+    { min: 1, max: 200, integer: true },
+    `${p}.serverlessConfig.provisionedConcurrency`
+  )
+}
+
+/**
+ * ProductionVariantServerlessConfig: memory "in 1 GB increments", provisioned concurrency
+ * "less than or equal to MaxConcurrency"; and Serverless Inference's feature exclusions:
+ * no multiple production variants, no data capture.
+ */
+function checkServerless(variants: Input[], dataCapture: unknown): void {
+  const serverless = variants.filter(v => v.ServerlessConfig !== undefined)
+  for (const v of serverless) {
+    const sc = v.ServerlessConfig as Input
+    const memory = Number(sc.MemorySizeInMB)
+    if (memory % 1024 !== 0)
+      throw validation(
+        `MemorySizeInMB ${memory} of production variant ${String(v.VariantName)} is not valid: use 1024, 2048, 3072, 4096, 5120 or 6144.`
+      )
+    if (
+      typeof sc.ProvisionedConcurrency === 'number' &&
+      sc.ProvisionedConcurrency > Number(sc.MaxConcurrency)
+    )
+      throw validation(
+        `ProvisionedConcurrency ${sc.ProvisionedConcurrency} of production variant ${String(v.VariantName)} must be less than or equal to MaxConcurrency ${String(sc.MaxConcurrency)}.`
+      )
+  }
+  if (serverless.length > 0 && variants.length > 1)
+    throw validation(
+      'Serverless endpoints support a single production variant; this endpoint configuration has ' +
+        `${variants.length}.`
+    )
+  if (serverless.length > 0 && dataCapture !== undefined)
+    throw validation('DataCaptureConfig is not supported for serverless endpoints.')
 }
 
 /** Rules across members: unique names, instance-based or serverless, models that exist. */
@@ -96,6 +133,7 @@ const createEndpointConfig: Handler = (ctx, input) => {
   if (ctx.store.endpointConfigs.has(name!.toLowerCase()))
     throw validation(`Cannot create already existing endpoint configuration "${arn}".`)
   checkVariantShapes(ctx, variants as Input[])
+  checkServerless(variants as Input[], input.DataCaptureConfig)
   const stored = (variants as Input[]).map(v => ({ InitialVariantWeight: 1, ...copy(v) }))
   const fields: Input = {}
   for (const f of CONFIG_FIELDS) if (input[f] !== undefined) fields[f] = copy(input[f])

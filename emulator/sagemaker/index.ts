@@ -7,11 +7,13 @@ import { lineageHandlers } from './lineage.ts'
 import { modelHandlers } from './models.ts'
 import { registryHandlers } from './registry.ts'
 import { tagHandlers } from './tags.ts'
+import { transformHandlers } from './transform.ts'
 
 export const operations: Record<string, Handler> = {
   ...registryHandlers,
   ...tagHandlers,
   ...jobHandlers,
+  ...transformHandlers,
   ...modelHandlers,
   ...endpointConfigHandlers,
   ...endpointHandlers,
