@@ -1,7 +1,10 @@
 // The control API under /_emulator/: reset, stats, faults, seed, delays, health. Tests and
 // the demo drive the emulator through it (or through the same functions in-process).
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { flushCapture } from './capture.ts'
 import { sendJson } from './http.ts'
+import { parseArtifact } from './model.ts'
+import { loadArtifact } from './sagemaker/models.ts'
 import { createPackage } from './sagemaker/registry.ts'
 import type { Ctx } from './sagemaker/common.ts'
 import { operations } from './sagemaker/index.ts'
@@ -61,6 +64,7 @@ export function applyFaultsBody(store: Store, body: FaultsBody): void {
     f.latencyMs.clear()
     f.failNext.clear()
     f.alarms.clear()
+    f.variantLatencyMs.clear()
   }
   if (body.throttleRate !== undefined) {
     if (typeof body.throttleRate === 'number') {
@@ -184,6 +188,45 @@ export function applySeed(store: Store, body: SeedBody): SeedResult {
   return result
 }
 
+/** `POST /_emulator/variants`: a latency fault or a different model on one live variant. */
+export interface VariantBody {
+  endpointName: string
+  variantName: string
+  /** Added to every invocation this variant serves (model latency); 0 clears. */
+  latencyMs?: number
+  /** A model artifact document that replaces the variant's model until its fleet is replaced. */
+  artifact?: unknown
+  /** Or the S3 location of one. */
+  modelDataUrl?: string
+}
+
+export function applyVariantBody(store: Store, body: VariantBody): void {
+  if (typeof body !== 'object' || body === null)
+    throw new ControlError('variants body must be a JSON object')
+  const ep = store.endpoints.get(String(body.endpointName).toLowerCase())
+  if (!ep) throw new ControlError(`No endpoint ${JSON.stringify(body.endpointName)}`)
+  const variant = ep.variants.find(v => v.name === body.variantName)
+  if (!variant)
+    throw new ControlError(
+      `Endpoint ${ep.name} serves no variant ${JSON.stringify(body.variantName)} (it serves ${ep.variants.map(v => v.name).join(', ') || 'nothing yet'})`
+    )
+  if (body.latencyMs !== undefined) {
+    if (typeof body.latencyMs !== 'number' || body.latencyMs < 0)
+      throw new ControlError('latencyMs must be a non-negative number')
+    const key = `${ep.name.toLowerCase()}/${variant.name}`
+    if (body.latencyMs === 0) store.faults.variantLatencyMs.delete(key)
+    else store.faults.variantLatencyMs.set(key, body.latencyMs)
+  }
+  if (body.artifact !== undefined || body.modelDataUrl !== undefined) {
+    const loaded =
+      body.artifact !== undefined
+        ? parseArtifact(Buffer.from(JSON.stringify(body.artifact)), 'artifact')
+        : loadArtifact(store, body.modelDataUrl)
+    if (!loaded.ok) throw new ControlError(loaded.reason)
+    variant.model = loaded.model
+  }
+}
+
 /** What the control routes need from the running emulator besides the store. */
 export interface ControlTarget {
   store: Store
@@ -221,6 +264,11 @@ function controlRoute(target: ControlTarget, route: string, body: Buffer): [numb
       return [200, store.delays]
     case 'GET /_emulator/health':
       return [200, { ok: true }]
+    case 'POST /_emulator/variants':
+      applyVariantBody(store, jsonBody(body) as VariantBody)
+      return [200, { ok: true }]
+    case 'POST /_emulator/capture/flush':
+      return [200, { delivered: flushCapture(store) }]
     default:
       return [404, { error: `No control route ${route}` }]
   }

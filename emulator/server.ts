@@ -7,12 +7,16 @@ import type { AddressInfo } from 'node:net'
 import {
   applyFaultsBody,
   applySeed,
+  applyVariantBody,
   type ControlTarget,
   type FaultsBody,
   type SeedBody,
   type SeedResult,
-  serveControl
+  serveControl,
+  type VariantBody
 } from './control.ts'
+import { flushCapture } from './capture.ts'
+import { CLOUDWATCH_TARGET, getMetricData } from './cloudwatch.ts'
 import { ServiceError } from './errors.ts'
 import { faultFor, readBody, regionOf, send, sendJson } from './http.ts'
 import { invokeEndpoint } from './runtime.ts'
@@ -24,7 +28,7 @@ import type { Input } from './validate.ts'
 
 export type { Delays } from './state.ts'
 export { DEFAULT_DELAYS } from './state.ts'
-export type { FaultsBody, SeedBody, SeedResult } from './control.ts'
+export type { FaultsBody, SeedBody, SeedResult, VariantBody } from './control.ts'
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -41,6 +45,8 @@ export interface EmulatorStats {
   s3: Record<string, number>
   /** SageMaker Runtime calls by operation name. */
   runtime: Record<string, number>
+  /** CloudWatch calls by operation name. */
+  cloudwatch: Record<string, number>
   /** Requests (mini-batches) each transform job sent to its model, by job name. */
   transform: Record<string, number>
   throttled: number
@@ -57,6 +63,10 @@ export interface Emulator {
   seed(body: SeedBody): SeedResult
   /** Same body as POST /_emulator/faults. */
   setFaults(body: FaultsBody): void
+  /** Same body as POST /_emulator/variants. */
+  setVariant(body: VariantBody): void
+  /** Delivers buffered data capture now (POST /_emulator/capture/flush); returns the count. */
+  flushCapture(): number
 }
 
 /** An internal error as the JSON protocols answer it: InternalFailure, 500. */
@@ -75,8 +85,30 @@ function parseJsonInput(body: Buffer): Input | undefined {
   }
 }
 
-/** SageMaker's control plane: AWS JSON 1.1, the operation named by X-Amz-Target. */
-async function serveSageMaker(
+/** A JSON RPC service: its X-Amz-Target prefix, operations, media type and stats bucket. */
+interface JsonService {
+  target: string
+  contentType: string
+  stats: 'operations' | 'cloudwatch'
+  operations: Record<string, (ctx: Ctx, input: Input) => unknown>
+}
+
+const SAGEMAKER: JsonService = {
+  target: 'SageMaker',
+  contentType: 'application/x-amz-json-1.1',
+  stats: 'operations',
+  operations
+}
+
+const CLOUDWATCH: JsonService = {
+  target: CLOUDWATCH_TARGET,
+  contentType: 'application/x-amz-json-1.0',
+  stats: 'cloudwatch',
+  operations: { GetMetricData: (ctx, input) => getMetricData(ctx.store, input) }
+}
+
+/** SageMaker (AWS JSON 1.1) or CloudWatch (AWS JSON 1.0): the operation named by X-Amz-Target. */
+async function serveJson(
   store: Store,
   req: IncomingMessage,
   res: ServerResponse,
@@ -84,19 +116,20 @@ async function serveSageMaker(
   body: Buffer,
   requestId: string
 ): Promise<void> {
-  const headers = { 'x-amzn-RequestId': requestId, 'Content-Type': 'application/x-amz-json-1.1' }
+  const [prefix = '', op = ''] = target.split('.')
+  const service = prefix === CLOUDWATCH_TARGET ? CLOUDWATCH : SAGEMAKER
+  const headers = { 'x-amzn-RequestId': requestId, 'Content-Type': service.contentType }
   const fail = (e: ServiceError) =>
     send(
       res,
       e.status,
-      { ...headers, 'x-amzn-ErrorType': e.type },
+      { ...headers, ...e.headers, 'x-amzn-ErrorType': e.type },
       JSON.stringify({ __type: e.type, message: e.message, ...e.extra })
     )
-  const [service, op = ''] = target.split('.')
-  store.count('operations', op || target)
-  if (service !== 'SageMaker' || !operations[op])
+  store.count(service.stats, op || target)
+  if (prefix !== service.target || !service.operations[op])
     return fail(new ServiceError('UnknownOperationException', `Unknown operation ${target}`, 400))
-  const fault = await faultFor(store, op, true)
+  const fault = await faultFor(store, op, service === SAGEMAKER)
   if (fault) return fail(fault)
   const input = parseJsonInput(body)
   if (!input)
@@ -109,7 +142,7 @@ async function serveSageMaker(
     )
   const ctx: Ctx = { store, region: regionOf(req), now: store.now() }
   try {
-    const result = await operations[op]!(ctx, input)
+    const result = await service.operations[op]!(ctx, input)
     send(res, 200, headers, JSON.stringify(result ?? {}))
   } catch (e) {
     fail(e instanceof ServiceError ? e : internal(e))
@@ -145,7 +178,7 @@ async function serveRuntime(
   const fault = await faultFor(store, 'InvokeEndpoint', false)
   if (fault) return fail(fault)
   try {
-    const out = invokeEndpoint(
+    const out = await invokeEndpoint(
       store,
       regionOf(req),
       endpoint,
@@ -153,6 +186,7 @@ async function serveRuntime(
         contentType: header(req, 'content-type'),
         accept: header(req, 'accept'),
         targetVariant: header(req, 'x-amzn-sagemaker-target-variant'),
+        inferenceId: header(req, 'x-amzn-sagemaker-inference-id'),
         requestId
       },
       body
@@ -221,7 +255,7 @@ async function route(
       return serveControl(target, req, res, url.pathname, body)
     const amzTarget = req.headers['x-amz-target']
     if (typeof amzTarget === 'string')
-      return await serveSageMaker(store, req, res, amzTarget, body, requestId)
+      return await serveJson(store, req, res, amzTarget, body, requestId)
     const invoke = /^\/endpoints\/([^/]+)\/invocations$/.exec(url.pathname)
     if (req.method === 'POST' && invoke)
       return await serveRuntime(store, req, res, decodeURIComponent(invoke[1]!), body, requestId)
@@ -242,6 +276,7 @@ function statsOf(store: Store): EmulatorStats {
     operations: { ...store.stats.operations },
     s3: { ...store.stats.s3 },
     runtime: { ...store.stats.runtime },
+    cloudwatch: { ...store.stats.cloudwatch },
     transform: { ...store.stats.transform },
     throttled: store.stats.throttled
   }
@@ -283,6 +318,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     stats: () => statsOf(store),
     setDelays: target.setDelays,
     seed: body => applySeed(store, body),
-    setFaults: body => applyFaultsBody(store, body)
+    setFaults: body => applyFaultsBody(store, body),
+    setVariant: body => applyVariantBody(store, body),
+    flushCapture: () => flushCapture(store)
   }
 }

@@ -44,6 +44,7 @@ describe('stats', () => {
       operations: { CreateModelPackageGroup: 1, DescribeModelPackageGroup: 2 },
       s3: { PutObject: 1 },
       runtime: {},
+      cloudwatch: {},
       transform: {},
       throttled: 0
     })

@@ -112,6 +112,58 @@ function checkVariantShapes(ctx: Ctx, variants: Input[]): void {
   }
 }
 
+const CONTENT_TYPE = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*\/[a-zA-Z0-9](-*[a-zA-Z0-9.])*$/
+
+/** DataCaptureConfig and its CaptureOption / CaptureContentTypeHeader members. */
+function checkDataCapture(check: Checker, input: Input): void {
+  const p = 'DataCaptureConfig'
+  const dc = check.obj(input, 'DataCaptureConfig')
+  check.bool(dc, 'EnableCapture', `${p}.EnableCapture`)
+  check.num(
+    dc,
+    'InitialSamplingPercentage',
+    { required: true, min: 0, max: 100, integer: true },
+    `${p}.InitialSamplingPercentage`
+  )
+  check.str(
+    dc,
+    'DestinationS3Uri',
+    { required: true, max: 512, pattern: PATTERNS.s3Uri },
+    `${p}.DestinationS3Uri`
+  )
+  check.str(dc, 'KmsKeyId', { max: 2048, pattern: /^[a-zA-Z0-9:/_-]*$/ }, `${p}.KmsKeyId`)
+  const options = check.list(
+    dc,
+    'CaptureOptions',
+    { required: true, min: 1, max: 32 },
+    `${p}.CaptureOptions`
+  )
+  check.members(options, `${p}.CaptureOptions`, (o, path) =>
+    check.str(
+      o,
+      'CaptureMode',
+      { required: true, enum: ['Input', 'Output', 'InputAndOutput'] },
+      `${path}.CaptureMode`
+    )
+  )
+  const header = check.obj(dc, 'CaptureContentTypeHeader', false, `${p}.CaptureContentTypeHeader`)
+  for (const field of ['CsvContentTypes', 'JsonContentTypes']) {
+    const list = check.list(
+      header,
+      field,
+      { min: 1, max: 10 },
+      `${p}.CaptureContentTypeHeader.${field}`
+    )
+    for (const t of (list ?? []) as unknown[])
+      if (typeof t !== 'string' || t.length > 256 || !CONTENT_TYPE.test(t))
+        check.fail(
+          `${p}.CaptureContentTypeHeader.${field}`,
+          t,
+          `Member must satisfy regular expression pattern: ${CONTENT_TYPE.source}`
+        )
+  }
+}
+
 const CONFIG_FIELDS = [
   'DataCaptureConfig',
   'KmsKeyId',
@@ -127,6 +179,7 @@ const createEndpointConfig: Handler = (ctx, input) => {
   const name = check.str(input, 'EndpointConfigName', ENTITY_NAME)
   const variants = check.list(input, 'ProductionVariants', { required: true, min: 1, max: 10 })
   check.members(variants, 'ProductionVariants', (variant, p) => checkVariant(check, variant, p))
+  checkDataCapture(check, input)
   const tags = check.tags(input)
   check.done()
   const arn = arnOf(ctx, 'endpoint-config', name!)
