@@ -2,6 +2,7 @@
 // the demo drive the emulator through it (or through the same functions in-process).
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { flushCapture } from './capture.ts'
+import { DEFAULT_PRINCIPAL, parsePolicy, PolicyError } from './iam.ts'
 import { sendJson } from './http.ts'
 import { parseArtifact } from './model.ts'
 import { loadArtifact } from './sagemaker/models.ts'
@@ -227,6 +228,42 @@ export function applyVariantBody(store: Store, body: VariantBody): void {
   }
 }
 
+/** `POST /_emulator/iam`: `{"policy": <document> | null, "principal"?: "arn:aws:sts::..."}`. */
+export interface IamBody {
+  policy: unknown
+  principal?: string
+}
+
+export function applyIamBody(store: Store, body: IamBody): void {
+  if (typeof body !== 'object' || body === null || !('policy' in body))
+    throw new ControlError('iam body must be {"policy": <policy document> | null}')
+  if (body.principal !== undefined && typeof body.principal !== 'string')
+    throw new ControlError('principal must be an ARN string')
+  if (body.policy === null) {
+    store.policy = undefined
+    return
+  }
+  try {
+    store.policy = parsePolicy(body.policy, body.principal ?? DEFAULT_PRINCIPAL)
+  } catch (e) {
+    if (e instanceof PolicyError || e instanceof SyntaxError) throw new ControlError(e.message)
+    throw e
+  }
+}
+
+/** `POST /_emulator/options`: `{"arnCase": "lower" | "preserve"}`. */
+export function applyOptionsBody(store: Store, body: { arnCase?: unknown }): void {
+  if (typeof body !== 'object' || body === null)
+    throw new ControlError('options body must be a JSON object')
+  if (body.arnCase !== undefined) {
+    if (body.arnCase !== 'lower' && body.arnCase !== 'preserve')
+      throw new ControlError(
+        `arnCase must be "lower" or "preserve", got ${JSON.stringify(body.arnCase)}`
+      )
+    store.options.arnCase = body.arnCase
+  }
+}
+
 /** What the control routes need from the running emulator besides the store. */
 export interface ControlTarget {
   store: Store
@@ -267,6 +304,14 @@ function controlRoute(target: ControlTarget, route: string, body: Buffer): [numb
     case 'POST /_emulator/variants':
       applyVariantBody(store, jsonBody(body) as VariantBody)
       return [200, { ok: true }]
+    case 'POST /_emulator/iam':
+      applyIamBody(store, jsonBody(body) as IamBody)
+      return [200, { ok: true }]
+    case 'GET /_emulator/options':
+      return [200, store.options]
+    case 'POST /_emulator/options':
+      applyOptionsBody(store, jsonBody(body) as { arnCase?: unknown })
+      return [200, store.options]
     case 'POST /_emulator/capture/flush':
       return [200, { delivered: flushCapture(store) }]
     default:

@@ -116,6 +116,14 @@ export function handleS3(
     return Array.isArray(v) ? v[0] : v
   }
   const op = s3Operation(method, key, url.searchParams)
+  // A bucket exists once created, seeded or written to; reading one that does not is
+  // NoSuchBucket (HeadBucket: a bare 404).
+  if (!store.buckets.has(bucket) && op !== 'CreateBucket' && op !== 'PutObject') {
+    if (op === 'HeadBucket' || op === 'HeadObject') throw new S3Error('NotFound', 'Not Found', 404)
+    throw new S3Error('NoSuchBucket', 'The specified bucket does not exist', 404, {
+      BucketName: bucket
+    })
+  }
   switch (op) {
     case 'CreateBucket':
       if (!store.buckets.has(bucket)) store.buckets.set(bucket, new Map())

@@ -6,10 +6,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import {
   applyFaultsBody,
+  applyIamBody,
+  applyOptionsBody,
   applySeed,
   applyVariantBody,
   type ControlTarget,
   type FaultsBody,
+  type IamBody,
   type SeedBody,
   type SeedResult,
   serveControl,
@@ -18,6 +21,9 @@ import {
 import { flushCapture } from './capture.ts'
 import { CLOUDWATCH_TARGET, getMetricData } from './cloudwatch.ts'
 import { ServiceError } from './errors.ts'
+import { denial, type Check } from './iam.ts'
+import { sagemakerChecks } from './sagemaker/authorization.ts'
+import { arnOf } from './sagemaker/common.ts'
 import { faultFor, readBody, regionOf, send, sendJson } from './http.ts'
 import { invokeEndpoint } from './runtime.ts'
 import { errorXml, handleS3, S3Error, s3Operation } from './s3.ts'
@@ -28,7 +34,7 @@ import type { Input } from './validate.ts'
 
 export type { Delays } from './state.ts'
 export { DEFAULT_DELAYS } from './state.ts'
-export type { FaultsBody, SeedBody, SeedResult, VariantBody } from './control.ts'
+export type { FaultsBody, IamBody, SeedBody, SeedResult, VariantBody } from './control.ts'
 
 export interface EmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -67,6 +73,10 @@ export interface Emulator {
   setVariant(body: VariantBody): void
   /** Delivers buffered data capture now (POST /_emulator/capture/flush); returns the count. */
   flushCapture(): number
+  /** Same body as POST /_emulator/iam. */
+  setPolicy(body: IamBody): void
+  /** Same body as POST /_emulator/options. */
+  setOptions(body: { arnCase?: 'lower' | 'preserve' }): void
 }
 
 /** An internal error as the JSON protocols answer it: InternalFailure, 500. */
@@ -91,20 +101,37 @@ interface JsonService {
   contentType: string
   stats: 'operations' | 'cloudwatch'
   operations: Record<string, (ctx: Ctx, input: Input) => unknown>
+  /** What IAM checks for an operation. */
+  checks(ctx: Ctx, op: string, input: Input): Check[]
+  /** The service's access-denied error. */
+  denied(message: string): ServiceError
 }
 
 const SAGEMAKER: JsonService = {
   target: 'SageMaker',
   contentType: 'application/x-amz-json-1.1',
   stats: 'operations',
-  operations
+  operations,
+  checks: sagemakerChecks,
+  // SageMaker answers AccessDeniedException with HTTP 400 (API reference, Common Errors).
+  denied: message => new ServiceError('AccessDeniedException', message, 400)
 }
 
 const CLOUDWATCH: JsonService = {
   target: CLOUDWATCH_TARGET,
   contentType: 'application/x-amz-json-1.0',
   stats: 'cloudwatch',
-  operations: { GetMetricData: (ctx, input) => getMetricData(ctx.store, input) }
+  operations: { GetMetricData: (ctx, input) => getMetricData(ctx.store, input) },
+  checks: (_ctx, op) => [{ action: `cloudwatch:${op}`, resource: '*' }],
+  // CloudWatch's query-compatible answer: code AccessDenied, HTTP 403 (assumed).
+  denied: message =>
+    new ServiceError(
+      'AccessDenied',
+      message,
+      403,
+      {},
+      { 'x-amzn-query-error': 'AccessDenied;Sender' }
+    )
 }
 
 /** SageMaker (AWS JSON 1.1) or CloudWatch (AWS JSON 1.0): the operation named by X-Amz-Target. */
@@ -141,6 +168,8 @@ async function serveJson(
       )
     )
   const ctx: Ctx = { store, region: regionOf(req), now: store.now() }
+  const refused = store.policy && denial(store.policy, service.checks(ctx, op, input))
+  if (refused) return fail(service.denied(refused))
   try {
     const result = await service.operations[op]!(ctx, input)
     send(res, 200, headers, JSON.stringify(result ?? {}))
@@ -175,12 +204,17 @@ async function serveRuntime(
       },
       JSON.stringify({ Message: e.message, ...e.extra })
     )
+  const region = regionOf(req)
+  const arn = arnOf({ store, region, now: store.now() }, 'endpoint', endpoint)
+  const refused =
+    store.policy && denial(store.policy, [{ action: 'sagemaker:InvokeEndpoint', resource: arn }])
+  if (refused) return fail(new ServiceError('AccessDeniedException', refused, 400))
   const fault = await faultFor(store, 'InvokeEndpoint', false)
   if (fault) return fail(fault)
   try {
     const out = await invokeEndpoint(
       store,
-      regionOf(req),
+      region,
       endpoint,
       {
         contentType: header(req, 'content-type'),
@@ -206,6 +240,25 @@ async function serveRuntime(
   }
 }
 
+/** The S3 action and resource ARN IAM checks for a request. */
+function s3Check(op: string, url: URL): Check {
+  const [bucket = '', ...rest] = url.pathname.replace(/^\/+/, '').split('/')
+  const key = decodeURIComponent(rest.join('/'))
+  const action =
+    op === 'PutObject' || op === 'DeleteObject' || op === 'CreateBucket'
+      ? `s3:${op}`
+      : op === 'GetObject' || op === 'HeadObject'
+        ? 's3:GetObject'
+        : 's3:ListBucket'
+  const onBucket = action === 's3:ListBucket' || action === 's3:CreateBucket'
+  return {
+    action,
+    resource: onBucket
+      ? `arn:aws:s3:::${decodeURIComponent(bucket)}`
+      : `arn:aws:s3:::${decodeURIComponent(bucket)}/${key}`
+  }
+}
+
 /** Path-style S3 (REST XML). */
 async function serveS3(
   store: Store,
@@ -221,6 +274,8 @@ async function serveS3(
   store.count('s3', op)
   const fault = await faultFor(store, op, false)
   try {
+    const refused = store.policy && denial(store.policy, [s3Check(op, url)], true)
+    if (refused) throw new S3Error('AccessDenied', refused, 403)
     // S3 throttles with SlowDown (503), not ThrottlingException.
     if (fault?.type === 'ThrottlingException')
       throw new S3Error('SlowDown', 'Please reduce your request rate.', 503)
@@ -320,6 +375,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     seed: body => applySeed(store, body),
     setFaults: body => applyFaultsBody(store, body),
     setVariant: body => applyVariantBody(store, body),
-    flushCapture: () => flushCapture(store)
+    flushCapture: () => flushCapture(store),
+    setPolicy: body => applyIamBody(store, body),
+    setOptions: body => applyOptionsBody(store, body)
   }
 }

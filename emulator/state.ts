@@ -1,6 +1,7 @@
 // Everything the emulator remembers, plus its clock-driven work (lifecycle timers), so
 // that one reset() returns it to a clean account.
 import { createHash } from 'node:crypto'
+import type { Policy } from './iam.ts'
 import type { LinearModel } from './model.ts'
 import type { Input } from './validate.ts'
 
@@ -225,8 +226,17 @@ function rng(seed: number): () => number {
   }
 }
 
+export interface Options {
+  /** How resource names appear inside ARNs: lower-cased (the default) or as created. */
+  arnCase: 'lower' | 'preserve'
+}
+
 export class Store {
   delays: Required<Delays>
+  /** Kept across reset(), like delays: they describe the account, not its contents. */
+  options: Options = { arnCase: 'lower' }
+  /** The identity policy every request is checked against; none = everything allowed. */
+  policy?: Policy
   faults!: Faults
   stats!: Stats
   random!: () => number
@@ -275,6 +285,7 @@ export class Store {
     }
     this.invocations = []
     this.captureBuffer = []
+    this.policy = undefined
     this.captureRandom = rng(7)
     this.stats = {
       operations: {},

@@ -1,6 +1,7 @@
 // Data capture and InferenceId as Model Monitor documents them, and the control API's
 // variant knobs (latency, a worse model) that A/B tests need.
 import { describe, expect, it } from '@jest/globals'
+import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch'
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3'
 import {
   CreateEndpointCommand,
@@ -87,7 +88,12 @@ describe('data capture', () => {
     const answers = []
     for (let i = 0; i < 4; i++)
       answers.push(await invoke({ Body: `${i}\n`, InferenceId: `req-${i}` }))
-    expect((await captured('dc/')).length).toBe(0)
+    // Nothing is delivered yet: the destination bucket does not even exist.
+    await expectAwsError(
+      h.s3.send(new ListObjectsV2Command({ Bucket: 'capture', Prefix: 'dc/' })),
+      'NoSuchBucket',
+      404
+    )
     expect(h.emu.flushCapture()).toBe(4)
     const files = await captured('dc/')
     const hour = `${before.getUTCFullYear()}/${String(before.getUTCMonth() + 1).padStart(2, '0')}/${String(before.getUTCDate()).padStart(2, '0')}/${String(before.getUTCHours()).padStart(2, '0')}`
@@ -239,19 +245,53 @@ describe('variant knobs (control API)', () => {
     expect((await control({ endpointName: 'nope', variantName: 'B' })).status).toBe(400)
   })
 
-  it('adds latency to one variant only', async () => {
+  it('adds latency to one variant only: its ModelLatency grows, the other variant keeps its own', async () => {
     await deployAb(FULL)
     expect((await control({ endpointName: 'ab', variantName: 'B', latencyMs: 60 })).status).toBe(
       200
     )
-    const time = async (variant: string) => {
-      const t = performance.now()
-      await invoke({ Body: '1\n', TargetVariant: variant })
-      return performance.now() - t
-    }
-    expect(await time('B')).toBeGreaterThanOrEqual(59)
-    expect(await time('A')).toBeLessThan(50)
+    for (const v of ['A', 'B', 'A', 'B']) await invoke({ Body: '1\n', TargetVariant: v })
+    const cleared = new Date()
     await control({ endpointName: 'ab', variantName: 'B', latencyMs: 0 })
-    expect(await time('B')).toBeLessThan(50)
+    await invoke({ Body: '1\n', TargetVariant: 'B' })
+    const latency = async (
+      variant: string,
+      stat: string,
+      from: Date,
+      to = new Date(Date.now() + 60e3)
+    ) => {
+      const r = await h.cw.send(
+        new GetMetricDataCommand({
+          StartTime: from,
+          EndTime: to,
+          MetricDataQueries: [
+            {
+              Id: 'q',
+              MetricStat: {
+                Metric: {
+                  Namespace: 'AWS/SageMaker',
+                  MetricName: 'ModelLatency',
+                  Dimensions: [
+                    { Name: 'EndpointName', Value: 'ab' },
+                    { Name: 'VariantName', Value: variant }
+                  ]
+                },
+                Period: 1,
+                Stat: stat
+              }
+            }
+          ]
+        })
+      )
+      return r.MetricDataResults![0]!.Values!
+    }
+    const hourAgo = new Date(Date.now() - 3600e3)
+    expect(Math.min(...(await latency('B', 'Minimum', hourAgo, cleared)))).toBeGreaterThanOrEqual(
+      59000
+    )
+    expect(Math.max(...(await latency('A', 'Maximum', hourAgo)))).toBeLessThan(40000)
+    const after = await latency('B', 'Maximum', new Date(cleared.getTime() + 1))
+    expect(after.length).toBeGreaterThan(0)
+    expect(Math.max(...after)).toBeLessThan(40000)
   })
 })

@@ -29,9 +29,13 @@ export function memberArg(input: Input, field: string, rule: StringRule): string
   return value!
 }
 
-/** SageMaker lower-cases resource names inside ARNs (names keep their case elsewhere). */
+/**
+ * A resource's ARN. Names are lower-cased inside ARNs by default (names keep their case
+ * elsewhere); the `arnCase: "preserve"` option keeps them as created.
+ */
 export function arnOf(ctx: Ctx, type: string, name: string): string {
-  return `arn:aws:sagemaker:${ctx.region}:${ACCOUNT_ID}:${type}/${name.toLowerCase()}`
+  const shown = ctx.store.options.arnCase === 'preserve' ? name : name.toLowerCase()
+  return `arn:aws:sagemaker:${ctx.region}:${ACCOUNT_ID}:${type}/${shown}`
 }
 
 /** The resource part of an ARN of the given type, or the value itself when it is a name. */

@@ -1,5 +1,5 @@
 // Training and tuning jobs: seeded, read-only (nothing trains here).
-import { resourceNotFound } from '../errors.ts'
+import { resourceNotFound, validation } from '../errors.ts'
 import { Checker, PATTERNS, type Input } from '../validate.ts'
 import {
   arnOf,
@@ -57,7 +57,9 @@ export function seedTuningJob(ctx: Ctx, job: Input): void {
 const describeTrainingJob: Handler = (ctx, input) => {
   const name = memberArg(input, 'TrainingJobName', ENTITY_NAME)
   const job = ctx.store.trainingJobs.get(name.toLowerCase())
-  if (!job) throw resourceNotFound('Requested resource not found.')
+  // SageMaker answers a missing training job with ValidationException, not the
+  // ResourceNotFound its reference page lists.
+  if (!job) throw validation('Requested resource not found.')
   return copy(job)
 }
 

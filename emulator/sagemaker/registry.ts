@@ -426,9 +426,10 @@ function describePackage(pkg: PackageRec): Input {
   })
 }
 
+/** ListModelPackages summaries name only unversioned packages; versions have group and number. */
 function packageSummary(pkg: PackageRec): Input {
   return compact({
-    ModelPackageName: pkg.name,
+    ModelPackageName: pkg.version === undefined ? pkg.name : undefined,
     ModelPackageGroupName: pkg.groupName,
     ModelPackageVersion: pkg.version,
     ModelPackageArn: pkg.arn,

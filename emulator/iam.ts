@@ -1,0 +1,126 @@
+// An identity-based IAM policy the emulator enforces on every SageMaker, Runtime, S3 and
+// CloudWatch request: Effect Allow/Deny, Action/NotAction, Resource/NotResource with `*` and
+// `?` wildcards; an explicit Deny wins over any Allow; nothing allowed means denied.
+import { ACCOUNT_ID } from './state.ts'
+
+/** One authorization IAM makes: an action on a resource ARN. */
+export interface Check {
+  action: string
+  resource: string
+}
+
+export interface Statement {
+  effect: 'Allow' | 'Deny'
+  actions?: string[]
+  notActions?: string[]
+  resources?: string[]
+  notResources?: string[]
+}
+
+export interface Policy {
+  statements: Statement[]
+  /** Who is asking, for the error message. */
+  principal: string
+}
+
+export const DEFAULT_PRINCIPAL = `arn:aws:sts::${ACCOUNT_ID}:assumed-role/emulator-role/emulator-session`
+
+export class PolicyError extends Error {}
+
+function strings(value: unknown, what: string): string[] | undefined {
+  if (value === undefined) return undefined
+  const list = typeof value === 'string' ? [value] : value
+  if (!Array.isArray(list) || list.length === 0 || list.some(v => typeof v !== 'string'))
+    throw new PolicyError(`${what} must be a string or a non-empty list of strings`)
+  return list as string[]
+}
+
+function parseStatement(raw: unknown, i: number): Statement {
+  const where = `Statement[${i}]`
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new PolicyError(`${where} must be an object`)
+  const s = raw as Record<string, unknown>
+  if (s.Effect !== 'Allow' && s.Effect !== 'Deny')
+    throw new PolicyError(`${where}.Effect must be "Allow" or "Deny"`)
+  if (s.Principal !== undefined || s.NotPrincipal !== undefined)
+    throw new PolicyError(`${where}: an identity-based policy has no Principal`)
+  // Conditions cannot be evaluated here: refusing them beats silently ignoring them.
+  if (s.Condition !== undefined)
+    throw new PolicyError(`${where}: Condition is not supported by the emulator`)
+  const st: Statement = {
+    effect: s.Effect,
+    actions: strings(s.Action, `${where}.Action`),
+    notActions: strings(s.NotAction, `${where}.NotAction`),
+    resources: strings(s.Resource, `${where}.Resource`),
+    notResources: strings(s.NotResource, `${where}.NotResource`)
+  }
+  if ((st.actions === undefined) === (st.notActions === undefined))
+    throw new PolicyError(`${where} needs exactly one of Action and NotAction`)
+  if ((st.resources === undefined) === (st.notResources === undefined))
+    throw new PolicyError(`${where} needs exactly one of Resource and NotResource`)
+  return st
+}
+
+/** Parses a policy document (object or JSON string). */
+export function parsePolicy(doc: unknown, principal = DEFAULT_PRINCIPAL): Policy {
+  const value = typeof doc === 'string' ? (JSON.parse(doc) as unknown) : doc
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new PolicyError('policy must be a JSON policy document')
+  const statement = (value as Record<string, unknown>).Statement
+  const list = Array.isArray(statement) ? statement : statement === undefined ? [] : [statement]
+  if (list.length === 0) throw new PolicyError('policy needs at least one Statement')
+  return { statements: list.map(parseStatement), principal }
+}
+
+function pattern(glob: string, flags: string): RegExp {
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.')
+  return new RegExp(`^${body}$`, flags)
+}
+
+/** Actions match case-insensitively; resource ARNs case-sensitively (IAM's rules). */
+function matches(globs: string[], value: string, caseless: boolean): boolean {
+  return globs.some(g => pattern(g, caseless ? 'i' : '').test(value))
+}
+
+function applies(s: Statement, action: string, resource: string): boolean {
+  const actionHit = s.actions
+    ? matches(s.actions, action, true)
+    : !matches(s.notActions!, action, true)
+  if (!actionHit) return false
+  return s.resources
+    ? matches(s.resources, resource, false)
+    : !matches(s.notResources!, resource, false)
+}
+
+export type Decision = 'allowed' | 'implicitDeny' | 'explicitDeny'
+
+export function decide(policy: Policy, action: string, resource: string): Decision {
+  let allowed = false
+  for (const s of policy.statements) {
+    if (!applies(s, action, resource)) continue
+    if (s.effect === 'Deny') return 'explicitDeny'
+    allowed = true
+  }
+  return allowed ? 'allowed' : 'implicitDeny'
+}
+
+/**
+ * The first (action, resource) pair the policy does not allow, worded as AWS words it, or
+ * undefined when every pair is allowed.
+ */
+export function denial(policy: Policy, checks: Check[], quoteResource = false): string | undefined {
+  for (const { action, resource } of checks) {
+    const d = decide(policy, action, resource)
+    if (d === 'allowed') continue
+    const shown = quoteResource ? `"${resource}"` : resource
+    const why =
+      d === 'explicitDeny'
+        ? 'with an explicit deny in an identity-based policy'
+        : `because no identity-based policy allows the ${action} action`
+    return `User: ${policy.principal} is not authorized to perform: ${action} on resource: ${shown} ${why}`
+  }
+  return undefined
+}
