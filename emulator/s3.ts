@@ -101,6 +101,43 @@ function objectHeaders(o: {
   return h
 }
 
+/** GetObject (with an optional byte Range) and HeadObject. */
+function readObject(
+  store: Store,
+  op: string,
+  bucket: string,
+  key: string,
+  range: string | undefined
+): S3Response {
+  const obj = store.getObject(bucket, key)
+  if (!obj) {
+    if (op === 'HeadObject') throw new S3Error('NotFound', 'Not Found', 404)
+    throw new S3Error('NoSuchKey', 'The specified key does not exist.', 404, { Key: key })
+  }
+  const h = objectHeaders(obj)
+  const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range) : null
+  if (m && op === 'GetObject' && obj.body.length > 0) {
+    const size = obj.body.length
+    let start = m[1] === '' ? size - Number(m[2]) : Number(m[1])
+    let end = m[1] === '' || m[2] === '' ? size - 1 : Number(m[2])
+    start = Math.max(0, start)
+    end = Math.min(size - 1, end)
+    if (start > end)
+      throw new S3Error('InvalidRange', 'The requested range is not satisfiable', 416)
+    const part = obj.body.subarray(start, end + 1)
+    return {
+      status: 206,
+      headers: {
+        ...h,
+        'Content-Length': String(part.length),
+        'Content-Range': `bytes ${start}-${end}/${size}`
+      },
+      body: part
+    }
+  }
+  return { status: 200, headers: h, body: op === 'GetObject' ? obj.body : undefined }
+}
+
 export function handleS3(
   store: Store,
   method: string,
@@ -149,36 +186,8 @@ export function handleS3(
       return { status: 200, headers: { ETag: obj.etag } }
     }
     case 'GetObject':
-    case 'HeadObject': {
-      const obj = store.getObject(bucket, key)
-      if (!obj) {
-        if (op === 'HeadObject') throw new S3Error('NotFound', 'Not Found', 404)
-        throw new S3Error('NoSuchKey', 'The specified key does not exist.', 404, { Key: key })
-      }
-      const h = objectHeaders(obj)
-      const range = header('range')
-      const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range) : null
-      if (m && op === 'GetObject' && obj.body.length > 0) {
-        const size = obj.body.length
-        let start = m[1] === '' ? size - Number(m[2]) : Number(m[1])
-        let end = m[1] === '' || m[2] === '' ? size - 1 : Number(m[2])
-        start = Math.max(0, start)
-        end = Math.min(size - 1, end)
-        if (start > end)
-          throw new S3Error('InvalidRange', 'The requested range is not satisfiable', 416)
-        const part = obj.body.subarray(start, end + 1)
-        return {
-          status: 206,
-          headers: {
-            ...h,
-            'Content-Length': String(part.length),
-            'Content-Range': `bytes ${start}-${end}/${size}`
-          },
-          body: part
-        }
-      }
-      return { status: 200, headers: h, body: op === 'GetObject' ? obj.body : undefined }
-    }
+    case 'HeadObject':
+      return readObject(store, op, bucket, key, header('range'))
     case 'DeleteObject':
       store.buckets.get(bucket)?.delete(key)
       return { status: 204, headers: {} }
