@@ -40,10 +40,11 @@ export function statistic(stat: string, values: number[]): number {
       return sum
     case 'Average':
       return sum / n
+    // Loops, not Math.min(...values): a spread of a large bucket overflows the stack.
     case 'Minimum':
-      return Math.min(...values)
+      return values.reduce((a, b) => (b < a ? b : a))
     case 'Maximum':
-      return Math.max(...values)
+      return values.reduce((a, b) => (b > a ? b : a))
   }
   const p = /^p(\d{1,2}(\.\d{1,2})?|100)$/.exec(stat)
   if (!p)

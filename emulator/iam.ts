@@ -63,7 +63,14 @@ function parseStatement(raw: unknown, i: number): Statement {
 
 /** Parses a policy document (object or JSON string). */
 export function parsePolicy(doc: unknown, principal = DEFAULT_PRINCIPAL): Policy {
-  const value = typeof doc === 'string' ? (JSON.parse(doc) as unknown) : doc
+  let value = doc
+  if (typeof doc === 'string') {
+    try {
+      value = JSON.parse(doc) as unknown
+    } catch (e) {
+      throw new PolicyError(`policy is not valid JSON: ${(e as Error).message}`)
+    }
+  }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new PolicyError('policy must be a JSON policy document')
   const statement = (value as Record<string, unknown>).Statement

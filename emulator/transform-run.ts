@@ -44,13 +44,26 @@ function serialise(value: unknown, format: Format): string {
   return JSON.stringify(value)
 }
 
-function filter(value: unknown, path: string, which: string): unknown {
-  try {
-    return selectJsonPath(value, parseJsonPath(path))
-  } catch (e) {
+/** A parsed filter, applied record by record; a failure names the filter and its path. */
+function compileFilter(path: string, which: string): (value: unknown) => unknown {
+  const fail = (e: unknown): never => {
     if (e instanceof JsonPathError)
       throw new TransformFailure(`ClientError: ${which} ${path}: ${e.message}`)
     throw e
+  }
+  let selectors: ReturnType<typeof parseJsonPath> = []
+  try {
+    selectors = parseJsonPath(path)
+  } catch (e) {
+    fail(e)
+  }
+  if (selectors.length === 0) return value => value
+  return value => {
+    try {
+      return selectJsonPath(value, selectors)
+    } catch (e) {
+      return fail(e)
+    }
   }
 }
 
@@ -89,7 +102,9 @@ function scoreAll(
   for (const group of groups) {
     try {
       const answer = predict(model, group.join('\n') + '\n', s.contentType, s.accept)
-      outputs.push(...answer.body.split('\n').slice(0, -1))
+      const lines = answer.body.split('\n')
+      // One by one: spreading a large answer into push() overflows the stack.
+      for (let i = 0; i < lines.length - 1; i++) outputs.push(lines[i]!)
     } catch (e) {
       if (e instanceof ModelInputError)
         throw new TransformFailure(`ClientError: See job logs for more information. ${e.message}`)
@@ -120,9 +135,11 @@ export function transformObject(
     throw new TransformFailure(
       `ClientError: JoinSource Input needs the output in the input's format (${inFormat}), not ${outFormat}.`
     )
+  const inputFilter = compileFilter(s.inputFilter, 'InputFilter')
+  const outputFilter = compileFilter(s.outputFilter, 'OutputFilter')
   const lines = text.split(/\r?\n/).filter(l => l.trim() !== '')
   const records = lines.map(l => parseRecord(l, inFormat))
-  const inputs = records.map(r => serialise(filter(r, s.inputFilter, 'InputFilter'), inFormat))
+  const inputs = records.map(r => serialise(inputFilter(r), inFormat))
   const { outputs, requests } = scoreAll(model, inputs, s)
   if (outputs.length !== records.length)
     throw new TransformFailure(
@@ -132,7 +149,7 @@ export function transformObject(
     .map((record, i) => {
       const output = parseRecord(outputs[i]!, outFormat)
       const joined = s.joinInput ? join(record, output, inFormat) : output
-      return serialise(filter(joined, s.outputFilter, 'OutputFilter'), outFormat) + '\n'
+      return serialise(outputFilter(joined), outFormat) + '\n'
     })
     .join('')
   return { body, requests }

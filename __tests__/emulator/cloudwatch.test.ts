@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch'
 import { CreateEndpointCommand } from '@aws-sdk/client-sagemaker'
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
+import { statistic } from '../../emulator/cloudwatch.ts'
 import {
   approvedModel,
   endpointConfig,
@@ -201,5 +202,15 @@ describe('GetMetricData for AWS/SageMaker endpoint metrics', () => {
       },
       /not unique/
     )
+  })
+
+  it('computes statistics over a million samples without running out of stack', () => {
+    const values = Array.from({ length: 1_000_000 }, (_, i) => (i * 7919) % 1_000_003)
+    expect(statistic('Maximum', values)).toBe(values.reduce((a, b) => (a > b ? a : b)))
+    expect(statistic('Minimum', values)).toBe(0)
+    expect(statistic('SampleCount', values)).toBe(1_000_000)
+    expect(statistic('p50', [5, 1, 3, 2, 4])).toBe(3)
+    expect(statistic('p90', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toBe(9)
+    expect(statistic('p99.9', [1, 2, 3])).toBe(3)
   })
 })

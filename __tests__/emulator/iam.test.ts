@@ -243,5 +243,11 @@ describe('IAM policy evaluation', () => {
       expect(res.status).toBe(400)
       expect(await res.json()).toEqual({ error: error })
     }
+    const text = await fetch(`${h.emu.url}/_emulator/iam`, {
+      method: 'POST',
+      body: JSON.stringify({ policy: '{not json' })
+    })
+    expect(text.status).toBe(400)
+    expect(((await text.json()) as { error: string }).error).toMatch(/^policy is not valid JSON: /)
   })
 })

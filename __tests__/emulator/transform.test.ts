@@ -249,6 +249,18 @@ describe('requests and payload limits', () => {
     expect(await read('out/multi/rows.csv.out')).toBe('1\n'.repeat(300))
   })
 
+  it('transforms an object of 200,000 rows in one job', async () => {
+    const rows = Array.from({ length: 200000 }, (_, i) => `${i}`).join('\n')
+    await put('many/rows.csv', `${rows}\n`)
+    await h.sm.send(new CreateTransformJobCommand(job('many', 'many/')))
+    const r = await finished('many')
+    expect(r.FailureReason).toBeUndefined()
+    expect(r.TransformJobStatus).toBe('Completed')
+    expect(await read('out/many/rows.csv.out')).toBe(`${rows}\n`)
+    // 200,000 short rows fit in 6 MB payloads: one request would do, SageMaker sends 1.
+    expect(h.emu.stats().transform).toEqual({ many: 1 })
+  })
+
   it('fails when one record is larger than MaxPayloadInMB', async () => {
     await put('huge/rows.csv', `1\n${'0'.repeat(1024 * 1024 + 10)}1\n`)
     await h.sm.send(new CreateTransformJobCommand(job('huge', 'huge/', { MaxPayloadInMB: 1 })))

@@ -138,7 +138,13 @@ const createTransformJob: Handler = (ctx, input) => {
   ctx.store.schedule(ctx.store.delays.transformJobMs, () => {
     if (ctx.store.transformJobs.get(name.toLowerCase()) !== job || job.status !== 'InProgress')
       return
-    const failure = runTransform(ctx.store, job)
+    let failure: string | undefined
+    try {
+      failure = runTransform(ctx.store, job)
+    } catch (e) {
+      // An emulator bug fails the job, as a service fault would, instead of the process.
+      failure = `InternalServerError: ${(e as Error).message}`
+    }
     job.status = failure ? 'Failed' : 'Completed'
     job.failureReason = failure
     job.endTime = ctx.store.now()
