@@ -140,7 +140,7 @@ describe('data capture', () => {
       CaptureOptions: [{ CaptureMode: 'Input' }]
     })
     await invoke({ Body: '1\n' })
-    await new Promise(r => setTimeout(r, 120))
+    h.emu.flushCapture()
     const [file] = await captured('in-only/')
     const line = file!.lines[0]!
     expect(line.captureData).toEqual({

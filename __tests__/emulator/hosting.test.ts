@@ -667,9 +667,15 @@ describe('endpoints', () => {
 
   it('deletes: Deleting, then gone', async () => {
     await liveEndpoint()
-    await h.sm.send(new DeleteEndpointCommand({ EndpointName: 'ep' }))
-    expect((await describeEndpoint('ep')).EndpointStatus).toBe('Deleting')
-    await sleep(60)
+    // Long enough that a loaded machine still sees Deleting; delays outlive reset().
+    h.emu.setDelays({ endpointDeleteMs: 300 })
+    try {
+      await h.sm.send(new DeleteEndpointCommand({ EndpointName: 'ep' }))
+      expect((await describeEndpoint('ep')).EndpointStatus).toBe('Deleting')
+    } finally {
+      h.emu.setDelays({ endpointDeleteMs: 20 })
+    }
+    await sleep(400)
     await expectAwsError(
       describeEndpoint('ep'),
       'ValidationException',

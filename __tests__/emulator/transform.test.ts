@@ -317,7 +317,8 @@ describe('requests and payload limits', () => {
 
 describe('lifecycle', () => {
   it('lists jobs by status through InProgress, Completed, Failed, Stopping and Stopped', async () => {
-    h.emu.setDelays({ transformJobMs: 80, transformStopMs: 80 })
+    // Long enough that a loaded machine still lists the jobs in flight; reset() keeps delays.
+    h.emu.setDelays({ transformJobMs: 500, transformStopMs: 500 })
     await approvedModel(h, 'scorer', linear('regression', [1], 0))
     await approvedModel(h, 'broken', JSON.stringify({ bad: true }))
     await put('l/rows.csv', '1\n')
@@ -329,9 +330,13 @@ describe('lifecycle', () => {
       (
         await h.sm.send(new ListTransformJobsCommand({ StatusEquals: s }))
       ).TransformJobSummaries?.map(j => j.TransformJobName)
-    expect(await byStatus('InProgress')).toEqual(['b-bad', 'a-ok'])
-    expect(await byStatus('Stopping')).toEqual(['c-stop'])
-    for (const n of ['a-ok', 'b-bad', 'c-stop']) await finished(n)
+    try {
+      expect(await byStatus('InProgress')).toEqual(['b-bad', 'a-ok'])
+      expect(await byStatus('Stopping')).toEqual(['c-stop'])
+      for (const n of ['a-ok', 'b-bad', 'c-stop']) await finished(n)
+    } finally {
+      h.emu.setDelays({ transformJobMs: 30, transformStopMs: 50 })
+    }
     expect(await byStatus('Completed')).toEqual(['a-ok'])
     expect(await byStatus('Stopped')).toEqual(['c-stop'])
     const failed = await h.sm.send(new ListTransformJobsCommand({ StatusEquals: 'Failed' }))
