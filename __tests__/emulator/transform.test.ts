@@ -158,6 +158,37 @@ describe('DataProcessing', () => {
     })
   })
 
+  it('takes negative indexes, open slices and wildcards, and fails the job on operators SageMaker lacks', async () => {
+    await put('wide/rows.csv', '9,1,0,7\n9,0,1,7\n')
+    await h.sm.send(
+      new CreateTransformJobCommand(
+        job('slices', 'wide/', {
+          DataProcessing: { InputFilter: '$[1:-1]', JoinSource: 'Input', OutputFilter: '$[-1,0]' }
+        })
+      )
+    )
+    expect((await finished('slices')).TransformJobStatus).toBe('Completed')
+    expect(await read('out/slices/rows.csv.out')).toBe(`${sigmoid(1.5)},9\n${sigmoid(-0.5)},9\n`)
+    await h.sm.send(
+      new CreateTransformJobCommand(
+        job('star', 'labelled/', { DataProcessing: { InputFilter: '$[1:]', OutputFilter: '$[*]' } })
+      )
+    )
+    expect(await finished('star').then(() => read('out/star/rows.csv.out'))).toBe(
+      `${sigmoid(2.5)}\n${sigmoid(-2.5)}\n${sigmoid(0.5)}\n`
+    )
+    await h.sm.send(
+      new CreateTransformJobCommand(
+        job('deep', 'labelled/', { DataProcessing: { InputFilter: '$..features' } })
+      )
+    )
+    const r = await finished('deep')
+    expect(r.TransformJobStatus).toBe('Failed')
+    expect(r.FailureReason).toBe(
+      'ClientError: InputFilter $..features: Unsupported JSONPath expression "$..features".'
+    )
+  })
+
   it('refuses DataProcessing members outside their constraints', async () => {
     const err = await expectAwsError(
       h.sm.send(
