@@ -3,10 +3,20 @@
 // `?` wildcards; an explicit Deny wins over any Allow; nothing allowed means denied.
 import { ACCOUNT_ID } from './state.ts'
 
-/** One authorization IAM makes: an action on a resource ARN. */
+/** One authorization IAM makes: an action on a resource ARN, with its condition keys. */
 export interface Check {
   action: string
   resource: string
+  /** Request-specific condition keys (e.g. iam:PassedToService for iam:PassRole). */
+  context?: Record<string, string>
+}
+
+/** One condition test: `{"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}}`. */
+interface Condition {
+  operator: string
+  ifExists: boolean
+  key: string
+  values: string[]
 }
 
 export interface Statement {
@@ -15,6 +25,7 @@ export interface Statement {
   notActions?: string[]
   resources?: string[]
   notResources?: string[]
+  conditions: Condition[]
 }
 
 export interface Policy {
@@ -35,6 +46,54 @@ function strings(value: unknown, what: string): string[] | undefined {
   return list as string[]
 }
 
+/** Operators evaluated here, with `IfExists` allowed on each. */
+const OPERATORS = new Set([
+  'StringEquals',
+  'StringNotEquals',
+  'StringEqualsIgnoreCase',
+  'StringNotEqualsIgnoreCase',
+  'StringLike',
+  'StringNotLike',
+  'ArnEquals',
+  'ArnLike',
+  'ArnNotEquals',
+  'ArnNotLike'
+])
+
+/**
+ * Condition keys the emulator knows the value of. A policy naming another key is refused:
+ * evaluating it as absent could allow or deny differently from AWS.
+ */
+const KNOWN_KEYS = new Set(['iam:passedtoservice', 'aws:requestedregion'])
+
+function parseConditions(raw: unknown, where: string): Condition[] {
+  if (raw === undefined) return []
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new PolicyError(`${where}.Condition must be an object`)
+  const out: Condition[] = []
+  for (const [op, block] of Object.entries(raw as Record<string, unknown>)) {
+    const ifExists = op.endsWith('IfExists')
+    const operator = ifExists ? op.slice(0, -'IfExists'.length) : op
+    if (!OPERATORS.has(operator))
+      throw new PolicyError(`${where}.Condition: operator ${op} is not supported by the emulator`)
+    if (typeof block !== 'object' || block === null || Array.isArray(block))
+      throw new PolicyError(`${where}.Condition.${op} must be an object of keys`)
+    for (const [key, value] of Object.entries(block as Record<string, unknown>)) {
+      if (!KNOWN_KEYS.has(key.toLowerCase()))
+        throw new PolicyError(
+          `${where}.Condition: key ${key} is not supported by the emulator (it knows iam:PassedToService and aws:RequestedRegion)`
+        )
+      out.push({
+        operator,
+        ifExists,
+        key: key.toLowerCase(),
+        values: strings(value, `${where}.Condition.${op}.${key}`)!
+      })
+    }
+  }
+  return out
+}
+
 function parseStatement(raw: unknown, i: number): Statement {
   const where = `Statement[${i}]`
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
@@ -44,10 +103,8 @@ function parseStatement(raw: unknown, i: number): Statement {
     throw new PolicyError(`${where}.Effect must be "Allow" or "Deny"`)
   if (s.Principal !== undefined || s.NotPrincipal !== undefined)
     throw new PolicyError(`${where}: an identity-based policy has no Principal`)
-  // Conditions cannot be evaluated here: refusing them beats silently ignoring them.
-  if (s.Condition !== undefined)
-    throw new PolicyError(`${where}: Condition is not supported by the emulator`)
   const st: Statement = {
+    conditions: parseConditions(s.Condition, where),
     effect: s.Effect,
     actions: strings(s.Action, `${where}.Action`),
     notActions: strings(s.NotAction, `${where}.NotAction`),
@@ -92,22 +149,46 @@ function matches(globs: string[], value: string, caseless: boolean): boolean {
   return globs.some(g => pattern(g, caseless ? 'i' : '').test(value))
 }
 
-function applies(s: Statement, action: string, resource: string): boolean {
+/**
+ * A condition holds when any value matches; negated operators hold when none does. A key the
+ * request does not carry fails the test, except with IfExists (IAM's rule).
+ */
+function holds(c: Condition, context: Record<string, string>): boolean {
+  const actual = context[c.key]
+  if (actual === undefined) return c.ifExists
+  const negated = c.operator.includes('Not')
+  const like = c.operator.endsWith('Like')
+  const caseless = c.operator.endsWith('IgnoreCase')
+  const hit = c.values.some(v =>
+    like
+      ? pattern(v, '').test(actual)
+      : caseless
+        ? v.toLowerCase() === actual.toLowerCase()
+        : v === actual
+  )
+  return negated ? !hit : hit
+}
+
+function applies(s: Statement, check: Check, context: Record<string, string>): boolean {
+  const { action, resource } = check
   const actionHit = s.actions
     ? matches(s.actions, action, true)
     : !matches(s.notActions!, action, true)
   if (!actionHit) return false
-  return s.resources
+  const resourceHit = s.resources
     ? matches(s.resources, resource, false)
     : !matches(s.notResources!, resource, false)
+  return resourceHit && s.conditions.every(c => holds(c, context))
 }
 
 export type Decision = 'allowed' | 'implicitDeny' | 'explicitDeny'
 
-export function decide(policy: Policy, action: string, resource: string): Decision {
+export function decide(policy: Policy, check: Check, region: string): Decision {
+  const context: Record<string, string> = { 'aws:requestedregion': region }
+  for (const [k, v] of Object.entries(check.context ?? {})) context[k.toLowerCase()] = v
   let allowed = false
   for (const s of policy.statements) {
-    if (!applies(s, action, resource)) continue
+    if (!applies(s, check, context)) continue
     if (s.effect === 'Deny') return 'explicitDeny'
     allowed = true
   }
@@ -118,9 +199,15 @@ export function decide(policy: Policy, action: string, resource: string): Decisi
  * The first (action, resource) pair the policy does not allow, worded as AWS words it, or
  * undefined when every pair is allowed.
  */
-export function denial(policy: Policy, checks: Check[], quoteResource = false): string | undefined {
-  for (const { action, resource } of checks) {
-    const d = decide(policy, action, resource)
+export function denial(
+  policy: Policy,
+  checks: Check[],
+  region: string,
+  quoteResource = false
+): string | undefined {
+  for (const check of checks) {
+    const { action, resource } = check
+    const d = decide(policy, check, region)
     if (d === 'allowed') continue
     const shown = quoteResource ? `"${resource}"` : resource
     const why =

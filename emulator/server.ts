@@ -168,7 +168,7 @@ async function serveJson(
       )
     )
   const ctx: Ctx = { store, region: regionOf(req), now: store.now() }
-  const refused = store.policy && denial(store.policy, service.checks(ctx, op, input))
+  const refused = store.policy && denial(store.policy, service.checks(ctx, op, input), ctx.region)
   if (refused) return fail(service.denied(refused))
   try {
     const result = await service.operations[op]!(ctx, input)
@@ -207,7 +207,8 @@ async function serveRuntime(
   const region = regionOf(req)
   const arn = arnOf({ store, region, now: store.now() }, 'endpoint', endpoint)
   const refused =
-    store.policy && denial(store.policy, [{ action: 'sagemaker:InvokeEndpoint', resource: arn }])
+    store.policy &&
+    denial(store.policy, [{ action: 'sagemaker:InvokeEndpoint', resource: arn }], region)
   if (refused) return fail(new ServiceError('AccessDeniedException', refused, 400))
   const fault = await faultFor(store, 'InvokeEndpoint', false)
   if (fault) return fail(fault)
@@ -274,7 +275,7 @@ async function serveS3(
   store.count('s3', op)
   const fault = await faultFor(store, op, false)
   try {
-    const refused = store.policy && denial(store.policy, [s3Check(op, url)], true)
+    const refused = store.policy && denial(store.policy, [s3Check(op, url)], regionOf(req), true)
     if (refused) throw new S3Error('AccessDenied', refused, 403)
     // S3 throttles with SlowDown (503), not ThrottlingException.
     if (fault?.type === 'ThrottlingException')

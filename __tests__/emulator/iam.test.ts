@@ -203,6 +203,48 @@ describe('IAM policy evaluation', () => {
     )
   })
 
+  it('evaluates iam:PassedToService and aws:RequestedRegion conditions', async () => {
+    await approvedModel(h, 'm', linear('regression', [1], 0))
+    const createModel = (name: string) =>
+      h.sm.send(
+        new CreateModelCommand({
+          ModelName: name,
+          ExecutionRoleArn: `arn:aws:iam::${ACCOUNT}:role/sagemaker-execution`,
+          PrimaryContainer: { Image: 'img', ModelDataUrl: 's3://models/m/model.json' }
+        })
+      )
+    const passTo = (service: string) => [
+      { Effect: 'Allow', Action: 'sagemaker:CreateModel', Resource: '*' },
+      {
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: 'arn:aws:iam::*:role/sagemaker-execution',
+        Condition: { StringEquals: { 'iam:PassedToService': service } }
+      }
+    ]
+    await setPolicy(passTo('sagemaker.amazonaws.com'))
+    expect((await createModel('ok')).ModelArn).toBe(arn('model/ok'))
+    await setPolicy(passTo('ec2.amazonaws.com'))
+    await expectAwsError(
+      createModel('no'),
+      'AccessDeniedException',
+      400,
+      /iam:PassRole on resource/
+    )
+    const inRegion = (region: string) => [
+      {
+        Effect: 'Allow',
+        Action: 'sagemaker:List*',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:RequestedRegion': region } }
+      }
+    ]
+    await setPolicy(inRegion(REGION))
+    await h.sm.send(new ListModelPackageGroupsCommand({}))
+    await setPolicy(inRegion('us-east-1'))
+    await expectAwsError(h.sm.send(new ListModelPackageGroupsCommand({})), 'AccessDeniedException')
+  })
+
   it('clears with {"policy": null}, and refuses malformed policies with 400', async () => {
     await setPolicy([
       { Effect: 'Allow', Action: 'sagemaker:ListModelPackageGroups', Resource: '*' }
@@ -234,9 +276,18 @@ describe('IAM policy evaluation', () => {
           Effect: 'Allow',
           Action: '*',
           Resource: '*',
-          Condition: { Bool: { 'aws:SecureTransport': 'true' } }
+          Condition: { StringEquals: { 'aws:SecureTransport': 'true' } }
         },
-        'Statement[0]: Condition is not supported by the emulator'
+        'Statement[0].Condition: key aws:SecureTransport is not supported by the emulator (it knows iam:PassedToService and aws:RequestedRegion)'
+      ],
+      [
+        {
+          Effect: 'Allow',
+          Action: '*',
+          Resource: '*',
+          Condition: { NumericLessThan: { 'aws:RequestedRegion': '1' } }
+        },
+        'Statement[0].Condition: operator NumericLessThan is not supported by the emulator'
       ]
     ] as const) {
       const res = await setPolicy([statement])

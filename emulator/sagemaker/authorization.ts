@@ -96,9 +96,13 @@ const RESOURCES: Record<string, Resources> = {
 /** Everything IAM checks for one SageMaker request, in order. */
 export function sagemakerChecks(ctx: Ctx, op: string, input: Input): Check[] {
   const action = `sagemaker:${op}`
-  const checks = (RESOURCES[op] ?? ALL)(ctx, input).map(resource => ({ action, resource }))
+  const checks: Check[] = (RESOURCES[op] ?? ALL)(ctx, input).map(resource => ({ action, resource }))
   if (op === 'CreateModel' && typeof input.ExecutionRoleArn === 'string')
-    checks.push({ action: 'iam:PassRole', resource: input.ExecutionRoleArn })
+    checks.push({
+      action: 'iam:PassRole',
+      resource: input.ExecutionRoleArn,
+      context: { 'iam:PassedToService': 'sagemaker.amazonaws.com' }
+    })
   if (
     (op === 'CreateEndpoint' || op === 'UpdateEndpoint') &&
     typeof input.EndpointConfigName === 'string'
