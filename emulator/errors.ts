@@ -6,12 +6,21 @@ export class ServiceError extends Error {
   readonly status: number
   /** Extra members of the error shape (e.g. ModelError's OriginalStatusCode). */
   readonly extra: Record<string, unknown>
+  /** Extra response headers (CloudWatch's x-amzn-query-error). */
+  readonly headers: Record<string, string>
 
-  constructor(type: string, message: string, status = 400, extra: Record<string, unknown> = {}) {
+  constructor(
+    type: string,
+    message: string,
+    status = 400,
+    extra: Record<string, unknown> = {},
+    headers: Record<string, string> = {}
+  ) {
     super(message)
     this.type = type
     this.status = status
     this.extra = extra
+    this.headers = headers
   }
 }
 

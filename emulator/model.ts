@@ -81,7 +81,18 @@ export function parseArtifact(body: Buffer | undefined, where: string): Artifact
 }
 
 /** Raised for input the model cannot score; the runtime turns it into a ModelError. */
-export class ModelInputError extends Error {}
+export class ModelInputError extends Error {
+  /** The HTTP status the container would answer: 400 bad rows, 415/406 unsupported types. */
+  readonly status: number
+  constructor(message: string, status = 400) {
+    super(message)
+    this.status = status
+  }
+}
+
+/** Content types the model container reads and writes ("Common Data Formats - Inference"). */
+export const CSV = 'text/csv'
+export const JSON_LINES = 'application/jsonlines'
 
 function dot(w: number[], x: number[]): number {
   let s = 0
@@ -89,37 +100,114 @@ function dot(w: number[], x: number[]): number {
   return s
 }
 
-export function predictRow(model: LinearModel, x: number[]): string {
-  if (model.task === 'regression') return String(dot(model.weights[0]!, x) + model.bias[0]!)
-  if (model.task === 'binary')
-    return String(1 / (1 + Math.exp(-(dot(model.weights[0]!, x) + model.bias[0]!))))
+/** One prediction: `score` is a probability, K probabilities or a value; `label` a class. */
+export interface Prediction {
+  score: number | number[]
+  label?: number
+}
+
+export function predictRow(model: LinearModel, x: number[]): Prediction {
+  if (model.task === 'regression') return { score: dot(model.weights[0]!, x) + model.bias[0]! }
+  if (model.task === 'binary') {
+    const p = 1 / (1 + Math.exp(-(dot(model.weights[0]!, x) + model.bias[0]!)))
+    return { score: p, label: p >= 0.5 ? 1 : 0 }
+  }
   const scores = model.weights.map((w, k) => dot(w, x) + model.bias[k]!)
   const top = Math.max(...scores)
   const exp = scores.map(s => Math.exp(s - top))
   const sum = exp.reduce((a, b) => a + b, 0)
-  if (model.output === 'probabilities') return exp.map(e => String(e / sum)).join(',')
-  return String(scores.indexOf(top))
+  return { score: exp.map(e => e / sum), label: scores.indexOf(top) }
 }
 
-/** Scores CSV rows (no header, no label column); returns one prediction per line. */
-export function predictCsv(model: LinearModel, text: string): string[] {
-  const out: string[] = []
+/**
+ * A prediction as one CSV line: the probability of class 1 (binary), the value
+ * (regression), the class index or, with `"output": "probabilities"`, all K probabilities
+ * (multiclass).
+ */
+function csvLine(model: LinearModel, p: Prediction): string {
+  if (model.task !== 'multiclass') return String(p.score)
+  return model.output === 'probabilities' ? (p.score as number[]).join(',') : String(p.label)
+}
+
+/** A prediction as one JSON line, in the linear learner's JSONLINES response format. */
+function jsonLine(p: Prediction): string {
+  return JSON.stringify(
+    p.label === undefined ? { score: p.score } : { score: p.score, predicted_label: p.label }
+  )
+}
+
+function parseNumber(cell: string, row: number): number {
+  const v = cell.trim() === '' ? NaN : Number(cell)
+  if (!Number.isFinite(v))
+    throw new ModelInputError(`could not convert string to float: '${cell.trim()}' (row ${row})`)
+  return v
+}
+
+/** `{"features": [...]}` or a bare array per line (the common JSON Lines request format). */
+function jsonFeatures(line: string, row: number): number[] {
+  let doc: unknown
+  try {
+    doc = JSON.parse(line)
+  } catch {
+    throw new ModelInputError(`Row ${row} is not valid JSON.`)
+  }
+  const features = Array.isArray(doc) ? doc : (doc as { features?: unknown } | null)?.features
+  if (!Array.isArray(features)) throw new ModelInputError(`Row ${row} has no "features" array.`)
+  return features.map(v => parseNumber(String(v), row))
+}
+
+/** The feature rows of a request body (no header, no label column); blank lines skipped. */
+export function parseRows(model: LinearModel, text: string, contentType: string): number[][] {
+  const rows: number[][] = []
   const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim()
     if (line === '') continue
-    const cells = line.split(',')
-    if (cells.length !== model.features)
+    const x =
+      contentType === JSON_LINES
+        ? jsonFeatures(line, i + 1)
+        : line.split(',').map(c => parseNumber(c, i + 1))
+    if (x.length !== model.features)
       throw new ModelInputError(
-        `Row ${i + 1} has ${cells.length} features, the model expects ${model.features}.`
+        `Row ${i + 1} has ${x.length} features, the model expects ${model.features}.`
       )
-    const x = cells.map(c => {
-      const v = c.trim() === '' ? NaN : Number(c)
-      if (!Number.isFinite(v))
-        throw new ModelInputError(`could not convert string to float: '${c.trim()}' (row ${i + 1})`)
-      return v
-    })
-    out.push(predictRow(model, x))
+    rows.push(x)
   }
-  return out
+  return rows
+}
+
+/** The media type part of a Content-Type or Accept header, lower-cased. */
+export function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase()
+}
+
+/**
+ * Scores a request body as the container would: CSV or JSON Lines in, one prediction per
+ * line out in the `accept` type (default: the request's own type). Unsupported types are
+ * 415 / 406 from the container.
+ */
+export function predict(
+  model: LinearModel,
+  body: string,
+  contentType: string | undefined,
+  accept: string | undefined
+): { body: string; contentType: string } {
+  const type = mediaType(contentType)
+  if (type !== CSV && type !== JSON_LINES)
+    throw new ModelInputError(
+      `Content type ${contentType ?? '(none)'} is not supported by this model; send ${CSV} or ${JSON_LINES}.`,
+      415
+    )
+  const wanted = mediaType(accept)
+  const out = wanted === '' || wanted === '*/*' ? type : wanted
+  if (out !== CSV && out !== JSON_LINES)
+    throw new ModelInputError(
+      `Accept ${accept} is not supported by this model; accept ${CSV} or ${JSON_LINES}.`,
+      406
+    )
+  const lines = parseRows(model, body, type).map(x => {
+    const p = predictRow(model, x)
+    return out === CSV ? csvLine(model, p) : jsonLine(p)
+  })
+  return { body: lines.map(l => `${l}\n`).join(''), contentType: out }
 }

@@ -101,6 +101,43 @@ function objectHeaders(o: {
   return h
 }
 
+/** GetObject (with an optional byte Range) and HeadObject. */
+function readObject(
+  store: Store,
+  op: string,
+  bucket: string,
+  key: string,
+  range: string | undefined
+): S3Response {
+  const obj = store.getObject(bucket, key)
+  if (!obj) {
+    if (op === 'HeadObject') throw new S3Error('NotFound', 'Not Found', 404)
+    throw new S3Error('NoSuchKey', 'The specified key does not exist.', 404, { Key: key })
+  }
+  const h = objectHeaders(obj)
+  const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range) : null
+  if (m && op === 'GetObject' && obj.body.length > 0) {
+    const size = obj.body.length
+    let start = m[1] === '' ? size - Number(m[2]) : Number(m[1])
+    let end = m[1] === '' || m[2] === '' ? size - 1 : Number(m[2])
+    start = Math.max(0, start)
+    end = Math.min(size - 1, end)
+    if (start > end)
+      throw new S3Error('InvalidRange', 'The requested range is not satisfiable', 416)
+    const part = obj.body.subarray(start, end + 1)
+    return {
+      status: 206,
+      headers: {
+        ...h,
+        'Content-Length': String(part.length),
+        'Content-Range': `bytes ${start}-${end}/${size}`
+      },
+      body: part
+    }
+  }
+  return { status: 200, headers: h, body: op === 'GetObject' ? obj.body : undefined }
+}
+
 export function handleS3(
   store: Store,
   method: string,
@@ -116,6 +153,14 @@ export function handleS3(
     return Array.isArray(v) ? v[0] : v
   }
   const op = s3Operation(method, key, url.searchParams)
+  // A bucket exists once created, seeded or written to; reading one that does not is
+  // NoSuchBucket (HeadBucket: a bare 404).
+  if (!store.buckets.has(bucket) && op !== 'CreateBucket' && op !== 'PutObject') {
+    if (op === 'HeadBucket' || op === 'HeadObject') throw new S3Error('NotFound', 'Not Found', 404)
+    throw new S3Error('NoSuchBucket', 'The specified bucket does not exist', 404, {
+      BucketName: bucket
+    })
+  }
   switch (op) {
     case 'CreateBucket':
       if (!store.buckets.has(bucket)) store.buckets.set(bucket, new Map())
@@ -141,36 +186,8 @@ export function handleS3(
       return { status: 200, headers: { ETag: obj.etag } }
     }
     case 'GetObject':
-    case 'HeadObject': {
-      const obj = store.getObject(bucket, key)
-      if (!obj) {
-        if (op === 'HeadObject') throw new S3Error('NotFound', 'Not Found', 404)
-        throw new S3Error('NoSuchKey', 'The specified key does not exist.', 404, { Key: key })
-      }
-      const h = objectHeaders(obj)
-      const range = header('range')
-      const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range) : null
-      if (m && op === 'GetObject' && obj.body.length > 0) {
-        const size = obj.body.length
-        let start = m[1] === '' ? size - Number(m[2]) : Number(m[1])
-        let end = m[1] === '' || m[2] === '' ? size - 1 : Number(m[2])
-        start = Math.max(0, start)
-        end = Math.min(size - 1, end)
-        if (start > end)
-          throw new S3Error('InvalidRange', 'The requested range is not satisfiable', 416)
-        const part = obj.body.subarray(start, end + 1)
-        return {
-          status: 206,
-          headers: {
-            ...h,
-            'Content-Length': String(part.length),
-            'Content-Range': `bytes ${start}-${end}/${size}`
-          },
-          body: part
-        }
-      }
-      return { status: 200, headers: h, body: op === 'GetObject' ? obj.body : undefined }
-    }
+    case 'HeadObject':
+      return readObject(store, op, bucket, key, header('range'))
     case 'DeleteObject':
       store.buckets.get(bucket)?.delete(key)
       return { status: 204, headers: {} }
@@ -198,44 +215,52 @@ function decodeContinuationToken(token: string): { bucket: string; after: string
   }
 }
 
-function listObjectsV2(store: Store, bucket: string, q: URLSearchParams): S3Response {
-  const prefix = q.get('prefix') ?? ''
-  const delimiter = q.get('delimiter') ?? ''
+interface ListArgs {
+  prefix: string
+  delimiter: string
+  maxKeys: number
+  token: string | null
+  startAfter: string
+  encode: boolean
+  /** The last key a previous page covered (from the token, else start-after). */
+  after: string
+}
+
+/** ListObjectsV2's query, with S3's InvalidArgument (400) for values it refuses. */
+function listArgs(bucket: string, q: URLSearchParams): ListArgs {
+  const invalid = (message: string, name: string, value: string) =>
+    new S3Error('InvalidArgument', message, 400, { ArgumentName: name, ArgumentValue: value })
   const rawMax = q.get('max-keys')
-  // S3 answers a max-keys that is not a non-negative integer with InvalidArgument (400).
   if (rawMax !== null && !/^\d+$/.test(rawMax))
-    throw new S3Error(
-      'InvalidArgument',
-      'Provided max-keys not an integer or within integer range',
-      400,
-      {
-        ArgumentName: 'max-keys',
-        ArgumentValue: rawMax
-      }
-    )
-  const maxKeys = Math.min(1000, rawMax === null ? 1000 : Number(rawMax))
-  const token = q.get('continuation-token')
-  const startAfter = q.get('start-after') ?? ''
+    throw invalid('Provided max-keys not an integer or within integer range', 'max-keys', rawMax)
   const encodingType = q.get('encoding-type')
   if (encodingType !== null && encodingType !== 'url')
-    throw new S3Error('InvalidArgument', 'Invalid Encoding Method specified in Request', 400, {
-      ArgumentName: 'encoding-type',
-      ArgumentValue: encodingType
-    })
-  const encode = encodingType === 'url'
-  const enc = (s: string) => xmlEscape(encode ? encodeURIComponent(s).replace(/%2F/g, '/') : s)
+    throw invalid('Invalid Encoding Method specified in Request', 'encoding-type', encodingType)
+  const token = q.get('continuation-token')
+  const startAfter = q.get('start-after') ?? ''
   let after = startAfter
   if (token !== null) {
     // Tokens are opaque to callers; this one carries the bucket and the last key it covered,
     // so an edited token or one from another bucket is refused as S3 refuses it.
     const decoded = decodeContinuationToken(token)
     if (!decoded || decoded.bucket !== bucket)
-      throw new S3Error('InvalidArgument', 'The continuation token provided is incorrect', 400, {
-        ArgumentName: 'continuation-token',
-        ArgumentValue: token
-      })
+      throw invalid('The continuation token provided is incorrect', 'continuation-token', token)
     after = decoded.after
   }
+  return {
+    prefix: q.get('prefix') ?? '',
+    delimiter: q.get('delimiter') ?? '',
+    maxKeys: Math.min(1000, rawMax === null ? 1000 : Number(rawMax)),
+    token,
+    startAfter,
+    encode: encodingType === 'url',
+    after
+  }
+}
+
+function listObjectsV2(store: Store, bucket: string, q: URLSearchParams): S3Response {
+  const { prefix, delimiter, maxKeys, token, startAfter, encode, after } = listArgs(bucket, q)
+  const enc = (s: string) => xmlEscape(encode ? encodeURIComponent(s).replace(/%2F/g, '/') : s)
   const keys = [...(store.buckets.get(bucket)?.keys() ?? [])]
     .filter(k => k.startsWith(prefix))
     .sort()

@@ -1,6 +1,7 @@
 // Everything the emulator remembers, plus its clock-driven work (lifecycle timers), so
 // that one reset() returns it to a clean account.
 import { createHash } from 'node:crypto'
+import type { Policy } from './iam.ts'
 import type { LinearModel } from './model.ts'
 import type { Input } from './validate.ts'
 
@@ -12,6 +13,10 @@ export interface Delays {
   endpointUpdateMs: number
   endpointDeleteMs: number
   transformJobMs: number
+  /** Transform job `Stopping -> Stopped`. */
+  transformStopMs: number
+  /** Captured requests reach S3 this long after the invocation. */
+  captureDeliveryMs: number
   /**
    * Real milliseconds per second of a deployment's WaitIntervalInSeconds and
    * TerminationWaitInSeconds, so canary/linear steps take time without taking minutes.
@@ -25,6 +30,8 @@ export const DEFAULT_DELAYS: Required<Delays> = {
   endpointUpdateMs: 100,
   endpointDeleteMs: 50,
   transformJobMs: 100,
+  transformStopMs: 50,
+  captureDeliveryMs: 100,
   waitSecondMs: 5
 }
 
@@ -44,6 +51,28 @@ export interface Faults {
   alarms: Map<string, string>
   /** Account quota "<instance type> for endpoint usage"; `*` is the default for all types. */
   instanceLimits: Map<string, number>
+  /** Extra model latency per `<endpoint>/<variant>` (lower-cased endpoint name). */
+  variantLatencyMs: Map<string, number>
+}
+
+/** One InvokeEndpoint that reached a variant: what CloudWatch's endpoint metrics count. */
+export interface InvocationRecord {
+  endpoint: string
+  variant: string
+  time: number
+  /** 0 for a 2xx answer, else the HTTP class of the model's error (4 or 5). */
+  errorClass: 0 | 4 | 5
+  modelLatencyUs: number
+  overheadLatencyUs: number
+}
+
+/** A captured request waiting to be delivered to S3 (delivery is batched, as in SageMaker). */
+export interface CaptureRecord {
+  destination: string
+  endpoint: string
+  variant: string
+  time: number
+  line: string
 }
 
 export interface GroupRec {
@@ -179,6 +208,9 @@ export interface Stats {
   operations: Record<string, number>
   s3: Record<string, number>
   runtime: Record<string, number>
+  cloudwatch: Record<string, number>
+  /** Requests (mini-batches) each transform job sent to its model, by job name. */
+  transform: Record<string, number>
   throttled: number
 }
 
@@ -194,11 +226,24 @@ function rng(seed: number): () => number {
   }
 }
 
+export interface Options {
+  /** How resource names appear inside ARNs: lower-cased (the default) or as created. */
+  arnCase: 'lower' | 'preserve'
+}
+
 export class Store {
   delays: Required<Delays>
+  /** Kept across reset(), like delays: they describe the account, not its contents. */
+  options: Options = { arnCase: 'lower' }
+  /** The identity policy every request is checked against; none = everything allowed. */
+  policy?: Policy
   faults!: Faults
   stats!: Stats
   random!: () => number
+  /** Sampling for data capture, apart from the throttling sequence. */
+  captureRandom!: () => number
+  invocations: InvocationRecord[] = []
+  captureBuffer: CaptureRecord[] = []
   seq = 0
 
   groups = new Map<string, GroupRec>()
@@ -235,9 +280,21 @@ export class Store {
       latencyMs: new Map(),
       failNext: new Map(),
       alarms: new Map(),
-      instanceLimits: new Map([['*', 20]])
+      instanceLimits: new Map([['*', 20]]),
+      variantLatencyMs: new Map()
     }
-    this.stats = { operations: {}, s3: {}, runtime: {}, throttled: 0 }
+    this.invocations = []
+    this.captureBuffer = []
+    this.policy = undefined
+    this.captureRandom = rng(7)
+    this.stats = {
+      operations: {},
+      s3: {},
+      runtime: {},
+      cloudwatch: {},
+      transform: {},
+      throttled: 0
+    }
     this.random = rng(42)
   }
 
@@ -292,9 +349,9 @@ export class Store {
     this.clearRuntime()
   }
 
-  count(kind: 'operations' | 's3' | 'runtime', op: string): void {
+  count(kind: keyof Omit<Stats, 'throttled'>, op: string, n = 1): void {
     const bucket = this.stats[kind]
-    bucket[op] = (bucket[op] ?? 0) + 1
+    bucket[op] = (bucket[op] ?? 0) + n
   }
 
   getObject(bucket: string, key: string): S3Object | undefined {

@@ -44,6 +44,8 @@ describe('stats', () => {
       operations: { CreateModelPackageGroup: 1, DescribeModelPackageGroup: 2 },
       s3: { PutObject: 1 },
       runtime: {},
+      cloudwatch: {},
+      transform: {},
       throttled: 0
     })
     expect(h.emu.stats()).toEqual(stats)

@@ -1,5 +1,6 @@
 // Clients find the emulator only through the SDK's standard AWS_ENDPOINT_URL_* variables.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch'
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import {
   CreateEndpointCommand,
@@ -14,6 +15,7 @@ const VARS = [
   'AWS_ENDPOINT_URL_SAGEMAKER',
   'AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME',
   'AWS_ENDPOINT_URL_S3',
+  'AWS_ENDPOINT_URL_CLOUDWATCH',
   'AWS_ACCESS_KEY_ID',
   'AWS_SECRET_ACCESS_KEY',
   'AWS_REGION'
@@ -26,6 +28,7 @@ beforeAll(async () => {
   process.env.AWS_ENDPOINT_URL_SAGEMAKER = emu.url
   process.env.AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME = emu.url
   process.env.AWS_ENDPOINT_URL_S3 = emu.url
+  process.env.AWS_ENDPOINT_URL_CLOUDWATCH = emu.url
   process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE'
   process.env.AWS_SECRET_ACCESS_KEY = 'dummy'
   process.env.AWS_REGION = 'ap-southeast-2'
@@ -71,6 +74,34 @@ describe('AWS_ENDPOINT_URL_* variables', () => {
     expect(stats.s3).toMatchObject({ PutObject: 2, GetObject: 1 })
     expect(stats.runtime).toEqual({ InvokeEndpoint: 1 })
     expect(stats.operations.ListModelPackageGroups).toBe(1)
+
+    const cw = new CloudWatchClient({})
+    const metrics = await cw.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(Date.now() - 3600e3),
+        EndTime: new Date(Date.now() + 60e3),
+        MetricDataQueries: [
+          {
+            Id: 'inv',
+            MetricStat: {
+              Metric: {
+                Namespace: 'AWS/SageMaker',
+                MetricName: 'Invocations',
+                Dimensions: [
+                  { Name: 'EndpointName', Value: 'ep' },
+                  { Name: 'VariantName', Value: 'AllTraffic' }
+                ]
+              },
+              Period: 3600,
+              Stat: 'Sum'
+            }
+          }
+        ]
+      })
+    )
+    expect(metrics.MetricDataResults?.[0]?.Values?.reduce((a, b) => a + b, 0)).toBe(1)
+    expect(emu.stats().cloudwatch).toEqual({ GetMetricData: 1 })
+    cw.destroy()
     ;(h.sm as SageMakerClient).destroy()
   })
 })

@@ -1,5 +1,6 @@
 // Real SDK clients pointed at an in-process emulator, and small waiting/assertion helpers.
 import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals'
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3'
 import {
   CreateEndpointConfigCommand,
@@ -21,6 +22,7 @@ export interface Harness {
   sm: SageMakerClient
   rt: SageMakerRuntimeClient
   s3: S3Client
+  cw: CloudWatchClient
   close(): Promise<void>
 }
 
@@ -46,15 +48,18 @@ export async function harness(delays: Partial<Delays> = {}): Promise<Harness> {
   const sm = new SageMakerClient(config)
   const rt = new SageMakerRuntimeClient(config)
   const s3 = new S3Client({ ...config, forcePathStyle: true })
+  const cw = new CloudWatchClient(config)
   return {
     emu,
     sm,
     rt,
     s3,
+    cw,
     close: async () => {
       sm.destroy()
       rt.destroy()
       s3.destroy()
+      cw.destroy()
       await emu.close()
     }
   }

@@ -437,18 +437,25 @@ describe('endpoints', () => {
     await liveEndpoint()
     await approvedModel(h, 'broken', JSON.stringify({ bad: true }))
     await endpointConfig(h, 'cfg-broken', [{ model: 'broken' }])
-    await h.sm.send(
-      new UpdateEndpointCommand({ EndpointName: 'ep', EndpointConfigName: 'cfg-broken' })
-    )
+    // Each phase lasts long enough for polling on a loaded machine; delays outlive reset().
+    h.emu.setDelays({ endpointUpdateMs: 300 })
     const seen = new Set<string>()
-    const done = await waitFor(
-      async () => {
-        const r = await describeEndpoint('ep')
-        seen.add(r.EndpointStatus!)
-        return r
-      },
-      r => r.EndpointStatus === 'InService'
-    )
+    let done
+    try {
+      await h.sm.send(
+        new UpdateEndpointCommand({ EndpointName: 'ep', EndpointConfigName: 'cfg-broken' })
+      )
+      done = await waitFor(
+        async () => {
+          const r = await describeEndpoint('ep')
+          seen.add(r.EndpointStatus!)
+          return r
+        },
+        r => r.EndpointStatus === 'InService'
+      )
+    } finally {
+      h.emu.setDelays({ endpointUpdateMs: 40 })
+    }
     expect([...seen]).toEqual(['Updating', 'RollingBack', 'InService'])
     expect(done.EndpointConfigName).toBe('cfg-blue')
     expect(done.FailureReason).toMatch(/ping health check/)
@@ -667,9 +674,15 @@ describe('endpoints', () => {
 
   it('deletes: Deleting, then gone', async () => {
     await liveEndpoint()
-    await h.sm.send(new DeleteEndpointCommand({ EndpointName: 'ep' }))
-    expect((await describeEndpoint('ep')).EndpointStatus).toBe('Deleting')
-    await sleep(60)
+    // Long enough that a loaded machine still sees Deleting; delays outlive reset().
+    h.emu.setDelays({ endpointDeleteMs: 300 })
+    try {
+      await h.sm.send(new DeleteEndpointCommand({ EndpointName: 'ep' }))
+      expect((await describeEndpoint('ep')).EndpointStatus).toBe('Deleting')
+    } finally {
+      h.emu.setDelays({ endpointDeleteMs: 20 })
+    }
+    await sleep(400)
     await expectAwsError(
       describeEndpoint('ep'),
       'ValidationException',

@@ -68,12 +68,12 @@ describe('training and tuning jobs', () => {
     expect(list.TrainingJobSummaries?.map(j => j.TrainingJobName)).toEqual(['xgb-2026-11-26'])
   })
 
-  it('raises ResourceNotFound for a training or tuning job that does not exist', async () => {
+  it('answers a missing training job with ValidationException and a missing tuning job with ResourceNotFound', async () => {
     await expectAwsError(
       h.sm.send(new DescribeTrainingJobCommand({ TrainingJobName: 'nope' })),
-      'ResourceNotFound',
+      'ValidationException',
       400,
-      /Requested resource not found/
+      /^Requested resource not found\.$/
     )
     await expectAwsError(
       h.sm.send(

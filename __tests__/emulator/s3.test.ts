@@ -117,8 +117,13 @@ describe('S3', () => {
     } while (token)
     expect(pages).toBe(3)
     expect(keys).toEqual(['in/a.csv', 'in/b.csv', 'in/c.csv', 'in/sub/d.csv', 'in/sub/e.csv'])
-    const empty = await h.s3.send(new ListObjectsV2Command({ Bucket: 'never-used' }))
-    expect(empty.KeyCount).toBe(0)
+    const missing = await expectAwsError(
+      h.s3.send(new ListObjectsV2Command({ Bucket: 'never-used' })),
+      'NoSuchBucket',
+      404,
+      /The specified bucket does not exist/
+    )
+    expect(missing.BucketName).toBe('never-used')
   })
 
   it('refuses a bad max-keys and a continuation token it did not issue for the bucket', async () => {
@@ -138,6 +143,7 @@ describe('S3', () => {
     )
     const page = await h.s3.send(new ListObjectsV2Command({ Bucket: 'b', MaxKeys: 1 }))
     expect(page.IsTruncated).toBe(true)
+    await h.s3.send(new PutObjectCommand({ Bucket: 'other', Key: 'x', Body: 'x' }))
     await expectAwsError(
       h.s3.send(
         new ListObjectsV2Command({ Bucket: 'other', ContinuationToken: page.NextContinuationToken })

@@ -29,9 +29,13 @@ export function memberArg(input: Input, field: string, rule: StringRule): string
   return value!
 }
 
-/** SageMaker lower-cases resource names inside ARNs (names keep their case elsewhere). */
+/**
+ * A resource's ARN. Names are lower-cased inside ARNs by default (names keep their case
+ * elsewhere); the `arnCase: "preserve"` option keeps them as created.
+ */
 export function arnOf(ctx: Ctx, type: string, name: string): string {
-  return `arn:aws:sagemaker:${ctx.region}:${ACCOUNT_ID}:${type}/${name.toLowerCase()}`
+  const shown = ctx.store.options.arnCase === 'preserve' ? name : name.toLowerCase()
+  return `arn:aws:sagemaker:${ctx.region}:${ACCOUNT_ID}:${type}/${shown}`
 }
 
 /** The resource part of an ARN of the given type, or the value itself when it is a name. */
@@ -175,4 +179,61 @@ export function compact(o: Input): Input {
 /** A deep copy, so stored records never alias what a caller passed or received. */
 export function copy<T>(v: T): T {
   return v === undefined ? v : (structuredClone(v) as T)
+}
+
+/** A hosting record by name or ARN; SageMaker names a missing one by the ARN it would have. */
+export function requireRecord<T>(
+  ctx: Ctx,
+  records: Map<string, T>,
+  type: string,
+  what: string,
+  nameOrArn: string
+): T {
+  const name = nameOf(nameOrArn, type)
+  const rec = records.get(name.toLowerCase())
+  if (!rec) throw validation(`Could not find ${what} "${arnOf(ctx, type, name)}".`)
+  return rec
+}
+
+/**
+ * The shared shape of ListModels, ListEndpointConfigs and ListEndpoints: NameContains,
+ * CreationTimeAfter ("greater than or equal to") / CreationTimeBefore, SortBy (each
+ * operation's own values), SortOrder (default Descending) and paging.
+ */
+export function listResponse<T extends { name: string; creationTime: number }>(
+  input: Input,
+  all: Iterable<T>,
+  scope: string,
+  summary: (t: T) => Input,
+  opts: {
+    sortKeys?: readonly string[]
+    extraFilter?: (t: T) => boolean
+    status?: (t: T) => string
+  } = {}
+): { items: Input[]; NextToken?: string } {
+  const check = new Checker()
+  const contains = check.str(input, 'NameContains', NAME_CONTAINS)?.toLowerCase()
+  const by =
+    check.str(input, 'SortBy', { enum: opts.sortKeys ?? ['Name', 'CreationTime'] }) ??
+    'CreationTime'
+  check.done()
+  const inTime = timeFilter(input, 'CreationTimeAfter', 'CreationTimeBefore', true)
+  const extra = opts.extraFilter ?? (() => true)
+  const items = [...all].filter(
+    t =>
+      (!contains || t.name.toLowerCase().includes(contains)) && inTime(t.creationTime) && extra(t)
+  )
+  const page = sortedPage(
+    items,
+    input,
+    scope,
+    t =>
+      by === 'Name'
+        ? t.name
+        : by === 'Status' && opts.status
+          ? `${opts.status(t)}:${String(t.creationTime).padStart(16, '0')}`
+          : t.creationTime,
+    'Descending'
+  )
+  return { items: page.items.map(summary), NextToken: page.nextToken }
 }

@@ -1,7 +1,7 @@
 // ML lineage tracking: contexts, actions and artifacts, and the associations between
 // them (or between them and other SageMaker resources, such as model packages).
 import { randomBytes } from 'node:crypto'
-import { resourceNotFound, validation } from '../errors.ts'
+import { conflict, resourceNotFound, validation } from '../errors.ts'
 import type { LineageRec } from '../state.ts'
 import { Checker, PATTERNS, type Input } from '../validate.ts'
 import {
@@ -26,7 +26,9 @@ const ARN = {
   pattern: /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/.+$/
 }
 const ASSOCIATION_TYPES = ['ContributedTo', 'AssociatedWith', 'DerivedFrom', 'Produced', 'SameAs']
-const PROPERTIES = { max: 30, key: { max: 128 }, value: { max: 2048 } }
+/** LineageEntityParameters: at most 30 entries, keys and values up to 2500 characters. */
+const PROPERTIES = { max: 30, key: { max: 2500 }, value: { max: 2500 } }
+const STATUSES = ['Unknown', 'InProgress', 'Completed', 'Failed', 'Stopping', 'Stopped']
 
 function checkSource(check: Checker, input: Input, artifact: boolean): void {
   const src = check.obj(input, 'Source', true)
@@ -68,9 +70,7 @@ function create(kind: LineageRec['kind']): Handler {
     checkSource(check, input, kind === 'artifact')
     const type = check.str(input, TYPE_FIELD[kind], { required: true, max: 256 })
     check.str(input, 'Description', { max: 3072 })
-    check.str(input, 'Status', {
-      enum: ['Unknown', 'InProgress', 'Completed', 'Failed', 'Stopping', 'Stopped']
-    })
+    check.str(input, 'Status', { enum: STATUSES })
     check.map(input, 'Properties', PROPERTIES)
     const tags = check.tags(input)
     check.done()
@@ -173,6 +173,32 @@ function remove(kind: LineageRec['kind']): Handler {
     ctx.store.tags.delete(rec.arn)
     return { [ARN_FIELD[kind]]: rec.arn }
   }
+}
+
+/**
+ * UpdateAction: Description and Status replace theirs, Properties "overwrites the current
+ * property list", PropertiesToRemove deletes keys. A key both set and removed is a conflict
+ * (**assumed**: UpdateAction documents ConflictException without saying when).
+ */
+const updateAction: Handler = (ctx, input) => {
+  const check = new Checker()
+  const name = check.str(input, 'ActionName', ENTITY)
+  check.str(input, 'Description', { max: 3072 })
+  check.str(input, 'Status', { enum: STATUSES })
+  const properties = check.map(input, 'Properties', PROPERTIES)
+  const remove = check.list(input, 'PropertiesToRemove', { max: 30 }) as string[] | undefined
+  check.done()
+  const rec = find(ctx, 'action', name!)
+  const both = (remove ?? []).filter(k => properties && k in properties)
+  if (both.length > 0)
+    throw conflict(`Properties and PropertiesToRemove both name ${both.join(', ')} for ${rec.arn}.`)
+  if (input.Description !== undefined) rec.fields.Description = input.Description
+  if (input.Status !== undefined) rec.fields.Status = input.Status
+  const current = { ...((properties ?? rec.fields.Properties ?? {}) as Record<string, string>) }
+  for (const key of remove ?? []) delete current[key]
+  if (properties || remove) rec.fields.Properties = current
+  rec.lastModifiedTime = ctx.now
+  return { ActionArn: rec.arn }
 }
 
 /** The lineage type of any ARN: the entity's own type, or its resource type. */
@@ -299,6 +325,7 @@ export const lineageHandlers: Record<string, Handler> = {
   DeleteContext: remove('context'),
   CreateAction: create('action'),
   DescribeAction: describe('action'),
+  UpdateAction: updateAction,
   ListActions: list('action'),
   DeleteAction: remove('action'),
   CreateArtifact: create('artifact'),

@@ -307,11 +307,8 @@ export interface CreatePackageOptions {
   seeded?: boolean
 }
 
-export function createPackage(
-  ctx: Ctx,
-  input: Input,
-  opts: CreatePackageOptions = {}
-): { ModelPackageArn: string } {
+/** CreateModelPackage's members, all violations at once; returns the ones the handler uses. */
+function checkPackageInput(input: Input) {
   const check = new Checker()
   const name = check.str(input, 'ModelPackageName', {
     min: 1,
@@ -342,13 +339,20 @@ export function createPackage(
   check.str(input, 'Task', { max: 256 })
   const tags = check.tags(input)
   check.done()
-
   if (name && groupName)
     throw validation(
       'Both ModelPackageName and ModelPackageGroupName are provided in the input. Cannot determine which one to use.'
     )
   if (!name && !groupName) throw validation('Missing ARN.')
+  return { name, groupName, approval, token, metadata, tags }
+}
 
+export function createPackage(
+  ctx: Ctx,
+  input: Input,
+  opts: CreatePackageOptions = {}
+): { ModelPackageArn: string } {
+  const { name, groupName, approval, token, metadata, tags } = checkPackageInput(input)
   const store = ctx.store
   const fp = token ? fingerprint(input) : ''
   if (token) {
@@ -364,39 +368,32 @@ export function createPackage(
   const fields: Input = {}
   for (const f of DESCRIBED_FIELDS) if (input[f] !== undefined) fields[f] = copy(input[f])
   if (fields.CertifyForMarketplace === undefined) fields.CertifyForMarketplace = false
-  const seededTime =
-    opts.seeded && typeof input.CreationTime === 'number' ? input.CreationTime * 1000 : undefined
-
+  const common = {
+    seq: store.nextSeq(),
+    creationTime:
+      opts.seeded && typeof input.CreationTime === 'number' ? input.CreationTime * 1000 : ctx.now,
+    status: opts.seeded ? ('Completed' as const) : ('Pending' as const),
+    customerMetadata: metadata ? { ...metadata } : undefined,
+    fields
+  }
   let pkg: PackageRec
   if (groupName) {
     const group = requireGroup(ctx, groupName)
     const version = group.nextVersion++
     pkg = {
+      ...common,
       arn: arnOf(ctx, 'model-package', `${group.name}/${version}`),
       name: group.name,
       groupName: group.name,
       version,
-      seq: store.nextSeq(),
-      creationTime: seededTime ?? ctx.now,
-      status: opts.seeded ? 'Completed' : 'Pending',
-      approval: approval ?? 'PendingManualApproval',
-      customerMetadata: metadata ? { ...metadata } : undefined,
-      fields
+      approval: approval ?? 'PendingManualApproval'
     }
     group.versions.push(pkg)
   } else {
     const key = name!.toLowerCase()
     const arn = arnOf(ctx, 'model-package', name!)
     if (store.unversioned.has(key)) throw validation(`ModelPackage already exists: ${arn}`)
-    pkg = {
-      arn,
-      name: name!,
-      seq: store.nextSeq(),
-      creationTime: seededTime ?? ctx.now,
-      status: opts.seeded ? 'Completed' : 'Pending',
-      customerMetadata: metadata ? { ...metadata } : undefined,
-      fields
-    }
+    pkg = { ...common, arn, name: name! }
     store.unversioned.set(key, pkg)
   }
   store.packages.set(packageKey(pkg), pkg)
@@ -429,9 +426,10 @@ function describePackage(pkg: PackageRec): Input {
   })
 }
 
+/** ListModelPackages summaries name only unversioned packages; versions have group and number. */
 function packageSummary(pkg: PackageRec): Input {
   return compact({
-    ModelPackageName: pkg.name,
+    ModelPackageName: pkg.version === undefined ? pkg.name : undefined,
     ModelPackageGroupName: pkg.groupName,
     ModelPackageVersion: pkg.version,
     ModelPackageArn: pkg.arn,
