@@ -11,10 +11,10 @@ import { createPackage } from './sagemaker/registry.ts'
 import type { Ctx } from './sagemaker/common.ts'
 import { operations } from './sagemaker/index.ts'
 import { seedTrainingJob, seedTuningJob } from './sagemaker/jobs.ts'
-import { DEFAULT_DELAYS, Store, type Delays } from './state.ts'
+import { DEFAULT_DELAYS, Store, type CallRecord, type Delays } from './state.ts'
 import type { Input } from './validate.ts'
 
-export type { Delays } from './state.ts'
+export type { CallRecord, Delays } from './state.ts'
 export { DEFAULT_DELAYS } from './state.ts'
 
 export interface EmulatorOptions {
@@ -41,6 +41,8 @@ export interface Emulator {
   close(): Promise<void>
   reset(): void
   stats(): EmulatorStats
+  /** Every SageMaker request that reached its handler, with its input, oldest first. */
+  calls(): CallRecord[]
   setDelays(d: Partial<Delays>): void
   /** Same body as POST /_emulator/seed. */
   seed(body: SeedBody): SeedResult
@@ -331,10 +333,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       )
     }
     const ctx: Ctx = { store, region: regionOf(req), now: store.now() }
+    const call: CallRecord = { operation: op, input: structuredClone(input) }
+    store.calls.push(call)
     try {
       const result = await operations[op]!(ctx, input)
       send(res, 200, headers, JSON.stringify(result ?? {}))
     } catch (e) {
+      call.error = e instanceof ServiceError ? e.type : 'InternalFailure'
       if (e instanceof ServiceError) return fail(e)
       fail(
         new ServiceError(
@@ -448,6 +453,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           return sendJson(res, 200, { ok: true })
         case 'GET /_emulator/stats':
           return sendJson(res, 200, emulator.stats())
+        case 'GET /_emulator/calls':
+          return sendJson(res, 200, emulator.calls())
         case 'POST /_emulator/faults':
           applyFaultsBody(store, json() as FaultsBody)
           return sendJson(res, 200, { ok: true })
@@ -518,6 +525,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       runtime: { ...store.stats.runtime },
       throttled: store.stats.throttled
     }),
+    calls: () => structuredClone(store.calls),
     setDelays: d => {
       for (const [k, v] of Object.entries(d))
         if (k in DEFAULT_DELAYS && typeof v === 'number' && v >= 0)

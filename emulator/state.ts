@@ -182,6 +182,13 @@ export interface Stats {
   throttled: number
 }
 
+/** One SageMaker request that reached its handler: its input and, when it failed, the error. */
+export interface CallRecord {
+  operation: string
+  input: Record<string, unknown>
+  error?: string
+}
+
 /** A small seeded generator, so throttling at a given rate replays identically. */
 function rng(seed: number): () => number {
   let a = seed >>> 0
@@ -198,6 +205,8 @@ export class Store {
   delays: Required<Delays>
   faults!: Faults
   stats!: Stats
+  /** Every SageMaker request past the injected faults, in the order they arrived. */
+  calls: CallRecord[] = []
   random!: () => number
   seq = 0
 
@@ -238,6 +247,7 @@ export class Store {
       instanceLimits: new Map([['*', 20]])
     }
     this.stats = { operations: {}, s3: {}, runtime: {}, throttled: 0 }
+    this.calls = []
     this.random = rng(42)
   }
 

@@ -73,7 +73,9 @@ describe('deploy', () => {
       'endpoint-config-name': config?.EndpointConfigName,
       'model-package-arn': packageArn(7),
       'model-package-version': 7,
-      'previous-model-package-arn': ''
+      'previous-model-package-arn': '',
+      created: true,
+      'report-path': expect.stringMatching(/sagemaker-model-gate-churn-deploy\.json$/)
     })
     expect(fake.sim.endpointTags()).toEqual({
       'sagemaker-model-gate:package-arn': packageArn(7),
@@ -132,17 +134,20 @@ describe('deploy', () => {
     expect(fake.sim.inputsOf(CreateEndpointCommand)).toHaveLength(1)
   })
 
-  it("fails with SageMaker's FailureReason when the update rolls back, and neither cleans up nor retags", async () => {
+  it("fails with SageMaker's FailureReason when the update rolls back, deletes what it created, and neither retags nor records", async () => {
     const fake = setup(7)
     await deployOnce(fake, {}, '1')
     const before = fake.sim.endpoint?.configName
     const tagsBefore = { ...fake.sim.endpointTags() }
+    const models = new Set(fake.sim.models.keys())
+    const configs = new Set(fake.sim.configs.keys())
     fake.sim.addPackage(8, 'Approved')
     fake.sim.scripts.push({
       steps: ['Updating', 'RollingBack'],
       outcome: 'rollback',
       reason: 'Alarm churn-5xx fired during the canary.'
     })
+    fake.outputs.clear()
     const outcome = await deployOnce(
       fake,
       { deploymentStrategy: 'canary', rollbackAlarms: ['churn-5xx'] },
@@ -153,10 +158,19 @@ describe('deploy', () => {
       "SageMaker's FailureReason: Alarm churn-5xx fired during the canary."
     )
     expect(fake.sim.endpoint).toMatchObject({ status: 'InService', configName: before })
-    expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toEqual([])
-    expect(fake.sim.inputsOf(DeleteModelCommand)).toEqual([])
+    // The same cleanup as a config SageMaker refuses: what this run created goes again.
+    const [created] = fake.sim.inputsOf(CreateEndpointConfigCommand).slice(1)
+    expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toEqual([
+      { EndpointConfigName: created?.EndpointConfigName }
+    ])
+    expect(fake.sim.inputsOf(DeleteModelCommand)).toHaveLength(1)
+    expect(new Set(fake.sim.models.keys())).toEqual(models)
+    expect(new Set(fake.sim.configs.keys())).toEqual(configs)
     expect(fake.sim.endpointTags()).toEqual(tagsBefore)
     expect(fake.sim.packages.get(packageArn(8))?.metadata['deployed:churn-prod']).toBeUndefined()
+    expect(fake.outputs.get('endpoint-config-name')).toBe(before)
+    expect(fake.outputs.get('model-package-arn')).toBe(packageArn(8))
+    expect(fake.outputs.get('previous-model-package-arn')).toBe(packageArn(7))
     expect(fake.infos.some(l => /churn-prod: RollingBack on/.test(l))).toBe(true)
     expect(fake.summaries.at(-1)).toContain(
       '**Failed.** The deployment to endpoint churn-prod was rolled back'
@@ -521,11 +535,16 @@ describe('deploy', () => {
     const plan =
       fake.infos.filter(l => l.startsWith('Deployment plan for endpoint churn-prod')).pop() ?? ''
     expect(plan).toMatch(
-      /create {5}model churn-prod-v8-[0-9a-f]{10} from .*model-package\/churn\/8/
+      /calls {6}1\. CreateModel churn-prod-v8-[0-9a-f]{10}: .*model-package\/churn\/8, role <execution-role-arn>/
     )
-    expect(plan).toMatch(/update {5}endpoint churn-prod: LINEAR 20%/)
+    expect(plan).toMatch(
+      / {10}3\. UpdateEndpoint churn-prod to churn-prod-v8-[0-9a-f]{10}: LINEAR 20%/
+    )
     expect(fake.infos).toContain('Dry run: nothing was created, updated or deleted.')
     expect(fake.outputs.get('model-package-arn')).toBe(packageArn(8))
+    // What serves now, not the config the run would create.
+    expect(fake.outputs.get('endpoint-config-name')).toBe(fake.sim.endpoint?.configName)
+    expect(fake.outputs.get('created')).toBe(false)
   })
 
   it('refuses a Failed endpoint with what to do about it', async () => {
@@ -554,7 +573,11 @@ describe('deploy', () => {
     expect(fake.sim.inputsOf(CreateModelCommand)).toHaveLength(1)
     expect(fake.sim.inputsOf(CreateEndpointConfigCommand)).toHaveLength(1)
     expect(fake.sim.inputsOf(CreateEndpointCommand)).toHaveLength(2)
-    expect(fake.infos.some(l => l.startsWith('Reusing model churn-prod-v7-'))).toBe(true)
+    const plan = fake.infos.filter(l => l.startsWith('Deployment plan')).pop() ?? ''
+    expect(plan).toMatch(/reuse {6}model churn-prod-v7-[0-9a-f]{10}: it exists already/)
+    expect(plan).toMatch(/reuse {6}endpoint config churn-prod-v7-[0-9a-f]{10}: it exists already/)
+    expect(plan).toMatch(/calls {6}1\. CreateEndpoint churn-prod on churn-prod-v7-/)
+    expect(fake.infos.join('\n')).not.toContain('created earlier by this run')
   })
 })
 
@@ -589,7 +612,7 @@ describe('deploy: GitHub deployment', () => {
     }
   })
 
-  it('ends with failure when SageMaker rolls the update back; environment defaults to the endpoint', async () => {
+  it('ends with failure when SageMaker rolls the update back', async () => {
     github = await startFakeGitHub()
     const fake = setup(7, 8)
     await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '1')
@@ -599,12 +622,27 @@ describe('deploy: GitHub deployment', () => {
       outcome: 'rollback',
       reason: 'bad model'
     })
-    const outcome = await deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
+    const outcome = await deployOnce(
+      fake,
+      { modelPackage: { kind: 'version', version: 8 }, environment: 'production' },
+      '2'
+    )
     expect(outcome.failed).toContain('bad model')
-    expect(github.state.deployments.map(d => d.environment)).toEqual(['churn-prod'])
+    expect(github.state.deployments.map(d => d.environment)).toEqual(['production'])
     expect(github.state.deploymentStatuses.map(s => s.state)).toEqual(['in_progress', 'failure'])
     expect(github.state.deploymentStatuses[1]?.description).toMatch(
       /^The deployment to endpoint churn-prod was rolled back/
+    )
+  })
+
+  it('records nothing without "environment", even with a token', async () => {
+    github = await startFakeGitHub()
+    const fake = setup(7)
+    fake.ctx.octokit = getOctokit('test-token', { baseUrl: github.url, request: { retries: 0 } })
+    expect(await deployOnce(fake)).toEqual({})
+    expect(github.state.requests).toEqual([])
+    expect(fake.debugs).toContain(
+      'Input "environment" is not set: no GitHub deployment is recorded.'
     )
   })
 
@@ -614,9 +652,9 @@ describe('deploy: GitHub deployment', () => {
       baseUrl: 'http://127.0.0.1:9',
       request: { retries: 0 }
     })
-    expect(await deployOnce(fake)).toEqual({})
+    expect(await deployOnce(fake, { environment: 'staging' })).toEqual({})
     expect(
-      fake.warnings.some(w => w.startsWith('Could not record a GitHub deployment for churn-prod'))
+      fake.warnings.some(w => w.startsWith('Could not record a GitHub deployment for staging'))
     ).toBe(true)
     expect(fake.sim.endpoint?.status).toBe('InService')
   })
