@@ -90538,6 +90538,7 @@ var waiter = __nccwpck_require__(3259);
 
 
 
+
 /** How often a deployment goes back to waiting when another one keeps taking the endpoint. */
 const MAX_TURNS = 5;
 /** Describes the package and refuses it unless it is Approved; never mutates anything. */
@@ -90650,8 +90651,10 @@ async function publish(ctx, settings, kind, result, outcome) {
         .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
         .join('\n');
     const link = (0,deploy_plan/* consoleUrl */.B9)(plan.region, 'endpoints', plan.endpointName);
-    const calls = plan.calls.map((c, i) => `${i + 1}. ${(0,deploy_plan/* describeCall */.GC)(c)}`).join('\n');
-    const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn ? ` · previously \`${plan.previousPackageArn}\`` : ''}\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n\`\`\`text\n${calls || 'none'}\n\`\`\`\n\n</details>\n`;
+    const calls = plan.calls
+        .map((c, i) => `${i + 1}. ${escapeText((0,deploy_plan/* describeCall */.GC)(c), 2000)}`)
+        .join('\n');
+    const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn ? ` · previously \`${plan.previousPackageArn}\`` : ''}\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`;
     await publishReport(ctx, reportFileName(settings.group, kind), markdown, {
         mode: kind,
         dryRun: settings.dryRun,
@@ -90717,13 +90720,9 @@ async function applyWithTurns(ctx, settings, request, inflight, result) {
     let plan = result.plan;
     let live = request.live;
     const where = { aws: ctx.aws, out: ctx.out, region: settings.region };
-    const created = { models: [], configs: [] };
     const discard = async (keep, why) => {
-        const { deleted } = await (0,deploy_cleanup/* discardCreated */.Bl)(ctx, deploy.endpointName, created, keep, why);
-        const names = deleted.map(label => label.slice(label.lastIndexOf(' ') + 1));
-        created.models = created.models.filter(m => !names.includes(m));
-        created.configs = created.configs.filter(c => !names.includes(c));
-        inflight.forget(names);
+        const { deleted } = await (0,deploy_cleanup/* discardCreated */.Bl)(ctx, deploy.endpointName, inflight.current.created, keep, why);
+        inflight.forget(deleted.map(label => label.slice(label.lastIndexOf(' ') + 1)));
     };
     let started = false;
     try {
@@ -90739,12 +90738,8 @@ async function applyWithTurns(ctx, settings, request, inflight, result) {
                 if (call.operation !== 'CreateModel' && call.operation !== 'CreateEndpointConfig')
                     continue;
                 inflight.before(call);
-                const names = (0,deploy_plan/* createdNames */.bN)([call]);
-                if (await (0,deploy_endpoint/* createResource */.Zg)(where, call)) {
-                    created.models.push(...names.models);
-                    created.configs.push(...names.configs);
-                }
-                else {
+                if (!(await (0,deploy_endpoint/* createResource */.Zg)(where, call))) {
+                    const names = (0,deploy_plan/* createdNames */.bN)([call]);
                     inflight.forget([...names.models, ...names.configs]);
                 }
             }
@@ -90950,7 +90945,7 @@ async function deployAndRecord(ctx, settings, request, result) {
             await (0,deploy_cleanup/* discardCreated */.Bl)(ctx, deploy.endpointName, inflight.current.created, { configs: [], models: [] }, `The deployment to ${deploy.endpointName} did not take effect`);
             concluded = true;
             await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'failure', failure);
-            await publish(ctx, settings, request.kind, result, `**Failed.** ${failure}`);
+            await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(failure)}`);
             return {
                 plan,
                 previousPackageArn: plan.previousPackageArn,
@@ -90971,7 +90966,7 @@ async function deployAndRecord(ctx, settings, request, result) {
             await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'failure', text);
         if (error instanceof waiter/* WaitTimeoutError */.Do) {
             concluded = true;
-            await publish(ctx, settings, request.kind, result, `**Failed.** ${text}`);
+            await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(text)}`);
             return {
                 plan: result.plan,
                 previousPackageArn: result.plan.previousPackageArn,

@@ -17,6 +17,11 @@ import {
   simContext,
   validationError
 } from '../../__fixtures__/deploy/sagemaker.js'
+import {
+  DEPLOYMENT_STATE,
+  parseInFlight,
+  type InFlightDeployment
+} from '../../src/deploy/inflight.js'
 import { runDeploy } from '../../src/modes/deploy.js'
 import type { DeploySettings } from '../../src/settings.js'
 
@@ -363,6 +368,44 @@ describe('deploy', () => {
     expect(new Set(fake.sim.configs.keys())).toEqual(configs)
     expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toHaveLength(1)
     expect(fake.sim.inputsOf(DeleteModelCommand)).toHaveLength(1)
+  })
+
+  it('saves what is in flight before each mutating call, and clears it once the run ends by itself', async () => {
+    const fake = setup(7)
+    let seen: InFlightDeployment | undefined
+    fake.sim.before = {
+      command: 'CreateEndpointConfigCommand',
+      run: () => {
+        seen = parseInFlight(fake.state.get(DEPLOYMENT_STATE) ?? '')
+      }
+    }
+    expect(await deployOnce(fake)).toEqual({})
+    const [model] = fake.sim.inputsOf(CreateModelCommand)
+    const [config] = fake.sim.inputsOf(CreateEndpointConfigCommand)
+    expect(seen).toMatchObject({
+      endpointName: 'churn-prod',
+      step: expect.stringMatching(/^CreateEndpointConfig churn-prod-v7-[0-9a-f]{10}: /),
+      changeSent: false,
+      configName: config?.EndpointConfigName,
+      packageArn: packageArn(7),
+      created: { models: [model?.ModelName], configs: [config?.EndpointConfigName] }
+    })
+    expect(fake.state.get(DEPLOYMENT_STATE)).toBe('')
+  })
+
+  it('leaves the record for the post step when it stops after sending the endpoint change', async () => {
+    const fake = setup(7, 8)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '1')
+    fake.sim.interject = () => {
+      throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' })
+    }
+    await expect(
+      deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
+    ).rejects.toThrow('socket hang up')
+    expect(parseInFlight(fake.state.get(DEPLOYMENT_STATE) ?? '')).toMatchObject({
+      step: expect.stringMatching(/^UpdateEndpoint churn-prod to churn-prod-v8-/),
+      changeSent: true
+    })
   })
 
   it('names what it could not delete after a failed start, with the commands to do it', async () => {

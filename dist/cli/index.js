@@ -95551,6 +95551,7 @@ async function reconcileInterrupted(ctx, record, maxWaitSeconds = POST_WAIT_MAX_
 
 
 
+
 /** How often a deployment goes back to waiting when another one keeps taking the endpoint. */
 const MAX_TURNS = 5;
 /** Describes the package and refuses it unless it is Approved; never mutates anything. */
@@ -95663,8 +95664,10 @@ async function publish(ctx, settings, kind, result, outcome) {
         .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
         .join('\n');
     const link = consoleUrl(plan.region, 'endpoints', plan.endpointName);
-    const calls = plan.calls.map((c, i) => `${i + 1}. ${describeCall(c)}`).join('\n');
-    const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn ? ` · previously \`${plan.previousPackageArn}\`` : ''}\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n\`\`\`text\n${calls || 'none'}\n\`\`\`\n\n</details>\n`;
+    const calls = plan.calls
+        .map((c, i) => `${i + 1}. ${escapeText(describeCall(c), 2000)}`)
+        .join('\n');
+    const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn ? ` · previously \`${plan.previousPackageArn}\`` : ''}\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`;
     await publishReport(ctx, reportFileName(settings.group, kind), markdown, {
         mode: kind,
         dryRun: settings.dryRun,
@@ -95730,13 +95733,9 @@ async function applyWithTurns(ctx, settings, request, inflight, result) {
     let plan = result.plan;
     let live = request.live;
     const where = { aws: ctx.aws, out: ctx.out, region: settings.region };
-    const created = { models: [], configs: [] };
     const discard = async (keep, why) => {
-        const { deleted } = await cleanup_discardCreated(ctx, deploy.endpointName, created, keep, why);
-        const names = deleted.map(label => label.slice(label.lastIndexOf(' ') + 1));
-        created.models = created.models.filter(m => !names.includes(m));
-        created.configs = created.configs.filter(c => !names.includes(c));
-        inflight.forget(names);
+        const { deleted } = await cleanup_discardCreated(ctx, deploy.endpointName, inflight.current.created, keep, why);
+        inflight.forget(deleted.map(label => label.slice(label.lastIndexOf(' ') + 1)));
     };
     let started = false;
     try {
@@ -95752,12 +95751,8 @@ async function applyWithTurns(ctx, settings, request, inflight, result) {
                 if (call.operation !== 'CreateModel' && call.operation !== 'CreateEndpointConfig')
                     continue;
                 inflight.before(call);
-                const names = createdNames([call]);
-                if (await createResource(where, call)) {
-                    created.models.push(...names.models);
-                    created.configs.push(...names.configs);
-                }
-                else {
+                if (!(await createResource(where, call))) {
+                    const names = createdNames([call]);
                     inflight.forget([...names.models, ...names.configs]);
                 }
             }
@@ -95963,7 +95958,7 @@ async function deployAndRecord(ctx, settings, request, result) {
             await cleanup_discardCreated(ctx, deploy.endpointName, inflight.current.created, { configs: [], models: [] }, `The deployment to ${deploy.endpointName} did not take effect`);
             concluded = true;
             await deployments_setGitHubDeploymentStatus(ctx, github, 'failure', failure);
-            await publish(ctx, settings, request.kind, result, `**Failed.** ${failure}`);
+            await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(failure)}`);
             return {
                 plan,
                 previousPackageArn: plan.previousPackageArn,
@@ -95984,7 +95979,7 @@ async function deployAndRecord(ctx, settings, request, result) {
             await deployments_setGitHubDeploymentStatus(ctx, github, 'failure', text);
         if (error instanceof waiter_WaitTimeoutError) {
             concluded = true;
-            await publish(ctx, settings, request.kind, result, `**Failed.** ${text}`);
+            await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(text)}`);
             return {
                 plan: result.plan,
                 previousPackageArn: result.plan.previousPackageArn,

@@ -12,6 +12,7 @@ import {
 } from '../github/deployments.js'
 import { publishReport, reportFileName } from '../modes/compare.js'
 import { describeVersion, updateVersion, versionFromArn } from '../registry/versions.js'
+import { escapeText } from '../report/escape.js'
 import type { DeploySettings, Settings } from '../settings.js'
 import { isAlreadyExists, isInProgress } from './aws-errors.js'
 import {
@@ -225,10 +226,12 @@ async function publish(
     .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
     .join('\n')
   const link = consoleUrl(plan.region, 'endpoints', plan.endpointName)
-  const calls = plan.calls.map((c, i) => `${i + 1}. ${describeCall(c)}`).join('\n')
+  const calls = plan.calls
+    .map((c, i) => `${i + 1}. ${escapeText(describeCall(c), 2000)}`)
+    .join('\n')
   const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${
     plan.previousPackageArn ? ` · previously \`${plan.previousPackageArn}\`` : ''
-  }\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n\`\`\`text\n${calls || 'none'}\n\`\`\`\n\n</details>\n`
+  }\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`
   await publishReport(ctx, reportFileName(settings.group, kind), markdown, {
     mode: kind,
     dryRun: settings.dryRun,
@@ -319,13 +322,15 @@ async function applyWithTurns(
   let plan = result.plan
   let live = request.live
   const where = { aws: ctx.aws, out: ctx.out, region: settings.region }
-  const created: Created = { models: [], configs: [] }
   const discard = async (keep: Created, why: string) => {
-    const { deleted } = await discardCreated(ctx, deploy.endpointName, created, keep, why)
-    const names = deleted.map(label => label.slice(label.lastIndexOf(' ') + 1))
-    created.models = created.models.filter(m => !names.includes(m))
-    created.configs = created.configs.filter(c => !names.includes(c))
-    inflight.forget(names)
+    const { deleted } = await discardCreated(
+      ctx,
+      deploy.endpointName,
+      inflight.current.created,
+      keep,
+      why
+    )
+    inflight.forget(deleted.map(label => label.slice(label.lastIndexOf(' ') + 1)))
   }
   let started = false
   try {
@@ -342,11 +347,8 @@ async function applyWithTurns(
       for (const call of plan.calls) {
         if (call.operation !== 'CreateModel' && call.operation !== 'CreateEndpointConfig') continue
         inflight.before(call)
-        const names = createdNames([call])
-        if (await createResource(where, call)) {
-          created.models.push(...names.models)
-          created.configs.push(...names.configs)
-        } else {
+        if (!(await createResource(where, call))) {
+          const names = createdNames([call])
           inflight.forget([...names.models, ...names.configs])
         }
       }
@@ -605,7 +607,7 @@ async function deployAndRecord(
       )
       concluded = true
       await setGitHubDeploymentStatus(ctx, github, 'failure', failure)
-      await publish(ctx, settings, request.kind, result, `**Failed.** ${failure}`)
+      await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(failure)}`)
       return {
         plan,
         previousPackageArn: plan.previousPackageArn,
@@ -637,7 +639,7 @@ async function deployAndRecord(
     if (!concluded) await setGitHubDeploymentStatus(ctx, github, 'failure', text)
     if (error instanceof WaitTimeoutError) {
       concluded = true
-      await publish(ctx, settings, request.kind, result, `**Failed.** ${text}`)
+      await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(text)}`)
       return {
         plan: result.plan,
         previousPackageArn: result.plan.previousPackageArn,
