@@ -87124,8 +87124,15 @@ function buildPlan(input) {
         case 'none':
             break;
     }
+    // An endpoint that already serves the plan still gets its record when its tags say
+    // otherwise: a run stopped before writing them (no post step on the CLI), or someone
+    // else deployed it. The version the tags named is then the one that was replaced.
+    const tagged = live?.tags[_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .TAGS */ .gp.packageArn];
+    const untagged = change.action === 'none' && tagged !== primary.packageArn;
+    if (change.action !== 'none' || untagged) {
+        calls.push(...recordCalls(input, change, primary, untagged ? tagged : previousPackageArn, notes));
+    }
     if (change.action !== 'none') {
-        calls.push(...recordCalls(input, change, primary, previousPackageArn, notes));
         for (const name of facts?.cleanup.configs ?? [])
             calls.push({ operation: 'DeleteEndpointConfig', input: { EndpointConfigName: name } });
         for (const name of facts?.cleanup.models ?? [])
@@ -87254,14 +87261,14 @@ function formatPlan(plan, waitTimeoutSeconds) {
         .map(v => `${v.variantName}: v${v.version} (${v.packageArn})${plan.variants.length > 1 ? ` weight ${v.weight}` : ''}`)
         .join('; ');
     lines.push(`  serve      ${serving}`);
-    if (plan.previousPackageArn)
+    if (plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn)
         lines.push(`  replaces   ${plan.previousPackageArn}`);
     lines.push(`  capacity   ${describeCapacity(plan)}`);
     for (const r of plan.reused) {
         lines.push(`  reuse      ${r.kind} ${r.name}: it exists already with the same content${r.created ? ` (created ${r.created.toISOString()})` : ''}`);
     }
     if (plan.action === 'none') {
-        lines.push(`  unchanged  endpoint ${plan.endpointName} already serves this on ${plan.endpointConfigName}`);
+        lines.push(`  unchanged  endpoint ${plan.endpointName} already serves this on ${plan.endpointConfigName}${plan.calls.length ? '; its tags do not say so, so they are written' : ''}`);
     }
     if (plan.calls.length === 0)
         lines.push('  calls      none');
@@ -90654,7 +90661,9 @@ async function publish(ctx, settings, kind, result, outcome) {
     const calls = plan.calls
         .map((c, i) => `${i + 1}. ${escapeText((0,deploy_plan/* describeCall */.GC)(c), 2000)}`)
         .join('\n');
-    const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn ? ` · previously \`${plan.previousPackageArn}\`` : ''}\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`;
+    const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
+        ? ` · previously \`${plan.previousPackageArn}\``
+        : ''}\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`;
     await publishReport(ctx, reportFileName(settings.group, kind), markdown, {
         mode: kind,
         dryRun: settings.dryRun,
@@ -90925,10 +90934,16 @@ async function deployAndRecord(ctx, settings, request, result) {
         await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'in_progress', `${deploy.deploymentStrategy} deployment started`);
         const { plan, live, started } = await applyWithTurns(ctx, settings, request, inflight, result);
         if (!started) {
+            // The endpoint already serves the plan (maybe since a wait): at most its record is due.
             concluded = true;
-            ctx.out.info(`Endpoint ${deploy.endpointName} already serves this: nothing to change.`);
+            const outcome = plan.calls.length
+                ? 'Already serving; its tags did not say so and now do.'
+                : 'Already serving: nothing changed.';
+            ctx.out.info(`Endpoint ${deploy.endpointName} on ${plan.endpointConfigName}: ${outcome}`);
             await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'success', `Already serving on ${plan.endpointConfigName}`);
-            await publish(ctx, settings, request.kind, result, 'Already serving: nothing changed.');
+            if (live)
+                await recordAndCleanUp(ctx, plan, live, live.arn, inflight);
+            await publish(ctx, settings, request.kind, result, outcome);
             return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true };
         }
         inflight.at(`waiting for endpoint ${deploy.endpointName} to be InService on ${plan.endpointConfigName}`);

@@ -480,17 +480,40 @@ describe('buildPlan', () => {
     )
   })
 
-  it('makes no call at all when the endpoint already serves the plan', () => {
+  it('makes no call at all when the endpoint already serves the plan and its tags say so', () => {
     const plan = buildPlan({
       settings: settings(),
       region: REGION,
       run: DEFAULT_RUN,
       targets: [one(7)],
-      live: live()
+      live: live({ tags: { 'sagemaker-model-gate:package-arn': packageArn(7) } })
     })
     expect(plan.action).toBe('none')
     expect(plan.calls).toEqual([])
     expect(formatPlan(plan)).toContain('  calls      none')
+    expect(formatPlan(plan)).not.toContain('replaces')
+  })
+
+  it('writes the record of an endpoint that serves the plan but whose tags name another version', () => {
+    const plan = buildPlan({
+      settings: settings(),
+      region: REGION,
+      run: DEFAULT_RUN,
+      targets: [one(7)],
+      live: live({ tags: { 'sagemaker-model-gate:package-arn': packageArn(6) } }),
+      now: new Date('2026-03-01T12:00:00Z')
+    })
+    expect(plan.action).toBe('none')
+    expect(plan.calls.map(c => c.operation)).toEqual(['AddTags', 'UpdateModelPackage'])
+    expect(plan.calls[0]).toMatchObject({
+      tags: expect.arrayContaining([
+        { Key: 'sagemaker-model-gate:package-arn', Value: packageArn(7) },
+        { Key: 'sagemaker-model-gate:previous-package-arn', Value: packageArn(6) }
+      ])
+    })
+    expect(formatPlan(plan)).toContain(
+      'unchanged  endpoint churn-prod already serves this on churn-prod-v7-0123456789; its tags do not say so, so they are written'
+    )
   })
 
   it('rejects the replaced version last, and only when it is the one the endpoint serves', () => {

@@ -230,7 +230,9 @@ async function publish(
     .map((c, i) => `${i + 1}. ${escapeText(describeCall(c), 2000)}`)
     .join('\n')
   const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${
-    plan.previousPackageArn ? ` · previously \`${plan.previousPackageArn}\`` : ''
+    plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
+      ? ` · previously \`${plan.previousPackageArn}\``
+      : ''
   }\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`
   await publishReport(ctx, reportFileName(settings.group, kind), markdown, {
     mode: kind,
@@ -574,15 +576,20 @@ async function deployAndRecord(
     )
     const { plan, live, started } = await applyWithTurns(ctx, settings, request, inflight, result)
     if (!started) {
+      // The endpoint already serves the plan (maybe since a wait): at most its record is due.
       concluded = true
-      ctx.out.info(`Endpoint ${deploy.endpointName} already serves this: nothing to change.`)
+      const outcome = plan.calls.length
+        ? 'Already serving; its tags did not say so and now do.'
+        : 'Already serving: nothing changed.'
+      ctx.out.info(`Endpoint ${deploy.endpointName} on ${plan.endpointConfigName}: ${outcome}`)
       await setGitHubDeploymentStatus(
         ctx,
         github,
         'success',
         `Already serving on ${plan.endpointConfigName}`
       )
-      await publish(ctx, settings, request.kind, result, 'Already serving: nothing changed.')
+      if (live) await recordAndCleanUp(ctx, plan, live, live.arn, inflight)
+      await publish(ctx, settings, request.kind, result, outcome)
       return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true }
     }
     inflight.at(

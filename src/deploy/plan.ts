@@ -632,8 +632,17 @@ export function buildPlan(input: PlanInput): DeployPlan {
     case 'none':
       break
   }
+  // An endpoint that already serves the plan still gets its record when its tags say
+  // otherwise: a run stopped before writing them (no post step on the CLI), or someone
+  // else deployed it. The version the tags named is then the one that was replaced.
+  const tagged = live?.tags[TAGS.packageArn]
+  const untagged = change.action === 'none' && tagged !== primary.packageArn
+  if (change.action !== 'none' || untagged) {
+    calls.push(
+      ...recordCalls(input, change, primary, untagged ? tagged : previousPackageArn, notes)
+    )
+  }
   if (change.action !== 'none') {
-    calls.push(...recordCalls(input, change, primary, previousPackageArn, notes))
     for (const name of facts?.cleanup.configs ?? [])
       calls.push({ operation: 'DeleteEndpointConfig', input: { EndpointConfigName: name } })
     for (const name of facts?.cleanup.models ?? [])
@@ -774,7 +783,8 @@ export function formatPlan(plan: DeployPlan, waitTimeoutSeconds?: number): strin
     )
     .join('; ')
   lines.push(`  serve      ${serving}`)
-  if (plan.previousPackageArn) lines.push(`  replaces   ${plan.previousPackageArn}`)
+  if (plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn)
+    lines.push(`  replaces   ${plan.previousPackageArn}`)
   lines.push(`  capacity   ${describeCapacity(plan)}`)
   for (const r of plan.reused) {
     lines.push(
@@ -783,7 +793,9 @@ export function formatPlan(plan: DeployPlan, waitTimeoutSeconds?: number): strin
   }
   if (plan.action === 'none') {
     lines.push(
-      `  unchanged  endpoint ${plan.endpointName} already serves this on ${plan.endpointConfigName}`
+      `  unchanged  endpoint ${plan.endpointName} already serves this on ${plan.endpointConfigName}${
+        plan.calls.length ? '; its tags do not say so, so they are written' : ''
+      }`
     )
   }
   if (plan.calls.length === 0) lines.push('  calls      none')
