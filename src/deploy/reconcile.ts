@@ -82,7 +82,10 @@ function verdict(
   }
   return {
     state: 'failure',
-    description: `Job cancelled; ${name} is ${live.status} serving ${served(live)}, not v${record.version}.${reason}`,
+    description:
+      live.status === 'InService'
+        ? `Job cancelled; ${name} is InService serving ${served(live)}, not v${record.version}.${reason}`
+        : `Job cancelled; ${name} is ${live.status}.${reason}`,
     servingConfig: live.configName
   }
 }
