@@ -584,6 +584,9 @@ describe('deploy', () => {
       / {10}3\. UpdateEndpoint churn-prod to churn-prod-v8-[0-9a-f]{10}: LINEAR 20%/
     )
     expect(fake.infos).toContain('Dry run: nothing was created, updated or deleted.')
+    expect(fake.warnings).toContain(
+      'Input "execution-role-arn" is not set: a real run refuses to start without it, and the names of the models and config it creates depend on it.'
+    )
     expect(fake.outputs.get('model-package-arn')).toBe(packageArn(8))
     // What serves now, not the config the run would create.
     expect(fake.outputs.get('endpoint-config-name')).toBe(fake.sim.endpoint?.configName)

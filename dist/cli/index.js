@@ -94642,6 +94642,9 @@ function buildPlan(input) {
             calls.push({ operation: 'DeleteModel', input: { ModelName: name } });
     }
     calls.push(...rejectCall(input.reject, primary, previousPackageArn, notes));
+    if (settings.executionRoleArn === undefined && calls.some(c => c.operation === 'CreateModel')) {
+        notes.push('Input "execution-role-arn" is not set: a real run refuses to start without it, and the names of the models and config it creates depend on it.');
+    }
     return {
         endpointName,
         region: input.region,
