@@ -95438,8 +95438,8 @@ class InFlightRecorder {
 
 
 /**
- * How long the post step waits for a busy endpoint: GitHub gives the steps that run after
- * a cancellation about five minutes (cancel-timeout-minutes) before it stops them too.
+ * How long the post step waits for a busy endpoint: five minutes after a cancellation,
+ * GitHub forcibly ends the job's steps that still run ("Workflow cancellation reference").
  */
 const POST_WAIT_MAX_SECONDS = 240;
 /** `v7`: GitHub cuts status descriptions at 140 characters, so no ARN and no config name. */

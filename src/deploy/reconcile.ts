@@ -19,8 +19,8 @@ import {
 } from './waiter.js'
 
 /**
- * How long the post step waits for a busy endpoint: GitHub gives the steps that run after
- * a cancellation about five minutes (cancel-timeout-minutes) before it stops them too.
+ * How long the post step waits for a busy endpoint: five minutes after a cancellation,
+ * GitHub forcibly ends the job's steps that still run ("Workflow cancellation reference").
  */
 export const POST_WAIT_MAX_SECONDS = 240
 
