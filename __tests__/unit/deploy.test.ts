@@ -316,6 +316,30 @@ describe('deploy', () => {
     expect(fake.sim.models.has(v5Model)).toBe(false)
   })
 
+  it('deletes less than planned when an old config came into use during the deployment, and says so', async () => {
+    const fake = setup(5, 6, 7)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 5 } }, '100')
+    const v5Config = fake.sim.endpoint!.configName
+    const v5Model = fake.sim.configs.get(v5Config)!.variants[0]!.ModelName!
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 6 } }, '101')
+    // While v7 rolls out, someone points a second endpoint at the old v5 config.
+    fake.sim.interject = () => fake.sim.otherEndpoints.set('churn-shadow', v5Config)
+    expect(
+      await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '102')
+    ).toEqual({})
+    const plan = fake.infos.filter(l => l.startsWith('Deployment plan')).pop() ?? ''
+    expect(plan).toContain(`DeleteEndpointConfig ${v5Config}`)
+    expect(plan).toContain(`DeleteModel ${v5Model}`)
+    expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toEqual([])
+    expect(fake.sim.inputsOf(DeleteModelCommand)).toEqual([])
+    expect(fake.warnings).toEqual(
+      expect.arrayContaining([
+        `Not deleting endpoint config ${v5Config} after all: since the plan was made, an endpoint or a newer config of ours uses it.`,
+        `Not deleting model ${v5Model} after all: since the plan was made, an endpoint or a newer config of ours uses it.`
+      ])
+    )
+  })
+
   it('keeps an old model that a newer config of ours, not yet deployed, still names', async () => {
     const fake = setup(5, 6, 7)
     await deployOnce(fake, { modelPackage: { kind: 'version', version: 5 } }, '100')
@@ -406,6 +430,45 @@ describe('deploy', () => {
       step: expect.stringMatching(/^UpdateEndpoint churn-prod to churn-prod-v8-/),
       changeSent: true
     })
+  })
+
+  it('uses a model that appeared with the same content after the plan, and never deletes it as its own', async () => {
+    const fake = setup(7, 8)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '1')
+    fake.sim.before = {
+      command: 'CreateModelCommand',
+      run: () => {
+        // A concurrent attempt of the same run made the same model a moment earlier.
+        const [planned] = fake.sim.inputsOf(CreateModelCommand).slice(-1)
+        fake.sim.models.set(planned?.ModelName ?? '', {
+          name: planned?.ModelName ?? '',
+          arn: `arn:aws:sagemaker:us-east-1:123456789012:model/${planned?.ModelName}`,
+          role: ROLE,
+          packageArn: packageArn(8),
+          created: new Date(fake.sim.time)
+        })
+      }
+    }
+    fake.sim.interject = () => {
+      throw Object.assign(new Error('not authorized to perform: sagemaker:UpdateEndpoint'), {
+        name: 'AccessDeniedException'
+      })
+    }
+    await expect(
+      deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
+    ).rejects.toThrow(/not authorized/)
+    const [model] = fake.sim.inputsOf(CreateModelCommand).slice(-1)
+    const [config] = fake.sim.inputsOf(CreateEndpointConfigCommand).slice(-1)
+    expect(
+      fake.warnings.some(w =>
+        w.startsWith(`model ${model?.ModelName} appeared with the same content after the plan`)
+      )
+    ).toBe(true)
+    expect(fake.sim.inputsOf(DeleteModelCommand)).toEqual([])
+    expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toEqual([
+      { EndpointConfigName: config?.EndpointConfigName }
+    ])
+    expect(fake.sim.models.has(model?.ModelName ?? '')).toBe(true)
   })
 
   it('names what it could not delete after a failed start, with the commands to do it', async () => {
