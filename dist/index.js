@@ -90808,23 +90808,20 @@ async function applyWithTurns(ctx, settings, request, inflight, result) {
 async function recordAndCleanUp(ctx, plan, live, endpointArn, inflight) {
     const change = changeCall(plan);
     const after = plan.calls.slice(change ? plan.calls.indexOf(change) + 1 : 0);
-    let confirmed;
     // Cleanup checks again, just before its first delete, that what the plan found is still
     // unused: the deployment took minutes, and it only ever deletes less than it planned.
-    const stillUnused = async () => {
-        if (confirmed)
-            return confirmed;
+    let confirmed;
+    const stillUnused = () => (confirmed ??= (async () => {
         try {
-            confirmed = live
+            return live
                 ? await (0,deploy_cleanup/* findCleanup */._d)(ctx.aws.sagemaker, cleanupScope(plan, live))
                 : { configs: [], models: [] };
         }
         catch (error) {
             ctx.out.warning(`Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${error instanceof Error ? error.message : String(error)}. ${CLEANUP_PERMISSIONS}`);
-            confirmed = { configs: [], models: [] };
+            return undefined;
         }
-        return confirmed;
-    };
+    })());
     const message = (error) => (error instanceof Error ? error.message : String(error));
     for (const call of after) {
         inflight.before(call);
@@ -90860,6 +90857,8 @@ async function recordAndCleanUp(ctx, plan, live, endpointArn, inflight) {
             case 'DeleteEndpointConfig':
             case 'DeleteModel': {
                 const unused = await stillUnused();
+                if (!unused)
+                    break;
                 const [kind, name, list] = call.operation === 'DeleteModel'
                     ? ['model', call.input.ModelName ?? '', unused.models]
                     : ['endpoint config', call.input.EndpointConfigName ?? '', unused.configs];

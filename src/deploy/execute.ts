@@ -420,23 +420,22 @@ async function recordAndCleanUp(
 ): Promise<void> {
   const change = changeCall(plan)
   const after = plan.calls.slice(change ? plan.calls.indexOf(change) + 1 : 0)
-  let confirmed: CleanupPlan | undefined
   // Cleanup checks again, just before its first delete, that what the plan found is still
   // unused: the deployment took minutes, and it only ever deletes less than it planned.
-  const stillUnused = async (): Promise<CleanupPlan> => {
-    if (confirmed) return confirmed
-    try {
-      confirmed = live
-        ? await findCleanup(ctx.aws.sagemaker, cleanupScope(plan, live))
-        : { configs: [], models: [] }
-    } catch (error) {
-      ctx.out.warning(
-        `Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${error instanceof Error ? error.message : String(error)}. ${CLEANUP_PERMISSIONS}`
-      )
-      confirmed = { configs: [], models: [] }
-    }
-    return confirmed
-  }
+  let confirmed: Promise<CleanupPlan | undefined> | undefined
+  const stillUnused = () =>
+    (confirmed ??= (async () => {
+      try {
+        return live
+          ? await findCleanup(ctx.aws.sagemaker, cleanupScope(plan, live))
+          : { configs: [], models: [] }
+      } catch (error) {
+        ctx.out.warning(
+          `Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${error instanceof Error ? error.message : String(error)}. ${CLEANUP_PERMISSIONS}`
+        )
+        return undefined
+      }
+    })())
   const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
   for (const call of after) {
     inflight.before(call)
@@ -474,6 +473,7 @@ async function recordAndCleanUp(
       case 'DeleteEndpointConfig':
       case 'DeleteModel': {
         const unused = await stillUnused()
+        if (!unused) break
         const [kind, name, list] =
           call.operation === 'DeleteModel'
             ? ['model', call.input.ModelName ?? '', unused.models]
