@@ -203,7 +203,7 @@ describe('SIGTERM during a deploy, then the post step', () => {
     arns.v2 = seedVersion(2)
     const env = { GITHUB_RUN_ID: '4002' }
     const before = emulator.stats().operations.CreateEndpointConfig ?? 0
-    emulator.setFaults({ latencyMs: { CreateEndpointConfig: 600 } })
+    emulator.setFaults({ latencyMs: { CreateEndpointConfig: 1000 } })
     const started = startOn(emulator, deploy(), { env, githubApiUrl: github.url })
     await until(
       'CreateEndpointConfig to reach SageMaker',
