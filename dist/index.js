@@ -2217,7 +2217,7 @@ const { normalizeProvider, getSmithyContext, makeBuilder, ServiceException, NoOp
 const { Command: $Command } = __nccwpck_require__(2658);
 __webpack_unused_export__ = $Command;
 __webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9672);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, getEndpointPlugin, resolveEndpointConfig } = __nccwpck_require__(2085);
 const { eventStreamSerdeProvider, resolveEventStreamSerdeConfig } = __nccwpck_require__(6579);
 const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
@@ -8934,7 +8934,7 @@ const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitW
 const { Command: $Command } = __nccwpck_require__(2658);
 __webpack_unused_export__ = $Command;
 __webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9672);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
 const { eventStreamSerdeProvider, resolveEventStreamSerdeConfig } = __nccwpck_require__(6579);
 const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
@@ -9620,7 +9620,7 @@ const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitW
 const { Command: $Command } = __nccwpck_require__(2658);
 __webpack_unused_export__ = $Command;
 __webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9672);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
 const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
 const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
@@ -32388,8 +32388,8 @@ const { EndpointError, resolveEndpoint } = __nccwpck_require__(2085);
 exports.EndpointError = EndpointError;
 exports.isIpAddress = isIpAddress;
 exports.resolveEndpoint = resolveEndpoint;
-const { loadConfig, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS } = __nccwpck_require__(7291);
-const { REGION_ENV_NAME, REGION_INI_NAME, resolveRegionConfig } = __nccwpck_require__(7291);
+const { loadConfig, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS } = __nccwpck_require__(9672);
+const { REGION_ENV_NAME, REGION_INI_NAME, resolveRegionConfig } = __nccwpck_require__(9672);
 exports.NODE_REGION_CONFIG_FILE_OPTIONS = NODE_REGION_CONFIG_FILE_OPTIONS;
 exports.NODE_REGION_CONFIG_OPTIONS = NODE_REGION_CONFIG_OPTIONS;
 exports.REGION_ENV_NAME = REGION_ENV_NAME;
@@ -33402,7 +33402,7 @@ exports.userAgentMiddleware = userAgentMiddleware;
 /***/ 7523:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { ProviderError, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(7291);
+const { ProviderError, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(9672);
 const { setCredentialFeature } = __nccwpck_require__(5152);
 const { normalizeProvider, memoizeIdentityProvider, isIdentityExpired, doesIdentityRequireRefresh } = __nccwpck_require__(402);
 const { SignatureV4 } = __nccwpck_require__(5118);
@@ -35352,7 +35352,7 @@ exports.validate = validate;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { setCredentialFeature } = __nccwpck_require__(5152);
-const { CredentialsProviderError } = __nccwpck_require__(7291);
+const { CredentialsProviderError } = __nccwpck_require__(9672);
 
 const ENV_KEY = "AWS_ACCESS_KEY_ID";
 const ENV_SECRET = "AWS_SECRET_ACCESS_KEY";
@@ -35398,7 +35398,7 @@ exports.fromEnv = fromEnv;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { setCredentialFeature } = __nccwpck_require__(5152);
-const { CredentialsProviderError } = __nccwpck_require__(7291);
+const { CredentialsProviderError } = __nccwpck_require__(9672);
 const { NodeHttpHandler } = __nccwpck_require__(1279);
 const fs = __nccwpck_require__(1455);
 const { HttpRequest } = __nccwpck_require__(3422);
@@ -35583,7 +35583,7 @@ exports.fromHttp = fromHttp;
 /***/ 5869:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { CredentialsProviderError, chain, getProfileName, parseKnownFiles } = __nccwpck_require__(7291);
+const { CredentialsProviderError, chain, getProfileName, parseKnownFiles } = __nccwpck_require__(9672);
 const { setCredentialFeature } = __nccwpck_require__(5152);
 
 const resolveCredentialSource = (credentialSource, profileName, logger) => {
@@ -35820,7 +35820,7 @@ exports.fromIni = fromIni;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { setCredentialFeature } = __nccwpck_require__(5152);
-const { CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(7291);
+const { CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(9672);
 const { HttpRequest } = __nccwpck_require__(3422);
 const { createHash, createPrivateKey, createPublicKey, sign } = __nccwpck_require__(7598);
 const { promises } = __nccwpck_require__(3024);
@@ -36121,7 +36121,7 @@ exports.fromLoginCredentials = fromLoginCredentials;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { ENV_KEY, ENV_SECRET, fromEnv } = __nccwpck_require__(5606);
-const { chain, CredentialsProviderError, ENV_PROFILE } = __nccwpck_require__(7291);
+const { chain, CredentialsProviderError, ENV_PROFILE } = __nccwpck_require__(9672);
 
 const ENV_IMDS_DISABLED = "AWS_EC2_METADATA_DISABLED";
 const remoteProvider = async (init) => {
@@ -36293,7 +36293,7 @@ exports.defaultProvider = defaultProvider;
 /***/ 5360:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { externalDataInterceptor, CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(7291);
+const { externalDataInterceptor, CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(9672);
 const { exec } = __nccwpck_require__(1421);
 const { promisify } = __nccwpck_require__(7975);
 const { setCredentialFeature } = __nccwpck_require__(5152);
@@ -36376,7 +36376,7 @@ exports.fromProcess = fromProcess;
 /***/ 998:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { CredentialsProviderError, getSSOTokenFromFile, getProfileName, parseKnownFiles, loadSsoSessionData } = __nccwpck_require__(7291);
+const { CredentialsProviderError, getSSOTokenFromFile, getProfileName, parseKnownFiles, loadSsoSessionData } = __nccwpck_require__(9672);
 const { setCredentialFeature } = __nccwpck_require__(5152);
 const { fromSso } = __nccwpck_require__(5433);
 
@@ -36586,7 +36586,7 @@ exports.SSOClient = SSOClient;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { setCredentialFeature } = __nccwpck_require__(5152);
-const { CredentialsProviderError, externalDataInterceptor } = __nccwpck_require__(7291);
+const { CredentialsProviderError, externalDataInterceptor } = __nccwpck_require__(9672);
 const { readFileSync } = __nccwpck_require__(3024);
 
 const fromWebToken = (init) => async (awsIdentityProperties) => {
@@ -36655,7 +36655,7 @@ const { HttpRequest, HttpResponse } = __nccwpck_require__(3422);
 const { setFeature } = __nccwpck_require__(5152);
 const { parseRfc7231DateTime } = __nccwpck_require__(2430);
 const { SignatureV4SignWithCredentials } = __nccwpck_require__(5785);
-const { booleanSelector, SelectorType } = __nccwpck_require__(7291);
+const { booleanSelector, SelectorType } = __nccwpck_require__(9672);
 const { httpSigningMiddlewareOptions } = __nccwpck_require__(402);
 const { Readable } = __nccwpck_require__(7075);
 const { validate, parse } = __nccwpck_require__(519);
@@ -37722,7 +37722,7 @@ const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitW
 const { Command: $Command } = __nccwpck_require__(2658);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9672);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
 const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
 const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
@@ -38332,7 +38332,7 @@ const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitW
 const { Command: $Command } = __nccwpck_require__(2658);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9672);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
 const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
 const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
@@ -39026,7 +39026,7 @@ const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitW
 const { Command: $Command } = __nccwpck_require__(2658);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9672);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
 const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
 const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
@@ -39507,7 +39507,7 @@ const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitW
 const { Command: $Command } = __nccwpck_require__(2658);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9672);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
 const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
 const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
@@ -40562,7 +40562,7 @@ exports.signatureV4CrtContainer = signatureV4CrtContainer;
 
 const { setTokenFeature } = __nccwpck_require__(5152);
 const { getBearerTokenEnvKey } = __nccwpck_require__(7523);
-const { TokenProviderError, getSSOTokenFilepath, parseKnownFiles, getProfileName, loadSsoSessionData, getSSOTokenFromFile, memoize, chain } = __nccwpck_require__(7291);
+const { TokenProviderError, getSSOTokenFilepath, parseKnownFiles, getProfileName, loadSsoSessionData, getSSOTokenFromFile, memoize, chain } = __nccwpck_require__(9672);
 const { promises } = __nccwpck_require__(3024);
 
 const fromEnvSigningName = ({ logger, signingName } = {}) => async () => {
@@ -45983,7 +45983,7 @@ exports.withBaseException = withBaseException;
 
 /***/ }),
 
-/***/ 7291:
+/***/ 9672:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { homedir } = __nccwpck_require__(8161);
@@ -46780,7 +46780,7 @@ exports.resolveRegionConfig = resolveRegionConfig;
 /***/ 2085:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { CONFIG_PREFIX_SEPARATOR, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(7291);
+const { CONFIG_PREFIX_SEPARATOR, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(9672);
 const { toEndpointV1, getSmithyContext, normalizeProvider, isValidHostLabel, hasOwn } = __nccwpck_require__(4534);
 exports.isValidHostLabel = isValidHostLabel;
 exports.middlewareEndpointToEndpointV1 = toEndpointV1;
@@ -55326,7 +55326,7 @@ exports.toEndpointV1 = toEndpointV1;
 /***/ 566:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { ProviderError, CredentialsProviderError, loadConfig } = __nccwpck_require__(7291);
+const { ProviderError, CredentialsProviderError, loadConfig } = __nccwpck_require__(9672);
 const node_http = __nccwpck_require__(7067);
 const { parseUrl } = __nccwpck_require__(3422);
 
@@ -86019,45 +86019,1559 @@ function countCalls(client) {
 
 /***/ }),
 
-/***/ 6857:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ 9462:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8274);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9119);
-// One bundle serves both `main` and `post`: the main step marks its state, and the post
-// step (which GitHub runs with the same state) sees the mark.
-
-
-
-if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu('isPost') === 'true') {
-    await (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .post */ .b)();
-}
-else {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('isPost', 'true');
-    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ runUrl)
+/* harmony export */ });
+function runUrl(run) {
+    if (!run.repository || !run.runId)
+        return '';
+    return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
 }
 
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 8274:
+/***/ 6086:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LT: () => (/* binding */ isInProgress),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   x9: () => (/* binding */ isAlreadyExists)
+/* harmony export */ });
+// SageMaker reports "not found", "already exists" and "busy" for hosting resources as a
+// ValidationException told apart only by its message (the SageMaker operator for
+// Kubernetes matches the same prefixes).
+function validationMessage(error) {
+    if (!(error instanceof Error))
+        return undefined;
+    if (error.name !== 'ValidationException' && error.name !== 'ValidationError')
+        return undefined;
+    return error.message;
+}
+/** `Could not find endpoint "..."`, `Could not find model "..."`, `Could not find endpoint configuration "..."`. */
+function isNotFound(error) {
+    const message = validationMessage(error);
+    if (message !== undefined)
+        return /^Could not find /i.test(message);
+    return (error instanceof Error &&
+        (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException'));
+}
+/** `Cannot create already existing endpoint "..."` (and model, endpoint configuration). */
+function isAlreadyExists(error) {
+    const message = validationMessage(error);
+    if (message !== undefined)
+        return /already exist/i.test(message);
+    return error instanceof Error && error.name === 'ResourceInUse';
+}
+/** `Cannot update in-progress endpoint "..."`: another create or update is running. */
+function isInProgress(error) {
+    const message = validationMessage(error);
+    return message !== undefined && /in-progress endpoint|in progress/i.test(message);
+}
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
 
-// UNUSED EXPORTS: actionsReporter
+/***/ }),
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
-;// CONCATENATED MODULE: ./build/src/errors.js
+/***/ 6629:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bl: () => (/* binding */ discardCreated),
+/* harmony export */   DN: () => (/* binding */ applyCleanup),
+/* harmony export */   _d: () => (/* binding */ findCleanup)
+/* harmony export */ });
+/* unused harmony exports endpointUses, endpointsInUse */
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6086);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9012);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4930);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1024);
+/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3259);
+// After a successful deployment, configs and models this action created for the endpoint
+// that are older than the previous deployment are deleted. The live config and the
+// previous one stay (rollback needs the previous one), and so does anything newer than the
+// previous one: a concurrent run may be about to deploy it. SageMaker lets a config or
+// model be deleted while an endpoint serves it, so nothing any endpoint in the account
+// serves or is moving to is deleted either, whatever its name and tags say.
+// A deployment that does not end on what it created (it never started, SageMaker rolled it
+// back, it was cancelled) deletes what it created through one path, `discardCreated`.
+
+
+
+
+
+
+/** Every page of a listing of what is named like `nameContains` (and older than `before`). */
+async function listAll(nameContains, before, fetch) {
+    const found = [];
+    let nextToken;
+    do {
+        const page = await fetch({
+            NameContains: nameContains,
+            CreationTimeBefore: before,
+            MaxResults: 100,
+            NextToken: nextToken
+        });
+        found.push(...page.items);
+        nextToken = page.NextToken;
+    } while (nextToken);
+    return found;
+}
+function listed(name, arn, created) {
+    return { name: name ?? '', arn: arn ?? '', created };
+}
+function listConfigs(sagemaker, nameContains, before) {
+    return listAll(nameContains, before, async (input) => {
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListEndpointConfigsCommand */ .IZm(input));
+        const items = (page.EndpointConfigs ?? []).map(c => listed(c.EndpointConfigName, c.EndpointConfigArn, c.CreationTime));
+        return { NextToken: page.NextToken, items };
+    });
+}
+function listModels(sagemaker, nameContains, before) {
+    return listAll(nameContains, before, async (input) => {
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListModelsCommand */ .Ez2(input));
+        const items = (page.Models ?? []).map(m => listed(m.ModelName, m.ModelArn, m.CreationTime));
+        return { NextToken: page.NextToken, items };
+    });
+}
+/** Ours = our naming pattern for this endpoint AND our tag naming this endpoint. */
+async function ours(sagemaker, scope, items) {
+    const names = [];
+    for (const item of items) {
+        if (!item.created || !scope.cutoff || item.created.getTime() >= scope.cutoff.getTime())
+            continue;
+        if (!(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .isOurName */ .Yg)(scope.endpointName, item.name) || !item.arn)
+            continue;
+        const tags = await (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .readTags */ .g$)(sagemaker, item.arn);
+        if (tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.endpoint] === scope.endpointName)
+            names.push(item.name);
+    }
+    return names;
+}
+async function addUses(sagemaker, endpointName, into) {
+    const description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_3__/* .describeEndpoint */ .N2)({ aws: { sagemaker } }, endpointName);
+    for (const config of [
+        description?.EndpointConfigName,
+        description?.PendingDeploymentSummary?.EndpointConfigName
+    ]) {
+        if (!config || into.configs.has(config))
+            continue;
+        into.configs.add(config);
+        for (const model of await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .configModelNames */ .ee)(sagemaker, config))
+            into.models.add(model);
+    }
+}
+/** The configs and models one endpoint serves, or is being created or updated to. */
+async function endpointUses(sagemaker, endpointName) {
+    const found = { configs: new Set(), models: new Set() };
+    await addUses(sagemaker, endpointName, found);
+    return found;
+}
+/** The configs and models any endpoint in the account serves, or is being created or updated to. */
+async function endpointsInUse(sagemaker) {
+    const found = { configs: new Set(), models: new Set() };
+    let nextToken;
+    do {
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListEndpointsCommand */ .c8o({ MaxResults: 100, NextToken: nextToken }));
+        for (const endpoint of page.Endpoints ?? [])
+            if (endpoint.EndpointName)
+                await addUses(sagemaker, endpoint.EndpointName, found);
+        nextToken = page.NextToken;
+    } while (nextToken);
+    return found;
+}
+/** What cleanup would delete now; reads only. Any failed read throws: nothing is deleted then. */
+async function findCleanup(sagemaker, scope) {
+    if (!scope.cutoff)
+        return { configs: [], models: [] };
+    // NameContains narrows the listing; the exact pattern and the tag decide.
+    const fragment = scope.endpointName.slice(0, 24).replace(/-+$/, '');
+    const configs = (await ours(sagemaker, scope, await listConfigs(sagemaker, fragment, scope.cutoff))).filter(c => !scope.keepConfigs.includes(c));
+    const models = await ours(sagemaker, scope, await listModels(sagemaker, fragment, scope.cutoff));
+    if (configs.length === 0 && models.length === 0)
+        return { configs, models };
+    // A model stays while any config that stays names it: the kept ones, and ours newer than
+    // the cutoff (a concurrent run may be about to deploy one of those).
+    const staying = new Set(scope.keepConfigs);
+    for (const config of await listConfigs(sagemaker, fragment, undefined)) {
+        if ((0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .isOurName */ .Yg)(scope.endpointName, config.name) && !configs.includes(config.name))
+            staying.add(config.name);
+    }
+    const inUse = await endpointsInUse(sagemaker);
+    const keepModels = new Set([...inUse.models, ...(scope.keepModels ?? [])]);
+    for (const config of staying)
+        for (const m of await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .configModelNames */ .ee)(sagemaker, config))
+            keepModels.add(m);
+    return {
+        configs: configs.filter(c => !inUse.configs.has(c)),
+        models: models.filter(m => !keepModels.has(m))
+    };
+}
+/** Deletes what `findCleanup` found; a failure is a warning, never a failed deployment. */
+async function applyCleanup(ctx, plan) {
+    const deleted = [];
+    const failed = [];
+    const attempt = async (label, send) => {
+        try {
+            await send();
+            deleted.push(label);
+        }
+        catch (error) {
+            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c4)(error))
+                return;
+            failed.push(label);
+            ctx.out.warning(`Could not delete ${label}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    };
+    for (const name of plan.configs) {
+        await attempt(`endpoint config ${name}`, () => ctx.aws.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DeleteEndpointConfigCommand */ .WLA({ EndpointConfigName: name })));
+    }
+    for (const name of plan.models) {
+        await attempt(`model ${name}`, () => ctx.aws.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DeleteModelCommand */ .em({ ModelName: name })));
+    }
+    if (deleted.length)
+        ctx.out.info(`Cleaned up ${deleted.join(', ')}`);
+    return { deleted, failed };
+}
+/**
+ * Deletes models and configs a run created but does not end on: the change never started,
+ * SageMaker rolled it back, a new plan after a wait uses others, or the run was cancelled.
+ * Their names are unique to the run, so only this endpoint can use them: what it serves or
+ * is moving to stays (SageMaker may have accepted a request whose answer got lost), as does
+ * anything in `keep`. Whatever is left is named in a warning, with the commands to remove it.
+ */
+async function discardCreated(ctx, endpointName, created, keep, why) {
+    const plan = {
+        configs: created.configs.filter(c => !keep.configs.includes(c)),
+        models: created.models.filter(m => !keep.models.includes(m))
+    };
+    if (plan.configs.length === 0 && plan.models.length === 0)
+        return { deleted: [], left: [] };
+    const left = [];
+    try {
+        const inUse = await endpointUses(ctx.aws.sagemaker, endpointName);
+        for (const c of plan.configs.filter(c => inUse.configs.has(c)))
+            left.push(`endpoint config ${c}`);
+        for (const m of plan.models.filter(m => inUse.models.has(m)))
+            left.push(`model ${m}`);
+        plan.configs = plan.configs.filter(c => !inUse.configs.has(c));
+        plan.models = plan.models.filter(m => !inUse.models.has(m));
+    }
+    catch (error) {
+        ctx.out.warning(`Could not check whether endpoint ${endpointName} uses what this run created: ${error instanceof Error ? error.message : String(error)}`);
+        left.push(...plan.configs.map(c => `endpoint config ${c}`), ...plan.models.map(m => `model ${m}`));
+        plan.configs = [];
+        plan.models = [];
+    }
+    const { deleted, failed } = await applyCleanup(ctx, plan);
+    left.push(...failed);
+    if (left.length > 0) {
+        ctx.out.warning(`${why}; left in place: ${left.join(', ')}. Once no endpoint uses them, remove them with aws sagemaker delete-endpoint-config --endpoint-config-name NAME and aws sagemaker delete-model --model-name NAME.`);
+    }
+    return { deleted, left };
+}
+
+
+/***/ }),
+
+/***/ 9012:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sj: () => (/* binding */ startEndpointChange),
+/* harmony export */   Zg: () => (/* binding */ createResource),
+/* harmony export */   cw: () => (/* binding */ readLiveEndpoint),
+/* harmony export */   eG: () => (/* binding */ servedPackageArns),
+/* harmony export */   ee: () => (/* binding */ configModelNames),
+/* harmony export */   lX: () => (/* binding */ verifyDeployment),
+/* harmony export */   xx: () => (/* binding */ findExisting),
+/* harmony export */   zA: () => (/* binding */ servedPackageArn)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4459);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6086);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4930);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1024);
+/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3259);
+// Reading what an endpoint serves and which of a plan's models and configs exist already,
+// making the plan's create calls and the endpoint change, and proving
+// afterwards that the endpoint really serves the config asked for: SageMaker's own waiter
+// reports InService even after an update rolled back.
+
+
+
+
+
+
+async function describeModel(sagemaker, name) {
+    try {
+        return await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeModelCommand */ .utY({ ModelName: name }));
+    }
+    catch (error) {
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c4)(error))
+            return undefined;
+        throw error;
+    }
+}
+async function describeConfig(sagemaker, name) {
+    try {
+        return await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeEndpointConfigCommand */ .uoq({ EndpointConfigName: name }));
+    }
+    catch (error) {
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c4)(error))
+            return undefined;
+        throw error;
+    }
+}
+function modelPackageOf(model) {
+    if (!model)
+        return undefined;
+    return (model.PrimaryContainer?.ModelPackageName ??
+        model.Containers?.find(c => c.ModelPackageName)?.ModelPackageName);
+}
+/** The model names a config serves, for cleanup to keep. */
+async function configModelNames(sagemaker, configName) {
+    const config = await describeConfig(sagemaker, configName);
+    // Shadow variants run a model too: deleting it would break the shadow test.
+    return [...(config?.ProductionVariants ?? []), ...(config?.ShadowProductionVariants ?? [])]
+        .map(v => v.ModelName ?? '')
+        .filter(Boolean);
+}
+/** What the endpoint serves now: its config, the packages behind the config's models, its tags. */
+async function readLiveEndpoint(ctx, description) {
+    const sagemaker = ctx.aws.sagemaker;
+    const configName = description.EndpointConfigName ?? '';
+    const config = configName ? await describeConfig(sagemaker, configName) : undefined;
+    const current = new Map((description.ProductionVariants ?? []).map(v => [v.VariantName ?? '', v]));
+    const variants = [];
+    for (const variant of config?.ProductionVariants ?? []) {
+        const name = variant.VariantName ?? '';
+        const model = variant.ModelName ? await describeModel(sagemaker, variant.ModelName) : undefined;
+        let compute;
+        if (variant.ServerlessConfig?.MemorySizeInMB) {
+            compute = {
+                kind: 'serverless',
+                memorySizeInMb: variant.ServerlessConfig.MemorySizeInMB,
+                maxConcurrency: variant.ServerlessConfig.MaxConcurrency ?? 1
+            };
+        }
+        else if (variant.InstanceType) {
+            compute = {
+                kind: 'instance',
+                instanceType: variant.InstanceType,
+                instanceCount: variant.InitialInstanceCount ?? 1
+            };
+        }
+        variants.push({
+            variantName: name,
+            modelName: variant.ModelName,
+            packageArn: modelPackageOf(model),
+            weight: current.get(name)?.CurrentWeight ?? variant.InitialVariantWeight ?? 1,
+            compute
+        });
+    }
+    if (!config) {
+        for (const [name, v] of current)
+            variants.push({ variantName: name, weight: v.CurrentWeight ?? 1 });
+    }
+    const arn = description.EndpointArn ?? '';
+    return {
+        name: description.EndpointName ?? '',
+        arn,
+        status: description.EndpointStatus ?? 'unknown',
+        configName,
+        configCreationTime: config?.CreationTime,
+        variants,
+        dataCaptureS3Uri: config?.DataCaptureConfig?.DestinationS3Uri,
+        failureReason: description.FailureReason,
+        tags: arn ? await (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .readTags */ .g$)(sagemaker, arn) : {}
+    };
+}
+function checkModel(input, model) {
+    const wanted = input.Containers?.[0]?.ModelPackageName;
+    if (modelPackageOf(model) !== wanted || model.ExecutionRoleArn !== input.ExecutionRoleArn) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Model ${input.ModelName} already exists but serves ${modelPackageOf(model) ?? 'no model package'} with role ${model.ExecutionRoleArn}, not ${wanted} with ${input.ExecutionRoleArn}: refusing to deploy a model this deployment did not define.`);
+    }
+}
+function configShape(config) {
+    return JSON.stringify({
+        variants: (config.ProductionVariants ?? [])
+            .map(v => [
+            v.VariantName,
+            v.ModelName,
+            v.InitialVariantWeight,
+            v.InstanceType ?? null,
+            v.InitialInstanceCount ?? null
+        ])
+            .sort(),
+        capture: config.DataCaptureConfig?.DestinationS3Uri ?? null
+    });
+}
+function checkConfig(input, config) {
+    if (configShape(config) !== configShape(input)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Endpoint config ${input.EndpointConfigName} already exists with other variants: refusing to deploy a config this deployment did not define.`);
+    }
+}
+/**
+ * The plan's models and config that exist already (a retried attempt made them, or an
+ * earlier run with the same run id, as every CLI run has), with their creation times: the
+ * plan uses them instead of creating them. One that exists with other content is refused.
+ */
+async function findExisting(sagemaker, plan) {
+    const existing = { models: new Map(), configs: new Map() };
+    for (const input of plan.models) {
+        const model = await describeModel(sagemaker, input.ModelName ?? '');
+        if (!model)
+            continue;
+        checkModel(input, model);
+        existing.models.set(input.ModelName ?? '', model.CreationTime);
+    }
+    if (plan.endpointConfig) {
+        const config = await describeConfig(sagemaker, plan.endpointConfig.EndpointConfigName ?? '');
+        if (config) {
+            checkConfig(plan.endpointConfig, config);
+            existing.configs.set(plan.endpointConfig.EndpointConfigName ?? '', config.CreationTime);
+        }
+    }
+    return existing;
+}
+/**
+ * Makes a CreateModel or CreateEndpointConfig call of the plan. True when this call created
+ * it; false when an identical one appeared since the plan was made (a concurrent attempt of
+ * the same run), which is then used and not counted as this run's.
+ */
+async function createResource(ctx, call) {
+    const sagemaker = ctx.aws.sagemaker;
+    try {
+        if (call.operation === 'CreateModel')
+            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .CreateModelCommand */ .TIE(call.input));
+        else
+            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .CreateEndpointConfigCommand */ .dH8(call.input));
+    }
+    catch (error) {
+        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isAlreadyExists */ .x9)(error))
+            throw error;
+        if (call.operation === 'CreateModel') {
+            const model = await describeModel(sagemaker, call.input.ModelName ?? '');
+            if (!model)
+                throw error;
+            checkModel(call.input, model);
+        }
+        else {
+            const config = await describeConfig(sagemaker, call.input.EndpointConfigName ?? '');
+            if (!config)
+                throw error;
+            checkConfig(call.input, config);
+        }
+        ctx.out.warning(`${labelOf(call)} appeared with the same content after the plan was made (a concurrent attempt of this run?): this deployment uses it and does not count it as its own.`);
+        return false;
+    }
+    ctx.out.info(`Created ${labelOf(call)}: ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleUrl */ .B9)(ctx.region, pageOf(call), nameOf(call))}`);
+    return true;
+}
+function nameOf(call) {
+    return ((call.operation === 'CreateModel' ? call.input.ModelName : call.input.EndpointConfigName) ?? '');
+}
+function labelOf(call) {
+    return `${call.operation === 'CreateModel' ? 'model' : 'endpoint config'} ${nameOf(call)}`;
+}
+function pageOf(call) {
+    return call.operation === 'CreateModel' ? 'models' : 'endpointConfig';
+}
+/** Sends the call that changes the endpoint; SageMaker carries it out after the call returns. */
+async function startEndpointChange(ctx, call) {
+    const sagemaker = ctx.aws.sagemaker;
+    switch (call.operation) {
+        case 'CreateEndpoint':
+            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .CreateEndpointCommand */ .fRi(call.input));
+            ctx.out.info(`Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}: ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleUrl */ .B9)(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`);
+            return;
+        case 'UpdateEndpoint':
+            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .UpdateEndpointCommand */ .sU7(call.input));
+            ctx.out.info(`Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}: ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleUrl */ .B9)(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`);
+            return;
+        case 'UpdateEndpointWeightsAndCapacities':
+            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .UpdateEndpointWeightsAndCapacitiesCommand */ .GO9(call.input));
+            ctx.out.info(`${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCall */ .GC)(call)}: ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleUrl */ .B9)(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`);
+            return;
+        default:
+            throw new Error(`${call.operation} does not change an endpoint`);
+    }
+}
+/**
+ * Why the endpoint does not serve what the plan asked for, or undefined when it does:
+ * InService, on the planned config and, for a weights change, with the planned weights.
+ */
+function verifyDeployment(plan, description, previousConfigName) {
+    if (!description)
+        return `Endpoint ${plan.endpointName} no longer exists: it was deleted during the deployment.`;
+    const status = description.EndpointStatus ?? 'unknown';
+    const config = description.EndpointConfigName ?? '?';
+    const reason = description.FailureReason
+        ? ` SageMaker's FailureReason: ${description.FailureReason}`
+        : '';
+    if (status === 'InService' && config === plan.endpointConfigName) {
+        if (plan.action !== 'update-weights')
+            return undefined;
+        const off = plan.variants.filter(v => {
+            const live = description.ProductionVariants?.find(p => p.VariantName === v.variantName);
+            return (live?.CurrentWeight ?? live?.DesiredWeight) !== v.weight;
+        });
+        if (off.length === 0)
+            return undefined;
+        return `Endpoint ${plan.endpointName} is InService but its weights are not the ones asked for (${off
+            .map(v => `${v.variantName}=${v.weight}`)
+            .join(', ')}).${reason}`;
+    }
+    if (status === 'InService' && previousConfigName && config === previousConfigName) {
+        return `The deployment to endpoint ${plan.endpointName} was rolled back: it is InService on its previous config ${config}, not on ${plan.endpointConfigName}.${reason || ' SageMaker gave no FailureReason; check the alarms and the endpoint events in the console.'}`;
+    }
+    if (status === 'InService') {
+        return `Endpoint ${plan.endpointName} is InService on config ${config}, not on ${plan.endpointConfigName}: another deployment replaced this one.${reason}`;
+    }
+    if (status === 'UpdateRollbackFailed') {
+        return `The deployment to endpoint ${plan.endpointName} failed and so did SageMaker's rollback (UpdateRollbackFailed): the endpoint serves a mix of the old and new configs.${reason}`;
+    }
+    return `Endpoint ${plan.endpointName} is ${status} on config ${config}, not InService on ${plan.endpointConfigName}.${reason}`;
+}
+/**
+ * The package an endpoint serves with the largest weight, or undefined when the endpoint
+ * does not exist or serves no package: three reads, for the gate's `endpoint:` baseline.
+ */
+async function servedPackageArn(sagemaker, endpointName) {
+    const description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_3__/* .describeEndpoint */ .N2)({ aws: { sagemaker } }, endpointName);
+    if (!description?.EndpointConfigName)
+        return undefined;
+    const config = await describeConfig(sagemaker, description.EndpointConfigName);
+    const weights = new Map((description.ProductionVariants ?? []).map(v => [v.VariantName, v.CurrentWeight]));
+    const variants = (config?.ProductionVariants ?? []).map(v => ({
+        modelName: v.ModelName,
+        weight: weights.get(v.VariantName) ?? v.InitialVariantWeight ?? 1
+    }));
+    const primary = (0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .primaryVariant */ .ml)(variants);
+    if (!primary?.modelName)
+        return undefined;
+    return modelPackageOf(await describeModel(sagemaker, primary.modelName));
+}
+/**
+ * Every package an endpoint serves or is being moved to (all variants, shadow ones too, of
+ * its current and pending configs); empty when the endpoint does not exist. Any other
+ * failed read throws, so that a caller deciding to delete something fails closed.
+ */
+async function servedPackageArns(sagemaker, endpointName) {
+    const description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_3__/* .describeEndpoint */ .N2)({ aws: { sagemaker } }, endpointName);
+    if (!description)
+        return [];
+    const packages = new Set();
+    for (const configName of [
+        description.EndpointConfigName,
+        description.PendingDeploymentSummary?.EndpointConfigName
+    ]) {
+        if (!configName)
+            continue;
+        for (const modelName of await configModelNames(sagemaker, configName)) {
+            const model = await describeModel(sagemaker, modelName);
+            const arns = [
+                model?.PrimaryContainer?.ModelPackageName,
+                ...(model?.Containers ?? []).map(c => c.ModelPackageName)
+            ];
+            for (const arn of arns)
+                if (arn)
+                    packages.add(arn);
+        }
+    }
+    return [...packages];
+}
+
+
+/***/ }),
+
+/***/ 1880:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S3: () => (/* binding */ InFlightRecorder),
+/* harmony export */   a6: () => (/* binding */ DEPLOYMENT_STATE),
+/* harmony export */   t0: () => (/* binding */ parseInFlight)
+/* harmony export */ });
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4930);
+
+const DEPLOYMENT_STATE = 'deploymentInFlight';
+function isStringArray(value) {
+    return Array.isArray(value) && value.every(v => typeof v === 'string');
+}
+/** The saved record, or undefined when nothing was in flight (or the value is not ours). */
+function parseInFlight(raw) {
+    if (!raw.trim())
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return undefined;
+    }
+    const record = value;
+    if (typeof record !== 'object' ||
+        record === null ||
+        typeof record.endpointName !== 'string' ||
+        typeof record.region !== 'string' ||
+        typeof record.configName !== 'string' ||
+        typeof record.step !== 'string' ||
+        !isStringArray(record.created?.models) ||
+        !isStringArray(record.created?.configs) ||
+        !Array.isArray(record.tags))
+        return undefined;
+    return record;
+}
+/** Keeps the record current and saved; every change is saved before the call it announces. */
+class InFlightRecorder {
+    out;
+    record;
+    constructor(out, base, plan, live) {
+        this.out = out;
+        this.record = {
+            ...base,
+            endpointName: plan.endpointName,
+            step: 'starting the deployment',
+            changeSent: false,
+            configName: '',
+            packageArn: '',
+            version: 0,
+            tags: [],
+            created: { models: [], configs: [] }
+        };
+        this.replan(plan, live);
+    }
+    get current() {
+        return this.record;
+    }
+    /** A new plan (after waiting for another deployment) replaces the target, keeps what was made. */
+    replan(plan, live) {
+        const tags = plan.calls.find(c => c.operation === 'AddTags');
+        this.record = {
+            ...this.record,
+            configName: plan.endpointConfigName,
+            previousConfigName: live?.configName,
+            packageArn: plan.primary.packageArn,
+            version: plan.primary.version,
+            tags: tags?.operation === 'AddTags' ? tags.tags : [],
+            changeSent: false
+        };
+        this.save();
+    }
+    before(call) {
+        const created = this.record.created;
+        if (call.operation === 'CreateModel')
+            created.models.push(call.input.ModelName ?? '');
+        if (call.operation === 'CreateEndpointConfig')
+            created.configs.push(call.input.EndpointConfigName ?? '');
+        if (_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .CHANGE_OPERATIONS */ .sH.has(call.operation))
+            this.record.changeSent = true;
+        this.at((0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .describeCall */ .GC)(call));
+    }
+    /** Between calls: waiting for the endpoint, or for another deployment. */
+    at(step) {
+        this.record.step = step;
+        this.save();
+    }
+    /** What this run no longer owns: found made by another attempt, or deleted again. */
+    forget(names) {
+        const created = this.record.created;
+        created.models = created.models.filter(m => !names.includes(m));
+        created.configs = created.configs.filter(c => !names.includes(c));
+        this.save();
+    }
+    /** The run reached its own end: the post step has nothing to do. */
+    clear() {
+        this.out.saveState(DEPLOYMENT_STATE, '');
+    }
+    save() {
+        this.out.saveState(DEPLOYMENT_STATE, JSON.stringify(this.record));
+    }
+}
+
+
+/***/ }),
+
+/***/ 4930:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Az: () => (/* binding */ runLabel),
+/* harmony export */   B9: () => (/* binding */ consoleUrl),
+/* harmony export */   GC: () => (/* binding */ describeCall),
+/* harmony export */   Gg: () => (/* binding */ buildPlan),
+/* harmony export */   It: () => (/* binding */ livePackageArn),
+/* harmony export */   XR: () => (/* binding */ describeCompute),
+/* harmony export */   Yg: () => (/* binding */ isOurName),
+/* harmony export */   bN: () => (/* binding */ createdNames),
+/* harmony export */   ml: () => (/* binding */ primaryVariant),
+/* harmony export */   nT: () => (/* binding */ formatPlan),
+/* harmony export */   sH: () => (/* binding */ CHANGE_OPERATIONS)
+/* harmony export */ });
+/* unused harmony exports NAME_MAX, PRIMARY_VARIANT, DEFAULT_SERVERLESS_CONCURRENCY, shortHash, versionLabel, namePrefix, resourceName, resolveCompute, deploymentConfig */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9462);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7406);
+/* harmony import */ var _registry_metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1580);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1024);
+// The deployment plan: every SageMaker request a deployment will make, in order, built from
+// the settings, the resolved packages, what the endpoint serves now and what already exists.
+// Pure, so that it can be tested on its own; dry-run prints it and a real run carries out
+// exactly its calls, so the preview and the run cannot say different things.
+
+
+
+
+
+/** SageMaker names (models, configs, endpoints): `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`. */
+const NAME_MAX = 63;
+/** The variant of a single-version deployment; blue/green needs the same name every time. */
+const PRIMARY_VARIANT = 'primary';
+const HASH_LENGTH = 10;
+/** SageMaker's console default for a serverless variant when no concurrency is given. */
+const DEFAULT_SERVERLESS_CONCURRENCY = 20;
+const LABEL = /^v\d+(?:-v\d+)*(?:-plus\d+)?$/;
+const ROLE_PLACEHOLDER = '<execution-role-arn>';
+/** The call that makes the endpoint change; everything after it waits for the endpoint. */
+const CHANGE_OPERATIONS = new Set([
+    'CreateEndpoint',
+    'UpdateEndpoint',
+    'UpdateEndpointWeightsAndCapacities'
+]);
+/** A short, stable digest of anything JSON can hold. */
+function shortHash(value) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(JSON.stringify(value)).digest('hex').slice(0, HASH_LENGTH);
+}
+/** The label of a set of versions inside a name: `v7`, `v7-v8`, or `v7-plus3` when long. */
+function versionLabel(versions) {
+    const full = versions.map(v => `v${v}`).join('-');
+    if (full.length <= 20)
+        return full;
+    return `v${versions[0]}-plus${versions.length - 1}`;
+}
+/** The part of every name this action creates for an endpoint, cut so that names fit 63. */
+function namePrefix(endpointName, suffixLength) {
+    const room = NAME_MAX - suffixLength - 1;
+    return endpointName.slice(0, Math.max(1, room)).replace(/-+$/, '');
+}
+/** `<endpoint>-<label>-<hash>` within SageMaker's 63 characters. */
+function resourceName(endpointName, label, hash) {
+    const suffix = `${label}-${hash}`;
+    return `${namePrefix(endpointName, suffix.length)}-${suffix}`;
+}
+/** Matches the names `resourceName` gives for this endpoint, whatever the label and hash. */
+function isOurName(endpointName, name) {
+    const match = new RegExp(`^(.+)-[0-9a-f]{${HASH_LENGTH}}$`).exec(name);
+    if (!match)
+        return false;
+    const head = match[1];
+    // The prefix may itself contain "-v2"-like parts, so try every split into prefix and label.
+    for (let i = head.indexOf('-'); i > 0; i = head.indexOf('-', i + 1)) {
+        const label = head.slice(i + 1);
+        if (!LABEL.test(label))
+            continue;
+        if (head.slice(0, i) === namePrefix(endpointName, label.length + 1 + HASH_LENGTH))
+            return true;
+    }
+    return false;
+}
+/**
+ * The compute the new config asks for. Each input applies on its own: `instance-type`
+ * alone keeps the instance count the endpoint runs, `instance-count` alone keeps its
+ * instance type; with neither, the endpoint keeps what it runs.
+ */
+function resolveCompute(settings, live) {
+    if (settings.serverlessMemoryMb !== undefined) {
+        return {
+            kind: 'serverless',
+            memorySizeInMb: settings.serverlessMemoryMb,
+            maxConcurrency: settings.serverlessMaxConcurrency ?? DEFAULT_SERVERLESS_CONCURRENCY
+        };
+    }
+    const current = live && primaryVariant(live.variants)?.compute;
+    if (settings.instanceType !== undefined || settings.instanceCount !== undefined) {
+        const serving = current?.kind === 'instance' ? current : undefined;
+        const instanceType = settings.instanceType ?? serving?.instanceType;
+        if (instanceType === undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`Input "instance-count" needs "instance-type" here: endpoint "${settings.endpointName}" ${live
+                ? 'runs no instance type this action can keep (it is serverless, or its config cannot be read)'
+                : 'does not exist yet'}. Give "instance-type" too, such as ml.m5.large.`);
+        }
+        return {
+            kind: 'instance',
+            instanceType,
+            instanceCount: settings.instanceCount ?? serving?.instanceCount ?? 1
+        };
+    }
+    if (current)
+        return current;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`Input "instance-type" (or "serverless-memory-mb") is required: endpoint "${settings.endpointName}" ${live ? 'runs a config this action cannot read the compute of' : 'does not exist yet'}, so there is nothing to keep. Give an instance type such as ml.m5.large, or a serverless memory size.`);
+}
+function primaryVariant(variants) {
+    let best;
+    for (const v of variants)
+        if (!best || v.weight > best.weight)
+            best = v;
+    return best;
+}
+/** The package the live endpoint serves with the largest weight. */
+function livePackageArn(live) {
+    if (!live)
+        return undefined;
+    return primaryVariant(live.variants.filter(v => v.packageArn))?.packageArn;
+}
+function validate(settings, compute, targets) {
+    if (targets.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y('Nothing to deploy: no version was resolved.');
+    if (targets.length > 10) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`Input "traffic" names ${targets.length} versions; a SageMaker endpoint config holds at most 10 variants.`);
+    }
+    if (compute.kind === 'serverless') {
+        // Serverless variants support neither several production variants nor data capture,
+        // and blue/green updates of them shift all traffic at once.
+        if (targets.length > 1) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y('Input "traffic" with several versions needs an instance endpoint: serverless endpoints hold a single production variant. Set "instance-type" instead of "serverless-memory-mb".');
+        }
+        if (settings.dataCaptureS3Uri) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y('Input "data-capture-s3-uri" is not available on serverless endpoints: SageMaker Serverless Inference does not capture data. Remove it or set "instance-type".');
+        }
+        if (settings.deploymentStrategy !== 'all-at-once') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`Input "deployment-strategy" "${settings.deploymentStrategy}" is not available on serverless endpoints: their blue/green updates shift all traffic at once; use all-at-once.`);
+        }
+    }
+}
+/** The blue/green policy (and alarm rollback) UpdateEndpoint is sent with. */
+function deploymentConfig(settings) {
+    const routing = {
+        Type: settings.deploymentStrategy === 'canary'
+            ? 'CANARY'
+            : settings.deploymentStrategy === 'linear'
+                ? 'LINEAR'
+                : 'ALL_AT_ONCE',
+        WaitIntervalInSeconds: settings.waitIntervalSeconds
+    };
+    if (settings.deploymentStrategy === 'canary') {
+        routing.CanarySize = { Type: 'CAPACITY_PERCENT', Value: settings.canarySize };
+    }
+    if (settings.deploymentStrategy === 'linear') {
+        routing.LinearStepSize = { Type: 'CAPACITY_PERCENT', Value: settings.linearStepSize };
+    }
+    const config = {
+        BlueGreenUpdatePolicy: {
+            TrafficRoutingConfiguration: routing,
+            TerminationWaitInSeconds: settings.terminationWaitSeconds,
+            ...(settings.maxExecutionTimeoutSeconds !== undefined
+                ? { MaximumExecutionTimeoutInSeconds: settings.maxExecutionTimeoutSeconds }
+                : {})
+        }
+    };
+    if (settings.rollbackAlarms.length > 0) {
+        config.AutoRollbackConfiguration = {
+            Alarms: settings.rollbackAlarms.map(AlarmName => ({ AlarmName }))
+        };
+    }
+    return config;
+}
+function sameCompute(a, b) {
+    return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+function managedTags(endpointName, extra = []) {
+    return [{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_3__/* .TAGS */ .gp.endpoint, Value: endpointName }, ...extra];
+}
+function planChange(input, compute, variants, notes) {
+    const { settings, live, run } = input;
+    const endpointName = settings.endpointName;
+    const single = variants.length === 1;
+    const roleArn = settings.executionRoleArn ?? ROLE_PLACEHOLDER;
+    // When the endpoint already serves exactly these packages under these variant names on
+    // the same compute, a new fleet is not needed: only weights may have to move.
+    const sameShape = live !== undefined &&
+        live.variants.length === variants.length &&
+        (live.dataCaptureS3Uri ?? '') === (settings.dataCaptureS3Uri ?? '') &&
+        variants.every(v => {
+            const current = live.variants.find(l => l.variantName === v.variantName);
+            return current?.packageArn === v.packageArn && sameCompute(current.compute, compute);
+        });
+    if (live && sameShape) {
+        const weightsDiffer = !single &&
+            variants.some(v => live.variants.find(l => l.variantName === v.variantName)?.weight !== v.weight);
+        return {
+            action: weightsDiffer ? 'update-weights' : 'none',
+            variants: variants.map(v => ({
+                ...v,
+                modelName: live.variants.find(l => l.variantName === v.variantName)?.modelName ?? v.modelName
+            })),
+            models: [],
+            endpointConfigName: live.configName,
+            updateWeights: weightsDiffer
+                ? {
+                    EndpointName: endpointName,
+                    DesiredWeightsAndCapacities: variants.map(v => ({
+                        VariantName: v.variantName,
+                        DesiredWeight: v.weight
+                    }))
+                }
+                : undefined
+        };
+    }
+    const productionVariants = variants.map(v => ({
+        VariantName: v.variantName,
+        ModelName: v.modelName,
+        InitialVariantWeight: v.weight,
+        ...(compute.kind === 'instance'
+            ? {
+                InstanceType: compute.instanceType,
+                InitialInstanceCount: compute.instanceCount
+            }
+            : {
+                ServerlessConfig: {
+                    MemorySizeInMB: compute.memorySizeInMb,
+                    MaxConcurrency: compute.maxConcurrency
+                }
+            })
+    }));
+    const endpointConfigName = resourceName(endpointName, versionLabel(variants.map(v => v.version)), shortHash({
+        endpointName,
+        variants: variants.map(v => [v.variantName, v.packageArn, v.weight, v.modelName]),
+        compute,
+        dataCapture: settings.dataCaptureS3Uri ?? null,
+        runId: run.runId,
+        attempt: run.runAttempt
+    }));
+    const endpointConfig = {
+        EndpointConfigName: endpointConfigName,
+        ProductionVariants: productionVariants,
+        Tags: managedTags(endpointName)
+    };
+    if (settings.dataCaptureS3Uri) {
+        endpointConfig.DataCaptureConfig = {
+            EnableCapture: true,
+            InitialSamplingPercentage: 100,
+            DestinationS3Uri: settings.dataCaptureS3Uri,
+            CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }]
+        };
+    }
+    const models = variants.map(v => ({
+        ModelName: v.modelName,
+        ExecutionRoleArn: roleArn,
+        Containers: [{ ModelPackageName: v.packageArn }],
+        Tags: managedTags(endpointName, [{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_3__/* .TAGS */ .gp.packageArn, Value: v.packageArn }])
+    }));
+    let deployment;
+    if (live) {
+        deployment = deploymentConfig(settings);
+        const liveNames = live.variants
+            .map(v => v.variantName)
+            .sort()
+            .join(',');
+        const newNames = variants
+            .map(v => v.variantName)
+            .sort()
+            .join(',');
+        if (liveNames !== newNames) {
+            // Blue/green guardrails need the new config to keep the old variant names;
+            // SageMaker replaces the fleet all at once otherwise.
+            deployment = undefined;
+            notes.push(`The variants change (${liveNames || 'none'} -> ${newNames}): SageMaker applies a blue/green DeploymentConfig only when variant names stay the same, so this update shifts traffic all at once${settings.rollbackAlarms.length ? ' and without alarm rollback' : ''}.`);
+        }
+    }
+    return {
+        action: live ? 'update' : 'create',
+        variants,
+        models,
+        endpointConfig,
+        endpointConfigName,
+        deploymentConfig: deployment
+    };
+}
+/** How records name the run: its URL on GitHub, else its id, else `local`. */
+function runLabel(run) {
+    return (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .runUrl */ .V)(run) || run.runId || 'local';
+}
+/** The calls that record the deployment once it is verified: endpoint tags, version metadata. */
+function recordCalls(input, change, primary, previousPackageArn, notes) {
+    const { live, run } = input;
+    // After a rollback the package it replaced is the bad one: recording it as the previous
+    // package would make the next rollback put it back. With none recorded, the next
+    // rollback goes to the newest Approved version older than the live one. A redeploy of
+    // the same package must not make it its own rollback target either.
+    const previous = input.kind === 'rollback'
+        ? ''
+        : previousPackageArn && previousPackageArn !== primary.packageArn
+            ? previousPackageArn
+            : (live?.tags[_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .TAGS */ .gp.previousPackageArn] ?? '');
+    const calls = [
+        {
+            operation: 'AddTags',
+            endpointName: input.settings.endpointName,
+            tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .deploymentTags */ .pH)({
+                packageArn: primary.packageArn,
+                previousPackageArn: previous,
+                commit: run.sha,
+                run: runLabel(run)
+            })
+        }
+    ];
+    const key = `${_registry_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .KEYS */ .Rk.deployedPrefix}${input.settings.endpointName}`;
+    const value = (0,_registry_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .sanitizeMetadataText */ .Ab)(`${(input.now ?? new Date()).toISOString()} run ${runLabel(run)}`, _registry_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .METADATA_MAX_VALUE */ .NB);
+    for (const variant of change.variants) {
+        const target = input.targets.find(t => t.arn === variant.packageArn);
+        const fit = (0,_registry_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .fitMetadata */ .tS)([[key, value]], target?.metadata ?? {});
+        for (const reason of fit.dropped)
+            notes.push(`Not recorded on v${variant.version}: ${reason}`);
+        if (!(key in fit.kept))
+            continue;
+        calls.push({
+            operation: 'UpdateModelPackage',
+            purpose: 'record',
+            packageArn: variant.packageArn,
+            version: variant.version,
+            update: { metadata: fit.kept }
+        });
+    }
+    return calls;
+}
+function rejectCall(reject, primary, previousPackageArn, notes) {
+    if (!reject || reject.packageArn === primary.packageArn)
+        return [];
+    if (previousPackageArn !== reject.packageArn) {
+        notes.push(`Not rejecting ${reject.packageArn}: the endpoint serves ${previousPackageArn ?? 'no versioned package'} with the largest weight, so the replaced version is not certain.`);
+        return [];
+    }
+    return [
+        {
+            operation: 'UpdateModelPackage',
+            purpose: 'reject',
+            packageArn: reject.packageArn,
+            version: reject.version,
+            update: reject.update
+        }
+    ];
+}
+function buildPlan(input) {
+    const { settings, run, live, facts } = input;
+    const endpointName = settings.endpointName;
+    const compute = resolveCompute(settings, live);
+    validate(settings, compute, input.targets);
+    const single = input.targets.length === 1;
+    const roleArn = settings.executionRoleArn ?? ROLE_PLACEHOLDER;
+    const notes = [];
+    const variants = input.targets.map(t => ({
+        variantName: single ? PRIMARY_VARIANT : `v${t.version}`,
+        packageArn: t.arn,
+        version: t.version,
+        weight: single ? 1 : t.weight,
+        modelName: resourceName(endpointName, `v${t.version}`, shortHash({
+            endpointName,
+            packageArn: t.arn,
+            roleArn,
+            runId: run.runId,
+            attempt: run.runAttempt
+        }))
+    }));
+    const change = planChange(input, compute, variants, notes);
+    const primary = primaryVariant(variants);
+    const previousPackageArn = livePackageArn(live);
+    const reused = [];
+    const calls = [];
+    for (const model of change.models) {
+        const name = model.ModelName ?? '';
+        if (facts?.existing.models.has(name)) {
+            reused.push({ kind: 'model', name, created: facts.existing.models.get(name) });
+        }
+        else {
+            calls.push({ operation: 'CreateModel', input: model });
+        }
+    }
+    if (change.endpointConfig) {
+        const name = change.endpointConfigName;
+        if (facts?.existing.configs.has(name)) {
+            reused.push({ kind: 'endpoint config', name, created: facts.existing.configs.get(name) });
+        }
+        else {
+            calls.push({ operation: 'CreateEndpointConfig', input: change.endpointConfig });
+        }
+    }
+    switch (change.action) {
+        case 'create':
+            calls.push({
+                operation: 'CreateEndpoint',
+                input: { EndpointName: endpointName, EndpointConfigName: change.endpointConfigName }
+            });
+            break;
+        case 'update':
+            calls.push({
+                operation: 'UpdateEndpoint',
+                input: {
+                    EndpointName: endpointName,
+                    EndpointConfigName: change.endpointConfigName,
+                    ...(change.deploymentConfig ? { DeploymentConfig: change.deploymentConfig } : {})
+                }
+            });
+            break;
+        case 'update-weights':
+            calls.push({
+                operation: 'UpdateEndpointWeightsAndCapacities',
+                input: change.updateWeights
+            });
+            break;
+        case 'none':
+            break;
+    }
+    // An endpoint that already serves the plan still gets its record when its tags say
+    // otherwise: a run stopped before writing them (no post step on the CLI), or someone
+    // else deployed it. The version the tags named is then the one that was replaced.
+    const tagged = live?.tags[_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .TAGS */ .gp.packageArn];
+    const untagged = change.action === 'none' && tagged !== primary.packageArn;
+    if (change.action !== 'none' || untagged) {
+        calls.push(...recordCalls(input, change, primary, untagged ? tagged : previousPackageArn, notes));
+    }
+    if (change.action !== 'none') {
+        for (const name of facts?.cleanup.configs ?? [])
+            calls.push({ operation: 'DeleteEndpointConfig', input: { EndpointConfigName: name } });
+        for (const name of facts?.cleanup.models ?? [])
+            calls.push({ operation: 'DeleteModel', input: { ModelName: name } });
+    }
+    calls.push(...rejectCall(input.reject, primary, previousPackageArn, notes));
+    if (settings.executionRoleArn === undefined && calls.some(c => c.operation === 'CreateModel')) {
+        notes.push('Input "execution-role-arn" is not set: a real run refuses to start without it, and the names of the models and config it creates depend on it.');
+    }
+    return {
+        endpointName,
+        region: input.region,
+        action: change.action,
+        variants: change.variants,
+        compute,
+        currentCompute: live ? primaryVariant(live.variants)?.compute : undefined,
+        models: change.models,
+        endpointConfig: change.endpointConfig,
+        endpointConfigName: change.endpointConfigName,
+        deploymentConfig: change.deploymentConfig,
+        updateWeights: change.updateWeights,
+        reused,
+        calls,
+        primary,
+        previousPackageArn,
+        notes
+    };
+}
+/** The names of the models and configs the plan creates. */
+function createdNames(calls) {
+    const models = [];
+    const configs = [];
+    for (const call of calls) {
+        if (call.operation === 'CreateModel')
+            models.push(call.input.ModelName ?? '');
+        if (call.operation === 'CreateEndpointConfig')
+            configs.push(call.input.EndpointConfigName ?? '');
+    }
+    return { models, configs };
+}
+function consoleUrl(region, kind, name) {
+    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/${kind}/${encodeURIComponent(name)}`;
+}
+/** `ml.m5.large x2`, or the serverless memory and concurrency. */
+function describeCompute(compute) {
+    return compute.kind === 'instance'
+        ? `${compute.instanceType} x${compute.instanceCount}`
+        : `serverless ${compute.memorySizeInMb} MB, max concurrency ${compute.maxConcurrency}`;
+}
+function describeStrategy(config) {
+    const policy = config?.BlueGreenUpdatePolicy;
+    if (!policy)
+        return 'all at once (SageMaker default)';
+    const routing = policy.TrafficRoutingConfiguration;
+    const size = routing?.CanarySize ?? routing?.LinearStepSize;
+    const parts = [
+        `${routing?.Type ?? 'ALL_AT_ONCE'}${size ? ` ${size.Value}%` : ''}`,
+        `wait ${routing?.WaitIntervalInSeconds ?? 0} s`,
+        `termination wait ${policy.TerminationWaitInSeconds ?? 0} s`
+    ];
+    if (policy.MaximumExecutionTimeoutInSeconds)
+        parts.push(`max ${policy.MaximumExecutionTimeoutInSeconds} s`);
+    const alarms = config?.AutoRollbackConfiguration?.Alarms?.map(a => a.AlarmName) ?? [];
+    if (alarms.length)
+        parts.push(`roll back on alarms ${alarms.join(', ')}`);
+    return parts.join(', ');
+}
+function shortTagKey(key) {
+    return (key ?? '').startsWith(_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .TAG_PREFIX */ .C_) ? (key ?? '').slice(_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .TAG_PREFIX */ .C_.length) : (key ?? '');
+}
+/** One call as a person reads it: the SageMaker operation, what it acts on, the values that matter. */
+function describeCall(call) {
+    switch (call.operation) {
+        case 'CreateModel':
+            return `CreateModel ${call.input.ModelName}: ${call.input.Containers?.[0]?.ModelPackageName}, role ${call.input.ExecutionRoleArn}`;
+        case 'CreateEndpointConfig': {
+            const variants = (call.input.ProductionVariants ?? []).map(v => {
+                const compute = v.ServerlessConfig
+                    ? `serverless ${v.ServerlessConfig.MemorySizeInMB} MB, max concurrency ${v.ServerlessConfig.MaxConcurrency}`
+                    : `${v.InstanceType} x${v.InitialInstanceCount}`;
+                return `${v.VariantName}=${v.ModelName} (${compute}, weight ${v.InitialVariantWeight})`;
+            });
+            const capture = call.input.DataCaptureConfig
+                ? `; data capture to ${call.input.DataCaptureConfig.DestinationS3Uri}`
+                : '';
+            return `CreateEndpointConfig ${call.input.EndpointConfigName}: ${variants.join(', ')}${capture}`;
+        }
+        case 'CreateEndpoint':
+            return `CreateEndpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}`;
+        case 'UpdateEndpoint':
+            return `UpdateEndpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}: ${describeStrategy(call.input.DeploymentConfig)}`;
+        case 'UpdateEndpointWeightsAndCapacities':
+            return `UpdateEndpointWeightsAndCapacities ${call.input.EndpointName}: ${(call.input.DesiredWeightsAndCapacities ?? [])
+                .map(d => `${d.VariantName}=${d.DesiredWeight}`)
+                .join(', ')}`;
+        case 'AddTags':
+            return `AddTags ${call.endpointName}: ${call.tags.map(t => `${shortTagKey(t.Key)}=${t.Value ?? ''}`).join(', ')}`;
+        case 'UpdateModelPackage': {
+            const parts = [];
+            if (call.update.status)
+                parts.push(`status ${call.update.status}`);
+            if (call.update.approvalDescription)
+                parts.push(`description "${call.update.approvalDescription}"`);
+            for (const [key, value] of Object.entries(call.update.metadata ?? {}))
+                parts.push(`${key}=${value}`);
+            return `UpdateModelPackage v${call.version} (${call.packageArn}): ${parts.join(', ')}`;
+        }
+        case 'DeleteEndpointConfig':
+            return `DeleteEndpointConfig ${call.input.EndpointConfigName}`;
+        case 'DeleteModel':
+            return `DeleteModel ${call.input.ModelName}`;
+    }
+}
+/** The capacity line: what the endpoint runs now and what the plan gives it. */
+function describeCapacity(plan) {
+    const next = describeCompute(plan.compute);
+    if (!plan.currentCompute)
+        return next;
+    const now = describeCompute(plan.currentCompute);
+    return now === next ? `${next} (unchanged)` : `${now} -> ${next}`;
+}
+/**
+ * The plan as a person reads it: what the endpoint will serve on what capacity, what is
+ * reused, and then every mutating call, numbered, in the order the run makes them.
+ */
+function formatPlan(plan, waitTimeoutSeconds) {
+    const lines = [`Deployment plan for endpoint ${plan.endpointName} (${plan.region}):`];
+    const serving = plan.variants
+        .map(v => `${v.variantName}: v${v.version} (${v.packageArn})${plan.variants.length > 1 ? ` weight ${v.weight}` : ''}`)
+        .join('; ');
+    lines.push(`  serve      ${serving}`);
+    if (plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn)
+        lines.push(`  replaces   ${plan.previousPackageArn}`);
+    lines.push(`  capacity   ${describeCapacity(plan)}`);
+    for (const r of plan.reused) {
+        lines.push(`  reuse      ${r.kind} ${r.name}: it exists already with the same content${r.created ? ` (created ${r.created.toISOString()})` : ''}`);
+    }
+    if (plan.action === 'none') {
+        lines.push(`  unchanged  endpoint ${plan.endpointName} already serves this on ${plan.endpointConfigName}${plan.calls.length ? '; its tags do not say so, so they are written' : ''}`);
+    }
+    if (plan.calls.length === 0)
+        lines.push('  calls      none');
+    plan.calls.forEach((call, i) => {
+        lines.push(`  ${i === 0 ? 'calls' : '     '}      ${i + 1}. ${describeCall(call)}`);
+        if (CHANGE_OPERATIONS.has(call.operation)) {
+            lines.push(`                 then wait until ${plan.endpointName} is InService on ${plan.endpointConfigName}${waitTimeoutSeconds ? ` (up to ${waitTimeoutSeconds} s, input "wait-timeout")` : ''} and verify it serves it`);
+        }
+    });
+    for (const note of plan.notes)
+        lines.push(`  note       ${note}`);
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 7113:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ POST_WAIT_MAX_SECONDS),
+/* harmony export */   z: () => (/* binding */ reconcileInterrupted)
+/* harmony export */ });
+/* harmony import */ var _github_deployments_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(193);
+/* harmony import */ var _registry_versions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(788);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6629);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9012);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4930);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1024);
+/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3259);
+
+
+
+
+
+
+
+/**
+ * How long the post step waits for a busy endpoint: five minutes after a cancellation,
+ * GitHub forcibly ends the job's steps that still run ("Workflow cancellation reference").
+ */
+const POST_WAIT_MAX_SECONDS = 240;
+/** `v7`: GitHub cuts status descriptions at 140 characters, so no ARN and no config name. */
+function served(live) {
+    const arn = (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .livePackageArn */ .It)(live);
+    let label = arn ?? 'no versioned package';
+    try {
+        if (arn)
+            label = `v${(0,_registry_versions_js__WEBPACK_IMPORTED_MODULE_0__/* .versionFromArn */ .Yu)(arn)}`;
+    }
+    catch {
+        // An unversioned package keeps its ARN.
+    }
+    return label;
+}
+/** What the GitHub deployment's last status says, from what the endpoint turned out to do. */
+function verdict(record, live, settled, waited) {
+    const name = record.endpointName;
+    if (!live) {
+        return record.changeSent
+            ? { state: 'failure', description: `Job cancelled; endpoint ${name} does not exist.` }
+            : { state: 'inactive', description: `Job cancelled before endpoint ${name} was created.` };
+    }
+    const reason = live.failureReason ? ` SageMaker: ${live.failureReason}` : '';
+    if (!settled) {
+        return {
+            state: 'failure',
+            description: `Job cancelled while ${name} was ${live.status}; not awaited after ${waited} s. Serving ${served(live)}.`,
+            servingConfig: live.configName
+        };
+    }
+    if (live.status === 'InService' && live.configName === record.configName) {
+        return {
+            state: 'success',
+            description: `Job cancelled, but SageMaker finished the change: serving ${served(live)}.`,
+            servingConfig: live.configName
+        };
+    }
+    if (live.status === 'InService' && !record.changeSent) {
+        return {
+            state: 'inactive',
+            description: `Job cancelled before the endpoint was changed: it still serves ${served(live)}.`,
+            servingConfig: live.configName
+        };
+    }
+    return {
+        state: 'failure',
+        description: live.status === 'InService'
+            ? `Job cancelled; ${name} is InService serving ${served(live)}, not v${record.version}.${reason}`
+            : `Job cancelled; ${name} is ${live.status}.${reason}`,
+        servingConfig: live.configName
+    };
+}
+/** Makes the endpoint's tags name what it serves. */
+async function reconcileTags(ctx, record, live, ours) {
+    if (ours) {
+        await (0,_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .writeTags */ .p)(ctx.aws.sagemaker, live.arn, record.tags);
+        ctx.out.info(`Tagged endpoint ${live.name} with what it serves: ${record.packageArn}.`);
+        return;
+    }
+    const serving = (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .livePackageArn */ .It)(live);
+    const tagged = live.tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.packageArn];
+    if (!serving || tagged === undefined || tagged === serving)
+        return;
+    await (0,_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .writeTags */ .p)(ctx.aws.sagemaker, live.arn, [{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.packageArn, Value: (0,_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .tagValue */ .EZ)(serving) }]);
+    ctx.out.info(`Endpoint ${live.name}'s tag ${_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.packageArn} named ${tagged}, which it does not serve; it now names ${serving}.`);
+}
+async function reconcileInterrupted(ctx, record, maxWaitSeconds = POST_WAIT_MAX_SECONDS) {
+    const name = record.endpointName;
+    ctx.out.info(`The ${record.kind} to endpoint ${name} stopped at: ${record.step}. Reconciling what it left.`);
+    const waited = Math.min(record.waitTimeoutSeconds, maxWaitSeconds);
+    let description;
+    let settled = true;
+    try {
+        description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForEndpoint */ .Sx)(ctx, name, {
+            timeoutSeconds: waited,
+            purpose: 'to settle after the interrupted deployment'
+        });
+    }
+    catch (error) {
+        if (!(error instanceof _waiter_js__WEBPACK_IMPORTED_MODULE_5__/* .WaitTimeoutError */ .Do))
+            throw error;
+        ctx.out.warning(error.message);
+        settled = false;
+        description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_5__/* .describeEndpoint */ .N2)(ctx, name);
+    }
+    const live = description ? await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .readLiveEndpoint */ .cw)(ctx, description) : undefined;
+    const ours = settled && live?.status === 'InService' && live.configName === record.configName;
+    if (live?.arn) {
+        try {
+            await reconcileTags(ctx, record, live, ours);
+        }
+        catch (error) {
+            ctx.out.warning(`Could not tag endpoint ${name}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+    const keep = ours
+        ? {
+            configs: [record.configName],
+            models: live.variants.map(v => v.modelName ?? '').filter(Boolean)
+        }
+        : { configs: [], models: [] };
+    await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .discardCreated */ .Bl)(ctx, name, record.created, keep, `The interrupted ${record.kind} to ${name} made models or configs that nothing serves`);
+    const result = verdict(record, live, settled, waited);
+    await (0,_github_deployments_js__WEBPACK_IMPORTED_MODULE_6__/* .setGitHubDeploymentStatus */ .Df)(ctx, record.github, result.state, result.description);
+    ctx.out.info(result.description);
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 1024:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C_: () => (/* binding */ TAG_PREFIX),
+/* harmony export */   EZ: () => (/* binding */ tagValue),
+/* harmony export */   g$: () => (/* binding */ readTags),
+/* harmony export */   gp: () => (/* binding */ TAGS),
+/* harmony export */   p: () => (/* binding */ writeTags),
+/* harmony export */   pH: () => (/* binding */ deploymentTags)
+/* harmony export */ });
+/* unused harmony export TAG_VALUE_MAX */
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4459);
+// Tags this action writes: on the endpoint, what it serves and what it replaced (rollback
+// reads them back); on models and configs, which endpoint they belong to (cleanup reads it).
+
+const TAG_PREFIX = 'sagemaker-model-gate:';
+const TAGS = {
+    packageArn: `${TAG_PREFIX}package-arn`,
+    previousPackageArn: `${TAG_PREFIX}previous-package-arn`,
+    commit: `${TAG_PREFIX}commit`,
+    run: `${TAG_PREFIX}run`,
+    endpoint: `${TAG_PREFIX}endpoint`
+};
+/** SageMaker tag values: up to 256 characters from letters, digits, spaces and _.:/=+-@. */
+const TAG_VALUE_MAX = 256;
+const DISALLOWED = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
+function tagValue(text) {
+    return text.replace(DISALLOWED, '_').slice(0, TAG_VALUE_MAX);
+}
+function deploymentTags(values) {
+    return [
+        { Key: TAGS.packageArn, Value: tagValue(values.packageArn) },
+        { Key: TAGS.previousPackageArn, Value: tagValue(values.previousPackageArn) },
+        { Key: TAGS.commit, Value: tagValue(values.commit) },
+        { Key: TAGS.run, Value: tagValue(values.run) }
+    ];
+}
+async function readTags(sagemaker, arn) {
+    const tags = {};
+    let nextToken;
+    do {
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_0__/* .ListTagsCommand */ .bvr({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken }));
+        for (const tag of page.Tags ?? [])
+            if (tag.Key)
+                tags[tag.Key] = tag.Value ?? '';
+        nextToken = page.NextToken;
+    } while (nextToken);
+    return tags;
+}
+/** AddTags overwrites the values of keys that already exist. */
+async function writeTags(sagemaker, arn, tags) {
+    await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_0__/* .AddTagsCommand */ .yjM({ ResourceArn: arn, Tags: tags }));
+}
+
+
+/***/ }),
+
+/***/ 3259:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Do: () => (/* binding */ WaitTimeoutError),
+/* harmony export */   N2: () => (/* binding */ describeEndpoint),
+/* harmony export */   NL: () => (/* binding */ BUSY_STATES),
+/* harmony export */   Sx: () => (/* binding */ waitForEndpoint)
+/* harmony export */ });
+/* unused harmony export defaultPollSeconds */
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4459);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6086);
+// Our own poller for endpoint states: it logs every change with the time it happened and
+// gives up at a deadline measured on the injected clock, so tests need no real time.
+
+
+
+/** States in which SageMaker is still changing the endpoint and refuses another update. */
+const BUSY_STATES = new Set([
+    'Creating',
+    'Updating',
+    'SystemUpdating',
+    'RollingBack',
+    'Deleting'
+]);
+async function describeEndpoint(ctx, endpointName) {
+    try {
+        return await ctx.aws.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEndpointCommand */ .CX3({ EndpointName: endpointName }));
+    }
+    catch (error) {
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error))
+            return undefined;
+        throw error;
+    }
+}
+/** Poll often enough to see short states, rarely enough to stay far from API throttling. */
+function defaultPollSeconds(timeoutSeconds) {
+    return Math.min(30, Math.max(1, Math.round(timeoutSeconds / 60)));
+}
+class WaitTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
+    lastStatus;
+    constructor(message, lastStatus) {
+        super(message);
+        this.name = 'WaitTimeoutError';
+        this.lastStatus = lastStatus;
+    }
+}
+function clock(date) {
+    return date.toISOString().slice(11, 19);
+}
+/**
+ * Waits until the endpoint leaves the busy states, and returns its last description
+ * (undefined when it no longer exists, after a delete).
+ */
+async function waitForEndpoint(ctx, endpointName, options) {
+    const start = ctx.now().getTime();
+    const deadline = start + options.timeoutSeconds * 1000;
+    const pollMs = (options.pollSeconds ?? defaultPollSeconds(options.timeoutSeconds)) * 1000;
+    let last;
+    for (;;) {
+        const description = await describeEndpoint(ctx, endpointName);
+        const now = ctx.now();
+        const status = description ? (description.EndpointStatus ?? 'unknown') : 'absent';
+        const state = description ? `${status} on ${description.EndpointConfigName ?? '?'}` : status;
+        if (state !== last) {
+            const elapsed = Math.round((now.getTime() - start) / 1000);
+            ctx.out.info(`[${clock(now)}] endpoint ${endpointName}: ${state} (${elapsed} s)`);
+            last = state;
+        }
+        if (!description || !BUSY_STATES.has(status))
+            return description;
+        if (now.getTime() >= deadline) {
+            throw new WaitTimeoutError(`Timed out after ${options.timeoutSeconds} s (input "wait-timeout") waiting for endpoint ${endpointName} ${options.purpose}: it is still ${status}. SageMaker keeps going; check the endpoint in the console, and raise "wait-timeout" if deployments take longer.`, status);
+        }
+        await ctx.sleep(Math.min(pollMs, deadline - now.getTime()));
+    }
+}
+
+
+/***/ }),
+
+/***/ 7406:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeError),
+/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */ });
 // Turns any error into a message a person can act on: the AWS error name, the request
 // id to quote to AWS support, and what to check.
 /** An error whose message is already written for the person running the job. */
@@ -86100,6 +87614,174 @@ function describeError(error) {
     return String(error);
 }
 
+
+/***/ }),
+
+/***/ 193:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Df: () => (/* binding */ setGitHubDeploymentStatus),
+/* harmony export */   NI: () => (/* binding */ createGitHubDeployment)
+/* harmony export */ });
+/* unused harmony export DESCRIPTION_MAX */
+/** GitHub cuts deployment and status descriptions at 140 characters. */
+const DESCRIPTION_MAX = 140;
+function shorten(text) {
+    return text.length <= DESCRIPTION_MAX ? text : `${text.slice(0, DESCRIPTION_MAX - 1)}…`;
+}
+function message(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** Creates the deployment; undefined (with a warning or a debug line) when it cannot. */
+async function createGitHubDeployment(ctx, request) {
+    if (!ctx.octokit) {
+        ctx.out.debug('No GitHub token: no GitHub deployment is recorded.');
+        return undefined;
+    }
+    const [owner, repo] = ctx.github.repository.split('/');
+    const ref = ctx.github.sha || ctx.github.ref;
+    if (!owner || !repo || !ref) {
+        ctx.out.debug('No repository or commit known: no GitHub deployment is recorded.');
+        return undefined;
+    }
+    try {
+        const response = await ctx.octokit.rest.repos.createDeployment({
+            owner,
+            repo,
+            ref,
+            environment: request.environment,
+            description: shorten(request.description),
+            auto_merge: false,
+            required_contexts: [],
+            transient_environment: false,
+            payload: request.payload ?? {}
+        });
+        const data = response.data;
+        if (typeof data.id !== 'number') {
+            ctx.out.warning(`GitHub did not create a deployment for ${request.environment}: ${data.message ?? `HTTP ${response.status}`}`);
+            return undefined;
+        }
+        return {
+            owner,
+            repo,
+            id: data.id,
+            environmentUrl: request.environmentUrl,
+            logUrl: request.logUrl
+        };
+    }
+    catch (error) {
+        ctx.out.warning(`Could not record a GitHub deployment for ${request.environment}: ${message(error)}`);
+        return undefined;
+    }
+}
+async function setGitHubDeploymentStatus(ctx, deployment, state, description) {
+    if (!deployment || !ctx.octokit)
+        return;
+    try {
+        await ctx.octokit.rest.repos.createDeploymentStatus({
+            owner: deployment.owner,
+            repo: deployment.repo,
+            deployment_id: deployment.id,
+            state,
+            description: shorten(description),
+            environment_url: deployment.environmentUrl,
+            log_url: deployment.logUrl || undefined
+        });
+    }
+    catch (error) {
+        ctx.out.warning(`Could not set GitHub deployment ${deployment.id} to ${state}: ${message(error)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8384:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ readGitHubRun)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+// The GitHub run a mode records and reports, read from the runner's standard variables
+// so that the action and the CLI (in another CI, or on a laptop) share one code path.
+
+function pullRequestNumber(eventPath) {
+    if (!eventPath)
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(eventPath, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof payload.pull_request?.number === 'number')
+        return payload.pull_request.number;
+    // A comment on a pull request arrives as an issue event that links the pull request.
+    if (payload.issue?.pull_request && typeof payload.issue.number === 'number')
+        return payload.issue.number;
+    return undefined;
+}
+function readGitHubRun(env = process.env) {
+    return {
+        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        repository: env.GITHUB_REPOSITORY ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        actor: env.GITHUB_ACTOR ?? '',
+        runId: env.GITHUB_RUN_ID ?? '',
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        pullRequest: pullRequestNumber(env.GITHUB_EVENT_PATH)
+    };
+}
+
+
+/***/ }),
+
+/***/ 6857:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7291);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9119);
+// One bundle serves both `main` and `post`: the main step marks its state, and the post
+// step (which GitHub runs with the same state) sees the mark.
+
+
+
+if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu('isPost') === 'true') {
+    await (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .post */ .b)();
+}
+else {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('isPost', 'true');
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7291:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  t: () => (/* binding */ actionsReporter),
+  e: () => (/* binding */ main_run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __nccwpck_require__(7406);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4459);
 ;// CONCATENATED MODULE: ./build/src/policy/direction.js
@@ -86718,7 +88400,6 @@ const DEFAULTS = Object.freeze({
     alpha: '0.05',
     'max-concurrency': '4',
     force: 'false',
-    'instance-count': '1',
     'deployment-strategy': 'all-at-once',
     'canary-size': '10',
     'linear-step-size': '20',
@@ -87248,7 +88929,7 @@ function readDeploy(inputs, mode, group, region) {
         modelPackage: modelPackageRef(modelPackage, group, region),
         executionRoleArn: checkRoleArn(inputs),
         instanceType,
-        instanceCount: inputs.int('instance-count', 1),
+        instanceCount: inputs.optionalInt('instance-count', 1),
         serverlessMemoryMb,
         serverlessMaxConcurrency,
         dataCaptureS3Uri: checkS3Uri('data-capture-s3-uri', inputs.optional('data-capture-s3-uri')),
@@ -87354,6 +89035,7605 @@ function readSettings(read, env = process.env) {
     }
     return settings;
 }
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var lib_github = __nccwpck_require__(2413);
+// EXTERNAL MODULE: ./build/src/aws.js
+var src_aws = __nccwpck_require__(6120);
+// EXTERNAL MODULE: ./build/src/github/run.js
+var run = __nccwpck_require__(8384);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./build/src/interrupts.js
+// SIGINT and SIGTERM while a mode has something in flight: GitHub cancels a job with SIGINT,
+// then SIGTERM, then SIGKILL. Node's default ends the process without a word; while a mode
+// watches, the signal instead prints what was in flight and what happens next, and the
+// process ends with the shell's code for the signal (130, 143).
+
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+function exitCode(signal) {
+    return 128 + (external_node_os_.constants.signals[signal] ?? 0);
+}
+function processInterrupts(report, source = process) {
+    return {
+        watch(describe) {
+            const listener = (signal) => {
+                report(describe(signal));
+                source.exit(exitCode(signal));
+            };
+            for (const signal of SIGNALS)
+                source.on(signal, listener);
+            return () => {
+                for (const signal of SIGNALS)
+                    source.off(signal, listener);
+            };
+        }
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/context.js
+var context = __nccwpck_require__(9462);
+;// CONCATENATED MODULE: ./build/src/registry/groups.js
+// The model package group a version goes into: created when missing, used as is otherwise.
+
+/**
+ * DescribeModelPackageGroup models no not-found error: SageMaker answers a missing group
+ * with a ValidationException whose message ends "does not exist." (ResourceNotFound is
+ * accepted too, for emulators that model it).
+ */
+function isGroupMissing(error) {
+    if (!(error instanceof Error))
+        return false;
+    if (error.name === 'ResourceNotFound')
+        return true;
+    return error.name === 'ValidationException' && /does not exist/i.test(error.message);
+}
+function isAlreadyExists(error) {
+    return error instanceof Error && /already exists/i.test(error.message);
+}
+function createGroupInput(group, description, tags) {
+    const input = { ModelPackageGroupName: group.name };
+    if (description)
+        input.ModelPackageGroupDescription = description;
+    const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+    if (tagList.length > 0)
+        input.Tags = tagList;
+    return input;
+}
+/**
+ * Makes sure the group exists. A group given as an ARN belongs to another account and is
+ * never created here; a group that exists is used as is, and a description that differs
+ * from `group-description` is only a warning (changing it is the `group` mode's job).
+ */
+async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
+    if (group.arn) {
+        if (description || Object.keys(tags).length > 0) {
+            out.warning(`Group "${group.name}" was given as an ARN (a shared group): "group-description" and "group-tags" are ignored; its owner manages them.`);
+        }
+        return { arn: group.arn, created: false, exists: true };
+    }
+    try {
+        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
+        const current = existing.ModelPackageGroupDescription ?? '';
+        if (description !== undefined && description !== current) {
+            out.warning(`Group "${group.name}" already exists with description "${current}", not the "group-description" given; it is used as is.`);
+        }
+        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
+    }
+    catch (error) {
+        if (!isGroupMissing(error))
+            throw error;
+    }
+    const input = createGroupInput(group, description, tags);
+    if (dryRun) {
+        out.info(`Dry run: group "${group.name}" does not exist; would call CreateModelPackageGroup with:\n${JSON.stringify(input, null, 2)}`);
+        return { created: false, exists: false };
+    }
+    try {
+        const created = await sagemaker.send(new dist_cjs/* CreateModelPackageGroupCommand */.EWw(input));
+        out.info(`Created model package group "${group.name}".`);
+        return { arn: created.ModelPackageGroupArn, created: true, exists: true };
+    }
+    catch (error) {
+        // Another job registering into the same new group may have won the race.
+        if (!isAlreadyExists(error))
+            throw error;
+        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
+        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/registry/metadata.js
+var registry_metadata = __nccwpck_require__(1580);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var client_s3_dist_cjs = __nccwpck_require__(3711);
+;// CONCATENATED MODULE: ./build/src/registry/s3.js
+// S3 objects the registry points at: the model-quality statistics JSON a version's
+// ModelMetrics refer to, and the digests SageMaker records for them.
+
+
+
+// Bucket naming rules (lower-case letters, digits, dots, hyphens; 3-63 characters).
+const s3_S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/;
+/** Parses `s3://bucket/key`; `input` names the action input in the error message. */
+function parseS3Uri(uri, input) {
+    const match = s3_S3_URI.exec(uri.trim());
+    if (!match || /\s/.test(match[2] ?? '')) {
+        throw new errors/* UserError */.y(`Input "${input}" must be an S3 URI such as s3://bucket/prefix; got "${uri}".`);
+    }
+    return { bucket: match[1], key: match[2] ?? '' };
+}
+function formatS3Uri(location) {
+    return `s3://${location.bucket}/${location.key}`;
+}
+/** Appends path segments to a prefix, with exactly one `/` between parts. */
+function joinS3Key(prefix, ...segments) {
+    return [prefix, ...segments]
+        .map(part => part.replace(/^\/+|\/+$/g, ''))
+        .filter(part => part.length > 0)
+        .join('/');
+}
+function sha256Hex(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+/**
+ * The digest in the form MetricsSource.ContentDigest accepts
+ * (`^[Ss][Hh][Aa]256:[0-9a-fA-F]{64}$`, at most 72 characters).
+ */
+function contentDigest(data) {
+    return `sha256:${sha256Hex(data)}`;
+}
+async function putObject(s3, location, body, contentType) {
+    await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
+        Bucket: location.bucket,
+        Key: location.key,
+        Body: body,
+        ContentType: contentType
+    }));
+}
+/** Reads a whole object as UTF-8 text. */
+async function getObjectText(s3, location) {
+    const response = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
+    if (!response.Body)
+        throw new Error(`${formatS3Uri(location)} has no content`);
+    return response.Body.transformToString('utf-8');
+}
+
+;// CONCATENATED MODULE: ./build/src/registry/provenance.js
+
+
+
+/** CustomerMetadataProperties keys written by `register`. */
+const PROVENANCE_KEYS = {
+    fingerprint: 'register:fingerprint',
+    commit: 'source:commit',
+    modelData: 'source:model-data',
+    image: 'source:image',
+    trainingJob: 'source:training-job',
+    tuningJob: 'source:tuning-job',
+    pullRequest: 'github:pr',
+    ref: 'github:ref',
+    actor: 'github:actor',
+    runId: 'github:run-id',
+    runAttempt: 'github:run-attempt'
+};
+const HYPERPARAMETER_PREFIX = 'hp:';
+/**
+ * Key prefixes this action owns. A user's `customer-metadata` may not write them: a
+ * hand-written `metric:auc` would pass for a measured one at the gate.
+ */
+const RESERVED_PREFIXES = [
+    'metric:',
+    'register:',
+    'source:',
+    'github:',
+    'gate:',
+    'decision:',
+    'deployed:',
+    HYPERPARAMETER_PREFIX
+];
+/** SageMaker's MetadataProperties fields hold at most 1,024 characters each. */
+const METADATA_PROPERTY_MAX = 1024;
+/** SageMaker's limit on ClientToken: 1-36 characters from [a-zA-Z0-9-]. */
+const CLIENT_TOKEN_LENGTH = 36;
+/**
+ * sha256 over what makes two registrations the same model version: the group, the commit
+ * and the exact artifact and image. Metrics and descriptions are left out on purpose, so
+ * that a re-run whose evaluation wobbled still finds its version instead of adding one.
+ */
+function registrationFingerprint(parts) {
+    return sha256Hex(['register/v1', parts.group, parts.commit, parts.modelDataUrl, parts.imageUri].join('\n'));
+}
+/**
+ * The ClientToken for CreateModelPackage. `retryAfter` (a failed version that carried the
+ * same fingerprint) changes the token, so a retry is not answered with the failed package.
+ */
+function clientToken(fingerprint, retryAfter) {
+    const base = retryAfter === undefined ? fingerprint : sha256Hex(`${fingerprint}\nretry-after:${retryAfter}`);
+    return base.slice(0, CLIENT_TOKEN_LENGTH);
+}
+/** MetadataProperties from the GitHub run; undefined when there is nothing to record. */
+function metadataProperties(run, projectId) {
+    const properties = {};
+    if (run.sha)
+        properties.CommitId = run.sha.slice(0, METADATA_PROPERTY_MAX);
+    if (run.repository) {
+        properties.Repository = `${run.serverUrl}/${run.repository}`.slice(0, METADATA_PROPERTY_MAX);
+    }
+    const url = (0,context/* runUrl */.V)(run);
+    if (url)
+        properties.GeneratedBy = url.slice(0, METADATA_PROPERTY_MAX);
+    if (projectId)
+        properties.ProjectId = projectId.slice(0, METADATA_PROPERTY_MAX);
+    return Object.keys(properties).length > 0 ? properties : undefined;
+}
+function entry(key, value) {
+    if (value === undefined || value === '')
+        return [];
+    return [[key, (0,registry_metadata/* sanitizeMetadataText */.Ab)(value, registry_metadata/* METADATA_MAX_VALUE */.NB)]];
+}
+/** Customer metadata describing the run, sanitised to the characters SageMaker allows. */
+function runMetadata(run) {
+    return [
+        ...entry(PROVENANCE_KEYS.pullRequest, run.pullRequest === undefined ? undefined : String(run.pullRequest)),
+        ...entry(PROVENANCE_KEYS.ref, run.ref),
+        ...entry(PROVENANCE_KEYS.actor, run.actor),
+        ...entry(PROVENANCE_KEYS.runId, run.runId),
+        ...entry(PROVENANCE_KEYS.runAttempt, run.runAttempt)
+    ];
+}
+/** Customer metadata describing the model's origin; the fingerprint comes first. */
+function sourceMetadata(facts) {
+    return [
+        [PROVENANCE_KEYS.fingerprint, facts.fingerprint],
+        ...entry(PROVENANCE_KEYS.commit, facts.commit),
+        ...entry(PROVENANCE_KEYS.modelData, facts.modelDataUrl),
+        ...entry(PROVENANCE_KEYS.image, facts.imageUri),
+        ...entry(PROVENANCE_KEYS.trainingJob, facts.trainingJobName),
+        ...entry(PROVENANCE_KEYS.tuningJob, facts.tuningJobName)
+    ];
+}
+/** Hyperparameters as `hp:<name>` entries; values are sanitised (quotes become `_`). */
+function hyperParameterMetadata(hyperParameters) {
+    // SageMaker refuses empty metadata values; an empty hyperparameter says nothing anyway.
+    return Object.entries(hyperParameters)
+        .filter(([, value]) => value !== '')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, value]) => [
+        `${HYPERPARAMETER_PREFIX}${(0,registry_metadata/* sanitizeMetadataText */.Ab)(name, 128 - HYPERPARAMETER_PREFIX.length)}`,
+        (0,registry_metadata/* sanitizeMetadataText */.Ab)(value, registry_metadata/* METADATA_MAX_VALUE */.NB)
+    ]);
+}
+function isReservedKey(key) {
+    return RESERVED_PREFIXES.some(prefix => key.startsWith(prefix));
+}
+
+;// CONCATENATED MODULE: ./build/src/registry/training.js
+// What a training job (or a tuning job's best training job) tells us about the model it
+// produced: the artifact, the image, the hyperparameters and the final metrics.
+
+
+/** Tuning jobs whose best training job can no longer change. */
+const FINISHED_TUNING = new Set(['Completed', 'Stopped']);
+function awsMessage(error) {
+    if (error instanceof Error)
+        return `${error.name}: ${error.message}`;
+    return String(error);
+}
+async function describeTrainingJob(sagemaker, name, input) {
+    try {
+        return await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: name }));
+    }
+    catch (error) {
+        const errorName = error.name;
+        if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
+            throw new errors/* UserError */.y(`Input "${input}": training job "${name}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
+        }
+        throw error;
+    }
+}
+function finalMetrics(job) {
+    const metrics = [];
+    for (const item of job.FinalMetricDataList ?? []) {
+        // A metric the algorithm never logged comes back without a value or as NaN; it
+        // carries no information, and a NaN in the registry would poison every comparison.
+        if (!item.MetricName || item.Value === undefined || !Number.isFinite(item.Value))
+            continue;
+        metrics.push({ name: item.MetricName, value: item.Value });
+    }
+    return metrics;
+}
+function fromTrainingJob(job, input, imageOverride) {
+    const name = job.TrainingJobName ?? '';
+    if (job.TrainingJobStatus !== 'Completed') {
+        const reason = job.FailureReason ? `: ${job.FailureReason}` : '';
+        throw new errors/* UserError */.y(`Input "${input}": training job "${name}" is ${job.TrainingJobStatus ?? 'in an unknown state'}${reason}; only a Completed job can be registered.`);
+    }
+    const modelDataUrl = job.ModelArtifacts?.S3ModelArtifacts;
+    if (!modelDataUrl) {
+        throw new errors/* UserError */.y(`Input "${input}": training job "${name}" has no ModelArtifacts.S3ModelArtifacts to register.`);
+    }
+    const imageUri = imageOverride ?? job.AlgorithmSpecification?.TrainingImage;
+    if (!imageUri) {
+        const algorithm = job.AlgorithmSpecification?.AlgorithmName;
+        throw new errors/* UserError */.y(`Input "image-uri" is required: training job "${name}" ran ${algorithm ? `algorithm resource "${algorithm}"` : 'without a TrainingImage'}, so the inference image cannot be read from it.`);
+    }
+    return {
+        modelDataUrl,
+        imageUri,
+        trainingJobName: name,
+        trainingJobArn: job.TrainingJobArn,
+        hyperParameters: { ...(job.HyperParameters ?? {}) },
+        finalMetrics: finalMetrics(job)
+    };
+}
+/**
+ * Resolves the register source to what SageMaker needs. Reads only (Describe calls), so it
+ * runs before any mutating call; a job that is not finished is an input error.
+ */
+async function resolveModelSource(sagemaker, source) {
+    if (source.kind === 'artifact') {
+        return {
+            modelDataUrl: source.modelDataUrl,
+            imageUri: source.imageUri,
+            hyperParameters: {},
+            finalMetrics: []
+        };
+    }
+    if (source.kind === 'training-job') {
+        const job = await describeTrainingJob(sagemaker, source.trainingJobName, 'training-job-name');
+        return fromTrainingJob(job, 'training-job-name', source.imageUri);
+    }
+    let tuning;
+    try {
+        tuning = await sagemaker.send(new dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
+            HyperParameterTuningJobName: source.tuningJobName
+        }));
+    }
+    catch (error) {
+        const name = error.name;
+        if (name === 'ResourceNotFound' || name === 'ValidationException') {
+            throw new errors/* UserError */.y(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
+        }
+        throw error;
+    }
+    const status = tuning.HyperParameterTuningJobStatus ?? 'Unknown';
+    if (!FINISHED_TUNING.has(status)) {
+        throw new errors/* UserError */.y(`Input "tuning-job-name": tuning job "${source.tuningJobName}" is ${status}; its best training job may still change. Register it once the job is Completed or Stopped.`);
+    }
+    const best = tuning.BestTrainingJob?.TrainingJobName;
+    if (!best) {
+        throw new errors/* UserError */.y(`Input "tuning-job-name": tuning job "${source.tuningJobName}" (${status}) has no best training job.`);
+    }
+    const job = await describeTrainingJob(sagemaker, best, 'tuning-job-name');
+    return {
+        ...fromTrainingJob(job, 'tuning-job-name', source.imageUri),
+        tuningJobName: source.tuningJobName
+    };
+}
+
+// EXTERNAL MODULE: ./build/src/registry/versions.js
+var registry_versions = __nccwpck_require__(788);
+;// CONCATENATED MODULE: ./build/src/registry/lineage.js
+// One version's story, read from SageMaker: the package, the training and tuning jobs it
+// came from, and the lineage associations around it. Everything here only reads; what
+// cannot be read (a job in another account, a denied lineage call) becomes a note in the
+// report instead of failing it.
+
+
+
+
+
+/** Describes at most this many versions at once: enough to be quick, few enough not to be throttled. */
+const DESCRIBE_CONCURRENCY = 4;
+/** Runs `task` over `items` with at most `limit` in flight; results keep the order of `items`. */
+async function mapBounded(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await task(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+    return results;
+}
+/**
+ * DescribeModelPackage for each ARN, a few at a time. BatchDescribeModelPackage would be
+ * one call, but its summaries carry no CustomerMetadataProperties, where the metrics live.
+ */
+function describeVersions(sagemaker, arns, concurrency = DESCRIBE_CONCURRENCY) {
+    return mapBounded(arns, concurrency, arn => (0,registry_versions/* describeVersion */.MP)(sagemaker, arn));
+}
+function iso(date) {
+    return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}
+function errorText(error) {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+function packageFacts(pkg) {
+    const arn = pkg.ModelPackageArn ?? '';
+    let version = pkg.ModelPackageVersion;
+    if (version === undefined) {
+        try {
+            version = (0,registry_versions/* versionFromArn */.Yu)(arn);
+        }
+        catch {
+            version = undefined;
+        }
+    }
+    const spec = pkg.InferenceSpecification;
+    const modelMetrics = {};
+    for (const [section, reports] of Object.entries(pkg.ModelMetrics ?? {})) {
+        for (const [name, source] of Object.entries((reports ?? {}))) {
+            const uri = source?.S3Uri;
+            if (typeof uri === 'string')
+                modelMetrics[`${section}.${name}`] = uri;
+        }
+    }
+    const metadataProperties = {};
+    for (const [key, value] of Object.entries(pkg.MetadataProperties ?? {})) {
+        if (typeof value === 'string' && value !== '')
+            metadataProperties[key] = value;
+    }
+    const lifecycle = pkg.ModelLifeCycle;
+    return {
+        arn,
+        group: pkg.ModelPackageGroupName,
+        version,
+        approvalStatus: pkg.ModelApprovalStatus,
+        packageStatus: pkg.ModelPackageStatus,
+        description: pkg.ModelPackageDescription,
+        approvalDescription: pkg.ApprovalDescription,
+        created: iso(pkg.CreationTime),
+        lastModified: iso(pkg.LastModifiedTime),
+        containers: (spec?.Containers ?? []).map(container => ({
+            image: container.Image,
+            modelDataUrl: container.ModelDataUrl,
+            framework: container.Framework
+        })),
+        contentTypes: [...(spec?.SupportedContentTypes ?? [])],
+        responseTypes: [...(spec?.SupportedResponseMIMETypes ?? [])],
+        realtimeInstanceTypes: [...(spec?.SupportedRealtimeInferenceInstanceTypes ?? [])],
+        transformInstanceTypes: [...(spec?.SupportedTransformInstanceTypes ?? [])],
+        modelMetrics,
+        lifecycle: lifecycle
+            ? {
+                stage: lifecycle.Stage,
+                stageStatus: lifecycle.StageStatus,
+                stageDescription: lifecycle.StageDescription
+            }
+            : undefined,
+        metadataProperties,
+        customerMetadata: { ...(pkg.CustomerMetadataProperties ?? {}) }
+    };
+}
+const PROVENANCE_VALUES = new Set(Object.values(PROVENANCE_KEYS));
+/** Sorts the customer metadata by the conventions `register`, `gate`, `approve` and `deploy` write. */
+function metadataStory(metadata) {
+    const story = {
+        provenance: {},
+        gate: {},
+        decision: {},
+        deployments: {},
+        metrics: (0,registry_metadata/* metricsFromMetadata */.nm)(metadata),
+        hyperParameters: {},
+        other: {}
+    };
+    for (const [key, value] of Object.entries(metadata).sort(([a], [b]) => a.localeCompare(b))) {
+        if (PROVENANCE_VALUES.has(key))
+            story.provenance[key] = value;
+        else if (key.startsWith('gate:'))
+            story.gate[key] = value;
+        else if (key.startsWith('decision:'))
+            story.decision[key] = value;
+        else if (key.startsWith(registry_metadata/* KEYS */.Rk.deployedPrefix))
+            story.deployments[key.slice(registry_metadata/* KEYS */.Rk.deployedPrefix.length)] = value;
+        else if (key.startsWith(HYPERPARAMETER_PREFIX))
+            story.hyperParameters[key.slice(HYPERPARAMETER_PREFIX.length)] = value;
+        // A metric value that does not parse is still worth showing, as it was written.
+        else if (!key.startsWith(registry_metadata/* METRIC_PREFIX */._r) || !(key.slice(registry_metadata/* METRIC_PREFIX */._r.length) in story.metrics))
+            story.other[key] = value;
+    }
+    return story;
+}
+function trainingJobFacts(job) {
+    return {
+        name: job.TrainingJobName ?? '',
+        arn: job.TrainingJobArn,
+        status: job.TrainingJobStatus,
+        secondaryStatus: job.SecondaryStatus,
+        failureReason: job.FailureReason,
+        image: job.AlgorithmSpecification?.TrainingImage,
+        algorithmName: job.AlgorithmSpecification?.AlgorithmName,
+        inputMode: job.AlgorithmSpecification?.TrainingInputMode,
+        roleArn: job.RoleArn,
+        instanceType: job.ResourceConfig?.InstanceType,
+        instanceCount: job.ResourceConfig?.InstanceCount,
+        hyperParameters: { ...(job.HyperParameters ?? {}) },
+        inputs: (job.InputDataConfig ?? []).map(channel => ({
+            channel: channel.ChannelName ?? '',
+            uri: channel.DataSource?.S3DataSource?.S3Uri ??
+                channel.DataSource?.FileSystemDataSource?.DirectoryPath,
+            contentType: channel.ContentType,
+            compression: channel.CompressionType
+        })),
+        outputPath: job.OutputDataConfig?.S3OutputPath,
+        modelArtifacts: job.ModelArtifacts?.S3ModelArtifacts,
+        finalMetrics: finalMetrics(job),
+        created: iso(job.CreationTime),
+        started: iso(job.TrainingStartTime),
+        ended: iso(job.TrainingEndTime),
+        trainingSeconds: job.TrainingTimeInSeconds,
+        billableSeconds: job.BillableTimeInSeconds,
+        tuningJobArn: job.TuningJobArn
+    };
+}
+function tuningJobFacts(job) {
+    const config = job.HyperParameterTuningJobConfig;
+    const counts = {};
+    for (const [status, count] of Object.entries(job.TrainingJobStatusCounters ?? {})) {
+        if (typeof count === 'number')
+            counts[status] = count;
+    }
+    const best = job.BestTrainingJob;
+    return {
+        name: job.HyperParameterTuningJobName ?? '',
+        arn: job.HyperParameterTuningJobArn,
+        status: job.HyperParameterTuningJobStatus,
+        strategy: config?.Strategy,
+        objective: config?.HyperParameterTuningJobObjective
+            ? {
+                type: config.HyperParameterTuningJobObjective.Type,
+                metric: config.HyperParameterTuningJobObjective.MetricName
+            }
+            : undefined,
+        bestTrainingJob: best?.TrainingJobName,
+        bestObjective: best?.FinalHyperParameterTuningJobObjectiveMetric
+            ? {
+                metric: best.FinalHyperParameterTuningJobObjectiveMetric.MetricName,
+                value: best.FinalHyperParameterTuningJobObjectiveMetric.Value
+            }
+            : undefined,
+        trainingJobCounts: counts,
+        created: iso(job.CreationTime),
+        ended: iso(job.HyperParameterTuningEndTime)
+    };
+}
+/** Associations listed per direction and per entity; more than this is a graph, not a report. */
+const ASSOCIATION_PAGE = 50;
+/** SageMaker's own lineage contexts for the package (normally one) that are followed. */
+const CONTEXT_LIMIT = 3;
+async function associationsOf(sagemaker, arn, notes, via) {
+    const found = [];
+    for (const direction of ['DestinationArn', 'SourceArn']) {
+        const page = await sagemaker.send(new dist_cjs/* ListAssociationsCommand */.IOv({
+            [direction]: arn,
+            SortBy: 'CreationTime',
+            SortOrder: 'Descending',
+            MaxResults: ASSOCIATION_PAGE
+        }));
+        for (const item of page.AssociationSummaries ?? []) {
+            if (!item.SourceArn || !item.DestinationArn)
+                continue;
+            found.push({
+                sourceArn: item.SourceArn,
+                sourceType: item.SourceType,
+                sourceName: item.SourceName,
+                destinationArn: item.DestinationArn,
+                destinationType: item.DestinationType,
+                destinationName: item.DestinationName,
+                associationType: item.AssociationType,
+                created: iso(item.CreationTime),
+                ...(via ? { via } : {})
+            });
+        }
+        if (page.NextToken) {
+            const side = direction === 'DestinationArn' ? 'into' : 'out of';
+            notes.push(`Only the newest ${ASSOCIATION_PAGE} lineage associations ${side} ${arn} are shown.`);
+        }
+    }
+    return found;
+}
+/**
+ * Associations of the package itself and of the lineage contexts SageMaker keeps for it
+ * (their SourceUri is the package ARN), without repeats.
+ */
+async function readAssociations(sagemaker, packageArn, notes) {
+    const direct = await associationsOf(sagemaker, packageArn, notes);
+    const contexts = await sagemaker.send(new dist_cjs/* ListContextsCommand */.Krs({ SourceUri: packageArn, MaxResults: CONTEXT_LIMIT }));
+    const viaContexts = await mapBounded((contexts.ContextSummaries ?? []).flatMap(summary => summary.ContextArn ? [summary.ContextArn] : []), DESCRIBE_CONCURRENCY, contextArn => associationsOf(sagemaker, contextArn, notes, contextArn));
+    const seen = new Set();
+    return [...direct, ...viaContexts.flat()].filter(association => {
+        const key = `${association.sourceArn}\n${association.destinationArn}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** The result of `read`, or undefined with a note saying what could not be read and why. */
+async function readOrNote(what, notes, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        notes.push(`${what} could not be read (${errorText(error)}).`);
+        return undefined;
+    }
+}
+/** Reads everything the lineage report shows about one described package. */
+async function readLineage(sagemaker, pkg) {
+    const facts = packageFacts(pkg);
+    const story = metadataStory(facts.customerMetadata);
+    const notes = [];
+    const trainingJobName = story.provenance[PROVENANCE_KEYS.trainingJob];
+    const tuningJobName = story.provenance[PROVENANCE_KEYS.tuningJob];
+    const [trainingJob, tuningJob, associations] = await Promise.all([
+        trainingJobName
+            ? readOrNote(`Training job "${trainingJobName}"`, notes, async () => trainingJobFacts(await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: trainingJobName }))))
+            : undefined,
+        tuningJobName
+            ? readOrNote(`Tuning job "${tuningJobName}"`, notes, async () => tuningJobFacts(await sagemaker.send(new dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
+                HyperParameterTuningJobName: tuningJobName
+            }))))
+            : undefined,
+        // Lineage is optional: an account without it, or a role without
+        // sagemaker:ListAssociations, gets a note instead of an error.
+        facts.arn
+            ? readOrNote('Lineage associations', notes, () => readAssociations(sagemaker, facts.arn, notes))
+            : undefined
+    ]);
+    if (!trainingJobName && !tuningJobName) {
+        notes.push(`No training or tuning job is recorded on this version (customer metadata "${PROVENANCE_KEYS.trainingJob}"): it was registered from a model artifact, or by another tool.`);
+    }
+    return { package: facts, story, trainingJob, tuningJob, associations: associations ?? [], notes };
+}
+
+;// CONCATENATED MODULE: ./build/src/report/escape.js
+// Everything that reaches the report from the registry or the user (descriptions,
+// metric names, metadata values, group names) is untrusted: it must render as the text
+// it is, never as HTML, links, formatting, table structure or a notification.
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;'
+};
+/** `& < > "` as entities: no tags, no attributes, no comments (our marker included). */
+function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, char => HTML_ENTITIES[char] ?? char);
+}
+// The ASCII punctuation that starts Markdown inline syntax: emphasis, code spans,
+// links and images, strikethrough, table cells, headings, and the backslash itself.
+const MARKDOWN_SPECIALS = /[\\`*_[\]()#|~!]/g;
+/**
+ * A zero-width space after `@` stops GitHub from linking and notifying a user or team,
+ * and the text still reads the same. It is written as an entity so that it survives
+ * editors and logs that strip invisible characters.
+ */
+function neutraliseMentions(text) {
+    return text.replace(/@(?=[A-Za-z0-9])/g, '@&#8203;');
+}
+/**
+ * Untrusted text for a Markdown paragraph or list item: one line, no markup.
+ * The order matters: entities first (they introduce `&` and `;` only), then backslashes,
+ * then mentions (whose entity contains `#`, which must not be backslash-escaped).
+ */
+function escapeText(text, maxLength = 1000) {
+    const oneLine = truncate(text.replace(/\r\n?|\n/g, ' '), maxLength);
+    return neutraliseMentions(escapeHtml(oneLine).replace(MARKDOWN_SPECIALS, '\\$&'));
+}
+/**
+ * Untrusted text for a GFM table cell: as `escapeText`, with line breaks kept as `<br>`
+ * (a raw newline would end the row) and `|` escaped so that it cannot add a column.
+ */
+function escapeCell(text, maxLength = 300) {
+    const lines = truncate(text, maxLength).split(/\r\n?|\n/);
+    return lines.map(line => escapeText(line, Number.MAX_SAFE_INTEGER)).join('<br>');
+}
+/** Shortens to `maxLength` characters with an ellipsis, without splitting a surrogate pair. */
+function truncate(text, maxLength) {
+    const chars = Array.from(text);
+    if (chars.length <= maxLength)
+        return text;
+    return chars.slice(0, Math.max(0, maxLength - 1)).join('') + '…';
+}
+/**
+ * Text for inside a double-quoted Mermaid string (chart title, axis title, category).
+ * Mermaid has no escape for `"`, reads `%%` as a directive or comment and `#...;` as an
+ * entity, may pass `<` `>` into the SVG as markup, and a backtick could close the code
+ * fence; keeping a conservative set of
+ * characters is simpler than escaping each of them.
+ */
+function mermaidLabel(text, maxLength = 60) {
+    const safe = text
+        .replace(/[^\p{L}\p{N} _.:/+=(),-]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return truncate(safe, maxLength);
+}
+/** A URL for a Markdown link target: only http(s), and no character that ends the target. */
+function safeUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed.href.replace(/[()<> "'`|\\]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+;// CONCATENATED MODULE: ./build/src/report/chart.js
+
+/** Makes GitHub's default near-white line readable on both light and dark themes. */
+const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0969da"}}}}%%';
+/** A decimal Mermaid's number grammar accepts: no exponent, no float noise. */
+function chartNumber(value) {
+    const rounded = Number(value.toPrecision(6));
+    if (!String(rounded).includes('e'))
+        return String(rounded);
+    return rounded.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}
+/** A y-axis range with some room above and below, so the line is not glued to the edges. */
+function axisRange(values) {
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const span = max - min;
+    const pad = span > 0 ? span * 0.1 : Math.max(Math.abs(max) * 0.05, 0.01);
+    return [min - pad, max + pad];
+}
+/**
+ * A fenced Mermaid `xychart-beta` line chart of one metric over versions, oldest first.
+ * Points that are missing or not finite are left out (a line cannot have holes); with
+ * fewer than two points there is no trend to draw and the result is undefined.
+ */
+function trendChart(metric, points, title) {
+    const usable = points.filter(point => Number.isFinite(point.value));
+    if (usable.length < 2)
+        return undefined;
+    const [low, high] = axisRange(usable.map(point => point.value));
+    const categories = usable.map(point => `"v${Math.trunc(point.version)}"`).join(', ');
+    return [
+        '```mermaid',
+        CHART_INIT,
+        'xychart-beta',
+        `  title "${mermaidLabel(title ?? metric, 80)}"`,
+        `  x-axis [${categories}]`,
+        `  y-axis "${mermaidLabel(metric)}" ${chartNumber(low)} --> ${chartNumber(high)}`,
+        `  line [${usable.map(point => chartNumber(point.value)).join(', ')}]`,
+        '```'
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./build/src/report/links.js
+/** The console host of the AWS partition a region belongs to. */
+function consoleHost(region) {
+    if (region.startsWith('cn-'))
+        return `${region}.console.amazonaws.cn`;
+    if (region.startsWith('us-gov-'))
+        return `${region}.console.amazonaws-us-gov.com`;
+    return `${region}.console.aws.amazon.com`;
+}
+const links_GROUP_ARN = /^arn:[\w-]+:sagemaker:([a-z0-9-]+):\d{12}:model-package-group\/(.+)$/;
+/** A group given as a name or as the ARN of a group shared from another account. */
+function groupNameAndRegion(group, region) {
+    const arn = links_GROUP_ARN.exec(group);
+    return arn ? { name: arn[2] ?? group, region: arn[1] ?? region } : { name: group, region };
+}
+/**
+ * Links to the SageMaker console for a group and, when given, an endpoint; none when the
+ * region is not a region name. The console routes are not a documented API: these are
+ * the forms in common use.
+ */
+function consoleLinks(options) {
+    const { name, region } = groupNameAndRegion(options.group, options.region);
+    // The region becomes part of the host name: anything but a region would send the
+    // reader elsewhere.
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+        return [];
+    const base = `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}`;
+    const links = [
+        {
+            label: 'Model group in the SageMaker console',
+            url: `${base}#/model-registry/${encodeURIComponent(name)}`
+        }
+    ];
+    if (options.endpointName) {
+        links.push({
+            label: `Endpoint ${options.endpointName} in the SageMaker console`,
+            url: `${base}#/endpoints/${encodeURIComponent(options.endpointName)}`
+        });
+    }
+    return links;
+}
+
+;// CONCATENATED MODULE: ./build/src/report/compare.js
+// The `compare` report: a table of versions with their metrics and last gate decision,
+// and a trend chart per metric. Metric names, statuses and decisions come from the
+// registry, so every one of them is escaped.
+
+
+
+
+/** Charts beyond this many metrics add length, not insight; the JSON report has them all. */
+const MAX_CHARTS = 20;
+/** Rows oldest first, the order of the charts' x-axis. */
+function oldestFirst(rows) {
+    return [...rows].sort((a, b) => a.version - b.version);
+}
+/** Every metric name any row carries, sorted. */
+function metricNames(rows) {
+    return [...new Set(rows.flatMap(row => Object.keys(row.metrics)))].sort();
+}
+function cell(value, limit = 200) {
+    return value === undefined || value === '' ? '—' : escapeCell(value, limit);
+}
+/** `- [label](url)` per link whose URL is safe; the label is escaped. */
+function linkList(links) {
+    return links.flatMap(entry => {
+        const target = safeUrl(entry.url);
+        return target ? [`- [${escapeText(entry.label, 200)}](${target})`] : [];
+    });
+}
+/** A GFM table of versions: version, status, created, then the chosen columns. */
+function versionTable(rows, options = {}) {
+    const metrics = options.metrics ?? [];
+    const headers = [
+        'version',
+        'status',
+        'created',
+        ...metrics.map(name => escapeCell(name, 128)),
+        ...(options.gate ? ['gate'] : []),
+        ...(options.description ? ['description'] : [])
+    ];
+    const aligns = [
+        '--:',
+        '---',
+        '---',
+        ...metrics.map(() => '--:'),
+        ...(options.gate ? ['---'] : []),
+        ...(options.description ? ['---'] : [])
+    ];
+    const lines = [`| ${headers.join(' | ')} |`, `|${aligns.join('|')}|`];
+    for (const row of rows) {
+        const values = [
+            `v${Math.trunc(row.version)}`,
+            cell(row.status, 50),
+            cell(row.created, 40),
+            ...metrics.map(name => {
+                const value = row.metrics[name];
+                return value === undefined ? '—' : formatNumber(value);
+            }),
+            ...(options.gate ? [cell(row.gateDecision, 20)] : []),
+            ...(options.description ? [cell(row.description, 200)] : [])
+        ];
+        lines.push(`| ${values.join(' | ')} |`);
+    }
+    return lines;
+}
+function charts(rows, metrics) {
+    const blocks = [];
+    for (const metric of metrics.slice(0, MAX_CHARTS)) {
+        const chart = trendChart(metric, rows.flatMap(row => {
+            const value = row.metrics[metric];
+            return value === undefined ? [] : [{ version: row.version, value }];
+        }));
+        if (chart)
+            blocks.push(chart, '');
+    }
+    if (blocks.length === 0)
+        return [];
+    const more = metrics.length > MAX_CHARTS
+        ? [
+            `<sub>Charts for the first ${MAX_CHARTS} of ${metrics.length} metrics; the JSON report has all values.</sub>`,
+            ''
+        ]
+        : [];
+    return ['### Trend', '', ...blocks, ...more];
+}
+function renderCompare(report) {
+    const rows = oldestFirst(report.rows);
+    const metrics = metricNames(rows);
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    const range = first && last ? ` (v${first.version} to v${last.version})` : '';
+    const lines = [`## Model versions compared: ${escapeText(report.group, 200)}${range}`, ''];
+    if (rows.length === 0) {
+        lines.push('The group has no versions to compare.', '');
+    }
+    else {
+        lines.push(`${rows.length} version${rows.length === 1 ? '' : 's'} · ${metrics.length} metric${metrics.length === 1 ? '' : 's'} from the registry · region ${escapeText(report.region, 50)}`, '', ...versionTable(rows, { metrics, gate: true }), '');
+        if (metrics.length === 0) {
+            lines.push('No version carries `metric:` entries in its customer metadata; register versions with metrics to compare them.', '');
+        }
+        lines.push(...charts(rows, metrics));
+    }
+    const links = linkList(consoleLinks({ region: report.region, group: report.group }));
+    if (links.length > 0)
+        lines.push('### Links', '', ...links, '');
+    const run = report.runUrl ? safeUrl(report.runUrl) : undefined;
+    lines.push('---', `<sub>sagemaker-model-gate${run ? ` · [workflow run](${run})` : ''}</sub>`);
+    return lines.join('\n');
+}
+/** Plain data for the JSON report; non-finite numbers become null, text is left as it is. */
+function compareJson(report) {
+    const rows = oldestFirst(report.rows);
+    return {
+        schema: 'sagemaker-model-gate/compare-report@1',
+        group: report.group,
+        region: report.region,
+        metrics: metricNames(rows),
+        versions: rows.map(row => ({
+            version: row.version,
+            arn: row.arn,
+            status: row.status ?? null,
+            created: row.created ?? null,
+            description: row.description ?? null,
+            gateDecision: row.gateDecision ?? null,
+            metrics: Object.fromEntries(Object.entries(row.metrics).map(([name, value]) => [
+                name,
+                Number.isFinite(value) ? value : null
+            ]))
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/modes/compare.js
+// `compare`: a read-only report across versions of the group (the ones named in
+// `versions`, else the last `history`), with the metrics mirrored in their metadata.
+
+
+
+
+
+
+
+
+
+/** Writes the Markdown to the job summary and the data to a JSON file in the work folder. */
+async function publishReport(ctx, fileName, markdown, data) {
+    await ctx.out.summary(markdown);
+    const path = (0,external_node_path_.join)(ctx.workDir, fileName);
+    await (0,promises_.writeFile)(path, `${JSON.stringify(data, null, 2)}\n`);
+    ctx.out.setOutput('report-path', path);
+    return path;
+}
+/** The file name of a report: the group name is already restricted to `[A-Za-z0-9-]`. */
+function reportFileName(group, kind) {
+    return `sagemaker-model-gate-${group.name.replace(/[^A-Za-z0-9-]/g, '_')}-${kind}.json`;
+}
+/** The group's ARN, from the input when given as one, else from one DescribeModelPackageGroup. */
+async function groupArnOf(ctx, group) {
+    if (group.arn)
+        return group.arn;
+    const described = await (0,registry_versions/* describeGroup */.N3)(ctx.aws.sagemaker, group);
+    if (!described.ModelPackageGroupArn) {
+        throw new Error(`SageMaker returned no ARN for group "${group.name}"`);
+    }
+    return described.ModelPackageGroupArn;
+}
+async function describeNamed(ctx, group, versions) {
+    const groupArn = await groupArnOf(ctx, group);
+    const unique = [...new Set(versions)];
+    return describeVersions(ctx.aws.sagemaker, unique.map(version => (0,registry_versions/* packageArnFromGroupArn */.EL)(groupArn, version))).catch((error) => {
+        // A missing package answers with the same "does not exist" ValidationException as a group.
+        if (!isGroupMissing(error))
+            throw error;
+        throw new errors/* UserError */.y(`Input "versions": ${unique.map(v => `v${v}`).join(', ')} must all exist in group "${group.name}"; SageMaker said: ${error.message}`);
+    });
+}
+function compareRow(pkg) {
+    const arn = pkg.ModelPackageArn ?? '';
+    const metadata = pkg.CustomerMetadataProperties;
+    return {
+        version: pkg.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn),
+        arn,
+        status: pkg.ModelApprovalStatus,
+        created: pkg.CreationTime instanceof Date ? pkg.CreationTime.toISOString() : undefined,
+        description: pkg.ModelPackageDescription,
+        metrics: (0,registry_metadata/* metricsFromMetadata */.nm)(metadata),
+        gateDecision: metadata?.[registry_metadata/* KEYS */.Rk.gateDecision]
+    };
+}
+const runCompare = async (ctx, settings) => {
+    const requested = settings.report?.versions ?? [];
+    const sagemaker = ctx.aws.sagemaker;
+    const packages = requested.length > 0
+        ? await describeNamed(ctx, settings.group, requested)
+        : await (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, { limit: settings.history }).then(found => describeVersions(sagemaker, found.map(summary => summary.arn)));
+    const rows = packages.map(compareRow);
+    const newest = rows.reduce((best, row) => (best === undefined || row.version > best.version ? row : best), undefined);
+    ctx.out.info(rows.length === 0
+        ? `Group "${settings.group.name}" has no versions to compare.`
+        : `Compared ${rows.length} versions of "${settings.group.name}": ${oldestFirst(rows)
+            .map(row => `v${row.version}`)
+            .join(', ')}`);
+    const report = {
+        group: settings.group.nameOrArn,
+        region: settings.region,
+        rows,
+        runUrl: (0,context/* runUrl */.V)(ctx.github) || undefined
+    };
+    if (newest) {
+        ctx.out.setOutput('model-package-arn', newest.arn);
+        ctx.out.setOutput('model-package-version', newest.version);
+    }
+    await publishReport(ctx, reportFileName(settings.group, 'compare'), renderCompare(report), compareJson(report));
+    return {};
+};
+
+;// CONCATENATED MODULE: ./build/src/report/render.js
+
+
+
+
+/** GitHub refuses comments longer than 65,536 characters; keep some room. */
+const MAX_COMMENT_LENGTH = 65_000;
+/** The hidden first line that identifies the sticky comment of a group. */
+function commentMarker(group) {
+    // The marker sits inside an HTML comment: nothing in it may close the comment.
+    return `<!-- sagemaker-model-gate:${group.replace(/[^A-Za-z0-9:/._-]/g, '_')} -->`;
+}
+const VERDICT = {
+    pass: '✅ pass',
+    fail: '❌ fail',
+    skipped: '⏭️ skipped'
+};
+function versionLabel(version, fallback) {
+    return version?.version !== undefined ? `v${version.version}` : fallback;
+}
+function number(value) {
+    return value === undefined ? '—' : formatNumber(value);
+}
+function deltaCell(result) {
+    if (result.delta === undefined)
+        return '—';
+    let text = formatDelta(result.delta);
+    if (result.baseline !== undefined && result.baseline !== 0) {
+        text += ` (${formatPercent((result.delta / Math.abs(result.baseline)) * 100)})`;
+    }
+    if (result.ci)
+        text += `<br>95% CI ${formatDelta(result.ci[0])} … ${formatDelta(result.ci[1])}`;
+    if (result.pValue !== undefined)
+        text += `<br>p = ${formatNumber(result.pValue)}`;
+    return text;
+}
+function render_link(label, url) {
+    const target = url === undefined ? undefined : safeUrl(url);
+    return target === undefined ? escapeText(label) : `[${escapeText(label)}](${target})`;
+}
+function dateText(value) {
+    if (value === undefined)
+        return undefined;
+    if (value instanceof Date)
+        return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+    return value;
+}
+const FULL = {
+    otherMetrics: true,
+    historyVersions: Number.MAX_SAFE_INTEGER,
+    chartMetrics: Number.MAX_SAFE_INTEGER,
+    provenanceKeys: Number.MAX_SAFE_INTEGER,
+    provenanceValueLength: 300,
+    descriptionLength: 1000,
+    ruleRows: Number.MAX_SAFE_INTEGER
+};
+// Each step gives up less useful detail first; the decision, the rules and the reasons
+// are the last to go.
+const SHRINK = [
+    { note: 'metrics without a rule left out', budget: { otherMetrics: false } },
+    { note: 'charts show the last 10 versions', budget: { historyVersions: 10 } },
+    {
+        note: 'provenance shortened',
+        budget: { provenanceKeys: 20, provenanceValueLength: 100, descriptionLength: 200 }
+    },
+    { note: 'charts for the first 5 metrics only', budget: { chartMetrics: 5 } },
+    { note: 'charts and provenance left out', budget: { chartMetrics: 0, provenanceKeys: 0 } },
+    { note: 'rules and reasons cut to the first 100', budget: { ruleRows: 100 } }
+];
+function headline(data) {
+    const passed = data.decision.decision === 'pass';
+    const candidate = versionLabel(data.candidate, 'candidate');
+    const lines = [
+        `## ${passed ? '✅' : '❌'} Model gate ${passed ? 'passed' : 'failed'}: ${escapeText(data.group, 200)} ${candidate}`,
+        ''
+    ];
+    const baseline = data.baseline
+        ? `baseline **${versionLabel(data.baseline, 'baseline')}** (${escapeText(data.baseline.label, 100)})`
+        : 'no baseline';
+    lines.push(`Candidate **${candidate}**${data.candidate.status ? ` (${escapeText(data.candidate.status, 100)})` : ''} against ${baseline} · region ${escapeText(data.region, 50)}`, '');
+    if (data.dryRun) {
+        lines.push('> [!NOTE]', '> Dry run: nothing was written to the registry.', '');
+    }
+    else if (data.written) {
+        lines.push(`**Registry:** ${escapeText(data.written, 300)}`, '');
+    }
+    return lines;
+}
+function rulesTable(data, budget) {
+    const baseline = data.baseline ? `baseline ${versionLabel(data.baseline, '')}` : 'baseline';
+    const candidate = `candidate ${versionLabel(data.candidate, '')}`.trim();
+    const lines = [
+        `| metric | rule | ${baseline.trim()} | ${candidate} | delta | verdict |`,
+        '|---|---|--:|--:|--:|---|'
+    ];
+    const rows = data.decision.rules.slice(0, budget.ruleRows);
+    for (const result of rows) {
+        lines.push(`| ${escapeCell(result.metric, 200)} | ${escapeCell(result.rule, 100)} | ${number(result.baseline)} | ${number(result.candidate)} | ${deltaCell(result)} | ${VERDICT[result.verdict]} |`);
+    }
+    const hidden = data.decision.rules.length - rows.length;
+    if (hidden > 0)
+        lines.push('', `… and ${hidden} more rules, listed in the JSON report.`);
+    return [...lines, ''];
+}
+function reasonLists(data, budget) {
+    const lines = [];
+    const reasons = data.decision.reasons;
+    if (reasons.length > 0) {
+        lines.push('### Why it failed', '');
+        for (const reason of reasons.slice(0, budget.ruleRows))
+            lines.push(`- ${escapeText(reason, 500)}`);
+        if (reasons.length > budget.ruleRows) {
+            lines.push(`- … and ${reasons.length - budget.ruleRows} more, listed in the JSON report.`);
+        }
+        lines.push('');
+    }
+    const skipped = data.decision.rules
+        .filter(result => result.verdict === 'skipped')
+        .slice(0, budget.ruleRows);
+    if (skipped.length > 0) {
+        lines.push('<details><summary>Skipped rules</summary>', '');
+        for (const result of skipped) {
+            lines.push(`- ${escapeText(result.metric, 200)}: ${escapeText(result.explanation, 500)}`);
+        }
+        lines.push('', '</details>', '');
+    }
+    return lines;
+}
+function otherMetrics(data, ruleMetrics) {
+    const names = [
+        ...new Set([
+            ...Object.keys(data.candidate.metrics),
+            ...Object.keys(data.baseline?.metrics ?? {})
+        ])
+    ]
+        .filter(name => !ruleMetrics.has(name))
+        .sort();
+    if (names.length === 0)
+        return [];
+    const lines = [
+        `<details><summary>Other metrics (${names.length}, no rule)</summary>`,
+        '',
+        `| metric | baseline ${versionLabel(data.baseline, '')} | candidate ${versionLabel(data.candidate, '')} | delta |`,
+        '|---|--:|--:|--:|'
+    ];
+    for (const name of names) {
+        const candidate = data.candidate.metrics[name];
+        const baseline = data.baseline?.metrics[name];
+        const delta = candidate !== undefined && baseline !== undefined && Number.isFinite(candidate - baseline)
+            ? formatDelta(candidate - baseline)
+            : '—';
+        lines.push(`| ${escapeCell(name, 200)} | ${number(baseline)} | ${number(candidate)} | ${delta} |`);
+    }
+    return [...lines, '', '</details>', ''];
+}
+function historyWithCandidate(data) {
+    const history = [...data.history];
+    const version = data.candidate.version;
+    if (version !== undefined && !history.some(entry => entry.version === version)) {
+        history.push({ version, status: data.candidate.status, metrics: data.candidate.metrics });
+    }
+    return history;
+}
+function render_charts(data, metrics, budget) {
+    if (budget.chartMetrics === 0)
+        return [];
+    const history = historyWithCandidate(data).slice(-budget.historyVersions);
+    const blocks = [];
+    for (const metric of metrics.slice(0, budget.chartMetrics)) {
+        const points = history.flatMap(entry => {
+            const value = entry.metrics[metric];
+            return value === undefined ? [] : [{ version: entry.version, value }];
+        });
+        const chart = trendChart(metric, points);
+        if (chart)
+            blocks.push(chart, '');
+    }
+    if (blocks.length === 0)
+        return [];
+    const first = history[0];
+    const last = history[history.length - 1];
+    const range = first && last ? ` (v${first.version} to v${last.version})` : '';
+    return ['### Trend' + range, '', ...blocks];
+}
+function provenance(data, budget) {
+    if (budget.provenanceKeys === 0)
+        return [];
+    const columns = [
+        [`candidate ${versionLabel(data.candidate, '')}`.trim(), data.candidate]
+    ];
+    if (data.baseline) {
+        columns.push([`baseline ${versionLabel(data.baseline, '')}`.trim(), data.baseline]);
+    }
+    const fixed = [
+        ['description', version => version.description],
+        ['approval status', version => version.status],
+        ['created', version => dateText(version.creationTime)],
+        ['ARN', version => version.arn]
+    ];
+    const keys = [
+        ...new Set(columns.flatMap(([, version]) => Object.keys(version.provenance)))
+    ].slice(0, budget.provenanceKeys);
+    const rows = [];
+    const cell = (value, limit) => value === undefined || value === '' ? '—' : escapeCell(value, limit);
+    for (const [name, get] of fixed) {
+        const values = columns.map(([, version]) => get(version));
+        if (values.every(value => value === undefined || value === ''))
+            continue;
+        const limit = name === 'description' ? budget.descriptionLength : budget.provenanceValueLength;
+        rows.push(`| ${name} | ${values.map(value => cell(value, limit)).join(' | ')} |`);
+    }
+    for (const key of keys) {
+        const values = columns.map(([, version]) => version.provenance[key]);
+        rows.push(`| ${escapeCell(key, 128)} | ${values.map(value => cell(value, budget.provenanceValueLength)).join(' | ')} |`);
+    }
+    if (rows.length === 0)
+        return [];
+    return [
+        '### Provenance',
+        '',
+        `| | ${columns.map(([title]) => title).join(' | ')} |`,
+        `|---|${columns.map(() => '---').join('|')}|`,
+        ...rows,
+        ''
+    ];
+}
+function links(data) {
+    const all = [...consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])];
+    const lines = all.map(entry => `- ${render_link(entry.label, entry.url)}`);
+    return lines.length === 0 ? [] : ['### Links', '', ...lines, ''];
+}
+function shortened(notes) {
+    if (notes.length === 0)
+        return [];
+    return [`<sub>Shortened to fit GitHub's comment size limit: ${notes.join('; ')}.</sub>`, ''];
+}
+function footer(data) {
+    const parts = ['sagemaker-model-gate'];
+    if (data.runUrl && safeUrl(data.runUrl))
+        parts.push(render_link('workflow run', data.runUrl));
+    if (data.policySha256 && /^[0-9a-f]{64}$/.test(data.policySha256)) {
+        parts.push(`policy sha256 ${data.policySha256.slice(0, 12)}`);
+    }
+    return ['---', `<sub>${parts.join(' · ')}</sub>`];
+}
+function compose(data, budget, notes) {
+    const ruleMetrics = [...new Set(data.decision.rules.map(result => result.metric))];
+    return [
+        commentMarker(data.group),
+        ...headline(data),
+        ...shortened(notes),
+        ...rulesTable(data, budget),
+        ...reasonLists(data, budget),
+        ...(budget.otherMetrics ? otherMetrics(data, new Set(ruleMetrics)) : []),
+        ...render_charts(data, ruleMetrics, budget),
+        ...provenance(data, budget),
+        ...links(data),
+        ...footer(data)
+    ].join('\n');
+}
+/**
+ * The gate's report as GitHub Markdown, for the sticky PR comment and the job summary.
+ * Every piece of untrusted text is escaped; the result stays under GitHub's comment limit
+ * by giving up detail in a fixed order and saying what was left out.
+ */
+function renderReport(data) {
+    let budget = FULL;
+    const notes = [];
+    let markdown = compose(data, budget, notes);
+    for (const step of SHRINK) {
+        if (markdown.length <= MAX_COMMENT_LENGTH)
+            return markdown;
+        budget = { ...budget, ...step.budget };
+        notes.push(step.note);
+        markdown = compose(data, budget, notes);
+    }
+    if (markdown.length <= MAX_COMMENT_LENGTH)
+        return markdown;
+    // Only very long reasons can get here; cut at a line so no table row is split.
+    const tail = "\n\n… report cut to fit GitHub's comment size limit; see the JSON report.";
+    const cut = markdown.slice(0, MAX_COMMENT_LENGTH - tail.length);
+    return cut.slice(0, Math.max(cut.lastIndexOf('\n'), 0)) + tail;
+}
+function finite(value) {
+    if (value === undefined)
+        return undefined;
+    return Number.isFinite(value) ? value : null;
+}
+function finiteMetrics(metrics) {
+    return Object.fromEntries(Object.entries(metrics).map(([name, value]) => [name, finite(value) ?? null]));
+}
+function versionJson(version) {
+    return {
+        version: version.version,
+        arn: version.arn,
+        status: version.status,
+        description: version.description,
+        creationTime: dateText(version.creationTime),
+        metrics: finiteMetrics(version.metrics),
+        provenance: { ...version.provenance }
+    };
+}
+/**
+ * The same report as plain data for the JSON report file. Numbers that are not finite
+ * become null, which JSON can carry; text is left unescaped, as it is not Markdown.
+ */
+function reportJson(data) {
+    return {
+        schema: 'sagemaker-model-gate/gate-report@1',
+        group: data.group,
+        region: data.region,
+        decision: data.decision.decision,
+        reasons: [...data.decision.reasons],
+        rules: data.decision.rules.map(result => ({
+            metric: result.metric,
+            kind: result.kind,
+            rule: result.rule,
+            candidate: finite(result.candidate),
+            baseline: finite(result.baseline),
+            delta: finite(result.delta),
+            verdict: result.verdict,
+            explanation: result.explanation,
+            ...(result.ci ? { ci: result.ci.map(value => finite(value) ?? null) } : {}),
+            ...(result.pValue !== undefined ? { pValue: finite(result.pValue) } : {})
+        })),
+        candidate: versionJson(data.candidate),
+        baseline: data.baseline ? { label: data.baseline.label, ...versionJson(data.baseline) } : null,
+        history: historyWithCandidate(data).map(entry => ({
+            version: entry.version,
+            status: entry.status,
+            metrics: finiteMetrics(entry.metrics)
+        })),
+        links: [...consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])],
+        runUrl: data.runUrl,
+        dryRun: data.dryRun,
+        written: data.written,
+        policySha256: data.policySha256
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/report/index.js
+
+
+
+
+
+;// CONCATENATED MODULE: ./build/src/modes/decide.js
+
+
+
+
+
+function lifecycleStatus(verdict) {
+    return verdict === 'Approved' ? 'Approved' : 'Rejected';
+}
+async function describeTarget(ctx, settings, arn) {
+    const pkg = await (0,registry_versions/* describeNamedVersion */.lt)(ctx.aws.sagemaker, arn, 'model-package');
+    // A decision recorded on another group's version would be a decision nobody looks for.
+    if (!(0,registry_versions/* isInGroup */.Px)(pkg, settings.group)) {
+        throw new errors/* UserError */.y(`Input "model-package": ${arn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
+    }
+    return pkg;
+}
+/**
+ * Who decided, why, and the run, in at most 1,024 characters: the reason is what gets
+ * shortened, so the actor and the link to the run survive.
+ */
+function decisionDescription(verdict, actor, reason, url, forced) {
+    const head = `${verdict} by ${(0,registry_versions/* singleLine */.pF)(actor)}${forced ? ' (forced over a failed gate)' : ''}: `;
+    const tail = url ? ` Run: ${(0,registry_versions/* singleLine */.pF)(url)}` : '';
+    const room = registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW - head.length - tail.length;
+    let text = (0,registry_versions/* singleLine */.pF)(reason);
+    if (text.length > room)
+        text = room > 1 ? `${text.slice(0, room - 1)}…` : '';
+    return `${head}${text}${tail}`.slice(0, registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW);
+}
+async function decide(ctx, settings, verdict) {
+    const decision = settings.decision;
+    if (decision.reason.trim() === '') {
+        throw new errors/* UserError */.y(`Input "reason" is required for mode "${verdict === 'Approved' ? 'approve' : 'reject'}": the justification recorded on the version with your decision; got an empty value.`);
+    }
+    const arn = await (0,registry_versions/* namedOrPendingArn */.H1)(ctx.aws.sagemaker, settings.group, decision.modelPackage, `Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`);
+    const pkg = await describeTarget(ctx, settings, arn);
+    const version = pkg.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn);
+    const current = (pkg.ModelApprovalStatus ?? 'PendingManualApproval');
+    const gateDecision = pkg.CustomerMetadataProperties?.[registry_metadata/* KEYS */.Rk.gateDecision];
+    if (verdict === 'Approved' && gateDecision === 'fail' && !decision.force) {
+        throw new errors/* UserError */.y(`v${version} failed its last gate (gate:decision=fail); approving it needs "force: true" and a reason that says why.`);
+    }
+    if (pkg.ModelPackageStatus && pkg.ModelPackageStatus !== 'Completed') {
+        throw new errors/* UserError */.y(`v${version} is ${pkg.ModelPackageStatus}; only a Completed version can be ${verdict.toLowerCase()}.`);
+    }
+    const actor = ctx.github.actor || 'unknown';
+    const url = (0,context/* runUrl */.V)(ctx.github);
+    const forced = verdict === 'Approved' && gateDecision === 'fail';
+    const description = decisionDescription(verdict, actor, decision.reason, url, forced);
+    const entries = [
+        [registry_metadata/* KEYS */.Rk.decisionBy, (0,registry_metadata/* sanitizeMetadataText */.Ab)(actor, registry_metadata/* METADATA_MAX_VALUE */.NB)],
+        [registry_metadata/* KEYS */.Rk.decisionReason, (0,registry_metadata/* sanitizeMetadataText */.Ab)((0,registry_versions/* singleLine */.pF)(decision.reason), registry_metadata/* METADATA_MAX_VALUE */.NB)],
+        ...(url
+            ? [[registry_metadata/* KEYS */.Rk.decisionRun, (0,registry_metadata/* sanitizeMetadataText */.Ab)(url, registry_metadata/* METADATA_MAX_VALUE */.NB)]]
+            : [])
+    ];
+    // Merged next to the keys already there; a version holding 50 entries keeps its decision.
+    const { kept: metadata, dropped } = (0,registry_metadata/* fitMetadata */.tS)(entries, pkg.CustomerMetadataProperties ?? {});
+    for (const reason of dropped)
+        ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
+    const lifecycle = decision.modelLifecycleStage
+        ? {
+            stage: decision.modelLifecycleStage,
+            stageStatus: lifecycleStatus(verdict),
+            description: decision.reason
+        }
+        : undefined;
+    if (settings.dryRun) {
+        ctx.out.info(`dry run: would set v${version} from ${current} to ${verdict} with ApprovalDescription ${JSON.stringify(description)} and metadata ${JSON.stringify(metadata)}`);
+    }
+    else {
+        await (0,registry_versions/* updateVersion */.GS)(ctx.aws.sagemaker, arn, {
+            status: verdict,
+            approvalDescription: description,
+            metadata,
+            lifecycle
+        });
+        ctx.out.info(`v${version}: ${current} -> ${verdict}`);
+    }
+    ctx.out.setOutput('model-package-arn', arn);
+    ctx.out.setOutput('model-package-version', version);
+    ctx.out.setOutput('approval-status', settings.dryRun ? current : verdict);
+    ctx.out.setOutput('decision', 'none');
+    await ctx.out.summary([
+        `### ${verdict === 'Approved' ? '✅' : '❌'} ${escapeText(settings.group.name)} v${version} ${settings.dryRun ? `would be ${verdict.toLowerCase()}` : verdict.toLowerCase()}`,
+        '',
+        '| | |',
+        '|---|---|',
+        `| previous status | ${current} |`,
+        `| decided by | ${escapeCell(actor)} |`,
+        `| reason | ${escapeCell(decision.reason)} |`,
+        ...(forced ? ['| note | approved over a failed gate (`force: true`) |'] : []),
+        ...(url ? [`| run | ${url} |`] : []),
+        ''
+    ].join('\n'));
+    return {};
+}
+const runApprove = (ctx, settings) => decide(ctx, settings, 'Approved');
+const runReject = (ctx, settings) => decide(ctx, settings, 'Rejected');
+
+// EXTERNAL MODULE: ./build/src/github/deployments.js
+var deployments = __nccwpck_require__(193);
+// EXTERNAL MODULE: ./build/src/deploy/aws-errors.js
+var aws_errors = __nccwpck_require__(6086);
+// EXTERNAL MODULE: ./build/src/deploy/cleanup.js
+var deploy_cleanup = __nccwpck_require__(6629);
+// EXTERNAL MODULE: ./build/src/deploy/endpoint.js
+var deploy_endpoint = __nccwpck_require__(9012);
+// EXTERNAL MODULE: ./build/src/deploy/inflight.js
+var deploy_inflight = __nccwpck_require__(1880);
+// EXTERNAL MODULE: ./build/src/deploy/plan.js
+var deploy_plan = __nccwpck_require__(4930);
+// EXTERNAL MODULE: ./build/src/deploy/reconcile.js
+var reconcile = __nccwpck_require__(7113);
+// EXTERNAL MODULE: ./build/src/deploy/tags.js
+var tags = __nccwpck_require__(1024);
+// EXTERNAL MODULE: ./build/src/deploy/waiter.js
+var waiter = __nccwpck_require__(3259);
+;// CONCATENATED MODULE: ./build/src/deploy/execute.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** How often a deployment goes back to waiting when another one keeps taking the endpoint. */
+const MAX_TURNS = 5;
+/** Describes the package and refuses it unless it is Approved; never mutates anything. */
+async function approvedTarget(ctx, arn, weight) {
+    const description = await (0,registry_versions/* describeVersion */.MP)(ctx.aws.sagemaker, arn);
+    const version = description.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn);
+    const status = description.ModelApprovalStatus ?? 'PendingManualApproval';
+    if (status !== 'Approved') {
+        throw new errors/* UserError */.y(`Version ${version} (${arn}) is ${status}: only Approved versions can be deployed. Approve it first (mode: approve), or name an Approved version with "model-package".`);
+    }
+    return {
+        arn: description.ModelPackageArn ?? arn,
+        version,
+        weight,
+        metadata: description.CustomerMetadataProperties ?? {}
+    };
+}
+function failedEndpoint(live) {
+    return new errors/* UserError */.y(`Endpoint ${live.name} is ${live.status}${live.failureReason ? ` (${live.failureReason})` : ''}: SageMaker cannot update it. Delete it (aws sagemaker delete-endpoint --endpoint-name ${live.name}) and deploy again.`);
+}
+/**
+ * What the endpoint serves once no other deployment is changing it: waits (up to
+ * `wait-timeout`) while it is busy, except in dry-run, which only reads.
+ */
+async function settledEndpoint(ctx, settings, dryRun, timeoutSeconds = settings.waitTimeoutSeconds) {
+    let description = await (0,waiter/* describeEndpoint */.N2)(ctx, settings.endpointName);
+    if (!description)
+        return undefined;
+    const status = description.EndpointStatus ?? 'unknown';
+    if (waiter/* BUSY_STATES */.NL.has(status)) {
+        if (dryRun) {
+            ctx.out.info(`Endpoint ${settings.endpointName} is ${status}: a real run would wait for it first.`);
+        }
+        else {
+            ctx.out.info(`Endpoint ${settings.endpointName} is ${status}: waiting for that to finish, never updating underneath another deployment.`);
+            description = await (0,waiter/* waitForEndpoint */.Sx)(ctx, settings.endpointName, {
+                timeoutSeconds,
+                purpose: 'to finish what it is doing before this deployment starts'
+            });
+            if (!description)
+                return undefined;
+        }
+    }
+    const live = await (0,deploy_endpoint/* readLiveEndpoint */.cw)(ctx, description);
+    if (live.status === 'Failed' || live.status === 'OutOfService')
+        throw failedEndpoint(live);
+    if (live.status === 'UpdateRollbackFailed') {
+        ctx.out.warning(`Endpoint ${live.name} is UpdateRollbackFailed: it serves a mix of two configs. This deployment replaces both.`);
+    }
+    return live;
+}
+/** Old configs and models of ours that go once the new config serves; see cleanup.ts. */
+function cleanupScope(plan, live) {
+    return {
+        endpointName: plan.endpointName,
+        keepConfigs: [plan.endpointConfigName, live.configName],
+        keepModels: plan.variants.map(v => v.modelName),
+        cutoff: live.configCreationTime
+    };
+}
+const CLEANUP_PERMISSIONS = 'Cleanup proves that no endpoint in the account uses what it deletes, which needs sagemaker:ListEndpoints and DescribeEndpoint, DescribeEndpointConfig, ListTags on them; grant those, or delete old configs and models by hand.';
+/**
+ * The plan with everything it depends on read first: which of its models and config exist
+ * already (used, not created) and which old ones cleanup deletes. Reads only.
+ */
+async function makePlan(ctx, settings, request, live) {
+    const input = {
+        settings: settings.deploy,
+        region: settings.region,
+        run: ctx.github,
+        targets: request.targets,
+        live,
+        kind: request.kind,
+        now: ctx.now(),
+        reject: request.reject
+    };
+    const draft = (0,deploy_plan/* buildPlan */.Gg)(input);
+    if (draft.action === 'none')
+        return draft;
+    const existing = await (0,deploy_endpoint/* findExisting */.xx)(ctx.aws.sagemaker, draft);
+    let cleanup = { configs: [], models: [] };
+    if (live && live.configName !== draft.endpointConfigName) {
+        try {
+            cleanup = await (0,deploy_cleanup/* findCleanup */._d)(ctx.aws.sagemaker, cleanupScope(draft, live));
+        }
+        catch (error) {
+            ctx.out.warning(`This deployment deletes no old models or configs of ${draft.endpointName}: reading what they are failed (${error instanceof Error ? error.message : String(error)}). ${CLEANUP_PERMISSIONS}`);
+        }
+    }
+    return (0,deploy_plan/* buildPlan */.Gg)({ ...input, facts: { existing, cleanup } });
+}
+function setOutputs(ctx, result) {
+    const plan = result.plan;
+    ctx.out.setOutput('endpoint-name', plan.endpointName);
+    ctx.out.setOutput('endpoint-config-name', result.serving);
+    ctx.out.setOutput('model-package-arn', plan.primary.packageArn);
+    ctx.out.setOutput('model-package-version', plan.primary.version);
+    ctx.out.setOutput('previous-model-package-arn', plan.previousPackageArn ?? '');
+    ctx.out.setOutput('created', result.created);
+}
+function describeTargets(plan) {
+    return plan.variants
+        .map(v => `v${v.version}${plan.variants.length > 1 ? `=${v.weight}` : ''}`)
+        .join(', ');
+}
+/** The job summary and the JSON report: the plan's calls, what serves, how it ended. */
+async function publish(ctx, settings, kind, result, outcome) {
+    const plan = result.plan;
+    const rows = plan.variants
+        .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
+        .join('\n');
+    const link = (0,deploy_plan/* consoleUrl */.B9)(plan.region, 'endpoints', plan.endpointName);
+    const calls = plan.calls
+        .map((c, i) => `${i + 1}. ${escapeText((0,deploy_plan/* describeCall */.GC)(c), 2000)}`)
+        .join('\n');
+    const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
+        ? ` · previously \`${plan.previousPackageArn}\``
+        : ''}\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`;
+    await publishReport(ctx, reportFileName(settings.group, kind), markdown, {
+        mode: kind,
+        dryRun: settings.dryRun,
+        endpointName: plan.endpointName,
+        region: plan.region,
+        outcome,
+        action: plan.action,
+        variants: plan.variants,
+        capacity: {
+            current: plan.currentCompute ? (0,deploy_plan/* describeCompute */.XR)(plan.currentCompute) : null,
+            planned: (0,deploy_plan/* describeCompute */.XR)(plan.compute)
+        },
+        reused: plan.reused,
+        calls: plan.calls,
+        notes: plan.notes,
+        previousPackageArn: plan.previousPackageArn ?? null,
+        servingConfig: result.serving || null,
+        created: result.created
+    });
+}
+/** True when the endpoint is no longer what the plan was made from: another deployment got there first. */
+async function endpointMoved(ctx, plan, live) {
+    const now = await (0,waiter/* describeEndpoint */.N2)(ctx, plan.endpointName);
+    if (plan.action === 'create')
+        return now !== undefined;
+    if (!now || !live)
+        return true;
+    return (now.EndpointConfigName !== live.configName || waiter/* BUSY_STATES */.NL.has(now.EndpointStatus ?? 'unknown'));
+}
+function roleRequired(settings, plan) {
+    return new errors/* UserError */.y(`Input "execution-role-arn" is required for mode "${settings.mode}": SageMaker runs the model of ${describeTargets(plan)} under that IAM role (CreateModel ExecutionRoleArn). Give the ARN of a role SageMaker can assume.`);
+}
+function createsModels(plan) {
+    return plan.calls.some(c => c.operation === 'CreateModel');
+}
+function changeCall(plan) {
+    return plan.calls.find(c => deploy_plan/* CHANGE_OPERATIONS */.sH.has(c.operation));
+}
+/** What a plan's endpoint ends on: its config and models stay whoever made them. */
+function usedBy(plan) {
+    return { configs: [plan.endpointConfigName], models: plan.variants.map(v => v.modelName) };
+}
+/** The message a signal prints: where the run stopped and what happens next. */
+function interruptedMessage(ctx, signal, record) {
+    const stopped = `${signal}: the ${record.kind} to endpoint ${record.endpointName} stopped at: ${record.step}.`;
+    const endpoint = record.changeSent
+        ? `SageMaker carries on with the endpoint change it was sent.`
+        : 'The endpoint was not changed.';
+    const made = [...record.created.configs, ...record.created.models];
+    const next = ctx.out.postStep
+        ? `The post step of this action waits for the endpoint (up to ${Math.min(record.waitTimeoutSeconds, reconcile/* POST_WAIT_MAX_SECONDS */.a)} s), closes the GitHub deployment, makes the endpoint's tags name what it serves, and deletes the models and configs this run made that nothing serves.`
+        : `Nothing runs after this command to tidy up: once the endpoint is InService, run the same command again (it uses what exists) or roll back${made.length ? `; this run made ${made.join(', ')}` : ''}.`;
+    return `${stopped} ${endpoint} ${next}`;
+}
+/**
+ * Makes the plan's create calls and starts the endpoint change. When another deployment
+ * changed the endpoint in between, waits for it, plans again (printing the new plan) and
+ * goes on with that one. What this run created and does not end on is deleted.
+ */
+async function applyWithTurns(ctx, settings, request, inflight, result) {
+    const deploy = settings.deploy;
+    const turnDeadline = ctx.now().getTime() + deploy.waitTimeoutSeconds * 1000;
+    let plan = result.plan;
+    let live = request.live;
+    const where = { aws: ctx.aws, out: ctx.out, region: settings.region };
+    const discard = async (keep, why) => {
+        const { deleted } = await (0,deploy_cleanup/* discardCreated */.Bl)(ctx, deploy.endpointName, inflight.current.created, keep, why);
+        inflight.forget(deleted.map(label => label.slice(label.lastIndexOf(' ') + 1)));
+    };
+    let started = false;
+    try {
+        for (let turn = 1;; turn++) {
+            const change = changeCall(plan);
+            if (!change) {
+                await discard(usedBy(plan), 'This run created models or configs that the deployment it finally made does not use');
+                return { plan, live, started };
+            }
+            if (createsModels(plan) && !deploy.executionRoleArn)
+                throw roleRequired(settings, plan);
+            for (const call of plan.calls) {
+                if (call.operation !== 'CreateModel' && call.operation !== 'CreateEndpointConfig')
+                    continue;
+                inflight.before(call);
+                if (!(await (0,deploy_endpoint/* createResource */.Zg)(where, call))) {
+                    const names = (0,deploy_plan/* createdNames */.bN)([call]);
+                    inflight.forget([...names.models, ...names.configs]);
+                }
+            }
+            // The plan (what it replaces, what rollback and reject-current rely on) is only true
+            // of the endpoint it was made from: if that moved, wait and plan again.
+            let raced = await endpointMoved(ctx, plan, live);
+            if (!raced) {
+                inflight.before(change);
+                try {
+                    await (0,deploy_endpoint/* startEndpointChange */.Sj)(where, change);
+                    started = true;
+                    result.created = change.operation === 'CreateEndpoint';
+                }
+                catch (error) {
+                    raced = plan.action === 'create' ? (0,aws_errors/* isAlreadyExists */.x9)(error) : (0,aws_errors/* isInProgress */.LT)(error);
+                    if (!raced)
+                        throw error;
+                }
+            }
+            if (started) {
+                await discard(usedBy(plan), 'This run created models or configs that the deployment it finally made does not use');
+                return { plan, live, started };
+            }
+            const remaining = Math.ceil((turnDeadline - ctx.now().getTime()) / 1000);
+            if (turn >= MAX_TURNS || remaining <= 0) {
+                throw new errors/* UserError */.y(`Endpoint ${plan.endpointName} kept being changed by other deployments (${turn} tries within ${deploy.waitTimeoutSeconds} s, input "wait-timeout"): this deployment did not start. Run it again once the others are done.`);
+            }
+            ctx.out.info(`Another deployment is changing endpoint ${plan.endpointName}; waiting for it to finish before this one.`);
+            inflight.at(`waiting for another deployment on endpoint ${plan.endpointName} to finish`);
+            live = await settledEndpoint(ctx, deploy, false, remaining);
+            plan = await makePlan(ctx, settings, request, live);
+            result.plan = plan;
+            result.serving = live?.configName ?? '';
+            inflight.replan(plan, live);
+            ctx.out.info(`The endpoint changed while this deployment waited; the plan now is:\n${(0,deploy_plan/* formatPlan */.nT)(plan, deploy.waitTimeoutSeconds)}`);
+            for (const note of plan.notes)
+                ctx.out.warning(note);
+        }
+    }
+    catch (error) {
+        if (!started) {
+            await discard({ configs: [], models: [] }, `The deployment to ${plan.endpointName} did not start (${error instanceof Error ? error.message : String(error)})`);
+        }
+        throw error;
+    }
+}
+/**
+ * The plan's calls after the verified change, in order: tags, version metadata, cleanup,
+ * and for a rollback with `reject-current` the rejection. Recording and cleanup only warn;
+ * a failed rejection fails the step, saying how to finish it.
+ */
+async function recordAndCleanUp(ctx, plan, live, endpointArn, inflight) {
+    const change = changeCall(plan);
+    const after = plan.calls.slice(change ? plan.calls.indexOf(change) + 1 : 0);
+    // Cleanup checks again, just before its first delete, that what the plan found is still
+    // unused: the deployment took minutes, and it only ever deletes less than it planned.
+    let confirmed;
+    const stillUnused = () => (confirmed ??= (async () => {
+        try {
+            return live
+                ? await (0,deploy_cleanup/* findCleanup */._d)(ctx.aws.sagemaker, cleanupScope(plan, live))
+                : { configs: [], models: [] };
+        }
+        catch (error) {
+            ctx.out.warning(`Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${error instanceof Error ? error.message : String(error)}. ${CLEANUP_PERMISSIONS}`);
+            return undefined;
+        }
+    })());
+    const message = (error) => (error instanceof Error ? error.message : String(error));
+    for (const call of after) {
+        inflight.before(call);
+        switch (call.operation) {
+            case 'AddTags':
+                try {
+                    await (0,tags/* writeTags */.p)(ctx.aws.sagemaker, endpointArn, call.tags);
+                }
+                catch (error) {
+                    ctx.out.warning(`Could not tag endpoint ${plan.endpointName}: ${message(error)}. Rollback falls back to the newest Approved version older than the live one.`);
+                }
+                break;
+            case 'UpdateModelPackage':
+                if (call.purpose === 'record') {
+                    try {
+                        await (0,registry_versions/* updateVersion */.GS)(ctx.aws.sagemaker, call.packageArn, call.update);
+                    }
+                    catch (error) {
+                        ctx.out.warning(`Could not record the deployment on v${call.version}: ${message(error)}`);
+                    }
+                }
+                else {
+                    try {
+                        await (0,registry_versions/* updateVersion */.GS)(ctx.aws.sagemaker, call.packageArn, call.update);
+                    }
+                    catch (error) {
+                        throw new errors/* UserError */.y(`Endpoint ${plan.endpointName} was rolled back to ${plan.primary.packageArn}, but marking ${call.packageArn} Rejected failed: ${message(error)}. Reject it with mode "reject" (model-package: ${call.packageArn}) and the same reason.`);
+                    }
+                    ctx.out.info(`Marked ${call.packageArn} Rejected: ${call.update.approvalDescription}`);
+                    ctx.out.setOutput('approval-status', 'Rejected');
+                }
+                break;
+            case 'DeleteEndpointConfig':
+            case 'DeleteModel': {
+                const unused = await stillUnused();
+                if (!unused)
+                    break;
+                const [kind, name, list] = call.operation === 'DeleteModel'
+                    ? ['model', call.input.ModelName ?? '', unused.models]
+                    : ['endpoint config', call.input.EndpointConfigName ?? '', unused.configs];
+                if (!list.includes(name)) {
+                    ctx.out.warning(`Not deleting ${kind} ${name} after all: since the plan was made, an endpoint or a newer config of ours uses it.`);
+                    break;
+                }
+                await (0,deploy_cleanup/* applyCleanup */.DN)(ctx, {
+                    configs: call.operation === 'DeleteEndpointConfig' ? [name] : [],
+                    models: call.operation === 'DeleteModel' ? [name] : []
+                });
+                break;
+            }
+            default:
+                throw new Error(`${call.operation} cannot come after the endpoint change`);
+        }
+    }
+}
+async function runDeployment(ctx, settings, request) {
+    const deploy = settings.deploy;
+    const initial = await makePlan(ctx, settings, request, request.live);
+    if (!settings.dryRun && createsModels(initial) && !deploy.executionRoleArn) {
+        throw roleRequired(settings, initial);
+    }
+    ctx.out.info((0,deploy_plan/* formatPlan */.nT)(initial, deploy.waitTimeoutSeconds));
+    for (const note of initial.notes)
+        ctx.out.warning(note);
+    const result = {
+        plan: initial,
+        serving: request.live?.configName ?? '',
+        created: false
+    };
+    try {
+        if (settings.dryRun) {
+            ctx.out.info('Dry run: nothing was created, updated or deleted.');
+            await publish(ctx, settings, request.kind, result, `Dry run: nothing was changed.`);
+            return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true };
+        }
+        if (initial.calls.length === 0) {
+            ctx.out.info(`Endpoint ${deploy.endpointName} already serves ${describeTargets(initial)} on ${initial.endpointConfigName}: nothing to change.`);
+            await publish(ctx, settings, request.kind, result, 'Already serving: nothing changed.');
+            return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true };
+        }
+        return await deployAndRecord(ctx, settings, request, result);
+    }
+    finally {
+        setOutputs(ctx, result);
+    }
+}
+async function deployAndRecord(ctx, settings, request, result) {
+    const deploy = settings.deploy;
+    const initial = result.plan;
+    const endpointLink = (0,deploy_plan/* consoleUrl */.B9)(settings.region, 'endpoints', deploy.endpointName);
+    let github;
+    if (deploy.environment) {
+        github = await (0,deployments/* createGitHubDeployment */.NI)(ctx, {
+            environment: deploy.environment,
+            description: `${request.kind === 'rollback' ? 'Roll back' : 'Deploy'} ${describeTargets(initial)} of ${settings.group.name} to ${deploy.endpointName}`,
+            environmentUrl: endpointLink,
+            logUrl: (0,context/* runUrl */.V)(ctx.github),
+            payload: { endpoint: deploy.endpointName, 'model-package-arn': initial.primary.packageArn }
+        });
+    }
+    else {
+        ctx.out.debug('Input "environment" is not set: no GitHub deployment is recorded.');
+    }
+    const inflight = new deploy_inflight/* InFlightRecorder */.S3(ctx.out, {
+        kind: request.kind,
+        region: settings.region,
+        waitTimeoutSeconds: deploy.waitTimeoutSeconds,
+        github
+    }, initial, request.live);
+    const unwatch = ctx.interrupts?.watch(signal => interruptedMessage(ctx, signal, inflight.current));
+    // The post step reconciles only what this step could not conclude itself.
+    let concluded = false;
+    try {
+        await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'in_progress', `${deploy.deploymentStrategy} deployment started`);
+        const { plan, live, started } = await applyWithTurns(ctx, settings, request, inflight, result);
+        if (!started) {
+            // The endpoint already serves the plan (maybe since a wait): at most its record is due.
+            concluded = true;
+            const outcome = plan.calls.length
+                ? 'Already serving; its tags did not say so and now do.'
+                : 'Already serving: nothing changed.';
+            ctx.out.info(`Endpoint ${deploy.endpointName} on ${plan.endpointConfigName}: ${outcome}`);
+            await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'success', `Already serving on ${plan.endpointConfigName}`);
+            if (live)
+                await recordAndCleanUp(ctx, plan, live, live.arn, inflight);
+            await publish(ctx, settings, request.kind, result, outcome);
+            return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true };
+        }
+        inflight.at(`waiting for endpoint ${deploy.endpointName} to be InService on ${plan.endpointConfigName}`);
+        await (0,waiter/* waitForEndpoint */.Sx)(ctx, deploy.endpointName, {
+            timeoutSeconds: deploy.waitTimeoutSeconds,
+            purpose: 'to finish this deployment'
+        });
+        // Described again on purpose: InService alone does not prove the new config serves.
+        const verified = await (0,waiter/* describeEndpoint */.N2)(ctx, deploy.endpointName);
+        result.serving = verified?.EndpointConfigName ?? '';
+        const failure = (0,deploy_endpoint/* verifyDeployment */.lX)(plan, verified, live?.configName);
+        if (failure) {
+            // The same path as a deployment that never started: what it created goes.
+            await (0,deploy_cleanup/* discardCreated */.Bl)(ctx, deploy.endpointName, inflight.current.created, { configs: [], models: [] }, `The deployment to ${deploy.endpointName} did not take effect`);
+            concluded = true;
+            await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'failure', failure);
+            await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(failure)}`);
+            return {
+                plan,
+                previousPackageArn: plan.previousPackageArn,
+                succeeded: false,
+                failed: failure
+            };
+        }
+        ctx.out.info(`Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}: ${endpointLink}`);
+        concluded = true;
+        await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'success', `Serving ${describeTargets(plan)} on ${plan.endpointConfigName}`);
+        await recordAndCleanUp(ctx, plan, live, verified?.EndpointArn ?? live?.arn ?? '', inflight);
+        await publish(ctx, settings, request.kind, result, `**Deployed.** InService on \`${plan.endpointConfigName}\`.`);
+        return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true };
+    }
+    catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        if (!concluded)
+            await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'failure', text);
+        if (error instanceof waiter/* WaitTimeoutError */.Do) {
+            concluded = true;
+            await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(text)}`);
+            return {
+                plan: result.plan,
+                previousPackageArn: result.plan.previousPackageArn,
+                succeeded: false,
+                failed: text
+            };
+        }
+        throw error;
+    }
+    finally {
+        unwatch?.();
+        // Left for the post step when the endpoint change was sent and its end is unknown.
+        if (concluded || !inflight.current.changeSent)
+            inflight.clear();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/modes/deploy.js
+
+
+
+async function resolveDeployTargets(ctx, settings) {
+    const deploy = settings.deploy;
+    const sagemaker = ctx.aws.sagemaker;
+    if (deploy.traffic.length > 0) {
+        const targets = [];
+        for (const { version, weight } of deploy.traffic) {
+            const arn = await (0,registry_versions/* resolvePackageArn */.yy)(sagemaker, settings.group, { kind: 'version', version });
+            targets.push(await approvedTarget(ctx, arn, weight));
+        }
+        return targets;
+    }
+    if (deploy.modelPackage) {
+        const arn = await (0,registry_versions/* resolvePackageArn */.yy)(sagemaker, settings.group, deploy.modelPackage);
+        return [await approvedTarget(ctx, arn, 1)];
+    }
+    const newest = await (0,registry_versions/* latestVersion */.qD)(sagemaker, settings.group, 'Approved');
+    if (!newest) {
+        throw new errors/* UserError */.y(`Model package group "${settings.group.name}" has no Approved version to deploy: approve one (mode: approve, or gate with on-pass: Approved), or name one with "model-package".`);
+    }
+    ctx.out.info(`Deploying the newest Approved version: v${newest.version} (${newest.arn})`);
+    return [await approvedTarget(ctx, newest.arn, 1)];
+}
+const runDeploy = async (ctx, settings) => {
+    const deploy = settings.deploy;
+    if (!deploy)
+        throw new Error('deploy settings missing: inputs were not read for mode deploy');
+    const targets = await resolveDeployTargets(ctx, settings);
+    const live = await settledEndpoint(ctx, deploy, settings.dryRun);
+    const outcome = await runDeployment(ctx, settings, { kind: 'deploy', targets, live });
+    return outcome.failed ? { failed: outcome.failed } : {};
+};
+
+;// CONCATENATED MODULE: ./build/src/github/comment.js
+/** The login GitHub shows for comments made with the workflow's GITHUB_TOKEN. */
+const ACTIONS_BOT = 'github-actions[bot]';
+function comment_status(error) {
+    const value = error?.status;
+    return typeof value === 'number' ? value : undefined;
+}
+/**
+ * The login behind the token. A personal or user token answers `GET /user`. An
+ * installation token (GITHUB_TOKEN, GitHub Apps) gets 403 there, but GraphQL `viewer`
+ * names its bot; if that fails too, GITHUB_TOKEN is by far the likeliest.
+ */
+async function resolveIdentity(octokit, out) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+    }
+    catch (error) {
+        out?.debug(`GET /user failed (${comment_status(error) ?? String(error)}); asking GraphQL viewer`);
+    }
+    try {
+        const data = await octokit.graphql('query { viewer { login } }');
+        if (data.viewer?.login)
+            return data.viewer.login;
+    }
+    catch (error) {
+        out?.debug(`GraphQL viewer failed (${String(error)}); assuming ${ACTIONS_BOT}`);
+    }
+    return ACTIONS_BOT;
+}
+/**
+ * Whether a comment author is the token's identity. GraphQL names a bot without the
+ * `[bot]` suffix that REST shows, so both spellings are accepted for bot accounts; a
+ * human cannot have `[` in a login, so this cannot match a person.
+ */
+function isSameActor(user, identity) {
+    if (!user?.login)
+        return false;
+    const author = user.login.toLowerCase();
+    const self = identity.toLowerCase();
+    return author === self || author === `${self}[bot]`;
+}
+/** The first comment on the issue that starts with the marker and was written by `identity`. */
+async function findStickyComment(octokit, where) {
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner: where.owner,
+        repo: where.repo,
+        issue_number: where.issueNumber,
+        per_page: 100
+    });
+    for await (const page of pages) {
+        for (const comment of page.data) {
+            if (comment.body?.startsWith(where.marker) && isSameActor(comment.user, where.identity)) {
+                return { id: comment.id, body: comment.body, url: comment.html_url };
+            }
+        }
+    }
+    return undefined;
+}
+function permissionHint(request, code, error) {
+    const raw = error?.message;
+    // Octokit appends " - <documentation url>", which says nothing about the fix.
+    const message = typeof raw === 'string' ? raw.split('\n')[0]?.replace(/ - https?:\/\/\S+$/, '') : '';
+    return (`Could not write the pull request comment on ${request.owner}/${request.repo}#${request.issueNumber} ` +
+        `(HTTP ${code}${message ? `: ${message}` : ''}). ` +
+        'Grant the job `permissions: pull-requests: write`; a pull request from a fork gets a ' +
+        'read-only token, so post the comment from a `workflow_run` workflow instead. ' +
+        'The report is still in the job summary.');
+}
+/**
+ * Creates the sticky comment or edits ours in place (skipping the edit when nothing
+ * changed, so nobody gets a notification for it). A missing permission (403) or an
+ * unreachable pull request (404) is a warning and the result is undefined: the comment
+ * is a convenience, the decision stands without it. Other errors are thrown.
+ */
+async function upsertStickyComment(octokit, request) {
+    const body = request.body.startsWith(request.marker)
+        ? request.body
+        : `${request.marker}\n${request.body}`;
+    const where = { owner: request.owner, repo: request.repo };
+    try {
+        const identity = request.identity ?? (await resolveIdentity(octokit, request.out));
+        const existing = await findStickyComment(octokit, {
+            ...where,
+            issueNumber: request.issueNumber,
+            marker: request.marker,
+            identity
+        });
+        if (existing) {
+            if (existing.body === body) {
+                request.out.debug(`Comment ${existing.id} is already up to date`);
+                return { id: existing.id, created: false, url: existing.url };
+            }
+            const { data } = await octokit.rest.issues.updateComment({
+                ...where,
+                comment_id: existing.id,
+                body
+            });
+            return { id: data.id, created: false, url: data.html_url };
+        }
+        const { data } = await octokit.rest.issues.createComment({
+            ...where,
+            issue_number: request.issueNumber,
+            body
+        });
+        return { id: data.id, created: true, url: data.html_url };
+    }
+    catch (error) {
+        const code = comment_status(error);
+        if (code === 403 || code === 404) {
+            request.out.warning(permissionHint(request, code, error));
+            return undefined;
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/evaluation/metrics-file.js
+// Metrics files and SageMaker's model-quality statistics JSON: parsing the shapes people
+// hand us, and writing the one SageMaker Studio reads.
+//
+// Accepted shapes:
+// - Model Monitor model-quality statistics:
+//   {"version": 0.0, "dataset": {...}, "binary_classification_metrics": {"auc": {"value": 0.9,
+//   "standard_deviation": 0.01}, "confusion_matrix": {...}, ...}}
+//   (also `multiclass_classification_metrics` and `regression_metrics`);
+// - the nested form SageMaker Pipelines evaluation scripts write:
+//   {"classification_metrics": {"validation:auc": {"value": 0.92, "standard_deviation": 0.01}}}
+// - flat: {"validation:auc": 0.92, "validation:logloss": 0.31}.
+//
+// Metric names are kept exactly as written: a statistics file yields `auc`, not
+// `binary_classification_metrics.auc`, because that is the name a person writes in a gate
+// threshold (`auc >= 0.85`) and the name Studio shows. Curves and confusion matrices are
+// not scalar metrics and are skipped. Python's json module writes NaN and Infinity as bare
+// words; they are recognised so the error can name the metric instead of a JSON position.
+
+
+const STATISTICS_SECTIONS = [
+    'binary_classification_metrics',
+    'multiclass_classification_metrics',
+    'regression_metrics',
+    'classification_metrics'
+];
+/** Top-level keys of a statistics file that describe the data, not the model. */
+const STATISTICS_INFO_KEYS = new Set(['version', 'dataset']);
+const NON_FINITE_MARK = '\u0000non-finite:';
+/**
+ * JSON.parse refuses Python's bare NaN/Infinity; they are rewritten outside strings into
+ * marked strings so that parsing succeeds and the metric that holds one can be named.
+ */
+function parseLenientJson(text) {
+    let out = '';
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (inString) {
+            out += char;
+            if (char === '\\')
+                out += text[++i] ?? '';
+            else if (char === '"')
+                inString = false;
+            continue;
+        }
+        if (char === '"') {
+            inString = true;
+            out += char;
+            continue;
+        }
+        const word = /^(-?Infinity|NaN)/.exec(text.slice(i, i + 9));
+        if (word) {
+            out += JSON.stringify(`${NON_FINITE_MARK}${word[1]}`);
+            i += word[1].length - 1;
+            continue;
+        }
+        out += char;
+    }
+    return JSON.parse(out);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describeValue(value) {
+    if (typeof value === 'string' && value.startsWith(NON_FINITE_MARK)) {
+        return value.slice(NON_FINITE_MARK.length);
+    }
+    return JSON.stringify(value) ?? String(value);
+}
+/** A finite number, or a string holding one; anything else is undefined. */
+function finiteNumber(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : undefined;
+    if (typeof value === 'string' && value.trim() !== '' && !value.startsWith(NON_FINITE_MARK)) {
+        const parsed = Number(value);
+        return Number.isFinite(parsed) ? parsed : undefined;
+    }
+    return undefined;
+}
+function metricValue(value, name, input) {
+    const number = finiteNumber(value);
+    if (number === undefined) {
+        throw new errors/* UserError */.y(`Input "${input}": metric "${name}" has value ${describeValue(value)}; metrics must be finite numbers.`);
+    }
+    return number;
+}
+function sectionMetrics(section, body, input, notes) {
+    if (!isRecord(body)) {
+        throw new errors/* UserError */.y(`Input "${input}": "${section}" must be an object of metrics like {"auc": {"value": 0.9, "standard_deviation": 0.01}}.`);
+    }
+    const metrics = [];
+    for (const [name, entry] of Object.entries(body)) {
+        if (isRecord(entry)) {
+            if (!('value' in entry)) {
+                // Confusion matrices and ROC/PR curves: structured, not a single number.
+                notes.push(`${section}.${name}: not a scalar metric, skipped`);
+                continue;
+            }
+            const metric = { name, value: metricValue(entry.value, name, input), section };
+            if (entry.standard_deviation !== undefined && entry.standard_deviation !== null) {
+                const sd = finiteNumber(entry.standard_deviation);
+                if (sd === undefined) {
+                    notes.push(`${name}: standard_deviation ${describeValue(entry.standard_deviation)} is not a finite number, left out`);
+                }
+                else {
+                    metric.standardDeviation = sd;
+                }
+            }
+            metrics.push(metric);
+        }
+        else if (Array.isArray(entry)) {
+            notes.push(`${section}.${name}: not a scalar metric, skipped`);
+        }
+        else {
+            metrics.push({ name, value: metricValue(entry, name, input), section });
+        }
+    }
+    return metrics;
+}
+/**
+ * Parses the text of a metrics file (or a statistics JSON read from S3). `input` is the
+ * name used in error messages: the action input, or an S3 URI.
+ */
+function parseMetricsJson(text, input = 'metrics-file') {
+    let document;
+    try {
+        document = parseLenientJson(text);
+    }
+    catch (error) {
+        throw new errors/* UserError */.y(`Input "${input}": not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    }
+    if (!isRecord(document)) {
+        throw new errors/* UserError */.y(`Input "${input}": expected a JSON object of metrics; got ${describeValue(document)}.`);
+    }
+    const notes = [];
+    const metrics = [];
+    const keys = Object.keys(document);
+    const sections = keys.filter((k) => STATISTICS_SECTIONS.includes(k));
+    if (sections.length > 0) {
+        const unknown = keys.filter(k => !STATISTICS_INFO_KEYS.has(k) && !STATISTICS_SECTIONS.includes(k));
+        if (unknown.length > 0) {
+            throw new errors/* UserError */.y(`Input "${input}": unknown top-level key ${unknown.map(k => `"${k}"`).join(', ')} next to ${sections.map(s => `"${s}"`).join(', ')}; accepted: ${STATISTICS_SECTIONS.join(', ')}, version, dataset.`);
+        }
+        for (const section of sections)
+            metrics.push(...sectionMetrics(section, document[section], input, notes));
+    }
+    else {
+        for (const [name, value] of Object.entries(document)) {
+            if (isRecord(value) || Array.isArray(value)) {
+                throw new errors/* UserError */.y(`Input "${input}": unknown shape at "${name}". Accepted: SageMaker model-quality statistics (${STATISTICS_SECTIONS.slice(0, 3).join(', ')}), {"classification_metrics": {"name": {"value": 0.9}}}, or flat {"validation:auc": 0.92}.`);
+            }
+            metrics.push({ name, value: metricValue(value, name, input) });
+        }
+    }
+    if (metrics.length === 0) {
+        throw new errors/* UserError */.y(`Input "${input}": the file holds no metrics.`);
+    }
+    const seen = new Set();
+    for (const metric of metrics) {
+        if (seen.has(metric.name)) {
+            throw new errors/* UserError */.y(`Input "${input}": metric "${metric.name}" appears twice; give each metric one value.`);
+        }
+        seen.add(metric.name);
+    }
+    return { metrics, notes };
+}
+/** Reads and parses a local metrics file; a missing file is an input error. */
+async function readMetricsFile(path, input = 'metrics-file') {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf-8');
+    }
+    catch (error) {
+        const code = error.code;
+        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(code ?? error);
+        throw new errors/* UserError */.y(`Input "${input}": cannot read "${path}" (${reason}).`);
+    }
+    return parseMetricsJson(text, input);
+}
+/**
+ * Training-job metrics first, then the file's; where both name a metric the file wins,
+ * because it is the evaluation the workflow ran on purpose (the job's final metrics are
+ * whatever the algorithm logged last).
+ */
+function mergeMetrics(fromJob, fromFile) {
+    const byName = new Map();
+    const overridden = [];
+    for (const metric of fromJob)
+        byName.set(metric.name, metric);
+    for (const metric of fromFile) {
+        const previous = byName.get(metric.name);
+        if (previous && previous.value !== metric.value) {
+            overridden.push(`${metric.name}: file ${metric.value} over training job ${previous.value}`);
+        }
+        byName.set(metric.name, metric);
+    }
+    return { metrics: [...byName.values()], overridden };
+}
+const CLASSIFICATION_HINT = /auc|accuracy|f1|precision|recall|logloss|log_loss|error|fpr|tpr|specificity/i;
+const REGRESSION_HINT = /(^|[^a-z])(r2|mse|rmse|mae|mape)([^a-z]|$)/i;
+/**
+ * Where a metric without a section goes in the statistics JSON: the file's single section
+ * when it had exactly one, otherwise guessed from the metric name, so Studio lists it.
+ */
+function sectionFor(metric, fileSections) {
+    if (metric.section)
+        return metric.section;
+    if (fileSections.size === 1)
+        return [...fileSections][0];
+    if (REGRESSION_HINT.test(metric.name))
+        return 'regression_metrics';
+    if (CLASSIFICATION_HINT.test(metric.name))
+        return 'binary_classification_metrics';
+    return 'regression_metrics';
+}
+/**
+ * The model-quality statistics JSON stored in S3 for ModelMetrics.ModelQuality.Statistics.
+ * Serialised with sorted sections and stable key order, so equal metrics give equal bytes
+ * and therefore an equal ContentDigest.
+ */
+function statisticsJson(metrics) {
+    const fileSections = new Set(metrics.map(m => m.section).filter((s) => s !== undefined));
+    const document = { version: 0.0 };
+    const sections = new Map();
+    for (const metric of metrics) {
+        const section = sectionFor(metric, fileSections);
+        const body = sections.get(section) ?? {};
+        body[metric.name] =
+            metric.standardDeviation === undefined
+                ? { value: metric.value }
+                : { value: metric.value, standard_deviation: metric.standardDeviation };
+        sections.set(section, body);
+    }
+    for (const section of [...sections.keys()].sort())
+        document[section] = sections.get(section);
+    return `${JSON.stringify(document, null, 2)}\n`;
+}
+/** name -> value, in the order given. */
+function metricValues(metrics) {
+    const values = {};
+    for (const metric of metrics)
+        values[metric.name] = metric.value;
+    return values;
+}
+
+;// CONCATENATED MODULE: ./build/src/registry/metrics.js
+// A version's metrics as the gate sees them: the `metric:` mirror in customer metadata
+// first (no extra call), then the statistics JSON in S3 behind ModelMetrics (its digest
+// verified), then the final metrics of the training job that produced it.
+
+
+
+
+
+
+
+function expectedDigest(digest) {
+    const match = /^sha256:([0-9a-f]{64})$/i.exec(digest ?? '');
+    return match ? match[1].toLowerCase() : undefined;
+}
+/**
+ * The object's bytes: the digest SageMaker records is of the bytes, and decoding first
+ * would change them (a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD).
+ */
+async function getObjectBytes(s3, location) {
+    const response = await s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: location.bucket, Key: location.key }));
+    if (!response.Body)
+        throw new Error(`${formatS3Uri(location)} has no content`);
+    return response.Body.transformToByteArray();
+}
+/**
+ * Reads the metrics `needed` by the policy, going to S3 or the training job only while
+ * some are still missing. Sources that fail are noted, never trusted: a statistics file
+ * whose content does not match its recorded digest contributes nothing.
+ */
+async function readVersionMetrics(clients, pkg, needed) {
+    const result = { metrics: {}, origin: {}, notes: [] };
+    const add = (metrics, origin) => {
+        for (const [name, value] of Object.entries(metrics)) {
+            if (name in result.metrics)
+                continue;
+            result.metrics[name] = value;
+            result.origin[name] = origin;
+        }
+    };
+    const missing = () => needed.filter(name => !(name in result.metrics));
+    const label = `v${pkg.ModelPackageVersion ?? '?'}`;
+    add((0,registry_metadata/* metricsFromMetadata */.nm)(pkg.CustomerMetadataProperties), 'metadata');
+    const statistics = pkg.ModelMetrics?.ModelQuality?.Statistics;
+    if (missing().length > 0 && statistics?.S3Uri) {
+        try {
+            const location = parseS3Uri(statistics.S3Uri, 'ModelMetrics.ModelQuality.Statistics.S3Uri');
+            const bytes = await getObjectBytes(clients.s3, location);
+            const expected = expectedDigest(statistics.ContentDigest);
+            if (statistics.ContentDigest && expected !== sha256Hex(bytes)) {
+                result.notes.push(`${label}: the statistics at ${statistics.S3Uri} do not match their recorded ContentDigest; they were not used.`);
+            }
+            else {
+                if (!statistics.ContentDigest) {
+                    result.notes.push(`${label}: the statistics at ${statistics.S3Uri} have no ContentDigest, so they were used unverified.`);
+                }
+                const text = new TextDecoder('utf-8').decode(bytes);
+                add(metricValues(parseMetricsJson(text, statistics.S3Uri).metrics), 'statistics');
+            }
+        }
+        catch (error) {
+            result.notes.push(`${label}: could not read ${statistics.S3Uri}: ${error.message}`);
+        }
+    }
+    const trainingJob = pkg.CustomerMetadataProperties?.[PROVENANCE_KEYS.trainingJob];
+    if (missing().length > 0 && trainingJob) {
+        try {
+            const job = await clients.sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: trainingJob }));
+            add(metricValues(finalMetrics(job)), 'training-job');
+        }
+        catch (error) {
+            result.notes.push(`${label}: could not read training job ${trainingJob}: ${error.message}`);
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./build/src/modes/gate.js
+// `gate`: compare a candidate version with the policy and the champion, decide, record
+// the decision in the registry, and report it where the team works. Everything up to the
+// decision only reads; an error there means nothing is written.
+
+
+
+
+
+
+
+
+
+
+
+
+/** Describes each version once per run: the candidate and baseline often reappear in the history. */
+class VersionCache {
+    byArn = new Map();
+    ctx;
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    /** `input` names the input that chose this version, for a message when it does not exist. */
+    get(arn, input) {
+        let found = this.byArn.get(arn);
+        if (!found) {
+            found = input
+                ? (0,registry_versions/* describeNamedVersion */.lt)(this.ctx.aws.sagemaker, arn, input)
+                : (0,registry_versions/* describeVersion */.MP)(this.ctx.aws.sagemaker, arn);
+            this.byArn.set(arn, found);
+        }
+        return found;
+    }
+}
+/** A version from another group would be compared with the wrong champion and written to the wrong group's history. */
+function assertInGroup(pkg, settings, input) {
+    if (!(0,registry_versions/* isInGroup */.Px)(pkg, settings.group)) {
+        throw new errors/* UserError */.y(`Input "${input}": ${pkg.ModelPackageArn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
+    }
+}
+function baselineLabel(spec) {
+    switch (spec.kind) {
+        case 'latest-approved':
+            return 'latest approved';
+        case 'endpoint':
+            return `live on ${spec.endpointName}`;
+        case 'version':
+            return `version ${spec.version}`;
+        case 'none':
+            return 'none';
+    }
+}
+/** The baseline's ARN, or undefined when there is none (no approved version yet is normal). */
+async function resolveBaseline(ctx, settings, spec, candidateArn) {
+    const sagemaker = ctx.aws.sagemaker;
+    let arn;
+    switch (spec.kind) {
+        case 'none':
+            return undefined;
+        case 'latest-approved': {
+            // One call in the common case; a second only when the candidate is itself the newest approved.
+            const [first, second] = await (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, {
+                status: 'Approved',
+                limit: 1
+            }).then(async (found) => found[0]?.arn === candidateArn
+                ? (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, { status: 'Approved', limit: 2 })
+                : found);
+            arn = first?.arn === candidateArn ? second?.arn : first?.arn;
+            break;
+        }
+        case 'endpoint':
+            arn = await (0,deploy_endpoint/* servedPackageArn */.zA)(sagemaker, spec.endpointName);
+            if (!arn) {
+                throw new errors/* UserError */.y(`Input "baseline": endpoint "${spec.endpointName}" does not exist or serves no model package. Use "latest-approved", "version:N" or "none".`);
+            }
+            break;
+        case 'version':
+            arn = await (0,registry_versions/* resolvePackageArn */.yy)(sagemaker, settings.group, {
+                kind: 'version',
+                version: spec.version
+            });
+            break;
+    }
+    if (arn === candidateArn) {
+        throw new errors/* UserError */.y(`Input "baseline": ${baselineLabel(spec)} is the candidate itself (v${(0,registry_versions/* versionFromArn */.Yu)(candidateArn)}); a version cannot be its own baseline.`);
+    }
+    return arn;
+}
+const PROVENANCE_LABELS = [
+    [PROVENANCE_KEYS.commit, 'commit'],
+    [PROVENANCE_KEYS.pullRequest, 'pull request'],
+    [PROVENANCE_KEYS.actor, 'actor'],
+    [PROVENANCE_KEYS.trainingJob, 'training job'],
+    [PROVENANCE_KEYS.tuningJob, 'tuning job'],
+    [PROVENANCE_KEYS.modelData, 'model data'],
+    [registry_metadata/* KEYS */.Rk.gateDecision, 'last gate decision']
+];
+function provenanceOf(pkg) {
+    const provenance = {};
+    const meta = pkg.MetadataProperties;
+    if (meta?.Repository)
+        provenance.repository = meta.Repository;
+    if (meta?.CommitId)
+        provenance.commit = meta.CommitId;
+    if (meta?.GeneratedBy)
+        provenance['workflow run'] = meta.GeneratedBy;
+    if (meta?.ProjectId)
+        provenance.project = meta.ProjectId;
+    for (const [key, label] of PROVENANCE_LABELS) {
+        const value = pkg.CustomerMetadataProperties?.[key];
+        if (value && !(label in provenance))
+            provenance[label] = value;
+    }
+    return provenance;
+}
+function versionReport(pkg, metrics) {
+    return {
+        version: pkg.ModelPackageVersion,
+        arn: pkg.ModelPackageArn,
+        status: pkg.ModelApprovalStatus,
+        description: pkg.ModelPackageDescription,
+        metrics,
+        provenance: provenanceOf(pkg),
+        creationTime: pkg.CreationTime
+    };
+}
+/** The last `history` versions with their mirrored metrics, oldest first, for the trend charts. */
+async function readHistory(ctx, settings, cache, known) {
+    try {
+        const versions = await (0,registry_versions/* listVersions */.yO)(ctx.aws.sagemaker, settings.group, {
+            limit: settings.history
+        });
+        const entries = await Promise.all(versions.map(async (summary) => {
+            const metrics = known.get(summary.arn) ??
+                (0,registry_metadata/* metricsFromMetadata */.nm)((await cache.get(summary.arn)).CustomerMetadataProperties);
+            return { version: summary.version, status: summary.status, metrics };
+        }));
+        return entries.reverse();
+    }
+    catch (error) {
+        // The trend chart is context, not evidence: a version deleted between the list and its
+        // describe must not keep a decision that is already made from being recorded.
+        ctx.out.warning(`The version history for the trend chart could not be read: ${error.message}`);
+        return [];
+    }
+}
+/**
+ * Verdict, failing rules and run link in at most 1,024 characters. The reasons are what
+ * gets shortened: the verdict and the link to the run that explains everything must survive.
+ */
+function approvalDescription(decision, version, sha, url) {
+    const verdict = decision.decision === 'pass' ? 'passed' : 'failed';
+    const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).`;
+    const tail = url ? ` Run: ${(0,registry_versions/* singleLine */.pF)(url)}` : '';
+    if (decision.reasons.length === 0)
+        return `${head}${tail}`.slice(0, registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW);
+    const room = registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW - head.length - tail.length;
+    let reasons = ` Failing rules: ${(0,registry_versions/* singleLine */.pF)(decision.reasons.join(' '))}`;
+    if (reasons.length > room)
+        reasons = room > 1 ? `${reasons.slice(0, room - 1)}…` : '';
+    return `${head}${reasons}${tail}`.slice(0, registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW);
+}
+/** Writes the decision: always the gate:* record, and the status when on-pass/on-fail ask for it. */
+async function recordDecision(ctx, candidate, decision, gate, policyHash) {
+    const arn = candidate.ModelPackageArn;
+    const version = candidate.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn);
+    const current = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
+    const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
+    const status = wanted === 'none' ? undefined : wanted;
+    const url = (0,context/* runUrl */.V)(ctx.github);
+    const entries = [
+        [registry_metadata/* KEYS */.Rk.gateDecision, decision.decision],
+        [registry_metadata/* KEYS */.Rk.gatePolicy, policyHash],
+        ...(url
+            ? [[registry_metadata/* KEYS */.Rk.gateRun, (0,registry_metadata/* sanitizeMetadataText */.Ab)(url, registry_metadata/* METADATA_MAX_VALUE */.NB)]]
+            : [])
+    ];
+    // Other keys on the version are someone else's: SageMaker merges what we send, and a
+    // version already holding 50 entries must not make the status write fail.
+    const { kept, dropped } = (0,registry_metadata/* fitMetadata */.tS)(entries, candidate.CustomerMetadataProperties ?? {});
+    for (const reason of dropped)
+        ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
+    // The gate decides versions that wait for a decision; a status a person (or an earlier
+    // gate) already set is changed only through `approve` / `reject`.
+    const changesStatus = status !== undefined && current === 'PendingManualApproval';
+    if (changesStatus || Object.keys(kept).length > 0) {
+        await (0,registry_versions/* updateVersion */.GS)(ctx.aws.sagemaker, arn, {
+            status: changesStatus ? status : undefined,
+            approvalDescription: changesStatus
+                ? approvalDescription(decision, version, policyHash, url)
+                : undefined,
+            metadata: kept
+        });
+    }
+    if (changesStatus)
+        return { status: status, written: `${status} written to v${version}` };
+    const note = status && status !== current
+        ? `status left ${current}: the gate only decides versions pending approval; use mode "approve" or "reject" to change it`
+        : status
+            ? `v${version} was already ${current}`
+            : `status left ${current}`;
+    const recorded = Object.keys(kept).length > 0
+        ? 'gate decision recorded'
+        : 'gate decision not recorded (no room in customer metadata)';
+    return { status: current, written: `${recorded} on v${version}; ${note}` };
+}
+async function gate_publish(ctx, settings, report) {
+    const markdown = renderReport(report);
+    await ctx.out.summary(markdown);
+    const path = (0,external_node_path_.join)(ctx.workDir, `sagemaker-model-gate-${settings.group.name}-v${report.candidate.version ?? 'unknown'}.json`);
+    await (0,promises_.writeFile)(path, `${JSON.stringify(reportJson(report), null, 2)}\n`);
+    ctx.out.setOutput('report-path', path);
+    if (!settings.comment)
+        return;
+    const { pullRequest, repository } = ctx.github;
+    if (pullRequest === undefined || !repository.includes('/')) {
+        ctx.out.info('No pull request in this event: the report is in the job summary only.');
+        return;
+    }
+    if (!ctx.octokit) {
+        ctx.out.warning('No "github-token": the pull request comment was skipped. The report is in the job summary.');
+        return;
+    }
+    const [owner, repo] = repository.split('/');
+    try {
+        const comment = await upsertStickyComment(ctx.octokit, {
+            owner,
+            repo,
+            issueNumber: pullRequest,
+            marker: commentMarker(settings.group.name),
+            body: markdown,
+            out: ctx.out
+        });
+        if (comment) {
+            ctx.out.setOutput('comment-id', comment.id);
+            ctx.out.info(`${comment.created ? 'Created' : 'Updated'} the pull request comment ${comment.url ?? comment.id}`);
+        }
+    }
+    catch (error) {
+        // The decision is already made and recorded; a comment that fails must not change it.
+        ctx.out.warning(`Could not write the pull request comment: ${error.message}`);
+    }
+}
+// The number of SageMaker calls is counted and printed for every mode by `executeMode`
+// (src/runner.ts); the gate keeps it O(history) whatever the size of the group.
+const runGate = async (ctx, settings) => {
+    const gate = settings.gate;
+    if (gate.validationData) {
+        // Refused rather than ignored: a gate that silently skipped the evaluation it was
+        // given would pass on registry metrics the user meant to double-check.
+        throw new errors/* UserError */.y('Input "validation-data": live evaluation on a temporary endpoint or batch transform is not available in this release. Remove the input to gate on the metrics recorded in the registry.');
+    }
+    const policy = parsePolicy(gate.thresholds, gate.maxRegression, gate.metricDirections);
+    const needed = policyMetrics(policy);
+    const hash = policySha256(policy);
+    const cache = new VersionCache(ctx);
+    const candidateArn = await (0,registry_versions/* namedOrPendingArn */.H1)(ctx.aws.sagemaker, settings.group, gate.modelPackage, `Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`);
+    const baselineArn = await resolveBaseline(ctx, settings, gate.baseline, candidateArn);
+    const [candidate, baseline] = await Promise.all([
+        cache.get(candidateArn, 'model-package'),
+        baselineArn ? cache.get(baselineArn, 'baseline') : undefined
+    ]);
+    assertInGroup(candidate, settings, 'model-package');
+    // A version whose creation failed or is still running has nothing trustworthy to judge.
+    if (candidate.ModelPackageStatus && candidate.ModelPackageStatus !== 'Completed') {
+        throw new errors/* UserError */.y(`v${candidate.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(candidateArn)} is ${candidate.ModelPackageStatus}; only a Completed version can be gated.`);
+    }
+    const clients = { sagemaker: ctx.aws.sagemaker, s3: ctx.aws.s3 };
+    const [candidateMetrics, baselineMetrics] = await Promise.all([
+        readVersionMetrics(clients, candidate, needed),
+        baseline ? readVersionMetrics(clients, baseline, needed) : undefined
+    ]);
+    for (const note of [...candidateMetrics.notes, ...(baselineMetrics?.notes ?? [])])
+        ctx.out.warning(note);
+    const candidateVersion = candidate.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(candidateArn);
+    const decision = evaluatePolicy(policy, { version: candidateVersion, arn: candidateArn, metrics: candidateMetrics.metrics }, baseline && baselineMetrics
+        ? {
+            version: baseline.ModelPackageVersion,
+            arn: baselineArn,
+            metrics: baselineMetrics.metrics
+        }
+        : undefined);
+    ctx.out.info(`Gate ${decision.decision} for v${candidateVersion}${baseline ? ` against v${baseline.ModelPackageVersion}` : ' (no baseline)'}`);
+    for (const reason of decision.reasons)
+        ctx.out.info(`  - ${reason}`);
+    const known = new Map([[candidateArn, candidateMetrics.metrics]]);
+    if (baselineArn && baselineMetrics)
+        known.set(baselineArn, baselineMetrics.metrics);
+    const history = await readHistory(ctx, settings, cache, known);
+    let status = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
+    let written;
+    if (settings.dryRun) {
+        const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
+        const sets = wanted !== 'none' && status === 'PendingManualApproval';
+        written = `dry run: would record gate:decision=${decision.decision}${sets ? ` and set ${wanted}` : ''} on v${candidateVersion}`;
+        ctx.out.info(written);
+    }
+    else {
+        ;
+        ({ status, written } = await recordDecision(ctx, candidate, decision, gate, hash));
+        ctx.out.info(written);
+    }
+    const baselineReport = baseline && baselineMetrics
+        ? { ...versionReport(baseline, baselineMetrics.metrics), label: baselineLabel(gate.baseline) }
+        : undefined;
+    const report = {
+        group: settings.group.name,
+        region: settings.region,
+        candidate: { ...versionReport(candidate, candidateMetrics.metrics), status },
+        baseline: baselineReport,
+        decision,
+        history,
+        runUrl: (0,context/* runUrl */.V)(ctx.github) || undefined,
+        dryRun: settings.dryRun,
+        written,
+        policySha256: hash
+    };
+    ctx.out.setOutput('decision', decision.decision);
+    ctx.out.setOutput('model-package-arn', candidateArn);
+    ctx.out.setOutput('model-package-version', candidateVersion);
+    ctx.out.setOutput('approval-status', status);
+    ctx.out.setOutput('baseline-model-package-arn', baselineArn ?? '');
+    await gate_publish(ctx, settings, report);
+    if (decision.decision === 'fail' && gate.failOnReject) {
+        return { failed: `Gate failed for v${candidateVersion}: ${decision.reasons.join(' ')}` };
+    }
+    return {};
+};
+
+;// CONCATENATED MODULE: ./build/src/registry/policy.js
+// Sharing a group with other AWS accounts through its resource policy. This action owns
+// one statement, found by its Sid; every other statement in the policy belongs to someone
+// else and is kept exactly as it is.
+
+
+const SHARE_SID = 'SageMakerModelGateShare';
+/**
+ * The documented cross-account set (Describe/List on the group and its versions, from
+ * "Set up discoverability" in the SageMaker developer guide), plus CreateModel on the
+ * versions so that the other account can deploy them. Nothing that changes the registry.
+ */
+const SHARE_ACTIONS = [
+    'sagemaker:DescribeModelPackageGroup',
+    'sagemaker:ListModelPackages',
+    'sagemaker:DescribeModelPackage',
+    'sagemaker:CreateModel'
+];
+const POLICY_VERSION = '2012-10-17';
+/** PutModelPackageGroupPolicy accepts at most 20,480 characters. */
+const POLICY_MAX_LENGTH = 20480;
+const policy_GROUP_ARN = /^arn:([^:]+):sagemaker:([^:]*):(\d{12}):model-package-group\/(.+)$/;
+const ACCOUNT_PRINCIPAL = /^(?:(\d{12})|arn:[\w-]+:iam::(\d{12}):root)$/;
+function policy_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Parses a policy read from SageMaker; a policy we cannot read is never overwritten. */
+function parseResourcePolicy(text, group) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        parsed = undefined;
+    }
+    const statement = policy_isRecord(parsed) ? parsed.Statement : undefined;
+    if (!policy_isRecord(parsed) || !(Array.isArray(statement) || policy_isRecord(statement))) {
+        throw new errors/* UserError */.y(`The resource policy on group "${group}" is not a JSON policy document with a Statement; fix or delete it by hand (GetModelPackageGroupPolicy shows it) before sharing.`);
+    }
+    const statements = (Array.isArray(statement) ? statement : [statement]).filter(policy_isRecord);
+    return { ...parsed, Statement: statements };
+}
+/** The 12-digit account of `123456789012` or `arn:aws:iam::123456789012:root`; otherwise undefined. */
+function accountOfPrincipal(principal) {
+    const match = ACCOUNT_PRINCIPAL.exec(principal);
+    return match ? (match[1] ?? match[2]) : undefined;
+}
+function awsPrincipals(statement) {
+    if (!policy_isRecord(statement.Principal))
+        return [];
+    const aws = statement.Principal.AWS;
+    if (typeof aws === 'string')
+        return [aws];
+    return Array.isArray(aws) ? aws.filter((entry) => typeof entry === 'string') : [];
+}
+function accountsOf(statement) {
+    return awsPrincipals(statement).flatMap(principal => accountOfPrincipal(principal) ?? []);
+}
+function ownStatement(document) {
+    return document?.Statement.find(statement => statement.Sid === SHARE_SID);
+}
+/** Accounts the statement this action owns shares the group with, sorted. */
+function sharedAccounts(document) {
+    const own = ownStatement(document);
+    return own ? [...new Set(accountsOf(own))].sort() : [];
+}
+/** Statements this action did not write that still name one of `accounts`. */
+function grantedElsewhere(document, accounts) {
+    const found = [];
+    for (const [index, statement] of (document?.Statement ?? []).entries()) {
+        if (statement.Sid === SHARE_SID)
+            continue;
+        const named = new Set(accountsOf(statement));
+        for (const account of accounts) {
+            if (named.has(account))
+                found.push({ account, sid: statement.Sid ?? `statement ${index + 1} (no Sid)` });
+        }
+    }
+    return found;
+}
+/** The group ARN and the ARN pattern of its versions, in the group's own partition and account. */
+function shareResources(groupArn) {
+    const match = policy_GROUP_ARN.exec(groupArn);
+    if (!match)
+        throw new Error(`"${groupArn}" is not a model package group ARN`);
+    const [, partition, region, account, name] = match;
+    return {
+        partition,
+        resources: [groupArn, `arn:${partition}:sagemaker:${region}:${account}:model-package/${name}/*`]
+    };
+}
+function statementFor(previous, partition, resources, accounts) {
+    // Principals that are not whole accounts (a role someone added by hand) stay as they are,
+    // and so does anything else added to the statement by hand: dropping a Condition (an
+    // organization or source check) would widen who gets access.
+    const others = previous
+        ? awsPrincipals(previous).filter(principal => accountOfPrincipal(principal) === undefined)
+        : [];
+    const extra = {};
+    for (const [key, value] of Object.entries(previous ?? {})) {
+        if (!['Sid', 'Effect', 'Principal', 'Action', 'Resource'].includes(key))
+            extra[key] = value;
+    }
+    return {
+        Sid: SHARE_SID,
+        Effect: 'Allow',
+        Principal: {
+            AWS: [...others, ...accounts.map(account => `arn:${partition}:iam::${account}:root`)]
+        },
+        Action: [...SHARE_ACTIONS],
+        Resource: resources,
+        ...extra
+    };
+}
+function sameJson(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+/** Adds `accounts` to the statement this action owns, creating the policy or statement if needed. */
+function sharePolicy(existing, groupArn, accounts) {
+    const { partition, resources } = shareResources(groupArn);
+    const previous = ownStatement(existing);
+    const current = sharedAccounts(existing);
+    const added = [...new Set(accounts)].filter(account => !current.includes(account)).sort();
+    const statement = statementFor(previous, partition, resources, [...new Set([...current, ...added])].sort());
+    const statements = existing?.Statement ?? [];
+    const document = {
+        ...(existing ?? {}),
+        Version: existing?.Version ?? POLICY_VERSION,
+        Statement: previous
+            ? statements.map(entry => (entry === previous ? statement : entry))
+            : [...statements, statement]
+    };
+    return {
+        document,
+        changed: !previous || !sameJson(previous, statement),
+        accounts: added,
+        unchanged: [...new Set(accounts)].filter(account => current.includes(account)).sort(),
+        elsewhere: []
+    };
+}
+/**
+ * Removes `accounts` from the statement this action owns; the statement goes when no
+ * principal is left, and the policy goes when no statement is left.
+ */
+function unsharePolicy(existing, accounts) {
+    const wanted = [...new Set(accounts)].sort();
+    const previous = ownStatement(existing);
+    const current = sharedAccounts(existing);
+    const removed = wanted.filter(account => current.includes(account));
+    const result = {
+        accounts: removed,
+        unchanged: wanted.filter(account => !current.includes(account)),
+        elsewhere: grantedElsewhere(existing, wanted)
+    };
+    if (!existing || !previous || removed.length === 0) {
+        return { ...result, document: existing, changed: false };
+    }
+    const kept = awsPrincipals(previous).filter(principal => {
+        const account = accountOfPrincipal(principal);
+        return account === undefined || !removed.includes(account);
+    });
+    const statements = existing.Statement.flatMap(entry => {
+        if (entry !== previous)
+            return [entry];
+        if (kept.length === 0)
+            return [];
+        return [{ ...entry, Principal: { ...entry.Principal, AWS: kept } }];
+    });
+    return {
+        ...result,
+        document: statements.length > 0 ? { ...existing, Statement: statements } : undefined,
+        changed: true
+    };
+}
+/** The policy as PutModelPackageGroupPolicy takes it, refused before the call when too long. */
+function policy_policyText(document) {
+    const text = JSON.stringify(document);
+    if (text.length > POLICY_MAX_LENGTH) {
+        throw new errors/* UserError */.y(`The group's resource policy would be ${text.length} characters; SageMaker accepts at most ${POLICY_MAX_LENGTH}. Share with fewer accounts, or move some to an AWS Organizations condition by hand.`);
+    }
+    return text;
+}
+/** SageMaker answers a group without a policy with this ValidationException. */
+function isPolicyMissing(error) {
+    return (error instanceof Error &&
+        error.name === 'ValidationException' &&
+        /cannot find resource policy/i.test(error.message));
+}
+/** The group's resource policy, or undefined when it has none. */
+async function readGroupPolicy(sagemaker, groupName) {
+    try {
+        const found = await sagemaker.send(new dist_cjs/* GetModelPackageGroupPolicyCommand */.iZ4({ ModelPackageGroupName: groupName }));
+        return found.ResourcePolicy ? parseResourcePolicy(found.ResourcePolicy, groupName) : undefined;
+    }
+    catch (error) {
+        if (isPolicyMissing(error))
+            return undefined;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/report/lineage.js
+// The `lineage` report: one version's full story as Markdown. Nearly all of it is text
+// somebody else wrote (descriptions, metadata, hyperparameters, job names), so every
+// value goes through escapeCell/escapeText and every link through safeUrl.
+
+
+
+
+
+function present(value) {
+    return value !== undefined && value !== '';
+}
+/** A value that is a safe http(s) URL becomes a link; anything else is escaped text. */
+function valueCell(value) {
+    if (typeof value === 'number')
+        return formatNumber(value);
+    const target = /^https?:\/\//i.test(value) ? safeUrl(value) : undefined;
+    return target ? `[${escapeCell(value, 300)}](${target})` : escapeCell(value, 300);
+}
+/** A two-column table of the rows that have a value; nothing at all when none has. */
+function keyValueTable(rows, header = ['', '']) {
+    const kept = rows.filter((row) => present(row[1]));
+    if (kept.length === 0)
+        return [];
+    return [
+        `| ${header[0]} | ${header[1]} |`,
+        '|---|---|',
+        ...kept.map(([label, value]) => `| ${escapeCell(label, 200)} | ${valueCell(value)} |`),
+        ''
+    ];
+}
+function section(title, body) {
+    return body.length === 0 ? [] : [`### ${title}`, '', ...body];
+}
+function list(values) {
+    return values.length > 0 ? values.join(', ') : undefined;
+}
+function seconds(value) {
+    return value === undefined ? undefined : `${value} s`;
+}
+function packageSection(data) {
+    const pkg = data.package;
+    const rows = [
+        ['ARN', pkg.arn],
+        ['description', pkg.description],
+        ['approval status', pkg.approvalStatus],
+        ['approval description', pkg.approvalDescription],
+        ['package status', pkg.packageStatus],
+        ['created', pkg.created],
+        ['last modified', pkg.lastModified]
+    ];
+    pkg.containers.forEach((container, index) => {
+        const suffix = pkg.containers.length > 1 ? ` (container ${index + 1})` : '';
+        rows.push([`image${suffix}`, container.image], [`model data${suffix}`, container.modelDataUrl]);
+        rows.push([`framework${suffix}`, container.framework]);
+    });
+    rows.push(['content types', list(pkg.contentTypes)], ['response types', list(pkg.responseTypes)], ['realtime instance types', list(pkg.realtimeInstanceTypes)], ['transform instance types', list(pkg.transformInstanceTypes)], ['lifecycle stage', pkg.lifecycle?.stage], ['lifecycle status', pkg.lifecycle?.stageStatus], ['lifecycle description', pkg.lifecycle?.stageDescription]);
+    for (const [name, uri] of Object.entries(pkg.modelMetrics))
+        rows.push([`metrics: ${name}`, uri]);
+    return section('Package', keyValueTable(rows));
+}
+const lineage_PROVENANCE_LABELS = {
+    [PROVENANCE_KEYS.commit]: 'commit',
+    [PROVENANCE_KEYS.pullRequest]: 'pull request',
+    [PROVENANCE_KEYS.ref]: 'ref',
+    [PROVENANCE_KEYS.actor]: 'registered by',
+    [PROVENANCE_KEYS.runId]: 'run id',
+    [PROVENANCE_KEYS.runAttempt]: 'run attempt',
+    [PROVENANCE_KEYS.trainingJob]: 'training job',
+    [PROVENANCE_KEYS.tuningJob]: 'tuning job',
+    [PROVENANCE_KEYS.modelData]: 'model data (registered)',
+    [PROVENANCE_KEYS.image]: 'image (registered)',
+    [PROVENANCE_KEYS.fingerprint]: 'registration fingerprint'
+};
+function provenanceSection(data) {
+    const meta = data.package.metadataProperties;
+    const rows = [
+        ['repository', meta.Repository],
+        ['commit (MetadataProperties)', meta.CommitId],
+        ['workflow run', meta.GeneratedBy],
+        ['project', meta.ProjectId]
+    ];
+    for (const [key, value] of Object.entries(data.story.provenance)) {
+        rows.push([lineage_PROVENANCE_LABELS[key] ?? key, value]);
+    }
+    return section('Provenance', keyValueTable(rows));
+}
+function decisionsSection(data) {
+    const rows = [...Object.entries(data.story.gate), ...Object.entries(data.story.decision)];
+    return section('Gate and approval records', keyValueTable(rows, ['record', 'value']));
+}
+function deploymentsSection(data) {
+    const rows = Object.entries(data.story.deployments);
+    return section('Deployments', keyValueTable(rows, ['endpoint', 'recorded']));
+}
+function metricsSection(data) {
+    const rows = Object.entries(data.story.metrics).sort(([a], [b]) => a.localeCompare(b));
+    return section('Metrics (registry)', keyValueTable(rows, ['metric', 'value']));
+}
+function trainingSection(data) {
+    const job = data.trainingJob;
+    if (!job)
+        return [];
+    const rows = [
+        ['ARN', job.arn],
+        ['status', job.secondaryStatus ? `${job.status ?? ''} (${job.secondaryStatus})` : job.status],
+        ['failure reason', job.failureReason],
+        ['algorithm image', job.image],
+        ['algorithm resource', job.algorithmName],
+        ['input mode', job.inputMode],
+        ['instances', job.instanceType ? `${job.instanceCount ?? 1} × ${job.instanceType}` : undefined],
+        ['role', job.roleArn],
+        ['created', job.created],
+        ['started', job.started],
+        ['ended', job.ended],
+        ['training time', seconds(job.trainingSeconds)],
+        ['billable time', seconds(job.billableSeconds)],
+        ['output path', job.outputPath],
+        ['model artifacts', job.modelArtifacts],
+        ['tuning job', job.tuningJobArn]
+    ];
+    const lines = [...keyValueTable(rows)];
+    if (job.inputs.length > 0) {
+        lines.push('**Input data**', '', '| channel | data | content type | compression |', '|---|---|---|---|');
+        for (const input of job.inputs) {
+            lines.push(`| ${escapeCell(input.channel, 100)} | ${input.uri ? escapeCell(input.uri, 300) : '—'} | ${input.contentType ? escapeCell(input.contentType, 100) : '—'} | ${input.compression ? escapeCell(input.compression, 20) : '—'} |`);
+        }
+        lines.push('');
+    }
+    const hyper = Object.entries(job.hyperParameters).sort(([a], [b]) => a.localeCompare(b));
+    if (hyper.length > 0)
+        lines.push('**Hyperparameters**', '', ...keyValueTable(hyper, ['name', 'value']));
+    const metrics = job.finalMetrics.map(metric => [metric.name, metric.value]);
+    if (metrics.length > 0)
+        lines.push('**Final metrics**', '', ...keyValueTable(metrics, ['metric', 'value']));
+    return section(`Training job ${escapeText(job.name, 100)}`, lines);
+}
+function tuningSection(data) {
+    const job = data.tuningJob;
+    if (!job)
+        return [];
+    const counts = Object.entries(job.trainingJobCounts)
+        .filter(([, count]) => count > 0)
+        .map(([status, count]) => `${status} ${count}`);
+    const rows = [
+        ['ARN', job.arn],
+        ['status', job.status],
+        ['strategy', job.strategy],
+        [
+            'objective',
+            job.objective ? `${job.objective.type ?? ''} ${job.objective.metric ?? ''}`.trim() : undefined
+        ],
+        ['best training job', job.bestTrainingJob],
+        [
+            'best objective value',
+            job.bestObjective?.value !== undefined
+                ? `${job.bestObjective.metric ?? ''} ${formatNumber(job.bestObjective.value)}`.trim()
+                : undefined
+        ],
+        ['training jobs', list(counts)],
+        ['created', job.created],
+        ['ended', job.ended]
+    ];
+    return section(`Tuning job ${escapeText(job.name, 100)}`, keyValueTable(rows));
+}
+function entity(arn, type, name) {
+    const label = [type, name].filter(present).join(' ');
+    return label ? `${escapeCell(label, 150)}<br>${escapeCell(arn, 300)}` : escapeCell(arn, 300);
+}
+function associationsSection(data) {
+    if (data.associations.length === 0)
+        return [];
+    const lines = ['| from | association | to |', '|---|---|---|'];
+    for (const association of data.associations) {
+        lines.push(`| ${entity(association.sourceArn, association.sourceType, association.sourceName)} | ${association.associationType ? escapeCell(association.associationType, 50) : '—'} | ${entity(association.destinationArn, association.destinationType, association.destinationName)} |`);
+    }
+    return section('Lineage associations', [...lines, '']);
+}
+function otherSection(data) {
+    const rows = [
+        ...Object.entries(data.story.hyperParameters).map(([name, value]) => [
+            `hp:${name}`,
+            value
+        ]),
+        ...Object.entries(data.story.other)
+    ];
+    const table = keyValueTable(rows, ['key', 'value']);
+    if (table.length === 0)
+        return [];
+    return ['<details><summary>Other customer metadata</summary>', '', ...table, '</details>', ''];
+}
+function notesSection(data) {
+    if (data.notes.length === 0)
+        return [];
+    return section('Notes', [...data.notes.map(note => `- ${escapeText(note, 500)}`), '']);
+}
+function renderLineage(data) {
+    const pkg = data.package;
+    const label = pkg.version !== undefined ? `v${pkg.version}` : escapeText(pkg.arn, 200);
+    const group = escapeText(pkg.group ?? data.group, 200);
+    const links = consoleLinks({ region: data.region, group: data.group });
+    if (data.runUrl)
+        links.push({ label: 'This workflow run', url: data.runUrl });
+    const linkLines = linkList(links);
+    return [
+        `## Lineage: ${group} ${label}`,
+        '',
+        `${pkg.approvalStatus ? `**${escapeText(pkg.approvalStatus, 50)}**` : 'status unknown'}${pkg.created ? ` · registered ${escapeText(pkg.created, 40)}` : ''} · region ${escapeText(data.region, 50)}`,
+        '',
+        ...packageSection(data),
+        ...provenanceSection(data),
+        ...decisionsSection(data),
+        ...deploymentsSection(data),
+        ...metricsSection(data),
+        ...trainingSection(data),
+        ...tuningSection(data),
+        ...associationsSection(data),
+        ...otherSection(data),
+        ...notesSection(data),
+        ...(linkLines.length > 0 ? ['### Links', '', ...linkLines, ''] : []),
+        '---',
+        '<sub>sagemaker-model-gate</sub>'
+    ].join('\n');
+}
+/** The lineage as plain data for the JSON report (already JSON-safe: strings and numbers). */
+function lineageJson(data) {
+    return {
+        schema: 'sagemaker-model-gate/lineage-report@1',
+        group: data.group,
+        region: data.region,
+        package: data.package,
+        metadata: data.story,
+        trainingJob: data.trainingJob ?? null,
+        tuningJob: data.tuningJob ?? null,
+        associations: data.associations,
+        notes: data.notes
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/modes/group.js
+// `group`: look after the model package group itself. `describe` and `list` only read;
+// `update-tags`, `delete`, `share` and `unshare` change it, print their plan first, and
+// make no mutating call in a dry run. Deleting is the one operation that can lose work,
+// so it refuses unless every version it would take was asked for (`force: true`), none
+// of them is an Approved version recorded as deployed, and no endpoint a version is
+// recorded on still serves it, whatever its status.
+
+
+
+
+
+
+
+
+
+
+
+/** `describe` counts at most this many versions; beyond it the counts say "at least". */
+const COUNT_LIMIT = 1000;
+/** `delete` takes at most this many versions in one run; a bigger group is deleted by hand. */
+const DELETE_LIMIT = 500;
+/** ListTags pages read for `describe` and `update-tags` (50 tags is SageMaker's own limit). */
+const TAG_PAGES = 5;
+function summaryRow(summary) {
+    return {
+        version: summary.version,
+        arn: summary.arn,
+        status: summary.status,
+        created: summary.creationTime instanceof Date ? summary.creationTime.toISOString() : undefined,
+        description: summary.description,
+        metrics: {}
+    };
+}
+async function listTags(sagemaker, arn) {
+    const tags = {};
+    let nextToken;
+    let pages = 0;
+    do {
+        const page = await sagemaker.send(new dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken }));
+        for (const tag of page.Tags ?? [])
+            if (tag.Key)
+                tags[tag.Key] = tag.Value ?? '';
+        nextToken = page.NextToken;
+    } while (nextToken && ++pages < TAG_PAGES);
+    return tags;
+}
+/** Policy calls take a group name and act in the caller's account only. */
+function requireOwnGroup(settings, operation) {
+    if (settings.group.arn) {
+        throw new errors/* UserError */.y(`group-operation "${operation}" needs "model-package-group" as a name, not an ARN: SageMaker's resource-policy calls act on the group of that name in the credentials' own account, and a group shared from another account is shared by its owner.`);
+    }
+}
+function countsByStatus(versions) {
+    const counts = { Approved: 0, PendingManualApproval: 0, Rejected: 0 };
+    for (const version of versions)
+        counts[version.status] = (counts[version.status] ?? 0) + 1;
+    return counts;
+}
+async function describeOperation(ctx, settings) {
+    const sagemaker = ctx.aws.sagemaker;
+    const group = await (0,registry_versions/* describeGroup */.N3)(sagemaker, settings.group);
+    const arn = group.ModelPackageGroupArn ?? settings.group.arn ?? '';
+    const versions = await (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, { limit: COUNT_LIMIT });
+    const capped = versions.length >= COUNT_LIMIT;
+    const counts = countsByStatus(versions);
+    const notes = [];
+    let tags = {};
+    try {
+        tags = arn ? await listTags(sagemaker, arn) : {};
+    }
+    catch (error) {
+        notes.push(`Tags could not be read: ${error.message}`);
+    }
+    let shared = [];
+    let otherStatements = 0;
+    if (!settings.group.arn) {
+        try {
+            const policy = await readGroupPolicy(sagemaker, settings.group.name);
+            shared = sharedAccounts(policy);
+            otherStatements = (policy?.Statement ?? []).filter(entry => entry.Sid !== SHARE_SID).length;
+        }
+        catch (error) {
+            notes.push(`The resource policy could not be read: ${error.message}`);
+        }
+    }
+    for (const note of notes)
+        ctx.out.warning(note);
+    const at = capped ? 'at least ' : '';
+    const newest = versions[0];
+    const approved = versions.find(version => version.status === 'Approved');
+    const markdown = [
+        `## Model package group ${escapeText(settings.group.name, 200)}`,
+        '',
+        ...keyValueTable([
+            ['ARN', arn],
+            ['description', group.ModelPackageGroupDescription],
+            ['status', group.ModelPackageGroupStatus],
+            ['created', group.CreationTime?.toISOString()],
+            ['versions', `${at}${versions.length}`],
+            ['Approved', `${at}${counts.Approved}`],
+            ['PendingManualApproval', `${at}${counts.PendingManualApproval}`],
+            ['Rejected', `${at}${counts.Rejected}`],
+            ['newest version', newest ? `v${newest.version} (${newest.status})` : undefined],
+            ['newest approved', approved ? `v${approved.version}` : undefined],
+            ['shared with accounts', shared.join(', ')],
+            ['other policy statements', otherStatements > 0 ? String(otherStatements) : undefined]
+        ]),
+        ...(Object.keys(tags).length > 0
+            ? ['### Tags', '', ...keyValueTable(Object.entries(tags), ['key', 'value'])]
+            : []),
+        ...notes.map(note => `> ${escapeText(note, 500)}`)
+    ].join('\n');
+    ctx.out.info(`Group "${settings.group.name}": ${at}${versions.length} versions (Approved ${counts.Approved}, PendingManualApproval ${counts.PendingManualApproval}, Rejected ${counts.Rejected})`);
+    await publishReport(ctx, reportFileName(settings.group, 'group'), markdown, {
+        schema: 'sagemaker-model-gate/group-report@1',
+        group: settings.group.name,
+        arn,
+        description: group.ModelPackageGroupDescription ?? null,
+        status: group.ModelPackageGroupStatus ?? null,
+        created: group.CreationTime?.toISOString() ?? null,
+        versions: { total: versions.length, capped, byStatus: counts },
+        tags,
+        sharedWith: shared
+    });
+}
+async function listOperation(ctx, settings) {
+    const versions = await (0,registry_versions/* listVersions */.yO)(ctx.aws.sagemaker, settings.group, {
+        limit: settings.history
+    });
+    const rows = versions.map(summaryRow);
+    ctx.out.info(`Group "${settings.group.name}": the newest ${rows.length} versions`);
+    for (const row of rows)
+        ctx.out.info(`  v${row.version} ${row.status ?? ''} ${row.created ?? ''}`);
+    const markdown = [
+        `## Versions of ${escapeText(settings.group.name, 200)} (newest ${rows.length})`,
+        '',
+        ...(rows.length > 0
+            ? versionTable(rows, { description: true })
+            : ['The group has no versions.'])
+    ].join('\n');
+    await publishReport(ctx, reportFileName(settings.group, 'versions'), markdown, {
+        schema: 'sagemaker-model-gate/group-versions@1',
+        group: settings.group.name,
+        versions: rows.map(row => ({
+            version: row.version,
+            arn: row.arn,
+            status: row.status ?? null,
+            created: row.created ?? null,
+            description: row.description ?? null
+        }))
+    });
+}
+async function updateTagsOperation(ctx, settings, ops) {
+    const sagemaker = ctx.aws.sagemaker;
+    const arn = await groupArnOf(ctx, settings.group);
+    const current = await listTags(sagemaker, arn);
+    const changes = Object.entries(ops.groupTags).filter(([key, value]) => current[key] !== value);
+    const lines = changes.map(([key, value]) => key in current ? `${key}: "${current[key]}" -> "${value}"` : `${key}: (new) "${value}"`);
+    if (changes.length === 0) {
+        ctx.out.info(`Group "${settings.group.name}" already carries every tag in "group-tags"; nothing to do.`);
+    }
+    else if (settings.dryRun) {
+        ctx.out.info(`Dry run: would call AddTags on ${arn} with:\n${JSON.stringify(changes.map(([Key, Value]) => ({ Key, Value })), null, 2)}`);
+    }
+    else {
+        await sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({
+            ResourceArn: arn,
+            Tags: changes.map(([Key, Value]) => ({ Key, Value }))
+        }));
+        ctx.out.info(`Tagged group "${settings.group.name}":\n  ${lines.join('\n  ')}`);
+    }
+    await ctx.out.summary([
+        `### Tags of ${escapeText(settings.group.name, 200)}${settings.dryRun ? ' (dry run)' : ''}`,
+        '',
+        changes.length === 0
+            ? 'Every tag in `group-tags` was already set; nothing changed.'
+            : `${settings.dryRun ? 'Would set' : 'Set'} ${changes.length} tag${changes.length === 1 ? '' : 's'}:`,
+        '',
+        ...(changes.length > 0
+            ? [
+                '| key | before | after |',
+                '|---|---|---|',
+                ...changes.map(([key, value]) => `| ${escapeCell(key, 128)} | ${key in current ? escapeCell(current[key] ?? '', 256) : '—'} | ${escapeCell(value, 256)} |`),
+                ''
+            ]
+            : [])
+    ].join('\n'));
+}
+/**
+ * Versions deleting could break an endpoint with: Approved ones whose metadata records a
+ * deployment, and any version an endpoint it is recorded on still serves (a version can be
+ * rejected while it is live). A failed read throws, so the group is not deleted.
+ */
+async function deployedVersions(ctx, versions) {
+    const sagemaker = ctx.aws.sagemaker;
+    const described = await describeVersions(sagemaker, versions.map(version => version.arn));
+    const served = new Map();
+    const blocked = [];
+    for (const [index, pkg] of described.entries()) {
+        const summary = versions[index];
+        if (!summary)
+            continue;
+        const endpoints = Object.keys(pkg?.CustomerMetadataProperties ?? {})
+            .filter(key => key.startsWith(registry_metadata/* KEYS */.Rk.deployedPrefix))
+            .map(key => key.slice(registry_metadata/* KEYS */.Rk.deployedPrefix.length));
+        if (endpoints.length === 0)
+            continue;
+        const serving = [];
+        for (const endpoint of endpoints) {
+            if (!served.has(endpoint))
+                served.set(endpoint, await (0,deploy_endpoint/* servedPackageArns */.eG)(sagemaker, endpoint));
+            if (served.get(endpoint)?.includes(summary.arn))
+                serving.push(endpoint);
+        }
+        if (summary.status === 'Approved' || serving.length > 0)
+            blocked.push({ version: summary.version, endpoints, serving });
+    }
+    return blocked;
+}
+function versionList(versions) {
+    return versions.map(version => `v${version.version} (${version.status})`).join(', ');
+}
+async function deleteOperation(ctx, settings, ops) {
+    const sagemaker = ctx.aws.sagemaker;
+    const name = settings.group.name;
+    // Fails on a missing group before anything else is looked at.
+    await (0,registry_versions/* describeGroup */.N3)(sagemaker, settings.group);
+    const versions = (await (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, { limit: DELETE_LIMIT + 1 })).sort((a, b) => b.version - a.version);
+    if (versions.length > DELETE_LIMIT) {
+        throw new errors/* UserError */.y(`Group "${name}" holds more than ${DELETE_LIMIT} versions; this action deletes at most ${DELETE_LIMIT} in one run. Delete versions in batches (DeleteModelPackage), then run the group deletion again.`);
+    }
+    if (versions.length > 0 && !ops.force) {
+        throw new errors/* UserError */.y(`Group "${name}" still holds ${versions.length} version${versions.length === 1 ? '' : 's'}: ${versionList(versions)}. Deleting the group deletes them all; set "force: true" to do that, or keep the group.`);
+    }
+    const deployed = await deployedVersions(ctx, versions);
+    if (deployed.length > 0) {
+        const which = deployed
+            .map(entry => entry.serving.length > 0
+            ? `v${entry.version} (served by ${entry.serving.join(', ')} now)`
+            : `v${entry.version} (deployed to ${entry.endpoints.join(', ')})`)
+            .join('; ');
+        throw new errors/* UserError */.y(`Group "${name}" was not deleted: versions are recorded as deployed: ${which}. An endpoint may still serve them. Deploy another version to those endpoints (or delete them), and reject what they served (mode "reject") first; "force" does not override this.`);
+    }
+    const plan = [
+        ...versions.map(version => `DeleteModelPackage ${version.arn} (${version.status})`),
+        `DeleteModelPackageGroup ${settings.group.nameOrArn}`
+    ];
+    ctx.out.info(`${settings.dryRun ? 'Dry run: would delete' : 'Deleting'} group "${name}"${versions.length > 0 ? ` and its ${versions.length} versions, newest first` : ''}:\n  ${plan.join('\n  ')}`);
+    const deleted = [];
+    if (!settings.dryRun) {
+        for (const version of versions) {
+            await sagemaker.send(new dist_cjs/* DeleteModelPackageCommand */.kU4({ ModelPackageName: version.arn }));
+            deleted.push(version.version);
+            ctx.out.info(`Deleted v${version.version}`);
+        }
+        await sagemaker.send(new dist_cjs/* DeleteModelPackageGroupCommand */.P9U({ ModelPackageGroupName: settings.group.nameOrArn }));
+        ctx.out.info(`Deleted group "${name}"`);
+    }
+    await ctx.out.summary([
+        `### ${settings.dryRun ? 'Dry run: group would be deleted' : 'Group deleted'}: ${escapeText(name, 200)}`,
+        '',
+        versions.length > 0
+            ? `${settings.dryRun ? 'Would delete' : 'Deleted'} ${versions.length} version${versions.length === 1 ? '' : 's'} (newest first), then the group:`
+            : 'The group held no versions.',
+        '',
+        ...(versions.length > 0 ? [...versionTable(versions.map(summaryRow)), ''] : [])
+    ].join('\n'));
+}
+function describeChange(operation, change) {
+    const parts = [];
+    if (change.accounts.length > 0) {
+        parts.push(`${operation === 'share' ? 'shares with' : 'stops sharing with'} ${change.accounts.join(', ')}`);
+    }
+    if (change.unchanged.length > 0) {
+        parts.push(`${operation === 'share' ? 'already shared with' : 'was not shared with'} ${change.unchanged.join(', ')}`);
+    }
+    return parts.join('; ');
+}
+async function sharingOperation(ctx, settings, ops, operation) {
+    requireOwnGroup(settings, operation);
+    const sagemaker = ctx.aws.sagemaker;
+    const name = settings.group.name;
+    const groupArn = await groupArnOf(ctx, settings.group);
+    const existing = await readGroupPolicy(sagemaker, name);
+    const change = operation === 'share'
+        ? sharePolicy(existing, groupArn, ops.accountIds)
+        : unsharePolicy(existing, ops.accountIds);
+    const elsewhere = change.elsewhere;
+    for (const entry of elsewhere) {
+        ctx.out.warning(`Account ${entry.account} is also named in policy statement "${entry.sid}", which this action did not write; it is left as is, so that account may keep access.`);
+    }
+    let call;
+    if (!change.changed)
+        call = 'no change needed';
+    else if (change.document)
+        call = `PutModelPackageGroupPolicy`;
+    else
+        call = 'DeleteModelPackageGroupPolicy (no statement left)';
+    const text = change.document && change.changed ? policy_policyText(change.document) : undefined;
+    ctx.out.info(`${settings.dryRun ? 'Dry run: ' : ''}${operation} group "${name}": ${describeChange(operation, change)}; ${settings.dryRun && change.changed ? `would call ${call}` : call}${text ? `\n${JSON.stringify(change.document, null, 2)}` : ''}`);
+    if (change.changed && !settings.dryRun) {
+        if (text) {
+            await sagemaker.send(new dist_cjs/* PutModelPackageGroupPolicyCommand */.Zve({ ModelPackageGroupName: name, ResourcePolicy: text }));
+        }
+        else {
+            await sagemaker.send(new dist_cjs/* DeleteModelPackageGroupPolicyCommand */.JF_({ ModelPackageGroupName: name }));
+        }
+    }
+    const after = change.changed ? sharedAccounts(change.document) : sharedAccounts(existing);
+    await ctx.out.summary([
+        `### ${operation === 'share' ? 'Sharing' : 'Unsharing'} ${escapeText(name, 200)}${settings.dryRun ? ' (dry run)' : ''}`,
+        '',
+        escapeText(describeChange(operation, change) || 'nothing to change', 1000),
+        '',
+        `Shared with ${after.length > 0 ? after.join(', ') : 'no account'}${settings.dryRun && change.changed ? ' once applied' : ''}.`,
+        ...elsewhere.map(entry => `> Account ${entry.account} is still named by policy statement ${escapeText(entry.sid, 100)}, which this action did not write.`),
+        ''
+    ].join('\n'));
+}
+const runGroup = async (ctx, settings) => {
+    const ops = settings.groupOps;
+    if (!ops)
+        throw new Error('group settings missing: inputs were not read for mode group');
+    switch (ops.operation) {
+        case 'describe':
+            await describeOperation(ctx, settings);
+            break;
+        case 'list':
+            await listOperation(ctx, settings);
+            break;
+        case 'update-tags':
+            await updateTagsOperation(ctx, settings, ops);
+            break;
+        case 'delete':
+            await deleteOperation(ctx, settings, ops);
+            break;
+        case 'share':
+        case 'unshare':
+            await sharingOperation(ctx, settings, ops, ops.operation);
+            break;
+    }
+    return {};
+};
+
+;// CONCATENATED MODULE: ./build/src/modes/lineage.js
+
+
+
+
+
+
+const runLineage = async (ctx, settings) => {
+    const sagemaker = ctx.aws.sagemaker;
+    const ref = settings.report?.modelPackage;
+    let arn;
+    if (ref) {
+        arn = await (0,registry_versions/* resolvePackageArn */.yy)(sagemaker, settings.group, ref);
+    }
+    else {
+        const newest = await (0,registry_versions/* latestVersion */.qD)(sagemaker, settings.group);
+        if (!newest) {
+            throw new errors/* UserError */.y(`Group "${settings.group.name}" has no versions; register one first, or name another group.`);
+        }
+        arn = newest.arn;
+    }
+    const pkg = await (0,registry_versions/* describeVersion */.MP)(sagemaker, arn);
+    const lineage = await readLineage(sagemaker, pkg);
+    for (const note of lineage.notes)
+        ctx.out.info(note);
+    const report = {
+        ...lineage,
+        group: settings.group.nameOrArn,
+        region: settings.region,
+        runUrl: (0,context/* runUrl */.V)(ctx.github) || undefined
+    };
+    const version = lineage.package.version;
+    ctx.out.info(`Lineage of ${settings.group.name} ${version !== undefined ? `v${version}` : arn}: ${lineage.trainingJob ? `training job ${lineage.trainingJob.name}` : 'no training job'}, ${lineage.associations.length} lineage associations, ${Object.keys(lineage.story.deployments).length} recorded deployments`);
+    ctx.out.setOutput('model-package-arn', arn);
+    if (version !== undefined)
+        ctx.out.setOutput('model-package-version', version);
+    if (lineage.package.approvalStatus)
+        ctx.out.setOutput('approval-status', lineage.package.approvalStatus);
+    await publishReport(ctx, reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`), renderLineage(report), lineageJson(report));
+    return {};
+};
+
+;// CONCATENATED MODULE: ./build/src/registry/register.js
+// Creating a model package version: the request, the look for an earlier registration of
+// the same model, and the wait until SageMaker has finished with it.
+
+
+
+
+const DEFAULT_CONTENT_TYPE = 'text/csv';
+/** The exact CreateModelPackage input; empty lists and absent fields are left out. */
+function createPackageInput(request) {
+    const input = {
+        ModelPackageGroupName: request.group.nameOrArn,
+        InferenceSpecification: {
+            Containers: [{ Image: request.imageUri, ModelDataUrl: request.modelDataUrl }],
+            SupportedContentTypes: request.contentTypes.length
+                ? request.contentTypes
+                : [DEFAULT_CONTENT_TYPE],
+            SupportedResponseMIMETypes: request.responseTypes.length
+                ? request.responseTypes
+                : [DEFAULT_CONTENT_TYPE]
+        },
+        ModelApprovalStatus: request.approvalStatus,
+        ClientToken: request.clientToken
+    };
+    const spec = input.InferenceSpecification;
+    if (request.realtimeInstanceTypes.length) {
+        spec.SupportedRealtimeInferenceInstanceTypes = request.realtimeInstanceTypes;
+    }
+    if (request.transformInstanceTypes.length) {
+        spec.SupportedTransformInstanceTypes = request.transformInstanceTypes;
+    }
+    if (request.description)
+        input.ModelPackageDescription = request.description;
+    if (request.statistics) {
+        input.ModelMetrics = {
+            ModelQuality: {
+                Statistics: {
+                    ContentType: 'application/json',
+                    S3Uri: request.statistics.uri,
+                    ContentDigest: request.statistics.digest
+                }
+            }
+        };
+    }
+    if (request.metadataProperties)
+        input.MetadataProperties = request.metadataProperties;
+    if (Object.keys(request.customerMetadata).length > 0) {
+        input.CustomerMetadataProperties = request.customerMetadata;
+    }
+    if (request.lifecycle) {
+        input.ModelLifeCycle = {
+            Stage: request.lifecycle.stage,
+            StageStatus: request.lifecycle.stageStatus,
+            ...(request.lifecycle.description ? { StageDescription: request.lifecycle.description } : {})
+        };
+    }
+    return input;
+}
+async function createPackage(sagemaker, input) {
+    const response = await sagemaker.send(new dist_cjs/* CreateModelPackageCommand */.N$s(input));
+    if (!response.ModelPackageArn)
+        throw new Error('CreateModelPackage returned no ModelPackageArn');
+    return response.ModelPackageArn;
+}
+/** How many recent versions are searched for an earlier registration. */
+const RECENT_VERSIONS = 20;
+const DESCRIBE_BATCH = 5;
+/**
+ * Looks through the group's most recent versions for one registered from the same
+ * fingerprint. The newest is described alone, the rest a few at a time, stopping at the
+ * first match, so a re-run (whose version is usually the newest) costs two calls.
+ */
+async function findRegistration(sagemaker, group, fingerprint, limit = RECENT_VERSIONS) {
+    const versions = await (0,registry_versions/* listVersions */.yO)(sagemaker, group, { limit });
+    const failed = [];
+    // The newest version alone first: on a re-run it is almost always the match.
+    let size = 1;
+    for (let start = 0; start < versions.length; start += size, size = DESCRIBE_BATCH) {
+        const batch = versions.slice(start, start + size);
+        const described = await Promise.all(batch.map(v => (0,registry_versions/* describeVersion */.MP)(sagemaker, v.arn)));
+        for (const [index, description] of described.entries()) {
+            if (description.CustomerMetadataProperties?.[PROVENANCE_KEYS.fingerprint] !== fingerprint)
+                continue;
+            if (description.ModelPackageStatus === 'Failed') {
+                failed.push(batch[index].version);
+                continue;
+            }
+            return { match: description, failed };
+        }
+    }
+    return { failed };
+}
+function statusDetails(details) {
+    const items = [...(details?.ValidationStatuses ?? []), ...(details?.ImageScanStatuses ?? [])];
+    const text = items
+        .map(item => `${item.Name ?? 'check'}: ${item.Status ?? '?'}${item.FailureReason ? ` (${item.FailureReason})` : ''}`)
+        .join('; ');
+    return text || 'no status details given';
+}
+const DEFAULT_MAX_WAIT_MS = 15 * 60 * 1000;
+/**
+ * Polls DescribeModelPackage until the package is Completed. The bound counts the time
+ * slept, not the wall clock, so an injected sleep makes the wait testable.
+ */
+async function waitForPackage(sagemaker, arn, options) {
+    const maxWait = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+    let interval = options.initialIntervalMs ?? 2000;
+    const maxInterval = options.maxIntervalMs ?? 10000;
+    let waited = 0;
+    for (;;) {
+        const description = await (0,registry_versions/* describeVersion */.MP)(sagemaker, arn);
+        const status = description.ModelPackageStatus;
+        if (status === 'Completed')
+            return description;
+        if (status === 'Failed') {
+            throw new errors/* UserError */.y(`Model package ${arn} failed: ${statusDetails(description.ModelPackageStatusDetails)}.`);
+        }
+        if (status === 'Deleting')
+            throw new errors/* UserError */.y(`Model package ${arn} is being deleted.`);
+        if (waited >= maxWait) {
+            throw new errors/* UserError */.y(`Model package ${arn} was still ${status ?? 'in an unknown state'} after ${Math.round(waited / 1000)} s; check it in the SageMaker console.`);
+        }
+        const pause = Math.min(interval, maxWait - waited);
+        await options.sleep(pause);
+        waited += pause;
+        interval = Math.min(maxInterval, Math.round(interval * 1.5));
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/modes/register.js
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * ModelLifeCycle.StageStatus at registration, from the approval status the version is
+ * created with (StageStatus is free text matching [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}).
+ */
+const STAGE_STATUS = {
+    PendingManualApproval: 'PendingApproval',
+    Approved: 'Approved',
+    Rejected: 'Rejected'
+};
+/**
+ * The user's `customer-metadata`, checked against the keys this action owns and against
+ * SageMaker's limits together with the entries the action itself must record.
+ */
+function checkUserMetadata(user, required) {
+    const entries = Object.entries(user);
+    const reserved = entries.filter(([key]) => isReservedKey(key)).map(([key]) => key);
+    if (reserved.length > 0) {
+        throw new errors/* UserError */.y(`Input "customer-metadata": ${reserved.map(k => `"${k}"`).join(', ')} use${reserved.length === 1 ? 's' : ''} a prefix this action writes itself (${RESERVED_PREFIXES.join(' ')}); choose another key.`);
+    }
+    const fit = (0,registry_metadata/* fitMetadata */.tS)(entries, Object.fromEntries(required));
+    if (fit.dropped.length > 0) {
+        const room = registry_metadata/* METADATA_MAX_ENTRIES */.gq - required.length;
+        throw new errors/* UserError */.y(`Input "customer-metadata" does not fit SageMaker's limits (at most ${room} entries next to the ${required.length} provenance entries this action records; keys up to 128 and values up to 256 characters of letters, digits, spaces and _.:/=+-@): ${fit.dropped.join('; ')}.`);
+    }
+    return entries;
+}
+function lifecycle(register, ctx, source) {
+    if (!register.modelLifecycleStage)
+        return undefined;
+    const commit = ctx.github.sha ? `commit ${ctx.github.sha.slice(0, 12)}` : source.modelDataUrl;
+    const url = (0,context/* runUrl */.V)(ctx.github);
+    return {
+        stage: register.modelLifecycleStage,
+        stageStatus: STAGE_STATUS[register.approvalStatus],
+        description: `Registered from ${commit}${url ? ` by ${url}` : ''}`.slice(0, 1024)
+    };
+}
+/** All validation and reads; no mutating call happens until this has returned. */
+async function plan(ctx, settings, register) {
+    const metricsLocation = register.metricsS3Uri
+        ? parseS3Uri(register.metricsS3Uri, 'metrics-s3-uri')
+        : undefined;
+    const fromFile = register.metricsFile ? await readMetricsFile(register.metricsFile) : undefined;
+    for (const note of fromFile?.notes ?? [])
+        ctx.out.info(`metrics-file: ${note}`);
+    const source = await resolveModelSource(ctx.aws.sagemaker, register.source);
+    const { metrics, overridden } = mergeMetrics(source.finalMetrics, fromFile?.metrics ?? []);
+    for (const line of overridden)
+        ctx.out.info(`Metric ${line} (the file wins).`);
+    const fingerprint = registrationFingerprint({
+        group: settings.group.name,
+        commit: ctx.github.sha,
+        modelDataUrl: source.modelDataUrl,
+        imageUri: source.imageUri
+    });
+    const required = [
+        ...sourceMetadata({
+            fingerprint,
+            commit: ctx.github.sha,
+            modelDataUrl: source.modelDataUrl,
+            imageUri: source.imageUri,
+            trainingJobName: source.trainingJobName,
+            tuningJobName: source.tuningJobName
+        }),
+        ...runMetadata(ctx.github)
+    ];
+    const user = checkUserMetadata(register.customerMetadata, required);
+    const base = (0,registry_metadata/* fitMetadata */.tS)([...required, ...user]);
+    const metricEntries = metrics.map(m => [
+        `${registry_metadata/* METRIC_PREFIX */._r}${m.name}`,
+        (0,registry_metadata/* formatMetricValue */.dd)(m.value)
+    ]);
+    const extra = (0,registry_metadata/* fitMetadata */.tS)([...metricEntries, ...hyperParameterMetadata(source.hyperParameters)], base.kept);
+    for (const reason of extra.dropped) {
+        ctx.out.warning(`Customer metadata entry not recorded (SageMaker limits): ${reason}`);
+    }
+    const customerMetadata = { ...base.kept, ...extra.kept };
+    const mirrored = (0,registry_metadata/* metricsFromMetadata */.nm)(Object.fromEntries(Object.entries(extra.kept).filter(([key]) => key.startsWith(registry_metadata/* METRIC_PREFIX */._r))));
+    let statistics;
+    if (metrics.length > 0 && metricsLocation) {
+        const body = statisticsJson(metrics);
+        const location = {
+            bucket: metricsLocation.bucket,
+            key: joinS3Key(metricsLocation.key, settings.group.name, fingerprint, 'statistics.json')
+        };
+        statistics = { location, uri: formatS3Uri(location), digest: contentDigest(body), body };
+    }
+    else if (metrics.length > 0) {
+        ctx.out.warning('No "metrics-s3-uri" given: metrics are recorded in customer metadata only, so SageMaker Studio shows no model quality statistics for this version.');
+    }
+    else if (metricsLocation) {
+        ctx.out.info('No metrics from "metrics-file" or the training job: nothing to upload to "metrics-s3-uri".');
+    }
+    return {
+        source,
+        fingerprint,
+        metrics,
+        mirrored,
+        statistics,
+        request: {
+            group: settings.group,
+            modelDataUrl: source.modelDataUrl,
+            imageUri: source.imageUri,
+            description: register.description,
+            approvalStatus: register.approvalStatus,
+            contentTypes: register.contentTypes,
+            responseTypes: register.responseTypes,
+            realtimeInstanceTypes: register.inferenceInstances,
+            transformInstanceTypes: register.transformInstances,
+            statistics,
+            metadataProperties: metadataProperties(ctx.github, register.projectId),
+            customerMetadata,
+            lifecycle: lifecycle(register, ctx, source)
+        }
+    };
+}
+function differingMetrics(existing, mirrored) {
+    const recorded = (0,registry_metadata/* metricsFromMetadata */.nm)(existing.CustomerMetadataProperties);
+    const names = new Set([...Object.keys(recorded), ...Object.keys(mirrored)]);
+    return [...names]
+        .filter(name => recorded[name] !== mirrored[name])
+        .map(name => `${name}: recorded ${recorded[name] ?? 'none'}, this run ${mirrored[name] ?? 'none'}`);
+}
+function register_setOutputs(ctx, result) {
+    if (result.arn)
+        ctx.out.setOutput('model-package-arn', result.arn);
+    if (result.version !== undefined)
+        ctx.out.setOutput('model-package-version', result.version);
+    ctx.out.setOutput('created', result.created);
+    ctx.out.setOutput('approval-status', result.approvalStatus);
+}
+function summary(settings, planned, result, dryRun) {
+    const title = dryRun
+        ? `Model registration (dry run): ${escapeText(settings.group.name)}`
+        : `Model registered: ${escapeText(settings.group.name)} v${result.version ?? '?'}`;
+    const outcome = dryRun
+        ? result.version !== undefined
+            ? `already registered as v${result.version}; nothing would change`
+            : 'a new version would be created'
+        : result.created
+            ? 'new version'
+            : 'already registered by an earlier run of this commit; reused';
+    const source = planned.source.tuningJobName
+        ? `tuning job ${planned.source.tuningJobName} (best: ${planned.source.trainingJobName ?? '?'})`
+        : planned.source.trainingJobName
+            ? `training job ${planned.source.trainingJobName}`
+            : 'model artifact';
+    const rows = [
+        ['Outcome', outcome],
+        ['Approval status', result.approvalStatus],
+        ['Source', source],
+        ['Model data', planned.source.modelDataUrl],
+        ['Image', planned.source.imageUri]
+    ];
+    if (planned.request.metadataProperties?.CommitId)
+        rows.push(['Commit', planned.request.metadataProperties.CommitId]);
+    if (planned.statistics)
+        rows.push(['Statistics', planned.statistics.uri]);
+    const lines = [
+        `### ${title}`,
+        '',
+        '| | |',
+        '|---|---|',
+        ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`)
+    ];
+    if (planned.metrics.length > 0) {
+        lines.push('', '| Metric | Value |', '|---|---|');
+        for (const metric of planned.metrics) {
+            lines.push(`| ${escapeCell(metric.name)} | ${escapeCell((0,registry_metadata/* formatMetricValue */.dd)(metric.value))} |`);
+        }
+    }
+    const [link] = consoleLinks({ region: settings.region, group: settings.group.nameOrArn });
+    const url = link ? safeUrl(link.url) : undefined;
+    if (url && !dryRun)
+        lines.push('', `[${link?.label}](${url})`);
+    return `${lines.join('\n')}\n`;
+}
+const runRegister = async (ctx, settings) => {
+    const register = settings.register;
+    if (!register)
+        throw new Error('register mode started without register settings');
+    const dryRun = settings.dryRun;
+    const sagemaker = ctx.aws.sagemaker;
+    const planned = await plan(ctx, settings, register);
+    const group = await ensureGroup(sagemaker, settings.group, register.groupDescription, register.groupTags, ctx.out, dryRun);
+    const existing = group.exists && !group.created
+        ? await findRegistration(sagemaker, settings.group, planned.fingerprint)
+        : { failed: [] };
+    let result;
+    if (existing.match) {
+        let description = existing.match;
+        const arn = description.ModelPackageArn;
+        const version = description.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn);
+        ctx.out.info(`Version ${version} was already registered from this commit and model (${arn}); reusing it.`);
+        const differing = differingMetrics(description, planned.mirrored);
+        if (differing.length > 0) {
+            ctx.out.warning(`Version ${version} keeps the metrics it was registered with (ModelMetrics cannot change): ${differing.join('; ')}.`);
+        }
+        if (description.ModelPackageStatus !== 'Completed' && !dryRun) {
+            description = await waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) });
+        }
+        if (description.ModelApprovalStatus &&
+            description.ModelApprovalStatus !== register.approvalStatus) {
+            ctx.out.warning(`Version ${version} is ${description.ModelApprovalStatus}; "approval-status" ${register.approvalStatus} applies to new versions only (use mode "approve" or "reject" to change it).`);
+        }
+        result = {
+            arn,
+            version,
+            created: false,
+            approvalStatus: description.ModelApprovalStatus ?? planned.request.approvalStatus
+        };
+    }
+    else {
+        const retryAfter = existing.failed[0];
+        if (retryAfter !== undefined) {
+            ctx.out.warning(`Version ${retryAfter} registered this commit and model but Failed; registering again.`);
+        }
+        const input = createPackageInput({
+            ...planned.request,
+            clientToken: clientToken(planned.fingerprint, retryAfter)
+        });
+        if (dryRun) {
+            if (planned.statistics) {
+                ctx.out.info(`Dry run: would upload model quality statistics to ${planned.statistics.uri} (${planned.statistics.digest}):\n${planned.statistics.body}`);
+            }
+            ctx.out.info(`Dry run: would call CreateModelPackage with:\n${JSON.stringify(input, null, 2)}`);
+            result = { created: false, approvalStatus: planned.request.approvalStatus };
+        }
+        else {
+            if (planned.statistics) {
+                await putObject(ctx.aws.s3, planned.statistics.location, planned.statistics.body, 'application/json');
+                ctx.out.info(`Uploaded model quality statistics to ${planned.statistics.uri} (${planned.statistics.digest}).`);
+            }
+            const arn = await createPackage(sagemaker, input);
+            ctx.out.info(`Created ${arn}; waiting for it to complete.`);
+            const description = await waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) });
+            result = {
+                arn,
+                version: description.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn),
+                created: true,
+                approvalStatus: description.ModelApprovalStatus ?? planned.request.approvalStatus
+            };
+        }
+    }
+    register_setOutputs(ctx, result);
+    await ctx.out.summary(summary(settings, planned, result, dryRun));
+    return {};
+};
+
+;// CONCATENATED MODULE: ./build/src/modes/rollback.js
+
+
+
+
+
+
+
+/** The package the endpoint serves: the one this action recorded, if still live, else the largest weight. */
+function currentPackageArn(live) {
+    const recorded = live.tags[tags/* TAGS */.gp.packageArn];
+    if (recorded && live.variants.some(v => v.packageArn === recorded))
+        return recorded;
+    return (0,deploy_plan/* livePackageArn */.It)(live);
+}
+function versionOf(arn) {
+    try {
+        return (0,registry_versions/* versionFromArn */.Yu)(arn);
+    }
+    catch {
+        return undefined;
+    }
+}
+async function resolveRollbackTarget(ctx, settings, live, current) {
+    const deploy = settings.deploy;
+    if (deploy.modelPackage) {
+        return {
+            arn: await (0,registry_versions/* resolvePackageArn */.yy)(ctx.aws.sagemaker, settings.group, deploy.modelPackage),
+            source: 'input "model-package"'
+        };
+    }
+    const recorded = live.tags[tags/* TAGS */.gp.previousPackageArn];
+    if (recorded && recorded !== current)
+        return { arn: recorded, source: `the endpoint's ${tags/* TAGS */.gp.previousPackageArn} tag` };
+    const currentVersion = current ? versionOf(current) : undefined;
+    if (currentVersion === undefined) {
+        throw new errors/* UserError */.y(`Endpoint ${live.name} records no previous version and its live model names no versioned package: name the version to roll back to with "model-package".`);
+    }
+    const [older] = await (0,registry_versions/* listVersions */.yO)(ctx.aws.sagemaker, settings.group, {
+        status: 'Approved',
+        limit: 1,
+        olderThanVersion: currentVersion
+    });
+    if (!older) {
+        throw new errors/* UserError */.y(`Endpoint ${live.name} serves v${currentVersion} and group "${settings.group.name}" has no Approved version older than it: name the version to roll back to with "model-package".`);
+    }
+    return { arn: older.arn, source: `the newest Approved version older than v${currentVersion}` };
+}
+const runRollback = async (ctx, settings) => {
+    const deploy = settings.deploy;
+    if (!deploy)
+        throw new Error('deploy settings missing: inputs were not read for mode rollback');
+    if (deploy.traffic.length > 0) {
+        throw new errors/* UserError */.y('Input "traffic" does not apply to mode "rollback": use mode "deploy" to change weights.');
+    }
+    const live = await settledEndpoint(ctx, deploy, settings.dryRun);
+    if (!live) {
+        throw new errors/* UserError */.y(`Endpoint ${deploy.endpointName} does not exist in ${settings.region}: there is nothing to roll back.`);
+    }
+    const current = currentPackageArn(live);
+    const { arn, source } = await resolveRollbackTarget(ctx, settings, live, current);
+    if (arn === current && live.variants.length === 1) {
+        throw new errors/* UserError */.y(`Endpoint ${live.name} already serves ${arn} (${source}): there is nothing to roll back.`);
+    }
+    ctx.out.info(`Rolling endpoint ${live.name} back from ${current ?? 'an unknown package'} to ${arn} (${source})`);
+    const target = await approvedTarget(ctx, arn, 1);
+    const reject = deploy.rejectCurrent && current && current !== target.arn
+        ? rejectRequest(ctx, current, deploy.endpointName, deploy.reason ?? '')
+        : undefined;
+    const outcome = await runDeployment(ctx, settings, {
+        kind: 'rollback',
+        targets: [target],
+        live,
+        reject
+    });
+    return outcome.failed ? { failed: outcome.failed } : {};
+};
+/** The UpdateModelPackage that marks the replaced version Rejected, with who, where and why. */
+function rejectRequest(ctx, arn, endpointName, reason) {
+    const actor = ctx.github.actor || 'unknown actor';
+    const run = (0,context/* runUrl */.V)(ctx.github);
+    return {
+        packageArn: arn,
+        version: versionOf(arn) ?? 0,
+        update: {
+            status: 'Rejected',
+            // As UpdateModelPackage will send it, so that the plan shows the exact text.
+            approvalDescription: (0,registry_versions/* truncate */.xv)((0,registry_versions/* singleLine */.pF)(`Rejected on rollback of endpoint ${endpointName} by ${actor}${run ? ` in ${run}` : ''}: ${reason}`), registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW),
+            metadata: {
+                [registry_metadata/* KEYS */.Rk.decisionBy]: (0,registry_metadata/* sanitizeMetadataText */.Ab)(actor, registry_metadata/* METADATA_MAX_VALUE */.NB),
+                [registry_metadata/* KEYS */.Rk.decisionRun]: (0,registry_metadata/* sanitizeMetadataText */.Ab)((0,deploy_plan/* runLabel */.Az)(ctx.github), registry_metadata/* METADATA_MAX_VALUE */.NB),
+                [registry_metadata/* KEYS */.Rk.decisionReason]: (0,registry_metadata/* sanitizeMetadataText */.Ab)(reason, registry_metadata/* METADATA_MAX_VALUE */.NB)
+            }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/modes/index.js
+
+
+
+
+
+
+
+
+const RUNNERS = {
+    register: runRegister,
+    gate: runGate,
+    approve: runApprove,
+    reject: runReject,
+    deploy: runDeploy,
+    rollback: runRollback,
+    compare: runCompare,
+    lineage: runLineage,
+    group: runGroup
+};
+
+// EXTERNAL MODULE: ./build/src/version.js
+var version = __nccwpck_require__(8009);
+;// CONCATENATED MODULE: ./build/src/runner.js
+// Builds a mode's context from settings and runs it; shared by the action and the CLI.
+
+
+
+
+
+
+async function executeMode(settings, out, env = process.env) {
+    const github = (0,run/* readGitHubRun */.j)(env);
+    const aws = (0,src_aws/* createClients */.hP)(settings.region, version/* VERSION */.x);
+    const calls = (0,src_aws/* countCalls */.xe)(aws.sagemaker);
+    const ctx = {
+        aws,
+        github,
+        octokit: settings.githubToken
+            ? (0,lib_github/* getOctokit */.Q)(settings.githubToken, { baseUrl: github.apiUrl })
+            : undefined,
+        out,
+        now: () => new Date(),
+        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+        workDir: env.RUNNER_TEMP || process.cwd(),
+        interrupts: processInterrupts(message => out.error ? out.error(message) : out.warning(message))
+    };
+    try {
+        return await RUNNERS[settings.mode](ctx, settings);
+    }
+    finally {
+        const total = [...calls.values()].reduce((sum, n) => sum + n, 0);
+        const byOperation = [...calls.entries()].map(([name, n]) => `${name}=${n}`).join(', ');
+        out.debug(`SageMaker calls: ${total}${byOperation ? ` (${byOperation})` : ''}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/main.js
+// The action's one error boundary: read every input once, run the mode, and turn any
+// failure into a message a person can act on.
+
+
+
+
+function actionsReporter() {
+    return {
+        info: message => core/* info */.pq(message),
+        warning: message => core/* warning */.$e(message),
+        error: message => core/* error */.z3(message),
+        debug: message => core/* debug */.Yz(message),
+        setOutput: (name, value) => core/* setOutput */.uH(name, String(value)),
+        summary: async (markdown) => {
+            // Outside a runner there is no summary file; the log still gets the report.
+            if (!process.env.GITHUB_STEP_SUMMARY)
+                return core/* info */.pq(markdown);
+            await core/* summary */.z.addRaw(markdown, true).write();
+        },
+        saveState: (name, value) => core/* saveState */.LZ(name, value),
+        postStep: true
+    };
+}
+async function main_run() {
+    try {
+        const settings = readSettings(name => core/* getInput */.V4(name));
+        if (settings.githubToken)
+            core/* setSecret */.Pq(settings.githubToken);
+        const outcome = await executeMode(settings, actionsReporter());
+        if (outcome.failed)
+            core/* setFailed */.C1(outcome.failed);
+    }
+    catch (error) {
+        core/* setFailed */.C1((0,errors/* describeError */.U)(error));
+        if (error instanceof Error && error.stack)
+            core/* debug */.Yz(error.stack);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9119:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ post)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(6257);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var lib_github = __nccwpck_require__(2413);
+// EXTERNAL MODULE: ./build/src/aws.js
+var aws = __nccwpck_require__(6120);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(4459);
+;// CONCATENATED MODULE: ./build/src/cleanup.js
+// Temporary SageMaker resources (a validation endpoint, its config and model) are
+// recorded in the step's state as soon as they exist, so the `post` step can delete them
+// when the job was cancelled before the mode's own `finally` ran.
+
+const TEMPORARY_STATE = 'temporary-resources';
+function parseTemporaryState(raw) {
+    if (!raw.trim())
+        return [];
+    const parsed = JSON.parse(raw);
+    if (!Array.isArray(parsed))
+        return [];
+    return parsed.filter((item) => typeof item === 'object' &&
+        item !== null &&
+        ['endpoint', 'endpoint-config', 'model'].includes(item.kind) &&
+        typeof item.name === 'string');
+}
+function isNotFound(error) {
+    const message = error instanceof Error ? error.message : '';
+    return (error instanceof Error &&
+        (error.name === 'ResourceNotFound' || /could not find|does not exist/i.test(message)));
+}
+/**
+ * Deletes the endpoint first, then its config, then the model, so nothing is removed
+ * from under a resource that still uses it. Returns a warning per resource that could not
+ * be deleted; a resource already gone counts as deleted.
+ */
+async function deleteTemporaryResources(sagemaker, resources) {
+    const order = { endpoint: 0, 'endpoint-config': 1, model: 2 };
+    const sorted = [...resources].sort((a, b) => order[a.kind] - order[b.kind]);
+    const deleted = [];
+    const warnings = [];
+    for (const resource of sorted) {
+        try {
+            if (resource.kind === 'endpoint')
+                await sagemaker.send(new dist_cjs/* DeleteEndpointCommand */.oPO({ EndpointName: resource.name }));
+            else if (resource.kind === 'endpoint-config')
+                await sagemaker.send(new dist_cjs/* DeleteEndpointConfigCommand */.WLA({ EndpointConfigName: resource.name }));
+            else
+                await sagemaker.send(new dist_cjs/* DeleteModelCommand */.em({ ModelName: resource.name }));
+            deleted.push(resource);
+        }
+        catch (error) {
+            if (isNotFound(error))
+                deleted.push(resource);
+            else
+                warnings.push(`Could not delete temporary ${resource.kind} "${resource.name}": ${error.message}`);
+        }
+    }
+    return { deleted, warnings };
+}
+
+// EXTERNAL MODULE: ./build/src/deploy/inflight.js
+var inflight = __nccwpck_require__(1880);
+// EXTERNAL MODULE: ./build/src/deploy/reconcile.js
+var reconcile = __nccwpck_require__(7113);
+// EXTERNAL MODULE: ./build/src/github/run.js
+var run = __nccwpck_require__(8384);
+// EXTERNAL MODULE: ./build/src/main.js + 36 modules
+var main = __nccwpck_require__(7291);
+// EXTERNAL MODULE: ./build/src/version.js
+var version = __nccwpck_require__(8009);
+;// CONCATENATED MODULE: ./build/src/post.js
+// The `post` step: deletes temporary resources a cancelled or failed run left behind, and
+// reconciles a deployment the main step could not conclude (see deploy/reconcile.ts).
+// It only warns: cleanup must never turn a finished job's result into a failure.
+
+
+
+
+
+
+
+
+
+async function deleteTemporary() {
+    try {
+        const resources = parseTemporaryState(core/* getState */.Gu(TEMPORARY_STATE));
+        if (resources.length === 0)
+            return;
+        const region = core/* getInput */.V4('region') || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || '';
+        const { sagemaker } = (0,aws/* createClients */.hP)(region, version/* VERSION */.x);
+        const { deleted, warnings } = await deleteTemporaryResources(sagemaker, resources);
+        for (const resource of deleted)
+            core/* info */.pq(`Deleted temporary ${resource.kind} ${resource.name}`);
+        for (const warning of warnings)
+            core/* warning */.$e(warning);
+    }
+    catch (error) {
+        core/* warning */.$e(`Cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+async function reconcileDeployment() {
+    const record = (0,inflight/* parseInFlight */.t0)(core/* getState */.Gu(inflight/* DEPLOYMENT_STATE */.a6));
+    if (!record)
+        return;
+    try {
+        const token = core/* getInput */.V4('github-token');
+        if (token)
+            core/* setSecret */.Pq(token);
+        const github = (0,run/* readGitHubRun */.j)(process.env);
+        await (0,reconcile/* reconcileInterrupted */.z)({
+            aws: (0,aws/* createClients */.hP)(record.region, version/* VERSION */.x),
+            out: (0,main/* actionsReporter */.t)(),
+            octokit: token ? (0,lib_github/* getOctokit */.Q)(token, { baseUrl: github.apiUrl }) : undefined,
+            now: () => new Date(),
+            sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+        }, record);
+    }
+    catch (error) {
+        core/* warning */.$e(`Reconciling the interrupted deployment to endpoint ${record.endpointName} failed: ${error instanceof Error ? error.message : String(error)}. Check the endpoint in the console; the next deploy or rollback to it waits for it and reads what it serves.`);
+    }
+}
+async function post() {
+    await deleteTemporary();
+    await reconcileDeployment();
+}
+
+
+/***/ }),
+
+/***/ 1580:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ab: () => (/* binding */ sanitizeMetadataText),
+/* harmony export */   NB: () => (/* binding */ METADATA_MAX_VALUE),
+/* harmony export */   Rk: () => (/* binding */ KEYS),
+/* harmony export */   _r: () => (/* binding */ METRIC_PREFIX),
+/* harmony export */   dd: () => (/* binding */ formatMetricValue),
+/* harmony export */   gq: () => (/* binding */ METADATA_MAX_ENTRIES),
+/* harmony export */   nm: () => (/* binding */ metricsFromMetadata),
+/* harmony export */   tS: () => (/* binding */ fitMetadata)
+/* harmony export */ });
+/* unused harmony exports METADATA_MAX_KEY, isAllowedMetadataText */
+// CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
+// entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
+const METADATA_MAX_ENTRIES = 50;
+const METADATA_MAX_KEY = 128;
+const METADATA_MAX_VALUE = 256;
+const ALLOWED = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const DISALLOWED_CHAR = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
+/** Keys this action writes; everything else in the metadata belongs to someone else. */
+const METRIC_PREFIX = 'metric:';
+const KEYS = {
+    gateDecision: 'gate:decision',
+    gateRun: 'gate:run',
+    gatePolicy: 'gate:policy-sha256',
+    decisionBy: 'decision:actor',
+    decisionRun: 'decision:run',
+    decisionReason: 'decision:reason',
+    deployedPrefix: 'deployed:'
+};
+function isAllowedMetadataText(text) {
+    return ALLOWED.test(text);
+}
+/** Replaces characters SageMaker refuses in metadata with `_` and cuts to `max` characters. */
+function sanitizeMetadataText(text, max) {
+    return text.replace(DISALLOWED_CHAR, '_').slice(0, max);
+}
+/** Metric values are kept as plain decimal strings (no exponent), which the limits allow. */
+function formatMetricValue(value) {
+    if (!Number.isFinite(value))
+        throw new Error(`metric value ${value} is not a finite number`);
+    const text = String(value);
+    if (!/e/i.test(text))
+        return text;
+    return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}
+/** Reads the `metric:<name>` mirror back into numbers, ignoring unparseable values. */
+function metricsFromMetadata(metadata) {
+    const metrics = {};
+    for (const [key, raw] of Object.entries(metadata ?? {})) {
+        if (!key.startsWith(METRIC_PREFIX))
+            continue;
+        const value = Number(raw);
+        if (raw.trim() !== '' && Number.isFinite(value))
+            metrics[key.slice(METRIC_PREFIX.length)] = value;
+    }
+    return metrics;
+}
+/**
+ * Fits entries into what SageMaker accepts, in the order given (earlier entries win a
+ * place first), next to `existing` entries already on the package.
+ */
+function fitMetadata(entries, existing = {}) {
+    const kept = {};
+    const dropped = [];
+    let count = Object.keys(existing).length;
+    for (const [key, value] of entries) {
+        if (key.length === 0 || key.length > METADATA_MAX_KEY) {
+            dropped.push(`${key}: key must be 1-${METADATA_MAX_KEY} characters`);
+        }
+        else if (value.length > METADATA_MAX_VALUE) {
+            dropped.push(`${key}: value is ${value.length} characters, the limit is ${METADATA_MAX_VALUE}`);
+        }
+        else if (!isAllowedMetadataText(key) || !isAllowedMetadataText(value)) {
+            dropped.push(`${key}: contains characters outside letters, digits, spaces and _.:/=+-@`);
+        }
+        else if (!(key in existing) && !(key in kept) && count >= METADATA_MAX_ENTRIES) {
+            dropped.push(`${key}: the package already holds ${METADATA_MAX_ENTRIES} entries`);
+        }
+        else {
+            if (!(key in existing) && !(key in kept))
+                count++;
+            kept[key] = value;
+        }
+    }
+    return { kept, dropped };
+}
+
+
+/***/ }),
+
+/***/ 788:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AW: () => (/* binding */ APPROVAL_DESCRIPTION_MAX),
+/* harmony export */   EL: () => (/* binding */ packageArnFromGroupArn),
+/* harmony export */   GS: () => (/* binding */ updateVersion),
+/* harmony export */   H1: () => (/* binding */ namedOrPendingArn),
+/* harmony export */   MP: () => (/* binding */ describeVersion),
+/* harmony export */   N3: () => (/* binding */ describeGroup),
+/* harmony export */   Px: () => (/* binding */ isInGroup),
+/* harmony export */   Yu: () => (/* binding */ versionFromArn),
+/* harmony export */   lt: () => (/* binding */ describeNamedVersion),
+/* harmony export */   pF: () => (/* binding */ singleLine),
+/* harmony export */   qD: () => (/* binding */ latestVersion),
+/* harmony export */   xv: () => (/* binding */ truncate),
+/* harmony export */   yO: () => (/* binding */ listVersions),
+/* harmony export */   yy: () => (/* binding */ resolvePackageArn)
+/* harmony export */ });
+/* unused harmony export STAGE_DESCRIPTION_MAX */
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4459);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
+// Queries and updates on the versions of one model package group. Every list call
+// passes SortOrder and ModelPackageType=Versioned: SageMaker sorts ascending and lists
+// unversioned packages only unless told otherwise.
+
+
+/** The version number at the end of a versioned package ARN (`.../model-package/group/7`). */
+function versionFromArn(arn) {
+    const match = /:model-package\/[^/]+\/(\d+)$/.exec(arn);
+    if (!match)
+        throw new Error(`"${arn}" is not the ARN of a versioned model package`);
+    return Number(match[1]);
+}
+/** The package ARN of version `version`, formed from the group's ARN as SageMaker forms it. */
+function packageArnFromGroupArn(groupArn, version) {
+    const match = /^(arn:[^:]+:sagemaker:[^:]*:\d{12}):model-package-group\/(.+)$/.exec(groupArn);
+    if (!match)
+        throw new Error(`"${groupArn}" is not a model package group ARN`);
+    return `${match[1]}:model-package/${match[2]}/${version}`;
+}
+async function describeGroup(sagemaker, group) {
+    return sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModelPackageGroupCommand */ .ruq({ ModelPackageGroupName: group.nameOrArn }));
+}
+/** Resolves a package named by ARN or by version number to its ARN. */
+async function resolvePackageArn(sagemaker, group, ref) {
+    if (ref.kind === 'arn')
+        return ref.arn;
+    const groupArn = group.arn ?? (await describeGroup(sagemaker, group)).ModelPackageGroupArn;
+    if (!groupArn)
+        throw new Error(`SageMaker returned no ARN for group "${group.name}"`);
+    return packageArnFromGroupArn(groupArn, ref.version);
+}
+/**
+ * Whether a described version is in `group`. SageMaker names the group of a package shared
+ * from another account either way, so a name and an ARN are both compared by name.
+ */
+function isInGroup(pkg, group) {
+    const named = pkg.ModelPackageGroupName;
+    if (named === undefined)
+        return true;
+    const bare = (text) => (text.startsWith('arn:') ? (text.split('/').pop() ?? text) : text);
+    return bare(named) === group.name;
+}
+async function describeVersion(sagemaker, arn) {
+    return sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModelPackageCommand */ .Uxr({ ModelPackageName: arn }));
+}
+function isMissingPackage(error) {
+    if (!(error instanceof Error))
+        return false;
+    if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException')
+        return true;
+    return (error.name === 'ValidationException' &&
+        /does not exist|not found|could not find/i.test(error.message));
+}
+/** Describes a version a person named through `input`; a missing one is an error naming it. */
+async function describeNamedVersion(sagemaker, arn, input) {
+    try {
+        return await describeVersion(sagemaker, arn);
+    }
+    catch (error) {
+        if (isMissingPackage(error)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Input "${input}": model package ${arn} does not exist (${error.message}). Check the version number, the group and the region.`);
+        }
+        throw error;
+    }
+}
+function toSummary(item) {
+    const arn = item.ModelPackageArn ?? '';
+    return {
+        arn,
+        version: item.ModelPackageVersion ?? versionFromArn(arn),
+        status: (item.ModelApprovalStatus ?? 'PendingManualApproval'),
+        creationTime: item.CreationTime,
+        description: item.ModelPackageDescription
+    };
+}
+/**
+ * Versions of the group, newest first, paging with NextToken only as far as needed: the
+ * cost is O(limit) calls, whatever the size of the group.
+ */
+async function listVersions(sagemaker, group, options) {
+    const found = [];
+    // MaxResults has a floor of 1: asking SageMaker for "none" would still return one.
+    if (options.limit <= 0)
+        return found;
+    let nextToken;
+    do {
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .ListModelPackagesCommand */ .MTG({
+            ModelPackageGroupName: group.nameOrArn,
+            ModelPackageType: 'Versioned',
+            ModelApprovalStatus: options.status,
+            SortBy: 'CreationTime',
+            SortOrder: 'Descending',
+            MaxResults: Math.min(100, Math.max(1, options.limit - found.length)),
+            NextToken: nextToken
+        }));
+        for (const item of page.ModelPackageSummaryList ?? []) {
+            const summary = toSummary(item);
+            if (options.olderThanVersion !== undefined && summary.version >= options.olderThanVersion)
+                continue;
+            found.push(summary);
+            if (found.length >= options.limit)
+                return found;
+        }
+        nextToken = page.NextToken;
+    } while (nextToken);
+    return found;
+}
+/** The newest version (optionally with a given status): one ListModelPackages call. */
+async function latestVersion(sagemaker, group, status) {
+    const [newest] = await listVersions(sagemaker, group, { status, limit: 1 });
+    return newest;
+}
+/**
+ * The ARN of the version `ref` names or, without a name, of the group's newest version
+ * waiting for approval; `noneWaiting` is the message when there is none to decide on.
+ */
+async function namedOrPendingArn(sagemaker, group, ref, noneWaiting) {
+    if (ref)
+        return resolvePackageArn(sagemaker, group, ref);
+    const pending = await latestVersion(sagemaker, group, 'PendingManualApproval');
+    if (!pending)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(noneWaiting);
+    return pending.arn;
+}
+/** SageMaker caps ApprovalDescription at 1,024 characters. */
+const APPROVAL_DESCRIPTION_MAX = 1024;
+/** ModelLifeCycle.StageDescription has the same cap. */
+const STAGE_DESCRIPTION_MAX = 1024;
+/**
+ * Text as one line: SageMaker's description fields accept letters, marks, spaces, symbols,
+ * digits and punctuation only, so line breaks and other control characters become spaces.
+ */
+function singleLine(text) {
+    return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\s]+/gu, ' ').trim();
+}
+/** Updates only the given fields; customer metadata is merged by SageMaker, never replaced. */
+async function updateVersion(sagemaker, arn, update) {
+    const input = { ModelPackageArn: arn };
+    if (update.status)
+        input.ModelApprovalStatus = update.status;
+    if (update.approvalDescription !== undefined) {
+        input.ApprovalDescription = truncate(singleLine(update.approvalDescription), APPROVAL_DESCRIPTION_MAX);
+    }
+    if (update.metadata && Object.keys(update.metadata).length > 0) {
+        input.CustomerMetadataProperties = update.metadata;
+    }
+    if (update.metadataToRemove?.length)
+        input.CustomerMetadataPropertiesToRemove = update.metadataToRemove;
+    if (update.lifecycle) {
+        input.ModelLifeCycle = {
+            Stage: update.lifecycle.stage,
+            StageStatus: update.lifecycle.stageStatus,
+            StageDescription: update.lifecycle.description === undefined
+                ? undefined
+                : truncate(singleLine(update.lifecycle.description), STAGE_DESCRIPTION_MAX)
+        };
+    }
+    await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .UpdateModelPackageCommand */ .CCy(input));
+}
+function truncate(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+
+/***/ }),
+
+/***/ 8009:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+// Sent in the AWS user agent; kept in step with package.json by a unit test.
+const VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 6257:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
+  pq: () => (/* binding */ info),
+  LZ: () => (/* binding */ saveState),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 2413:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ getOctokit)
+});
+
+// UNUSED EXPORTS: context
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
@@ -87638,7 +96918,7 @@ var VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
-var dist_bundle_DEFAULTS = {
+var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
   headers: {
@@ -87972,7 +97252,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var endpoint = withDefaults(null, dist_bundle_DEFAULTS);
+var endpoint = withDefaults(null, DEFAULTS);
 
 
 ;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
@@ -92359,8359 +101639,6 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-// EXTERNAL MODULE: ./build/src/aws.js
-var src_aws = __nccwpck_require__(6120);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./build/src/github/run.js
-// The GitHub run a mode records and reports, read from the runner's standard variables
-// so that the action and the CLI (in another CI, or on a laptop) share one code path.
-
-function pullRequestNumber(eventPath) {
-    if (!eventPath)
-        return undefined;
-    let payload;
-    try {
-        payload = JSON.parse((0,external_node_fs_.readFileSync)(eventPath, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof payload.pull_request?.number === 'number')
-        return payload.pull_request.number;
-    // A comment on a pull request arrives as an issue event that links the pull request.
-    if (payload.issue?.pull_request && typeof payload.issue.number === 'number')
-        return payload.issue.number;
-    return undefined;
-}
-function readGitHubRun(env = process.env) {
-    return {
-        serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        repository: env.GITHUB_REPOSITORY ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        actor: env.GITHUB_ACTOR ?? '',
-        runId: env.GITHUB_RUN_ID ?? '',
-        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
-        workflow: env.GITHUB_WORKFLOW ?? '',
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        pullRequest: pullRequestNumber(env.GITHUB_EVENT_PATH)
-    };
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./build/src/context.js
-function runUrl(run) {
-    if (!run.repository || !run.runId)
-        return '';
-    return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/registry/groups.js
-// The model package group a version goes into: created when missing, used as is otherwise.
-
-/**
- * DescribeModelPackageGroup models no not-found error: SageMaker answers a missing group
- * with a ValidationException whose message ends "does not exist." (ResourceNotFound is
- * accepted too, for emulators that model it).
- */
-function isGroupMissing(error) {
-    if (!(error instanceof Error))
-        return false;
-    if (error.name === 'ResourceNotFound')
-        return true;
-    return error.name === 'ValidationException' && /does not exist/i.test(error.message);
-}
-function isAlreadyExists(error) {
-    return error instanceof Error && /already exists/i.test(error.message);
-}
-function createGroupInput(group, description, tags) {
-    const input = { ModelPackageGroupName: group.name };
-    if (description)
-        input.ModelPackageGroupDescription = description;
-    const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-    if (tagList.length > 0)
-        input.Tags = tagList;
-    return input;
-}
-/**
- * Makes sure the group exists. A group given as an ARN belongs to another account and is
- * never created here; a group that exists is used as is, and a description that differs
- * from `group-description` is only a warning (changing it is the `group` mode's job).
- */
-async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
-    if (group.arn) {
-        if (description || Object.keys(tags).length > 0) {
-            out.warning(`Group "${group.name}" was given as an ARN (a shared group): "group-description" and "group-tags" are ignored; its owner manages them.`);
-        }
-        return { arn: group.arn, created: false, exists: true };
-    }
-    try {
-        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
-        const current = existing.ModelPackageGroupDescription ?? '';
-        if (description !== undefined && description !== current) {
-            out.warning(`Group "${group.name}" already exists with description "${current}", not the "group-description" given; it is used as is.`);
-        }
-        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
-    }
-    catch (error) {
-        if (!isGroupMissing(error))
-            throw error;
-    }
-    const input = createGroupInput(group, description, tags);
-    if (dryRun) {
-        out.info(`Dry run: group "${group.name}" does not exist; would call CreateModelPackageGroup with:\n${JSON.stringify(input, null, 2)}`);
-        return { created: false, exists: false };
-    }
-    try {
-        const created = await sagemaker.send(new dist_cjs/* CreateModelPackageGroupCommand */.EWw(input));
-        out.info(`Created model package group "${group.name}".`);
-        return { arn: created.ModelPackageGroupArn, created: true, exists: true };
-    }
-    catch (error) {
-        // Another job registering into the same new group may have won the race.
-        if (!isAlreadyExists(error))
-            throw error;
-        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
-        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/registry/metadata.js
-// CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
-// entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
-const METADATA_MAX_ENTRIES = 50;
-const METADATA_MAX_KEY = 128;
-const METADATA_MAX_VALUE = 256;
-const ALLOWED = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const DISALLOWED_CHAR = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
-/** Keys this action writes; everything else in the metadata belongs to someone else. */
-const METRIC_PREFIX = 'metric:';
-const KEYS = {
-    gateDecision: 'gate:decision',
-    gateRun: 'gate:run',
-    gatePolicy: 'gate:policy-sha256',
-    decisionBy: 'decision:actor',
-    decisionRun: 'decision:run',
-    decisionReason: 'decision:reason',
-    deployedPrefix: 'deployed:'
-};
-function isAllowedMetadataText(text) {
-    return ALLOWED.test(text);
-}
-/** Replaces characters SageMaker refuses in metadata with `_` and cuts to `max` characters. */
-function sanitizeMetadataText(text, max) {
-    return text.replace(DISALLOWED_CHAR, '_').slice(0, max);
-}
-/** Metric values are kept as plain decimal strings (no exponent), which the limits allow. */
-function formatMetricValue(value) {
-    if (!Number.isFinite(value))
-        throw new Error(`metric value ${value} is not a finite number`);
-    const text = String(value);
-    if (!/e/i.test(text))
-        return text;
-    return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
-}
-/** Reads the `metric:<name>` mirror back into numbers, ignoring unparseable values. */
-function metricsFromMetadata(metadata) {
-    const metrics = {};
-    for (const [key, raw] of Object.entries(metadata ?? {})) {
-        if (!key.startsWith(METRIC_PREFIX))
-            continue;
-        const value = Number(raw);
-        if (raw.trim() !== '' && Number.isFinite(value))
-            metrics[key.slice(METRIC_PREFIX.length)] = value;
-    }
-    return metrics;
-}
-/**
- * Fits entries into what SageMaker accepts, in the order given (earlier entries win a
- * place first), next to `existing` entries already on the package.
- */
-function fitMetadata(entries, existing = {}) {
-    const kept = {};
-    const dropped = [];
-    let count = Object.keys(existing).length;
-    for (const [key, value] of entries) {
-        if (key.length === 0 || key.length > METADATA_MAX_KEY) {
-            dropped.push(`${key}: key must be 1-${METADATA_MAX_KEY} characters`);
-        }
-        else if (value.length > METADATA_MAX_VALUE) {
-            dropped.push(`${key}: value is ${value.length} characters, the limit is ${METADATA_MAX_VALUE}`);
-        }
-        else if (!isAllowedMetadataText(key) || !isAllowedMetadataText(value)) {
-            dropped.push(`${key}: contains characters outside letters, digits, spaces and _.:/=+-@`);
-        }
-        else if (!(key in existing) && !(key in kept) && count >= METADATA_MAX_ENTRIES) {
-            dropped.push(`${key}: the package already holds ${METADATA_MAX_ENTRIES} entries`);
-        }
-        else {
-            if (!(key in existing) && !(key in kept))
-                count++;
-            kept[key] = value;
-        }
-    }
-    return { kept, dropped };
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __nccwpck_require__(3711);
-;// CONCATENATED MODULE: ./build/src/registry/s3.js
-// S3 objects the registry points at: the model-quality statistics JSON a version's
-// ModelMetrics refer to, and the digests SageMaker records for them.
-
-
-
-// Bucket naming rules (lower-case letters, digits, dots, hyphens; 3-63 characters).
-const s3_S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/;
-/** Parses `s3://bucket/key`; `input` names the action input in the error message. */
-function parseS3Uri(uri, input) {
-    const match = s3_S3_URI.exec(uri.trim());
-    if (!match || /\s/.test(match[2] ?? '')) {
-        throw new UserError(`Input "${input}" must be an S3 URI such as s3://bucket/prefix; got "${uri}".`);
-    }
-    return { bucket: match[1], key: match[2] ?? '' };
-}
-function formatS3Uri(location) {
-    return `s3://${location.bucket}/${location.key}`;
-}
-/** Appends path segments to a prefix, with exactly one `/` between parts. */
-function joinS3Key(prefix, ...segments) {
-    return [prefix, ...segments]
-        .map(part => part.replace(/^\/+|\/+$/g, ''))
-        .filter(part => part.length > 0)
-        .join('/');
-}
-function sha256Hex(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-}
-/**
- * The digest in the form MetricsSource.ContentDigest accepts
- * (`^[Ss][Hh][Aa]256:[0-9a-fA-F]{64}$`, at most 72 characters).
- */
-function contentDigest(data) {
-    return `sha256:${sha256Hex(data)}`;
-}
-async function putObject(s3, location, body, contentType) {
-    await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
-        Bucket: location.bucket,
-        Key: location.key,
-        Body: body,
-        ContentType: contentType
-    }));
-}
-/** Reads a whole object as UTF-8 text. */
-async function getObjectText(s3, location) {
-    const response = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
-    if (!response.Body)
-        throw new Error(`${formatS3Uri(location)} has no content`);
-    return response.Body.transformToString('utf-8');
-}
-
-;// CONCATENATED MODULE: ./build/src/registry/provenance.js
-
-
-
-/** CustomerMetadataProperties keys written by `register`. */
-const PROVENANCE_KEYS = {
-    fingerprint: 'register:fingerprint',
-    commit: 'source:commit',
-    modelData: 'source:model-data',
-    image: 'source:image',
-    trainingJob: 'source:training-job',
-    tuningJob: 'source:tuning-job',
-    pullRequest: 'github:pr',
-    ref: 'github:ref',
-    actor: 'github:actor',
-    runId: 'github:run-id',
-    runAttempt: 'github:run-attempt'
-};
-const HYPERPARAMETER_PREFIX = 'hp:';
-/**
- * Key prefixes this action owns. A user's `customer-metadata` may not write them: a
- * hand-written `metric:auc` would pass for a measured one at the gate.
- */
-const RESERVED_PREFIXES = [
-    'metric:',
-    'register:',
-    'source:',
-    'github:',
-    'gate:',
-    'decision:',
-    'deployed:',
-    HYPERPARAMETER_PREFIX
-];
-/** SageMaker's MetadataProperties fields hold at most 1,024 characters each. */
-const METADATA_PROPERTY_MAX = 1024;
-/** SageMaker's limit on ClientToken: 1-36 characters from [a-zA-Z0-9-]. */
-const CLIENT_TOKEN_LENGTH = 36;
-/**
- * sha256 over what makes two registrations the same model version: the group, the commit
- * and the exact artifact and image. Metrics and descriptions are left out on purpose, so
- * that a re-run whose evaluation wobbled still finds its version instead of adding one.
- */
-function registrationFingerprint(parts) {
-    return sha256Hex(['register/v1', parts.group, parts.commit, parts.modelDataUrl, parts.imageUri].join('\n'));
-}
-/**
- * The ClientToken for CreateModelPackage. `retryAfter` (a failed version that carried the
- * same fingerprint) changes the token, so a retry is not answered with the failed package.
- */
-function clientToken(fingerprint, retryAfter) {
-    const base = retryAfter === undefined ? fingerprint : sha256Hex(`${fingerprint}\nretry-after:${retryAfter}`);
-    return base.slice(0, CLIENT_TOKEN_LENGTH);
-}
-/** MetadataProperties from the GitHub run; undefined when there is nothing to record. */
-function metadataProperties(run, projectId) {
-    const properties = {};
-    if (run.sha)
-        properties.CommitId = run.sha.slice(0, METADATA_PROPERTY_MAX);
-    if (run.repository) {
-        properties.Repository = `${run.serverUrl}/${run.repository}`.slice(0, METADATA_PROPERTY_MAX);
-    }
-    const url = runUrl(run);
-    if (url)
-        properties.GeneratedBy = url.slice(0, METADATA_PROPERTY_MAX);
-    if (projectId)
-        properties.ProjectId = projectId.slice(0, METADATA_PROPERTY_MAX);
-    return Object.keys(properties).length > 0 ? properties : undefined;
-}
-function entry(key, value) {
-    if (value === undefined || value === '')
-        return [];
-    return [[key, sanitizeMetadataText(value, METADATA_MAX_VALUE)]];
-}
-/** Customer metadata describing the run, sanitised to the characters SageMaker allows. */
-function runMetadata(run) {
-    return [
-        ...entry(PROVENANCE_KEYS.pullRequest, run.pullRequest === undefined ? undefined : String(run.pullRequest)),
-        ...entry(PROVENANCE_KEYS.ref, run.ref),
-        ...entry(PROVENANCE_KEYS.actor, run.actor),
-        ...entry(PROVENANCE_KEYS.runId, run.runId),
-        ...entry(PROVENANCE_KEYS.runAttempt, run.runAttempt)
-    ];
-}
-/** Customer metadata describing the model's origin; the fingerprint comes first. */
-function sourceMetadata(facts) {
-    return [
-        [PROVENANCE_KEYS.fingerprint, facts.fingerprint],
-        ...entry(PROVENANCE_KEYS.commit, facts.commit),
-        ...entry(PROVENANCE_KEYS.modelData, facts.modelDataUrl),
-        ...entry(PROVENANCE_KEYS.image, facts.imageUri),
-        ...entry(PROVENANCE_KEYS.trainingJob, facts.trainingJobName),
-        ...entry(PROVENANCE_KEYS.tuningJob, facts.tuningJobName)
-    ];
-}
-/** Hyperparameters as `hp:<name>` entries; values are sanitised (quotes become `_`). */
-function hyperParameterMetadata(hyperParameters) {
-    // SageMaker refuses empty metadata values; an empty hyperparameter says nothing anyway.
-    return Object.entries(hyperParameters)
-        .filter(([, value]) => value !== '')
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, value]) => [
-        `${HYPERPARAMETER_PREFIX}${sanitizeMetadataText(name, 128 - HYPERPARAMETER_PREFIX.length)}`,
-        sanitizeMetadataText(value, METADATA_MAX_VALUE)
-    ]);
-}
-function isReservedKey(key) {
-    return RESERVED_PREFIXES.some(prefix => key.startsWith(prefix));
-}
-
-;// CONCATENATED MODULE: ./build/src/registry/training.js
-// What a training job (or a tuning job's best training job) tells us about the model it
-// produced: the artifact, the image, the hyperparameters and the final metrics.
-
-
-/** Tuning jobs whose best training job can no longer change. */
-const FINISHED_TUNING = new Set(['Completed', 'Stopped']);
-function awsMessage(error) {
-    if (error instanceof Error)
-        return `${error.name}: ${error.message}`;
-    return String(error);
-}
-async function describeTrainingJob(sagemaker, name, input) {
-    try {
-        return await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: name }));
-    }
-    catch (error) {
-        const errorName = error.name;
-        if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
-            throw new UserError(`Input "${input}": training job "${name}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
-        }
-        throw error;
-    }
-}
-function finalMetrics(job) {
-    const metrics = [];
-    for (const item of job.FinalMetricDataList ?? []) {
-        // A metric the algorithm never logged comes back without a value or as NaN; it
-        // carries no information, and a NaN in the registry would poison every comparison.
-        if (!item.MetricName || item.Value === undefined || !Number.isFinite(item.Value))
-            continue;
-        metrics.push({ name: item.MetricName, value: item.Value });
-    }
-    return metrics;
-}
-function fromTrainingJob(job, input, imageOverride) {
-    const name = job.TrainingJobName ?? '';
-    if (job.TrainingJobStatus !== 'Completed') {
-        const reason = job.FailureReason ? `: ${job.FailureReason}` : '';
-        throw new UserError(`Input "${input}": training job "${name}" is ${job.TrainingJobStatus ?? 'in an unknown state'}${reason}; only a Completed job can be registered.`);
-    }
-    const modelDataUrl = job.ModelArtifacts?.S3ModelArtifacts;
-    if (!modelDataUrl) {
-        throw new UserError(`Input "${input}": training job "${name}" has no ModelArtifacts.S3ModelArtifacts to register.`);
-    }
-    const imageUri = imageOverride ?? job.AlgorithmSpecification?.TrainingImage;
-    if (!imageUri) {
-        const algorithm = job.AlgorithmSpecification?.AlgorithmName;
-        throw new UserError(`Input "image-uri" is required: training job "${name}" ran ${algorithm ? `algorithm resource "${algorithm}"` : 'without a TrainingImage'}, so the inference image cannot be read from it.`);
-    }
-    return {
-        modelDataUrl,
-        imageUri,
-        trainingJobName: name,
-        trainingJobArn: job.TrainingJobArn,
-        hyperParameters: { ...(job.HyperParameters ?? {}) },
-        finalMetrics: finalMetrics(job)
-    };
-}
-/**
- * Resolves the register source to what SageMaker needs. Reads only (Describe calls), so it
- * runs before any mutating call; a job that is not finished is an input error.
- */
-async function resolveModelSource(sagemaker, source) {
-    if (source.kind === 'artifact') {
-        return {
-            modelDataUrl: source.modelDataUrl,
-            imageUri: source.imageUri,
-            hyperParameters: {},
-            finalMetrics: []
-        };
-    }
-    if (source.kind === 'training-job') {
-        const job = await describeTrainingJob(sagemaker, source.trainingJobName, 'training-job-name');
-        return fromTrainingJob(job, 'training-job-name', source.imageUri);
-    }
-    let tuning;
-    try {
-        tuning = await sagemaker.send(new dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
-            HyperParameterTuningJobName: source.tuningJobName
-        }));
-    }
-    catch (error) {
-        const name = error.name;
-        if (name === 'ResourceNotFound' || name === 'ValidationException') {
-            throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
-        }
-        throw error;
-    }
-    const status = tuning.HyperParameterTuningJobStatus ?? 'Unknown';
-    if (!FINISHED_TUNING.has(status)) {
-        throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" is ${status}; its best training job may still change. Register it once the job is Completed or Stopped.`);
-    }
-    const best = tuning.BestTrainingJob?.TrainingJobName;
-    if (!best) {
-        throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" (${status}) has no best training job.`);
-    }
-    const job = await describeTrainingJob(sagemaker, best, 'tuning-job-name');
-    return {
-        ...fromTrainingJob(job, 'tuning-job-name', source.imageUri),
-        tuningJobName: source.tuningJobName
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/registry/versions.js
-// Queries and updates on the versions of one model package group. Every list call
-// passes SortOrder and ModelPackageType=Versioned: SageMaker sorts ascending and lists
-// unversioned packages only unless told otherwise.
-
-
-/** The version number at the end of a versioned package ARN (`.../model-package/group/7`). */
-function versionFromArn(arn) {
-    const match = /:model-package\/[^/]+\/(\d+)$/.exec(arn);
-    if (!match)
-        throw new Error(`"${arn}" is not the ARN of a versioned model package`);
-    return Number(match[1]);
-}
-/** The package ARN of version `version`, formed from the group's ARN as SageMaker forms it. */
-function packageArnFromGroupArn(groupArn, version) {
-    const match = /^(arn:[^:]+:sagemaker:[^:]*:\d{12}):model-package-group\/(.+)$/.exec(groupArn);
-    if (!match)
-        throw new Error(`"${groupArn}" is not a model package group ARN`);
-    return `${match[1]}:model-package/${match[2]}/${version}`;
-}
-async function describeGroup(sagemaker, group) {
-    return sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.nameOrArn }));
-}
-/** Resolves a package named by ARN or by version number to its ARN. */
-async function resolvePackageArn(sagemaker, group, ref) {
-    if (ref.kind === 'arn')
-        return ref.arn;
-    const groupArn = group.arn ?? (await describeGroup(sagemaker, group)).ModelPackageGroupArn;
-    if (!groupArn)
-        throw new Error(`SageMaker returned no ARN for group "${group.name}"`);
-    return packageArnFromGroupArn(groupArn, ref.version);
-}
-/**
- * Whether a described version is in `group`. SageMaker names the group of a package shared
- * from another account either way, so a name and an ARN are both compared by name.
- */
-function isInGroup(pkg, group) {
-    const named = pkg.ModelPackageGroupName;
-    if (named === undefined)
-        return true;
-    const bare = (text) => (text.startsWith('arn:') ? (text.split('/').pop() ?? text) : text);
-    return bare(named) === group.name;
-}
-async function describeVersion(sagemaker, arn) {
-    return sagemaker.send(new dist_cjs/* DescribeModelPackageCommand */.Uxr({ ModelPackageName: arn }));
-}
-function isMissingPackage(error) {
-    if (!(error instanceof Error))
-        return false;
-    if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException')
-        return true;
-    return (error.name === 'ValidationException' &&
-        /does not exist|not found|could not find/i.test(error.message));
-}
-/** Describes a version a person named through `input`; a missing one is an error naming it. */
-async function describeNamedVersion(sagemaker, arn, input) {
-    try {
-        return await describeVersion(sagemaker, arn);
-    }
-    catch (error) {
-        if (isMissingPackage(error)) {
-            throw new UserError(`Input "${input}": model package ${arn} does not exist (${error.message}). Check the version number, the group and the region.`);
-        }
-        throw error;
-    }
-}
-function toSummary(item) {
-    const arn = item.ModelPackageArn ?? '';
-    return {
-        arn,
-        version: item.ModelPackageVersion ?? versionFromArn(arn),
-        status: (item.ModelApprovalStatus ?? 'PendingManualApproval'),
-        creationTime: item.CreationTime,
-        description: item.ModelPackageDescription
-    };
-}
-/**
- * Versions of the group, newest first, paging with NextToken only as far as needed: the
- * cost is O(limit) calls, whatever the size of the group.
- */
-async function listVersions(sagemaker, group, options) {
-    const found = [];
-    // MaxResults has a floor of 1: asking SageMaker for "none" would still return one.
-    if (options.limit <= 0)
-        return found;
-    let nextToken;
-    do {
-        const page = await sagemaker.send(new dist_cjs/* ListModelPackagesCommand */.MTG({
-            ModelPackageGroupName: group.nameOrArn,
-            ModelPackageType: 'Versioned',
-            ModelApprovalStatus: options.status,
-            SortBy: 'CreationTime',
-            SortOrder: 'Descending',
-            MaxResults: Math.min(100, Math.max(1, options.limit - found.length)),
-            NextToken: nextToken
-        }));
-        for (const item of page.ModelPackageSummaryList ?? []) {
-            const summary = toSummary(item);
-            if (options.olderThanVersion !== undefined && summary.version >= options.olderThanVersion)
-                continue;
-            found.push(summary);
-            if (found.length >= options.limit)
-                return found;
-        }
-        nextToken = page.NextToken;
-    } while (nextToken);
-    return found;
-}
-/** The newest version (optionally with a given status): one ListModelPackages call. */
-async function latestVersion(sagemaker, group, status) {
-    const [newest] = await listVersions(sagemaker, group, { status, limit: 1 });
-    return newest;
-}
-/**
- * The ARN of the version `ref` names or, without a name, of the group's newest version
- * waiting for approval; `noneWaiting` is the message when there is none to decide on.
- */
-async function namedOrPendingArn(sagemaker, group, ref, noneWaiting) {
-    if (ref)
-        return resolvePackageArn(sagemaker, group, ref);
-    const pending = await latestVersion(sagemaker, group, 'PendingManualApproval');
-    if (!pending)
-        throw new UserError(noneWaiting);
-    return pending.arn;
-}
-/** SageMaker caps ApprovalDescription at 1,024 characters. */
-const APPROVAL_DESCRIPTION_MAX = 1024;
-/** ModelLifeCycle.StageDescription has the same cap. */
-const STAGE_DESCRIPTION_MAX = 1024;
-/**
- * Text as one line: SageMaker's description fields accept letters, marks, spaces, symbols,
- * digits and punctuation only, so line breaks and other control characters become spaces.
- */
-function singleLine(text) {
-    return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\s]+/gu, ' ').trim();
-}
-/** Updates only the given fields; customer metadata is merged by SageMaker, never replaced. */
-async function updateVersion(sagemaker, arn, update) {
-    const input = { ModelPackageArn: arn };
-    if (update.status)
-        input.ModelApprovalStatus = update.status;
-    if (update.approvalDescription !== undefined) {
-        input.ApprovalDescription = truncate(singleLine(update.approvalDescription), APPROVAL_DESCRIPTION_MAX);
-    }
-    if (update.metadata && Object.keys(update.metadata).length > 0) {
-        input.CustomerMetadataProperties = update.metadata;
-    }
-    if (update.metadataToRemove?.length)
-        input.CustomerMetadataPropertiesToRemove = update.metadataToRemove;
-    if (update.lifecycle) {
-        input.ModelLifeCycle = {
-            Stage: update.lifecycle.stage,
-            StageStatus: update.lifecycle.stageStatus,
-            StageDescription: update.lifecycle.description === undefined
-                ? undefined
-                : truncate(singleLine(update.lifecycle.description), STAGE_DESCRIPTION_MAX)
-        };
-    }
-    await sagemaker.send(new dist_cjs/* UpdateModelPackageCommand */.CCy(input));
-}
-function truncate(text, max) {
-    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-;// CONCATENATED MODULE: ./build/src/registry/lineage.js
-// One version's story, read from SageMaker: the package, the training and tuning jobs it
-// came from, and the lineage associations around it. Everything here only reads; what
-// cannot be read (a job in another account, a denied lineage call) becomes a note in the
-// report instead of failing it.
-
-
-
-
-
-/** Describes at most this many versions at once: enough to be quick, few enough not to be throttled. */
-const DESCRIBE_CONCURRENCY = 4;
-/** Runs `task` over `items` with at most `limit` in flight; results keep the order of `items`. */
-async function mapBounded(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await task(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-    return results;
-}
-/**
- * DescribeModelPackage for each ARN, a few at a time. BatchDescribeModelPackage would be
- * one call, but its summaries carry no CustomerMetadataProperties, where the metrics live.
- */
-function describeVersions(sagemaker, arns, concurrency = DESCRIBE_CONCURRENCY) {
-    return mapBounded(arns, concurrency, arn => describeVersion(sagemaker, arn));
-}
-function iso(date) {
-    return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
-}
-function errorText(error) {
-    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-function packageFacts(pkg) {
-    const arn = pkg.ModelPackageArn ?? '';
-    let version = pkg.ModelPackageVersion;
-    if (version === undefined) {
-        try {
-            version = versionFromArn(arn);
-        }
-        catch {
-            version = undefined;
-        }
-    }
-    const spec = pkg.InferenceSpecification;
-    const modelMetrics = {};
-    for (const [section, reports] of Object.entries(pkg.ModelMetrics ?? {})) {
-        for (const [name, source] of Object.entries((reports ?? {}))) {
-            const uri = source?.S3Uri;
-            if (typeof uri === 'string')
-                modelMetrics[`${section}.${name}`] = uri;
-        }
-    }
-    const metadataProperties = {};
-    for (const [key, value] of Object.entries(pkg.MetadataProperties ?? {})) {
-        if (typeof value === 'string' && value !== '')
-            metadataProperties[key] = value;
-    }
-    const lifecycle = pkg.ModelLifeCycle;
-    return {
-        arn,
-        group: pkg.ModelPackageGroupName,
-        version,
-        approvalStatus: pkg.ModelApprovalStatus,
-        packageStatus: pkg.ModelPackageStatus,
-        description: pkg.ModelPackageDescription,
-        approvalDescription: pkg.ApprovalDescription,
-        created: iso(pkg.CreationTime),
-        lastModified: iso(pkg.LastModifiedTime),
-        containers: (spec?.Containers ?? []).map(container => ({
-            image: container.Image,
-            modelDataUrl: container.ModelDataUrl,
-            framework: container.Framework
-        })),
-        contentTypes: [...(spec?.SupportedContentTypes ?? [])],
-        responseTypes: [...(spec?.SupportedResponseMIMETypes ?? [])],
-        realtimeInstanceTypes: [...(spec?.SupportedRealtimeInferenceInstanceTypes ?? [])],
-        transformInstanceTypes: [...(spec?.SupportedTransformInstanceTypes ?? [])],
-        modelMetrics,
-        lifecycle: lifecycle
-            ? {
-                stage: lifecycle.Stage,
-                stageStatus: lifecycle.StageStatus,
-                stageDescription: lifecycle.StageDescription
-            }
-            : undefined,
-        metadataProperties,
-        customerMetadata: { ...(pkg.CustomerMetadataProperties ?? {}) }
-    };
-}
-const PROVENANCE_VALUES = new Set(Object.values(PROVENANCE_KEYS));
-/** Sorts the customer metadata by the conventions `register`, `gate`, `approve` and `deploy` write. */
-function metadataStory(metadata) {
-    const story = {
-        provenance: {},
-        gate: {},
-        decision: {},
-        deployments: {},
-        metrics: metricsFromMetadata(metadata),
-        hyperParameters: {},
-        other: {}
-    };
-    for (const [key, value] of Object.entries(metadata).sort(([a], [b]) => a.localeCompare(b))) {
-        if (PROVENANCE_VALUES.has(key))
-            story.provenance[key] = value;
-        else if (key.startsWith('gate:'))
-            story.gate[key] = value;
-        else if (key.startsWith('decision:'))
-            story.decision[key] = value;
-        else if (key.startsWith(KEYS.deployedPrefix))
-            story.deployments[key.slice(KEYS.deployedPrefix.length)] = value;
-        else if (key.startsWith(HYPERPARAMETER_PREFIX))
-            story.hyperParameters[key.slice(HYPERPARAMETER_PREFIX.length)] = value;
-        // A metric value that does not parse is still worth showing, as it was written.
-        else if (!key.startsWith(METRIC_PREFIX) || !(key.slice(METRIC_PREFIX.length) in story.metrics))
-            story.other[key] = value;
-    }
-    return story;
-}
-function trainingJobFacts(job) {
-    return {
-        name: job.TrainingJobName ?? '',
-        arn: job.TrainingJobArn,
-        status: job.TrainingJobStatus,
-        secondaryStatus: job.SecondaryStatus,
-        failureReason: job.FailureReason,
-        image: job.AlgorithmSpecification?.TrainingImage,
-        algorithmName: job.AlgorithmSpecification?.AlgorithmName,
-        inputMode: job.AlgorithmSpecification?.TrainingInputMode,
-        roleArn: job.RoleArn,
-        instanceType: job.ResourceConfig?.InstanceType,
-        instanceCount: job.ResourceConfig?.InstanceCount,
-        hyperParameters: { ...(job.HyperParameters ?? {}) },
-        inputs: (job.InputDataConfig ?? []).map(channel => ({
-            channel: channel.ChannelName ?? '',
-            uri: channel.DataSource?.S3DataSource?.S3Uri ??
-                channel.DataSource?.FileSystemDataSource?.DirectoryPath,
-            contentType: channel.ContentType,
-            compression: channel.CompressionType
-        })),
-        outputPath: job.OutputDataConfig?.S3OutputPath,
-        modelArtifacts: job.ModelArtifacts?.S3ModelArtifacts,
-        finalMetrics: finalMetrics(job),
-        created: iso(job.CreationTime),
-        started: iso(job.TrainingStartTime),
-        ended: iso(job.TrainingEndTime),
-        trainingSeconds: job.TrainingTimeInSeconds,
-        billableSeconds: job.BillableTimeInSeconds,
-        tuningJobArn: job.TuningJobArn
-    };
-}
-function tuningJobFacts(job) {
-    const config = job.HyperParameterTuningJobConfig;
-    const counts = {};
-    for (const [status, count] of Object.entries(job.TrainingJobStatusCounters ?? {})) {
-        if (typeof count === 'number')
-            counts[status] = count;
-    }
-    const best = job.BestTrainingJob;
-    return {
-        name: job.HyperParameterTuningJobName ?? '',
-        arn: job.HyperParameterTuningJobArn,
-        status: job.HyperParameterTuningJobStatus,
-        strategy: config?.Strategy,
-        objective: config?.HyperParameterTuningJobObjective
-            ? {
-                type: config.HyperParameterTuningJobObjective.Type,
-                metric: config.HyperParameterTuningJobObjective.MetricName
-            }
-            : undefined,
-        bestTrainingJob: best?.TrainingJobName,
-        bestObjective: best?.FinalHyperParameterTuningJobObjectiveMetric
-            ? {
-                metric: best.FinalHyperParameterTuningJobObjectiveMetric.MetricName,
-                value: best.FinalHyperParameterTuningJobObjectiveMetric.Value
-            }
-            : undefined,
-        trainingJobCounts: counts,
-        created: iso(job.CreationTime),
-        ended: iso(job.HyperParameterTuningEndTime)
-    };
-}
-/** Associations listed per direction and per entity; more than this is a graph, not a report. */
-const ASSOCIATION_PAGE = 50;
-/** SageMaker's own lineage contexts for the package (normally one) that are followed. */
-const CONTEXT_LIMIT = 3;
-async function associationsOf(sagemaker, arn, notes, via) {
-    const found = [];
-    for (const direction of ['DestinationArn', 'SourceArn']) {
-        const page = await sagemaker.send(new dist_cjs/* ListAssociationsCommand */.IOv({
-            [direction]: arn,
-            SortBy: 'CreationTime',
-            SortOrder: 'Descending',
-            MaxResults: ASSOCIATION_PAGE
-        }));
-        for (const item of page.AssociationSummaries ?? []) {
-            if (!item.SourceArn || !item.DestinationArn)
-                continue;
-            found.push({
-                sourceArn: item.SourceArn,
-                sourceType: item.SourceType,
-                sourceName: item.SourceName,
-                destinationArn: item.DestinationArn,
-                destinationType: item.DestinationType,
-                destinationName: item.DestinationName,
-                associationType: item.AssociationType,
-                created: iso(item.CreationTime),
-                ...(via ? { via } : {})
-            });
-        }
-        if (page.NextToken) {
-            const side = direction === 'DestinationArn' ? 'into' : 'out of';
-            notes.push(`Only the newest ${ASSOCIATION_PAGE} lineage associations ${side} ${arn} are shown.`);
-        }
-    }
-    return found;
-}
-/**
- * Associations of the package itself and of the lineage contexts SageMaker keeps for it
- * (their SourceUri is the package ARN), without repeats.
- */
-async function readAssociations(sagemaker, packageArn, notes) {
-    const direct = await associationsOf(sagemaker, packageArn, notes);
-    const contexts = await sagemaker.send(new dist_cjs/* ListContextsCommand */.Krs({ SourceUri: packageArn, MaxResults: CONTEXT_LIMIT }));
-    const viaContexts = await mapBounded((contexts.ContextSummaries ?? []).flatMap(summary => summary.ContextArn ? [summary.ContextArn] : []), DESCRIBE_CONCURRENCY, contextArn => associationsOf(sagemaker, contextArn, notes, contextArn));
-    const seen = new Set();
-    return [...direct, ...viaContexts.flat()].filter(association => {
-        const key = `${association.sourceArn}\n${association.destinationArn}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-/** The result of `read`, or undefined with a note saying what could not be read and why. */
-async function readOrNote(what, notes, read) {
-    try {
-        return await read();
-    }
-    catch (error) {
-        notes.push(`${what} could not be read (${errorText(error)}).`);
-        return undefined;
-    }
-}
-/** Reads everything the lineage report shows about one described package. */
-async function readLineage(sagemaker, pkg) {
-    const facts = packageFacts(pkg);
-    const story = metadataStory(facts.customerMetadata);
-    const notes = [];
-    const trainingJobName = story.provenance[PROVENANCE_KEYS.trainingJob];
-    const tuningJobName = story.provenance[PROVENANCE_KEYS.tuningJob];
-    const [trainingJob, tuningJob, associations] = await Promise.all([
-        trainingJobName
-            ? readOrNote(`Training job "${trainingJobName}"`, notes, async () => trainingJobFacts(await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: trainingJobName }))))
-            : undefined,
-        tuningJobName
-            ? readOrNote(`Tuning job "${tuningJobName}"`, notes, async () => tuningJobFacts(await sagemaker.send(new dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
-                HyperParameterTuningJobName: tuningJobName
-            }))))
-            : undefined,
-        // Lineage is optional: an account without it, or a role without
-        // sagemaker:ListAssociations, gets a note instead of an error.
-        facts.arn
-            ? readOrNote('Lineage associations', notes, () => readAssociations(sagemaker, facts.arn, notes))
-            : undefined
-    ]);
-    if (!trainingJobName && !tuningJobName) {
-        notes.push(`No training or tuning job is recorded on this version (customer metadata "${PROVENANCE_KEYS.trainingJob}"): it was registered from a model artifact, or by another tool.`);
-    }
-    return { package: facts, story, trainingJob, tuningJob, associations: associations ?? [], notes };
-}
-
-;// CONCATENATED MODULE: ./build/src/report/escape.js
-// Everything that reaches the report from the registry or the user (descriptions,
-// metric names, metadata values, group names) is untrusted: it must render as the text
-// it is, never as HTML, links, formatting, table structure or a notification.
-const HTML_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;'
-};
-/** `& < > "` as entities: no tags, no attributes, no comments (our marker included). */
-function escapeHtml(text) {
-    return text.replace(/[&<>"]/g, char => HTML_ENTITIES[char] ?? char);
-}
-// The ASCII punctuation that starts Markdown inline syntax: emphasis, code spans,
-// links and images, strikethrough, table cells, headings, and the backslash itself.
-const MARKDOWN_SPECIALS = /[\\`*_[\]()#|~!]/g;
-/**
- * A zero-width space after `@` stops GitHub from linking and notifying a user or team,
- * and the text still reads the same. It is written as an entity so that it survives
- * editors and logs that strip invisible characters.
- */
-function neutraliseMentions(text) {
-    return text.replace(/@(?=[A-Za-z0-9])/g, '@&#8203;');
-}
-/**
- * Untrusted text for a Markdown paragraph or list item: one line, no markup.
- * The order matters: entities first (they introduce `&` and `;` only), then backslashes,
- * then mentions (whose entity contains `#`, which must not be backslash-escaped).
- */
-function escapeText(text, maxLength = 1000) {
-    const oneLine = escape_truncate(text.replace(/\r\n?|\n/g, ' '), maxLength);
-    return neutraliseMentions(escapeHtml(oneLine).replace(MARKDOWN_SPECIALS, '\\$&'));
-}
-/**
- * Untrusted text for a GFM table cell: as `escapeText`, with line breaks kept as `<br>`
- * (a raw newline would end the row) and `|` escaped so that it cannot add a column.
- */
-function escapeCell(text, maxLength = 300) {
-    const lines = escape_truncate(text, maxLength).split(/\r\n?|\n/);
-    return lines.map(line => escapeText(line, Number.MAX_SAFE_INTEGER)).join('<br>');
-}
-/** Shortens to `maxLength` characters with an ellipsis, without splitting a surrogate pair. */
-function escape_truncate(text, maxLength) {
-    const chars = Array.from(text);
-    if (chars.length <= maxLength)
-        return text;
-    return chars.slice(0, Math.max(0, maxLength - 1)).join('') + '…';
-}
-/**
- * Text for inside a double-quoted Mermaid string (chart title, axis title, category).
- * Mermaid has no escape for `"`, reads `%%` as a directive or comment and `#...;` as an
- * entity, may pass `<` `>` into the SVG as markup, and a backtick could close the code
- * fence; keeping a conservative set of
- * characters is simpler than escaping each of them.
- */
-function mermaidLabel(text, maxLength = 60) {
-    const safe = text
-        .replace(/[^\p{L}\p{N} _.:/+=(),-]/gu, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return escape_truncate(safe, maxLength);
-}
-/** A URL for a Markdown link target: only http(s), and no character that ends the target. */
-function safeUrl(url) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return undefined;
-    return parsed.href.replace(/[()<> "'`|\\]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
-;// CONCATENATED MODULE: ./build/src/report/chart.js
-
-/** Makes GitHub's default near-white line readable on both light and dark themes. */
-const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0969da"}}}}%%';
-/** A decimal Mermaid's number grammar accepts: no exponent, no float noise. */
-function chartNumber(value) {
-    const rounded = Number(value.toPrecision(6));
-    if (!String(rounded).includes('e'))
-        return String(rounded);
-    return rounded.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
-}
-/** A y-axis range with some room above and below, so the line is not glued to the edges. */
-function axisRange(values) {
-    const min = Math.min(...values);
-    const max = Math.max(...values);
-    const span = max - min;
-    const pad = span > 0 ? span * 0.1 : Math.max(Math.abs(max) * 0.05, 0.01);
-    return [min - pad, max + pad];
-}
-/**
- * A fenced Mermaid `xychart-beta` line chart of one metric over versions, oldest first.
- * Points that are missing or not finite are left out (a line cannot have holes); with
- * fewer than two points there is no trend to draw and the result is undefined.
- */
-function trendChart(metric, points, title) {
-    const usable = points.filter(point => Number.isFinite(point.value));
-    if (usable.length < 2)
-        return undefined;
-    const [low, high] = axisRange(usable.map(point => point.value));
-    const categories = usable.map(point => `"v${Math.trunc(point.version)}"`).join(', ');
-    return [
-        '```mermaid',
-        CHART_INIT,
-        'xychart-beta',
-        `  title "${mermaidLabel(title ?? metric, 80)}"`,
-        `  x-axis [${categories}]`,
-        `  y-axis "${mermaidLabel(metric)}" ${chartNumber(low)} --> ${chartNumber(high)}`,
-        `  line [${usable.map(point => chartNumber(point.value)).join(', ')}]`,
-        '```'
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./build/src/report/links.js
-/** The console host of the AWS partition a region belongs to. */
-function consoleHost(region) {
-    if (region.startsWith('cn-'))
-        return `${region}.console.amazonaws.cn`;
-    if (region.startsWith('us-gov-'))
-        return `${region}.console.amazonaws-us-gov.com`;
-    return `${region}.console.aws.amazon.com`;
-}
-const links_GROUP_ARN = /^arn:[\w-]+:sagemaker:([a-z0-9-]+):\d{12}:model-package-group\/(.+)$/;
-/** A group given as a name or as the ARN of a group shared from another account. */
-function groupNameAndRegion(group, region) {
-    const arn = links_GROUP_ARN.exec(group);
-    return arn ? { name: arn[2] ?? group, region: arn[1] ?? region } : { name: group, region };
-}
-/**
- * Links to the SageMaker console for a group and, when given, an endpoint; none when the
- * region is not a region name. The console routes are not a documented API: these are
- * the forms in common use.
- */
-function consoleLinks(options) {
-    const { name, region } = groupNameAndRegion(options.group, options.region);
-    // The region becomes part of the host name: anything but a region would send the
-    // reader elsewhere.
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
-        return [];
-    const base = `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}`;
-    const links = [
-        {
-            label: 'Model group in the SageMaker console',
-            url: `${base}#/model-registry/${encodeURIComponent(name)}`
-        }
-    ];
-    if (options.endpointName) {
-        links.push({
-            label: `Endpoint ${options.endpointName} in the SageMaker console`,
-            url: `${base}#/endpoints/${encodeURIComponent(options.endpointName)}`
-        });
-    }
-    return links;
-}
-
-;// CONCATENATED MODULE: ./build/src/report/compare.js
-// The `compare` report: a table of versions with their metrics and last gate decision,
-// and a trend chart per metric. Metric names, statuses and decisions come from the
-// registry, so every one of them is escaped.
-
-
-
-
-/** Charts beyond this many metrics add length, not insight; the JSON report has them all. */
-const MAX_CHARTS = 20;
-/** Rows oldest first, the order of the charts' x-axis. */
-function oldestFirst(rows) {
-    return [...rows].sort((a, b) => a.version - b.version);
-}
-/** Every metric name any row carries, sorted. */
-function metricNames(rows) {
-    return [...new Set(rows.flatMap(row => Object.keys(row.metrics)))].sort();
-}
-function cell(value, limit = 200) {
-    return value === undefined || value === '' ? '—' : escapeCell(value, limit);
-}
-/** `- [label](url)` per link whose URL is safe; the label is escaped. */
-function linkList(links) {
-    return links.flatMap(entry => {
-        const target = safeUrl(entry.url);
-        return target ? [`- [${escapeText(entry.label, 200)}](${target})`] : [];
-    });
-}
-/** A GFM table of versions: version, status, created, then the chosen columns. */
-function versionTable(rows, options = {}) {
-    const metrics = options.metrics ?? [];
-    const headers = [
-        'version',
-        'status',
-        'created',
-        ...metrics.map(name => escapeCell(name, 128)),
-        ...(options.gate ? ['gate'] : []),
-        ...(options.description ? ['description'] : [])
-    ];
-    const aligns = [
-        '--:',
-        '---',
-        '---',
-        ...metrics.map(() => '--:'),
-        ...(options.gate ? ['---'] : []),
-        ...(options.description ? ['---'] : [])
-    ];
-    const lines = [`| ${headers.join(' | ')} |`, `|${aligns.join('|')}|`];
-    for (const row of rows) {
-        const values = [
-            `v${Math.trunc(row.version)}`,
-            cell(row.status, 50),
-            cell(row.created, 40),
-            ...metrics.map(name => {
-                const value = row.metrics[name];
-                return value === undefined ? '—' : formatNumber(value);
-            }),
-            ...(options.gate ? [cell(row.gateDecision, 20)] : []),
-            ...(options.description ? [cell(row.description, 200)] : [])
-        ];
-        lines.push(`| ${values.join(' | ')} |`);
-    }
-    return lines;
-}
-function charts(rows, metrics) {
-    const blocks = [];
-    for (const metric of metrics.slice(0, MAX_CHARTS)) {
-        const chart = trendChart(metric, rows.flatMap(row => {
-            const value = row.metrics[metric];
-            return value === undefined ? [] : [{ version: row.version, value }];
-        }));
-        if (chart)
-            blocks.push(chart, '');
-    }
-    if (blocks.length === 0)
-        return [];
-    const more = metrics.length > MAX_CHARTS
-        ? [
-            `<sub>Charts for the first ${MAX_CHARTS} of ${metrics.length} metrics; the JSON report has all values.</sub>`,
-            ''
-        ]
-        : [];
-    return ['### Trend', '', ...blocks, ...more];
-}
-function renderCompare(report) {
-    const rows = oldestFirst(report.rows);
-    const metrics = metricNames(rows);
-    const first = rows[0];
-    const last = rows[rows.length - 1];
-    const range = first && last ? ` (v${first.version} to v${last.version})` : '';
-    const lines = [`## Model versions compared: ${escapeText(report.group, 200)}${range}`, ''];
-    if (rows.length === 0) {
-        lines.push('The group has no versions to compare.', '');
-    }
-    else {
-        lines.push(`${rows.length} version${rows.length === 1 ? '' : 's'} · ${metrics.length} metric${metrics.length === 1 ? '' : 's'} from the registry · region ${escapeText(report.region, 50)}`, '', ...versionTable(rows, { metrics, gate: true }), '');
-        if (metrics.length === 0) {
-            lines.push('No version carries `metric:` entries in its customer metadata; register versions with metrics to compare them.', '');
-        }
-        lines.push(...charts(rows, metrics));
-    }
-    const links = linkList(consoleLinks({ region: report.region, group: report.group }));
-    if (links.length > 0)
-        lines.push('### Links', '', ...links, '');
-    const run = report.runUrl ? safeUrl(report.runUrl) : undefined;
-    lines.push('---', `<sub>sagemaker-model-gate${run ? ` · [workflow run](${run})` : ''}</sub>`);
-    return lines.join('\n');
-}
-/** Plain data for the JSON report; non-finite numbers become null, text is left as it is. */
-function compareJson(report) {
-    const rows = oldestFirst(report.rows);
-    return {
-        schema: 'sagemaker-model-gate/compare-report@1',
-        group: report.group,
-        region: report.region,
-        metrics: metricNames(rows),
-        versions: rows.map(row => ({
-            version: row.version,
-            arn: row.arn,
-            status: row.status ?? null,
-            created: row.created ?? null,
-            description: row.description ?? null,
-            gateDecision: row.gateDecision ?? null,
-            metrics: Object.fromEntries(Object.entries(row.metrics).map(([name, value]) => [
-                name,
-                Number.isFinite(value) ? value : null
-            ]))
-        }))
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/modes/compare.js
-// `compare`: a read-only report across versions of the group (the ones named in
-// `versions`, else the last `history`), with the metrics mirrored in their metadata.
-
-
-
-
-
-
-
-
-
-/** Writes the Markdown to the job summary and the data to a JSON file in the work folder. */
-async function publishReport(ctx, fileName, markdown, data) {
-    await ctx.out.summary(markdown);
-    const path = (0,external_node_path_.join)(ctx.workDir, fileName);
-    await (0,promises_.writeFile)(path, `${JSON.stringify(data, null, 2)}\n`);
-    ctx.out.setOutput('report-path', path);
-    return path;
-}
-/** The file name of a report: the group name is already restricted to `[A-Za-z0-9-]`. */
-function reportFileName(group, kind) {
-    return `sagemaker-model-gate-${group.name.replace(/[^A-Za-z0-9-]/g, '_')}-${kind}.json`;
-}
-/** The group's ARN, from the input when given as one, else from one DescribeModelPackageGroup. */
-async function groupArnOf(ctx, group) {
-    if (group.arn)
-        return group.arn;
-    const described = await describeGroup(ctx.aws.sagemaker, group);
-    if (!described.ModelPackageGroupArn) {
-        throw new Error(`SageMaker returned no ARN for group "${group.name}"`);
-    }
-    return described.ModelPackageGroupArn;
-}
-async function describeNamed(ctx, group, versions) {
-    const groupArn = await groupArnOf(ctx, group);
-    const unique = [...new Set(versions)];
-    return describeVersions(ctx.aws.sagemaker, unique.map(version => packageArnFromGroupArn(groupArn, version))).catch((error) => {
-        // A missing package answers with the same "does not exist" ValidationException as a group.
-        if (!isGroupMissing(error))
-            throw error;
-        throw new UserError(`Input "versions": ${unique.map(v => `v${v}`).join(', ')} must all exist in group "${group.name}"; SageMaker said: ${error.message}`);
-    });
-}
-function compareRow(pkg) {
-    const arn = pkg.ModelPackageArn ?? '';
-    const metadata = pkg.CustomerMetadataProperties;
-    return {
-        version: pkg.ModelPackageVersion ?? versionFromArn(arn),
-        arn,
-        status: pkg.ModelApprovalStatus,
-        created: pkg.CreationTime instanceof Date ? pkg.CreationTime.toISOString() : undefined,
-        description: pkg.ModelPackageDescription,
-        metrics: metricsFromMetadata(metadata),
-        gateDecision: metadata?.[KEYS.gateDecision]
-    };
-}
-const runCompare = async (ctx, settings) => {
-    const requested = settings.report?.versions ?? [];
-    const sagemaker = ctx.aws.sagemaker;
-    const packages = requested.length > 0
-        ? await describeNamed(ctx, settings.group, requested)
-        : await listVersions(sagemaker, settings.group, { limit: settings.history }).then(found => describeVersions(sagemaker, found.map(summary => summary.arn)));
-    const rows = packages.map(compareRow);
-    const newest = rows.reduce((best, row) => (best === undefined || row.version > best.version ? row : best), undefined);
-    ctx.out.info(rows.length === 0
-        ? `Group "${settings.group.name}" has no versions to compare.`
-        : `Compared ${rows.length} versions of "${settings.group.name}": ${oldestFirst(rows)
-            .map(row => `v${row.version}`)
-            .join(', ')}`);
-    const report = {
-        group: settings.group.nameOrArn,
-        region: settings.region,
-        rows,
-        runUrl: runUrl(ctx.github) || undefined
-    };
-    if (newest) {
-        ctx.out.setOutput('model-package-arn', newest.arn);
-        ctx.out.setOutput('model-package-version', newest.version);
-    }
-    await publishReport(ctx, reportFileName(settings.group, 'compare'), renderCompare(report), compareJson(report));
-    return {};
-};
-
-;// CONCATENATED MODULE: ./build/src/report/render.js
-
-
-
-
-/** GitHub refuses comments longer than 65,536 characters; keep some room. */
-const MAX_COMMENT_LENGTH = 65_000;
-/** The hidden first line that identifies the sticky comment of a group. */
-function commentMarker(group) {
-    // The marker sits inside an HTML comment: nothing in it may close the comment.
-    return `<!-- sagemaker-model-gate:${group.replace(/[^A-Za-z0-9:/._-]/g, '_')} -->`;
-}
-const VERDICT = {
-    pass: '✅ pass',
-    fail: '❌ fail',
-    skipped: '⏭️ skipped'
-};
-function versionLabel(version, fallback) {
-    return version?.version !== undefined ? `v${version.version}` : fallback;
-}
-function number(value) {
-    return value === undefined ? '—' : formatNumber(value);
-}
-function deltaCell(result) {
-    if (result.delta === undefined)
-        return '—';
-    let text = formatDelta(result.delta);
-    if (result.baseline !== undefined && result.baseline !== 0) {
-        text += ` (${formatPercent((result.delta / Math.abs(result.baseline)) * 100)})`;
-    }
-    if (result.ci)
-        text += `<br>95% CI ${formatDelta(result.ci[0])} … ${formatDelta(result.ci[1])}`;
-    if (result.pValue !== undefined)
-        text += `<br>p = ${formatNumber(result.pValue)}`;
-    return text;
-}
-function render_link(label, url) {
-    const target = url === undefined ? undefined : safeUrl(url);
-    return target === undefined ? escapeText(label) : `[${escapeText(label)}](${target})`;
-}
-function dateText(value) {
-    if (value === undefined)
-        return undefined;
-    if (value instanceof Date)
-        return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-    return value;
-}
-const FULL = {
-    otherMetrics: true,
-    historyVersions: Number.MAX_SAFE_INTEGER,
-    chartMetrics: Number.MAX_SAFE_INTEGER,
-    provenanceKeys: Number.MAX_SAFE_INTEGER,
-    provenanceValueLength: 300,
-    descriptionLength: 1000,
-    ruleRows: Number.MAX_SAFE_INTEGER
-};
-// Each step gives up less useful detail first; the decision, the rules and the reasons
-// are the last to go.
-const SHRINK = [
-    { note: 'metrics without a rule left out', budget: { otherMetrics: false } },
-    { note: 'charts show the last 10 versions', budget: { historyVersions: 10 } },
-    {
-        note: 'provenance shortened',
-        budget: { provenanceKeys: 20, provenanceValueLength: 100, descriptionLength: 200 }
-    },
-    { note: 'charts for the first 5 metrics only', budget: { chartMetrics: 5 } },
-    { note: 'charts and provenance left out', budget: { chartMetrics: 0, provenanceKeys: 0 } },
-    { note: 'rules and reasons cut to the first 100', budget: { ruleRows: 100 } }
-];
-function headline(data) {
-    const passed = data.decision.decision === 'pass';
-    const candidate = versionLabel(data.candidate, 'candidate');
-    const lines = [
-        `## ${passed ? '✅' : '❌'} Model gate ${passed ? 'passed' : 'failed'}: ${escapeText(data.group, 200)} ${candidate}`,
-        ''
-    ];
-    const baseline = data.baseline
-        ? `baseline **${versionLabel(data.baseline, 'baseline')}** (${escapeText(data.baseline.label, 100)})`
-        : 'no baseline';
-    lines.push(`Candidate **${candidate}**${data.candidate.status ? ` (${escapeText(data.candidate.status, 100)})` : ''} against ${baseline} · region ${escapeText(data.region, 50)}`, '');
-    if (data.dryRun) {
-        lines.push('> [!NOTE]', '> Dry run: nothing was written to the registry.', '');
-    }
-    else if (data.written) {
-        lines.push(`**Registry:** ${escapeText(data.written, 300)}`, '');
-    }
-    return lines;
-}
-function rulesTable(data, budget) {
-    const baseline = data.baseline ? `baseline ${versionLabel(data.baseline, '')}` : 'baseline';
-    const candidate = `candidate ${versionLabel(data.candidate, '')}`.trim();
-    const lines = [
-        `| metric | rule | ${baseline.trim()} | ${candidate} | delta | verdict |`,
-        '|---|---|--:|--:|--:|---|'
-    ];
-    const rows = data.decision.rules.slice(0, budget.ruleRows);
-    for (const result of rows) {
-        lines.push(`| ${escapeCell(result.metric, 200)} | ${escapeCell(result.rule, 100)} | ${number(result.baseline)} | ${number(result.candidate)} | ${deltaCell(result)} | ${VERDICT[result.verdict]} |`);
-    }
-    const hidden = data.decision.rules.length - rows.length;
-    if (hidden > 0)
-        lines.push('', `… and ${hidden} more rules, listed in the JSON report.`);
-    return [...lines, ''];
-}
-function reasonLists(data, budget) {
-    const lines = [];
-    const reasons = data.decision.reasons;
-    if (reasons.length > 0) {
-        lines.push('### Why it failed', '');
-        for (const reason of reasons.slice(0, budget.ruleRows))
-            lines.push(`- ${escapeText(reason, 500)}`);
-        if (reasons.length > budget.ruleRows) {
-            lines.push(`- … and ${reasons.length - budget.ruleRows} more, listed in the JSON report.`);
-        }
-        lines.push('');
-    }
-    const skipped = data.decision.rules
-        .filter(result => result.verdict === 'skipped')
-        .slice(0, budget.ruleRows);
-    if (skipped.length > 0) {
-        lines.push('<details><summary>Skipped rules</summary>', '');
-        for (const result of skipped) {
-            lines.push(`- ${escapeText(result.metric, 200)}: ${escapeText(result.explanation, 500)}`);
-        }
-        lines.push('', '</details>', '');
-    }
-    return lines;
-}
-function otherMetrics(data, ruleMetrics) {
-    const names = [
-        ...new Set([
-            ...Object.keys(data.candidate.metrics),
-            ...Object.keys(data.baseline?.metrics ?? {})
-        ])
-    ]
-        .filter(name => !ruleMetrics.has(name))
-        .sort();
-    if (names.length === 0)
-        return [];
-    const lines = [
-        `<details><summary>Other metrics (${names.length}, no rule)</summary>`,
-        '',
-        `| metric | baseline ${versionLabel(data.baseline, '')} | candidate ${versionLabel(data.candidate, '')} | delta |`,
-        '|---|--:|--:|--:|'
-    ];
-    for (const name of names) {
-        const candidate = data.candidate.metrics[name];
-        const baseline = data.baseline?.metrics[name];
-        const delta = candidate !== undefined && baseline !== undefined && Number.isFinite(candidate - baseline)
-            ? formatDelta(candidate - baseline)
-            : '—';
-        lines.push(`| ${escapeCell(name, 200)} | ${number(baseline)} | ${number(candidate)} | ${delta} |`);
-    }
-    return [...lines, '', '</details>', ''];
-}
-function historyWithCandidate(data) {
-    const history = [...data.history];
-    const version = data.candidate.version;
-    if (version !== undefined && !history.some(entry => entry.version === version)) {
-        history.push({ version, status: data.candidate.status, metrics: data.candidate.metrics });
-    }
-    return history;
-}
-function render_charts(data, metrics, budget) {
-    if (budget.chartMetrics === 0)
-        return [];
-    const history = historyWithCandidate(data).slice(-budget.historyVersions);
-    const blocks = [];
-    for (const metric of metrics.slice(0, budget.chartMetrics)) {
-        const points = history.flatMap(entry => {
-            const value = entry.metrics[metric];
-            return value === undefined ? [] : [{ version: entry.version, value }];
-        });
-        const chart = trendChart(metric, points);
-        if (chart)
-            blocks.push(chart, '');
-    }
-    if (blocks.length === 0)
-        return [];
-    const first = history[0];
-    const last = history[history.length - 1];
-    const range = first && last ? ` (v${first.version} to v${last.version})` : '';
-    return ['### Trend' + range, '', ...blocks];
-}
-function provenance(data, budget) {
-    if (budget.provenanceKeys === 0)
-        return [];
-    const columns = [
-        [`candidate ${versionLabel(data.candidate, '')}`.trim(), data.candidate]
-    ];
-    if (data.baseline) {
-        columns.push([`baseline ${versionLabel(data.baseline, '')}`.trim(), data.baseline]);
-    }
-    const fixed = [
-        ['description', version => version.description],
-        ['approval status', version => version.status],
-        ['created', version => dateText(version.creationTime)],
-        ['ARN', version => version.arn]
-    ];
-    const keys = [
-        ...new Set(columns.flatMap(([, version]) => Object.keys(version.provenance)))
-    ].slice(0, budget.provenanceKeys);
-    const rows = [];
-    const cell = (value, limit) => value === undefined || value === '' ? '—' : escapeCell(value, limit);
-    for (const [name, get] of fixed) {
-        const values = columns.map(([, version]) => get(version));
-        if (values.every(value => value === undefined || value === ''))
-            continue;
-        const limit = name === 'description' ? budget.descriptionLength : budget.provenanceValueLength;
-        rows.push(`| ${name} | ${values.map(value => cell(value, limit)).join(' | ')} |`);
-    }
-    for (const key of keys) {
-        const values = columns.map(([, version]) => version.provenance[key]);
-        rows.push(`| ${escapeCell(key, 128)} | ${values.map(value => cell(value, budget.provenanceValueLength)).join(' | ')} |`);
-    }
-    if (rows.length === 0)
-        return [];
-    return [
-        '### Provenance',
-        '',
-        `| | ${columns.map(([title]) => title).join(' | ')} |`,
-        `|---|${columns.map(() => '---').join('|')}|`,
-        ...rows,
-        ''
-    ];
-}
-function links(data) {
-    const all = [...consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])];
-    const lines = all.map(entry => `- ${render_link(entry.label, entry.url)}`);
-    return lines.length === 0 ? [] : ['### Links', '', ...lines, ''];
-}
-function shortened(notes) {
-    if (notes.length === 0)
-        return [];
-    return [`<sub>Shortened to fit GitHub's comment size limit: ${notes.join('; ')}.</sub>`, ''];
-}
-function footer(data) {
-    const parts = ['sagemaker-model-gate'];
-    if (data.runUrl && safeUrl(data.runUrl))
-        parts.push(render_link('workflow run', data.runUrl));
-    if (data.policySha256 && /^[0-9a-f]{64}$/.test(data.policySha256)) {
-        parts.push(`policy sha256 ${data.policySha256.slice(0, 12)}`);
-    }
-    return ['---', `<sub>${parts.join(' · ')}</sub>`];
-}
-function compose(data, budget, notes) {
-    const ruleMetrics = [...new Set(data.decision.rules.map(result => result.metric))];
-    return [
-        commentMarker(data.group),
-        ...headline(data),
-        ...shortened(notes),
-        ...rulesTable(data, budget),
-        ...reasonLists(data, budget),
-        ...(budget.otherMetrics ? otherMetrics(data, new Set(ruleMetrics)) : []),
-        ...render_charts(data, ruleMetrics, budget),
-        ...provenance(data, budget),
-        ...links(data),
-        ...footer(data)
-    ].join('\n');
-}
-/**
- * The gate's report as GitHub Markdown, for the sticky PR comment and the job summary.
- * Every piece of untrusted text is escaped; the result stays under GitHub's comment limit
- * by giving up detail in a fixed order and saying what was left out.
- */
-function renderReport(data) {
-    let budget = FULL;
-    const notes = [];
-    let markdown = compose(data, budget, notes);
-    for (const step of SHRINK) {
-        if (markdown.length <= MAX_COMMENT_LENGTH)
-            return markdown;
-        budget = { ...budget, ...step.budget };
-        notes.push(step.note);
-        markdown = compose(data, budget, notes);
-    }
-    if (markdown.length <= MAX_COMMENT_LENGTH)
-        return markdown;
-    // Only very long reasons can get here; cut at a line so no table row is split.
-    const tail = "\n\n… report cut to fit GitHub's comment size limit; see the JSON report.";
-    const cut = markdown.slice(0, MAX_COMMENT_LENGTH - tail.length);
-    return cut.slice(0, Math.max(cut.lastIndexOf('\n'), 0)) + tail;
-}
-function finite(value) {
-    if (value === undefined)
-        return undefined;
-    return Number.isFinite(value) ? value : null;
-}
-function finiteMetrics(metrics) {
-    return Object.fromEntries(Object.entries(metrics).map(([name, value]) => [name, finite(value) ?? null]));
-}
-function versionJson(version) {
-    return {
-        version: version.version,
-        arn: version.arn,
-        status: version.status,
-        description: version.description,
-        creationTime: dateText(version.creationTime),
-        metrics: finiteMetrics(version.metrics),
-        provenance: { ...version.provenance }
-    };
-}
-/**
- * The same report as plain data for the JSON report file. Numbers that are not finite
- * become null, which JSON can carry; text is left unescaped, as it is not Markdown.
- */
-function reportJson(data) {
-    return {
-        schema: 'sagemaker-model-gate/gate-report@1',
-        group: data.group,
-        region: data.region,
-        decision: data.decision.decision,
-        reasons: [...data.decision.reasons],
-        rules: data.decision.rules.map(result => ({
-            metric: result.metric,
-            kind: result.kind,
-            rule: result.rule,
-            candidate: finite(result.candidate),
-            baseline: finite(result.baseline),
-            delta: finite(result.delta),
-            verdict: result.verdict,
-            explanation: result.explanation,
-            ...(result.ci ? { ci: result.ci.map(value => finite(value) ?? null) } : {}),
-            ...(result.pValue !== undefined ? { pValue: finite(result.pValue) } : {})
-        })),
-        candidate: versionJson(data.candidate),
-        baseline: data.baseline ? { label: data.baseline.label, ...versionJson(data.baseline) } : null,
-        history: historyWithCandidate(data).map(entry => ({
-            version: entry.version,
-            status: entry.status,
-            metrics: finiteMetrics(entry.metrics)
-        })),
-        links: [...consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])],
-        runUrl: data.runUrl,
-        dryRun: data.dryRun,
-        written: data.written,
-        policySha256: data.policySha256
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/report/index.js
-
-
-
-
-
-;// CONCATENATED MODULE: ./build/src/modes/decide.js
-
-
-
-
-
-function lifecycleStatus(verdict) {
-    return verdict === 'Approved' ? 'Approved' : 'Rejected';
-}
-async function describeTarget(ctx, settings, arn) {
-    const pkg = await describeNamedVersion(ctx.aws.sagemaker, arn, 'model-package');
-    // A decision recorded on another group's version would be a decision nobody looks for.
-    if (!isInGroup(pkg, settings.group)) {
-        throw new UserError(`Input "model-package": ${arn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
-    }
-    return pkg;
-}
-/**
- * Who decided, why, and the run, in at most 1,024 characters: the reason is what gets
- * shortened, so the actor and the link to the run survive.
- */
-function decisionDescription(verdict, actor, reason, url, forced) {
-    const head = `${verdict} by ${singleLine(actor)}${forced ? ' (forced over a failed gate)' : ''}: `;
-    const tail = url ? ` Run: ${singleLine(url)}` : '';
-    const room = APPROVAL_DESCRIPTION_MAX - head.length - tail.length;
-    let text = singleLine(reason);
-    if (text.length > room)
-        text = room > 1 ? `${text.slice(0, room - 1)}…` : '';
-    return `${head}${text}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX);
-}
-async function decide(ctx, settings, verdict) {
-    const decision = settings.decision;
-    if (decision.reason.trim() === '') {
-        throw new UserError(`Input "reason" is required for mode "${verdict === 'Approved' ? 'approve' : 'reject'}": the justification recorded on the version with your decision; got an empty value.`);
-    }
-    const arn = await namedOrPendingArn(ctx.aws.sagemaker, settings.group, decision.modelPackage, `Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`);
-    const pkg = await describeTarget(ctx, settings, arn);
-    const version = pkg.ModelPackageVersion ?? versionFromArn(arn);
-    const current = (pkg.ModelApprovalStatus ?? 'PendingManualApproval');
-    const gateDecision = pkg.CustomerMetadataProperties?.[KEYS.gateDecision];
-    if (verdict === 'Approved' && gateDecision === 'fail' && !decision.force) {
-        throw new UserError(`v${version} failed its last gate (gate:decision=fail); approving it needs "force: true" and a reason that says why.`);
-    }
-    if (pkg.ModelPackageStatus && pkg.ModelPackageStatus !== 'Completed') {
-        throw new UserError(`v${version} is ${pkg.ModelPackageStatus}; only a Completed version can be ${verdict.toLowerCase()}.`);
-    }
-    const actor = ctx.github.actor || 'unknown';
-    const url = runUrl(ctx.github);
-    const forced = verdict === 'Approved' && gateDecision === 'fail';
-    const description = decisionDescription(verdict, actor, decision.reason, url, forced);
-    const entries = [
-        [KEYS.decisionBy, sanitizeMetadataText(actor, METADATA_MAX_VALUE)],
-        [KEYS.decisionReason, sanitizeMetadataText(singleLine(decision.reason), METADATA_MAX_VALUE)],
-        ...(url
-            ? [[KEYS.decisionRun, sanitizeMetadataText(url, METADATA_MAX_VALUE)]]
-            : [])
-    ];
-    // Merged next to the keys already there; a version holding 50 entries keeps its decision.
-    const { kept: metadata, dropped } = fitMetadata(entries, pkg.CustomerMetadataProperties ?? {});
-    for (const reason of dropped)
-        ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
-    const lifecycle = decision.modelLifecycleStage
-        ? {
-            stage: decision.modelLifecycleStage,
-            stageStatus: lifecycleStatus(verdict),
-            description: decision.reason
-        }
-        : undefined;
-    if (settings.dryRun) {
-        ctx.out.info(`dry run: would set v${version} from ${current} to ${verdict} with ApprovalDescription ${JSON.stringify(description)} and metadata ${JSON.stringify(metadata)}`);
-    }
-    else {
-        await updateVersion(ctx.aws.sagemaker, arn, {
-            status: verdict,
-            approvalDescription: description,
-            metadata,
-            lifecycle
-        });
-        ctx.out.info(`v${version}: ${current} -> ${verdict}`);
-    }
-    ctx.out.setOutput('model-package-arn', arn);
-    ctx.out.setOutput('model-package-version', version);
-    ctx.out.setOutput('approval-status', settings.dryRun ? current : verdict);
-    ctx.out.setOutput('decision', 'none');
-    await ctx.out.summary([
-        `### ${verdict === 'Approved' ? '✅' : '❌'} ${escapeText(settings.group.name)} v${version} ${settings.dryRun ? `would be ${verdict.toLowerCase()}` : verdict.toLowerCase()}`,
-        '',
-        '| | |',
-        '|---|---|',
-        `| previous status | ${current} |`,
-        `| decided by | ${escapeCell(actor)} |`,
-        `| reason | ${escapeCell(decision.reason)} |`,
-        ...(forced ? ['| note | approved over a failed gate (`force: true`) |'] : []),
-        ...(url ? [`| run | ${url} |`] : []),
-        ''
-    ].join('\n'));
-    return {};
-}
-const runApprove = (ctx, settings) => decide(ctx, settings, 'Approved');
-const runReject = (ctx, settings) => decide(ctx, settings, 'Rejected');
-
-;// CONCATENATED MODULE: ./build/src/github/deployments.js
-/** GitHub cuts deployment and status descriptions at 140 characters. */
-const deployments_DESCRIPTION_MAX = 140;
-function shorten(text) {
-    return text.length <= deployments_DESCRIPTION_MAX ? text : `${text.slice(0, deployments_DESCRIPTION_MAX - 1)}…`;
-}
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** Creates the deployment; undefined (with a warning or a debug line) when it cannot. */
-async function createGitHubDeployment(ctx, request) {
-    if (!ctx.octokit) {
-        ctx.out.debug('No GitHub token: no GitHub deployment is recorded.');
-        return undefined;
-    }
-    const [owner, repo] = ctx.github.repository.split('/');
-    const ref = ctx.github.sha || ctx.github.ref;
-    if (!owner || !repo || !ref) {
-        ctx.out.debug('No repository or commit known: no GitHub deployment is recorded.');
-        return undefined;
-    }
-    try {
-        const response = await ctx.octokit.rest.repos.createDeployment({
-            owner,
-            repo,
-            ref,
-            environment: request.environment,
-            description: shorten(request.description),
-            auto_merge: false,
-            required_contexts: [],
-            transient_environment: false,
-            payload: request.payload ?? {}
-        });
-        const data = response.data;
-        if (typeof data.id !== 'number') {
-            ctx.out.warning(`GitHub did not create a deployment for ${request.environment}: ${data.message ?? `HTTP ${response.status}`}`);
-            return undefined;
-        }
-        return {
-            owner,
-            repo,
-            id: data.id,
-            environmentUrl: request.environmentUrl,
-            logUrl: request.logUrl
-        };
-    }
-    catch (error) {
-        ctx.out.warning(`Could not record a GitHub deployment for ${request.environment}: ${message(error)}`);
-        return undefined;
-    }
-}
-async function setGitHubDeploymentStatus(ctx, deployment, state, description) {
-    if (!deployment || !ctx.octokit)
-        return;
-    try {
-        await ctx.octokit.rest.repos.createDeploymentStatus({
-            owner: deployment.owner,
-            repo: deployment.repo,
-            deployment_id: deployment.id,
-            state,
-            description: shorten(description),
-            environment_url: deployment.environmentUrl,
-            log_url: deployment.logUrl || undefined
-        });
-    }
-    catch (error) {
-        ctx.out.warning(`Could not set GitHub deployment ${deployment.id} to ${state}: ${message(error)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/aws-errors.js
-// SageMaker reports "not found", "already exists" and "busy" for hosting resources as a
-// ValidationException told apart only by its message (the SageMaker operator for
-// Kubernetes matches the same prefixes).
-function validationMessage(error) {
-    if (!(error instanceof Error))
-        return undefined;
-    if (error.name !== 'ValidationException' && error.name !== 'ValidationError')
-        return undefined;
-    return error.message;
-}
-/** `Could not find endpoint "..."`, `Could not find model "..."`, `Could not find endpoint configuration "..."`. */
-function isNotFound(error) {
-    const message = validationMessage(error);
-    if (message !== undefined)
-        return /^Could not find /i.test(message);
-    return (error instanceof Error &&
-        (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException'));
-}
-/** `Cannot create already existing endpoint "..."` (and model, endpoint configuration). */
-function aws_errors_isAlreadyExists(error) {
-    const message = validationMessage(error);
-    if (message !== undefined)
-        return /already exist/i.test(message);
-    return error instanceof Error && error.name === 'ResourceInUse';
-}
-/** `Cannot update in-progress endpoint "..."`: another create or update is running. */
-function isInProgress(error) {
-    const message = validationMessage(error);
-    return message !== undefined && /in-progress endpoint|in progress/i.test(message);
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/tags.js
-// Tags this action writes: on the endpoint, what it serves and what it replaced (rollback
-// reads them back); on models and configs, which endpoint they belong to (cleanup reads it).
-
-const TAG_PREFIX = 'sagemaker-model-gate:';
-const TAGS = {
-    packageArn: `${TAG_PREFIX}package-arn`,
-    previousPackageArn: `${TAG_PREFIX}previous-package-arn`,
-    commit: `${TAG_PREFIX}commit`,
-    run: `${TAG_PREFIX}run`,
-    endpoint: `${TAG_PREFIX}endpoint`
-};
-/** SageMaker tag values: up to 256 characters from letters, digits, spaces and _.:/=+-@. */
-const TAG_VALUE_MAX = 256;
-const DISALLOWED = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
-function tagValue(text) {
-    return text.replace(DISALLOWED, '_').slice(0, TAG_VALUE_MAX);
-}
-function deploymentTags(values) {
-    return [
-        { Key: TAGS.packageArn, Value: tagValue(values.packageArn) },
-        { Key: TAGS.previousPackageArn, Value: tagValue(values.previousPackageArn) },
-        { Key: TAGS.commit, Value: tagValue(values.commit) },
-        { Key: TAGS.run, Value: tagValue(values.run) }
-    ];
-}
-async function readTags(sagemaker, arn) {
-    const tags = {};
-    let nextToken;
-    do {
-        const page = await sagemaker.send(new dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken }));
-        for (const tag of page.Tags ?? [])
-            if (tag.Key)
-                tags[tag.Key] = tag.Value ?? '';
-        nextToken = page.NextToken;
-    } while (nextToken);
-    return tags;
-}
-/** AddTags overwrites the values of keys that already exist. */
-async function writeTags(sagemaker, arn, tags) {
-    await sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({ ResourceArn: arn, Tags: tags }));
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/plan.js
-// The deployment plan: every SageMaker request a deployment will make, built from the
-// settings, the resolved packages and what the endpoint serves now. Pure, so that it can be
-// tested on its own and printed as-is in dry-run.
-
-
-
-/** SageMaker names (models, configs, endpoints): `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`. */
-const NAME_MAX = 63;
-/** The variant of a single-version deployment; blue/green needs the same name every time. */
-const PRIMARY_VARIANT = 'primary';
-const HASH_LENGTH = 10;
-/** SageMaker's console default for a serverless variant when no concurrency is given. */
-const DEFAULT_SERVERLESS_CONCURRENCY = 20;
-const LABEL = /^v\d+(?:-v\d+)*(?:-plus\d+)?$/;
-const ROLE_PLACEHOLDER = '<execution-role-arn>';
-/** A short, stable digest of anything JSON can hold. */
-function shortHash(value) {
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(value)).digest('hex').slice(0, HASH_LENGTH);
-}
-/** The label of a set of versions inside a name: `v7`, `v7-v8`, or `v7-plus3` when long. */
-function plan_versionLabel(versions) {
-    const full = versions.map(v => `v${v}`).join('-');
-    if (full.length <= 20)
-        return full;
-    return `v${versions[0]}-plus${versions.length - 1}`;
-}
-/** The part of every name this action creates for an endpoint, cut so that names fit 63. */
-function namePrefix(endpointName, suffixLength) {
-    const room = NAME_MAX - suffixLength - 1;
-    return endpointName.slice(0, Math.max(1, room)).replace(/-+$/, '');
-}
-/** `<endpoint>-<label>-<hash>` within SageMaker's 63 characters. */
-function resourceName(endpointName, label, hash) {
-    const suffix = `${label}-${hash}`;
-    return `${namePrefix(endpointName, suffix.length)}-${suffix}`;
-}
-/** Matches the names `resourceName` gives for this endpoint, whatever the label and hash. */
-function isOurName(endpointName, name) {
-    const match = new RegExp(`^(.+)-[0-9a-f]{${HASH_LENGTH}}$`).exec(name);
-    if (!match)
-        return false;
-    const head = match[1];
-    // The prefix may itself contain "-v2"-like parts, so try every split into prefix and label.
-    for (let i = head.indexOf('-'); i > 0; i = head.indexOf('-', i + 1)) {
-        const label = head.slice(i + 1);
-        if (!LABEL.test(label))
-            continue;
-        if (head.slice(0, i) === namePrefix(endpointName, label.length + 1 + HASH_LENGTH))
-            return true;
-    }
-    return false;
-}
-/** The compute the new config asks for: the inputs, else what the endpoint runs now. */
-function resolveCompute(settings, live) {
-    if (settings.serverlessMemoryMb !== undefined) {
-        return {
-            kind: 'serverless',
-            memorySizeInMb: settings.serverlessMemoryMb,
-            maxConcurrency: settings.serverlessMaxConcurrency ?? DEFAULT_SERVERLESS_CONCURRENCY
-        };
-    }
-    if (settings.instanceType !== undefined) {
-        return {
-            kind: 'instance',
-            instanceType: settings.instanceType,
-            instanceCount: settings.instanceCount
-        };
-    }
-    const inherited = live && primaryVariant(live.variants)?.compute;
-    if (inherited)
-        return inherited;
-    throw new UserError(`Input "instance-type" (or "serverless-memory-mb") is required: endpoint "${settings.endpointName}" ${live ? 'runs a config this action cannot read the compute of' : 'does not exist yet'}, so there is nothing to keep. Give an instance type such as ml.m5.large, or a serverless memory size.`);
-}
-function primaryVariant(variants) {
-    let best;
-    for (const v of variants)
-        if (!best || v.weight > best.weight)
-            best = v;
-    return best;
-}
-/** The package the live endpoint serves with the largest weight. */
-function livePackageArn(live) {
-    if (!live)
-        return undefined;
-    return primaryVariant(live.variants.filter(v => v.packageArn))?.packageArn;
-}
-function validate(settings, compute, targets) {
-    if (targets.length === 0)
-        throw new UserError('Nothing to deploy: no version was resolved.');
-    if (targets.length > 10) {
-        throw new UserError(`Input "traffic" names ${targets.length} versions; a SageMaker endpoint config holds at most 10 variants.`);
-    }
-    if (compute.kind === 'serverless') {
-        // Serverless variants support neither several production variants nor data capture,
-        // and blue/green updates of them shift all traffic at once.
-        if (targets.length > 1) {
-            throw new UserError('Input "traffic" with several versions needs an instance endpoint: serverless endpoints hold a single production variant. Set "instance-type" instead of "serverless-memory-mb".');
-        }
-        if (settings.dataCaptureS3Uri) {
-            throw new UserError('Input "data-capture-s3-uri" is not available on serverless endpoints: SageMaker Serverless Inference does not capture data. Remove it or set "instance-type".');
-        }
-        if (settings.deploymentStrategy !== 'all-at-once') {
-            throw new UserError(`Input "deployment-strategy" "${settings.deploymentStrategy}" is not available on serverless endpoints: their blue/green updates shift all traffic at once; use all-at-once.`);
-        }
-    }
-}
-/** The blue/green policy (and alarm rollback) UpdateEndpoint is sent with. */
-function deploymentConfig(settings) {
-    const routing = {
-        Type: settings.deploymentStrategy === 'canary'
-            ? 'CANARY'
-            : settings.deploymentStrategy === 'linear'
-                ? 'LINEAR'
-                : 'ALL_AT_ONCE',
-        WaitIntervalInSeconds: settings.waitIntervalSeconds
-    };
-    if (settings.deploymentStrategy === 'canary') {
-        routing.CanarySize = { Type: 'CAPACITY_PERCENT', Value: settings.canarySize };
-    }
-    if (settings.deploymentStrategy === 'linear') {
-        routing.LinearStepSize = { Type: 'CAPACITY_PERCENT', Value: settings.linearStepSize };
-    }
-    const config = {
-        BlueGreenUpdatePolicy: {
-            TrafficRoutingConfiguration: routing,
-            TerminationWaitInSeconds: settings.terminationWaitSeconds,
-            ...(settings.maxExecutionTimeoutSeconds !== undefined
-                ? { MaximumExecutionTimeoutInSeconds: settings.maxExecutionTimeoutSeconds }
-                : {})
-        }
-    };
-    if (settings.rollbackAlarms.length > 0) {
-        config.AutoRollbackConfiguration = {
-            Alarms: settings.rollbackAlarms.map(AlarmName => ({ AlarmName }))
-        };
-    }
-    return config;
-}
-function sameCompute(a, b) {
-    return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
-}
-function managedTags(endpointName, extra = []) {
-    return [{ Key: TAGS.endpoint, Value: endpointName }, ...extra];
-}
-function buildPlan(input) {
-    const { settings, run, live } = input;
-    const endpointName = settings.endpointName;
-    const compute = resolveCompute(settings, live);
-    validate(settings, compute, input.targets);
-    const single = input.targets.length === 1;
-    const runKey = { runId: run.runId, attempt: run.runAttempt };
-    const roleArn = settings.executionRoleArn ?? ROLE_PLACEHOLDER;
-    const variants = input.targets.map(t => ({
-        variantName: single ? PRIMARY_VARIANT : `v${t.version}`,
-        packageArn: t.arn,
-        version: t.version,
-        weight: single ? 1 : t.weight,
-        modelName: resourceName(endpointName, `v${t.version}`, shortHash({ endpointName, packageArn: t.arn, roleArn, ...runKey }))
-    }));
-    const primary = primaryVariant(variants);
-    const notes = [];
-    const previousPackageArn = livePackageArn(live);
-    // When the endpoint already serves exactly these packages under these variant names on
-    // the same compute, a new fleet is not needed: only weights may have to move.
-    const sameShape = live !== undefined &&
-        live.variants.length === variants.length &&
-        (live.dataCaptureS3Uri ?? '') === (settings.dataCaptureS3Uri ?? '') &&
-        variants.every(v => {
-            const current = live.variants.find(l => l.variantName === v.variantName);
-            return current?.packageArn === v.packageArn && sameCompute(current.compute, compute);
-        });
-    if (live && sameShape) {
-        const weightsDiffer = !single &&
-            variants.some(v => live.variants.find(l => l.variantName === v.variantName)?.weight !== v.weight);
-        return {
-            endpointName,
-            region: input.region,
-            action: weightsDiffer ? 'update-weights' : 'none',
-            variants: variants.map(v => ({
-                ...v,
-                modelName: live.variants.find(l => l.variantName === v.variantName)?.modelName ?? v.modelName
-            })),
-            compute,
-            models: [],
-            endpointConfigName: live.configName,
-            updateWeights: weightsDiffer
-                ? {
-                    EndpointName: endpointName,
-                    DesiredWeightsAndCapacities: variants.map(v => ({
-                        VariantName: v.variantName,
-                        DesiredWeight: v.weight
-                    }))
-                }
-                : undefined,
-            primary,
-            previousPackageArn,
-            notes
-        };
-    }
-    const productionVariants = variants.map(v => ({
-        VariantName: v.variantName,
-        ModelName: v.modelName,
-        InitialVariantWeight: v.weight,
-        ...(compute.kind === 'instance'
-            ? {
-                InstanceType: compute.instanceType,
-                InitialInstanceCount: compute.instanceCount
-            }
-            : {
-                ServerlessConfig: {
-                    MemorySizeInMB: compute.memorySizeInMb,
-                    MaxConcurrency: compute.maxConcurrency
-                }
-            })
-    }));
-    const endpointConfigName = resourceName(endpointName, plan_versionLabel(variants.map(v => v.version)), shortHash({
-        endpointName,
-        variants: variants.map(v => [v.variantName, v.packageArn, v.weight, v.modelName]),
-        compute,
-        dataCapture: settings.dataCaptureS3Uri ?? null,
-        ...runKey
-    }));
-    const endpointConfig = {
-        EndpointConfigName: endpointConfigName,
-        ProductionVariants: productionVariants,
-        Tags: managedTags(endpointName)
-    };
-    if (settings.dataCaptureS3Uri) {
-        endpointConfig.DataCaptureConfig = {
-            EnableCapture: true,
-            InitialSamplingPercentage: 100,
-            DestinationS3Uri: settings.dataCaptureS3Uri,
-            CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }]
-        };
-    }
-    const models = variants.map(v => ({
-        ModelName: v.modelName,
-        ExecutionRoleArn: roleArn,
-        Containers: [{ ModelPackageName: v.packageArn }],
-        Tags: managedTags(endpointName, [{ Key: TAGS.packageArn, Value: v.packageArn }])
-    }));
-    let deployment;
-    if (live) {
-        deployment = deploymentConfig(settings);
-        const liveNames = live.variants
-            .map(v => v.variantName)
-            .sort()
-            .join(',');
-        const newNames = variants
-            .map(v => v.variantName)
-            .sort()
-            .join(',');
-        if (liveNames !== newNames) {
-            // Blue/green guardrails need the new config to keep the old variant names;
-            // SageMaker replaces the fleet all at once otherwise.
-            deployment = undefined;
-            notes.push(`The variants change (${liveNames || 'none'} -> ${newNames}): SageMaker applies a blue/green DeploymentConfig only when variant names stay the same, so this update shifts traffic all at once${settings.rollbackAlarms.length ? ' and without alarm rollback' : ''}.`);
-        }
-    }
-    return {
-        endpointName,
-        region: input.region,
-        action: live ? 'update' : 'create',
-        variants,
-        compute,
-        models,
-        endpointConfig,
-        endpointConfigName,
-        deploymentConfig: deployment,
-        primary,
-        previousPackageArn,
-        notes
-    };
-}
-function consoleUrl(region, kind, name) {
-    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/${kind}/${encodeURIComponent(name)}`;
-}
-function describeCompute(compute) {
-    return compute.kind === 'instance'
-        ? `${compute.instanceCount} x ${compute.instanceType}`
-        : `serverless ${compute.memorySizeInMb} MB, max concurrency ${compute.maxConcurrency}`;
-}
-function describeStrategy(config) {
-    const policy = config?.BlueGreenUpdatePolicy;
-    if (!policy)
-        return 'all at once (SageMaker default)';
-    const routing = policy.TrafficRoutingConfiguration;
-    const size = routing?.CanarySize ?? routing?.LinearStepSize;
-    const parts = [
-        `${routing?.Type ?? 'ALL_AT_ONCE'}${size ? ` ${size.Value}%` : ''}`,
-        `wait ${routing?.WaitIntervalInSeconds ?? 0} s`,
-        `termination wait ${policy.TerminationWaitInSeconds ?? 0} s`
-    ];
-    if (policy.MaximumExecutionTimeoutInSeconds)
-        parts.push(`max ${policy.MaximumExecutionTimeoutInSeconds} s`);
-    const alarms = config?.AutoRollbackConfiguration?.Alarms?.map(a => a.AlarmName) ?? [];
-    if (alarms.length)
-        parts.push(`roll back on alarms ${alarms.join(', ')}`);
-    return parts.join(', ');
-}
-/** The plan as a person reads it: what is created, updated and deleted. */
-function formatPlan(plan, deletions) {
-    const lines = [`Deployment plan for endpoint ${plan.endpointName} (${plan.region}):`];
-    const serving = plan.variants
-        .map(v => `${v.variantName}: v${v.version} (${v.packageArn})${plan.variants.length > 1 ? ` weight ${v.weight}` : ''}`)
-        .join('; ');
-    lines.push(`  serve      ${serving}`);
-    if (plan.previousPackageArn)
-        lines.push(`  replaces   ${plan.previousPackageArn}`);
-    for (const m of plan.models)
-        lines.push(`  create     model ${m.ModelName} from ${m.Containers?.[0]?.ModelPackageName}`);
-    if (plan.endpointConfig) {
-        const capture = plan.endpointConfig.DataCaptureConfig
-            ? `, data capture to ${plan.endpointConfig.DataCaptureConfig.DestinationS3Uri}`
-            : '';
-        lines.push(`  create     endpoint config ${plan.endpointConfigName} (${describeCompute(plan.compute)}${capture})`);
-    }
-    switch (plan.action) {
-        case 'create':
-            lines.push(`  create     endpoint ${plan.endpointName}`);
-            break;
-        case 'update':
-            lines.push(`  update     endpoint ${plan.endpointName}: ${describeStrategy(plan.deploymentConfig)}`);
-            break;
-        case 'update-weights':
-            lines.push(`  update     weights of ${plan.endpointName}: ${plan.variants.map(v => `${v.variantName}=${v.weight}`).join(', ')}`);
-            break;
-        case 'none':
-            lines.push(`  unchanged  endpoint ${plan.endpointName} already serves this on ${plan.endpointConfigName}`);
-            break;
-    }
-    for (const c of deletions.configs)
-        lines.push(`  delete     endpoint config ${c}`);
-    for (const m of deletions.models)
-        lines.push(`  delete     model ${m}`);
-    for (const note of plan.notes)
-        lines.push(`  note       ${note}`);
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/waiter.js
-// Our own poller for endpoint states: it logs every change with the time it happened and
-// gives up at a deadline measured on the injected clock, so tests need no real time.
-
-
-
-/** States in which SageMaker is still changing the endpoint and refuses another update. */
-const BUSY_STATES = new Set([
-    'Creating',
-    'Updating',
-    'SystemUpdating',
-    'RollingBack',
-    'Deleting'
-]);
-async function describeEndpoint(ctx, endpointName) {
-    try {
-        return await ctx.aws.sagemaker.send(new dist_cjs/* DescribeEndpointCommand */.CX3({ EndpointName: endpointName }));
-    }
-    catch (error) {
-        if (isNotFound(error))
-            return undefined;
-        throw error;
-    }
-}
-/** Poll often enough to see short states, rarely enough to stay far from API throttling. */
-function defaultPollSeconds(timeoutSeconds) {
-    return Math.min(30, Math.max(1, Math.round(timeoutSeconds / 60)));
-}
-class WaitTimeoutError extends UserError {
-    lastStatus;
-    constructor(message, lastStatus) {
-        super(message);
-        this.name = 'WaitTimeoutError';
-        this.lastStatus = lastStatus;
-    }
-}
-function clock(date) {
-    return date.toISOString().slice(11, 19);
-}
-/**
- * Waits until the endpoint leaves the busy states, and returns its last description
- * (undefined when it no longer exists, after a delete).
- */
-async function waitForEndpoint(ctx, endpointName, options) {
-    const start = ctx.now().getTime();
-    const deadline = start + options.timeoutSeconds * 1000;
-    const pollMs = (options.pollSeconds ?? defaultPollSeconds(options.timeoutSeconds)) * 1000;
-    let last;
-    for (;;) {
-        const description = await describeEndpoint(ctx, endpointName);
-        const now = ctx.now();
-        const status = description ? (description.EndpointStatus ?? 'unknown') : 'absent';
-        const state = description ? `${status} on ${description.EndpointConfigName ?? '?'}` : status;
-        if (state !== last) {
-            const elapsed = Math.round((now.getTime() - start) / 1000);
-            ctx.out.info(`[${clock(now)}] endpoint ${endpointName}: ${state} (${elapsed} s)`);
-            last = state;
-        }
-        if (!description || !BUSY_STATES.has(status))
-            return description;
-        if (now.getTime() >= deadline) {
-            throw new WaitTimeoutError(`Timed out after ${options.timeoutSeconds} s (input "wait-timeout") waiting for endpoint ${endpointName} ${options.purpose}: it is still ${status}. SageMaker keeps going; check the endpoint in the console, and raise "wait-timeout" if deployments take longer.`, status);
-        }
-        await ctx.sleep(Math.min(pollMs, deadline - now.getTime()));
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/endpoint.js
-// Reading what an endpoint serves, creating the model and config of a plan (reusing
-// identical ones a retried run already made), starting the endpoint change, and proving
-// afterwards that the endpoint really serves the config asked for: SageMaker's own waiter
-// reports InService even after an update rolled back.
-
-
-
-
-
-
-async function describeModel(sagemaker, name) {
-    try {
-        return await sagemaker.send(new dist_cjs/* DescribeModelCommand */.utY({ ModelName: name }));
-    }
-    catch (error) {
-        if (isNotFound(error))
-            return undefined;
-        throw error;
-    }
-}
-async function describeConfig(sagemaker, name) {
-    try {
-        return await sagemaker.send(new dist_cjs/* DescribeEndpointConfigCommand */.uoq({ EndpointConfigName: name }));
-    }
-    catch (error) {
-        if (isNotFound(error))
-            return undefined;
-        throw error;
-    }
-}
-function modelPackageOf(model) {
-    if (!model)
-        return undefined;
-    return (model.PrimaryContainer?.ModelPackageName ??
-        model.Containers?.find(c => c.ModelPackageName)?.ModelPackageName);
-}
-/** The model names a config serves, for cleanup to keep. */
-async function configModelNames(sagemaker, configName) {
-    const config = await describeConfig(sagemaker, configName);
-    // Shadow variants run a model too: deleting it would break the shadow test.
-    return [...(config?.ProductionVariants ?? []), ...(config?.ShadowProductionVariants ?? [])]
-        .map(v => v.ModelName ?? '')
-        .filter(Boolean);
-}
-/** What the endpoint serves now: its config, the packages behind the config's models, its tags. */
-async function readLiveEndpoint(ctx, description) {
-    const sagemaker = ctx.aws.sagemaker;
-    const configName = description.EndpointConfigName ?? '';
-    const config = configName ? await describeConfig(sagemaker, configName) : undefined;
-    const current = new Map((description.ProductionVariants ?? []).map(v => [v.VariantName ?? '', v]));
-    const variants = [];
-    for (const variant of config?.ProductionVariants ?? []) {
-        const name = variant.VariantName ?? '';
-        const model = variant.ModelName ? await describeModel(sagemaker, variant.ModelName) : undefined;
-        let compute;
-        if (variant.ServerlessConfig?.MemorySizeInMB) {
-            compute = {
-                kind: 'serverless',
-                memorySizeInMb: variant.ServerlessConfig.MemorySizeInMB,
-                maxConcurrency: variant.ServerlessConfig.MaxConcurrency ?? 1
-            };
-        }
-        else if (variant.InstanceType) {
-            compute = {
-                kind: 'instance',
-                instanceType: variant.InstanceType,
-                instanceCount: variant.InitialInstanceCount ?? 1
-            };
-        }
-        variants.push({
-            variantName: name,
-            modelName: variant.ModelName,
-            packageArn: modelPackageOf(model),
-            weight: current.get(name)?.CurrentWeight ?? variant.InitialVariantWeight ?? 1,
-            compute
-        });
-    }
-    if (!config) {
-        for (const [name, v] of current)
-            variants.push({ variantName: name, weight: v.CurrentWeight ?? 1 });
-    }
-    const arn = description.EndpointArn ?? '';
-    return {
-        name: description.EndpointName ?? '',
-        arn,
-        status: description.EndpointStatus ?? 'unknown',
-        configName,
-        configCreationTime: config?.CreationTime,
-        variants,
-        dataCaptureS3Uri: config?.DataCaptureConfig?.DestinationS3Uri,
-        failureReason: description.FailureReason,
-        tags: arn ? await readTags(sagemaker, arn) : {}
-    };
-}
-/**
- * Creates the model, or reuses the one a retried run made, if it is the same model.
- * True when this call created it (so this run owns it and may take it away again).
- */
-async function ensureModel(ctx, input) {
-    const name = input.ModelName ?? '';
-    const wanted = input.Containers?.[0]?.ModelPackageName;
-    const check = (model) => {
-        if (modelPackageOf(model) !== wanted || model.ExecutionRoleArn !== input.ExecutionRoleArn) {
-            throw new UserError(`Model ${name} already exists but serves ${modelPackageOf(model) ?? 'no model package'} with role ${model.ExecutionRoleArn}, not ${wanted} with ${input.ExecutionRoleArn}: refusing to deploy a model this run did not create.`);
-        }
-        ctx.out.info(`Reusing model ${name} (created earlier by this run)`);
-        return false;
-    };
-    const existing = await describeModel(ctx.aws.sagemaker, name);
-    if (existing)
-        return check(existing);
-    try {
-        await ctx.aws.sagemaker.send(new dist_cjs/* CreateModelCommand */.TIE(input));
-    }
-    catch (error) {
-        const raced = aws_errors_isAlreadyExists(error) ? await describeModel(ctx.aws.sagemaker, name) : undefined;
-        if (!raced)
-            throw error;
-        return check(raced);
-    }
-    ctx.out.info(`Created model ${name}: ${consoleUrl(ctx.region, 'models', name)}`);
-    return true;
-}
-function configShape(config) {
-    return JSON.stringify({
-        variants: (config.ProductionVariants ?? [])
-            .map(v => [
-            v.VariantName,
-            v.ModelName,
-            v.InitialVariantWeight,
-            v.InstanceType ?? null,
-            v.InitialInstanceCount ?? null
-        ])
-            .sort(),
-        capture: config.DataCaptureConfig?.DestinationS3Uri ?? null
-    });
-}
-/** Creates the endpoint config, or reuses an identical one a retried run made; true when created. */
-async function ensureEndpointConfig(ctx, input) {
-    const name = input.EndpointConfigName ?? '';
-    const check = (config) => {
-        if (configShape(config) !== configShape(input)) {
-            throw new UserError(`Endpoint config ${name} already exists with other variants: refusing to deploy a config this run did not create.`);
-        }
-        ctx.out.info(`Reusing endpoint config ${name} (created earlier by this run)`);
-        return false;
-    };
-    const existing = await describeConfig(ctx.aws.sagemaker, name);
-    if (existing)
-        return check(existing);
-    try {
-        await ctx.aws.sagemaker.send(new dist_cjs/* CreateEndpointConfigCommand */.dH8(input));
-    }
-    catch (error) {
-        const raced = aws_errors_isAlreadyExists(error) ? await describeConfig(ctx.aws.sagemaker, name) : undefined;
-        if (!raced)
-            throw error;
-        return check(raced);
-    }
-    ctx.out.info(`Created endpoint config ${name}: ${consoleUrl(ctx.region, 'endpointConfig', name)}`);
-    return true;
-}
-/** Starts the change the plan asks for; SageMaker carries it out after the call returns. */
-async function startEndpointChange(ctx, plan) {
-    const sagemaker = ctx.aws.sagemaker;
-    const link = consoleUrl(plan.region, 'endpoints', plan.endpointName);
-    switch (plan.action) {
-        case 'create':
-            await sagemaker.send(new dist_cjs/* CreateEndpointCommand */.fRi({
-                EndpointName: plan.endpointName,
-                EndpointConfigName: plan.endpointConfigName
-            }));
-            ctx.out.info(`Creating endpoint ${plan.endpointName} on ${plan.endpointConfigName}: ${link}`);
-            return;
-        case 'update':
-            await sagemaker.send(new dist_cjs/* UpdateEndpointCommand */.sU7({
-                EndpointName: plan.endpointName,
-                EndpointConfigName: plan.endpointConfigName,
-                ...(plan.deploymentConfig ? { DeploymentConfig: plan.deploymentConfig } : {})
-            }));
-            ctx.out.info(`Updating endpoint ${plan.endpointName} to ${plan.endpointConfigName}: ${link}`);
-            return;
-        case 'update-weights':
-            await sagemaker.send(new dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(plan.updateWeights));
-            ctx.out.info(`Shifting weights on endpoint ${plan.endpointName} (${plan.variants.map(v => `${v.variantName}=${v.weight}`).join(', ')}): ${link}`);
-            return;
-        case 'none':
-            return;
-    }
-}
-/**
- * Why the endpoint does not serve what the plan asked for, or undefined when it does:
- * InService, on the planned config and, for a weights change, with the planned weights.
- */
-function verifyDeployment(plan, description, previousConfigName) {
-    if (!description)
-        return `Endpoint ${plan.endpointName} no longer exists: it was deleted during the deployment.`;
-    const status = description.EndpointStatus ?? 'unknown';
-    const config = description.EndpointConfigName ?? '?';
-    const reason = description.FailureReason
-        ? ` SageMaker's FailureReason: ${description.FailureReason}`
-        : '';
-    if (status === 'InService' && config === plan.endpointConfigName) {
-        if (plan.action !== 'update-weights')
-            return undefined;
-        const off = plan.variants.filter(v => {
-            const live = description.ProductionVariants?.find(p => p.VariantName === v.variantName);
-            return (live?.CurrentWeight ?? live?.DesiredWeight) !== v.weight;
-        });
-        if (off.length === 0)
-            return undefined;
-        return `Endpoint ${plan.endpointName} is InService but its weights are not the ones asked for (${off
-            .map(v => `${v.variantName}=${v.weight}`)
-            .join(', ')}).${reason}`;
-    }
-    if (status === 'InService' && previousConfigName && config === previousConfigName) {
-        return `The deployment to endpoint ${plan.endpointName} was rolled back: it is InService on its previous config ${config}, not on ${plan.endpointConfigName}.${reason || ' SageMaker gave no FailureReason; check the alarms and the endpoint events in the console.'}`;
-    }
-    if (status === 'InService') {
-        return `Endpoint ${plan.endpointName} is InService on config ${config}, not on ${plan.endpointConfigName}: another deployment replaced this one.${reason}`;
-    }
-    if (status === 'UpdateRollbackFailed') {
-        return `The deployment to endpoint ${plan.endpointName} failed and so did SageMaker's rollback (UpdateRollbackFailed): the endpoint serves a mix of the old and new configs.${reason}`;
-    }
-    return `Endpoint ${plan.endpointName} is ${status} on config ${config}, not InService on ${plan.endpointConfigName}.${reason}`;
-}
-/**
- * The package an endpoint serves with the largest weight, or undefined when the endpoint
- * does not exist or serves no package: three reads, for the gate's `endpoint:` baseline.
- */
-async function servedPackageArn(sagemaker, endpointName) {
-    const description = await describeEndpoint({ aws: { sagemaker } }, endpointName);
-    if (!description?.EndpointConfigName)
-        return undefined;
-    const config = await describeConfig(sagemaker, description.EndpointConfigName);
-    const weights = new Map((description.ProductionVariants ?? []).map(v => [v.VariantName, v.CurrentWeight]));
-    const variants = (config?.ProductionVariants ?? []).map(v => ({
-        modelName: v.ModelName,
-        weight: weights.get(v.VariantName) ?? v.InitialVariantWeight ?? 1
-    }));
-    const primary = primaryVariant(variants);
-    if (!primary?.modelName)
-        return undefined;
-    return modelPackageOf(await describeModel(sagemaker, primary.modelName));
-}
-/**
- * Every package an endpoint serves or is being moved to (all variants, shadow ones too, of
- * its current and pending configs); empty when the endpoint does not exist. Any other
- * failed read throws, so that a caller deciding to delete something fails closed.
- */
-async function servedPackageArns(sagemaker, endpointName) {
-    const description = await describeEndpoint({ aws: { sagemaker } }, endpointName);
-    if (!description)
-        return [];
-    const packages = new Set();
-    for (const configName of [
-        description.EndpointConfigName,
-        description.PendingDeploymentSummary?.EndpointConfigName
-    ]) {
-        if (!configName)
-            continue;
-        for (const modelName of await configModelNames(sagemaker, configName)) {
-            const model = await describeModel(sagemaker, modelName);
-            const arns = [
-                model?.PrimaryContainer?.ModelPackageName,
-                ...(model?.Containers ?? []).map(c => c.ModelPackageName)
-            ];
-            for (const arn of arns)
-                if (arn)
-                    packages.add(arn);
-        }
-    }
-    return [...packages];
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/cleanup.js
-// After a successful deployment, configs and models this action created for the endpoint
-// that are older than the previous deployment are deleted. The live config and the
-// previous one stay (rollback needs the previous one), and so does anything newer than the
-// previous one: a concurrent run may be about to deploy it. SageMaker lets a config or
-// model be deleted while an endpoint serves it, so nothing any endpoint in the account
-// serves or is moving to is deleted either, whatever its name and tags say.
-
-
-
-
-
-
-/** Every page of a listing of what is named like `nameContains` (and older than `before`). */
-async function listAll(nameContains, before, fetch) {
-    const found = [];
-    let nextToken;
-    do {
-        const page = await fetch({
-            NameContains: nameContains,
-            CreationTimeBefore: before,
-            MaxResults: 100,
-            NextToken: nextToken
-        });
-        found.push(...page.items);
-        nextToken = page.NextToken;
-    } while (nextToken);
-    return found;
-}
-function listed(name, arn, created) {
-    return { name: name ?? '', arn: arn ?? '', created };
-}
-function listConfigs(sagemaker, nameContains, before) {
-    return listAll(nameContains, before, async (input) => {
-        const page = await sagemaker.send(new dist_cjs/* ListEndpointConfigsCommand */.IZm(input));
-        const items = (page.EndpointConfigs ?? []).map(c => listed(c.EndpointConfigName, c.EndpointConfigArn, c.CreationTime));
-        return { NextToken: page.NextToken, items };
-    });
-}
-function listModels(sagemaker, nameContains, before) {
-    return listAll(nameContains, before, async (input) => {
-        const page = await sagemaker.send(new dist_cjs/* ListModelsCommand */.Ez2(input));
-        const items = (page.Models ?? []).map(m => listed(m.ModelName, m.ModelArn, m.CreationTime));
-        return { NextToken: page.NextToken, items };
-    });
-}
-/** Ours = our naming pattern for this endpoint AND our tag naming this endpoint. */
-async function ours(sagemaker, scope, items) {
-    const names = [];
-    for (const item of items) {
-        if (!item.created || !scope.cutoff || item.created.getTime() >= scope.cutoff.getTime())
-            continue;
-        if (!isOurName(scope.endpointName, item.name) || !item.arn)
-            continue;
-        const tags = await readTags(sagemaker, item.arn);
-        if (tags[TAGS.endpoint] === scope.endpointName)
-            names.push(item.name);
-    }
-    return names;
-}
-async function addUses(sagemaker, endpointName, into) {
-    const description = await describeEndpoint({ aws: { sagemaker } }, endpointName);
-    for (const config of [
-        description?.EndpointConfigName,
-        description?.PendingDeploymentSummary?.EndpointConfigName
-    ]) {
-        if (!config || into.configs.has(config))
-            continue;
-        into.configs.add(config);
-        for (const model of await configModelNames(sagemaker, config))
-            into.models.add(model);
-    }
-}
-/** The configs and models one endpoint serves, or is being created or updated to. */
-async function endpointUses(sagemaker, endpointName) {
-    const found = { configs: new Set(), models: new Set() };
-    await addUses(sagemaker, endpointName, found);
-    return found;
-}
-/** The configs and models any endpoint in the account serves, or is being created or updated to. */
-async function endpointsInUse(sagemaker) {
-    const found = { configs: new Set(), models: new Set() };
-    let nextToken;
-    do {
-        const page = await sagemaker.send(new dist_cjs/* ListEndpointsCommand */.c8o({ MaxResults: 100, NextToken: nextToken }));
-        for (const endpoint of page.Endpoints ?? [])
-            if (endpoint.EndpointName)
-                await addUses(sagemaker, endpoint.EndpointName, found);
-        nextToken = page.NextToken;
-    } while (nextToken);
-    return found;
-}
-/** What cleanup would delete now; reads only. Any failed read throws: nothing is deleted then. */
-async function findCleanup(sagemaker, scope) {
-    if (!scope.cutoff)
-        return { configs: [], models: [] };
-    // NameContains narrows the listing; the exact pattern and the tag decide.
-    const fragment = scope.endpointName.slice(0, 24).replace(/-+$/, '');
-    const configs = (await ours(sagemaker, scope, await listConfigs(sagemaker, fragment, scope.cutoff))).filter(c => !scope.keepConfigs.includes(c));
-    const models = await ours(sagemaker, scope, await listModels(sagemaker, fragment, scope.cutoff));
-    if (configs.length === 0 && models.length === 0)
-        return { configs, models };
-    // A model stays while any config that stays names it: the kept ones, and ours newer than
-    // the cutoff (a concurrent run may be about to deploy one of those).
-    const staying = new Set(scope.keepConfigs);
-    for (const config of await listConfigs(sagemaker, fragment, undefined)) {
-        if (isOurName(scope.endpointName, config.name) && !configs.includes(config.name))
-            staying.add(config.name);
-    }
-    const inUse = await endpointsInUse(sagemaker);
-    const keepModels = new Set(inUse.models);
-    for (const config of staying)
-        for (const m of await configModelNames(sagemaker, config))
-            keepModels.add(m);
-    return {
-        configs: configs.filter(c => !inUse.configs.has(c)),
-        models: models.filter(m => !keepModels.has(m))
-    };
-}
-/** Deletes what `findCleanup` found; a failure is a warning, never a failed deployment. */
-async function applyCleanup(ctx, plan) {
-    const deleted = [];
-    const failed = [];
-    const attempt = async (label, send) => {
-        try {
-            await send();
-            deleted.push(label);
-        }
-        catch (error) {
-            if (isNotFound(error))
-                return;
-            failed.push(label);
-            ctx.out.warning(`Could not delete ${label}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-    };
-    for (const name of plan.configs) {
-        await attempt(`endpoint config ${name}`, () => ctx.aws.sagemaker.send(new dist_cjs/* DeleteEndpointConfigCommand */.WLA({ EndpointConfigName: name })));
-    }
-    for (const name of plan.models) {
-        await attempt(`model ${name}`, () => ctx.aws.sagemaker.send(new dist_cjs/* DeleteModelCommand */.em({ ModelName: name })));
-    }
-    if (deleted.length)
-        ctx.out.info(`Cleaned up ${deleted.join(', ')}`);
-    return { deleted, failed };
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/execute.js
-
-
-
-
-
-
-
-
-
-
-
-
-/** How often a deployment goes back to waiting when another one keeps taking the endpoint. */
-const MAX_TURNS = 5;
-/** Describes the package and refuses it unless it is Approved; never mutates anything. */
-async function approvedTarget(ctx, arn, weight) {
-    const description = await describeVersion(ctx.aws.sagemaker, arn);
-    const version = description.ModelPackageVersion ?? versionFromArn(arn);
-    const status = description.ModelApprovalStatus ?? 'PendingManualApproval';
-    if (status !== 'Approved') {
-        throw new UserError(`Version ${version} (${arn}) is ${status}: only Approved versions can be deployed. Approve it first (mode: approve), or name an Approved version with "model-package".`);
-    }
-    return {
-        arn: description.ModelPackageArn ?? arn,
-        version,
-        weight,
-        metadata: description.CustomerMetadataProperties ?? {}
-    };
-}
-function failedEndpoint(live) {
-    return new UserError(`Endpoint ${live.name} is ${live.status}${live.failureReason ? ` (${live.failureReason})` : ''}: SageMaker cannot update it. Delete it (aws sagemaker delete-endpoint --endpoint-name ${live.name}) and deploy again.`);
-}
-/**
- * What the endpoint serves once no other deployment is changing it: waits (up to
- * `wait-timeout`) while it is busy, except in dry-run, which only reads.
- */
-async function settledEndpoint(ctx, settings, dryRun, timeoutSeconds = settings.waitTimeoutSeconds) {
-    let description = await describeEndpoint(ctx, settings.endpointName);
-    if (!description)
-        return undefined;
-    const status = description.EndpointStatus ?? 'unknown';
-    if (BUSY_STATES.has(status)) {
-        if (dryRun) {
-            ctx.out.info(`Endpoint ${settings.endpointName} is ${status}: a real run would wait for it first.`);
-        }
-        else {
-            ctx.out.info(`Endpoint ${settings.endpointName} is ${status}: waiting for that to finish, never updating underneath another deployment.`);
-            description = await waitForEndpoint(ctx, settings.endpointName, {
-                timeoutSeconds,
-                purpose: 'to finish what it is doing before this deployment starts'
-            });
-            if (!description)
-                return undefined;
-        }
-    }
-    const live = await readLiveEndpoint(ctx, description);
-    if (live.status === 'Failed' || live.status === 'OutOfService')
-        throw failedEndpoint(live);
-    if (live.status === 'UpdateRollbackFailed') {
-        ctx.out.warning(`Endpoint ${live.name} is UpdateRollbackFailed: it serves a mix of two configs. This deployment replaces both.`);
-    }
-    return live;
-}
-function setOutputs(ctx, plan) {
-    ctx.out.setOutput('endpoint-name', plan.endpointName);
-    ctx.out.setOutput('endpoint-config-name', plan.endpointConfigName);
-    ctx.out.setOutput('model-package-arn', plan.primary.packageArn);
-    ctx.out.setOutput('model-package-version', plan.primary.version);
-    ctx.out.setOutput('previous-model-package-arn', plan.previousPackageArn ?? '');
-}
-function describeTargets(plan) {
-    return plan.variants
-        .map(v => `v${v.version}${plan.variants.length > 1 ? `=${v.weight}` : ''}`)
-        .join(', ');
-}
-async function summarise(ctx, plan, result) {
-    const rows = plan.variants
-        .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
-        .join('\n');
-    const link = consoleUrl(plan.region, 'endpoints', plan.endpointName);
-    await ctx.out.summary(`### Deployment to [${plan.endpointName}](${link})\n\n${result}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nConfig: \`${plan.endpointConfigName}\`${plan.previousPackageArn ? ` · previously \`${plan.previousPackageArn}\`` : ''}\n`);
-}
-async function record(ctx, plan, endpointArn, live, targets, kind) {
-    const run = runUrl(ctx.github) || ctx.github.runId || 'local';
-    // After a rollback the package it replaced is the bad one: recording it as the previous
-    // package would make the next rollback put it back. With none recorded, the next
-    // rollback goes to the newest Approved version older than the live one. A redeploy of
-    // the same package must not make it its own rollback target either.
-    const previous = kind === 'rollback'
-        ? ''
-        : plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
-            ? plan.previousPackageArn
-            : (live?.tags[TAGS.previousPackageArn] ?? '');
-    try {
-        await writeTags(ctx.aws.sagemaker, endpointArn, deploymentTags({
-            packageArn: plan.primary.packageArn,
-            previousPackageArn: previous,
-            commit: ctx.github.sha,
-            run
-        }));
-    }
-    catch (error) {
-        ctx.out.warning(`Could not tag endpoint ${plan.endpointName}: ${error instanceof Error ? error.message : String(error)}. Rollback falls back to the newest Approved version older than the live one.`);
-    }
-    const key = `${KEYS.deployedPrefix}${plan.endpointName}`;
-    const value = sanitizeMetadataText(`${ctx.now().toISOString()} run ${run}`, METADATA_MAX_VALUE);
-    for (const variant of plan.variants) {
-        const target = targets.find(t => t.arn === variant.packageArn);
-        const fit = fitMetadata([[key, value]], target?.metadata ?? {});
-        for (const reason of fit.dropped)
-            ctx.out.warning(`Not recorded on v${variant.version}: ${reason}`);
-        if (!(key in fit.kept))
-            continue;
-        try {
-            await updateVersion(ctx.aws.sagemaker, variant.packageArn, { metadata: fit.kept });
-        }
-        catch (error) {
-            ctx.out.warning(`Could not record the deployment on v${variant.version}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-    }
-}
-async function cleanUp(ctx, plan, live) {
-    if (!live || live.configName === plan.endpointConfigName)
-        return;
-    try {
-        const found = await findCleanup(ctx.aws.sagemaker, {
-            endpointName: plan.endpointName,
-            keepConfigs: [plan.endpointConfigName, live.configName],
-            cutoff: live.configCreationTime
-        });
-        await applyCleanup(ctx, found);
-    }
-    catch (error) {
-        ctx.out.warning(`Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${error instanceof Error ? error.message : String(error)}. Cleanup proves that no endpoint in the account uses what it deletes, which needs sagemaker:ListEndpoints and DescribeEndpoint, DescribeEndpointConfig, ListTags on them; grant those, or delete old configs and models by hand.`);
-    }
-}
-/**
- * Deletes models and configs this run created but no longer needs (the change never
- * started, or a new plan after a wait uses others). Their names are unique to this run,
- * so only this endpoint can use them: what it serves or is moving to stays, in case
- * SageMaker accepted a request whose answer got lost. Whatever is left is named in a
- * warning, with the commands to remove it.
- */
-async function discardCreated(ctx, endpointName, created, keep, why) {
-    const plan = {
-        configs: created.configs.filter(c => !keep.configs.includes(c)),
-        models: created.models.filter(m => !keep.models.includes(m))
-    };
-    if (plan.configs.length === 0 && plan.models.length === 0)
-        return;
-    const left = [];
-    try {
-        const inUse = await endpointUses(ctx.aws.sagemaker, endpointName);
-        for (const c of plan.configs.filter(c => inUse.configs.has(c)))
-            left.push(`endpoint config ${c}`);
-        for (const m of plan.models.filter(m => inUse.models.has(m)))
-            left.push(`model ${m}`);
-        plan.configs = plan.configs.filter(c => !inUse.configs.has(c));
-        plan.models = plan.models.filter(m => !inUse.models.has(m));
-    }
-    catch (error) {
-        ctx.out.warning(`Could not check whether endpoint ${endpointName} uses what this run created: ${error instanceof Error ? error.message : String(error)}`);
-        left.push(...plan.configs.map(c => `endpoint config ${c}`), ...plan.models.map(m => `model ${m}`));
-        plan.configs = [];
-        plan.models = [];
-    }
-    const { failed } = await applyCleanup(ctx, plan);
-    left.push(...failed);
-    if (left.length > 0) {
-        ctx.out.warning(`${why}; left in place: ${left.join(', ')}. Once no endpoint uses them, remove them with aws sagemaker delete-endpoint-config --endpoint-config-name NAME and aws sagemaker delete-model --model-name NAME.`);
-    }
-}
-/** True when the endpoint is no longer what the plan was made from: another deployment got there first. */
-async function endpointMoved(ctx, plan, live) {
-    const now = await describeEndpoint(ctx, plan.endpointName);
-    if (plan.action === 'create')
-        return now !== undefined;
-    if (!now || !live)
-        return true;
-    return (now.EndpointConfigName !== live.configName || BUSY_STATES.has(now.EndpointStatus ?? 'unknown'));
-}
-function roleRequired(settings, plan) {
-    return new UserError(`Input "execution-role-arn" is required for mode "${settings.mode}": SageMaker runs the model of ${describeTargets(plan)} under that IAM role (CreateModel ExecutionRoleArn). Give the ARN of a role SageMaker can assume.`);
-}
-/** Creates models and config (idempotently) and starts the change, waiting out other deployments. */
-async function applyWithTurns(ctx, settings, targets, first) {
-    const deploy = settings.deploy;
-    const turnDeadline = ctx.now().getTime() + deploy.waitTimeoutSeconds * 1000;
-    let { plan, live } = first;
-    const where = { aws: ctx.aws, out: ctx.out, region: settings.region };
-    const created = { models: [], configs: [] };
-    const unused = (current) => discardCreated(ctx, current.endpointName, created, {
-        configs: [current.endpointConfigName],
-        models: current.variants.map(v => v.modelName)
-    }, 'This run created models or configs that the deployment it finally made does not use');
-    let started = false;
-    try {
-        for (let turn = 1;; turn++) {
-            if (plan.action === 'none') {
-                await unused(plan);
-                return { plan, live };
-            }
-            if (plan.models.length > 0 && !deploy.executionRoleArn)
-                throw roleRequired(settings, plan);
-            for (const model of plan.models) {
-                if ((await ensureModel(where, model)) && model.ModelName)
-                    created.models.push(model.ModelName);
-            }
-            if (plan.endpointConfig && (await ensureEndpointConfig(where, plan.endpointConfig))) {
-                created.configs.push(plan.endpointConfigName);
-            }
-            // The plan (what it replaces, what rollback and reject-current rely on) is only true
-            // of the endpoint it was made from: if that moved, wait and plan again.
-            let raced = await endpointMoved(ctx, plan, live);
-            if (!raced) {
-                try {
-                    await startEndpointChange(ctx, plan);
-                    started = true;
-                }
-                catch (error) {
-                    raced = plan.action === 'create' ? aws_errors_isAlreadyExists(error) : isInProgress(error);
-                    if (!raced)
-                        throw error;
-                }
-            }
-            if (started) {
-                await unused(plan);
-                return { plan, live };
-            }
-            const remaining = Math.ceil((turnDeadline - ctx.now().getTime()) / 1000);
-            if (turn >= MAX_TURNS || remaining <= 0) {
-                throw new UserError(`Endpoint ${plan.endpointName} kept being changed by other deployments (${turn} tries within ${deploy.waitTimeoutSeconds} s, input "wait-timeout"): this deployment did not start. Run it again once the others are done.`);
-            }
-            ctx.out.info(`Another deployment is changing endpoint ${plan.endpointName}; waiting for it to finish before this one.`);
-            live = await settledEndpoint(ctx, deploy, false, remaining);
-            plan = buildPlan({
-                settings: deploy,
-                region: settings.region,
-                run: ctx.github,
-                targets,
-                live
-            });
-            ctx.out.info(`The endpoint changed while this deployment waited; the plan now is:\n${formatPlan(plan, { configs: [], models: [] })}`);
-        }
-    }
-    catch (error) {
-        if (!started) {
-            await discardCreated(ctx, plan.endpointName, created, { configs: [], models: [] }, `The deployment to ${plan.endpointName} did not start (${error instanceof Error ? error.message : String(error)})`);
-        }
-        throw error;
-    }
-}
-async function runDeployment(ctx, settings, request) {
-    const deploy = settings.deploy;
-    const initial = buildPlan({
-        settings: deploy,
-        region: settings.region,
-        run: ctx.github,
-        targets: request.targets,
-        live: request.live
-    });
-    if (!settings.dryRun && initial.models.length > 0 && !deploy.executionRoleArn) {
-        throw roleRequired(settings, initial);
-    }
-    // Only what the plan prints: a failed read here must not stop the deployment, and the
-    // cleanup after it reads everything again before it deletes anything.
-    let preview = { configs: [], models: [] };
-    if (request.live) {
-        try {
-            preview = await findCleanup(ctx.aws.sagemaker, {
-                endpointName: deploy.endpointName,
-                keepConfigs: [request.live.configName],
-                cutoff: request.live.configCreationTime
-            });
-        }
-        catch (error) {
-            ctx.out.warning(`Could not work out which old models and configs cleanup would delete: ${error instanceof Error ? error.message : String(error)}. Cleanup after the deployment checks again and deletes nothing it cannot prove unused.`);
-        }
-    }
-    ctx.out.info(formatPlan(initial, preview));
-    for (const note of initial.notes)
-        ctx.out.warning(note);
-    setOutputs(ctx, initial);
-    if (settings.dryRun) {
-        ctx.out.info('Dry run: nothing was created, updated or deleted.');
-        await summarise(ctx, initial, `Dry run (${request.kind}): nothing was changed.`);
-        return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true };
-    }
-    if (initial.action === 'none') {
-        ctx.out.info(`Endpoint ${deploy.endpointName} already serves ${describeTargets(initial)} on ${initial.endpointConfigName}: nothing to change.`);
-        await summarise(ctx, initial, 'Already serving: nothing changed.');
-        return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true };
-    }
-    const endpointLink = consoleUrl(settings.region, 'endpoints', deploy.endpointName);
-    const github = await createGitHubDeployment(ctx, {
-        environment: deploy.environment ?? deploy.endpointName,
-        description: `${request.kind === 'rollback' ? 'Roll back' : 'Deploy'} ${describeTargets(initial)} of ${settings.group.name} to ${deploy.endpointName}`,
-        environmentUrl: endpointLink,
-        logUrl: runUrl(ctx.github),
-        payload: { endpoint: deploy.endpointName, 'model-package-arn': initial.primary.packageArn }
-    });
-    await setGitHubDeploymentStatus(ctx, github, 'in_progress', `${deploy.deploymentStrategy} deployment started`);
-    try {
-        const { plan, live } = await applyWithTurns(ctx, settings, request.targets, {
-            plan: initial,
-            live: request.live
-        });
-        setOutputs(ctx, plan);
-        if (plan.action !== 'none') {
-            await waitForEndpoint(ctx, deploy.endpointName, {
-                timeoutSeconds: deploy.waitTimeoutSeconds,
-                purpose: 'to finish this deployment'
-            });
-        }
-        // Described again on purpose: InService alone does not prove the new config serves.
-        const verified = await describeEndpoint(ctx, deploy.endpointName);
-        const failure = verifyDeployment(plan, verified, live?.configName);
-        if (failure) {
-            await setGitHubDeploymentStatus(ctx, github, 'failure', failure);
-            await summarise(ctx, plan, `**Failed.** ${escapeText(failure)}`);
-            return {
-                plan,
-                previousPackageArn: plan.previousPackageArn,
-                succeeded: false,
-                failed: failure
-            };
-        }
-        ctx.out.info(`Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}: ${endpointLink}`);
-        await record(ctx, plan, verified?.EndpointArn ?? live?.arn ?? '', live, request.targets, request.kind);
-        await cleanUp(ctx, plan, live);
-        await setGitHubDeploymentStatus(ctx, github, 'success', `Serving ${describeTargets(plan)} on ${plan.endpointConfigName}`);
-        await summarise(ctx, plan, `**Deployed.** InService on \`${plan.endpointConfigName}\`.`);
-        return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true };
-    }
-    catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
-        await setGitHubDeploymentStatus(ctx, github, 'failure', text);
-        if (error instanceof WaitTimeoutError) {
-            return {
-                plan: initial,
-                previousPackageArn: initial.previousPackageArn,
-                succeeded: false,
-                failed: text
-            };
-        }
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/modes/deploy.js
-
-
-
-async function resolveDeployTargets(ctx, settings) {
-    const deploy = settings.deploy;
-    const sagemaker = ctx.aws.sagemaker;
-    if (deploy.traffic.length > 0) {
-        const targets = [];
-        for (const { version, weight } of deploy.traffic) {
-            const arn = await resolvePackageArn(sagemaker, settings.group, { kind: 'version', version });
-            targets.push(await approvedTarget(ctx, arn, weight));
-        }
-        return targets;
-    }
-    if (deploy.modelPackage) {
-        const arn = await resolvePackageArn(sagemaker, settings.group, deploy.modelPackage);
-        return [await approvedTarget(ctx, arn, 1)];
-    }
-    const newest = await latestVersion(sagemaker, settings.group, 'Approved');
-    if (!newest) {
-        throw new UserError(`Model package group "${settings.group.name}" has no Approved version to deploy: approve one (mode: approve, or gate with on-pass: Approved), or name one with "model-package".`);
-    }
-    ctx.out.info(`Deploying the newest Approved version: v${newest.version} (${newest.arn})`);
-    return [await approvedTarget(ctx, newest.arn, 1)];
-}
-const runDeploy = async (ctx, settings) => {
-    const deploy = settings.deploy;
-    if (!deploy)
-        throw new Error('deploy settings missing: inputs were not read for mode deploy');
-    const targets = await resolveDeployTargets(ctx, settings);
-    const live = await settledEndpoint(ctx, deploy, settings.dryRun);
-    const outcome = await runDeployment(ctx, settings, { kind: 'deploy', targets, live });
-    return outcome.failed ? { failed: outcome.failed } : {};
-};
-
-;// CONCATENATED MODULE: ./build/src/github/comment.js
-/** The login GitHub shows for comments made with the workflow's GITHUB_TOKEN. */
-const ACTIONS_BOT = 'github-actions[bot]';
-function comment_status(error) {
-    const value = error?.status;
-    return typeof value === 'number' ? value : undefined;
-}
-/**
- * The login behind the token. A personal or user token answers `GET /user`. An
- * installation token (GITHUB_TOKEN, GitHub Apps) gets 403 there, but GraphQL `viewer`
- * names its bot; if that fails too, GITHUB_TOKEN is by far the likeliest.
- */
-async function resolveIdentity(octokit, out) {
-    try {
-        const { data } = await octokit.rest.users.getAuthenticated();
-        return data.login;
-    }
-    catch (error) {
-        out?.debug(`GET /user failed (${comment_status(error) ?? String(error)}); asking GraphQL viewer`);
-    }
-    try {
-        const data = await octokit.graphql('query { viewer { login } }');
-        if (data.viewer?.login)
-            return data.viewer.login;
-    }
-    catch (error) {
-        out?.debug(`GraphQL viewer failed (${String(error)}); assuming ${ACTIONS_BOT}`);
-    }
-    return ACTIONS_BOT;
-}
-/**
- * Whether a comment author is the token's identity. GraphQL names a bot without the
- * `[bot]` suffix that REST shows, so both spellings are accepted for bot accounts; a
- * human cannot have `[` in a login, so this cannot match a person.
- */
-function isSameActor(user, identity) {
-    if (!user?.login)
-        return false;
-    const author = user.login.toLowerCase();
-    const self = identity.toLowerCase();
-    return author === self || author === `${self}[bot]`;
-}
-/** The first comment on the issue that starts with the marker and was written by `identity`. */
-async function findStickyComment(octokit, where) {
-    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-        owner: where.owner,
-        repo: where.repo,
-        issue_number: where.issueNumber,
-        per_page: 100
-    });
-    for await (const page of pages) {
-        for (const comment of page.data) {
-            if (comment.body?.startsWith(where.marker) && isSameActor(comment.user, where.identity)) {
-                return { id: comment.id, body: comment.body, url: comment.html_url };
-            }
-        }
-    }
-    return undefined;
-}
-function permissionHint(request, code, error) {
-    const raw = error?.message;
-    // Octokit appends " - <documentation url>", which says nothing about the fix.
-    const message = typeof raw === 'string' ? raw.split('\n')[0]?.replace(/ - https?:\/\/\S+$/, '') : '';
-    return (`Could not write the pull request comment on ${request.owner}/${request.repo}#${request.issueNumber} ` +
-        `(HTTP ${code}${message ? `: ${message}` : ''}). ` +
-        'Grant the job `permissions: pull-requests: write`; a pull request from a fork gets a ' +
-        'read-only token, so post the comment from a `workflow_run` workflow instead. ' +
-        'The report is still in the job summary.');
-}
-/**
- * Creates the sticky comment or edits ours in place (skipping the edit when nothing
- * changed, so nobody gets a notification for it). A missing permission (403) or an
- * unreachable pull request (404) is a warning and the result is undefined: the comment
- * is a convenience, the decision stands without it. Other errors are thrown.
- */
-async function upsertStickyComment(octokit, request) {
-    const body = request.body.startsWith(request.marker)
-        ? request.body
-        : `${request.marker}\n${request.body}`;
-    const where = { owner: request.owner, repo: request.repo };
-    try {
-        const identity = request.identity ?? (await resolveIdentity(octokit, request.out));
-        const existing = await findStickyComment(octokit, {
-            ...where,
-            issueNumber: request.issueNumber,
-            marker: request.marker,
-            identity
-        });
-        if (existing) {
-            if (existing.body === body) {
-                request.out.debug(`Comment ${existing.id} is already up to date`);
-                return { id: existing.id, created: false, url: existing.url };
-            }
-            const { data } = await octokit.rest.issues.updateComment({
-                ...where,
-                comment_id: existing.id,
-                body
-            });
-            return { id: data.id, created: false, url: data.html_url };
-        }
-        const { data } = await octokit.rest.issues.createComment({
-            ...where,
-            issue_number: request.issueNumber,
-            body
-        });
-        return { id: data.id, created: true, url: data.html_url };
-    }
-    catch (error) {
-        const code = comment_status(error);
-        if (code === 403 || code === 404) {
-            request.out.warning(permissionHint(request, code, error));
-            return undefined;
-        }
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/evaluation/metrics-file.js
-// Metrics files and SageMaker's model-quality statistics JSON: parsing the shapes people
-// hand us, and writing the one SageMaker Studio reads.
-//
-// Accepted shapes:
-// - Model Monitor model-quality statistics:
-//   {"version": 0.0, "dataset": {...}, "binary_classification_metrics": {"auc": {"value": 0.9,
-//   "standard_deviation": 0.01}, "confusion_matrix": {...}, ...}}
-//   (also `multiclass_classification_metrics` and `regression_metrics`);
-// - the nested form SageMaker Pipelines evaluation scripts write:
-//   {"classification_metrics": {"validation:auc": {"value": 0.92, "standard_deviation": 0.01}}}
-// - flat: {"validation:auc": 0.92, "validation:logloss": 0.31}.
-//
-// Metric names are kept exactly as written: a statistics file yields `auc`, not
-// `binary_classification_metrics.auc`, because that is the name a person writes in a gate
-// threshold (`auc >= 0.85`) and the name Studio shows. Curves and confusion matrices are
-// not scalar metrics and are skipped. Python's json module writes NaN and Infinity as bare
-// words; they are recognised so the error can name the metric instead of a JSON position.
-
-
-const STATISTICS_SECTIONS = [
-    'binary_classification_metrics',
-    'multiclass_classification_metrics',
-    'regression_metrics',
-    'classification_metrics'
-];
-/** Top-level keys of a statistics file that describe the data, not the model. */
-const STATISTICS_INFO_KEYS = new Set(['version', 'dataset']);
-const NON_FINITE_MARK = '\u0000non-finite:';
-/**
- * JSON.parse refuses Python's bare NaN/Infinity; they are rewritten outside strings into
- * marked strings so that parsing succeeds and the metric that holds one can be named.
- */
-function parseLenientJson(text) {
-    let out = '';
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const char = text[i];
-        if (inString) {
-            out += char;
-            if (char === '\\')
-                out += text[++i] ?? '';
-            else if (char === '"')
-                inString = false;
-            continue;
-        }
-        if (char === '"') {
-            inString = true;
-            out += char;
-            continue;
-        }
-        const word = /^(-?Infinity|NaN)/.exec(text.slice(i, i + 9));
-        if (word) {
-            out += JSON.stringify(`${NON_FINITE_MARK}${word[1]}`);
-            i += word[1].length - 1;
-            continue;
-        }
-        out += char;
-    }
-    return JSON.parse(out);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function describeValue(value) {
-    if (typeof value === 'string' && value.startsWith(NON_FINITE_MARK)) {
-        return value.slice(NON_FINITE_MARK.length);
-    }
-    return JSON.stringify(value) ?? String(value);
-}
-/** A finite number, or a string holding one; anything else is undefined. */
-function finiteNumber(value) {
-    if (typeof value === 'number')
-        return Number.isFinite(value) ? value : undefined;
-    if (typeof value === 'string' && value.trim() !== '' && !value.startsWith(NON_FINITE_MARK)) {
-        const parsed = Number(value);
-        return Number.isFinite(parsed) ? parsed : undefined;
-    }
-    return undefined;
-}
-function metricValue(value, name, input) {
-    const number = finiteNumber(value);
-    if (number === undefined) {
-        throw new UserError(`Input "${input}": metric "${name}" has value ${describeValue(value)}; metrics must be finite numbers.`);
-    }
-    return number;
-}
-function sectionMetrics(section, body, input, notes) {
-    if (!isRecord(body)) {
-        throw new UserError(`Input "${input}": "${section}" must be an object of metrics like {"auc": {"value": 0.9, "standard_deviation": 0.01}}.`);
-    }
-    const metrics = [];
-    for (const [name, entry] of Object.entries(body)) {
-        if (isRecord(entry)) {
-            if (!('value' in entry)) {
-                // Confusion matrices and ROC/PR curves: structured, not a single number.
-                notes.push(`${section}.${name}: not a scalar metric, skipped`);
-                continue;
-            }
-            const metric = { name, value: metricValue(entry.value, name, input), section };
-            if (entry.standard_deviation !== undefined && entry.standard_deviation !== null) {
-                const sd = finiteNumber(entry.standard_deviation);
-                if (sd === undefined) {
-                    notes.push(`${name}: standard_deviation ${describeValue(entry.standard_deviation)} is not a finite number, left out`);
-                }
-                else {
-                    metric.standardDeviation = sd;
-                }
-            }
-            metrics.push(metric);
-        }
-        else if (Array.isArray(entry)) {
-            notes.push(`${section}.${name}: not a scalar metric, skipped`);
-        }
-        else {
-            metrics.push({ name, value: metricValue(entry, name, input), section });
-        }
-    }
-    return metrics;
-}
-/**
- * Parses the text of a metrics file (or a statistics JSON read from S3). `input` is the
- * name used in error messages: the action input, or an S3 URI.
- */
-function parseMetricsJson(text, input = 'metrics-file') {
-    let document;
-    try {
-        document = parseLenientJson(text);
-    }
-    catch (error) {
-        throw new UserError(`Input "${input}": not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
-    }
-    if (!isRecord(document)) {
-        throw new UserError(`Input "${input}": expected a JSON object of metrics; got ${describeValue(document)}.`);
-    }
-    const notes = [];
-    const metrics = [];
-    const keys = Object.keys(document);
-    const sections = keys.filter((k) => STATISTICS_SECTIONS.includes(k));
-    if (sections.length > 0) {
-        const unknown = keys.filter(k => !STATISTICS_INFO_KEYS.has(k) && !STATISTICS_SECTIONS.includes(k));
-        if (unknown.length > 0) {
-            throw new UserError(`Input "${input}": unknown top-level key ${unknown.map(k => `"${k}"`).join(', ')} next to ${sections.map(s => `"${s}"`).join(', ')}; accepted: ${STATISTICS_SECTIONS.join(', ')}, version, dataset.`);
-        }
-        for (const section of sections)
-            metrics.push(...sectionMetrics(section, document[section], input, notes));
-    }
-    else {
-        for (const [name, value] of Object.entries(document)) {
-            if (isRecord(value) || Array.isArray(value)) {
-                throw new UserError(`Input "${input}": unknown shape at "${name}". Accepted: SageMaker model-quality statistics (${STATISTICS_SECTIONS.slice(0, 3).join(', ')}), {"classification_metrics": {"name": {"value": 0.9}}}, or flat {"validation:auc": 0.92}.`);
-            }
-            metrics.push({ name, value: metricValue(value, name, input) });
-        }
-    }
-    if (metrics.length === 0) {
-        throw new UserError(`Input "${input}": the file holds no metrics.`);
-    }
-    const seen = new Set();
-    for (const metric of metrics) {
-        if (seen.has(metric.name)) {
-            throw new UserError(`Input "${input}": metric "${metric.name}" appears twice; give each metric one value.`);
-        }
-        seen.add(metric.name);
-    }
-    return { metrics, notes };
-}
-/** Reads and parses a local metrics file; a missing file is an input error. */
-async function readMetricsFile(path, input = 'metrics-file') {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf-8');
-    }
-    catch (error) {
-        const code = error.code;
-        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(code ?? error);
-        throw new UserError(`Input "${input}": cannot read "${path}" (${reason}).`);
-    }
-    return parseMetricsJson(text, input);
-}
-/**
- * Training-job metrics first, then the file's; where both name a metric the file wins,
- * because it is the evaluation the workflow ran on purpose (the job's final metrics are
- * whatever the algorithm logged last).
- */
-function mergeMetrics(fromJob, fromFile) {
-    const byName = new Map();
-    const overridden = [];
-    for (const metric of fromJob)
-        byName.set(metric.name, metric);
-    for (const metric of fromFile) {
-        const previous = byName.get(metric.name);
-        if (previous && previous.value !== metric.value) {
-            overridden.push(`${metric.name}: file ${metric.value} over training job ${previous.value}`);
-        }
-        byName.set(metric.name, metric);
-    }
-    return { metrics: [...byName.values()], overridden };
-}
-const CLASSIFICATION_HINT = /auc|accuracy|f1|precision|recall|logloss|log_loss|error|fpr|tpr|specificity/i;
-const REGRESSION_HINT = /(^|[^a-z])(r2|mse|rmse|mae|mape)([^a-z]|$)/i;
-/**
- * Where a metric without a section goes in the statistics JSON: the file's single section
- * when it had exactly one, otherwise guessed from the metric name, so Studio lists it.
- */
-function sectionFor(metric, fileSections) {
-    if (metric.section)
-        return metric.section;
-    if (fileSections.size === 1)
-        return [...fileSections][0];
-    if (REGRESSION_HINT.test(metric.name))
-        return 'regression_metrics';
-    if (CLASSIFICATION_HINT.test(metric.name))
-        return 'binary_classification_metrics';
-    return 'regression_metrics';
-}
-/**
- * The model-quality statistics JSON stored in S3 for ModelMetrics.ModelQuality.Statistics.
- * Serialised with sorted sections and stable key order, so equal metrics give equal bytes
- * and therefore an equal ContentDigest.
- */
-function statisticsJson(metrics) {
-    const fileSections = new Set(metrics.map(m => m.section).filter((s) => s !== undefined));
-    const document = { version: 0.0 };
-    const sections = new Map();
-    for (const metric of metrics) {
-        const section = sectionFor(metric, fileSections);
-        const body = sections.get(section) ?? {};
-        body[metric.name] =
-            metric.standardDeviation === undefined
-                ? { value: metric.value }
-                : { value: metric.value, standard_deviation: metric.standardDeviation };
-        sections.set(section, body);
-    }
-    for (const section of [...sections.keys()].sort())
-        document[section] = sections.get(section);
-    return `${JSON.stringify(document, null, 2)}\n`;
-}
-/** name -> value, in the order given. */
-function metricValues(metrics) {
-    const values = {};
-    for (const metric of metrics)
-        values[metric.name] = metric.value;
-    return values;
-}
-
-;// CONCATENATED MODULE: ./build/src/registry/metrics.js
-// A version's metrics as the gate sees them: the `metric:` mirror in customer metadata
-// first (no extra call), then the statistics JSON in S3 behind ModelMetrics (its digest
-// verified), then the final metrics of the training job that produced it.
-
-
-
-
-
-
-
-function expectedDigest(digest) {
-    const match = /^sha256:([0-9a-f]{64})$/i.exec(digest ?? '');
-    return match ? match[1].toLowerCase() : undefined;
-}
-/**
- * The object's bytes: the digest SageMaker records is of the bytes, and decoding first
- * would change them (a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD).
- */
-async function getObjectBytes(s3, location) {
-    const response = await s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: location.bucket, Key: location.key }));
-    if (!response.Body)
-        throw new Error(`${formatS3Uri(location)} has no content`);
-    return response.Body.transformToByteArray();
-}
-/**
- * Reads the metrics `needed` by the policy, going to S3 or the training job only while
- * some are still missing. Sources that fail are noted, never trusted: a statistics file
- * whose content does not match its recorded digest contributes nothing.
- */
-async function readVersionMetrics(clients, pkg, needed) {
-    const result = { metrics: {}, origin: {}, notes: [] };
-    const add = (metrics, origin) => {
-        for (const [name, value] of Object.entries(metrics)) {
-            if (name in result.metrics)
-                continue;
-            result.metrics[name] = value;
-            result.origin[name] = origin;
-        }
-    };
-    const missing = () => needed.filter(name => !(name in result.metrics));
-    const label = `v${pkg.ModelPackageVersion ?? '?'}`;
-    add(metricsFromMetadata(pkg.CustomerMetadataProperties), 'metadata');
-    const statistics = pkg.ModelMetrics?.ModelQuality?.Statistics;
-    if (missing().length > 0 && statistics?.S3Uri) {
-        try {
-            const location = parseS3Uri(statistics.S3Uri, 'ModelMetrics.ModelQuality.Statistics.S3Uri');
-            const bytes = await getObjectBytes(clients.s3, location);
-            const expected = expectedDigest(statistics.ContentDigest);
-            if (statistics.ContentDigest && expected !== sha256Hex(bytes)) {
-                result.notes.push(`${label}: the statistics at ${statistics.S3Uri} do not match their recorded ContentDigest; they were not used.`);
-            }
-            else {
-                if (!statistics.ContentDigest) {
-                    result.notes.push(`${label}: the statistics at ${statistics.S3Uri} have no ContentDigest, so they were used unverified.`);
-                }
-                const text = new TextDecoder('utf-8').decode(bytes);
-                add(metricValues(parseMetricsJson(text, statistics.S3Uri).metrics), 'statistics');
-            }
-        }
-        catch (error) {
-            result.notes.push(`${label}: could not read ${statistics.S3Uri}: ${error.message}`);
-        }
-    }
-    const trainingJob = pkg.CustomerMetadataProperties?.[PROVENANCE_KEYS.trainingJob];
-    if (missing().length > 0 && trainingJob) {
-        try {
-            const job = await clients.sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: trainingJob }));
-            add(metricValues(finalMetrics(job)), 'training-job');
-        }
-        catch (error) {
-            result.notes.push(`${label}: could not read training job ${trainingJob}: ${error.message}`);
-        }
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./build/src/modes/gate.js
-// `gate`: compare a candidate version with the policy and the champion, decide, record
-// the decision in the registry, and report it where the team works. Everything up to the
-// decision only reads; an error there means nothing is written.
-
-
-
-
-
-
-
-
-
-
-
-
-/** Describes each version once per run: the candidate and baseline often reappear in the history. */
-class VersionCache {
-    byArn = new Map();
-    ctx;
-    constructor(ctx) {
-        this.ctx = ctx;
-    }
-    /** `input` names the input that chose this version, for a message when it does not exist. */
-    get(arn, input) {
-        let found = this.byArn.get(arn);
-        if (!found) {
-            found = input
-                ? describeNamedVersion(this.ctx.aws.sagemaker, arn, input)
-                : describeVersion(this.ctx.aws.sagemaker, arn);
-            this.byArn.set(arn, found);
-        }
-        return found;
-    }
-}
-/** A version from another group would be compared with the wrong champion and written to the wrong group's history. */
-function assertInGroup(pkg, settings, input) {
-    if (!isInGroup(pkg, settings.group)) {
-        throw new UserError(`Input "${input}": ${pkg.ModelPackageArn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
-    }
-}
-function baselineLabel(spec) {
-    switch (spec.kind) {
-        case 'latest-approved':
-            return 'latest approved';
-        case 'endpoint':
-            return `live on ${spec.endpointName}`;
-        case 'version':
-            return `version ${spec.version}`;
-        case 'none':
-            return 'none';
-    }
-}
-/** The baseline's ARN, or undefined when there is none (no approved version yet is normal). */
-async function resolveBaseline(ctx, settings, spec, candidateArn) {
-    const sagemaker = ctx.aws.sagemaker;
-    let arn;
-    switch (spec.kind) {
-        case 'none':
-            return undefined;
-        case 'latest-approved': {
-            // One call in the common case; a second only when the candidate is itself the newest approved.
-            const [first, second] = await listVersions(sagemaker, settings.group, {
-                status: 'Approved',
-                limit: 1
-            }).then(async (found) => found[0]?.arn === candidateArn
-                ? listVersions(sagemaker, settings.group, { status: 'Approved', limit: 2 })
-                : found);
-            arn = first?.arn === candidateArn ? second?.arn : first?.arn;
-            break;
-        }
-        case 'endpoint':
-            arn = await servedPackageArn(sagemaker, spec.endpointName);
-            if (!arn) {
-                throw new UserError(`Input "baseline": endpoint "${spec.endpointName}" does not exist or serves no model package. Use "latest-approved", "version:N" or "none".`);
-            }
-            break;
-        case 'version':
-            arn = await resolvePackageArn(sagemaker, settings.group, {
-                kind: 'version',
-                version: spec.version
-            });
-            break;
-    }
-    if (arn === candidateArn) {
-        throw new UserError(`Input "baseline": ${baselineLabel(spec)} is the candidate itself (v${versionFromArn(candidateArn)}); a version cannot be its own baseline.`);
-    }
-    return arn;
-}
-const PROVENANCE_LABELS = [
-    [PROVENANCE_KEYS.commit, 'commit'],
-    [PROVENANCE_KEYS.pullRequest, 'pull request'],
-    [PROVENANCE_KEYS.actor, 'actor'],
-    [PROVENANCE_KEYS.trainingJob, 'training job'],
-    [PROVENANCE_KEYS.tuningJob, 'tuning job'],
-    [PROVENANCE_KEYS.modelData, 'model data'],
-    [KEYS.gateDecision, 'last gate decision']
-];
-function provenanceOf(pkg) {
-    const provenance = {};
-    const meta = pkg.MetadataProperties;
-    if (meta?.Repository)
-        provenance.repository = meta.Repository;
-    if (meta?.CommitId)
-        provenance.commit = meta.CommitId;
-    if (meta?.GeneratedBy)
-        provenance['workflow run'] = meta.GeneratedBy;
-    if (meta?.ProjectId)
-        provenance.project = meta.ProjectId;
-    for (const [key, label] of PROVENANCE_LABELS) {
-        const value = pkg.CustomerMetadataProperties?.[key];
-        if (value && !(label in provenance))
-            provenance[label] = value;
-    }
-    return provenance;
-}
-function versionReport(pkg, metrics) {
-    return {
-        version: pkg.ModelPackageVersion,
-        arn: pkg.ModelPackageArn,
-        status: pkg.ModelApprovalStatus,
-        description: pkg.ModelPackageDescription,
-        metrics,
-        provenance: provenanceOf(pkg),
-        creationTime: pkg.CreationTime
-    };
-}
-/** The last `history` versions with their mirrored metrics, oldest first, for the trend charts. */
-async function readHistory(ctx, settings, cache, known) {
-    try {
-        const versions = await listVersions(ctx.aws.sagemaker, settings.group, {
-            limit: settings.history
-        });
-        const entries = await Promise.all(versions.map(async (summary) => {
-            const metrics = known.get(summary.arn) ??
-                metricsFromMetadata((await cache.get(summary.arn)).CustomerMetadataProperties);
-            return { version: summary.version, status: summary.status, metrics };
-        }));
-        return entries.reverse();
-    }
-    catch (error) {
-        // The trend chart is context, not evidence: a version deleted between the list and its
-        // describe must not keep a decision that is already made from being recorded.
-        ctx.out.warning(`The version history for the trend chart could not be read: ${error.message}`);
-        return [];
-    }
-}
-/**
- * Verdict, failing rules and run link in at most 1,024 characters. The reasons are what
- * gets shortened: the verdict and the link to the run that explains everything must survive.
- */
-function approvalDescription(decision, version, sha, url) {
-    const verdict = decision.decision === 'pass' ? 'passed' : 'failed';
-    const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).`;
-    const tail = url ? ` Run: ${singleLine(url)}` : '';
-    if (decision.reasons.length === 0)
-        return `${head}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX);
-    const room = APPROVAL_DESCRIPTION_MAX - head.length - tail.length;
-    let reasons = ` Failing rules: ${singleLine(decision.reasons.join(' '))}`;
-    if (reasons.length > room)
-        reasons = room > 1 ? `${reasons.slice(0, room - 1)}…` : '';
-    return `${head}${reasons}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX);
-}
-/** Writes the decision: always the gate:* record, and the status when on-pass/on-fail ask for it. */
-async function recordDecision(ctx, candidate, decision, gate, policyHash) {
-    const arn = candidate.ModelPackageArn;
-    const version = candidate.ModelPackageVersion ?? versionFromArn(arn);
-    const current = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
-    const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
-    const status = wanted === 'none' ? undefined : wanted;
-    const url = runUrl(ctx.github);
-    const entries = [
-        [KEYS.gateDecision, decision.decision],
-        [KEYS.gatePolicy, policyHash],
-        ...(url
-            ? [[KEYS.gateRun, sanitizeMetadataText(url, METADATA_MAX_VALUE)]]
-            : [])
-    ];
-    // Other keys on the version are someone else's: SageMaker merges what we send, and a
-    // version already holding 50 entries must not make the status write fail.
-    const { kept, dropped } = fitMetadata(entries, candidate.CustomerMetadataProperties ?? {});
-    for (const reason of dropped)
-        ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
-    // The gate decides versions that wait for a decision; a status a person (or an earlier
-    // gate) already set is changed only through `approve` / `reject`.
-    const changesStatus = status !== undefined && current === 'PendingManualApproval';
-    if (changesStatus || Object.keys(kept).length > 0) {
-        await updateVersion(ctx.aws.sagemaker, arn, {
-            status: changesStatus ? status : undefined,
-            approvalDescription: changesStatus
-                ? approvalDescription(decision, version, policyHash, url)
-                : undefined,
-            metadata: kept
-        });
-    }
-    if (changesStatus)
-        return { status: status, written: `${status} written to v${version}` };
-    const note = status && status !== current
-        ? `status left ${current}: the gate only decides versions pending approval; use mode "approve" or "reject" to change it`
-        : status
-            ? `v${version} was already ${current}`
-            : `status left ${current}`;
-    const recorded = Object.keys(kept).length > 0
-        ? 'gate decision recorded'
-        : 'gate decision not recorded (no room in customer metadata)';
-    return { status: current, written: `${recorded} on v${version}; ${note}` };
-}
-async function publish(ctx, settings, report) {
-    const markdown = renderReport(report);
-    await ctx.out.summary(markdown);
-    const path = (0,external_node_path_.join)(ctx.workDir, `sagemaker-model-gate-${settings.group.name}-v${report.candidate.version ?? 'unknown'}.json`);
-    await (0,promises_.writeFile)(path, `${JSON.stringify(reportJson(report), null, 2)}\n`);
-    ctx.out.setOutput('report-path', path);
-    if (!settings.comment)
-        return;
-    const { pullRequest, repository } = ctx.github;
-    if (pullRequest === undefined || !repository.includes('/')) {
-        ctx.out.info('No pull request in this event: the report is in the job summary only.');
-        return;
-    }
-    if (!ctx.octokit) {
-        ctx.out.warning('No "github-token": the pull request comment was skipped. The report is in the job summary.');
-        return;
-    }
-    const [owner, repo] = repository.split('/');
-    try {
-        const comment = await upsertStickyComment(ctx.octokit, {
-            owner,
-            repo,
-            issueNumber: pullRequest,
-            marker: commentMarker(settings.group.name),
-            body: markdown,
-            out: ctx.out
-        });
-        if (comment) {
-            ctx.out.setOutput('comment-id', comment.id);
-            ctx.out.info(`${comment.created ? 'Created' : 'Updated'} the pull request comment ${comment.url ?? comment.id}`);
-        }
-    }
-    catch (error) {
-        // The decision is already made and recorded; a comment that fails must not change it.
-        ctx.out.warning(`Could not write the pull request comment: ${error.message}`);
-    }
-}
-// The number of SageMaker calls is counted and printed for every mode by `executeMode`
-// (src/runner.ts); the gate keeps it O(history) whatever the size of the group.
-const runGate = async (ctx, settings) => {
-    const gate = settings.gate;
-    if (gate.validationData) {
-        // Refused rather than ignored: a gate that silently skipped the evaluation it was
-        // given would pass on registry metrics the user meant to double-check.
-        throw new UserError('Input "validation-data": live evaluation on a temporary endpoint or batch transform is not available in this release. Remove the input to gate on the metrics recorded in the registry.');
-    }
-    const policy = parsePolicy(gate.thresholds, gate.maxRegression, gate.metricDirections);
-    const needed = policyMetrics(policy);
-    const hash = policySha256(policy);
-    const cache = new VersionCache(ctx);
-    const candidateArn = await namedOrPendingArn(ctx.aws.sagemaker, settings.group, gate.modelPackage, `Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`);
-    const baselineArn = await resolveBaseline(ctx, settings, gate.baseline, candidateArn);
-    const [candidate, baseline] = await Promise.all([
-        cache.get(candidateArn, 'model-package'),
-        baselineArn ? cache.get(baselineArn, 'baseline') : undefined
-    ]);
-    assertInGroup(candidate, settings, 'model-package');
-    // A version whose creation failed or is still running has nothing trustworthy to judge.
-    if (candidate.ModelPackageStatus && candidate.ModelPackageStatus !== 'Completed') {
-        throw new UserError(`v${candidate.ModelPackageVersion ?? versionFromArn(candidateArn)} is ${candidate.ModelPackageStatus}; only a Completed version can be gated.`);
-    }
-    const clients = { sagemaker: ctx.aws.sagemaker, s3: ctx.aws.s3 };
-    const [candidateMetrics, baselineMetrics] = await Promise.all([
-        readVersionMetrics(clients, candidate, needed),
-        baseline ? readVersionMetrics(clients, baseline, needed) : undefined
-    ]);
-    for (const note of [...candidateMetrics.notes, ...(baselineMetrics?.notes ?? [])])
-        ctx.out.warning(note);
-    const candidateVersion = candidate.ModelPackageVersion ?? versionFromArn(candidateArn);
-    const decision = evaluatePolicy(policy, { version: candidateVersion, arn: candidateArn, metrics: candidateMetrics.metrics }, baseline && baselineMetrics
-        ? {
-            version: baseline.ModelPackageVersion,
-            arn: baselineArn,
-            metrics: baselineMetrics.metrics
-        }
-        : undefined);
-    ctx.out.info(`Gate ${decision.decision} for v${candidateVersion}${baseline ? ` against v${baseline.ModelPackageVersion}` : ' (no baseline)'}`);
-    for (const reason of decision.reasons)
-        ctx.out.info(`  - ${reason}`);
-    const known = new Map([[candidateArn, candidateMetrics.metrics]]);
-    if (baselineArn && baselineMetrics)
-        known.set(baselineArn, baselineMetrics.metrics);
-    const history = await readHistory(ctx, settings, cache, known);
-    let status = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
-    let written;
-    if (settings.dryRun) {
-        const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
-        const sets = wanted !== 'none' && status === 'PendingManualApproval';
-        written = `dry run: would record gate:decision=${decision.decision}${sets ? ` and set ${wanted}` : ''} on v${candidateVersion}`;
-        ctx.out.info(written);
-    }
-    else {
-        ;
-        ({ status, written } = await recordDecision(ctx, candidate, decision, gate, hash));
-        ctx.out.info(written);
-    }
-    const baselineReport = baseline && baselineMetrics
-        ? { ...versionReport(baseline, baselineMetrics.metrics), label: baselineLabel(gate.baseline) }
-        : undefined;
-    const report = {
-        group: settings.group.name,
-        region: settings.region,
-        candidate: { ...versionReport(candidate, candidateMetrics.metrics), status },
-        baseline: baselineReport,
-        decision,
-        history,
-        runUrl: runUrl(ctx.github) || undefined,
-        dryRun: settings.dryRun,
-        written,
-        policySha256: hash
-    };
-    ctx.out.setOutput('decision', decision.decision);
-    ctx.out.setOutput('model-package-arn', candidateArn);
-    ctx.out.setOutput('model-package-version', candidateVersion);
-    ctx.out.setOutput('approval-status', status);
-    ctx.out.setOutput('baseline-model-package-arn', baselineArn ?? '');
-    await publish(ctx, settings, report);
-    if (decision.decision === 'fail' && gate.failOnReject) {
-        return { failed: `Gate failed for v${candidateVersion}: ${decision.reasons.join(' ')}` };
-    }
-    return {};
-};
-
-;// CONCATENATED MODULE: ./build/src/registry/policy.js
-// Sharing a group with other AWS accounts through its resource policy. This action owns
-// one statement, found by its Sid; every other statement in the policy belongs to someone
-// else and is kept exactly as it is.
-
-
-const SHARE_SID = 'SageMakerModelGateShare';
-/**
- * The documented cross-account set (Describe/List on the group and its versions, from
- * "Set up discoverability" in the SageMaker developer guide), plus CreateModel on the
- * versions so that the other account can deploy them. Nothing that changes the registry.
- */
-const SHARE_ACTIONS = [
-    'sagemaker:DescribeModelPackageGroup',
-    'sagemaker:ListModelPackages',
-    'sagemaker:DescribeModelPackage',
-    'sagemaker:CreateModel'
-];
-const POLICY_VERSION = '2012-10-17';
-/** PutModelPackageGroupPolicy accepts at most 20,480 characters. */
-const POLICY_MAX_LENGTH = 20480;
-const policy_GROUP_ARN = /^arn:([^:]+):sagemaker:([^:]*):(\d{12}):model-package-group\/(.+)$/;
-const ACCOUNT_PRINCIPAL = /^(?:(\d{12})|arn:[\w-]+:iam::(\d{12}):root)$/;
-function policy_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Parses a policy read from SageMaker; a policy we cannot read is never overwritten. */
-function parseResourcePolicy(text, group) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        parsed = undefined;
-    }
-    const statement = policy_isRecord(parsed) ? parsed.Statement : undefined;
-    if (!policy_isRecord(parsed) || !(Array.isArray(statement) || policy_isRecord(statement))) {
-        throw new UserError(`The resource policy on group "${group}" is not a JSON policy document with a Statement; fix or delete it by hand (GetModelPackageGroupPolicy shows it) before sharing.`);
-    }
-    const statements = (Array.isArray(statement) ? statement : [statement]).filter(policy_isRecord);
-    return { ...parsed, Statement: statements };
-}
-/** The 12-digit account of `123456789012` or `arn:aws:iam::123456789012:root`; otherwise undefined. */
-function accountOfPrincipal(principal) {
-    const match = ACCOUNT_PRINCIPAL.exec(principal);
-    return match ? (match[1] ?? match[2]) : undefined;
-}
-function awsPrincipals(statement) {
-    if (!policy_isRecord(statement.Principal))
-        return [];
-    const aws = statement.Principal.AWS;
-    if (typeof aws === 'string')
-        return [aws];
-    return Array.isArray(aws) ? aws.filter((entry) => typeof entry === 'string') : [];
-}
-function accountsOf(statement) {
-    return awsPrincipals(statement).flatMap(principal => accountOfPrincipal(principal) ?? []);
-}
-function ownStatement(document) {
-    return document?.Statement.find(statement => statement.Sid === SHARE_SID);
-}
-/** Accounts the statement this action owns shares the group with, sorted. */
-function sharedAccounts(document) {
-    const own = ownStatement(document);
-    return own ? [...new Set(accountsOf(own))].sort() : [];
-}
-/** Statements this action did not write that still name one of `accounts`. */
-function grantedElsewhere(document, accounts) {
-    const found = [];
-    for (const [index, statement] of (document?.Statement ?? []).entries()) {
-        if (statement.Sid === SHARE_SID)
-            continue;
-        const named = new Set(accountsOf(statement));
-        for (const account of accounts) {
-            if (named.has(account))
-                found.push({ account, sid: statement.Sid ?? `statement ${index + 1} (no Sid)` });
-        }
-    }
-    return found;
-}
-/** The group ARN and the ARN pattern of its versions, in the group's own partition and account. */
-function shareResources(groupArn) {
-    const match = policy_GROUP_ARN.exec(groupArn);
-    if (!match)
-        throw new Error(`"${groupArn}" is not a model package group ARN`);
-    const [, partition, region, account, name] = match;
-    return {
-        partition,
-        resources: [groupArn, `arn:${partition}:sagemaker:${region}:${account}:model-package/${name}/*`]
-    };
-}
-function statementFor(previous, partition, resources, accounts) {
-    // Principals that are not whole accounts (a role someone added by hand) stay as they are,
-    // and so does anything else added to the statement by hand: dropping a Condition (an
-    // organization or source check) would widen who gets access.
-    const others = previous
-        ? awsPrincipals(previous).filter(principal => accountOfPrincipal(principal) === undefined)
-        : [];
-    const extra = {};
-    for (const [key, value] of Object.entries(previous ?? {})) {
-        if (!['Sid', 'Effect', 'Principal', 'Action', 'Resource'].includes(key))
-            extra[key] = value;
-    }
-    return {
-        Sid: SHARE_SID,
-        Effect: 'Allow',
-        Principal: {
-            AWS: [...others, ...accounts.map(account => `arn:${partition}:iam::${account}:root`)]
-        },
-        Action: [...SHARE_ACTIONS],
-        Resource: resources,
-        ...extra
-    };
-}
-function sameJson(a, b) {
-    return JSON.stringify(a) === JSON.stringify(b);
-}
-/** Adds `accounts` to the statement this action owns, creating the policy or statement if needed. */
-function sharePolicy(existing, groupArn, accounts) {
-    const { partition, resources } = shareResources(groupArn);
-    const previous = ownStatement(existing);
-    const current = sharedAccounts(existing);
-    const added = [...new Set(accounts)].filter(account => !current.includes(account)).sort();
-    const statement = statementFor(previous, partition, resources, [...new Set([...current, ...added])].sort());
-    const statements = existing?.Statement ?? [];
-    const document = {
-        ...(existing ?? {}),
-        Version: existing?.Version ?? POLICY_VERSION,
-        Statement: previous
-            ? statements.map(entry => (entry === previous ? statement : entry))
-            : [...statements, statement]
-    };
-    return {
-        document,
-        changed: !previous || !sameJson(previous, statement),
-        accounts: added,
-        unchanged: [...new Set(accounts)].filter(account => current.includes(account)).sort(),
-        elsewhere: []
-    };
-}
-/**
- * Removes `accounts` from the statement this action owns; the statement goes when no
- * principal is left, and the policy goes when no statement is left.
- */
-function unsharePolicy(existing, accounts) {
-    const wanted = [...new Set(accounts)].sort();
-    const previous = ownStatement(existing);
-    const current = sharedAccounts(existing);
-    const removed = wanted.filter(account => current.includes(account));
-    const result = {
-        accounts: removed,
-        unchanged: wanted.filter(account => !current.includes(account)),
-        elsewhere: grantedElsewhere(existing, wanted)
-    };
-    if (!existing || !previous || removed.length === 0) {
-        return { ...result, document: existing, changed: false };
-    }
-    const kept = awsPrincipals(previous).filter(principal => {
-        const account = accountOfPrincipal(principal);
-        return account === undefined || !removed.includes(account);
-    });
-    const statements = existing.Statement.flatMap(entry => {
-        if (entry !== previous)
-            return [entry];
-        if (kept.length === 0)
-            return [];
-        return [{ ...entry, Principal: { ...entry.Principal, AWS: kept } }];
-    });
-    return {
-        ...result,
-        document: statements.length > 0 ? { ...existing, Statement: statements } : undefined,
-        changed: true
-    };
-}
-/** The policy as PutModelPackageGroupPolicy takes it, refused before the call when too long. */
-function policy_policyText(document) {
-    const text = JSON.stringify(document);
-    if (text.length > POLICY_MAX_LENGTH) {
-        throw new UserError(`The group's resource policy would be ${text.length} characters; SageMaker accepts at most ${POLICY_MAX_LENGTH}. Share with fewer accounts, or move some to an AWS Organizations condition by hand.`);
-    }
-    return text;
-}
-/** SageMaker answers a group without a policy with this ValidationException. */
-function isPolicyMissing(error) {
-    return (error instanceof Error &&
-        error.name === 'ValidationException' &&
-        /cannot find resource policy/i.test(error.message));
-}
-/** The group's resource policy, or undefined when it has none. */
-async function readGroupPolicy(sagemaker, groupName) {
-    try {
-        const found = await sagemaker.send(new dist_cjs/* GetModelPackageGroupPolicyCommand */.iZ4({ ModelPackageGroupName: groupName }));
-        return found.ResourcePolicy ? parseResourcePolicy(found.ResourcePolicy, groupName) : undefined;
-    }
-    catch (error) {
-        if (isPolicyMissing(error))
-            return undefined;
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/report/lineage.js
-// The `lineage` report: one version's full story as Markdown. Nearly all of it is text
-// somebody else wrote (descriptions, metadata, hyperparameters, job names), so every
-// value goes through escapeCell/escapeText and every link through safeUrl.
-
-
-
-
-
-function present(value) {
-    return value !== undefined && value !== '';
-}
-/** A value that is a safe http(s) URL becomes a link; anything else is escaped text. */
-function valueCell(value) {
-    if (typeof value === 'number')
-        return formatNumber(value);
-    const target = /^https?:\/\//i.test(value) ? safeUrl(value) : undefined;
-    return target ? `[${escapeCell(value, 300)}](${target})` : escapeCell(value, 300);
-}
-/** A two-column table of the rows that have a value; nothing at all when none has. */
-function keyValueTable(rows, header = ['', '']) {
-    const kept = rows.filter((row) => present(row[1]));
-    if (kept.length === 0)
-        return [];
-    return [
-        `| ${header[0]} | ${header[1]} |`,
-        '|---|---|',
-        ...kept.map(([label, value]) => `| ${escapeCell(label, 200)} | ${valueCell(value)} |`),
-        ''
-    ];
-}
-function section(title, body) {
-    return body.length === 0 ? [] : [`### ${title}`, '', ...body];
-}
-function list(values) {
-    return values.length > 0 ? values.join(', ') : undefined;
-}
-function seconds(value) {
-    return value === undefined ? undefined : `${value} s`;
-}
-function packageSection(data) {
-    const pkg = data.package;
-    const rows = [
-        ['ARN', pkg.arn],
-        ['description', pkg.description],
-        ['approval status', pkg.approvalStatus],
-        ['approval description', pkg.approvalDescription],
-        ['package status', pkg.packageStatus],
-        ['created', pkg.created],
-        ['last modified', pkg.lastModified]
-    ];
-    pkg.containers.forEach((container, index) => {
-        const suffix = pkg.containers.length > 1 ? ` (container ${index + 1})` : '';
-        rows.push([`image${suffix}`, container.image], [`model data${suffix}`, container.modelDataUrl]);
-        rows.push([`framework${suffix}`, container.framework]);
-    });
-    rows.push(['content types', list(pkg.contentTypes)], ['response types', list(pkg.responseTypes)], ['realtime instance types', list(pkg.realtimeInstanceTypes)], ['transform instance types', list(pkg.transformInstanceTypes)], ['lifecycle stage', pkg.lifecycle?.stage], ['lifecycle status', pkg.lifecycle?.stageStatus], ['lifecycle description', pkg.lifecycle?.stageDescription]);
-    for (const [name, uri] of Object.entries(pkg.modelMetrics))
-        rows.push([`metrics: ${name}`, uri]);
-    return section('Package', keyValueTable(rows));
-}
-const lineage_PROVENANCE_LABELS = {
-    [PROVENANCE_KEYS.commit]: 'commit',
-    [PROVENANCE_KEYS.pullRequest]: 'pull request',
-    [PROVENANCE_KEYS.ref]: 'ref',
-    [PROVENANCE_KEYS.actor]: 'registered by',
-    [PROVENANCE_KEYS.runId]: 'run id',
-    [PROVENANCE_KEYS.runAttempt]: 'run attempt',
-    [PROVENANCE_KEYS.trainingJob]: 'training job',
-    [PROVENANCE_KEYS.tuningJob]: 'tuning job',
-    [PROVENANCE_KEYS.modelData]: 'model data (registered)',
-    [PROVENANCE_KEYS.image]: 'image (registered)',
-    [PROVENANCE_KEYS.fingerprint]: 'registration fingerprint'
-};
-function provenanceSection(data) {
-    const meta = data.package.metadataProperties;
-    const rows = [
-        ['repository', meta.Repository],
-        ['commit (MetadataProperties)', meta.CommitId],
-        ['workflow run', meta.GeneratedBy],
-        ['project', meta.ProjectId]
-    ];
-    for (const [key, value] of Object.entries(data.story.provenance)) {
-        rows.push([lineage_PROVENANCE_LABELS[key] ?? key, value]);
-    }
-    return section('Provenance', keyValueTable(rows));
-}
-function decisionsSection(data) {
-    const rows = [...Object.entries(data.story.gate), ...Object.entries(data.story.decision)];
-    return section('Gate and approval records', keyValueTable(rows, ['record', 'value']));
-}
-function deploymentsSection(data) {
-    const rows = Object.entries(data.story.deployments);
-    return section('Deployments', keyValueTable(rows, ['endpoint', 'recorded']));
-}
-function metricsSection(data) {
-    const rows = Object.entries(data.story.metrics).sort(([a], [b]) => a.localeCompare(b));
-    return section('Metrics (registry)', keyValueTable(rows, ['metric', 'value']));
-}
-function trainingSection(data) {
-    const job = data.trainingJob;
-    if (!job)
-        return [];
-    const rows = [
-        ['ARN', job.arn],
-        ['status', job.secondaryStatus ? `${job.status ?? ''} (${job.secondaryStatus})` : job.status],
-        ['failure reason', job.failureReason],
-        ['algorithm image', job.image],
-        ['algorithm resource', job.algorithmName],
-        ['input mode', job.inputMode],
-        ['instances', job.instanceType ? `${job.instanceCount ?? 1} × ${job.instanceType}` : undefined],
-        ['role', job.roleArn],
-        ['created', job.created],
-        ['started', job.started],
-        ['ended', job.ended],
-        ['training time', seconds(job.trainingSeconds)],
-        ['billable time', seconds(job.billableSeconds)],
-        ['output path', job.outputPath],
-        ['model artifacts', job.modelArtifacts],
-        ['tuning job', job.tuningJobArn]
-    ];
-    const lines = [...keyValueTable(rows)];
-    if (job.inputs.length > 0) {
-        lines.push('**Input data**', '', '| channel | data | content type | compression |', '|---|---|---|---|');
-        for (const input of job.inputs) {
-            lines.push(`| ${escapeCell(input.channel, 100)} | ${input.uri ? escapeCell(input.uri, 300) : '—'} | ${input.contentType ? escapeCell(input.contentType, 100) : '—'} | ${input.compression ? escapeCell(input.compression, 20) : '—'} |`);
-        }
-        lines.push('');
-    }
-    const hyper = Object.entries(job.hyperParameters).sort(([a], [b]) => a.localeCompare(b));
-    if (hyper.length > 0)
-        lines.push('**Hyperparameters**', '', ...keyValueTable(hyper, ['name', 'value']));
-    const metrics = job.finalMetrics.map(metric => [metric.name, metric.value]);
-    if (metrics.length > 0)
-        lines.push('**Final metrics**', '', ...keyValueTable(metrics, ['metric', 'value']));
-    return section(`Training job ${escapeText(job.name, 100)}`, lines);
-}
-function tuningSection(data) {
-    const job = data.tuningJob;
-    if (!job)
-        return [];
-    const counts = Object.entries(job.trainingJobCounts)
-        .filter(([, count]) => count > 0)
-        .map(([status, count]) => `${status} ${count}`);
-    const rows = [
-        ['ARN', job.arn],
-        ['status', job.status],
-        ['strategy', job.strategy],
-        [
-            'objective',
-            job.objective ? `${job.objective.type ?? ''} ${job.objective.metric ?? ''}`.trim() : undefined
-        ],
-        ['best training job', job.bestTrainingJob],
-        [
-            'best objective value',
-            job.bestObjective?.value !== undefined
-                ? `${job.bestObjective.metric ?? ''} ${formatNumber(job.bestObjective.value)}`.trim()
-                : undefined
-        ],
-        ['training jobs', list(counts)],
-        ['created', job.created],
-        ['ended', job.ended]
-    ];
-    return section(`Tuning job ${escapeText(job.name, 100)}`, keyValueTable(rows));
-}
-function entity(arn, type, name) {
-    const label = [type, name].filter(present).join(' ');
-    return label ? `${escapeCell(label, 150)}<br>${escapeCell(arn, 300)}` : escapeCell(arn, 300);
-}
-function associationsSection(data) {
-    if (data.associations.length === 0)
-        return [];
-    const lines = ['| from | association | to |', '|---|---|---|'];
-    for (const association of data.associations) {
-        lines.push(`| ${entity(association.sourceArn, association.sourceType, association.sourceName)} | ${association.associationType ? escapeCell(association.associationType, 50) : '—'} | ${entity(association.destinationArn, association.destinationType, association.destinationName)} |`);
-    }
-    return section('Lineage associations', [...lines, '']);
-}
-function otherSection(data) {
-    const rows = [
-        ...Object.entries(data.story.hyperParameters).map(([name, value]) => [
-            `hp:${name}`,
-            value
-        ]),
-        ...Object.entries(data.story.other)
-    ];
-    const table = keyValueTable(rows, ['key', 'value']);
-    if (table.length === 0)
-        return [];
-    return ['<details><summary>Other customer metadata</summary>', '', ...table, '</details>', ''];
-}
-function notesSection(data) {
-    if (data.notes.length === 0)
-        return [];
-    return section('Notes', [...data.notes.map(note => `- ${escapeText(note, 500)}`), '']);
-}
-function renderLineage(data) {
-    const pkg = data.package;
-    const label = pkg.version !== undefined ? `v${pkg.version}` : escapeText(pkg.arn, 200);
-    const group = escapeText(pkg.group ?? data.group, 200);
-    const links = consoleLinks({ region: data.region, group: data.group });
-    if (data.runUrl)
-        links.push({ label: 'This workflow run', url: data.runUrl });
-    const linkLines = linkList(links);
-    return [
-        `## Lineage: ${group} ${label}`,
-        '',
-        `${pkg.approvalStatus ? `**${escapeText(pkg.approvalStatus, 50)}**` : 'status unknown'}${pkg.created ? ` · registered ${escapeText(pkg.created, 40)}` : ''} · region ${escapeText(data.region, 50)}`,
-        '',
-        ...packageSection(data),
-        ...provenanceSection(data),
-        ...decisionsSection(data),
-        ...deploymentsSection(data),
-        ...metricsSection(data),
-        ...trainingSection(data),
-        ...tuningSection(data),
-        ...associationsSection(data),
-        ...otherSection(data),
-        ...notesSection(data),
-        ...(linkLines.length > 0 ? ['### Links', '', ...linkLines, ''] : []),
-        '---',
-        '<sub>sagemaker-model-gate</sub>'
-    ].join('\n');
-}
-/** The lineage as plain data for the JSON report (already JSON-safe: strings and numbers). */
-function lineageJson(data) {
-    return {
-        schema: 'sagemaker-model-gate/lineage-report@1',
-        group: data.group,
-        region: data.region,
-        package: data.package,
-        metadata: data.story,
-        trainingJob: data.trainingJob ?? null,
-        tuningJob: data.tuningJob ?? null,
-        associations: data.associations,
-        notes: data.notes
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/modes/group.js
-// `group`: look after the model package group itself. `describe` and `list` only read;
-// `update-tags`, `delete`, `share` and `unshare` change it, print their plan first, and
-// make no mutating call in a dry run. Deleting is the one operation that can lose work,
-// so it refuses unless every version it would take was asked for (`force: true`), none
-// of them is an Approved version recorded as deployed, and no endpoint a version is
-// recorded on still serves it, whatever its status.
-
-
-
-
-
-
-
-
-
-
-
-/** `describe` counts at most this many versions; beyond it the counts say "at least". */
-const COUNT_LIMIT = 1000;
-/** `delete` takes at most this many versions in one run; a bigger group is deleted by hand. */
-const DELETE_LIMIT = 500;
-/** ListTags pages read for `describe` and `update-tags` (50 tags is SageMaker's own limit). */
-const TAG_PAGES = 5;
-function summaryRow(summary) {
-    return {
-        version: summary.version,
-        arn: summary.arn,
-        status: summary.status,
-        created: summary.creationTime instanceof Date ? summary.creationTime.toISOString() : undefined,
-        description: summary.description,
-        metrics: {}
-    };
-}
-async function listTags(sagemaker, arn) {
-    const tags = {};
-    let nextToken;
-    let pages = 0;
-    do {
-        const page = await sagemaker.send(new dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken }));
-        for (const tag of page.Tags ?? [])
-            if (tag.Key)
-                tags[tag.Key] = tag.Value ?? '';
-        nextToken = page.NextToken;
-    } while (nextToken && ++pages < TAG_PAGES);
-    return tags;
-}
-/** Policy calls take a group name and act in the caller's account only. */
-function requireOwnGroup(settings, operation) {
-    if (settings.group.arn) {
-        throw new UserError(`group-operation "${operation}" needs "model-package-group" as a name, not an ARN: SageMaker's resource-policy calls act on the group of that name in the credentials' own account, and a group shared from another account is shared by its owner.`);
-    }
-}
-function countsByStatus(versions) {
-    const counts = { Approved: 0, PendingManualApproval: 0, Rejected: 0 };
-    for (const version of versions)
-        counts[version.status] = (counts[version.status] ?? 0) + 1;
-    return counts;
-}
-async function describeOperation(ctx, settings) {
-    const sagemaker = ctx.aws.sagemaker;
-    const group = await describeGroup(sagemaker, settings.group);
-    const arn = group.ModelPackageGroupArn ?? settings.group.arn ?? '';
-    const versions = await listVersions(sagemaker, settings.group, { limit: COUNT_LIMIT });
-    const capped = versions.length >= COUNT_LIMIT;
-    const counts = countsByStatus(versions);
-    const notes = [];
-    let tags = {};
-    try {
-        tags = arn ? await listTags(sagemaker, arn) : {};
-    }
-    catch (error) {
-        notes.push(`Tags could not be read: ${error.message}`);
-    }
-    let shared = [];
-    let otherStatements = 0;
-    if (!settings.group.arn) {
-        try {
-            const policy = await readGroupPolicy(sagemaker, settings.group.name);
-            shared = sharedAccounts(policy);
-            otherStatements = (policy?.Statement ?? []).filter(entry => entry.Sid !== SHARE_SID).length;
-        }
-        catch (error) {
-            notes.push(`The resource policy could not be read: ${error.message}`);
-        }
-    }
-    for (const note of notes)
-        ctx.out.warning(note);
-    const at = capped ? 'at least ' : '';
-    const newest = versions[0];
-    const approved = versions.find(version => version.status === 'Approved');
-    const markdown = [
-        `## Model package group ${escapeText(settings.group.name, 200)}`,
-        '',
-        ...keyValueTable([
-            ['ARN', arn],
-            ['description', group.ModelPackageGroupDescription],
-            ['status', group.ModelPackageGroupStatus],
-            ['created', group.CreationTime?.toISOString()],
-            ['versions', `${at}${versions.length}`],
-            ['Approved', `${at}${counts.Approved}`],
-            ['PendingManualApproval', `${at}${counts.PendingManualApproval}`],
-            ['Rejected', `${at}${counts.Rejected}`],
-            ['newest version', newest ? `v${newest.version} (${newest.status})` : undefined],
-            ['newest approved', approved ? `v${approved.version}` : undefined],
-            ['shared with accounts', shared.join(', ')],
-            ['other policy statements', otherStatements > 0 ? String(otherStatements) : undefined]
-        ]),
-        ...(Object.keys(tags).length > 0
-            ? ['### Tags', '', ...keyValueTable(Object.entries(tags), ['key', 'value'])]
-            : []),
-        ...notes.map(note => `> ${escapeText(note, 500)}`)
-    ].join('\n');
-    ctx.out.info(`Group "${settings.group.name}": ${at}${versions.length} versions (Approved ${counts.Approved}, PendingManualApproval ${counts.PendingManualApproval}, Rejected ${counts.Rejected})`);
-    await publishReport(ctx, reportFileName(settings.group, 'group'), markdown, {
-        schema: 'sagemaker-model-gate/group-report@1',
-        group: settings.group.name,
-        arn,
-        description: group.ModelPackageGroupDescription ?? null,
-        status: group.ModelPackageGroupStatus ?? null,
-        created: group.CreationTime?.toISOString() ?? null,
-        versions: { total: versions.length, capped, byStatus: counts },
-        tags,
-        sharedWith: shared
-    });
-}
-async function listOperation(ctx, settings) {
-    const versions = await listVersions(ctx.aws.sagemaker, settings.group, {
-        limit: settings.history
-    });
-    const rows = versions.map(summaryRow);
-    ctx.out.info(`Group "${settings.group.name}": the newest ${rows.length} versions`);
-    for (const row of rows)
-        ctx.out.info(`  v${row.version} ${row.status ?? ''} ${row.created ?? ''}`);
-    const markdown = [
-        `## Versions of ${escapeText(settings.group.name, 200)} (newest ${rows.length})`,
-        '',
-        ...(rows.length > 0
-            ? versionTable(rows, { description: true })
-            : ['The group has no versions.'])
-    ].join('\n');
-    await publishReport(ctx, reportFileName(settings.group, 'versions'), markdown, {
-        schema: 'sagemaker-model-gate/group-versions@1',
-        group: settings.group.name,
-        versions: rows.map(row => ({
-            version: row.version,
-            arn: row.arn,
-            status: row.status ?? null,
-            created: row.created ?? null,
-            description: row.description ?? null
-        }))
-    });
-}
-async function updateTagsOperation(ctx, settings, ops) {
-    const sagemaker = ctx.aws.sagemaker;
-    const arn = await groupArnOf(ctx, settings.group);
-    const current = await listTags(sagemaker, arn);
-    const changes = Object.entries(ops.groupTags).filter(([key, value]) => current[key] !== value);
-    const lines = changes.map(([key, value]) => key in current ? `${key}: "${current[key]}" -> "${value}"` : `${key}: (new) "${value}"`);
-    if (changes.length === 0) {
-        ctx.out.info(`Group "${settings.group.name}" already carries every tag in "group-tags"; nothing to do.`);
-    }
-    else if (settings.dryRun) {
-        ctx.out.info(`Dry run: would call AddTags on ${arn} with:\n${JSON.stringify(changes.map(([Key, Value]) => ({ Key, Value })), null, 2)}`);
-    }
-    else {
-        await sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({
-            ResourceArn: arn,
-            Tags: changes.map(([Key, Value]) => ({ Key, Value }))
-        }));
-        ctx.out.info(`Tagged group "${settings.group.name}":\n  ${lines.join('\n  ')}`);
-    }
-    await ctx.out.summary([
-        `### Tags of ${escapeText(settings.group.name, 200)}${settings.dryRun ? ' (dry run)' : ''}`,
-        '',
-        changes.length === 0
-            ? 'Every tag in `group-tags` was already set; nothing changed.'
-            : `${settings.dryRun ? 'Would set' : 'Set'} ${changes.length} tag${changes.length === 1 ? '' : 's'}:`,
-        '',
-        ...(changes.length > 0
-            ? [
-                '| key | before | after |',
-                '|---|---|---|',
-                ...changes.map(([key, value]) => `| ${escapeCell(key, 128)} | ${key in current ? escapeCell(current[key] ?? '', 256) : '—'} | ${escapeCell(value, 256)} |`),
-                ''
-            ]
-            : [])
-    ].join('\n'));
-}
-/**
- * Versions deleting could break an endpoint with: Approved ones whose metadata records a
- * deployment, and any version an endpoint it is recorded on still serves (a version can be
- * rejected while it is live). A failed read throws, so the group is not deleted.
- */
-async function deployedVersions(ctx, versions) {
-    const sagemaker = ctx.aws.sagemaker;
-    const described = await describeVersions(sagemaker, versions.map(version => version.arn));
-    const served = new Map();
-    const blocked = [];
-    for (const [index, pkg] of described.entries()) {
-        const summary = versions[index];
-        if (!summary)
-            continue;
-        const endpoints = Object.keys(pkg?.CustomerMetadataProperties ?? {})
-            .filter(key => key.startsWith(KEYS.deployedPrefix))
-            .map(key => key.slice(KEYS.deployedPrefix.length));
-        if (endpoints.length === 0)
-            continue;
-        const serving = [];
-        for (const endpoint of endpoints) {
-            if (!served.has(endpoint))
-                served.set(endpoint, await servedPackageArns(sagemaker, endpoint));
-            if (served.get(endpoint)?.includes(summary.arn))
-                serving.push(endpoint);
-        }
-        if (summary.status === 'Approved' || serving.length > 0)
-            blocked.push({ version: summary.version, endpoints, serving });
-    }
-    return blocked;
-}
-function versionList(versions) {
-    return versions.map(version => `v${version.version} (${version.status})`).join(', ');
-}
-async function deleteOperation(ctx, settings, ops) {
-    const sagemaker = ctx.aws.sagemaker;
-    const name = settings.group.name;
-    // Fails on a missing group before anything else is looked at.
-    await describeGroup(sagemaker, settings.group);
-    const versions = (await listVersions(sagemaker, settings.group, { limit: DELETE_LIMIT + 1 })).sort((a, b) => b.version - a.version);
-    if (versions.length > DELETE_LIMIT) {
-        throw new UserError(`Group "${name}" holds more than ${DELETE_LIMIT} versions; this action deletes at most ${DELETE_LIMIT} in one run. Delete versions in batches (DeleteModelPackage), then run the group deletion again.`);
-    }
-    if (versions.length > 0 && !ops.force) {
-        throw new UserError(`Group "${name}" still holds ${versions.length} version${versions.length === 1 ? '' : 's'}: ${versionList(versions)}. Deleting the group deletes them all; set "force: true" to do that, or keep the group.`);
-    }
-    const deployed = await deployedVersions(ctx, versions);
-    if (deployed.length > 0) {
-        const which = deployed
-            .map(entry => entry.serving.length > 0
-            ? `v${entry.version} (served by ${entry.serving.join(', ')} now)`
-            : `v${entry.version} (deployed to ${entry.endpoints.join(', ')})`)
-            .join('; ');
-        throw new UserError(`Group "${name}" was not deleted: versions are recorded as deployed: ${which}. An endpoint may still serve them. Deploy another version to those endpoints (or delete them), and reject what they served (mode "reject") first; "force" does not override this.`);
-    }
-    const plan = [
-        ...versions.map(version => `DeleteModelPackage ${version.arn} (${version.status})`),
-        `DeleteModelPackageGroup ${settings.group.nameOrArn}`
-    ];
-    ctx.out.info(`${settings.dryRun ? 'Dry run: would delete' : 'Deleting'} group "${name}"${versions.length > 0 ? ` and its ${versions.length} versions, newest first` : ''}:\n  ${plan.join('\n  ')}`);
-    const deleted = [];
-    if (!settings.dryRun) {
-        for (const version of versions) {
-            await sagemaker.send(new dist_cjs/* DeleteModelPackageCommand */.kU4({ ModelPackageName: version.arn }));
-            deleted.push(version.version);
-            ctx.out.info(`Deleted v${version.version}`);
-        }
-        await sagemaker.send(new dist_cjs/* DeleteModelPackageGroupCommand */.P9U({ ModelPackageGroupName: settings.group.nameOrArn }));
-        ctx.out.info(`Deleted group "${name}"`);
-    }
-    await ctx.out.summary([
-        `### ${settings.dryRun ? 'Dry run: group would be deleted' : 'Group deleted'}: ${escapeText(name, 200)}`,
-        '',
-        versions.length > 0
-            ? `${settings.dryRun ? 'Would delete' : 'Deleted'} ${versions.length} version${versions.length === 1 ? '' : 's'} (newest first), then the group:`
-            : 'The group held no versions.',
-        '',
-        ...(versions.length > 0 ? [...versionTable(versions.map(summaryRow)), ''] : [])
-    ].join('\n'));
-}
-function describeChange(operation, change) {
-    const parts = [];
-    if (change.accounts.length > 0) {
-        parts.push(`${operation === 'share' ? 'shares with' : 'stops sharing with'} ${change.accounts.join(', ')}`);
-    }
-    if (change.unchanged.length > 0) {
-        parts.push(`${operation === 'share' ? 'already shared with' : 'was not shared with'} ${change.unchanged.join(', ')}`);
-    }
-    return parts.join('; ');
-}
-async function sharingOperation(ctx, settings, ops, operation) {
-    requireOwnGroup(settings, operation);
-    const sagemaker = ctx.aws.sagemaker;
-    const name = settings.group.name;
-    const groupArn = await groupArnOf(ctx, settings.group);
-    const existing = await readGroupPolicy(sagemaker, name);
-    const change = operation === 'share'
-        ? sharePolicy(existing, groupArn, ops.accountIds)
-        : unsharePolicy(existing, ops.accountIds);
-    const elsewhere = change.elsewhere;
-    for (const entry of elsewhere) {
-        ctx.out.warning(`Account ${entry.account} is also named in policy statement "${entry.sid}", which this action did not write; it is left as is, so that account may keep access.`);
-    }
-    let call;
-    if (!change.changed)
-        call = 'no change needed';
-    else if (change.document)
-        call = `PutModelPackageGroupPolicy`;
-    else
-        call = 'DeleteModelPackageGroupPolicy (no statement left)';
-    const text = change.document && change.changed ? policy_policyText(change.document) : undefined;
-    ctx.out.info(`${settings.dryRun ? 'Dry run: ' : ''}${operation} group "${name}": ${describeChange(operation, change)}; ${settings.dryRun && change.changed ? `would call ${call}` : call}${text ? `\n${JSON.stringify(change.document, null, 2)}` : ''}`);
-    if (change.changed && !settings.dryRun) {
-        if (text) {
-            await sagemaker.send(new dist_cjs/* PutModelPackageGroupPolicyCommand */.Zve({ ModelPackageGroupName: name, ResourcePolicy: text }));
-        }
-        else {
-            await sagemaker.send(new dist_cjs/* DeleteModelPackageGroupPolicyCommand */.JF_({ ModelPackageGroupName: name }));
-        }
-    }
-    const after = change.changed ? sharedAccounts(change.document) : sharedAccounts(existing);
-    await ctx.out.summary([
-        `### ${operation === 'share' ? 'Sharing' : 'Unsharing'} ${escapeText(name, 200)}${settings.dryRun ? ' (dry run)' : ''}`,
-        '',
-        escapeText(describeChange(operation, change) || 'nothing to change', 1000),
-        '',
-        `Shared with ${after.length > 0 ? after.join(', ') : 'no account'}${settings.dryRun && change.changed ? ' once applied' : ''}.`,
-        ...elsewhere.map(entry => `> Account ${entry.account} is still named by policy statement ${escapeText(entry.sid, 100)}, which this action did not write.`),
-        ''
-    ].join('\n'));
-}
-const runGroup = async (ctx, settings) => {
-    const ops = settings.groupOps;
-    if (!ops)
-        throw new Error('group settings missing: inputs were not read for mode group');
-    switch (ops.operation) {
-        case 'describe':
-            await describeOperation(ctx, settings);
-            break;
-        case 'list':
-            await listOperation(ctx, settings);
-            break;
-        case 'update-tags':
-            await updateTagsOperation(ctx, settings, ops);
-            break;
-        case 'delete':
-            await deleteOperation(ctx, settings, ops);
-            break;
-        case 'share':
-        case 'unshare':
-            await sharingOperation(ctx, settings, ops, ops.operation);
-            break;
-    }
-    return {};
-};
-
-;// CONCATENATED MODULE: ./build/src/modes/lineage.js
-
-
-
-
-
-
-const runLineage = async (ctx, settings) => {
-    const sagemaker = ctx.aws.sagemaker;
-    const ref = settings.report?.modelPackage;
-    let arn;
-    if (ref) {
-        arn = await resolvePackageArn(sagemaker, settings.group, ref);
-    }
-    else {
-        const newest = await latestVersion(sagemaker, settings.group);
-        if (!newest) {
-            throw new UserError(`Group "${settings.group.name}" has no versions; register one first, or name another group.`);
-        }
-        arn = newest.arn;
-    }
-    const pkg = await describeVersion(sagemaker, arn);
-    const lineage = await readLineage(sagemaker, pkg);
-    for (const note of lineage.notes)
-        ctx.out.info(note);
-    const report = {
-        ...lineage,
-        group: settings.group.nameOrArn,
-        region: settings.region,
-        runUrl: runUrl(ctx.github) || undefined
-    };
-    const version = lineage.package.version;
-    ctx.out.info(`Lineage of ${settings.group.name} ${version !== undefined ? `v${version}` : arn}: ${lineage.trainingJob ? `training job ${lineage.trainingJob.name}` : 'no training job'}, ${lineage.associations.length} lineage associations, ${Object.keys(lineage.story.deployments).length} recorded deployments`);
-    ctx.out.setOutput('model-package-arn', arn);
-    if (version !== undefined)
-        ctx.out.setOutput('model-package-version', version);
-    if (lineage.package.approvalStatus)
-        ctx.out.setOutput('approval-status', lineage.package.approvalStatus);
-    await publishReport(ctx, reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`), renderLineage(report), lineageJson(report));
-    return {};
-};
-
-;// CONCATENATED MODULE: ./build/src/registry/register.js
-// Creating a model package version: the request, the look for an earlier registration of
-// the same model, and the wait until SageMaker has finished with it.
-
-
-
-
-const DEFAULT_CONTENT_TYPE = 'text/csv';
-/** The exact CreateModelPackage input; empty lists and absent fields are left out. */
-function createPackageInput(request) {
-    const input = {
-        ModelPackageGroupName: request.group.nameOrArn,
-        InferenceSpecification: {
-            Containers: [{ Image: request.imageUri, ModelDataUrl: request.modelDataUrl }],
-            SupportedContentTypes: request.contentTypes.length
-                ? request.contentTypes
-                : [DEFAULT_CONTENT_TYPE],
-            SupportedResponseMIMETypes: request.responseTypes.length
-                ? request.responseTypes
-                : [DEFAULT_CONTENT_TYPE]
-        },
-        ModelApprovalStatus: request.approvalStatus,
-        ClientToken: request.clientToken
-    };
-    const spec = input.InferenceSpecification;
-    if (request.realtimeInstanceTypes.length) {
-        spec.SupportedRealtimeInferenceInstanceTypes = request.realtimeInstanceTypes;
-    }
-    if (request.transformInstanceTypes.length) {
-        spec.SupportedTransformInstanceTypes = request.transformInstanceTypes;
-    }
-    if (request.description)
-        input.ModelPackageDescription = request.description;
-    if (request.statistics) {
-        input.ModelMetrics = {
-            ModelQuality: {
-                Statistics: {
-                    ContentType: 'application/json',
-                    S3Uri: request.statistics.uri,
-                    ContentDigest: request.statistics.digest
-                }
-            }
-        };
-    }
-    if (request.metadataProperties)
-        input.MetadataProperties = request.metadataProperties;
-    if (Object.keys(request.customerMetadata).length > 0) {
-        input.CustomerMetadataProperties = request.customerMetadata;
-    }
-    if (request.lifecycle) {
-        input.ModelLifeCycle = {
-            Stage: request.lifecycle.stage,
-            StageStatus: request.lifecycle.stageStatus,
-            ...(request.lifecycle.description ? { StageDescription: request.lifecycle.description } : {})
-        };
-    }
-    return input;
-}
-async function createPackage(sagemaker, input) {
-    const response = await sagemaker.send(new dist_cjs/* CreateModelPackageCommand */.N$s(input));
-    if (!response.ModelPackageArn)
-        throw new Error('CreateModelPackage returned no ModelPackageArn');
-    return response.ModelPackageArn;
-}
-/** How many recent versions are searched for an earlier registration. */
-const RECENT_VERSIONS = 20;
-const DESCRIBE_BATCH = 5;
-/**
- * Looks through the group's most recent versions for one registered from the same
- * fingerprint. The newest is described alone, the rest a few at a time, stopping at the
- * first match, so a re-run (whose version is usually the newest) costs two calls.
- */
-async function findRegistration(sagemaker, group, fingerprint, limit = RECENT_VERSIONS) {
-    const versions = await listVersions(sagemaker, group, { limit });
-    const failed = [];
-    // The newest version alone first: on a re-run it is almost always the match.
-    let size = 1;
-    for (let start = 0; start < versions.length; start += size, size = DESCRIBE_BATCH) {
-        const batch = versions.slice(start, start + size);
-        const described = await Promise.all(batch.map(v => describeVersion(sagemaker, v.arn)));
-        for (const [index, description] of described.entries()) {
-            if (description.CustomerMetadataProperties?.[PROVENANCE_KEYS.fingerprint] !== fingerprint)
-                continue;
-            if (description.ModelPackageStatus === 'Failed') {
-                failed.push(batch[index].version);
-                continue;
-            }
-            return { match: description, failed };
-        }
-    }
-    return { failed };
-}
-function statusDetails(details) {
-    const items = [...(details?.ValidationStatuses ?? []), ...(details?.ImageScanStatuses ?? [])];
-    const text = items
-        .map(item => `${item.Name ?? 'check'}: ${item.Status ?? '?'}${item.FailureReason ? ` (${item.FailureReason})` : ''}`)
-        .join('; ');
-    return text || 'no status details given';
-}
-const DEFAULT_MAX_WAIT_MS = 15 * 60 * 1000;
-/**
- * Polls DescribeModelPackage until the package is Completed. The bound counts the time
- * slept, not the wall clock, so an injected sleep makes the wait testable.
- */
-async function waitForPackage(sagemaker, arn, options) {
-    const maxWait = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
-    let interval = options.initialIntervalMs ?? 2000;
-    const maxInterval = options.maxIntervalMs ?? 10000;
-    let waited = 0;
-    for (;;) {
-        const description = await describeVersion(sagemaker, arn);
-        const status = description.ModelPackageStatus;
-        if (status === 'Completed')
-            return description;
-        if (status === 'Failed') {
-            throw new UserError(`Model package ${arn} failed: ${statusDetails(description.ModelPackageStatusDetails)}.`);
-        }
-        if (status === 'Deleting')
-            throw new UserError(`Model package ${arn} is being deleted.`);
-        if (waited >= maxWait) {
-            throw new UserError(`Model package ${arn} was still ${status ?? 'in an unknown state'} after ${Math.round(waited / 1000)} s; check it in the SageMaker console.`);
-        }
-        const pause = Math.min(interval, maxWait - waited);
-        await options.sleep(pause);
-        waited += pause;
-        interval = Math.min(maxInterval, Math.round(interval * 1.5));
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/modes/register.js
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * ModelLifeCycle.StageStatus at registration, from the approval status the version is
- * created with (StageStatus is free text matching [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}).
- */
-const STAGE_STATUS = {
-    PendingManualApproval: 'PendingApproval',
-    Approved: 'Approved',
-    Rejected: 'Rejected'
-};
-/**
- * The user's `customer-metadata`, checked against the keys this action owns and against
- * SageMaker's limits together with the entries the action itself must record.
- */
-function checkUserMetadata(user, required) {
-    const entries = Object.entries(user);
-    const reserved = entries.filter(([key]) => isReservedKey(key)).map(([key]) => key);
-    if (reserved.length > 0) {
-        throw new UserError(`Input "customer-metadata": ${reserved.map(k => `"${k}"`).join(', ')} use${reserved.length === 1 ? 's' : ''} a prefix this action writes itself (${RESERVED_PREFIXES.join(' ')}); choose another key.`);
-    }
-    const fit = fitMetadata(entries, Object.fromEntries(required));
-    if (fit.dropped.length > 0) {
-        const room = METADATA_MAX_ENTRIES - required.length;
-        throw new UserError(`Input "customer-metadata" does not fit SageMaker's limits (at most ${room} entries next to the ${required.length} provenance entries this action records; keys up to 128 and values up to 256 characters of letters, digits, spaces and _.:/=+-@): ${fit.dropped.join('; ')}.`);
-    }
-    return entries;
-}
-function lifecycle(register, ctx, source) {
-    if (!register.modelLifecycleStage)
-        return undefined;
-    const commit = ctx.github.sha ? `commit ${ctx.github.sha.slice(0, 12)}` : source.modelDataUrl;
-    const url = runUrl(ctx.github);
-    return {
-        stage: register.modelLifecycleStage,
-        stageStatus: STAGE_STATUS[register.approvalStatus],
-        description: `Registered from ${commit}${url ? ` by ${url}` : ''}`.slice(0, 1024)
-    };
-}
-/** All validation and reads; no mutating call happens until this has returned. */
-async function plan(ctx, settings, register) {
-    const metricsLocation = register.metricsS3Uri
-        ? parseS3Uri(register.metricsS3Uri, 'metrics-s3-uri')
-        : undefined;
-    const fromFile = register.metricsFile ? await readMetricsFile(register.metricsFile) : undefined;
-    for (const note of fromFile?.notes ?? [])
-        ctx.out.info(`metrics-file: ${note}`);
-    const source = await resolveModelSource(ctx.aws.sagemaker, register.source);
-    const { metrics, overridden } = mergeMetrics(source.finalMetrics, fromFile?.metrics ?? []);
-    for (const line of overridden)
-        ctx.out.info(`Metric ${line} (the file wins).`);
-    const fingerprint = registrationFingerprint({
-        group: settings.group.name,
-        commit: ctx.github.sha,
-        modelDataUrl: source.modelDataUrl,
-        imageUri: source.imageUri
-    });
-    const required = [
-        ...sourceMetadata({
-            fingerprint,
-            commit: ctx.github.sha,
-            modelDataUrl: source.modelDataUrl,
-            imageUri: source.imageUri,
-            trainingJobName: source.trainingJobName,
-            tuningJobName: source.tuningJobName
-        }),
-        ...runMetadata(ctx.github)
-    ];
-    const user = checkUserMetadata(register.customerMetadata, required);
-    const base = fitMetadata([...required, ...user]);
-    const metricEntries = metrics.map(m => [
-        `${METRIC_PREFIX}${m.name}`,
-        formatMetricValue(m.value)
-    ]);
-    const extra = fitMetadata([...metricEntries, ...hyperParameterMetadata(source.hyperParameters)], base.kept);
-    for (const reason of extra.dropped) {
-        ctx.out.warning(`Customer metadata entry not recorded (SageMaker limits): ${reason}`);
-    }
-    const customerMetadata = { ...base.kept, ...extra.kept };
-    const mirrored = metricsFromMetadata(Object.fromEntries(Object.entries(extra.kept).filter(([key]) => key.startsWith(METRIC_PREFIX))));
-    let statistics;
-    if (metrics.length > 0 && metricsLocation) {
-        const body = statisticsJson(metrics);
-        const location = {
-            bucket: metricsLocation.bucket,
-            key: joinS3Key(metricsLocation.key, settings.group.name, fingerprint, 'statistics.json')
-        };
-        statistics = { location, uri: formatS3Uri(location), digest: contentDigest(body), body };
-    }
-    else if (metrics.length > 0) {
-        ctx.out.warning('No "metrics-s3-uri" given: metrics are recorded in customer metadata only, so SageMaker Studio shows no model quality statistics for this version.');
-    }
-    else if (metricsLocation) {
-        ctx.out.info('No metrics from "metrics-file" or the training job: nothing to upload to "metrics-s3-uri".');
-    }
-    return {
-        source,
-        fingerprint,
-        metrics,
-        mirrored,
-        statistics,
-        request: {
-            group: settings.group,
-            modelDataUrl: source.modelDataUrl,
-            imageUri: source.imageUri,
-            description: register.description,
-            approvalStatus: register.approvalStatus,
-            contentTypes: register.contentTypes,
-            responseTypes: register.responseTypes,
-            realtimeInstanceTypes: register.inferenceInstances,
-            transformInstanceTypes: register.transformInstances,
-            statistics,
-            metadataProperties: metadataProperties(ctx.github, register.projectId),
-            customerMetadata,
-            lifecycle: lifecycle(register, ctx, source)
-        }
-    };
-}
-function differingMetrics(existing, mirrored) {
-    const recorded = metricsFromMetadata(existing.CustomerMetadataProperties);
-    const names = new Set([...Object.keys(recorded), ...Object.keys(mirrored)]);
-    return [...names]
-        .filter(name => recorded[name] !== mirrored[name])
-        .map(name => `${name}: recorded ${recorded[name] ?? 'none'}, this run ${mirrored[name] ?? 'none'}`);
-}
-function register_setOutputs(ctx, result) {
-    if (result.arn)
-        ctx.out.setOutput('model-package-arn', result.arn);
-    if (result.version !== undefined)
-        ctx.out.setOutput('model-package-version', result.version);
-    ctx.out.setOutput('created', result.created);
-    ctx.out.setOutput('approval-status', result.approvalStatus);
-}
-function summary(settings, planned, result, dryRun) {
-    const title = dryRun
-        ? `Model registration (dry run): ${escapeText(settings.group.name)}`
-        : `Model registered: ${escapeText(settings.group.name)} v${result.version ?? '?'}`;
-    const outcome = dryRun
-        ? result.version !== undefined
-            ? `already registered as v${result.version}; nothing would change`
-            : 'a new version would be created'
-        : result.created
-            ? 'new version'
-            : 'already registered by an earlier run of this commit; reused';
-    const source = planned.source.tuningJobName
-        ? `tuning job ${planned.source.tuningJobName} (best: ${planned.source.trainingJobName ?? '?'})`
-        : planned.source.trainingJobName
-            ? `training job ${planned.source.trainingJobName}`
-            : 'model artifact';
-    const rows = [
-        ['Outcome', outcome],
-        ['Approval status', result.approvalStatus],
-        ['Source', source],
-        ['Model data', planned.source.modelDataUrl],
-        ['Image', planned.source.imageUri]
-    ];
-    if (planned.request.metadataProperties?.CommitId)
-        rows.push(['Commit', planned.request.metadataProperties.CommitId]);
-    if (planned.statistics)
-        rows.push(['Statistics', planned.statistics.uri]);
-    const lines = [
-        `### ${title}`,
-        '',
-        '| | |',
-        '|---|---|',
-        ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`)
-    ];
-    if (planned.metrics.length > 0) {
-        lines.push('', '| Metric | Value |', '|---|---|');
-        for (const metric of planned.metrics) {
-            lines.push(`| ${escapeCell(metric.name)} | ${escapeCell(formatMetricValue(metric.value))} |`);
-        }
-    }
-    const [link] = consoleLinks({ region: settings.region, group: settings.group.nameOrArn });
-    const url = link ? safeUrl(link.url) : undefined;
-    if (url && !dryRun)
-        lines.push('', `[${link?.label}](${url})`);
-    return `${lines.join('\n')}\n`;
-}
-const runRegister = async (ctx, settings) => {
-    const register = settings.register;
-    if (!register)
-        throw new Error('register mode started without register settings');
-    const dryRun = settings.dryRun;
-    const sagemaker = ctx.aws.sagemaker;
-    const planned = await plan(ctx, settings, register);
-    const group = await ensureGroup(sagemaker, settings.group, register.groupDescription, register.groupTags, ctx.out, dryRun);
-    const existing = group.exists && !group.created
-        ? await findRegistration(sagemaker, settings.group, planned.fingerprint)
-        : { failed: [] };
-    let result;
-    if (existing.match) {
-        let description = existing.match;
-        const arn = description.ModelPackageArn;
-        const version = description.ModelPackageVersion ?? versionFromArn(arn);
-        ctx.out.info(`Version ${version} was already registered from this commit and model (${arn}); reusing it.`);
-        const differing = differingMetrics(description, planned.mirrored);
-        if (differing.length > 0) {
-            ctx.out.warning(`Version ${version} keeps the metrics it was registered with (ModelMetrics cannot change): ${differing.join('; ')}.`);
-        }
-        if (description.ModelPackageStatus !== 'Completed' && !dryRun) {
-            description = await waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) });
-        }
-        if (description.ModelApprovalStatus &&
-            description.ModelApprovalStatus !== register.approvalStatus) {
-            ctx.out.warning(`Version ${version} is ${description.ModelApprovalStatus}; "approval-status" ${register.approvalStatus} applies to new versions only (use mode "approve" or "reject" to change it).`);
-        }
-        result = {
-            arn,
-            version,
-            created: false,
-            approvalStatus: description.ModelApprovalStatus ?? planned.request.approvalStatus
-        };
-    }
-    else {
-        const retryAfter = existing.failed[0];
-        if (retryAfter !== undefined) {
-            ctx.out.warning(`Version ${retryAfter} registered this commit and model but Failed; registering again.`);
-        }
-        const input = createPackageInput({
-            ...planned.request,
-            clientToken: clientToken(planned.fingerprint, retryAfter)
-        });
-        if (dryRun) {
-            if (planned.statistics) {
-                ctx.out.info(`Dry run: would upload model quality statistics to ${planned.statistics.uri} (${planned.statistics.digest}):\n${planned.statistics.body}`);
-            }
-            ctx.out.info(`Dry run: would call CreateModelPackage with:\n${JSON.stringify(input, null, 2)}`);
-            result = { created: false, approvalStatus: planned.request.approvalStatus };
-        }
-        else {
-            if (planned.statistics) {
-                await putObject(ctx.aws.s3, planned.statistics.location, planned.statistics.body, 'application/json');
-                ctx.out.info(`Uploaded model quality statistics to ${planned.statistics.uri} (${planned.statistics.digest}).`);
-            }
-            const arn = await createPackage(sagemaker, input);
-            ctx.out.info(`Created ${arn}; waiting for it to complete.`);
-            const description = await waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) });
-            result = {
-                arn,
-                version: description.ModelPackageVersion ?? versionFromArn(arn),
-                created: true,
-                approvalStatus: description.ModelApprovalStatus ?? planned.request.approvalStatus
-            };
-        }
-    }
-    register_setOutputs(ctx, result);
-    await ctx.out.summary(summary(settings, planned, result, dryRun));
-    return {};
-};
-
-;// CONCATENATED MODULE: ./build/src/modes/rollback.js
-
-
-
-
-
-
-
-/** The package the endpoint serves: the one this action recorded, if still live, else the largest weight. */
-function currentPackageArn(live) {
-    const recorded = live.tags[TAGS.packageArn];
-    if (recorded && live.variants.some(v => v.packageArn === recorded))
-        return recorded;
-    return livePackageArn(live);
-}
-function versionOf(arn) {
-    try {
-        return versionFromArn(arn);
-    }
-    catch {
-        return undefined;
-    }
-}
-async function resolveRollbackTarget(ctx, settings, live, current) {
-    const deploy = settings.deploy;
-    if (deploy.modelPackage) {
-        return {
-            arn: await resolvePackageArn(ctx.aws.sagemaker, settings.group, deploy.modelPackage),
-            source: 'input "model-package"'
-        };
-    }
-    const recorded = live.tags[TAGS.previousPackageArn];
-    if (recorded && recorded !== current)
-        return { arn: recorded, source: `the endpoint's ${TAGS.previousPackageArn} tag` };
-    const currentVersion = current ? versionOf(current) : undefined;
-    if (currentVersion === undefined) {
-        throw new UserError(`Endpoint ${live.name} records no previous version and its live model names no versioned package: name the version to roll back to with "model-package".`);
-    }
-    const [older] = await listVersions(ctx.aws.sagemaker, settings.group, {
-        status: 'Approved',
-        limit: 1,
-        olderThanVersion: currentVersion
-    });
-    if (!older) {
-        throw new UserError(`Endpoint ${live.name} serves v${currentVersion} and group "${settings.group.name}" has no Approved version older than it: name the version to roll back to with "model-package".`);
-    }
-    return { arn: older.arn, source: `the newest Approved version older than v${currentVersion}` };
-}
-const runRollback = async (ctx, settings) => {
-    const deploy = settings.deploy;
-    if (!deploy)
-        throw new Error('deploy settings missing: inputs were not read for mode rollback');
-    if (deploy.traffic.length > 0) {
-        throw new UserError('Input "traffic" does not apply to mode "rollback": use mode "deploy" to change weights.');
-    }
-    const live = await settledEndpoint(ctx, deploy, settings.dryRun);
-    if (!live) {
-        throw new UserError(`Endpoint ${deploy.endpointName} does not exist in ${settings.region}: there is nothing to roll back.`);
-    }
-    const current = currentPackageArn(live);
-    const { arn, source } = await resolveRollbackTarget(ctx, settings, live, current);
-    if (arn === current && live.variants.length === 1) {
-        throw new UserError(`Endpoint ${live.name} already serves ${arn} (${source}): there is nothing to roll back.`);
-    }
-    ctx.out.info(`Rolling endpoint ${live.name} back from ${current ?? 'an unknown package'} to ${arn} (${source})`);
-    const target = await approvedTarget(ctx, arn, 1);
-    const outcome = await runDeployment(ctx, settings, { kind: 'rollback', targets: [target], live });
-    if (outcome.failed)
-        return { failed: outcome.failed };
-    if (deploy.rejectCurrent && current) {
-        if (settings.dryRun) {
-            ctx.out.info(`Dry run: would mark ${current} Rejected (reason: ${deploy.reason ?? ''}).`);
-        }
-        else if (outcome.previousPackageArn !== current) {
-            ctx.out.warning(`Not rejecting ${current}: by the time the rollback ran the endpoint served ${outcome.previousPackageArn ?? 'something else'}, so the replaced version is no longer certain.`);
-        }
-        else if (current !== target.arn) {
-            try {
-                await rejectReplaced(ctx, current, deploy.endpointName, deploy.reason ?? '');
-            }
-            catch (error) {
-                throw new UserError(`Endpoint ${deploy.endpointName} was rolled back to ${target.arn}, but marking ${current} Rejected failed: ${error instanceof Error ? error.message : String(error)}. Reject it with mode "reject" (model-package: ${current}) and the same reason.`);
-            }
-        }
-    }
-    return {};
-};
-async function rejectReplaced(ctx, arn, endpointName, reason) {
-    const actor = ctx.github.actor || 'unknown actor';
-    const run = runUrl(ctx.github);
-    const description = `Rejected on rollback of endpoint ${endpointName} by ${actor}${run ? ` in ${run}` : ''}: ${reason}`;
-    await updateVersion(ctx.aws.sagemaker, arn, {
-        status: 'Rejected',
-        approvalDescription: description,
-        metadata: {
-            [KEYS.decisionBy]: sanitizeMetadataText(actor, METADATA_MAX_VALUE),
-            [KEYS.decisionRun]: sanitizeMetadataText(run || ctx.github.runId || 'local', METADATA_MAX_VALUE),
-            [KEYS.decisionReason]: sanitizeMetadataText(reason, METADATA_MAX_VALUE)
-        }
-    });
-    ctx.out.info(`Marked ${arn} Rejected: ${reason}`);
-    ctx.out.setOutput('approval-status', 'Rejected');
-}
-
-;// CONCATENATED MODULE: ./build/src/modes/index.js
-
-
-
-
-
-
-
-
-const RUNNERS = {
-    register: runRegister,
-    gate: runGate,
-    approve: runApprove,
-    reject: runReject,
-    deploy: runDeploy,
-    rollback: runRollback,
-    compare: runCompare,
-    lineage: runLineage,
-    group: runGroup
-};
-
-// EXTERNAL MODULE: ./build/src/version.js
-var version = __nccwpck_require__(8009);
-;// CONCATENATED MODULE: ./build/src/runner.js
-// Builds a mode's context from settings and runs it; shared by the action and the CLI.
-
-
-
-
-
-async function executeMode(settings, out, env = process.env) {
-    const github = readGitHubRun(env);
-    const aws = (0,src_aws/* createClients */.hP)(settings.region, version/* VERSION */.x);
-    const calls = (0,src_aws/* countCalls */.xe)(aws.sagemaker);
-    const ctx = {
-        aws,
-        github,
-        octokit: settings.githubToken
-            ? getOctokit(settings.githubToken, { baseUrl: github.apiUrl })
-            : undefined,
-        out,
-        now: () => new Date(),
-        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-        workDir: env.RUNNER_TEMP || process.cwd()
-    };
-    try {
-        return await RUNNERS[settings.mode](ctx, settings);
-    }
-    finally {
-        const total = [...calls.values()].reduce((sum, n) => sum + n, 0);
-        const byOperation = [...calls.entries()].map(([name, n]) => `${name}=${n}`).join(', ');
-        out.debug(`SageMaker calls: ${total}${byOperation ? ` (${byOperation})` : ''}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/main.js
-// The action's one error boundary: read every input once, run the mode, and turn any
-// failure into a message a person can act on.
-
-
-
-
-function actionsReporter() {
-    return {
-        info: message => core/* info */.pq(message),
-        warning: message => core/* warning */.$e(message),
-        debug: message => core/* debug */.Yz(message),
-        setOutput: (name, value) => core/* setOutput */.uH(name, String(value)),
-        summary: async (markdown) => {
-            // Outside a runner there is no summary file; the log still gets the report.
-            if (!process.env.GITHUB_STEP_SUMMARY)
-                return core/* info */.pq(markdown);
-            await core/* summary */.z.addRaw(markdown, true).write();
-        },
-        saveState: (name, value) => core/* saveState */.LZ(name, value)
-    };
-}
-async function run() {
-    try {
-        const settings = readSettings(name => core/* getInput */.V4(name));
-        if (settings.githubToken)
-            core/* setSecret */.Pq(settings.githubToken);
-        const outcome = await executeMode(settings, actionsReporter());
-        if (outcome.failed)
-            core/* setFailed */.C1(outcome.failed);
-    }
-    catch (error) {
-        core/* setFailed */.C1(describeError(error));
-        if (error instanceof Error && error.stack)
-            core/* debug */.Yz(error.stack);
-    }
-}
-
-
-/***/ }),
-
-/***/ 9119:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  b: () => (/* binding */ post)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __nccwpck_require__(6257);
-// EXTERNAL MODULE: ./build/src/aws.js
-var aws = __nccwpck_require__(6120);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(4459);
-;// CONCATENATED MODULE: ./build/src/cleanup.js
-// Temporary SageMaker resources (a validation endpoint, its config and model) are
-// recorded in the step's state as soon as they exist, so the `post` step can delete them
-// when the job was cancelled before the mode's own `finally` ran.
-
-const TEMPORARY_STATE = 'temporary-resources';
-function parseTemporaryState(raw) {
-    if (!raw.trim())
-        return [];
-    const parsed = JSON.parse(raw);
-    if (!Array.isArray(parsed))
-        return [];
-    return parsed.filter((item) => typeof item === 'object' &&
-        item !== null &&
-        ['endpoint', 'endpoint-config', 'model'].includes(item.kind) &&
-        typeof item.name === 'string');
-}
-function isNotFound(error) {
-    const message = error instanceof Error ? error.message : '';
-    return (error instanceof Error &&
-        (error.name === 'ResourceNotFound' || /could not find|does not exist/i.test(message)));
-}
-/**
- * Deletes the endpoint first, then its config, then the model, so nothing is removed
- * from under a resource that still uses it. Returns a warning per resource that could not
- * be deleted; a resource already gone counts as deleted.
- */
-async function deleteTemporaryResources(sagemaker, resources) {
-    const order = { endpoint: 0, 'endpoint-config': 1, model: 2 };
-    const sorted = [...resources].sort((a, b) => order[a.kind] - order[b.kind]);
-    const deleted = [];
-    const warnings = [];
-    for (const resource of sorted) {
-        try {
-            if (resource.kind === 'endpoint')
-                await sagemaker.send(new dist_cjs/* DeleteEndpointCommand */.oPO({ EndpointName: resource.name }));
-            else if (resource.kind === 'endpoint-config')
-                await sagemaker.send(new dist_cjs/* DeleteEndpointConfigCommand */.WLA({ EndpointConfigName: resource.name }));
-            else
-                await sagemaker.send(new dist_cjs/* DeleteModelCommand */.em({ ModelName: resource.name }));
-            deleted.push(resource);
-        }
-        catch (error) {
-            if (isNotFound(error))
-                deleted.push(resource);
-            else
-                warnings.push(`Could not delete temporary ${resource.kind} "${resource.name}": ${error.message}`);
-        }
-    }
-    return { deleted, warnings };
-}
-
-// EXTERNAL MODULE: ./build/src/version.js
-var version = __nccwpck_require__(8009);
-;// CONCATENATED MODULE: ./build/src/post.js
-// The `post` step: deletes temporary resources a cancelled or failed run left behind.
-// It only warns: cleanup must never turn a finished job's result into a failure.
-
-
-
-
-async function post() {
-    try {
-        const resources = parseTemporaryState(core/* getState */.Gu(TEMPORARY_STATE));
-        if (resources.length === 0)
-            return;
-        const region = core/* getInput */.V4('region') || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || '';
-        const { sagemaker } = (0,aws/* createClients */.hP)(region, version/* VERSION */.x);
-        const { deleted, warnings } = await deleteTemporaryResources(sagemaker, resources);
-        for (const resource of deleted)
-            core/* info */.pq(`Deleted temporary ${resource.kind} ${resource.name}`);
-        for (const warning of warnings)
-            core/* warning */.$e(warning);
-    }
-    catch (error) {
-        core/* warning */.$e(`Cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 8009:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-// Sent in the AWS user agent; kept in step with package.json by a unit test.
-const VERSION = '0.1.0';
-
-
-/***/ }),
-
-/***/ 6257:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
-  V4: () => (/* binding */ getInput),
-  Gu: () => (/* binding */ getState),
-  pq: () => (/* binding */ info),
-  LZ: () => (/* binding */ saveState),
-  C1: () => (/* binding */ setFailed),
-  uH: () => (/* binding */ setOutput),
-  Pq: () => (/* binding */ core_setSecret),
-  z: () => (/* reexport */ summary),
-  $e: () => (/* binding */ warning)
-});
-
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
-
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
 
 /***/ })
 

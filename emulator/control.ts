@@ -289,6 +289,8 @@ function controlRoute(target: ControlTarget, route: string, body: Buffer): [numb
       return [200, { ok: true }]
     case 'GET /_emulator/stats':
       return [200, target.stats()]
+    case 'GET /_emulator/calls':
+      return [200, store.calls]
     case 'POST /_emulator/faults':
       applyFaultsBody(store, jsonBody(body) as FaultsBody)
       return [200, { ok: true }]

@@ -29,10 +29,10 @@ import { invokeEndpoint } from './runtime.ts'
 import { errorXml, handleS3, S3Error, s3Operation } from './s3.ts'
 import type { Ctx } from './sagemaker/common.ts'
 import { operations } from './sagemaker/index.ts'
-import { DEFAULT_DELAYS, Store, type Delays } from './state.ts'
+import { DEFAULT_DELAYS, Store, type CallRecord, type Delays } from './state.ts'
 import type { Input } from './validate.ts'
 
-export type { Delays } from './state.ts'
+export type { CallRecord, Delays } from './state.ts'
 export { DEFAULT_DELAYS } from './state.ts'
 export type { FaultsBody, IamBody, SeedBody, SeedResult, VariantBody } from './control.ts'
 
@@ -64,6 +64,8 @@ export interface Emulator {
   close(): Promise<void>
   reset(): void
   stats(): EmulatorStats
+  /** Every SageMaker request that reached its handler, with its input, oldest first. */
+  calls(): CallRecord[]
   setDelays(d: Partial<Delays>): void
   /** Same body as POST /_emulator/seed. */
   seed(body: SeedBody): SeedResult
@@ -168,13 +170,19 @@ async function serveJson(
       )
     )
   const ctx: Ctx = { store, region: regionOf(req), now: store.now() }
+  const call: CallRecord = { operation: op, input: structuredClone(input) }
+  if (service === SAGEMAKER) store.calls.push(call)
+  const failCall = (e: ServiceError) => {
+    call.error = e.type
+    fail(e)
+  }
   const refused = store.policy && denial(store.policy, service.checks(ctx, op, input), ctx.region)
-  if (refused) return fail(service.denied(refused))
+  if (refused) return failCall(service.denied(refused))
   try {
     const result = await service.operations[op]!(ctx, input)
     send(res, 200, headers, JSON.stringify(result ?? {}))
   } catch (e) {
-    fail(e instanceof ServiceError ? e : internal(e))
+    failCall(e instanceof ServiceError ? e : internal(e))
   }
 }
 
@@ -372,6 +380,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       }),
     reset: target.reset,
     stats: () => statsOf(store),
+    calls: () => structuredClone(store.calls),
     setDelays: target.setDelays,
     seed: body => applySeed(store, body),
     setFaults: body => applyFaultsBody(store, body),

@@ -214,6 +214,13 @@ export interface Stats {
   throttled: number
 }
 
+/** One SageMaker request that reached its handler: its input and, when it failed, the error. */
+export interface CallRecord {
+  operation: string
+  input: Record<string, unknown>
+  error?: string
+}
+
 /** A small seeded generator, so throttling at a given rate replays identically. */
 function rng(seed: number): () => number {
   let a = seed >>> 0
@@ -239,6 +246,8 @@ export class Store {
   policy?: Policy
   faults!: Faults
   stats!: Stats
+  /** Every SageMaker request past the injected faults, in the order they arrived. */
+  calls: CallRecord[] = []
   random!: () => number
   /** Sampling for data capture, apart from the throttling sequence. */
   captureRandom!: () => number
@@ -295,6 +304,7 @@ export class Store {
       transform: {},
       throttled: 0
     }
+    this.calls = []
     this.random = rng(42)
   }
 

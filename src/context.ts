@@ -4,6 +4,7 @@
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
+import type { Interrupts } from './interrupts.js'
 
 export interface AwsClients {
   sagemaker: SageMakerClient
@@ -35,12 +36,16 @@ export type Octokit = ReturnType<typeof import('@actions/github').getOctokit>
 export interface Reporter {
   info(message: string): void
   warning(message: string): void
+  /** An error annotation; reporters without one use `warning`. */
+  error?(message: string): void
   debug(message: string): void
   setOutput(name: string, value: string | number | boolean): void
   /** Appends Markdown to the job summary (or prints it, outside Actions). */
   summary(markdown: string): Promise<void>
   /** Saves a value for the `post` step (cleanup after cancellation). */
   saveState(name: string, value: string): void
+  /** True when saved state reaches a `post` step (the action); the CLI has none. */
+  readonly postStep?: boolean
 }
 
 export interface RunContext {
@@ -54,6 +59,8 @@ export interface RunContext {
   sleep(ms: number): Promise<void>
   /** Folder for report files (the runner's temp folder, or the working directory). */
   workDir: string
+  /** SIGINT/SIGTERM handling while something is in flight; absent in tests. */
+  interrupts?: Interrupts
 }
 
 export function runUrl(run: GitHubRun): string {

@@ -10,6 +10,7 @@ export function actionsReporter(): Reporter {
   return {
     info: message => core.info(message),
     warning: message => core.warning(message),
+    error: message => core.error(message),
     debug: message => core.debug(message),
     setOutput: (name, value) => core.setOutput(name, String(value)),
     summary: async markdown => {
@@ -17,7 +18,8 @@ export function actionsReporter(): Reporter {
       if (!process.env.GITHUB_STEP_SUMMARY) return core.info(markdown)
       await core.summary.addRaw(markdown, true).write()
     },
-    saveState: (name, value) => core.saveState(name, value)
+    saveState: (name, value) => core.saveState(name, value),
+    postStep: true
   }
 }
 

@@ -3,6 +3,7 @@ import { getOctokit } from '@actions/github'
 import { countCalls, createClients } from './aws.js'
 import type { ModeOutcome, Reporter, RunContext } from './context.js'
 import { readGitHubRun } from './github/run.js'
+import { processInterrupts } from './interrupts.js'
 import { RUNNERS } from './modes/index.js'
 import type { Settings } from './settings.js'
 import { VERSION } from './version.js'
@@ -24,7 +25,10 @@ export async function executeMode(
     out,
     now: () => new Date(),
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-    workDir: env.RUNNER_TEMP || process.cwd()
+    workDir: env.RUNNER_TEMP || process.cwd(),
+    interrupts: processInterrupts(message =>
+      out.error ? out.error(message) : out.warning(message)
+    )
   }
   try {
     return await RUNNERS[settings.mode](ctx, settings)

@@ -108,7 +108,8 @@ export interface DeploySettings {
   modelPackage?: PackageRef
   executionRoleArn?: string
   instanceType?: string
-  instanceCount: number
+  /** Absent: 1 on a new endpoint, else the count the endpoint runs (see resolveCompute). */
+  instanceCount?: number
   serverlessMemoryMb?: number
   serverlessMaxConcurrency?: number
   dataCaptureS3Uri?: string

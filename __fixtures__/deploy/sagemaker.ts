@@ -27,6 +27,9 @@ import {
   type SageMakerClient
 } from '@aws-sdk/client-sagemaker'
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { FIXED_NOW, fakeContext, type FakeContext } from '../context.js'
 import type { Settings, DeploySettings, ApprovalStatus } from '../../src/settings.js'
 
@@ -535,12 +538,16 @@ export function deploySettings(
   }
 }
 
+/** Where deploy reports of unit tests go: one temporary folder per test process. */
+const REPORTS = mkdtempSync(join(tmpdir(), 'deploy-reports-'))
+
 /** A fake context whose clock moves with sleep, and a SageMaker double on its client. */
 export function simContext(
   overrides: Parameters<typeof fakeContext>[0] = {}
 ): FakeContext & { sim: SageMakerSim } {
   const box: { sim?: SageMakerSim } = {}
   const fake = fakeContext({
+    workDir: REPORTS,
     now: () => new Date(box.sim!.time),
     sleep: async ms => {
       fake.sleeps.push(ms)

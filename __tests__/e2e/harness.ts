@@ -1,9 +1,9 @@
 // Runs the built action the way the runner does: a child process of Node 24 on
 // dist/index.js, inputs as INPUT_* variables (hyphens kept, as GitHub keeps them), and the
 // runner's files for outputs, state, summary and the event payload.
-import { execFile } from 'node:child_process'
+import { execFile, type ChildProcess, type ExecFileException } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { constants, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 export const NODE24 = resolve('node_modules/.bin/node')
@@ -14,6 +14,8 @@ export interface ActionRun {
   stdout: string
   stderr: string
   outputs: Record<string, string>
+  /** The GITHUB_OUTPUT file as written, to see how often each output was set. */
+  outputFile: string
   state: Record<string, string>
   summary: string
   /** `::error::` / `::warning::` lines written by @actions/core. */
@@ -63,10 +65,30 @@ function annotations(stdout: string, kind: 'error' | 'warning'): string[] {
     )
 }
 
-export async function runAction(
+/** The code a shell would report: the process's own, or 128 + the signal that ended it. */
+function exitCodeOf(error: ExecFileException | null): number {
+  if (!error) return 0
+  if (typeof error.code === 'number') return error.code
+  if (error.signal) return 128 + (constants.signals[error.signal] ?? 0)
+  return 1
+}
+
+/** A started run: the child process (to signal it), its state file, and its result. */
+export interface StartedRun {
+  child: ChildProcess
+  /** The state the step has saved so far (GITHUB_STATE, read now). */
+  state(): Record<string, string>
+  result: Promise<ActionRun>
+}
+
+export function runAction(
   inputs: Record<string, string>,
   options: RunOptions = {}
 ): Promise<ActionRun> {
+  return startAction(inputs, options).result
+}
+
+export function startAction(inputs: Record<string, string>, options: RunOptions = {}): StartedRun {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
   const files = {
     output: join(dir, 'output'),
@@ -114,24 +136,33 @@ export async function runAction(
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
 
-  const { exitCode, stdout, stderr } = await new Promise<{
-    exitCode: number
-    stdout: string
-    stderr: string
-  }>(done => {
-    execFile(NODE24, [ACTION], { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-      done({ exitCode: code, stdout, stderr })
-    })
+  let child: ChildProcess | undefined
+  const finished = new Promise<{ exitCode: number; stdout: string; stderr: string }>(done => {
+    child = execFile(
+      NODE24,
+      [ACTION],
+      { env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => done({ exitCode: exitCodeOf(error), stdout, stderr })
+    )
+  })
+  const result = finished.then(({ exitCode, stdout, stderr }) => {
+    const outputFile = readFileSync(files.output, 'utf8')
+    return {
+      exitCode,
+      stdout,
+      stderr,
+      outputs: parseCommandFile(outputFile),
+      outputFile,
+      state: parseCommandFile(readFileSync(files.state, 'utf8')),
+      summary: existsSync(files.summary) ? readFileSync(files.summary, 'utf8') : '',
+      errors: annotations(stdout, 'error'),
+      warnings: annotations(stdout, 'warning')
+    }
   })
   return {
-    exitCode,
-    stdout,
-    stderr,
-    outputs: parseCommandFile(readFileSync(files.output, 'utf8')),
-    state: parseCommandFile(readFileSync(files.state, 'utf8')),
-    summary: existsSync(files.summary) ? readFileSync(files.summary, 'utf8') : '',
-    errors: annotations(stdout, 'error'),
-    warnings: annotations(stdout, 'warning')
+    // The executor above ran synchronously, so the child exists.
+    child: child!,
+    state: () => parseCommandFile(readFileSync(files.state, 'utf8')),
+    result
   }
 }

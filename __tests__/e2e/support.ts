@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach } from '@jest/globals'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server.ts'
-import { runAction, type ActionRun, type RunOptions } from './harness.js'
+import {
+  runAction,
+  startAction,
+  type ActionRun,
+  type RunOptions,
+  type StartedRun
+} from './harness.js'
 
 export const REGION = 'us-east-1'
 export const BUCKET = 'models'
@@ -58,19 +64,46 @@ export function totalCalls(emulator: Emulator): number {
   return Object.values(emulator.stats().operations).reduce((sum, n) => sum + n, 0)
 }
 
+function onEmulator(emulator: Emulator, options: RunOptions & { sha?: string }): RunOptions {
+  const { sha, env, ...rest } = options
+  return {
+    emulatorUrl: emulator.url,
+    region: REGION,
+    ...rest,
+    env: { ...(sha ? { GITHUB_SHA: sha } : {}), ...env }
+  }
+}
+
 /** Runs the action against the emulator with a commit of our choosing. */
 export function runOn(
   emulator: Emulator,
   inputs: Record<string, string>,
   options: RunOptions & { sha?: string } = {}
 ): Promise<ActionRun> {
-  const { sha, env, ...rest } = options
-  return runAction(inputs, {
-    emulatorUrl: emulator.url,
-    region: REGION,
-    ...rest,
-    env: { ...(sha ? { GITHUB_SHA: sha } : {}), ...env }
-  })
+  return runAction(inputs, onEmulator(emulator, options))
+}
+
+/** Starts the action against the emulator and returns at once, so a test can signal it. */
+export function startOn(
+  emulator: Emulator,
+  inputs: Record<string, string>,
+  options: RunOptions & { sha?: string } = {}
+): StartedRun {
+  return startAction(inputs, onEmulator(emulator, options))
+}
+
+/** Polls `check` every 20 ms until it holds; fails after `timeoutMs`. */
+export async function until(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 20000
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise(resolve => setTimeout(resolve, 20))
+  }
 }
 
 export async function invoke(

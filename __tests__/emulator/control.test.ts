@@ -51,6 +51,36 @@ describe('stats', () => {
     expect(h.emu.stats()).toEqual(stats)
   })
 
+  it('logs every SageMaker request that reached its handler, with its input and error', async () => {
+    await h.sm.send(
+      new CreateModelPackageGroupCommand({
+        ModelPackageGroupName: 'g',
+        ModelPackageGroupDescription: 'churn'
+      })
+    )
+    await expectAwsError(
+      h.sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: 'missing' })),
+      'ValidationException'
+    )
+    h.emu.setFaults({ throttleRate: { ListModelPackageGroups: 1 } })
+    await expectAwsError(h.sm.send(new ListModelPackageGroupsCommand({})), 'ThrottlingException')
+    const calls = await (await control('calls')).json()
+    expect(calls).toEqual([
+      {
+        operation: 'CreateModelPackageGroup',
+        input: { ModelPackageGroupName: 'g', ModelPackageGroupDescription: 'churn' }
+      },
+      {
+        operation: 'DescribeModelPackageGroup',
+        input: { ModelPackageGroupName: 'missing' },
+        error: 'ValidationException'
+      }
+    ])
+    expect(h.emu.calls()).toEqual(calls)
+    h.emu.reset()
+    expect(h.emu.calls()).toEqual([])
+  })
+
   it('reset forgets resources, stats and faults', async () => {
     await h.sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: 'g' }))
     h.emu.setFaults({ throttleRate: { ListModelPackages: 1 } })

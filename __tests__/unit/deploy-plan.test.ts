@@ -182,7 +182,7 @@ describe('buildPlan', () => {
 
   it('keeps the compute of the live endpoint when none is given', () => {
     const plan = buildPlan({
-      settings: settings({ instanceType: undefined, instanceCount: 1 }),
+      settings: settings({ instanceType: undefined, instanceCount: undefined }),
       region: REGION,
       run: DEFAULT_RUN,
       targets: [one(8)],
@@ -192,17 +192,105 @@ describe('buildPlan', () => {
       InstanceType: 'ml.m5.large',
       InitialInstanceCount: 2
     })
+    expect(formatPlan(plan)).toContain('  capacity   ml.m5.large x2 (unchanged)\n')
+  })
+
+  it('applies instance-count alone and keeps the instance type, and the plan shows the change', () => {
+    const plan = buildPlan({
+      settings: settings({ instanceType: undefined, instanceCount: 3 }),
+      region: REGION,
+      run: DEFAULT_RUN,
+      targets: [one(8)],
+      live: live()
+    })
+    expect(plan.compute).toEqual({
+      kind: 'instance',
+      instanceType: 'ml.m5.large',
+      instanceCount: 3
+    })
+    expect(formatPlan(plan)).toContain('  capacity   ml.m5.large x2 -> ml.m5.large x3\n')
+  })
+
+  it('applies instance-type alone and keeps the instance count', () => {
+    const plan = buildPlan({
+      settings: settings({ instanceType: 'ml.c5.xlarge', instanceCount: undefined }),
+      region: REGION,
+      run: DEFAULT_RUN,
+      targets: [one(8)],
+      live: live()
+    })
+    expect(plan.endpointConfig?.ProductionVariants?.[0]).toMatchObject({
+      InstanceType: 'ml.c5.xlarge',
+      InitialInstanceCount: 2
+    })
+    expect(formatPlan(plan)).toContain('  capacity   ml.m5.large x2 -> ml.c5.xlarge x2\n')
+  })
+
+  it('starts a new endpoint, or one moving off serverless, at one instance unless told', () => {
+    const fresh = buildPlan({
+      settings: settings({ instanceCount: undefined }),
+      region: REGION,
+      run: DEFAULT_RUN,
+      targets: [one(8)]
+    })
+    expect(fresh.compute).toEqual({
+      kind: 'instance',
+      instanceType: 'ml.m5.large',
+      instanceCount: 1
+    })
+    expect(formatPlan(fresh)).toContain('  capacity   ml.m5.large x1\n')
+    const serverlessLive = live({
+      variants: [
+        {
+          variantName: 'primary',
+          packageArn: packageArn(7),
+          weight: 1,
+          compute: { kind: 'serverless', memorySizeInMb: 2048, maxConcurrency: 5 }
+        }
+      ]
+    })
+    const moved = buildPlan({
+      settings: settings({ instanceCount: undefined }),
+      region: REGION,
+      run: DEFAULT_RUN,
+      targets: [one(8)],
+      live: serverlessLive
+    })
+    expect(formatPlan(moved)).toContain(
+      '  capacity   serverless 2048 MB, max concurrency 5 -> ml.m5.large x1\n'
+    )
+    expect(() =>
+      buildPlan({
+        settings: settings({ instanceType: undefined, instanceCount: 2 }),
+        region: REGION,
+        run: DEFAULT_RUN,
+        targets: [one(8)],
+        live: serverlessLive
+      })
+    ).toThrow(
+      'Input "instance-count" needs "instance-type" here: endpoint "churn-prod" runs no instance type this action can keep'
+    )
   })
 
   it('asks for instance-type when creating an endpoint without compute', () => {
     expect(() =>
       buildPlan({
-        settings: settings({ instanceType: undefined }),
+        settings: settings({ instanceType: undefined, instanceCount: undefined }),
         region: REGION,
         run: DEFAULT_RUN,
         targets: [one(8)]
       })
     ).toThrow(/Input "instance-type".*does not exist yet/)
+    expect(() =>
+      buildPlan({
+        settings: settings({ instanceType: undefined, instanceCount: 2 }),
+        region: REGION,
+        run: DEFAULT_RUN,
+        targets: [one(8)]
+      })
+    ).toThrow(
+      'Input "instance-count" needs "instance-type" here: endpoint "churn-prod" does not exist yet. Give "instance-type" too, such as ml.m5.large.'
+    )
   })
 
   it('builds serverless variants and refuses what serverless cannot do', () => {
@@ -316,27 +404,181 @@ describe('buildPlan', () => {
     expect(plan.notes[0]).toMatch(/primary -> v7,v8.*all at once and without alarm rollback/)
   })
 
-  it('prints what would be created, updated and deleted', () => {
+  it('lists every call in order: creates, the change, tags, records, deletes, the rejection', () => {
     const plan = buildPlan({
       settings: settings({ deploymentStrategy: 'canary' }),
+      region: REGION,
+      run: DEFAULT_RUN,
+      targets: [{ ...one(8), metadata: { 'metric:auc': '0.9' } }],
+      live: live({
+        tags: { 'sagemaker-model-gate:package-arn': packageArn(7) }
+      }),
+      now: new Date('2026-03-01T12:00:00Z'),
+      facts: {
+        existing: { models: new Map(), configs: new Map() },
+        cleanup: { configs: ['churn-prod-v5-0000000000'], models: ['churn-prod-v5-1111111111'] }
+      }
+    })
+    const model = plan.variants[0]?.modelName
+    const text = formatPlan(plan, 600)
+    expect(text.split('\n').slice(4)).toEqual([
+      `  calls      1. CreateModel ${model}: ${packageArn(8)}, role ${ROLE}`,
+      `             2. CreateEndpointConfig ${plan.endpointConfigName}: primary=${model} (ml.m5.large x2, weight 1)`,
+      `             3. UpdateEndpoint churn-prod to ${plan.endpointConfigName}: CANARY 10%, wait 60 s, termination wait 0 s`,
+      `                 then wait until churn-prod is InService on ${plan.endpointConfigName} (up to 600 s, input "wait-timeout") and verify it serves it`,
+      `             4. AddTags churn-prod: package-arn=${packageArn(8)}, previous-package-arn=${packageArn(7)}, commit=${DEFAULT_RUN.sha}, run=https://github.com/acme/churn-model/actions/runs/987654321`,
+      `             5. UpdateModelPackage v8 (${packageArn(8)}): deployed:churn-prod=2026-03-01T12:00:00.000Z run https://github.com/acme/churn-model/actions/runs/987654321`,
+      '             6. DeleteEndpointConfig churn-prod-v5-0000000000',
+      '             7. DeleteModel churn-prod-v5-1111111111'
+    ])
+    expect(text).toContain(`replaces   ${packageArn(7)}`)
+    expect(plan.calls.map(c => c.operation)).toEqual([
+      'CreateModel',
+      'CreateEndpointConfig',
+      'UpdateEndpoint',
+      'AddTags',
+      'UpdateModelPackage',
+      'DeleteEndpointConfig',
+      'DeleteModel'
+    ])
+  })
+
+  it('uses models and configs that exist already instead of creating them, and says when they were made', () => {
+    const draft = buildPlan({
+      settings: settings(),
       region: REGION,
       run: DEFAULT_RUN,
       targets: [one(8)],
       live: live()
     })
-    const text = formatPlan(plan, {
-      configs: ['churn-prod-v5-0000000000'],
-      models: ['churn-prod-v5-1111111111']
+    const model = draft.variants[0]?.modelName as string
+    const plan = buildPlan({
+      settings: settings(),
+      region: REGION,
+      run: DEFAULT_RUN,
+      targets: [one(8)],
+      live: live(),
+      facts: {
+        existing: {
+          models: new Map([[model, new Date('2026-02-20T08:00:00Z')]]),
+          configs: new Map([[draft.endpointConfigName, undefined]])
+        },
+        cleanup: { configs: [], models: [] }
+      }
     })
-    expect(text).toContain(`create     model ${plan.variants[0]?.modelName} from ${packageArn(8)}`)
+    expect(plan.calls.map(c => c.operation)).toEqual([
+      'UpdateEndpoint',
+      'AddTags',
+      'UpdateModelPackage'
+    ])
+    const text = formatPlan(plan)
     expect(text).toContain(
-      `create     endpoint config ${plan.endpointConfigName} (2 x ml.m5.large)`
+      `  reuse      model ${model}: it exists already with the same content (created 2026-02-20T08:00:00.000Z)\n`
     )
     expect(text).toContain(
-      'update     endpoint churn-prod: CANARY 10%, wait 60 s, termination wait 0 s'
+      `  reuse      endpoint config ${draft.endpointConfigName}: it exists already with the same content\n`
     )
-    expect(text).toContain('delete     endpoint config churn-prod-v5-0000000000')
-    expect(text).toContain('delete     model churn-prod-v5-1111111111')
-    expect(text).toContain(`replaces   ${packageArn(7)}`)
+  })
+
+  it('makes no call at all when the endpoint already serves the plan and its tags say so', () => {
+    const plan = buildPlan({
+      settings: settings(),
+      region: REGION,
+      run: DEFAULT_RUN,
+      targets: [one(7)],
+      live: live({ tags: { 'sagemaker-model-gate:package-arn': packageArn(7) } })
+    })
+    expect(plan.action).toBe('none')
+    expect(plan.calls).toEqual([])
+    expect(formatPlan(plan)).toContain('  calls      none')
+    expect(formatPlan(plan)).not.toContain('replaces')
+  })
+
+  it('writes the record of an endpoint that serves the plan but whose tags name another version', () => {
+    const plan = buildPlan({
+      settings: settings(),
+      region: REGION,
+      run: DEFAULT_RUN,
+      targets: [one(7)],
+      live: live({ tags: { 'sagemaker-model-gate:package-arn': packageArn(6) } }),
+      now: new Date('2026-03-01T12:00:00Z')
+    })
+    expect(plan.action).toBe('none')
+    expect(plan.calls.map(c => c.operation)).toEqual(['AddTags', 'UpdateModelPackage'])
+    expect(plan.calls[0]).toMatchObject({
+      tags: expect.arrayContaining([
+        { Key: 'sagemaker-model-gate:package-arn', Value: packageArn(7) },
+        { Key: 'sagemaker-model-gate:previous-package-arn', Value: packageArn(6) }
+      ])
+    })
+    expect(formatPlan(plan)).toContain(
+      'unchanged  endpoint churn-prod already serves this on churn-prod-v7-0123456789; its tags do not say so, so they are written'
+    )
+  })
+
+  it('rejects the replaced version last, and only when it is the one the endpoint serves', () => {
+    const reject = {
+      packageArn: packageArn(7),
+      version: 7,
+      update: { status: 'Rejected' as const, approvalDescription: 'Rejected on rollback: bad' }
+    }
+    const plan = buildPlan({
+      settings: settings(),
+      region: REGION,
+      run: DEFAULT_RUN,
+      targets: [one(6)],
+      live: live(),
+      kind: 'rollback',
+      reject
+    })
+    expect(plan.calls.at(-1)).toEqual({
+      operation: 'UpdateModelPackage',
+      purpose: 'reject',
+      packageArn: packageArn(7),
+      version: 7,
+      update: reject.update
+    })
+    // After a rollback no previous package is recorded, so the next one goes further back.
+    const tags = plan.calls.find(c => c.operation === 'AddTags')
+    expect(tags).toMatchObject({
+      tags: expect.arrayContaining([
+        { Key: 'sagemaker-model-gate:previous-package-arn', Value: '' }
+      ])
+    })
+    const elsewhere = buildPlan({
+      settings: settings(),
+      region: REGION,
+      run: DEFAULT_RUN,
+      targets: [one(6)],
+      live: live(),
+      kind: 'rollback',
+      reject: { ...reject, packageArn: packageArn(9), version: 9 }
+    })
+    expect(
+      elsewhere.calls.some(c => c.operation === 'UpdateModelPackage' && c.purpose === 'reject')
+    ).toBe(false)
+    expect(elsewhere.notes).toContain(
+      `Not rejecting ${packageArn(9)}: the endpoint serves ${packageArn(7)} with the largest weight, so the replaced version is not certain.`
+    )
+  })
+
+  it('leaves out the deployment record where the version has no room for it, with a note', () => {
+    const full = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v']))
+    const plan = buildPlan({
+      settings: settings(),
+      region: REGION,
+      run: DEFAULT_RUN,
+      targets: [{ ...one(8), metadata: full }],
+      live: live()
+    })
+    expect(plan.calls.map(c => c.operation)).toEqual([
+      'CreateModel',
+      'CreateEndpointConfig',
+      'UpdateEndpoint',
+      'AddTags'
+    ])
+    expect(plan.notes).toContain(
+      'Not recorded on v8: deployed:churn-prod: the package already holds 50 entries'
+    )
   })
 })

@@ -17,6 +17,11 @@ import {
   simContext,
   validationError
 } from '../../__fixtures__/deploy/sagemaker.js'
+import {
+  DEPLOYMENT_STATE,
+  parseInFlight,
+  type InFlightDeployment
+} from '../../src/deploy/inflight.js'
 import { runDeploy } from '../../src/modes/deploy.js'
 import type { DeploySettings } from '../../src/settings.js'
 
@@ -73,7 +78,9 @@ describe('deploy', () => {
       'endpoint-config-name': config?.EndpointConfigName,
       'model-package-arn': packageArn(7),
       'model-package-version': 7,
-      'previous-model-package-arn': ''
+      'previous-model-package-arn': '',
+      created: true,
+      'report-path': expect.stringMatching(/sagemaker-model-gate-churn-deploy\.json$/)
     })
     expect(fake.sim.endpointTags()).toEqual({
       'sagemaker-model-gate:package-arn': packageArn(7),
@@ -132,17 +139,20 @@ describe('deploy', () => {
     expect(fake.sim.inputsOf(CreateEndpointCommand)).toHaveLength(1)
   })
 
-  it("fails with SageMaker's FailureReason when the update rolls back, and neither cleans up nor retags", async () => {
+  it("fails with SageMaker's FailureReason when the update rolls back, deletes what it created, and neither retags nor records", async () => {
     const fake = setup(7)
     await deployOnce(fake, {}, '1')
     const before = fake.sim.endpoint?.configName
     const tagsBefore = { ...fake.sim.endpointTags() }
+    const models = new Set(fake.sim.models.keys())
+    const configs = new Set(fake.sim.configs.keys())
     fake.sim.addPackage(8, 'Approved')
     fake.sim.scripts.push({
       steps: ['Updating', 'RollingBack'],
       outcome: 'rollback',
       reason: 'Alarm churn-5xx fired during the canary.'
     })
+    fake.outputs.clear()
     const outcome = await deployOnce(
       fake,
       { deploymentStrategy: 'canary', rollbackAlarms: ['churn-5xx'] },
@@ -153,10 +163,19 @@ describe('deploy', () => {
       "SageMaker's FailureReason: Alarm churn-5xx fired during the canary."
     )
     expect(fake.sim.endpoint).toMatchObject({ status: 'InService', configName: before })
-    expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toEqual([])
-    expect(fake.sim.inputsOf(DeleteModelCommand)).toEqual([])
+    // The same cleanup as a config SageMaker refuses: what this run created goes again.
+    const [created] = fake.sim.inputsOf(CreateEndpointConfigCommand).slice(1)
+    expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toEqual([
+      { EndpointConfigName: created?.EndpointConfigName }
+    ])
+    expect(fake.sim.inputsOf(DeleteModelCommand)).toHaveLength(1)
+    expect(new Set(fake.sim.models.keys())).toEqual(models)
+    expect(new Set(fake.sim.configs.keys())).toEqual(configs)
     expect(fake.sim.endpointTags()).toEqual(tagsBefore)
     expect(fake.sim.packages.get(packageArn(8))?.metadata['deployed:churn-prod']).toBeUndefined()
+    expect(fake.outputs.get('endpoint-config-name')).toBe(before)
+    expect(fake.outputs.get('model-package-arn')).toBe(packageArn(8))
+    expect(fake.outputs.get('previous-model-package-arn')).toBe(packageArn(7))
     expect(fake.infos.some(l => /churn-prod: RollingBack on/.test(l))).toBe(true)
     expect(fake.summaries.at(-1)).toContain(
       '**Failed.** The deployment to endpoint churn-prod was rolled back'
@@ -297,6 +316,30 @@ describe('deploy', () => {
     expect(fake.sim.models.has(v5Model)).toBe(false)
   })
 
+  it('deletes less than planned when an old config came into use during the deployment, and says so', async () => {
+    const fake = setup(5, 6, 7)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 5 } }, '100')
+    const v5Config = fake.sim.endpoint!.configName
+    const v5Model = fake.sim.configs.get(v5Config)!.variants[0]!.ModelName!
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 6 } }, '101')
+    // While v7 rolls out, someone points a second endpoint at the old v5 config.
+    fake.sim.interject = () => fake.sim.otherEndpoints.set('churn-shadow', v5Config)
+    expect(
+      await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '102')
+    ).toEqual({})
+    const plan = fake.infos.filter(l => l.startsWith('Deployment plan')).pop() ?? ''
+    expect(plan).toContain(`DeleteEndpointConfig ${v5Config}`)
+    expect(plan).toContain(`DeleteModel ${v5Model}`)
+    expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toEqual([])
+    expect(fake.sim.inputsOf(DeleteModelCommand)).toEqual([])
+    expect(fake.warnings).toEqual(
+      expect.arrayContaining([
+        `Not deleting endpoint config ${v5Config} after all: since the plan was made, an endpoint or a newer config of ours uses it.`,
+        `Not deleting model ${v5Model} after all: since the plan was made, an endpoint or a newer config of ours uses it.`
+      ])
+    )
+  })
+
   it('keeps an old model that a newer config of ours, not yet deployed, still names', async () => {
     const fake = setup(5, 6, 7)
     await deployOnce(fake, { modelPackage: { kind: 'version', version: 5 } }, '100')
@@ -349,6 +392,83 @@ describe('deploy', () => {
     expect(new Set(fake.sim.configs.keys())).toEqual(configs)
     expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toHaveLength(1)
     expect(fake.sim.inputsOf(DeleteModelCommand)).toHaveLength(1)
+  })
+
+  it('saves what is in flight before each mutating call, and clears it once the run ends by itself', async () => {
+    const fake = setup(7)
+    let seen: InFlightDeployment | undefined
+    fake.sim.before = {
+      command: 'CreateEndpointConfigCommand',
+      run: () => {
+        seen = parseInFlight(fake.state.get(DEPLOYMENT_STATE) ?? '')
+      }
+    }
+    expect(await deployOnce(fake)).toEqual({})
+    const [model] = fake.sim.inputsOf(CreateModelCommand)
+    const [config] = fake.sim.inputsOf(CreateEndpointConfigCommand)
+    expect(seen).toMatchObject({
+      endpointName: 'churn-prod',
+      step: expect.stringMatching(/^CreateEndpointConfig churn-prod-v7-[0-9a-f]{10}: /),
+      changeSent: false,
+      configName: config?.EndpointConfigName,
+      packageArn: packageArn(7),
+      created: { models: [model?.ModelName], configs: [config?.EndpointConfigName] }
+    })
+    expect(fake.state.get(DEPLOYMENT_STATE)).toBe('')
+  })
+
+  it('leaves the record for the post step when it stops after sending the endpoint change', async () => {
+    const fake = setup(7, 8)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '1')
+    fake.sim.interject = () => {
+      throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' })
+    }
+    await expect(
+      deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
+    ).rejects.toThrow('socket hang up')
+    expect(parseInFlight(fake.state.get(DEPLOYMENT_STATE) ?? '')).toMatchObject({
+      step: expect.stringMatching(/^UpdateEndpoint churn-prod to churn-prod-v8-/),
+      changeSent: true
+    })
+  })
+
+  it('uses a model that appeared with the same content after the plan, and never deletes it as its own', async () => {
+    const fake = setup(7, 8)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '1')
+    fake.sim.before = {
+      command: 'CreateModelCommand',
+      run: () => {
+        // A concurrent attempt of the same run made the same model a moment earlier.
+        const [planned] = fake.sim.inputsOf(CreateModelCommand).slice(-1)
+        fake.sim.models.set(planned?.ModelName ?? '', {
+          name: planned?.ModelName ?? '',
+          arn: `arn:aws:sagemaker:us-east-1:123456789012:model/${planned?.ModelName}`,
+          role: ROLE,
+          packageArn: packageArn(8),
+          created: new Date(fake.sim.time)
+        })
+      }
+    }
+    fake.sim.interject = () => {
+      throw Object.assign(new Error('not authorized to perform: sagemaker:UpdateEndpoint'), {
+        name: 'AccessDeniedException'
+      })
+    }
+    await expect(
+      deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
+    ).rejects.toThrow(/not authorized/)
+    const [model] = fake.sim.inputsOf(CreateModelCommand).slice(-1)
+    const [config] = fake.sim.inputsOf(CreateEndpointConfigCommand).slice(-1)
+    expect(
+      fake.warnings.some(w =>
+        w.startsWith(`model ${model?.ModelName} appeared with the same content after the plan`)
+      )
+    ).toBe(true)
+    expect(fake.sim.inputsOf(DeleteModelCommand)).toEqual([])
+    expect(fake.sim.inputsOf(DeleteEndpointConfigCommand)).toEqual([
+      { EndpointConfigName: config?.EndpointConfigName }
+    ])
+    expect(fake.sim.models.has(model?.ModelName ?? '')).toBe(true)
   })
 
   it('names what it could not delete after a failed start, with the commands to do it', async () => {
@@ -521,11 +641,19 @@ describe('deploy', () => {
     const plan =
       fake.infos.filter(l => l.startsWith('Deployment plan for endpoint churn-prod')).pop() ?? ''
     expect(plan).toMatch(
-      /create {5}model churn-prod-v8-[0-9a-f]{10} from .*model-package\/churn\/8/
+      /calls {6}1\. CreateModel churn-prod-v8-[0-9a-f]{10}: .*model-package\/churn\/8, role <execution-role-arn>/
     )
-    expect(plan).toMatch(/update {5}endpoint churn-prod: LINEAR 20%/)
+    expect(plan).toMatch(
+      / {10}3\. UpdateEndpoint churn-prod to churn-prod-v8-[0-9a-f]{10}: LINEAR 20%/
+    )
     expect(fake.infos).toContain('Dry run: nothing was created, updated or deleted.')
+    expect(fake.warnings).toContain(
+      'Input "execution-role-arn" is not set: a real run refuses to start without it, and the names of the models and config it creates depend on it.'
+    )
     expect(fake.outputs.get('model-package-arn')).toBe(packageArn(8))
+    // What serves now, not the config the run would create.
+    expect(fake.outputs.get('endpoint-config-name')).toBe(fake.sim.endpoint?.configName)
+    expect(fake.outputs.get('created')).toBe(false)
   })
 
   it('refuses a Failed endpoint with what to do about it', async () => {
@@ -554,7 +682,11 @@ describe('deploy', () => {
     expect(fake.sim.inputsOf(CreateModelCommand)).toHaveLength(1)
     expect(fake.sim.inputsOf(CreateEndpointConfigCommand)).toHaveLength(1)
     expect(fake.sim.inputsOf(CreateEndpointCommand)).toHaveLength(2)
-    expect(fake.infos.some(l => l.startsWith('Reusing model churn-prod-v7-'))).toBe(true)
+    const plan = fake.infos.filter(l => l.startsWith('Deployment plan')).pop() ?? ''
+    expect(plan).toMatch(/reuse {6}model churn-prod-v7-[0-9a-f]{10}: it exists already/)
+    expect(plan).toMatch(/reuse {6}endpoint config churn-prod-v7-[0-9a-f]{10}: it exists already/)
+    expect(plan).toMatch(/calls {6}1\. CreateEndpoint churn-prod on churn-prod-v7-/)
+    expect(fake.infos.join('\n')).not.toContain('created earlier by this run')
   })
 })
 
@@ -589,7 +721,7 @@ describe('deploy: GitHub deployment', () => {
     }
   })
 
-  it('ends with failure when SageMaker rolls the update back; environment defaults to the endpoint', async () => {
+  it('ends with failure when SageMaker rolls the update back', async () => {
     github = await startFakeGitHub()
     const fake = setup(7, 8)
     await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '1')
@@ -599,12 +731,27 @@ describe('deploy: GitHub deployment', () => {
       outcome: 'rollback',
       reason: 'bad model'
     })
-    const outcome = await deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
+    const outcome = await deployOnce(
+      fake,
+      { modelPackage: { kind: 'version', version: 8 }, environment: 'production' },
+      '2'
+    )
     expect(outcome.failed).toContain('bad model')
-    expect(github.state.deployments.map(d => d.environment)).toEqual(['churn-prod'])
+    expect(github.state.deployments.map(d => d.environment)).toEqual(['production'])
     expect(github.state.deploymentStatuses.map(s => s.state)).toEqual(['in_progress', 'failure'])
     expect(github.state.deploymentStatuses[1]?.description).toMatch(
       /^The deployment to endpoint churn-prod was rolled back/
+    )
+  })
+
+  it('records nothing without "environment", even with a token', async () => {
+    github = await startFakeGitHub()
+    const fake = setup(7)
+    fake.ctx.octokit = getOctokit('test-token', { baseUrl: github.url, request: { retries: 0 } })
+    expect(await deployOnce(fake)).toEqual({})
+    expect(github.state.requests).toEqual([])
+    expect(fake.debugs).toContain(
+      'Input "environment" is not set: no GitHub deployment is recorded.'
     )
   })
 
@@ -614,9 +761,9 @@ describe('deploy: GitHub deployment', () => {
       baseUrl: 'http://127.0.0.1:9',
       request: { retries: 0 }
     })
-    expect(await deployOnce(fake)).toEqual({})
+    expect(await deployOnce(fake, { environment: 'staging' })).toEqual({})
     expect(
-      fake.warnings.some(w => w.startsWith('Could not record a GitHub deployment for churn-prod'))
+      fake.warnings.some(w => w.startsWith('Could not record a GitHub deployment for staging'))
     ).toBe(true)
     expect(fake.sim.endpoint?.status).toBe('InService')
   })

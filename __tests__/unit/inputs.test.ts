@@ -643,7 +643,7 @@ describe('deploy and rollback', () => {
       modelPackage: undefined,
       executionRoleArn: undefined,
       instanceType: undefined,
-      instanceCount: 1,
+      instanceCount: undefined,
       serverlessMemoryMb: undefined,
       serverlessMaxConcurrency: undefined,
       dataCaptureS3Uri: undefined,

@@ -129,7 +129,11 @@ describe('rollback', () => {
     expect(outcome).toEqual({})
     expect(fake.sim.mutatingCalls()).toHaveLength(mutations)
     expect(fake.sim.inputsOf(UpdateEndpointCommand)).toHaveLength(1)
-    expect(fake.infos).toContain(`Dry run: would mark ${packageArn(8)} Rejected (reason: bad).`)
+    const plan = fake.infos.filter(l => l.startsWith('Deployment plan')).pop() ?? ''
+    expect(plan).toContain(
+      `UpdateModelPackage v8 (${packageArn(8)}): status Rejected, description "Rejected on rollback of endpoint churn-prod by octocat in https://github.com/acme/churn-model/actions/runs/2: bad", decision:actor=octocat,`
+    )
+    expect(fake.sim.packages.get(packageArn(8))?.status).toBe('Approved')
   })
 
   it('says there is nothing to roll back when the endpoint does not exist', async () => {

@@ -57751,7 +57751,7 @@ module.exports.fetch = async function fetch (init, options = undefined) {
 }
 module.exports.Headers = __nccwpck_require__(660).Headers
 module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(2348).Request
+module.exports.Request = __nccwpck_require__(9967).Request
 module.exports.FormData = __nccwpck_require__(5910).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
 module.exports.FileReader = __nccwpck_require__(8355).FileReader
@@ -69511,7 +69511,7 @@ const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
 const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
 const { webidl } = __nccwpck_require__(5893)
 const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(2348)
+const { Request, fromInnerRequest } = __nccwpck_require__(9967)
 const { kState } = __nccwpck_require__(3627)
 const { fetching } = __nccwpck_require__(4398)
 const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
@@ -72064,7 +72064,7 @@ module.exports = {
 
 const { pipeline } = __nccwpck_require__(7075)
 const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(2348)
+const { makeRequest } = __nccwpck_require__(9967)
 const { webidl } = __nccwpck_require__(5893)
 const { EventSourceStream } = __nccwpck_require__(4031)
 const { parseMIMEType } = __nccwpck_require__(1900)
@@ -75691,7 +75691,7 @@ const {
   fromInnerResponse
 } = __nccwpck_require__(9051)
 const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(2348)
+const { Request, cloneRequest } = __nccwpck_require__(9967)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -77953,7 +77953,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2348:
+/***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
@@ -83135,7 +83135,7 @@ const {
 const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
 const { channels } = __nccwpck_require__(2414)
 const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(2348)
+const { makeRequest } = __nccwpck_require__(9967)
 const { fetching } = __nccwpck_require__(4398)
 const { Headers, getHeadersList } = __nccwpck_require__(660)
 const { getDecodeSplit } = __nccwpck_require__(3168)
@@ -85965,7 +85965,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9967);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1322);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .cli */ .xw)(process.argv.slice(2));
 
@@ -85974,7 +85974,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9967:
+/***/ 1322:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -86648,7 +86648,6 @@ const DEFAULTS = Object.freeze({
     alpha: '0.05',
     'max-concurrency': '4',
     force: 'false',
-    'instance-count': '1',
     'deployment-strategy': 'all-at-once',
     'canary-size': '10',
     'linear-step-size': '20',
@@ -87178,7 +87177,7 @@ function readDeploy(inputs, mode, group, region) {
         modelPackage: modelPackageRef(modelPackage, group, region),
         executionRoleArn: checkRoleArn(inputs),
         instanceType,
-        instanceCount: inputs.int('instance-count', 1),
+        instanceCount: inputs.optionalInt('instance-count', 1),
         serverlessMemoryMb,
         serverlessMaxConcurrency,
         dataCaptureS3Uri: checkS3Uri('data-capture-s3-uri', inputs.optional('data-capture-s3-uri')),
@@ -92362,6 +92361,35 @@ function readGitHubRun(env = process.env) {
     };
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./build/src/interrupts.js
+// SIGINT and SIGTERM while a mode has something in flight: GitHub cancels a job with SIGINT,
+// then SIGTERM, then SIGKILL. Node's default ends the process without a word; while a mode
+// watches, the signal instead prints what was in flight and what happens next, and the
+// process ends with the shell's code for the signal (130, 143).
+
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+function exitCode(signal) {
+    return 128 + (external_node_os_.constants.signals[signal] ?? 0);
+}
+function processInterrupts(report, source = process) {
+    return {
+        watch(describe) {
+            const listener = (signal) => {
+                report(describe(signal));
+                source.exit(exitCode(signal));
+            };
+            for (const signal of SIGNALS)
+                source.on(signal, listener);
+            return () => {
+                for (const signal of SIGNALS)
+                    source.off(signal, listener);
+            };
+        }
+    };
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -92792,7 +92820,7 @@ async function resolveModelSource(sagemaker, source) {
 
 
 /** The version number at the end of a versioned package ARN (`.../model-package/group/7`). */
-function versionFromArn(arn) {
+function versions_versionFromArn(arn) {
     const match = /:model-package\/[^/]+\/(\d+)$/.exec(arn);
     if (!match)
         throw new Error(`"${arn}" is not the ARN of a versioned model package`);
@@ -92855,7 +92883,7 @@ function toSummary(item) {
     const arn = item.ModelPackageArn ?? '';
     return {
         arn,
-        version: item.ModelPackageVersion ?? versionFromArn(arn),
+        version: item.ModelPackageVersion ?? versions_versionFromArn(arn),
         status: (item.ModelApprovalStatus ?? 'PendingManualApproval'),
         creationTime: item.CreationTime,
         description: item.ModelPackageDescription
@@ -92992,7 +93020,7 @@ function packageFacts(pkg) {
     let version = pkg.ModelPackageVersion;
     if (version === undefined) {
         try {
-            version = versionFromArn(arn);
+            version = versions_versionFromArn(arn);
         }
         catch {
             version = undefined;
@@ -93566,7 +93594,7 @@ function compareRow(pkg) {
     const arn = pkg.ModelPackageArn ?? '';
     const metadata = pkg.CustomerMetadataProperties;
     return {
-        version: pkg.ModelPackageVersion ?? versionFromArn(arn),
+        version: pkg.ModelPackageVersion ?? versions_versionFromArn(arn),
         arn,
         status: pkg.ModelApprovalStatus,
         created: pkg.CreationTime instanceof Date ? pkg.CreationTime.toISOString() : undefined,
@@ -93985,7 +94013,7 @@ async function decide(ctx, settings, verdict) {
     }
     const arn = await namedOrPendingArn(ctx.aws.sagemaker, settings.group, decision.modelPackage, `Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`);
     const pkg = await describeTarget(ctx, settings, arn);
-    const version = pkg.ModelPackageVersion ?? versionFromArn(arn);
+    const version = pkg.ModelPackageVersion ?? versions_versionFromArn(arn);
     const current = (pkg.ModelApprovalStatus ?? 'PendingManualApproval');
     const gateDecision = pkg.CustomerMetadataProperties?.[KEYS.gateDecision];
     if (verdict === 'Approved' && gateDecision === 'fail' && !decision.force) {
@@ -94100,7 +94128,7 @@ async function createGitHubDeployment(ctx, request) {
         return undefined;
     }
 }
-async function setGitHubDeploymentStatus(ctx, deployment, state, description) {
+async function deployments_setGitHubDeploymentStatus(ctx, deployment, state, description) {
     if (!deployment || !ctx.octokit)
         return;
     try {
@@ -94156,7 +94184,7 @@ function isInProgress(error) {
 // reads them back); on models and configs, which endpoint they belong to (cleanup reads it).
 
 const TAG_PREFIX = 'sagemaker-model-gate:';
-const TAGS = {
+const tags_TAGS = {
     packageArn: `${TAG_PREFIX}package-arn`,
     previousPackageArn: `${TAG_PREFIX}previous-package-arn`,
     commit: `${TAG_PREFIX}commit`,
@@ -94166,15 +94194,15 @@ const TAGS = {
 /** SageMaker tag values: up to 256 characters from letters, digits, spaces and _.:/=+-@. */
 const TAG_VALUE_MAX = 256;
 const DISALLOWED = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
-function tagValue(text) {
+function tags_tagValue(text) {
     return text.replace(DISALLOWED, '_').slice(0, TAG_VALUE_MAX);
 }
 function deploymentTags(values) {
     return [
-        { Key: TAGS.packageArn, Value: tagValue(values.packageArn) },
-        { Key: TAGS.previousPackageArn, Value: tagValue(values.previousPackageArn) },
-        { Key: TAGS.commit, Value: tagValue(values.commit) },
-        { Key: TAGS.run, Value: tagValue(values.run) }
+        { Key: tags_TAGS.packageArn, Value: tags_tagValue(values.packageArn) },
+        { Key: tags_TAGS.previousPackageArn, Value: tags_tagValue(values.previousPackageArn) },
+        { Key: tags_TAGS.commit, Value: tags_tagValue(values.commit) },
+        { Key: tags_TAGS.run, Value: tags_tagValue(values.run) }
     ];
 }
 async function readTags(sagemaker, arn) {
@@ -94190,14 +94218,17 @@ async function readTags(sagemaker, arn) {
     return tags;
 }
 /** AddTags overwrites the values of keys that already exist. */
-async function writeTags(sagemaker, arn, tags) {
+async function tags_writeTags(sagemaker, arn, tags) {
     await sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({ ResourceArn: arn, Tags: tags }));
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/plan.js
-// The deployment plan: every SageMaker request a deployment will make, built from the
-// settings, the resolved packages and what the endpoint serves now. Pure, so that it can be
-// tested on its own and printed as-is in dry-run.
+// The deployment plan: every SageMaker request a deployment will make, in order, built from
+// the settings, the resolved packages, what the endpoint serves now and what already exists.
+// Pure, so that it can be tested on its own; dry-run prints it and a real run carries out
+// exactly its calls, so the preview and the run cannot say different things.
+
+
 
 
 
@@ -94210,6 +94241,12 @@ const HASH_LENGTH = 10;
 const DEFAULT_SERVERLESS_CONCURRENCY = 20;
 const LABEL = /^v\d+(?:-v\d+)*(?:-plus\d+)?$/;
 const ROLE_PLACEHOLDER = '<execution-role-arn>';
+/** The call that makes the endpoint change; everything after it waits for the endpoint. */
+const CHANGE_OPERATIONS = new Set([
+    'CreateEndpoint',
+    'UpdateEndpoint',
+    'UpdateEndpointWeightsAndCapacities'
+]);
 /** A short, stable digest of anything JSON can hold. */
 function shortHash(value) {
     return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(value)).digest('hex').slice(0, HASH_LENGTH);
@@ -94247,7 +94284,11 @@ function isOurName(endpointName, name) {
     }
     return false;
 }
-/** The compute the new config asks for: the inputs, else what the endpoint runs now. */
+/**
+ * The compute the new config asks for. Each input applies on its own: `instance-type`
+ * alone keeps the instance count the endpoint runs, `instance-count` alone keeps its
+ * instance type; with neither, the endpoint keeps what it runs.
+ */
 function resolveCompute(settings, live) {
     if (settings.serverlessMemoryMb !== undefined) {
         return {
@@ -94256,16 +94297,23 @@ function resolveCompute(settings, live) {
             maxConcurrency: settings.serverlessMaxConcurrency ?? DEFAULT_SERVERLESS_CONCURRENCY
         };
     }
-    if (settings.instanceType !== undefined) {
+    const current = live && primaryVariant(live.variants)?.compute;
+    if (settings.instanceType !== undefined || settings.instanceCount !== undefined) {
+        const serving = current?.kind === 'instance' ? current : undefined;
+        const instanceType = settings.instanceType ?? serving?.instanceType;
+        if (instanceType === undefined) {
+            throw new UserError(`Input "instance-count" needs "instance-type" here: endpoint "${settings.endpointName}" ${live
+                ? 'runs no instance type this action can keep (it is serverless, or its config cannot be read)'
+                : 'does not exist yet'}. Give "instance-type" too, such as ml.m5.large.`);
+        }
         return {
             kind: 'instance',
-            instanceType: settings.instanceType,
-            instanceCount: settings.instanceCount
+            instanceType,
+            instanceCount: settings.instanceCount ?? serving?.instanceCount ?? 1
         };
     }
-    const inherited = live && primaryVariant(live.variants)?.compute;
-    if (inherited)
-        return inherited;
+    if (current)
+        return current;
     throw new UserError(`Input "instance-type" (or "serverless-memory-mb") is required: endpoint "${settings.endpointName}" ${live ? 'runs a config this action cannot read the compute of' : 'does not exist yet'}, so there is nothing to keep. Give an instance type such as ml.m5.large, or a serverless memory size.`);
 }
 function primaryVariant(variants) {
@@ -94276,7 +94324,7 @@ function primaryVariant(variants) {
     return best;
 }
 /** The package the live endpoint serves with the largest weight. */
-function livePackageArn(live) {
+function plan_livePackageArn(live) {
     if (!live)
         return undefined;
     return primaryVariant(live.variants.filter(v => v.packageArn))?.packageArn;
@@ -94337,26 +94385,13 @@ function sameCompute(a, b) {
     return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 function managedTags(endpointName, extra = []) {
-    return [{ Key: TAGS.endpoint, Value: endpointName }, ...extra];
+    return [{ Key: tags_TAGS.endpoint, Value: endpointName }, ...extra];
 }
-function buildPlan(input) {
-    const { settings, run, live } = input;
+function planChange(input, compute, variants, notes) {
+    const { settings, live, run } = input;
     const endpointName = settings.endpointName;
-    const compute = resolveCompute(settings, live);
-    validate(settings, compute, input.targets);
-    const single = input.targets.length === 1;
-    const runKey = { runId: run.runId, attempt: run.runAttempt };
+    const single = variants.length === 1;
     const roleArn = settings.executionRoleArn ?? ROLE_PLACEHOLDER;
-    const variants = input.targets.map(t => ({
-        variantName: single ? PRIMARY_VARIANT : `v${t.version}`,
-        packageArn: t.arn,
-        version: t.version,
-        weight: single ? 1 : t.weight,
-        modelName: resourceName(endpointName, `v${t.version}`, shortHash({ endpointName, packageArn: t.arn, roleArn, ...runKey }))
-    }));
-    const primary = primaryVariant(variants);
-    const notes = [];
-    const previousPackageArn = livePackageArn(live);
     // When the endpoint already serves exactly these packages under these variant names on
     // the same compute, a new fleet is not needed: only weights may have to move.
     const sameShape = live !== undefined &&
@@ -94370,14 +94405,11 @@ function buildPlan(input) {
         const weightsDiffer = !single &&
             variants.some(v => live.variants.find(l => l.variantName === v.variantName)?.weight !== v.weight);
         return {
-            endpointName,
-            region: input.region,
             action: weightsDiffer ? 'update-weights' : 'none',
             variants: variants.map(v => ({
                 ...v,
                 modelName: live.variants.find(l => l.variantName === v.variantName)?.modelName ?? v.modelName
             })),
-            compute,
             models: [],
             endpointConfigName: live.configName,
             updateWeights: weightsDiffer
@@ -94388,10 +94420,7 @@ function buildPlan(input) {
                         DesiredWeight: v.weight
                     }))
                 }
-                : undefined,
-            primary,
-            previousPackageArn,
-            notes
+                : undefined
         };
     }
     const productionVariants = variants.map(v => ({
@@ -94415,7 +94444,8 @@ function buildPlan(input) {
         variants: variants.map(v => [v.variantName, v.packageArn, v.weight, v.modelName]),
         compute,
         dataCapture: settings.dataCaptureS3Uri ?? null,
-        ...runKey
+        runId: run.runId,
+        attempt: run.runAttempt
     }));
     const endpointConfig = {
         EndpointConfigName: endpointConfigName,
@@ -94434,7 +94464,7 @@ function buildPlan(input) {
         ModelName: v.modelName,
         ExecutionRoleArn: roleArn,
         Containers: [{ ModelPackageName: v.packageArn }],
-        Tags: managedTags(endpointName, [{ Key: TAGS.packageArn, Value: v.packageArn }])
+        Tags: managedTags(endpointName, [{ Key: tags_TAGS.packageArn, Value: v.packageArn }])
     }));
     let deployment;
     if (live) {
@@ -94455,26 +94485,204 @@ function buildPlan(input) {
         }
     }
     return {
-        endpointName,
-        region: input.region,
         action: live ? 'update' : 'create',
         variants,
-        compute,
         models,
         endpointConfig,
         endpointConfigName,
-        deploymentConfig: deployment,
+        deploymentConfig: deployment
+    };
+}
+/** How records name the run: its URL on GitHub, else its id, else `local`. */
+function runLabel(run) {
+    return runUrl(run) || run.runId || 'local';
+}
+/** The calls that record the deployment once it is verified: endpoint tags, version metadata. */
+function recordCalls(input, change, primary, previousPackageArn, notes) {
+    const { live, run } = input;
+    // After a rollback the package it replaced is the bad one: recording it as the previous
+    // package would make the next rollback put it back. With none recorded, the next
+    // rollback goes to the newest Approved version older than the live one. A redeploy of
+    // the same package must not make it its own rollback target either.
+    const previous = input.kind === 'rollback'
+        ? ''
+        : previousPackageArn && previousPackageArn !== primary.packageArn
+            ? previousPackageArn
+            : (live?.tags[tags_TAGS.previousPackageArn] ?? '');
+    const calls = [
+        {
+            operation: 'AddTags',
+            endpointName: input.settings.endpointName,
+            tags: deploymentTags({
+                packageArn: primary.packageArn,
+                previousPackageArn: previous,
+                commit: run.sha,
+                run: runLabel(run)
+            })
+        }
+    ];
+    const key = `${KEYS.deployedPrefix}${input.settings.endpointName}`;
+    const value = sanitizeMetadataText(`${(input.now ?? new Date()).toISOString()} run ${runLabel(run)}`, METADATA_MAX_VALUE);
+    for (const variant of change.variants) {
+        const target = input.targets.find(t => t.arn === variant.packageArn);
+        const fit = fitMetadata([[key, value]], target?.metadata ?? {});
+        for (const reason of fit.dropped)
+            notes.push(`Not recorded on v${variant.version}: ${reason}`);
+        if (!(key in fit.kept))
+            continue;
+        calls.push({
+            operation: 'UpdateModelPackage',
+            purpose: 'record',
+            packageArn: variant.packageArn,
+            version: variant.version,
+            update: { metadata: fit.kept }
+        });
+    }
+    return calls;
+}
+function rejectCall(reject, primary, previousPackageArn, notes) {
+    if (!reject || reject.packageArn === primary.packageArn)
+        return [];
+    if (previousPackageArn !== reject.packageArn) {
+        notes.push(`Not rejecting ${reject.packageArn}: the endpoint serves ${previousPackageArn ?? 'no versioned package'} with the largest weight, so the replaced version is not certain.`);
+        return [];
+    }
+    return [
+        {
+            operation: 'UpdateModelPackage',
+            purpose: 'reject',
+            packageArn: reject.packageArn,
+            version: reject.version,
+            update: reject.update
+        }
+    ];
+}
+function buildPlan(input) {
+    const { settings, run, live, facts } = input;
+    const endpointName = settings.endpointName;
+    const compute = resolveCompute(settings, live);
+    validate(settings, compute, input.targets);
+    const single = input.targets.length === 1;
+    const roleArn = settings.executionRoleArn ?? ROLE_PLACEHOLDER;
+    const notes = [];
+    const variants = input.targets.map(t => ({
+        variantName: single ? PRIMARY_VARIANT : `v${t.version}`,
+        packageArn: t.arn,
+        version: t.version,
+        weight: single ? 1 : t.weight,
+        modelName: resourceName(endpointName, `v${t.version}`, shortHash({
+            endpointName,
+            packageArn: t.arn,
+            roleArn,
+            runId: run.runId,
+            attempt: run.runAttempt
+        }))
+    }));
+    const change = planChange(input, compute, variants, notes);
+    const primary = primaryVariant(variants);
+    const previousPackageArn = plan_livePackageArn(live);
+    const reused = [];
+    const calls = [];
+    for (const model of change.models) {
+        const name = model.ModelName ?? '';
+        if (facts?.existing.models.has(name)) {
+            reused.push({ kind: 'model', name, created: facts.existing.models.get(name) });
+        }
+        else {
+            calls.push({ operation: 'CreateModel', input: model });
+        }
+    }
+    if (change.endpointConfig) {
+        const name = change.endpointConfigName;
+        if (facts?.existing.configs.has(name)) {
+            reused.push({ kind: 'endpoint config', name, created: facts.existing.configs.get(name) });
+        }
+        else {
+            calls.push({ operation: 'CreateEndpointConfig', input: change.endpointConfig });
+        }
+    }
+    switch (change.action) {
+        case 'create':
+            calls.push({
+                operation: 'CreateEndpoint',
+                input: { EndpointName: endpointName, EndpointConfigName: change.endpointConfigName }
+            });
+            break;
+        case 'update':
+            calls.push({
+                operation: 'UpdateEndpoint',
+                input: {
+                    EndpointName: endpointName,
+                    EndpointConfigName: change.endpointConfigName,
+                    ...(change.deploymentConfig ? { DeploymentConfig: change.deploymentConfig } : {})
+                }
+            });
+            break;
+        case 'update-weights':
+            calls.push({
+                operation: 'UpdateEndpointWeightsAndCapacities',
+                input: change.updateWeights
+            });
+            break;
+        case 'none':
+            break;
+    }
+    // An endpoint that already serves the plan still gets its record when its tags say
+    // otherwise: a run stopped before writing them (no post step on the CLI), or someone
+    // else deployed it. The version the tags named is then the one that was replaced.
+    const tagged = live?.tags[tags_TAGS.packageArn];
+    const untagged = change.action === 'none' && tagged !== primary.packageArn;
+    if (change.action !== 'none' || untagged) {
+        calls.push(...recordCalls(input, change, primary, untagged ? tagged : previousPackageArn, notes));
+    }
+    if (change.action !== 'none') {
+        for (const name of facts?.cleanup.configs ?? [])
+            calls.push({ operation: 'DeleteEndpointConfig', input: { EndpointConfigName: name } });
+        for (const name of facts?.cleanup.models ?? [])
+            calls.push({ operation: 'DeleteModel', input: { ModelName: name } });
+    }
+    calls.push(...rejectCall(input.reject, primary, previousPackageArn, notes));
+    if (settings.executionRoleArn === undefined && calls.some(c => c.operation === 'CreateModel')) {
+        notes.push('Input "execution-role-arn" is not set: a real run refuses to start without it, and the names of the models and config it creates depend on it.');
+    }
+    return {
+        endpointName,
+        region: input.region,
+        action: change.action,
+        variants: change.variants,
+        compute,
+        currentCompute: live ? primaryVariant(live.variants)?.compute : undefined,
+        models: change.models,
+        endpointConfig: change.endpointConfig,
+        endpointConfigName: change.endpointConfigName,
+        deploymentConfig: change.deploymentConfig,
+        updateWeights: change.updateWeights,
+        reused,
+        calls,
         primary,
         previousPackageArn,
         notes
     };
 }
+/** The names of the models and configs the plan creates. */
+function createdNames(calls) {
+    const models = [];
+    const configs = [];
+    for (const call of calls) {
+        if (call.operation === 'CreateModel')
+            models.push(call.input.ModelName ?? '');
+        if (call.operation === 'CreateEndpointConfig')
+            configs.push(call.input.EndpointConfigName ?? '');
+    }
+    return { models, configs };
+}
 function consoleUrl(region, kind, name) {
     return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/${kind}/${encodeURIComponent(name)}`;
 }
+/** `ml.m5.large x2`, or the serverless memory and concurrency. */
 function describeCompute(compute) {
     return compute.kind === 'instance'
-        ? `${compute.instanceCount} x ${compute.instanceType}`
+        ? `${compute.instanceType} x${compute.instanceCount}`
         : `serverless ${compute.memorySizeInMb} MB, max concurrency ${compute.maxConcurrency}`;
 }
 function describeStrategy(config) {
@@ -94495,41 +94703,87 @@ function describeStrategy(config) {
         parts.push(`roll back on alarms ${alarms.join(', ')}`);
     return parts.join(', ');
 }
-/** The plan as a person reads it: what is created, updated and deleted. */
-function formatPlan(plan, deletions) {
+function shortTagKey(key) {
+    return (key ?? '').startsWith(TAG_PREFIX) ? (key ?? '').slice(TAG_PREFIX.length) : (key ?? '');
+}
+/** One call as a person reads it: the SageMaker operation, what it acts on, the values that matter. */
+function describeCall(call) {
+    switch (call.operation) {
+        case 'CreateModel':
+            return `CreateModel ${call.input.ModelName}: ${call.input.Containers?.[0]?.ModelPackageName}, role ${call.input.ExecutionRoleArn}`;
+        case 'CreateEndpointConfig': {
+            const variants = (call.input.ProductionVariants ?? []).map(v => {
+                const compute = v.ServerlessConfig
+                    ? `serverless ${v.ServerlessConfig.MemorySizeInMB} MB, max concurrency ${v.ServerlessConfig.MaxConcurrency}`
+                    : `${v.InstanceType} x${v.InitialInstanceCount}`;
+                return `${v.VariantName}=${v.ModelName} (${compute}, weight ${v.InitialVariantWeight})`;
+            });
+            const capture = call.input.DataCaptureConfig
+                ? `; data capture to ${call.input.DataCaptureConfig.DestinationS3Uri}`
+                : '';
+            return `CreateEndpointConfig ${call.input.EndpointConfigName}: ${variants.join(', ')}${capture}`;
+        }
+        case 'CreateEndpoint':
+            return `CreateEndpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}`;
+        case 'UpdateEndpoint':
+            return `UpdateEndpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}: ${describeStrategy(call.input.DeploymentConfig)}`;
+        case 'UpdateEndpointWeightsAndCapacities':
+            return `UpdateEndpointWeightsAndCapacities ${call.input.EndpointName}: ${(call.input.DesiredWeightsAndCapacities ?? [])
+                .map(d => `${d.VariantName}=${d.DesiredWeight}`)
+                .join(', ')}`;
+        case 'AddTags':
+            return `AddTags ${call.endpointName}: ${call.tags.map(t => `${shortTagKey(t.Key)}=${t.Value ?? ''}`).join(', ')}`;
+        case 'UpdateModelPackage': {
+            const parts = [];
+            if (call.update.status)
+                parts.push(`status ${call.update.status}`);
+            if (call.update.approvalDescription)
+                parts.push(`description "${call.update.approvalDescription}"`);
+            for (const [key, value] of Object.entries(call.update.metadata ?? {}))
+                parts.push(`${key}=${value}`);
+            return `UpdateModelPackage v${call.version} (${call.packageArn}): ${parts.join(', ')}`;
+        }
+        case 'DeleteEndpointConfig':
+            return `DeleteEndpointConfig ${call.input.EndpointConfigName}`;
+        case 'DeleteModel':
+            return `DeleteModel ${call.input.ModelName}`;
+    }
+}
+/** The capacity line: what the endpoint runs now and what the plan gives it. */
+function describeCapacity(plan) {
+    const next = describeCompute(plan.compute);
+    if (!plan.currentCompute)
+        return next;
+    const now = describeCompute(plan.currentCompute);
+    return now === next ? `${next} (unchanged)` : `${now} -> ${next}`;
+}
+/**
+ * The plan as a person reads it: what the endpoint will serve on what capacity, what is
+ * reused, and then every mutating call, numbered, in the order the run makes them.
+ */
+function formatPlan(plan, waitTimeoutSeconds) {
     const lines = [`Deployment plan for endpoint ${plan.endpointName} (${plan.region}):`];
     const serving = plan.variants
         .map(v => `${v.variantName}: v${v.version} (${v.packageArn})${plan.variants.length > 1 ? ` weight ${v.weight}` : ''}`)
         .join('; ');
     lines.push(`  serve      ${serving}`);
-    if (plan.previousPackageArn)
+    if (plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn)
         lines.push(`  replaces   ${plan.previousPackageArn}`);
-    for (const m of plan.models)
-        lines.push(`  create     model ${m.ModelName} from ${m.Containers?.[0]?.ModelPackageName}`);
-    if (plan.endpointConfig) {
-        const capture = plan.endpointConfig.DataCaptureConfig
-            ? `, data capture to ${plan.endpointConfig.DataCaptureConfig.DestinationS3Uri}`
-            : '';
-        lines.push(`  create     endpoint config ${plan.endpointConfigName} (${describeCompute(plan.compute)}${capture})`);
+    lines.push(`  capacity   ${describeCapacity(plan)}`);
+    for (const r of plan.reused) {
+        lines.push(`  reuse      ${r.kind} ${r.name}: it exists already with the same content${r.created ? ` (created ${r.created.toISOString()})` : ''}`);
     }
-    switch (plan.action) {
-        case 'create':
-            lines.push(`  create     endpoint ${plan.endpointName}`);
-            break;
-        case 'update':
-            lines.push(`  update     endpoint ${plan.endpointName}: ${describeStrategy(plan.deploymentConfig)}`);
-            break;
-        case 'update-weights':
-            lines.push(`  update     weights of ${plan.endpointName}: ${plan.variants.map(v => `${v.variantName}=${v.weight}`).join(', ')}`);
-            break;
-        case 'none':
-            lines.push(`  unchanged  endpoint ${plan.endpointName} already serves this on ${plan.endpointConfigName}`);
-            break;
+    if (plan.action === 'none') {
+        lines.push(`  unchanged  endpoint ${plan.endpointName} already serves this on ${plan.endpointConfigName}${plan.calls.length ? '; its tags do not say so, so they are written' : ''}`);
     }
-    for (const c of deletions.configs)
-        lines.push(`  delete     endpoint config ${c}`);
-    for (const m of deletions.models)
-        lines.push(`  delete     model ${m}`);
+    if (plan.calls.length === 0)
+        lines.push('  calls      none');
+    plan.calls.forEach((call, i) => {
+        lines.push(`  ${i === 0 ? 'calls' : '     '}      ${i + 1}. ${describeCall(call)}`);
+        if (CHANGE_OPERATIONS.has(call.operation)) {
+            lines.push(`                 then wait until ${plan.endpointName} is InService on ${plan.endpointConfigName}${waitTimeoutSeconds ? ` (up to ${waitTimeoutSeconds} s, input "wait-timeout")` : ''} and verify it serves it`);
+        }
+    });
     for (const note of plan.notes)
         lines.push(`  note       ${note}`);
     return lines.join('\n');
@@ -94549,7 +94803,7 @@ const BUSY_STATES = new Set([
     'RollingBack',
     'Deleting'
 ]);
-async function describeEndpoint(ctx, endpointName) {
+async function waiter_describeEndpoint(ctx, endpointName) {
     try {
         return await ctx.aws.sagemaker.send(new dist_cjs/* DescribeEndpointCommand */.CX3({ EndpointName: endpointName }));
     }
@@ -94563,7 +94817,7 @@ async function describeEndpoint(ctx, endpointName) {
 function defaultPollSeconds(timeoutSeconds) {
     return Math.min(30, Math.max(1, Math.round(timeoutSeconds / 60)));
 }
-class WaitTimeoutError extends UserError {
+class waiter_WaitTimeoutError extends UserError {
     lastStatus;
     constructor(message, lastStatus) {
         super(message);
@@ -94578,13 +94832,13 @@ function clock(date) {
  * Waits until the endpoint leaves the busy states, and returns its last description
  * (undefined when it no longer exists, after a delete).
  */
-async function waitForEndpoint(ctx, endpointName, options) {
+async function waiter_waitForEndpoint(ctx, endpointName, options) {
     const start = ctx.now().getTime();
     const deadline = start + options.timeoutSeconds * 1000;
     const pollMs = (options.pollSeconds ?? defaultPollSeconds(options.timeoutSeconds)) * 1000;
     let last;
     for (;;) {
-        const description = await describeEndpoint(ctx, endpointName);
+        const description = await waiter_describeEndpoint(ctx, endpointName);
         const now = ctx.now();
         const status = description ? (description.EndpointStatus ?? 'unknown') : 'absent';
         const state = description ? `${status} on ${description.EndpointConfigName ?? '?'}` : status;
@@ -94596,15 +94850,15 @@ async function waitForEndpoint(ctx, endpointName, options) {
         if (!description || !BUSY_STATES.has(status))
             return description;
         if (now.getTime() >= deadline) {
-            throw new WaitTimeoutError(`Timed out after ${options.timeoutSeconds} s (input "wait-timeout") waiting for endpoint ${endpointName} ${options.purpose}: it is still ${status}. SageMaker keeps going; check the endpoint in the console, and raise "wait-timeout" if deployments take longer.`, status);
+            throw new waiter_WaitTimeoutError(`Timed out after ${options.timeoutSeconds} s (input "wait-timeout") waiting for endpoint ${endpointName} ${options.purpose}: it is still ${status}. SageMaker keeps going; check the endpoint in the console, and raise "wait-timeout" if deployments take longer.`, status);
         }
         await ctx.sleep(Math.min(pollMs, deadline - now.getTime()));
     }
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/endpoint.js
-// Reading what an endpoint serves, creating the model and config of a plan (reusing
-// identical ones a retried run already made), starting the endpoint change, and proving
+// Reading what an endpoint serves and which of a plan's models and configs exist already,
+// making the plan's create calls and the endpoint change, and proving
 // afterwards that the endpoint really serves the config asked for: SageMaker's own waiter
 // reports InService even after an update rolled back.
 
@@ -94648,7 +94902,7 @@ async function configModelNames(sagemaker, configName) {
         .filter(Boolean);
 }
 /** What the endpoint serves now: its config, the packages behind the config's models, its tags. */
-async function readLiveEndpoint(ctx, description) {
+async function endpoint_readLiveEndpoint(ctx, description) {
     const sagemaker = ctx.aws.sagemaker;
     const configName = description.EndpointConfigName ?? '';
     const config = configName ? await describeConfig(sagemaker, configName) : undefined;
@@ -94697,34 +94951,11 @@ async function readLiveEndpoint(ctx, description) {
         tags: arn ? await readTags(sagemaker, arn) : {}
     };
 }
-/**
- * Creates the model, or reuses the one a retried run made, if it is the same model.
- * True when this call created it (so this run owns it and may take it away again).
- */
-async function ensureModel(ctx, input) {
-    const name = input.ModelName ?? '';
+function checkModel(input, model) {
     const wanted = input.Containers?.[0]?.ModelPackageName;
-    const check = (model) => {
-        if (modelPackageOf(model) !== wanted || model.ExecutionRoleArn !== input.ExecutionRoleArn) {
-            throw new UserError(`Model ${name} already exists but serves ${modelPackageOf(model) ?? 'no model package'} with role ${model.ExecutionRoleArn}, not ${wanted} with ${input.ExecutionRoleArn}: refusing to deploy a model this run did not create.`);
-        }
-        ctx.out.info(`Reusing model ${name} (created earlier by this run)`);
-        return false;
-    };
-    const existing = await describeModel(ctx.aws.sagemaker, name);
-    if (existing)
-        return check(existing);
-    try {
-        await ctx.aws.sagemaker.send(new dist_cjs/* CreateModelCommand */.TIE(input));
+    if (modelPackageOf(model) !== wanted || model.ExecutionRoleArn !== input.ExecutionRoleArn) {
+        throw new UserError(`Model ${input.ModelName} already exists but serves ${modelPackageOf(model) ?? 'no model package'} with role ${model.ExecutionRoleArn}, not ${wanted} with ${input.ExecutionRoleArn}: refusing to deploy a model this deployment did not define.`);
     }
-    catch (error) {
-        const raced = aws_errors_isAlreadyExists(error) ? await describeModel(ctx.aws.sagemaker, name) : undefined;
-        if (!raced)
-            throw error;
-        return check(raced);
-    }
-    ctx.out.info(`Created model ${name}: ${consoleUrl(ctx.region, 'models', name)}`);
-    return true;
 }
 function configShape(config) {
     return JSON.stringify({
@@ -94740,57 +94971,95 @@ function configShape(config) {
         capture: config.DataCaptureConfig?.DestinationS3Uri ?? null
     });
 }
-/** Creates the endpoint config, or reuses an identical one a retried run made; true when created. */
-async function ensureEndpointConfig(ctx, input) {
-    const name = input.EndpointConfigName ?? '';
-    const check = (config) => {
-        if (configShape(config) !== configShape(input)) {
-            throw new UserError(`Endpoint config ${name} already exists with other variants: refusing to deploy a config this run did not create.`);
+function checkConfig(input, config) {
+    if (configShape(config) !== configShape(input)) {
+        throw new UserError(`Endpoint config ${input.EndpointConfigName} already exists with other variants: refusing to deploy a config this deployment did not define.`);
+    }
+}
+/**
+ * The plan's models and config that exist already (a retried attempt made them, or an
+ * earlier run with the same run id, as every CLI run has), with their creation times: the
+ * plan uses them instead of creating them. One that exists with other content is refused.
+ */
+async function findExisting(sagemaker, plan) {
+    const existing = { models: new Map(), configs: new Map() };
+    for (const input of plan.models) {
+        const model = await describeModel(sagemaker, input.ModelName ?? '');
+        if (!model)
+            continue;
+        checkModel(input, model);
+        existing.models.set(input.ModelName ?? '', model.CreationTime);
+    }
+    if (plan.endpointConfig) {
+        const config = await describeConfig(sagemaker, plan.endpointConfig.EndpointConfigName ?? '');
+        if (config) {
+            checkConfig(plan.endpointConfig, config);
+            existing.configs.set(plan.endpointConfig.EndpointConfigName ?? '', config.CreationTime);
         }
-        ctx.out.info(`Reusing endpoint config ${name} (created earlier by this run)`);
-        return false;
-    };
-    const existing = await describeConfig(ctx.aws.sagemaker, name);
-    if (existing)
-        return check(existing);
+    }
+    return existing;
+}
+/**
+ * Makes a CreateModel or CreateEndpointConfig call of the plan. True when this call created
+ * it; false when an identical one appeared since the plan was made (a concurrent attempt of
+ * the same run), which is then used and not counted as this run's.
+ */
+async function createResource(ctx, call) {
+    const sagemaker = ctx.aws.sagemaker;
     try {
-        await ctx.aws.sagemaker.send(new dist_cjs/* CreateEndpointConfigCommand */.dH8(input));
+        if (call.operation === 'CreateModel')
+            await sagemaker.send(new dist_cjs/* CreateModelCommand */.TIE(call.input));
+        else
+            await sagemaker.send(new dist_cjs/* CreateEndpointConfigCommand */.dH8(call.input));
     }
     catch (error) {
-        const raced = aws_errors_isAlreadyExists(error) ? await describeConfig(ctx.aws.sagemaker, name) : undefined;
-        if (!raced)
+        if (!aws_errors_isAlreadyExists(error))
             throw error;
-        return check(raced);
+        if (call.operation === 'CreateModel') {
+            const model = await describeModel(sagemaker, call.input.ModelName ?? '');
+            if (!model)
+                throw error;
+            checkModel(call.input, model);
+        }
+        else {
+            const config = await describeConfig(sagemaker, call.input.EndpointConfigName ?? '');
+            if (!config)
+                throw error;
+            checkConfig(call.input, config);
+        }
+        ctx.out.warning(`${labelOf(call)} appeared with the same content after the plan was made (a concurrent attempt of this run?): this deployment uses it and does not count it as its own.`);
+        return false;
     }
-    ctx.out.info(`Created endpoint config ${name}: ${consoleUrl(ctx.region, 'endpointConfig', name)}`);
+    ctx.out.info(`Created ${labelOf(call)}: ${consoleUrl(ctx.region, pageOf(call), nameOf(call))}`);
     return true;
 }
-/** Starts the change the plan asks for; SageMaker carries it out after the call returns. */
-async function startEndpointChange(ctx, plan) {
+function nameOf(call) {
+    return ((call.operation === 'CreateModel' ? call.input.ModelName : call.input.EndpointConfigName) ?? '');
+}
+function labelOf(call) {
+    return `${call.operation === 'CreateModel' ? 'model' : 'endpoint config'} ${nameOf(call)}`;
+}
+function pageOf(call) {
+    return call.operation === 'CreateModel' ? 'models' : 'endpointConfig';
+}
+/** Sends the call that changes the endpoint; SageMaker carries it out after the call returns. */
+async function startEndpointChange(ctx, call) {
     const sagemaker = ctx.aws.sagemaker;
-    const link = consoleUrl(plan.region, 'endpoints', plan.endpointName);
-    switch (plan.action) {
-        case 'create':
-            await sagemaker.send(new dist_cjs/* CreateEndpointCommand */.fRi({
-                EndpointName: plan.endpointName,
-                EndpointConfigName: plan.endpointConfigName
-            }));
-            ctx.out.info(`Creating endpoint ${plan.endpointName} on ${plan.endpointConfigName}: ${link}`);
+    switch (call.operation) {
+        case 'CreateEndpoint':
+            await sagemaker.send(new dist_cjs/* CreateEndpointCommand */.fRi(call.input));
+            ctx.out.info(`Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}: ${consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`);
             return;
-        case 'update':
-            await sagemaker.send(new dist_cjs/* UpdateEndpointCommand */.sU7({
-                EndpointName: plan.endpointName,
-                EndpointConfigName: plan.endpointConfigName,
-                ...(plan.deploymentConfig ? { DeploymentConfig: plan.deploymentConfig } : {})
-            }));
-            ctx.out.info(`Updating endpoint ${plan.endpointName} to ${plan.endpointConfigName}: ${link}`);
+        case 'UpdateEndpoint':
+            await sagemaker.send(new dist_cjs/* UpdateEndpointCommand */.sU7(call.input));
+            ctx.out.info(`Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}: ${consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`);
             return;
-        case 'update-weights':
-            await sagemaker.send(new dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(plan.updateWeights));
-            ctx.out.info(`Shifting weights on endpoint ${plan.endpointName} (${plan.variants.map(v => `${v.variantName}=${v.weight}`).join(', ')}): ${link}`);
+        case 'UpdateEndpointWeightsAndCapacities':
+            await sagemaker.send(new dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(call.input));
+            ctx.out.info(`${describeCall(call)}: ${consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`);
             return;
-        case 'none':
-            return;
+        default:
+            throw new Error(`${call.operation} does not change an endpoint`);
     }
 }
 /**
@@ -94834,7 +95103,7 @@ function verifyDeployment(plan, description, previousConfigName) {
  * does not exist or serves no package: three reads, for the gate's `endpoint:` baseline.
  */
 async function servedPackageArn(sagemaker, endpointName) {
-    const description = await describeEndpoint({ aws: { sagemaker } }, endpointName);
+    const description = await waiter_describeEndpoint({ aws: { sagemaker } }, endpointName);
     if (!description?.EndpointConfigName)
         return undefined;
     const config = await describeConfig(sagemaker, description.EndpointConfigName);
@@ -94854,7 +95123,7 @@ async function servedPackageArn(sagemaker, endpointName) {
  * failed read throws, so that a caller deciding to delete something fails closed.
  */
 async function servedPackageArns(sagemaker, endpointName) {
-    const description = await describeEndpoint({ aws: { sagemaker } }, endpointName);
+    const description = await waiter_describeEndpoint({ aws: { sagemaker } }, endpointName);
     if (!description)
         return [];
     const packages = new Set();
@@ -94885,6 +95154,8 @@ async function servedPackageArns(sagemaker, endpointName) {
 // previous one: a concurrent run may be about to deploy it. SageMaker lets a config or
 // model be deleted while an endpoint serves it, so nothing any endpoint in the account
 // serves or is moving to is deleted either, whatever its name and tags say.
+// A deployment that does not end on what it created (it never started, SageMaker rolled it
+// back, it was cancelled) deletes what it created through one path, `discardCreated`.
 
 
 
@@ -94933,13 +95204,13 @@ async function ours(sagemaker, scope, items) {
         if (!isOurName(scope.endpointName, item.name) || !item.arn)
             continue;
         const tags = await readTags(sagemaker, item.arn);
-        if (tags[TAGS.endpoint] === scope.endpointName)
+        if (tags[tags_TAGS.endpoint] === scope.endpointName)
             names.push(item.name);
     }
     return names;
 }
 async function addUses(sagemaker, endpointName, into) {
-    const description = await describeEndpoint({ aws: { sagemaker } }, endpointName);
+    const description = await waiter_describeEndpoint({ aws: { sagemaker } }, endpointName);
     for (const config of [
         description?.EndpointConfigName,
         description?.PendingDeploymentSummary?.EndpointConfigName
@@ -94988,7 +95259,7 @@ async function findCleanup(sagemaker, scope) {
             staying.add(config.name);
     }
     const inUse = await endpointsInUse(sagemaker);
-    const keepModels = new Set(inUse.models);
+    const keepModels = new Set([...inUse.models, ...(scope.keepModels ?? [])]);
     for (const config of staying)
         for (const m of await configModelNames(sagemaker, config))
             keepModels.add(m);
@@ -95023,8 +95294,264 @@ async function applyCleanup(ctx, plan) {
         ctx.out.info(`Cleaned up ${deleted.join(', ')}`);
     return { deleted, failed };
 }
+/**
+ * Deletes models and configs a run created but does not end on: the change never started,
+ * SageMaker rolled it back, a new plan after a wait uses others, or the run was cancelled.
+ * Their names are unique to the run, so only this endpoint can use them: what it serves or
+ * is moving to stays (SageMaker may have accepted a request whose answer got lost), as does
+ * anything in `keep`. Whatever is left is named in a warning, with the commands to remove it.
+ */
+async function cleanup_discardCreated(ctx, endpointName, created, keep, why) {
+    const plan = {
+        configs: created.configs.filter(c => !keep.configs.includes(c)),
+        models: created.models.filter(m => !keep.models.includes(m))
+    };
+    if (plan.configs.length === 0 && plan.models.length === 0)
+        return { deleted: [], left: [] };
+    const left = [];
+    try {
+        const inUse = await endpointUses(ctx.aws.sagemaker, endpointName);
+        for (const c of plan.configs.filter(c => inUse.configs.has(c)))
+            left.push(`endpoint config ${c}`);
+        for (const m of plan.models.filter(m => inUse.models.has(m)))
+            left.push(`model ${m}`);
+        plan.configs = plan.configs.filter(c => !inUse.configs.has(c));
+        plan.models = plan.models.filter(m => !inUse.models.has(m));
+    }
+    catch (error) {
+        ctx.out.warning(`Could not check whether endpoint ${endpointName} uses what this run created: ${error instanceof Error ? error.message : String(error)}`);
+        left.push(...plan.configs.map(c => `endpoint config ${c}`), ...plan.models.map(m => `model ${m}`));
+        plan.configs = [];
+        plan.models = [];
+    }
+    const { deleted, failed } = await applyCleanup(ctx, plan);
+    left.push(...failed);
+    if (left.length > 0) {
+        ctx.out.warning(`${why}; left in place: ${left.join(', ')}. Once no endpoint uses them, remove them with aws sagemaker delete-endpoint-config --endpoint-config-name NAME and aws sagemaker delete-model --model-name NAME.`);
+    }
+    return { deleted, left };
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/inflight.js
+
+const DEPLOYMENT_STATE = 'deploymentInFlight';
+function isStringArray(value) {
+    return Array.isArray(value) && value.every(v => typeof v === 'string');
+}
+/** The saved record, or undefined when nothing was in flight (or the value is not ours). */
+function parseInFlight(raw) {
+    if (!raw.trim())
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return undefined;
+    }
+    const record = value;
+    if (typeof record !== 'object' ||
+        record === null ||
+        typeof record.endpointName !== 'string' ||
+        typeof record.region !== 'string' ||
+        typeof record.configName !== 'string' ||
+        typeof record.step !== 'string' ||
+        !isStringArray(record.created?.models) ||
+        !isStringArray(record.created?.configs) ||
+        !Array.isArray(record.tags))
+        return undefined;
+    return record;
+}
+/** Keeps the record current and saved; every change is saved before the call it announces. */
+class InFlightRecorder {
+    out;
+    record;
+    constructor(out, base, plan, live) {
+        this.out = out;
+        this.record = {
+            ...base,
+            endpointName: plan.endpointName,
+            step: 'starting the deployment',
+            changeSent: false,
+            configName: '',
+            packageArn: '',
+            version: 0,
+            tags: [],
+            created: { models: [], configs: [] }
+        };
+        this.replan(plan, live);
+    }
+    get current() {
+        return this.record;
+    }
+    /** A new plan (after waiting for another deployment) replaces the target, keeps what was made. */
+    replan(plan, live) {
+        const tags = plan.calls.find(c => c.operation === 'AddTags');
+        this.record = {
+            ...this.record,
+            configName: plan.endpointConfigName,
+            previousConfigName: live?.configName,
+            packageArn: plan.primary.packageArn,
+            version: plan.primary.version,
+            tags: tags?.operation === 'AddTags' ? tags.tags : [],
+            changeSent: false
+        };
+        this.save();
+    }
+    before(call) {
+        const created = this.record.created;
+        if (call.operation === 'CreateModel')
+            created.models.push(call.input.ModelName ?? '');
+        if (call.operation === 'CreateEndpointConfig')
+            created.configs.push(call.input.EndpointConfigName ?? '');
+        if (CHANGE_OPERATIONS.has(call.operation))
+            this.record.changeSent = true;
+        this.at(describeCall(call));
+    }
+    /** Between calls: waiting for the endpoint, or for another deployment. */
+    at(step) {
+        this.record.step = step;
+        this.save();
+    }
+    /** What this run no longer owns: found made by another attempt, or deleted again. */
+    forget(names) {
+        const created = this.record.created;
+        created.models = created.models.filter(m => !names.includes(m));
+        created.configs = created.configs.filter(c => !names.includes(c));
+        this.save();
+    }
+    /** The run reached its own end: the post step has nothing to do. */
+    clear() {
+        this.out.saveState(DEPLOYMENT_STATE, '');
+    }
+    save() {
+        this.out.saveState(DEPLOYMENT_STATE, JSON.stringify(this.record));
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/reconcile.js
+
+
+
+
+
+
+
+/**
+ * How long the post step waits for a busy endpoint: five minutes after a cancellation,
+ * GitHub forcibly ends the job's steps that still run ("Workflow cancellation reference").
+ */
+const POST_WAIT_MAX_SECONDS = 240;
+/** `v7`: GitHub cuts status descriptions at 140 characters, so no ARN and no config name. */
+function served(live) {
+    const arn = livePackageArn(live);
+    let label = arn ?? 'no versioned package';
+    try {
+        if (arn)
+            label = `v${versionFromArn(arn)}`;
+    }
+    catch {
+        // An unversioned package keeps its ARN.
+    }
+    return label;
+}
+/** What the GitHub deployment's last status says, from what the endpoint turned out to do. */
+function verdict(record, live, settled, waited) {
+    const name = record.endpointName;
+    if (!live) {
+        return record.changeSent
+            ? { state: 'failure', description: `Job cancelled; endpoint ${name} does not exist.` }
+            : { state: 'inactive', description: `Job cancelled before endpoint ${name} was created.` };
+    }
+    const reason = live.failureReason ? ` SageMaker: ${live.failureReason}` : '';
+    if (!settled) {
+        return {
+            state: 'failure',
+            description: `Job cancelled while ${name} was ${live.status}; not awaited after ${waited} s. Serving ${served(live)}.`,
+            servingConfig: live.configName
+        };
+    }
+    if (live.status === 'InService' && live.configName === record.configName) {
+        return {
+            state: 'success',
+            description: `Job cancelled, but SageMaker finished the change: serving ${served(live)}.`,
+            servingConfig: live.configName
+        };
+    }
+    if (live.status === 'InService' && !record.changeSent) {
+        return {
+            state: 'inactive',
+            description: `Job cancelled before the endpoint was changed: it still serves ${served(live)}.`,
+            servingConfig: live.configName
+        };
+    }
+    return {
+        state: 'failure',
+        description: live.status === 'InService'
+            ? `Job cancelled; ${name} is InService serving ${served(live)}, not v${record.version}.${reason}`
+            : `Job cancelled; ${name} is ${live.status}.${reason}`,
+        servingConfig: live.configName
+    };
+}
+/** Makes the endpoint's tags name what it serves. */
+async function reconcileTags(ctx, record, live, ours) {
+    if (ours) {
+        await writeTags(ctx.aws.sagemaker, live.arn, record.tags);
+        ctx.out.info(`Tagged endpoint ${live.name} with what it serves: ${record.packageArn}.`);
+        return;
+    }
+    const serving = livePackageArn(live);
+    const tagged = live.tags[TAGS.packageArn];
+    if (!serving || tagged === undefined || tagged === serving)
+        return;
+    await writeTags(ctx.aws.sagemaker, live.arn, [{ Key: TAGS.packageArn, Value: tagValue(serving) }]);
+    ctx.out.info(`Endpoint ${live.name}'s tag ${TAGS.packageArn} named ${tagged}, which it does not serve; it now names ${serving}.`);
+}
+async function reconcileInterrupted(ctx, record, maxWaitSeconds = POST_WAIT_MAX_SECONDS) {
+    const name = record.endpointName;
+    ctx.out.info(`The ${record.kind} to endpoint ${name} stopped at: ${record.step}. Reconciling what it left.`);
+    const waited = Math.min(record.waitTimeoutSeconds, maxWaitSeconds);
+    let description;
+    let settled = true;
+    try {
+        description = await waitForEndpoint(ctx, name, {
+            timeoutSeconds: waited,
+            purpose: 'to settle after the interrupted deployment'
+        });
+    }
+    catch (error) {
+        if (!(error instanceof WaitTimeoutError))
+            throw error;
+        ctx.out.warning(error.message);
+        settled = false;
+        description = await describeEndpoint(ctx, name);
+    }
+    const live = description ? await readLiveEndpoint(ctx, description) : undefined;
+    const ours = settled && live?.status === 'InService' && live.configName === record.configName;
+    if (live?.arn) {
+        try {
+            await reconcileTags(ctx, record, live, ours);
+        }
+        catch (error) {
+            ctx.out.warning(`Could not tag endpoint ${name}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+    const keep = ours
+        ? {
+            configs: [record.configName],
+            models: live.variants.map(v => v.modelName ?? '').filter(Boolean)
+        }
+        : { configs: [], models: [] };
+    await discardCreated(ctx, name, record.created, keep, `The interrupted ${record.kind} to ${name} made models or configs that nothing serves`);
+    const result = verdict(record, live, settled, waited);
+    await setGitHubDeploymentStatus(ctx, record.github, result.state, result.description);
+    ctx.out.info(result.description);
+    return result;
+}
 
 ;// CONCATENATED MODULE: ./build/src/deploy/execute.js
+
+
 
 
 
@@ -95042,7 +95569,7 @@ const MAX_TURNS = 5;
 /** Describes the package and refuses it unless it is Approved; never mutates anything. */
 async function approvedTarget(ctx, arn, weight) {
     const description = await describeVersion(ctx.aws.sagemaker, arn);
-    const version = description.ModelPackageVersion ?? versionFromArn(arn);
+    const version = description.ModelPackageVersion ?? versions_versionFromArn(arn);
     const status = description.ModelApprovalStatus ?? 'PendingManualApproval';
     if (status !== 'Approved') {
         throw new UserError(`Version ${version} (${arn}) is ${status}: only Approved versions can be deployed. Approve it first (mode: approve), or name an Approved version with "model-package".`);
@@ -95062,7 +95589,7 @@ function failedEndpoint(live) {
  * `wait-timeout`) while it is busy, except in dry-run, which only reads.
  */
 async function settledEndpoint(ctx, settings, dryRun, timeoutSeconds = settings.waitTimeoutSeconds) {
-    let description = await describeEndpoint(ctx, settings.endpointName);
+    let description = await waiter_describeEndpoint(ctx, settings.endpointName);
     if (!description)
         return undefined;
     const status = description.EndpointStatus ?? 'unknown';
@@ -95072,7 +95599,7 @@ async function settledEndpoint(ctx, settings, dryRun, timeoutSeconds = settings.
         }
         else {
             ctx.out.info(`Endpoint ${settings.endpointName} is ${status}: waiting for that to finish, never updating underneath another deployment.`);
-            description = await waitForEndpoint(ctx, settings.endpointName, {
+            description = await waiter_waitForEndpoint(ctx, settings.endpointName, {
                 timeoutSeconds,
                 purpose: 'to finish what it is doing before this deployment starts'
             });
@@ -95080,7 +95607,7 @@ async function settledEndpoint(ctx, settings, dryRun, timeoutSeconds = settings.
                 return undefined;
         }
     }
-    const live = await readLiveEndpoint(ctx, description);
+    const live = await endpoint_readLiveEndpoint(ctx, description);
     if (live.status === 'Failed' || live.status === 'OutOfService')
         throw failedEndpoint(live);
     if (live.status === 'UpdateRollbackFailed') {
@@ -95088,118 +95615,96 @@ async function settledEndpoint(ctx, settings, dryRun, timeoutSeconds = settings.
     }
     return live;
 }
-function setOutputs(ctx, plan) {
+/** Old configs and models of ours that go once the new config serves; see cleanup.ts. */
+function cleanupScope(plan, live) {
+    return {
+        endpointName: plan.endpointName,
+        keepConfigs: [plan.endpointConfigName, live.configName],
+        keepModels: plan.variants.map(v => v.modelName),
+        cutoff: live.configCreationTime
+    };
+}
+const CLEANUP_PERMISSIONS = 'Cleanup proves that no endpoint in the account uses what it deletes, which needs sagemaker:ListEndpoints and DescribeEndpoint, DescribeEndpointConfig, ListTags on them; grant those, or delete old configs and models by hand.';
+/**
+ * The plan with everything it depends on read first: which of its models and config exist
+ * already (used, not created) and which old ones cleanup deletes. Reads only.
+ */
+async function makePlan(ctx, settings, request, live) {
+    const input = {
+        settings: settings.deploy,
+        region: settings.region,
+        run: ctx.github,
+        targets: request.targets,
+        live,
+        kind: request.kind,
+        now: ctx.now(),
+        reject: request.reject
+    };
+    const draft = buildPlan(input);
+    if (draft.action === 'none')
+        return draft;
+    const existing = await findExisting(ctx.aws.sagemaker, draft);
+    let cleanup = { configs: [], models: [] };
+    if (live && live.configName !== draft.endpointConfigName) {
+        try {
+            cleanup = await findCleanup(ctx.aws.sagemaker, cleanupScope(draft, live));
+        }
+        catch (error) {
+            ctx.out.warning(`This deployment deletes no old models or configs of ${draft.endpointName}: reading what they are failed (${error instanceof Error ? error.message : String(error)}). ${CLEANUP_PERMISSIONS}`);
+        }
+    }
+    return buildPlan({ ...input, facts: { existing, cleanup } });
+}
+function setOutputs(ctx, result) {
+    const plan = result.plan;
     ctx.out.setOutput('endpoint-name', plan.endpointName);
-    ctx.out.setOutput('endpoint-config-name', plan.endpointConfigName);
+    ctx.out.setOutput('endpoint-config-name', result.serving);
     ctx.out.setOutput('model-package-arn', plan.primary.packageArn);
     ctx.out.setOutput('model-package-version', plan.primary.version);
     ctx.out.setOutput('previous-model-package-arn', plan.previousPackageArn ?? '');
+    ctx.out.setOutput('created', result.created);
 }
 function describeTargets(plan) {
     return plan.variants
         .map(v => `v${v.version}${plan.variants.length > 1 ? `=${v.weight}` : ''}`)
         .join(', ');
 }
-async function summarise(ctx, plan, result) {
+/** The job summary and the JSON report: the plan's calls, what serves, how it ended. */
+async function publish(ctx, settings, kind, result, outcome) {
+    const plan = result.plan;
     const rows = plan.variants
         .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
         .join('\n');
     const link = consoleUrl(plan.region, 'endpoints', plan.endpointName);
-    await ctx.out.summary(`### Deployment to [${plan.endpointName}](${link})\n\n${result}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nConfig: \`${plan.endpointConfigName}\`${plan.previousPackageArn ? ` · previously \`${plan.previousPackageArn}\`` : ''}\n`);
-}
-async function record(ctx, plan, endpointArn, live, targets, kind) {
-    const run = runUrl(ctx.github) || ctx.github.runId || 'local';
-    // After a rollback the package it replaced is the bad one: recording it as the previous
-    // package would make the next rollback put it back. With none recorded, the next
-    // rollback goes to the newest Approved version older than the live one. A redeploy of
-    // the same package must not make it its own rollback target either.
-    const previous = kind === 'rollback'
-        ? ''
-        : plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
-            ? plan.previousPackageArn
-            : (live?.tags[TAGS.previousPackageArn] ?? '');
-    try {
-        await writeTags(ctx.aws.sagemaker, endpointArn, deploymentTags({
-            packageArn: plan.primary.packageArn,
-            previousPackageArn: previous,
-            commit: ctx.github.sha,
-            run
-        }));
-    }
-    catch (error) {
-        ctx.out.warning(`Could not tag endpoint ${plan.endpointName}: ${error instanceof Error ? error.message : String(error)}. Rollback falls back to the newest Approved version older than the live one.`);
-    }
-    const key = `${KEYS.deployedPrefix}${plan.endpointName}`;
-    const value = sanitizeMetadataText(`${ctx.now().toISOString()} run ${run}`, METADATA_MAX_VALUE);
-    for (const variant of plan.variants) {
-        const target = targets.find(t => t.arn === variant.packageArn);
-        const fit = fitMetadata([[key, value]], target?.metadata ?? {});
-        for (const reason of fit.dropped)
-            ctx.out.warning(`Not recorded on v${variant.version}: ${reason}`);
-        if (!(key in fit.kept))
-            continue;
-        try {
-            await updateVersion(ctx.aws.sagemaker, variant.packageArn, { metadata: fit.kept });
-        }
-        catch (error) {
-            ctx.out.warning(`Could not record the deployment on v${variant.version}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-    }
-}
-async function cleanUp(ctx, plan, live) {
-    if (!live || live.configName === plan.endpointConfigName)
-        return;
-    try {
-        const found = await findCleanup(ctx.aws.sagemaker, {
-            endpointName: plan.endpointName,
-            keepConfigs: [plan.endpointConfigName, live.configName],
-            cutoff: live.configCreationTime
-        });
-        await applyCleanup(ctx, found);
-    }
-    catch (error) {
-        ctx.out.warning(`Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${error instanceof Error ? error.message : String(error)}. Cleanup proves that no endpoint in the account uses what it deletes, which needs sagemaker:ListEndpoints and DescribeEndpoint, DescribeEndpointConfig, ListTags on them; grant those, or delete old configs and models by hand.`);
-    }
-}
-/**
- * Deletes models and configs this run created but no longer needs (the change never
- * started, or a new plan after a wait uses others). Their names are unique to this run,
- * so only this endpoint can use them: what it serves or is moving to stays, in case
- * SageMaker accepted a request whose answer got lost. Whatever is left is named in a
- * warning, with the commands to remove it.
- */
-async function discardCreated(ctx, endpointName, created, keep, why) {
-    const plan = {
-        configs: created.configs.filter(c => !keep.configs.includes(c)),
-        models: created.models.filter(m => !keep.models.includes(m))
-    };
-    if (plan.configs.length === 0 && plan.models.length === 0)
-        return;
-    const left = [];
-    try {
-        const inUse = await endpointUses(ctx.aws.sagemaker, endpointName);
-        for (const c of plan.configs.filter(c => inUse.configs.has(c)))
-            left.push(`endpoint config ${c}`);
-        for (const m of plan.models.filter(m => inUse.models.has(m)))
-            left.push(`model ${m}`);
-        plan.configs = plan.configs.filter(c => !inUse.configs.has(c));
-        plan.models = plan.models.filter(m => !inUse.models.has(m));
-    }
-    catch (error) {
-        ctx.out.warning(`Could not check whether endpoint ${endpointName} uses what this run created: ${error instanceof Error ? error.message : String(error)}`);
-        left.push(...plan.configs.map(c => `endpoint config ${c}`), ...plan.models.map(m => `model ${m}`));
-        plan.configs = [];
-        plan.models = [];
-    }
-    const { failed } = await applyCleanup(ctx, plan);
-    left.push(...failed);
-    if (left.length > 0) {
-        ctx.out.warning(`${why}; left in place: ${left.join(', ')}. Once no endpoint uses them, remove them with aws sagemaker delete-endpoint-config --endpoint-config-name NAME and aws sagemaker delete-model --model-name NAME.`);
-    }
+    const calls = plan.calls
+        .map((c, i) => `${i + 1}. ${escapeText(describeCall(c), 2000)}`)
+        .join('\n');
+    const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
+        ? ` · previously \`${plan.previousPackageArn}\``
+        : ''}\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`;
+    await publishReport(ctx, reportFileName(settings.group, kind), markdown, {
+        mode: kind,
+        dryRun: settings.dryRun,
+        endpointName: plan.endpointName,
+        region: plan.region,
+        outcome,
+        action: plan.action,
+        variants: plan.variants,
+        capacity: {
+            current: plan.currentCompute ? describeCompute(plan.currentCompute) : null,
+            planned: describeCompute(plan.compute)
+        },
+        reused: plan.reused,
+        calls: plan.calls,
+        notes: plan.notes,
+        previousPackageArn: plan.previousPackageArn ?? null,
+        servingConfig: result.serving || null,
+        created: result.created
+    });
 }
 /** True when the endpoint is no longer what the plan was made from: another deployment got there first. */
 async function endpointMoved(ctx, plan, live) {
-    const now = await describeEndpoint(ctx, plan.endpointName);
+    const now = await waiter_describeEndpoint(ctx, plan.endpointName);
     if (plan.action === 'create')
         return now !== undefined;
     if (!now || !live)
@@ -95209,40 +95714,71 @@ async function endpointMoved(ctx, plan, live) {
 function roleRequired(settings, plan) {
     return new UserError(`Input "execution-role-arn" is required for mode "${settings.mode}": SageMaker runs the model of ${describeTargets(plan)} under that IAM role (CreateModel ExecutionRoleArn). Give the ARN of a role SageMaker can assume.`);
 }
-/** Creates models and config (idempotently) and starts the change, waiting out other deployments. */
-async function applyWithTurns(ctx, settings, targets, first) {
+function createsModels(plan) {
+    return plan.calls.some(c => c.operation === 'CreateModel');
+}
+function changeCall(plan) {
+    return plan.calls.find(c => CHANGE_OPERATIONS.has(c.operation));
+}
+/** What a plan's endpoint ends on: its config and models stay whoever made them. */
+function usedBy(plan) {
+    return { configs: [plan.endpointConfigName], models: plan.variants.map(v => v.modelName) };
+}
+/** The message a signal prints: where the run stopped and what happens next. */
+function interruptedMessage(ctx, signal, record) {
+    const stopped = `${signal}: the ${record.kind} to endpoint ${record.endpointName} stopped at: ${record.step}.`;
+    const endpoint = record.changeSent
+        ? `SageMaker carries on with the endpoint change it was sent.`
+        : 'The endpoint was not changed.';
+    const made = [...record.created.configs, ...record.created.models];
+    const next = ctx.out.postStep
+        ? `The post step of this action waits for the endpoint (up to ${Math.min(record.waitTimeoutSeconds, POST_WAIT_MAX_SECONDS)} s), closes the GitHub deployment, makes the endpoint's tags name what it serves, and deletes the models and configs this run made that nothing serves.`
+        : `Nothing runs after this command to tidy up: once the endpoint is InService, run the same command again (it uses what exists) or roll back${made.length ? `; this run made ${made.join(', ')}` : ''}.`;
+    return `${stopped} ${endpoint} ${next}`;
+}
+/**
+ * Makes the plan's create calls and starts the endpoint change. When another deployment
+ * changed the endpoint in between, waits for it, plans again (printing the new plan) and
+ * goes on with that one. What this run created and does not end on is deleted.
+ */
+async function applyWithTurns(ctx, settings, request, inflight, result) {
     const deploy = settings.deploy;
     const turnDeadline = ctx.now().getTime() + deploy.waitTimeoutSeconds * 1000;
-    let { plan, live } = first;
+    let plan = result.plan;
+    let live = request.live;
     const where = { aws: ctx.aws, out: ctx.out, region: settings.region };
-    const created = { models: [], configs: [] };
-    const unused = (current) => discardCreated(ctx, current.endpointName, created, {
-        configs: [current.endpointConfigName],
-        models: current.variants.map(v => v.modelName)
-    }, 'This run created models or configs that the deployment it finally made does not use');
+    const discard = async (keep, why) => {
+        const { deleted } = await cleanup_discardCreated(ctx, deploy.endpointName, inflight.current.created, keep, why);
+        inflight.forget(deleted.map(label => label.slice(label.lastIndexOf(' ') + 1)));
+    };
     let started = false;
     try {
         for (let turn = 1;; turn++) {
-            if (plan.action === 'none') {
-                await unused(plan);
-                return { plan, live };
+            const change = changeCall(plan);
+            if (!change) {
+                await discard(usedBy(plan), 'This run created models or configs that the deployment it finally made does not use');
+                return { plan, live, started };
             }
-            if (plan.models.length > 0 && !deploy.executionRoleArn)
+            if (createsModels(plan) && !deploy.executionRoleArn)
                 throw roleRequired(settings, plan);
-            for (const model of plan.models) {
-                if ((await ensureModel(where, model)) && model.ModelName)
-                    created.models.push(model.ModelName);
-            }
-            if (plan.endpointConfig && (await ensureEndpointConfig(where, plan.endpointConfig))) {
-                created.configs.push(plan.endpointConfigName);
+            for (const call of plan.calls) {
+                if (call.operation !== 'CreateModel' && call.operation !== 'CreateEndpointConfig')
+                    continue;
+                inflight.before(call);
+                if (!(await createResource(where, call))) {
+                    const names = createdNames([call]);
+                    inflight.forget([...names.models, ...names.configs]);
+                }
             }
             // The plan (what it replaces, what rollback and reject-current rely on) is only true
             // of the endpoint it was made from: if that moved, wait and plan again.
             let raced = await endpointMoved(ctx, plan, live);
             if (!raced) {
+                inflight.before(change);
                 try {
-                    await startEndpointChange(ctx, plan);
+                    await startEndpointChange(where, change);
                     started = true;
+                    result.created = change.operation === 'CreateEndpoint';
                 }
                 catch (error) {
                     raced = plan.action === 'create' ? aws_errors_isAlreadyExists(error) : isInProgress(error);
@@ -95251,100 +95787,197 @@ async function applyWithTurns(ctx, settings, targets, first) {
                 }
             }
             if (started) {
-                await unused(plan);
-                return { plan, live };
+                await discard(usedBy(plan), 'This run created models or configs that the deployment it finally made does not use');
+                return { plan, live, started };
             }
             const remaining = Math.ceil((turnDeadline - ctx.now().getTime()) / 1000);
             if (turn >= MAX_TURNS || remaining <= 0) {
                 throw new UserError(`Endpoint ${plan.endpointName} kept being changed by other deployments (${turn} tries within ${deploy.waitTimeoutSeconds} s, input "wait-timeout"): this deployment did not start. Run it again once the others are done.`);
             }
             ctx.out.info(`Another deployment is changing endpoint ${plan.endpointName}; waiting for it to finish before this one.`);
+            inflight.at(`waiting for another deployment on endpoint ${plan.endpointName} to finish`);
             live = await settledEndpoint(ctx, deploy, false, remaining);
-            plan = buildPlan({
-                settings: deploy,
-                region: settings.region,
-                run: ctx.github,
-                targets,
-                live
-            });
-            ctx.out.info(`The endpoint changed while this deployment waited; the plan now is:\n${formatPlan(plan, { configs: [], models: [] })}`);
+            plan = await makePlan(ctx, settings, request, live);
+            result.plan = plan;
+            result.serving = live?.configName ?? '';
+            inflight.replan(plan, live);
+            ctx.out.info(`The endpoint changed while this deployment waited; the plan now is:\n${formatPlan(plan, deploy.waitTimeoutSeconds)}`);
+            for (const note of plan.notes)
+                ctx.out.warning(note);
         }
     }
     catch (error) {
         if (!started) {
-            await discardCreated(ctx, plan.endpointName, created, { configs: [], models: [] }, `The deployment to ${plan.endpointName} did not start (${error instanceof Error ? error.message : String(error)})`);
+            await discard({ configs: [], models: [] }, `The deployment to ${plan.endpointName} did not start (${error instanceof Error ? error.message : String(error)})`);
         }
         throw error;
     }
 }
-async function runDeployment(ctx, settings, request) {
-    const deploy = settings.deploy;
-    const initial = buildPlan({
-        settings: deploy,
-        region: settings.region,
-        run: ctx.github,
-        targets: request.targets,
-        live: request.live
-    });
-    if (!settings.dryRun && initial.models.length > 0 && !deploy.executionRoleArn) {
-        throw roleRequired(settings, initial);
-    }
-    // Only what the plan prints: a failed read here must not stop the deployment, and the
-    // cleanup after it reads everything again before it deletes anything.
-    let preview = { configs: [], models: [] };
-    if (request.live) {
+/**
+ * The plan's calls after the verified change, in order: tags, version metadata, cleanup,
+ * and for a rollback with `reject-current` the rejection. Recording and cleanup only warn;
+ * a failed rejection fails the step, saying how to finish it.
+ */
+async function recordAndCleanUp(ctx, plan, live, endpointArn, inflight) {
+    const change = changeCall(plan);
+    const after = plan.calls.slice(change ? plan.calls.indexOf(change) + 1 : 0);
+    // Cleanup checks again, just before its first delete, that what the plan found is still
+    // unused: the deployment took minutes, and it only ever deletes less than it planned.
+    let confirmed;
+    const stillUnused = () => (confirmed ??= (async () => {
         try {
-            preview = await findCleanup(ctx.aws.sagemaker, {
-                endpointName: deploy.endpointName,
-                keepConfigs: [request.live.configName],
-                cutoff: request.live.configCreationTime
-            });
+            return live
+                ? await findCleanup(ctx.aws.sagemaker, cleanupScope(plan, live))
+                : { configs: [], models: [] };
         }
         catch (error) {
-            ctx.out.warning(`Could not work out which old models and configs cleanup would delete: ${error instanceof Error ? error.message : String(error)}. Cleanup after the deployment checks again and deletes nothing it cannot prove unused.`);
+            ctx.out.warning(`Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${error instanceof Error ? error.message : String(error)}. ${CLEANUP_PERMISSIONS}`);
+            return undefined;
+        }
+    })());
+    const message = (error) => (error instanceof Error ? error.message : String(error));
+    for (const call of after) {
+        inflight.before(call);
+        switch (call.operation) {
+            case 'AddTags':
+                try {
+                    await tags_writeTags(ctx.aws.sagemaker, endpointArn, call.tags);
+                }
+                catch (error) {
+                    ctx.out.warning(`Could not tag endpoint ${plan.endpointName}: ${message(error)}. Rollback falls back to the newest Approved version older than the live one.`);
+                }
+                break;
+            case 'UpdateModelPackage':
+                if (call.purpose === 'record') {
+                    try {
+                        await updateVersion(ctx.aws.sagemaker, call.packageArn, call.update);
+                    }
+                    catch (error) {
+                        ctx.out.warning(`Could not record the deployment on v${call.version}: ${message(error)}`);
+                    }
+                }
+                else {
+                    try {
+                        await updateVersion(ctx.aws.sagemaker, call.packageArn, call.update);
+                    }
+                    catch (error) {
+                        throw new UserError(`Endpoint ${plan.endpointName} was rolled back to ${plan.primary.packageArn}, but marking ${call.packageArn} Rejected failed: ${message(error)}. Reject it with mode "reject" (model-package: ${call.packageArn}) and the same reason.`);
+                    }
+                    ctx.out.info(`Marked ${call.packageArn} Rejected: ${call.update.approvalDescription}`);
+                    ctx.out.setOutput('approval-status', 'Rejected');
+                }
+                break;
+            case 'DeleteEndpointConfig':
+            case 'DeleteModel': {
+                const unused = await stillUnused();
+                if (!unused)
+                    break;
+                const [kind, name, list] = call.operation === 'DeleteModel'
+                    ? ['model', call.input.ModelName ?? '', unused.models]
+                    : ['endpoint config', call.input.EndpointConfigName ?? '', unused.configs];
+                if (!list.includes(name)) {
+                    ctx.out.warning(`Not deleting ${kind} ${name} after all: since the plan was made, an endpoint or a newer config of ours uses it.`);
+                    break;
+                }
+                await applyCleanup(ctx, {
+                    configs: call.operation === 'DeleteEndpointConfig' ? [name] : [],
+                    models: call.operation === 'DeleteModel' ? [name] : []
+                });
+                break;
+            }
+            default:
+                throw new Error(`${call.operation} cannot come after the endpoint change`);
         }
     }
-    ctx.out.info(formatPlan(initial, preview));
+}
+async function runDeployment(ctx, settings, request) {
+    const deploy = settings.deploy;
+    const initial = await makePlan(ctx, settings, request, request.live);
+    if (!settings.dryRun && createsModels(initial) && !deploy.executionRoleArn) {
+        throw roleRequired(settings, initial);
+    }
+    ctx.out.info(formatPlan(initial, deploy.waitTimeoutSeconds));
     for (const note of initial.notes)
         ctx.out.warning(note);
-    setOutputs(ctx, initial);
-    if (settings.dryRun) {
-        ctx.out.info('Dry run: nothing was created, updated or deleted.');
-        await summarise(ctx, initial, `Dry run (${request.kind}): nothing was changed.`);
-        return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true };
-    }
-    if (initial.action === 'none') {
-        ctx.out.info(`Endpoint ${deploy.endpointName} already serves ${describeTargets(initial)} on ${initial.endpointConfigName}: nothing to change.`);
-        await summarise(ctx, initial, 'Already serving: nothing changed.');
-        return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true };
-    }
-    const endpointLink = consoleUrl(settings.region, 'endpoints', deploy.endpointName);
-    const github = await createGitHubDeployment(ctx, {
-        environment: deploy.environment ?? deploy.endpointName,
-        description: `${request.kind === 'rollback' ? 'Roll back' : 'Deploy'} ${describeTargets(initial)} of ${settings.group.name} to ${deploy.endpointName}`,
-        environmentUrl: endpointLink,
-        logUrl: runUrl(ctx.github),
-        payload: { endpoint: deploy.endpointName, 'model-package-arn': initial.primary.packageArn }
-    });
-    await setGitHubDeploymentStatus(ctx, github, 'in_progress', `${deploy.deploymentStrategy} deployment started`);
+    const result = {
+        plan: initial,
+        serving: request.live?.configName ?? '',
+        created: false
+    };
     try {
-        const { plan, live } = await applyWithTurns(ctx, settings, request.targets, {
-            plan: initial,
-            live: request.live
-        });
-        setOutputs(ctx, plan);
-        if (plan.action !== 'none') {
-            await waitForEndpoint(ctx, deploy.endpointName, {
-                timeoutSeconds: deploy.waitTimeoutSeconds,
-                purpose: 'to finish this deployment'
-            });
+        if (settings.dryRun) {
+            ctx.out.info('Dry run: nothing was created, updated or deleted.');
+            await publish(ctx, settings, request.kind, result, `Dry run: nothing was changed.`);
+            return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true };
         }
+        if (initial.calls.length === 0) {
+            ctx.out.info(`Endpoint ${deploy.endpointName} already serves ${describeTargets(initial)} on ${initial.endpointConfigName}: nothing to change.`);
+            await publish(ctx, settings, request.kind, result, 'Already serving: nothing changed.');
+            return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true };
+        }
+        return await deployAndRecord(ctx, settings, request, result);
+    }
+    finally {
+        setOutputs(ctx, result);
+    }
+}
+async function deployAndRecord(ctx, settings, request, result) {
+    const deploy = settings.deploy;
+    const initial = result.plan;
+    const endpointLink = consoleUrl(settings.region, 'endpoints', deploy.endpointName);
+    let github;
+    if (deploy.environment) {
+        github = await createGitHubDeployment(ctx, {
+            environment: deploy.environment,
+            description: `${request.kind === 'rollback' ? 'Roll back' : 'Deploy'} ${describeTargets(initial)} of ${settings.group.name} to ${deploy.endpointName}`,
+            environmentUrl: endpointLink,
+            logUrl: runUrl(ctx.github),
+            payload: { endpoint: deploy.endpointName, 'model-package-arn': initial.primary.packageArn }
+        });
+    }
+    else {
+        ctx.out.debug('Input "environment" is not set: no GitHub deployment is recorded.');
+    }
+    const inflight = new InFlightRecorder(ctx.out, {
+        kind: request.kind,
+        region: settings.region,
+        waitTimeoutSeconds: deploy.waitTimeoutSeconds,
+        github
+    }, initial, request.live);
+    const unwatch = ctx.interrupts?.watch(signal => interruptedMessage(ctx, signal, inflight.current));
+    // The post step reconciles only what this step could not conclude itself.
+    let concluded = false;
+    try {
+        await deployments_setGitHubDeploymentStatus(ctx, github, 'in_progress', `${deploy.deploymentStrategy} deployment started`);
+        const { plan, live, started } = await applyWithTurns(ctx, settings, request, inflight, result);
+        if (!started) {
+            // The endpoint already serves the plan (maybe since a wait): at most its record is due.
+            concluded = true;
+            const outcome = plan.calls.length
+                ? 'Already serving; its tags did not say so and now do.'
+                : 'Already serving: nothing changed.';
+            ctx.out.info(`Endpoint ${deploy.endpointName} on ${plan.endpointConfigName}: ${outcome}`);
+            await deployments_setGitHubDeploymentStatus(ctx, github, 'success', `Already serving on ${plan.endpointConfigName}`);
+            if (live)
+                await recordAndCleanUp(ctx, plan, live, live.arn, inflight);
+            await publish(ctx, settings, request.kind, result, outcome);
+            return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true };
+        }
+        inflight.at(`waiting for endpoint ${deploy.endpointName} to be InService on ${plan.endpointConfigName}`);
+        await waiter_waitForEndpoint(ctx, deploy.endpointName, {
+            timeoutSeconds: deploy.waitTimeoutSeconds,
+            purpose: 'to finish this deployment'
+        });
         // Described again on purpose: InService alone does not prove the new config serves.
-        const verified = await describeEndpoint(ctx, deploy.endpointName);
+        const verified = await waiter_describeEndpoint(ctx, deploy.endpointName);
+        result.serving = verified?.EndpointConfigName ?? '';
         const failure = verifyDeployment(plan, verified, live?.configName);
         if (failure) {
-            await setGitHubDeploymentStatus(ctx, github, 'failure', failure);
-            await summarise(ctx, plan, `**Failed.** ${escapeText(failure)}`);
+            // The same path as a deployment that never started: what it created goes.
+            await cleanup_discardCreated(ctx, deploy.endpointName, inflight.current.created, { configs: [], models: [] }, `The deployment to ${deploy.endpointName} did not take effect`);
+            concluded = true;
+            await deployments_setGitHubDeploymentStatus(ctx, github, 'failure', failure);
+            await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(failure)}`);
             return {
                 plan,
                 previousPackageArn: plan.previousPackageArn,
@@ -95353,24 +95986,33 @@ async function runDeployment(ctx, settings, request) {
             };
         }
         ctx.out.info(`Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}: ${endpointLink}`);
-        await record(ctx, plan, verified?.EndpointArn ?? live?.arn ?? '', live, request.targets, request.kind);
-        await cleanUp(ctx, plan, live);
-        await setGitHubDeploymentStatus(ctx, github, 'success', `Serving ${describeTargets(plan)} on ${plan.endpointConfigName}`);
-        await summarise(ctx, plan, `**Deployed.** InService on \`${plan.endpointConfigName}\`.`);
+        concluded = true;
+        await deployments_setGitHubDeploymentStatus(ctx, github, 'success', `Serving ${describeTargets(plan)} on ${plan.endpointConfigName}`);
+        await recordAndCleanUp(ctx, plan, live, verified?.EndpointArn ?? live?.arn ?? '', inflight);
+        await publish(ctx, settings, request.kind, result, `**Deployed.** InService on \`${plan.endpointConfigName}\`.`);
         return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true };
     }
     catch (error) {
         const text = error instanceof Error ? error.message : String(error);
-        await setGitHubDeploymentStatus(ctx, github, 'failure', text);
-        if (error instanceof WaitTimeoutError) {
+        if (!concluded)
+            await deployments_setGitHubDeploymentStatus(ctx, github, 'failure', text);
+        if (error instanceof waiter_WaitTimeoutError) {
+            concluded = true;
+            await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(text)}`);
             return {
-                plan: initial,
-                previousPackageArn: initial.previousPackageArn,
+                plan: result.plan,
+                previousPackageArn: result.plan.previousPackageArn,
                 succeeded: false,
                 failed: text
             };
         }
         throw error;
+    }
+    finally {
+        unwatch?.();
+        // Left for the post step when the endpoint change was sent and its end is unknown.
+        if (concluded || !inflight.current.changeSent)
+            inflight.clear();
     }
 }
 
@@ -95935,7 +96577,7 @@ async function resolveBaseline(ctx, settings, spec, candidateArn) {
             break;
     }
     if (arn === candidateArn) {
-        throw new UserError(`Input "baseline": ${baselineLabel(spec)} is the candidate itself (v${versionFromArn(candidateArn)}); a version cannot be its own baseline.`);
+        throw new UserError(`Input "baseline": ${baselineLabel(spec)} is the candidate itself (v${versions_versionFromArn(candidateArn)}); a version cannot be its own baseline.`);
     }
     return arn;
 }
@@ -96016,7 +96658,7 @@ function approvalDescription(decision, version, sha, url) {
 /** Writes the decision: always the gate:* record, and the status when on-pass/on-fail ask for it. */
 async function recordDecision(ctx, candidate, decision, gate, policyHash) {
     const arn = candidate.ModelPackageArn;
-    const version = candidate.ModelPackageVersion ?? versionFromArn(arn);
+    const version = candidate.ModelPackageVersion ?? versions_versionFromArn(arn);
     const current = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
     const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
     const status = wanted === 'none' ? undefined : wanted;
@@ -96057,7 +96699,7 @@ async function recordDecision(ctx, candidate, decision, gate, policyHash) {
         : 'gate decision not recorded (no room in customer metadata)';
     return { status: current, written: `${recorded} on v${version}; ${note}` };
 }
-async function publish(ctx, settings, report) {
+async function gate_publish(ctx, settings, report) {
     const markdown = renderReport(report);
     await ctx.out.summary(markdown);
     const path = (0,external_node_path_.join)(ctx.workDir, `sagemaker-model-gate-${settings.group.name}-v${report.candidate.version ?? 'unknown'}.json`);
@@ -96116,7 +96758,7 @@ const runGate = async (ctx, settings) => {
     assertInGroup(candidate, settings, 'model-package');
     // A version whose creation failed or is still running has nothing trustworthy to judge.
     if (candidate.ModelPackageStatus && candidate.ModelPackageStatus !== 'Completed') {
-        throw new UserError(`v${candidate.ModelPackageVersion ?? versionFromArn(candidateArn)} is ${candidate.ModelPackageStatus}; only a Completed version can be gated.`);
+        throw new UserError(`v${candidate.ModelPackageVersion ?? versions_versionFromArn(candidateArn)} is ${candidate.ModelPackageStatus}; only a Completed version can be gated.`);
     }
     const clients = { sagemaker: ctx.aws.sagemaker, s3: ctx.aws.s3 };
     const [candidateMetrics, baselineMetrics] = await Promise.all([
@@ -96125,7 +96767,7 @@ const runGate = async (ctx, settings) => {
     ]);
     for (const note of [...candidateMetrics.notes, ...(baselineMetrics?.notes ?? [])])
         ctx.out.warning(note);
-    const candidateVersion = candidate.ModelPackageVersion ?? versionFromArn(candidateArn);
+    const candidateVersion = candidate.ModelPackageVersion ?? versions_versionFromArn(candidateArn);
     const decision = evaluatePolicy(policy, { version: candidateVersion, arn: candidateArn, metrics: candidateMetrics.metrics }, baseline && baselineMetrics
         ? {
             version: baseline.ModelPackageVersion,
@@ -96173,7 +96815,7 @@ const runGate = async (ctx, settings) => {
     ctx.out.setOutput('model-package-version', candidateVersion);
     ctx.out.setOutput('approval-status', status);
     ctx.out.setOutput('baseline-model-package-arn', baselineArn ?? '');
-    await publish(ctx, settings, report);
+    await gate_publish(ctx, settings, report);
     if (decision.decision === 'fail' && gate.failOnReject) {
         return { failed: `Gate failed for v${candidateVersion}: ${decision.reasons.join(' ')}` };
     }
@@ -97341,7 +97983,7 @@ const runRegister = async (ctx, settings) => {
     if (existing.match) {
         let description = existing.match;
         const arn = description.ModelPackageArn;
-        const version = description.ModelPackageVersion ?? versionFromArn(arn);
+        const version = description.ModelPackageVersion ?? versions_versionFromArn(arn);
         ctx.out.info(`Version ${version} was already registered from this commit and model (${arn}); reusing it.`);
         const differing = differingMetrics(description, planned.mirrored);
         if (differing.length > 0) {
@@ -97387,7 +98029,7 @@ const runRegister = async (ctx, settings) => {
             const description = await waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) });
             result = {
                 arn,
-                version: description.ModelPackageVersion ?? versionFromArn(arn),
+                version: description.ModelPackageVersion ?? versions_versionFromArn(arn),
                 created: true,
                 approvalStatus: description.ModelApprovalStatus ?? planned.request.approvalStatus
             };
@@ -97408,14 +98050,14 @@ const runRegister = async (ctx, settings) => {
 
 /** The package the endpoint serves: the one this action recorded, if still live, else the largest weight. */
 function currentPackageArn(live) {
-    const recorded = live.tags[TAGS.packageArn];
+    const recorded = live.tags[tags_TAGS.packageArn];
     if (recorded && live.variants.some(v => v.packageArn === recorded))
         return recorded;
-    return livePackageArn(live);
+    return plan_livePackageArn(live);
 }
 function versionOf(arn) {
     try {
-        return versionFromArn(arn);
+        return versions_versionFromArn(arn);
     }
     catch {
         return undefined;
@@ -97429,9 +98071,9 @@ async function resolveRollbackTarget(ctx, settings, live, current) {
             source: 'input "model-package"'
         };
     }
-    const recorded = live.tags[TAGS.previousPackageArn];
+    const recorded = live.tags[tags_TAGS.previousPackageArn];
     if (recorded && recorded !== current)
-        return { arn: recorded, source: `the endpoint's ${TAGS.previousPackageArn} tag` };
+        return { arn: recorded, source: `the endpoint's ${tags_TAGS.previousPackageArn} tag` };
     const currentVersion = current ? versionOf(current) : undefined;
     if (currentVersion === undefined) {
         throw new UserError(`Endpoint ${live.name} records no previous version and its live model names no versioned package: name the version to roll back to with "model-package".`);
@@ -97464,42 +98106,35 @@ const runRollback = async (ctx, settings) => {
     }
     ctx.out.info(`Rolling endpoint ${live.name} back from ${current ?? 'an unknown package'} to ${arn} (${source})`);
     const target = await approvedTarget(ctx, arn, 1);
-    const outcome = await runDeployment(ctx, settings, { kind: 'rollback', targets: [target], live });
-    if (outcome.failed)
-        return { failed: outcome.failed };
-    if (deploy.rejectCurrent && current) {
-        if (settings.dryRun) {
-            ctx.out.info(`Dry run: would mark ${current} Rejected (reason: ${deploy.reason ?? ''}).`);
-        }
-        else if (outcome.previousPackageArn !== current) {
-            ctx.out.warning(`Not rejecting ${current}: by the time the rollback ran the endpoint served ${outcome.previousPackageArn ?? 'something else'}, so the replaced version is no longer certain.`);
-        }
-        else if (current !== target.arn) {
-            try {
-                await rejectReplaced(ctx, current, deploy.endpointName, deploy.reason ?? '');
-            }
-            catch (error) {
-                throw new UserError(`Endpoint ${deploy.endpointName} was rolled back to ${target.arn}, but marking ${current} Rejected failed: ${error instanceof Error ? error.message : String(error)}. Reject it with mode "reject" (model-package: ${current}) and the same reason.`);
-            }
-        }
-    }
-    return {};
+    const reject = deploy.rejectCurrent && current && current !== target.arn
+        ? rejectRequest(ctx, current, deploy.endpointName, deploy.reason ?? '')
+        : undefined;
+    const outcome = await runDeployment(ctx, settings, {
+        kind: 'rollback',
+        targets: [target],
+        live,
+        reject
+    });
+    return outcome.failed ? { failed: outcome.failed } : {};
 };
-async function rejectReplaced(ctx, arn, endpointName, reason) {
+/** The UpdateModelPackage that marks the replaced version Rejected, with who, where and why. */
+function rejectRequest(ctx, arn, endpointName, reason) {
     const actor = ctx.github.actor || 'unknown actor';
     const run = runUrl(ctx.github);
-    const description = `Rejected on rollback of endpoint ${endpointName} by ${actor}${run ? ` in ${run}` : ''}: ${reason}`;
-    await updateVersion(ctx.aws.sagemaker, arn, {
-        status: 'Rejected',
-        approvalDescription: description,
-        metadata: {
-            [KEYS.decisionBy]: sanitizeMetadataText(actor, METADATA_MAX_VALUE),
-            [KEYS.decisionRun]: sanitizeMetadataText(run || ctx.github.runId || 'local', METADATA_MAX_VALUE),
-            [KEYS.decisionReason]: sanitizeMetadataText(reason, METADATA_MAX_VALUE)
+    return {
+        packageArn: arn,
+        version: versionOf(arn) ?? 0,
+        update: {
+            status: 'Rejected',
+            // As UpdateModelPackage will send it, so that the plan shows the exact text.
+            approvalDescription: truncate(singleLine(`Rejected on rollback of endpoint ${endpointName} by ${actor}${run ? ` in ${run}` : ''}: ${reason}`), APPROVAL_DESCRIPTION_MAX),
+            metadata: {
+                [KEYS.decisionBy]: sanitizeMetadataText(actor, METADATA_MAX_VALUE),
+                [KEYS.decisionRun]: sanitizeMetadataText(runLabel(ctx.github), METADATA_MAX_VALUE),
+                [KEYS.decisionReason]: sanitizeMetadataText(reason, METADATA_MAX_VALUE)
+            }
         }
-    });
-    ctx.out.info(`Marked ${arn} Rejected: ${reason}`);
-    ctx.out.setOutput('approval-status', 'Rejected');
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/src/modes/index.js
@@ -97534,6 +98169,7 @@ const src_version_VERSION = '0.1.0';
 
 
 
+
 async function executeMode(settings, out, env = process.env) {
     const github = readGitHubRun(env);
     const aws = createClients(settings.region, src_version_VERSION);
@@ -97547,7 +98183,8 @@ async function executeMode(settings, out, env = process.env) {
         out,
         now: () => new Date(),
         sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-        workDir: env.RUNNER_TEMP || process.cwd()
+        workDir: env.RUNNER_TEMP || process.cwd(),
+        interrupts: processInterrupts(message => out.error ? out.error(message) : out.warning(message))
     };
     try {
         return await RUNNERS[settings.mode](ctx, settings);

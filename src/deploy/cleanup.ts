@@ -4,6 +4,8 @@
 // previous one: a concurrent run may be about to deploy it. SageMaker lets a config or
 // model be deleted while an endpoint serves it, so nothing any endpoint in the account
 // serves or is moving to is deleted either, whatever its name and tags say.
+// A deployment that does not end on what it created (it never started, SageMaker rolled it
+// back, it was cancelled) deletes what it created through one path, `discardCreated`.
 import {
   DeleteEndpointConfigCommand,
   DeleteModelCommand,
@@ -28,6 +30,8 @@ export interface CleanupScope {
   endpointName: string
   /** Configs never to delete: the live one and the previous one. */
   keepConfigs: string[]
+  /** Models never to delete: the ones the new config names (they may exist already). */
+  keepModels?: string[]
   /** Only resources created before this are deleted (the previous config's creation). */
   cutoff: Date | undefined
 }
@@ -171,7 +175,7 @@ export async function findCleanup(
       staying.add(config.name)
   }
   const inUse = await endpointsInUse(sagemaker)
-  const keepModels = new Set(inUse.models)
+  const keepModels = new Set([...inUse.models, ...(scope.keepModels ?? [])])
   for (const config of staying)
     for (const m of await configModelNames(sagemaker, config)) keepModels.add(m)
   return {
@@ -211,4 +215,58 @@ export async function applyCleanup(
   }
   if (deleted.length) ctx.out.info(`Cleaned up ${deleted.join(', ')}`)
   return { deleted, failed }
+}
+
+/** Models and configs a run created (or was creating: a request may land after the run stopped). */
+export interface Created {
+  models: string[]
+  configs: string[]
+}
+
+/**
+ * Deletes models and configs a run created but does not end on: the change never started,
+ * SageMaker rolled it back, a new plan after a wait uses others, or the run was cancelled.
+ * Their names are unique to the run, so only this endpoint can use them: what it serves or
+ * is moving to stays (SageMaker may have accepted a request whose answer got lost), as does
+ * anything in `keep`. Whatever is left is named in a warning, with the commands to remove it.
+ */
+export async function discardCreated(
+  ctx: Pick<RunContext, 'aws' | 'out'>,
+  endpointName: string,
+  created: Created,
+  keep: Created,
+  why: string
+): Promise<{ deleted: string[]; left: string[] }> {
+  const plan: CleanupPlan = {
+    configs: created.configs.filter(c => !keep.configs.includes(c)),
+    models: created.models.filter(m => !keep.models.includes(m))
+  }
+  if (plan.configs.length === 0 && plan.models.length === 0) return { deleted: [], left: [] }
+  const left: string[] = []
+  try {
+    const inUse = await endpointUses(ctx.aws.sagemaker, endpointName)
+    for (const c of plan.configs.filter(c => inUse.configs.has(c)))
+      left.push(`endpoint config ${c}`)
+    for (const m of plan.models.filter(m => inUse.models.has(m))) left.push(`model ${m}`)
+    plan.configs = plan.configs.filter(c => !inUse.configs.has(c))
+    plan.models = plan.models.filter(m => !inUse.models.has(m))
+  } catch (error) {
+    ctx.out.warning(
+      `Could not check whether endpoint ${endpointName} uses what this run created: ${error instanceof Error ? error.message : String(error)}`
+    )
+    left.push(
+      ...plan.configs.map(c => `endpoint config ${c}`),
+      ...plan.models.map(m => `model ${m}`)
+    )
+    plan.configs = []
+    plan.models = []
+  }
+  const { deleted, failed } = await applyCleanup(ctx, plan)
+  left.push(...failed)
+  if (left.length > 0) {
+    ctx.out.warning(
+      `${why}; left in place: ${left.join(', ')}. Once no endpoint uses them, remove them with aws sagemaker delete-endpoint-config --endpoint-config-name NAME and aws sagemaker delete-model --model-name NAME.`
+    )
+  }
+  return { deleted, left }
 }

@@ -1,5 +1,5 @@
-// Reading what an endpoint serves, creating the model and config of a plan (reusing
-// identical ones a retried run already made), starting the endpoint change, and proving
+// Reading what an endpoint serves and which of a plan's models and configs exist already,
+// making the plan's create calls and the endpoint change, and proving
 // afterwards that the endpoint really serves the config asked for: SageMaker's own waiter
 // reports InService even after an update rolled back.
 import {
@@ -21,11 +21,14 @@ import { UserError } from '../errors.js'
 import { isAlreadyExists, isNotFound } from './aws-errors.js'
 import {
   consoleUrl,
+  describeCall,
   primaryVariant,
   type Compute,
   type DeployPlan,
   type LiveEndpoint,
-  type LiveVariant
+  type LiveVariant,
+  type PlanFacts,
+  type PlannedCall
 } from './plan.js'
 import { readTags } from './tags.js'
 import { describeEndpoint, type EndpointDescription } from './waiter.js'
@@ -129,36 +132,13 @@ export async function readLiveEndpoint(
   }
 }
 
-/**
- * Creates the model, or reuses the one a retried run made, if it is the same model.
- * True when this call created it (so this run owns it and may take it away again).
- */
-export async function ensureModel(
-  ctx: Ctx & { region: string },
-  input: CreateModelCommandInput
-): Promise<boolean> {
-  const name = input.ModelName ?? ''
+function checkModel(input: CreateModelCommandInput, model: DescribeModelCommandOutput): void {
   const wanted = input.Containers?.[0]?.ModelPackageName
-  const check = (model: DescribeModelCommandOutput): false => {
-    if (modelPackageOf(model) !== wanted || model.ExecutionRoleArn !== input.ExecutionRoleArn) {
-      throw new UserError(
-        `Model ${name} already exists but serves ${modelPackageOf(model) ?? 'no model package'} with role ${model.ExecutionRoleArn}, not ${wanted} with ${input.ExecutionRoleArn}: refusing to deploy a model this run did not create.`
-      )
-    }
-    ctx.out.info(`Reusing model ${name} (created earlier by this run)`)
-    return false
+  if (modelPackageOf(model) !== wanted || model.ExecutionRoleArn !== input.ExecutionRoleArn) {
+    throw new UserError(
+      `Model ${input.ModelName} already exists but serves ${modelPackageOf(model) ?? 'no model package'} with role ${model.ExecutionRoleArn}, not ${wanted} with ${input.ExecutionRoleArn}: refusing to deploy a model this deployment did not define.`
+    )
   }
-  const existing = await describeModel(ctx.aws.sagemaker, name)
-  if (existing) return check(existing)
-  try {
-    await ctx.aws.sagemaker.send(new CreateModelCommand(input))
-  } catch (error) {
-    const raced = isAlreadyExists(error) ? await describeModel(ctx.aws.sagemaker, name) : undefined
-    if (!raced) throw error
-    return check(raced)
-  }
-  ctx.out.info(`Created model ${name}: ${consoleUrl(ctx.region, 'models', name)}`)
-  return true
 }
 
 function configShape(
@@ -178,66 +158,119 @@ function configShape(
   })
 }
 
-/** Creates the endpoint config, or reuses an identical one a retried run made; true when created. */
-export async function ensureEndpointConfig(
-  ctx: Ctx & { region: string },
-  input: CreateEndpointConfigCommandInput
-): Promise<boolean> {
-  const name = input.EndpointConfigName ?? ''
-  const check = (config: DescribeEndpointConfigCommandOutput): false => {
-    if (configShape(config) !== configShape(input)) {
-      throw new UserError(
-        `Endpoint config ${name} already exists with other variants: refusing to deploy a config this run did not create.`
-      )
+function checkConfig(
+  input: CreateEndpointConfigCommandInput,
+  config: DescribeEndpointConfigCommandOutput
+): void {
+  if (configShape(config) !== configShape(input)) {
+    throw new UserError(
+      `Endpoint config ${input.EndpointConfigName} already exists with other variants: refusing to deploy a config this deployment did not define.`
+    )
+  }
+}
+
+/**
+ * The plan's models and config that exist already (a retried attempt made them, or an
+ * earlier run with the same run id, as every CLI run has), with their creation times: the
+ * plan uses them instead of creating them. One that exists with other content is refused.
+ */
+export async function findExisting(
+  sagemaker: SageMakerClient,
+  plan: Pick<DeployPlan, 'models' | 'endpointConfig'>
+): Promise<PlanFacts['existing']> {
+  const existing: PlanFacts['existing'] = { models: new Map(), configs: new Map() }
+  for (const input of plan.models) {
+    const model = await describeModel(sagemaker, input.ModelName ?? '')
+    if (!model) continue
+    checkModel(input, model)
+    existing.models.set(input.ModelName ?? '', model.CreationTime)
+  }
+  if (plan.endpointConfig) {
+    const config = await describeConfig(sagemaker, plan.endpointConfig.EndpointConfigName ?? '')
+    if (config) {
+      checkConfig(plan.endpointConfig, config)
+      existing.configs.set(plan.endpointConfig.EndpointConfigName ?? '', config.CreationTime)
     }
-    ctx.out.info(`Reusing endpoint config ${name} (created earlier by this run)`)
+  }
+  return existing
+}
+
+/**
+ * Makes a CreateModel or CreateEndpointConfig call of the plan. True when this call created
+ * it; false when an identical one appeared since the plan was made (a concurrent attempt of
+ * the same run), which is then used and not counted as this run's.
+ */
+export async function createResource(
+  ctx: Ctx & { region: string },
+  call: CreateCall
+): Promise<boolean> {
+  const sagemaker = ctx.aws.sagemaker
+  try {
+    if (call.operation === 'CreateModel') await sagemaker.send(new CreateModelCommand(call.input))
+    else await sagemaker.send(new CreateEndpointConfigCommand(call.input))
+  } catch (error) {
+    if (!isAlreadyExists(error)) throw error
+    if (call.operation === 'CreateModel') {
+      const model = await describeModel(sagemaker, call.input.ModelName ?? '')
+      if (!model) throw error
+      checkModel(call.input, model)
+    } else {
+      const config = await describeConfig(sagemaker, call.input.EndpointConfigName ?? '')
+      if (!config) throw error
+      checkConfig(call.input, config)
+    }
+    ctx.out.warning(
+      `${labelOf(call)} appeared with the same content after the plan was made (a concurrent attempt of this run?): this deployment uses it and does not count it as its own.`
+    )
     return false
   }
-  const existing = await describeConfig(ctx.aws.sagemaker, name)
-  if (existing) return check(existing)
-  try {
-    await ctx.aws.sagemaker.send(new CreateEndpointConfigCommand(input))
-  } catch (error) {
-    const raced = isAlreadyExists(error) ? await describeConfig(ctx.aws.sagemaker, name) : undefined
-    if (!raced) throw error
-    return check(raced)
-  }
-  ctx.out.info(`Created endpoint config ${name}: ${consoleUrl(ctx.region, 'endpointConfig', name)}`)
+  ctx.out.info(`Created ${labelOf(call)}: ${consoleUrl(ctx.region, pageOf(call), nameOf(call))}`)
   return true
 }
 
-/** Starts the change the plan asks for; SageMaker carries it out after the call returns. */
-export async function startEndpointChange(ctx: Ctx, plan: DeployPlan): Promise<void> {
+type CreateCall = Extract<PlannedCall, { operation: 'CreateModel' | 'CreateEndpointConfig' }>
+
+function nameOf(call: CreateCall): string {
+  return (
+    (call.operation === 'CreateModel' ? call.input.ModelName : call.input.EndpointConfigName) ?? ''
+  )
+}
+
+function labelOf(call: CreateCall): string {
+  return `${call.operation === 'CreateModel' ? 'model' : 'endpoint config'} ${nameOf(call)}`
+}
+
+function pageOf(call: CreateCall): 'models' | 'endpointConfig' {
+  return call.operation === 'CreateModel' ? 'models' : 'endpointConfig'
+}
+
+/** Sends the call that changes the endpoint; SageMaker carries it out after the call returns. */
+export async function startEndpointChange(
+  ctx: Ctx & { region: string },
+  call: PlannedCall
+): Promise<void> {
   const sagemaker = ctx.aws.sagemaker
-  const link = consoleUrl(plan.region, 'endpoints', plan.endpointName)
-  switch (plan.action) {
-    case 'create':
-      await sagemaker.send(
-        new CreateEndpointCommand({
-          EndpointName: plan.endpointName,
-          EndpointConfigName: plan.endpointConfigName
-        })
-      )
-      ctx.out.info(`Creating endpoint ${plan.endpointName} on ${plan.endpointConfigName}: ${link}`)
-      return
-    case 'update':
-      await sagemaker.send(
-        new UpdateEndpointCommand({
-          EndpointName: plan.endpointName,
-          EndpointConfigName: plan.endpointConfigName,
-          ...(plan.deploymentConfig ? { DeploymentConfig: plan.deploymentConfig } : {})
-        })
-      )
-      ctx.out.info(`Updating endpoint ${plan.endpointName} to ${plan.endpointConfigName}: ${link}`)
-      return
-    case 'update-weights':
-      await sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand(plan.updateWeights!))
+  switch (call.operation) {
+    case 'CreateEndpoint':
+      await sagemaker.send(new CreateEndpointCommand(call.input))
       ctx.out.info(
-        `Shifting weights on endpoint ${plan.endpointName} (${plan.variants.map(v => `${v.variantName}=${v.weight}`).join(', ')}): ${link}`
+        `Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}: ${consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`
       )
       return
-    case 'none':
+    case 'UpdateEndpoint':
+      await sagemaker.send(new UpdateEndpointCommand(call.input))
+      ctx.out.info(
+        `Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}: ${consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`
+      )
       return
+    case 'UpdateEndpointWeightsAndCapacities':
+      await sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand(call.input))
+      ctx.out.info(
+        `${describeCall(call)}: ${consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`
+      )
+      return
+    default:
+      throw new Error(`${call.operation} does not change an endpoint`)
   }
 }
 

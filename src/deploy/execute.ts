@@ -1,6 +1,7 @@
 // One deployment from resolved packages to a verified endpoint, shared by `deploy` and
-// `rollback`: plan, print, create model and config, create or update the endpoint (waiting
-// its turn behind any other deployment), wait, verify, then record and clean up.
+// `rollback`: read what exists, plan every mutating call, print the plan, then make exactly
+// the plan's calls in its order: create models and config, create or update the endpoint
+// (waiting its turn behind any other deployment), wait, verify, record, clean up.
 import type { ModeOutcome, RunContext } from '../context.js'
 import { runUrl } from '../context.js'
 import { UserError } from '../errors.js'
@@ -9,41 +10,58 @@ import {
   setGitHubDeploymentStatus,
   type GitHubDeployment
 } from '../github/deployments.js'
-import {
-  fitMetadata,
-  KEYS,
-  METADATA_MAX_VALUE,
-  sanitizeMetadataText
-} from '../registry/metadata.js'
-import { escapeText } from '../report/escape.js'
+import { publishReport, reportFileName } from '../modes/compare.js'
 import { describeVersion, updateVersion, versionFromArn } from '../registry/versions.js'
+import { escapeText } from '../report/escape.js'
 import type { DeploySettings, Settings } from '../settings.js'
 import { isAlreadyExists, isInProgress } from './aws-errors.js'
-import { applyCleanup, endpointUses, findCleanup, type CleanupPlan } from './cleanup.js'
 import {
-  ensureEndpointConfig,
-  ensureModel,
+  applyCleanup,
+  discardCreated,
+  findCleanup,
+  type CleanupPlan,
+  type CleanupScope,
+  type Created
+} from './cleanup.js'
+import {
+  createResource,
+  findExisting,
   readLiveEndpoint,
   startEndpointChange,
   verifyDeployment
 } from './endpoint.js'
+import { InFlightRecorder, type InFlightDeployment } from './inflight.js'
 import {
   buildPlan,
+  CHANGE_OPERATIONS,
   consoleUrl,
+  createdNames,
+  describeCall,
+  describeCompute,
   formatPlan,
   type DeployPlan,
   type LiveEndpoint,
+  type PlannedCall,
+  type RejectRequest,
   type Target
 } from './plan.js'
-import { deploymentTags, TAGS, writeTags } from './tags.js'
+import { POST_WAIT_MAX_SECONDS } from './reconcile.js'
+import { writeTags } from './tags.js'
 import { BUSY_STATES, describeEndpoint, waitForEndpoint, WaitTimeoutError } from './waiter.js'
 
 /** How often a deployment goes back to waiting when another one keeps taking the endpoint. */
 const MAX_TURNS = 5
 
 export interface ApprovedTarget extends Target {
-  /** The package's customer metadata, to fit `deployed:<endpoint>` next to it. */
   metadata: Record<string, string>
+}
+
+export interface DeploymentRequest {
+  kind: 'deploy' | 'rollback'
+  targets: ApprovedTarget[]
+  live: LiveEndpoint | undefined
+  /** `reject-current`: the version to mark Rejected once the rollback is verified. */
+  reject?: RejectRequest
 }
 
 export interface DeploymentOutcome extends ModeOutcome {
@@ -52,6 +70,15 @@ export interface DeploymentOutcome extends ModeOutcome {
   previousPackageArn?: string
   /** True when the endpoint now serves the plan (or would, in dry-run). */
   succeeded: boolean
+}
+
+/** What the outputs and the report say at the end: one value each, written once. */
+interface RunResult {
+  plan: DeployPlan
+  /** The config the endpoint serves now (before the change in dry-run). */
+  serving: string
+  /** True when this run created the endpoint. */
+  created: boolean
 }
 
 /** Describes the package and refuses it unless it is Approved; never mutates anything. */
@@ -121,12 +148,63 @@ export async function settledEndpoint(
   return live
 }
 
-function setOutputs(ctx: RunContext, plan: DeployPlan): void {
+/** Old configs and models of ours that go once the new config serves; see cleanup.ts. */
+function cleanupScope(plan: DeployPlan, live: LiveEndpoint): CleanupScope {
+  return {
+    endpointName: plan.endpointName,
+    keepConfigs: [plan.endpointConfigName, live.configName],
+    keepModels: plan.variants.map(v => v.modelName),
+    cutoff: live.configCreationTime
+  }
+}
+
+const CLEANUP_PERMISSIONS =
+  'Cleanup proves that no endpoint in the account uses what it deletes, which needs sagemaker:ListEndpoints and DescribeEndpoint, DescribeEndpointConfig, ListTags on them; grant those, or delete old configs and models by hand.'
+
+/**
+ * The plan with everything it depends on read first: which of its models and config exist
+ * already (used, not created) and which old ones cleanup deletes. Reads only.
+ */
+async function makePlan(
+  ctx: RunContext,
+  settings: Settings,
+  request: DeploymentRequest,
+  live: LiveEndpoint | undefined
+): Promise<DeployPlan> {
+  const input = {
+    settings: settings.deploy!,
+    region: settings.region,
+    run: ctx.github,
+    targets: request.targets,
+    live,
+    kind: request.kind,
+    now: ctx.now(),
+    reject: request.reject
+  }
+  const draft = buildPlan(input)
+  if (draft.action === 'none') return draft
+  const existing = await findExisting(ctx.aws.sagemaker, draft)
+  let cleanup: CleanupPlan = { configs: [], models: [] }
+  if (live && live.configName !== draft.endpointConfigName) {
+    try {
+      cleanup = await findCleanup(ctx.aws.sagemaker, cleanupScope(draft, live))
+    } catch (error) {
+      ctx.out.warning(
+        `This deployment deletes no old models or configs of ${draft.endpointName}: reading what they are failed (${error instanceof Error ? error.message : String(error)}). ${CLEANUP_PERMISSIONS}`
+      )
+    }
+  }
+  return buildPlan({ ...input, facts: { existing, cleanup } })
+}
+
+function setOutputs(ctx: RunContext, result: RunResult): void {
+  const plan = result.plan
   ctx.out.setOutput('endpoint-name', plan.endpointName)
-  ctx.out.setOutput('endpoint-config-name', plan.endpointConfigName)
+  ctx.out.setOutput('endpoint-config-name', result.serving)
   ctx.out.setOutput('model-package-arn', plan.primary.packageArn)
   ctx.out.setOutput('model-package-version', plan.primary.version)
   ctx.out.setOutput('previous-model-package-arn', plan.previousPackageArn ?? '')
+  ctx.out.setOutput('created', result.created)
 }
 
 function describeTargets(plan: DeployPlan): string {
@@ -135,141 +213,46 @@ function describeTargets(plan: DeployPlan): string {
     .join(', ')
 }
 
-async function summarise(ctx: RunContext, plan: DeployPlan, result: string): Promise<void> {
+/** The job summary and the JSON report: the plan's calls, what serves, how it ended. */
+async function publish(
+  ctx: RunContext,
+  settings: Settings,
+  kind: 'deploy' | 'rollback',
+  result: RunResult,
+  outcome: string
+): Promise<void> {
+  const plan = result.plan
   const rows = plan.variants
     .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
     .join('\n')
   const link = consoleUrl(plan.region, 'endpoints', plan.endpointName)
-  await ctx.out.summary(
-    `### Deployment to [${plan.endpointName}](${link})\n\n${result}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nConfig: \`${plan.endpointConfigName}\`${
-      plan.previousPackageArn ? ` · previously \`${plan.previousPackageArn}\`` : ''
-    }\n`
-  )
-}
-
-async function record(
-  ctx: RunContext,
-  plan: DeployPlan,
-  endpointArn: string,
-  live: LiveEndpoint | undefined,
-  targets: ApprovedTarget[],
-  kind: 'deploy' | 'rollback'
-): Promise<void> {
-  const run = runUrl(ctx.github) || ctx.github.runId || 'local'
-  // After a rollback the package it replaced is the bad one: recording it as the previous
-  // package would make the next rollback put it back. With none recorded, the next
-  // rollback goes to the newest Approved version older than the live one. A redeploy of
-  // the same package must not make it its own rollback target either.
-  const previous =
-    kind === 'rollback'
-      ? ''
-      : plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
-        ? plan.previousPackageArn
-        : (live?.tags[TAGS.previousPackageArn] ?? '')
-  try {
-    await writeTags(
-      ctx.aws.sagemaker,
-      endpointArn,
-      deploymentTags({
-        packageArn: plan.primary.packageArn,
-        previousPackageArn: previous,
-        commit: ctx.github.sha,
-        run
-      })
-    )
-  } catch (error) {
-    ctx.out.warning(
-      `Could not tag endpoint ${plan.endpointName}: ${error instanceof Error ? error.message : String(error)}. Rollback falls back to the newest Approved version older than the live one.`
-    )
-  }
-  const key = `${KEYS.deployedPrefix}${plan.endpointName}`
-  const value = sanitizeMetadataText(`${ctx.now().toISOString()} run ${run}`, METADATA_MAX_VALUE)
-  for (const variant of plan.variants) {
-    const target = targets.find(t => t.arn === variant.packageArn)
-    const fit = fitMetadata([[key, value]], target?.metadata ?? {})
-    for (const reason of fit.dropped)
-      ctx.out.warning(`Not recorded on v${variant.version}: ${reason}`)
-    if (!(key in fit.kept)) continue
-    try {
-      await updateVersion(ctx.aws.sagemaker, variant.packageArn, { metadata: fit.kept })
-    } catch (error) {
-      ctx.out.warning(
-        `Could not record the deployment on v${variant.version}: ${error instanceof Error ? error.message : String(error)}`
-      )
-    }
-  }
-}
-
-async function cleanUp(
-  ctx: RunContext,
-  plan: DeployPlan,
-  live: LiveEndpoint | undefined
-): Promise<void> {
-  if (!live || live.configName === plan.endpointConfigName) return
-  try {
-    const found = await findCleanup(ctx.aws.sagemaker, {
-      endpointName: plan.endpointName,
-      keepConfigs: [plan.endpointConfigName, live.configName],
-      cutoff: live.configCreationTime
-    })
-    await applyCleanup(ctx, found)
-  } catch (error) {
-    ctx.out.warning(
-      `Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${error instanceof Error ? error.message : String(error)}. Cleanup proves that no endpoint in the account uses what it deletes, which needs sagemaker:ListEndpoints and DescribeEndpoint, DescribeEndpointConfig, ListTags on them; grant those, or delete old configs and models by hand.`
-    )
-  }
-}
-
-interface Created {
-  models: string[]
-  configs: string[]
-}
-
-/**
- * Deletes models and configs this run created but no longer needs (the change never
- * started, or a new plan after a wait uses others). Their names are unique to this run,
- * so only this endpoint can use them: what it serves or is moving to stays, in case
- * SageMaker accepted a request whose answer got lost. Whatever is left is named in a
- * warning, with the commands to remove it.
- */
-async function discardCreated(
-  ctx: RunContext,
-  endpointName: string,
-  created: Created,
-  keep: { configs: string[]; models: string[] },
-  why: string
-): Promise<void> {
-  const plan: CleanupPlan = {
-    configs: created.configs.filter(c => !keep.configs.includes(c)),
-    models: created.models.filter(m => !keep.models.includes(m))
-  }
-  if (plan.configs.length === 0 && plan.models.length === 0) return
-  const left: string[] = []
-  try {
-    const inUse = await endpointUses(ctx.aws.sagemaker, endpointName)
-    for (const c of plan.configs.filter(c => inUse.configs.has(c)))
-      left.push(`endpoint config ${c}`)
-    for (const m of plan.models.filter(m => inUse.models.has(m))) left.push(`model ${m}`)
-    plan.configs = plan.configs.filter(c => !inUse.configs.has(c))
-    plan.models = plan.models.filter(m => !inUse.models.has(m))
-  } catch (error) {
-    ctx.out.warning(
-      `Could not check whether endpoint ${endpointName} uses what this run created: ${error instanceof Error ? error.message : String(error)}`
-    )
-    left.push(
-      ...plan.configs.map(c => `endpoint config ${c}`),
-      ...plan.models.map(m => `model ${m}`)
-    )
-    plan.configs = []
-    plan.models = []
-  }
-  const { failed } = await applyCleanup(ctx, plan)
-  left.push(...failed)
-  if (left.length > 0) {
-    ctx.out.warning(
-      `${why}; left in place: ${left.join(', ')}. Once no endpoint uses them, remove them with aws sagemaker delete-endpoint-config --endpoint-config-name NAME and aws sagemaker delete-model --model-name NAME.`
-    )
-  }
+  const calls = plan.calls
+    .map((c, i) => `${i + 1}. ${escapeText(describeCall(c), 2000)}`)
+    .join('\n')
+  const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${
+    plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
+      ? ` · previously \`${plan.previousPackageArn}\``
+      : ''
+  }\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`
+  await publishReport(ctx, reportFileName(settings.group, kind), markdown, {
+    mode: kind,
+    dryRun: settings.dryRun,
+    endpointName: plan.endpointName,
+    region: plan.region,
+    outcome,
+    action: plan.action,
+    variants: plan.variants,
+    capacity: {
+      current: plan.currentCompute ? describeCompute(plan.currentCompute) : null,
+      planned: describeCompute(plan.compute)
+    },
+    reused: plan.reused,
+    calls: plan.calls,
+    notes: plan.notes,
+    previousPackageArn: plan.previousPackageArn ?? null,
+    servingConfig: result.serving || null,
+    created: result.created
+  })
 }
 
 /** True when the endpoint is no longer what the plan was made from: another deployment got there first. */
@@ -292,59 +275,105 @@ function roleRequired(settings: Settings, plan: DeployPlan): UserError {
   )
 }
 
-/** Creates models and config (idempotently) and starts the change, waiting out other deployments. */
+function createsModels(plan: DeployPlan): boolean {
+  return plan.calls.some(c => c.operation === 'CreateModel')
+}
+
+function changeCall(plan: DeployPlan): PlannedCall | undefined {
+  return plan.calls.find(c => CHANGE_OPERATIONS.has(c.operation))
+}
+
+/** What a plan's endpoint ends on: its config and models stay whoever made them. */
+function usedBy(plan: DeployPlan): Created {
+  return { configs: [plan.endpointConfigName], models: plan.variants.map(v => v.modelName) }
+}
+
+/** The message a signal prints: where the run stopped and what happens next. */
+function interruptedMessage(
+  ctx: RunContext,
+  signal: NodeJS.Signals,
+  record: InFlightDeployment
+): string {
+  const stopped = `${signal}: the ${record.kind} to endpoint ${record.endpointName} stopped at: ${record.step}.`
+  const endpoint = record.changeSent
+    ? `SageMaker carries on with the endpoint change it was sent.`
+    : 'The endpoint was not changed.'
+  const made = [...record.created.configs, ...record.created.models]
+  const next = ctx.out.postStep
+    ? `The post step of this action waits for the endpoint (up to ${Math.min(record.waitTimeoutSeconds, POST_WAIT_MAX_SECONDS)} s), closes the GitHub deployment, makes the endpoint's tags name what it serves, and deletes the models and configs this run made that nothing serves.`
+    : `Nothing runs after this command to tidy up: once the endpoint is InService, run the same command again (it uses what exists) or roll back${
+        made.length ? `; this run made ${made.join(', ')}` : ''
+      }.`
+  return `${stopped} ${endpoint} ${next}`
+}
+
+/**
+ * Makes the plan's create calls and starts the endpoint change. When another deployment
+ * changed the endpoint in between, waits for it, plans again (printing the new plan) and
+ * goes on with that one. What this run created and does not end on is deleted.
+ */
 async function applyWithTurns(
   ctx: RunContext,
   settings: Settings,
-  targets: Target[],
-  first: { plan: DeployPlan; live: LiveEndpoint | undefined }
-): Promise<{ plan: DeployPlan; live: LiveEndpoint | undefined }> {
+  request: DeploymentRequest,
+  inflight: InFlightRecorder,
+  result: RunResult
+): Promise<{ plan: DeployPlan; live: LiveEndpoint | undefined; started: boolean }> {
   const deploy = settings.deploy!
   const turnDeadline = ctx.now().getTime() + deploy.waitTimeoutSeconds * 1000
-  let { plan, live } = first
+  let plan = result.plan
+  let live = request.live
   const where = { aws: ctx.aws, out: ctx.out, region: settings.region }
-  const created: Created = { models: [], configs: [] }
-  const unused = (current: DeployPlan) =>
-    discardCreated(
+  const discard = async (keep: Created, why: string) => {
+    const { deleted } = await discardCreated(
       ctx,
-      current.endpointName,
-      created,
-      {
-        configs: [current.endpointConfigName],
-        models: current.variants.map(v => v.modelName)
-      },
-      'This run created models or configs that the deployment it finally made does not use'
+      deploy.endpointName,
+      inflight.current.created,
+      keep,
+      why
     )
+    inflight.forget(deleted.map(label => label.slice(label.lastIndexOf(' ') + 1)))
+  }
   let started = false
   try {
     for (let turn = 1; ; turn++) {
-      if (plan.action === 'none') {
-        await unused(plan)
-        return { plan, live }
+      const change = changeCall(plan)
+      if (!change) {
+        await discard(
+          usedBy(plan),
+          'This run created models or configs that the deployment it finally made does not use'
+        )
+        return { plan, live, started }
       }
-      if (plan.models.length > 0 && !deploy.executionRoleArn) throw roleRequired(settings, plan)
-      for (const model of plan.models) {
-        if ((await ensureModel(where, model)) && model.ModelName)
-          created.models.push(model.ModelName)
-      }
-      if (plan.endpointConfig && (await ensureEndpointConfig(where, plan.endpointConfig))) {
-        created.configs.push(plan.endpointConfigName)
+      if (createsModels(plan) && !deploy.executionRoleArn) throw roleRequired(settings, plan)
+      for (const call of plan.calls) {
+        if (call.operation !== 'CreateModel' && call.operation !== 'CreateEndpointConfig') continue
+        inflight.before(call)
+        if (!(await createResource(where, call))) {
+          const names = createdNames([call])
+          inflight.forget([...names.models, ...names.configs])
+        }
       }
       // The plan (what it replaces, what rollback and reject-current rely on) is only true
       // of the endpoint it was made from: if that moved, wait and plan again.
       let raced = await endpointMoved(ctx, plan, live)
       if (!raced) {
+        inflight.before(change)
         try {
-          await startEndpointChange(ctx, plan)
+          await startEndpointChange(where, change)
           started = true
+          result.created = change.operation === 'CreateEndpoint'
         } catch (error) {
           raced = plan.action === 'create' ? isAlreadyExists(error) : isInProgress(error)
           if (!raced) throw error
         }
       }
       if (started) {
-        await unused(plan)
-        return { plan, live }
+        await discard(
+          usedBy(plan),
+          'This run created models or configs that the deployment it finally made does not use'
+        )
+        return { plan, live, started }
       }
       const remaining = Math.ceil((turnDeadline - ctx.now().getTime()) / 1000)
       if (turn >= MAX_TURNS || remaining <= 0) {
@@ -355,24 +384,20 @@ async function applyWithTurns(
       ctx.out.info(
         `Another deployment is changing endpoint ${plan.endpointName}; waiting for it to finish before this one.`
       )
+      inflight.at(`waiting for another deployment on endpoint ${plan.endpointName} to finish`)
       live = await settledEndpoint(ctx, deploy, false, remaining)
-      plan = buildPlan({
-        settings: deploy,
-        region: settings.region,
-        run: ctx.github,
-        targets,
-        live
-      })
+      plan = await makePlan(ctx, settings, request, live)
+      result.plan = plan
+      result.serving = live?.configName ?? ''
+      inflight.replan(plan, live)
       ctx.out.info(
-        `The endpoint changed while this deployment waited; the plan now is:\n${formatPlan(plan, { configs: [], models: [] })}`
+        `The endpoint changed while this deployment waited; the plan now is:\n${formatPlan(plan, deploy.waitTimeoutSeconds)}`
       )
+      for (const note of plan.notes) ctx.out.warning(note)
     }
   } catch (error) {
     if (!started) {
-      await discardCreated(
-        ctx,
-        plan.endpointName,
-        created,
+      await discard(
         { configs: [], models: [] },
         `The deployment to ${plan.endpointName} did not start (${error instanceof Error ? error.message : String(error)})`
       )
@@ -381,92 +406,215 @@ async function applyWithTurns(
   }
 }
 
+/**
+ * The plan's calls after the verified change, in order: tags, version metadata, cleanup,
+ * and for a rollback with `reject-current` the rejection. Recording and cleanup only warn;
+ * a failed rejection fails the step, saying how to finish it.
+ */
+async function recordAndCleanUp(
+  ctx: RunContext,
+  plan: DeployPlan,
+  live: LiveEndpoint | undefined,
+  endpointArn: string,
+  inflight: InFlightRecorder
+): Promise<void> {
+  const change = changeCall(plan)
+  const after = plan.calls.slice(change ? plan.calls.indexOf(change) + 1 : 0)
+  // Cleanup checks again, just before its first delete, that what the plan found is still
+  // unused: the deployment took minutes, and it only ever deletes less than it planned.
+  let confirmed: Promise<CleanupPlan | undefined> | undefined
+  const stillUnused = () =>
+    (confirmed ??= (async () => {
+      try {
+        return live
+          ? await findCleanup(ctx.aws.sagemaker, cleanupScope(plan, live))
+          : { configs: [], models: [] }
+      } catch (error) {
+        ctx.out.warning(
+          `Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${error instanceof Error ? error.message : String(error)}. ${CLEANUP_PERMISSIONS}`
+        )
+        return undefined
+      }
+    })())
+  const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
+  for (const call of after) {
+    inflight.before(call)
+    switch (call.operation) {
+      case 'AddTags':
+        try {
+          await writeTags(ctx.aws.sagemaker, endpointArn, call.tags)
+        } catch (error) {
+          ctx.out.warning(
+            `Could not tag endpoint ${plan.endpointName}: ${message(error)}. Rollback falls back to the newest Approved version older than the live one.`
+          )
+        }
+        break
+      case 'UpdateModelPackage':
+        if (call.purpose === 'record') {
+          try {
+            await updateVersion(ctx.aws.sagemaker, call.packageArn, call.update)
+          } catch (error) {
+            ctx.out.warning(
+              `Could not record the deployment on v${call.version}: ${message(error)}`
+            )
+          }
+        } else {
+          try {
+            await updateVersion(ctx.aws.sagemaker, call.packageArn, call.update)
+          } catch (error) {
+            throw new UserError(
+              `Endpoint ${plan.endpointName} was rolled back to ${plan.primary.packageArn}, but marking ${call.packageArn} Rejected failed: ${message(error)}. Reject it with mode "reject" (model-package: ${call.packageArn}) and the same reason.`
+            )
+          }
+          ctx.out.info(`Marked ${call.packageArn} Rejected: ${call.update.approvalDescription}`)
+          ctx.out.setOutput('approval-status', 'Rejected')
+        }
+        break
+      case 'DeleteEndpointConfig':
+      case 'DeleteModel': {
+        const unused = await stillUnused()
+        if (!unused) break
+        const [kind, name, list] =
+          call.operation === 'DeleteModel'
+            ? ['model', call.input.ModelName ?? '', unused.models]
+            : ['endpoint config', call.input.EndpointConfigName ?? '', unused.configs]
+        if (!list.includes(name)) {
+          ctx.out.warning(
+            `Not deleting ${kind} ${name} after all: since the plan was made, an endpoint or a newer config of ours uses it.`
+          )
+          break
+        }
+        await applyCleanup(ctx, {
+          configs: call.operation === 'DeleteEndpointConfig' ? [name] : [],
+          models: call.operation === 'DeleteModel' ? [name] : []
+        })
+        break
+      }
+      default:
+        throw new Error(`${call.operation} cannot come after the endpoint change`)
+    }
+  }
+}
+
 export async function runDeployment(
   ctx: RunContext,
   settings: Settings,
-  request: {
-    kind: 'deploy' | 'rollback'
-    targets: ApprovedTarget[]
-    live: LiveEndpoint | undefined
-  }
+  request: DeploymentRequest
 ): Promise<DeploymentOutcome> {
   const deploy = settings.deploy!
-  const initial = buildPlan({
-    settings: deploy,
-    region: settings.region,
-    run: ctx.github,
-    targets: request.targets,
-    live: request.live
-  })
-  if (!settings.dryRun && initial.models.length > 0 && !deploy.executionRoleArn) {
+  const initial = await makePlan(ctx, settings, request, request.live)
+  if (!settings.dryRun && createsModels(initial) && !deploy.executionRoleArn) {
     throw roleRequired(settings, initial)
   }
-  // Only what the plan prints: a failed read here must not stop the deployment, and the
-  // cleanup after it reads everything again before it deletes anything.
-  let preview: CleanupPlan = { configs: [], models: [] }
-  if (request.live) {
-    try {
-      preview = await findCleanup(ctx.aws.sagemaker, {
-        endpointName: deploy.endpointName,
-        keepConfigs: [request.live.configName],
-        cutoff: request.live.configCreationTime
-      })
-    } catch (error) {
-      ctx.out.warning(
-        `Could not work out which old models and configs cleanup would delete: ${error instanceof Error ? error.message : String(error)}. Cleanup after the deployment checks again and deletes nothing it cannot prove unused.`
-      )
-    }
-  }
-  ctx.out.info(formatPlan(initial, preview))
+  ctx.out.info(formatPlan(initial, deploy.waitTimeoutSeconds))
   for (const note of initial.notes) ctx.out.warning(note)
-  setOutputs(ctx, initial)
-
-  if (settings.dryRun) {
-    ctx.out.info('Dry run: nothing was created, updated or deleted.')
-    await summarise(ctx, initial, `Dry run (${request.kind}): nothing was changed.`)
-    return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true }
+  const result: RunResult = {
+    plan: initial,
+    serving: request.live?.configName ?? '',
+    created: false
   }
-  if (initial.action === 'none') {
-    ctx.out.info(
-      `Endpoint ${deploy.endpointName} already serves ${describeTargets(initial)} on ${initial.endpointConfigName}: nothing to change.`
-    )
-    await summarise(ctx, initial, 'Already serving: nothing changed.')
-    return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true }
-  }
-
-  const endpointLink = consoleUrl(settings.region, 'endpoints', deploy.endpointName)
-  const github: GitHubDeployment | undefined = await createGitHubDeployment(ctx, {
-    environment: deploy.environment ?? deploy.endpointName,
-    description: `${request.kind === 'rollback' ? 'Roll back' : 'Deploy'} ${describeTargets(initial)} of ${settings.group.name} to ${deploy.endpointName}`,
-    environmentUrl: endpointLink,
-    logUrl: runUrl(ctx.github),
-    payload: { endpoint: deploy.endpointName, 'model-package-arn': initial.primary.packageArn }
-  })
-  await setGitHubDeploymentStatus(
-    ctx,
-    github,
-    'in_progress',
-    `${deploy.deploymentStrategy} deployment started`
-  )
-
   try {
-    const { plan, live } = await applyWithTurns(ctx, settings, request.targets, {
-      plan: initial,
-      live: request.live
-    })
-    setOutputs(ctx, plan)
-    if (plan.action !== 'none') {
-      await waitForEndpoint(ctx, deploy.endpointName, {
-        timeoutSeconds: deploy.waitTimeoutSeconds,
-        purpose: 'to finish this deployment'
-      })
+    if (settings.dryRun) {
+      ctx.out.info('Dry run: nothing was created, updated or deleted.')
+      await publish(ctx, settings, request.kind, result, `Dry run: nothing was changed.`)
+      return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true }
     }
+    if (initial.calls.length === 0) {
+      ctx.out.info(
+        `Endpoint ${deploy.endpointName} already serves ${describeTargets(initial)} on ${initial.endpointConfigName}: nothing to change.`
+      )
+      await publish(ctx, settings, request.kind, result, 'Already serving: nothing changed.')
+      return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true }
+    }
+    return await deployAndRecord(ctx, settings, request, result)
+  } finally {
+    setOutputs(ctx, result)
+  }
+}
+
+async function deployAndRecord(
+  ctx: RunContext,
+  settings: Settings,
+  request: DeploymentRequest,
+  result: RunResult
+): Promise<DeploymentOutcome> {
+  const deploy = settings.deploy!
+  const initial = result.plan
+  const endpointLink = consoleUrl(settings.region, 'endpoints', deploy.endpointName)
+  let github: GitHubDeployment | undefined
+  if (deploy.environment) {
+    github = await createGitHubDeployment(ctx, {
+      environment: deploy.environment,
+      description: `${request.kind === 'rollback' ? 'Roll back' : 'Deploy'} ${describeTargets(initial)} of ${settings.group.name} to ${deploy.endpointName}`,
+      environmentUrl: endpointLink,
+      logUrl: runUrl(ctx.github),
+      payload: { endpoint: deploy.endpointName, 'model-package-arn': initial.primary.packageArn }
+    })
+  } else {
+    ctx.out.debug('Input "environment" is not set: no GitHub deployment is recorded.')
+  }
+  const inflight = new InFlightRecorder(
+    ctx.out,
+    {
+      kind: request.kind,
+      region: settings.region,
+      waitTimeoutSeconds: deploy.waitTimeoutSeconds,
+      github
+    },
+    initial,
+    request.live
+  )
+  const unwatch = ctx.interrupts?.watch(signal => interruptedMessage(ctx, signal, inflight.current))
+  // The post step reconciles only what this step could not conclude itself.
+  let concluded = false
+  try {
+    await setGitHubDeploymentStatus(
+      ctx,
+      github,
+      'in_progress',
+      `${deploy.deploymentStrategy} deployment started`
+    )
+    const { plan, live, started } = await applyWithTurns(ctx, settings, request, inflight, result)
+    if (!started) {
+      // The endpoint already serves the plan (maybe since a wait): at most its record is due.
+      concluded = true
+      const outcome = plan.calls.length
+        ? 'Already serving; its tags did not say so and now do.'
+        : 'Already serving: nothing changed.'
+      ctx.out.info(`Endpoint ${deploy.endpointName} on ${plan.endpointConfigName}: ${outcome}`)
+      await setGitHubDeploymentStatus(
+        ctx,
+        github,
+        'success',
+        `Already serving on ${plan.endpointConfigName}`
+      )
+      if (live) await recordAndCleanUp(ctx, plan, live, live.arn, inflight)
+      await publish(ctx, settings, request.kind, result, outcome)
+      return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true }
+    }
+    inflight.at(
+      `waiting for endpoint ${deploy.endpointName} to be InService on ${plan.endpointConfigName}`
+    )
+    await waitForEndpoint(ctx, deploy.endpointName, {
+      timeoutSeconds: deploy.waitTimeoutSeconds,
+      purpose: 'to finish this deployment'
+    })
     // Described again on purpose: InService alone does not prove the new config serves.
     const verified = await describeEndpoint(ctx, deploy.endpointName)
+    result.serving = verified?.EndpointConfigName ?? ''
     const failure = verifyDeployment(plan, verified, live?.configName)
     if (failure) {
+      // The same path as a deployment that never started: what it created goes.
+      await discardCreated(
+        ctx,
+        deploy.endpointName,
+        inflight.current.created,
+        { configs: [], models: [] },
+        `The deployment to ${deploy.endpointName} did not take effect`
+      )
+      concluded = true
       await setGitHubDeploymentStatus(ctx, github, 'failure', failure)
-      await summarise(ctx, plan, `**Failed.** ${escapeText(failure)}`)
+      await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(failure)}`)
       return {
         plan,
         previousPackageArn: plan.previousPackageArn,
@@ -477,34 +625,39 @@ export async function runDeployment(
     ctx.out.info(
       `Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}: ${endpointLink}`
     )
-    await record(
-      ctx,
-      plan,
-      verified?.EndpointArn ?? live?.arn ?? '',
-      live,
-      request.targets,
-      request.kind
-    )
-    await cleanUp(ctx, plan, live)
+    concluded = true
     await setGitHubDeploymentStatus(
       ctx,
       github,
       'success',
       `Serving ${describeTargets(plan)} on ${plan.endpointConfigName}`
     )
-    await summarise(ctx, plan, `**Deployed.** InService on \`${plan.endpointConfigName}\`.`)
+    await recordAndCleanUp(ctx, plan, live, verified?.EndpointArn ?? live?.arn ?? '', inflight)
+    await publish(
+      ctx,
+      settings,
+      request.kind,
+      result,
+      `**Deployed.** InService on \`${plan.endpointConfigName}\`.`
+    )
     return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true }
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error)
-    await setGitHubDeploymentStatus(ctx, github, 'failure', text)
+    if (!concluded) await setGitHubDeploymentStatus(ctx, github, 'failure', text)
     if (error instanceof WaitTimeoutError) {
+      concluded = true
+      await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(text)}`)
       return {
-        plan: initial,
-        previousPackageArn: initial.previousPackageArn,
+        plan: result.plan,
+        previousPackageArn: result.plan.previousPackageArn,
         succeeded: false,
         failed: text
       }
     }
     throw error
+  } finally {
+    unwatch?.()
+    // Left for the post step when the endpoint change was sent and its end is unknown.
+    if (concluded || !inflight.current.changeSent) inflight.clear()
   }
 }

@@ -1,20 +1,32 @@
-// The deployment plan: every SageMaker request a deployment will make, built from the
-// settings, the resolved packages and what the endpoint serves now. Pure, so that it can be
-// tested on its own and printed as-is in dry-run.
+// The deployment plan: every SageMaker request a deployment will make, in order, built from
+// the settings, the resolved packages, what the endpoint serves now and what already exists.
+// Pure, so that it can be tested on its own; dry-run prints it and a real run carries out
+// exactly its calls, so the preview and the run cannot say different things.
 import { createHash } from 'node:crypto'
 import type {
+  CreateEndpointCommandInput,
   CreateEndpointConfigCommandInput,
   CreateModelCommandInput,
+  DeleteEndpointConfigCommandInput,
+  DeleteModelCommandInput,
   DeploymentConfig,
   ProductionVariant,
   ProductionVariantInstanceType,
   Tag,
+  UpdateEndpointCommandInput,
   UpdateEndpointWeightsAndCapacitiesCommandInput
 } from '@aws-sdk/client-sagemaker'
-import type { GitHubRun } from '../context.js'
+import { runUrl, type GitHubRun } from '../context.js'
 import { UserError } from '../errors.js'
+import {
+  fitMetadata,
+  KEYS,
+  METADATA_MAX_VALUE,
+  sanitizeMetadataText
+} from '../registry/metadata.js'
+import type { VersionUpdate } from '../registry/versions.js'
 import type { DeploySettings } from '../settings.js'
-import { TAGS } from './tags.js'
+import { deploymentTags, TAG_PREFIX, TAGS } from './tags.js'
 
 /** SageMaker names (models, configs, endpoints): `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`. */
 export const NAME_MAX = 63
@@ -35,6 +47,8 @@ export interface Target {
   arn: string
   version: number
   weight: number
+  /** The package's customer metadata, to fit `deployed:<endpoint>` next to it. */
+  metadata?: Record<string, string>
 }
 
 export interface LiveVariant {
@@ -69,26 +83,84 @@ export interface PlannedVariant {
 
 export type EndpointAction = 'create' | 'update' | 'update-weights' | 'none'
 
+/**
+ * One mutating request of the plan. Inputs are the SDK's own, except where a value is only
+ * known once the endpoint is verified: the endpoint's ARN for its tags on a first create.
+ */
+export type PlannedCall =
+  | { operation: 'CreateModel'; input: CreateModelCommandInput }
+  | { operation: 'CreateEndpointConfig'; input: CreateEndpointConfigCommandInput }
+  | { operation: 'CreateEndpoint'; input: CreateEndpointCommandInput }
+  | { operation: 'UpdateEndpoint'; input: UpdateEndpointCommandInput }
+  | {
+      operation: 'UpdateEndpointWeightsAndCapacities'
+      input: UpdateEndpointWeightsAndCapacitiesCommandInput
+    }
+  | { operation: 'AddTags'; endpointName: string; tags: Tag[] }
+  | {
+      operation: 'UpdateModelPackage'
+      purpose: 'record' | 'reject'
+      packageArn: string
+      version: number
+      update: VersionUpdate
+    }
+  | { operation: 'DeleteEndpointConfig'; input: DeleteEndpointConfigCommandInput }
+  | { operation: 'DeleteModel'; input: DeleteModelCommandInput }
+
+/** The call that makes the endpoint change; everything after it waits for the endpoint. */
+export const CHANGE_OPERATIONS: ReadonlySet<PlannedCall['operation']> = new Set([
+  'CreateEndpoint',
+  'UpdateEndpoint',
+  'UpdateEndpointWeightsAndCapacities'
+])
+
+export interface Reused {
+  kind: 'model' | 'endpoint config'
+  name: string
+  created?: Date
+}
+
 export interface DeployPlan {
   endpointName: string
   region: string
   action: EndpointAction
   variants: PlannedVariant[]
   compute: Compute
-  /** Models to create (empty when only weights change or nothing changes). */
+  /** What the endpoint's largest variant runs now, for the capacity line. */
+  currentCompute?: Compute
+  /** The models the endpoint needs (created, or reused when they exist already). */
   models: CreateModelCommandInput[]
-  /** The config to create; absent when the endpoint keeps its config. */
+  /** The config the endpoint needs; absent when the endpoint keeps its config. */
   endpointConfig?: CreateEndpointConfigCommandInput
   /** The config the endpoint must be on when the deployment is done. */
   endpointConfigName: string
   /** Sent with UpdateEndpoint; absent when SageMaker would refuse it (see `notes`). */
   deploymentConfig?: DeploymentConfig
   updateWeights?: UpdateEndpointWeightsAndCapacitiesCommandInput
+  /** Models and configs of this plan that exist already, identical: used, never created or deleted. */
+  reused: Reused[]
+  /** Every mutating request of the deployment, in the order it is made. */
+  calls: PlannedCall[]
   /** The package with the largest weight: what outputs and tags call "the" package. */
   primary: PlannedVariant
   /** The package the endpoint served before (largest weight), if any. */
   previousPackageArn?: string
   notes: string[]
+}
+
+/** What SageMaker holds besides the endpoint, read just before planning. */
+export interface PlanFacts {
+  /** Planned models and configs that exist already with the same content, by name. */
+  existing: { models: Map<string, Date | undefined>; configs: Map<string, Date | undefined> }
+  /** Old models and configs of this endpoint that cleanup deletes once the deployment is verified. */
+  cleanup: { configs: string[]; models: string[] }
+}
+
+/** With `reject-current`: the version being replaced is marked Rejected once the rollback is verified. */
+export interface RejectRequest {
+  packageArn: string
+  version: number
+  update: VersionUpdate
 }
 
 export interface PlanInput {
@@ -97,6 +169,11 @@ export interface PlanInput {
   run: GitHubRun
   targets: Target[]
   live?: LiveEndpoint
+  kind?: 'deploy' | 'rollback'
+  /** The time recorded on the versions as `deployed:<endpoint>`: when the plan was made. */
+  now?: Date
+  facts?: PlanFacts
+  reject?: RejectRequest
 }
 
 /** A short, stable digest of anything JSON can hold. */
@@ -137,7 +214,11 @@ export function isOurName(endpointName: string, name: string): boolean {
   return false
 }
 
-/** The compute the new config asks for: the inputs, else what the endpoint runs now. */
+/**
+ * The compute the new config asks for. Each input applies on its own: `instance-type`
+ * alone keeps the instance count the endpoint runs, `instance-count` alone keeps its
+ * instance type; with neither, the endpoint keeps what it runs.
+ */
 export function resolveCompute(settings: DeploySettings, live: LiveEndpoint | undefined): Compute {
   if (settings.serverlessMemoryMb !== undefined) {
     return {
@@ -146,15 +227,26 @@ export function resolveCompute(settings: DeploySettings, live: LiveEndpoint | un
       maxConcurrency: settings.serverlessMaxConcurrency ?? DEFAULT_SERVERLESS_CONCURRENCY
     }
   }
-  if (settings.instanceType !== undefined) {
+  const current = live && primaryVariant(live.variants)?.compute
+  if (settings.instanceType !== undefined || settings.instanceCount !== undefined) {
+    const serving = current?.kind === 'instance' ? current : undefined
+    const instanceType = settings.instanceType ?? serving?.instanceType
+    if (instanceType === undefined) {
+      throw new UserError(
+        `Input "instance-count" needs "instance-type" here: endpoint "${settings.endpointName}" ${
+          live
+            ? 'runs no instance type this action can keep (it is serverless, or its config cannot be read)'
+            : 'does not exist yet'
+        }. Give "instance-type" too, such as ml.m5.large.`
+      )
+    }
     return {
       kind: 'instance',
-      instanceType: settings.instanceType,
-      instanceCount: settings.instanceCount
+      instanceType,
+      instanceCount: settings.instanceCount ?? serving?.instanceCount ?? 1
     }
   }
-  const inherited = live && primaryVariant(live.variants)?.compute
-  if (inherited) return inherited
+  if (current) return current
   throw new UserError(
     `Input "instance-type" (or "serverless-memory-mb") is required: endpoint "${settings.endpointName}" ${
       live ? 'runs a config this action cannot read the compute of' : 'does not exist yet'
@@ -246,29 +338,27 @@ function managedTags(endpointName: string, extra: Tag[] = []): Tag[] {
   return [{ Key: TAGS.endpoint, Value: endpointName }, ...extra]
 }
 
-export function buildPlan(input: PlanInput): DeployPlan {
-  const { settings, run, live } = input
-  const endpointName = settings.endpointName
-  const compute = resolveCompute(settings, live)
-  validate(settings, compute, input.targets)
-  const single = input.targets.length === 1
-  const runKey = { runId: run.runId, attempt: run.runAttempt }
-  const roleArn = settings.executionRoleArn ?? ROLE_PLACEHOLDER
+/** The endpoint change, before the calls around it are known. */
+interface Change {
+  action: EndpointAction
+  variants: PlannedVariant[]
+  models: CreateModelCommandInput[]
+  endpointConfig?: CreateEndpointConfigCommandInput
+  endpointConfigName: string
+  deploymentConfig?: DeploymentConfig
+  updateWeights?: UpdateEndpointWeightsAndCapacitiesCommandInput
+}
 
-  const variants: PlannedVariant[] = input.targets.map(t => ({
-    variantName: single ? PRIMARY_VARIANT : `v${t.version}`,
-    packageArn: t.arn,
-    version: t.version,
-    weight: single ? 1 : t.weight,
-    modelName: resourceName(
-      endpointName,
-      `v${t.version}`,
-      shortHash({ endpointName, packageArn: t.arn, roleArn, ...runKey })
-    )
-  }))
-  const primary = primaryVariant(variants) as PlannedVariant
-  const notes: string[] = []
-  const previousPackageArn = livePackageArn(live)
+function planChange(
+  input: PlanInput,
+  compute: Compute,
+  variants: PlannedVariant[],
+  notes: string[]
+): Change {
+  const { settings, live, run } = input
+  const endpointName = settings.endpointName
+  const single = variants.length === 1
+  const roleArn = settings.executionRoleArn ?? ROLE_PLACEHOLDER
 
   // When the endpoint already serves exactly these packages under these variant names on
   // the same compute, a new fleet is not needed: only weights may have to move.
@@ -287,15 +377,12 @@ export function buildPlan(input: PlanInput): DeployPlan {
         v => live.variants.find(l => l.variantName === v.variantName)?.weight !== v.weight
       )
     return {
-      endpointName,
-      region: input.region,
       action: weightsDiffer ? 'update-weights' : 'none',
       variants: variants.map(v => ({
         ...v,
         modelName:
           live.variants.find(l => l.variantName === v.variantName)?.modelName ?? v.modelName
       })),
-      compute,
       models: [],
       endpointConfigName: live.configName,
       updateWeights: weightsDiffer
@@ -306,10 +393,7 @@ export function buildPlan(input: PlanInput): DeployPlan {
               DesiredWeight: v.weight
             }))
           }
-        : undefined,
-      primary,
-      previousPackageArn,
-      notes
+        : undefined
     }
   }
 
@@ -337,7 +421,8 @@ export function buildPlan(input: PlanInput): DeployPlan {
       variants: variants.map(v => [v.variantName, v.packageArn, v.weight, v.modelName]),
       compute,
       dataCapture: settings.dataCaptureS3Uri ?? null,
-      ...runKey
+      runId: run.runId,
+      attempt: run.runAttempt
     })
   )
   const endpointConfig: CreateEndpointConfigCommandInput = {
@@ -382,21 +467,223 @@ export function buildPlan(input: PlanInput): DeployPlan {
       )
     }
   }
+  return {
+    action: live ? 'update' : 'create',
+    variants,
+    models,
+    endpointConfig,
+    endpointConfigName,
+    deploymentConfig: deployment
+  }
+}
+
+/** How records name the run: its URL on GitHub, else its id, else `local`. */
+export function runLabel(run: GitHubRun): string {
+  return runUrl(run) || run.runId || 'local'
+}
+
+/** The calls that record the deployment once it is verified: endpoint tags, version metadata. */
+function recordCalls(
+  input: PlanInput,
+  change: Change,
+  primary: PlannedVariant,
+  previousPackageArn: string | undefined,
+  notes: string[]
+): PlannedCall[] {
+  const { live, run } = input
+  // After a rollback the package it replaced is the bad one: recording it as the previous
+  // package would make the next rollback put it back. With none recorded, the next
+  // rollback goes to the newest Approved version older than the live one. A redeploy of
+  // the same package must not make it its own rollback target either.
+  const previous =
+    input.kind === 'rollback'
+      ? ''
+      : previousPackageArn && previousPackageArn !== primary.packageArn
+        ? previousPackageArn
+        : (live?.tags[TAGS.previousPackageArn] ?? '')
+  const calls: PlannedCall[] = [
+    {
+      operation: 'AddTags',
+      endpointName: input.settings.endpointName,
+      tags: deploymentTags({
+        packageArn: primary.packageArn,
+        previousPackageArn: previous,
+        commit: run.sha,
+        run: runLabel(run)
+      })
+    }
+  ]
+  const key = `${KEYS.deployedPrefix}${input.settings.endpointName}`
+  const value = sanitizeMetadataText(
+    `${(input.now ?? new Date()).toISOString()} run ${runLabel(run)}`,
+    METADATA_MAX_VALUE
+  )
+  for (const variant of change.variants) {
+    const target = input.targets.find(t => t.arn === variant.packageArn)
+    const fit = fitMetadata([[key, value]], target?.metadata ?? {})
+    for (const reason of fit.dropped) notes.push(`Not recorded on v${variant.version}: ${reason}`)
+    if (!(key in fit.kept)) continue
+    calls.push({
+      operation: 'UpdateModelPackage',
+      purpose: 'record',
+      packageArn: variant.packageArn,
+      version: variant.version,
+      update: { metadata: fit.kept }
+    })
+  }
+  return calls
+}
+
+function rejectCall(
+  reject: RejectRequest | undefined,
+  primary: PlannedVariant,
+  previousPackageArn: string | undefined,
+  notes: string[]
+): PlannedCall[] {
+  if (!reject || reject.packageArn === primary.packageArn) return []
+  if (previousPackageArn !== reject.packageArn) {
+    notes.push(
+      `Not rejecting ${reject.packageArn}: the endpoint serves ${previousPackageArn ?? 'no versioned package'} with the largest weight, so the replaced version is not certain.`
+    )
+    return []
+  }
+  return [
+    {
+      operation: 'UpdateModelPackage',
+      purpose: 'reject',
+      packageArn: reject.packageArn,
+      version: reject.version,
+      update: reject.update
+    }
+  ]
+}
+
+export function buildPlan(input: PlanInput): DeployPlan {
+  const { settings, run, live, facts } = input
+  const endpointName = settings.endpointName
+  const compute = resolveCompute(settings, live)
+  validate(settings, compute, input.targets)
+  const single = input.targets.length === 1
+  const roleArn = settings.executionRoleArn ?? ROLE_PLACEHOLDER
+  const notes: string[] = []
+
+  const variants: PlannedVariant[] = input.targets.map(t => ({
+    variantName: single ? PRIMARY_VARIANT : `v${t.version}`,
+    packageArn: t.arn,
+    version: t.version,
+    weight: single ? 1 : t.weight,
+    modelName: resourceName(
+      endpointName,
+      `v${t.version}`,
+      shortHash({
+        endpointName,
+        packageArn: t.arn,
+        roleArn,
+        runId: run.runId,
+        attempt: run.runAttempt
+      })
+    )
+  }))
+  const change = planChange(input, compute, variants, notes)
+  const primary = primaryVariant(variants) as PlannedVariant
+  const previousPackageArn = livePackageArn(live)
+
+  const reused: Reused[] = []
+  const calls: PlannedCall[] = []
+  for (const model of change.models) {
+    const name = model.ModelName ?? ''
+    if (facts?.existing.models.has(name)) {
+      reused.push({ kind: 'model', name, created: facts.existing.models.get(name) })
+    } else {
+      calls.push({ operation: 'CreateModel', input: model })
+    }
+  }
+  if (change.endpointConfig) {
+    const name = change.endpointConfigName
+    if (facts?.existing.configs.has(name)) {
+      reused.push({ kind: 'endpoint config', name, created: facts.existing.configs.get(name) })
+    } else {
+      calls.push({ operation: 'CreateEndpointConfig', input: change.endpointConfig })
+    }
+  }
+  switch (change.action) {
+    case 'create':
+      calls.push({
+        operation: 'CreateEndpoint',
+        input: { EndpointName: endpointName, EndpointConfigName: change.endpointConfigName }
+      })
+      break
+    case 'update':
+      calls.push({
+        operation: 'UpdateEndpoint',
+        input: {
+          EndpointName: endpointName,
+          EndpointConfigName: change.endpointConfigName,
+          ...(change.deploymentConfig ? { DeploymentConfig: change.deploymentConfig } : {})
+        }
+      })
+      break
+    case 'update-weights':
+      calls.push({
+        operation: 'UpdateEndpointWeightsAndCapacities',
+        input: change.updateWeights!
+      })
+      break
+    case 'none':
+      break
+  }
+  // An endpoint that already serves the plan still gets its record when its tags say
+  // otherwise: a run stopped before writing them (no post step on the CLI), or someone
+  // else deployed it. The version the tags named is then the one that was replaced.
+  const tagged = live?.tags[TAGS.packageArn]
+  const untagged = change.action === 'none' && tagged !== primary.packageArn
+  if (change.action !== 'none' || untagged) {
+    calls.push(
+      ...recordCalls(input, change, primary, untagged ? tagged : previousPackageArn, notes)
+    )
+  }
+  if (change.action !== 'none') {
+    for (const name of facts?.cleanup.configs ?? [])
+      calls.push({ operation: 'DeleteEndpointConfig', input: { EndpointConfigName: name } })
+    for (const name of facts?.cleanup.models ?? [])
+      calls.push({ operation: 'DeleteModel', input: { ModelName: name } })
+  }
+  calls.push(...rejectCall(input.reject, primary, previousPackageArn, notes))
+  if (settings.executionRoleArn === undefined && calls.some(c => c.operation === 'CreateModel')) {
+    notes.push(
+      'Input "execution-role-arn" is not set: a real run refuses to start without it, and the names of the models and config it creates depend on it.'
+    )
+  }
 
   return {
     endpointName,
     region: input.region,
-    action: live ? 'update' : 'create',
-    variants,
+    action: change.action,
+    variants: change.variants,
     compute,
-    models,
-    endpointConfig,
-    endpointConfigName,
-    deploymentConfig: deployment,
+    currentCompute: live ? primaryVariant(live.variants)?.compute : undefined,
+    models: change.models,
+    endpointConfig: change.endpointConfig,
+    endpointConfigName: change.endpointConfigName,
+    deploymentConfig: change.deploymentConfig,
+    updateWeights: change.updateWeights,
+    reused,
+    calls,
     primary,
     previousPackageArn,
     notes
   }
+}
+
+/** The names of the models and configs the plan creates. */
+export function createdNames(calls: PlannedCall[]): { models: string[]; configs: string[] } {
+  const models: string[] = []
+  const configs: string[] = []
+  for (const call of calls) {
+    if (call.operation === 'CreateModel') models.push(call.input.ModelName ?? '')
+    if (call.operation === 'CreateEndpointConfig') configs.push(call.input.EndpointConfigName ?? '')
+  }
+  return { models, configs }
 }
 
 export function consoleUrl(
@@ -407,9 +694,10 @@ export function consoleUrl(
   return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/${kind}/${encodeURIComponent(name)}`
 }
 
-function describeCompute(compute: Compute): string {
+/** `ml.m5.large x2`, or the serverless memory and concurrency. */
+export function describeCompute(compute: Compute): string {
   return compute.kind === 'instance'
-    ? `${compute.instanceCount} x ${compute.instanceType}`
+    ? `${compute.instanceType} x${compute.instanceCount}`
     : `serverless ${compute.memorySizeInMb} MB, max concurrency ${compute.maxConcurrency}`
 }
 
@@ -430,11 +718,68 @@ function describeStrategy(config: DeploymentConfig | undefined): string {
   return parts.join(', ')
 }
 
-/** The plan as a person reads it: what is created, updated and deleted. */
-export function formatPlan(
-  plan: DeployPlan,
-  deletions: { configs: string[]; models: string[] }
-): string {
+function shortTagKey(key: string | undefined): string {
+  return (key ?? '').startsWith(TAG_PREFIX) ? (key ?? '').slice(TAG_PREFIX.length) : (key ?? '')
+}
+
+/** One call as a person reads it: the SageMaker operation, what it acts on, the values that matter. */
+export function describeCall(call: PlannedCall): string {
+  switch (call.operation) {
+    case 'CreateModel':
+      return `CreateModel ${call.input.ModelName}: ${call.input.Containers?.[0]?.ModelPackageName}, role ${call.input.ExecutionRoleArn}`
+    case 'CreateEndpointConfig': {
+      const variants = (call.input.ProductionVariants ?? []).map(v => {
+        const compute = v.ServerlessConfig
+          ? `serverless ${v.ServerlessConfig.MemorySizeInMB} MB, max concurrency ${v.ServerlessConfig.MaxConcurrency}`
+          : `${v.InstanceType} x${v.InitialInstanceCount}`
+        return `${v.VariantName}=${v.ModelName} (${compute}, weight ${v.InitialVariantWeight})`
+      })
+      const capture = call.input.DataCaptureConfig
+        ? `; data capture to ${call.input.DataCaptureConfig.DestinationS3Uri}`
+        : ''
+      return `CreateEndpointConfig ${call.input.EndpointConfigName}: ${variants.join(', ')}${capture}`
+    }
+    case 'CreateEndpoint':
+      return `CreateEndpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}`
+    case 'UpdateEndpoint':
+      return `UpdateEndpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}: ${describeStrategy(call.input.DeploymentConfig)}`
+    case 'UpdateEndpointWeightsAndCapacities':
+      return `UpdateEndpointWeightsAndCapacities ${call.input.EndpointName}: ${(
+        call.input.DesiredWeightsAndCapacities ?? []
+      )
+        .map(d => `${d.VariantName}=${d.DesiredWeight}`)
+        .join(', ')}`
+    case 'AddTags':
+      return `AddTags ${call.endpointName}: ${call.tags.map(t => `${shortTagKey(t.Key)}=${t.Value ?? ''}`).join(', ')}`
+    case 'UpdateModelPackage': {
+      const parts: string[] = []
+      if (call.update.status) parts.push(`status ${call.update.status}`)
+      if (call.update.approvalDescription)
+        parts.push(`description "${call.update.approvalDescription}"`)
+      for (const [key, value] of Object.entries(call.update.metadata ?? {}))
+        parts.push(`${key}=${value}`)
+      return `UpdateModelPackage v${call.version} (${call.packageArn}): ${parts.join(', ')}`
+    }
+    case 'DeleteEndpointConfig':
+      return `DeleteEndpointConfig ${call.input.EndpointConfigName}`
+    case 'DeleteModel':
+      return `DeleteModel ${call.input.ModelName}`
+  }
+}
+
+/** The capacity line: what the endpoint runs now and what the plan gives it. */
+function describeCapacity(plan: DeployPlan): string {
+  const next = describeCompute(plan.compute)
+  if (!plan.currentCompute) return next
+  const now = describeCompute(plan.currentCompute)
+  return now === next ? `${next} (unchanged)` : `${now} -> ${next}`
+}
+
+/**
+ * The plan as a person reads it: what the endpoint will serve on what capacity, what is
+ * reused, and then every mutating call, numbered, in the order the run makes them.
+ */
+export function formatPlan(plan: DeployPlan, waitTimeoutSeconds?: number): string {
   const lines: string[] = [`Deployment plan for endpoint ${plan.endpointName} (${plan.region}):`]
   const serving = plan.variants
     .map(
@@ -443,39 +788,32 @@ export function formatPlan(
     )
     .join('; ')
   lines.push(`  serve      ${serving}`)
-  if (plan.previousPackageArn) lines.push(`  replaces   ${plan.previousPackageArn}`)
-  for (const m of plan.models)
-    lines.push(`  create     model ${m.ModelName} from ${m.Containers?.[0]?.ModelPackageName}`)
-  if (plan.endpointConfig) {
-    const capture = plan.endpointConfig.DataCaptureConfig
-      ? `, data capture to ${plan.endpointConfig.DataCaptureConfig.DestinationS3Uri}`
-      : ''
+  if (plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn)
+    lines.push(`  replaces   ${plan.previousPackageArn}`)
+  lines.push(`  capacity   ${describeCapacity(plan)}`)
+  for (const r of plan.reused) {
     lines.push(
-      `  create     endpoint config ${plan.endpointConfigName} (${describeCompute(plan.compute)}${capture})`
+      `  reuse      ${r.kind} ${r.name}: it exists already with the same content${r.created ? ` (created ${r.created.toISOString()})` : ''}`
     )
   }
-  switch (plan.action) {
-    case 'create':
-      lines.push(`  create     endpoint ${plan.endpointName}`)
-      break
-    case 'update':
-      lines.push(
-        `  update     endpoint ${plan.endpointName}: ${describeStrategy(plan.deploymentConfig)}`
-      )
-      break
-    case 'update-weights':
-      lines.push(
-        `  update     weights of ${plan.endpointName}: ${plan.variants.map(v => `${v.variantName}=${v.weight}`).join(', ')}`
-      )
-      break
-    case 'none':
-      lines.push(
-        `  unchanged  endpoint ${plan.endpointName} already serves this on ${plan.endpointConfigName}`
-      )
-      break
+  if (plan.action === 'none') {
+    lines.push(
+      `  unchanged  endpoint ${plan.endpointName} already serves this on ${plan.endpointConfigName}${
+        plan.calls.length ? '; its tags do not say so, so they are written' : ''
+      }`
+    )
   }
-  for (const c of deletions.configs) lines.push(`  delete     endpoint config ${c}`)
-  for (const m of deletions.models) lines.push(`  delete     model ${m}`)
+  if (plan.calls.length === 0) lines.push('  calls      none')
+  plan.calls.forEach((call, i) => {
+    lines.push(`  ${i === 0 ? 'calls' : '     '}      ${i + 1}. ${describeCall(call)}`)
+    if (CHANGE_OPERATIONS.has(call.operation)) {
+      lines.push(
+        `                 then wait until ${plan.endpointName} is InService on ${plan.endpointConfigName}${
+          waitTimeoutSeconds ? ` (up to ${waitTimeoutSeconds} s, input "wait-timeout")` : ''
+        } and verify it serves it`
+      )
+    }
+  })
   for (const note of plan.notes) lines.push(`  note       ${note}`)
   return lines.join('\n')
 }

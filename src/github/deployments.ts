@@ -3,7 +3,7 @@
 // fails a deployment that SageMaker carried out.
 import type { Octokit, Reporter, RunContext } from '../context.js'
 
-export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error'
+export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error' | 'inactive'
 
 /** GitHub cuts deployment and status descriptions at 140 characters. */
 export const DESCRIPTION_MAX = 140

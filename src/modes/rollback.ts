@@ -1,19 +1,21 @@
 // `rollback`: puts the previous version back on the endpoint through the same path as
 // `deploy`. The target is `model-package`, else the previous package recorded on the
 // endpoint, else the newest Approved version older than the live one. With
-// `reject-current`, the version it replaced is marked Rejected, only once the rollback
-// is verified.
+// `reject-current`, the version it replaced is marked Rejected, as the plan's last call,
+// only once the rollback is verified.
 import type { ModeRunner, RunContext } from '../context.js'
 import { runUrl } from '../context.js'
 import { approvedTarget, runDeployment, settledEndpoint } from '../deploy/execute.js'
-import { livePackageArn, type LiveEndpoint } from '../deploy/plan.js'
+import { livePackageArn, runLabel, type LiveEndpoint, type RejectRequest } from '../deploy/plan.js'
 import { TAGS } from '../deploy/tags.js'
 import { UserError } from '../errors.js'
 import { KEYS, METADATA_MAX_VALUE, sanitizeMetadataText } from '../registry/metadata.js'
 import {
+  APPROVAL_DESCRIPTION_MAX,
   listVersions,
   resolvePackageArn,
-  updateVersion,
+  singleLine,
+  truncate,
   versionFromArn
 } from '../registry/versions.js'
 import type { Settings } from '../settings.js'
@@ -93,50 +95,45 @@ export const runRollback: ModeRunner = async (ctx, settings) => {
     `Rolling endpoint ${live.name} back from ${current ?? 'an unknown package'} to ${arn} (${source})`
   )
   const target = await approvedTarget(ctx, arn, 1)
-  const outcome = await runDeployment(ctx, settings, { kind: 'rollback', targets: [target], live })
-  if (outcome.failed) return { failed: outcome.failed }
-
-  if (deploy.rejectCurrent && current) {
-    if (settings.dryRun) {
-      ctx.out.info(`Dry run: would mark ${current} Rejected (reason: ${deploy.reason ?? ''}).`)
-    } else if (outcome.previousPackageArn !== current) {
-      ctx.out.warning(
-        `Not rejecting ${current}: by the time the rollback ran the endpoint served ${outcome.previousPackageArn ?? 'something else'}, so the replaced version is no longer certain.`
-      )
-    } else if (current !== target.arn) {
-      try {
-        await rejectReplaced(ctx, current, deploy.endpointName, deploy.reason ?? '')
-      } catch (error) {
-        throw new UserError(
-          `Endpoint ${deploy.endpointName} was rolled back to ${target.arn}, but marking ${current} Rejected failed: ${error instanceof Error ? error.message : String(error)}. Reject it with mode "reject" (model-package: ${current}) and the same reason.`
-        )
-      }
-    }
-  }
-  return {}
+  const reject =
+    deploy.rejectCurrent && current && current !== target.arn
+      ? rejectRequest(ctx, current, deploy.endpointName, deploy.reason ?? '')
+      : undefined
+  const outcome = await runDeployment(ctx, settings, {
+    kind: 'rollback',
+    targets: [target],
+    live,
+    reject
+  })
+  return outcome.failed ? { failed: outcome.failed } : {}
 }
 
-async function rejectReplaced(
+/** The UpdateModelPackage that marks the replaced version Rejected, with who, where and why. */
+function rejectRequest(
   ctx: RunContext,
   arn: string,
   endpointName: string,
   reason: string
-): Promise<void> {
+): RejectRequest {
   const actor = ctx.github.actor || 'unknown actor'
   const run = runUrl(ctx.github)
-  const description = `Rejected on rollback of endpoint ${endpointName} by ${actor}${run ? ` in ${run}` : ''}: ${reason}`
-  await updateVersion(ctx.aws.sagemaker, arn, {
-    status: 'Rejected',
-    approvalDescription: description,
-    metadata: {
-      [KEYS.decisionBy]: sanitizeMetadataText(actor, METADATA_MAX_VALUE),
-      [KEYS.decisionRun]: sanitizeMetadataText(
-        run || ctx.github.runId || 'local',
-        METADATA_MAX_VALUE
+  return {
+    packageArn: arn,
+    version: versionOf(arn) ?? 0,
+    update: {
+      status: 'Rejected',
+      // As UpdateModelPackage will send it, so that the plan shows the exact text.
+      approvalDescription: truncate(
+        singleLine(
+          `Rejected on rollback of endpoint ${endpointName} by ${actor}${run ? ` in ${run}` : ''}: ${reason}`
+        ),
+        APPROVAL_DESCRIPTION_MAX
       ),
-      [KEYS.decisionReason]: sanitizeMetadataText(reason, METADATA_MAX_VALUE)
+      metadata: {
+        [KEYS.decisionBy]: sanitizeMetadataText(actor, METADATA_MAX_VALUE),
+        [KEYS.decisionRun]: sanitizeMetadataText(runLabel(ctx.github), METADATA_MAX_VALUE),
+        [KEYS.decisionReason]: sanitizeMetadataText(reason, METADATA_MAX_VALUE)
+      }
     }
-  })
-  ctx.out.info(`Marked ${arn} Rejected: ${reason}`)
-  ctx.out.setOutput('approval-status', 'Rejected')
+  }
 }
