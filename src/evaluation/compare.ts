@@ -61,7 +61,7 @@ function runBootstrap<M extends string>(
   rows: number,
   reports: { candidate: Partial<Record<M, number>>; baseline: Partial<Record<M, number>> },
   options: BootstrapOptions,
-  measure: (weights: Uint32Array) => [Partial<Record<M, number>>, Partial<Record<M, number>>]
+  measure: Resample<M>
 ): Comparisons<M> {
   const out: Comparisons<M> = {}
   if (names.length === 0) return out
@@ -116,7 +116,7 @@ export function compareBinary(
     reports.candidate.values,
     reports.baseline.values
   )
-  const measure = binaryMeasure(data, options.threshold)
+  const measure = binaryResample(data, options.threshold)
   return {
     ...out,
     ...runBootstrap(
@@ -216,12 +216,16 @@ function weightedBinaryTotals(
   return totals
 }
 
-function binaryMeasure(data: PairedBinaryData, threshold: number) {
+/** Both models' metrics on one resample: `weights[i]` is how often row i was drawn. */
+export type Resample<M extends string> = (
+  weights: Uint32Array
+) => [Partial<Record<M, number>>, Partial<Record<M, number>>]
+
+/** The binary metrics of both models on a resample (everything but auc and accuracy is used). */
+export function binaryResample(data: PairedBinaryData, threshold: number): Resample<BinaryMetric> {
   const candidate = scoredRows(data.labels, data.candidate, threshold)
   const baseline = scoredRows(data.labels, data.baseline, threshold)
-  return (
-    weights: Uint32Array
-  ): [Partial<Record<BinaryMetric, number>>, Partial<Record<BinaryMetric, number>>] => [
+  return weights => [
     binaryValues(weightedBinaryTotals(data.labels, candidate, weights), threshold).values,
     binaryValues(weightedBinaryTotals(data.labels, baseline, weights), threshold).values
   ]
@@ -240,13 +244,30 @@ export interface PairedMulticlassData {
   baseline: MulticlassPredictions
 }
 
+/** The multiclass metrics of both models on a resample. */
+export function multiclassResample(data: PairedMulticlassData): Resample<MulticlassMetric> {
+  const { labels, classes } = data
+  const one = (model: MulticlassPredictions, weights: Uint32Array) => {
+    const confusion = new Float64Array(classes * classes)
+    let loss = 0
+    for (let i = 0; i < labels.length; i++) {
+      const w = weights[i]!
+      if (w === 0) continue
+      confusion[labels[i]! * classes + model.predicted[i]!]! += w
+      if (model.losses) loss += w * model.losses[i]!
+    }
+    return multiclassValues({ classes, confusion, loss }, model.losses !== undefined).values
+  }
+  return weights => [one(data.candidate, weights), one(data.baseline, weights)]
+}
+
 /** Multiclass: McNemar for accuracy, the bootstrap for the rest. */
 export function compareMulticlass(
   data: PairedMulticlassData,
   reports: { candidate: MulticlassReport; baseline: MulticlassReport },
   options: CompareOptions
 ): Comparisons<MulticlassMetric> {
-  const { labels, candidate, baseline, classes } = data
+  const { labels, candidate, baseline } = data
   const table: PairedTable = { both: 0, candidateOnly: 0, baselineOnly: 0, neither: 0 }
   for (let i = 0; i < labels.length; i++) {
     tally(table, candidate.predicted[i] === labels[i], baseline.predicted[i] === labels[i])
@@ -257,18 +278,7 @@ export function compareMulticlass(
     reports.candidate.values,
     reports.baseline.values
   )
-  const measure = (weights: Uint32Array) =>
-    [candidate, baseline].map(model => {
-      const confusion = new Float64Array(classes * classes)
-      let loss = 0
-      for (let i = 0; i < labels.length; i++) {
-        const w = weights[i]!
-        if (w === 0) continue
-        confusion[labels[i]! * classes + model.predicted[i]!]! += w
-        if (model.losses) loss += w * model.losses[i]!
-      }
-      return multiclassValues({ classes, confusion, loss }, model.losses !== undefined).values
-    }) as [Partial<Record<MulticlassMetric, number>>, Partial<Record<MulticlassMetric, number>>]
+  const measure = multiclassResample(data)
   return {
     accuracy: mcnemar(table, options.alpha),
     ...runBootstrap(
@@ -328,12 +338,8 @@ function weightedRegression(
   }
 }
 
-/** Regression: the bootstrap for every metric. */
-export function compareRegression(
-  data: PairedRegressionData,
-  reports: { candidate: RegressionReport; baseline: RegressionReport },
-  options: CompareOptions
-): Comparisons<RegressionMetric> {
+/** The regression metrics of both models on a resample. */
+export function regressionResample(data: PairedRegressionData): Resample<RegressionMetric> {
   const { labels, candidate, baseline } = data
   const n = labels.length
   let meanLabel = 0
@@ -344,6 +350,18 @@ export function compareRegression(
     return { label: meanLabel, error: mean }
   }
   const centers = [center(candidate), center(baseline)] as const
+  return weights => [
+    weightedRegression(labels, candidate, weights, centers[0]),
+    weightedRegression(labels, baseline, weights, centers[1])
+  ]
+}
+
+/** Regression: the bootstrap for every metric. */
+export function compareRegression(
+  data: PairedRegressionData,
+  reports: { candidate: RegressionReport; baseline: RegressionReport },
+  options: CompareOptions
+): Comparisons<RegressionMetric> {
   const names = bootstrapped(
     REGRESSION_METRICS,
     [],
@@ -352,12 +370,9 @@ export function compareRegression(
   )
   return runBootstrap(
     names,
-    n,
+    data.labels.length,
     { candidate: reports.candidate.values, baseline: reports.baseline.values },
     options,
-    weights => [
-      weightedRegression(labels, candidate, weights, centers[0]),
-      weightedRegression(labels, baseline, weights, centers[1])
-    ]
+    regressionResample(data)
   )
 }
