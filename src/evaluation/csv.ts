@@ -183,13 +183,8 @@ export class CsvColumnReader {
     chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>
   ): AsyncGenerator<CsvBatch> {
     let carry: Uint8Array | undefined
-    let first = true
     for await (const chunk of chunks) {
-      let bytes: Uint8Array = chunk
-      if (first && bytes.length > 0) {
-        if (BOM.every((byte, i) => bytes[i] === byte)) bytes = bytes.subarray(3)
-        first = false
-      }
+      const bytes: Uint8Array = chunk
       let start = 0
       if (carry !== undefined) {
         const newline = bytes.indexOf(LF)
@@ -242,6 +237,9 @@ export class CsvColumnReader {
   /** Reads the first non-blank line: the header, or the layout of the first data line. */
   private firstLine(bytes: Uint8Array, start: number, end: number): number {
     let pos = start
+    // The byte-order mark, at the start of the first line (which is whole here, however
+    // the chunks were cut).
+    if (this.line === 0 && BOM.every((byte, i) => bytes[pos + i] === byte)) pos += 3
     for (;;) {
       if (pos >= end) return pos
       const newline = bytes.indexOf(LF, pos)
@@ -282,6 +280,8 @@ export class CsvColumnReader {
   /** Parses lines from `pos` until the region ends or the batch is full; returns where it stopped. */
   private fill(bytes: Uint8Array, pos: number, end: number): number {
     const { slotOf, lastField, delimiter, capacity } = this
+    // Blanks around fields are skipped, except a tab that is the delimiter.
+    const tab = delimiter === TAB ? -1 : TAB
     const columns = this.batch.columns
     const lines = this.batch.lines
     let count = this.count
@@ -289,17 +289,21 @@ export class CsvColumnReader {
     while (pos < end && count < capacity) {
       line++
       let c = bytes[pos]!
-      while (c === SPACE || c === TAB || c === CR) c = bytes[++pos]!
+      while (c === SPACE || c === tab || c === CR) c = bytes[++pos]!
       if (c === LF) {
         pos++
         continue
       }
       for (let field = 0; ; field++) {
-        while (c === SPACE || c === TAB) c = bytes[++pos]!
+        while (c === SPACE || c === tab) c = bytes[++pos]!
         const slot = field <= lastField ? slotOf[field]! : -1
         if (slot >= 0) {
           const quoted = c === QUOTE
-          const from = quoted ? pos + 1 : pos
+          let from = pos
+          if (quoted) {
+            from++
+            while (bytes[from] === SPACE || bytes[from] === tab) from++
+          }
           const after = bytes[pos + 1]!
           let value: number
           let next: number
@@ -310,15 +314,17 @@ export class CsvColumnReader {
           } else {
             value = parseDecimal(bytes, from, end)
             next = decimalEnd
-            if (quoted && value === value && bytes[next] === QUOTE) next++
-            else if (quoted) next = -1
+            if (quoted && value === value) {
+              while (bytes[next] === SPACE || bytes[next] === tab) next++
+              next = bytes[next] === QUOTE ? next + 1 : -1
+            }
             if (value !== value || next < 0 || value === Infinity || value === -Infinity) {
               this.badValue(bytes, pos, line, field)
             }
           }
           pos = next
           c = bytes[pos]!
-          while (c === SPACE || c === TAB) c = bytes[++pos]!
+          while (c === SPACE || c === tab) c = bytes[++pos]!
           if (c !== delimiter && c !== LF && c !== CR) this.badValue(bytes, from, line, field)
           columns[slot]![count] = value + 0
         } else {

@@ -93,6 +93,7 @@ export function normalQuantile(p: number): number {
     if (p === 1) return Infinity
     return NaN
   }
+  if (p === 0.5) return 0
   // Work in the tail that p is in, so that 1 - p never loses digits.
   const upper = p > 0.5
   const tail = upper ? 1 - p : p
