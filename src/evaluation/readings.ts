@@ -89,7 +89,7 @@ export function readRegression(
       test,
       allowedDelta,
       statistic: null,
-      explanation: `${metric}: the data gives no confidence bound for the delta (${comparison.note ?? 'not enough rows'}), so ${test === 'non-inferiority' ? 'non-inferiority cannot be shown' : 'a drop cannot be tested'}; failing closed.`
+      explanation: `${metric}: the data gives no confidence bound for the delta (${(comparison.note ?? 'not enough rows').replace(/\.$/, '')}), so ${test === 'non-inferiority' ? 'non-inferiority cannot be shown' : 'a drop cannot be tested'}; failing closed.`
     }
   }
   const boundText = `one-sided ${confidence} bound ${formatNumber(bound)}`
