@@ -217,6 +217,16 @@ describe('CsvColumnReader', () => {
     )
   })
 
+  it('refuses a line too long to be prediction data, without copying it over and over', async () => {
+    const chunk = new Uint8Array(1 << 20).fill(0x31)
+    const endless = function* () {
+      for (let i = 0; i < 40; i++) yield chunk
+    }
+    await expect(read(endless(), [0])).rejects.toThrow(
+      'data.csv: line 1 is longer than 16 MiB without a line break; this is not CSV prediction data.'
+    )
+  })
+
   it('refuses a delimiter it cannot use', () => {
     expect(() => new CsvColumnReader({ source: 'x', delimiter: '"', select: () => [] })).toThrow(
       'x: the delimiter "\\"" must be one ASCII character other than a quote, space or line break.'

@@ -6,8 +6,8 @@
 import { sortAscending } from './sorting.js'
 
 /** The first block's length (8 MiB of doubles); each next one doubles, up to MAX_BLOCK. */
-export const FIRST_BLOCK = 1 << 20
-export const MAX_BLOCK = 1 << 22
+const FIRST_BLOCK = 1 << 20
+const MAX_BLOCK = 1 << 22
 
 type NumberArray = Float64Array | Uint8Array
 

@@ -145,6 +145,9 @@ interface ScoredRows {
   group: Uint32Array
   groups: number
   probabilities: boolean
+  /** Weighted positives and negatives per distinct score, reused by every resample. */
+  positivesAt: Float64Array
+  negativesAt: Float64Array
 }
 
 function scoredRows(labels: Uint8Array, scores: Float64Array, threshold: number): ScoredRows {
@@ -156,7 +159,9 @@ function scoredRows(labels: Uint8Array, scores: Float64Array, threshold: number)
     brier: new Float64Array(n),
     group: new Uint32Array(n),
     groups: distinct.length,
-    probabilities: true
+    probabilities: true,
+    positivesAt: new Float64Array(distinct.length),
+    negativesAt: new Float64Array(distinct.length)
   }
   for (let i = 0; i < n; i++) {
     const s = scores[i]!
@@ -177,8 +182,9 @@ function weightedBinaryTotals(
   rows: ScoredRows,
   weights: Uint32Array
 ): BinaryTotals {
-  const positivesAt = new Float64Array(rows.groups)
-  const negativesAt = new Float64Array(rows.groups)
+  const { positivesAt, negativesAt } = rows
+  positivesAt.fill(0)
+  negativesAt.fill(0)
   const totals: BinaryTotals = {
     positives: 0,
     negatives: 0,

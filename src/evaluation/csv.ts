@@ -69,6 +69,8 @@ const QUOTE = 34
 const ZERO = 48
 const NINE = 57
 const BOM = [0xef, 0xbb, 0xbf]
+/** The longest line accepted: far beyond any row of labels, scores and features. */
+const MAX_LINE = 16 << 20
 
 /** Resolves a column reference against the layout, or throws naming what exists. */
 export function resolveColumn(
@@ -136,7 +138,7 @@ export function splitCsvLine(text: string, delimiter = ','): string[] {
 const encoder = new TextEncoder()
 
 /** The finite number a whole field holds, or undefined. */
-export function fieldNumber(text: string): number | undefined {
+function fieldNumber(text: string): number | undefined {
   const bytes = encoder.encode(text.trim())
   if (bytes.length === 0) return undefined
   const value = parseDecimal(bytes, 0, bytes.length)
@@ -190,6 +192,7 @@ export class CsvColumnReader {
         const newline = bytes.indexOf(LF)
         if (newline < 0) {
           carry = concat(carry, bytes)
+          this.checkLineLength(carry.length)
           continue
         }
         const joined = concat(carry, bytes.subarray(0, newline + 1))
@@ -201,7 +204,10 @@ export class CsvColumnReader {
       if (last >= start) yield* this.region(bytes, start, last + 1)
       const rest = Math.max(start, last + 1)
       // A copy: the chunk's buffer may be reused (and Buffer#slice would not copy).
-      if (rest < bytes.length) carry = new Uint8Array(bytes.subarray(rest))
+      if (rest < bytes.length) {
+        carry = new Uint8Array(bytes.subarray(rest))
+        this.checkLineLength(carry.length)
+      }
     }
     if (carry !== undefined) {
       const line = concat(carry, Uint8Array.of(LF))
@@ -211,6 +217,16 @@ export class CsvColumnReader {
     if (this.layout === undefined) throw new DataError(this.options.source, 'the data is empty.')
     if (this.rows === 0) {
       throw new DataError(this.options.source, 'there are no data rows after the header.')
+    }
+  }
+
+  /** A line this long is not prediction data (and would be copied again with every chunk). */
+  private checkLineLength(length: number): void {
+    if (length > MAX_LINE) {
+      throw new DataError(
+        this.options.source,
+        `line ${this.line + 1} is longer than ${MAX_LINE / (1 << 20)} MiB without a line break; this is not CSV prediction data.`
+      )
     }
   }
 

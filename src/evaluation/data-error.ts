@@ -29,7 +29,7 @@ export class DataError extends UserError {
 }
 
 /** `line 12, column "score" (index 1, prediction)` or `line 12, column index 1 (prediction)`. */
-export function describeLocation(location: DataLocation): string {
+function describeLocation(location: DataLocation): string {
   const parts = [`line ${location.line}`]
   if (location.column !== undefined) {
     const role = location.role ? ` (${location.role})` : ''

@@ -1,7 +1,8 @@
 // Evaluation data: which columns hold the label and the predictions for a task, the
-// checks every row must pass, and the rows collected in the typed arrays the metrics
-// need. The same pass checks the data before anything else happens (`validate` mode: no
-// rows kept), so a bad row is reported with its line and column before any work starts.
+// checks every row must pass, and the one pass over the data that applies them and hands
+// the rows on. Without a sink the pass only checks: that is how the data is validated
+// before any AWS resource exists, so a bad row is reported with its line and column
+// before any work starts.
 import {
   type ColumnRef,
   CsvColumnReader,

@@ -1,10 +1,12 @@
-// From a stream of CSV bytes to metrics: the one call the `metrics` mode and live
-// evaluation need. Reads the data once, keeps only what the task's metrics require
-// (binary: the scores split by label; with a baseline, the rows in order for the paired
-// tests), then computes each model's report and, with a baseline, the comparisons.
+// From data to metrics: `evaluate` for a stream of CSV bytes (the `metrics` mode, Batch
+// Transform output), `Evaluator` for labels and predictions already in hand (live
+// evaluation against an endpoint). Reads the data once, keeps only what the task's
+// metrics require (binary: the scores split by label; with a baseline, the rows in order
+// for the paired tests), then computes each model's report and, with a baseline, the
+// comparisons. `hashing` gives the data's sha256 on the way through.
 import { createHash } from 'node:crypto'
 import { binaryMetrics, type SortedScores, sortScores } from './binary.js'
-import { Float64Column, MAX_BLOCK, Uint8Column } from './blocks.js'
+import { Float64Column, Uint8Column } from './blocks.js'
 import {
   compareBinary,
   compareMulticlass,
@@ -20,6 +22,7 @@ import {
   type RowSink,
   type Task
 } from './dataset.js'
+import { DataError } from './data-error.js'
 import { DEFAULT_SEED } from './metric-report.js'
 import { argmax, MulticlassAccumulator, rowLogLoss } from './multiclass.js'
 import type { Comparison } from './paired.js'
@@ -109,6 +112,7 @@ export class Evaluator implements RowSink {
 
   /** The evaluation; `summary` adds what reading the data learned (header, K). */
   finish(summary: Partial<DataSummary> = {}): Evaluation {
+    if (this.rows === 0) throw new DataError(this.options.source, 'there are no rows to evaluate.')
     const collected = this.sink.finish({ rows: this.rows, columns: this.columns, ...summary })
     const paired = collected.baseline !== undefined
     const warnings = [
@@ -159,9 +163,10 @@ class BinarySink implements TaskSink {
   }
 
   finish(): Collected {
-    // Each stored block sorted in place with one shared scratch block: sorted data
+    // Each stored block sorted in place with one shared scratch buffer: sorted data
     // without a second copy of the scores.
-    const scratch = new Float64Array(MAX_BLOCK)
+    const parts = [...this.positives.parts(), ...this.negatives.parts()]
+    const scratch = new Float64Array(Math.max(0, ...parts.map(part => part.length)))
     const sorted: SortedScores = {
       positives: this.positives.sortedRuns(scratch),
       negatives: this.negatives.sortedRuns(scratch)

@@ -112,15 +112,3 @@ export function distinctValues(sorted: Float64Array): Float64Array {
   }
   return out
 }
-
-/** Merges two ascending arrays into a new ascending array. */
-export function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length)
-  let i = 0
-  let j = 0
-  let k = 0
-  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!
-  while (i < a.length) out[k++] = a[i++]!
-  while (j < b.length) out[k++] = b[j++]!
-  return out
-}
