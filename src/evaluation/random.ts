@@ -46,17 +46,26 @@ export class Random {
     return result
   }
 
+  private boundN = 0
+  private boundThreshold = 0
+
   /** A uniform integer in [0, n), n <= 2^32, without modulo bias (Lemire's method). */
   below(n: number): number {
+    if (n !== this.boundN) {
+      // Draws whose low part falls below 2^32 mod n would make some results likelier.
+      this.boundN = n
+      this.boundThreshold = 0x100000000 % n
+    }
     if (n <= 0x200000) {
-      // The product of a 32-bit draw and n < 2^21 stays exact below 2^53.
+      // The product of a 32-bit draw and n < 2^21 stays exact below 2^53; its high 32 bits
+      // are the result (a multiplication by 2^-32 is exact), its low ones decide rejection.
       for (;;) {
         const product = this.next() * n
-        const low = product % 0x100000000
-        if (low >= (0x100000000 - n) % n) return Math.floor(product / 0x100000000)
+        const high = Math.floor(product * 2.3283064365386963e-10)
+        if (product - high * 0x100000000 >= this.boundThreshold) return high
       }
     }
-    const limit = 0x100000000 - (0x100000000 % n)
+    const limit = 0x100000000 - this.boundThreshold
     for (;;) {
       const draw = this.next()
       if (draw < limit) return draw % n
