@@ -540,3 +540,24 @@ it('leaves the interval out when the metric is undefined on most resamples', () 
   expect(comparison.lower_bound).toBeNull()
   expect(comparison.note).toBe('the metric is undefined on 98 of 100 resamples.')
 })
+
+it('gives the same DeLong comparison from several sorted runs per class as from one', () => {
+  const random = seeded(41)
+  const labels = Uint8Array.from({ length: 400 }, () => (random() < 0.4 ? 1 : 0))
+  const a = Float64Array.from(labels, y => Math.round((random() * 0.6 + y * 0.4) * 50) / 50)
+  const b = Float64Array.from(labels, y => Math.round((random() * 0.8 + y * 0.2) * 50) / 50)
+  const one = { candidate: sortScores(labels, a), baseline: sortScores(labels, b) }
+  const split = (runs: Float64Array[]) => {
+    const all = runs[0]!
+    const middle = all.length >> 1
+    return [all.slice(middle), all.slice(0, middle)]
+  }
+  const several = {
+    candidate: {
+      positives: split(one.candidate.positives),
+      negatives: split(one.candidate.negatives)
+    },
+    baseline: { positives: split(one.baseline.positives), negatives: split(one.baseline.negatives) }
+  }
+  expect(delong(labels, a, b, several, 0.05)).toEqual(delong(labels, a, b, one, 0.05))
+})

@@ -14,6 +14,7 @@
 // - log_loss without `labels` raises on one class; we always pass labels=[0, 1], which
 //   is defined. Scores outside [0, 1] are not probabilities: brier_score_loss raises,
 //   log_loss would silently clip them; both are absent, with a warning.
+import { MACHINE_EPSILON } from './metric-report.js'
 
 export const BINARY_METRICS = [
   'auc',
@@ -35,8 +36,8 @@ export const BINARY_METRICS = [
 ] as const
 export type BinaryMetric = (typeof BINARY_METRICS)[number]
 
-/** float64 machine epsilon: scikit-learn 1.2 clips probabilities to [eps, 1 - eps]. */
-export const LOGLOSS_EPS = 2 ** -52
+/** scikit-learn 1.2 clips probabilities to [eps, 1 - eps] for log loss. */
+export const LOGLOSS_EPS = MACHINE_EPSILON
 
 /** Counts at the decision threshold. */
 export interface BinaryConfusion {

@@ -11,6 +11,7 @@ import {
   logLossTerms,
   type SortedScores
 } from './binary.js'
+import { MACHINE_EPSILON } from './metric-report.js'
 import {
   MULTICLASS_METRICS,
   type MulticlassMetric,
@@ -35,7 +36,7 @@ import {
 import { distinctValues, lowerBound, sortAscending } from './sorting.js'
 
 export interface CompareOptions {
-  /** Two-sided intervals are 1 - alpha, one-sided bounds 1 - alpha. */
+  /** Intervals (two-sided) and bounds (one-sided) at confidence 1 - alpha. */
   alpha: number
   /** Bootstrap resamples (1,000 by default in the engine's callers). */
   resamples: number
@@ -326,7 +327,7 @@ function weightedRegression(
     W += w
     absolute += w * Math.abs(e)
     squared += w * e * e
-    percentage += (w * Math.abs(e)) / Math.max(Math.abs(y), 2 ** -52)
+    percentage += (w * Math.abs(e)) / Math.max(Math.abs(y), MACHINE_EPSILON)
     dy += w * (y - centers.label)
     dy2 += w * (y - centers.label) ** 2
     de += w * (e - centers.error)

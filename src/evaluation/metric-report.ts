@@ -19,6 +19,13 @@ export interface MetricReport<M extends string> {
   warnings: string[]
 }
 
+/**
+ * float64's machine epsilon, np.finfo(np.float64).eps: scikit-learn 1.2 clips
+ * probabilities to [eps, 1 - eps] for log loss (eps="auto") and divides by max(|y|, eps)
+ * for mape.
+ */
+export const MACHINE_EPSILON = 2 ** -52
+
 /** Below this many rows Model Monitor reports no standard deviation. */
 export const MIN_ROWS_FOR_DEVIATION = 200
 /** Subsamples of 80% used for a standard deviation. */

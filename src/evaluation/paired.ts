@@ -13,18 +13,19 @@
 //   to a point.
 // - every other metric: a paired bootstrap: resample rows with replacement (the same rows
 //   for both models), recompute both metrics, and read the percentile interval of the
-//   differences; the p-value is twice the smaller share of resampled differences on
-//   either side of 0 (capped at 1).
+//   differences (numpy's linear percentile); the p-value is twice the smaller share of
+//   resampled differences on either side of 0, counting the observed data as one more
+//   resample ((k + 1) / (m + 1)), capped at 1.
 //
 // Every comparison carries the two-sided (1 - alpha) interval `ci`, and one-sided
 // (1 - alpha) bounds, `lower_bound` and `upper_bound`: what a non-inferiority decision
 // needs (the lower end of a two-sided (1 - 2 alpha) interval is a one-sided (1 - alpha)
 // bound). Where the data cannot give an interval (too few rows of a class), the interval,
 // bounds and p-value are null and `note` says why: a decision must then fail closed.
-import { lowerBound, upperBound } from './sorting.js'
 import { contiguous, type SortedScores } from './binary.js'
 import { binomialCdfHalf, chiSquare1Sf, normalQuantile, normalSf } from './distributions.js'
 import { Random } from './random.js'
+import { lowerBound, upperBound } from './sorting.js'
 
 export type PairedTest = 'delong' | 'mcnemar-exact' | 'mcnemar-chi2' | 'bootstrap'
 

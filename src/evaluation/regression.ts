@@ -16,6 +16,7 @@
 // exact, and we report the force_finite value the definition asks for.
 import {
   deviations,
+  MACHINE_EPSILON,
   type MetricReport,
   DEFAULT_SEED,
   SUBSAMPLES,
@@ -36,8 +37,6 @@ export type RegressionMetric = (typeof REGRESSION_METRICS)[number]
 
 export type RegressionReport = MetricReport<RegressionMetric>
 
-const EPS = 2 ** -52
-
 /** Running moments of one replicate. */
 class Moments {
   rows = 0
@@ -54,7 +53,7 @@ class Moments {
     this.rows++
     this.absolute.add(Math.abs(error))
     this.squared.add(error * error)
-    this.percentage.add(Math.abs(prediction - y) / Math.max(Math.abs(y), EPS))
+    this.percentage.add(Math.abs(prediction - y) / Math.max(Math.abs(y), MACHINE_EPSILON))
     const dy = y - this.meanY
     this.meanY += dy / this.rows
     this.spreadY += dy * (y - this.meanY)
