@@ -9,7 +9,7 @@ import { join } from 'node:path'
 
 export const PYTHON = '/usr/bin/python3'
 
-const probe = spawnSync(PYTHON, ['-c', 'import numpy, scipy, sklearn, statsmodels'], {
+const probe = spawnSync(PYTHON, ['-c', 'import numpy, pandas, scipy, sklearn, statsmodels'], {
   encoding: 'utf8'
 })
 
@@ -27,7 +27,7 @@ export function describeWithReference(name: string, body: () => void): void {
   }
   const banner = '!'.repeat(78)
   console.warn(
-    `${banner}\nSKIPPED "${name}": ${PYTHON} cannot import numpy, scipy, scikit-learn and statsmodels.\n` +
+    `${banner}\nSKIPPED "${name}": ${PYTHON} cannot import numpy, pandas, scipy, scikit-learn and statsmodels.\n` +
       `Install them: apt-get install -y python3-sklearn python3-scipy python3-statsmodels python3-pandas\n` +
       `${(probe.stderr ?? '').trim()}\n${banner}`
   )
