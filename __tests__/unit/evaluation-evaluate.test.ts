@@ -3,7 +3,12 @@ import { createHash } from 'node:crypto'
 import { binaryMetrics, type BinaryReport, sortScores } from '../../src/evaluation/binary.js'
 import type { CsvLayout } from '../../src/evaluation/csv.js'
 import { DataError } from '../../src/evaluation/data-error.js'
-import { chooseColumns, type DataSpec, readData } from '../../src/evaluation/dataset.js'
+import {
+  chooseColumns,
+  type DataSpec,
+  readData,
+  validateData
+} from '../../src/evaluation/dataset.js'
 import { evaluate, type EvaluateOptions, hashing } from '../../src/evaluation/evaluate.js'
 import type { MulticlassReport } from '../../src/evaluation/multiclass.js'
 import { close, describeWithReference, runReference } from './reference/python.js'
@@ -122,7 +127,7 @@ describe('readData', () => {
 
   it('fails on the first bad label or prediction with its line and column', async () => {
     const spec: DataSpec = { task: 'binary', source: 'Input "validation-data"' }
-    expect(await failure(readData(bytes('y,p\n0,0.5\n2,0.4\n'), spec))).toBe(
+    expect(await failure(validateData(bytes('y,p\n0,0.5\n2,0.4\n'), spec))).toBe(
       'Input "validation-data": line 3, column "y" (index 0, label): the label 2 is not 0 or 1 (binary labels are 0 and 1).'
     )
     const multiclass: DataSpec = { task: 'multiclass', source: 'data.csv', classes: 3 }

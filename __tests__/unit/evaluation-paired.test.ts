@@ -16,7 +16,13 @@ import {
   percentile
 } from '../../src/evaluation/paired.js'
 import { Random } from '../../src/evaluation/random.js'
-import { close, describeWithReference, relativelyClose, runReference } from './reference/python.js'
+import {
+  close,
+  describeWithReference,
+  type ReferenceCase,
+  relativelyClose,
+  runReference
+} from './reference/python.js'
 
 function seeded(seed: number): () => number {
   let state = seed
@@ -114,7 +120,8 @@ const delongCases: DelongCase[] = [
   largeDelong(1_000_000)
 ]
 
-const DELONG_SCRIPT = `
+// One Python process for the whole file: each case names the reference it needs.
+const DELONG_PYTHON = `
 from scipy.stats import norm, rankdata
 def fast_delong(y, scores):
     # Sun and Xu (2014): midranks of positives among positives, negatives among
@@ -129,15 +136,13 @@ def fast_delong(y, scores):
         v10.append((t[:m] - tx) / n)
         v01.append(1.0 - (t[m:] - tz) / m)
     return np.array(aucs), np.array(v10), np.array(v01), m, n
-out = []
-for index, a, params in cases():
+def delong_case(a, params):
     y = a["labels"].astype(int)
     alpha = params["alpha"]
     aucs, v10, v01, m, n = fast_delong(y, [a["a"], a["b"]])
     delta = aucs[0] - aucs[1]
     if m < 2 or n < 2:
-        out.append(dict(delta=delta, ci=None, p=None, lower=None, upper=None))
-        continue
+        return dict(delta=delta, ci=None, p=None, lower=None, upper=None)
     s = np.cov(v10) / m + np.cov(v01) / n
     var = s[0, 0] + s[1, 1] - 2 * s[0, 1]
     se = math.sqrt(max(var, 0.0))
@@ -146,9 +151,8 @@ for index, a, params in cases():
     else:
         p = 1.0 if delta == 0 else 0.0
     two, one = norm.ppf(1 - alpha / 2) * se, norm.ppf(1 - alpha) * se
-    out.append(dict(delta=delta, ci=[delta - two, delta + two], p=min(1.0, p),
-                    lower=delta - one, upper=delta + one))
-emit(out)
+    return dict(delta=delta, ci=[delta - two, delta + two], p=min(1.0, p),
+                lower=delta - one, upper=delta + one)
 `
 
 interface IntervalReference {
@@ -193,13 +197,7 @@ describeWithReference(
   () => {
     let references: IntervalReference[] = []
     beforeAll(() => {
-      references = runReference(
-        DELONG_SCRIPT,
-        delongCases.map(c => ({
-          arrays: { labels: c.labels, a: c.a, b: c.b },
-          params: { alpha: c.alpha }
-        }))
-      )
+      references = allReferences().delong
     }, 120000)
 
     it('agrees to 1e-9 on deltas, intervals and bounds and 1e-6 relative on p-values', () => {
@@ -265,7 +263,7 @@ const tables: { table: PairedTable; alpha: number }[] = [
   }))
 ]
 
-const MCNEMAR_SCRIPT = `
+const MCNEMAR_PYTHON = `
 from statsmodels.stats.contingency_tables import mcnemar
 from statsmodels.stats.proportion import proportion_confint
 def newcombe(a, b, c, d, alpha):
@@ -281,16 +279,14 @@ def newcombe(a, b, c, d, alpha):
     lo = delta - math.sqrt(max(0.0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2))
     hi = delta + math.sqrt(max(0.0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2))
     return lo, hi
-out = []
-for index, arrays, params in cases():
+def mcnemar_case(arrays, params):
     a, b, c, d = (int(params[k]) for k in ("both", "candidateOnly", "baselineOnly", "neither"))
     alpha = params["alpha"]
     result = mcnemar([[a, b], [c, d]], exact=(b + c) < 25, correction=True)
     ci = newcombe(a, b, c, d, alpha)
     lower, _ = newcombe(a, b, c, d, 2 * alpha)
     _, upper = newcombe(a, b, c, d, 2 * alpha)
-    out.append(dict(delta=(b - c) / (a + b + c + d), ci=list(ci), p=result.pvalue, lower=lower, upper=upper))
-emit(out)
+    return dict(delta=(b - c) / (a + b + c + d), ci=list(ci), p=result.pvalue, lower=lower, upper=upper)
 `
 
 describeWithReference(
@@ -298,11 +294,8 @@ describeWithReference(
   () => {
     let references: IntervalReference[] = []
     beforeAll(() => {
-      references = runReference(
-        MCNEMAR_SCRIPT,
-        tables.map(t => ({ arrays: {}, params: { ...t.table, alpha: t.alpha } }))
-      )
-    }, 60000)
+      references = allReferences().mcnemar
+    }, 120000)
 
     it('agrees to 1e-9 on deltas and intervals and 1e-6 relative on p-values', () => {
       const problems = tables.flatMap((t, i) =>
@@ -348,7 +341,7 @@ const resampleData = Array.from({ length: 12 }, (_, k) => {
   }
 })
 
-const RESAMPLE_SCRIPT = `
+const RESAMPLE_PYTHON = `
 from sklearn import metrics as m
 def binary(y, s, t):
     p = (s >= t).astype(int)
@@ -373,17 +366,15 @@ def regression(y, p):
     return dict(mae=m.mean_absolute_error(y, p), mse=m.mean_squared_error(y, p),
         r2=m.r2_score(y, p), mape=m.mean_absolute_percentage_error(y, p),
         explained_variance=m.explained_variance_score(y, p))
-out = []
-for index, a, params in cases():
+def resample_case(a, params):
     w = a["weights"].astype(int)
     r = lambda name: np.repeat(a[name], w)
     y = r("labels").astype(int)
-    out.append(dict(
+    return dict(
         binary=[binary(y, r("a"), 0.5), binary(y, r("b"), 0.5)],
         multiclass=[multiclass(r("classes").astype(int), r("predictedA").astype(int)),
                     multiclass(r("classes").astype(int), r("predictedB").astype(int))],
-        regression=[regression(r("values"), r("a") * 10), regression(r("values"), r("b") * 10)]))
-emit(out)
+        regression=[regression(r("values"), r("a") * 10), regression(r("values"), r("b") * 10)])
 `
 
 interface ResampleReference {
@@ -395,22 +386,8 @@ interface ResampleReference {
 describeWithReference('bootstrap resamples against scikit-learn on the resampled rows', () => {
   let references: ResampleReference[] = []
   beforeAll(() => {
-    references = runReference(
-      RESAMPLE_SCRIPT,
-      resampleData.map(d => ({
-        arrays: {
-          labels: d.labels,
-          a: d.a,
-          b: d.b,
-          classes: d.classes,
-          predictedA: d.predictedA,
-          predictedB: d.predictedB,
-          values: d.values,
-          weights: d.weights
-        }
-      }))
-    )
-  }, 60000)
+    references = allReferences().resample
+  }, 120000)
 
   it('computes every bootstrapped metric of both models as scikit-learn does on the resample', () => {
     const problems: string[] = []
@@ -474,19 +451,75 @@ it('draws resamples of exactly n rows, the same for the same seed', () => {
   expect(other).not.toEqual(seen)
 })
 
+const percentileSamples = fc.sample(
+  fc.tuple(
+    fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 1, maxLength: 50 }),
+    fc.double({ min: 0, max: 1, noNaN: true })
+  ),
+  { seed: 5, numRuns: 200 }
+)
+
+interface References {
+  delong: IntervalReference[]
+  mcnemar: IntervalReference[]
+  resample: ResampleReference[]
+  percentile: number[]
+}
+
+let computed: References | undefined
+
+/** Every reference value of this file, from one Python process, computed once. */
+function allReferences(): References {
+  if (computed) return computed
+  const cases: ReferenceCase[] = [
+    ...delongCases.map(c => ({
+      arrays: { labels: c.labels, a: c.a, b: c.b },
+      params: { kind: 'delong', alpha: c.alpha }
+    })),
+    ...tables.map(t => ({ arrays: {}, params: { kind: 'mcnemar', ...t.table, alpha: t.alpha } })),
+    ...resampleData.map(d => ({
+      arrays: {
+        labels: d.labels,
+        a: d.a,
+        b: d.b,
+        classes: d.classes,
+        predictedA: d.predictedA,
+        predictedB: d.predictedB,
+        values: d.values,
+        weights: d.weights
+      },
+      params: { kind: 'resample' }
+    })),
+    ...percentileSamples.map(([values, q]) => ({
+      arrays: { values },
+      params: { kind: 'percentile', q }
+    }))
+  ]
+  const dispatch = `
+def percentile_case(a, params):
+    return float(np.percentile(a["values"], params["q"] * 100))
+HANDLERS = dict(delong=delong_case, mcnemar=mcnemar_case, resample=resample_case, percentile=percentile_case)
+emit([HANDLERS[params["kind"]](a, params) for index, a, params in cases()])
+`
+  const out = runReference<unknown>(
+    [DELONG_PYTHON, MCNEMAR_PYTHON, RESAMPLE_PYTHON, dispatch].join('\n'),
+    cases
+  )
+  let at = 0
+  const take = <T>(count: number) => out.slice(at, (at += count)) as T[]
+  computed = {
+    delong: take<IntervalReference>(delongCases.length),
+    mcnemar: take<IntervalReference>(tables.length),
+    resample: take<ResampleReference>(resampleData.length),
+    percentile: take<number>(percentileSamples.length)
+  }
+  return computed
+}
+
 describeWithReference('percentiles', () => {
   it("match numpy's default (linear) percentile", () => {
-    const samples = fc.sample(
-      fc.tuple(
-        fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 1, maxLength: 50 }),
-        fc.double({ min: 0, max: 1, noNaN: true })
-      ),
-      { seed: 5, numRuns: 200 }
-    )
-    const expected = runReference<number>(
-      `out = [float(np.percentile(a["values"], params["q"] * 100)) for index, a, params in cases()]\nemit(out)`,
-      samples.map(([values, q]) => ({ arrays: { values }, params: { q } }))
-    )
+    const samples = percentileSamples
+    const expected = allReferences().percentile
     samples.forEach(([values, q], i) => {
       const sorted = Float64Array.from(values).sort()
       expect(close(percentile(sorted, q), expected[i]!, 1e-12)).toBe(true)

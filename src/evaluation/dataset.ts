@@ -203,6 +203,18 @@ export async function readData(
   }
 }
 
+/**
+ * Checks the data without keeping it (columns exist, labels and predictions parse and fit
+ * the task, at least one row): the pass to run before any AWS resource exists. Throws a
+ * DataError naming the line and column of the first problem.
+ */
+export function validateData(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  spec: DataSpec
+): Promise<DataSummary> {
+  return readData(chunks, spec)
+}
+
 interface Problem {
   row: number
   /** Index into the chosen columns: 0 is the label. */
