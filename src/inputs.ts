@@ -103,6 +103,349 @@ export const INPUT_NAMES = [
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
+const ALL: readonly Mode[] = MODES
+/** The modes that change something, and so take `dry-run`. */
+export const MUTATING_MODES: readonly Mode[] = [
+  'register',
+  'gate',
+  'approve',
+  'reject',
+  'deploy',
+  'rollback',
+  'group'
+]
+
+/**
+ * Which modes read each input, and one line about it: the first sentence of its action.yml
+ * description, whose "Modes: ..." prefix lists the same modes (a unit test compares the
+ * two). The CLI's per-mode `--help` and its refusal of flags a mode does not read come
+ * from here, and the action refuses inputs set for another mode from the same table.
+ */
+export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; help: string }>> = {
+  mode: {
+    modes: ALL,
+    help: 'What to do: register, gate, approve, reject, deploy, rollback, compare, lineage or group.'
+  },
+  'model-package-group': {
+    modes: ALL,
+    help: 'The model package group: a name (1-63 letters, digits and hyphens) or the ARN of a group shared from another account.'
+  },
+  region: { modes: ALL, help: 'AWS region of the registry.' },
+  'github-token': {
+    modes: ALL,
+    help: 'Token for the PR comment, job links and deployment records.'
+  },
+  'dry-run': { modes: MUTATING_MODES, help: 'Print what would be done and make no mutating call.' },
+  comment: {
+    modes: ALL,
+    help: 'Post (or update) the sticky pull-request comment when the run has a pull request.'
+  },
+  history: {
+    modes: ALL,
+    help: 'How many recent versions the trend chart and comparisons show (1-100).'
+  },
+  'group-description': {
+    modes: ['register'],
+    help: 'Description for the group when it is created (at most 1024 characters).'
+  },
+  'group-tags': {
+    modes: ['register', 'group'],
+    help: 'Tags as key=value, one per line or comma-separated (at most 50; keys starting with aws: are reserved).'
+  },
+  'model-data-url': {
+    modes: ['register'],
+    help: 'S3 URI of the model artifact (model.tar.gz); requires image-uri.'
+  },
+  'image-uri': { modes: ['register'], help: 'Inference image URI.' },
+  'training-job-name': {
+    modes: ['register'],
+    help: 'Register the artifact and final metrics of this completed training job.'
+  },
+  'tuning-job-name': {
+    modes: ['register'],
+    help: 'Register the best training job of this hyperparameter tuning job.'
+  },
+  'metrics-file': {
+    modes: ['register'],
+    help: 'Local JSON file of metrics to attach to the version.'
+  },
+  'metrics-s3-uri': {
+    modes: ['register'],
+    help: "Where the version's model-quality statistics live in S3."
+  },
+  description: {
+    modes: ['register'],
+    help: 'Description of the version (at most 1024 characters).'
+  },
+  'approval-status': {
+    modes: ['register'],
+    help: 'Initial approval status: PendingManualApproval, Approved or Rejected.'
+  },
+  'customer-metadata': {
+    modes: ['register'],
+    help: 'Custom metadata as key=value, one per line or comma-separated (at most 50; letters, digits, spaces and _.:/=+-@ only).'
+  },
+  'inference-instances': {
+    modes: ['register'],
+    help: 'Real-time instance types the version supports, comma or newline separated (e.g. ml.m5.large).'
+  },
+  'transform-instances': {
+    modes: ['register'],
+    help: 'Batch transform instance types the version supports, comma or newline separated.'
+  },
+  'content-types': {
+    modes: ['register'],
+    help: 'Input MIME types the model accepts, comma separated.'
+  },
+  'response-types': {
+    modes: ['register'],
+    help: 'Output MIME types the model returns, comma separated.'
+  },
+  'model-lifecycle-stage': {
+    modes: ['register', 'approve', 'reject'],
+    help: 'Model lifecycle stage to record (e.g. staging, production).'
+  },
+  'project-id': {
+    modes: ['register'],
+    help: "Project id recorded in the version's metadata properties."
+  },
+  'model-package': {
+    modes: ['gate', 'approve', 'reject', 'deploy', 'rollback', 'lineage'],
+    help: 'The version to act on: a version number (7) or a model package ARN.'
+  },
+  thresholds: { modes: ['gate'], help: 'One rule per line, e.g. "validation:auc >= 0.85".' },
+  'max-regression': {
+    modes: ['gate'],
+    help: 'Allowed regression against the baseline per metric, one per line, absolute ("validation:auc -0.01") or relative ("validation:auc -1%").'
+  },
+  'metric-directions': {
+    modes: ['gate'],
+    help: 'Overrides of the inferred metric direction, one per line, e.g. "custom:score higher" or "custom:cost lower".'
+  },
+  baseline: {
+    modes: ['gate'],
+    help: 'What the candidate is compared with: latest-approved, endpoint:NAME (the version live on an endpoint), version:N or none.'
+  },
+  'on-pass': {
+    modes: ['gate'],
+    help: 'Approval status written when the gate passes: Approved or none.'
+  },
+  'on-fail': {
+    modes: ['gate'],
+    help: 'Approval status written when the gate fails: Rejected or none.'
+  },
+  'fail-on-reject': { modes: ['gate'], help: 'Fail the job when the gate fails.' },
+  'validation-data': {
+    modes: ['gate'],
+    help: 'CSV (local path or s3:// URI) to evaluate candidate and baseline on live.'
+  },
+  'validation-method': {
+    modes: ['gate'],
+    help: 'How live evaluation runs: endpoint (temporary endpoint, small data) or batch-transform (large data).'
+  },
+  task: {
+    modes: ['gate'],
+    help: 'Kind of model for live evaluation: binary, multiclass or regression.'
+  },
+  'label-column': {
+    modes: ['gate'],
+    help: 'Label column of validation-data: a zero-based index or a header name.'
+  },
+  'prediction-column': {
+    modes: ['gate'],
+    help: "Field or column of the model's response that holds the prediction."
+  },
+  'decision-threshold': {
+    modes: ['gate'],
+    help: 'Score from 0 to 1 at or above which a binary prediction counts as positive.'
+  },
+  alpha: {
+    modes: ['gate'],
+    help: 'Significance level of the paired tests when both versions are evaluated live, between 0 and 1.'
+  },
+  'execution-role-arn': {
+    modes: ['gate', 'deploy', 'rollback'],
+    help: 'IAM role SageMaker assumes to run the model (live evaluation and deployment).'
+  },
+  'instance-type': {
+    modes: ['gate', 'deploy', 'rollback'],
+    help: 'Instance type of the endpoint or transform job (e.g. ml.m5.large).'
+  },
+  'serverless-memory-mb': {
+    modes: ['gate', 'deploy', 'rollback'],
+    help: 'Memory of a serverless endpoint: 1024, 2048, 3072, 4096, 5120 or 6144.'
+  },
+  'serverless-max-concurrency': {
+    modes: ['gate', 'deploy', 'rollback'],
+    help: 'Concurrent invocations of a serverless endpoint (1-200).'
+  },
+  'max-concurrency': {
+    modes: ['gate'],
+    help: 'Requests in flight at once during live evaluation (1-64).'
+  },
+  reason: {
+    modes: ['approve', 'reject', 'rollback'],
+    help: 'Justification recorded on the version with the actor and run link (at most 1024 characters).'
+  },
+  force: {
+    modes: ['approve', 'group'],
+    help: 'Override a safety refusal: approve a version whose last gate failed, or delete a group that still holds versions.'
+  },
+  'endpoint-name': { modes: ['deploy', 'rollback'], help: 'The endpoint to create or update.' },
+  'instance-count': {
+    modes: ['deploy', 'rollback'],
+    help: 'Number of instances behind the endpoint (1 or more).'
+  },
+  'data-capture-s3-uri': {
+    modes: ['deploy', 'rollback'],
+    help: 'S3 URI where the endpoint captures requests and responses.'
+  },
+  'deployment-strategy': {
+    modes: ['deploy', 'rollback'],
+    help: 'Blue/green traffic shifting when updating an endpoint: all-at-once, canary or linear.'
+  },
+  'canary-size': {
+    modes: ['deploy', 'rollback'],
+    help: 'Percent of capacity for the canary step (1-50).'
+  },
+  'linear-step-size': {
+    modes: ['deploy', 'rollback'],
+    help: 'Percent of capacity shifted per linear step (10-50).'
+  },
+  'wait-interval': {
+    modes: ['deploy', 'rollback'],
+    help: 'Seconds each traffic step bakes while the rollback alarms watch (0-3600).'
+  },
+  'termination-wait': {
+    modes: ['deploy', 'rollback'],
+    help: 'Seconds the old fleet is kept after the shift completes (0-3600).'
+  },
+  'max-execution-timeout': {
+    modes: ['deploy', 'rollback'],
+    help: "SageMaker's own limit on the blue/green update, in seconds (600-28800)."
+  },
+  'rollback-alarms': {
+    modes: ['deploy', 'rollback'],
+    help: 'CloudWatch alarm names (at most 10), comma or newline separated; if one fires during the shift, SageMaker rolls back.'
+  },
+  'wait-timeout': {
+    modes: ['deploy', 'rollback'],
+    help: 'Seconds to wait for the endpoint to be InService before failing.'
+  },
+  environment: {
+    modes: ['deploy', 'rollback'],
+    help: 'GitHub deployment environment to record the deployment under (e.g. staging, production).'
+  },
+  traffic: {
+    modes: ['deploy'],
+    help: 'A/B weights across versions, e.g. "v7=90,v8=10" (whole numbers, not all 0); excludes model-package.'
+  },
+  'reject-current': {
+    modes: ['rollback'],
+    help: 'Also mark the version being rolled back Rejected (needs reason).'
+  },
+  versions: {
+    modes: ['compare'],
+    help: 'Version numbers to compare, comma separated (e.g. 5,6,7).'
+  },
+  'group-operation': {
+    modes: ['group'],
+    help: "describe, list (the group's versions), update-tags, delete, share or unshare."
+  },
+  'account-ids': { modes: ['group'], help: '12-digit AWS account ids, comma or newline separated.' }
+}
+
+/** The inputs mode `mode` reads, in action.yml order. */
+export function inputsOf(mode: Mode): InputName[] {
+  return INPUT_NAMES.filter(name => INPUT_TABLE[name].modes.includes(mode))
+}
+
+/** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
+  )
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      const row = rows[i] as number[]
+      const above = rows[i - 1] as number[]
+      row[j] = Math.min(
+        (above[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (above[j - 1] as number) + cost
+      )
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j] as number, ((rows[i - 2] as number[])[j - 2] as number) + 1)
+    }
+  }
+  return (rows[a.length] as number[])[b.length] as number
+}
+
+/**
+ * The candidate closest to `word`, when it is close enough to be a typo: the only name it
+ * begins (`endpoint` -> `endpoint-name`), or one at most three edits away and fewer than
+ * half the word's length (so `--ab` does not suggest `--alpha`).
+ */
+export function nearestName(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase()
+  const extending = candidates.filter(name => lower.length >= 4 && name.startsWith(lower))
+  if (extending.length === 1) return extending[0]
+  let best: { name: string; distance: number } | undefined
+  for (const name of candidates) {
+    const distance = editDistance(lower, name)
+    if (best === undefined || distance < best.distance) best = { name, distance }
+  }
+  if (!best || best.distance > 3 || best.distance * 2 >= Math.max(word.length, 2)) return undefined
+  return best.name
+}
+
+/**
+ * The inputs a workflow step set: the runner passes each `with:` entry as an INPUT_<NAME>
+ * variable (upper-cased, hyphens kept), and action.yml's defaults the same way, so a value
+ * equal to its default counts as not given.
+ */
+export function inputNamesFromEnv(env: NodeJS.ProcessEnv): string[] {
+  const names: string[] = []
+  for (const [key, value] of Object.entries(env)) {
+    if (!key.startsWith('INPUT_') || value === undefined || value.trim() === '') continue
+    const name = key.slice('INPUT_'.length).toLowerCase()
+    if (DEFAULTS[name] !== undefined && DEFAULTS[name].toLowerCase() === value.trim().toLowerCase())
+      continue
+    names.push(name)
+  }
+  return names.sort()
+}
+
+/**
+ * Refuses names that are not inputs (a typo such as `max-regresion` would otherwise be
+ * dropped silently and the gate would pass without the rule), and inputs the mode does not
+ * read (`endpoint-name` given to `gate` says the user expects something that will not
+ * happen). `flag` prints names as CLI flags (`--name`) instead of inputs (`"name"`).
+ */
+export function checkInputNames(mode: Mode, names: readonly string[], flag: boolean): void {
+  const show = (name: string) => (flag ? `--${name}` : `"${name}"`)
+  const what = flag ? 'flag' : 'input'
+  const modeInputs = inputsOf(mode)
+  for (const name of names) {
+    const known = (INPUT_NAMES as readonly string[]).includes(name)
+    if (!known) {
+      const near = nearestName(name, modeInputs) ?? nearestName(name, INPUT_NAMES)
+      throw new InputError(
+        name,
+        `Unknown ${what} ${show(name)}${near ? `; did you mean ${show(near)}?` : '.'} Mode "${mode}" reads: ${modeInputs.join(', ')}.`
+      )
+    }
+    const info = INPUT_TABLE[name as InputName]
+    if (!info.modes.includes(mode)) {
+      throw new InputError(
+        name,
+        `${flag ? 'Flag' : 'Input'} ${show(name)} does not apply to mode "${mode}": it is read by ${info.modes.length === 1 ? 'mode' : 'modes'} ${info.modes.join(', ')}. Remove it, or choose the mode that reads it.`
+      )
+    }
+  }
+}
+
 /**
  * Defaults applied when an input is empty. action.yml declares the same values (a unit test
  * compares them), so the CLI, which has no action.yml, behaves exactly like the action.
