@@ -86024,7 +86024,7 @@ function countCalls(client) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8274);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4132);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9119);
 // One bundle serves both `main` and `post`: the main step marks its state, and the post
 // step (which GitHub runs with the same state) sees the mark.
@@ -86044,7 +86044,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8274:
+/***/ 4132:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -86059,7 +86059,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(6257);
 ;// CONCATENATED MODULE: ./build/src/errors.js
 // Turns any error into a message a person can act on: the AWS error name, the request
-// id to quote to AWS support, and what to check.
+// id to quote to AWS support, what to check, and (through Steps) which step of the run
+// failed and what the run had already changed.
 /** An error whose message is already written for the person running the job. */
 class UserError extends Error {
     constructor(message) {
@@ -86080,7 +86081,7 @@ function isAwsError(error) {
     return error instanceof Error && ('$metadata' in error || '$fault' in error);
 }
 function describeError(error) {
-    if (error instanceof UserError)
+    if (error instanceof UserError || error instanceof StepError)
         return error.message;
     if (isAwsError(error)) {
         const details = [
@@ -86098,6 +86099,70 @@ function describeError(error) {
         return `${error.message}${hint}`;
     }
     return String(error);
+}
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+/**
+ * An error in one step of a run: which step, the step finished before it, and what the
+ * run had changed by then, so that the person reading it knows what stands in AWS.
+ */
+class StepError extends Error {
+    step;
+    after;
+    changes;
+    cause;
+    constructor(step, after, changes, cause) {
+        const where = step
+            ? `${step.charAt(0).toUpperCase()}${step.slice(1)} failed${after ? ` after ${after}` : ''}: `
+            : '';
+        const done = changes.length > 0 ? `Already done: ${changes.join('; ')}.` : 'Nothing was changed.';
+        super(`${where}${sentence(describeError(cause))} ${done}`);
+        this.step = step;
+        this.after = after;
+        this.changes = changes;
+        this.name = 'StepError';
+        this.cause = cause;
+    }
+}
+/**
+ * The steps of one run. A mode runs each AWS read or write through `run`, records what it
+ * changed with `changed`, and any error then says which step failed, after which one, and
+ * what was already done. A mode adopts it one call at a time: an error outside every step
+ * still gets the list of changes from the error boundary (`executeMode`).
+ */
+class Steps {
+    finished = [];
+    changes = [];
+    /** Runs one step; an error in it (not already a StepError) becomes a StepError. */
+    async run(step, work) {
+        try {
+            const result = await work();
+            this.finished.push(step);
+            return result;
+        }
+        catch (error) {
+            throw this.failure(step, error);
+        }
+    }
+    /** Marks a step finished that needs no wrapping, such as computing the verdict. */
+    done(step) {
+        this.finished.push(step);
+    }
+    /** Records a change made in AWS; every later error lists it. */
+    changed(what) {
+        this.changes.push(what);
+    }
+    get changedSoFar() {
+        return this.changes;
+    }
+    /** `error` as a StepError for `step` (undefined: outside every step). */
+    failure(step, error) {
+        if (error instanceof StepError)
+            return error;
+        return new StepError(step, this.finished.at(-1), [...this.changes], error);
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
@@ -86140,7 +86205,121 @@ function inferDirection(metric) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/registry/metadata.js
+// CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
+// entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
+const METADATA_MAX_ENTRIES = 50;
+const METADATA_MAX_KEY = 128;
+const METADATA_MAX_VALUE = 256;
+const ALLOWED = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const DISALLOWED_CHAR = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
+/** Keys this action writes; everything else in the metadata belongs to someone else. */
+const METRIC_PREFIX = 'metric:';
+const KEYS = {
+    gateDecision: 'gate:decision',
+    gateRun: 'gate:run',
+    gatePolicy: 'gate:policy-sha256',
+    decisionBy: 'decision:actor',
+    decisionRun: 'decision:run',
+    decisionReason: 'decision:reason',
+    deployedPrefix: 'deployed:'
+};
+function isAllowedMetadataText(text) {
+    return ALLOWED.test(text);
+}
+/** Replaces characters SageMaker refuses in metadata with `_` and cuts to `max` characters. */
+function sanitizeMetadataText(text, max) {
+    return text.replace(DISALLOWED_CHAR, '_').slice(0, max);
+}
+/**
+ * Free text (a decision's reason) as a readable metadata value: `;` `!` `?` become `.`, `&`
+ * becomes "and", `%` "percent", `<` `>` "lt" "gt", quotes and brackets are dropped, and any
+ * other character the metadata alphabet lacks (such as `,` or `#`) becomes a space. Runs of
+ * spaces become one, and a value cut to `max` ends in "...". The exact text goes to
+ * ApprovalDescription, which takes any character.
+ */
+function readableMetadataText(text, max) {
+    const words = {
+        ';': '.',
+        '!': '.',
+        '?': '.',
+        '&': ' and ',
+        '%': ' percent',
+        '<': ' lt ',
+        '>': ' gt '
+    };
+    const readable = text
+        .replace(/["'`“”‘’()[\]{}«»]/g, '')
+        .replace(DISALLOWED_CHAR, char => words[char] ?? ' ')
+        .replace(/\s+/g, ' ')
+        .replace(/ \./g, '.')
+        .trim();
+    return readable.length <= max ? readable : `${readable.slice(0, max - 3).trimEnd()}...`;
+}
+/**
+ * Metric values as decimal strings without an exponent where that fits (1e-7 is written
+ * 0.0000001): the exact digits of the shortest text that reads back as the same double.
+ */
+function formatMetricValue(value) {
+    if (!Number.isFinite(value))
+        throw new Error(`metric value ${value} is not a finite number`);
+    const text = String(value);
+    const parts = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+    if (!parts)
+        return text;
+    const [, sign, lead, fraction = '', exponent] = parts;
+    const digits = `${lead}${fraction}`;
+    const power = Number(exponent);
+    const plain = power < 0
+        ? `${sign}0.${'0'.repeat(-power - 1)}${digits}`
+        : `${sign}${digits.padEnd(power + 1, '0')}`;
+    // 1e-300 in plain digits would not fit a metadata value; the exponent form reads back too.
+    return plain.length <= METADATA_MAX_VALUE ? plain : text;
+}
+/** Reads the `metric:<name>` mirror back into numbers, ignoring unparseable values. */
+function metricsFromMetadata(metadata) {
+    const metrics = {};
+    for (const [key, raw] of Object.entries(metadata ?? {})) {
+        if (!key.startsWith(METRIC_PREFIX))
+            continue;
+        const value = Number(raw);
+        if (raw.trim() !== '' && Number.isFinite(value))
+            metrics[key.slice(METRIC_PREFIX.length)] = value;
+    }
+    return metrics;
+}
+/**
+ * Fits entries into what SageMaker accepts, in the order given (earlier entries win a
+ * place first), next to `existing` entries already on the package.
+ */
+function fitMetadata(entries, existing = {}) {
+    const kept = {};
+    const dropped = [];
+    let count = Object.keys(existing).length;
+    for (const [key, value] of entries) {
+        if (key.length === 0 || key.length > METADATA_MAX_KEY) {
+            dropped.push(`${key}: key must be 1-${METADATA_MAX_KEY} characters`);
+        }
+        else if (value.length > METADATA_MAX_VALUE) {
+            dropped.push(`${key}: value is ${value.length} characters, the limit is ${METADATA_MAX_VALUE}`);
+        }
+        else if (!isAllowedMetadataText(key) || !isAllowedMetadataText(value)) {
+            dropped.push(`${key}: contains characters outside letters, digits, spaces and _.:/=+-@`);
+        }
+        else if (!(key in existing) && !(key in kept) && count >= METADATA_MAX_ENTRIES) {
+            dropped.push(`${key}: the package already holds ${METADATA_MAX_ENTRIES} entries`);
+        }
+        else {
+            if (!(key in existing) && !(key in kept))
+                count++;
+            kept[key] = value;
+        }
+    }
+    return { kept, dropped };
+}
+
 ;// CONCATENATED MODULE: ./build/src/policy/parse.js
+
 
 
 /** A mistake in the policy text, located so the user can find it. */
@@ -86165,10 +86344,31 @@ class PolicyError extends Error {
             return head;
         const gutter = String(where.line);
         const pad = ' '.repeat(gutter.length);
-        const caret = ' '.repeat(Math.max(0, (where.column ?? 1) - 1)) + '^';
-        return `${head}\n  ${gutter} | ${where.text}\n  ${pad} | ${caret}`;
+        const { text, at } = excerpt(where.text, (where.column ?? 1) - 1);
+        return `${head}\n  ${gutter} | ${text}\n  ${pad} | ${' '.repeat(at)}^`;
     }
 }
+/** At most EXCERPT characters of a long line around `at`, so a message stays readable. */
+const EXCERPT = 100;
+function excerpt(line, at) {
+    if (line.length <= EXCERPT)
+        return { text: line, at: Math.max(0, at) };
+    const start = Math.max(0, Math.min(at - 20, line.length - EXCERPT));
+    const head = start > 0 ? '…' : '';
+    const tail = start + EXCERPT < line.length ? '…' : '';
+    return {
+        text: `${head}${line.slice(start, start + EXCERPT)}${tail}`,
+        at: at - start + head.length
+    };
+}
+/**
+ * The longest metric name a rule may use: a version records each metric in its customer
+ * metadata as `metric:<name>`, and SageMaker caps metadata keys at 128 characters, so a
+ * longer name could never be recorded by `register` and its rule could never pass.
+ */
+const METRIC_NAME_MAX = METADATA_MAX_KEY - METRIC_PREFIX.length;
+/** A relative regression limit is a share of the baseline's value: -100% already gives it all up. */
+const RELATIVE_LIMIT_MAX = 100;
 const METRIC_NAME = /[A-Za-z0-9_.:/-]+/y;
 const COMPARATOR = /(>=|<=|==|>|<)/y;
 const NUMBER = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
@@ -86230,6 +86430,9 @@ class LineScanner {
         if (this.pos < this.text.length && !/[\s<>=+-]/.test(this.text[this.pos] ?? '')) {
             this.fail(`"${this.text[this.pos]}" is not allowed in a metric name (letters, digits and _ . : / -)`);
         }
+        if (name.length > METRIC_NAME_MAX) {
+            this.fail(`the metric name is ${name.length} characters; at most ${METRIC_NAME_MAX} are allowed, because a version records it as customer metadata "${METRIC_PREFIX}<name>" and SageMaker caps those keys at ${METADATA_MAX_KEY} characters`, column);
+        }
         return { name, column };
     }
     number(after) {
@@ -86277,9 +86480,48 @@ function parseThresholds(text) {
             scan.fail(`"${metric.name} ${op}" is already set on line ${first}; keep one rule per metric and comparator`, opColumn);
         }
         seen.set(key, line);
-        rules.push({ kind: 'threshold', metric: metric.name, op, value, line });
+        const rule = { kind: 'threshold', metric: metric.name, op, value, line };
+        const clash = rules.find(earlier => earlier.metric === rule.metric && !overlap(earlier, rule));
+        if (clash) {
+            scan.fail(`"${metric.name} ${op} ${value}" contradicts line ${clash.line} ("${clash.metric} ${clash.op} ${clash.value}"): no value meets both, so the gate could never pass`, opColumn);
+        }
+        rules.push(rule);
     }
     return rules;
+}
+/** The values a threshold lets through, as an interval. */
+function interval(rule) {
+    switch (rule.op) {
+        case '>=':
+            return { low: { value: rule.value, inclusive: true } };
+        case '>':
+            return { low: { value: rule.value, inclusive: false } };
+        case '<=':
+            return { high: { value: rule.value, inclusive: true } };
+        case '<':
+            return { high: { value: rule.value, inclusive: false } };
+        case '==':
+            return {
+                low: { value: rule.value, inclusive: true },
+                high: { value: rule.value, inclusive: true }
+            };
+    }
+}
+/**
+ * Whether some value meets both thresholds. Checking pairs is enough: on a line, intervals
+ * that overlap pairwise all overlap (Helly's theorem in one dimension).
+ */
+function overlap(a, b) {
+    const [x, y] = [interval(a), interval(b)];
+    const lows = [x.low, y.low].filter((bound) => bound !== undefined);
+    const highs = [x.high, y.high].filter((bound) => bound !== undefined);
+    if (lows.length === 0 || highs.length === 0)
+        return true;
+    const low = lows.reduce((m, bound) => bound.value > m.value || (bound.value === m.value && !bound.inclusive) ? bound : m);
+    const high = highs.reduce((m, bound) => bound.value < m.value || (bound.value === m.value && !bound.inclusive) ? bound : m);
+    if (low.value !== high.value)
+        return low.value < high.value;
+    return low.inclusive && high.inclusive;
 }
 function parseDirections(text) {
     const directions = {};
@@ -86319,6 +86561,9 @@ function parseRegressions(text, directions) {
         }
         const relative = scan.match(/%/y) !== undefined;
         scan.end(`the limit "${lineText.slice(column, scan.pos)}"`);
+        if (relative && Math.abs(value) > RELATIVE_LIMIT_MAX) {
+            scan.fail(`a relative limit goes from -0% to -${RELATIVE_LIMIT_MAX}% of the baseline's value (at -${RELATIVE_LIMIT_MAX}% a higher-is-better metric may already fall to zero); got "${lineText.slice(column, scan.pos).trim()}". For a wider limit, give an absolute one such as -0.5`, column);
+        }
         const first = seen.get(metric.name);
         if (first !== undefined) {
             scan.fail(`"${metric.name}" already has a regression limit on line ${first}; keep one per metric`, metric.column);
@@ -87095,6 +87340,12 @@ const MIME_TYPE = /^[\w.+-]+\/[\w.+*-]+(;\s*[\w.+-]+=[\w.+-]+)*$/;
 // CustomerMetadataProperties and tag keys/values (API reference, NOTES.md).
 const METADATA_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const DESCRIPTION_MAX = 1024;
+// EntityDescription (ModelPackageDescription, ModelPackageGroupDescription): letters, marks,
+// spaces, symbols, digits and punctuation; no control character such as a line break or tab.
+const ENTITY_DESCRIPTION = /^[\p{L}\p{M}\p{Z}\p{S}\p{N}\p{P}]*$/u;
+// MetadataProperties.ProjectId is `.*` in the API reference, a Java pattern whose `.`
+// matches anything but a line terminator.
+const ONE_LINE = /^[^\n\r\u0085\u2028\u2029]*$/u;
 const REALTIME_TYPES = new Set(Object.values(dist_cjs/* ProductionVariantInstanceType */.K6t));
 const TRANSFORM_TYPES = new Set(Object.values(dist_cjs/* TransformInstanceType */.AH6));
 function shown(input, value) {
@@ -87289,13 +87540,18 @@ function parseTraffic(value) {
         return [];
     const accepted = 'version=weight pairs such as v7=90,v8=10 (whole-number weights, not all 0)';
     const result = [];
-    for (const entry of splitList(value)) {
+    // Not splitList: it drops repeats, and `v1=50,v1=50` must be refused, not read as `v1=50`.
+    const entries = value
+        .split(/[,\n]/)
+        .map(entry => entry.trim())
+        .filter(Boolean);
+    for (const entry of entries) {
         const m = /^v?([1-9]\d*)\s*=\s*(\d+)$/i.exec(entry);
         if (!m)
             throw invalid('traffic', value, accepted);
         const version = Number(m[1]);
         if (result.some(r => r.version === version)) {
-            throw new InputError('traffic', `Input "traffic" gives version ${version} twice; got ${shown('traffic', value)}.`);
+            throw new InputError('traffic', `Input "traffic" gives version ${version} twice; give each version one weight (a version cannot be two variants of one endpoint); got ${shown('traffic', value)}.`);
         }
         result.push({ version, weight: Number(m[2]) });
     }
@@ -87326,6 +87582,34 @@ function checkLength(input, value, max) {
     }
     return value;
 }
+function characterName(char) {
+    const names = {
+        '\n': 'a line break',
+        '\r': 'a carriage return',
+        '\t': 'a tab'
+    };
+    return (names[char] ?? `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+/**
+ * Free text SageMaker checks against a character pattern, checked here first, so that a
+ * YAML `|` block does not create the group and upload the statistics before SageMaker
+ * refuses the description.
+ */
+function checkText(input, value, rule) {
+    if (value === undefined)
+        return undefined;
+    checkLength(input, value, DESCRIPTION_MAX);
+    if (rule.pattern.test(value))
+        return value;
+    const chars = [...value];
+    const index = chars.findIndex(char => !rule.pattern.test(char));
+    throw new InputError(input, `Input "${input}" goes to SageMaker's ${rule.field}, which accepts ${rule.accepted}; it holds ${characterName(chars[index] ?? '')} at character ${index + 1}. A YAML "|" block keeps its line breaks: use ">-" to fold them into spaces, or write one line.`);
+}
+const DESCRIPTION_RULE = (field) => ({
+    pattern: ENTITY_DESCRIPTION,
+    field,
+    accepted: 'letters, digits, spaces, punctuation and symbols only (no line break, tab or other control character)'
+});
 function checkRoleArn(inputs) {
     const value = inputs.optional('execution-role-arn');
     if (value !== undefined && !ROLE_ARN.test(value)) {
@@ -87369,6 +87653,13 @@ function serverless(inputs, instanceType) {
 function policyText(inputs, name) {
     const text = inputs.get(name);
     return text.split('\n').some(l => l.trim() && !l.trim().startsWith('#')) ? text : '';
+}
+/**
+ * `metrics-s3-uri` names an existing statistics object to attach when it ends in `.json`;
+ * any other URI is the folder the statistics this run builds are written to.
+ */
+function isStatisticsObjectUri(uri) {
+    return /\.json$/i.test(uri);
 }
 function readRegister(inputs) {
     const modelDataUrl = inputs.optional('model-data-url');
@@ -87414,13 +87705,20 @@ function readRegister(inputs) {
         source = { kind: 'tuning-job', tuningJobName: name, ...(imageUri ? { imageUri } : {}) };
     }
     const stage = inputs.optional('model-lifecycle-stage');
+    const metricsFile = inputs.optional('metrics-file');
+    const metricsS3Uri = checkS3Uri('metrics-s3-uri', inputs.optional('metrics-s3-uri'));
+    if (metricsFile !== undefined &&
+        metricsS3Uri !== undefined &&
+        isStatisticsObjectUri(metricsS3Uri)) {
+        throw new InputError('metrics-s3-uri', `Inputs "metrics-file" and "metrics-s3-uri" ${shown('metrics-s3-uri', metricsS3Uri)} are two sources of metrics for one version: a URI ending in .json is an existing statistics object that is attached as it is. Give one of them, or make "metrics-s3-uri" a folder (such as s3://bucket/metrics/) for the statistics built from "metrics-file".`);
+    }
     return {
-        groupDescription: checkLength('group-description', inputs.optional('group-description'), DESCRIPTION_MAX),
+        groupDescription: checkText('group-description', inputs.optional('group-description'), DESCRIPTION_RULE('ModelPackageGroupDescription')),
         groupTags: parseKeyValues('group-tags', inputs.get('group-tags'), TAG_LIMITS),
         source,
-        metricsFile: inputs.optional('metrics-file'),
-        metricsS3Uri: checkS3Uri('metrics-s3-uri', inputs.optional('metrics-s3-uri')),
-        description: checkLength('description', inputs.optional('description'), DESCRIPTION_MAX),
+        metricsFile,
+        metricsS3Uri,
+        description: checkText('description', inputs.optional('description'), DESCRIPTION_RULE('ModelPackageDescription')),
         approvalStatus: inputs.oneOf('approval-status', APPROVAL_STATUSES),
         customerMetadata: parseKeyValues('customer-metadata', inputs.get('customer-metadata'), METADATA_LIMITS),
         inferenceInstances: splitList(inputs.get('inference-instances')).map(t => checkInstanceType('inference-instances', t, 'realtime')),
@@ -87428,7 +87726,11 @@ function readRegister(inputs) {
         contentTypes: checkMimeTypes('content-types', inputs.get('content-types')),
         responseTypes: checkMimeTypes('response-types', inputs.get('response-types')),
         modelLifecycleStage: checkStage(stage),
-        projectId: checkLength('project-id', inputs.optional('project-id'), DESCRIPTION_MAX)
+        projectId: checkText('project-id', inputs.optional('project-id'), {
+            pattern: ONE_LINE,
+            field: 'MetadataProperties.ProjectId',
+            accepted: 'one line of text'
+        })
     };
 }
 function checkStage(stage) {
@@ -92691,9 +92993,12 @@ function getOctokit(token, options, ...additionalPlugins) {
 var src_aws = __nccwpck_require__(6120);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./build/src/github/run.js
 // The GitHub run a mode records and reports, read from the runner's standard variables
 // so that the action and the CLI (in another CI, or on a laptop) share one code path.
+
 
 function pullRequestNumber(eventPath) {
     if (!eventPath)
@@ -92712,6 +93017,21 @@ function pullRequestNumber(eventPath) {
         return payload.issue.number;
     return undefined;
 }
+/** The OS user as `name@host`, for decisions made from the CLI outside GitHub Actions. */
+function localUserName(env = process.env) {
+    let name;
+    try {
+        name = (0,external_node_os_.userInfo)().username;
+    }
+    catch {
+        // A container user without a passwd entry: the shell's variables may still know it.
+        name = env.USER || env.USERNAME || env.LOGNAME;
+    }
+    if (!name)
+        return undefined;
+    const host = (0,external_node_os_.hostname)();
+    return host ? `${name}@${host}` : name;
+}
 function readGitHubRun(env = process.env) {
     return {
         serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
@@ -92720,6 +93040,7 @@ function readGitHubRun(env = process.env) {
         sha: env.GITHUB_SHA ?? '',
         ref: env.GITHUB_REF ?? '',
         actor: env.GITHUB_ACTOR ?? '',
+        localUser: env.GITHUB_ACTOR ? undefined : localUserName(env),
         runId: env.GITHUB_RUN_ID ?? '',
         runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
         workflow: env.GITHUB_WORKFLOW ?? '',
@@ -92737,153 +93058,6 @@ function runUrl(run) {
     if (!run.repository || !run.runId)
         return '';
     return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/registry/groups.js
-// The model package group a version goes into: created when missing, used as is otherwise.
-
-/**
- * DescribeModelPackageGroup models no not-found error: SageMaker answers a missing group
- * with a ValidationException whose message ends "does not exist." (ResourceNotFound is
- * accepted too, for emulators that model it).
- */
-function isGroupMissing(error) {
-    if (!(error instanceof Error))
-        return false;
-    if (error.name === 'ResourceNotFound')
-        return true;
-    return error.name === 'ValidationException' && /does not exist/i.test(error.message);
-}
-function isAlreadyExists(error) {
-    return error instanceof Error && /already exists/i.test(error.message);
-}
-function createGroupInput(group, description, tags) {
-    const input = { ModelPackageGroupName: group.name };
-    if (description)
-        input.ModelPackageGroupDescription = description;
-    const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-    if (tagList.length > 0)
-        input.Tags = tagList;
-    return input;
-}
-/**
- * Makes sure the group exists. A group given as an ARN belongs to another account and is
- * never created here; a group that exists is used as is, and a description that differs
- * from `group-description` is only a warning (changing it is the `group` mode's job).
- */
-async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
-    if (group.arn) {
-        if (description || Object.keys(tags).length > 0) {
-            out.warning(`Group "${group.name}" was given as an ARN (a shared group): "group-description" and "group-tags" are ignored; its owner manages them.`);
-        }
-        return { arn: group.arn, created: false, exists: true };
-    }
-    try {
-        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
-        const current = existing.ModelPackageGroupDescription ?? '';
-        if (description !== undefined && description !== current) {
-            out.warning(`Group "${group.name}" already exists with description "${current}", not the "group-description" given; it is used as is.`);
-        }
-        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
-    }
-    catch (error) {
-        if (!isGroupMissing(error))
-            throw error;
-    }
-    const input = createGroupInput(group, description, tags);
-    if (dryRun) {
-        out.info(`Dry run: group "${group.name}" does not exist; would call CreateModelPackageGroup with:\n${JSON.stringify(input, null, 2)}`);
-        return { created: false, exists: false };
-    }
-    try {
-        const created = await sagemaker.send(new dist_cjs/* CreateModelPackageGroupCommand */.EWw(input));
-        out.info(`Created model package group "${group.name}".`);
-        return { arn: created.ModelPackageGroupArn, created: true, exists: true };
-    }
-    catch (error) {
-        // Another job registering into the same new group may have won the race.
-        if (!isAlreadyExists(error))
-            throw error;
-        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
-        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/registry/metadata.js
-// CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
-// entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
-const METADATA_MAX_ENTRIES = 50;
-const METADATA_MAX_KEY = 128;
-const METADATA_MAX_VALUE = 256;
-const ALLOWED = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const DISALLOWED_CHAR = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
-/** Keys this action writes; everything else in the metadata belongs to someone else. */
-const METRIC_PREFIX = 'metric:';
-const KEYS = {
-    gateDecision: 'gate:decision',
-    gateRun: 'gate:run',
-    gatePolicy: 'gate:policy-sha256',
-    decisionBy: 'decision:actor',
-    decisionRun: 'decision:run',
-    decisionReason: 'decision:reason',
-    deployedPrefix: 'deployed:'
-};
-function isAllowedMetadataText(text) {
-    return ALLOWED.test(text);
-}
-/** Replaces characters SageMaker refuses in metadata with `_` and cuts to `max` characters. */
-function sanitizeMetadataText(text, max) {
-    return text.replace(DISALLOWED_CHAR, '_').slice(0, max);
-}
-/** Metric values are kept as plain decimal strings (no exponent), which the limits allow. */
-function formatMetricValue(value) {
-    if (!Number.isFinite(value))
-        throw new Error(`metric value ${value} is not a finite number`);
-    const text = String(value);
-    if (!/e/i.test(text))
-        return text;
-    return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
-}
-/** Reads the `metric:<name>` mirror back into numbers, ignoring unparseable values. */
-function metricsFromMetadata(metadata) {
-    const metrics = {};
-    for (const [key, raw] of Object.entries(metadata ?? {})) {
-        if (!key.startsWith(METRIC_PREFIX))
-            continue;
-        const value = Number(raw);
-        if (raw.trim() !== '' && Number.isFinite(value))
-            metrics[key.slice(METRIC_PREFIX.length)] = value;
-    }
-    return metrics;
-}
-/**
- * Fits entries into what SageMaker accepts, in the order given (earlier entries win a
- * place first), next to `existing` entries already on the package.
- */
-function fitMetadata(entries, existing = {}) {
-    const kept = {};
-    const dropped = [];
-    let count = Object.keys(existing).length;
-    for (const [key, value] of entries) {
-        if (key.length === 0 || key.length > METADATA_MAX_KEY) {
-            dropped.push(`${key}: key must be 1-${METADATA_MAX_KEY} characters`);
-        }
-        else if (value.length > METADATA_MAX_VALUE) {
-            dropped.push(`${key}: value is ${value.length} characters, the limit is ${METADATA_MAX_VALUE}`);
-        }
-        else if (!isAllowedMetadataText(key) || !isAllowedMetadataText(value)) {
-            dropped.push(`${key}: contains characters outside letters, digits, spaces and _.:/=+-@`);
-        }
-        else if (!(key in existing) && !(key in kept) && count >= METADATA_MAX_ENTRIES) {
-            dropped.push(`${key}: the package already holds ${METADATA_MAX_ENTRIES} entries`);
-        }
-        else {
-            if (!(key in existing) && !(key in kept))
-                count++;
-            kept[key] = value;
-        }
-    }
-    return { kept, dropped };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
@@ -92931,6 +93105,16 @@ async function putObject(s3, location, body, contentType) {
         Body: body,
         ContentType: contentType
     }));
+}
+/**
+ * The object's bytes: the digest SageMaker records is of the bytes, and decoding first
+ * would change them (a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD).
+ */
+async function getObjectBytes(s3, location) {
+    const response = await s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: location.bucket, Key: location.key }));
+    if (!response.Body)
+        throw new Error(`${formatS3Uri(location)} has no content`);
+    return response.Body.transformToByteArray();
 }
 /** Reads a whole object as UTF-8 text. */
 async function getObjectText(s3, location) {
@@ -93173,8 +93357,57 @@ function packageArnFromGroupArn(groupArn, version) {
         throw new Error(`"${groupArn}" is not a model package group ARN`);
     return `${match[1]}:model-package/${match[2]}/${version}`;
 }
+/**
+ * Whether SageMaker answered "no such thing". The registry models no not-found error: a
+ * missing group or version is a ValidationException whose message says "does not exist"
+ * (ResourceNotFound is accepted too, for emulators and services that model it).
+ */
+function isNotFound(error) {
+    if (!(error instanceof Error))
+        return false;
+    if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException')
+        return true;
+    return (error.name === 'ValidationException' &&
+        /does not exist|not found|could not find/i.test(error.message));
+}
+async function regionOf(sagemaker) {
+    const region = sagemaker.config.region;
+    return typeof region === 'function' ? await region() : String(region ?? '');
+}
+// One style for every "not found", whatever the mode: the input that named the thing, what
+// is missing, where it was looked for, and what to check.
+const CHECK = 'Check the name, the region and the AWS account the credentials belong to.';
+async function groupNotFound(sagemaker, group) {
+    return new UserError(`Input "model-package-group": group "${group.name}" does not exist in ${await regionOf(sagemaker)}. ${CHECK}`);
+}
+/** `input` named version(s) of the group that SageMaker does not know. */
+function versionsNotFound(input, arns) {
+    const parts = arns.map(arn => /:sagemaker:([^:]*):\d{12}:model-package\/([^/]+)\/(\d+)$/.exec(arn));
+    const [, region, group] = parts[0] ?? [];
+    const versions = parts.map((match, i) => (match ? `v${match[3]}` : arns[i]));
+    return new UserError(`Input "${input}": ${versions.join(', ')} of group "${group ?? '?'}" ${versions.length === 1 ? 'does' : 'do'} not exist in ${region ?? 'this region'} (${arns.join(', ')}). Check the version number, the group, the region and the AWS account the credentials belong to.`);
+}
+/** Runs `read` on a version that input `input` named; "no such version" becomes one message naming the input. */
+async function forNamedVersion(input, arn, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (isNotFound(error))
+            throw versionsNotFound(input, [arn]);
+        throw error;
+    }
+}
+/** Describes the group; a missing one is the not-found error naming "model-package-group". */
 async function describeGroup(sagemaker, group) {
-    return sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.nameOrArn }));
+    try {
+        return await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.nameOrArn }));
+    }
+    catch (error) {
+        if (isNotFound(error))
+            throw await groupNotFound(sagemaker, group);
+        throw error;
+    }
 }
 /** Resolves a package named by ARN or by version number to its ARN. */
 async function resolvePackageArn(sagemaker, group, ref) {
@@ -93199,25 +93432,9 @@ function isInGroup(pkg, group) {
 async function describeVersion(sagemaker, arn) {
     return sagemaker.send(new dist_cjs/* DescribeModelPackageCommand */.Uxr({ ModelPackageName: arn }));
 }
-function isMissingPackage(error) {
-    if (!(error instanceof Error))
-        return false;
-    if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException')
-        return true;
-    return (error.name === 'ValidationException' &&
-        /does not exist|not found|could not find/i.test(error.message));
-}
 /** Describes a version a person named through `input`; a missing one is an error naming it. */
 async function describeNamedVersion(sagemaker, arn, input) {
-    try {
-        return await describeVersion(sagemaker, arn);
-    }
-    catch (error) {
-        if (isMissingPackage(error)) {
-            throw new UserError(`Input "${input}": model package ${arn} does not exist (${error.message}). Check the version number, the group and the region.`);
-        }
-        throw error;
-    }
+    return forNamedVersion(input, arn, () => describeVersion(sagemaker, arn));
 }
 function toSummary(item) {
     const arn = item.ModelPackageArn ?? '';
@@ -93274,8 +93491,11 @@ async function namedOrPendingArn(sagemaker, group, ref, noneWaiting) {
     if (ref)
         return resolvePackageArn(sagemaker, group, ref);
     const pending = await latestVersion(sagemaker, group, 'PendingManualApproval');
-    if (!pending)
+    if (!pending) {
+        // Listing a group that does not exist answers with no versions: tell the two apart.
+        await describeGroup(sagemaker, group);
         throw new UserError(noneWaiting);
+    }
     return pending.arn;
 }
 /** SageMaker caps ApprovalDescription at 1,024 characters. */
@@ -93896,8 +94116,6 @@ function compareJson(report) {
 
 
 
-
-
 /** Writes the Markdown to the job summary and the data to a JSON file in the work folder. */
 async function publishReport(ctx, fileName, markdown, data) {
     await ctx.out.summary(markdown);
@@ -93922,13 +94140,29 @@ async function groupArnOf(ctx, group) {
 }
 async function describeNamed(ctx, group, versions) {
     const groupArn = await groupArnOf(ctx, group);
-    const unique = [...new Set(versions)];
-    return describeVersions(ctx.aws.sagemaker, unique.map(version => packageArnFromGroupArn(groupArn, version))).catch((error) => {
-        // A missing package answers with the same "does not exist" ValidationException as a group.
-        if (!isGroupMissing(error))
+    const arns = [...new Set(versions)].map(version => packageArnFromGroupArn(groupArn, version));
+    const missing = new Set();
+    const found = await mapBounded(arns, DESCRIBE_CONCURRENCY, arn => describeVersion(ctx.aws.sagemaker, arn).catch((error) => {
+        if (!isNotFound(error))
             throw error;
-        throw new UserError(`Input "versions": ${unique.map(v => `v${v}`).join(', ')} must all exist in group "${group.name}"; SageMaker said: ${error.message}`);
+        missing.add(arn);
+        return undefined;
+    }));
+    if (missing.size > 0)
+        throw versionsNotFound('versions', arns.filter(arn => missing.has(arn)));
+    return found;
+}
+/** The newest `limit` versions, described; a group that does not exist is an error, not an empty report. */
+async function describeNewest(ctx, group, limit) {
+    const sagemaker = ctx.aws.sagemaker;
+    const found = await ctx.steps.run(`listing the newest ${limit} versions`, async () => {
+        const summaries = await listVersions(sagemaker, group, { limit });
+        // Listing a group that does not exist answers with no versions: tell the two apart.
+        if (summaries.length === 0)
+            await describeGroup(sagemaker, group);
+        return summaries;
     });
+    return ctx.steps.run(`reading ${found.length} versions`, () => describeVersions(sagemaker, found.map(summary => summary.arn)));
 }
 function compareRow(pkg) {
     const arn = pkg.ModelPackageArn ?? '';
@@ -93945,10 +94179,9 @@ function compareRow(pkg) {
 }
 const runCompare = async (ctx, settings) => {
     const requested = settings.report?.versions ?? [];
-    const sagemaker = ctx.aws.sagemaker;
     const packages = requested.length > 0
-        ? await describeNamed(ctx, settings.group, requested)
-        : await listVersions(sagemaker, settings.group, { limit: settings.history }).then(found => describeVersions(sagemaker, found.map(summary => summary.arn)));
+        ? await ctx.steps.run(`reading versions ${requested.join(', ')}`, () => describeNamed(ctx, settings.group, requested))
+        : await describeNewest(ctx, settings.group, settings.history);
     const rows = packages.map(compareRow);
     const newest = rows.reduce((best, row) => (best === undefined || row.version > best.version ? row : best), undefined);
     ctx.out.info(rows.length === 0
@@ -93966,7 +94199,7 @@ const runCompare = async (ctx, settings) => {
         ctx.out.setOutput('model-package-arn', newest.arn);
         ctx.out.setOutput('model-package-version', newest.version);
     }
-    await publishReport(ctx, reportFileName(settings.group, 'compare'), renderCompare(report), compareJson(report));
+    await ctx.steps.run('writing the report', () => publishReport(ctx, reportFileName(settings.group, 'compare'), renderCompare(report), compareJson(report)));
     return {};
 };
 
@@ -94316,7 +94549,92 @@ function reportJson(data) {
 
 
 
+;// CONCATENATED MODULE: ./build/src/registry/decision.js
+
+
+
+/** The customer metadata keys that belong to a decision. */
+const DECISION_KEYS = [
+    KEYS.gateDecision,
+    KEYS.gatePolicy,
+    KEYS.gateRun,
+    KEYS.decisionBy,
+    KEYS.decisionReason,
+    KEYS.decisionRun
+];
+/** A version's decision fields, in a form two reads can be compared by. */
+function decisionState(pkg) {
+    const metadata = pkg.CustomerMetadataProperties ?? {};
+    const state = {
+        status: pkg.ModelApprovalStatus ?? 'PendingManualApproval',
+        ApprovalDescription: pkg.ApprovalDescription ?? ''
+    };
+    for (const key of DECISION_KEYS)
+        state[key] = metadata[key] ?? '';
+    return state;
+}
+function differences(before, after) {
+    return Object.keys(after)
+        .filter(key => before[key] !== after[key])
+        .map(key => key === 'ApprovalDescription'
+        ? 'ApprovalDescription changed'
+        : `${key} ${before[key] || '(none)'} -> ${after[key] || '(none)'}`);
+}
+/** What a version's decision says, for messages: status and the decision keys set. */
+function describeDecision(state) {
+    const keys = DECISION_KEYS.filter(key => state[key]).map(key => `${key}=${state[key]}`);
+    return [state.status, ...keys].join(', ');
+}
+/**
+ * Reads the version again right before a decision is written and refuses to write when its
+ * decision changed since `seen` was read: the decision was made on what `seen` held.
+ */
+async function assertUnchanged(sagemaker, seen, label) {
+    const arn = seen.ModelPackageArn;
+    const now = await describeVersion(sagemaker, arn);
+    const changed = differences(decisionState(seen), decisionState(now));
+    if (changed.length > 0) {
+        throw new UserError(`${label} was changed by another writer while this run was deciding (${changed.join('; ')}); it now holds ${describeDecision(decisionState(now))}. Nothing was written: run again to decide on what it holds now.`);
+    }
+    return now;
+}
+/** The ApprovalDescription as SageMaker stores what `updateVersion` sends. */
+function storedDescription(text) {
+    return truncate(singleLine(text), APPROVAL_DESCRIPTION_MAX);
+}
+/** Writes status, ApprovalDescription and the decision keys in one UpdateModelPackage call. */
+async function writeDecision(sagemaker, arn, write) {
+    await updateVersion(sagemaker, arn, {
+        status: write.status,
+        approvalDescription: write.approvalDescription,
+        metadata: write.metadata,
+        metadataToRemove: write.remove,
+        lifecycle: write.lifecycle
+    });
+}
+/**
+ * Reads the version back after `writeDecision`. When another writer's decision landed
+ * after this one, throws a UserError that says what the version holds now; the version is
+ * then consistent with that other writer.
+ */
+async function verifyDecision(sagemaker, arn, label, write) {
+    const after = await describeVersion(sagemaker, arn);
+    const state = decisionState(after);
+    const expected = {
+        status: write.status,
+        ApprovalDescription: storedDescription(write.approvalDescription),
+        ...Object.fromEntries(write.remove.map(key => [key, ''])),
+        ...write.metadata
+    };
+    const overwritten = Object.keys(expected).filter(key => state[key] !== expected[key]);
+    if (overwritten.length > 0) {
+        throw new UserError(`${label} was changed by another writer right after this run wrote its decision (${describeDecision({ ...state, ...expected })}): it now holds ${describeDecision(state)}. The version is consistent with that other decision, not with this run's; run again if this one should stand.`);
+    }
+    return after;
+}
+
 ;// CONCATENATED MODULE: ./build/src/modes/decide.js
+
 
 
 
@@ -94332,6 +94650,17 @@ async function describeTarget(ctx, settings, arn) {
         throw new UserError(`Input "model-package": ${arn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
     }
     return pkg;
+}
+/**
+ * Who decided, as recorded: the GitHub actor in a workflow run; from the CLI without
+ * GITHUB_ACTOR, the local user, marked as such so nobody takes it for a GitHub login.
+ */
+function deciderOf(run) {
+    if (run.actor)
+        return run.actor;
+    if (run.localUser)
+        return `local user ${run.localUser}`;
+    return 'unknown (no GITHUB_ACTOR and no local user name)';
 }
 /**
  * Who decided, why, and the run, in at most 1,024 characters: the reason is what gets
@@ -94351,8 +94680,8 @@ async function decide(ctx, settings, verdict) {
     if (decision.reason.trim() === '') {
         throw new UserError(`Input "reason" is required for mode "${verdict === 'Approved' ? 'approve' : 'reject'}": the justification recorded on the version with your decision; got an empty value.`);
     }
-    const arn = await namedOrPendingArn(ctx.aws.sagemaker, settings.group, decision.modelPackage, `Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`);
-    const pkg = await describeTarget(ctx, settings, arn);
+    const arn = await ctx.steps.run('finding the version', () => namedOrPendingArn(ctx.aws.sagemaker, settings.group, decision.modelPackage, `Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`));
+    const pkg = await ctx.steps.run(`reading v${arn.split('/').pop()}`, () => describeTarget(ctx, settings, arn));
     const version = pkg.ModelPackageVersion ?? versionFromArn(arn);
     const current = (pkg.ModelApprovalStatus ?? 'PendingManualApproval');
     const gateDecision = pkg.CustomerMetadataProperties?.[KEYS.gateDecision];
@@ -94362,19 +94691,21 @@ async function decide(ctx, settings, verdict) {
     if (pkg.ModelPackageStatus && pkg.ModelPackageStatus !== 'Completed') {
         throw new UserError(`v${version} is ${pkg.ModelPackageStatus}; only a Completed version can be ${verdict.toLowerCase()}.`);
     }
-    const actor = ctx.github.actor || 'unknown';
+    const actor = deciderOf(ctx.github);
     const url = runUrl(ctx.github);
     const forced = verdict === 'Approved' && gateDecision === 'fail';
     const description = decisionDescription(verdict, actor, decision.reason, url, forced);
     const entries = [
         [KEYS.decisionBy, sanitizeMetadataText(actor, METADATA_MAX_VALUE)],
-        [KEYS.decisionReason, sanitizeMetadataText(singleLine(decision.reason), METADATA_MAX_VALUE)],
+        // The full reason is in ApprovalDescription; the metadata copy stays readable.
+        [KEYS.decisionReason, readableMetadataText(decision.reason, METADATA_MAX_VALUE)],
         ...(url
             ? [[KEYS.decisionRun, sanitizeMetadataText(url, METADATA_MAX_VALUE)]]
             : [])
     ];
     // Merged next to the keys already there; a version holding 50 entries keeps its decision.
-    const { kept: metadata, dropped } = fitMetadata(entries, pkg.CustomerMetadataProperties ?? {});
+    const existing = pkg.CustomerMetadataProperties ?? {};
+    const { kept: metadata, dropped } = fitMetadata(entries, existing);
     for (const reason of dropped)
         ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
     const lifecycle = decision.modelLifecycleStage
@@ -94384,17 +94715,26 @@ async function decide(ctx, settings, verdict) {
             description: decision.reason
         }
         : undefined;
+    // An earlier decision's keys this one does not set would otherwise stay next to it.
+    const remove = [KEYS.decisionBy, KEYS.decisionReason, KEYS.decisionRun].filter(key => !(key in metadata) && key in existing);
+    const write = {
+        status: verdict,
+        approvalDescription: description,
+        metadata,
+        remove,
+        lifecycle
+    };
+    const label = `v${version}`;
     if (settings.dryRun) {
-        ctx.out.info(`dry run: would set v${version} from ${current} to ${verdict} with ApprovalDescription ${JSON.stringify(description)} and metadata ${JSON.stringify(metadata)}`);
+        ctx.out.info(`dry run: would set ${label} from ${current} to ${verdict} with ApprovalDescription ${JSON.stringify(description)} and metadata ${JSON.stringify(metadata)}${remove.length > 0 ? `, removing ${remove.join(', ')}` : ''}`);
     }
     else {
-        await updateVersion(ctx.aws.sagemaker, arn, {
-            status: verdict,
-            approvalDescription: description,
-            metadata,
-            lifecycle
-        });
-        ctx.out.info(`v${version}: ${current} -> ${verdict}`);
+        const sagemaker = ctx.aws.sagemaker;
+        await ctx.steps.run(`checking that ${label} is still as read`, () => assertUnchanged(sagemaker, pkg, label));
+        await ctx.steps.run(`recording the decision on ${label}`, () => writeDecision(sagemaker, arn, write));
+        ctx.steps.changed(`set ${label} from ${current} to ${verdict}`);
+        await ctx.steps.run(`reading ${label} back after recording the decision`, () => verifyDecision(sagemaker, arn, label, write));
+        ctx.out.info(`${label}: ${current} -> ${verdict}`);
     }
     ctx.out.setOutput('model-package-arn', arn);
     ctx.out.setOutput('model-package-version', version);
@@ -94499,7 +94839,7 @@ function validationMessage(error) {
     return error.message;
 }
 /** `Could not find endpoint "..."`, `Could not find model "..."`, `Could not find endpoint configuration "..."`. */
-function isNotFound(error) {
+function aws_errors_isNotFound(error) {
     const message = validationMessage(error);
     if (message !== undefined)
         return /^Could not find /i.test(message);
@@ -94507,7 +94847,7 @@ function isNotFound(error) {
         (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException'));
 }
 /** `Cannot create already existing endpoint "..."` (and model, endpoint configuration). */
-function aws_errors_isAlreadyExists(error) {
+function isAlreadyExists(error) {
     const message = validationMessage(error);
     if (message !== undefined)
         return /already exist/i.test(message);
@@ -94922,7 +95262,7 @@ async function describeEndpoint(ctx, endpointName) {
         return await ctx.aws.sagemaker.send(new dist_cjs/* DescribeEndpointCommand */.CX3({ EndpointName: endpointName }));
     }
     catch (error) {
-        if (isNotFound(error))
+        if (aws_errors_isNotFound(error))
             return undefined;
         throw error;
     }
@@ -94986,7 +95326,7 @@ async function describeModel(sagemaker, name) {
         return await sagemaker.send(new dist_cjs/* DescribeModelCommand */.utY({ ModelName: name }));
     }
     catch (error) {
-        if (isNotFound(error))
+        if (aws_errors_isNotFound(error))
             return undefined;
         throw error;
     }
@@ -94996,7 +95336,7 @@ async function describeConfig(sagemaker, name) {
         return await sagemaker.send(new dist_cjs/* DescribeEndpointConfigCommand */.uoq({ EndpointConfigName: name }));
     }
     catch (error) {
-        if (isNotFound(error))
+        if (aws_errors_isNotFound(error))
             return undefined;
         throw error;
     }
@@ -95086,7 +95426,7 @@ async function ensureModel(ctx, input) {
         await ctx.aws.sagemaker.send(new dist_cjs/* CreateModelCommand */.TIE(input));
     }
     catch (error) {
-        const raced = aws_errors_isAlreadyExists(error) ? await describeModel(ctx.aws.sagemaker, name) : undefined;
+        const raced = isAlreadyExists(error) ? await describeModel(ctx.aws.sagemaker, name) : undefined;
         if (!raced)
             throw error;
         return check(raced);
@@ -95125,7 +95465,7 @@ async function ensureEndpointConfig(ctx, input) {
         await ctx.aws.sagemaker.send(new dist_cjs/* CreateEndpointConfigCommand */.dH8(input));
     }
     catch (error) {
-        const raced = aws_errors_isAlreadyExists(error) ? await describeConfig(ctx.aws.sagemaker, name) : undefined;
+        const raced = isAlreadyExists(error) ? await describeConfig(ctx.aws.sagemaker, name) : undefined;
         if (!raced)
             throw error;
         return check(raced);
@@ -95375,7 +95715,7 @@ async function applyCleanup(ctx, plan) {
             deleted.push(label);
         }
         catch (error) {
-            if (isNotFound(error))
+            if (aws_errors_isNotFound(error))
                 return;
             failed.push(label);
             ctx.out.warning(`Could not delete ${label}: ${error instanceof Error ? error.message : String(error)}`);
@@ -95613,7 +95953,7 @@ async function applyWithTurns(ctx, settings, targets, first) {
                     started = true;
                 }
                 catch (error) {
-                    raced = plan.action === 'create' ? aws_errors_isAlreadyExists(error) : isInProgress(error);
+                    raced = plan.action === 'create' ? isAlreadyExists(error) : isInProgress(error);
                     if (!raced)
                         throw error;
                 }
@@ -95753,13 +96093,13 @@ async function resolveDeployTargets(ctx, settings) {
         const targets = [];
         for (const { version, weight } of deploy.traffic) {
             const arn = await resolvePackageArn(sagemaker, settings.group, { kind: 'version', version });
-            targets.push(await approvedTarget(ctx, arn, weight));
+            targets.push(await forNamedVersion('traffic', arn, () => approvedTarget(ctx, arn, weight)));
         }
         return targets;
     }
     if (deploy.modelPackage) {
         const arn = await resolvePackageArn(sagemaker, settings.group, deploy.modelPackage);
-        return [await approvedTarget(ctx, arn, 1)];
+        return [await forNamedVersion('model-package', arn, () => approvedTarget(ctx, arn, 1))];
     }
     const newest = await latestVersion(sagemaker, settings.group, 'Approved');
     if (!newest) {
@@ -95911,8 +96251,13 @@ async function upsertStickyComment(octokit, request) {
 // Metric names are kept exactly as written: a statistics file yields `auc`, not
 // `binary_classification_metrics.auc`, because that is the name a person writes in a gate
 // threshold (`auc >= 0.85`) and the name Studio shows. Curves and confusion matrices are
-// not scalar metrics and are skipped. Python's json module writes NaN and Infinity as bare
-// words; they are recognised so the error can name the metric instead of a JSON position.
+// not scalar metrics and are skipped.
+//
+// Values must be JSON numbers that a double holds exactly enough to be told apart: a
+// quoted "0.9", NaN or Infinity (bare, as Python writes them), 1e400 (beyond a double) and
+// 1e-400 (indistinguishable from 0) are errors naming the metric. A key given twice in one
+// object is an error too (JSON.parse would silently keep the last), and a UTF-8 byte-order
+// mark at the start is ignored.
 
 
 const STATISTICS_SECTIONS = [
@@ -95923,64 +96268,246 @@ const STATISTICS_SECTIONS = [
 ];
 /** Top-level keys of a statistics file that describe the data, not the model. */
 const STATISTICS_INFO_KEYS = new Set(['version', 'dataset']);
-const NON_FINITE_MARK = '\u0000non-finite:';
-/**
- * JSON.parse refuses Python's bare NaN/Infinity; they are rewritten outside strings into
- * marked strings so that parsing succeeds and the metric that holds one can be named.
- */
-function parseLenientJson(text) {
-    let out = '';
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const char = text[i];
-        if (inString) {
-            out += char;
-            if (char === '\\')
-                out += text[++i] ?? '';
-            else if (char === '"')
-                inString = false;
-            continue;
-        }
-        if (char === '"') {
-            inString = true;
-            out += char;
-            continue;
-        }
-        const word = /^(-?Infinity|NaN)/.exec(text.slice(i, i + 9));
-        if (word) {
-            out += JSON.stringify(`${NON_FINITE_MARK}${word[1]}`);
-            i += word[1].length - 1;
-            continue;
-        }
-        out += char;
+/** A number as written in the file: the text is kept so that errors can quote it. */
+class JsonNumber {
+    raw;
+    value;
+    line;
+    constructor(raw, value, line) {
+        this.raw = raw;
+        this.value = value;
+        this.line = line;
     }
-    return JSON.parse(out);
+}
+/** Python's json module writes NaN and Infinity as bare words; kept to name the metric. */
+class NonFinite {
+    word;
+    line;
+    constructor(word, line) {
+        this.word = word;
+        this.line = line;
+    }
+}
+const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const ESCAPES = {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t'
+};
+/**
+ * A strict JSON reader (RFC 8259) for metrics files. JSON.parse would keep the last of two
+ * equal keys and turn 1e400 into Infinity without a word; here both are errors that say
+ * where, numbers keep the text they were written as, and Python's bare NaN/Infinity are
+ * read so that the error can name the metric that holds one.
+ */
+class JsonReader {
+    text;
+    input;
+    pos = 0;
+    constructor(text, input) {
+        this.text = text;
+        this.input = input;
+    }
+    line(at = this.pos) {
+        let line = 1;
+        for (let i = 0; i < at; i++)
+            if (this.text.charCodeAt(i) === 10)
+                line++;
+        return line;
+    }
+    fail(message, at = this.pos) {
+        const line = this.line(at);
+        const column = at - this.text.lastIndexOf('\n', at - 1);
+        throw new UserError(`Input "${this.input}": not valid JSON at line ${line}, column ${column}: ${message}.`);
+    }
+    space() {
+        while (/[ \t\n\r]/.test(this.text[this.pos] ?? ''))
+            this.pos++;
+    }
+    document() {
+        const value = this.value();
+        this.space();
+        if (this.pos < this.text.length)
+            this.fail('unexpected text after the end of the document');
+        return value;
+    }
+    value() {
+        this.space();
+        const char = this.text[this.pos];
+        if (char === '{')
+            return this.object();
+        if (char === '[')
+            return this.array();
+        if (char === '"')
+            return this.string();
+        for (const [word, value] of [
+            ['true', true],
+            ['false', false],
+            ['null', null]
+        ]) {
+            if (this.text.startsWith(word, this.pos)) {
+                this.pos += word.length;
+                return value;
+            }
+        }
+        for (const word of ['NaN', 'Infinity', '-Infinity']) {
+            if (this.text.startsWith(word, this.pos)) {
+                const found = new NonFinite(word, this.line());
+                this.pos += word.length;
+                return found;
+            }
+        }
+        JSON_NUMBER.lastIndex = this.pos;
+        const number = JSON_NUMBER.exec(this.text);
+        if (number) {
+            const found = new JsonNumber(number[0], Number(number[0]), this.line());
+            this.pos += number[0].length;
+            return found;
+        }
+        this.fail(char === undefined ? 'the document ends too early' : `unexpected "${char}"`);
+    }
+    object() {
+        this.pos++;
+        // No prototype: a key such as "__proto__" is a metric name like any other.
+        const result = Object.create(null);
+        const lines = new Map();
+        this.space();
+        if (this.text[this.pos] === '}') {
+            this.pos++;
+            return result;
+        }
+        for (;;) {
+            this.space();
+            if (this.text[this.pos] !== '"')
+                this.fail('expected a key in double quotes');
+            const at = this.pos;
+            const key = this.string();
+            const first = lines.get(key);
+            if (first !== undefined) {
+                this.fail(`the key "${key}" appears twice in one object (lines ${first} and ${this.line(at)}); a JSON reader would keep only the last, so give each key once`, at);
+            }
+            lines.set(key, this.line(at));
+            this.space();
+            if (this.text[this.pos] !== ':')
+                this.fail(`expected ":" after "${key}"`);
+            this.pos++;
+            result[key] = this.value();
+            this.space();
+            const next = this.text[this.pos++];
+            if (next === '}')
+                return result;
+            if (next !== ',')
+                this.fail('expected "," or "}"', this.pos - 1);
+        }
+    }
+    array() {
+        this.pos++;
+        const result = [];
+        this.space();
+        if (this.text[this.pos] === ']') {
+            this.pos++;
+            return result;
+        }
+        for (;;) {
+            result.push(this.value());
+            this.space();
+            const next = this.text[this.pos++];
+            if (next === ']')
+                return result;
+            if (next !== ',')
+                this.fail('expected "," or "]"', this.pos - 1);
+        }
+    }
+    string() {
+        let out = '';
+        this.pos++;
+        for (;;) {
+            const char = this.text[this.pos];
+            if (char === undefined)
+                this.fail('a string is not closed');
+            if (char === '"') {
+                this.pos++;
+                return out;
+            }
+            if (char < ' ')
+                this.fail('a control character inside a string must be escaped');
+            if (char !== '\\') {
+                out += char;
+                this.pos++;
+                continue;
+            }
+            const escape = this.text[this.pos + 1] ?? '';
+            if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) {
+                out += String.fromCharCode(parseInt(this.text.slice(this.pos + 2, this.pos + 6), 16));
+                this.pos += 6;
+            }
+            else if (ESCAPES[escape] !== undefined) {
+                out += ESCAPES[escape];
+                this.pos += 2;
+            }
+            else
+                this.fail(`"\\${escape}" is not a JSON escape`);
+        }
+    }
 }
 function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return (typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        !(value instanceof JsonNumber) &&
+        !(value instanceof NonFinite));
 }
 function describeValue(value) {
-    if (typeof value === 'string' && value.startsWith(NON_FINITE_MARK)) {
-        return value.slice(NON_FINITE_MARK.length);
-    }
+    if (value instanceof JsonNumber)
+        return value.raw;
+    if (value instanceof NonFinite)
+        return value.word;
+    if (isRecord(value))
+        return 'an object';
+    if (Array.isArray(value))
+        return 'a list';
     return JSON.stringify(value) ?? String(value);
 }
-/** A finite number, or a string holding one; anything else is undefined. */
-function finiteNumber(value) {
-    if (typeof value === 'number')
-        return Number.isFinite(value) ? value : undefined;
-    if (typeof value === 'string' && value.trim() !== '' && !value.startsWith(NON_FINITE_MARK)) {
-        const parsed = Number(value);
-        return Number.isFinite(parsed) ? parsed : undefined;
+/**
+ * The number a value holds, or why it holds none. Only JSON numbers count: a quoted "0.9"
+ * is refused like "high", because a metric written as a string is usually a serialisation
+ * mistake upstream, and accepting some strings but not others would be a guess.
+ */
+function numberOf(value) {
+    if (value instanceof JsonNumber) {
+        if (!Number.isFinite(value.value)) {
+            return {
+                problem: `is ${value.raw} (line ${value.line}), beyond the largest number a double holds (about 1.8e308)`
+            };
+        }
+        if (value.value === 0 && /[1-9]/.test(value.raw.split(/[eE]/)[0] ?? '')) {
+            return {
+                problem: `is ${value.raw} (line ${value.line}), too small to tell from 0 in a double (below about 5e-324)`
+            };
+        }
+        return { value: value.value };
     }
-    return undefined;
+    if (value instanceof NonFinite)
+        return { problem: `has value ${value.word} (line ${value.line})` };
+    if (typeof value === 'string') {
+        const numeric = /^\s*[-+]?(\d|\.\d)/.test(value);
+        return {
+            problem: `has the string ${JSON.stringify(value)}${numeric ? `; write it as a number, without quotes (${value.trim()})` : ''}`
+        };
+    }
+    return { problem: `has value ${describeValue(value)}` };
 }
 function metricValue(value, name, input) {
-    const number = finiteNumber(value);
-    if (number === undefined) {
-        throw new UserError(`Input "${input}": metric "${name}" has value ${describeValue(value)}; metrics must be finite numbers.`);
+    const number = numberOf(value);
+    if ('problem' in number) {
+        throw new UserError(`Input "${input}": metric "${name}" ${number.problem}; metrics must be finite numbers.`);
     }
-    return number;
+    return number.value;
 }
 function sectionMetrics(section, body, input, notes) {
     if (!isRecord(body)) {
@@ -95996,12 +96523,12 @@ function sectionMetrics(section, body, input, notes) {
             }
             const metric = { name, value: metricValue(entry.value, name, input), section };
             if (entry.standard_deviation !== undefined && entry.standard_deviation !== null) {
-                const sd = finiteNumber(entry.standard_deviation);
-                if (sd === undefined) {
+                const sd = numberOf(entry.standard_deviation);
+                if ('problem' in sd) {
                     notes.push(`${name}: standard_deviation ${describeValue(entry.standard_deviation)} is not a finite number, left out`);
                 }
                 else {
-                    metric.standardDeviation = sd;
+                    metric.standardDeviation = sd.value;
                 }
             }
             metrics.push(metric);
@@ -96020,13 +96547,8 @@ function sectionMetrics(section, body, input, notes) {
  * name used in error messages: the action input, or an S3 URI.
  */
 function parseMetricsJson(text, input = 'metrics-file') {
-    let document;
-    try {
-        document = parseLenientJson(text);
-    }
-    catch (error) {
-        throw new UserError(`Input "${input}": not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
-    }
+    // A UTF-8 byte-order mark, as Windows tools write one, is not part of the JSON.
+    const document = new JsonReader(text.replace(/^\uFEFF/, ''), input).document();
     if (!isRecord(document)) {
         throw new UserError(`Input "${input}": expected a JSON object of metrics; got ${describeValue(document)}.`);
     }
@@ -96041,6 +96563,12 @@ function parseMetricsJson(text, input = 'metrics-file') {
         }
         for (const section of sections)
             metrics.push(...sectionMetrics(section, document[section], input, notes));
+        if (metrics.length > 0) {
+            notes.push(`metrics keep their names as in the statistics (${metrics
+                .slice(0, 3)
+                .map(m => m.name)
+                .join(', ')}${metrics.length > 3 ? ', ...' : ''}), without the section name: write rules as "${metrics[0]?.name} >= ..."`);
+        }
     }
     else {
         for (const [name, value] of Object.entries(document)) {
@@ -96142,9 +96670,6 @@ function metricValues(metrics) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/registry/metrics.js
-// A version's metrics as the gate sees them: the `metric:` mirror in customer metadata
-// first (no extra call), then the statistics JSON in S3 behind ModelMetrics (its digest
-// verified), then the final metrics of the training job that produced it.
 
 
 
@@ -96155,16 +96680,6 @@ function metricValues(metrics) {
 function expectedDigest(digest) {
     const match = /^sha256:([0-9a-f]{64})$/i.exec(digest ?? '');
     return match ? match[1].toLowerCase() : undefined;
-}
-/**
- * The object's bytes: the digest SageMaker records is of the bytes, and decoding first
- * would change them (a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD).
- */
-async function getObjectBytes(s3, location) {
-    const response = await s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: location.bucket, Key: location.key }));
-    if (!response.Body)
-        throw new Error(`${formatS3Uri(location)} has no content`);
-    return response.Body.transformToByteArray();
 }
 /**
  * Reads the metrics `needed` by the policy, going to S3 or the training job only while
@@ -96217,11 +96732,42 @@ async function readVersionMetrics(clients, pkg, needed) {
     }
     return result;
 }
+/**
+ * Reads an existing model-quality statistics object to attach to a version as it is: it
+ * must exist, parse under the metrics-file rules, and be statistics (a section such as
+ * binary_classification_metrics), not a flat file Studio could not show.
+ */
+async function readStatisticsObject(s3, location, input) {
+    const uri = formatS3Uri(location);
+    let bytes;
+    try {
+        bytes = await getObjectBytes(s3, location);
+    }
+    catch (error) {
+        if (error.name === 'NoSuchKey' || error.name === 'NotFound') {
+            throw new UserError(`Input "${input}": ${uri} does not exist. Give the key of an existing model-quality statistics JSON, or a folder (a URI not ending in .json) for the statistics this run writes from "metrics-file".`);
+        }
+        throw error;
+    }
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new UserError(`Input "${input}": ${uri} is not UTF-8 text, so it is not a statistics JSON.`);
+    }
+    const parsed = parseMetricsJson(text, input);
+    if (parsed.metrics.some(metric => metric.section === undefined)) {
+        throw new UserError(`Input "${input}": ${uri} is not model-quality statistics: it has no section such as binary_classification_metrics, multiclass_classification_metrics or regression_metrics. Pass a flat metrics file as "metrics-file" instead, with "metrics-s3-uri" as the folder to write the statistics to.`);
+    }
+    return { ...parsed, uri, digest: contentDigest(bytes) };
+}
 
 ;// CONCATENATED MODULE: ./build/src/modes/gate.js
 // `gate`: compare a candidate version with the policy and the champion, decide, record
 // the decision in the registry, and report it where the team works. Everything up to the
 // decision only reads; an error there means nothing is written.
+
 
 
 
@@ -96369,9 +96915,9 @@ async function readHistory(ctx, settings, cache, known) {
  * Verdict, failing rules and run link in at most 1,024 characters. The reasons are what
  * gets shortened: the verdict and the link to the run that explains everything must survive.
  */
-function approvalDescription(decision, version, sha, url) {
+function approvalDescription(decision, version, sha, url, note = '') {
     const verdict = decision.decision === 'pass' ? 'passed' : 'failed';
-    const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).`;
+    const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).${note ? ` ${note}` : ''}`;
     const tail = url ? ` Run: ${singleLine(url)}` : '';
     if (decision.reasons.length === 0)
         return `${head}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX);
@@ -96381,14 +96927,29 @@ function approvalDescription(decision, version, sha, url) {
         reasons = room > 1 ? `${reasons.slice(0, room - 1)}…` : '';
     return `${head}${reasons}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX);
 }
-/** Writes the decision: always the gate:* record, and the status when on-pass/on-fail ask for it. */
-async function recordDecision(ctx, candidate, decision, gate, policyHash) {
+/**
+ * What the gate writes to the candidate, the same for a dry run and a real one. The gate
+ * decides versions pending approval, and writes its whole decision in one call: the status
+ * (on-pass/on-fail, or PendingManualApproval again when that is "none"), the
+ * ApprovalDescription and the gate:* keys, so that a later writer replaces all of them. A
+ * version already Approved or Rejected was decided by someone (a person, or another gate):
+ * the gate writes nothing to it, so its status, description and keys keep agreeing.
+ */
+function plannedRecord(candidate, decision, gate, policyHash, url) {
     const arn = candidate.ModelPackageArn;
     const version = candidate.ModelPackageVersion ?? versionFromArn(arn);
     const current = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
+    if (current !== 'PendingManualApproval') {
+        const why = `it is already ${current}, and the gate records its decision only on versions pending approval (use mode "approve" or "reject" to change a decided version)`;
+        return {
+            written: `nothing recorded on v${version}: ${why}`,
+            preview: `would record nothing on v${version}: ${why}`,
+            dropped: []
+        };
+    }
+    const setting = decision.decision === 'pass' ? 'on-pass' : 'on-fail';
     const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
-    const status = wanted === 'none' ? undefined : wanted;
-    const url = runUrl(ctx.github);
+    const status = wanted === 'none' ? 'PendingManualApproval' : wanted;
     const entries = [
         [KEYS.gateDecision, decision.decision],
         [KEYS.gatePolicy, policyHash],
@@ -96398,32 +96959,40 @@ async function recordDecision(ctx, candidate, decision, gate, policyHash) {
     ];
     // Other keys on the version are someone else's: SageMaker merges what we send, and a
     // version already holding 50 entries must not make the status write fail.
-    const { kept, dropped } = fitMetadata(entries, candidate.CustomerMetadataProperties ?? {});
-    for (const reason of dropped)
-        ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
-    // The gate decides versions that wait for a decision; a status a person (or an earlier
-    // gate) already set is changed only through `approve` / `reject`.
-    const changesStatus = status !== undefined && current === 'PendingManualApproval';
-    if (changesStatus || Object.keys(kept).length > 0) {
-        await updateVersion(ctx.aws.sagemaker, arn, {
-            status: changesStatus ? status : undefined,
-            approvalDescription: changesStatus
-                ? approvalDescription(decision, version, policyHash, url)
-                : undefined,
-            metadata: kept
-        });
-    }
-    if (changesStatus)
-        return { status: status, written: `${status} written to v${version}` };
-    const note = status && status !== current
-        ? `status left ${current}: the gate only decides versions pending approval; use mode "approve" or "reject" to change it`
-        : status
-            ? `v${version} was already ${current}`
-            : `status left ${current}`;
-    const recorded = Object.keys(kept).length > 0
-        ? 'gate decision recorded'
-        : 'gate decision not recorded (no room in customer metadata)';
-    return { status: current, written: `${recorded} on v${version}; ${note}` };
+    const existing = candidate.CustomerMetadataProperties ?? {};
+    const { kept, dropped } = fitMetadata(entries, existing);
+    const remove = [KEYS.gateDecision, KEYS.gatePolicy, KEYS.gateRun].filter(key => !(key in kept) && key in existing);
+    const left = `status left PendingManualApproval (${setting}: none)`;
+    const recorded = KEYS.gateDecision in kept
+        ? `gate:decision=${decision.decision}`
+        : 'the ApprovalDescription (no room for gate:decision in customer metadata)';
+    const what = wanted === 'none' ? recorded : `${status} and ${recorded}`;
+    return {
+        write: {
+            status,
+            approvalDescription: approvalDescription(decision, version, policyHash, url, wanted === 'none' ? `Status left PendingManualApproval (${setting}: none).` : ''),
+            metadata: kept,
+            remove
+        },
+        written: `${what} written to v${version}${wanted === 'none' ? `; ${left}` : ''}`,
+        preview: `would write ${what} to v${version}${wanted === 'none' ? `; ${left}` : ''}`,
+        dropped
+    };
+}
+/** Writes the planned record: checked unchanged first, verified after (src/registry/decision.ts). */
+async function recordDecision(ctx, candidate, planned) {
+    const current = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
+    const write = planned.write;
+    if (!write)
+        return current;
+    const arn = candidate.ModelPackageArn;
+    const label = `v${candidate.ModelPackageVersion ?? versionFromArn(arn)}`;
+    const sagemaker = ctx.aws.sagemaker;
+    await ctx.steps.run(`checking that ${label} is still as read`, () => assertUnchanged(sagemaker, candidate, label));
+    await ctx.steps.run(`recording the decision on ${label}`, () => writeDecision(sagemaker, arn, write));
+    ctx.steps.changed(planned.written);
+    await ctx.steps.run(`reading ${label} back after recording the decision`, () => verifyDecision(sagemaker, arn, label, write));
+    return write.status;
 }
 async function publish(ctx, settings, report) {
     const markdown = renderReport(report);
@@ -96475,22 +97044,27 @@ const runGate = async (ctx, settings) => {
     const needed = policyMetrics(policy);
     const hash = policySha256(policy);
     const cache = new VersionCache(ctx);
-    const candidateArn = await namedOrPendingArn(ctx.aws.sagemaker, settings.group, gate.modelPackage, `Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`);
-    const baselineArn = await resolveBaseline(ctx, settings, gate.baseline, candidateArn);
-    const [candidate, baseline] = await Promise.all([
+    const candidateArn = await ctx.steps.run('finding the candidate', () => namedOrPendingArn(ctx.aws.sagemaker, settings.group, gate.modelPackage, `Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`));
+    const baselineArn = await ctx.steps.run('finding the baseline', () => resolveBaseline(ctx, settings, gate.baseline, candidateArn));
+    const [candidate, baseline] = await ctx.steps.run('reading the candidate and the baseline', () => Promise.all([
         cache.get(candidateArn, 'model-package'),
         baselineArn ? cache.get(baselineArn, 'baseline') : undefined
-    ]);
+    ]));
     assertInGroup(candidate, settings, 'model-package');
+    if (baseline && !isInGroup(baseline, settings.group)) {
+        // Comparing with another group's model can be deliberate (a new model family against
+        // what serves now), but it is never what "the champion" means: say so, loudly.
+        ctx.out.warning(`Input "baseline": endpoint "${gate.baseline.kind === 'endpoint' ? gate.baseline.endpointName : ''}" serves ${baseline.ModelPackageArn}, version ${baseline.ModelPackageVersion} of group "${baseline.ModelPackageGroupName}", not a version of "${settings.group.name}". The gate compares the candidate with that version, as asked; for this group's champion use "latest-approved" or "version:N".`);
+    }
     // A version whose creation failed or is still running has nothing trustworthy to judge.
     if (candidate.ModelPackageStatus && candidate.ModelPackageStatus !== 'Completed') {
         throw new UserError(`v${candidate.ModelPackageVersion ?? versionFromArn(candidateArn)} is ${candidate.ModelPackageStatus}; only a Completed version can be gated.`);
     }
     const clients = { sagemaker: ctx.aws.sagemaker, s3: ctx.aws.s3 };
-    const [candidateMetrics, baselineMetrics] = await Promise.all([
+    const [candidateMetrics, baselineMetrics] = await ctx.steps.run('reading the metrics', () => Promise.all([
         readVersionMetrics(clients, candidate, needed),
         baseline ? readVersionMetrics(clients, baseline, needed) : undefined
-    ]);
+    ]));
     for (const note of [...candidateMetrics.notes, ...(baselineMetrics?.notes ?? [])])
         ctx.out.warning(note);
     const candidateVersion = candidate.ModelPackageVersion ?? versionFromArn(candidateArn);
@@ -96504,25 +97078,26 @@ const runGate = async (ctx, settings) => {
     ctx.out.info(`Gate ${decision.decision} for v${candidateVersion}${baseline ? ` against v${baseline.ModelPackageVersion}` : ' (no baseline)'}`);
     for (const reason of decision.reasons)
         ctx.out.info(`  - ${reason}`);
+    ctx.steps.done(`computing the verdict (${decision.decision})`);
     const known = new Map([[candidateArn, candidateMetrics.metrics]]);
     if (baselineArn && baselineMetrics)
         known.set(baselineArn, baselineMetrics.metrics);
     const history = await readHistory(ctx, settings, cache, known);
     let status = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
-    let written;
-    if (settings.dryRun) {
-        const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
-        const sets = wanted !== 'none' && status === 'PendingManualApproval';
-        written = `dry run: would record gate:decision=${decision.decision}${sets ? ` and set ${wanted}` : ''} on v${candidateVersion}`;
-        ctx.out.info(written);
-    }
-    else {
-        ;
-        ({ status, written } = await recordDecision(ctx, candidate, decision, gate, hash));
-        ctx.out.info(written);
-    }
+    const planned = plannedRecord(candidate, decision, gate, hash, runUrl(ctx.github));
+    for (const reason of planned.dropped)
+        ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
+    const written = settings.dryRun ? `dry run: ${planned.preview}` : planned.written;
+    if (!settings.dryRun)
+        status = await recordDecision(ctx, candidate, planned);
+    ctx.out.info(written);
     const baselineReport = baseline && baselineMetrics
-        ? { ...versionReport(baseline, baselineMetrics.metrics), label: baselineLabel(gate.baseline) }
+        ? {
+            ...versionReport(baseline, baselineMetrics.metrics),
+            label: isInGroup(baseline, settings.group)
+                ? baselineLabel(gate.baseline)
+                : `${baselineLabel(gate.baseline)}, of group ${baseline.ModelPackageGroupName}`
+        }
         : undefined;
     const report = {
         group: settings.group.name,
@@ -96541,7 +97116,7 @@ const runGate = async (ctx, settings) => {
     ctx.out.setOutput('model-package-version', candidateVersion);
     ctx.out.setOutput('approval-status', status);
     ctx.out.setOutput('baseline-model-package-arn', baselineArn ?? '');
-    await publish(ctx, settings, report);
+    await ctx.steps.run('publishing the report', () => publish(ctx, settings, report));
     if (decision.decision === 'fail' && gate.failOnReject) {
         return { failed: `Gate failed for v${candidateVersion}: ${decision.reasons.join(' ')}` };
     }
@@ -97049,9 +97624,9 @@ function countsByStatus(versions) {
 }
 async function describeOperation(ctx, settings) {
     const sagemaker = ctx.aws.sagemaker;
-    const group = await describeGroup(sagemaker, settings.group);
+    const group = await ctx.steps.run('reading the group', () => describeGroup(sagemaker, settings.group));
     const arn = group.ModelPackageGroupArn ?? settings.group.arn ?? '';
-    const versions = await listVersions(sagemaker, settings.group, { limit: COUNT_LIMIT });
+    const versions = await ctx.steps.run('listing its versions', () => listVersions(sagemaker, settings.group, { limit: COUNT_LIMIT }));
     const capped = versions.length >= COUNT_LIMIT;
     const counts = countsByStatus(versions);
     const notes = [];
@@ -97102,7 +97677,7 @@ async function describeOperation(ctx, settings) {
         ...notes.map(note => `> ${escapeText(note, 500)}`)
     ].join('\n');
     ctx.out.info(`Group "${settings.group.name}": ${at}${versions.length} versions (Approved ${counts.Approved}, PendingManualApproval ${counts.PendingManualApproval}, Rejected ${counts.Rejected})`);
-    await publishReport(ctx, reportFileName(settings.group, 'group'), markdown, {
+    await ctx.steps.run('writing the report', () => publishReport(ctx, reportFileName(settings.group, 'group'), markdown, {
         schema: 'sagemaker-model-gate/group-report@1',
         group: settings.group.name,
         arn,
@@ -97112,11 +97687,16 @@ async function describeOperation(ctx, settings) {
         versions: { total: versions.length, capped, byStatus: counts },
         tags,
         sharedWith: shared
-    });
+    }));
 }
 async function listOperation(ctx, settings) {
-    const versions = await listVersions(ctx.aws.sagemaker, settings.group, {
-        limit: settings.history
+    const sagemaker = ctx.aws.sagemaker;
+    const versions = await ctx.steps.run('listing the versions', async () => {
+        const found = await listVersions(sagemaker, settings.group, { limit: settings.history });
+        // Listing a group that does not exist answers with no versions: tell the two apart.
+        if (found.length === 0)
+            await describeGroup(sagemaker, settings.group);
+        return found;
     });
     const rows = versions.map(summaryRow);
     ctx.out.info(`Group "${settings.group.name}": the newest ${rows.length} versions`);
@@ -97129,7 +97709,7 @@ async function listOperation(ctx, settings) {
             ? versionTable(rows, { description: true })
             : ['The group has no versions.'])
     ].join('\n');
-    await publishReport(ctx, reportFileName(settings.group, 'versions'), markdown, {
+    await ctx.steps.run('writing the report', () => publishReport(ctx, reportFileName(settings.group, 'versions'), markdown, {
         schema: 'sagemaker-model-gate/group-versions@1',
         group: settings.group.name,
         versions: rows.map(row => ({
@@ -97139,12 +97719,12 @@ async function listOperation(ctx, settings) {
             created: row.created ?? null,
             description: row.description ?? null
         }))
-    });
+    }));
 }
 async function updateTagsOperation(ctx, settings, ops) {
     const sagemaker = ctx.aws.sagemaker;
-    const arn = await groupArnOf(ctx, settings.group);
-    const current = await listTags(sagemaker, arn);
+    const arn = await ctx.steps.run('reading the group', () => groupArnOf(ctx, settings.group));
+    const current = await ctx.steps.run('reading its tags', () => listTags(sagemaker, arn));
     const changes = Object.entries(ops.groupTags).filter(([key, value]) => current[key] !== value);
     const lines = changes.map(([key, value]) => key in current ? `${key}: "${current[key]}" -> "${value}"` : `${key}: (new) "${value}"`);
     if (changes.length === 0) {
@@ -97154,10 +97734,11 @@ async function updateTagsOperation(ctx, settings, ops) {
         ctx.out.info(`Dry run: would call AddTags on ${arn} with:\n${JSON.stringify(changes.map(([Key, Value]) => ({ Key, Value })), null, 2)}`);
     }
     else {
-        await sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({
+        await ctx.steps.run('tagging the group', () => sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({
             ResourceArn: arn,
             Tags: changes.map(([Key, Value]) => ({ Key, Value }))
-        }));
+        })));
+        ctx.steps.changed(`tagged group "${settings.group.name}" (${changes.map(([key]) => key).join(', ')})`);
         ctx.out.info(`Tagged group "${settings.group.name}":\n  ${lines.join('\n  ')}`);
     }
     await ctx.out.summary([
@@ -97215,15 +97796,15 @@ async function deleteOperation(ctx, settings, ops) {
     const sagemaker = ctx.aws.sagemaker;
     const name = settings.group.name;
     // Fails on a missing group before anything else is looked at.
-    await describeGroup(sagemaker, settings.group);
-    const versions = (await listVersions(sagemaker, settings.group, { limit: DELETE_LIMIT + 1 })).sort((a, b) => b.version - a.version);
+    await ctx.steps.run('reading the group', () => describeGroup(sagemaker, settings.group));
+    const versions = (await ctx.steps.run('listing its versions', () => listVersions(sagemaker, settings.group, { limit: DELETE_LIMIT + 1 }))).sort((a, b) => b.version - a.version);
     if (versions.length > DELETE_LIMIT) {
         throw new UserError(`Group "${name}" holds more than ${DELETE_LIMIT} versions; this action deletes at most ${DELETE_LIMIT} in one run. Delete versions in batches (DeleteModelPackage), then run the group deletion again.`);
     }
     if (versions.length > 0 && !ops.force) {
         throw new UserError(`Group "${name}" still holds ${versions.length} version${versions.length === 1 ? '' : 's'}: ${versionList(versions)}. Deleting the group deletes them all; set "force: true" to do that, or keep the group.`);
     }
-    const deployed = await deployedVersions(ctx, versions);
+    const deployed = await ctx.steps.run('checking which versions are deployed', () => deployedVersions(ctx, versions));
     if (deployed.length > 0) {
         const which = deployed
             .map(entry => entry.serving.length > 0
@@ -97240,11 +97821,13 @@ async function deleteOperation(ctx, settings, ops) {
     const deleted = [];
     if (!settings.dryRun) {
         for (const version of versions) {
-            await sagemaker.send(new dist_cjs/* DeleteModelPackageCommand */.kU4({ ModelPackageName: version.arn }));
+            await ctx.steps.run(`deleting v${version.version}`, () => sagemaker.send(new dist_cjs/* DeleteModelPackageCommand */.kU4({ ModelPackageName: version.arn })));
+            ctx.steps.changed(`deleted v${version.version}`);
             deleted.push(version.version);
             ctx.out.info(`Deleted v${version.version}`);
         }
-        await sagemaker.send(new dist_cjs/* DeleteModelPackageGroupCommand */.P9U({ ModelPackageGroupName: settings.group.nameOrArn }));
+        await ctx.steps.run(`deleting group "${name}"`, () => sagemaker.send(new dist_cjs/* DeleteModelPackageGroupCommand */.P9U({ ModelPackageGroupName: settings.group.nameOrArn })));
+        ctx.steps.changed(`deleted group "${name}"`);
         ctx.out.info(`Deleted group "${name}"`);
     }
     await ctx.out.summary([
@@ -97256,6 +97839,16 @@ async function deleteOperation(ctx, settings, ops) {
         '',
         ...(versions.length > 0 ? [...versionTable(versions.map(summaryRow)), ''] : [])
     ].join('\n'));
+}
+/**
+ * Sharing a group with the account that owns it grants nothing (the owner already has
+ * every right through IAM) and usually means a wrong account id was pasted.
+ */
+function refuseOwnAccount(groupArn, accountIds) {
+    const owner = /^arn:[^:]+:sagemaker:[^:]*:(\d{12}):/.exec(groupArn)?.[1];
+    if (owner && accountIds.includes(owner)) {
+        throw new UserError(`Input "account-ids": ${owner} is the account that owns group "${groupArn.split('/').pop()}" (${groupArn}); sharing with it grants nothing. Remove it and give the other accounts to share with.`);
+    }
 }
 function describeChange(operation, change) {
     const parts = [];
@@ -97271,8 +97864,10 @@ async function sharingOperation(ctx, settings, ops, operation) {
     requireOwnGroup(settings, operation);
     const sagemaker = ctx.aws.sagemaker;
     const name = settings.group.name;
-    const groupArn = await groupArnOf(ctx, settings.group);
-    const existing = await readGroupPolicy(sagemaker, name);
+    const groupArn = await ctx.steps.run('reading the group', () => groupArnOf(ctx, settings.group));
+    if (operation === 'share')
+        refuseOwnAccount(groupArn, ops.accountIds);
+    const existing = await ctx.steps.run('reading its resource policy', () => readGroupPolicy(sagemaker, name));
     const change = operation === 'share'
         ? sharePolicy(existing, groupArn, ops.accountIds)
         : unsharePolicy(existing, ops.accountIds);
@@ -97290,12 +97885,13 @@ async function sharingOperation(ctx, settings, ops, operation) {
     const text = change.document && change.changed ? policy_policyText(change.document) : undefined;
     ctx.out.info(`${settings.dryRun ? 'Dry run: ' : ''}${operation} group "${name}": ${describeChange(operation, change)}; ${settings.dryRun && change.changed ? `would call ${call}` : call}${text ? `\n${JSON.stringify(change.document, null, 2)}` : ''}`);
     if (change.changed && !settings.dryRun) {
-        if (text) {
-            await sagemaker.send(new dist_cjs/* PutModelPackageGroupPolicyCommand */.Zve({ ModelPackageGroupName: name, ResourcePolicy: text }));
-        }
-        else {
-            await sagemaker.send(new dist_cjs/* DeleteModelPackageGroupPolicyCommand */.JF_({ ModelPackageGroupName: name }));
-        }
+        await ctx.steps.run('writing the resource policy', () => text
+            ? sagemaker.send(new dist_cjs/* PutModelPackageGroupPolicyCommand */.Zve({
+                ModelPackageGroupName: name,
+                ResourcePolicy: text
+            }))
+            : sagemaker.send(new dist_cjs/* DeleteModelPackageGroupPolicyCommand */.JF_({ ModelPackageGroupName: name })));
+        ctx.steps.changed(`${operation === 'share' ? 'shared' : 'unshared'} group "${name}"`);
     }
     const after = change.changed ? sharedAccounts(change.document) : sharedAccounts(existing);
     await ctx.out.summary([
@@ -97343,19 +97939,18 @@ const runGroup = async (ctx, settings) => {
 const runLineage = async (ctx, settings) => {
     const sagemaker = ctx.aws.sagemaker;
     const ref = settings.report?.modelPackage;
-    let arn;
-    if (ref) {
-        arn = await resolvePackageArn(sagemaker, settings.group, ref);
-    }
-    else {
+    const arn = await ctx.steps.run('finding the version', async () => {
+        if (ref)
+            return resolvePackageArn(sagemaker, settings.group, ref);
         const newest = await latestVersion(sagemaker, settings.group);
-        if (!newest) {
-            throw new UserError(`Group "${settings.group.name}" has no versions; register one first, or name another group.`);
-        }
-        arn = newest.arn;
-    }
-    const pkg = await describeVersion(sagemaker, arn);
-    const lineage = await readLineage(sagemaker, pkg);
+        if (newest)
+            return newest.arn;
+        // Listing a group that does not exist answers with no versions: tell the two apart.
+        await describeGroup(sagemaker, settings.group);
+        throw new UserError(`Group "${settings.group.name}" has no versions; register one first, or name another group.`);
+    });
+    const pkg = await ctx.steps.run(`reading v${arn.split('/').pop()}`, () => ref ? describeNamedVersion(sagemaker, arn, 'model-package') : describeVersion(sagemaker, arn));
+    const lineage = await ctx.steps.run('reading its training job and lineage', () => readLineage(sagemaker, pkg));
     for (const note of lineage.notes)
         ctx.out.info(note);
     const report = {
@@ -97371,9 +97966,68 @@ const runLineage = async (ctx, settings) => {
         ctx.out.setOutput('model-package-version', version);
     if (lineage.package.approvalStatus)
         ctx.out.setOutput('approval-status', lineage.package.approvalStatus);
-    await publishReport(ctx, reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`), renderLineage(report), lineageJson(report));
+    await ctx.steps.run('writing the report', () => publishReport(ctx, reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`), renderLineage(report), lineageJson(report)));
     return {};
 };
+
+;// CONCATENATED MODULE: ./build/src/registry/groups.js
+// The model package group a version goes into: created when missing, used as is otherwise.
+
+
+function groups_isAlreadyExists(error) {
+    return error instanceof Error && /already exists/i.test(error.message);
+}
+function createGroupInput(group, description, tags) {
+    const input = { ModelPackageGroupName: group.name };
+    if (description)
+        input.ModelPackageGroupDescription = description;
+    const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+    if (tagList.length > 0)
+        input.Tags = tagList;
+    return input;
+}
+/**
+ * Makes sure the group exists. A group given as an ARN belongs to another account and is
+ * never created here; a group that exists is used as is, and a description that differs
+ * from `group-description` is only a warning (changing it is the `group` mode's job).
+ */
+async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
+    if (group.arn) {
+        if (description || Object.keys(tags).length > 0) {
+            out.warning(`Group "${group.name}" was given as an ARN (a shared group): "group-description" and "group-tags" are ignored; its owner manages them.`);
+        }
+        return { arn: group.arn, created: false, exists: true };
+    }
+    try {
+        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
+        const current = existing.ModelPackageGroupDescription ?? '';
+        if (description !== undefined && description !== current) {
+            out.warning(`Group "${group.name}" already exists with description "${current}", not the "group-description" given; it is used as is.`);
+        }
+        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
+    }
+    catch (error) {
+        if (!isNotFound(error))
+            throw error;
+    }
+    const input = createGroupInput(group, description, tags);
+    if (dryRun) {
+        out.info(`Dry run: group "${group.name}" does not exist; would call CreateModelPackageGroup with:\n${JSON.stringify(input, null, 2)}`);
+        return { created: false, exists: false };
+    }
+    try {
+        const created = await sagemaker.send(new dist_cjs/* CreateModelPackageGroupCommand */.EWw(input));
+        out.info(`Created model package group "${group.name}".`);
+        return { arn: created.ModelPackageGroupArn, created: true, exists: true };
+    }
+    catch (error) {
+        // Another job registering into the same new group may have won the race.
+        if (!groups_isAlreadyExists(error))
+            throw error;
+        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
+        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
+    }
+}
 
 ;// CONCATENATED MODULE: ./build/src/registry/register.js
 // Creating a model package version: the request, the look for an earlier registration of
@@ -97517,6 +98171,8 @@ async function waitForPackage(sagemaker, arn, options) {
 
 
 
+
+
 /**
  * ModelLifeCycle.StageStatus at registration, from the approval status the version is
  * created with (StageStatus is free text matching [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}).
@@ -97559,13 +98215,23 @@ async function plan(ctx, settings, register) {
     const metricsLocation = register.metricsS3Uri
         ? parseS3Uri(register.metricsS3Uri, 'metrics-s3-uri')
         : undefined;
-    const fromFile = register.metricsFile ? await readMetricsFile(register.metricsFile) : undefined;
+    const attach = register.metricsS3Uri !== undefined && isStatisticsObjectUri(register.metricsS3Uri);
+    const fromFile = register.metricsFile
+        ? await ctx.steps.run('reading metrics-file', () => readMetricsFile(register.metricsFile))
+        : undefined;
     for (const note of fromFile?.notes ?? [])
         ctx.out.info(`metrics-file: ${note}`);
-    const source = await resolveModelSource(ctx.aws.sagemaker, register.source);
-    const { metrics, overridden } = mergeMetrics(source.finalMetrics, fromFile?.metrics ?? []);
+    const attached = attach && metricsLocation
+        ? await ctx.steps.run(`reading the statistics at ${register.metricsS3Uri}`, () => readStatisticsObject(ctx.aws.s3, metricsLocation, 'metrics-s3-uri'))
+        : undefined;
+    for (const note of attached?.notes ?? [])
+        ctx.out.info(`metrics-s3-uri: ${note}`);
+    const source = await ctx.steps.run('reading the model source', () => resolveModelSource(ctx.aws.sagemaker, register.source));
+    const evaluated = fromFile?.metrics ?? attached?.metrics ?? [];
+    const { metrics, overridden } = mergeMetrics(source.finalMetrics, evaluated);
+    const winner = attached ? 'the statistics win' : 'the file wins';
     for (const line of overridden)
-        ctx.out.info(`Metric ${line} (the file wins).`);
+        ctx.out.info(`Metric ${line} (${winner}).`);
     const fingerprint = registrationFingerprint({
         group: settings.group.name,
         commit: ctx.github.sha,
@@ -97596,7 +98262,14 @@ async function plan(ctx, settings, register) {
     const customerMetadata = { ...base.kept, ...extra.kept };
     const mirrored = metricsFromMetadata(Object.fromEntries(Object.entries(extra.kept).filter(([key]) => key.startsWith(METRIC_PREFIX))));
     let statistics;
-    if (metrics.length > 0 && metricsLocation) {
+    if (attached) {
+        statistics = { uri: attached.uri, digest: attached.digest };
+        const jobOnly = source.finalMetrics.filter(metric => !attached.metrics.some(m => m.name === metric.name));
+        if (jobOnly.length > 0) {
+            ctx.out.info(`The training job's ${jobOnly.map(m => m.name).join(', ')} ${jobOnly.length === 1 ? 'is' : 'are'} not in ${attached.uri}: recorded in customer metadata only (the attached statistics are used as they are).`);
+        }
+    }
+    else if (metrics.length > 0 && metricsLocation) {
         const body = statisticsJson(metrics);
         const location = {
             bucket: metricsLocation.bucket,
@@ -97608,7 +98281,7 @@ async function plan(ctx, settings, register) {
         ctx.out.warning('No "metrics-s3-uri" given: metrics are recorded in customer metadata only, so SageMaker Studio shows no model quality statistics for this version.');
     }
     else if (metricsLocation) {
-        ctx.out.info('No metrics from "metrics-file" or the training job: nothing to upload to "metrics-s3-uri".');
+        throw new UserError(`Input "metrics-s3-uri" ${register.metricsS3Uri} is a folder for the statistics this run writes, but there are none to write (no "metrics-file", and no final metrics from a training job). To attach an existing statistics JSON, give its key ending in .json.`);
     }
     return {
         source,
@@ -97701,9 +98374,12 @@ const runRegister = async (ctx, settings) => {
     const dryRun = settings.dryRun;
     const sagemaker = ctx.aws.sagemaker;
     const planned = await plan(ctx, settings, register);
-    const group = await ensureGroup(sagemaker, settings.group, register.groupDescription, register.groupTags, ctx.out, dryRun);
+    const group = await ctx.steps.run(`finding or creating group "${settings.group.name}"`, () => ensureGroup(sagemaker, settings.group, register.groupDescription, register.groupTags, ctx.out, dryRun));
+    if (group.created) {
+        ctx.steps.changed(`created model package group "${settings.group.name}" (it stays; a re-run registers into it)`);
+    }
     const existing = group.exists && !group.created
-        ? await findRegistration(sagemaker, settings.group, planned.fingerprint)
+        ? await ctx.steps.run('looking for an earlier registration of this commit and model', () => findRegistration(sagemaker, settings.group, planned.fingerprint))
         : { failed: [] };
     let result;
     if (existing.match) {
@@ -97716,7 +98392,7 @@ const runRegister = async (ctx, settings) => {
             ctx.out.warning(`Version ${version} keeps the metrics it was registered with (ModelMetrics cannot change): ${differing.join('; ')}.`);
         }
         if (description.ModelPackageStatus !== 'Completed' && !dryRun) {
-            description = await waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) });
+            description = await ctx.steps.run(`waiting for v${version} to complete`, () => waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) }));
         }
         if (description.ModelApprovalStatus &&
             description.ModelApprovalStatus !== register.approvalStatus) {
@@ -97739,20 +98415,30 @@ const runRegister = async (ctx, settings) => {
             clientToken: clientToken(planned.fingerprint, retryAfter)
         });
         if (dryRun) {
-            if (planned.statistics) {
+            if (planned.statistics?.location) {
                 ctx.out.info(`Dry run: would upload model quality statistics to ${planned.statistics.uri} (${planned.statistics.digest}):\n${planned.statistics.body}`);
+            }
+            else if (planned.statistics) {
+                ctx.out.info(`Dry run: would attach the statistics at ${planned.statistics.uri} as they are (${planned.statistics.digest}).`);
             }
             ctx.out.info(`Dry run: would call CreateModelPackage with:\n${JSON.stringify(input, null, 2)}`);
             result = { created: false, approvalStatus: planned.request.approvalStatus };
         }
         else {
-            if (planned.statistics) {
-                await putObject(ctx.aws.s3, planned.statistics.location, planned.statistics.body, 'application/json');
-                ctx.out.info(`Uploaded model quality statistics to ${planned.statistics.uri} (${planned.statistics.digest}).`);
+            const statistics = planned.statistics;
+            if (statistics?.location && statistics.body !== undefined) {
+                const { location, body } = statistics;
+                await ctx.steps.run(`uploading the model quality statistics to ${statistics.uri}`, () => putObject(ctx.aws.s3, location, body, 'application/json'));
+                ctx.steps.changed(`uploaded the statistics to ${statistics.uri}`);
+                ctx.out.info(`Uploaded model quality statistics to ${statistics.uri} (${statistics.digest}).`);
             }
-            const arn = await createPackage(sagemaker, input);
+            else if (statistics) {
+                ctx.out.info(`Attaching the statistics at ${statistics.uri} as they are (${statistics.digest}).`);
+            }
+            const arn = await ctx.steps.run('creating the model package', () => createPackage(sagemaker, input));
+            ctx.steps.changed(`created ${arn}`);
             ctx.out.info(`Created ${arn}; waiting for it to complete.`);
-            const description = await waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) });
+            const description = await ctx.steps.run(`waiting for ${arn} to complete`, () => waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) }));
             result = {
                 arn,
                 version: description.ModelPackageVersion ?? versionFromArn(arn),
@@ -97900,6 +98586,7 @@ var version = __nccwpck_require__(8009);
 
 
 
+
 async function executeMode(settings, out, env = process.env) {
     const github = readGitHubRun(env);
     const aws = (0,src_aws/* createClients */.hP)(settings.region, version/* VERSION */.x);
@@ -97913,10 +98600,15 @@ async function executeMode(settings, out, env = process.env) {
         out,
         now: () => new Date(),
         sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-        workDir: env.RUNNER_TEMP || process.cwd()
+        workDir: env.RUNNER_TEMP || process.cwd(),
+        steps: new Steps()
     };
     try {
         return await RUNNERS[settings.mode](ctx, settings);
+    }
+    catch (error) {
+        // An error outside every step still says what the run had already changed.
+        throw ctx.steps.changedSoFar.length > 0 ? ctx.steps.failure(undefined, error) : error;
     }
     finally {
         const total = [...calls.values()].reduce((sum, n) => sum + n, 0);

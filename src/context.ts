@@ -4,6 +4,7 @@
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
+import type { Steps } from './errors.js'
 
 export interface AwsClients {
   sagemaker: SageMakerClient
@@ -19,7 +20,10 @@ export interface GitHubRun {
   repository: string
   sha: string
   ref: string
+  /** GITHUB_ACTOR; empty outside GitHub Actions when not given. */
   actor: string
+  /** `user@host` of the OS user, read only when GITHUB_ACTOR is not set (the CLI on a laptop). */
+  localUser?: string
   runId: string
   runAttempt: string
   workflow: string
@@ -54,6 +58,8 @@ export interface RunContext {
   sleep(ms: number): Promise<void>
   /** Folder for report files (the runner's temp folder, or the working directory). */
   workDir: string
+  /** The run's steps and changes so far, for error messages that say what stands. */
+  steps: Steps
 }
 
 export function runUrl(run: GitHubRun): string {

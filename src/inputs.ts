@@ -526,6 +526,12 @@ const MIME_TYPE = /^[\w.+-]+\/[\w.+*-]+(;\s*[\w.+-]+=[\w.+-]+)*$/
 // CustomerMetadataProperties and tag keys/values (API reference, NOTES.md).
 const METADATA_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u
 const DESCRIPTION_MAX = 1024
+// EntityDescription (ModelPackageDescription, ModelPackageGroupDescription): letters, marks,
+// spaces, symbols, digits and punctuation; no control character such as a line break or tab.
+const ENTITY_DESCRIPTION = /^[\p{L}\p{M}\p{Z}\p{S}\p{N}\p{P}]*$/u
+// MetadataProperties.ProjectId is `.*` in the API reference, a Java pattern whose `.`
+// matches anything but a line terminator.
+const ONE_LINE = /^[^\n\r\u0085\u2028\u2029]*$/u
 
 const REALTIME_TYPES: ReadonlySet<string> = new Set(Object.values(ProductionVariantInstanceType))
 const TRANSFORM_TYPES: ReadonlySet<string> = new Set(Object.values(TransformInstanceType))
@@ -770,14 +776,19 @@ export function parseTraffic(value: string): DeploySettings['traffic'] {
   if (!value) return []
   const accepted = 'version=weight pairs such as v7=90,v8=10 (whole-number weights, not all 0)'
   const result: DeploySettings['traffic'] = []
-  for (const entry of splitList(value)) {
+  // Not splitList: it drops repeats, and `v1=50,v1=50` must be refused, not read as `v1=50`.
+  const entries = value
+    .split(/[,\n]/)
+    .map(entry => entry.trim())
+    .filter(Boolean)
+  for (const entry of entries) {
     const m = /^v?([1-9]\d*)\s*=\s*(\d+)$/i.exec(entry)
     if (!m) throw invalid('traffic', value, accepted)
     const version = Number(m[1])
     if (result.some(r => r.version === version)) {
       throw new InputError(
         'traffic',
-        `Input "traffic" gives version ${version} twice; got ${shown('traffic', value)}.`
+        `Input "traffic" gives version ${version} twice; give each version one weight (a version cannot be two variants of one endpoint); got ${shown('traffic', value)}.`
       )
     }
     result.push({ version, weight: Number(m[2]) })
@@ -818,6 +829,45 @@ function checkLength(input: string, value: string | undefined, max: number): str
   }
   return value
 }
+
+function characterName(char: string): string {
+  const names: Record<string, string> = {
+    '\n': 'a line break',
+    '\r': 'a carriage return',
+    '\t': 'a tab'
+  }
+  return (
+    names[char] ?? `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+  )
+}
+
+/**
+ * Free text SageMaker checks against a character pattern, checked here first, so that a
+ * YAML `|` block does not create the group and upload the statistics before SageMaker
+ * refuses the description.
+ */
+function checkText(
+  input: string,
+  value: string | undefined,
+  rule: { pattern: RegExp; field: string; accepted: string }
+): string | undefined {
+  if (value === undefined) return undefined
+  checkLength(input, value, DESCRIPTION_MAX)
+  if (rule.pattern.test(value)) return value
+  const chars = [...value]
+  const index = chars.findIndex(char => !rule.pattern.test(char))
+  throw new InputError(
+    input,
+    `Input "${input}" goes to SageMaker's ${rule.field}, which accepts ${rule.accepted}; it holds ${characterName(chars[index] ?? '')} at character ${index + 1}. A YAML "|" block keeps its line breaks: use ">-" to fold them into spaces, or write one line.`
+  )
+}
+
+const DESCRIPTION_RULE = (field: string) => ({
+  pattern: ENTITY_DESCRIPTION,
+  field,
+  accepted:
+    'letters, digits, spaces, punctuation and symbols only (no line break, tab or other control character)'
+})
 
 function checkRoleArn(inputs: Inputs): string | undefined {
   const value = inputs.optional('execution-role-arn')
@@ -874,6 +924,14 @@ function serverless(inputs: Inputs, instanceType: string | undefined) {
 function policyText(inputs: Inputs, name: string): string {
   const text = inputs.get(name)
   return text.split('\n').some(l => l.trim() && !l.trim().startsWith('#')) ? text : ''
+}
+
+/**
+ * `metrics-s3-uri` names an existing statistics object to attach when it ends in `.json`;
+ * any other URI is the folder the statistics this run builds are written to.
+ */
+export function isStatisticsObjectUri(uri: string): boolean {
+  return /\.json$/i.test(uri)
 }
 
 function readRegister(inputs: Inputs): RegisterSettings {
@@ -939,17 +997,33 @@ function readRegister(inputs: Inputs): RegisterSettings {
     source = { kind: 'tuning-job', tuningJobName: name, ...(imageUri ? { imageUri } : {}) }
   }
   const stage = inputs.optional('model-lifecycle-stage')
+  const metricsFile = inputs.optional('metrics-file')
+  const metricsS3Uri = checkS3Uri('metrics-s3-uri', inputs.optional('metrics-s3-uri'))
+  if (
+    metricsFile !== undefined &&
+    metricsS3Uri !== undefined &&
+    isStatisticsObjectUri(metricsS3Uri)
+  ) {
+    throw new InputError(
+      'metrics-s3-uri',
+      `Inputs "metrics-file" and "metrics-s3-uri" ${shown('metrics-s3-uri', metricsS3Uri)} are two sources of metrics for one version: a URI ending in .json is an existing statistics object that is attached as it is. Give one of them, or make "metrics-s3-uri" a folder (such as s3://bucket/metrics/) for the statistics built from "metrics-file".`
+    )
+  }
   return {
-    groupDescription: checkLength(
+    groupDescription: checkText(
       'group-description',
       inputs.optional('group-description'),
-      DESCRIPTION_MAX
+      DESCRIPTION_RULE('ModelPackageGroupDescription')
     ),
     groupTags: parseKeyValues('group-tags', inputs.get('group-tags'), TAG_LIMITS),
     source,
-    metricsFile: inputs.optional('metrics-file'),
-    metricsS3Uri: checkS3Uri('metrics-s3-uri', inputs.optional('metrics-s3-uri')),
-    description: checkLength('description', inputs.optional('description'), DESCRIPTION_MAX),
+    metricsFile,
+    metricsS3Uri,
+    description: checkText(
+      'description',
+      inputs.optional('description'),
+      DESCRIPTION_RULE('ModelPackageDescription')
+    ),
     approvalStatus: inputs.oneOf('approval-status', APPROVAL_STATUSES),
     customerMetadata: parseKeyValues(
       'customer-metadata',
@@ -965,7 +1039,11 @@ function readRegister(inputs: Inputs): RegisterSettings {
     contentTypes: checkMimeTypes('content-types', inputs.get('content-types')),
     responseTypes: checkMimeTypes('response-types', inputs.get('response-types')),
     modelLifecycleStage: checkStage(stage),
-    projectId: checkLength('project-id', inputs.optional('project-id'), DESCRIPTION_MAX)
+    projectId: checkText('project-id', inputs.optional('project-id'), {
+      pattern: ONE_LINE,
+      field: 'MetadataProperties.ProjectId',
+      accepted: 'one line of text'
+    })
   }
 }
 
