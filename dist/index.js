@@ -86135,6 +86135,7 @@ class StepError extends Error {
 class Steps {
     finished = [];
     changes = [];
+    milestone;
     /** Runs one step; an error in it (not already a StepError) becomes a StepError. */
     async run(step, work) {
         try {
@@ -86146,9 +86147,13 @@ class Steps {
             throw this.failure(step, error);
         }
     }
-    /** Marks a step finished that needs no wrapping, such as computing the verdict. */
+    /**
+     * Marks a milestone, such as computing the verdict: later errors say they came after it
+     * (rather than after whichever read came last), because that is what the reader needs.
+     */
     done(step) {
         this.finished.push(step);
+        this.milestone = step;
     }
     /** Records a change made in AWS; every later error lists it. */
     changed(what) {
@@ -86161,7 +86166,7 @@ class Steps {
     failure(step, error) {
         if (error instanceof StepError)
             return error;
-        return new StepError(step, this.finished.at(-1), [...this.changes], error);
+        return new StepError(step, this.milestone ?? this.finished.at(-1), [...this.changes], error);
     }
 }
 
@@ -87051,7 +87056,7 @@ const INPUT_TABLE = {
     thresholds: { modes: ['gate'], help: 'One rule per line, e.g. "validation:auc >= 0.85".' },
     'max-regression': {
         modes: ['gate'],
-        help: 'Allowed regression against the baseline per metric, one per line, absolute ("validation:auc -0.01") or relative ("validation:auc -1%").'
+        help: 'Allowed regression against the baseline per metric, one per line, absolute ("validation:auc -0.01") or relative ("validation:auc -1%", at most -100%).'
     },
     'metric-directions': {
         modes: ['gate'],
@@ -87059,7 +87064,7 @@ const INPUT_TABLE = {
     },
     baseline: {
         modes: ['gate'],
-        help: 'What the candidate is compared with: latest-approved, endpoint:NAME (the version live on an endpoint), version:N or none.'
+        help: "What the candidate is compared with: latest-approved, endpoint:NAME (the version live on an endpoint; a warning when it is another group's), version:N or none."
     },
     'on-pass': {
         modes: ['gate'],
@@ -87120,7 +87125,7 @@ const INPUT_TABLE = {
     },
     reason: {
         modes: ['approve', 'reject', 'rollback'],
-        help: 'Justification recorded on the version with the actor and run link (at most 1024 characters).'
+        help: 'Justification recorded on the version with the actor and run link (at most 1024 characters): exactly in ApprovalDescription, and made readable in the metadata alphabet in decision:reason.'
     },
     force: {
         modes: ['approve', 'group'],
@@ -87173,7 +87178,7 @@ const INPUT_TABLE = {
     },
     traffic: {
         modes: ['deploy'],
-        help: 'A/B weights across versions, e.g. "v7=90,v8=10" (whole numbers, not all 0); excludes model-package.'
+        help: 'A/B weights across versions, e.g. "v7=90,v8=10" (whole numbers, not all 0, each version once); excludes model-package.'
     },
     'reject-current': {
         modes: ['rollback'],
@@ -87187,7 +87192,10 @@ const INPUT_TABLE = {
         modes: ['group'],
         help: "describe, list (the group's versions), update-tags, delete, share or unshare."
     },
-    'account-ids': { modes: ['group'], help: '12-digit AWS account ids, comma or newline separated.' }
+    'account-ids': {
+        modes: ['group'],
+        help: '12-digit AWS account ids, comma or newline separated; share refuses the account that owns the group.'
+    }
 };
 /** The inputs mode `mode` reads, in action.yml order. */
 function inputsOf(mode) {
@@ -94553,6 +94561,8 @@ function reportJson(data) {
 
 
 
+/** How long a run waits after writing its decision before reading it back. */
+const DECISION_SETTLE_MS = 1000;
 /** The customer metadata keys that belong to a decision. */
 const DECISION_KEYS = [
     KEYS.gateDecision,
@@ -94733,6 +94743,7 @@ async function decide(ctx, settings, verdict) {
         await ctx.steps.run(`checking that ${label} is still as read`, () => assertUnchanged(sagemaker, pkg, label));
         await ctx.steps.run(`recording the decision on ${label}`, () => writeDecision(sagemaker, arn, write));
         ctx.steps.changed(`set ${label} from ${current} to ${verdict}`);
+        await ctx.sleep(DECISION_SETTLE_MS);
         await ctx.steps.run(`reading ${label} back after recording the decision`, () => verifyDecision(sagemaker, arn, label, write));
         ctx.out.info(`${label}: ${current} -> ${verdict}`);
     }
@@ -96991,6 +97002,7 @@ async function recordDecision(ctx, candidate, planned) {
     await ctx.steps.run(`checking that ${label} is still as read`, () => assertUnchanged(sagemaker, candidate, label));
     await ctx.steps.run(`recording the decision on ${label}`, () => writeDecision(sagemaker, arn, write));
     ctx.steps.changed(planned.written);
+    await ctx.sleep(DECISION_SETTLE_MS);
     await ctx.steps.run(`reading ${label} back after recording the decision`, () => verifyDecision(sagemaker, arn, label, write));
     return write.status;
 }

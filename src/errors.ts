@@ -94,6 +94,7 @@ export class StepError extends Error {
 export class Steps {
   private readonly finished: string[] = []
   private readonly changes: string[] = []
+  private milestone: string | undefined
 
   /** Runs one step; an error in it (not already a StepError) becomes a StepError. */
   async run<T>(step: string, work: () => Promise<T>): Promise<T> {
@@ -106,9 +107,13 @@ export class Steps {
     }
   }
 
-  /** Marks a step finished that needs no wrapping, such as computing the verdict. */
+  /**
+   * Marks a milestone, such as computing the verdict: later errors say they came after it
+   * (rather than after whichever read came last), because that is what the reader needs.
+   */
   done(step: string): void {
     this.finished.push(step)
+    this.milestone = step
   }
 
   /** Records a change made in AWS; every later error lists it. */
@@ -123,6 +128,6 @@ export class Steps {
   /** `error` as a StepError for `step` (undefined: outside every step). */
   failure(step: string | undefined, error: unknown): StepError {
     if (error instanceof StepError) return error
-    return new StepError(step, this.finished.at(-1), [...this.changes], error)
+    return new StepError(step, this.milestone ?? this.finished.at(-1), [...this.changes], error)
   }
 }

@@ -216,7 +216,7 @@ export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; h
   thresholds: { modes: ['gate'], help: 'One rule per line, e.g. "validation:auc >= 0.85".' },
   'max-regression': {
     modes: ['gate'],
-    help: 'Allowed regression against the baseline per metric, one per line, absolute ("validation:auc -0.01") or relative ("validation:auc -1%").'
+    help: 'Allowed regression against the baseline per metric, one per line, absolute ("validation:auc -0.01") or relative ("validation:auc -1%", at most -100%).'
   },
   'metric-directions': {
     modes: ['gate'],
@@ -224,7 +224,7 @@ export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; h
   },
   baseline: {
     modes: ['gate'],
-    help: 'What the candidate is compared with: latest-approved, endpoint:NAME (the version live on an endpoint), version:N or none.'
+    help: "What the candidate is compared with: latest-approved, endpoint:NAME (the version live on an endpoint; a warning when it is another group's), version:N or none."
   },
   'on-pass': {
     modes: ['gate'],
@@ -285,7 +285,7 @@ export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; h
   },
   reason: {
     modes: ['approve', 'reject', 'rollback'],
-    help: 'Justification recorded on the version with the actor and run link (at most 1024 characters).'
+    help: 'Justification recorded on the version with the actor and run link (at most 1024 characters): exactly in ApprovalDescription, and made readable in the metadata alphabet in decision:reason.'
   },
   force: {
     modes: ['approve', 'group'],
@@ -338,7 +338,7 @@ export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; h
   },
   traffic: {
     modes: ['deploy'],
-    help: 'A/B weights across versions, e.g. "v7=90,v8=10" (whole numbers, not all 0); excludes model-package.'
+    help: 'A/B weights across versions, e.g. "v7=90,v8=10" (whole numbers, not all 0, each version once); excludes model-package.'
   },
   'reject-current': {
     modes: ['rollback'],
@@ -352,7 +352,10 @@ export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; h
     modes: ['group'],
     help: "describe, list (the group's versions), update-tags, delete, share or unshare."
   },
-  'account-ids': { modes: ['group'], help: '12-digit AWS account ids, comma or newline separated.' }
+  'account-ids': {
+    modes: ['group'],
+    help: '12-digit AWS account ids, comma or newline separated; share refuses the account that owns the group.'
+  }
 }
 
 /** The inputs mode `mode` reads, in action.yml order. */

@@ -599,7 +599,7 @@ describe('two writers on one version', () => {
     const error = await gateError(gateSettings({ onPass: 'Approved' }))
     expect(reg.updates()).toHaveLength(1)
     expect(error.message).toMatch(
-      /^Reading v4 back after recording the decision failed after recording the decision on v4: v4 was changed by another writer right after this run wrote its decision \(Approved, gate:decision=pass, gate:policy-sha256=[0-9a-f]{64}, gate:run=https:\/\/github\.com\/acme\/churn-model\/actions\/runs\/987654321\): it now holds Rejected, gate:decision=fail, gate:policy-sha256=f{64}, gate:run=https:\/\/github\.com\/acme\/churn-model\/actions\/runs\/2\. The version is consistent with that other decision, not with this run's; run again if this one should stand\. Already done: Approved and gate:decision=pass written to v4\.$/
+      /^Reading v4 back after recording the decision failed after computing the verdict \(pass\): v4 was changed by another writer right after this run wrote its decision \(Approved, gate:decision=pass, gate:policy-sha256=[0-9a-f]{64}, gate:run=https:\/\/github\.com\/acme\/churn-model\/actions\/runs\/987654321\): it now holds Rejected, gate:decision=fail, gate:policy-sha256=f{64}, gate:run=https:\/\/github\.com\/acme\/churn-model\/actions\/runs\/2\. The version is consistent with that other decision, not with this run's; run again if this one should stand\. Already done: Approved and gate:decision=pass written to v4\.$/
     )
   })
 

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js'
 import { escapeCell, escapeText } from '../report/index.js'
 import {
   assertUnchanged,
+  DECISION_SETTLE_MS,
   verifyDecision,
   writeDecision,
   type DecisionWrite
@@ -160,6 +161,7 @@ async function decide(ctx: RunContext, settings: Settings, verdict: Verdict): Pr
       writeDecision(sagemaker, arn, write)
     )
     ctx.steps.changed(`set ${label} from ${current} to ${verdict}`)
+    await ctx.sleep(DECISION_SETTLE_MS)
     await ctx.steps.run(`reading ${label} back after recording the decision`, () =>
       verifyDecision(sagemaker, arn, label, write)
     )

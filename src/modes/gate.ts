@@ -14,6 +14,7 @@ import { commentMarker, renderReport, reportJson } from '../report/index.js'
 import type { BaselineReport, GateReport, HistoryEntry, VersionReport } from '../report/index.js'
 import {
   assertUnchanged,
+  DECISION_SETTLE_MS,
   verifyDecision,
   writeDecision,
   type DecisionWrite
@@ -314,6 +315,7 @@ async function recordDecision(
     writeDecision(sagemaker, arn, write)
   )
   ctx.steps.changed(planned.written)
+  await ctx.sleep(DECISION_SETTLE_MS)
   await ctx.steps.run(`reading ${label} back after recording the decision`, () =>
     verifyDecision(sagemaker, arn, label, write)
   )

@@ -7,7 +7,9 @@
 // the version is read again just before that write (a run never writes over a decision it
 // has not seen), and read again after it (a run whose decision was overwritten by another
 // writer fails and says what the version holds now, rather than reporting a status that is
-// no longer true).
+// no longer true). The read-back waits DECISION_SETTLE_MS first: another run that passed its
+// own check just before this write lands its write a round trip later, and a read-back
+// made at once would miss it, leaving two runs that each report their own decision.
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { UserError } from '../errors.js'
 import type { ApprovalStatus } from '../settings.js'
@@ -21,6 +23,9 @@ import {
   type PackageDescription,
   type VersionUpdate
 } from './versions.js'
+
+/** How long a run waits after writing its decision before reading it back. */
+export const DECISION_SETTLE_MS = 1000
 
 /** The customer metadata keys that belong to a decision. */
 export const DECISION_KEYS: readonly string[] = [
