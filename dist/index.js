@@ -87418,9 +87418,18 @@ class Inputs {
         // Accepted values are matched without regard to case so `approved` means `Approved`.
         const match = accepted.find(a => a.toLowerCase() === value.toLowerCase());
         if (match === undefined)
-            throw invalid(name, value, `one of ${accepted.join(', ')}`);
+            throw notOneOf(name, value, accepted);
         return match;
     }
+}
+/** A value outside a fixed list, with the nearest one when it looks like a typo. */
+function notOneOf(input, value, accepted) {
+    const near = nearestName(value, accepted.map(a => a.toLowerCase()));
+    const error = invalid(input, value, `one of ${accepted.join(', ')}`);
+    if (!near)
+        return error;
+    const suggestion = accepted.find(a => a.toLowerCase() === near) ?? near;
+    return new InputError(input, `${error.message.slice(0, -1)} (did you mean "${suggestion}"?).`);
 }
 function wholeNumber(input, value, min, max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
@@ -87946,7 +87955,7 @@ function readSettings(read, env = process.env) {
         if (!rawMode) {
             throw new InputError('mode', `Input "mode" is required: one of ${MODES.join(', ')}.`);
         }
-        throw invalid('mode', rawMode, `one of ${MODES.join(', ')}`);
+        throw notOneOf('mode', rawMode, MODES);
     }
     const regionValue = inputs.get('region') || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim();
     if (!regionValue) {

@@ -604,9 +604,21 @@ class Inputs {
     const value = this.get(name)
     // Accepted values are matched without regard to case so `approved` means `Approved`.
     const match = accepted.find(a => a.toLowerCase() === value.toLowerCase())
-    if (match === undefined) throw invalid(name, value, `one of ${accepted.join(', ')}`)
+    if (match === undefined) throw notOneOf(name, value, accepted)
     return match
   }
+}
+
+/** A value outside a fixed list, with the nearest one when it looks like a typo. */
+function notOneOf(input: string, value: string, accepted: readonly string[]): InputError {
+  const near = nearestName(
+    value,
+    accepted.map(a => a.toLowerCase())
+  )
+  const error = invalid(input, value, `one of ${accepted.join(', ')}`)
+  if (!near) return error
+  const suggestion = accepted.find(a => a.toLowerCase() === near) ?? near
+  return new InputError(input, `${error.message.slice(0, -1)} (did you mean "${suggestion}"?).`)
 }
 
 function wholeNumber(input: string, value: string, min: number, max: number): number {
@@ -1309,7 +1321,7 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
     if (!rawMode) {
       throw new InputError('mode', `Input "mode" is required: one of ${MODES.join(', ')}.`)
     }
-    throw invalid('mode', rawMode, `one of ${MODES.join(', ')}`)
+    throw notOneOf('mode', rawMode, MODES)
   }
   const regionValue =
     inputs.get('region') || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim()

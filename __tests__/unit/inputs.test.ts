@@ -943,6 +943,18 @@ describe('metrics-s3-uri', () => {
   })
 })
 
+describe('a value outside a fixed list', () => {
+  it('suggests the nearest accepted value when it looks like a typo', () => {
+    expect(failure('group', { 'group-operation': 'delet' }).message).toBe(
+      'Input "group-operation" must be one of describe, list, update-tags, delete, share, unshare; got "delet" (did you mean "delete"?).'
+    )
+    expect(failure('gate', { 'on-pass': 'aproved' }).message).toMatch(
+      /\(did you mean "Approved"\?\)\.$/
+    )
+    expect(failure('gaet', {}).message).toMatch(/got "gaet" \(did you mean "gate"\?\)\.$/)
+  })
+})
+
 describe('input names', () => {
   it('suggests the nearest name for a typo, and nothing for a stranger', () => {
     expect(editDistance('treshold', 'thresholds')).toBe(2)
