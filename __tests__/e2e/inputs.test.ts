@@ -262,28 +262,34 @@ describe('4. metrics-file rules', () => {
 describe('5. policies that cannot mean what they say', () => {
   it.each([
     [
+      'a relative limit beyond -100%',
       'max-regression',
       'validation:auc -200%',
       /Input "max-regression", line 1, column 16: a relative limit goes from -0% to -100%/
     ],
     [
+      'thresholds no value meets',
       'thresholds',
       'validation:auc >= 0.9\nvalidation:auc <= 0.5',
       /Input "thresholds", line 2, column 16: "validation:auc <= 0.5" contradicts line 1/
     ],
     [
+      'a 100,000-character metric name',
       'thresholds',
       `validation:${'a'.repeat(100_000)} >= 0.5`,
       /Input "thresholds", line 1, column 1: the metric name is 100011 characters; at most 121/
     ]
-  ])('refuses %s %#, with line and column, before any AWS call', async (input, value, message) => {
-    seedVersions([{ metrics: { 'validation:auc': 0.95 } }])
-    const run = await runOn(emulator, gate({ [input]: value }))
-    expect(run.exitCode).toBe(1)
-    expect(run.errors.join('\n')).toMatch(message)
-    expect(run.errors.join('\n').length).toBeLessThan(1000)
-    expect(totalCalls(emulator)).toBe(0)
-  })
+  ])(
+    'refuses %s, with line and column, before any AWS call',
+    async (_name, input, value, message) => {
+      seedVersions([{ metrics: { 'validation:auc': 0.95 } }])
+      const run = await runOn(emulator, gate({ [input]: value }))
+      expect(run.exitCode).toBe(1)
+      expect(run.errors.join('\n')).toMatch(message)
+      expect(run.errors.join('\n').length).toBeLessThan(1000)
+      expect(totalCalls(emulator)).toBe(0)
+    }
+  )
 })
 
 describe('6. traffic', () => {
