@@ -8,6 +8,7 @@ import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { GitHubRun, Reporter, RunContext } from '../src/context.js'
+import { Steps } from '../src/errors.js'
 
 export const FIXED_NOW = new Date('2026-03-01T12:00:00Z')
 
@@ -78,6 +79,7 @@ export function fakeContext(overrides: FakeContextOverrides = {}): FakeContext {
     now: () => FIXED_NOW,
     sleep: async ms => void sleeps.push(ms),
     workDir: process.cwd(),
+    steps: new Steps(),
     ...rest
   }
   return { ctx, outputs, infos, warnings, debugs, summaries, state, sleeps }

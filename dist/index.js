@@ -2217,7 +2217,7 @@ const { normalizeProvider, getSmithyContext, makeBuilder, ServiceException, NoOp
 const { Command: $Command } = __nccwpck_require__(2658);
 __webpack_unused_export__ = $Command;
 __webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9672);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, getEndpointPlugin, resolveEndpointConfig } = __nccwpck_require__(2085);
 const { eventStreamSerdeProvider, resolveEventStreamSerdeConfig } = __nccwpck_require__(6579);
 const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
@@ -8934,7 +8934,7 @@ const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitW
 const { Command: $Command } = __nccwpck_require__(2658);
 __webpack_unused_export__ = $Command;
 __webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9672);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
 const { eventStreamSerdeProvider, resolveEventStreamSerdeConfig } = __nccwpck_require__(6579);
 const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
@@ -9620,7 +9620,7 @@ const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitW
 const { Command: $Command } = __nccwpck_require__(2658);
 __webpack_unused_export__ = $Command;
 __webpack_unused_export__ = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9672);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
 const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
 const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
@@ -32388,8 +32388,8 @@ const { EndpointError, resolveEndpoint } = __nccwpck_require__(2085);
 exports.EndpointError = EndpointError;
 exports.isIpAddress = isIpAddress;
 exports.resolveEndpoint = resolveEndpoint;
-const { loadConfig, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS } = __nccwpck_require__(9672);
-const { REGION_ENV_NAME, REGION_INI_NAME, resolveRegionConfig } = __nccwpck_require__(9672);
+const { loadConfig, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS } = __nccwpck_require__(7291);
+const { REGION_ENV_NAME, REGION_INI_NAME, resolveRegionConfig } = __nccwpck_require__(7291);
 exports.NODE_REGION_CONFIG_FILE_OPTIONS = NODE_REGION_CONFIG_FILE_OPTIONS;
 exports.NODE_REGION_CONFIG_OPTIONS = NODE_REGION_CONFIG_OPTIONS;
 exports.REGION_ENV_NAME = REGION_ENV_NAME;
@@ -33402,7 +33402,7 @@ exports.userAgentMiddleware = userAgentMiddleware;
 /***/ 7523:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { ProviderError, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(9672);
+const { ProviderError, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(7291);
 const { setCredentialFeature } = __nccwpck_require__(5152);
 const { normalizeProvider, memoizeIdentityProvider, isIdentityExpired, doesIdentityRequireRefresh } = __nccwpck_require__(402);
 const { SignatureV4 } = __nccwpck_require__(5118);
@@ -35352,7 +35352,7 @@ exports.validate = validate;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { setCredentialFeature } = __nccwpck_require__(5152);
-const { CredentialsProviderError } = __nccwpck_require__(9672);
+const { CredentialsProviderError } = __nccwpck_require__(7291);
 
 const ENV_KEY = "AWS_ACCESS_KEY_ID";
 const ENV_SECRET = "AWS_SECRET_ACCESS_KEY";
@@ -35398,7 +35398,7 @@ exports.fromEnv = fromEnv;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { setCredentialFeature } = __nccwpck_require__(5152);
-const { CredentialsProviderError } = __nccwpck_require__(9672);
+const { CredentialsProviderError } = __nccwpck_require__(7291);
 const { NodeHttpHandler } = __nccwpck_require__(1279);
 const fs = __nccwpck_require__(1455);
 const { HttpRequest } = __nccwpck_require__(3422);
@@ -35583,7 +35583,7 @@ exports.fromHttp = fromHttp;
 /***/ 5869:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { CredentialsProviderError, chain, getProfileName, parseKnownFiles } = __nccwpck_require__(9672);
+const { CredentialsProviderError, chain, getProfileName, parseKnownFiles } = __nccwpck_require__(7291);
 const { setCredentialFeature } = __nccwpck_require__(5152);
 
 const resolveCredentialSource = (credentialSource, profileName, logger) => {
@@ -35820,7 +35820,7 @@ exports.fromIni = fromIni;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { setCredentialFeature } = __nccwpck_require__(5152);
-const { CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(9672);
+const { CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(7291);
 const { HttpRequest } = __nccwpck_require__(3422);
 const { createHash, createPrivateKey, createPublicKey, sign } = __nccwpck_require__(7598);
 const { promises } = __nccwpck_require__(3024);
@@ -36121,7 +36121,7 @@ exports.fromLoginCredentials = fromLoginCredentials;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { ENV_KEY, ENV_SECRET, fromEnv } = __nccwpck_require__(5606);
-const { chain, CredentialsProviderError, ENV_PROFILE } = __nccwpck_require__(9672);
+const { chain, CredentialsProviderError, ENV_PROFILE } = __nccwpck_require__(7291);
 
 const ENV_IMDS_DISABLED = "AWS_EC2_METADATA_DISABLED";
 const remoteProvider = async (init) => {
@@ -36293,7 +36293,7 @@ exports.defaultProvider = defaultProvider;
 /***/ 5360:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { externalDataInterceptor, CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(9672);
+const { externalDataInterceptor, CredentialsProviderError, parseKnownFiles, getProfileName } = __nccwpck_require__(7291);
 const { exec } = __nccwpck_require__(1421);
 const { promisify } = __nccwpck_require__(7975);
 const { setCredentialFeature } = __nccwpck_require__(5152);
@@ -36376,7 +36376,7 @@ exports.fromProcess = fromProcess;
 /***/ 998:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { CredentialsProviderError, getSSOTokenFromFile, getProfileName, parseKnownFiles, loadSsoSessionData } = __nccwpck_require__(9672);
+const { CredentialsProviderError, getSSOTokenFromFile, getProfileName, parseKnownFiles, loadSsoSessionData } = __nccwpck_require__(7291);
 const { setCredentialFeature } = __nccwpck_require__(5152);
 const { fromSso } = __nccwpck_require__(5433);
 
@@ -36586,7 +36586,7 @@ exports.SSOClient = SSOClient;
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { setCredentialFeature } = __nccwpck_require__(5152);
-const { CredentialsProviderError, externalDataInterceptor } = __nccwpck_require__(9672);
+const { CredentialsProviderError, externalDataInterceptor } = __nccwpck_require__(7291);
 const { readFileSync } = __nccwpck_require__(3024);
 
 const fromWebToken = (init) => async (awsIdentityProperties) => {
@@ -36655,7 +36655,7 @@ const { HttpRequest, HttpResponse } = __nccwpck_require__(3422);
 const { setFeature } = __nccwpck_require__(5152);
 const { parseRfc7231DateTime } = __nccwpck_require__(2430);
 const { SignatureV4SignWithCredentials } = __nccwpck_require__(5785);
-const { booleanSelector, SelectorType } = __nccwpck_require__(9672);
+const { booleanSelector, SelectorType } = __nccwpck_require__(7291);
 const { httpSigningMiddlewareOptions } = __nccwpck_require__(402);
 const { Readable } = __nccwpck_require__(7075);
 const { validate, parse } = __nccwpck_require__(519);
@@ -37722,7 +37722,7 @@ const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitW
 const { Command: $Command } = __nccwpck_require__(2658);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9672);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
 const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
 const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
@@ -38332,7 +38332,7 @@ const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitW
 const { Command: $Command } = __nccwpck_require__(2658);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9672);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
 const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
 const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
@@ -39026,7 +39026,7 @@ const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitW
 const { Command: $Command } = __nccwpck_require__(2658);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9672);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
 const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
 const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
@@ -39507,7 +39507,7 @@ const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitW
 const { Command: $Command } = __nccwpck_require__(2658);
 exports.$Command = $Command;
 exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(9672);
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
 const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
 const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
 const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
@@ -40562,7 +40562,7 @@ exports.signatureV4CrtContainer = signatureV4CrtContainer;
 
 const { setTokenFeature } = __nccwpck_require__(5152);
 const { getBearerTokenEnvKey } = __nccwpck_require__(7523);
-const { TokenProviderError, getSSOTokenFilepath, parseKnownFiles, getProfileName, loadSsoSessionData, getSSOTokenFromFile, memoize, chain } = __nccwpck_require__(9672);
+const { TokenProviderError, getSSOTokenFilepath, parseKnownFiles, getProfileName, loadSsoSessionData, getSSOTokenFromFile, memoize, chain } = __nccwpck_require__(7291);
 const { promises } = __nccwpck_require__(3024);
 
 const fromEnvSigningName = ({ logger, signingName } = {}) => async () => {
@@ -45983,7 +45983,7 @@ exports.withBaseException = withBaseException;
 
 /***/ }),
 
-/***/ 9672:
+/***/ 7291:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const { homedir } = __nccwpck_require__(8161);
@@ -46780,7 +46780,7 @@ exports.resolveRegionConfig = resolveRegionConfig;
 /***/ 2085:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { CONFIG_PREFIX_SEPARATOR, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(9672);
+const { CONFIG_PREFIX_SEPARATOR, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(7291);
 const { toEndpointV1, getSmithyContext, normalizeProvider, isValidHostLabel, hasOwn } = __nccwpck_require__(4534);
 exports.isValidHostLabel = isValidHostLabel;
 exports.middlewareEndpointToEndpointV1 = toEndpointV1;
@@ -55326,7 +55326,7 @@ exports.toEndpointV1 = toEndpointV1;
 /***/ 566:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { ProviderError, CredentialsProviderError, loadConfig } = __nccwpck_require__(9672);
+const { ProviderError, CredentialsProviderError, loadConfig } = __nccwpck_require__(7291);
 const node_http = __nccwpck_require__(7067);
 const { parseUrl } = __nccwpck_require__(3422);
 
@@ -86394,7 +86394,7 @@ async function readLiveEndpoint(ctx, description) {
 function checkModel(input, model) {
     const wanted = input.Containers?.[0]?.ModelPackageName;
     if (modelPackageOf(model) !== wanted || model.ExecutionRoleArn !== input.ExecutionRoleArn) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Model ${input.ModelName} already exists but serves ${modelPackageOf(model) ?? 'no model package'} with role ${model.ExecutionRoleArn}, not ${wanted} with ${input.ExecutionRoleArn}: refusing to deploy a model this deployment did not define.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Model ${input.ModelName} already exists but serves ${modelPackageOf(model) ?? 'no model package'} with role ${model.ExecutionRoleArn}, not ${wanted} with ${input.ExecutionRoleArn}: refusing to deploy a model this deployment did not define.`);
     }
 }
 function configShape(config) {
@@ -86413,7 +86413,7 @@ function configShape(config) {
 }
 function checkConfig(input, config) {
     if (configShape(config) !== configShape(input)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Endpoint config ${input.EndpointConfigName} already exists with other variants: refusing to deploy a config this deployment did not define.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Endpoint config ${input.EndpointConfigName} already exists with other variants: refusing to deploy a config this deployment did not define.`);
     }
 }
 /**
@@ -86799,7 +86799,7 @@ function resolveCompute(settings, live) {
         const serving = current?.kind === 'instance' ? current : undefined;
         const instanceType = settings.instanceType ?? serving?.instanceType;
         if (instanceType === undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`Input "instance-count" needs "instance-type" here: endpoint "${settings.endpointName}" ${live
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input "instance-count" needs "instance-type" here: endpoint "${settings.endpointName}" ${live
                 ? 'runs no instance type this action can keep (it is serverless, or its config cannot be read)'
                 : 'does not exist yet'}. Give "instance-type" too, such as ml.m5.large.`);
         }
@@ -86811,7 +86811,7 @@ function resolveCompute(settings, live) {
     }
     if (current)
         return current;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`Input "instance-type" (or "serverless-memory-mb") is required: endpoint "${settings.endpointName}" ${live ? 'runs a config this action cannot read the compute of' : 'does not exist yet'}, so there is nothing to keep. Give an instance type such as ml.m5.large, or a serverless memory size.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input "instance-type" (or "serverless-memory-mb") is required: endpoint "${settings.endpointName}" ${live ? 'runs a config this action cannot read the compute of' : 'does not exist yet'}, so there is nothing to keep. Give an instance type such as ml.m5.large, or a serverless memory size.`);
 }
 function primaryVariant(variants) {
     let best;
@@ -86828,21 +86828,21 @@ function livePackageArn(live) {
 }
 function validate(settings, compute, targets) {
     if (targets.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y('Nothing to deploy: no version was resolved.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('Nothing to deploy: no version was resolved.');
     if (targets.length > 10) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`Input "traffic" names ${targets.length} versions; a SageMaker endpoint config holds at most 10 variants.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input "traffic" names ${targets.length} versions; a SageMaker endpoint config holds at most 10 variants.`);
     }
     if (compute.kind === 'serverless') {
         // Serverless variants support neither several production variants nor data capture,
         // and blue/green updates of them shift all traffic at once.
         if (targets.length > 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y('Input "traffic" with several versions needs an instance endpoint: serverless endpoints hold a single production variant. Set "instance-type" instead of "serverless-memory-mb".');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('Input "traffic" with several versions needs an instance endpoint: serverless endpoints hold a single production variant. Set "instance-type" instead of "serverless-memory-mb".');
         }
         if (settings.dataCaptureS3Uri) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y('Input "data-capture-s3-uri" is not available on serverless endpoints: SageMaker Serverless Inference does not capture data. Remove it or set "instance-type".');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('Input "data-capture-s3-uri" is not available on serverless endpoints: SageMaker Serverless Inference does not capture data. Remove it or set "instance-type".');
         }
         if (settings.deploymentStrategy !== 'all-at-once') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`Input "deployment-strategy" "${settings.deploymentStrategy}" is not available on serverless endpoints: their blue/green updates shift all traffic at once; use all-at-once.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input "deployment-strategy" "${settings.deploymentStrategy}" is not available on serverless endpoints: their blue/green updates shift all traffic at once; use all-at-once.`);
         }
     }
 }
@@ -87523,7 +87523,7 @@ async function describeEndpoint(ctx, endpointName) {
 function defaultPollSeconds(timeoutSeconds) {
     return Math.min(30, Math.max(1, Math.round(timeoutSeconds / 60)));
 }
-class WaitTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y {
+class WaitTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
     lastStatus;
     constructor(message, lastStatus) {
         super(message);
@@ -87569,11 +87569,14 @@ async function waitForEndpoint(ctx, endpointName, options) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ describeError),
-/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   gj: () => (/* binding */ Steps),
+/* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
+/* unused harmony export StepError */
 // Turns any error into a message a person can act on: the AWS error name, the request
-// id to quote to AWS support, and what to check.
+// id to quote to AWS support, what to check, and (through Steps) which step of the run
+// failed and what the run had already changed.
 /** An error whose message is already written for the person running the job. */
 class UserError extends Error {
     constructor(message) {
@@ -87594,7 +87597,7 @@ function isAwsError(error) {
     return error instanceof Error && ('$metadata' in error || '$fault' in error);
 }
 function describeError(error) {
-    if (error instanceof UserError)
+    if (error instanceof UserError || error instanceof StepError)
         return error.message;
     if (isAwsError(error)) {
         const details = [
@@ -87612,6 +87615,75 @@ function describeError(error) {
         return `${error.message}${hint}`;
     }
     return String(error);
+}
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+/**
+ * An error in one step of a run: which step, the step finished before it, and what the
+ * run had changed by then, so that the person reading it knows what stands in AWS.
+ */
+class StepError extends Error {
+    step;
+    after;
+    changes;
+    cause;
+    constructor(step, after, changes, cause) {
+        const where = step
+            ? `${step.charAt(0).toUpperCase()}${step.slice(1)} failed${after ? ` after ${after}` : ''}: `
+            : '';
+        const done = changes.length > 0 ? `Already done: ${changes.join('; ')}.` : 'Nothing was changed.';
+        super(`${where}${sentence(describeError(cause))} ${done}`);
+        this.step = step;
+        this.after = after;
+        this.changes = changes;
+        this.name = 'StepError';
+        this.cause = cause;
+    }
+}
+/**
+ * The steps of one run. A mode runs each AWS read or write through `run`, records what it
+ * changed with `changed`, and any error then says which step failed, after which one, and
+ * what was already done. A mode adopts it one call at a time: an error outside every step
+ * still gets the list of changes from the error boundary (`executeMode`).
+ */
+class Steps {
+    finished = [];
+    changes = [];
+    milestone;
+    /** Runs one step; an error in it (not already a StepError) becomes a StepError. */
+    async run(step, work) {
+        try {
+            const result = await work();
+            this.finished.push(step);
+            return result;
+        }
+        catch (error) {
+            throw this.failure(step, error);
+        }
+    }
+    /**
+     * Marks a milestone, such as computing the verdict: later errors say they came after it
+     * (rather than after whichever read came last), because that is what the reader needs.
+     */
+    done(step) {
+        this.finished.push(step);
+        this.milestone = step;
+    }
+    /** Records a change made in AWS; every later error lists it. */
+    changed(what) {
+        this.changes.push(what);
+    }
+    get changedSoFar() {
+        return this.changes;
+    }
+    /** `error` as a StepError for `step` (undefined: outside every step). */
+    failure(step, error) {
+        if (error instanceof StepError)
+            return error;
+        return new StepError(step, this.milestone ?? this.finished.at(-1), [...this.changes], error);
+    }
 }
 
 
@@ -87703,9 +87775,12 @@ async function setGitHubDeploymentStatus(ctx, deployment, state, description) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ readGitHubRun)
 /* harmony export */ });
+/* unused harmony export localUserName */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 // The GitHub run a mode records and reports, read from the runner's standard variables
 // so that the action and the CLI (in another CI, or on a laptop) share one code path.
+
 
 function pullRequestNumber(eventPath) {
     if (!eventPath)
@@ -87724,6 +87799,21 @@ function pullRequestNumber(eventPath) {
         return payload.issue.number;
     return undefined;
 }
+/** The OS user as `name@host`, for decisions made from the CLI outside GitHub Actions. */
+function localUserName(env = process.env) {
+    let name;
+    try {
+        name = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.userInfo)().username;
+    }
+    catch {
+        // A container user without a passwd entry: the shell's variables may still know it.
+        name = env.USER || env.USERNAME || env.LOGNAME;
+    }
+    if (!name)
+        return undefined;
+    const host = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)();
+    return host ? `${name}@${host}` : name;
+}
 function readGitHubRun(env = process.env) {
     return {
         serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
@@ -87732,6 +87822,7 @@ function readGitHubRun(env = process.env) {
         sha: env.GITHUB_SHA ?? '',
         ref: env.GITHUB_REF ?? '',
         actor: env.GITHUB_ACTOR ?? '',
+        localUser: env.GITHUB_ACTOR ? undefined : localUserName(env),
         runId: env.GITHUB_RUN_ID ?? '',
         runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
         workflow: env.GITHUB_WORKFLOW ?? '',
@@ -87748,7 +87839,7 @@ function readGitHubRun(env = process.env) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7291);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3018);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9119);
 // One bundle serves both `main` and `post`: the main step marks its state, and the post
 // step (which GitHub runs with the same state) sees the mark.
@@ -87768,7 +87859,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7291:
+/***/ 3018:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -87822,7 +87913,10 @@ function inferDirection(metric) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./build/src/registry/metadata.js
+var registry_metadata = __nccwpck_require__(1580);
 ;// CONCATENATED MODULE: ./build/src/policy/parse.js
+
 
 
 /** A mistake in the policy text, located so the user can find it. */
@@ -87847,10 +87941,31 @@ class PolicyError extends Error {
             return head;
         const gutter = String(where.line);
         const pad = ' '.repeat(gutter.length);
-        const caret = ' '.repeat(Math.max(0, (where.column ?? 1) - 1)) + '^';
-        return `${head}\n  ${gutter} | ${where.text}\n  ${pad} | ${caret}`;
+        const { text, at } = excerpt(where.text, (where.column ?? 1) - 1);
+        return `${head}\n  ${gutter} | ${text}\n  ${pad} | ${' '.repeat(at)}^`;
     }
 }
+/** At most EXCERPT characters of a long line around `at`, so a message stays readable. */
+const EXCERPT = 100;
+function excerpt(line, at) {
+    if (line.length <= EXCERPT)
+        return { text: line, at: Math.max(0, at) };
+    const start = Math.max(0, Math.min(at - 20, line.length - EXCERPT));
+    const head = start > 0 ? '…' : '';
+    const tail = start + EXCERPT < line.length ? '…' : '';
+    return {
+        text: `${head}${line.slice(start, start + EXCERPT)}${tail}`,
+        at: at - start + head.length
+    };
+}
+/**
+ * The longest metric name a rule may use: a version records each metric in its customer
+ * metadata as `metric:<name>`, and SageMaker caps metadata keys at 128 characters, so a
+ * longer name could never be recorded by `register` and its rule could never pass.
+ */
+const METRIC_NAME_MAX = registry_metadata/* METADATA_MAX_KEY */.tO - registry_metadata/* METRIC_PREFIX */._r.length;
+/** A relative regression limit is a share of the baseline's value: -100% already gives it all up. */
+const RELATIVE_LIMIT_MAX = 100;
 const METRIC_NAME = /[A-Za-z0-9_.:/-]+/y;
 const COMPARATOR = /(>=|<=|==|>|<)/y;
 const NUMBER = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
@@ -87912,6 +88027,9 @@ class LineScanner {
         if (this.pos < this.text.length && !/[\s<>=+-]/.test(this.text[this.pos] ?? '')) {
             this.fail(`"${this.text[this.pos]}" is not allowed in a metric name (letters, digits and _ . : / -)`);
         }
+        if (name.length > METRIC_NAME_MAX) {
+            this.fail(`the metric name is ${name.length} characters; at most ${METRIC_NAME_MAX} are allowed, because a version records it as customer metadata "${registry_metadata/* METRIC_PREFIX */._r}<name>" and SageMaker caps those keys at ${registry_metadata/* METADATA_MAX_KEY */.tO} characters`, column);
+        }
         return { name, column };
     }
     number(after) {
@@ -87959,9 +88077,48 @@ function parseThresholds(text) {
             scan.fail(`"${metric.name} ${op}" is already set on line ${first}; keep one rule per metric and comparator`, opColumn);
         }
         seen.set(key, line);
-        rules.push({ kind: 'threshold', metric: metric.name, op, value, line });
+        const rule = { kind: 'threshold', metric: metric.name, op, value, line };
+        const clash = rules.find(earlier => earlier.metric === rule.metric && !overlap(earlier, rule));
+        if (clash) {
+            scan.fail(`"${metric.name} ${op} ${value}" contradicts line ${clash.line} ("${clash.metric} ${clash.op} ${clash.value}"): no value meets both, so the gate could never pass`, opColumn);
+        }
+        rules.push(rule);
     }
     return rules;
+}
+/** The values a threshold lets through, as an interval. */
+function interval(rule) {
+    switch (rule.op) {
+        case '>=':
+            return { low: { value: rule.value, inclusive: true } };
+        case '>':
+            return { low: { value: rule.value, inclusive: false } };
+        case '<=':
+            return { high: { value: rule.value, inclusive: true } };
+        case '<':
+            return { high: { value: rule.value, inclusive: false } };
+        case '==':
+            return {
+                low: { value: rule.value, inclusive: true },
+                high: { value: rule.value, inclusive: true }
+            };
+    }
+}
+/**
+ * Whether some value meets both thresholds. Checking pairs is enough: on a line, intervals
+ * that overlap pairwise all overlap (Helly's theorem in one dimension).
+ */
+function overlap(a, b) {
+    const [x, y] = [interval(a), interval(b)];
+    const lows = [x.low, y.low].filter((bound) => bound !== undefined);
+    const highs = [x.high, y.high].filter((bound) => bound !== undefined);
+    if (lows.length === 0 || highs.length === 0)
+        return true;
+    const low = lows.reduce((m, bound) => bound.value > m.value || (bound.value === m.value && !bound.inclusive) ? bound : m);
+    const high = highs.reduce((m, bound) => bound.value < m.value || (bound.value === m.value && !bound.inclusive) ? bound : m);
+    if (low.value !== high.value)
+        return low.value < high.value;
+    return low.inclusive && high.inclusive;
 }
 function parseDirections(text) {
     const directions = {};
@@ -88001,6 +88158,9 @@ function parseRegressions(text, directions) {
         }
         const relative = scan.match(/%/y) !== undefined;
         scan.end(`the limit "${lineText.slice(column, scan.pos)}"`);
+        if (relative && Math.abs(value) > RELATIVE_LIMIT_MAX) {
+            scan.fail(`a relative limit goes from -0% to -${RELATIVE_LIMIT_MAX}% of the baseline's value (at -${RELATIVE_LIMIT_MAX}% a higher-is-better metric may already fall to zero); got "${lineText.slice(column, scan.pos).trim()}". For a wider limit, give an absolute one such as -0.5`, column);
+        }
         const first = seen.get(metric.name);
         if (first !== undefined) {
             scan.fail(`"${metric.name}" already has a regression limit on line ${first}; keep one per metric`, metric.column);
@@ -88311,7 +88471,7 @@ class InputError extends Error {
     }
 }
 /** Every input the action and the CLI accept (SPEC "Input names"), grouped by first use. */
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
+const INPUT_NAMES = [
     'mode',
     'model-package-group',
     'region',
@@ -88375,7 +88535,338 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'versions',
     'group-operation',
     'account-ids'
-]));
+];
+const ALL = MODES;
+/** The modes that change something, and so take `dry-run`. */
+const MUTATING_MODES = [
+    'register',
+    'gate',
+    'approve',
+    'reject',
+    'deploy',
+    'rollback',
+    'group'
+];
+/**
+ * Which modes read each input, and one line about it: the first sentence of its action.yml
+ * description, whose "Modes: ..." prefix lists the same modes (a unit test compares the
+ * two). The CLI's per-mode `--help` and its refusal of flags a mode does not read come
+ * from here, and the action refuses inputs set for another mode from the same table.
+ */
+const INPUT_TABLE = {
+    mode: {
+        modes: ALL,
+        help: 'What to do: register, gate, approve, reject, deploy, rollback, compare, lineage or group.'
+    },
+    'model-package-group': {
+        modes: ALL,
+        help: 'The model package group: a name (1-63 letters, digits and hyphens) or the ARN of a group shared from another account.'
+    },
+    region: { modes: ALL, help: 'AWS region of the registry.' },
+    'github-token': {
+        modes: ALL,
+        help: 'Token for the PR comment, job links and deployment records.'
+    },
+    'dry-run': { modes: MUTATING_MODES, help: 'Print what would be done and make no mutating call.' },
+    comment: {
+        modes: ALL,
+        help: 'Post (or update) the sticky pull-request comment when the run has a pull request.'
+    },
+    history: {
+        modes: ALL,
+        help: 'How many recent versions the trend chart and comparisons show (1-100).'
+    },
+    'group-description': {
+        modes: ['register'],
+        help: 'Description for the group when it is created (at most 1024 characters).'
+    },
+    'group-tags': {
+        modes: ['register', 'group'],
+        help: 'Tags as key=value, one per line or comma-separated (at most 50; keys starting with aws: are reserved).'
+    },
+    'model-data-url': {
+        modes: ['register'],
+        help: 'S3 URI of the model artifact (model.tar.gz); requires image-uri.'
+    },
+    'image-uri': { modes: ['register'], help: 'Inference image URI.' },
+    'training-job-name': {
+        modes: ['register'],
+        help: 'Register the artifact and final metrics of this completed training job.'
+    },
+    'tuning-job-name': {
+        modes: ['register'],
+        help: 'Register the best training job of this hyperparameter tuning job.'
+    },
+    'metrics-file': {
+        modes: ['register'],
+        help: 'Local JSON file of metrics to attach to the version.'
+    },
+    'metrics-s3-uri': {
+        modes: ['register'],
+        help: "Where the version's model-quality statistics live in S3."
+    },
+    description: {
+        modes: ['register'],
+        help: 'Description of the version (at most 1024 characters).'
+    },
+    'approval-status': {
+        modes: ['register'],
+        help: 'Initial approval status: PendingManualApproval, Approved or Rejected.'
+    },
+    'customer-metadata': {
+        modes: ['register'],
+        help: 'Custom metadata as key=value, one per line or comma-separated (at most 50; letters, digits, spaces and _.:/=+-@ only).'
+    },
+    'inference-instances': {
+        modes: ['register'],
+        help: 'Real-time instance types the version supports, comma or newline separated (e.g. ml.m5.large).'
+    },
+    'transform-instances': {
+        modes: ['register'],
+        help: 'Batch transform instance types the version supports, comma or newline separated.'
+    },
+    'content-types': {
+        modes: ['register'],
+        help: 'Input MIME types the model accepts, comma separated.'
+    },
+    'response-types': {
+        modes: ['register'],
+        help: 'Output MIME types the model returns, comma separated.'
+    },
+    'model-lifecycle-stage': {
+        modes: ['register', 'approve', 'reject'],
+        help: 'Model lifecycle stage to record (e.g. staging, production).'
+    },
+    'project-id': {
+        modes: ['register'],
+        help: "Project id recorded in the version's metadata properties."
+    },
+    'model-package': {
+        modes: ['gate', 'approve', 'reject', 'deploy', 'rollback', 'lineage'],
+        help: 'The version to act on: a version number (7) or a model package ARN.'
+    },
+    thresholds: { modes: ['gate'], help: 'One rule per line, e.g. "validation:auc >= 0.85".' },
+    'max-regression': {
+        modes: ['gate'],
+        help: 'Allowed regression against the baseline per metric, one per line, absolute ("validation:auc -0.01") or relative ("validation:auc -1%", at most -100%).'
+    },
+    'metric-directions': {
+        modes: ['gate'],
+        help: 'Overrides of the inferred metric direction, one per line, e.g. "custom:score higher" or "custom:cost lower".'
+    },
+    baseline: {
+        modes: ['gate'],
+        help: "What the candidate is compared with: latest-approved, endpoint:NAME (the version live on an endpoint; a warning when it is another group's), version:N or none."
+    },
+    'on-pass': {
+        modes: ['gate'],
+        help: 'Approval status written when the gate passes: Approved or none.'
+    },
+    'on-fail': {
+        modes: ['gate'],
+        help: 'Approval status written when the gate fails: Rejected or none.'
+    },
+    'fail-on-reject': { modes: ['gate'], help: 'Fail the job when the gate fails.' },
+    'validation-data': {
+        modes: ['gate'],
+        help: 'CSV (local path or s3:// URI) to evaluate candidate and baseline on live.'
+    },
+    'validation-method': {
+        modes: ['gate'],
+        help: 'How live evaluation runs: endpoint (temporary endpoint, small data) or batch-transform (large data).'
+    },
+    task: {
+        modes: ['gate'],
+        help: 'Kind of model for live evaluation: binary, multiclass or regression.'
+    },
+    'label-column': {
+        modes: ['gate'],
+        help: 'Label column of validation-data: a zero-based index or a header name.'
+    },
+    'prediction-column': {
+        modes: ['gate'],
+        help: "Field or column of the model's response that holds the prediction."
+    },
+    'decision-threshold': {
+        modes: ['gate'],
+        help: 'Score from 0 to 1 at or above which a binary prediction counts as positive.'
+    },
+    alpha: {
+        modes: ['gate'],
+        help: 'Significance level of the paired tests when both versions are evaluated live, between 0 and 1.'
+    },
+    'execution-role-arn': {
+        modes: ['gate', 'deploy', 'rollback'],
+        help: 'IAM role SageMaker assumes to run the model (live evaluation and deployment).'
+    },
+    'instance-type': {
+        modes: ['gate', 'deploy', 'rollback'],
+        help: 'Instance type of the endpoint or transform job (e.g. ml.m5.large).'
+    },
+    'serverless-memory-mb': {
+        modes: ['gate', 'deploy', 'rollback'],
+        help: 'Memory of a serverless endpoint: 1024, 2048, 3072, 4096, 5120 or 6144.'
+    },
+    'serverless-max-concurrency': {
+        modes: ['gate', 'deploy', 'rollback'],
+        help: 'Concurrent invocations of a serverless endpoint (1-200).'
+    },
+    'max-concurrency': {
+        modes: ['gate'],
+        help: 'Requests in flight at once during live evaluation (1-64).'
+    },
+    reason: {
+        modes: ['approve', 'reject', 'rollback'],
+        help: 'Justification recorded on the version with the actor and run link (at most 1024 characters): exactly in ApprovalDescription, and made readable in the metadata alphabet in decision:reason.'
+    },
+    force: {
+        modes: ['approve', 'group'],
+        help: 'Override a safety refusal: approve a version whose last gate failed, or delete a group that still holds versions.'
+    },
+    'endpoint-name': { modes: ['deploy', 'rollback'], help: 'The endpoint to create or update.' },
+    'instance-count': {
+        modes: ['deploy', 'rollback'],
+        help: 'Number of instances behind the endpoint (1 or more).'
+    },
+    'data-capture-s3-uri': {
+        modes: ['deploy', 'rollback'],
+        help: 'S3 URI where the endpoint captures requests and responses.'
+    },
+    'deployment-strategy': {
+        modes: ['deploy', 'rollback'],
+        help: 'Blue/green traffic shifting when updating an endpoint: all-at-once, canary or linear.'
+    },
+    'canary-size': {
+        modes: ['deploy', 'rollback'],
+        help: 'Percent of capacity for the canary step (1-50).'
+    },
+    'linear-step-size': {
+        modes: ['deploy', 'rollback'],
+        help: 'Percent of capacity shifted per linear step (10-50).'
+    },
+    'wait-interval': {
+        modes: ['deploy', 'rollback'],
+        help: 'Seconds each traffic step bakes while the rollback alarms watch (0-3600).'
+    },
+    'termination-wait': {
+        modes: ['deploy', 'rollback'],
+        help: 'Seconds the old fleet is kept after the shift completes (0-3600).'
+    },
+    'max-execution-timeout': {
+        modes: ['deploy', 'rollback'],
+        help: "SageMaker's own limit on the blue/green update, in seconds (600-28800)."
+    },
+    'rollback-alarms': {
+        modes: ['deploy', 'rollback'],
+        help: 'CloudWatch alarm names (at most 10), comma or newline separated; if one fires during the shift, SageMaker rolls back.'
+    },
+    'wait-timeout': {
+        modes: ['deploy', 'rollback'],
+        help: 'Seconds to wait for the endpoint to be InService before failing.'
+    },
+    environment: {
+        modes: ['deploy', 'rollback'],
+        help: 'GitHub deployment environment to record the deployment under (e.g. staging, production).'
+    },
+    traffic: {
+        modes: ['deploy'],
+        help: 'A/B weights across versions, e.g. "v7=90,v8=10" (whole numbers, not all 0, each version once); excludes model-package.'
+    },
+    'reject-current': {
+        modes: ['rollback'],
+        help: 'Also mark the version being rolled back Rejected (needs reason).'
+    },
+    versions: {
+        modes: ['compare'],
+        help: 'Version numbers to compare, comma separated (e.g. 5,6,7).'
+    },
+    'group-operation': {
+        modes: ['group'],
+        help: "describe, list (the group's versions), update-tags, delete, share or unshare."
+    },
+    'account-ids': {
+        modes: ['group'],
+        help: '12-digit AWS account ids, comma or newline separated; share refuses the account that owns the group.'
+    }
+};
+/** The inputs mode `mode` reads, in action.yml order. */
+function inputsOf(mode) {
+    return INPUT_NAMES.filter(name => INPUT_TABLE[name].modes.includes(mode));
+}
+/** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`. */
+function editDistance(a, b) {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            const row = rows[i];
+            const above = rows[i - 1];
+            row[j] = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
+        }
+    }
+    return rows[a.length][b.length];
+}
+/**
+ * The candidate closest to `word`, when it is close enough to be a typo: the only name it
+ * begins (`endpoint` -> `endpoint-name`), or one at most three edits away and fewer than
+ * half the word's length (so `--ab` does not suggest `--alpha`).
+ */
+function nearestName(word, candidates) {
+    const lower = word.toLowerCase();
+    const extending = candidates.filter(name => lower.length >= 4 && name.startsWith(lower));
+    if (extending.length === 1)
+        return extending[0];
+    let best;
+    for (const name of candidates) {
+        const distance = editDistance(lower, name);
+        if (best === undefined || distance < best.distance)
+            best = { name, distance };
+    }
+    if (!best || best.distance > 3 || best.distance * 2 >= Math.max(word.length, 2))
+        return undefined;
+    return best.name;
+}
+/**
+ * The inputs a workflow step set: the runner passes each `with:` entry as an INPUT_<NAME>
+ * variable (upper-cased, hyphens kept), and action.yml's defaults the same way, so a value
+ * equal to its default counts as not given.
+ */
+function inputNamesFromEnv(env) {
+    const names = [];
+    for (const [key, value] of Object.entries(env)) {
+        if (!key.startsWith('INPUT_') || value === undefined || value.trim() === '')
+            continue;
+        const name = key.slice('INPUT_'.length).toLowerCase();
+        if (DEFAULTS[name] !== undefined && DEFAULTS[name].toLowerCase() === value.trim().toLowerCase())
+            continue;
+        names.push(name);
+    }
+    return names.sort();
+}
+/**
+ * Refuses names that are not inputs (a typo such as `max-regresion` would otherwise be
+ * dropped silently and the gate would pass without the rule), and inputs the mode does not
+ * read (`endpoint-name` given to `gate` says the user expects something that will not
+ * happen). `flag` prints names as CLI flags (`--name`) instead of inputs (`"name"`).
+ */
+function checkInputNames(mode, names, flag) {
+    const show = (name) => (flag ? `--${name}` : `"${name}"`);
+    const what = flag ? 'flag' : 'input';
+    const modeInputs = inputsOf(mode);
+    for (const name of names) {
+        const known = INPUT_NAMES.includes(name);
+        if (!known) {
+            const near = nearestName(name, modeInputs) ?? nearestName(name, INPUT_NAMES);
+            throw new InputError(name, `Unknown ${what} ${show(name)}${near ? `; did you mean ${show(near)}?` : '.'} Mode "${mode}" reads: ${modeInputs.join(', ')}.`);
+        }
+        const info = INPUT_TABLE[name];
+        if (!info.modes.includes(mode)) {
+            throw new InputError(name, `${flag ? 'Flag' : 'Input'} ${show(name)} does not apply to mode "${mode}": it is read by ${info.modes.length === 1 ? 'mode' : 'modes'} ${info.modes.join(', ')}. Remove it, or choose the mode that reads it.`);
+        }
+    }
+}
 /**
  * Defaults applied when an input is empty. action.yml declares the same values (a unit test
  * compares them), so the CLI, which has no action.yml, behaves exactly like the action.
@@ -88448,6 +88939,12 @@ const MIME_TYPE = /^[\w.+-]+\/[\w.+*-]+(;\s*[\w.+-]+=[\w.+-]+)*$/;
 // CustomerMetadataProperties and tag keys/values (API reference, NOTES.md).
 const METADATA_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const DESCRIPTION_MAX = 1024;
+// EntityDescription (ModelPackageDescription, ModelPackageGroupDescription): letters, marks,
+// spaces, symbols, digits and punctuation; no control character such as a line break or tab.
+const ENTITY_DESCRIPTION = /^[\p{L}\p{M}\p{Z}\p{S}\p{N}\p{P}]*$/u;
+// MetadataProperties.ProjectId is `.*` in the API reference, a Java pattern whose `.`
+// matches anything but a line terminator.
+const ONE_LINE = /^[^\n\r\u0085\u2028\u2029]*$/u;
 const REALTIME_TYPES = new Set(Object.values(dist_cjs/* ProductionVariantInstanceType */.K6t));
 const TRANSFORM_TYPES = new Set(Object.values(dist_cjs/* TransformInstanceType */.AH6));
 function shown(input, value) {
@@ -88512,9 +89009,18 @@ class Inputs {
         // Accepted values are matched without regard to case so `approved` means `Approved`.
         const match = accepted.find(a => a.toLowerCase() === value.toLowerCase());
         if (match === undefined)
-            throw invalid(name, value, `one of ${accepted.join(', ')}`);
+            throw notOneOf(name, value, accepted);
         return match;
     }
+}
+/** A value outside a fixed list, with the nearest one when it looks like a typo. */
+function notOneOf(input, value, accepted) {
+    const near = nearestName(value, accepted.map(a => a.toLowerCase()));
+    const error = invalid(input, value, `one of ${accepted.join(', ')}`);
+    if (!near)
+        return error;
+    const suggestion = accepted.find(a => a.toLowerCase() === near) ?? near;
+    return new InputError(input, `${error.message.slice(0, -1)} (did you mean "${suggestion}"?).`);
 }
 function wholeNumber(input, value, min, max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
@@ -88642,13 +89148,18 @@ function parseTraffic(value) {
         return [];
     const accepted = 'version=weight pairs such as v7=90,v8=10 (whole-number weights, not all 0)';
     const result = [];
-    for (const entry of splitList(value)) {
+    // Not splitList: it drops repeats, and `v1=50,v1=50` must be refused, not read as `v1=50`.
+    const entries = value
+        .split(/[,\n]/)
+        .map(entry => entry.trim())
+        .filter(Boolean);
+    for (const entry of entries) {
         const m = /^v?([1-9]\d*)\s*=\s*(\d+)$/i.exec(entry);
         if (!m)
             throw invalid('traffic', value, accepted);
         const version = Number(m[1]);
         if (result.some(r => r.version === version)) {
-            throw new InputError('traffic', `Input "traffic" gives version ${version} twice; got ${shown('traffic', value)}.`);
+            throw new InputError('traffic', `Input "traffic" gives version ${version} twice; give each version one weight (a version cannot be two variants of one endpoint); got ${shown('traffic', value)}.`);
         }
         result.push({ version, weight: Number(m[2]) });
     }
@@ -88679,6 +89190,34 @@ function checkLength(input, value, max) {
     }
     return value;
 }
+function characterName(char) {
+    const names = {
+        '\n': 'a line break',
+        '\r': 'a carriage return',
+        '\t': 'a tab'
+    };
+    return (names[char] ?? `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+/**
+ * Free text SageMaker checks against a character pattern, checked here first, so that a
+ * YAML `|` block does not create the group and upload the statistics before SageMaker
+ * refuses the description.
+ */
+function checkText(input, value, rule) {
+    if (value === undefined)
+        return undefined;
+    checkLength(input, value, DESCRIPTION_MAX);
+    if (rule.pattern.test(value))
+        return value;
+    const chars = [...value];
+    const index = chars.findIndex(char => !rule.pattern.test(char));
+    throw new InputError(input, `Input "${input}" goes to SageMaker's ${rule.field}, which accepts ${rule.accepted}; it holds ${characterName(chars[index] ?? '')} at character ${index + 1}. A YAML "|" block keeps its line breaks: use ">-" to fold them into spaces, or write one line.`);
+}
+const DESCRIPTION_RULE = (field) => ({
+    pattern: ENTITY_DESCRIPTION,
+    field,
+    accepted: 'letters, digits, spaces, punctuation and symbols only (no line break, tab or other control character)'
+});
 function checkRoleArn(inputs) {
     const value = inputs.optional('execution-role-arn');
     if (value !== undefined && !ROLE_ARN.test(value)) {
@@ -88722,6 +89261,13 @@ function serverless(inputs, instanceType) {
 function policyText(inputs, name) {
     const text = inputs.get(name);
     return text.split('\n').some(l => l.trim() && !l.trim().startsWith('#')) ? text : '';
+}
+/**
+ * `metrics-s3-uri` names an existing statistics object to attach when it ends in `.json`;
+ * any other URI is the folder the statistics this run builds are written to.
+ */
+function isStatisticsObjectUri(uri) {
+    return /\.json$/i.test(uri);
 }
 function readRegister(inputs) {
     const modelDataUrl = inputs.optional('model-data-url');
@@ -88767,13 +89313,20 @@ function readRegister(inputs) {
         source = { kind: 'tuning-job', tuningJobName: name, ...(imageUri ? { imageUri } : {}) };
     }
     const stage = inputs.optional('model-lifecycle-stage');
+    const metricsFile = inputs.optional('metrics-file');
+    const metricsS3Uri = checkS3Uri('metrics-s3-uri', inputs.optional('metrics-s3-uri'));
+    if (metricsFile !== undefined &&
+        metricsS3Uri !== undefined &&
+        isStatisticsObjectUri(metricsS3Uri)) {
+        throw new InputError('metrics-s3-uri', `Inputs "metrics-file" and "metrics-s3-uri" ${shown('metrics-s3-uri', metricsS3Uri)} are two sources of metrics for one version: a URI ending in .json is an existing statistics object that is attached as it is. Give one of them, or make "metrics-s3-uri" a folder (such as s3://bucket/metrics/) for the statistics built from "metrics-file".`);
+    }
     return {
-        groupDescription: checkLength('group-description', inputs.optional('group-description'), DESCRIPTION_MAX),
+        groupDescription: checkText('group-description', inputs.optional('group-description'), DESCRIPTION_RULE('ModelPackageGroupDescription')),
         groupTags: parseKeyValues('group-tags', inputs.get('group-tags'), TAG_LIMITS),
         source,
-        metricsFile: inputs.optional('metrics-file'),
-        metricsS3Uri: checkS3Uri('metrics-s3-uri', inputs.optional('metrics-s3-uri')),
-        description: checkLength('description', inputs.optional('description'), DESCRIPTION_MAX),
+        metricsFile,
+        metricsS3Uri,
+        description: checkText('description', inputs.optional('description'), DESCRIPTION_RULE('ModelPackageDescription')),
         approvalStatus: inputs.oneOf('approval-status', APPROVAL_STATUSES),
         customerMetadata: parseKeyValues('customer-metadata', inputs.get('customer-metadata'), METADATA_LIMITS),
         inferenceInstances: splitList(inputs.get('inference-instances')).map(t => checkInstanceType('inference-instances', t, 'realtime')),
@@ -88781,7 +89334,11 @@ function readRegister(inputs) {
         contentTypes: checkMimeTypes('content-types', inputs.get('content-types')),
         responseTypes: checkMimeTypes('response-types', inputs.get('response-types')),
         modelLifecycleStage: checkStage(stage),
-        projectId: checkLength('project-id', inputs.optional('project-id'), DESCRIPTION_MAX)
+        projectId: checkText('project-id', inputs.optional('project-id'), {
+            pattern: ONE_LINE,
+            field: 'MetadataProperties.ProjectId',
+            accepted: 'one line of text'
+        })
     };
 }
 function checkStage(stage) {
@@ -88989,7 +89546,7 @@ function readSettings(read, env = process.env) {
         if (!rawMode) {
             throw new InputError('mode', `Input "mode" is required: one of ${MODES.join(', ')}.`);
         }
-        throw invalid('mode', rawMode, `one of ${MODES.join(', ')}`);
+        throw notOneOf('mode', rawMode, MODES);
     }
     const regionValue = inputs.get('region') || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim();
     if (!regionValue) {
@@ -89077,78 +89634,6 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/src/context.js
 var context = __nccwpck_require__(9462);
-;// CONCATENATED MODULE: ./build/src/registry/groups.js
-// The model package group a version goes into: created when missing, used as is otherwise.
-
-/**
- * DescribeModelPackageGroup models no not-found error: SageMaker answers a missing group
- * with a ValidationException whose message ends "does not exist." (ResourceNotFound is
- * accepted too, for emulators that model it).
- */
-function isGroupMissing(error) {
-    if (!(error instanceof Error))
-        return false;
-    if (error.name === 'ResourceNotFound')
-        return true;
-    return error.name === 'ValidationException' && /does not exist/i.test(error.message);
-}
-function isAlreadyExists(error) {
-    return error instanceof Error && /already exists/i.test(error.message);
-}
-function createGroupInput(group, description, tags) {
-    const input = { ModelPackageGroupName: group.name };
-    if (description)
-        input.ModelPackageGroupDescription = description;
-    const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-    if (tagList.length > 0)
-        input.Tags = tagList;
-    return input;
-}
-/**
- * Makes sure the group exists. A group given as an ARN belongs to another account and is
- * never created here; a group that exists is used as is, and a description that differs
- * from `group-description` is only a warning (changing it is the `group` mode's job).
- */
-async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
-    if (group.arn) {
-        if (description || Object.keys(tags).length > 0) {
-            out.warning(`Group "${group.name}" was given as an ARN (a shared group): "group-description" and "group-tags" are ignored; its owner manages them.`);
-        }
-        return { arn: group.arn, created: false, exists: true };
-    }
-    try {
-        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
-        const current = existing.ModelPackageGroupDescription ?? '';
-        if (description !== undefined && description !== current) {
-            out.warning(`Group "${group.name}" already exists with description "${current}", not the "group-description" given; it is used as is.`);
-        }
-        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
-    }
-    catch (error) {
-        if (!isGroupMissing(error))
-            throw error;
-    }
-    const input = createGroupInput(group, description, tags);
-    if (dryRun) {
-        out.info(`Dry run: group "${group.name}" does not exist; would call CreateModelPackageGroup with:\n${JSON.stringify(input, null, 2)}`);
-        return { created: false, exists: false };
-    }
-    try {
-        const created = await sagemaker.send(new dist_cjs/* CreateModelPackageGroupCommand */.EWw(input));
-        out.info(`Created model package group "${group.name}".`);
-        return { arn: created.ModelPackageGroupArn, created: true, exists: true };
-    }
-    catch (error) {
-        // Another job registering into the same new group may have won the race.
-        if (!isAlreadyExists(error))
-            throw error;
-        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
-        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
-    }
-}
-
-// EXTERNAL MODULE: ./build/src/registry/metadata.js
-var registry_metadata = __nccwpck_require__(1580);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
 var client_s3_dist_cjs = __nccwpck_require__(3711);
 ;// CONCATENATED MODULE: ./build/src/registry/s3.js
@@ -89163,7 +89648,7 @@ const s3_S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/;
 function parseS3Uri(uri, input) {
     const match = s3_S3_URI.exec(uri.trim());
     if (!match || /\s/.test(match[2] ?? '')) {
-        throw new errors/* UserError */.y(`Input "${input}" must be an S3 URI such as s3://bucket/prefix; got "${uri}".`);
+        throw new errors/* UserError */.yo(`Input "${input}" must be an S3 URI such as s3://bucket/prefix; got "${uri}".`);
     }
     return { bucket: match[1], key: match[2] ?? '' };
 }
@@ -89194,6 +89679,16 @@ async function putObject(s3, location, body, contentType) {
         Body: body,
         ContentType: contentType
     }));
+}
+/**
+ * The object's bytes: the digest SageMaker records is of the bytes, and decoding first
+ * would change them (a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD).
+ */
+async function getObjectBytes(s3, location) {
+    const response = await s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: location.bucket, Key: location.key }));
+    if (!response.Body)
+        throw new Error(`${formatS3Uri(location)} has no content`);
+    return response.Body.transformToByteArray();
 }
 /** Reads a whole object as UTF-8 text. */
 async function getObjectText(s3, location) {
@@ -89331,7 +89826,7 @@ async function describeTrainingJob(sagemaker, name, input) {
     catch (error) {
         const errorName = error.name;
         if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
-            throw new errors/* UserError */.y(`Input "${input}": training job "${name}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
+            throw new errors/* UserError */.yo(`Input "${input}": training job "${name}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
         }
         throw error;
     }
@@ -89351,16 +89846,16 @@ function fromTrainingJob(job, input, imageOverride) {
     const name = job.TrainingJobName ?? '';
     if (job.TrainingJobStatus !== 'Completed') {
         const reason = job.FailureReason ? `: ${job.FailureReason}` : '';
-        throw new errors/* UserError */.y(`Input "${input}": training job "${name}" is ${job.TrainingJobStatus ?? 'in an unknown state'}${reason}; only a Completed job can be registered.`);
+        throw new errors/* UserError */.yo(`Input "${input}": training job "${name}" is ${job.TrainingJobStatus ?? 'in an unknown state'}${reason}; only a Completed job can be registered.`);
     }
     const modelDataUrl = job.ModelArtifacts?.S3ModelArtifacts;
     if (!modelDataUrl) {
-        throw new errors/* UserError */.y(`Input "${input}": training job "${name}" has no ModelArtifacts.S3ModelArtifacts to register.`);
+        throw new errors/* UserError */.yo(`Input "${input}": training job "${name}" has no ModelArtifacts.S3ModelArtifacts to register.`);
     }
     const imageUri = imageOverride ?? job.AlgorithmSpecification?.TrainingImage;
     if (!imageUri) {
         const algorithm = job.AlgorithmSpecification?.AlgorithmName;
-        throw new errors/* UserError */.y(`Input "image-uri" is required: training job "${name}" ran ${algorithm ? `algorithm resource "${algorithm}"` : 'without a TrainingImage'}, so the inference image cannot be read from it.`);
+        throw new errors/* UserError */.yo(`Input "image-uri" is required: training job "${name}" ran ${algorithm ? `algorithm resource "${algorithm}"` : 'without a TrainingImage'}, so the inference image cannot be read from it.`);
     }
     return {
         modelDataUrl,
@@ -89397,17 +89892,17 @@ async function resolveModelSource(sagemaker, source) {
     catch (error) {
         const name = error.name;
         if (name === 'ResourceNotFound' || name === 'ValidationException') {
-            throw new errors/* UserError */.y(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
+            throw new errors/* UserError */.yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
         }
         throw error;
     }
     const status = tuning.HyperParameterTuningJobStatus ?? 'Unknown';
     if (!FINISHED_TUNING.has(status)) {
-        throw new errors/* UserError */.y(`Input "tuning-job-name": tuning job "${source.tuningJobName}" is ${status}; its best training job may still change. Register it once the job is Completed or Stopped.`);
+        throw new errors/* UserError */.yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" is ${status}; its best training job may still change. Register it once the job is Completed or Stopped.`);
     }
     const best = tuning.BestTrainingJob?.TrainingJobName;
     if (!best) {
-        throw new errors/* UserError */.y(`Input "tuning-job-name": tuning job "${source.tuningJobName}" (${status}) has no best training job.`);
+        throw new errors/* UserError */.yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" (${status}) has no best training job.`);
     }
     const job = await describeTrainingJob(sagemaker, best, 'tuning-job-name');
     return {
@@ -89997,8 +90492,6 @@ function compareJson(report) {
 
 
 
-
-
 /** Writes the Markdown to the job summary and the data to a JSON file in the work folder. */
 async function publishReport(ctx, fileName, markdown, data) {
     await ctx.out.summary(markdown);
@@ -90023,13 +90516,29 @@ async function groupArnOf(ctx, group) {
 }
 async function describeNamed(ctx, group, versions) {
     const groupArn = await groupArnOf(ctx, group);
-    const unique = [...new Set(versions)];
-    return describeVersions(ctx.aws.sagemaker, unique.map(version => (0,registry_versions/* packageArnFromGroupArn */.EL)(groupArn, version))).catch((error) => {
-        // A missing package answers with the same "does not exist" ValidationException as a group.
-        if (!isGroupMissing(error))
+    const arns = [...new Set(versions)].map(version => (0,registry_versions/* packageArnFromGroupArn */.EL)(groupArn, version));
+    const missing = new Set();
+    const found = await mapBounded(arns, DESCRIBE_CONCURRENCY, arn => (0,registry_versions/* describeVersion */.MP)(ctx.aws.sagemaker, arn).catch((error) => {
+        if (!(0,registry_versions/* isNotFound */.c4)(error))
             throw error;
-        throw new errors/* UserError */.y(`Input "versions": ${unique.map(v => `v${v}`).join(', ')} must all exist in group "${group.name}"; SageMaker said: ${error.message}`);
+        missing.add(arn);
+        return undefined;
+    }));
+    if (missing.size > 0)
+        throw (0,registry_versions/* versionsNotFound */.VH)('versions', arns.filter(arn => missing.has(arn)));
+    return found;
+}
+/** The newest `limit` versions, described; a group that does not exist is an error, not an empty report. */
+async function describeNewest(ctx, group, limit) {
+    const sagemaker = ctx.aws.sagemaker;
+    const found = await ctx.steps.run(`listing the newest ${limit} versions`, async () => {
+        const summaries = await (0,registry_versions/* listVersions */.yO)(sagemaker, group, { limit });
+        // Listing a group that does not exist answers with no versions: tell the two apart.
+        if (summaries.length === 0)
+            await (0,registry_versions/* describeGroup */.N3)(sagemaker, group);
+        return summaries;
     });
+    return ctx.steps.run(`reading ${found.length} versions`, () => describeVersions(sagemaker, found.map(summary => summary.arn)));
 }
 function compareRow(pkg) {
     const arn = pkg.ModelPackageArn ?? '';
@@ -90046,10 +90555,9 @@ function compareRow(pkg) {
 }
 const runCompare = async (ctx, settings) => {
     const requested = settings.report?.versions ?? [];
-    const sagemaker = ctx.aws.sagemaker;
     const packages = requested.length > 0
-        ? await describeNamed(ctx, settings.group, requested)
-        : await (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, { limit: settings.history }).then(found => describeVersions(sagemaker, found.map(summary => summary.arn)));
+        ? await ctx.steps.run(`reading versions ${requested.join(', ')}`, () => describeNamed(ctx, settings.group, requested))
+        : await describeNewest(ctx, settings.group, settings.history);
     const rows = packages.map(compareRow);
     const newest = rows.reduce((best, row) => (best === undefined || row.version > best.version ? row : best), undefined);
     ctx.out.info(rows.length === 0
@@ -90067,7 +90575,7 @@ const runCompare = async (ctx, settings) => {
         ctx.out.setOutput('model-package-arn', newest.arn);
         ctx.out.setOutput('model-package-version', newest.version);
     }
-    await publishReport(ctx, reportFileName(settings.group, 'compare'), renderCompare(report), compareJson(report));
+    await ctx.steps.run('writing the report', () => publishReport(ctx, reportFileName(settings.group, 'compare'), renderCompare(report), compareJson(report)));
     return {};
 };
 
@@ -90417,7 +90925,94 @@ function reportJson(data) {
 
 
 
+;// CONCATENATED MODULE: ./build/src/registry/decision.js
+
+
+
+/** How long a run waits after writing its decision before reading it back. */
+const DECISION_SETTLE_MS = 1000;
+/** The customer metadata keys that belong to a decision. */
+const DECISION_KEYS = [
+    registry_metadata/* KEYS */.Rk.gateDecision,
+    registry_metadata/* KEYS */.Rk.gatePolicy,
+    registry_metadata/* KEYS */.Rk.gateRun,
+    registry_metadata/* KEYS */.Rk.decisionBy,
+    registry_metadata/* KEYS */.Rk.decisionReason,
+    registry_metadata/* KEYS */.Rk.decisionRun
+];
+/** A version's decision fields, in a form two reads can be compared by. */
+function decisionState(pkg) {
+    const metadata = pkg.CustomerMetadataProperties ?? {};
+    const state = {
+        status: pkg.ModelApprovalStatus ?? 'PendingManualApproval',
+        ApprovalDescription: pkg.ApprovalDescription ?? ''
+    };
+    for (const key of DECISION_KEYS)
+        state[key] = metadata[key] ?? '';
+    return state;
+}
+function differences(before, after) {
+    return Object.keys(after)
+        .filter(key => before[key] !== after[key])
+        .map(key => key === 'ApprovalDescription'
+        ? 'ApprovalDescription changed'
+        : `${key} ${before[key] || '(none)'} -> ${after[key] || '(none)'}`);
+}
+/** What a version's decision says, for messages: status and the decision keys set. */
+function describeDecision(state) {
+    const keys = DECISION_KEYS.filter(key => state[key]).map(key => `${key}=${state[key]}`);
+    return [state.status, ...keys].join(', ');
+}
+/**
+ * Reads the version again right before a decision is written and refuses to write when its
+ * decision changed since `seen` was read: the decision was made on what `seen` held.
+ */
+async function assertUnchanged(sagemaker, seen, label) {
+    const arn = seen.ModelPackageArn;
+    const now = await (0,registry_versions/* describeVersion */.MP)(sagemaker, arn);
+    const changed = differences(decisionState(seen), decisionState(now));
+    if (changed.length > 0) {
+        throw new errors/* UserError */.yo(`${label} was changed by another writer while this run was deciding (${changed.join('; ')}); it now holds ${describeDecision(decisionState(now))}. Nothing was written: run again to decide on what it holds now.`);
+    }
+    return now;
+}
+/** The ApprovalDescription as SageMaker stores what `updateVersion` sends. */
+function storedDescription(text) {
+    return (0,registry_versions/* truncate */.xv)((0,registry_versions/* singleLine */.pF)(text), registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW);
+}
+/** Writes status, ApprovalDescription and the decision keys in one UpdateModelPackage call. */
+async function writeDecision(sagemaker, arn, write) {
+    await (0,registry_versions/* updateVersion */.GS)(sagemaker, arn, {
+        status: write.status,
+        approvalDescription: write.approvalDescription,
+        metadata: write.metadata,
+        metadataToRemove: write.remove,
+        lifecycle: write.lifecycle
+    });
+}
+/**
+ * Reads the version back after `writeDecision`. When another writer's decision landed
+ * after this one, throws a UserError that says what the version holds now; the version is
+ * then consistent with that other writer.
+ */
+async function verifyDecision(sagemaker, arn, label, write) {
+    const after = await (0,registry_versions/* describeVersion */.MP)(sagemaker, arn);
+    const state = decisionState(after);
+    const expected = {
+        status: write.status,
+        ApprovalDescription: storedDescription(write.approvalDescription),
+        ...Object.fromEntries(write.remove.map(key => [key, ''])),
+        ...write.metadata
+    };
+    const overwritten = Object.keys(expected).filter(key => state[key] !== expected[key]);
+    if (overwritten.length > 0) {
+        throw new errors/* UserError */.yo(`${label} was changed by another writer right after this run wrote its decision (${describeDecision({ ...state, ...expected })}): it now holds ${describeDecision(state)}. The version is consistent with that other decision, not with this run's; run again if this one should stand.`);
+    }
+    return after;
+}
+
 ;// CONCATENATED MODULE: ./build/src/modes/decide.js
+
 
 
 
@@ -90430,9 +91025,20 @@ async function describeTarget(ctx, settings, arn) {
     const pkg = await (0,registry_versions/* describeNamedVersion */.lt)(ctx.aws.sagemaker, arn, 'model-package');
     // A decision recorded on another group's version would be a decision nobody looks for.
     if (!(0,registry_versions/* isInGroup */.Px)(pkg, settings.group)) {
-        throw new errors/* UserError */.y(`Input "model-package": ${arn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
+        throw new errors/* UserError */.yo(`Input "model-package": ${arn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
     }
     return pkg;
+}
+/**
+ * Who decided, as recorded: the GitHub actor in a workflow run; from the CLI without
+ * GITHUB_ACTOR, the local user, marked as such so nobody takes it for a GitHub login.
+ */
+function deciderOf(run) {
+    if (run.actor)
+        return run.actor;
+    if (run.localUser)
+        return `local user ${run.localUser}`;
+    return 'unknown (no GITHUB_ACTOR and no local user name)';
 }
 /**
  * Who decided, why, and the run, in at most 1,024 characters: the reason is what gets
@@ -90450,32 +91056,34 @@ function decisionDescription(verdict, actor, reason, url, forced) {
 async function decide(ctx, settings, verdict) {
     const decision = settings.decision;
     if (decision.reason.trim() === '') {
-        throw new errors/* UserError */.y(`Input "reason" is required for mode "${verdict === 'Approved' ? 'approve' : 'reject'}": the justification recorded on the version with your decision; got an empty value.`);
+        throw new errors/* UserError */.yo(`Input "reason" is required for mode "${verdict === 'Approved' ? 'approve' : 'reject'}": the justification recorded on the version with your decision; got an empty value.`);
     }
-    const arn = await (0,registry_versions/* namedOrPendingArn */.H1)(ctx.aws.sagemaker, settings.group, decision.modelPackage, `Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`);
-    const pkg = await describeTarget(ctx, settings, arn);
+    const arn = await ctx.steps.run('finding the version', () => (0,registry_versions/* namedOrPendingArn */.H1)(ctx.aws.sagemaker, settings.group, decision.modelPackage, `Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`));
+    const pkg = await ctx.steps.run(`reading v${arn.split('/').pop()}`, () => describeTarget(ctx, settings, arn));
     const version = pkg.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn);
     const current = (pkg.ModelApprovalStatus ?? 'PendingManualApproval');
     const gateDecision = pkg.CustomerMetadataProperties?.[registry_metadata/* KEYS */.Rk.gateDecision];
     if (verdict === 'Approved' && gateDecision === 'fail' && !decision.force) {
-        throw new errors/* UserError */.y(`v${version} failed its last gate (gate:decision=fail); approving it needs "force: true" and a reason that says why.`);
+        throw new errors/* UserError */.yo(`v${version} failed its last gate (gate:decision=fail); approving it needs "force: true" and a reason that says why.`);
     }
     if (pkg.ModelPackageStatus && pkg.ModelPackageStatus !== 'Completed') {
-        throw new errors/* UserError */.y(`v${version} is ${pkg.ModelPackageStatus}; only a Completed version can be ${verdict.toLowerCase()}.`);
+        throw new errors/* UserError */.yo(`v${version} is ${pkg.ModelPackageStatus}; only a Completed version can be ${verdict.toLowerCase()}.`);
     }
-    const actor = ctx.github.actor || 'unknown';
+    const actor = deciderOf(ctx.github);
     const url = (0,context/* runUrl */.V)(ctx.github);
     const forced = verdict === 'Approved' && gateDecision === 'fail';
     const description = decisionDescription(verdict, actor, decision.reason, url, forced);
     const entries = [
         [registry_metadata/* KEYS */.Rk.decisionBy, (0,registry_metadata/* sanitizeMetadataText */.Ab)(actor, registry_metadata/* METADATA_MAX_VALUE */.NB)],
-        [registry_metadata/* KEYS */.Rk.decisionReason, (0,registry_metadata/* sanitizeMetadataText */.Ab)((0,registry_versions/* singleLine */.pF)(decision.reason), registry_metadata/* METADATA_MAX_VALUE */.NB)],
+        // The full reason is in ApprovalDescription; the metadata copy stays readable.
+        [registry_metadata/* KEYS */.Rk.decisionReason, (0,registry_metadata/* readableMetadataText */.Jl)(decision.reason, registry_metadata/* METADATA_MAX_VALUE */.NB)],
         ...(url
             ? [[registry_metadata/* KEYS */.Rk.decisionRun, (0,registry_metadata/* sanitizeMetadataText */.Ab)(url, registry_metadata/* METADATA_MAX_VALUE */.NB)]]
             : [])
     ];
     // Merged next to the keys already there; a version holding 50 entries keeps its decision.
-    const { kept: metadata, dropped } = (0,registry_metadata/* fitMetadata */.tS)(entries, pkg.CustomerMetadataProperties ?? {});
+    const existing = pkg.CustomerMetadataProperties ?? {};
+    const { kept: metadata, dropped } = (0,registry_metadata/* fitMetadata */.tS)(entries, existing);
     for (const reason of dropped)
         ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
     const lifecycle = decision.modelLifecycleStage
@@ -90485,17 +91093,27 @@ async function decide(ctx, settings, verdict) {
             description: decision.reason
         }
         : undefined;
+    // An earlier decision's keys this one does not set would otherwise stay next to it.
+    const remove = [registry_metadata/* KEYS */.Rk.decisionBy, registry_metadata/* KEYS */.Rk.decisionReason, registry_metadata/* KEYS */.Rk.decisionRun].filter(key => !(key in metadata) && key in existing);
+    const write = {
+        status: verdict,
+        approvalDescription: description,
+        metadata,
+        remove,
+        lifecycle
+    };
+    const label = `v${version}`;
     if (settings.dryRun) {
-        ctx.out.info(`dry run: would set v${version} from ${current} to ${verdict} with ApprovalDescription ${JSON.stringify(description)} and metadata ${JSON.stringify(metadata)}`);
+        ctx.out.info(`dry run: would set ${label} from ${current} to ${verdict} with ApprovalDescription ${JSON.stringify(description)} and metadata ${JSON.stringify(metadata)}${remove.length > 0 ? `, removing ${remove.join(', ')}` : ''}`);
     }
     else {
-        await (0,registry_versions/* updateVersion */.GS)(ctx.aws.sagemaker, arn, {
-            status: verdict,
-            approvalDescription: description,
-            metadata,
-            lifecycle
-        });
-        ctx.out.info(`v${version}: ${current} -> ${verdict}`);
+        const sagemaker = ctx.aws.sagemaker;
+        await ctx.steps.run(`checking that ${label} is still as read`, () => assertUnchanged(sagemaker, pkg, label));
+        await ctx.steps.run(`recording the decision on ${label}`, () => writeDecision(sagemaker, arn, write));
+        ctx.steps.changed(`set ${label} from ${current} to ${verdict}`);
+        await ctx.sleep(DECISION_SETTLE_MS);
+        await ctx.steps.run(`reading ${label} back after recording the decision`, () => verifyDecision(sagemaker, arn, label, write));
+        ctx.out.info(`${label}: ${current} -> ${verdict}`);
     }
     ctx.out.setOutput('model-package-arn', arn);
     ctx.out.setOutput('model-package-version', version);
@@ -90559,7 +91177,7 @@ async function approvedTarget(ctx, arn, weight) {
     const version = description.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn);
     const status = description.ModelApprovalStatus ?? 'PendingManualApproval';
     if (status !== 'Approved') {
-        throw new errors/* UserError */.y(`Version ${version} (${arn}) is ${status}: only Approved versions can be deployed. Approve it first (mode: approve), or name an Approved version with "model-package".`);
+        throw new errors/* UserError */.yo(`Version ${version} (${arn}) is ${status}: only Approved versions can be deployed. Approve it first (mode: approve), or name an Approved version with "model-package".`);
     }
     return {
         arn: description.ModelPackageArn ?? arn,
@@ -90569,7 +91187,7 @@ async function approvedTarget(ctx, arn, weight) {
     };
 }
 function failedEndpoint(live) {
-    return new errors/* UserError */.y(`Endpoint ${live.name} is ${live.status}${live.failureReason ? ` (${live.failureReason})` : ''}: SageMaker cannot update it. Delete it (aws sagemaker delete-endpoint --endpoint-name ${live.name}) and deploy again.`);
+    return new errors/* UserError */.yo(`Endpoint ${live.name} is ${live.status}${live.failureReason ? ` (${live.failureReason})` : ''}: SageMaker cannot update it. Delete it (aws sagemaker delete-endpoint --endpoint-name ${live.name}) and deploy again.`);
 }
 /**
  * What the endpoint serves once no other deployment is changing it: waits (up to
@@ -90699,7 +91317,7 @@ async function endpointMoved(ctx, plan, live) {
     return (now.EndpointConfigName !== live.configName || waiter/* BUSY_STATES */.NL.has(now.EndpointStatus ?? 'unknown'));
 }
 function roleRequired(settings, plan) {
-    return new errors/* UserError */.y(`Input "execution-role-arn" is required for mode "${settings.mode}": SageMaker runs the model of ${describeTargets(plan)} under that IAM role (CreateModel ExecutionRoleArn). Give the ARN of a role SageMaker can assume.`);
+    return new errors/* UserError */.yo(`Input "execution-role-arn" is required for mode "${settings.mode}": SageMaker runs the model of ${describeTargets(plan)} under that IAM role (CreateModel ExecutionRoleArn). Give the ARN of a role SageMaker can assume.`);
 }
 function createsModels(plan) {
     return plan.calls.some(c => c.operation === 'CreateModel');
@@ -90779,7 +91397,7 @@ async function applyWithTurns(ctx, settings, request, inflight, result) {
             }
             const remaining = Math.ceil((turnDeadline - ctx.now().getTime()) / 1000);
             if (turn >= MAX_TURNS || remaining <= 0) {
-                throw new errors/* UserError */.y(`Endpoint ${plan.endpointName} kept being changed by other deployments (${turn} tries within ${deploy.waitTimeoutSeconds} s, input "wait-timeout"): this deployment did not start. Run it again once the others are done.`);
+                throw new errors/* UserError */.yo(`Endpoint ${plan.endpointName} kept being changed by other deployments (${turn} tries within ${deploy.waitTimeoutSeconds} s, input "wait-timeout"): this deployment did not start. Run it again once the others are done.`);
             }
             ctx.out.info(`Another deployment is changing endpoint ${plan.endpointName}; waiting for it to finish before this one.`);
             inflight.at(`waiting for another deployment on endpoint ${plan.endpointName} to finish`);
@@ -90848,7 +91466,7 @@ async function recordAndCleanUp(ctx, plan, live, endpointArn, inflight) {
                         await (0,registry_versions/* updateVersion */.GS)(ctx.aws.sagemaker, call.packageArn, call.update);
                     }
                     catch (error) {
-                        throw new errors/* UserError */.y(`Endpoint ${plan.endpointName} was rolled back to ${plan.primary.packageArn}, but marking ${call.packageArn} Rejected failed: ${message(error)}. Reject it with mode "reject" (model-package: ${call.packageArn}) and the same reason.`);
+                        throw new errors/* UserError */.yo(`Endpoint ${plan.endpointName} was rolled back to ${plan.primary.packageArn}, but marking ${call.packageArn} Rejected failed: ${message(error)}. Reject it with mode "reject" (model-package: ${call.packageArn}) and the same reason.`);
                     }
                     ctx.out.info(`Marked ${call.packageArn} Rejected: ${call.update.approvalDescription}`);
                     ctx.out.setOutput('approval-status', 'Rejected');
@@ -91014,17 +91632,17 @@ async function resolveDeployTargets(ctx, settings) {
         const targets = [];
         for (const { version, weight } of deploy.traffic) {
             const arn = await (0,registry_versions/* resolvePackageArn */.yy)(sagemaker, settings.group, { kind: 'version', version });
-            targets.push(await approvedTarget(ctx, arn, weight));
+            targets.push(await (0,registry_versions/* forNamedVersion */.DK)('traffic', arn, () => approvedTarget(ctx, arn, weight)));
         }
         return targets;
     }
     if (deploy.modelPackage) {
         const arn = await (0,registry_versions/* resolvePackageArn */.yy)(sagemaker, settings.group, deploy.modelPackage);
-        return [await approvedTarget(ctx, arn, 1)];
+        return [await (0,registry_versions/* forNamedVersion */.DK)('model-package', arn, () => approvedTarget(ctx, arn, 1))];
     }
     const newest = await (0,registry_versions/* latestVersion */.qD)(sagemaker, settings.group, 'Approved');
     if (!newest) {
-        throw new errors/* UserError */.y(`Model package group "${settings.group.name}" has no Approved version to deploy: approve one (mode: approve, or gate with on-pass: Approved), or name one with "model-package".`);
+        throw new errors/* UserError */.yo(`Model package group "${settings.group.name}" has no Approved version to deploy: approve one (mode: approve, or gate with on-pass: Approved), or name one with "model-package".`);
     }
     ctx.out.info(`Deploying the newest Approved version: v${newest.version} (${newest.arn})`);
     return [await approvedTarget(ctx, newest.arn, 1)];
@@ -91172,8 +91790,13 @@ async function upsertStickyComment(octokit, request) {
 // Metric names are kept exactly as written: a statistics file yields `auc`, not
 // `binary_classification_metrics.auc`, because that is the name a person writes in a gate
 // threshold (`auc >= 0.85`) and the name Studio shows. Curves and confusion matrices are
-// not scalar metrics and are skipped. Python's json module writes NaN and Infinity as bare
-// words; they are recognised so the error can name the metric instead of a JSON position.
+// not scalar metrics and are skipped.
+//
+// Values must be JSON numbers that a double holds exactly enough to be told apart: a
+// quoted "0.9", NaN or Infinity (bare, as Python writes them), 1e400 (beyond a double) and
+// 1e-400 (indistinguishable from 0) are errors naming the metric. A key given twice in one
+// object is an error too (JSON.parse would silently keep the last), and a UTF-8 byte-order
+// mark at the start is ignored.
 
 
 const STATISTICS_SECTIONS = [
@@ -91184,68 +91807,250 @@ const STATISTICS_SECTIONS = [
 ];
 /** Top-level keys of a statistics file that describe the data, not the model. */
 const STATISTICS_INFO_KEYS = new Set(['version', 'dataset']);
-const NON_FINITE_MARK = '\u0000non-finite:';
-/**
- * JSON.parse refuses Python's bare NaN/Infinity; they are rewritten outside strings into
- * marked strings so that parsing succeeds and the metric that holds one can be named.
- */
-function parseLenientJson(text) {
-    let out = '';
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const char = text[i];
-        if (inString) {
-            out += char;
-            if (char === '\\')
-                out += text[++i] ?? '';
-            else if (char === '"')
-                inString = false;
-            continue;
-        }
-        if (char === '"') {
-            inString = true;
-            out += char;
-            continue;
-        }
-        const word = /^(-?Infinity|NaN)/.exec(text.slice(i, i + 9));
-        if (word) {
-            out += JSON.stringify(`${NON_FINITE_MARK}${word[1]}`);
-            i += word[1].length - 1;
-            continue;
-        }
-        out += char;
+/** A number as written in the file: the text is kept so that errors can quote it. */
+class JsonNumber {
+    raw;
+    value;
+    line;
+    constructor(raw, value, line) {
+        this.raw = raw;
+        this.value = value;
+        this.line = line;
     }
-    return JSON.parse(out);
+}
+/** Python's json module writes NaN and Infinity as bare words; kept to name the metric. */
+class NonFinite {
+    word;
+    line;
+    constructor(word, line) {
+        this.word = word;
+        this.line = line;
+    }
+}
+const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const ESCAPES = {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t'
+};
+/**
+ * A strict JSON reader (RFC 8259) for metrics files. JSON.parse would keep the last of two
+ * equal keys and turn 1e400 into Infinity without a word; here both are errors that say
+ * where, numbers keep the text they were written as, and Python's bare NaN/Infinity are
+ * read so that the error can name the metric that holds one.
+ */
+class JsonReader {
+    text;
+    input;
+    pos = 0;
+    constructor(text, input) {
+        this.text = text;
+        this.input = input;
+    }
+    line(at = this.pos) {
+        let line = 1;
+        for (let i = 0; i < at; i++)
+            if (this.text.charCodeAt(i) === 10)
+                line++;
+        return line;
+    }
+    fail(message, at = this.pos) {
+        const line = this.line(at);
+        const column = at - this.text.lastIndexOf('\n', at - 1);
+        throw new errors/* UserError */.yo(`Input "${this.input}": not valid JSON at line ${line}, column ${column}: ${message}.`);
+    }
+    space() {
+        while (/[ \t\n\r]/.test(this.text[this.pos] ?? ''))
+            this.pos++;
+    }
+    document() {
+        const value = this.value();
+        this.space();
+        if (this.pos < this.text.length)
+            this.fail('unexpected text after the end of the document');
+        return value;
+    }
+    value() {
+        this.space();
+        const char = this.text[this.pos];
+        if (char === '{')
+            return this.object();
+        if (char === '[')
+            return this.array();
+        if (char === '"')
+            return this.string();
+        for (const [word, value] of [
+            ['true', true],
+            ['false', false],
+            ['null', null]
+        ]) {
+            if (this.text.startsWith(word, this.pos)) {
+                this.pos += word.length;
+                return value;
+            }
+        }
+        for (const word of ['NaN', 'Infinity', '-Infinity']) {
+            if (this.text.startsWith(word, this.pos)) {
+                const found = new NonFinite(word, this.line());
+                this.pos += word.length;
+                return found;
+            }
+        }
+        JSON_NUMBER.lastIndex = this.pos;
+        const number = JSON_NUMBER.exec(this.text);
+        if (number) {
+            const found = new JsonNumber(number[0], Number(number[0]), this.line());
+            this.pos += number[0].length;
+            return found;
+        }
+        this.fail(char === undefined ? 'the document ends too early' : `unexpected "${char}"`);
+    }
+    object() {
+        this.pos++;
+        // No prototype: a key such as "__proto__" is a metric name like any other.
+        const result = Object.create(null);
+        const lines = new Map();
+        this.space();
+        if (this.text[this.pos] === '}') {
+            this.pos++;
+            return result;
+        }
+        for (;;) {
+            this.space();
+            if (this.text[this.pos] !== '"')
+                this.fail('expected a key in double quotes');
+            const at = this.pos;
+            const key = this.string();
+            const first = lines.get(key);
+            if (first !== undefined) {
+                this.fail(`the key "${key}" appears twice in one object (lines ${first} and ${this.line(at)}); a JSON reader would keep only the last, so give each key once`, at);
+            }
+            lines.set(key, this.line(at));
+            this.space();
+            if (this.text[this.pos] !== ':')
+                this.fail(`expected ":" after "${key}"`);
+            this.pos++;
+            result[key] = this.value();
+            this.space();
+            const next = this.text[this.pos++];
+            if (next === '}')
+                return result;
+            if (next !== ',')
+                this.fail('expected "," or "}"', this.pos - 1);
+        }
+    }
+    array() {
+        this.pos++;
+        const result = [];
+        this.space();
+        if (this.text[this.pos] === ']') {
+            this.pos++;
+            return result;
+        }
+        for (;;) {
+            result.push(this.value());
+            this.space();
+            const next = this.text[this.pos++];
+            if (next === ']')
+                return result;
+            if (next !== ',')
+                this.fail('expected "," or "]"', this.pos - 1);
+        }
+    }
+    string() {
+        let out = '';
+        this.pos++;
+        for (;;) {
+            const char = this.text[this.pos];
+            if (char === undefined)
+                this.fail('a string is not closed');
+            if (char === '"') {
+                this.pos++;
+                return out;
+            }
+            if (char < ' ')
+                this.fail('a control character inside a string must be escaped');
+            if (char !== '\\') {
+                out += char;
+                this.pos++;
+                continue;
+            }
+            const escape = this.text[this.pos + 1] ?? '';
+            if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) {
+                out += String.fromCharCode(parseInt(this.text.slice(this.pos + 2, this.pos + 6), 16));
+                this.pos += 6;
+            }
+            else if (ESCAPES[escape] !== undefined) {
+                out += ESCAPES[escape];
+                this.pos += 2;
+            }
+            else
+                this.fail(`"\\${escape}" is not a JSON escape`);
+        }
+    }
 }
 function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return (typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        !(value instanceof JsonNumber) &&
+        !(value instanceof NonFinite));
 }
 function describeValue(value) {
-    if (typeof value === 'string' && value.startsWith(NON_FINITE_MARK)) {
-        return value.slice(NON_FINITE_MARK.length);
-    }
+    if (value instanceof JsonNumber)
+        return value.raw;
+    if (value instanceof NonFinite)
+        return value.word;
+    if (isRecord(value))
+        return 'an object';
+    if (Array.isArray(value))
+        return 'a list';
     return JSON.stringify(value) ?? String(value);
 }
-/** A finite number, or a string holding one; anything else is undefined. */
-function finiteNumber(value) {
-    if (typeof value === 'number')
-        return Number.isFinite(value) ? value : undefined;
-    if (typeof value === 'string' && value.trim() !== '' && !value.startsWith(NON_FINITE_MARK)) {
-        const parsed = Number(value);
-        return Number.isFinite(parsed) ? parsed : undefined;
+/**
+ * The number a value holds, or why it holds none. Only JSON numbers count: a quoted "0.9"
+ * is refused like "high", because a metric written as a string is usually a serialisation
+ * mistake upstream, and accepting some strings but not others would be a guess.
+ */
+function numberOf(value) {
+    if (value instanceof JsonNumber) {
+        if (!Number.isFinite(value.value)) {
+            return {
+                problem: `is ${value.raw} (line ${value.line}), beyond the largest number a double holds (about 1.8e308)`
+            };
+        }
+        if (value.value === 0 && /[1-9]/.test(value.raw.split(/[eE]/)[0] ?? '')) {
+            return {
+                problem: `is ${value.raw} (line ${value.line}), too small to tell from 0 in a double (below about 5e-324)`
+            };
+        }
+        return { value: value.value };
     }
-    return undefined;
+    if (value instanceof NonFinite)
+        return { problem: `has value ${value.word} (line ${value.line})` };
+    if (typeof value === 'string') {
+        const numeric = /^\s*[-+]?(\d|\.\d)/.test(value);
+        return {
+            problem: `has the string ${JSON.stringify(value)}${numeric ? `; write it as a number, without quotes (${value.trim()})` : ''}`
+        };
+    }
+    return { problem: `has value ${describeValue(value)}` };
 }
 function metricValue(value, name, input) {
-    const number = finiteNumber(value);
-    if (number === undefined) {
-        throw new errors/* UserError */.y(`Input "${input}": metric "${name}" has value ${describeValue(value)}; metrics must be finite numbers.`);
+    const number = numberOf(value);
+    if ('problem' in number) {
+        throw new errors/* UserError */.yo(`Input "${input}": metric "${name}" ${number.problem}; metrics must be finite numbers.`);
     }
-    return number;
+    return number.value;
 }
 function sectionMetrics(section, body, input, notes) {
     if (!isRecord(body)) {
-        throw new errors/* UserError */.y(`Input "${input}": "${section}" must be an object of metrics like {"auc": {"value": 0.9, "standard_deviation": 0.01}}.`);
+        throw new errors/* UserError */.yo(`Input "${input}": "${section}" must be an object of metrics like {"auc": {"value": 0.9, "standard_deviation": 0.01}}.`);
     }
     const metrics = [];
     for (const [name, entry] of Object.entries(body)) {
@@ -91257,12 +92062,12 @@ function sectionMetrics(section, body, input, notes) {
             }
             const metric = { name, value: metricValue(entry.value, name, input), section };
             if (entry.standard_deviation !== undefined && entry.standard_deviation !== null) {
-                const sd = finiteNumber(entry.standard_deviation);
-                if (sd === undefined) {
+                const sd = numberOf(entry.standard_deviation);
+                if ('problem' in sd) {
                     notes.push(`${name}: standard_deviation ${describeValue(entry.standard_deviation)} is not a finite number, left out`);
                 }
                 else {
-                    metric.standardDeviation = sd;
+                    metric.standardDeviation = sd.value;
                 }
             }
             metrics.push(metric);
@@ -91281,15 +92086,10 @@ function sectionMetrics(section, body, input, notes) {
  * name used in error messages: the action input, or an S3 URI.
  */
 function parseMetricsJson(text, input = 'metrics-file') {
-    let document;
-    try {
-        document = parseLenientJson(text);
-    }
-    catch (error) {
-        throw new errors/* UserError */.y(`Input "${input}": not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
-    }
+    // A UTF-8 byte-order mark, as Windows tools write one, is not part of the JSON.
+    const document = new JsonReader(text.replace(/^\uFEFF/, ''), input).document();
     if (!isRecord(document)) {
-        throw new errors/* UserError */.y(`Input "${input}": expected a JSON object of metrics; got ${describeValue(document)}.`);
+        throw new errors/* UserError */.yo(`Input "${input}": expected a JSON object of metrics; got ${describeValue(document)}.`);
     }
     const notes = [];
     const metrics = [];
@@ -91298,26 +92098,32 @@ function parseMetricsJson(text, input = 'metrics-file') {
     if (sections.length > 0) {
         const unknown = keys.filter(k => !STATISTICS_INFO_KEYS.has(k) && !STATISTICS_SECTIONS.includes(k));
         if (unknown.length > 0) {
-            throw new errors/* UserError */.y(`Input "${input}": unknown top-level key ${unknown.map(k => `"${k}"`).join(', ')} next to ${sections.map(s => `"${s}"`).join(', ')}; accepted: ${STATISTICS_SECTIONS.join(', ')}, version, dataset.`);
+            throw new errors/* UserError */.yo(`Input "${input}": unknown top-level key ${unknown.map(k => `"${k}"`).join(', ')} next to ${sections.map(s => `"${s}"`).join(', ')}; accepted: ${STATISTICS_SECTIONS.join(', ')}, version, dataset.`);
         }
         for (const section of sections)
             metrics.push(...sectionMetrics(section, document[section], input, notes));
+        if (metrics.length > 0) {
+            notes.push(`metrics keep their names as in the statistics (${metrics
+                .slice(0, 3)
+                .map(m => m.name)
+                .join(', ')}${metrics.length > 3 ? ', ...' : ''}), without the section name: write rules as "${metrics[0]?.name} >= ..."`);
+        }
     }
     else {
         for (const [name, value] of Object.entries(document)) {
             if (isRecord(value) || Array.isArray(value)) {
-                throw new errors/* UserError */.y(`Input "${input}": unknown shape at "${name}". Accepted: SageMaker model-quality statistics (${STATISTICS_SECTIONS.slice(0, 3).join(', ')}), {"classification_metrics": {"name": {"value": 0.9}}}, or flat {"validation:auc": 0.92}.`);
+                throw new errors/* UserError */.yo(`Input "${input}": unknown shape at "${name}". Accepted: SageMaker model-quality statistics (${STATISTICS_SECTIONS.slice(0, 3).join(', ')}), {"classification_metrics": {"name": {"value": 0.9}}}, or flat {"validation:auc": 0.92}.`);
             }
             metrics.push({ name, value: metricValue(value, name, input) });
         }
     }
     if (metrics.length === 0) {
-        throw new errors/* UserError */.y(`Input "${input}": the file holds no metrics.`);
+        throw new errors/* UserError */.yo(`Input "${input}": the file holds no metrics.`);
     }
     const seen = new Set();
     for (const metric of metrics) {
         if (seen.has(metric.name)) {
-            throw new errors/* UserError */.y(`Input "${input}": metric "${metric.name}" appears twice; give each metric one value.`);
+            throw new errors/* UserError */.yo(`Input "${input}": metric "${metric.name}" appears twice; give each metric one value.`);
         }
         seen.add(metric.name);
     }
@@ -91332,7 +92138,7 @@ async function readMetricsFile(path, input = 'metrics-file') {
     catch (error) {
         const code = error.code;
         const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : String(code ?? error);
-        throw new errors/* UserError */.y(`Input "${input}": cannot read "${path}" (${reason}).`);
+        throw new errors/* UserError */.yo(`Input "${input}": cannot read "${path}" (${reason}).`);
     }
     return parseMetricsJson(text, input);
 }
@@ -91403,9 +92209,6 @@ function metricValues(metrics) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/registry/metrics.js
-// A version's metrics as the gate sees them: the `metric:` mirror in customer metadata
-// first (no extra call), then the statistics JSON in S3 behind ModelMetrics (its digest
-// verified), then the final metrics of the training job that produced it.
 
 
 
@@ -91416,16 +92219,6 @@ function metricValues(metrics) {
 function expectedDigest(digest) {
     const match = /^sha256:([0-9a-f]{64})$/i.exec(digest ?? '');
     return match ? match[1].toLowerCase() : undefined;
-}
-/**
- * The object's bytes: the digest SageMaker records is of the bytes, and decoding first
- * would change them (a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD).
- */
-async function getObjectBytes(s3, location) {
-    const response = await s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: location.bucket, Key: location.key }));
-    if (!response.Body)
-        throw new Error(`${formatS3Uri(location)} has no content`);
-    return response.Body.transformToByteArray();
 }
 /**
  * Reads the metrics `needed` by the policy, going to S3 or the training job only while
@@ -91478,11 +92271,42 @@ async function readVersionMetrics(clients, pkg, needed) {
     }
     return result;
 }
+/**
+ * Reads an existing model-quality statistics object to attach to a version as it is: it
+ * must exist, parse under the metrics-file rules, and be statistics (a section such as
+ * binary_classification_metrics), not a flat file Studio could not show.
+ */
+async function readStatisticsObject(s3, location, input) {
+    const uri = formatS3Uri(location);
+    let bytes;
+    try {
+        bytes = await getObjectBytes(s3, location);
+    }
+    catch (error) {
+        if (error.name === 'NoSuchKey' || error.name === 'NotFound') {
+            throw new errors/* UserError */.yo(`Input "${input}": ${uri} does not exist. Give the key of an existing model-quality statistics JSON, or a folder (a URI not ending in .json) for the statistics this run writes from "metrics-file".`);
+        }
+        throw error;
+    }
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`Input "${input}": ${uri} is not UTF-8 text, so it is not a statistics JSON.`);
+    }
+    const parsed = parseMetricsJson(text, input);
+    if (parsed.metrics.some(metric => metric.section === undefined)) {
+        throw new errors/* UserError */.yo(`Input "${input}": ${uri} is not model-quality statistics: it has no section such as binary_classification_metrics, multiclass_classification_metrics or regression_metrics. Pass a flat metrics file as "metrics-file" instead, with "metrics-s3-uri" as the folder to write the statistics to.`);
+    }
+    return { ...parsed, uri, digest: contentDigest(bytes) };
+}
 
 ;// CONCATENATED MODULE: ./build/src/modes/gate.js
 // `gate`: compare a candidate version with the policy and the champion, decide, record
 // the decision in the registry, and report it where the team works. Everything up to the
 // decision only reads; an error there means nothing is written.
+
 
 
 
@@ -91517,7 +92341,7 @@ class VersionCache {
 /** A version from another group would be compared with the wrong champion and written to the wrong group's history. */
 function assertInGroup(pkg, settings, input) {
     if (!(0,registry_versions/* isInGroup */.Px)(pkg, settings.group)) {
-        throw new errors/* UserError */.y(`Input "${input}": ${pkg.ModelPackageArn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
+        throw new errors/* UserError */.yo(`Input "${input}": ${pkg.ModelPackageArn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
     }
 }
 function baselineLabel(spec) {
@@ -91553,7 +92377,7 @@ async function resolveBaseline(ctx, settings, spec, candidateArn) {
         case 'endpoint':
             arn = await (0,deploy_endpoint/* servedPackageArn */.zA)(sagemaker, spec.endpointName);
             if (!arn) {
-                throw new errors/* UserError */.y(`Input "baseline": endpoint "${spec.endpointName}" does not exist or serves no model package. Use "latest-approved", "version:N" or "none".`);
+                throw new errors/* UserError */.yo(`Input "baseline": endpoint "${spec.endpointName}" does not exist or serves no model package. Use "latest-approved", "version:N" or "none".`);
             }
             break;
         case 'version':
@@ -91564,7 +92388,7 @@ async function resolveBaseline(ctx, settings, spec, candidateArn) {
             break;
     }
     if (arn === candidateArn) {
-        throw new errors/* UserError */.y(`Input "baseline": ${baselineLabel(spec)} is the candidate itself (v${(0,registry_versions/* versionFromArn */.Yu)(candidateArn)}); a version cannot be its own baseline.`);
+        throw new errors/* UserError */.yo(`Input "baseline": ${baselineLabel(spec)} is the candidate itself (v${(0,registry_versions/* versionFromArn */.Yu)(candidateArn)}); a version cannot be its own baseline.`);
     }
     return arn;
 }
@@ -91630,9 +92454,9 @@ async function readHistory(ctx, settings, cache, known) {
  * Verdict, failing rules and run link in at most 1,024 characters. The reasons are what
  * gets shortened: the verdict and the link to the run that explains everything must survive.
  */
-function approvalDescription(decision, version, sha, url) {
+function approvalDescription(decision, version, sha, url, note = '') {
     const verdict = decision.decision === 'pass' ? 'passed' : 'failed';
-    const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).`;
+    const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).${note ? ` ${note}` : ''}`;
     const tail = url ? ` Run: ${(0,registry_versions/* singleLine */.pF)(url)}` : '';
     if (decision.reasons.length === 0)
         return `${head}${tail}`.slice(0, registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW);
@@ -91642,14 +92466,29 @@ function approvalDescription(decision, version, sha, url) {
         reasons = room > 1 ? `${reasons.slice(0, room - 1)}…` : '';
     return `${head}${reasons}${tail}`.slice(0, registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW);
 }
-/** Writes the decision: always the gate:* record, and the status when on-pass/on-fail ask for it. */
-async function recordDecision(ctx, candidate, decision, gate, policyHash) {
+/**
+ * What the gate writes to the candidate, the same for a dry run and a real one. The gate
+ * decides versions pending approval, and writes its whole decision in one call: the status
+ * (on-pass/on-fail, or PendingManualApproval again when that is "none"), the
+ * ApprovalDescription and the gate:* keys, so that a later writer replaces all of them. A
+ * version already Approved or Rejected was decided by someone (a person, or another gate):
+ * the gate writes nothing to it, so its status, description and keys keep agreeing.
+ */
+function plannedRecord(candidate, decision, gate, policyHash, url) {
     const arn = candidate.ModelPackageArn;
     const version = candidate.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn);
     const current = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
+    if (current !== 'PendingManualApproval') {
+        const why = `it is already ${current}, and the gate records its decision only on versions pending approval (use mode "approve" or "reject" to change a decided version)`;
+        return {
+            written: `nothing recorded on v${version}: ${why}`,
+            preview: `would record nothing on v${version}: ${why}`,
+            dropped: []
+        };
+    }
+    const setting = decision.decision === 'pass' ? 'on-pass' : 'on-fail';
     const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
-    const status = wanted === 'none' ? undefined : wanted;
-    const url = (0,context/* runUrl */.V)(ctx.github);
+    const status = wanted === 'none' ? 'PendingManualApproval' : wanted;
     const entries = [
         [registry_metadata/* KEYS */.Rk.gateDecision, decision.decision],
         [registry_metadata/* KEYS */.Rk.gatePolicy, policyHash],
@@ -91659,32 +92498,41 @@ async function recordDecision(ctx, candidate, decision, gate, policyHash) {
     ];
     // Other keys on the version are someone else's: SageMaker merges what we send, and a
     // version already holding 50 entries must not make the status write fail.
-    const { kept, dropped } = (0,registry_metadata/* fitMetadata */.tS)(entries, candidate.CustomerMetadataProperties ?? {});
-    for (const reason of dropped)
-        ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
-    // The gate decides versions that wait for a decision; a status a person (or an earlier
-    // gate) already set is changed only through `approve` / `reject`.
-    const changesStatus = status !== undefined && current === 'PendingManualApproval';
-    if (changesStatus || Object.keys(kept).length > 0) {
-        await (0,registry_versions/* updateVersion */.GS)(ctx.aws.sagemaker, arn, {
-            status: changesStatus ? status : undefined,
-            approvalDescription: changesStatus
-                ? approvalDescription(decision, version, policyHash, url)
-                : undefined,
-            metadata: kept
-        });
-    }
-    if (changesStatus)
-        return { status: status, written: `${status} written to v${version}` };
-    const note = status && status !== current
-        ? `status left ${current}: the gate only decides versions pending approval; use mode "approve" or "reject" to change it`
-        : status
-            ? `v${version} was already ${current}`
-            : `status left ${current}`;
-    const recorded = Object.keys(kept).length > 0
-        ? 'gate decision recorded'
-        : 'gate decision not recorded (no room in customer metadata)';
-    return { status: current, written: `${recorded} on v${version}; ${note}` };
+    const existing = candidate.CustomerMetadataProperties ?? {};
+    const { kept, dropped } = (0,registry_metadata/* fitMetadata */.tS)(entries, existing);
+    const remove = [registry_metadata/* KEYS */.Rk.gateDecision, registry_metadata/* KEYS */.Rk.gatePolicy, registry_metadata/* KEYS */.Rk.gateRun].filter(key => !(key in kept) && key in existing);
+    const left = `status left PendingManualApproval (${setting}: none)`;
+    const recorded = registry_metadata/* KEYS */.Rk.gateDecision in kept
+        ? `gate:decision=${decision.decision}`
+        : 'the ApprovalDescription (no room for gate:decision in customer metadata)';
+    const what = wanted === 'none' ? recorded : `${status} and ${recorded}`;
+    return {
+        write: {
+            status,
+            approvalDescription: approvalDescription(decision, version, policyHash, url, wanted === 'none' ? `Status left PendingManualApproval (${setting}: none).` : ''),
+            metadata: kept,
+            remove
+        },
+        written: `${what} written to v${version}${wanted === 'none' ? `; ${left}` : ''}`,
+        preview: `would write ${what} to v${version}${wanted === 'none' ? `; ${left}` : ''}`,
+        dropped
+    };
+}
+/** Writes the planned record: checked unchanged first, verified after (src/registry/decision.ts). */
+async function recordDecision(ctx, candidate, planned) {
+    const current = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
+    const write = planned.write;
+    if (!write)
+        return current;
+    const arn = candidate.ModelPackageArn;
+    const label = `v${candidate.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn)}`;
+    const sagemaker = ctx.aws.sagemaker;
+    await ctx.steps.run(`checking that ${label} is still as read`, () => assertUnchanged(sagemaker, candidate, label));
+    await ctx.steps.run(`recording the decision on ${label}`, () => writeDecision(sagemaker, arn, write));
+    ctx.steps.changed(planned.written);
+    await ctx.sleep(DECISION_SETTLE_MS);
+    await ctx.steps.run(`reading ${label} back after recording the decision`, () => verifyDecision(sagemaker, arn, label, write));
+    return write.status;
 }
 async function gate_publish(ctx, settings, report) {
     const markdown = renderReport(report);
@@ -91730,28 +92578,33 @@ const runGate = async (ctx, settings) => {
     if (gate.validationData) {
         // Refused rather than ignored: a gate that silently skipped the evaluation it was
         // given would pass on registry metrics the user meant to double-check.
-        throw new errors/* UserError */.y('Input "validation-data": live evaluation on a temporary endpoint or batch transform is not available in this release. Remove the input to gate on the metrics recorded in the registry.');
+        throw new errors/* UserError */.yo('Input "validation-data": live evaluation on a temporary endpoint or batch transform is not available in this release. Remove the input to gate on the metrics recorded in the registry.');
     }
     const policy = parsePolicy(gate.thresholds, gate.maxRegression, gate.metricDirections);
     const needed = policyMetrics(policy);
     const hash = policySha256(policy);
     const cache = new VersionCache(ctx);
-    const candidateArn = await (0,registry_versions/* namedOrPendingArn */.H1)(ctx.aws.sagemaker, settings.group, gate.modelPackage, `Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`);
-    const baselineArn = await resolveBaseline(ctx, settings, gate.baseline, candidateArn);
-    const [candidate, baseline] = await Promise.all([
+    const candidateArn = await ctx.steps.run('finding the candidate', () => (0,registry_versions/* namedOrPendingArn */.H1)(ctx.aws.sagemaker, settings.group, gate.modelPackage, `Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`));
+    const baselineArn = await ctx.steps.run('finding the baseline', () => resolveBaseline(ctx, settings, gate.baseline, candidateArn));
+    const [candidate, baseline] = await ctx.steps.run('reading the candidate and the baseline', () => Promise.all([
         cache.get(candidateArn, 'model-package'),
         baselineArn ? cache.get(baselineArn, 'baseline') : undefined
-    ]);
+    ]));
     assertInGroup(candidate, settings, 'model-package');
+    if (baseline && !(0,registry_versions/* isInGroup */.Px)(baseline, settings.group)) {
+        // Comparing with another group's model can be deliberate (a new model family against
+        // what serves now), but it is never what "the champion" means: say so, loudly.
+        ctx.out.warning(`Input "baseline": endpoint "${gate.baseline.kind === 'endpoint' ? gate.baseline.endpointName : ''}" serves ${baseline.ModelPackageArn}, version ${baseline.ModelPackageVersion} of group "${baseline.ModelPackageGroupName}", not a version of "${settings.group.name}". The gate compares the candidate with that version, as asked; for this group's champion use "latest-approved" or "version:N".`);
+    }
     // A version whose creation failed or is still running has nothing trustworthy to judge.
     if (candidate.ModelPackageStatus && candidate.ModelPackageStatus !== 'Completed') {
-        throw new errors/* UserError */.y(`v${candidate.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(candidateArn)} is ${candidate.ModelPackageStatus}; only a Completed version can be gated.`);
+        throw new errors/* UserError */.yo(`v${candidate.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(candidateArn)} is ${candidate.ModelPackageStatus}; only a Completed version can be gated.`);
     }
     const clients = { sagemaker: ctx.aws.sagemaker, s3: ctx.aws.s3 };
-    const [candidateMetrics, baselineMetrics] = await Promise.all([
+    const [candidateMetrics, baselineMetrics] = await ctx.steps.run('reading the metrics', () => Promise.all([
         readVersionMetrics(clients, candidate, needed),
         baseline ? readVersionMetrics(clients, baseline, needed) : undefined
-    ]);
+    ]));
     for (const note of [...candidateMetrics.notes, ...(baselineMetrics?.notes ?? [])])
         ctx.out.warning(note);
     const candidateVersion = candidate.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(candidateArn);
@@ -91765,25 +92618,26 @@ const runGate = async (ctx, settings) => {
     ctx.out.info(`Gate ${decision.decision} for v${candidateVersion}${baseline ? ` against v${baseline.ModelPackageVersion}` : ' (no baseline)'}`);
     for (const reason of decision.reasons)
         ctx.out.info(`  - ${reason}`);
+    ctx.steps.done(`computing the verdict (${decision.decision})`);
     const known = new Map([[candidateArn, candidateMetrics.metrics]]);
     if (baselineArn && baselineMetrics)
         known.set(baselineArn, baselineMetrics.metrics);
     const history = await readHistory(ctx, settings, cache, known);
     let status = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
-    let written;
-    if (settings.dryRun) {
-        const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
-        const sets = wanted !== 'none' && status === 'PendingManualApproval';
-        written = `dry run: would record gate:decision=${decision.decision}${sets ? ` and set ${wanted}` : ''} on v${candidateVersion}`;
-        ctx.out.info(written);
-    }
-    else {
-        ;
-        ({ status, written } = await recordDecision(ctx, candidate, decision, gate, hash));
-        ctx.out.info(written);
-    }
+    const planned = plannedRecord(candidate, decision, gate, hash, (0,context/* runUrl */.V)(ctx.github));
+    for (const reason of planned.dropped)
+        ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
+    const written = settings.dryRun ? `dry run: ${planned.preview}` : planned.written;
+    if (!settings.dryRun)
+        status = await recordDecision(ctx, candidate, planned);
+    ctx.out.info(written);
     const baselineReport = baseline && baselineMetrics
-        ? { ...versionReport(baseline, baselineMetrics.metrics), label: baselineLabel(gate.baseline) }
+        ? {
+            ...versionReport(baseline, baselineMetrics.metrics),
+            label: (0,registry_versions/* isInGroup */.Px)(baseline, settings.group)
+                ? baselineLabel(gate.baseline)
+                : `${baselineLabel(gate.baseline)}, of group ${baseline.ModelPackageGroupName}`
+        }
         : undefined;
     const report = {
         group: settings.group.name,
@@ -91802,7 +92656,7 @@ const runGate = async (ctx, settings) => {
     ctx.out.setOutput('model-package-version', candidateVersion);
     ctx.out.setOutput('approval-status', status);
     ctx.out.setOutput('baseline-model-package-arn', baselineArn ?? '');
-    await gate_publish(ctx, settings, report);
+    await ctx.steps.run('publishing the report', () => gate_publish(ctx, settings, report));
     if (decision.decision === 'fail' && gate.failOnReject) {
         return { failed: `Gate failed for v${candidateVersion}: ${decision.reasons.join(' ')}` };
     }
@@ -91846,7 +92700,7 @@ function parseResourcePolicy(text, group) {
     }
     const statement = policy_isRecord(parsed) ? parsed.Statement : undefined;
     if (!policy_isRecord(parsed) || !(Array.isArray(statement) || policy_isRecord(statement))) {
-        throw new errors/* UserError */.y(`The resource policy on group "${group}" is not a JSON policy document with a Statement; fix or delete it by hand (GetModelPackageGroupPolicy shows it) before sharing.`);
+        throw new errors/* UserError */.yo(`The resource policy on group "${group}" is not a JSON policy document with a Statement; fix or delete it by hand (GetModelPackageGroupPolicy shows it) before sharing.`);
     }
     const statements = (Array.isArray(statement) ? statement : [statement]).filter(policy_isRecord);
     return { ...parsed, Statement: statements };
@@ -91987,7 +92841,7 @@ function unsharePolicy(existing, accounts) {
 function policy_policyText(document) {
     const text = JSON.stringify(document);
     if (text.length > POLICY_MAX_LENGTH) {
-        throw new errors/* UserError */.y(`The group's resource policy would be ${text.length} characters; SageMaker accepts at most ${POLICY_MAX_LENGTH}. Share with fewer accounts, or move some to an AWS Organizations condition by hand.`);
+        throw new errors/* UserError */.yo(`The group's resource policy would be ${text.length} characters; SageMaker accepts at most ${POLICY_MAX_LENGTH}. Share with fewer accounts, or move some to an AWS Organizations condition by hand.`);
     }
     return text;
 }
@@ -92299,7 +93153,7 @@ async function listTags(sagemaker, arn) {
 /** Policy calls take a group name and act in the caller's account only. */
 function requireOwnGroup(settings, operation) {
     if (settings.group.arn) {
-        throw new errors/* UserError */.y(`group-operation "${operation}" needs "model-package-group" as a name, not an ARN: SageMaker's resource-policy calls act on the group of that name in the credentials' own account, and a group shared from another account is shared by its owner.`);
+        throw new errors/* UserError */.yo(`group-operation "${operation}" needs "model-package-group" as a name, not an ARN: SageMaker's resource-policy calls act on the group of that name in the credentials' own account, and a group shared from another account is shared by its owner.`);
     }
 }
 function countsByStatus(versions) {
@@ -92310,9 +93164,9 @@ function countsByStatus(versions) {
 }
 async function describeOperation(ctx, settings) {
     const sagemaker = ctx.aws.sagemaker;
-    const group = await (0,registry_versions/* describeGroup */.N3)(sagemaker, settings.group);
+    const group = await ctx.steps.run('reading the group', () => (0,registry_versions/* describeGroup */.N3)(sagemaker, settings.group));
     const arn = group.ModelPackageGroupArn ?? settings.group.arn ?? '';
-    const versions = await (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, { limit: COUNT_LIMIT });
+    const versions = await ctx.steps.run('listing its versions', () => (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, { limit: COUNT_LIMIT }));
     const capped = versions.length >= COUNT_LIMIT;
     const counts = countsByStatus(versions);
     const notes = [];
@@ -92363,7 +93217,7 @@ async function describeOperation(ctx, settings) {
         ...notes.map(note => `> ${escapeText(note, 500)}`)
     ].join('\n');
     ctx.out.info(`Group "${settings.group.name}": ${at}${versions.length} versions (Approved ${counts.Approved}, PendingManualApproval ${counts.PendingManualApproval}, Rejected ${counts.Rejected})`);
-    await publishReport(ctx, reportFileName(settings.group, 'group'), markdown, {
+    await ctx.steps.run('writing the report', () => publishReport(ctx, reportFileName(settings.group, 'group'), markdown, {
         schema: 'sagemaker-model-gate/group-report@1',
         group: settings.group.name,
         arn,
@@ -92373,11 +93227,16 @@ async function describeOperation(ctx, settings) {
         versions: { total: versions.length, capped, byStatus: counts },
         tags,
         sharedWith: shared
-    });
+    }));
 }
 async function listOperation(ctx, settings) {
-    const versions = await (0,registry_versions/* listVersions */.yO)(ctx.aws.sagemaker, settings.group, {
-        limit: settings.history
+    const sagemaker = ctx.aws.sagemaker;
+    const versions = await ctx.steps.run('listing the versions', async () => {
+        const found = await (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, { limit: settings.history });
+        // Listing a group that does not exist answers with no versions: tell the two apart.
+        if (found.length === 0)
+            await (0,registry_versions/* describeGroup */.N3)(sagemaker, settings.group);
+        return found;
     });
     const rows = versions.map(summaryRow);
     ctx.out.info(`Group "${settings.group.name}": the newest ${rows.length} versions`);
@@ -92390,7 +93249,7 @@ async function listOperation(ctx, settings) {
             ? versionTable(rows, { description: true })
             : ['The group has no versions.'])
     ].join('\n');
-    await publishReport(ctx, reportFileName(settings.group, 'versions'), markdown, {
+    await ctx.steps.run('writing the report', () => publishReport(ctx, reportFileName(settings.group, 'versions'), markdown, {
         schema: 'sagemaker-model-gate/group-versions@1',
         group: settings.group.name,
         versions: rows.map(row => ({
@@ -92400,12 +93259,12 @@ async function listOperation(ctx, settings) {
             created: row.created ?? null,
             description: row.description ?? null
         }))
-    });
+    }));
 }
 async function updateTagsOperation(ctx, settings, ops) {
     const sagemaker = ctx.aws.sagemaker;
-    const arn = await groupArnOf(ctx, settings.group);
-    const current = await listTags(sagemaker, arn);
+    const arn = await ctx.steps.run('reading the group', () => groupArnOf(ctx, settings.group));
+    const current = await ctx.steps.run('reading its tags', () => listTags(sagemaker, arn));
     const changes = Object.entries(ops.groupTags).filter(([key, value]) => current[key] !== value);
     const lines = changes.map(([key, value]) => key in current ? `${key}: "${current[key]}" -> "${value}"` : `${key}: (new) "${value}"`);
     if (changes.length === 0) {
@@ -92415,10 +93274,11 @@ async function updateTagsOperation(ctx, settings, ops) {
         ctx.out.info(`Dry run: would call AddTags on ${arn} with:\n${JSON.stringify(changes.map(([Key, Value]) => ({ Key, Value })), null, 2)}`);
     }
     else {
-        await sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({
+        await ctx.steps.run('tagging the group', () => sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({
             ResourceArn: arn,
             Tags: changes.map(([Key, Value]) => ({ Key, Value }))
-        }));
+        })));
+        ctx.steps.changed(`tagged group "${settings.group.name}" (${changes.map(([key]) => key).join(', ')})`);
         ctx.out.info(`Tagged group "${settings.group.name}":\n  ${lines.join('\n  ')}`);
     }
     await ctx.out.summary([
@@ -92476,22 +93336,22 @@ async function deleteOperation(ctx, settings, ops) {
     const sagemaker = ctx.aws.sagemaker;
     const name = settings.group.name;
     // Fails on a missing group before anything else is looked at.
-    await (0,registry_versions/* describeGroup */.N3)(sagemaker, settings.group);
-    const versions = (await (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, { limit: DELETE_LIMIT + 1 })).sort((a, b) => b.version - a.version);
+    await ctx.steps.run('reading the group', () => (0,registry_versions/* describeGroup */.N3)(sagemaker, settings.group));
+    const versions = (await ctx.steps.run('listing its versions', () => (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, { limit: DELETE_LIMIT + 1 }))).sort((a, b) => b.version - a.version);
     if (versions.length > DELETE_LIMIT) {
-        throw new errors/* UserError */.y(`Group "${name}" holds more than ${DELETE_LIMIT} versions; this action deletes at most ${DELETE_LIMIT} in one run. Delete versions in batches (DeleteModelPackage), then run the group deletion again.`);
+        throw new errors/* UserError */.yo(`Group "${name}" holds more than ${DELETE_LIMIT} versions; this action deletes at most ${DELETE_LIMIT} in one run. Delete versions in batches (DeleteModelPackage), then run the group deletion again.`);
     }
     if (versions.length > 0 && !ops.force) {
-        throw new errors/* UserError */.y(`Group "${name}" still holds ${versions.length} version${versions.length === 1 ? '' : 's'}: ${versionList(versions)}. Deleting the group deletes them all; set "force: true" to do that, or keep the group.`);
+        throw new errors/* UserError */.yo(`Group "${name}" still holds ${versions.length} version${versions.length === 1 ? '' : 's'}: ${versionList(versions)}. Deleting the group deletes them all; set "force: true" to do that, or keep the group.`);
     }
-    const deployed = await deployedVersions(ctx, versions);
+    const deployed = await ctx.steps.run('checking which versions are deployed', () => deployedVersions(ctx, versions));
     if (deployed.length > 0) {
         const which = deployed
             .map(entry => entry.serving.length > 0
             ? `v${entry.version} (served by ${entry.serving.join(', ')} now)`
             : `v${entry.version} (deployed to ${entry.endpoints.join(', ')})`)
             .join('; ');
-        throw new errors/* UserError */.y(`Group "${name}" was not deleted: versions are recorded as deployed: ${which}. An endpoint may still serve them. Deploy another version to those endpoints (or delete them), and reject what they served (mode "reject") first; "force" does not override this.`);
+        throw new errors/* UserError */.yo(`Group "${name}" was not deleted: versions are recorded as deployed: ${which}. An endpoint may still serve them. Deploy another version to those endpoints (or delete them), and reject what they served (mode "reject") first; "force" does not override this.`);
     }
     const plan = [
         ...versions.map(version => `DeleteModelPackage ${version.arn} (${version.status})`),
@@ -92501,11 +93361,13 @@ async function deleteOperation(ctx, settings, ops) {
     const deleted = [];
     if (!settings.dryRun) {
         for (const version of versions) {
-            await sagemaker.send(new dist_cjs/* DeleteModelPackageCommand */.kU4({ ModelPackageName: version.arn }));
+            await ctx.steps.run(`deleting v${version.version}`, () => sagemaker.send(new dist_cjs/* DeleteModelPackageCommand */.kU4({ ModelPackageName: version.arn })));
+            ctx.steps.changed(`deleted v${version.version}`);
             deleted.push(version.version);
             ctx.out.info(`Deleted v${version.version}`);
         }
-        await sagemaker.send(new dist_cjs/* DeleteModelPackageGroupCommand */.P9U({ ModelPackageGroupName: settings.group.nameOrArn }));
+        await ctx.steps.run(`deleting group "${name}"`, () => sagemaker.send(new dist_cjs/* DeleteModelPackageGroupCommand */.P9U({ ModelPackageGroupName: settings.group.nameOrArn })));
+        ctx.steps.changed(`deleted group "${name}"`);
         ctx.out.info(`Deleted group "${name}"`);
     }
     await ctx.out.summary([
@@ -92517,6 +93379,16 @@ async function deleteOperation(ctx, settings, ops) {
         '',
         ...(versions.length > 0 ? [...versionTable(versions.map(summaryRow)), ''] : [])
     ].join('\n'));
+}
+/**
+ * Sharing a group with the account that owns it grants nothing (the owner already has
+ * every right through IAM) and usually means a wrong account id was pasted.
+ */
+function refuseOwnAccount(groupArn, accountIds) {
+    const owner = /^arn:[^:]+:sagemaker:[^:]*:(\d{12}):/.exec(groupArn)?.[1];
+    if (owner && accountIds.includes(owner)) {
+        throw new errors/* UserError */.yo(`Input "account-ids": ${owner} is the account that owns group "${groupArn.split('/').pop()}" (${groupArn}); sharing with it grants nothing. Remove it and give the other accounts to share with.`);
+    }
 }
 function describeChange(operation, change) {
     const parts = [];
@@ -92532,8 +93404,10 @@ async function sharingOperation(ctx, settings, ops, operation) {
     requireOwnGroup(settings, operation);
     const sagemaker = ctx.aws.sagemaker;
     const name = settings.group.name;
-    const groupArn = await groupArnOf(ctx, settings.group);
-    const existing = await readGroupPolicy(sagemaker, name);
+    const groupArn = await ctx.steps.run('reading the group', () => groupArnOf(ctx, settings.group));
+    if (operation === 'share')
+        refuseOwnAccount(groupArn, ops.accountIds);
+    const existing = await ctx.steps.run('reading its resource policy', () => readGroupPolicy(sagemaker, name));
     const change = operation === 'share'
         ? sharePolicy(existing, groupArn, ops.accountIds)
         : unsharePolicy(existing, ops.accountIds);
@@ -92551,12 +93425,13 @@ async function sharingOperation(ctx, settings, ops, operation) {
     const text = change.document && change.changed ? policy_policyText(change.document) : undefined;
     ctx.out.info(`${settings.dryRun ? 'Dry run: ' : ''}${operation} group "${name}": ${describeChange(operation, change)}; ${settings.dryRun && change.changed ? `would call ${call}` : call}${text ? `\n${JSON.stringify(change.document, null, 2)}` : ''}`);
     if (change.changed && !settings.dryRun) {
-        if (text) {
-            await sagemaker.send(new dist_cjs/* PutModelPackageGroupPolicyCommand */.Zve({ ModelPackageGroupName: name, ResourcePolicy: text }));
-        }
-        else {
-            await sagemaker.send(new dist_cjs/* DeleteModelPackageGroupPolicyCommand */.JF_({ ModelPackageGroupName: name }));
-        }
+        await ctx.steps.run('writing the resource policy', () => text
+            ? sagemaker.send(new dist_cjs/* PutModelPackageGroupPolicyCommand */.Zve({
+                ModelPackageGroupName: name,
+                ResourcePolicy: text
+            }))
+            : sagemaker.send(new dist_cjs/* DeleteModelPackageGroupPolicyCommand */.JF_({ ModelPackageGroupName: name })));
+        ctx.steps.changed(`${operation === 'share' ? 'shared' : 'unshared'} group "${name}"`);
     }
     const after = change.changed ? sharedAccounts(change.document) : sharedAccounts(existing);
     await ctx.out.summary([
@@ -92604,19 +93479,18 @@ const runGroup = async (ctx, settings) => {
 const runLineage = async (ctx, settings) => {
     const sagemaker = ctx.aws.sagemaker;
     const ref = settings.report?.modelPackage;
-    let arn;
-    if (ref) {
-        arn = await (0,registry_versions/* resolvePackageArn */.yy)(sagemaker, settings.group, ref);
-    }
-    else {
+    const arn = await ctx.steps.run('finding the version', async () => {
+        if (ref)
+            return (0,registry_versions/* resolvePackageArn */.yy)(sagemaker, settings.group, ref);
         const newest = await (0,registry_versions/* latestVersion */.qD)(sagemaker, settings.group);
-        if (!newest) {
-            throw new errors/* UserError */.y(`Group "${settings.group.name}" has no versions; register one first, or name another group.`);
-        }
-        arn = newest.arn;
-    }
-    const pkg = await (0,registry_versions/* describeVersion */.MP)(sagemaker, arn);
-    const lineage = await readLineage(sagemaker, pkg);
+        if (newest)
+            return newest.arn;
+        // Listing a group that does not exist answers with no versions: tell the two apart.
+        await (0,registry_versions/* describeGroup */.N3)(sagemaker, settings.group);
+        throw new errors/* UserError */.yo(`Group "${settings.group.name}" has no versions; register one first, or name another group.`);
+    });
+    const pkg = await ctx.steps.run(`reading v${arn.split('/').pop()}`, () => ref ? (0,registry_versions/* describeNamedVersion */.lt)(sagemaker, arn, 'model-package') : (0,registry_versions/* describeVersion */.MP)(sagemaker, arn));
+    const lineage = await ctx.steps.run('reading its training job and lineage', () => readLineage(sagemaker, pkg));
     for (const note of lineage.notes)
         ctx.out.info(note);
     const report = {
@@ -92632,9 +93506,68 @@ const runLineage = async (ctx, settings) => {
         ctx.out.setOutput('model-package-version', version);
     if (lineage.package.approvalStatus)
         ctx.out.setOutput('approval-status', lineage.package.approvalStatus);
-    await publishReport(ctx, reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`), renderLineage(report), lineageJson(report));
+    await ctx.steps.run('writing the report', () => publishReport(ctx, reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`), renderLineage(report), lineageJson(report)));
     return {};
 };
+
+;// CONCATENATED MODULE: ./build/src/registry/groups.js
+// The model package group a version goes into: created when missing, used as is otherwise.
+
+
+function isAlreadyExists(error) {
+    return error instanceof Error && /already exists/i.test(error.message);
+}
+function createGroupInput(group, description, tags) {
+    const input = { ModelPackageGroupName: group.name };
+    if (description)
+        input.ModelPackageGroupDescription = description;
+    const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+    if (tagList.length > 0)
+        input.Tags = tagList;
+    return input;
+}
+/**
+ * Makes sure the group exists. A group given as an ARN belongs to another account and is
+ * never created here; a group that exists is used as is, and a description that differs
+ * from `group-description` is only a warning (changing it is the `group` mode's job).
+ */
+async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
+    if (group.arn) {
+        if (description || Object.keys(tags).length > 0) {
+            out.warning(`Group "${group.name}" was given as an ARN (a shared group): "group-description" and "group-tags" are ignored; its owner manages them.`);
+        }
+        return { arn: group.arn, created: false, exists: true };
+    }
+    try {
+        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
+        const current = existing.ModelPackageGroupDescription ?? '';
+        if (description !== undefined && description !== current) {
+            out.warning(`Group "${group.name}" already exists with description "${current}", not the "group-description" given; it is used as is.`);
+        }
+        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
+    }
+    catch (error) {
+        if (!(0,registry_versions/* isNotFound */.c4)(error))
+            throw error;
+    }
+    const input = createGroupInput(group, description, tags);
+    if (dryRun) {
+        out.info(`Dry run: group "${group.name}" does not exist; would call CreateModelPackageGroup with:\n${JSON.stringify(input, null, 2)}`);
+        return { created: false, exists: false };
+    }
+    try {
+        const created = await sagemaker.send(new dist_cjs/* CreateModelPackageGroupCommand */.EWw(input));
+        out.info(`Created model package group "${group.name}".`);
+        return { arn: created.ModelPackageGroupArn, created: true, exists: true };
+    }
+    catch (error) {
+        // Another job registering into the same new group may have won the race.
+        if (!isAlreadyExists(error))
+            throw error;
+        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
+        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
+    }
+}
 
 ;// CONCATENATED MODULE: ./build/src/registry/register.js
 // Creating a model package version: the request, the look for an earlier registration of
@@ -92751,12 +93684,12 @@ async function waitForPackage(sagemaker, arn, options) {
         if (status === 'Completed')
             return description;
         if (status === 'Failed') {
-            throw new errors/* UserError */.y(`Model package ${arn} failed: ${statusDetails(description.ModelPackageStatusDetails)}.`);
+            throw new errors/* UserError */.yo(`Model package ${arn} failed: ${statusDetails(description.ModelPackageStatusDetails)}.`);
         }
         if (status === 'Deleting')
-            throw new errors/* UserError */.y(`Model package ${arn} is being deleted.`);
+            throw new errors/* UserError */.yo(`Model package ${arn} is being deleted.`);
         if (waited >= maxWait) {
-            throw new errors/* UserError */.y(`Model package ${arn} was still ${status ?? 'in an unknown state'} after ${Math.round(waited / 1000)} s; check it in the SageMaker console.`);
+            throw new errors/* UserError */.yo(`Model package ${arn} was still ${status ?? 'in an unknown state'} after ${Math.round(waited / 1000)} s; check it in the SageMaker console.`);
         }
         const pause = Math.min(interval, maxWait - waited);
         await options.sleep(pause);
@@ -92766,6 +93699,8 @@ async function waitForPackage(sagemaker, arn, options) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/modes/register.js
+
+
 
 
 
@@ -92795,12 +93730,12 @@ function checkUserMetadata(user, required) {
     const entries = Object.entries(user);
     const reserved = entries.filter(([key]) => isReservedKey(key)).map(([key]) => key);
     if (reserved.length > 0) {
-        throw new errors/* UserError */.y(`Input "customer-metadata": ${reserved.map(k => `"${k}"`).join(', ')} use${reserved.length === 1 ? 's' : ''} a prefix this action writes itself (${RESERVED_PREFIXES.join(' ')}); choose another key.`);
+        throw new errors/* UserError */.yo(`Input "customer-metadata": ${reserved.map(k => `"${k}"`).join(', ')} use${reserved.length === 1 ? 's' : ''} a prefix this action writes itself (${RESERVED_PREFIXES.join(' ')}); choose another key.`);
     }
     const fit = (0,registry_metadata/* fitMetadata */.tS)(entries, Object.fromEntries(required));
     if (fit.dropped.length > 0) {
         const room = registry_metadata/* METADATA_MAX_ENTRIES */.gq - required.length;
-        throw new errors/* UserError */.y(`Input "customer-metadata" does not fit SageMaker's limits (at most ${room} entries next to the ${required.length} provenance entries this action records; keys up to 128 and values up to 256 characters of letters, digits, spaces and _.:/=+-@): ${fit.dropped.join('; ')}.`);
+        throw new errors/* UserError */.yo(`Input "customer-metadata" does not fit SageMaker's limits (at most ${room} entries next to the ${required.length} provenance entries this action records; keys up to 128 and values up to 256 characters of letters, digits, spaces and _.:/=+-@): ${fit.dropped.join('; ')}.`);
     }
     return entries;
 }
@@ -92820,13 +93755,23 @@ async function plan(ctx, settings, register) {
     const metricsLocation = register.metricsS3Uri
         ? parseS3Uri(register.metricsS3Uri, 'metrics-s3-uri')
         : undefined;
-    const fromFile = register.metricsFile ? await readMetricsFile(register.metricsFile) : undefined;
+    const attach = register.metricsS3Uri !== undefined && isStatisticsObjectUri(register.metricsS3Uri);
+    const fromFile = register.metricsFile
+        ? await ctx.steps.run('reading metrics-file', () => readMetricsFile(register.metricsFile))
+        : undefined;
     for (const note of fromFile?.notes ?? [])
         ctx.out.info(`metrics-file: ${note}`);
-    const source = await resolveModelSource(ctx.aws.sagemaker, register.source);
-    const { metrics, overridden } = mergeMetrics(source.finalMetrics, fromFile?.metrics ?? []);
+    const attached = attach && metricsLocation
+        ? await ctx.steps.run(`reading the statistics at ${register.metricsS3Uri}`, () => readStatisticsObject(ctx.aws.s3, metricsLocation, 'metrics-s3-uri'))
+        : undefined;
+    for (const note of attached?.notes ?? [])
+        ctx.out.info(`metrics-s3-uri: ${note}`);
+    const source = await ctx.steps.run('reading the model source', () => resolveModelSource(ctx.aws.sagemaker, register.source));
+    const evaluated = fromFile?.metrics ?? attached?.metrics ?? [];
+    const { metrics, overridden } = mergeMetrics(source.finalMetrics, evaluated);
+    const winner = attached ? 'the statistics win' : 'the file wins';
     for (const line of overridden)
-        ctx.out.info(`Metric ${line} (the file wins).`);
+        ctx.out.info(`Metric ${line} (${winner}).`);
     const fingerprint = registrationFingerprint({
         group: settings.group.name,
         commit: ctx.github.sha,
@@ -92857,7 +93802,14 @@ async function plan(ctx, settings, register) {
     const customerMetadata = { ...base.kept, ...extra.kept };
     const mirrored = (0,registry_metadata/* metricsFromMetadata */.nm)(Object.fromEntries(Object.entries(extra.kept).filter(([key]) => key.startsWith(registry_metadata/* METRIC_PREFIX */._r))));
     let statistics;
-    if (metrics.length > 0 && metricsLocation) {
+    if (attached) {
+        statistics = { uri: attached.uri, digest: attached.digest };
+        const jobOnly = source.finalMetrics.filter(metric => !attached.metrics.some(m => m.name === metric.name));
+        if (jobOnly.length > 0) {
+            ctx.out.info(`The training job's ${jobOnly.map(m => m.name).join(', ')} ${jobOnly.length === 1 ? 'is' : 'are'} not in ${attached.uri}: recorded in customer metadata only (the attached statistics are used as they are).`);
+        }
+    }
+    else if (metrics.length > 0 && metricsLocation) {
         const body = statisticsJson(metrics);
         const location = {
             bucket: metricsLocation.bucket,
@@ -92869,7 +93821,7 @@ async function plan(ctx, settings, register) {
         ctx.out.warning('No "metrics-s3-uri" given: metrics are recorded in customer metadata only, so SageMaker Studio shows no model quality statistics for this version.');
     }
     else if (metricsLocation) {
-        ctx.out.info('No metrics from "metrics-file" or the training job: nothing to upload to "metrics-s3-uri".');
+        throw new errors/* UserError */.yo(`Input "metrics-s3-uri" ${register.metricsS3Uri} is a folder for the statistics this run writes, but there are none to write (no "metrics-file", and no final metrics from a training job). To attach an existing statistics JSON, give its key ending in .json.`);
     }
     return {
         source,
@@ -92962,9 +93914,12 @@ const runRegister = async (ctx, settings) => {
     const dryRun = settings.dryRun;
     const sagemaker = ctx.aws.sagemaker;
     const planned = await plan(ctx, settings, register);
-    const group = await ensureGroup(sagemaker, settings.group, register.groupDescription, register.groupTags, ctx.out, dryRun);
+    const group = await ctx.steps.run(`finding or creating group "${settings.group.name}"`, () => ensureGroup(sagemaker, settings.group, register.groupDescription, register.groupTags, ctx.out, dryRun));
+    if (group.created) {
+        ctx.steps.changed(`created model package group "${settings.group.name}" (it stays; a re-run registers into it)`);
+    }
     const existing = group.exists && !group.created
-        ? await findRegistration(sagemaker, settings.group, planned.fingerprint)
+        ? await ctx.steps.run('looking for an earlier registration of this commit and model', () => findRegistration(sagemaker, settings.group, planned.fingerprint))
         : { failed: [] };
     let result;
     if (existing.match) {
@@ -92977,7 +93932,7 @@ const runRegister = async (ctx, settings) => {
             ctx.out.warning(`Version ${version} keeps the metrics it was registered with (ModelMetrics cannot change): ${differing.join('; ')}.`);
         }
         if (description.ModelPackageStatus !== 'Completed' && !dryRun) {
-            description = await waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) });
+            description = await ctx.steps.run(`waiting for v${version} to complete`, () => waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) }));
         }
         if (description.ModelApprovalStatus &&
             description.ModelApprovalStatus !== register.approvalStatus) {
@@ -93000,20 +93955,30 @@ const runRegister = async (ctx, settings) => {
             clientToken: clientToken(planned.fingerprint, retryAfter)
         });
         if (dryRun) {
-            if (planned.statistics) {
+            if (planned.statistics?.location) {
                 ctx.out.info(`Dry run: would upload model quality statistics to ${planned.statistics.uri} (${planned.statistics.digest}):\n${planned.statistics.body}`);
+            }
+            else if (planned.statistics) {
+                ctx.out.info(`Dry run: would attach the statistics at ${planned.statistics.uri} as they are (${planned.statistics.digest}).`);
             }
             ctx.out.info(`Dry run: would call CreateModelPackage with:\n${JSON.stringify(input, null, 2)}`);
             result = { created: false, approvalStatus: planned.request.approvalStatus };
         }
         else {
-            if (planned.statistics) {
-                await putObject(ctx.aws.s3, planned.statistics.location, planned.statistics.body, 'application/json');
-                ctx.out.info(`Uploaded model quality statistics to ${planned.statistics.uri} (${planned.statistics.digest}).`);
+            const statistics = planned.statistics;
+            if (statistics?.location && statistics.body !== undefined) {
+                const { location, body } = statistics;
+                await ctx.steps.run(`uploading the model quality statistics to ${statistics.uri}`, () => putObject(ctx.aws.s3, location, body, 'application/json'));
+                ctx.steps.changed(`uploaded the statistics to ${statistics.uri}`);
+                ctx.out.info(`Uploaded model quality statistics to ${statistics.uri} (${statistics.digest}).`);
             }
-            const arn = await createPackage(sagemaker, input);
+            else if (statistics) {
+                ctx.out.info(`Attaching the statistics at ${statistics.uri} as they are (${statistics.digest}).`);
+            }
+            const arn = await ctx.steps.run('creating the model package', () => createPackage(sagemaker, input));
+            ctx.steps.changed(`created ${arn}`);
             ctx.out.info(`Created ${arn}; waiting for it to complete.`);
-            const description = await waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) });
+            const description = await ctx.steps.run(`waiting for ${arn} to complete`, () => waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) }));
             result = {
                 arn,
                 version: description.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn),
@@ -93063,7 +94028,7 @@ async function resolveRollbackTarget(ctx, settings, live, current) {
         return { arn: recorded, source: `the endpoint's ${tags/* TAGS */.gp.previousPackageArn} tag` };
     const currentVersion = current ? versionOf(current) : undefined;
     if (currentVersion === undefined) {
-        throw new errors/* UserError */.y(`Endpoint ${live.name} records no previous version and its live model names no versioned package: name the version to roll back to with "model-package".`);
+        throw new errors/* UserError */.yo(`Endpoint ${live.name} records no previous version and its live model names no versioned package: name the version to roll back to with "model-package".`);
     }
     const [older] = await (0,registry_versions/* listVersions */.yO)(ctx.aws.sagemaker, settings.group, {
         status: 'Approved',
@@ -93071,7 +94036,7 @@ async function resolveRollbackTarget(ctx, settings, live, current) {
         olderThanVersion: currentVersion
     });
     if (!older) {
-        throw new errors/* UserError */.y(`Endpoint ${live.name} serves v${currentVersion} and group "${settings.group.name}" has no Approved version older than it: name the version to roll back to with "model-package".`);
+        throw new errors/* UserError */.yo(`Endpoint ${live.name} serves v${currentVersion} and group "${settings.group.name}" has no Approved version older than it: name the version to roll back to with "model-package".`);
     }
     return { arn: older.arn, source: `the newest Approved version older than v${currentVersion}` };
 }
@@ -93080,16 +94045,16 @@ const runRollback = async (ctx, settings) => {
     if (!deploy)
         throw new Error('deploy settings missing: inputs were not read for mode rollback');
     if (deploy.traffic.length > 0) {
-        throw new errors/* UserError */.y('Input "traffic" does not apply to mode "rollback": use mode "deploy" to change weights.');
+        throw new errors/* UserError */.yo('Input "traffic" does not apply to mode "rollback": use mode "deploy" to change weights.');
     }
     const live = await settledEndpoint(ctx, deploy, settings.dryRun);
     if (!live) {
-        throw new errors/* UserError */.y(`Endpoint ${deploy.endpointName} does not exist in ${settings.region}: there is nothing to roll back.`);
+        throw new errors/* UserError */.yo(`Endpoint ${deploy.endpointName} does not exist in ${settings.region}: there is nothing to roll back.`);
     }
     const current = currentPackageArn(live);
     const { arn, source } = await resolveRollbackTarget(ctx, settings, live, current);
     if (arn === current && live.variants.length === 1) {
-        throw new errors/* UserError */.y(`Endpoint ${live.name} already serves ${arn} (${source}): there is nothing to roll back.`);
+        throw new errors/* UserError */.yo(`Endpoint ${live.name} already serves ${arn} (${source}): there is nothing to roll back.`);
     }
     ctx.out.info(`Rolling endpoint ${live.name} back from ${current ?? 'an unknown package'} to ${arn} (${source})`);
     const target = await approvedTarget(ctx, arn, 1);
@@ -93155,6 +94120,7 @@ var version = __nccwpck_require__(8009);
 
 
 
+
 async function executeMode(settings, out, env = process.env) {
     const github = (0,run/* readGitHubRun */.j)(env);
     const aws = (0,src_aws/* createClients */.hP)(settings.region, version/* VERSION */.x);
@@ -93169,10 +94135,15 @@ async function executeMode(settings, out, env = process.env) {
         now: () => new Date(),
         sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
         workDir: env.RUNNER_TEMP || process.cwd(),
-        interrupts: processInterrupts(message => out.error ? out.error(message) : out.warning(message))
+        interrupts: processInterrupts(message => out.error ? out.error(message) : out.warning(message)),
+        steps: new errors/* Steps */.gj()
     };
     try {
         return await RUNNERS[settings.mode](ctx, settings);
+    }
+    catch (error) {
+        // An error outside every step still says what the run had already changed.
+        throw ctx.steps.changedSoFar.length > 0 ? ctx.steps.failure(undefined, error) : error;
     }
     finally {
         const total = [...calls.values()].reduce((sum, n) => sum + n, 0);
@@ -93184,6 +94155,7 @@ async function executeMode(settings, out, env = process.env) {
 ;// CONCATENATED MODULE: ./build/src/main.js
 // The action's one error boundary: read every input once, run the mode, and turn any
 // failure into a message a person can act on.
+
 
 
 
@@ -93207,6 +94179,11 @@ function actionsReporter() {
 }
 async function main_run() {
     try {
+        // Names first: a misspelt input would otherwise be dropped silently by the runner, which
+        // only warns about inputs action.yml does not declare.
+        const mode = MODES.find(m => m === core/* getInput */.V4('mode').trim().toLowerCase());
+        if (mode)
+            checkInputNames(mode, inputNamesFromEnv(process.env), false);
         const settings = readSettings(name => core/* getInput */.V4(name));
         if (settings.githubToken)
             core/* setSecret */.Pq(settings.githubToken);
@@ -93215,7 +94192,7 @@ async function main_run() {
             core/* setFailed */.C1(outcome.failed);
     }
     catch (error) {
-        core/* setFailed */.C1((0,errors/* describeError */.U)(error));
+        core/* setFailed */.C1((0,errors/* describeError */.Uc)(error));
         if (error instanceof Error && error.stack)
             core/* debug */.Yz(error.stack);
     }
@@ -93299,8 +94276,8 @@ var inflight = __nccwpck_require__(1880);
 var reconcile = __nccwpck_require__(7113);
 // EXTERNAL MODULE: ./build/src/github/run.js
 var run = __nccwpck_require__(8384);
-// EXTERNAL MODULE: ./build/src/main.js + 36 modules
-var main = __nccwpck_require__(7291);
+// EXTERNAL MODULE: ./build/src/main.js + 37 modules
+var main = __nccwpck_require__(3018);
 // EXTERNAL MODULE: ./build/src/version.js
 var version = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./build/src/post.js
@@ -93367,15 +94344,17 @@ async function post() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ab: () => (/* binding */ sanitizeMetadataText),
+/* harmony export */   Jl: () => (/* binding */ readableMetadataText),
 /* harmony export */   NB: () => (/* binding */ METADATA_MAX_VALUE),
 /* harmony export */   Rk: () => (/* binding */ KEYS),
 /* harmony export */   _r: () => (/* binding */ METRIC_PREFIX),
 /* harmony export */   dd: () => (/* binding */ formatMetricValue),
 /* harmony export */   gq: () => (/* binding */ METADATA_MAX_ENTRIES),
 /* harmony export */   nm: () => (/* binding */ metricsFromMetadata),
+/* harmony export */   tO: () => (/* binding */ METADATA_MAX_KEY),
 /* harmony export */   tS: () => (/* binding */ fitMetadata)
 /* harmony export */ });
-/* unused harmony exports METADATA_MAX_KEY, isAllowedMetadataText */
+/* unused harmony export isAllowedMetadataText */
 // CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
 // entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
 const METADATA_MAX_ENTRIES = 50;
@@ -93401,14 +94380,50 @@ function isAllowedMetadataText(text) {
 function sanitizeMetadataText(text, max) {
     return text.replace(DISALLOWED_CHAR, '_').slice(0, max);
 }
-/** Metric values are kept as plain decimal strings (no exponent), which the limits allow. */
+/**
+ * Free text (a decision's reason) as a readable metadata value: `;` `!` `?` become `.`, `&`
+ * becomes "and", `%` "percent", `<` `>` "lt" "gt", quotes and brackets are dropped, and any
+ * other character the metadata alphabet lacks (such as `,` or `#`) becomes a space. Runs of
+ * spaces become one, and a value cut to `max` ends in "...". The exact text goes to
+ * ApprovalDescription, which takes any character.
+ */
+function readableMetadataText(text, max) {
+    const words = {
+        ';': '.',
+        '!': '.',
+        '?': '.',
+        '&': ' and ',
+        '%': ' percent',
+        '<': ' lt ',
+        '>': ' gt '
+    };
+    const readable = text
+        .replace(/["'`“”‘’()[\]{}«»]/g, '')
+        .replace(DISALLOWED_CHAR, char => words[char] ?? ' ')
+        .replace(/\s+/g, ' ')
+        .replace(/ \./g, '.')
+        .trim();
+    return readable.length <= max ? readable : `${readable.slice(0, max - 3).trimEnd()}...`;
+}
+/**
+ * Metric values as decimal strings without an exponent where that fits (1e-7 is written
+ * 0.0000001): the exact digits of the shortest text that reads back as the same double.
+ */
 function formatMetricValue(value) {
     if (!Number.isFinite(value))
         throw new Error(`metric value ${value} is not a finite number`);
     const text = String(value);
-    if (!/e/i.test(text))
+    const parts = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+    if (!parts)
         return text;
-    return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+    const [, sign, lead, fraction = '', exponent] = parts;
+    const digits = `${lead}${fraction}`;
+    const power = Number(exponent);
+    const plain = power < 0
+        ? `${sign}0.${'0'.repeat(-power - 1)}${digits}`
+        : `${sign}${digits.padEnd(power + 1, '0')}`;
+    // 1e-300 in plain digits would not fit a metadata value; the exponent form reads back too.
+    return plain.length <= METADATA_MAX_VALUE ? plain : text;
 }
 /** Reads the `metric:<name>` mirror back into numbers, ignoring unparseable values. */
 function metricsFromMetadata(metadata) {
@@ -93460,13 +94475,16 @@ function fitMetadata(entries, existing = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AW: () => (/* binding */ APPROVAL_DESCRIPTION_MAX),
+/* harmony export */   DK: () => (/* binding */ forNamedVersion),
 /* harmony export */   EL: () => (/* binding */ packageArnFromGroupArn),
 /* harmony export */   GS: () => (/* binding */ updateVersion),
 /* harmony export */   H1: () => (/* binding */ namedOrPendingArn),
 /* harmony export */   MP: () => (/* binding */ describeVersion),
 /* harmony export */   N3: () => (/* binding */ describeGroup),
 /* harmony export */   Px: () => (/* binding */ isInGroup),
+/* harmony export */   VH: () => (/* binding */ versionsNotFound),
 /* harmony export */   Yu: () => (/* binding */ versionFromArn),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   lt: () => (/* binding */ describeNamedVersion),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   qD: () => (/* binding */ latestVersion),
@@ -93474,7 +94492,7 @@ function fitMetadata(entries, existing = {}) {
 /* harmony export */   yO: () => (/* binding */ listVersions),
 /* harmony export */   yy: () => (/* binding */ resolvePackageArn)
 /* harmony export */ });
-/* unused harmony export STAGE_DESCRIPTION_MAX */
+/* unused harmony exports groupNotFound, STAGE_DESCRIPTION_MAX */
 /* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4459);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
 // Queries and updates on the versions of one model package group. Every list call
@@ -93496,8 +94514,57 @@ function packageArnFromGroupArn(groupArn, version) {
         throw new Error(`"${groupArn}" is not a model package group ARN`);
     return `${match[1]}:model-package/${match[2]}/${version}`;
 }
+/**
+ * Whether SageMaker answered "no such thing". The registry models no not-found error: a
+ * missing group or version is a ValidationException whose message says "does not exist"
+ * (ResourceNotFound is accepted too, for emulators and services that model it).
+ */
+function isNotFound(error) {
+    if (!(error instanceof Error))
+        return false;
+    if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException')
+        return true;
+    return (error.name === 'ValidationException' &&
+        /does not exist|not found|could not find/i.test(error.message));
+}
+async function regionOf(sagemaker) {
+    const region = sagemaker.config.region;
+    return typeof region === 'function' ? await region() : String(region ?? '');
+}
+// One style for every "not found", whatever the mode: the input that named the thing, what
+// is missing, where it was looked for, and what to check.
+const CHECK = 'Check the name, the region and the AWS account the credentials belong to.';
+async function groupNotFound(sagemaker, group) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "model-package-group": group "${group.name}" does not exist in ${await regionOf(sagemaker)}. ${CHECK}`);
+}
+/** `input` named version(s) of the group that SageMaker does not know. */
+function versionsNotFound(input, arns) {
+    const parts = arns.map(arn => /:sagemaker:([^:]*):\d{12}:model-package\/([^/]+)\/(\d+)$/.exec(arn));
+    const [, region, group] = parts[0] ?? [];
+    const versions = parts.map((match, i) => (match ? `v${match[3]}` : arns[i]));
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "${input}": ${versions.join(', ')} of group "${group ?? '?'}" ${versions.length === 1 ? 'does' : 'do'} not exist in ${region ?? 'this region'} (${arns.join(', ')}). Check the version number, the group, the region and the AWS account the credentials belong to.`);
+}
+/** Runs `read` on a version that input `input` named; "no such version" becomes one message naming the input. */
+async function forNamedVersion(input, arn, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (isNotFound(error))
+            throw versionsNotFound(input, [arn]);
+        throw error;
+    }
+}
+/** Describes the group; a missing one is the not-found error naming "model-package-group". */
 async function describeGroup(sagemaker, group) {
-    return sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModelPackageGroupCommand */ .ruq({ ModelPackageGroupName: group.nameOrArn }));
+    try {
+        return await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModelPackageGroupCommand */ .ruq({ ModelPackageGroupName: group.nameOrArn }));
+    }
+    catch (error) {
+        if (isNotFound(error))
+            throw await groupNotFound(sagemaker, group);
+        throw error;
+    }
 }
 /** Resolves a package named by ARN or by version number to its ARN. */
 async function resolvePackageArn(sagemaker, group, ref) {
@@ -93522,25 +94589,9 @@ function isInGroup(pkg, group) {
 async function describeVersion(sagemaker, arn) {
     return sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModelPackageCommand */ .Uxr({ ModelPackageName: arn }));
 }
-function isMissingPackage(error) {
-    if (!(error instanceof Error))
-        return false;
-    if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException')
-        return true;
-    return (error.name === 'ValidationException' &&
-        /does not exist|not found|could not find/i.test(error.message));
-}
 /** Describes a version a person named through `input`; a missing one is an error naming it. */
 async function describeNamedVersion(sagemaker, arn, input) {
-    try {
-        return await describeVersion(sagemaker, arn);
-    }
-    catch (error) {
-        if (isMissingPackage(error)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(`Input "${input}": model package ${arn} does not exist (${error.message}). Check the version number, the group and the region.`);
-        }
-        throw error;
-    }
+    return forNamedVersion(input, arn, () => describeVersion(sagemaker, arn));
 }
 function toSummary(item) {
     const arn = item.ModelPackageArn ?? '';
@@ -93597,8 +94648,11 @@ async function namedOrPendingArn(sagemaker, group, ref, noneWaiting) {
     if (ref)
         return resolvePackageArn(sagemaker, group, ref);
     const pending = await latestVersion(sagemaker, group, 'PendingManualApproval');
-    if (!pending)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .y(noneWaiting);
+    if (!pending) {
+        // Listing a group that does not exist answers with no versions: tell the two apart.
+        await describeGroup(sagemaker, group);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(noneWaiting);
+    }
     return pending.arn;
 }
 /** SageMaker caps ApprovalDescription at 1,024 characters. */

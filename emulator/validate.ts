@@ -34,8 +34,13 @@ export const PATTERNS = {
   /** CustomerMetadataProperties keys and values, and tag keys. */
   metadata: /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u,
   tagValue: /^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$/u,
-  /** EntityDescription (package and group descriptions, ApprovalDescription). */
+  /** EntityDescription (package and group descriptions). */
   description: /^[\p{L}\p{M}\p{Z}\p{S}\p{N}\p{P}]*$/u,
+  /**
+   * `.*` in the API reference (ApprovalDescription, MetadataProperties members,
+   * StageDescription): a Java pattern, whose `.` matches anything but a line terminator.
+   */
+  oneLine: /^[^\n\r\u0085\u2028\u2029]*$/u,
   clientToken: /^[a-zA-Z0-9-]+$/,
   roleArn: /^arn:aws[a-z-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/,
   s3Uri: /^(https|s3):\/\/([^/]+)\/?(.*)$/,

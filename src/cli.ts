@@ -1,62 +1,210 @@
 // The command-line face of the same core: `sagemaker-model-gate <mode> --input value ...`.
-// Flags are the action's input names; a repeated flag adds a line (for multi-line inputs).
+// Flags are the action's input names, parsed by Node's own `util.parseArgs` in strict mode:
+// an unknown flag is an error (with the nearest known flag), and so is a flag the chosen
+// mode does not read. A repeated flag adds a line (for multi-line inputs).
 import { appendFileSync } from 'node:fs'
+import { parseArgs as parseArgv, type ParseArgsConfig } from 'node:util'
 import type { Reporter } from './context.js'
-import { describeError } from './errors.js'
-import { readSettings } from './inputs.js'
+import { describeError, UserError } from './errors.js'
+import {
+  checkInputNames,
+  DEFAULTS,
+  INPUT_NAMES,
+  INPUT_TABLE,
+  inputsOf,
+  nearestName,
+  readSettings
+} from './inputs.js'
 import { executeMode } from './runner.js'
-import { MODES } from './settings.js'
+import { MODES, type Mode } from './settings.js'
 import { VERSION } from './version.js'
 
-export const USAGE = `Usage: sagemaker-model-gate <mode> [--input value ...]
+const COMMAND = 'sagemaker-model-gate'
 
-Modes: ${MODES.join(', ')}
+/** What each mode is for, in one line, for `--help`. */
+export const MODE_SUMMARY: Readonly<Record<Mode, string>> = {
+  register: 'Register a model version with its metrics and provenance (creates the group).',
+  gate: 'Compare a candidate with thresholds and a baseline, record the decision, report it.',
+  approve: 'Approve a version, recording the reason and who decided.',
+  reject: 'Reject a version, recording the reason and who decided.',
+  deploy: 'Put an Approved version on an endpoint and verify that it serves.',
+  rollback: 'Put the previously deployed version back on the endpoint.',
+  compare: 'Metrics table and trend chart across versions of the group.',
+  lineage: "One version's story: training job, data, image, commit, decisions, deployments.",
+  group: 'Describe, list, tag, share, unshare or delete the model package group.'
+}
+
+const OPTIONS_HELP = `Options: --help (with a mode: that mode's flags), --version, --verbose (debug output)`
+
+export const USAGE = `Usage: ${COMMAND} <mode> [--flag value ...]
+
+Modes:
+${MODES.map(mode => `  ${mode.padEnd(9)} ${MODE_SUMMARY[mode]}`).join('\n')}
+
 Flags are the action's input names, e.g.
-  sagemaker-model-gate gate --model-package-group churn --thresholds "validation:auc >= 0.85"
-A flag given twice adds a line to a multi-line input; a flag without a value means "true".
+  ${COMMAND} gate --model-package-group churn --thresholds "validation:auc >= 0.85"
+A flag given twice adds a line to a multi-line input; a true/false flag given alone means "true".
 Outputs are printed as name=value lines (and appended to $GITHUB_OUTPUT when it is set).
-Options: --help, --version, --verbose (debug output)`
+${OPTIONS_HELP}
+Run "${COMMAND} <mode> --help" for the flags a mode reads.`
+
+/** `<mode> --help`: exactly the flags the mode reads, one line each. */
+export function modeUsage(mode: Mode): string {
+  const names = inputsOf(mode).filter(name => name !== 'mode')
+  const width = Math.max(...names.map(name => name.length)) + 2
+  const lines = names.map(name => {
+    const fallback = DEFAULTS[name]
+    return `  --${name.padEnd(width)}${INPUT_TABLE[name].help}${fallback ? ` [default: ${fallback}]` : ''}`
+  })
+  return [
+    `Usage: ${COMMAND} ${mode} [--flag value ...]`,
+    '',
+    MODE_SUMMARY[mode],
+    '',
+    `Flags for ${mode}:`,
+    ...lines,
+    '',
+    OPTIONS_HELP
+  ].join('\n')
+}
 
 export interface ParsedArgs {
   inputs: Map<string, string>
+  /** The mode named first (or with --mode), when it is one. */
+  mode?: Mode
   help: boolean
   version: boolean
   verbose: boolean
 }
 
-export function parseArgs(argv: string[]): ParsedArgs {
-  const inputs = new Map<string, string>()
-  const parsed: ParsedArgs = { inputs, help: false, version: false, verbose: false }
-  const add = (name: string, value: string) => {
-    const previous = inputs.get(name)
-    inputs.set(name, previous === undefined ? value : `${previous}\n${value}`)
-  }
+/** Inputs that take true/false: a bare `--dry-run` means true. Derived from their defaults. */
+const SWITCHES = new Set(
+  Object.entries(DEFAULTS)
+    .filter(([, value]) => value === 'true' || value === 'false')
+    .map(([name]) => name)
+)
+
+/** `--dry-run` alone (or before another flag) becomes `--dry-run=true`, so every input is a string option. */
+function withSwitchValues(argv: readonly string[]): string[] {
+  const out: string[] = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
-    if (arg === '--help' || arg === '-h') parsed.help = true
-    else if (arg === '--version') parsed.version = true
-    else if (arg === '--verbose') parsed.verbose = true
-    else if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=')
-      if (eq > 2) add(arg.slice(2, eq), arg.slice(eq + 1))
-      else {
-        const next = argv[i + 1]
-        if (next === undefined || next.startsWith('--')) add(arg.slice(2), 'true')
-        else {
-          add(arg.slice(2), next)
-          i++
-        }
-      }
-    } else if (!inputs.has('mode')) inputs.set('mode', arg)
-    else throw new Error(`Unexpected argument "${arg}". ${USAGE}`)
+    if (arg === '--') {
+      out.push(...argv.slice(i))
+      break
+    }
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined
+    if (name !== undefined && SWITCHES.has(name)) {
+      const next = argv[i + 1]
+      if (next !== undefined && /^(true|false)$/i.test(next)) {
+        out.push(`--${name}=${next}`)
+        i++
+      } else out.push(`--${name}=true`)
+    } else out.push(arg)
   }
-  return parsed
+  return out
+}
+
+function modeNamed(argv: readonly string[]): Mode | undefined {
+  const first = argv[0]
+  const given =
+    first !== undefined && !first.startsWith('-')
+      ? first
+      : (argv.find(arg => arg.startsWith('--mode='))?.slice('--mode='.length) ??
+        argv[argv.indexOf('--mode') + 1])
+  return MODES.find(mode => mode === given?.toLowerCase())
+}
+
+const GLOBAL_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  verbose: { type: 'boolean' }
+} as const
+
+function usageError(message: string): UserError {
+  return new UserError(message)
+}
+
+function unknownMode(given: string): UserError {
+  const near = nearestName(given, MODES)
+  return usageError(
+    `Unknown mode "${given}"${near ? `; did you mean "${near}"?` : '.'} Modes: ${MODES.join(', ')}.`
+  )
+}
+
+/**
+ * Parses the command line. Throws a UserError for an unknown flag (naming the nearest
+ * flag of the mode), a flag without its value, a second positional argument, and a flag
+ * the mode does not read.
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const mode = modeNamed(argv)
+  const named = argv[0]
+  if (mode === undefined && named !== undefined && !named.startsWith('-')) throw unknownMode(named)
+  const options: NonNullable<ParseArgsConfig['options']> = { ...GLOBAL_OPTIONS }
+  for (const name of INPUT_NAMES) options[name] = { type: 'string', multiple: true }
+  let parsed: { values: Record<string, unknown>; positionals: string[] }
+  try {
+    parsed = parseArgv({
+      args: withSwitchValues(argv),
+      options,
+      strict: true,
+      allowPositionals: true
+    })
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    const flag = /'(-{1,2}[^'\s=]+)/.exec((error as Error).message)?.[1]
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) {
+      const name = flag.replace(/^-+/, '')
+      const candidates = mode ? inputsOf(mode) : INPUT_NAMES
+      const near =
+        nearestName(name, [...candidates, ...Object.keys(GLOBAL_OPTIONS)]) ??
+        nearestName(name, INPUT_NAMES)
+      throw usageError(
+        `Unknown flag ${flag}${near ? `; did you mean --${near}?` : '.'} Run "${COMMAND} ${mode ?? ''}${mode ? ' ' : ''}--help" for the flags${mode ? ` mode "${mode}" reads` : ''}.`
+      )
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) {
+      throw usageError(
+        `Flag ${flag} needs a value: ${flag} VALUE, or ${flag}=VALUE for a value that starts with "-".`
+      )
+    }
+    throw usageError(`${(error as Error).message} ${USAGE}`)
+  }
+  const inputs = new Map<string, string>()
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (name in GLOBAL_OPTIONS) continue
+    inputs.set(name, (value as string[]).join('\n'))
+  }
+  const [first, ...extra] = parsed.positionals
+  if (first !== undefined) {
+    if (inputs.has('mode')) {
+      throw usageError(`Give the mode once: "${first}" and --mode ${inputs.get('mode')}.`)
+    }
+    inputs.set('mode', first)
+  }
+  if (extra.length > 0) {
+    throw usageError(
+      `Unexpected argument "${extra[0]}": only the mode goes without a flag (values with spaces need quotes). Run "${COMMAND} --help".`
+    )
+  }
+  const rawMode = inputs.get('mode')
+  if (rawMode !== undefined && mode === undefined) throw unknownMode(rawMode)
+  if (mode) checkInputNames(mode, [...inputs.keys()], true)
+  return {
+    inputs,
+    mode,
+    help: parsed.values.help === true,
+    version: parsed.values.version === true,
+    verbose: parsed.values.verbose === true
+  }
 }
 
 function consoleReporter(verbose: boolean, outputs: Map<string, string>): Reporter {
   return {
     info: message => console.log(message),
     warning: message => console.error(`warning: ${message}`),
+    error: message => console.error(`error: ${message}`),
     debug: message => {
       if (verbose) console.error(`debug: ${message}`)
     },
@@ -72,14 +220,20 @@ function consoleReporter(verbose: boolean, outputs: Map<string, string>): Report
 export async function cli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const outputs = new Map<string, string>()
   try {
-    const args = parseArgs(argv)
-    if (args.version) {
+    // --help and --version answer even when the rest of the line is wrong.
+    if (argv.includes('--version') && !argv.some(arg => arg === '--help' || arg === '-h')) {
       console.log(VERSION)
       return 0
     }
-    if (args.help || args.inputs.size === 0) {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      const mode = modeNamed(argv)
+      console.log(mode ? modeUsage(mode) : USAGE)
+      return 0
+    }
+    const args = parseArgs(argv)
+    if (args.inputs.size === 0) {
       console.log(USAGE)
-      return args.help ? 0 : 1
+      return 1
     }
     const settings = readSettings(name => args.inputs.get(name) ?? '', env)
     const outcome = await executeMode(settings, consoleReporter(args.verbose, outputs), env)

@@ -5,6 +5,7 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 import type { Interrupts } from './interrupts.js'
+import type { Steps } from './errors.js'
 
 export interface AwsClients {
   sagemaker: SageMakerClient
@@ -20,7 +21,10 @@ export interface GitHubRun {
   repository: string
   sha: string
   ref: string
+  /** GITHUB_ACTOR; empty outside GitHub Actions when not given. */
   actor: string
+  /** `user@host` of the OS user, read only when GITHUB_ACTOR is not set (the CLI on a laptop). */
+  localUser?: string
   runId: string
   runAttempt: string
   workflow: string
@@ -61,6 +65,8 @@ export interface RunContext {
   workDir: string
   /** SIGINT/SIGTERM handling while something is in flight; absent in tests. */
   interrupts?: Interrupts
+  /** The run's steps and changes so far, for error messages that say what stands. */
+  steps: Steps
 }
 
 export function runUrl(run: GitHubRun): string {

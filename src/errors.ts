@@ -1,5 +1,6 @@
 // Turns any error into a message a person can act on: the AWS error name, the request
-// id to quote to AWS support, and what to check.
+// id to quote to AWS support, what to check, and (through Steps) which step of the run
+// failed and what the run had already changed.
 
 /** An error whose message is already written for the person running the job. */
 export class UserError extends Error {
@@ -37,7 +38,7 @@ function isAwsError(error: unknown): error is Error & AwsErrorShape {
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof UserError) return error.message
+  if (error instanceof UserError || error instanceof StepError) return error.message
   if (isAwsError(error)) {
     const details = [
       error.$metadata?.httpStatusCode ? `HTTP ${error.$metadata.httpStatusCode}` : '',
@@ -54,4 +55,79 @@ export function describeError(error: unknown): string {
     return `${error.message}${hint}`
   }
   return String(error)
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim()
+  return /[.!?)]$/.test(trimmed) ? trimmed : `${trimmed}.`
+}
+
+/**
+ * An error in one step of a run: which step, the step finished before it, and what the
+ * run had changed by then, so that the person reading it knows what stands in AWS.
+ */
+export class StepError extends Error {
+  override readonly cause: unknown
+  constructor(
+    readonly step: string | undefined,
+    readonly after: string | undefined,
+    readonly changes: readonly string[],
+    cause: unknown
+  ) {
+    const where = step
+      ? `${step.charAt(0).toUpperCase()}${step.slice(1)} failed${after ? ` after ${after}` : ''}: `
+      : ''
+    const done =
+      changes.length > 0 ? `Already done: ${changes.join('; ')}.` : 'Nothing was changed.'
+    super(`${where}${sentence(describeError(cause))} ${done}`)
+    this.name = 'StepError'
+    this.cause = cause
+  }
+}
+
+/**
+ * The steps of one run. A mode runs each AWS read or write through `run`, records what it
+ * changed with `changed`, and any error then says which step failed, after which one, and
+ * what was already done. A mode adopts it one call at a time: an error outside every step
+ * still gets the list of changes from the error boundary (`executeMode`).
+ */
+export class Steps {
+  private readonly finished: string[] = []
+  private readonly changes: string[] = []
+  private milestone: string | undefined
+
+  /** Runs one step; an error in it (not already a StepError) becomes a StepError. */
+  async run<T>(step: string, work: () => Promise<T>): Promise<T> {
+    try {
+      const result = await work()
+      this.finished.push(step)
+      return result
+    } catch (error) {
+      throw this.failure(step, error)
+    }
+  }
+
+  /**
+   * Marks a milestone, such as computing the verdict: later errors say they came after it
+   * (rather than after whichever read came last), because that is what the reader needs.
+   */
+  done(step: string): void {
+    this.finished.push(step)
+    this.milestone = step
+  }
+
+  /** Records a change made in AWS; every later error lists it. */
+  changed(what: string): void {
+    this.changes.push(what)
+  }
+
+  get changedSoFar(): readonly string[] {
+    return this.changes
+  }
+
+  /** `error` as a StepError for `step` (undefined: outside every step). */
+  failure(step: string | undefined, error: unknown): StepError {
+    if (error instanceof StepError) return error
+    return new StepError(step, this.milestone ?? this.finished.at(-1), [...this.changes], error)
+  }
 }

@@ -103,6 +103,352 @@ export const INPUT_NAMES = [
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
+const ALL: readonly Mode[] = MODES
+/** The modes that change something, and so take `dry-run`. */
+export const MUTATING_MODES: readonly Mode[] = [
+  'register',
+  'gate',
+  'approve',
+  'reject',
+  'deploy',
+  'rollback',
+  'group'
+]
+
+/**
+ * Which modes read each input, and one line about it: the first sentence of its action.yml
+ * description, whose "Modes: ..." prefix lists the same modes (a unit test compares the
+ * two). The CLI's per-mode `--help` and its refusal of flags a mode does not read come
+ * from here, and the action refuses inputs set for another mode from the same table.
+ */
+export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; help: string }>> = {
+  mode: {
+    modes: ALL,
+    help: 'What to do: register, gate, approve, reject, deploy, rollback, compare, lineage or group.'
+  },
+  'model-package-group': {
+    modes: ALL,
+    help: 'The model package group: a name (1-63 letters, digits and hyphens) or the ARN of a group shared from another account.'
+  },
+  region: { modes: ALL, help: 'AWS region of the registry.' },
+  'github-token': {
+    modes: ALL,
+    help: 'Token for the PR comment, job links and deployment records.'
+  },
+  'dry-run': { modes: MUTATING_MODES, help: 'Print what would be done and make no mutating call.' },
+  comment: {
+    modes: ALL,
+    help: 'Post (or update) the sticky pull-request comment when the run has a pull request.'
+  },
+  history: {
+    modes: ALL,
+    help: 'How many recent versions the trend chart and comparisons show (1-100).'
+  },
+  'group-description': {
+    modes: ['register'],
+    help: 'Description for the group when it is created (at most 1024 characters).'
+  },
+  'group-tags': {
+    modes: ['register', 'group'],
+    help: 'Tags as key=value, one per line or comma-separated (at most 50; keys starting with aws: are reserved).'
+  },
+  'model-data-url': {
+    modes: ['register'],
+    help: 'S3 URI of the model artifact (model.tar.gz); requires image-uri.'
+  },
+  'image-uri': { modes: ['register'], help: 'Inference image URI.' },
+  'training-job-name': {
+    modes: ['register'],
+    help: 'Register the artifact and final metrics of this completed training job.'
+  },
+  'tuning-job-name': {
+    modes: ['register'],
+    help: 'Register the best training job of this hyperparameter tuning job.'
+  },
+  'metrics-file': {
+    modes: ['register'],
+    help: 'Local JSON file of metrics to attach to the version.'
+  },
+  'metrics-s3-uri': {
+    modes: ['register'],
+    help: "Where the version's model-quality statistics live in S3."
+  },
+  description: {
+    modes: ['register'],
+    help: 'Description of the version (at most 1024 characters).'
+  },
+  'approval-status': {
+    modes: ['register'],
+    help: 'Initial approval status: PendingManualApproval, Approved or Rejected.'
+  },
+  'customer-metadata': {
+    modes: ['register'],
+    help: 'Custom metadata as key=value, one per line or comma-separated (at most 50; letters, digits, spaces and _.:/=+-@ only).'
+  },
+  'inference-instances': {
+    modes: ['register'],
+    help: 'Real-time instance types the version supports, comma or newline separated (e.g. ml.m5.large).'
+  },
+  'transform-instances': {
+    modes: ['register'],
+    help: 'Batch transform instance types the version supports, comma or newline separated.'
+  },
+  'content-types': {
+    modes: ['register'],
+    help: 'Input MIME types the model accepts, comma separated.'
+  },
+  'response-types': {
+    modes: ['register'],
+    help: 'Output MIME types the model returns, comma separated.'
+  },
+  'model-lifecycle-stage': {
+    modes: ['register', 'approve', 'reject'],
+    help: 'Model lifecycle stage to record (e.g. staging, production).'
+  },
+  'project-id': {
+    modes: ['register'],
+    help: "Project id recorded in the version's metadata properties."
+  },
+  'model-package': {
+    modes: ['gate', 'approve', 'reject', 'deploy', 'rollback', 'lineage'],
+    help: 'The version to act on: a version number (7) or a model package ARN.'
+  },
+  thresholds: { modes: ['gate'], help: 'One rule per line, e.g. "validation:auc >= 0.85".' },
+  'max-regression': {
+    modes: ['gate'],
+    help: 'Allowed regression against the baseline per metric, one per line, absolute ("validation:auc -0.01") or relative ("validation:auc -1%", at most -100%).'
+  },
+  'metric-directions': {
+    modes: ['gate'],
+    help: 'Overrides of the inferred metric direction, one per line, e.g. "custom:score higher" or "custom:cost lower".'
+  },
+  baseline: {
+    modes: ['gate'],
+    help: "What the candidate is compared with: latest-approved, endpoint:NAME (the version live on an endpoint; a warning when it is another group's), version:N or none."
+  },
+  'on-pass': {
+    modes: ['gate'],
+    help: 'Approval status written when the gate passes: Approved or none.'
+  },
+  'on-fail': {
+    modes: ['gate'],
+    help: 'Approval status written when the gate fails: Rejected or none.'
+  },
+  'fail-on-reject': { modes: ['gate'], help: 'Fail the job when the gate fails.' },
+  'validation-data': {
+    modes: ['gate'],
+    help: 'CSV (local path or s3:// URI) to evaluate candidate and baseline on live.'
+  },
+  'validation-method': {
+    modes: ['gate'],
+    help: 'How live evaluation runs: endpoint (temporary endpoint, small data) or batch-transform (large data).'
+  },
+  task: {
+    modes: ['gate'],
+    help: 'Kind of model for live evaluation: binary, multiclass or regression.'
+  },
+  'label-column': {
+    modes: ['gate'],
+    help: 'Label column of validation-data: a zero-based index or a header name.'
+  },
+  'prediction-column': {
+    modes: ['gate'],
+    help: "Field or column of the model's response that holds the prediction."
+  },
+  'decision-threshold': {
+    modes: ['gate'],
+    help: 'Score from 0 to 1 at or above which a binary prediction counts as positive.'
+  },
+  alpha: {
+    modes: ['gate'],
+    help: 'Significance level of the paired tests when both versions are evaluated live, between 0 and 1.'
+  },
+  'execution-role-arn': {
+    modes: ['gate', 'deploy', 'rollback'],
+    help: 'IAM role SageMaker assumes to run the model (live evaluation and deployment).'
+  },
+  'instance-type': {
+    modes: ['gate', 'deploy', 'rollback'],
+    help: 'Instance type of the endpoint or transform job (e.g. ml.m5.large).'
+  },
+  'serverless-memory-mb': {
+    modes: ['gate', 'deploy', 'rollback'],
+    help: 'Memory of a serverless endpoint: 1024, 2048, 3072, 4096, 5120 or 6144.'
+  },
+  'serverless-max-concurrency': {
+    modes: ['gate', 'deploy', 'rollback'],
+    help: 'Concurrent invocations of a serverless endpoint (1-200).'
+  },
+  'max-concurrency': {
+    modes: ['gate'],
+    help: 'Requests in flight at once during live evaluation (1-64).'
+  },
+  reason: {
+    modes: ['approve', 'reject', 'rollback'],
+    help: 'Justification recorded on the version with the actor and run link (at most 1024 characters): exactly in ApprovalDescription, and made readable in the metadata alphabet in decision:reason.'
+  },
+  force: {
+    modes: ['approve', 'group'],
+    help: 'Override a safety refusal: approve a version whose last gate failed, or delete a group that still holds versions.'
+  },
+  'endpoint-name': { modes: ['deploy', 'rollback'], help: 'The endpoint to create or update.' },
+  'instance-count': {
+    modes: ['deploy', 'rollback'],
+    help: 'Number of instances behind the endpoint (1 or more).'
+  },
+  'data-capture-s3-uri': {
+    modes: ['deploy', 'rollback'],
+    help: 'S3 URI where the endpoint captures requests and responses.'
+  },
+  'deployment-strategy': {
+    modes: ['deploy', 'rollback'],
+    help: 'Blue/green traffic shifting when updating an endpoint: all-at-once, canary or linear.'
+  },
+  'canary-size': {
+    modes: ['deploy', 'rollback'],
+    help: 'Percent of capacity for the canary step (1-50).'
+  },
+  'linear-step-size': {
+    modes: ['deploy', 'rollback'],
+    help: 'Percent of capacity shifted per linear step (10-50).'
+  },
+  'wait-interval': {
+    modes: ['deploy', 'rollback'],
+    help: 'Seconds each traffic step bakes while the rollback alarms watch (0-3600).'
+  },
+  'termination-wait': {
+    modes: ['deploy', 'rollback'],
+    help: 'Seconds the old fleet is kept after the shift completes (0-3600).'
+  },
+  'max-execution-timeout': {
+    modes: ['deploy', 'rollback'],
+    help: "SageMaker's own limit on the blue/green update, in seconds (600-28800)."
+  },
+  'rollback-alarms': {
+    modes: ['deploy', 'rollback'],
+    help: 'CloudWatch alarm names (at most 10), comma or newline separated; if one fires during the shift, SageMaker rolls back.'
+  },
+  'wait-timeout': {
+    modes: ['deploy', 'rollback'],
+    help: 'Seconds to wait for the endpoint to be InService before failing.'
+  },
+  environment: {
+    modes: ['deploy', 'rollback'],
+    help: 'GitHub deployment environment to record the deployment under (e.g. staging, production).'
+  },
+  traffic: {
+    modes: ['deploy'],
+    help: 'A/B weights across versions, e.g. "v7=90,v8=10" (whole numbers, not all 0, each version once); excludes model-package.'
+  },
+  'reject-current': {
+    modes: ['rollback'],
+    help: 'Also mark the version being rolled back Rejected (needs reason).'
+  },
+  versions: {
+    modes: ['compare'],
+    help: 'Version numbers to compare, comma separated (e.g. 5,6,7).'
+  },
+  'group-operation': {
+    modes: ['group'],
+    help: "describe, list (the group's versions), update-tags, delete, share or unshare."
+  },
+  'account-ids': {
+    modes: ['group'],
+    help: '12-digit AWS account ids, comma or newline separated; share refuses the account that owns the group.'
+  }
+}
+
+/** The inputs mode `mode` reads, in action.yml order. */
+export function inputsOf(mode: Mode): InputName[] {
+  return INPUT_NAMES.filter(name => INPUT_TABLE[name].modes.includes(mode))
+}
+
+/** Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
+  )
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      const row = rows[i] as number[]
+      const above = rows[i - 1] as number[]
+      row[j] = Math.min(
+        (above[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (above[j - 1] as number) + cost
+      )
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j] as number, ((rows[i - 2] as number[])[j - 2] as number) + 1)
+    }
+  }
+  return (rows[a.length] as number[])[b.length] as number
+}
+
+/**
+ * The candidate closest to `word`, when it is close enough to be a typo: the only name it
+ * begins (`endpoint` -> `endpoint-name`), or one at most three edits away and fewer than
+ * half the word's length (so `--ab` does not suggest `--alpha`).
+ */
+export function nearestName(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase()
+  const extending = candidates.filter(name => lower.length >= 4 && name.startsWith(lower))
+  if (extending.length === 1) return extending[0]
+  let best: { name: string; distance: number } | undefined
+  for (const name of candidates) {
+    const distance = editDistance(lower, name)
+    if (best === undefined || distance < best.distance) best = { name, distance }
+  }
+  if (!best || best.distance > 3 || best.distance * 2 >= Math.max(word.length, 2)) return undefined
+  return best.name
+}
+
+/**
+ * The inputs a workflow step set: the runner passes each `with:` entry as an INPUT_<NAME>
+ * variable (upper-cased, hyphens kept), and action.yml's defaults the same way, so a value
+ * equal to its default counts as not given.
+ */
+export function inputNamesFromEnv(env: NodeJS.ProcessEnv): string[] {
+  const names: string[] = []
+  for (const [key, value] of Object.entries(env)) {
+    if (!key.startsWith('INPUT_') || value === undefined || value.trim() === '') continue
+    const name = key.slice('INPUT_'.length).toLowerCase()
+    if (DEFAULTS[name] !== undefined && DEFAULTS[name].toLowerCase() === value.trim().toLowerCase())
+      continue
+    names.push(name)
+  }
+  return names.sort()
+}
+
+/**
+ * Refuses names that are not inputs (a typo such as `max-regresion` would otherwise be
+ * dropped silently and the gate would pass without the rule), and inputs the mode does not
+ * read (`endpoint-name` given to `gate` says the user expects something that will not
+ * happen). `flag` prints names as CLI flags (`--name`) instead of inputs (`"name"`).
+ */
+export function checkInputNames(mode: Mode, names: readonly string[], flag: boolean): void {
+  const show = (name: string) => (flag ? `--${name}` : `"${name}"`)
+  const what = flag ? 'flag' : 'input'
+  const modeInputs = inputsOf(mode)
+  for (const name of names) {
+    const known = (INPUT_NAMES as readonly string[]).includes(name)
+    if (!known) {
+      const near = nearestName(name, modeInputs) ?? nearestName(name, INPUT_NAMES)
+      throw new InputError(
+        name,
+        `Unknown ${what} ${show(name)}${near ? `; did you mean ${show(near)}?` : '.'} Mode "${mode}" reads: ${modeInputs.join(', ')}.`
+      )
+    }
+    const info = INPUT_TABLE[name as InputName]
+    if (!info.modes.includes(mode)) {
+      throw new InputError(
+        name,
+        `${flag ? 'Flag' : 'Input'} ${show(name)} does not apply to mode "${mode}": it is read by ${info.modes.length === 1 ? 'mode' : 'modes'} ${info.modes.join(', ')}. Remove it, or choose the mode that reads it.`
+      )
+    }
+  }
+}
+
 /**
  * Defaults applied when an input is empty. action.yml declares the same values (a unit test
  * compares them), so the CLI, which has no action.yml, behaves exactly like the action.
@@ -182,6 +528,12 @@ const MIME_TYPE = /^[\w.+-]+\/[\w.+*-]+(;\s*[\w.+-]+=[\w.+-]+)*$/
 // CustomerMetadataProperties and tag keys/values (API reference, NOTES.md).
 const METADATA_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u
 const DESCRIPTION_MAX = 1024
+// EntityDescription (ModelPackageDescription, ModelPackageGroupDescription): letters, marks,
+// spaces, symbols, digits and punctuation; no control character such as a line break or tab.
+const ENTITY_DESCRIPTION = /^[\p{L}\p{M}\p{Z}\p{S}\p{N}\p{P}]*$/u
+// MetadataProperties.ProjectId is `.*` in the API reference, a Java pattern whose `.`
+// matches anything but a line terminator.
+const ONE_LINE = /^[^\n\r\u0085\u2028\u2029]*$/u
 
 const REALTIME_TYPES: ReadonlySet<string> = new Set(Object.values(ProductionVariantInstanceType))
 const TRANSFORM_TYPES: ReadonlySet<string> = new Set(Object.values(TransformInstanceType))
@@ -251,9 +603,21 @@ class Inputs {
     const value = this.get(name)
     // Accepted values are matched without regard to case so `approved` means `Approved`.
     const match = accepted.find(a => a.toLowerCase() === value.toLowerCase())
-    if (match === undefined) throw invalid(name, value, `one of ${accepted.join(', ')}`)
+    if (match === undefined) throw notOneOf(name, value, accepted)
     return match
   }
+}
+
+/** A value outside a fixed list, with the nearest one when it looks like a typo. */
+function notOneOf(input: string, value: string, accepted: readonly string[]): InputError {
+  const near = nearestName(
+    value,
+    accepted.map(a => a.toLowerCase())
+  )
+  const error = invalid(input, value, `one of ${accepted.join(', ')}`)
+  if (!near) return error
+  const suggestion = accepted.find(a => a.toLowerCase() === near) ?? near
+  return new InputError(input, `${error.message.slice(0, -1)} (did you mean "${suggestion}"?).`)
 }
 
 function wholeNumber(input: string, value: string, min: number, max: number): number {
@@ -426,14 +790,19 @@ export function parseTraffic(value: string): DeploySettings['traffic'] {
   if (!value) return []
   const accepted = 'version=weight pairs such as v7=90,v8=10 (whole-number weights, not all 0)'
   const result: DeploySettings['traffic'] = []
-  for (const entry of splitList(value)) {
+  // Not splitList: it drops repeats, and `v1=50,v1=50` must be refused, not read as `v1=50`.
+  const entries = value
+    .split(/[,\n]/)
+    .map(entry => entry.trim())
+    .filter(Boolean)
+  for (const entry of entries) {
     const m = /^v?([1-9]\d*)\s*=\s*(\d+)$/i.exec(entry)
     if (!m) throw invalid('traffic', value, accepted)
     const version = Number(m[1])
     if (result.some(r => r.version === version)) {
       throw new InputError(
         'traffic',
-        `Input "traffic" gives version ${version} twice; got ${shown('traffic', value)}.`
+        `Input "traffic" gives version ${version} twice; give each version one weight (a version cannot be two variants of one endpoint); got ${shown('traffic', value)}.`
       )
     }
     result.push({ version, weight: Number(m[2]) })
@@ -474,6 +843,45 @@ function checkLength(input: string, value: string | undefined, max: number): str
   }
   return value
 }
+
+function characterName(char: string): string {
+  const names: Record<string, string> = {
+    '\n': 'a line break',
+    '\r': 'a carriage return',
+    '\t': 'a tab'
+  }
+  return (
+    names[char] ?? `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+  )
+}
+
+/**
+ * Free text SageMaker checks against a character pattern, checked here first, so that a
+ * YAML `|` block does not create the group and upload the statistics before SageMaker
+ * refuses the description.
+ */
+function checkText(
+  input: string,
+  value: string | undefined,
+  rule: { pattern: RegExp; field: string; accepted: string }
+): string | undefined {
+  if (value === undefined) return undefined
+  checkLength(input, value, DESCRIPTION_MAX)
+  if (rule.pattern.test(value)) return value
+  const chars = [...value]
+  const index = chars.findIndex(char => !rule.pattern.test(char))
+  throw new InputError(
+    input,
+    `Input "${input}" goes to SageMaker's ${rule.field}, which accepts ${rule.accepted}; it holds ${characterName(chars[index] ?? '')} at character ${index + 1}. A YAML "|" block keeps its line breaks: use ">-" to fold them into spaces, or write one line.`
+  )
+}
+
+const DESCRIPTION_RULE = (field: string) => ({
+  pattern: ENTITY_DESCRIPTION,
+  field,
+  accepted:
+    'letters, digits, spaces, punctuation and symbols only (no line break, tab or other control character)'
+})
 
 function checkRoleArn(inputs: Inputs): string | undefined {
   const value = inputs.optional('execution-role-arn')
@@ -530,6 +938,14 @@ function serverless(inputs: Inputs, instanceType: string | undefined) {
 function policyText(inputs: Inputs, name: string): string {
   const text = inputs.get(name)
   return text.split('\n').some(l => l.trim() && !l.trim().startsWith('#')) ? text : ''
+}
+
+/**
+ * `metrics-s3-uri` names an existing statistics object to attach when it ends in `.json`;
+ * any other URI is the folder the statistics this run builds are written to.
+ */
+export function isStatisticsObjectUri(uri: string): boolean {
+  return /\.json$/i.test(uri)
 }
 
 function readRegister(inputs: Inputs): RegisterSettings {
@@ -595,17 +1011,33 @@ function readRegister(inputs: Inputs): RegisterSettings {
     source = { kind: 'tuning-job', tuningJobName: name, ...(imageUri ? { imageUri } : {}) }
   }
   const stage = inputs.optional('model-lifecycle-stage')
+  const metricsFile = inputs.optional('metrics-file')
+  const metricsS3Uri = checkS3Uri('metrics-s3-uri', inputs.optional('metrics-s3-uri'))
+  if (
+    metricsFile !== undefined &&
+    metricsS3Uri !== undefined &&
+    isStatisticsObjectUri(metricsS3Uri)
+  ) {
+    throw new InputError(
+      'metrics-s3-uri',
+      `Inputs "metrics-file" and "metrics-s3-uri" ${shown('metrics-s3-uri', metricsS3Uri)} are two sources of metrics for one version: a URI ending in .json is an existing statistics object that is attached as it is. Give one of them, or make "metrics-s3-uri" a folder (such as s3://bucket/metrics/) for the statistics built from "metrics-file".`
+    )
+  }
   return {
-    groupDescription: checkLength(
+    groupDescription: checkText(
       'group-description',
       inputs.optional('group-description'),
-      DESCRIPTION_MAX
+      DESCRIPTION_RULE('ModelPackageGroupDescription')
     ),
     groupTags: parseKeyValues('group-tags', inputs.get('group-tags'), TAG_LIMITS),
     source,
-    metricsFile: inputs.optional('metrics-file'),
-    metricsS3Uri: checkS3Uri('metrics-s3-uri', inputs.optional('metrics-s3-uri')),
-    description: checkLength('description', inputs.optional('description'), DESCRIPTION_MAX),
+    metricsFile,
+    metricsS3Uri,
+    description: checkText(
+      'description',
+      inputs.optional('description'),
+      DESCRIPTION_RULE('ModelPackageDescription')
+    ),
     approvalStatus: inputs.oneOf('approval-status', APPROVAL_STATUSES),
     customerMetadata: parseKeyValues(
       'customer-metadata',
@@ -621,7 +1053,11 @@ function readRegister(inputs: Inputs): RegisterSettings {
     contentTypes: checkMimeTypes('content-types', inputs.get('content-types')),
     responseTypes: checkMimeTypes('response-types', inputs.get('response-types')),
     modelLifecycleStage: checkStage(stage),
-    projectId: checkLength('project-id', inputs.optional('project-id'), DESCRIPTION_MAX)
+    projectId: checkText('project-id', inputs.optional('project-id'), {
+      pattern: ONE_LINE,
+      field: 'MetadataProperties.ProjectId',
+      accepted: 'one line of text'
+    })
   }
 }
 
@@ -884,7 +1320,7 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
     if (!rawMode) {
       throw new InputError('mode', `Input "mode" is required: one of ${MODES.join(', ')}.`)
     }
-    throw invalid('mode', rawMode, `one of ${MODES.join(', ')}`)
+    throw notOneOf('mode', rawMode, MODES)
   }
   const regionValue =
     inputs.get('region') || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim()

@@ -3,7 +3,8 @@
 import * as core from '@actions/core'
 import type { Reporter } from './context.js'
 import { describeError } from './errors.js'
-import { readSettings } from './inputs.js'
+import { checkInputNames, inputNamesFromEnv, readSettings } from './inputs.js'
+import { MODES } from './settings.js'
 import { executeMode } from './runner.js'
 
 export function actionsReporter(): Reporter {
@@ -25,6 +26,10 @@ export function actionsReporter(): Reporter {
 
 export async function run(): Promise<void> {
   try {
+    // Names first: a misspelt input would otherwise be dropped silently by the runner, which
+    // only warns about inputs action.yml does not declare.
+    const mode = MODES.find(m => m === core.getInput('mode').trim().toLowerCase())
+    if (mode) checkInputNames(mode, inputNamesFromEnv(process.env), false)
     const settings = readSettings(name => core.getInput(name))
     if (settings.githubToken) core.setSecret(settings.githubToken)
     const outcome = await executeMode(settings, actionsReporter())

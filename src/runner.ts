@@ -2,6 +2,7 @@
 import { getOctokit } from '@actions/github'
 import { countCalls, createClients } from './aws.js'
 import type { ModeOutcome, Reporter, RunContext } from './context.js'
+import { Steps } from './errors.js'
 import { readGitHubRun } from './github/run.js'
 import { processInterrupts } from './interrupts.js'
 import { RUNNERS } from './modes/index.js'
@@ -28,10 +29,14 @@ export async function executeMode(
     workDir: env.RUNNER_TEMP || process.cwd(),
     interrupts: processInterrupts(message =>
       out.error ? out.error(message) : out.warning(message)
-    )
+    ),
+    steps: new Steps()
   }
   try {
     return await RUNNERS[settings.mode](ctx, settings)
+  } catch (error) {
+    // An error outside every step still says what the run had already changed.
+    throw ctx.steps.changedSoFar.length > 0 ? ctx.steps.failure(undefined, error) : error
   } finally {
     const total = [...calls.values()].reduce((sum, n) => sum + n, 0)
     const byOperation = [...calls.entries()].map(([name, n]) => `${name}=${n}`).join(', ')

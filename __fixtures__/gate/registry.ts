@@ -85,6 +85,12 @@ export class FakeRegistry {
   readonly models = new Map<string, string>()
   private readonly tokens = new Map<string, number>()
   private tokenSeq = 0
+  private readonly reads = new Map<string, number>()
+  /**
+   * Runs before each DescribeModelPackage, with how many times that ARN was described
+   * before: where a test plays another writer changing the version between two reads.
+   */
+  beforeDescribe?: (arn: string, reads: number) => void
 
   constructor() {
     this.sagemaker = mockClient(SageMakerClient)
@@ -237,9 +243,13 @@ export class FakeRegistry {
       }
     })
 
-    this.sagemaker
-      .on(DescribeModelPackageCommand)
-      .callsFake(input => this.describe(input.ModelPackageName ?? ''))
+    this.sagemaker.on(DescribeModelPackageCommand).callsFake(input => {
+      const arn = input.ModelPackageName ?? ''
+      const reads = this.reads.get(arn) ?? 0
+      this.reads.set(arn, reads + 1)
+      this.beforeDescribe?.(arn, reads)
+      return this.describe(arn)
+    })
 
     this.sagemaker.on(UpdateModelPackageCommand).callsFake(input => {
       const arn = input.ModelPackageArn ?? ''

@@ -361,6 +361,61 @@ describe('model packages', () => {
     )
   })
 
+  it('refuses the control characters the API reference patterns exclude, field by field', async () => {
+    // EntityDescription: no line break or tab in package and group descriptions.
+    await expectAwsError(
+      h.sm.send(
+        new CreateModelPackageGroupCommand({
+          ModelPackageGroupName: 'g2',
+          ModelPackageGroupDescription: 'line one\nline two'
+        })
+      ),
+      'ValidationException',
+      400,
+      /at 'modelPackageGroupDescription' failed to satisfy constraint: Member must satisfy regular expression pattern/
+    )
+    await group()
+    await expectAwsError(
+      version('churn', { ModelPackageDescription: 'tab\there' }),
+      'ValidationException',
+      400,
+      /at 'modelPackageDescription'/
+    )
+    // `.*` (a Java pattern): no line terminator, but a tab is fine.
+    await expectAwsError(
+      version('churn', { MetadataProperties: { ProjectId: 'p-1\np-2' } }),
+      'ValidationException',
+      400,
+      /at 'metadataProperties\.projectId'/
+    )
+    const arn = await version('churn', { MetadataProperties: { ProjectId: 'p-1\tp-2' } })
+    await expectAwsError(
+      h.sm.send(
+        new UpdateModelPackageCommand({ ModelPackageArn: arn, ApprovalDescription: 'ok\u2028no' })
+      ),
+      'ValidationException',
+      400,
+      /at 'approvalDescription'/
+    )
+    await expectAwsError(
+      h.sm.send(
+        new UpdateModelPackageCommand({
+          ModelPackageArn: arn,
+          ModelLifeCycle: { Stage: 'staging', StageStatus: 'Approved', StageDescription: 'a\rb' }
+        })
+      ),
+      'ValidationException',
+      400,
+      /at 'modelLifeCycle\.stageDescription'/
+    )
+    await h.sm.send(
+      new UpdateModelPackageCommand({ ModelPackageArn: arn, ApprovalDescription: 'tab\tis fine' })
+    )
+    const d = await h.sm.send(new DescribeModelPackageCommand({ ModelPackageName: arn }))
+    expect(d.ApprovalDescription).toBe('tab\tis fine')
+    expect(d.MetadataProperties?.ProjectId).toBe('p-1\tp-2')
+  })
+
   it('UpdateModelPackage changes only the given fields and merges metadata', async () => {
     await group()
     const metrics = {

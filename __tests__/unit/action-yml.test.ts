@@ -4,7 +4,8 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { mockParserSchemas } from '../../__fixtures__/workflow-parser.js'
-import { DEFAULTS, INPUT_NAMES } from '../../src/inputs.js'
+import { DEFAULTS, INPUT_NAMES, INPUT_TABLE, MUTATING_MODES } from '../../src/inputs.js'
+import { MODES } from '../../src/settings.js'
 
 await mockParserSchemas()
 const { NoOperationTraceWriter } = await import('@actions/workflow-parser')
@@ -102,6 +103,29 @@ describe('action.yml', () => {
     }
     for (const [name, output] of Object.entries(action.outputs)) {
       expect([name, (output.description ?? '').length > 10]).toEqual([name, true])
+    }
+  })
+
+  it("lists each input's modes and first sentence exactly as src/inputs.ts's table does", () => {
+    // The CLI's per-mode --help and its refusal of another mode's flags come from that
+    // table; the "Modes: ..." prefix here is what a workflow author reads.
+    for (const [name, input] of Object.entries(action.inputs)) {
+      const description = (input.description ?? '').trim().replace(/\s+/g, ' ')
+      const prefix = /^(All modes|All mutating modes|Modes: ([^.]*))\.\s*/.exec(description)
+      const modes =
+        name === 'mode' || prefix?.[1] === 'All modes'
+          ? [...MODES]
+          : prefix?.[1] === 'All mutating modes'
+            ? [...MUTATING_MODES]
+            : (prefix?.[2] ?? '')
+                .replace(/\s*\([^)]*\)/g, '')
+                .split(',')
+                .map(mode => mode.trim())
+      const table = INPUT_TABLE[name as keyof typeof INPUT_TABLE]
+      expect([name, [...table.modes]]).toEqual([name, modes])
+      const rest = prefix ? description.slice(prefix[0].length) : description
+      expect([name, rest.startsWith(table.help)]).toEqual([name, true])
+      expect([name, /^\s*(["(]?[A-Z]|$)/.test(rest.slice(table.help.length))]).toEqual([name, true])
     }
   })
 

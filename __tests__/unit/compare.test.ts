@@ -193,7 +193,7 @@ describe('compare mode', () => {
     )
     const fake = fakeContext({ workDir: workDir() })
     await expect(runCompare(fake.ctx, settings([3, 9]))).rejects.toThrow(
-      /Input "versions": v3, v9 must all exist in group "churn"/
+      /^Reading versions 3, 9 failed: Input "versions": v9 of group "churn" does not exist in us-east-1 \(arn:[^)]+\/churn\/9\)\..* Nothing was changed\.$/
     )
     expect(fake.summaries).toHaveLength(0)
     expect(fake.outputs.has('report-path')).toBe(false)

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { UpdateModelPackageCommand } from '@aws-sdk/client-sagemaker'
 import 'aws-sdk-client-mock-jest'
-import { fakeContext, type FakeContextOverrides } from '../../__fixtures__/context.js'
+import { DEFAULT_RUN, fakeContext, type FakeContextOverrides } from '../../__fixtures__/context.js'
 import {
   decisionSettings,
   FakeRegistry,
   packageArn,
   RUN_URL
 } from '../../__fixtures__/gate/registry.js'
-import { decisionDescription, runApprove, runReject } from '../../src/modes/decide.js'
+import { deciderOf, decisionDescription, runApprove, runReject } from '../../src/modes/decide.js'
 import type { Settings } from '../../src/settings.js'
 
 let reg: FakeRegistry
@@ -148,7 +148,7 @@ describe('approve', () => {
     reg.add(1, 'Approved')
     const error = await failure(approve(decisionSettings('approve')))
     expect(error.message).toBe(
-      'Group "churn" has no version waiting for approval; name the version with "model-package".'
+      'Finding the version failed: Group "churn" has no version waiting for approval; name the version with "model-package". Nothing was changed.'
     )
   })
 
@@ -157,8 +157,8 @@ describe('approve', () => {
     const error = await failure(
       approve(decisionSettings('approve', { modelPackage: { kind: 'version', version: 42 } }))
     )
-    expect(error.message).toContain(
-      `Input "model-package": model package ${packageArn(42)} does not exist`
+    expect(error.message).toBe(
+      `Reading v42 failed after finding the version: Input "model-package": v42 of group "churn" does not exist in us-east-1 (${packageArn(42)}). Check the version number, the group, the region and the AWS account the credentials belong to. Nothing was changed.`
     )
   })
 
@@ -227,8 +227,9 @@ describe('reject', () => {
     expect(update?.ApprovalDescription).toBe(
       `Rejected by octocat: Bias check failed: - segment A, 12% worse - see "report #4" Run: ${RUN_URL}`
     )
+    // Readable, not `_`-riddled: the exact text is in ApprovalDescription.
     expect(update?.CustomerMetadataProperties?.['decision:reason']).toBe(
-      'Bias check failed: - segment A_ 12_ worse - see _report _4_'
+      'Bias check failed: - segment A 12 percent worse - see report 4'
     )
     expect(reg.get(5).status).toBe('Rejected')
   })
@@ -243,7 +244,9 @@ describe('reject', () => {
     expect(description.startsWith('Rejected by octocat: The model underperforms')).toBe(true)
     expect(description.endsWith(`… Run: ${RUN_URL}`)).toBe(true)
     expect(update?.ModelLifeCycle?.StageDescription?.length).toBeLessThanOrEqual(1024)
-    expect(update?.CustomerMetadataProperties?.['decision:reason']?.length).toBe(256)
+    const recorded = update?.CustomerMetadataProperties?.['decision:reason'] ?? ''
+    expect(recorded.length).toBeLessThanOrEqual(256)
+    expect(recorded.endsWith('...')).toBe(true)
   })
 
   it('keeps the decision when the version already holds 50 metadata entries', async () => {
@@ -258,6 +261,55 @@ describe('reject', () => {
       'Not recorded in customer metadata: decision:reason: the package already holds 50 entries'
     )
     expect(reg.get(5).status).toBe('Rejected')
+  })
+})
+
+describe('who decided', () => {
+  it('records the local user, marked as such, when there is no GITHUB_ACTOR', async () => {
+    reg.add(5, 'PendingManualApproval')
+    await approve(decisionSettings('approve', { reason: 'reviewed offline; fine!' }), {
+      github: { actor: '', localUser: 'alice@laptop', repository: '', runId: '' }
+    })
+    const [update] = reg.updates()
+    expect(update?.ApprovalDescription).toBe(
+      'Approved by local user alice@laptop: reviewed offline; fine!'
+    )
+    expect(update?.CustomerMetadataProperties).toEqual({
+      'decision:actor': 'local user alice@laptop',
+      'decision:reason': 'reviewed offline. fine.'
+    })
+  })
+
+  it('says so when neither GITHUB_ACTOR nor a local user name is known', () => {
+    expect(deciderOf({ ...DEFAULT_RUN, actor: '', localUser: undefined })).toBe(
+      'unknown (no GITHUB_ACTOR and no local user name)'
+    )
+    expect(deciderOf({ ...DEFAULT_RUN, actor: 'octocat', localUser: 'bob@box' })).toBe('octocat')
+  })
+
+  it('removes an earlier decision:run when this decision has no run link', async () => {
+    reg.add(5, 'Approved', {
+      metadata: { 'decision:run': 'https://github.com/acme/churn-model/actions/runs/1' }
+    })
+    await reject(decisionSettings('reject', { modelPackage: { kind: 'version', version: 5 } }), {
+      github: { runId: '' }
+    })
+    expect(reg.updates()[0]?.CustomerMetadataPropertiesToRemove).toEqual(['decision:run'])
+    expect(reg.get(5).metadata['decision:run']).toBeUndefined()
+  })
+})
+
+describe('two writers on one version', () => {
+  it('does not approve when a gate recorded a failure after the version was read', async () => {
+    reg.add(5, 'PendingManualApproval')
+    reg.beforeDescribe = (arn, reads) => {
+      if (arn === packageArn(5) && reads === 1) reg.get(5).metadata['gate:decision'] = 'fail'
+    }
+    const error = await failure(approve(decisionSettings('approve')))
+    expect(error.message).toMatch(
+      /^Checking that v5 is still as read failed after reading v5: v5 was changed by another writer while this run was deciding \(gate:decision \(none\) -> fail\)/
+    )
+    expect(reg.sagemaker).not.toHaveReceivedCommand(UpdateModelPackageCommand)
   })
 })
 

@@ -182,12 +182,18 @@ describe('gate decision and registry record', () => {
     expect(reg.get(4).status).toBe('Rejected')
   })
 
-  it('with on-fail none records gate:decision=fail and leaves the status alone', async () => {
+  it('with on-fail none records gate:decision=fail and leaves the status pending, in one write', async () => {
     standardGroup({ 'validation:auc': 0.84, 'validation:logloss': 0.3 })
     const { outcome, outputs, infos } = await gate(gateSettings({ onFail: 'none' }))
+    // The status is written as it stands, with the description and the keys, so that a
+    // later writer replaces all three and none of them can disagree with the others.
     expect(reg.updates()).toEqual([
       {
         ModelPackageArn: packageArn(4),
+        ModelApprovalStatus: 'PendingManualApproval',
+        ApprovalDescription: expect.stringMatching(
+          /^sagemaker-model-gate: v4 failed the gate \(policy sha256 [0-9a-f]{12}\)\. Status left PendingManualApproval \(on-fail: none\)\. Failing rules: /
+        ),
         CustomerMetadataProperties: {
           'gate:decision': 'fail',
           'gate:policy-sha256': DEFAULT_POLICY_SHA,
@@ -198,7 +204,9 @@ describe('gate decision and registry record', () => {
     expect(reg.get(4).status).toBe('PendingManualApproval')
     expect(outputs.get('approval-status')).toBe('PendingManualApproval')
     expect(outcome.failed).toContain('Gate failed for v4')
-    expect(infos).toContain('gate decision recorded on v4; status left PendingManualApproval')
+    expect(infos).toContain(
+      'gate:decision=fail written to v4; status left PendingManualApproval (on-fail: none)'
+    )
   })
 
   it('with on-pass none (the default) records gate:decision=pass only', async () => {
@@ -208,6 +216,8 @@ describe('gate decision and registry record', () => {
     expect(reg.updates()).toEqual([
       {
         ModelPackageArn: packageArn(4),
+        ModelApprovalStatus: 'PendingManualApproval',
+        ApprovalDescription: `sagemaker-model-gate: v4 passed the gate (policy sha256 ${DEFAULT_POLICY_SHA.slice(0, 12)}). Status left PendingManualApproval (on-pass: none). Run: ${RUN_URL}`,
         CustomerMetadataProperties: {
           'gate:decision': 'pass',
           'gate:policy-sha256': DEFAULT_POLICY_SHA,
@@ -292,14 +302,11 @@ describe('gate decision and registry record', () => {
       .map(call => call.args[0].input)
       .filter(input => input.ModelApprovalStatus === 'Approved')
     expect(approvedLookups.map(input => input.MaxResults)).toEqual([1, 2])
-    // Already Approved: the decision is recorded, the status is not written again.
-    expect(reg.updates()).toEqual([
-      {
-        ModelPackageArn: packageArn(4),
-        CustomerMetadataProperties: expect.objectContaining({ 'gate:decision': 'pass' })
-      }
-    ])
-    expect(infos).toContain('gate decision recorded on v4; v4 was already Approved')
+    // Already Approved: someone decided it; the gate writes nothing that could disagree.
+    expect(reg.updates()).toEqual([])
+    expect(infos.join('\n')).toMatch(
+      /nothing recorded on v4: it is already Approved, and the gate records its decision only on versions pending approval/
+    )
   })
 
   it('does not overturn a status a person set: a passing gate on a Rejected version leaves it Rejected', async () => {
@@ -315,14 +322,10 @@ describe('gate decision and registry record', () => {
     expect(outcome).toEqual({})
     expect(outputs.get('decision')).toBe('pass')
     expect(outputs.get('approval-status')).toBe('Rejected')
-    expect(reg.updates()).toEqual([
-      {
-        ModelPackageArn: packageArn(2),
-        CustomerMetadataProperties: expect.objectContaining({ 'gate:decision': 'pass' })
-      }
-    ])
+    expect(reg.updates()).toEqual([])
+    expect(reg.get(2).metadata['gate:decision']).toBeUndefined()
     expect(infos.join('\n')).toMatch(
-      /status left Rejected: the gate only decides versions pending approval/
+      /nothing recorded on v2: it is already Rejected, .*use mode "approve" or "reject"/
     )
   })
 
@@ -335,7 +338,7 @@ describe('gate decision and registry record', () => {
       })
     )
     expect(error.message).toBe(
-      'Input "baseline": version 4 is the candidate itself (v4); a version cannot be its own baseline.'
+      'Finding the baseline failed after finding the candidate: Input "baseline": version 4 is the candidate itself (v4); a version cannot be its own baseline. Nothing was changed.'
     )
     expect(reg.sagemaker).not.toHaveReceivedCommand(UpdateModelPackageCommand)
   })
@@ -453,7 +456,11 @@ describe('fail closed: an error before the decision writes nothing', () => {
         Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: {} })
       )
     const error = await gateError(gateSettings({ onPass: 'Approved' }))
-    expect(error.name).toBe('ThrottlingException')
+    expect(error.name).toBe('StepError')
+    expect((error.cause as Error).name).toBe('ThrottlingException')
+    expect(error.message).toMatch(
+      /^Reading the candidate and the baseline failed after finding the baseline: ThrottlingException: Rate exceeded\. .*Nothing was changed\.$/
+    )
     expect(reg.sagemaker).not.toHaveReceivedCommand(UpdateModelPackageCommand)
   })
 
@@ -468,7 +475,7 @@ describe('fail closed: an error before the decision writes nothing', () => {
     standardGroup()
     const error = await gateError(gateSettings({ modelPackage: { kind: 'version', version: 99 } }))
     expect(error.message).toContain(
-      `Input "model-package": model package ${packageArn(99)} does not exist`
+      `Input "model-package": v99 of group "churn" does not exist in us-east-1 (${packageArn(99)})`
     )
     expect(reg.sagemaker).not.toHaveReceivedCommand(UpdateModelPackageCommand)
   })
@@ -557,16 +564,72 @@ describe('registry limits', () => {
   })
 })
 
+describe('two writers on one version', () => {
+  it('writes nothing when another writer decided the version after the gate read it', async () => {
+    standardGroup({ 'validation:auc': 0.84, 'validation:logloss': 0.3 })
+    reg.beforeDescribe = (arn, reads) => {
+      // The second read of v4 is the check right before the write.
+      if (arn !== packageArn(4) || reads !== 1) return
+      Object.assign(reg.get(4), {
+        status: 'Approved',
+        approvalDescription: 'Approved by alice: ok'
+      })
+      reg.get(4).metadata['decision:actor'] = 'alice'
+    }
+    const error = await gateError(gateSettings())
+    expect(error.message).toBe(
+      'Checking that v4 is still as read failed after computing the verdict (fail): v4 was changed by another writer while this run was deciding (status PendingManualApproval -> Approved; ApprovalDescription changed; decision:actor (none) -> alice); it now holds Approved, decision:actor=alice. Nothing was written: run again to decide on what it holds now. Nothing was changed.'
+    )
+    expect(reg.sagemaker).not.toHaveReceivedCommand(UpdateModelPackageCommand)
+    expect(reg.get(4).status).toBe('Approved')
+  })
+
+  it('fails, saying what the version holds, when another decision lands right after its own', async () => {
+    standardGroup()
+    reg.beforeDescribe = (arn, reads) => {
+      // The third read of v4 is the one right after the write: another gate wrote in between.
+      if (arn !== packageArn(4) || reads !== 2) return
+      Object.assign(reg.get(4), { status: 'Rejected', approvalDescription: 'other gate: failed' })
+      Object.assign(reg.get(4).metadata, {
+        'gate:decision': 'fail',
+        'gate:policy-sha256': 'f'.repeat(64),
+        'gate:run': 'https://github.com/acme/churn-model/actions/runs/2'
+      })
+    }
+    const error = await gateError(gateSettings({ onPass: 'Approved' }))
+    expect(reg.updates()).toHaveLength(1)
+    expect(error.message).toMatch(
+      /^Reading v4 back after recording the decision failed after computing the verdict \(pass\): v4 was changed by another writer right after this run wrote its decision \(Approved, gate:decision=pass, gate:policy-sha256=[0-9a-f]{64}, gate:run=https:\/\/github\.com\/acme\/churn-model\/actions\/runs\/987654321\): it now holds Rejected, gate:decision=fail, gate:policy-sha256=f{64}, gate:run=https:\/\/github\.com\/acme\/churn-model\/actions\/runs\/2\. The version is consistent with that other decision, not with this run's; run again if this one should stand\. Already done: Approved and gate:decision=pass written to v4\.$/
+    )
+  })
+
+  it('removes its own earlier gate:run when this run has no run link, so no stale link stays', async () => {
+    standardGroup()
+    reg.get(4).metadata['gate:run'] = 'https://github.com/acme/churn-model/actions/runs/1'
+    const { outcome } = await gate(gateSettings(), { github: { repository: '', runId: '' } })
+    expect(outcome).toEqual({})
+    expect(reg.updates()[0]?.CustomerMetadataPropertiesToRemove).toEqual(['gate:run'])
+    expect(reg.get(4).metadata['gate:run']).toBeUndefined()
+  })
+})
+
 describe('registry limits, continued', () => {
-  it('makes no empty update when nothing fits and the status stays', async () => {
+  it('still writes status and description when no decision key fits, and says so', async () => {
     standardGroup({ 'validation:auc': 0.8, 'validation:logloss': 0.3 })
     const full = reg.get(4).metadata
     for (let i = 0; Object.keys(full).length < 50; i++) full[`team:note-${i}`] = 'x'
     const { outcome, infos, warnings } = await gate(gateSettings({ onFail: 'none' }))
     expect(outcome.failed).toContain('Gate failed for v4')
-    expect(reg.sagemaker).not.toHaveReceivedCommand(UpdateModelPackageCommand)
+    expect(reg.updates()).toEqual([
+      {
+        ModelPackageArn: packageArn(4),
+        ModelApprovalStatus: 'PendingManualApproval',
+        ApprovalDescription: expect.stringMatching(/^sagemaker-model-gate: v4 failed the gate/)
+      }
+    ])
+    expect(Object.keys(reg.get(4).metadata)).toHaveLength(50)
     expect(infos).toContain(
-      'gate decision not recorded (no room in customer metadata) on v4; status left PendingManualApproval'
+      'the ApprovalDescription (no room for gate:decision in customer metadata) written to v4; status left PendingManualApproval (on-fail: none)'
     )
     expect(warnings).toContain(
       'Not recorded in customer metadata: gate:decision: the package already holds 50 entries'
@@ -597,13 +660,13 @@ describe('dry run', () => {
     expect(reg.sagemaker).not.toHaveReceivedCommand(UpdateModelPackageCommand)
     expect(reg.get(4).status).toBe('PendingManualApproval')
     expect(outputs.get('approval-status')).toBe('PendingManualApproval')
-    expect(infos).toContain('dry run: would record gate:decision=fail and set Rejected on v4')
+    expect(infos).toContain('dry run: would write Rejected and gate:decision=fail to v4')
     // The verdict still decides the job: a dry run previews the gate, it does not soften it.
     expect(outcome.failed).toContain('Gate failed for v4')
     const report = await reportOf(outputs)
     expect(report).toMatchObject({
       dryRun: true,
-      written: 'dry run: would record gate:decision=fail and set Rejected on v4'
+      written: 'dry run: would write Rejected and gate:decision=fail to v4'
     })
     // A comment is not a registry change: the PR still sees the preview.
     expect(github.state.comments).toHaveLength(1)
@@ -625,7 +688,7 @@ describe('reports', () => {
       baseline: { version: 3, label: 'latest approved', metrics: { 'validation:auc': 0.9 } },
       runUrl: RUN_URL,
       dryRun: false,
-      written: 'Rejected written to v4',
+      written: 'Rejected and gate:decision=fail written to v4',
       policySha256: DEFAULT_POLICY_SHA
     })
     expect(report.reasons).toEqual([
@@ -701,7 +764,7 @@ describe('reports', () => {
 })
 
 describe('economy', () => {
-  it('makes at most history + 5 SageMaker calls in a group of 5,000 versions, using only O(history) calls', async () => {
+  it('makes at most history + 7 SageMaker calls in a group of 5,000 versions, using only O(history) calls', async () => {
     for (let v = 1; v <= 5000; v++) {
       const status = v === 5000 ? 'PendingManualApproval' : v % 25 === 0 ? 'Approved' : 'Rejected'
       reg.add(v, status, {
@@ -717,7 +780,7 @@ describe('economy', () => {
     expect(outputs.get('baseline-model-package-arn')).toBe(packageArn(4975))
 
     const calls = reg.sagemaker.calls().length
-    expect(calls).toBeLessThanOrEqual(history + 5)
+    expect(calls).toBeLessThanOrEqual(history + 7)
 
     const lists = reg.sagemaker
       .commandCalls(ListModelPackagesCommand)
@@ -733,8 +796,9 @@ describe('economy', () => {
     expect(lists).toContainEqual(
       expect.objectContaining({ ModelApprovalStatus: 'Approved', MaxResults: 1 })
     )
-    // The window's versions (the candidate among them) and the baseline, each described once.
-    expect(reg.sagemaker).toHaveReceivedCommandTimes(DescribeModelPackageCommand, history + 1)
+    // The window's versions (the candidate among them) and the baseline, each described once,
+    // and the candidate twice more: right before and right after the decision is written.
+    expect(reg.sagemaker).toHaveReceivedCommandTimes(DescribeModelPackageCommand, history + 3)
     const report = await reportOf(outputs)
     expect(report.history.map(entry => entry.version)).toEqual(
       Array.from({ length: history }, (_, i) => 4991 + i)

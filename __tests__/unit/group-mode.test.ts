@@ -496,6 +496,19 @@ describe('group share and unshare', () => {
     expect(sm.calls()).toHaveLength(0)
   })
 
+  it('refuses to share the group with the account that owns it, before any policy call', async () => {
+    const fake = fakeContext({ workDir: workDir() })
+    const error = await runGroup(
+      fake.ctx,
+      settings({ operation: 'share', accountIds: ['222222222222', '123456789012'] })
+    ).catch((e: Error) => e)
+    expect((error as Error).message).toBe(
+      `Input "account-ids": 123456789012 is the account that owns group "churn" (${GROUP_ARN}); sharing with it grants nothing. Remove it and give the other accounts to share with.`
+    )
+    expect(sm).not.toHaveReceivedCommand(GetModelPackageGroupPolicyCommand)
+    expect(mutatingCalls()).toEqual([])
+  })
+
   it('does not overwrite a policy it cannot read', async () => {
     sm.on(GetModelPackageGroupPolicyCommand).resolves({ ResourcePolicy: '{broken' })
     const fake = fakeContext({ workDir: workDir() })

@@ -1,8 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import {
+  checkInputNames,
   DEFAULTS,
+  editDistance,
   INPUT_NAMES,
   InputError,
+  inputNamesFromEnv,
+  inputsOf,
+  nearestName,
   parseKeyValues,
   readSettings,
   splitList
@@ -266,7 +271,7 @@ describe('register', () => {
       'group-description': 'Churn model',
       'group-tags': 'team=ml\ncost-center=42, env=prod',
       'metrics-file': 'out/metrics.json',
-      'metrics-s3-uri': 's3://models/churn/metrics.json',
+      'metrics-s3-uri': 's3://models/churn/metrics/',
       description: 'XGBoost, 2026-11 data',
       'approval-status': 'approved',
       'customer-metadata': 'dataset=s3://data/churn/v3\nowner=ml-team@example.com',
@@ -281,7 +286,7 @@ describe('register', () => {
       groupDescription: 'Churn model',
       groupTags: { team: 'ml', 'cost-center': '42', env: 'prod' },
       metricsFile: 'out/metrics.json',
-      metricsS3Uri: 's3://models/churn/metrics.json',
+      metricsS3Uri: 's3://models/churn/metrics/',
       description: 'XGBoost, 2026-11 data',
       approvalStatus: 'Approved',
       customerMetadata: { dataset: 's3://data/churn/v3', owner: 'ml-team@example.com' },
@@ -726,6 +731,10 @@ describe('deploy and rollback', () => {
 
   it('rejects a version given twice in traffic, and traffic with model-package', () => {
     expect(failure('deploy', { traffic: 'v7=50,7=50' }).message).toMatch(/gives version 7 twice/)
+    // The very same entry twice must not be collapsed into one variant.
+    const same = failure('deploy', { traffic: 'v1=50,v1=50' })
+    expect(same.input).toBe('traffic')
+    expect(same.message).toMatch(/^Input "traffic" gives version 1 twice/)
     expect(failure('deploy', { traffic: 'v7=100', 'model-package': '7' }).input).toBe('traffic')
   })
 
@@ -880,5 +889,103 @@ describe('helpers', () => {
       true
     )
     expect(DEFAULTS).not.toHaveProperty('github-token')
+  })
+})
+
+describe('free text SageMaker checks by pattern', () => {
+  it.each([
+    ['description', 'line one\nline two', 'a line break at character 9'],
+    ['description', 'tab\there', 'a tab at character 4'],
+    ['group-description', 'Churn\nmodels', 'a line break at character 6'],
+    ['group-description', 'bell \u0007', 'U+0007 at character 6']
+  ])('refuses %s %j, naming the character and the API field', (input, value, where) => {
+    const error = failure('register', { [input]: value })
+    expect(error.input).toBe(input)
+    expect(error.message).toContain(`Input "${input}" goes to SageMaker's`)
+    expect(error.message).toContain(where)
+    expect(error.message).toContain('use ">-"')
+  })
+
+  it('accepts letters of any script, punctuation and symbols', () => {
+    const text = 'Modèle «churn» — AUC ≥ 0.9, 第3版 (cohort: Q3) 100% ✓'
+    expect(
+      read('register', { description: text, 'group-description': text }).register
+    ).toMatchObject({ description: text, groupDescription: text })
+  })
+
+  it('refuses a line break in project-id (MetadataProperties `.*`) but takes a tab', () => {
+    expect(failure('register', { 'project-id': 'p-1\r\np-2' }).message).toContain(
+      'a carriage return at character 4'
+    )
+    expect(read('register', { 'project-id': 'p-1\tp-2' }).register?.projectId).toBe('p-1\tp-2')
+  })
+})
+
+describe('metrics-s3-uri', () => {
+  it('refuses an existing statistics object together with metrics-file', () => {
+    const error = failure('register', {
+      'metrics-file': 'metrics.json',
+      'metrics-s3-uri': 's3://models/evals/statistics.JSON'
+    })
+    expect(error.input).toBe('metrics-s3-uri')
+    expect(error.message).toMatch(/two sources of metrics for one version/)
+  })
+
+  it('takes a folder together with metrics-file, and an object alone', () => {
+    expect(
+      read('register', { 'metrics-file': 'm.json', 'metrics-s3-uri': 's3://models/evals' }).register
+        ?.metricsS3Uri
+    ).toBe('s3://models/evals')
+    expect(
+      read('register', { 'metrics-s3-uri': 's3://models/evals/statistics.json' }).register
+        ?.metricsS3Uri
+    ).toBe('s3://models/evals/statistics.json')
+  })
+})
+
+describe('a value outside a fixed list', () => {
+  it('suggests the nearest accepted value when it looks like a typo', () => {
+    expect(failure('group', { 'group-operation': 'delet' }).message).toBe(
+      'Input "group-operation" must be one of describe, list, update-tags, delete, share, unshare; got "delet" (did you mean "delete"?).'
+    )
+    expect(failure('gate', { 'on-pass': 'aproved' }).message).toMatch(
+      /\(did you mean "Approved"\?\)\.$/
+    )
+    expect(failure('gaet', {}).message).toMatch(/got "gaet" \(did you mean "gate"\?\)\.$/)
+  })
+})
+
+describe('input names', () => {
+  it('suggests the nearest name for a typo, and nothing for a stranger', () => {
+    expect(editDistance('treshold', 'thresholds')).toBe(2)
+    expect(editDistance('on-psas', 'on-pass')).toBe(1)
+    expect(nearestName('max-regresion', inputsOf('gate'))).toBe('max-regression')
+    expect(nearestName('endpoint', inputsOf('deploy'))).toBe('endpoint-name')
+    expect(nearestName('ab', INPUT_NAMES)).toBeUndefined()
+    expect(nearestName('colour', inputsOf('gate'))).toBeUndefined()
+  })
+
+  it('refuses an unknown input and an input of another mode, by name', () => {
+    expect(() => checkInputNames('gate', ['mode', 'max-regresion'], false)).toThrow(
+      'Unknown input "max-regresion"; did you mean "max-regression"?'
+    )
+    expect(() => checkInputNames('gate', ['endpoint-name'], false)).toThrow(
+      'Input "endpoint-name" does not apply to mode "gate": it is read by modes deploy, rollback.'
+    )
+    expect(() => checkInputNames('deploy', ['endpoint-name', 'dry-run'], false)).not.toThrow()
+  })
+
+  it("reads the step's inputs from INPUT_ variables, ignoring defaults and empty values", () => {
+    expect(
+      inputNamesFromEnv({
+        'INPUT_MAX-REGRESION': 'validation:auc -0.01',
+        INPUT_MODE: 'gate',
+        'INPUT_INSTANCE-COUNT': '1',
+        'INPUT_DRY-RUN': 'FALSE',
+        'INPUT_ENDPOINT-NAME': '',
+        'INPUT_GITHUB-TOKEN': 'x',
+        PATH: '/usr/bin'
+      })
+    ).toEqual(['github-token', 'max-regresion', 'mode'])
   })
 })

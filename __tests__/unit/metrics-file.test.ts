@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -50,7 +50,8 @@ describe('parseMetricsJson', () => {
     expect(parsed.notes).toEqual([
       'binary_classification_metrics.confusion_matrix: not a scalar metric, skipped',
       'binary_classification_metrics.receiver_operating_characteristic_curve: not a scalar metric, skipped',
-      'binary_classification_metrics.precision_recall_curve: not a scalar metric, skipped'
+      'binary_classification_metrics.precision_recall_curve: not a scalar metric, skipped',
+      'metrics keep their names as in the statistics (recall, precision, accuracy, ...), without the section name: write rules as "recall >= ..."'
     ])
   })
 
@@ -66,7 +67,8 @@ describe('parseMetricsJson', () => {
       { name: 'validation:logloss', value: 0.31, section: 'classification_metrics' }
     ])
     expect(parsed.notes).toEqual([
-      'validation:logloss: standard_deviation "NaN" is not a finite number, left out'
+      'validation:logloss: standard_deviation "NaN" is not a finite number, left out',
+      'metrics keep their names as in the statistics (validation:auc, validation:logloss), without the section name: write rules as "validation:auc >= ..."'
     ])
   })
 
@@ -79,26 +81,97 @@ describe('parseMetricsJson', () => {
     expect(parsed.metrics.every(m => m.section === undefined)).toBe(true)
   })
 
-  it('accepts a numeric string and a bare number inside a section', () => {
-    const parsed = parseMetricsJson(
-      '{"regression_metrics": {"mse": 0.25, "mae": {"value": "0.4"}}}'
-    )
+  it('accepts a bare number inside a section', () => {
+    const parsed = parseMetricsJson('{"regression_metrics": {"mse": 0.25, "mae": {"value": 0.4}}}')
     expect(metricValues(parsed.metrics)).toEqual({ mse: 0.25, mae: 0.4 })
+  })
+
+  it('refuses a number written as a string, like any other string', () => {
+    expect(() => parseMetricsJson('{"validation:auc": "0.9"}')).toThrow(
+      'Input "metrics-file": metric "validation:auc" has the string "0.9"; write it as a number, without quotes (0.9); metrics must be finite numbers.'
+    )
+    expect(() => parseMetricsJson('{"regression_metrics": {"mae": {"value": "0.4"}}}')).toThrow(
+      'metric "mae" has the string "0.4"; write it as a number'
+    )
+  })
+
+  it('refuses a number a double cannot hold, quoting it as written', () => {
+    expect(() =>
+      parseMetricsJson('{\n  "validation:auc": 0.9,\n  "validation:loss": 1e400\n}')
+    ).toThrow(
+      'Input "metrics-file": metric "validation:loss" is 1e400 (line 3), beyond the largest number a double holds (about 1.8e308); metrics must be finite numbers.'
+    )
+    expect(() => parseMetricsJson('{"validation:loss": -2E+309}')).toThrow('is -2E+309 (line 1)')
+    expect(() => parseMetricsJson('{"validation:loss": 1e-400}')).toThrow(
+      'metric "validation:loss" is 1e-400 (line 1), too small to tell from 0 in a double'
+    )
+    // Zero written any way is zero, and the smallest doubles still count.
+    expect(metricValues(parseMetricsJson('{"a": 0.0e-999, "b": 5e-324, "c": -0}').metrics)).toEqual(
+      { a: 0, b: 5e-324, c: -0 }
+    )
+  })
+
+  it('refuses a key given twice in one object, with both lines', () => {
+    expect(() =>
+      parseMetricsJson('{\n  "validation:auc": 0.91,\n  "validation:auc": 0.62\n}')
+    ).toThrow(
+      'Input "metrics-file": not valid JSON at line 3, column 3: the key "validation:auc" appears twice in one object (lines 2 and 3); a JSON reader would keep only the last, so give each key once.'
+    )
+    expect(() =>
+      parseMetricsJson('{"binary_classification_metrics": {"auc": {"value": 1, "value": 0.5}}}')
+    ).toThrow('the key "value" appears twice in one object')
+    // The same name in two different objects is not a duplicate key.
+    expect(
+      metricValues(
+        parseMetricsJson('{"regression_metrics": {"mse": {"value": 0.2}, "mae": {"value": 0.3}}}')
+          .metrics
+      )
+    ).toEqual({ mse: 0.2, mae: 0.3 })
+  })
+
+  it('reads a file that starts with a UTF-8 byte-order mark', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'metrics-'))
+    const path = join(dir, 'bom.json')
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"validation:auc": 0.9}')])
+    )
+    expect(metricValues((await readMetricsFile(path)).metrics)).toEqual({ 'validation:auc': 0.9 })
+  })
+
+  it('reads strings with escapes, and says where JSON is broken', () => {
+    expect(parseMetricsJson('{"a\\u00e9\\n\\"b": 1}').metrics).toEqual([
+      { name: 'aé\n"b', value: 1 }
+    ])
+    expect(() => parseMetricsJson('{"auc": 0.9} x')).toThrow(
+      'not valid JSON at line 1, column 14: unexpected text after the end of the document'
+    )
+    expect(() => parseMetricsJson('{"auc": 0.9,}')).toThrow(
+      'line 1, column 13: expected a key in double quotes'
+    )
+    expect(() => parseMetricsJson('{"a\tb": 1}')).toThrow(
+      'a control character inside a string must be escaped'
+    )
+    expect(() => parseMetricsJson('{"auc": .9}')).toThrow('line 1, column 9: unexpected "."')
+    expect(() => parseMetricsJson('{"auc": 0.9')).toThrow('not valid JSON')
+    expect(parseMetricsJson('{"__proto__": 0.5}').metrics).toEqual([
+      { name: '__proto__', value: 0.5 }
+    ])
   })
 
   it('names the metric that holds a bare NaN (as Python writes it)', async () => {
     await expect(readMetricsFile(join(FIXTURES, 'nan-metric.json'))).rejects.toThrow(
-      'Input "metrics-file": metric "mse" has value NaN; metrics must be finite numbers.'
+      'Input "metrics-file": metric "mse" has value NaN (line 1); metrics must be finite numbers.'
     )
   })
 
   it.each([
-    ['{"validation:auc": Infinity}', 'metric "validation:auc" has value Infinity'],
-    ['{"validation:auc": -Infinity}', 'metric "validation:auc" has value -Infinity'],
-    ['{"validation:auc": null}', 'metric "validation:auc" has value null'],
-    ['{"validation:auc": "high"}', 'metric "validation:auc" has value "high"'],
-    ['{"validation:auc": true}', 'metric "validation:auc" has value true'],
-    ['{"regression_metrics": {"mse": {"value": "NaN"}}}', 'metric "mse" has value "NaN"']
+    ['{"validation:auc": Infinity}', 'metric "validation:auc" has value Infinity (line 1)'],
+    ['{"validation:auc": -Infinity}', 'metric "validation:auc" has value -Infinity (line 1)'],
+    ['{"validation:auc": null}', 'metric "validation:auc" has value null;'],
+    ['{"validation:auc": "high"}', 'metric "validation:auc" has the string "high";'],
+    ['{"validation:auc": true}', 'metric "validation:auc" has value true;'],
+    ['{"regression_metrics": {"mse": {"value": "NaN"}}}', 'metric "mse" has the string "NaN";']
   ])('rejects the non-finite or non-numeric value in %s', (text, message) => {
     expect(() => parseMetricsJson(text)).toThrow(message)
   })

@@ -157,6 +157,66 @@ describe('parsePolicy', () => {
     )
   })
 
+  it('refuses thresholds on one metric that no value meets, naming both lines', () => {
+    const error = policyError(() =>
+      parsePolicy('validation:auc >= 0.9\nvalidation:logloss <= 0.4\nvalidation:auc <= 0.5', '', '')
+    )
+    expect(error.input).toBe('thresholds')
+    expect(error.line).toBe(3)
+    expect(error.column).toBe(16)
+    expect(error.message).toContain(
+      'Input "thresholds", line 3, column 16: "validation:auc <= 0.5" contradicts line 1 ("validation:auc >= 0.9"): no value meets both, so the gate could never pass'
+    )
+    for (const [a, b] of [
+      ['x >= 0.5', 'x < 0.5'],
+      ['x > 0.5', 'x <= 0.5'],
+      ['x == 0.5', 'x > 0.5'],
+      ['x < 0.1', 'x > 0.2']
+    ]) {
+      expect(() => parsePolicy(`${a}\n${b}`, '', '')).toThrow(/contradicts line 1/)
+    }
+    // Narrow but possible ranges stay allowed.
+    for (const [a, b] of [
+      ['x >= 0.5', 'x <= 0.5'],
+      ['x == 0.5', 'x >= 0.5'],
+      ['x > 0.1', 'x < 0.2'],
+      ['x >= 0.9', 'y <= 0.5']
+    ]) {
+      expect(() => parsePolicy(`${a}\n${b}`, '', '')).not.toThrow()
+    }
+  })
+
+  it('refuses a relative limit beyond -100%, and takes -100% and absolute limits of any size', () => {
+    const error = policyError(() => parsePolicy('', 'validation:auc -200%', ''))
+    expect(error.input).toBe('max-regression')
+    expect(error.message).toContain(
+      "line 1, column 16: a relative limit goes from -0% to -100% of the baseline's value"
+    )
+    expect(error.message).toContain('got "-200%"')
+    expect(() => parsePolicy('', 'validation:auc -100.5%', '')).toThrow(/-0% to -100%/)
+    expect(parsePolicy('', 'validation:auc -100%', '').regressions[0]).toMatchObject({
+      limit: 100,
+      relative: true
+    })
+    expect(parsePolicy('', 'validation:rmse -250', '').regressions[0]?.limit).toBe(250)
+  })
+
+  it('refuses a metric name no version could record, and keeps the message short', () => {
+    const name = `validation:${'a'.repeat(100_000)}`
+    const error = policyError(() => parsePolicy(`${name} >= 0.5`, '', ''))
+    expect(error.line).toBe(1)
+    expect(error.column).toBe(1)
+    expect(error.message).toContain(
+      'the metric name is 100011 characters; at most 121 are allowed, because a version records it as customer metadata "metric:<name>" and SageMaker caps those keys at 128 characters'
+    )
+    expect(error.message.length).toBeLessThan(600)
+    const longest = `m${'a'.repeat(120)}`
+    expect(parsePolicy(`${longest} >= 0.5`, '', '').thresholds[0]?.metric).toBe(longest)
+    expect(() =>
+      parsePolicy('', `${longest}a higher`.replace(' higher', ' -1%'), `${longest}a higher`)
+    ).toThrow(/at most 121/)
+  })
+
   it('refuses a policy without rules', () => {
     const error = policyError(() => parsePolicy('# nothing\n\n', '  ', 'x higher'))
     expect(error.message).toContain('the gate has no rules')

@@ -8,7 +8,8 @@ import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
 import { fakeContext } from '../../__fixtures__/context.js'
 import { GROUP_ARN } from '../../__fixtures__/register/settings.js'
-import { ensureGroup, isGroupMissing } from '../../src/registry/groups.js'
+import { ensureGroup } from '../../src/registry/groups.js'
+import { isNotFound } from '../../src/registry/versions.js'
 
 const sm = mockClient(SageMakerClient)
 const OWN_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:model-package-group/churn'
@@ -20,17 +21,15 @@ beforeEach(() => {
   sm.reset()
 })
 
-describe('isGroupMissing', () => {
+describe('isNotFound', () => {
   it('recognises the ValidationException SageMaker sends for a missing group', () => {
     expect(
-      isGroupMissing(awsError('ValidationException', 'ModelPackageGroup churn does not exist.'))
+      isNotFound(awsError('ValidationException', 'ModelPackageGroup churn does not exist.'))
     ).toBe(true)
-    expect(isGroupMissing(awsError('ResourceNotFound', 'not found'))).toBe(true)
-    expect(isGroupMissing(awsError('ValidationException', '1 validation error detected'))).toBe(
-      false
-    )
-    expect(isGroupMissing(awsError('AccessDeniedException', 'does not exist'))).toBe(false)
-    expect(isGroupMissing('does not exist')).toBe(false)
+    expect(isNotFound(awsError('ResourceNotFound', 'not found'))).toBe(true)
+    expect(isNotFound(awsError('ValidationException', '1 validation error detected'))).toBe(false)
+    expect(isNotFound(awsError('AccessDeniedException', 'does not exist'))).toBe(false)
+    expect(isNotFound('does not exist')).toBe(false)
   })
 })
 

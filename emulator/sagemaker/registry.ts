@@ -23,6 +23,7 @@ import {
 
 const APPROVAL = ['Approved', 'Rejected', 'PendingManualApproval'] as const
 const DESCRIPTION = { max: 1024, pattern: PATTERNS.description }
+const ONE_LINE_1024 = { max: 1024, pattern: PATTERNS.oneLine }
 const METADATA_MAP = {
   max: 50,
   key: { min: 1, max: 128, pattern: PATTERNS.metadata },
@@ -280,12 +281,7 @@ function checkLifeCycle(check: Checker, input: Input): void {
   const rule = { required: true, min: 1, max: 63, pattern: PATTERNS.lifecycleStage }
   check.str(lc, 'Stage', rule, 'ModelLifeCycle.stage')
   check.str(lc, 'StageStatus', rule, 'ModelLifeCycle.stageStatus')
-  check.str(
-    lc,
-    'StageDescription',
-    { max: 1024, pattern: PATTERNS.description },
-    'ModelLifeCycle.stageDescription'
-  )
+  check.str(lc, 'StageDescription', ONE_LINE_1024, 'ModelLifeCycle.stageDescription')
 }
 
 /** Stable JSON (sorted keys) for comparing a retried request with the original. */
@@ -326,7 +322,7 @@ function checkPackageInput(input: Input) {
   const metadata = check.map(input, 'CustomerMetadataProperties', METADATA_MAP)
   const mp = check.obj(input, 'MetadataProperties')
   for (const f of ['CommitId', 'Repository', 'GeneratedBy', 'ProjectId'])
-    check.str(mp, f, { max: 1024 }, `MetadataProperties.${f}`)
+    check.str(mp, f, ONE_LINE_1024, `MetadataProperties.${f}`)
   checkModelMetrics(check, input)
   checkInferenceSpecification(
     check,
@@ -562,7 +558,7 @@ const updateModelPackage: Handler = (ctx, input) => {
     pattern: PATTERNS.packageArn
   })
   const approval = check.str(input, 'ModelApprovalStatus', { enum: APPROVAL })
-  const approvalDescription = check.str(input, 'ApprovalDescription', DESCRIPTION)
+  const approvalDescription = check.str(input, 'ApprovalDescription', ONE_LINE_1024)
   const add = check.map(input, 'CustomerMetadataProperties', METADATA_MAP)
   const remove = check.list(input, 'CustomerMetadataPropertiesToRemove', { max: 50 })
   remove?.forEach((k, i) =>

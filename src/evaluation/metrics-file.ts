@@ -13,8 +13,13 @@
 // Metric names are kept exactly as written: a statistics file yields `auc`, not
 // `binary_classification_metrics.auc`, because that is the name a person writes in a gate
 // threshold (`auc >= 0.85`) and the name Studio shows. Curves and confusion matrices are
-// not scalar metrics and are skipped. Python's json module writes NaN and Infinity as bare
-// words; they are recognised so the error can name the metric instead of a JSON position.
+// not scalar metrics and are skipped.
+//
+// Values must be JSON numbers that a double holds exactly enough to be told apart: a
+// quoted "0.9", NaN or Infinity (bare, as Python writes them), 1e400 (beyond a double) and
+// 1e-400 (indistinguishable from 0) are errors naming the metric. A key given twice in one
+// object is an error too (JSON.parse would silently keep the last), and a UTF-8 byte-order
+// mark at the start is ignored.
 import { readFile } from 'node:fs/promises'
 import { UserError } from '../errors.js'
 
@@ -43,68 +48,240 @@ export interface ParsedMetrics {
   notes: string[]
 }
 
-const NON_FINITE_MARK = '\u0000non-finite:'
+/** A number as written in the file: the text is kept so that errors can quote it. */
+class JsonNumber {
+  constructor(
+    readonly raw: string,
+    readonly value: number,
+    readonly line: number
+  ) {}
+}
+
+/** Python's json module writes NaN and Infinity as bare words; kept to name the metric. */
+class NonFinite {
+  constructor(
+    readonly word: string,
+    readonly line: number
+  ) {}
+}
+
+const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+const ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t'
+}
 
 /**
- * JSON.parse refuses Python's bare NaN/Infinity; they are rewritten outside strings into
- * marked strings so that parsing succeeds and the metric that holds one can be named.
+ * A strict JSON reader (RFC 8259) for metrics files. JSON.parse would keep the last of two
+ * equal keys and turn 1e400 into Infinity without a word; here both are errors that say
+ * where, numbers keep the text they were written as, and Python's bare NaN/Infinity are
+ * read so that the error can name the metric that holds one.
  */
-function parseLenientJson(text: string): unknown {
-  let out = ''
-  let inString = false
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string
-    if (inString) {
-      out += char
-      if (char === '\\') out += text[++i] ?? ''
-      else if (char === '"') inString = false
-      continue
-    }
-    if (char === '"') {
-      inString = true
-      out += char
-      continue
-    }
-    const word = /^(-?Infinity|NaN)/.exec(text.slice(i, i + 9))
-    if (word) {
-      out += JSON.stringify(`${NON_FINITE_MARK}${word[1]}`)
-      i += (word[1] as string).length - 1
-      continue
-    }
-    out += char
+class JsonReader {
+  private pos = 0
+  constructor(
+    private readonly text: string,
+    private readonly input: string
+  ) {}
+
+  private line(at = this.pos): number {
+    let line = 1
+    for (let i = 0; i < at; i++) if (this.text.charCodeAt(i) === 10) line++
+    return line
   }
-  return JSON.parse(out)
+
+  private fail(message: string, at = this.pos): never {
+    const line = this.line(at)
+    const column = at - this.text.lastIndexOf('\n', at - 1)
+    throw new UserError(
+      `Input "${this.input}": not valid JSON at line ${line}, column ${column}: ${message}.`
+    )
+  }
+
+  private space(): void {
+    while (/[ \t\n\r]/.test(this.text[this.pos] ?? '')) this.pos++
+  }
+
+  document(): unknown {
+    const value = this.value()
+    this.space()
+    if (this.pos < this.text.length) this.fail('unexpected text after the end of the document')
+    return value
+  }
+
+  private value(): unknown {
+    this.space()
+    const char = this.text[this.pos]
+    if (char === '{') return this.object()
+    if (char === '[') return this.array()
+    if (char === '"') return this.string()
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null]
+    ] as const) {
+      if (this.text.startsWith(word, this.pos)) {
+        this.pos += word.length
+        return value
+      }
+    }
+    for (const word of ['NaN', 'Infinity', '-Infinity']) {
+      if (this.text.startsWith(word, this.pos)) {
+        const found = new NonFinite(word, this.line())
+        this.pos += word.length
+        return found
+      }
+    }
+    JSON_NUMBER.lastIndex = this.pos
+    const number = JSON_NUMBER.exec(this.text)
+    if (number) {
+      const found = new JsonNumber(number[0], Number(number[0]), this.line())
+      this.pos += number[0].length
+      return found
+    }
+    this.fail(char === undefined ? 'the document ends too early' : `unexpected "${char}"`)
+  }
+
+  private object(): Record<string, unknown> {
+    this.pos++
+    // No prototype: a key such as "__proto__" is a metric name like any other.
+    const result = Object.create(null) as Record<string, unknown>
+    const lines = new Map<string, number>()
+    this.space()
+    if (this.text[this.pos] === '}') {
+      this.pos++
+      return result
+    }
+    for (;;) {
+      this.space()
+      if (this.text[this.pos] !== '"') this.fail('expected a key in double quotes')
+      const at = this.pos
+      const key = this.string()
+      const first = lines.get(key)
+      if (first !== undefined) {
+        this.fail(
+          `the key "${key}" appears twice in one object (lines ${first} and ${this.line(at)}); a JSON reader would keep only the last, so give each key once`,
+          at
+        )
+      }
+      lines.set(key, this.line(at))
+      this.space()
+      if (this.text[this.pos] !== ':') this.fail(`expected ":" after "${key}"`)
+      this.pos++
+      result[key] = this.value()
+      this.space()
+      const next = this.text[this.pos++]
+      if (next === '}') return result
+      if (next !== ',') this.fail('expected "," or "}"', this.pos - 1)
+    }
+  }
+
+  private array(): unknown[] {
+    this.pos++
+    const result: unknown[] = []
+    this.space()
+    if (this.text[this.pos] === ']') {
+      this.pos++
+      return result
+    }
+    for (;;) {
+      result.push(this.value())
+      this.space()
+      const next = this.text[this.pos++]
+      if (next === ']') return result
+      if (next !== ',') this.fail('expected "," or "]"', this.pos - 1)
+    }
+  }
+
+  private string(): string {
+    let out = ''
+    this.pos++
+    for (;;) {
+      const char = this.text[this.pos]
+      if (char === undefined) this.fail('a string is not closed')
+      if (char === '"') {
+        this.pos++
+        return out
+      }
+      if (char < ' ') this.fail('a control character inside a string must be escaped')
+      if (char !== '\\') {
+        out += char
+        this.pos++
+        continue
+      }
+      const escape = this.text[this.pos + 1] ?? ''
+      if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) {
+        out += String.fromCharCode(parseInt(this.text.slice(this.pos + 2, this.pos + 6), 16))
+        this.pos += 6
+      } else if (ESCAPES[escape] !== undefined) {
+        out += ESCAPES[escape]
+        this.pos += 2
+      } else this.fail(`"\\${escape}" is not a JSON escape`)
+    }
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof JsonNumber) &&
+    !(value instanceof NonFinite)
+  )
 }
 
 function describeValue(value: unknown): string {
-  if (typeof value === 'string' && value.startsWith(NON_FINITE_MARK)) {
-    return value.slice(NON_FINITE_MARK.length)
-  }
+  if (value instanceof JsonNumber) return value.raw
+  if (value instanceof NonFinite) return value.word
+  if (isRecord(value)) return 'an object'
+  if (Array.isArray(value)) return 'a list'
   return JSON.stringify(value) ?? String(value)
 }
 
-/** A finite number, or a string holding one; anything else is undefined. */
-function finiteNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined
-  if (typeof value === 'string' && value.trim() !== '' && !value.startsWith(NON_FINITE_MARK)) {
-    const parsed = Number(value)
-    return Number.isFinite(parsed) ? parsed : undefined
+/**
+ * The number a value holds, or why it holds none. Only JSON numbers count: a quoted "0.9"
+ * is refused like "high", because a metric written as a string is usually a serialisation
+ * mistake upstream, and accepting some strings but not others would be a guess.
+ */
+function numberOf(value: unknown): { value: number } | { problem: string } {
+  if (value instanceof JsonNumber) {
+    if (!Number.isFinite(value.value)) {
+      return {
+        problem: `is ${value.raw} (line ${value.line}), beyond the largest number a double holds (about 1.8e308)`
+      }
+    }
+    if (value.value === 0 && /[1-9]/.test(value.raw.split(/[eE]/)[0] ?? '')) {
+      return {
+        problem: `is ${value.raw} (line ${value.line}), too small to tell from 0 in a double (below about 5e-324)`
+      }
+    }
+    return { value: value.value }
   }
-  return undefined
+  if (value instanceof NonFinite) return { problem: `has value ${value.word} (line ${value.line})` }
+  if (typeof value === 'string') {
+    const numeric = /^\s*[-+]?(\d|\.\d)/.test(value)
+    return {
+      problem: `has the string ${JSON.stringify(value)}${numeric ? `; write it as a number, without quotes (${value.trim()})` : ''}`
+    }
+  }
+  return { problem: `has value ${describeValue(value)}` }
 }
 
 function metricValue(value: unknown, name: string, input: string): number {
-  const number = finiteNumber(value)
-  if (number === undefined) {
+  const number = numberOf(value)
+  if ('problem' in number) {
     throw new UserError(
-      `Input "${input}": metric "${name}" has value ${describeValue(value)}; metrics must be finite numbers.`
+      `Input "${input}": metric "${name}" ${number.problem}; metrics must be finite numbers.`
     )
   }
-  return number
+  return number.value
 }
 
 function sectionMetrics(
@@ -128,13 +305,13 @@ function sectionMetrics(
       }
       const metric: Metric = { name, value: metricValue(entry.value, name, input), section }
       if (entry.standard_deviation !== undefined && entry.standard_deviation !== null) {
-        const sd = finiteNumber(entry.standard_deviation)
-        if (sd === undefined) {
+        const sd = numberOf(entry.standard_deviation)
+        if ('problem' in sd) {
           notes.push(
             `${name}: standard_deviation ${describeValue(entry.standard_deviation)} is not a finite number, left out`
           )
         } else {
-          metric.standardDeviation = sd
+          metric.standardDeviation = sd.value
         }
       }
       metrics.push(metric)
@@ -152,14 +329,8 @@ function sectionMetrics(
  * name used in error messages: the action input, or an S3 URI.
  */
 export function parseMetricsJson(text: string, input = 'metrics-file'): ParsedMetrics {
-  let document: unknown
-  try {
-    document = parseLenientJson(text)
-  } catch (error) {
-    throw new UserError(
-      `Input "${input}": not valid JSON (${error instanceof Error ? error.message : String(error)}).`
-    )
-  }
+  // A UTF-8 byte-order mark, as Windows tools write one, is not part of the JSON.
+  const document = new JsonReader(text.replace(/^\uFEFF/, ''), input).document()
   if (!isRecord(document)) {
     throw new UserError(
       `Input "${input}": expected a JSON object of metrics; got ${describeValue(document)}.`
@@ -182,6 +353,16 @@ export function parseMetricsJson(text: string, input = 'metrics-file'): ParsedMe
     }
     for (const section of sections)
       metrics.push(...sectionMetrics(section, document[section], input, notes))
+    if (metrics.length > 0) {
+      notes.push(
+        `metrics keep their names as in the statistics (${metrics
+          .slice(0, 3)
+          .map(m => m.name)
+          .join(
+            ', '
+          )}${metrics.length > 3 ? ', ...' : ''}), without the section name: write rules as "${metrics[0]?.name} >= ..."`
+      )
+    }
   } else {
     for (const [name, value] of Object.entries(document)) {
       if (isRecord(value) || Array.isArray(value)) {

@@ -1,6 +1,7 @@
 // The GitHub run a mode records and reports, read from the runner's standard variables
 // so that the action and the CLI (in another CI, or on a laptop) share one code path.
 import { readFileSync } from 'node:fs'
+import { hostname, userInfo } from 'node:os'
 import type { GitHubRun } from '../context.js'
 
 interface EventPayload {
@@ -23,6 +24,20 @@ function pullRequestNumber(eventPath: string | undefined): number | undefined {
   return undefined
 }
 
+/** The OS user as `name@host`, for decisions made from the CLI outside GitHub Actions. */
+export function localUserName(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  let name: string | undefined
+  try {
+    name = userInfo().username
+  } catch {
+    // A container user without a passwd entry: the shell's variables may still know it.
+    name = env.USER || env.USERNAME || env.LOGNAME
+  }
+  if (!name) return undefined
+  const host = hostname()
+  return host ? `${name}@${host}` : name
+}
+
 export function readGitHubRun(env: NodeJS.ProcessEnv = process.env): GitHubRun {
   return {
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
@@ -31,6 +46,7 @@ export function readGitHubRun(env: NodeJS.ProcessEnv = process.env): GitHubRun {
     sha: env.GITHUB_SHA ?? '',
     ref: env.GITHUB_REF ?? '',
     actor: env.GITHUB_ACTOR ?? '',
+    localUser: env.GITHUB_ACTOR ? undefined : localUserName(env),
     runId: env.GITHUB_RUN_ID ?? '',
     runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
     workflow: env.GITHUB_WORKFLOW ?? '',

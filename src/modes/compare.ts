@@ -4,15 +4,16 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ModeRunner, RunContext } from '../context.js'
 import { runUrl } from '../context.js'
-import { UserError } from '../errors.js'
-import { isGroupMissing } from '../registry/groups.js'
-import { describeVersions } from '../registry/lineage.js'
+import { DESCRIBE_CONCURRENCY, describeVersions, mapBounded } from '../registry/lineage.js'
 import { KEYS, metricsFromMetadata } from '../registry/metadata.js'
 import {
   describeGroup,
+  describeVersion,
+  isNotFound,
   listVersions,
   packageArnFromGroupArn,
   versionFromArn,
+  versionsNotFound,
   type PackageDescription
 } from '../registry/versions.js'
 import { compareJson, oldestFirst, renderCompare, type CompareRow } from '../report/compare.js'
@@ -53,17 +54,38 @@ async function describeNamed(
   versions: number[]
 ): Promise<PackageDescription[]> {
   const groupArn = await groupArnOf(ctx, group)
-  const unique = [...new Set(versions)]
-  return describeVersions(
-    ctx.aws.sagemaker,
-    unique.map(version => packageArnFromGroupArn(groupArn, version))
-  ).catch((error: unknown) => {
-    // A missing package answers with the same "does not exist" ValidationException as a group.
-    if (!isGroupMissing(error)) throw error
-    throw new UserError(
-      `Input "versions": ${unique.map(v => `v${v}`).join(', ')} must all exist in group "${group.name}"; SageMaker said: ${(error as Error).message}`
+  const arns = [...new Set(versions)].map(version => packageArnFromGroupArn(groupArn, version))
+  const missing = new Set<string>()
+  const found = await mapBounded(arns, DESCRIBE_CONCURRENCY, arn =>
+    describeVersion(ctx.aws.sagemaker, arn).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error
+      missing.add(arn)
+      return undefined
+    })
+  )
+  if (missing.size > 0)
+    throw versionsNotFound(
+      'versions',
+      arns.filter(arn => missing.has(arn))
     )
+  return found as PackageDescription[]
+}
+
+/** The newest `limit` versions, described; a group that does not exist is an error, not an empty report. */
+async function describeNewest(ctx: RunContext, group: GroupRef, limit: number) {
+  const sagemaker = ctx.aws.sagemaker
+  const found = await ctx.steps.run(`listing the newest ${limit} versions`, async () => {
+    const summaries = await listVersions(sagemaker, group, { limit })
+    // Listing a group that does not exist answers with no versions: tell the two apart.
+    if (summaries.length === 0) await describeGroup(sagemaker, group)
+    return summaries
   })
+  return ctx.steps.run(`reading ${found.length} versions`, () =>
+    describeVersions(
+      sagemaker,
+      found.map(summary => summary.arn)
+    )
+  )
 }
 
 export function compareRow(pkg: PackageDescription): CompareRow {
@@ -82,16 +104,12 @@ export function compareRow(pkg: PackageDescription): CompareRow {
 
 export const runCompare: ModeRunner = async (ctx, settings: Settings) => {
   const requested = settings.report?.versions ?? []
-  const sagemaker = ctx.aws.sagemaker
   const packages =
     requested.length > 0
-      ? await describeNamed(ctx, settings.group, requested)
-      : await listVersions(sagemaker, settings.group, { limit: settings.history }).then(found =>
-          describeVersions(
-            sagemaker,
-            found.map(summary => summary.arn)
-          )
+      ? await ctx.steps.run(`reading versions ${requested.join(', ')}`, () =>
+          describeNamed(ctx, settings.group, requested)
         )
+      : await describeNewest(ctx, settings.group, settings.history)
   const rows = packages.map(compareRow)
   const newest = rows.reduce<CompareRow | undefined>(
     (best, row) => (best === undefined || row.version > best.version ? row : best),
@@ -115,11 +133,13 @@ export const runCompare: ModeRunner = async (ctx, settings: Settings) => {
     ctx.out.setOutput('model-package-arn', newest.arn)
     ctx.out.setOutput('model-package-version', newest.version)
   }
-  await publishReport(
-    ctx,
-    reportFileName(settings.group, 'compare'),
-    renderCompare(report),
-    compareJson(report)
+  await ctx.steps.run('writing the report', () =>
+    publishReport(
+      ctx,
+      reportFileName(settings.group, 'compare'),
+      renderCompare(report),
+      compareJson(report)
+    )
   )
   return {}
 }

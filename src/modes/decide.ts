@@ -1,13 +1,21 @@
 // `approve` and `reject`: a person's decision with a reason, recorded in the registry with
 // who made it and from which run. Approving a version whose last gate failed needs `force`.
-import type { ModeOutcome, RunContext } from '../context.js'
+import type { GitHubRun, ModeOutcome, RunContext } from '../context.js'
 import { runUrl } from '../context.js'
 import { UserError } from '../errors.js'
 import { escapeCell, escapeText } from '../report/index.js'
 import {
+  assertUnchanged,
+  DECISION_SETTLE_MS,
+  verifyDecision,
+  writeDecision,
+  type DecisionWrite
+} from '../registry/decision.js'
+import {
   KEYS,
   METADATA_MAX_VALUE,
   fitMetadata,
+  readableMetadataText,
   sanitizeMetadataText
 } from '../registry/metadata.js'
 import {
@@ -16,7 +24,6 @@ import {
   isInGroup,
   namedOrPendingArn,
   singleLine,
-  updateVersion,
   versionFromArn,
   type PackageDescription
 } from '../registry/versions.js'
@@ -41,6 +48,16 @@ async function describeTarget(
     )
   }
   return pkg
+}
+
+/**
+ * Who decided, as recorded: the GitHub actor in a workflow run; from the CLI without
+ * GITHUB_ACTOR, the local user, marked as such so nobody takes it for a GitHub login.
+ */
+export function deciderOf(run: GitHubRun): string {
+  if (run.actor) return run.actor
+  if (run.localUser) return `local user ${run.localUser}`
+  return 'unknown (no GITHUB_ACTOR and no local user name)'
 }
 
 /**
@@ -69,13 +86,17 @@ async function decide(ctx: RunContext, settings: Settings, verdict: Verdict): Pr
       `Input "reason" is required for mode "${verdict === 'Approved' ? 'approve' : 'reject'}": the justification recorded on the version with your decision; got an empty value.`
     )
   }
-  const arn = await namedOrPendingArn(
-    ctx.aws.sagemaker,
-    settings.group,
-    decision.modelPackage,
-    `Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`
+  const arn = await ctx.steps.run('finding the version', () =>
+    namedOrPendingArn(
+      ctx.aws.sagemaker,
+      settings.group,
+      decision.modelPackage,
+      `Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`
+    )
   )
-  const pkg = await describeTarget(ctx, settings, arn)
+  const pkg = await ctx.steps.run(`reading v${arn.split('/').pop()}`, () =>
+    describeTarget(ctx, settings, arn)
+  )
   const version = pkg.ModelPackageVersion ?? versionFromArn(arn)
   const current = (pkg.ModelApprovalStatus ?? 'PendingManualApproval') as ApprovalStatus
   const gateDecision = pkg.CustomerMetadataProperties?.[KEYS.gateDecision]
@@ -91,19 +112,21 @@ async function decide(ctx: RunContext, settings: Settings, verdict: Verdict): Pr
     )
   }
 
-  const actor = ctx.github.actor || 'unknown'
+  const actor = deciderOf(ctx.github)
   const url = runUrl(ctx.github)
   const forced = verdict === 'Approved' && gateDecision === 'fail'
   const description = decisionDescription(verdict, actor, decision.reason, url, forced)
   const entries: [string, string][] = [
     [KEYS.decisionBy, sanitizeMetadataText(actor, METADATA_MAX_VALUE)],
-    [KEYS.decisionReason, sanitizeMetadataText(singleLine(decision.reason), METADATA_MAX_VALUE)],
+    // The full reason is in ApprovalDescription; the metadata copy stays readable.
+    [KEYS.decisionReason, readableMetadataText(decision.reason, METADATA_MAX_VALUE)],
     ...(url
       ? [[KEYS.decisionRun, sanitizeMetadataText(url, METADATA_MAX_VALUE)] as [string, string]]
       : [])
   ]
   // Merged next to the keys already there; a version holding 50 entries keeps its decision.
-  const { kept: metadata, dropped } = fitMetadata(entries, pkg.CustomerMetadataProperties ?? {})
+  const existing = pkg.CustomerMetadataProperties ?? {}
+  const { kept: metadata, dropped } = fitMetadata(entries, existing)
   for (const reason of dropped) ctx.out.warning(`Not recorded in customer metadata: ${reason}`)
   const lifecycle = decision.modelLifecycleStage
     ? {
@@ -113,18 +136,36 @@ async function decide(ctx: RunContext, settings: Settings, verdict: Verdict): Pr
       }
     : undefined
 
+  // An earlier decision's keys this one does not set would otherwise stay next to it.
+  const remove = [KEYS.decisionBy, KEYS.decisionReason, KEYS.decisionRun].filter(
+    key => !(key in metadata) && key in existing
+  )
+  const write: DecisionWrite = {
+    status: verdict,
+    approvalDescription: description,
+    metadata,
+    remove,
+    lifecycle
+  }
+  const label = `v${version}`
   if (settings.dryRun) {
     ctx.out.info(
-      `dry run: would set v${version} from ${current} to ${verdict} with ApprovalDescription ${JSON.stringify(description)} and metadata ${JSON.stringify(metadata)}`
+      `dry run: would set ${label} from ${current} to ${verdict} with ApprovalDescription ${JSON.stringify(description)} and metadata ${JSON.stringify(metadata)}${remove.length > 0 ? `, removing ${remove.join(', ')}` : ''}`
     )
   } else {
-    await updateVersion(ctx.aws.sagemaker, arn, {
-      status: verdict,
-      approvalDescription: description,
-      metadata,
-      lifecycle
-    })
-    ctx.out.info(`v${version}: ${current} -> ${verdict}`)
+    const sagemaker = ctx.aws.sagemaker
+    await ctx.steps.run(`checking that ${label} is still as read`, () =>
+      assertUnchanged(sagemaker, pkg, label)
+    )
+    await ctx.steps.run(`recording the decision on ${label}`, () =>
+      writeDecision(sagemaker, arn, write)
+    )
+    ctx.steps.changed(`set ${label} from ${current} to ${verdict}`)
+    await ctx.sleep(DECISION_SETTLE_MS)
+    await ctx.steps.run(`reading ${label} back after recording the decision`, () =>
+      verifyDecision(sagemaker, arn, label, write)
+    )
+    ctx.out.info(`${label}: ${current} -> ${verdict}`)
   }
 
   ctx.out.setOutput('model-package-arn', arn)

@@ -9,7 +9,7 @@ import {
   type ApprovedTarget
 } from '../deploy/execute.js'
 import { UserError } from '../errors.js'
-import { latestVersion, resolvePackageArn } from '../registry/versions.js'
+import { forNamedVersion, latestVersion, resolvePackageArn } from '../registry/versions.js'
 import type { Settings } from '../settings.js'
 import type { RunContext } from '../context.js'
 
@@ -23,13 +23,13 @@ export async function resolveDeployTargets(
     const targets: ApprovedTarget[] = []
     for (const { version, weight } of deploy.traffic) {
       const arn = await resolvePackageArn(sagemaker, settings.group, { kind: 'version', version })
-      targets.push(await approvedTarget(ctx, arn, weight))
+      targets.push(await forNamedVersion('traffic', arn, () => approvedTarget(ctx, arn, weight)))
     }
     return targets
   }
   if (deploy.modelPackage) {
     const arn = await resolvePackageArn(sagemaker, settings.group, deploy.modelPackage)
-    return [await approvedTarget(ctx, arn, 1)]
+    return [await forNamedVersion('model-package', arn, () => approvedTarget(ctx, arn, 1))]
   }
   const newest = await latestVersion(sagemaker, settings.group, 'Approved')
   if (!newest) {

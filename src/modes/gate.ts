@@ -13,6 +13,13 @@ import type { Decision, Policy } from '../policy/index.js'
 import { commentMarker, renderReport, reportJson } from '../report/index.js'
 import type { BaselineReport, GateReport, HistoryEntry, VersionReport } from '../report/index.js'
 import {
+  assertUnchanged,
+  DECISION_SETTLE_MS,
+  verifyDecision,
+  writeDecision,
+  type DecisionWrite
+} from '../registry/decision.js'
+import {
   KEYS,
   METADATA_MAX_VALUE,
   fitMetadata,
@@ -30,7 +37,6 @@ import {
   namedOrPendingArn,
   resolvePackageArn,
   singleLine,
-  updateVersion,
   versionFromArn,
   type PackageDescription
 } from '../registry/versions.js'
@@ -200,10 +206,11 @@ export function approvalDescription(
   decision: Decision,
   version: number,
   sha: string,
-  url: string
+  url: string,
+  note = ''
 ): string {
   const verdict = decision.decision === 'pass' ? 'passed' : 'failed'
-  const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).`
+  const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).${note ? ` ${note}` : ''}`
   const tail = url ? ` Run: ${singleLine(url)}` : ''
   if (decision.reasons.length === 0) return `${head}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX)
   const room = APPROVAL_DESCRIPTION_MAX - head.length - tail.length
@@ -212,20 +219,44 @@ export function approvalDescription(
   return `${head}${reasons}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX)
 }
 
-/** Writes the decision: always the gate:* record, and the status when on-pass/on-fail ask for it. */
-async function recordDecision(
-  ctx: RunContext,
+interface PlannedRecord {
+  /** Undefined when the gate writes nothing: the version is already decided. */
+  write?: DecisionWrite
+  /** What the run did, for the log and the report. */
+  written: string
+  /** The same, as a dry run says it. */
+  preview: string
+}
+
+/**
+ * What the gate writes to the candidate, the same for a dry run and a real one. The gate
+ * decides versions pending approval, and writes its whole decision in one call: the status
+ * (on-pass/on-fail, or PendingManualApproval again when that is "none"), the
+ * ApprovalDescription and the gate:* keys, so that a later writer replaces all of them. A
+ * version already Approved or Rejected was decided by someone (a person, or another gate):
+ * the gate writes nothing to it, so its status, description and keys keep agreeing.
+ */
+export function plannedRecord(
   candidate: PackageDescription,
   decision: Decision,
   gate: GateSettings,
-  policyHash: string
-): Promise<{ status: ApprovalStatus; written: string }> {
+  policyHash: string,
+  url: string
+): PlannedRecord & { dropped: string[] } {
   const arn = candidate.ModelPackageArn as string
   const version = candidate.ModelPackageVersion ?? versionFromArn(arn)
   const current = (candidate.ModelApprovalStatus ?? 'PendingManualApproval') as ApprovalStatus
+  if (current !== 'PendingManualApproval') {
+    const why = `it is already ${current}, and the gate records its decision only on versions pending approval (use mode "approve" or "reject" to change a decided version)`
+    return {
+      written: `nothing recorded on v${version}: ${why}`,
+      preview: `would record nothing on v${version}: ${why}`,
+      dropped: []
+    }
+  }
+  const setting = decision.decision === 'pass' ? 'on-pass' : 'on-fail'
   const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail
-  const status = wanted === 'none' ? undefined : wanted
-  const url = runUrl(ctx.github)
+  const status: ApprovalStatus = wanted === 'none' ? 'PendingManualApproval' : wanted
   const entries: [string, string][] = [
     [KEYS.gateDecision, decision.decision],
     [KEYS.gatePolicy, policyHash],
@@ -235,33 +266,60 @@ async function recordDecision(
   ]
   // Other keys on the version are someone else's: SageMaker merges what we send, and a
   // version already holding 50 entries must not make the status write fail.
-  const { kept, dropped } = fitMetadata(entries, candidate.CustomerMetadataProperties ?? {})
-  for (const reason of dropped) ctx.out.warning(`Not recorded in customer metadata: ${reason}`)
-  // The gate decides versions that wait for a decision; a status a person (or an earlier
-  // gate) already set is changed only through `approve` / `reject`.
-  const changesStatus = status !== undefined && current === 'PendingManualApproval'
-  if (changesStatus || Object.keys(kept).length > 0) {
-    await updateVersion(ctx.aws.sagemaker, arn, {
-      status: changesStatus ? status : undefined,
-      approvalDescription: changesStatus
-        ? approvalDescription(decision, version, policyHash, url)
-        : undefined,
-      metadata: kept
-    })
-  }
-  if (changesStatus)
-    return { status: status as ApprovalStatus, written: `${status} written to v${version}` }
-  const note =
-    status && status !== current
-      ? `status left ${current}: the gate only decides versions pending approval; use mode "approve" or "reject" to change it`
-      : status
-        ? `v${version} was already ${current}`
-        : `status left ${current}`
+  const existing = candidate.CustomerMetadataProperties ?? {}
+  const { kept, dropped } = fitMetadata(entries, existing)
+  const remove = [KEYS.gateDecision, KEYS.gatePolicy, KEYS.gateRun].filter(
+    key => !(key in kept) && key in existing
+  )
+  const left = `status left PendingManualApproval (${setting}: none)`
   const recorded =
-    Object.keys(kept).length > 0
-      ? 'gate decision recorded'
-      : 'gate decision not recorded (no room in customer metadata)'
-  return { status: current, written: `${recorded} on v${version}; ${note}` }
+    KEYS.gateDecision in kept
+      ? `gate:decision=${decision.decision}`
+      : 'the ApprovalDescription (no room for gate:decision in customer metadata)'
+  const what = wanted === 'none' ? recorded : `${status} and ${recorded}`
+  return {
+    write: {
+      status,
+      approvalDescription: approvalDescription(
+        decision,
+        version,
+        policyHash,
+        url,
+        wanted === 'none' ? `Status left PendingManualApproval (${setting}: none).` : ''
+      ),
+      metadata: kept,
+      remove
+    },
+    written: `${what} written to v${version}${wanted === 'none' ? `; ${left}` : ''}`,
+    preview: `would write ${what} to v${version}${wanted === 'none' ? `; ${left}` : ''}`,
+    dropped
+  }
+}
+
+/** Writes the planned record: checked unchanged first, verified after (src/registry/decision.ts). */
+async function recordDecision(
+  ctx: RunContext,
+  candidate: PackageDescription,
+  planned: PlannedRecord
+): Promise<ApprovalStatus> {
+  const current = (candidate.ModelApprovalStatus ?? 'PendingManualApproval') as ApprovalStatus
+  const write = planned.write
+  if (!write) return current
+  const arn = candidate.ModelPackageArn as string
+  const label = `v${candidate.ModelPackageVersion ?? versionFromArn(arn)}`
+  const sagemaker = ctx.aws.sagemaker
+  await ctx.steps.run(`checking that ${label} is still as read`, () =>
+    assertUnchanged(sagemaker, candidate, label)
+  )
+  await ctx.steps.run(`recording the decision on ${label}`, () =>
+    writeDecision(sagemaker, arn, write)
+  )
+  ctx.steps.changed(planned.written)
+  await ctx.sleep(DECISION_SETTLE_MS)
+  await ctx.steps.run(`reading ${label} back after recording the decision`, () =>
+    verifyDecision(sagemaker, arn, label, write)
+  )
+  return write.status
 }
 
 async function publish(ctx: RunContext, settings: Settings, report: GateReport): Promise<void> {
@@ -325,18 +383,31 @@ export const runGate: ModeRunner = async (ctx, settings): Promise<ModeOutcome> =
   const hash = policySha256(policy)
   const cache = new VersionCache(ctx)
 
-  const candidateArn = await namedOrPendingArn(
-    ctx.aws.sagemaker,
-    settings.group,
-    gate.modelPackage,
-    `Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`
+  const candidateArn = await ctx.steps.run('finding the candidate', () =>
+    namedOrPendingArn(
+      ctx.aws.sagemaker,
+      settings.group,
+      gate.modelPackage,
+      `Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`
+    )
   )
-  const baselineArn = await resolveBaseline(ctx, settings, gate.baseline, candidateArn)
-  const [candidate, baseline] = await Promise.all([
-    cache.get(candidateArn, 'model-package'),
-    baselineArn ? cache.get(baselineArn, 'baseline') : undefined
-  ])
+  const baselineArn = await ctx.steps.run('finding the baseline', () =>
+    resolveBaseline(ctx, settings, gate.baseline, candidateArn)
+  )
+  const [candidate, baseline] = await ctx.steps.run('reading the candidate and the baseline', () =>
+    Promise.all([
+      cache.get(candidateArn, 'model-package'),
+      baselineArn ? cache.get(baselineArn, 'baseline') : undefined
+    ])
+  )
   assertInGroup(candidate, settings, 'model-package')
+  if (baseline && !isInGroup(baseline, settings.group)) {
+    // Comparing with another group's model can be deliberate (a new model family against
+    // what serves now), but it is never what "the champion" means: say so, loudly.
+    ctx.out.warning(
+      `Input "baseline": endpoint "${gate.baseline.kind === 'endpoint' ? gate.baseline.endpointName : ''}" serves ${baseline.ModelPackageArn}, version ${baseline.ModelPackageVersion} of group "${baseline.ModelPackageGroupName}", not a version of "${settings.group.name}". The gate compares the candidate with that version, as asked; for this group's champion use "latest-approved" or "version:N".`
+    )
+  }
   // A version whose creation failed or is still running has nothing trustworthy to judge.
   if (candidate.ModelPackageStatus && candidate.ModelPackageStatus !== 'Completed') {
     throw new UserError(
@@ -344,10 +415,12 @@ export const runGate: ModeRunner = async (ctx, settings): Promise<ModeOutcome> =
     )
   }
   const clients = { sagemaker: ctx.aws.sagemaker, s3: ctx.aws.s3 }
-  const [candidateMetrics, baselineMetrics] = await Promise.all([
-    readVersionMetrics(clients, candidate, needed),
-    baseline ? readVersionMetrics(clients, baseline, needed) : undefined
-  ])
+  const [candidateMetrics, baselineMetrics] = await ctx.steps.run('reading the metrics', () =>
+    Promise.all([
+      readVersionMetrics(clients, candidate, needed),
+      baseline ? readVersionMetrics(clients, baseline, needed) : undefined
+    ])
+  )
   for (const note of [...candidateMetrics.notes, ...(baselineMetrics?.notes ?? [])])
     ctx.out.warning(note)
 
@@ -367,26 +440,28 @@ export const runGate: ModeRunner = async (ctx, settings): Promise<ModeOutcome> =
     `Gate ${decision.decision} for v${candidateVersion}${baseline ? ` against v${baseline.ModelPackageVersion}` : ' (no baseline)'}`
   )
   for (const reason of decision.reasons) ctx.out.info(`  - ${reason}`)
+  ctx.steps.done(`computing the verdict (${decision.decision})`)
 
   const known = new Map<string, Record<string, number>>([[candidateArn, candidateMetrics.metrics]])
   if (baselineArn && baselineMetrics) known.set(baselineArn, baselineMetrics.metrics)
   const history = await readHistory(ctx, settings, cache, known)
 
   let status = (candidate.ModelApprovalStatus ?? 'PendingManualApproval') as ApprovalStatus
-  let written: string | undefined
-  if (settings.dryRun) {
-    const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail
-    const sets = wanted !== 'none' && status === 'PendingManualApproval'
-    written = `dry run: would record gate:decision=${decision.decision}${sets ? ` and set ${wanted}` : ''} on v${candidateVersion}`
-    ctx.out.info(written)
-  } else {
-    ;({ status, written } = await recordDecision(ctx, candidate, decision, gate, hash))
-    ctx.out.info(written)
-  }
+  const planned = plannedRecord(candidate, decision, gate, hash, runUrl(ctx.github))
+  for (const reason of planned.dropped)
+    ctx.out.warning(`Not recorded in customer metadata: ${reason}`)
+  const written = settings.dryRun ? `dry run: ${planned.preview}` : planned.written
+  if (!settings.dryRun) status = await recordDecision(ctx, candidate, planned)
+  ctx.out.info(written)
 
   const baselineReport: BaselineReport | undefined =
     baseline && baselineMetrics
-      ? { ...versionReport(baseline, baselineMetrics.metrics), label: baselineLabel(gate.baseline) }
+      ? {
+          ...versionReport(baseline, baselineMetrics.metrics),
+          label: isInGroup(baseline, settings.group)
+            ? baselineLabel(gate.baseline)
+            : `${baselineLabel(gate.baseline)}, of group ${baseline.ModelPackageGroupName}`
+        }
       : undefined
   const report: GateReport = {
     group: settings.group.name,
@@ -406,7 +481,7 @@ export const runGate: ModeRunner = async (ctx, settings): Promise<ModeOutcome> =
   ctx.out.setOutput('model-package-version', candidateVersion)
   ctx.out.setOutput('approval-status', status)
   ctx.out.setOutput('baseline-model-package-arn', baselineArn ?? '')
-  await publish(ctx, settings, report)
+  await ctx.steps.run('publishing the report', () => publish(ctx, settings, report))
 
   if (decision.decision === 'fail' && gate.failOnReject) {
     return { failed: `Gate failed for v${candidateVersion}: ${decision.reasons.join(' ')}` }

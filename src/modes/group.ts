@@ -85,9 +85,13 @@ function countsByStatus(versions: VersionSummary[]): Record<string, number> {
 
 async function describeOperation(ctx: RunContext, settings: Settings): Promise<void> {
   const sagemaker = ctx.aws.sagemaker
-  const group = await describeGroup(sagemaker, settings.group)
+  const group = await ctx.steps.run('reading the group', () =>
+    describeGroup(sagemaker, settings.group)
+  )
   const arn = group.ModelPackageGroupArn ?? settings.group.arn ?? ''
-  const versions = await listVersions(sagemaker, settings.group, { limit: COUNT_LIMIT })
+  const versions = await ctx.steps.run('listing its versions', () =>
+    listVersions(sagemaker, settings.group, { limit: COUNT_LIMIT })
+  )
   const capped = versions.length >= COUNT_LIMIT
   const counts = countsByStatus(versions)
   const notes: string[] = []
@@ -138,22 +142,28 @@ async function describeOperation(ctx: RunContext, settings: Settings): Promise<v
   ctx.out.info(
     `Group "${settings.group.name}": ${at}${versions.length} versions (Approved ${counts.Approved}, PendingManualApproval ${counts.PendingManualApproval}, Rejected ${counts.Rejected})`
   )
-  await publishReport(ctx, reportFileName(settings.group, 'group'), markdown, {
-    schema: 'sagemaker-model-gate/group-report@1',
-    group: settings.group.name,
-    arn,
-    description: group.ModelPackageGroupDescription ?? null,
-    status: group.ModelPackageGroupStatus ?? null,
-    created: group.CreationTime?.toISOString() ?? null,
-    versions: { total: versions.length, capped, byStatus: counts },
-    tags,
-    sharedWith: shared
-  })
+  await ctx.steps.run('writing the report', () =>
+    publishReport(ctx, reportFileName(settings.group, 'group'), markdown, {
+      schema: 'sagemaker-model-gate/group-report@1',
+      group: settings.group.name,
+      arn,
+      description: group.ModelPackageGroupDescription ?? null,
+      status: group.ModelPackageGroupStatus ?? null,
+      created: group.CreationTime?.toISOString() ?? null,
+      versions: { total: versions.length, capped, byStatus: counts },
+      tags,
+      sharedWith: shared
+    })
+  )
 }
 
 async function listOperation(ctx: RunContext, settings: Settings): Promise<void> {
-  const versions = await listVersions(ctx.aws.sagemaker, settings.group, {
-    limit: settings.history
+  const sagemaker = ctx.aws.sagemaker
+  const versions = await ctx.steps.run('listing the versions', async () => {
+    const found = await listVersions(sagemaker, settings.group, { limit: settings.history })
+    // Listing a group that does not exist answers with no versions: tell the two apart.
+    if (found.length === 0) await describeGroup(sagemaker, settings.group)
+    return found
   })
   const rows = versions.map(summaryRow)
   ctx.out.info(`Group "${settings.group.name}": the newest ${rows.length} versions`)
@@ -165,17 +175,19 @@ async function listOperation(ctx: RunContext, settings: Settings): Promise<void>
       ? versionTable(rows, { description: true })
       : ['The group has no versions.'])
   ].join('\n')
-  await publishReport(ctx, reportFileName(settings.group, 'versions'), markdown, {
-    schema: 'sagemaker-model-gate/group-versions@1',
-    group: settings.group.name,
-    versions: rows.map(row => ({
-      version: row.version,
-      arn: row.arn,
-      status: row.status ?? null,
-      created: row.created ?? null,
-      description: row.description ?? null
-    }))
-  })
+  await ctx.steps.run('writing the report', () =>
+    publishReport(ctx, reportFileName(settings.group, 'versions'), markdown, {
+      schema: 'sagemaker-model-gate/group-versions@1',
+      group: settings.group.name,
+      versions: rows.map(row => ({
+        version: row.version,
+        arn: row.arn,
+        status: row.status ?? null,
+        created: row.created ?? null,
+        description: row.description ?? null
+      }))
+    })
+  )
 }
 
 async function updateTagsOperation(
@@ -184,8 +196,8 @@ async function updateTagsOperation(
   ops: GroupSettings
 ): Promise<void> {
   const sagemaker = ctx.aws.sagemaker
-  const arn = await groupArnOf(ctx, settings.group)
-  const current = await listTags(sagemaker, arn)
+  const arn = await ctx.steps.run('reading the group', () => groupArnOf(ctx, settings.group))
+  const current = await ctx.steps.run('reading its tags', () => listTags(sagemaker, arn))
   const changes = Object.entries(ops.groupTags).filter(([key, value]) => current[key] !== value)
   const lines = changes.map(([key, value]) =>
     key in current ? `${key}: "${current[key]}" -> "${value}"` : `${key}: (new) "${value}"`
@@ -203,11 +215,16 @@ async function updateTagsOperation(
       )}`
     )
   } else {
-    await sagemaker.send(
-      new AddTagsCommand({
-        ResourceArn: arn,
-        Tags: changes.map(([Key, Value]) => ({ Key, Value }))
-      })
+    await ctx.steps.run('tagging the group', () =>
+      sagemaker.send(
+        new AddTagsCommand({
+          ResourceArn: arn,
+          Tags: changes.map(([Key, Value]) => ({ Key, Value }))
+        })
+      )
+    )
+    ctx.steps.changed(
+      `tagged group "${settings.group.name}" (${changes.map(([key]) => key).join(', ')})`
     )
     ctx.out.info(`Tagged group "${settings.group.name}":\n  ${lines.join('\n  ')}`)
   }
@@ -280,9 +297,11 @@ async function deleteOperation(
   const sagemaker = ctx.aws.sagemaker
   const name = settings.group.name
   // Fails on a missing group before anything else is looked at.
-  await describeGroup(sagemaker, settings.group)
+  await ctx.steps.run('reading the group', () => describeGroup(sagemaker, settings.group))
   const versions = (
-    await listVersions(sagemaker, settings.group, { limit: DELETE_LIMIT + 1 })
+    await ctx.steps.run('listing its versions', () =>
+      listVersions(sagemaker, settings.group, { limit: DELETE_LIMIT + 1 })
+    )
   ).sort((a, b) => b.version - a.version)
   if (versions.length > DELETE_LIMIT) {
     throw new UserError(
@@ -294,7 +313,9 @@ async function deleteOperation(
       `Group "${name}" still holds ${versions.length} version${versions.length === 1 ? '' : 's'}: ${versionList(versions)}. Deleting the group deletes them all; set "force: true" to do that, or keep the group.`
     )
   }
-  const deployed = await deployedVersions(ctx, versions)
+  const deployed = await ctx.steps.run('checking which versions are deployed', () =>
+    deployedVersions(ctx, versions)
+  )
   if (deployed.length > 0) {
     const which = deployed
       .map(entry =>
@@ -318,13 +339,19 @@ async function deleteOperation(
   const deleted: number[] = []
   if (!settings.dryRun) {
     for (const version of versions) {
-      await sagemaker.send(new DeleteModelPackageCommand({ ModelPackageName: version.arn }))
+      await ctx.steps.run(`deleting v${version.version}`, () =>
+        sagemaker.send(new DeleteModelPackageCommand({ ModelPackageName: version.arn }))
+      )
+      ctx.steps.changed(`deleted v${version.version}`)
       deleted.push(version.version)
       ctx.out.info(`Deleted v${version.version}`)
     }
-    await sagemaker.send(
-      new DeleteModelPackageGroupCommand({ ModelPackageGroupName: settings.group.nameOrArn })
+    await ctx.steps.run(`deleting group "${name}"`, () =>
+      sagemaker.send(
+        new DeleteModelPackageGroupCommand({ ModelPackageGroupName: settings.group.nameOrArn })
+      )
     )
+    ctx.steps.changed(`deleted group "${name}"`)
     ctx.out.info(`Deleted group "${name}"`)
   }
   await ctx.out.summary(
@@ -338,6 +365,19 @@ async function deleteOperation(
       ...(versions.length > 0 ? [...versionTable(versions.map(summaryRow)), ''] : [])
     ].join('\n')
   )
+}
+
+/**
+ * Sharing a group with the account that owns it grants nothing (the owner already has
+ * every right through IAM) and usually means a wrong account id was pasted.
+ */
+function refuseOwnAccount(groupArn: string, accountIds: readonly string[]): void {
+  const owner = /^arn:[^:]+:sagemaker:[^:]*:(\d{12}):/.exec(groupArn)?.[1]
+  if (owner && accountIds.includes(owner)) {
+    throw new UserError(
+      `Input "account-ids": ${owner} is the account that owns group "${groupArn.split('/').pop()}" (${groupArn}); sharing with it grants nothing. Remove it and give the other accounts to share with.`
+    )
+  }
 }
 
 function describeChange(operation: 'share' | 'unshare', change: PolicyChange): string {
@@ -364,8 +404,11 @@ async function sharingOperation(
   requireOwnGroup(settings, operation)
   const sagemaker = ctx.aws.sagemaker
   const name = settings.group.name
-  const groupArn = await groupArnOf(ctx, settings.group)
-  const existing = await readGroupPolicy(sagemaker, name)
+  const groupArn = await ctx.steps.run('reading the group', () => groupArnOf(ctx, settings.group))
+  if (operation === 'share') refuseOwnAccount(groupArn, ops.accountIds)
+  const existing = await ctx.steps.run('reading its resource policy', () =>
+    readGroupPolicy(sagemaker, name)
+  )
   const change =
     operation === 'share'
       ? sharePolicy(existing, groupArn, ops.accountIds)
@@ -386,15 +429,17 @@ async function sharingOperation(
     `${settings.dryRun ? 'Dry run: ' : ''}${operation} group "${name}": ${describeChange(operation, change)}; ${settings.dryRun && change.changed ? `would call ${call}` : call}${text ? `\n${JSON.stringify(change.document, null, 2)}` : ''}`
   )
   if (change.changed && !settings.dryRun) {
-    if (text) {
-      await sagemaker.send(
-        new PutModelPackageGroupPolicyCommand({ ModelPackageGroupName: name, ResourcePolicy: text })
-      )
-    } else {
-      await sagemaker.send(
-        new DeleteModelPackageGroupPolicyCommand({ ModelPackageGroupName: name })
-      )
-    }
+    await ctx.steps.run('writing the resource policy', () =>
+      text
+        ? sagemaker.send(
+            new PutModelPackageGroupPolicyCommand({
+              ModelPackageGroupName: name,
+              ResourcePolicy: text
+            })
+          )
+        : sagemaker.send(new DeleteModelPackageGroupPolicyCommand({ ModelPackageGroupName: name }))
+    )
+    ctx.steps.changed(`${operation === 'share' ? 'shared' : 'unshared'} group "${name}"`)
   }
   const after = change.changed ? sharedAccounts(change.document) : sharedAccounts(existing)
   await ctx.out.summary(

@@ -4,27 +4,35 @@ import type { ModeRunner } from '../context.js'
 import { runUrl } from '../context.js'
 import { UserError } from '../errors.js'
 import { readLineage } from '../registry/lineage.js'
-import { describeVersion, latestVersion, resolvePackageArn } from '../registry/versions.js'
+import {
+  describeGroup,
+  describeNamedVersion,
+  describeVersion,
+  latestVersion,
+  resolvePackageArn
+} from '../registry/versions.js'
 import { lineageJson, renderLineage, type LineageReport } from '../report/lineage.js'
 import { publishReport, reportFileName } from './compare.js'
 
 export const runLineage: ModeRunner = async (ctx, settings) => {
   const sagemaker = ctx.aws.sagemaker
   const ref = settings.report?.modelPackage
-  let arn: string
-  if (ref) {
-    arn = await resolvePackageArn(sagemaker, settings.group, ref)
-  } else {
+  const arn = await ctx.steps.run('finding the version', async () => {
+    if (ref) return resolvePackageArn(sagemaker, settings.group, ref)
     const newest = await latestVersion(sagemaker, settings.group)
-    if (!newest) {
-      throw new UserError(
-        `Group "${settings.group.name}" has no versions; register one first, or name another group.`
-      )
-    }
-    arn = newest.arn
-  }
-  const pkg = await describeVersion(sagemaker, arn)
-  const lineage = await readLineage(sagemaker, pkg)
+    if (newest) return newest.arn
+    // Listing a group that does not exist answers with no versions: tell the two apart.
+    await describeGroup(sagemaker, settings.group)
+    throw new UserError(
+      `Group "${settings.group.name}" has no versions; register one first, or name another group.`
+    )
+  })
+  const pkg = await ctx.steps.run(`reading v${arn.split('/').pop()}`, () =>
+    ref ? describeNamedVersion(sagemaker, arn, 'model-package') : describeVersion(sagemaker, arn)
+  )
+  const lineage = await ctx.steps.run('reading its training job and lineage', () =>
+    readLineage(sagemaker, pkg)
+  )
   for (const note of lineage.notes) ctx.out.info(note)
 
   const report: LineageReport = {
@@ -41,11 +49,13 @@ export const runLineage: ModeRunner = async (ctx, settings) => {
   if (version !== undefined) ctx.out.setOutput('model-package-version', version)
   if (lineage.package.approvalStatus)
     ctx.out.setOutput('approval-status', lineage.package.approvalStatus)
-  await publishReport(
-    ctx,
-    reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`),
-    renderLineage(report),
-    lineageJson(report)
+  await ctx.steps.run('writing the report', () =>
+    publishReport(
+      ctx,
+      reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`),
+      renderLineage(report),
+      lineageJson(report)
+    )
   )
   return {}
 }

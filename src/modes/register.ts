@@ -12,7 +12,9 @@ import {
 } from '../evaluation/metrics-file.js'
 import { consoleLinks } from '../report/links.js'
 import { escapeCell, escapeText, safeUrl } from '../report/escape.js'
+import { isStatisticsObjectUri } from '../inputs.js'
 import { ensureGroup } from '../registry/groups.js'
+import { readStatisticsObject } from '../registry/metrics.js'
 import {
   METADATA_MAX_ENTRIES,
   METRIC_PREFIX,
@@ -66,7 +68,8 @@ interface Plan {
   metrics: Metric[]
   /** Metric entries that made it into the customer metadata mirror. */
   mirrored: Record<string, number>
-  statistics?: StatisticsObject & { location: S3Location }
+  /** Statistics this run uploads (`location` set), or an existing object it attaches. */
+  statistics?: StatisticsObject & { location?: S3Location }
   request: Omit<PackageRequest, 'clientToken'>
 }
 
@@ -115,12 +118,26 @@ async function plan(
   const metricsLocation = register.metricsS3Uri
     ? parseS3Uri(register.metricsS3Uri, 'metrics-s3-uri')
     : undefined
-  const fromFile = register.metricsFile ? await readMetricsFile(register.metricsFile) : undefined
+  const attach = register.metricsS3Uri !== undefined && isStatisticsObjectUri(register.metricsS3Uri)
+  const fromFile = register.metricsFile
+    ? await ctx.steps.run('reading metrics-file', () => readMetricsFile(register.metricsFile!))
+    : undefined
   for (const note of fromFile?.notes ?? []) ctx.out.info(`metrics-file: ${note}`)
+  const attached =
+    attach && metricsLocation
+      ? await ctx.steps.run(`reading the statistics at ${register.metricsS3Uri}`, () =>
+          readStatisticsObject(ctx.aws.s3, metricsLocation, 'metrics-s3-uri')
+        )
+      : undefined
+  for (const note of attached?.notes ?? []) ctx.out.info(`metrics-s3-uri: ${note}`)
 
-  const source = await resolveModelSource(ctx.aws.sagemaker, register.source)
-  const { metrics, overridden } = mergeMetrics(source.finalMetrics, fromFile?.metrics ?? [])
-  for (const line of overridden) ctx.out.info(`Metric ${line} (the file wins).`)
+  const source = await ctx.steps.run('reading the model source', () =>
+    resolveModelSource(ctx.aws.sagemaker, register.source)
+  )
+  const evaluated = fromFile?.metrics ?? attached?.metrics ?? []
+  const { metrics, overridden } = mergeMetrics(source.finalMetrics, evaluated)
+  const winner = attached ? 'the statistics win' : 'the file wins'
+  for (const line of overridden) ctx.out.info(`Metric ${line} (${winner}).`)
 
   const fingerprint = registrationFingerprint({
     group: settings.group.name,
@@ -158,7 +175,17 @@ async function plan(
   )
 
   let statistics: Plan['statistics']
-  if (metrics.length > 0 && metricsLocation) {
+  if (attached) {
+    statistics = { uri: attached.uri, digest: attached.digest }
+    const jobOnly = source.finalMetrics.filter(
+      metric => !attached.metrics.some(m => m.name === metric.name)
+    )
+    if (jobOnly.length > 0) {
+      ctx.out.info(
+        `The training job's ${jobOnly.map(m => m.name).join(', ')} ${jobOnly.length === 1 ? 'is' : 'are'} not in ${attached.uri}: recorded in customer metadata only (the attached statistics are used as they are).`
+      )
+    }
+  } else if (metrics.length > 0 && metricsLocation) {
     const body = statisticsJson(metrics)
     const location = {
       bucket: metricsLocation.bucket,
@@ -170,8 +197,8 @@ async function plan(
       'No "metrics-s3-uri" given: metrics are recorded in customer metadata only, so SageMaker Studio shows no model quality statistics for this version.'
     )
   } else if (metricsLocation) {
-    ctx.out.info(
-      'No metrics from "metrics-file" or the training job: nothing to upload to "metrics-s3-uri".'
+    throw new UserError(
+      `Input "metrics-s3-uri" ${register.metricsS3Uri} is a folder for the statistics this run writes, but there are none to write (no "metrics-file", and no final metrics from a training job). To attach an existing statistics JSON, give its key ending in .json.`
     )
   }
 
@@ -278,17 +305,26 @@ export const runRegister: ModeRunner = async (ctx, settings): Promise<ModeOutcom
   const sagemaker = ctx.aws.sagemaker
   const planned = await plan(ctx, settings, register)
 
-  const group = await ensureGroup(
-    sagemaker,
-    settings.group,
-    register.groupDescription,
-    register.groupTags,
-    ctx.out,
-    dryRun
+  const group = await ctx.steps.run(`finding or creating group "${settings.group.name}"`, () =>
+    ensureGroup(
+      sagemaker,
+      settings.group,
+      register.groupDescription,
+      register.groupTags,
+      ctx.out,
+      dryRun
+    )
   )
+  if (group.created) {
+    ctx.steps.changed(
+      `created model package group "${settings.group.name}" (it stays; a re-run registers into it)`
+    )
+  }
   const existing =
     group.exists && !group.created
-      ? await findRegistration(sagemaker, settings.group, planned.fingerprint)
+      ? await ctx.steps.run('looking for an earlier registration of this commit and model', () =>
+          findRegistration(sagemaker, settings.group, planned.fingerprint)
+        )
       : { failed: [] as number[] }
 
   let result: Result
@@ -306,7 +342,9 @@ export const runRegister: ModeRunner = async (ctx, settings): Promise<ModeOutcom
       )
     }
     if (description.ModelPackageStatus !== 'Completed' && !dryRun) {
-      description = await waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) })
+      description = await ctx.steps.run(`waiting for v${version} to complete`, () =>
+        waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) })
+      )
     }
     if (
       description.ModelApprovalStatus &&
@@ -334,9 +372,13 @@ export const runRegister: ModeRunner = async (ctx, settings): Promise<ModeOutcom
       clientToken: clientToken(planned.fingerprint, retryAfter)
     })
     if (dryRun) {
-      if (planned.statistics) {
+      if (planned.statistics?.location) {
         ctx.out.info(
           `Dry run: would upload model quality statistics to ${planned.statistics.uri} (${planned.statistics.digest}):\n${planned.statistics.body}`
+        )
+      } else if (planned.statistics) {
+        ctx.out.info(
+          `Dry run: would attach the statistics at ${planned.statistics.uri} as they are (${planned.statistics.digest}).`
         )
       }
       ctx.out.info(
@@ -344,20 +386,29 @@ export const runRegister: ModeRunner = async (ctx, settings): Promise<ModeOutcom
       )
       result = { created: false, approvalStatus: planned.request.approvalStatus }
     } else {
-      if (planned.statistics) {
-        await putObject(
-          ctx.aws.s3,
-          planned.statistics.location,
-          planned.statistics.body,
-          'application/json'
+      const statistics = planned.statistics
+      if (statistics?.location && statistics.body !== undefined) {
+        const { location, body } = statistics
+        await ctx.steps.run(`uploading the model quality statistics to ${statistics.uri}`, () =>
+          putObject(ctx.aws.s3, location, body, 'application/json')
         )
+        ctx.steps.changed(`uploaded the statistics to ${statistics.uri}`)
         ctx.out.info(
-          `Uploaded model quality statistics to ${planned.statistics.uri} (${planned.statistics.digest}).`
+          `Uploaded model quality statistics to ${statistics.uri} (${statistics.digest}).`
+        )
+      } else if (statistics) {
+        ctx.out.info(
+          `Attaching the statistics at ${statistics.uri} as they are (${statistics.digest}).`
         )
       }
-      const arn = await createPackage(sagemaker, input)
+      const arn = await ctx.steps.run('creating the model package', () =>
+        createPackage(sagemaker, input)
+      )
+      ctx.steps.changed(`created ${arn}`)
       ctx.out.info(`Created ${arn}; waiting for it to complete.`)
-      const description = await waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) })
+      const description = await ctx.steps.run(`waiting for ${arn} to complete`, () =>
+        waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) })
+      )
       result = {
         arn,
         version: description.ModelPackageVersion ?? versionFromArn(arn),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { METADATA_MAX_KEY, METRIC_PREFIX } from '../registry/metadata.js'
 import { inferDirection } from './direction.js'
 import type {
   Comparator,
@@ -36,10 +37,33 @@ export class PolicyError extends Error {
     if (where.text === undefined) return head
     const gutter = String(where.line)
     const pad = ' '.repeat(gutter.length)
-    const caret = ' '.repeat(Math.max(0, (where.column ?? 1) - 1)) + '^'
-    return `${head}\n  ${gutter} | ${where.text}\n  ${pad} | ${caret}`
+    const { text, at } = excerpt(where.text, (where.column ?? 1) - 1)
+    return `${head}\n  ${gutter} | ${text}\n  ${pad} | ${' '.repeat(at)}^`
   }
 }
+
+/** At most EXCERPT characters of a long line around `at`, so a message stays readable. */
+const EXCERPT = 100
+function excerpt(line: string, at: number): { text: string; at: number } {
+  if (line.length <= EXCERPT) return { text: line, at: Math.max(0, at) }
+  const start = Math.max(0, Math.min(at - 20, line.length - EXCERPT))
+  const head = start > 0 ? '…' : ''
+  const tail = start + EXCERPT < line.length ? '…' : ''
+  return {
+    text: `${head}${line.slice(start, start + EXCERPT)}${tail}`,
+    at: at - start + head.length
+  }
+}
+
+/**
+ * The longest metric name a rule may use: a version records each metric in its customer
+ * metadata as `metric:<name>`, and SageMaker caps metadata keys at 128 characters, so a
+ * longer name could never be recorded by `register` and its rule could never pass.
+ */
+export const METRIC_NAME_MAX = METADATA_MAX_KEY - METRIC_PREFIX.length
+
+/** A relative regression limit is a share of the baseline's value: -100% already gives it all up. */
+export const RELATIVE_LIMIT_MAX = 100
 
 const METRIC_NAME = /[A-Za-z0-9_.:/-]+/y
 const COMPARATOR = /(>=|<=|==|>|<)/y
@@ -108,6 +132,12 @@ class LineScanner {
         `"${this.text[this.pos]}" is not allowed in a metric name (letters, digits and _ . : / -)`
       )
     }
+    if (name.length > METRIC_NAME_MAX) {
+      this.fail(
+        `the metric name is ${name.length} characters; at most ${METRIC_NAME_MAX} are allowed, because a version records it as customer metadata "${METRIC_PREFIX}<name>" and SageMaker caps those keys at ${METADATA_MAX_KEY} characters`,
+        column
+      )
+    }
     return { name, column }
   }
 
@@ -161,9 +191,60 @@ function parseThresholds(text: string): ThresholdRule[] {
       )
     }
     seen.set(key, line)
-    rules.push({ kind: 'threshold', metric: metric.name, op, value, line })
+    const rule: ThresholdRule = { kind: 'threshold', metric: metric.name, op, value, line }
+    const clash = rules.find(earlier => earlier.metric === rule.metric && !overlap(earlier, rule))
+    if (clash) {
+      scan.fail(
+        `"${metric.name} ${op} ${value}" contradicts line ${clash.line} ("${clash.metric} ${clash.op} ${clash.value}"): no value meets both, so the gate could never pass`,
+        opColumn
+      )
+    }
+    rules.push(rule)
   }
   return rules
+}
+
+interface Bound {
+  value: number
+  inclusive: boolean
+}
+
+/** The values a threshold lets through, as an interval. */
+function interval(rule: ThresholdRule): { low?: Bound; high?: Bound } {
+  switch (rule.op) {
+    case '>=':
+      return { low: { value: rule.value, inclusive: true } }
+    case '>':
+      return { low: { value: rule.value, inclusive: false } }
+    case '<=':
+      return { high: { value: rule.value, inclusive: true } }
+    case '<':
+      return { high: { value: rule.value, inclusive: false } }
+    case '==':
+      return {
+        low: { value: rule.value, inclusive: true },
+        high: { value: rule.value, inclusive: true }
+      }
+  }
+}
+
+/**
+ * Whether some value meets both thresholds. Checking pairs is enough: on a line, intervals
+ * that overlap pairwise all overlap (Helly's theorem in one dimension).
+ */
+function overlap(a: ThresholdRule, b: ThresholdRule): boolean {
+  const [x, y] = [interval(a), interval(b)]
+  const lows = [x.low, y.low].filter((bound): bound is Bound => bound !== undefined)
+  const highs = [x.high, y.high].filter((bound): bound is Bound => bound !== undefined)
+  if (lows.length === 0 || highs.length === 0) return true
+  const low = lows.reduce((m, bound) =>
+    bound.value > m.value || (bound.value === m.value && !bound.inclusive) ? bound : m
+  )
+  const high = highs.reduce((m, bound) =>
+    bound.value < m.value || (bound.value === m.value && !bound.inclusive) ? bound : m
+  )
+  if (low.value !== high.value) return low.value < high.value
+  return low.inclusive && high.inclusive
 }
 
 function parseDirections(text: string): Record<string, MetricDirection> {
@@ -211,6 +292,12 @@ function parseRegressions(
     }
     const relative = scan.match(/%/y) !== undefined
     scan.end(`the limit "${lineText.slice(column, scan.pos)}"`)
+    if (relative && Math.abs(value) > RELATIVE_LIMIT_MAX) {
+      scan.fail(
+        `a relative limit goes from -0% to -${RELATIVE_LIMIT_MAX}% of the baseline's value (at -${RELATIVE_LIMIT_MAX}% a higher-is-better metric may already fall to zero); got "${lineText.slice(column, scan.pos).trim()}". For a wider limit, give an absolute one such as -0.5`,
+        column
+      )
+    }
     const first = seen.get(metric.name)
     if (first !== undefined) {
       scan.fail(

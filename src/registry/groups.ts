@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import type { Reporter } from '../context.js'
 import type { GroupRef } from '../settings.js'
+import { isNotFound } from './versions.js'
 
 export interface EnsuredGroup {
   /** Absent only in a dry run for a group that does not exist yet. */
@@ -14,17 +15,6 @@ export interface EnsuredGroup {
   created: boolean
   /** False when the group is missing and a dry run did not create it. */
   exists: boolean
-}
-
-/**
- * DescribeModelPackageGroup models no not-found error: SageMaker answers a missing group
- * with a ValidationException whose message ends "does not exist." (ResourceNotFound is
- * accepted too, for emulators that model it).
- */
-export function isGroupMissing(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  if (error.name === 'ResourceNotFound') return true
-  return error.name === 'ValidationException' && /does not exist/i.test(error.message)
 }
 
 function isAlreadyExists(error: unknown): boolean {
@@ -76,7 +66,7 @@ export async function ensureGroup(
     }
     return { arn: existing.ModelPackageGroupArn, created: false, exists: true }
   } catch (error) {
-    if (!isGroupMissing(error)) throw error
+    if (!isNotFound(error)) throw error
   }
   const input = createGroupInput(group, description, tags)
   if (dryRun) {

@@ -28,12 +28,56 @@ export function sanitizeMetadataText(text: string, max: number): string {
   return text.replace(DISALLOWED_CHAR, '_').slice(0, max)
 }
 
-/** Metric values are kept as plain decimal strings (no exponent), which the limits allow. */
+/**
+ * Free text (a decision's reason) as a readable metadata value: `;` `!` `?` become `.`, `&`
+ * becomes "and", `%` "percent", `<` `>` "lt" "gt", quotes and brackets are dropped, and any
+ * other character the metadata alphabet lacks (such as `,` or `#`) becomes a space. Runs of
+ * spaces become one, and a value cut to `max` ends in "...". The exact text goes to
+ * ApprovalDescription, which takes any character.
+ */
+export function readableMetadataText(text: string, max: number): string {
+  const words: Record<string, string> = {
+    ';': '.',
+    '!': '.',
+    '?': '.',
+    '&': ' and ',
+    '%': ' percent',
+    '<': ' lt ',
+    '>': ' gt '
+  }
+  const readable = text
+    .replace(/["'`“”‘’()[\]{}«»]/g, '')
+    .replace(DISALLOWED_CHAR, char => words[char] ?? ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/ \./g, '.')
+    .trim()
+  return readable.length <= max ? readable : `${readable.slice(0, max - 3).trimEnd()}...`
+}
+
+/**
+ * Metric values as decimal strings without an exponent where that fits (1e-7 is written
+ * 0.0000001): the exact digits of the shortest text that reads back as the same double.
+ */
 export function formatMetricValue(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`metric value ${value} is not a finite number`)
   const text = String(value)
-  if (!/e/i.test(text)) return text
-  return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '')
+  const parts = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text)
+  if (!parts) return text
+  const [, sign, lead, fraction = '', exponent] = parts as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string
+  ]
+  const digits = `${lead}${fraction}`
+  const power = Number(exponent)
+  const plain =
+    power < 0
+      ? `${sign}0.${'0'.repeat(-power - 1)}${digits}`
+      : `${sign}${digits.padEnd(power + 1, '0')}`
+  // 1e-300 in plain digits would not fit a metadata value; the exponent form reads back too.
+  return plain.length <= METADATA_MAX_VALUE ? plain : text
 }
 
 /** Reads the `metric:<name>` mirror back into numbers, ignoring unparseable values. */

@@ -1,12 +1,20 @@
 // A version's metrics as the gate sees them: the `metric:` mirror in customer metadata
 // first (no extra call), then the statistics JSON in S3 behind ModelMetrics (its digest
 // verified), then the final metrics of the training job that produced it.
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
+import type { S3Client } from '@aws-sdk/client-s3'
 import { DescribeTrainingJobCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker'
-import { metricValues, parseMetricsJson } from '../evaluation/metrics-file.js'
+import { UserError } from '../errors.js'
+import { metricValues, parseMetricsJson, type ParsedMetrics } from '../evaluation/metrics-file.js'
 import { metricsFromMetadata } from './metadata.js'
 import { PROVENANCE_KEYS } from './provenance.js'
-import { formatS3Uri, parseS3Uri, sha256Hex, type S3Location } from './s3.js'
+import {
+  contentDigest,
+  formatS3Uri,
+  getObjectBytes,
+  parseS3Uri,
+  sha256Hex,
+  type S3Location
+} from './s3.js'
 import { finalMetrics } from './training.js'
 import type { PackageDescription } from './versions.js'
 
@@ -23,18 +31,6 @@ export interface VersionMetrics {
 function expectedDigest(digest: string | undefined): string | undefined {
   const match = /^sha256:([0-9a-f]{64})$/i.exec(digest ?? '')
   return match ? (match[1] as string).toLowerCase() : undefined
-}
-
-/**
- * The object's bytes: the digest SageMaker records is of the bytes, and decoding first
- * would change them (a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD).
- */
-async function getObjectBytes(s3: S3Client, location: S3Location): Promise<Uint8Array> {
-  const response = await s3.send(
-    new GetObjectCommand({ Bucket: location.bucket, Key: location.key })
-  )
-  if (!response.Body) throw new Error(`${formatS3Uri(location)} has no content`)
-  return response.Body.transformToByteArray()
 }
 
 /**
@@ -98,4 +94,49 @@ export async function readVersionMetrics(
     }
   }
   return result
+}
+
+export interface AttachedStatistics extends ParsedMetrics {
+  uri: string
+  /** `sha256:<hex>` of the object's exact bytes, for ContentDigest. */
+  digest: string
+}
+
+/**
+ * Reads an existing model-quality statistics object to attach to a version as it is: it
+ * must exist, parse under the metrics-file rules, and be statistics (a section such as
+ * binary_classification_metrics), not a flat file Studio could not show.
+ */
+export async function readStatisticsObject(
+  s3: S3Client,
+  location: S3Location,
+  input: string
+): Promise<AttachedStatistics> {
+  const uri = formatS3Uri(location)
+  let bytes: Uint8Array
+  try {
+    bytes = await getObjectBytes(s3, location)
+  } catch (error) {
+    if ((error as Error).name === 'NoSuchKey' || (error as Error).name === 'NotFound') {
+      throw new UserError(
+        `Input "${input}": ${uri} does not exist. Give the key of an existing model-quality statistics JSON, or a folder (a URI not ending in .json) for the statistics this run writes from "metrics-file".`
+      )
+    }
+    throw error
+  }
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new UserError(
+      `Input "${input}": ${uri} is not UTF-8 text, so it is not a statistics JSON.`
+    )
+  }
+  const parsed = parseMetricsJson(text, input)
+  if (parsed.metrics.some(metric => metric.section === undefined)) {
+    throw new UserError(
+      `Input "${input}": ${uri} is not model-quality statistics: it has no section such as binary_classification_metrics, multiclass_classification_metrics or regression_metrics. Pass a flat metrics file as "metrics-file" instead, with "metrics-s3-uri" as the folder to write the statistics to.`
+    )
+  }
+  return { ...parsed, uri, digest: contentDigest(bytes) }
 }

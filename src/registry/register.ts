@@ -15,9 +15,10 @@ import { describeVersion, listVersions, type PackageDescription } from './versio
 export interface StatisticsObject {
   /** `s3://bucket/key` of the statistics JSON. */
   uri: string
-  /** `sha256:<hex>` of the exact bytes uploaded. */
+  /** `sha256:<hex>` of the exact bytes stored. */
   digest: string
-  body: string
+  /** The JSON this run uploads; absent for an existing object attached as it is. */
+  body?: string
 }
 
 export interface PackageRequest {

@@ -64,6 +64,18 @@ export async function putObject(
   )
 }
 
+/**
+ * The object's bytes: the digest SageMaker records is of the bytes, and decoding first
+ * would change them (a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD).
+ */
+export async function getObjectBytes(s3: S3Client, location: S3Location): Promise<Uint8Array> {
+  const response = await s3.send(
+    new GetObjectCommand({ Bucket: location.bucket, Key: location.key })
+  )
+  if (!response.Body) throw new Error(`${formatS3Uri(location)} has no content`)
+  return response.Body.transformToByteArray()
+}
+
 /** Reads a whole object as UTF-8 text. */
 export async function getObjectText(s3: S3Client, location: S3Location): Promise<string> {
   const response = await s3.send(

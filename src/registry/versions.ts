@@ -38,10 +38,74 @@ export function packageArnFromGroupArn(groupArn: string, version: number): strin
   return `${match[1]}:model-package/${match[2]}/${version}`
 }
 
-export async function describeGroup(sagemaker: SageMakerClient, group: GroupRef) {
-  return sagemaker.send(
-    new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group.nameOrArn })
+/**
+ * Whether SageMaker answered "no such thing". The registry models no not-found error: a
+ * missing group or version is a ValidationException whose message says "does not exist"
+ * (ResourceNotFound is accepted too, for emulators and services that model it).
+ */
+export function isNotFound(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException') return true
+  return (
+    error.name === 'ValidationException' &&
+    /does not exist|not found|could not find/i.test(error.message)
   )
+}
+
+async function regionOf(sagemaker: SageMakerClient): Promise<string> {
+  const region = sagemaker.config.region
+  return typeof region === 'function' ? await region() : String(region ?? '')
+}
+
+// One style for every "not found", whatever the mode: the input that named the thing, what
+// is missing, where it was looked for, and what to check.
+const CHECK = 'Check the name, the region and the AWS account the credentials belong to.'
+
+export async function groupNotFound(
+  sagemaker: SageMakerClient,
+  group: GroupRef
+): Promise<UserError> {
+  return new UserError(
+    `Input "model-package-group": group "${group.name}" does not exist in ${await regionOf(sagemaker)}. ${CHECK}`
+  )
+}
+
+/** `input` named version(s) of the group that SageMaker does not know. */
+export function versionsNotFound(input: string, arns: readonly string[]): UserError {
+  const parts = arns.map(arn =>
+    /:sagemaker:([^:]*):\d{12}:model-package\/([^/]+)\/(\d+)$/.exec(arn)
+  )
+  const [, region, group] = parts[0] ?? []
+  const versions = parts.map((match, i) => (match ? `v${match[3]}` : arns[i]))
+  return new UserError(
+    `Input "${input}": ${versions.join(', ')} of group "${group ?? '?'}" ${versions.length === 1 ? 'does' : 'do'} not exist in ${region ?? 'this region'} (${arns.join(', ')}). Check the version number, the group, the region and the AWS account the credentials belong to.`
+  )
+}
+
+/** Runs `read` on a version that input `input` named; "no such version" becomes one message naming the input. */
+export async function forNamedVersion<T>(
+  input: string,
+  arn: string,
+  read: () => Promise<T>
+): Promise<T> {
+  try {
+    return await read()
+  } catch (error) {
+    if (isNotFound(error)) throw versionsNotFound(input, [arn])
+    throw error
+  }
+}
+
+/** Describes the group; a missing one is the not-found error naming "model-package-group". */
+export async function describeGroup(sagemaker: SageMakerClient, group: GroupRef) {
+  try {
+    return await sagemaker.send(
+      new DescribeModelPackageGroupCommand({ ModelPackageGroupName: group.nameOrArn })
+    )
+  } catch (error) {
+    if (isNotFound(error)) throw await groupNotFound(sagemaker, group)
+    throw error
+  }
 }
 
 /** Resolves a package named by ARN or by version number to its ARN. */
@@ -74,31 +138,13 @@ export async function describeVersion(
   return sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: arn }))
 }
 
-function isMissingPackage(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException') return true
-  return (
-    error.name === 'ValidationException' &&
-    /does not exist|not found|could not find/i.test(error.message)
-  )
-}
-
 /** Describes a version a person named through `input`; a missing one is an error naming it. */
 export async function describeNamedVersion(
   sagemaker: SageMakerClient,
   arn: string,
   input: string
 ): Promise<PackageDescription> {
-  try {
-    return await describeVersion(sagemaker, arn)
-  } catch (error) {
-    if (isMissingPackage(error)) {
-      throw new UserError(
-        `Input "${input}": model package ${arn} does not exist (${(error as Error).message}). Check the version number, the group and the region.`
-      )
-    }
-    throw error
-  }
+  return forNamedVersion(input, arn, () => describeVersion(sagemaker, arn))
 }
 
 function toSummary(item: ModelPackageSummary): VersionSummary {
@@ -179,7 +225,11 @@ export async function namedOrPendingArn(
 ): Promise<string> {
   if (ref) return resolvePackageArn(sagemaker, group, ref)
   const pending = await latestVersion(sagemaker, group, 'PendingManualApproval')
-  if (!pending) throw new UserError(noneWaiting)
+  if (!pending) {
+    // Listing a group that does not exist answers with no versions: tell the two apart.
+    await describeGroup(sagemaker, group)
+    throw new UserError(noneWaiting)
+  }
   return pending.arn
 }
 
