@@ -980,7 +980,7 @@ describe('input names', () => {
       inputNamesFromEnv({
         'INPUT_MAX-REGRESION': 'validation:auc -0.01',
         INPUT_MODE: 'gate',
-        'INPUT_INSTANCE-COUNT': '1',
+        'INPUT_ON-PASS': 'none',
         'INPUT_DRY-RUN': 'FALSE',
         'INPUT_ENDPOINT-NAME': '',
         'INPUT_GITHUB-TOKEN': 'x',
