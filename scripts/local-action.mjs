@@ -9,7 +9,9 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { parse } from 'yaml'
 import { startEmulator } from '../emulator/server.ts'
+import { modeMap } from './mode-reference.mjs'
 import { startFakeGitHub } from '../__fixtures__/github-api.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -109,6 +111,14 @@ function groupOf(text) {
     .replace(/^(['"])(.*)\1$/, '$2')
 }
 
+/** The inputs `mode` reads, as action.yml describes them; every input for an unknown mode. */
+function modeInputs(mode) {
+  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'))
+  const docs = parse(readFileSync(join(ROOT, 'scripts', 'mode-docs.yml'), 'utf8'))
+  const inputs = modeMap(action, docs)[mode]?.inputs ?? action.inputs
+  return new Set(Object.keys(inputs))
+}
+
 /** Runs local-action; resolves with its exit code and whether the action called setFailed. */
 function runLocalAction(envFile) {
   // Only what the env file says reaches the action: no AWS profile or token of the caller.
@@ -166,7 +176,7 @@ export async function main(argv) {
     )
     const summary = join(work, 'summary.md')
     writeFileSync(summary, '')
-    const own = {
+    const set = {
       INPUT_MODE: mode,
       AWS_ENDPOINT_URL_SAGEMAKER: emulator.url,
       AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: emulator.url,
@@ -181,11 +191,18 @@ export async function main(argv) {
       GITHUB_STEP_SUMMARY: summary,
       RUNNER_TEMP: work
     }
-    const kept = text.split('\n').filter(line => !OWN.includes(envKeys(line)[0] ?? ''))
+    // One env file serves every mode, but a step gives only its own mode's inputs: the
+    // action refuses an input its mode does not read.
+    const own = modeInputs(mode)
+    const kept = text.split('\n').filter(line => {
+      const key = envKeys(line)[0] ?? ''
+      if (OWN.includes(key)) return false
+      return !key.startsWith('INPUT_') || own.has(key.slice('INPUT_'.length).toLowerCase())
+    })
     const composed = join(work, 'local-action.env')
     writeFileSync(
       composed,
-      [...kept, '', ...Object.entries(own).map(([key, value]) => `${key}=${value}`), ''].join('\n')
+      [...kept, '', ...Object.entries(set).map(([key, value]) => `${key}=${value}`), ''].join('\n')
     )
     console.log(
       `Emulator ${emulator.url} (group "${group}": v1 Approved, v2 PendingManualApproval); GitHub API ${github.url}`

@@ -115,7 +115,11 @@ describe('1. inputs the action does not declare, or that the mode does not read'
     // The runner sets every declared input with a default: those are not the user's doing.
     const defaults = await runOn(
       emulator,
-      gate({ thresholds: 'validation:auc >= 0.5', 'instance-count': '1', 'wait-timeout': '1800' })
+      gate({
+        thresholds: 'validation:auc >= 0.5',
+        'canary-size': '10',
+        'wait-timeout': '1800'
+      })
     )
     if (defaults.exitCode !== 0) throw new Error(explain(defaults))
   })
