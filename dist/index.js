@@ -85974,6 +85974,52 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
+/***/ 4286:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LT: () => (/* binding */ isInProgress),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   x9: () => (/* binding */ isAlreadyExists)
+/* harmony export */ });
+// What kind of "no" SageMaker answered. It models few errors of its own: "not found",
+// "already exists" and "busy" mostly come as a ValidationException told apart only by its
+// message (the SageMaker operator for Kubernetes matches the same phrases), and emulators
+// and other services send ResourceNotFound or ResourceInUse instead.
+function validationMessage(error) {
+    if (!(error instanceof Error))
+        return undefined;
+    if (error.name !== 'ValidationException' && error.name !== 'ValidationError')
+        return undefined;
+    return error.message;
+}
+/**
+ * `Could not find endpoint "..."` (and model, endpoint configuration), `ModelPackageGroup
+ * churn does not exist.`, or a ResourceNotFound error.
+ */
+function isNotFound(error) {
+    const message = validationMessage(error);
+    if (message !== undefined)
+        return /does not exist|not found|could not find/i.test(message);
+    return (error instanceof Error &&
+        (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException'));
+}
+/** `Cannot create already existing endpoint "..."`, `Model Package Group already exists: ...`. */
+function isAlreadyExists(error) {
+    const message = validationMessage(error);
+    if (message !== undefined)
+        return /already exist/i.test(message);
+    return error instanceof Error && error.name === 'ResourceInUse';
+}
+/** `Cannot update in-progress endpoint "..."`: another create or update is running. */
+function isInProgress(error) {
+    const message = validationMessage(error);
+    return message !== undefined && /in-progress endpoint|in progress/i.test(message);
+}
+
+
+/***/ }),
+
 /***/ 6120:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -86034,48 +86080,6 @@ function runUrl(run) {
 
 /***/ }),
 
-/***/ 6086:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LT: () => (/* binding */ isInProgress),
-/* harmony export */   c4: () => (/* binding */ isNotFound),
-/* harmony export */   x9: () => (/* binding */ isAlreadyExists)
-/* harmony export */ });
-// SageMaker reports "not found", "already exists" and "busy" for hosting resources as a
-// ValidationException told apart only by its message (the SageMaker operator for
-// Kubernetes matches the same prefixes).
-function validationMessage(error) {
-    if (!(error instanceof Error))
-        return undefined;
-    if (error.name !== 'ValidationException' && error.name !== 'ValidationError')
-        return undefined;
-    return error.message;
-}
-/** `Could not find endpoint "..."`, `Could not find model "..."`, `Could not find endpoint configuration "..."`. */
-function isNotFound(error) {
-    const message = validationMessage(error);
-    if (message !== undefined)
-        return /^Could not find /i.test(message);
-    return (error instanceof Error &&
-        (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException'));
-}
-/** `Cannot create already existing endpoint "..."` (and model, endpoint configuration). */
-function isAlreadyExists(error) {
-    const message = validationMessage(error);
-    if (message !== undefined)
-        return /already exist/i.test(message);
-    return error instanceof Error && error.name === 'ResourceInUse';
-}
-/** `Cannot update in-progress endpoint "..."`: another create or update is running. */
-function isInProgress(error) {
-    const message = validationMessage(error);
-    return message !== undefined && /in-progress endpoint|in progress/i.test(message);
-}
-
-
-/***/ }),
-
 /***/ 6629:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -86085,12 +86089,13 @@ function isInProgress(error) {
 /* harmony export */   _d: () => (/* binding */ findCleanup)
 /* harmony export */ });
 /* unused harmony exports endpointUses, endpointsInUse */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4459);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6086);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4286);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9012);
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4930);
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1024);
 /* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3259);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7406);
 // After a successful deployment, configs and models this action created for the endpoint
 // that are older than the previous deployment are deleted. The live config and the
 // previous one stay (rollback needs the previous one), and so does anything newer than the
@@ -86099,6 +86104,7 @@ function isInProgress(error) {
 // serves or is moving to is deleted either, whatever its name and tags say.
 // A deployment that does not end on what it created (it never started, SageMaker rolled it
 // back, it was cancelled) deletes what it created through one path, `discardCreated`.
+
 
 
 
@@ -86126,14 +86132,14 @@ function listed(name, arn, created) {
 }
 function listConfigs(sagemaker, nameContains, before) {
     return listAll(nameContains, before, async (input) => {
-        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListEndpointConfigsCommand */ .IZm(input));
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .ListEndpointConfigsCommand */ .IZm(input));
         const items = (page.EndpointConfigs ?? []).map(c => listed(c.EndpointConfigName, c.EndpointConfigArn, c.CreationTime));
         return { NextToken: page.NextToken, items };
     });
 }
 function listModels(sagemaker, nameContains, before) {
     return listAll(nameContains, before, async (input) => {
-        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListModelsCommand */ .Ez2(input));
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .ListModelsCommand */ .Ez2(input));
         const items = (page.Models ?? []).map(m => listed(m.ModelName, m.ModelArn, m.CreationTime));
         return { NextToken: page.NextToken, items };
     });
@@ -86176,7 +86182,7 @@ async function endpointsInUse(sagemaker) {
     const found = { configs: new Set(), models: new Set() };
     let nextToken;
     do {
-        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListEndpointsCommand */ .c8o({ MaxResults: 100, NextToken: nextToken }));
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .ListEndpointsCommand */ .c8o({ MaxResults: 100, NextToken: nextToken }));
         for (const endpoint of page.Endpoints ?? [])
             if (endpoint.EndpointName)
                 await addUses(sagemaker, endpoint.EndpointName, found);
@@ -86221,17 +86227,17 @@ async function applyCleanup(ctx, plan) {
             deleted.push(label);
         }
         catch (error) {
-            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c4)(error))
+            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isNotFound */ .c4)(error))
                 return;
             failed.push(label);
-            ctx.out.warning(`Could not delete ${label}: ${error instanceof Error ? error.message : String(error)}`);
+            ctx.out.warning(`Could not delete ${label}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`);
         }
     };
     for (const name of plan.configs) {
-        await attempt(`endpoint config ${name}`, () => ctx.aws.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DeleteEndpointConfigCommand */ .WLA({ EndpointConfigName: name })));
+        await attempt(`endpoint config ${name}`, () => ctx.aws.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteEndpointConfigCommand */ .WLA({ EndpointConfigName: name })));
     }
     for (const name of plan.models) {
-        await attempt(`model ${name}`, () => ctx.aws.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DeleteModelCommand */ .em({ ModelName: name })));
+        await attempt(`model ${name}`, () => ctx.aws.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteModelCommand */ .em({ ModelName: name })));
     }
     if (deleted.length)
         ctx.out.info(`Cleaned up ${deleted.join(', ')}`);
@@ -86262,7 +86268,7 @@ async function discardCreated(ctx, endpointName, created, keep, why) {
         plan.models = plan.models.filter(m => !inUse.models.has(m));
     }
     catch (error) {
-        ctx.out.warning(`Could not check whether endpoint ${endpointName} uses what this run created: ${error instanceof Error ? error.message : String(error)}`);
+        ctx.out.warning(`Could not check whether endpoint ${endpointName} uses what this run created: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`);
         left.push(...plan.configs.map(c => `endpoint config ${c}`), ...plan.models.map(m => `model ${m}`));
         plan.configs = [];
         plan.models = [];
@@ -86293,7 +86299,7 @@ async function discardCreated(ctx, endpointName, created, keep, why) {
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4459);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6086);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4286);
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4930);
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1024);
 /* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3259);
@@ -87296,13 +87302,15 @@ function formatPlan(plan, waitTimeoutSeconds) {
 /* harmony export */   a: () => (/* binding */ POST_WAIT_MAX_SECONDS),
 /* harmony export */   z: () => (/* binding */ reconcileInterrupted)
 /* harmony export */ });
-/* harmony import */ var _github_deployments_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(193);
-/* harmony import */ var _registry_versions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(788);
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6629);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9012);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4930);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1024);
-/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3259);
+/* harmony import */ var _github_deployments_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(193);
+/* harmony import */ var _registry_versions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(788);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6629);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9012);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4930);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1024);
+/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3259);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7406);
+
 
 
 
@@ -87317,11 +87325,11 @@ function formatPlan(plan, waitTimeoutSeconds) {
 const POST_WAIT_MAX_SECONDS = 240;
 /** `v7`: GitHub cuts status descriptions at 140 characters, so no ARN and no config name. */
 function served(live) {
-    const arn = (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .livePackageArn */ .It)(live);
+    const arn = (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .livePackageArn */ .It)(live);
     let label = arn ?? 'no versioned package';
     try {
         if (arn)
-            label = `v${(0,_registry_versions_js__WEBPACK_IMPORTED_MODULE_0__/* .versionFromArn */ .Yu)(arn)}`;
+            label = `v${(0,_registry_versions_js__WEBPACK_IMPORTED_MODULE_1__/* .versionFromArn */ .Yu)(arn)}`;
     }
     catch {
         // An unversioned package keeps its ARN.
@@ -87369,16 +87377,16 @@ function verdict(record, live, settled, waited) {
 /** Makes the endpoint's tags name what it serves. */
 async function reconcileTags(ctx, record, live, ours) {
     if (ours) {
-        await (0,_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .writeTags */ .p)(ctx.aws.sagemaker, live.arn, record.tags);
+        await (0,_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .writeTags */ .p)(ctx.aws.sagemaker, live.arn, record.tags);
         ctx.out.info(`Tagged endpoint ${live.name} with what it serves: ${record.packageArn}.`);
         return;
     }
-    const serving = (0,_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .livePackageArn */ .It)(live);
-    const tagged = live.tags[_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.packageArn];
+    const serving = (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .livePackageArn */ .It)(live);
+    const tagged = live.tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.packageArn];
     if (!serving || tagged === undefined || tagged === serving)
         return;
-    await (0,_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .writeTags */ .p)(ctx.aws.sagemaker, live.arn, [{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.packageArn, Value: (0,_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .tagValue */ .EZ)(serving) }]);
-    ctx.out.info(`Endpoint ${live.name}'s tag ${_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.packageArn} named ${tagged}, which it does not serve; it now names ${serving}.`);
+    await (0,_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .writeTags */ .p)(ctx.aws.sagemaker, live.arn, [{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.packageArn, Value: (0,_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .tagValue */ .EZ)(serving) }]);
+    ctx.out.info(`Endpoint ${live.name}'s tag ${_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.packageArn} named ${tagged}, which it does not serve; it now names ${serving}.`);
 }
 async function reconcileInterrupted(ctx, record, maxWaitSeconds = POST_WAIT_MAX_SECONDS) {
     const name = record.endpointName;
@@ -87387,26 +87395,26 @@ async function reconcileInterrupted(ctx, record, maxWaitSeconds = POST_WAIT_MAX_
     let description;
     let settled = true;
     try {
-        description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForEndpoint */ .Sx)(ctx, name, {
+        description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_6__/* .waitForEndpoint */ .Sx)(ctx, name, {
             timeoutSeconds: waited,
             purpose: 'to settle after the interrupted deployment'
         });
     }
     catch (error) {
-        if (!(error instanceof _waiter_js__WEBPACK_IMPORTED_MODULE_5__/* .WaitTimeoutError */ .Do))
+        if (!(error instanceof _waiter_js__WEBPACK_IMPORTED_MODULE_6__/* .WaitTimeoutError */ .Do))
             throw error;
         ctx.out.warning(error.message);
         settled = false;
-        description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_5__/* .describeEndpoint */ .N2)(ctx, name);
+        description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_6__/* .describeEndpoint */ .N2)(ctx, name);
     }
-    const live = description ? await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .readLiveEndpoint */ .cw)(ctx, description) : undefined;
+    const live = description ? await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .readLiveEndpoint */ .cw)(ctx, description) : undefined;
     const ours = settled && live?.status === 'InService' && live.configName === record.configName;
     if (live?.arn) {
         try {
             await reconcileTags(ctx, record, live, ours);
         }
         catch (error) {
-            ctx.out.warning(`Could not tag endpoint ${name}: ${error instanceof Error ? error.message : String(error)}`);
+            ctx.out.warning(`Could not tag endpoint ${name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(error)}`);
         }
     }
     const keep = ours
@@ -87415,9 +87423,9 @@ async function reconcileInterrupted(ctx, record, maxWaitSeconds = POST_WAIT_MAX_
             models: live.variants.map(v => v.modelName ?? '').filter(Boolean)
         }
         : { configs: [], models: [] };
-    await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .discardCreated */ .Bl)(ctx, name, record.created, keep, `The interrupted ${record.kind} to ${name} made models or configs that nothing serves`);
+    await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .discardCreated */ .Bl)(ctx, name, record.created, keep, `The interrupted ${record.kind} to ${name} made models or configs that nothing serves`);
     const result = verdict(record, live, settled, waited);
-    await (0,_github_deployments_js__WEBPACK_IMPORTED_MODULE_6__/* .setGitHubDeploymentStatus */ .Df)(ctx, record.github, result.state, result.description);
+    await (0,_github_deployments_js__WEBPACK_IMPORTED_MODULE_0__/* .setGitHubDeploymentStatus */ .Df)(ctx, record.github, result.state, result.description);
     ctx.out.info(result.description);
     return result;
 }
@@ -87437,9 +87445,11 @@ async function reconcileInterrupted(ctx, record, maxWaitSeconds = POST_WAIT_MAX_
 /* harmony export */   pH: () => (/* binding */ deploymentTags)
 /* harmony export */ });
 /* unused harmony export TAG_VALUE_MAX */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4459);
+/* harmony import */ var _registry_names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2025);
 // Tags this action writes: on the endpoint, what it serves and what it replaced (rollback
 // reads them back); on models and configs, which endpoint they belong to (cleanup reads it).
+
 
 const TAG_PREFIX = 'sagemaker-model-gate:';
 const TAGS = {
@@ -87451,9 +87461,8 @@ const TAGS = {
 };
 /** SageMaker tag values: up to 256 characters from letters, digits, spaces and _.:/=+-@. */
 const TAG_VALUE_MAX = 256;
-const DISALLOWED = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
 function tagValue(text) {
-    return text.replace(DISALLOWED, '_').slice(0, TAG_VALUE_MAX);
+    return text.replace(_registry_names_js__WEBPACK_IMPORTED_MODULE_0__/* .NOT_METADATA_CHARACTER */ .GV, '_').slice(0, TAG_VALUE_MAX);
 }
 function deploymentTags(values) {
     return [
@@ -87467,7 +87476,7 @@ async function readTags(sagemaker, arn) {
     const tags = {};
     let nextToken;
     do {
-        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_0__/* .ListTagsCommand */ .bvr({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken }));
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .ListTagsCommand */ .bvr({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken }));
         for (const tag of page.Tags ?? [])
             if (tag.Key)
                 tags[tag.Key] = tag.Value ?? '';
@@ -87477,7 +87486,7 @@ async function readTags(sagemaker, arn) {
 }
 /** AddTags overwrites the values of keys that already exist. */
 async function writeTags(sagemaker, arn, tags) {
-    await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_0__/* .AddTagsCommand */ .yjM({ ResourceArn: arn, Tags: tags }));
+    await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .AddTagsCommand */ .yjM({ ResourceArn: arn, Tags: tags }));
 }
 
 
@@ -87495,7 +87504,7 @@ async function writeTags(sagemaker, arn, tags) {
 /* unused harmony export defaultPollSeconds */
 /* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4459);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6086);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4286);
 // Our own poller for endpoint states: it logs every change with the time it happened and
 // gives up at a deadline measured on the injected clock, so tests need no real time.
 
@@ -87570,7 +87579,9 @@ async function waitForEndpoint(ctx, endpointName, options) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   gj: () => (/* binding */ Steps),
+/* harmony export */   nm: () => (/* binding */ namedErrorMessage),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 /* unused harmony export StepError */
@@ -87593,6 +87604,14 @@ const HINTS = {
     ResourceNotFound: 'check the name, the region and the account the credentials belong to.',
     CredentialsProviderError: 'no AWS credentials were found: configure them with aws-actions/configure-aws-credentials.'
 };
+/** The message of anything thrown, for a sentence that quotes it. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** `Name: message`, where the error's name says more than its message alone (an AWS error). */
+function namedErrorMessage(error) {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
 function isAwsError(error) {
     return error instanceof Error && ('$metadata' in error || '$fault' in error);
 }
@@ -87697,13 +87716,12 @@ class Steps {
 /* harmony export */   NI: () => (/* binding */ createGitHubDeployment)
 /* harmony export */ });
 /* unused harmony export DESCRIPTION_MAX */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
+
 /** GitHub cuts deployment and status descriptions at 140 characters. */
 const DESCRIPTION_MAX = 140;
 function shorten(text) {
     return text.length <= DESCRIPTION_MAX ? text : `${text.slice(0, DESCRIPTION_MAX - 1)}…`;
-}
-function message(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 /** Creates the deployment; undefined (with a warning or a debug line) when it cannot. */
 async function createGitHubDeployment(ctx, request) {
@@ -87743,7 +87761,7 @@ async function createGitHubDeployment(ctx, request) {
         };
     }
     catch (error) {
-        ctx.out.warning(`Could not record a GitHub deployment for ${request.environment}: ${message(error)}`);
+        ctx.out.warning(`Could not record a GitHub deployment for ${request.environment}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
         return undefined;
     }
 }
@@ -87762,7 +87780,7 @@ async function setGitHubDeploymentStatus(ctx, deployment, state, description) {
         });
     }
     catch (error) {
-        ctx.out.warning(`Could not set GitHub deployment ${deployment.id} to ${state}: ${message(error)}`);
+        ctx.out.warning(`Could not set GitHub deployment ${deployment.id} to ${state}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
     }
 }
 
@@ -88439,6 +88457,8 @@ function evaluatePolicy(policy, candidate, baseline, options = {}) {
 
 
 
+// EXTERNAL MODULE: ./build/src/registry/names.js
+var names = __nccwpck_require__(2025);
 ;// CONCATENATED MODULE: ./build/src/settings.js
 // The typed, validated form of every input. `src/inputs.ts` is the only place that
 // builds these; everything else receives them already checked.
@@ -88459,6 +88479,7 @@ const MODES = [
 // the CLI passes its flags, so this module never touches @actions/core and stays pure:
 // an invalid input fails here, before any AWS call, with the input's name, the value given
 // and what is accepted.
+
 
 
 
@@ -88923,28 +88944,9 @@ const APPROVAL_STATUSES = [
     'Rejected'
 ];
 const SERVERLESS_MEMORY_SIZES = [1024, 2048, 3072, 4096, 5120, 6144];
-// SageMaker's own patterns (API reference: ModelPackageGroupName, EndpointName,
-// TrainingJobName, HyperParameterTuningJobName, RoleArn).
-const RESOURCE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
-const TUNING_JOB_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}$/;
-const ARN_PREFIX = String.raw `arn:aws[a-z-]*:sagemaker:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12})`;
-const GROUP_ARN = new RegExp(`^${ARN_PREFIX}:model-package-group/([a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62})$`);
-const PACKAGE_ARN = new RegExp(`^${ARN_PREFIX}:model-package/([a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62})/([1-9]\\d*)$`);
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const S3_URI = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/\S*)?$/;
 const HTTPS_URL = /^https:\/\/[^\s/]+\/\S*$/;
-const ACCOUNT_ID = /^\d{12}$/;
 const MIME_TYPE = /^[\w.+-]+\/[\w.+*-]+(;\s*[\w.+-]+=[\w.+-]+)*$/;
-// CustomerMetadataProperties and tag keys/values (API reference, NOTES.md).
-const METADATA_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const DESCRIPTION_MAX = 1024;
-// EntityDescription (ModelPackageDescription, ModelPackageGroupDescription): letters, marks,
-// spaces, symbols, digits and punctuation; no control character such as a line break or tab.
-const ENTITY_DESCRIPTION = /^[\p{L}\p{M}\p{Z}\p{S}\p{N}\p{P}]*$/u;
-// MetadataProperties.ProjectId is `.*` in the API reference, a Java pattern whose `.`
-// matches anything but a line terminator.
-const ONE_LINE = /^[^\n\r\u0085\u2028\u2029]*$/u;
 const REALTIME_TYPES = new Set(Object.values(dist_cjs/* ProductionVariantInstanceType */.K6t));
 const TRANSFORM_TYPES = new Set(Object.values(dist_cjs/* TransformInstanceType */.AH6));
 function shown(input, value) {
@@ -89060,13 +89062,13 @@ function parseKeyValues(input, value, limits) {
             }
             const key = text.slice(0, eq).trim();
             const val = text.slice(eq + 1).trim();
-            if (key.length > 128 || !METADATA_CHARS.test(key)) {
+            if (key.length > 128 || !names/* METADATA_TEXT */.MI.test(key)) {
                 throw new InputError(input, `${where}: the key must be 1-128 letters, digits, spaces or _.:/=+-@; got ${JSON.stringify(key)}.`);
             }
             if (limits.reservedPrefix && key.toLowerCase().startsWith(limits.reservedPrefix)) {
                 throw new InputError(input, `${where}: keys starting with "${limits.reservedPrefix}" are reserved by AWS; got ${JSON.stringify(key)}.`);
             }
-            if (val.length < limits.valueMin || val.length > 256 || !METADATA_CHARS.test(val)) {
+            if (val.length < limits.valueMin || val.length > 256 || !names/* METADATA_TEXT */.MI.test(val)) {
                 throw new InputError(input, `${where}: the value of "${key}" must be ${limits.valueMin}-256 letters, digits, spaces or _.:/=+-@; got ${JSON.stringify(val)}.`);
             }
             if (Object.hasOwn(result, key)) {
@@ -89084,17 +89086,17 @@ function parseKeyValues(input, value, limits) {
 const TAG_LIMITS = { maxEntries: 50, valueMin: 0, reservedPrefix: 'aws:' };
 const METADATA_LIMITS = { maxEntries: 50, valueMin: 1 };
 function parseRegion(value) {
-    if (!REGION.test(value))
+    if (!names/* REGION */.Zg.test(value))
         throw invalid('region', value, 'an AWS region such as us-east-1');
     return value;
 }
 function parseGroupRef(value, region) {
     const input = 'model-package-group';
-    if (RESOURCE_NAME.test(value))
+    if (names/* RESOURCE_NAME */.t2.test(value))
         return { nameOrArn: value, name: value };
-    const arn = GROUP_ARN.exec(value);
-    if (arn) {
-        const [, arnRegion, , name] = arn;
+    const arn = (0,names/* parseGroupArn */.o8)(value);
+    if (arn && names/* REGION */.Zg.test(arn.region) && names/* RESOURCE_NAME */.t2.test(arn.name)) {
+        const { region: arnRegion, name } = arn;
         if (arnRegion !== region) {
             throw new InputError(input, `Input "${input}" names a group in region ${arnRegion}, but the region is ${region}; set "region" to ${arnRegion}.`);
         }
@@ -89107,9 +89109,9 @@ function parsePackageRef(input, value, group, region) {
     const version = /^v?(\d+)$/i.exec(value);
     if (version && Number(version[1]) >= 1)
         return { kind: 'version', version: Number(version[1]) };
-    const arn = PACKAGE_ARN.exec(value);
-    if (arn) {
-        const [, arnRegion, , groupName] = arn;
+    const arn = (0,names/* parsePackageArn */.fs)(value);
+    if (arn && names/* REGION */.Zg.test(arn.region) && names/* RESOURCE_NAME */.t2.test(arn.name)) {
+        const { region: arnRegion, name: groupName } = arn;
         // SageMaker writes resource names lower-case inside ARNs, so compare without case.
         if (groupName.toLowerCase() !== group.name.toLowerCase()) {
             throw new InputError(input, `Input "${input}" is a version of group "${groupName}", not of "${group.name}" (model-package-group); got ${shown(input, value)}.`);
@@ -89134,7 +89136,7 @@ function parseBaseline(value) {
         return { kind: 'none' };
     const [kind, ...rest] = value.split(':');
     const arg = rest.join(':').trim();
-    if (kind?.trim().toLowerCase() === 'endpoint' && RESOURCE_NAME.test(arg)) {
+    if (kind?.trim().toLowerCase() === 'endpoint' && names/* RESOURCE_NAME */.t2.test(arg)) {
         return { kind: 'endpoint', endpointName: arg };
     }
     if (kind?.trim().toLowerCase() === 'version' && /^v?[1-9]\d*$/i.test(arg)) {
@@ -89179,7 +89181,7 @@ function checkInstanceType(input, value, kind) {
     throw invalid(input, value, near.length ? `${what}, such as ${near.join(', ')}` : `${what}, such as ml.m5.large`);
 }
 function checkS3Uri(input, value) {
-    if (value !== undefined && !S3_URI.test(value)) {
+    if (value !== undefined && !names/* S3_URI */.WF.test(value)) {
         throw invalid(input, value, 'an S3 URI such as s3://bucket/prefix/file');
     }
     return value;
@@ -89214,13 +89216,13 @@ function checkText(input, value, rule) {
     throw new InputError(input, `Input "${input}" goes to SageMaker's ${rule.field}, which accepts ${rule.accepted}; it holds ${characterName(chars[index] ?? '')} at character ${index + 1}. A YAML "|" block keeps its line breaks: use ">-" to fold them into spaces, or write one line.`);
 }
 const DESCRIPTION_RULE = (field) => ({
-    pattern: ENTITY_DESCRIPTION,
+    pattern: names/* ENTITY_DESCRIPTION */.Zz,
     field,
     accepted: 'letters, digits, spaces, punctuation and symbols only (no line break, tab or other control character)'
 });
 function checkRoleArn(inputs) {
     const value = inputs.optional('execution-role-arn');
-    if (value !== undefined && !ROLE_ARN.test(value)) {
+    if (value !== undefined && !names/* ROLE_ARN */.xG.test(value)) {
         throw invalid('execution-role-arn', value, 'an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerExecution');
     }
     return value;
@@ -89291,7 +89293,7 @@ function readRegister(inputs) {
     }
     let source;
     if (modelDataUrl !== undefined) {
-        if (!S3_URI.test(modelDataUrl) && !HTTPS_URL.test(modelDataUrl)) {
+        if (!names/* S3_URI */.WF.test(modelDataUrl) && !HTTPS_URL.test(modelDataUrl)) {
             throw invalid('model-data-url', modelDataUrl, 'an S3 URI such as s3://bucket/model.tar.gz');
         }
         if (imageUri === undefined) {
@@ -89300,14 +89302,14 @@ function readRegister(inputs) {
         source = { kind: 'artifact', modelDataUrl, imageUri };
     }
     else if (trainingJobName !== undefined) {
-        if (!RESOURCE_NAME.test(trainingJobName)) {
+        if (!names/* RESOURCE_NAME */.t2.test(trainingJobName)) {
             throw invalid('training-job-name', trainingJobName, 'a training job name of 1-63 letters, digits and hyphens');
         }
         source = { kind: 'training-job', trainingJobName, ...(imageUri ? { imageUri } : {}) };
     }
     else {
         const name = tuningJobName;
-        if (!TUNING_JOB_NAME.test(name)) {
+        if (!names/* TUNING_JOB_NAME */.UE.test(name)) {
             throw invalid('tuning-job-name', name, 'a tuning job name of 1-32 letters, digits and hyphens');
         }
         source = { kind: 'tuning-job', tuningJobName: name, ...(imageUri ? { imageUri } : {}) };
@@ -89335,14 +89337,14 @@ function readRegister(inputs) {
         responseTypes: checkMimeTypes('response-types', inputs.get('response-types')),
         modelLifecycleStage: checkStage(stage),
         projectId: checkText('project-id', inputs.optional('project-id'), {
-            pattern: ONE_LINE,
+            pattern: names/* ONE_LINE */.St,
             field: 'MetadataProperties.ProjectId',
             accepted: 'one line of text'
         })
     };
 }
 function checkStage(stage) {
-    if (stage !== undefined && !/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/.test(stage)) {
+    if (stage !== undefined && !names/* RESOURCE_NAME */.t2.test(stage)) {
         throw invalid('model-lifecycle-stage', stage, 'a stage name of 1-63 letters, digits and hyphens, such as staging');
     }
     return stage;
@@ -89435,7 +89437,7 @@ function readDeploy(inputs, mode, group, region) {
     if (endpointName === undefined) {
         throw required('endpoint-name', mode, `the endpoint to ${mode === 'deploy' ? 'deploy to' : 'roll back'}`);
     }
-    if (!RESOURCE_NAME.test(endpointName)) {
+    if (!names/* RESOURCE_NAME */.t2.test(endpointName)) {
         throw invalid('endpoint-name', endpointName, 'an endpoint name of 1-63 letters, digits and hyphens');
     }
     const rawInstanceType = inputs.optional('instance-type');
@@ -89523,7 +89525,7 @@ function readGroup(inputs) {
     const groupTags = parseKeyValues('group-tags', inputs.get('group-tags'), TAG_LIMITS);
     const accountIds = splitList(inputs.get('account-ids'));
     for (const id of accountIds) {
-        if (!ACCOUNT_ID.test(id))
+        if (!names/* ACCOUNT_ID */.W_.test(id))
             throw invalid('account-ids', id, 'AWS account ids of 12 digits');
     }
     if ((operation === 'share' || operation === 'unshare') && accountIds.length === 0) {
@@ -89632,6 +89634,8 @@ function processInterrupts(report, source = process) {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/aws-errors.js
+var aws_errors = __nccwpck_require__(4286);
 // EXTERNAL MODULE: ./build/src/context.js
 var context = __nccwpck_require__(9462);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
@@ -89642,12 +89646,11 @@ var client_s3_dist_cjs = __nccwpck_require__(3711);
 
 
 
-// Bucket naming rules (lower-case letters, digits, dots, hyphens; 3-63 characters).
-const s3_S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/;
+
 /** Parses `s3://bucket/key`; `input` names the action input in the error message. */
 function parseS3Uri(uri, input) {
-    const match = s3_S3_URI.exec(uri.trim());
-    if (!match || /\s/.test(match[2] ?? '')) {
+    const match = names/* S3_URI */.WF.exec(uri.trim());
+    if (!match) {
         throw new errors/* UserError */.yo(`Input "${input}" must be an S3 URI such as s3://bucket/prefix; got "${uri}".`);
     }
     return { bucket: match[1], key: match[2] ?? '' };
@@ -89814,11 +89817,6 @@ function isReservedKey(key) {
 
 /** Tuning jobs whose best training job can no longer change. */
 const FINISHED_TUNING = new Set(['Completed', 'Stopped']);
-function awsMessage(error) {
-    if (error instanceof Error)
-        return `${error.name}: ${error.message}`;
-    return String(error);
-}
 async function describeTrainingJob(sagemaker, name, input) {
     try {
         return await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: name }));
@@ -89826,7 +89824,7 @@ async function describeTrainingJob(sagemaker, name, input) {
     catch (error) {
         const errorName = error.name;
         if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
-            throw new errors/* UserError */.yo(`Input "${input}": training job "${name}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
+            throw new errors/* UserError */.yo(`Input "${input}": training job "${name}" could not be read (${(0,errors/* namedErrorMessage */.nm)(error)}). Check the name, the region and the account.`);
         }
         throw error;
     }
@@ -89892,7 +89890,7 @@ async function resolveModelSource(sagemaker, source) {
     catch (error) {
         const name = error.name;
         if (name === 'ResourceNotFound' || name === 'ValidationException') {
-            throw new errors/* UserError */.yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`);
+            throw new errors/* UserError */.yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${(0,errors/* namedErrorMessage */.nm)(error)}). Check the name, the region and the account.`);
         }
         throw error;
     }
@@ -89923,6 +89921,7 @@ var registry_versions = __nccwpck_require__(788);
 
 
 
+
 /** Describes at most this many versions at once: enough to be quick, few enough not to be throttled. */
 const DESCRIBE_CONCURRENCY = 4;
 /** Runs `task` over `items` with at most `limit` in flight; results keep the order of `items`. */
@@ -89947,9 +89946,6 @@ function describeVersions(sagemaker, arns, concurrency = DESCRIBE_CONCURRENCY) {
 }
 function iso(date) {
     return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
-}
-function errorText(error) {
-    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 function packageFacts(pkg) {
     const arn = pkg.ModelPackageArn ?? '';
@@ -90158,7 +90154,7 @@ async function readOrNote(what, notes, read) {
         return await read();
     }
     catch (error) {
-        notes.push(`${what} could not be read (${errorText(error)}).`);
+        notes.push(`${what} could not be read (${(0,errors/* namedErrorMessage */.nm)(error)}).`);
         return undefined;
     }
 }
@@ -90310,6 +90306,7 @@ function trendChart(metric, points, title) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/report/links.js
+
 /** The console host of the AWS partition a region belongs to. */
 function consoleHost(region) {
     if (region.startsWith('cn-'))
@@ -90318,11 +90315,10 @@ function consoleHost(region) {
         return `${region}.console.amazonaws-us-gov.com`;
     return `${region}.console.aws.amazon.com`;
 }
-const links_GROUP_ARN = /^arn:[\w-]+:sagemaker:([a-z0-9-]+):\d{12}:model-package-group\/(.+)$/;
 /** A group given as a name or as the ARN of a group shared from another account. */
 function groupNameAndRegion(group, region) {
-    const arn = links_GROUP_ARN.exec(group);
-    return arn ? { name: arn[2] ?? group, region: arn[1] ?? region } : { name: group, region };
+    const arn = (0,names/* parseGroupArn */.o8)(group);
+    return arn ? { name: arn.name, region: arn.region } : { name: group, region };
 }
 /**
  * Links to the SageMaker console for a group and, when given, an endpoint; none when the
@@ -90333,7 +90329,7 @@ function consoleLinks(options) {
     const { name, region } = groupNameAndRegion(options.group, options.region);
     // The region becomes part of the host name: anything but a region would send the
     // reader elsewhere.
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+    if (!names/* REGION */.Zg.test(region))
         return [];
     const base = `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}`;
     const links = [
@@ -90492,6 +90488,7 @@ function compareJson(report) {
 
 
 
+
 /** Writes the Markdown to the job summary and the data to a JSON file in the work folder. */
 async function publishReport(ctx, fileName, markdown, data) {
     await ctx.out.summary(markdown);
@@ -90519,7 +90516,7 @@ async function describeNamed(ctx, group, versions) {
     const arns = [...new Set(versions)].map(version => (0,registry_versions/* packageArnFromGroupArn */.EL)(groupArn, version));
     const missing = new Set();
     const found = await mapBounded(arns, DESCRIBE_CONCURRENCY, arn => (0,registry_versions/* describeVersion */.MP)(ctx.aws.sagemaker, arn).catch((error) => {
-        if (!(0,registry_versions/* isNotFound */.c4)(error))
+        if (!(0,aws_errors/* isNotFound */.c4)(error))
             throw error;
         missing.add(arn);
         return undefined;
@@ -91138,8 +91135,6 @@ const runReject = (ctx, settings) => decide(ctx, settings, 'Rejected');
 
 // EXTERNAL MODULE: ./build/src/github/deployments.js
 var deployments = __nccwpck_require__(193);
-// EXTERNAL MODULE: ./build/src/deploy/aws-errors.js
-var aws_errors = __nccwpck_require__(6086);
 // EXTERNAL MODULE: ./build/src/deploy/cleanup.js
 var deploy_cleanup = __nccwpck_require__(6629);
 // EXTERNAL MODULE: ./build/src/deploy/endpoint.js
@@ -91255,7 +91250,7 @@ async function makePlan(ctx, settings, request, live) {
             cleanup = await (0,deploy_cleanup/* findCleanup */._d)(ctx.aws.sagemaker, cleanupScope(draft, live));
         }
         catch (error) {
-            ctx.out.warning(`This deployment deletes no old models or configs of ${draft.endpointName}: reading what they are failed (${error instanceof Error ? error.message : String(error)}). ${CLEANUP_PERMISSIONS}`);
+            ctx.out.warning(`This deployment deletes no old models or configs of ${draft.endpointName}: reading what they are failed (${(0,errors/* errorMessage */.gJ)(error)}). ${CLEANUP_PERMISSIONS}`);
         }
     }
     return (0,deploy_plan/* buildPlan */.Gg)({ ...input, facts: { existing, cleanup } });
@@ -91413,7 +91408,7 @@ async function applyWithTurns(ctx, settings, request, inflight, result) {
     }
     catch (error) {
         if (!started) {
-            await discard({ configs: [], models: [] }, `The deployment to ${plan.endpointName} did not start (${error instanceof Error ? error.message : String(error)})`);
+            await discard({ configs: [], models: [] }, `The deployment to ${plan.endpointName} did not start (${(0,errors/* errorMessage */.gJ)(error)})`);
         }
         throw error;
     }
@@ -91436,11 +91431,10 @@ async function recordAndCleanUp(ctx, plan, live, endpointArn, inflight) {
                 : { configs: [], models: [] };
         }
         catch (error) {
-            ctx.out.warning(`Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${error instanceof Error ? error.message : String(error)}. ${CLEANUP_PERMISSIONS}`);
+            ctx.out.warning(`Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${(0,errors/* errorMessage */.gJ)(error)}. ${CLEANUP_PERMISSIONS}`);
             return undefined;
         }
     })());
-    const message = (error) => (error instanceof Error ? error.message : String(error));
     for (const call of after) {
         inflight.before(call);
         switch (call.operation) {
@@ -91449,7 +91443,7 @@ async function recordAndCleanUp(ctx, plan, live, endpointArn, inflight) {
                     await (0,tags/* writeTags */.p)(ctx.aws.sagemaker, endpointArn, call.tags);
                 }
                 catch (error) {
-                    ctx.out.warning(`Could not tag endpoint ${plan.endpointName}: ${message(error)}. Rollback falls back to the newest Approved version older than the live one.`);
+                    ctx.out.warning(`Could not tag endpoint ${plan.endpointName}: ${(0,errors/* errorMessage */.gJ)(error)}. Rollback falls back to the newest Approved version older than the live one.`);
                 }
                 break;
             case 'UpdateModelPackage':
@@ -91458,7 +91452,7 @@ async function recordAndCleanUp(ctx, plan, live, endpointArn, inflight) {
                         await (0,registry_versions/* updateVersion */.GS)(ctx.aws.sagemaker, call.packageArn, call.update);
                     }
                     catch (error) {
-                        ctx.out.warning(`Could not record the deployment on v${call.version}: ${message(error)}`);
+                        ctx.out.warning(`Could not record the deployment on v${call.version}: ${(0,errors/* errorMessage */.gJ)(error)}`);
                     }
                 }
                 else {
@@ -91466,7 +91460,7 @@ async function recordAndCleanUp(ctx, plan, live, endpointArn, inflight) {
                         await (0,registry_versions/* updateVersion */.GS)(ctx.aws.sagemaker, call.packageArn, call.update);
                     }
                     catch (error) {
-                        throw new errors/* UserError */.yo(`Endpoint ${plan.endpointName} was rolled back to ${plan.primary.packageArn}, but marking ${call.packageArn} Rejected failed: ${message(error)}. Reject it with mode "reject" (model-package: ${call.packageArn}) and the same reason.`);
+                        throw new errors/* UserError */.yo(`Endpoint ${plan.endpointName} was rolled back to ${plan.primary.packageArn}, but marking ${call.packageArn} Rejected failed: ${(0,errors/* errorMessage */.gJ)(error)}. Reject it with mode "reject" (model-package: ${call.packageArn}) and the same reason.`);
                     }
                     ctx.out.info(`Marked ${call.packageArn} Rejected: ${call.update.approvalDescription}`);
                     ctx.out.setOutput('approval-status', 'Rejected');
@@ -91598,7 +91592,7 @@ async function deployAndRecord(ctx, settings, request, result) {
         return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true };
     }
     catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
+        const text = (0,errors/* errorMessage */.gJ)(error);
         if (!concluded)
             await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'failure', text);
         if (error instanceof waiter/* WaitTimeoutError */.Do) {
@@ -92256,7 +92250,7 @@ async function readVersionMetrics(clients, pkg, needed) {
             }
         }
         catch (error) {
-            result.notes.push(`${label}: could not read ${statistics.S3Uri}: ${error.message}`);
+            result.notes.push(`${label}: could not read ${statistics.S3Uri}: ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
     }
     const trainingJob = pkg.CustomerMetadataProperties?.[PROVENANCE_KEYS.trainingJob];
@@ -92266,7 +92260,7 @@ async function readVersionMetrics(clients, pkg, needed) {
             add(metricValues(finalMetrics(job)), 'training-job');
         }
         catch (error) {
-            result.notes.push(`${label}: could not read training job ${trainingJob}: ${error.message}`);
+            result.notes.push(`${label}: could not read training job ${trainingJob}: ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
     }
     return result;
@@ -92446,7 +92440,7 @@ async function readHistory(ctx, settings, cache, known) {
     catch (error) {
         // The trend chart is context, not evidence: a version deleted between the list and its
         // describe must not keep a decision that is already made from being recorded.
-        ctx.out.warning(`The version history for the trend chart could not be read: ${error.message}`);
+        ctx.out.warning(`The version history for the trend chart could not be read: ${(0,errors/* errorMessage */.gJ)(error)}`);
         return [];
     }
 }
@@ -92568,7 +92562,7 @@ async function gate_publish(ctx, settings, report) {
     }
     catch (error) {
         // The decision is already made and recorded; a comment that fails must not change it.
-        ctx.out.warning(`Could not write the pull request comment: ${error.message}`);
+        ctx.out.warning(`Could not write the pull request comment: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
 // The number of SageMaker calls is counted and printed for every mode by `executeMode`
@@ -92669,6 +92663,7 @@ const runGate = async (ctx, settings) => {
 // else and is kept exactly as it is.
 
 
+
 const SHARE_SID = 'SageMakerModelGateShare';
 /**
  * The documented cross-account set (Describe/List on the group and its versions, from
@@ -92684,7 +92679,6 @@ const SHARE_ACTIONS = [
 const POLICY_VERSION = '2012-10-17';
 /** PutModelPackageGroupPolicy accepts at most 20,480 characters. */
 const POLICY_MAX_LENGTH = 20480;
-const policy_GROUP_ARN = /^arn:([^:]+):sagemaker:([^:]*):(\d{12}):model-package-group\/(.+)$/;
 const ACCOUNT_PRINCIPAL = /^(?:(\d{12})|arn:[\w-]+:iam::(\d{12}):root)$/;
 function policy_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -92745,14 +92739,10 @@ function grantedElsewhere(document, accounts) {
 }
 /** The group ARN and the ARN pattern of its versions, in the group's own partition and account. */
 function shareResources(groupArn) {
-    const match = policy_GROUP_ARN.exec(groupArn);
-    if (!match)
+    const group = (0,names/* parseGroupArn */.o8)(groupArn);
+    if (!group)
         throw new Error(`"${groupArn}" is not a model package group ARN`);
-    const [, partition, region, account, name] = match;
-    return {
-        partition,
-        resources: [groupArn, `arn:${partition}:sagemaker:${region}:${account}:model-package/${name}/*`]
-    };
+    return { partition: group.partition, resources: [groupArn, (0,names/* packageArnOf */.t3)(group, '*')] };
 }
 function statementFor(previous, partition, resources, accounts) {
     // Principals that are not whole accounts (a role someone added by hand) stay as they are,
@@ -93121,6 +93111,7 @@ function lineageJson(data) {
 
 
 
+
 /** `describe` counts at most this many versions; beyond it the counts say "at least". */
 const COUNT_LIMIT = 1000;
 /** `delete` takes at most this many versions in one run; a bigger group is deleted by hand. */
@@ -93175,7 +93166,7 @@ async function describeOperation(ctx, settings) {
         tags = arn ? await listTags(sagemaker, arn) : {};
     }
     catch (error) {
-        notes.push(`Tags could not be read: ${error.message}`);
+        notes.push(`Tags could not be read: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
     let shared = [];
     let otherStatements = 0;
@@ -93186,7 +93177,7 @@ async function describeOperation(ctx, settings) {
             otherStatements = (policy?.Statement ?? []).filter(entry => entry.Sid !== SHARE_SID).length;
         }
         catch (error) {
-            notes.push(`The resource policy could not be read: ${error.message}`);
+            notes.push(`The resource policy could not be read: ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
     }
     for (const note of notes)
@@ -93385,9 +93376,10 @@ async function deleteOperation(ctx, settings, ops) {
  * every right through IAM) and usually means a wrong account id was pasted.
  */
 function refuseOwnAccount(groupArn, accountIds) {
-    const owner = /^arn:[^:]+:sagemaker:[^:]*:(\d{12}):/.exec(groupArn)?.[1];
+    const arn = (0,names/* parseGroupArn */.o8)(groupArn);
+    const owner = arn?.account;
     if (owner && accountIds.includes(owner)) {
-        throw new errors/* UserError */.yo(`Input "account-ids": ${owner} is the account that owns group "${groupArn.split('/').pop()}" (${groupArn}); sharing with it grants nothing. Remove it and give the other accounts to share with.`);
+        throw new errors/* UserError */.yo(`Input "account-ids": ${owner} is the account that owns group "${arn?.name}" (${groupArn}); sharing with it grants nothing. Remove it and give the other accounts to share with.`);
     }
 }
 function describeChange(operation, change) {
@@ -93514,9 +93506,6 @@ const runLineage = async (ctx, settings) => {
 // The model package group a version goes into: created when missing, used as is otherwise.
 
 
-function isAlreadyExists(error) {
-    return error instanceof Error && /already exists/i.test(error.message);
-}
 function createGroupInput(group, description, tags) {
     const input = { ModelPackageGroupName: group.name };
     if (description)
@@ -93547,7 +93536,7 @@ async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
         return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
     }
     catch (error) {
-        if (!(0,registry_versions/* isNotFound */.c4)(error))
+        if (!(0,aws_errors/* isNotFound */.c4)(error))
             throw error;
     }
     const input = createGroupInput(group, description, tags);
@@ -93562,7 +93551,7 @@ async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
     }
     catch (error) {
         // Another job registering into the same new group may have won the race.
-        if (!isAlreadyExists(error))
+        if (!(0,aws_errors/* isAlreadyExists */.x9)(error))
             throw error;
         const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
         return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
@@ -94218,10 +94207,16 @@ var lib_github = __nccwpck_require__(2413);
 var aws = __nccwpck_require__(6120);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4459);
+// EXTERNAL MODULE: ./build/src/aws-errors.js
+var aws_errors = __nccwpck_require__(4286);
+// EXTERNAL MODULE: ./build/src/errors.js
+var errors = __nccwpck_require__(7406);
 ;// CONCATENATED MODULE: ./build/src/cleanup.js
 // Temporary SageMaker resources (a validation endpoint, its config and model) are
 // recorded in the step's state as soon as they exist, so the `post` step can delete them
 // when the job was cancelled before the mode's own `finally` ran.
+
+
 
 const TEMPORARY_STATE = 'temporary-resources';
 function parseTemporaryState(raw) {
@@ -94234,11 +94229,6 @@ function parseTemporaryState(raw) {
         item !== null &&
         ['endpoint', 'endpoint-config', 'model'].includes(item.kind) &&
         typeof item.name === 'string');
-}
-function isNotFound(error) {
-    const message = error instanceof Error ? error.message : '';
-    return (error instanceof Error &&
-        (error.name === 'ResourceNotFound' || /could not find|does not exist/i.test(message)));
 }
 /**
  * Deletes the endpoint first, then its config, then the model, so nothing is removed
@@ -94261,10 +94251,10 @@ async function deleteTemporaryResources(sagemaker, resources) {
             deleted.push(resource);
         }
         catch (error) {
-            if (isNotFound(error))
+            if ((0,aws_errors/* isNotFound */.c4)(error))
                 deleted.push(resource);
             else
-                warnings.push(`Could not delete temporary ${resource.kind} "${resource.name}": ${error.message}`);
+                warnings.push(`Could not delete temporary ${resource.kind} "${resource.name}": ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
     }
     return { deleted, warnings };
@@ -94293,6 +94283,7 @@ var version = __nccwpck_require__(8009);
 
 
 
+
 async function deleteTemporary() {
     try {
         const resources = parseTemporaryState(core/* getState */.Gu(TEMPORARY_STATE));
@@ -94307,7 +94298,7 @@ async function deleteTemporary() {
             core/* warning */.$e(warning);
     }
     catch (error) {
-        core/* warning */.$e(`Cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
+        core/* warning */.$e(`Cleanup failed: ${(0,errors/* errorMessage */.gJ)(error)}`);
     }
 }
 async function reconcileDeployment() {
@@ -94328,7 +94319,7 @@ async function reconcileDeployment() {
         }, record);
     }
     catch (error) {
-        core/* warning */.$e(`Reconciling the interrupted deployment to endpoint ${record.endpointName} failed: ${error instanceof Error ? error.message : String(error)}. Check the endpoint in the console; the next deploy or rollback to it waits for it and reads what it serves.`);
+        core/* warning */.$e(`Reconciling the interrupted deployment to endpoint ${record.endpointName} failed: ${(0,errors/* errorMessage */.gJ)(error)}. Check the endpoint in the console; the next deploy or rollback to it waits for it and reads what it serves.`);
     }
 }
 async function post() {
@@ -94355,13 +94346,13 @@ async function post() {
 /* harmony export */   tS: () => (/* binding */ fitMetadata)
 /* harmony export */ });
 /* unused harmony export isAllowedMetadataText */
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2025);
 // CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
-// entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
+// entries, keys up to 128 and values up to 256 characters from the metadata alphabet.
+
 const METADATA_MAX_ENTRIES = 50;
 const METADATA_MAX_KEY = 128;
 const METADATA_MAX_VALUE = 256;
-const ALLOWED = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const DISALLOWED_CHAR = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
 /** Keys this action writes; everything else in the metadata belongs to someone else. */
 const METRIC_PREFIX = 'metric:';
 const KEYS = {
@@ -94374,11 +94365,11 @@ const KEYS = {
     deployedPrefix: 'deployed:'
 };
 function isAllowedMetadataText(text) {
-    return ALLOWED.test(text);
+    return _names_js__WEBPACK_IMPORTED_MODULE_0__/* .METADATA_TEXT */ .MI.test(text);
 }
 /** Replaces characters SageMaker refuses in metadata with `_` and cuts to `max` characters. */
 function sanitizeMetadataText(text, max) {
-    return text.replace(DISALLOWED_CHAR, '_').slice(0, max);
+    return text.replace(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .NOT_METADATA_CHARACTER */ .GV, '_').slice(0, max);
 }
 /**
  * Free text (a decision's reason) as a readable metadata value: `;` `!` `?` become `.`, `&`
@@ -94399,7 +94390,7 @@ function readableMetadataText(text, max) {
     };
     const readable = text
         .replace(/["'`“”‘’()[\]{}«»]/g, '')
-        .replace(DISALLOWED_CHAR, char => words[char] ?? ' ')
+        .replace(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .NOT_METADATA_CHARACTER */ .GV, char => words[char] ?? ' ')
         .replace(/\s+/g, ' ')
         .replace(/ \./g, '.')
         .trim();
@@ -94470,6 +94461,81 @@ function fitMetadata(entries, existing = {}) {
 
 /***/ }),
 
+/***/ 2025:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GV: () => (/* binding */ NOT_METADATA_CHARACTER),
+/* harmony export */   MI: () => (/* binding */ METADATA_TEXT),
+/* harmony export */   St: () => (/* binding */ ONE_LINE),
+/* harmony export */   UE: () => (/* binding */ TUNING_JOB_NAME),
+/* harmony export */   WF: () => (/* binding */ S3_URI),
+/* harmony export */   W_: () => (/* binding */ ACCOUNT_ID),
+/* harmony export */   Zg: () => (/* binding */ REGION),
+/* harmony export */   Zz: () => (/* binding */ ENTITY_DESCRIPTION),
+/* harmony export */   c6: () => (/* binding */ groupNameOf),
+/* harmony export */   fs: () => (/* binding */ parsePackageArn),
+/* harmony export */   o8: () => (/* binding */ parseGroupArn),
+/* harmony export */   t2: () => (/* binding */ RESOURCE_NAME),
+/* harmony export */   t3: () => (/* binding */ packageArnOf),
+/* harmony export */   xG: () => (/* binding */ ROLE_ARN)
+/* harmony export */ });
+/* unused harmony export NAME_MAX */
+// SageMaker's own name, ARN and character patterns (API reference: ModelPackageGroupName,
+// EndpointName, TrainingJobName, HyperParameterTuningJobName, ModelPackageGroupArn,
+// ModelPackageArn, RoleArn, CustomerMetadataProperties, EntityDescription), written once:
+// inputs check against them, and everything that reads an ARN back parses it here.
+/** Names of groups, endpoints, models, configs, training jobs and stages: at most 63 characters. */
+const NAME_MAX = 63;
+const RESOURCE_NAME = new RegExp(`^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,${NAME_MAX - 1}}$`);
+const TUNING_JOB_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+/** `s3://bucket/key`: bucket names are 3-63 lower-case letters, digits, dots and hyphens. */
+const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(\S*))?$/;
+// CustomerMetadataProperties keys and values, and tag keys and values.
+const METADATA_CHARACTERS = String.raw `\p{L}\p{Z}\p{N}_.:/=+\-@`;
+const METADATA_TEXT = new RegExp(`^[${METADATA_CHARACTERS}]*$`, 'u');
+/** One character outside the metadata alphabet; global, for `replace`. */
+const NOT_METADATA_CHARACTER = new RegExp(`[^${METADATA_CHARACTERS}]`, 'gu');
+// EntityDescription (ModelPackageDescription, ModelPackageGroupDescription): letters, marks,
+// spaces, symbols, digits and punctuation; no control character such as a line break or tab.
+const ENTITY_DESCRIPTION = /^[\p{L}\p{M}\p{Z}\p{S}\p{N}\p{P}]*$/u;
+// MetadataProperties.ProjectId is `.*` in the API reference, a Java pattern whose `.`
+// matches anything but a line terminator.
+const ONE_LINE = /^[^\n\r\u0085\u2028\u2029]*$/u;
+const ARN_HEAD = String.raw `^arn:(aws[a-z-]*):sagemaker:([a-z0-9-]*):(\d{12})`;
+const GROUP_ARN = new RegExp(`${ARN_HEAD}:model-package-group/(\\S{1,2048})$`);
+const PACKAGE_ARN = new RegExp(`${ARN_HEAD}:model-package/([^/\\s]+)/([1-9]\\d*)$`);
+/** The parts of a model package group ARN, or undefined when `arn` is not one. */
+function parseGroupArn(arn) {
+    const match = GROUP_ARN.exec(arn);
+    if (!match)
+        return undefined;
+    const [, partition = '', region = '', account = '', name = ''] = match;
+    return { partition, region, account, name };
+}
+/** The parts of a versioned model package ARN (`.../model-package/GROUP/7`), or undefined. */
+function parsePackageArn(arn) {
+    const match = PACKAGE_ARN.exec(arn);
+    if (!match)
+        return undefined;
+    const [, partition = '', region = '', account = '', name = '', version = ''] = match;
+    return { partition, region, account, name, version: Number(version) };
+}
+/** The ARN of version `version` of a group, or of all its versions with `*`. */
+function packageArnOf(group, version) {
+    return `arn:${group.partition}:sagemaker:${group.region}:${group.account}:model-package/${group.name}/${version}`;
+}
+/** The bare group name of a name or a group ARN. */
+function groupNameOf(nameOrArn) {
+    return parseGroupArn(nameOrArn)?.name ?? nameOrArn;
+}
+
+
+/***/ }),
+
 /***/ 788:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -94484,7 +94550,6 @@ function fitMetadata(entries, existing = {}) {
 /* harmony export */   Px: () => (/* binding */ isInGroup),
 /* harmony export */   VH: () => (/* binding */ versionsNotFound),
 /* harmony export */   Yu: () => (/* binding */ versionFromArn),
-/* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   lt: () => (/* binding */ describeNamedVersion),
 /* harmony export */   pF: () => (/* binding */ singleLine),
 /* harmony export */   qD: () => (/* binding */ latestVersion),
@@ -94493,39 +94558,30 @@ function fitMetadata(entries, existing = {}) {
 /* harmony export */   yy: () => (/* binding */ resolvePackageArn)
 /* harmony export */ });
 /* unused harmony exports groupNotFound, STAGE_DESCRIPTION_MAX */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4286);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2025);
 // Queries and updates on the versions of one model package group. Every list call
 // passes SortOrder and ModelPackageType=Versioned: SageMaker sorts ascending and lists
 // unversioned packages only unless told otherwise.
 
 
+
+
 /** The version number at the end of a versioned package ARN (`.../model-package/group/7`). */
 function versionFromArn(arn) {
-    const match = /:model-package\/[^/]+\/(\d+)$/.exec(arn);
-    if (!match)
+    const parts = (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePackageArn */ .fs)(arn);
+    if (!parts)
         throw new Error(`"${arn}" is not the ARN of a versioned model package`);
-    return Number(match[1]);
+    return parts.version;
 }
 /** The package ARN of version `version`, formed from the group's ARN as SageMaker forms it. */
 function packageArnFromGroupArn(groupArn, version) {
-    const match = /^(arn:[^:]+:sagemaker:[^:]*:\d{12}):model-package-group\/(.+)$/.exec(groupArn);
-    if (!match)
+    const group = (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .parseGroupArn */ .o8)(groupArn);
+    if (!group)
         throw new Error(`"${groupArn}" is not a model package group ARN`);
-    return `${match[1]}:model-package/${match[2]}/${version}`;
-}
-/**
- * Whether SageMaker answered "no such thing". The registry models no not-found error: a
- * missing group or version is a ValidationException whose message says "does not exist"
- * (ResourceNotFound is accepted too, for emulators and services that model it).
- */
-function isNotFound(error) {
-    if (!(error instanceof Error))
-        return false;
-    if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException')
-        return true;
-    return (error.name === 'ValidationException' &&
-        /does not exist|not found|could not find/i.test(error.message));
+    return (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .packageArnOf */ .t3)(group, version);
 }
 async function regionOf(sagemaker) {
     const region = sagemaker.config.region;
@@ -94539,9 +94595,9 @@ async function groupNotFound(sagemaker, group) {
 }
 /** `input` named version(s) of the group that SageMaker does not know. */
 function versionsNotFound(input, arns) {
-    const parts = arns.map(arn => /:sagemaker:([^:]*):\d{12}:model-package\/([^/]+)\/(\d+)$/.exec(arn));
-    const [, region, group] = parts[0] ?? [];
-    const versions = parts.map((match, i) => (match ? `v${match[3]}` : arns[i]));
+    const parts = arns.map(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePackageArn */ .fs);
+    const { region, name: group } = parts[0] ?? {};
+    const versions = parts.map((found, i) => (found ? `v${found.version}` : arns[i]));
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "${input}": ${versions.join(', ')} of group "${group ?? '?'}" ${versions.length === 1 ? 'does' : 'do'} not exist in ${region ?? 'this region'} (${arns.join(', ')}). Check the version number, the group, the region and the AWS account the credentials belong to.`);
 }
 /** Runs `read` on a version that input `input` named; "no such version" becomes one message naming the input. */
@@ -94550,7 +94606,7 @@ async function forNamedVersion(input, arn, read) {
         return await read();
     }
     catch (error) {
-        if (isNotFound(error))
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error))
             throw versionsNotFound(input, [arn]);
         throw error;
     }
@@ -94558,10 +94614,10 @@ async function forNamedVersion(input, arn, read) {
 /** Describes the group; a missing one is the not-found error naming "model-package-group". */
 async function describeGroup(sagemaker, group) {
     try {
-        return await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModelPackageGroupCommand */ .ruq({ ModelPackageGroupName: group.nameOrArn }));
+        return await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .DescribeModelPackageGroupCommand */ .ruq({ ModelPackageGroupName: group.nameOrArn }));
     }
     catch (error) {
-        if (isNotFound(error))
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error))
             throw await groupNotFound(sagemaker, group);
         throw error;
     }
@@ -94581,13 +94637,10 @@ async function resolvePackageArn(sagemaker, group, ref) {
  */
 function isInGroup(pkg, group) {
     const named = pkg.ModelPackageGroupName;
-    if (named === undefined)
-        return true;
-    const bare = (text) => (text.startsWith('arn:') ? (text.split('/').pop() ?? text) : text);
-    return bare(named) === group.name;
+    return named === undefined || (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .groupNameOf */ .c6)(named) === group.name;
 }
 async function describeVersion(sagemaker, arn) {
-    return sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeModelPackageCommand */ .Uxr({ ModelPackageName: arn }));
+    return sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .DescribeModelPackageCommand */ .Uxr({ ModelPackageName: arn }));
 }
 /** Describes a version a person named through `input`; a missing one is an error naming it. */
 async function describeNamedVersion(sagemaker, arn, input) {
@@ -94614,7 +94667,7 @@ async function listVersions(sagemaker, group, options) {
         return found;
     let nextToken;
     do {
-        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .ListModelPackagesCommand */ .MTG({
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListModelPackagesCommand */ .MTG({
             ModelPackageGroupName: group.nameOrArn,
             ModelPackageType: 'Versioned',
             ModelApprovalStatus: options.status,
@@ -94688,7 +94741,7 @@ async function updateVersion(sagemaker, arn, update) {
                 : truncate(singleLine(update.lifecycle.description), STAGE_DESCRIPTION_MAX)
         };
     }
-    await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .UpdateModelPackageCommand */ .CCy(input));
+    await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .UpdateModelPackageCommand */ .CCy(input));
 }
 function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

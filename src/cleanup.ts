@@ -7,6 +7,8 @@ import {
   DeleteModelCommand,
   type SageMakerClient
 } from '@aws-sdk/client-sagemaker'
+import { isNotFound } from './aws-errors.js'
+import { errorMessage } from './errors.js'
 
 export const TEMPORARY_STATE = 'temporary-resources'
 
@@ -22,14 +24,6 @@ export function parseTemporaryState(raw: string): TemporaryResource[] {
       item !== null &&
       ['endpoint', 'endpoint-config', 'model'].includes((item as TemporaryResource).kind) &&
       typeof (item as TemporaryResource).name === 'string'
-  )
-}
-
-function isNotFound(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : ''
-  return (
-    error instanceof Error &&
-    (error.name === 'ResourceNotFound' || /could not find|does not exist/i.test(message))
   )
 }
 
@@ -58,7 +52,7 @@ export async function deleteTemporaryResources(
       if (isNotFound(error)) deleted.push(resource)
       else
         warnings.push(
-          `Could not delete temporary ${resource.kind} "${resource.name}": ${(error as Error).message}`
+          `Could not delete temporary ${resource.kind} "${resource.name}": ${errorMessage(error)}`
         )
     }
   }

@@ -5,7 +5,7 @@
 import { appendFileSync } from 'node:fs'
 import { parseArgs as parseArgv, type ParseArgsConfig } from 'node:util'
 import type { Reporter } from './context.js'
-import { describeError, UserError } from './errors.js'
+import { describeError, errorMessage, UserError } from './errors.js'
 import {
   checkInputNames,
   DEFAULTS,
@@ -153,7 +153,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     })
   } catch (error) {
     const code = (error as { code?: string }).code
-    const flag = /'(-{1,2}[^'\s=]+)/.exec((error as Error).message)?.[1]
+    const flag = /'(-{1,2}[^'\s=]+)/.exec(errorMessage(error))?.[1]
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) {
       const name = flag.replace(/^-+/, '')
       const candidates = mode ? inputsOf(mode) : INPUT_NAMES
@@ -169,7 +169,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         `Flag ${flag} needs a value: ${flag} VALUE, or ${flag}=VALUE for a value that starts with "-".`
       )
     }
-    throw usageError(`${(error as Error).message} ${USAGE}`)
+    throw usageError(`${errorMessage(error)} ${USAGE}`)
   }
   const inputs = new Map<string, string>()
   for (const [name, value] of Object.entries(parsed.values)) {

@@ -33,6 +33,16 @@ const HINTS: Record<string, string> = {
     'no AWS credentials were found: configure them with aws-actions/configure-aws-credentials.'
 }
 
+/** The message of anything thrown, for a sentence that quotes it. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** `Name: message`, where the error's name says more than its message alone (an AWS error). */
+export function namedErrorMessage(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+}
+
 function isAwsError(error: unknown): error is Error & AwsErrorShape {
   return error instanceof Error && ('$metadata' in error || '$fault' in error)
 }

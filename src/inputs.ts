@@ -5,6 +5,19 @@
 import { ProductionVariantInstanceType, TransformInstanceType } from '@aws-sdk/client-sagemaker'
 import { parsePolicy, PolicyError } from './policy/index.js'
 import {
+  ACCOUNT_ID,
+  ENTITY_DESCRIPTION,
+  METADATA_TEXT,
+  ONE_LINE,
+  parseGroupArn,
+  parsePackageArn,
+  REGION,
+  RESOURCE_NAME,
+  ROLE_ARN,
+  S3_URI,
+  TUNING_JOB_NAME
+} from './registry/names.js'
+import {
   MODES,
   type ApprovalStatus,
   type BaselineSpec,
@@ -508,32 +521,9 @@ export const APPROVAL_STATUSES: readonly ApprovalStatus[] = [
 ]
 export const SERVERLESS_MEMORY_SIZES = [1024, 2048, 3072, 4096, 5120, 6144] as const
 
-// SageMaker's own patterns (API reference: ModelPackageGroupName, EndpointName,
-// TrainingJobName, HyperParameterTuningJobName, RoleArn).
-const RESOURCE_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/
-const TUNING_JOB_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}$/
-const ARN_PREFIX = String.raw`arn:aws[a-z-]*:sagemaker:([a-z]{2}(?:-[a-z]+)+-\d{1,2}):(\d{12})`
-const GROUP_ARN = new RegExp(
-  `^${ARN_PREFIX}:model-package-group/([a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62})$`
-)
-const PACKAGE_ARN = new RegExp(
-  `^${ARN_PREFIX}:model-package/([a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62})/([1-9]\\d*)$`
-)
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
-const S3_URI = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/\S*)?$/
 const HTTPS_URL = /^https:\/\/[^\s/]+\/\S*$/
-const ACCOUNT_ID = /^\d{12}$/
 const MIME_TYPE = /^[\w.+-]+\/[\w.+*-]+(;\s*[\w.+-]+=[\w.+-]+)*$/
-// CustomerMetadataProperties and tag keys/values (API reference, NOTES.md).
-const METADATA_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u
 const DESCRIPTION_MAX = 1024
-// EntityDescription (ModelPackageDescription, ModelPackageGroupDescription): letters, marks,
-// spaces, symbols, digits and punctuation; no control character such as a line break or tab.
-const ENTITY_DESCRIPTION = /^[\p{L}\p{M}\p{Z}\p{S}\p{N}\p{P}]*$/u
-// MetadataProperties.ProjectId is `.*` in the API reference, a Java pattern whose `.`
-// matches anything but a line terminator.
-const ONE_LINE = /^[^\n\r\u0085\u2028\u2029]*$/u
 
 const REALTIME_TYPES: ReadonlySet<string> = new Set(Object.values(ProductionVariantInstanceType))
 const TRANSFORM_TYPES: ReadonlySet<string> = new Set(Object.values(TransformInstanceType))
@@ -663,7 +653,7 @@ export function parseKeyValues(
       }
       const key = text.slice(0, eq).trim()
       const val = text.slice(eq + 1).trim()
-      if (key.length > 128 || !METADATA_CHARS.test(key)) {
+      if (key.length > 128 || !METADATA_TEXT.test(key)) {
         throw new InputError(
           input,
           `${where}: the key must be 1-128 letters, digits, spaces or _.:/=+-@; got ${JSON.stringify(key)}.`
@@ -675,7 +665,7 @@ export function parseKeyValues(
           `${where}: keys starting with "${limits.reservedPrefix}" are reserved by AWS; got ${JSON.stringify(key)}.`
         )
       }
-      if (val.length < limits.valueMin || val.length > 256 || !METADATA_CHARS.test(val)) {
+      if (val.length < limits.valueMin || val.length > 256 || !METADATA_TEXT.test(val)) {
         throw new InputError(
           input,
           `${where}: the value of "${key}" must be ${limits.valueMin}-256 letters, digits, spaces or _.:/=+-@; got ${JSON.stringify(val)}.`
@@ -708,9 +698,9 @@ export function parseRegion(value: string): string {
 export function parseGroupRef(value: string, region: string): GroupRef {
   const input = 'model-package-group'
   if (RESOURCE_NAME.test(value)) return { nameOrArn: value, name: value }
-  const arn = GROUP_ARN.exec(value)
-  if (arn) {
-    const [, arnRegion, , name] = arn as unknown as [string, string, string, string]
+  const arn = parseGroupArn(value)
+  if (arn && REGION.test(arn.region) && RESOURCE_NAME.test(arn.name)) {
+    const { region: arnRegion, name } = arn
     if (arnRegion !== region) {
       throw new InputError(
         input,
@@ -735,9 +725,9 @@ export function parsePackageRef(
 ): PackageRef {
   const version = /^v?(\d+)$/i.exec(value)
   if (version && Number(version[1]) >= 1) return { kind: 'version', version: Number(version[1]) }
-  const arn = PACKAGE_ARN.exec(value)
-  if (arn) {
-    const [, arnRegion, , groupName] = arn as unknown as [string, string, string, string]
+  const arn = parsePackageArn(value)
+  if (arn && REGION.test(arn.region) && RESOURCE_NAME.test(arn.name)) {
+    const { region: arnRegion, name: groupName } = arn
     // SageMaker writes resource names lower-case inside ARNs, so compare without case.
     if (groupName.toLowerCase() !== group.name.toLowerCase()) {
       throw new InputError(
@@ -1062,7 +1052,7 @@ function readRegister(inputs: Inputs): RegisterSettings {
 }
 
 function checkStage(stage: string | undefined): string | undefined {
-  if (stage !== undefined && !/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/.test(stage)) {
+  if (stage !== undefined && !RESOURCE_NAME.test(stage)) {
     throw invalid(
       'model-lifecycle-stage',
       stage,

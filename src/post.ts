@@ -10,6 +10,7 @@ import { reconcileInterrupted } from './deploy/reconcile.js'
 import { readGitHubRun } from './github/run.js'
 import { actionsReporter } from './main.js'
 import { VERSION } from './version.js'
+import { errorMessage } from './errors.js'
 
 async function deleteTemporary(): Promise<void> {
   try {
@@ -22,7 +23,7 @@ async function deleteTemporary(): Promise<void> {
     for (const resource of deleted) core.info(`Deleted temporary ${resource.kind} ${resource.name}`)
     for (const warning of warnings) core.warning(warning)
   } catch (error) {
-    core.warning(`Cleanup failed: ${error instanceof Error ? error.message : String(error)}`)
+    core.warning(`Cleanup failed: ${errorMessage(error)}`)
   }
 }
 
@@ -45,7 +46,7 @@ async function reconcileDeployment(): Promise<void> {
     )
   } catch (error) {
     core.warning(
-      `Reconciling the interrupted deployment to endpoint ${record.endpointName} failed: ${error instanceof Error ? error.message : String(error)}. Check the endpoint in the console; the next deploy or rollback to it waits for it and reads what it serves.`
+      `Reconciling the interrupted deployment to endpoint ${record.endpointName} failed: ${errorMessage(error)}. Check the endpoint in the console; the next deploy or rollback to it waits for it and reads what it serves.`
     )
   }
 }

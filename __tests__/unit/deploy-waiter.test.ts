@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { simContext } from '../../__fixtures__/deploy/sagemaker.js'
 import { defaultPollSeconds, waitForEndpoint, WaitTimeoutError } from '../../src/deploy/waiter.js'
-import { isAlreadyExists, isInProgress, isNotFound } from '../../src/deploy/aws-errors.js'
+import { isAlreadyExists, isInProgress, isNotFound } from '../../src/aws-errors.js'
 import { validationError } from '../../__fixtures__/deploy/sagemaker.js'
 
 function endpointIn(fake: ReturnType<typeof simContext>, steps: string[]) {

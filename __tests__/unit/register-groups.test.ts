@@ -9,7 +9,7 @@ import 'aws-sdk-client-mock-jest'
 import { fakeContext } from '../../__fixtures__/context.js'
 import { GROUP_ARN } from '../../__fixtures__/register/settings.js'
 import { ensureGroup } from '../../src/registry/groups.js'
-import { isNotFound } from '../../src/registry/versions.js'
+import { isNotFound } from '../../src/aws-errors.js'
 
 const sm = mockClient(SageMakerClient)
 const OWN_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:model-package-group/churn'

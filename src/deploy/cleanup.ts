@@ -15,11 +15,12 @@ import {
   type SageMakerClient
 } from '@aws-sdk/client-sagemaker'
 import type { RunContext } from '../context.js'
-import { isNotFound } from './aws-errors.js'
+import { isNotFound } from '../aws-errors.js'
 import { configModelNames } from './endpoint.js'
 import { isOurName } from './plan.js'
 import { readTags, TAGS } from './tags.js'
 import { describeEndpoint } from './waiter.js'
+import { errorMessage } from '../errors.js'
 
 export interface CleanupPlan {
   configs: string[]
@@ -198,9 +199,7 @@ export async function applyCleanup(
     } catch (error) {
       if (isNotFound(error)) return
       failed.push(label)
-      ctx.out.warning(
-        `Could not delete ${label}: ${error instanceof Error ? error.message : String(error)}`
-      )
+      ctx.out.warning(`Could not delete ${label}: ${errorMessage(error)}`)
     }
   }
   for (const name of plan.configs) {
@@ -252,7 +251,7 @@ export async function discardCreated(
     plan.models = plan.models.filter(m => !inUse.models.has(m))
   } catch (error) {
     ctx.out.warning(
-      `Could not check whether endpoint ${endpointName} uses what this run created: ${error instanceof Error ? error.message : String(error)}`
+      `Could not check whether endpoint ${endpointName} uses what this run created: ${errorMessage(error)}`
     )
     left.push(
       ...plan.configs.map(c => `endpoint config ${c}`),

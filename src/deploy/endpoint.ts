@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import type { RunContext } from '../context.js'
 import { UserError } from '../errors.js'
-import { isAlreadyExists, isNotFound } from './aws-errors.js'
+import { isAlreadyExists, isNotFound } from '../aws-errors.js'
 import {
   consoleUrl,
   describeCall,

@@ -4,7 +4,7 @@
 // (waiting its turn behind any other deployment), wait, verify, record, clean up.
 import type { ModeOutcome, RunContext } from '../context.js'
 import { runUrl } from '../context.js'
-import { UserError } from '../errors.js'
+import { errorMessage, UserError } from '../errors.js'
 import {
   createGitHubDeployment,
   setGitHubDeploymentStatus,
@@ -14,7 +14,7 @@ import { publishReport, reportFileName } from '../modes/compare.js'
 import { describeVersion, updateVersion, versionFromArn } from '../registry/versions.js'
 import { escapeText } from '../report/escape.js'
 import type { DeploySettings, Settings } from '../settings.js'
-import { isAlreadyExists, isInProgress } from './aws-errors.js'
+import { isAlreadyExists, isInProgress } from '../aws-errors.js'
 import {
   applyCleanup,
   discardCreated,
@@ -190,7 +190,7 @@ async function makePlan(
       cleanup = await findCleanup(ctx.aws.sagemaker, cleanupScope(draft, live))
     } catch (error) {
       ctx.out.warning(
-        `This deployment deletes no old models or configs of ${draft.endpointName}: reading what they are failed (${error instanceof Error ? error.message : String(error)}). ${CLEANUP_PERMISSIONS}`
+        `This deployment deletes no old models or configs of ${draft.endpointName}: reading what they are failed (${errorMessage(error)}). ${CLEANUP_PERMISSIONS}`
       )
     }
   }
@@ -399,7 +399,7 @@ async function applyWithTurns(
     if (!started) {
       await discard(
         { configs: [], models: [] },
-        `The deployment to ${plan.endpointName} did not start (${error instanceof Error ? error.message : String(error)})`
+        `The deployment to ${plan.endpointName} did not start (${errorMessage(error)})`
       )
     }
     throw error
@@ -431,12 +431,11 @@ async function recordAndCleanUp(
           : { configs: [], models: [] }
       } catch (error) {
         ctx.out.warning(
-          `Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${error instanceof Error ? error.message : String(error)}. ${CLEANUP_PERMISSIONS}`
+          `Cleanup of old models and configs of ${plan.endpointName} was skipped, nothing was deleted: ${errorMessage(error)}. ${CLEANUP_PERMISSIONS}`
         )
         return undefined
       }
     })())
-  const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
   for (const call of after) {
     inflight.before(call)
     switch (call.operation) {
@@ -445,7 +444,7 @@ async function recordAndCleanUp(
           await writeTags(ctx.aws.sagemaker, endpointArn, call.tags)
         } catch (error) {
           ctx.out.warning(
-            `Could not tag endpoint ${plan.endpointName}: ${message(error)}. Rollback falls back to the newest Approved version older than the live one.`
+            `Could not tag endpoint ${plan.endpointName}: ${errorMessage(error)}. Rollback falls back to the newest Approved version older than the live one.`
           )
         }
         break
@@ -455,7 +454,7 @@ async function recordAndCleanUp(
             await updateVersion(ctx.aws.sagemaker, call.packageArn, call.update)
           } catch (error) {
             ctx.out.warning(
-              `Could not record the deployment on v${call.version}: ${message(error)}`
+              `Could not record the deployment on v${call.version}: ${errorMessage(error)}`
             )
           }
         } else {
@@ -463,7 +462,7 @@ async function recordAndCleanUp(
             await updateVersion(ctx.aws.sagemaker, call.packageArn, call.update)
           } catch (error) {
             throw new UserError(
-              `Endpoint ${plan.endpointName} was rolled back to ${plan.primary.packageArn}, but marking ${call.packageArn} Rejected failed: ${message(error)}. Reject it with mode "reject" (model-package: ${call.packageArn}) and the same reason.`
+              `Endpoint ${plan.endpointName} was rolled back to ${plan.primary.packageArn}, but marking ${call.packageArn} Rejected failed: ${errorMessage(error)}. Reject it with mode "reject" (model-package: ${call.packageArn}) and the same reason.`
             )
           }
           ctx.out.info(`Marked ${call.packageArn} Rejected: ${call.update.approvalDescription}`)
@@ -642,7 +641,7 @@ async function deployAndRecord(
     )
     return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true }
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error)
+    const text = errorMessage(error)
     if (!concluded) await setGitHubDeploymentStatus(ctx, github, 'failure', text)
     if (error instanceof WaitTimeoutError) {
       concluded = true

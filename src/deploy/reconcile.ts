@@ -17,6 +17,7 @@ import {
   WaitTimeoutError,
   type EndpointDescription
 } from './waiter.js'
+import { errorMessage } from '../errors.js'
 
 /**
  * How long the post step waits for a busy endpoint: five minutes after a cancellation,
@@ -140,9 +141,7 @@ export async function reconcileInterrupted(
     try {
       await reconcileTags(ctx, record, live, ours)
     } catch (error) {
-      ctx.out.warning(
-        `Could not tag endpoint ${name}: ${error instanceof Error ? error.message : String(error)}`
-      )
+      ctx.out.warning(`Could not tag endpoint ${name}: ${errorMessage(error)}`)
     }
   }
   const keep: Created = ours

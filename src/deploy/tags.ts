@@ -6,6 +6,7 @@ import {
   type SageMakerClient,
   type Tag
 } from '@aws-sdk/client-sagemaker'
+import { NOT_METADATA_CHARACTER } from '../registry/names.js'
 
 export const TAG_PREFIX = 'sagemaker-model-gate:'
 export const TAGS = {
@@ -18,10 +19,9 @@ export const TAGS = {
 
 /** SageMaker tag values: up to 256 characters from letters, digits, spaces and _.:/=+-@. */
 export const TAG_VALUE_MAX = 256
-const DISALLOWED = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu
 
 export function tagValue(text: string): string {
-  return text.replace(DISALLOWED, '_').slice(0, TAG_VALUE_MAX)
+  return text.replace(NOT_METADATA_CHARACTER, '_').slice(0, TAG_VALUE_MAX)
 }
 
 export interface DeploymentTagValues {

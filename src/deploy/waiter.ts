@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import type { RunContext } from '../context.js'
 import { UserError } from '../errors.js'
-import { isNotFound } from './aws-errors.js'
+import { isNotFound } from '../aws-errors.js'
 
 /** States in which SageMaker is still changing the endpoint and refuses another update. */
 export const BUSY_STATES: ReadonlySet<string> = new Set([

@@ -2,6 +2,7 @@
 // serves where. GitHub is a record here, not a gate: every failure is a warning and never
 // fails a deployment that SageMaker carried out.
 import type { Octokit, Reporter, RunContext } from '../context.js'
+import { errorMessage } from '../errors.js'
 
 export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error' | 'inactive'
 
@@ -28,10 +29,6 @@ export interface DeploymentRequest {
 
 function shorten(text: string): string {
   return text.length <= DESCRIPTION_MAX ? text : `${text.slice(0, DESCRIPTION_MAX - 1)}…`
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 /** Creates the deployment; undefined (with a warning or a debug line) when it cannot. */
@@ -77,7 +74,7 @@ export async function createGitHubDeployment(
     }
   } catch (error) {
     ctx.out.warning(
-      `Could not record a GitHub deployment for ${request.environment}: ${message(error)}`
+      `Could not record a GitHub deployment for ${request.environment}: ${errorMessage(error)}`
     )
     return undefined
   }
@@ -102,7 +99,7 @@ export async function setGitHubDeploymentStatus(
     })
   } catch (error) {
     ctx.out.warning(
-      `Could not set GitHub deployment ${deployment.id} to ${state}: ${message(error)}`
+      `Could not set GitHub deployment ${deployment.id} to ${state}: ${errorMessage(error)}`
     )
   }
 }

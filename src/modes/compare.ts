@@ -2,6 +2,7 @@
 // `versions`, else the last `history`), with the metrics mirrored in their metadata.
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { isNotFound } from '../aws-errors.js'
 import type { ModeRunner, RunContext } from '../context.js'
 import { runUrl } from '../context.js'
 import { DESCRIBE_CONCURRENCY, describeVersions, mapBounded } from '../registry/lineage.js'
@@ -9,7 +10,6 @@ import { KEYS, metricsFromMetadata } from '../registry/metadata.js'
 import {
   describeGroup,
   describeVersion,
-  isNotFound,
   listVersions,
   packageArnFromGroupArn,
   versionFromArn,

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { ModeOutcome, ModeRunner, RunContext } from '../context.js'
 import { runUrl } from '../context.js'
 import { servedPackageArn } from '../deploy/endpoint.js'
-import { UserError } from '../errors.js'
+import { errorMessage, UserError } from '../errors.js'
 import { upsertStickyComment } from '../github/comment.js'
 import { evaluatePolicy, parsePolicy, policyMetrics, policySha256 } from '../policy/index.js'
 import type { Decision, Policy } from '../policy/index.js'
@@ -192,7 +192,7 @@ async function readHistory(
     // The trend chart is context, not evidence: a version deleted between the list and its
     // describe must not keep a decision that is already made from being recorded.
     ctx.out.warning(
-      `The version history for the trend chart could not be read: ${(error as Error).message}`
+      `The version history for the trend chart could not be read: ${errorMessage(error)}`
     )
     return []
   }
@@ -363,7 +363,7 @@ async function publish(ctx: RunContext, settings: Settings, report: GateReport):
     }
   } catch (error) {
     // The decision is already made and recorded; a comment that fails must not change it.
-    ctx.out.warning(`Could not write the pull request comment: ${(error as Error).message}`)
+    ctx.out.warning(`Could not write the pull request comment: ${errorMessage(error)}`)
   }
 }
 

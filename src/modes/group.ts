@@ -15,8 +15,9 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import type { ModeOutcome, ModeRunner, RunContext } from '../context.js'
 import { servedPackageArns } from '../deploy/endpoint.js'
-import { UserError } from '../errors.js'
+import { errorMessage, UserError } from '../errors.js'
 import { describeVersions } from '../registry/lineage.js'
+import { parseGroupArn } from '../registry/names.js'
 import { KEYS } from '../registry/metadata.js'
 import {
   SHARE_SID,
@@ -99,7 +100,7 @@ async function describeOperation(ctx: RunContext, settings: Settings): Promise<v
   try {
     tags = arn ? await listTags(sagemaker, arn) : {}
   } catch (error) {
-    notes.push(`Tags could not be read: ${(error as Error).message}`)
+    notes.push(`Tags could not be read: ${errorMessage(error)}`)
   }
   let shared: string[] = []
   let otherStatements = 0
@@ -109,7 +110,7 @@ async function describeOperation(ctx: RunContext, settings: Settings): Promise<v
       shared = sharedAccounts(policy)
       otherStatements = (policy?.Statement ?? []).filter(entry => entry.Sid !== SHARE_SID).length
     } catch (error) {
-      notes.push(`The resource policy could not be read: ${(error as Error).message}`)
+      notes.push(`The resource policy could not be read: ${errorMessage(error)}`)
     }
   }
   for (const note of notes) ctx.out.warning(note)
@@ -372,10 +373,11 @@ async function deleteOperation(
  * every right through IAM) and usually means a wrong account id was pasted.
  */
 function refuseOwnAccount(groupArn: string, accountIds: readonly string[]): void {
-  const owner = /^arn:[^:]+:sagemaker:[^:]*:(\d{12}):/.exec(groupArn)?.[1]
+  const arn = parseGroupArn(groupArn)
+  const owner = arn?.account
   if (owner && accountIds.includes(owner)) {
     throw new UserError(
-      `Input "account-ids": ${owner} is the account that owns group "${groupArn.split('/').pop()}" (${groupArn}); sharing with it grants nothing. Remove it and give the other accounts to share with.`
+      `Input "account-ids": ${owner} is the account that owns group "${arn?.name}" (${groupArn}); sharing with it grants nothing. Remove it and give the other accounts to share with.`
     )
   }
 }

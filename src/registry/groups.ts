@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import type { Reporter } from '../context.js'
 import type { GroupRef } from '../settings.js'
-import { isNotFound } from './versions.js'
+import { isAlreadyExists, isNotFound } from '../aws-errors.js'
 
 export interface EnsuredGroup {
   /** Absent only in a dry run for a group that does not exist yet. */
@@ -15,10 +15,6 @@ export interface EnsuredGroup {
   created: boolean
   /** False when the group is missing and a dry run did not create it. */
   exists: boolean
-}
-
-function isAlreadyExists(error: unknown): boolean {
-  return error instanceof Error && /already exists/i.test(error.message)
 }
 
 export function createGroupInput(

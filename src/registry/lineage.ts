@@ -15,6 +15,7 @@ import { KEYS, METRIC_PREFIX, metricsFromMetadata } from './metadata.js'
 import { HYPERPARAMETER_PREFIX, PROVENANCE_KEYS } from './provenance.js'
 import { finalMetrics } from './training.js'
 import { describeVersion, versionFromArn, type PackageDescription } from './versions.js'
+import { namedErrorMessage } from '../errors.js'
 
 /** Describes at most this many versions at once: enough to be quick, few enough not to be throttled. */
 export const DESCRIBE_CONCURRENCY = 4
@@ -51,10 +52,6 @@ export function describeVersions(
 
 function iso(date: Date | undefined): string | undefined {
   return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
 }
 
 export interface ContainerFacts {
@@ -393,7 +390,7 @@ async function readOrNote<T>(
   try {
     return await read()
   } catch (error) {
-    notes.push(`${what} could not be read (${errorText(error)}).`)
+    notes.push(`${what} could not be read (${namedErrorMessage(error)}).`)
     return undefined
   }
 }

@@ -1,11 +1,10 @@
 // CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
-// entries, keys up to 128 and values up to 256 characters from [\p{L}\p{Z}\p{N}_.:/=+\-@].
+// entries, keys up to 128 and values up to 256 characters from the metadata alphabet.
+import { METADATA_TEXT, NOT_METADATA_CHARACTER } from './names.js'
 
 export const METADATA_MAX_ENTRIES = 50
 export const METADATA_MAX_KEY = 128
 export const METADATA_MAX_VALUE = 256
-const ALLOWED = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u
-const DISALLOWED_CHAR = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu
 
 /** Keys this action writes; everything else in the metadata belongs to someone else. */
 export const METRIC_PREFIX = 'metric:'
@@ -20,12 +19,12 @@ export const KEYS = {
 } as const
 
 export function isAllowedMetadataText(text: string): boolean {
-  return ALLOWED.test(text)
+  return METADATA_TEXT.test(text)
 }
 
 /** Replaces characters SageMaker refuses in metadata with `_` and cuts to `max` characters. */
 export function sanitizeMetadataText(text: string, max: number): string {
-  return text.replace(DISALLOWED_CHAR, '_').slice(0, max)
+  return text.replace(NOT_METADATA_CHARACTER, '_').slice(0, max)
 }
 
 /**
@@ -47,7 +46,7 @@ export function readableMetadataText(text: string, max: number): string {
   }
   const readable = text
     .replace(/["'`“”‘’()[\]{}«»]/g, '')
-    .replace(DISALLOWED_CHAR, char => words[char] ?? ' ')
+    .replace(NOT_METADATA_CHARACTER, char => words[char] ?? ' ')
     .replace(/\s+/g, ' ')
     .replace(/ \./g, '.')
     .trim()

@@ -3,7 +3,7 @@
 // verified), then the final metrics of the training job that produced it.
 import type { S3Client } from '@aws-sdk/client-s3'
 import { DescribeTrainingJobCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker'
-import { UserError } from '../errors.js'
+import { errorMessage, UserError } from '../errors.js'
 import { metricValues, parseMetricsJson, type ParsedMetrics } from '../evaluation/metrics-file.js'
 import { metricsFromMetadata } from './metadata.js'
 import { PROVENANCE_KEYS } from './provenance.js'
@@ -76,7 +76,7 @@ export async function readVersionMetrics(
         add(metricValues(parseMetricsJson(text, statistics.S3Uri).metrics), 'statistics')
       }
     } catch (error) {
-      result.notes.push(`${label}: could not read ${statistics.S3Uri}: ${(error as Error).message}`)
+      result.notes.push(`${label}: could not read ${statistics.S3Uri}: ${errorMessage(error)}`)
     }
   }
 
@@ -89,7 +89,7 @@ export async function readVersionMetrics(
       add(metricValues(finalMetrics(job)), 'training-job')
     } catch (error) {
       result.notes.push(
-        `${label}: could not read training job ${trainingJob}: ${(error as Error).message}`
+        `${label}: could not read training job ${trainingJob}: ${errorMessage(error)}`
       )
     }
   }

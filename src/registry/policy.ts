@@ -3,6 +3,7 @@
 // else and is kept exactly as it is.
 import { GetModelPackageGroupPolicyCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { UserError } from '../errors.js'
+import { packageArnOf, parseGroupArn } from './names.js'
 
 export const SHARE_SID = 'SageMakerModelGateShare'
 
@@ -37,7 +38,6 @@ export interface PolicyDocument {
   [key: string]: unknown
 }
 
-const GROUP_ARN = /^arn:([^:]+):sagemaker:([^:]*):(\d{12}):model-package-group\/(.+)$/
 const ACCOUNT_PRINCIPAL = /^(?:(\d{12})|arn:[\w-]+:iam::(\d{12}):root)$/
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -108,19 +108,9 @@ export function grantedElsewhere(
 
 /** The group ARN and the ARN pattern of its versions, in the group's own partition and account. */
 export function shareResources(groupArn: string): { partition: string; resources: string[] } {
-  const match = GROUP_ARN.exec(groupArn)
-  if (!match) throw new Error(`"${groupArn}" is not a model package group ARN`)
-  const [, partition, region, account, name] = match as unknown as [
-    string,
-    string,
-    string,
-    string,
-    string
-  ]
-  return {
-    partition,
-    resources: [groupArn, `arn:${partition}:sagemaker:${region}:${account}:model-package/${name}/*`]
-  }
+  const group = parseGroupArn(groupArn)
+  if (!group) throw new Error(`"${groupArn}" is not a model package group ARN`)
+  return { partition: group.partition, resources: [groupArn, packageArnOf(group, '*')] }
 }
 
 function statementFor(

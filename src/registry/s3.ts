@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { UserError } from '../errors.js'
+import { S3_URI } from './names.js'
 
 export interface S3Location {
   bucket: string
@@ -10,13 +11,10 @@ export interface S3Location {
   key: string
 }
 
-// Bucket naming rules (lower-case letters, digits, dots, hyphens; 3-63 characters).
-const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/
-
 /** Parses `s3://bucket/key`; `input` names the action input in the error message. */
 export function parseS3Uri(uri: string, input: string): S3Location {
   const match = S3_URI.exec(uri.trim())
-  if (!match || /\s/.test(match[2] ?? '')) {
+  if (!match) {
     throw new UserError(
       `Input "${input}" must be an S3 URI such as s3://bucket/prefix; got "${uri}".`
     )

@@ -6,7 +6,7 @@ import {
   type DescribeTrainingJobCommandOutput,
   type SageMakerClient
 } from '@aws-sdk/client-sagemaker'
-import { UserError } from '../errors.js'
+import { namedErrorMessage, UserError } from '../errors.js'
 import type { Metric } from '../evaluation/metrics-file.js'
 import type { RegisterSettings } from '../settings.js'
 
@@ -24,11 +24,6 @@ export interface ModelSource {
 /** Tuning jobs whose best training job can no longer change. */
 const FINISHED_TUNING = new Set(['Completed', 'Stopped'])
 
-function awsMessage(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`
-  return String(error)
-}
-
 async function describeTrainingJob(
   sagemaker: SageMakerClient,
   name: string,
@@ -40,7 +35,7 @@ async function describeTrainingJob(
     const errorName = (error as Error).name
     if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
       throw new UserError(
-        `Input "${input}": training job "${name}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`
+        `Input "${input}": training job "${name}" could not be read (${namedErrorMessage(error)}). Check the name, the region and the account.`
       )
     }
     throw error
@@ -124,7 +119,7 @@ export async function resolveModelSource(
     const name = (error as Error).name
     if (name === 'ResourceNotFound' || name === 'ValidationException') {
       throw new UserError(
-        `Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${awsMessage(error)}). Check the name, the region and the account.`
+        `Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${namedErrorMessage(error)}). Check the name, the region and the account.`
       )
     }
     throw error

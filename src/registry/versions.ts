@@ -11,7 +11,9 @@ import {
   type SageMakerClient,
   type UpdateModelPackageCommandInput
 } from '@aws-sdk/client-sagemaker'
+import { isNotFound } from '../aws-errors.js'
 import { UserError } from '../errors.js'
+import { groupNameOf, packageArnOf, parseGroupArn, parsePackageArn } from './names.js'
 import type { ApprovalStatus, GroupRef, PackageRef } from '../settings.js'
 
 export interface VersionSummary {
@@ -26,30 +28,16 @@ export type PackageDescription = DescribeModelPackageCommandOutput
 
 /** The version number at the end of a versioned package ARN (`.../model-package/group/7`). */
 export function versionFromArn(arn: string): number {
-  const match = /:model-package\/[^/]+\/(\d+)$/.exec(arn)
-  if (!match) throw new Error(`"${arn}" is not the ARN of a versioned model package`)
-  return Number(match[1])
+  const parts = parsePackageArn(arn)
+  if (!parts) throw new Error(`"${arn}" is not the ARN of a versioned model package`)
+  return parts.version
 }
 
 /** The package ARN of version `version`, formed from the group's ARN as SageMaker forms it. */
 export function packageArnFromGroupArn(groupArn: string, version: number): string {
-  const match = /^(arn:[^:]+:sagemaker:[^:]*:\d{12}):model-package-group\/(.+)$/.exec(groupArn)
-  if (!match) throw new Error(`"${groupArn}" is not a model package group ARN`)
-  return `${match[1]}:model-package/${match[2]}/${version}`
-}
-
-/**
- * Whether SageMaker answered "no such thing". The registry models no not-found error: a
- * missing group or version is a ValidationException whose message says "does not exist"
- * (ResourceNotFound is accepted too, for emulators and services that model it).
- */
-export function isNotFound(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  if (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException') return true
-  return (
-    error.name === 'ValidationException' &&
-    /does not exist|not found|could not find/i.test(error.message)
-  )
+  const group = parseGroupArn(groupArn)
+  if (!group) throw new Error(`"${groupArn}" is not a model package group ARN`)
+  return packageArnOf(group, version)
 }
 
 async function regionOf(sagemaker: SageMakerClient): Promise<string> {
@@ -72,11 +60,9 @@ export async function groupNotFound(
 
 /** `input` named version(s) of the group that SageMaker does not know. */
 export function versionsNotFound(input: string, arns: readonly string[]): UserError {
-  const parts = arns.map(arn =>
-    /:sagemaker:([^:]*):\d{12}:model-package\/([^/]+)\/(\d+)$/.exec(arn)
-  )
-  const [, region, group] = parts[0] ?? []
-  const versions = parts.map((match, i) => (match ? `v${match[3]}` : arns[i]))
+  const parts = arns.map(parsePackageArn)
+  const { region, name: group } = parts[0] ?? {}
+  const versions = parts.map((found, i) => (found ? `v${found.version}` : arns[i]))
   return new UserError(
     `Input "${input}": ${versions.join(', ')} of group "${group ?? '?'}" ${versions.length === 1 ? 'does' : 'do'} not exist in ${region ?? 'this region'} (${arns.join(', ')}). Check the version number, the group, the region and the AWS account the credentials belong to.`
   )
@@ -126,9 +112,7 @@ export async function resolvePackageArn(
  */
 export function isInGroup(pkg: PackageDescription, group: GroupRef): boolean {
   const named = pkg.ModelPackageGroupName
-  if (named === undefined) return true
-  const bare = (text: string) => (text.startsWith('arn:') ? (text.split('/').pop() ?? text) : text)
-  return bare(named) === group.name
+  return named === undefined || groupNameOf(named) === group.name
 }
 
 export async function describeVersion(

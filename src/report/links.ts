@@ -1,3 +1,5 @@
+import { parseGroupArn, REGION } from '../registry/names.js'
+
 export interface ReportLink {
   label: string
   url: string
@@ -10,15 +12,13 @@ export function consoleHost(region: string): string {
   return `${region}.console.aws.amazon.com`
 }
 
-const GROUP_ARN = /^arn:[\w-]+:sagemaker:([a-z0-9-]+):\d{12}:model-package-group\/(.+)$/
-
 /** A group given as a name or as the ARN of a group shared from another account. */
 export function groupNameAndRegion(
   group: string,
   region: string
 ): { name: string; region: string } {
-  const arn = GROUP_ARN.exec(group)
-  return arn ? { name: arn[2] ?? group, region: arn[1] ?? region } : { name: group, region }
+  const arn = parseGroupArn(group)
+  return arn ? { name: arn.name, region: arn.region } : { name: group, region }
 }
 
 /**
@@ -34,7 +34,7 @@ export function consoleLinks(options: {
   const { name, region } = groupNameAndRegion(options.group, options.region)
   // The region becomes part of the host name: anything but a region would send the
   // reader elsewhere.
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) return []
+  if (!REGION.test(region)) return []
   const base = `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}`
   const links: ReportLink[] = [
     {

@@ -1,6 +1,7 @@
-// SageMaker reports "not found", "already exists" and "busy" for hosting resources as a
-// ValidationException told apart only by its message (the SageMaker operator for
-// Kubernetes matches the same prefixes).
+// What kind of "no" SageMaker answered. It models few errors of its own: "not found",
+// "already exists" and "busy" mostly come as a ValidationException told apart only by its
+// message (the SageMaker operator for Kubernetes matches the same phrases), and emulators
+// and other services send ResourceNotFound or ResourceInUse instead.
 
 function validationMessage(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined
@@ -8,17 +9,20 @@ function validationMessage(error: unknown): string | undefined {
   return error.message
 }
 
-/** `Could not find endpoint "..."`, `Could not find model "..."`, `Could not find endpoint configuration "..."`. */
+/**
+ * `Could not find endpoint "..."` (and model, endpoint configuration), `ModelPackageGroup
+ * churn does not exist.`, or a ResourceNotFound error.
+ */
 export function isNotFound(error: unknown): boolean {
   const message = validationMessage(error)
-  if (message !== undefined) return /^Could not find /i.test(message)
+  if (message !== undefined) return /does not exist|not found|could not find/i.test(message)
   return (
     error instanceof Error &&
     (error.name === 'ResourceNotFound' || error.name === 'ResourceNotFoundException')
   )
 }
 
-/** `Cannot create already existing endpoint "..."` (and model, endpoint configuration). */
+/** `Cannot create already existing endpoint "..."`, `Model Package Group already exists: ...`. */
 export function isAlreadyExists(error: unknown): boolean {
   const message = validationMessage(error)
   if (message !== undefined) return /already exist/i.test(message)
