@@ -14,7 +14,7 @@ import {
   inputsOf,
   nearestName,
   readSettings
-} from './inputs.js'
+} from './inputs/index.js'
 import { executeMode } from './runner.js'
 import { MODES, type Mode } from './settings.js'
 import { VERSION } from './version.js'

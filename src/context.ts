@@ -6,6 +6,7 @@ import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 import type { Interrupts } from './interrupts.js'
 import type { Steps } from './errors.js'
+import type { Mode, SettingsOf } from './settings.js'
 
 export interface AwsClients {
   sagemaker: SageMakerClient
@@ -82,7 +83,8 @@ export interface ModeOutcome {
   failed?: string
 }
 
-export type ModeRunner = (
+/** What carries out mode `M`, given the settings of that mode. */
+export type ModeRunner<M extends Mode> = (
   ctx: RunContext,
-  settings: import('./settings.js').Settings
+  settings: SettingsOf<M>
 ) => Promise<ModeOutcome>

@@ -3,7 +3,7 @@
 import * as core from '@actions/core'
 import type { Reporter } from './context.js'
 import { describeError } from './errors.js'
-import { checkInputNames, inputNamesFromEnv, readSettings } from './inputs.js'
+import { checkInputNames, inputNamesFromEnv, readSettings } from './inputs/index.js'
 import { MODES } from './settings.js'
 import { executeMode } from './runner.js'
 

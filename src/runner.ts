@@ -5,7 +5,7 @@ import type { ModeOutcome, Reporter, RunContext } from './context.js'
 import { Steps } from './errors.js'
 import { readGitHubRun } from './github/run.js'
 import { processInterrupts } from './interrupts.js'
-import { RUNNERS } from './modes/index.js'
+import { runMode } from './modes/index.js'
 import type { Settings } from './settings.js'
 import { VERSION } from './version.js'
 
@@ -33,7 +33,7 @@ export async function executeMode(
     steps: new Steps()
   }
   try {
-    return await RUNNERS[settings.mode](ctx, settings)
+    return await runMode(ctx, settings)
   } catch (error) {
     // An error outside every step still says what the run had already changed.
     throw ctx.steps.changedSoFar.length > 0 ? ctx.steps.failure(undefined, error) : error

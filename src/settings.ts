@@ -1,5 +1,7 @@
-// The typed, validated form of every input. `src/inputs.ts` is the only place that
-// builds these; everything else receives them already checked.
+// The typed, validated form of every input. `src/inputs/` is the only place that builds
+// these; everything else receives them already checked. A mode's runner receives the
+// settings of its own mode (`SettingsOf<'gate'>`), so it never looks for another's.
+import type { Policy } from './policy/types.js'
 
 export const MODES = [
   'register',
@@ -29,8 +31,8 @@ export interface GroupRef {
   arn?: string
 }
 
+/** What every mode reads. */
 export interface CommonSettings {
-  mode: Mode
   group: GroupRef
   region: string
   githubToken: string
@@ -38,9 +40,6 @@ export interface CommonSettings {
   comment: boolean
   history: number
 }
-
-export type MetricDirection = 'higher' | 'lower'
-export type Comparator = '>=' | '>' | '<=' | '<' | '=='
 
 export interface RegisterSettings {
   groupDescription?: string
@@ -72,10 +71,8 @@ export type Task = 'binary' | 'multiclass' | 'regression'
 
 export interface GateSettings {
   modelPackage?: PackageRef
-  /** Raw policy text; parsed by `src/policy`, which reports line and column. */
-  thresholds: string
-  maxRegression: string
-  metricDirections: string
+  /** `thresholds`, `max-regression` and `metric-directions`, parsed once by `src/inputs`. */
+  policy: Policy
   baseline: BaselineSpec
   onPass: 'Approved' | 'none'
   onFail: 'Rejected' | 'none'
@@ -144,12 +141,21 @@ export interface GroupSettings {
   force: boolean
 }
 
-/** Everything `run()` needs, one field per concern; only the current mode's part is set. */
-export interface Settings extends CommonSettings {
-  register?: RegisterSettings
-  gate?: GateSettings
-  decision?: DecisionSettings
-  deploy?: DeploySettings
-  report?: ReportSettings
-  groupOps?: GroupSettings
+/** The part of the settings only one mode reads, by mode. */
+interface ModeParts {
+  register: { register: RegisterSettings }
+  gate: { gate: GateSettings }
+  approve: { decision: DecisionSettings }
+  reject: { decision: DecisionSettings }
+  deploy: { deploy: DeploySettings }
+  rollback: { deploy: DeploySettings }
+  compare: { report: ReportSettings }
+  lineage: { report: ReportSettings }
+  group: { groupOps: GroupSettings }
 }
+
+/** The settings of mode `M`: the common ones and that mode's own part. */
+export type SettingsOf<M extends Mode> = CommonSettings & { mode: M } & ModeParts[M]
+
+/** Everything `run()` needs: one member per mode, told apart by `mode`. */
+export type Settings = { [M in Mode]: SettingsOf<M> }[Mode]

@@ -31,7 +31,12 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FIXED_NOW, fakeContext, type FakeContext } from '../context.js'
-import type { Settings, DeploySettings, ApprovalStatus } from '../../src/settings.js'
+import type {
+  ApprovalStatus,
+  CommonSettings,
+  DeploySettings,
+  SettingsOf
+} from '../../src/settings.js'
 
 export const REGION = 'us-east-1'
 export const ACCOUNT = '123456789012'
@@ -523,8 +528,8 @@ export const BASE_DEPLOY: DeploySettings = {
 
 export function deploySettings(
   deploy: Partial<DeploySettings> = {},
-  common: Partial<Omit<Settings, 'deploy'>> = {}
-): Settings {
+  common: Partial<CommonSettings> = {}
+): SettingsOf<'deploy'> {
   return {
     mode: 'deploy',
     group: { name: GROUP, nameOrArn: GROUP },

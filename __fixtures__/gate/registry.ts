@@ -21,11 +21,13 @@ import {
   type UpdateModelPackageCommandInput
 } from '@aws-sdk/client-sagemaker'
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock'
+import { readPolicy, type PolicyText } from '../../src/inputs/index.js'
 import type {
   ApprovalStatus,
+  CommonSettings,
   GateSettings,
   DecisionSettings,
-  Settings
+  SettingsOf
 } from '../../src/settings.js'
 
 export const REGION = 'us-east-1'
@@ -357,30 +359,38 @@ export class FakeRegistry {
   }
 }
 
-export function settingsFor(overrides: Partial<Settings> = {}): Settings {
+/** The settings every mode shares, with the defaults the gate and decision tests use. */
+export function commonSettings(common: Partial<CommonSettings> = {}): CommonSettings {
   return {
-    mode: 'gate',
     group: { name: GROUP, nameOrArn: GROUP },
     region: REGION,
     githubToken: 'token',
     dryRun: false,
     comment: true,
     history: 10,
-    ...overrides
+    ...common
   }
 }
 
+/**
+ * Gate settings as src/inputs/ reads them: the policy texts are parsed the same way, so a
+ * wrong policy line throws the InputError the action would show.
+ */
 export function gateSettings(
-  gate: Partial<GateSettings> = {},
-  common: Partial<Settings> = {}
-): Settings {
-  return settingsFor({
-    ...common,
+  gate: Partial<GateSettings> & Partial<PolicyText> = {},
+  common: Partial<CommonSettings> = {}
+): SettingsOf<'gate'> {
+  const { thresholds, maxRegression, metricDirections, ...rest } = gate
+  const policy = readPolicy({
+    thresholds: thresholds ?? 'validation:auc >= 0.85\nvalidation:logloss <= 0.40',
+    maxRegression: maxRegression ?? 'validation:auc -0.01',
+    metricDirections: metricDirections ?? ''
+  })
+  return {
+    ...commonSettings(common),
     mode: 'gate',
     gate: {
-      thresholds: 'validation:auc >= 0.85\nvalidation:logloss <= 0.40',
-      maxRegression: 'validation:auc -0.01',
-      metricDirections: '',
+      policy,
       baseline: { kind: 'latest-approved' },
       onPass: 'none',
       onFail: 'Rejected',
@@ -391,21 +401,31 @@ export function gateSettings(
       decisionThreshold: 0.5,
       alpha: 0.05,
       maxConcurrency: 4,
-      ...gate
+      ...rest
     }
-  })
+  }
 }
 
 export function decisionSettings(
+  mode: 'approve',
+  decision?: Partial<DecisionSettings>,
+  common?: Partial<CommonSettings>
+): SettingsOf<'approve'>
+export function decisionSettings(
+  mode: 'reject',
+  decision?: Partial<DecisionSettings>,
+  common?: Partial<CommonSettings>
+): SettingsOf<'reject'>
+export function decisionSettings(
   mode: 'approve' | 'reject',
   decision: Partial<DecisionSettings> = {},
-  common: Partial<Settings> = {}
-): Settings {
-  return settingsFor({
-    ...common,
-    mode,
+  common: Partial<CommonSettings> = {}
+): SettingsOf<'approve'> | SettingsOf<'reject'> {
+  const settings = {
+    ...commonSettings(common),
     decision: { reason: 'offline eval reviewed', force: false, ...decision }
-  })
+  }
+  return mode === 'approve' ? { ...settings, mode } : { ...settings, mode }
 }
 
 /** `metric:` mirror entries, as `register` writes them. */

@@ -1,10 +1,10 @@
 // Validates action.yml with GitHub's own parser (@actions/workflow-parser) and checks that it
-// declares exactly the inputs src/inputs.ts reads, with the same defaults.
+// declares exactly the inputs src/inputs/ reads, with the same defaults.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { mockParserSchemas } from '../../__fixtures__/workflow-parser.js'
-import { DEFAULTS, INPUT_NAMES, INPUT_TABLE, MUTATING_MODES } from '../../src/inputs.js'
+import { DEFAULTS, INPUT_NAMES, INPUT_TABLE, MUTATING_MODES } from '../../src/inputs/index.js'
 import { MODES } from '../../src/settings.js'
 
 await mockParserSchemas()
@@ -83,7 +83,7 @@ describe('action.yml', () => {
     expect(action.description.length).toBeGreaterThan(40)
   })
 
-  it('declares exactly the inputs src/inputs.ts reads, and the outputs of the spec', () => {
+  it('declares exactly the inputs src/inputs/ reads, and the outputs of the spec', () => {
     expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort())
     expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
   })
@@ -106,7 +106,7 @@ describe('action.yml', () => {
     }
   })
 
-  it("lists each input's modes and first sentence exactly as src/inputs.ts's table does", () => {
+  it("lists each input's modes and first sentence exactly as src/inputs/table.ts does", () => {
     // The CLI's per-mode --help and its refusal of another mode's flags come from that
     // table; the "Modes: ..." prefix here is what a workflow author reads.
     for (const [name, input] of Object.entries(action.inputs)) {
@@ -129,7 +129,7 @@ describe('action.yml', () => {
     }
   })
 
-  it('has the same defaults as src/inputs.ts', () => {
+  it('has the same defaults as src/inputs/', () => {
     const declared = Object.fromEntries(
       Object.entries(action.inputs)
         .filter(([name, input]) => input.default !== undefined && name !== 'github-token')

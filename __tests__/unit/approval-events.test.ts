@@ -17,7 +17,7 @@ import {
   type InputTransformer,
   type ResolveContext
 } from '../../__fixtures__/eventbridge.js'
-import { DEFAULTS, readSettings } from '../../src/inputs.js'
+import { DEFAULTS, readSettings } from '../../src/inputs/index.js'
 
 /** "Model package state change" in "Automating Amazon SageMaker with Amazon EventBridge". */
 const SAMPLE = JSON.parse(
@@ -425,7 +425,10 @@ describe('examples/on-approval.yml', () => {
       const settings = readSettings(name => inputs[name] ?? DEFAULTS[name] ?? '', {
         AWS_REGION: 'us-east-1'
       })
-      expect(settings.deploy?.modelPackage).toEqual({ kind: 'version', version: 2 })
+      expect(settings.mode === 'deploy' && settings.deploy.modelPackage).toEqual({
+        kind: 'version',
+        version: 2
+      })
     }
     const lineage = ours('staging').find(s => s.with?.mode === 'lineage')
     expect(render(lineage?.with?.['model-package'], github)).toBe('2')

@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { cli, modeUsage, parseArgs, USAGE } from '../../src/cli.js'
-import { INPUT_NAMES, INPUT_TABLE } from '../../src/inputs.js'
+import { INPUT_NAMES, INPUT_TABLE } from '../../src/inputs/index.js'
 import { MIN_NODE_MAJOR, nodeVersionProblem } from '../../src/node-version.js'
 import { MODES } from '../../src/settings.js'
 import { VERSION } from '../../src/version.js'

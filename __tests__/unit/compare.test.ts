@@ -16,11 +16,11 @@ import {
   fakeContext,
   useWorkDir
 } from '../../__fixtures__/context.js'
-import { registerSettings } from '../../__fixtures__/register/settings.js'
+import { commonSettings } from '../../__fixtures__/register/settings.js'
 import { runCompare } from '../../src/modes/compare.js'
 import { mapBounded } from '../../src/registry/lineage.js'
 import { compareJson, renderCompare } from '../../src/report/compare.js'
-import type { Settings } from '../../src/settings.js'
+import type { SettingsOf } from '../../src/settings.js'
 
 const sm = mockClient(SageMakerClient)
 const GROUP_ARN = CHURN_GROUP_ARN
@@ -31,13 +31,9 @@ beforeEach(() => {
   sm.reset()
 })
 
-// The common part of the settings, as inputs.ts builds them; only `report` matters here.
-function settings(versions: number[] = [], history = 3): Settings {
-  return {
-    ...registerSettings({}, { mode: 'compare', history }),
-    register: undefined,
-    report: { versions }
-  }
+// The common part of the settings, as src/inputs/ builds them; only `report` matters here.
+function settings(versions: number[] = [], history = 3): SettingsOf<'compare'> {
+  return { ...commonSettings({ history }), mode: 'compare', report: { versions } }
 }
 
 type Pkg = { status: string; metadata: Record<string, string>; description?: string }

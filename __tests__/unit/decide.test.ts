@@ -9,7 +9,7 @@ import {
   RUN_URL
 } from '../../__fixtures__/gate/registry.js'
 import { deciderOf, decisionDescription, runApprove, runReject } from '../../src/modes/decide.js'
-import type { Settings } from '../../src/settings.js'
+import type { SettingsOf } from '../../src/settings.js'
 
 let reg: FakeRegistry
 
@@ -21,13 +21,13 @@ afterEach(() => {
   reg.restore()
 })
 
-async function approve(settings: Settings, overrides: FakeContextOverrides = {}) {
+async function approve(settings: SettingsOf<'approve'>, overrides: FakeContextOverrides = {}) {
   const fake = fakeContext(overrides)
   const outcome = await runApprove(fake.ctx, settings)
   return { ...fake, outcome }
 }
 
-async function reject(settings: Settings, overrides: FakeContextOverrides = {}) {
+async function reject(settings: SettingsOf<'reject'>, overrides: FakeContextOverrides = {}) {
   const fake = fakeContext(overrides)
   const outcome = await runReject(fake.ctx, settings)
   return { ...fake, outcome }
@@ -185,15 +185,11 @@ describe('reject', () => {
   it('rejects with the reason, the actor and the lifecycle stage; no force needed after a failed gate', async () => {
     reg.add(5, 'Approved', { metadata: { 'gate:decision': 'fail' } })
     const { outputs } = await reject(
-      decisionSettings(
-        'reject',
-        {
-          modelPackage: { kind: 'version', version: 5 },
-          reason: 'Drift on the November cohort',
-          modelLifecycleStage: 'production'
-        },
-        { mode: 'reject' }
-      ),
+      decisionSettings('reject', {
+        modelPackage: { kind: 'version', version: 5 },
+        reason: 'Drift on the November cohort',
+        modelLifecycleStage: 'production'
+      }),
       { github: { actor: 'release-manager' } }
     )
     expect(reg.updates()).toEqual([

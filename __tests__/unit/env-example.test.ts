@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parse } from 'yaml'
-import { DEFAULTS, readSettings } from '../../src/inputs.js'
+import { DEFAULTS, readSettings } from '../../src/inputs/index.js'
 import { MODES } from '../../src/settings.js'
 
 const script = (await import(pathToFileURL(path.resolve('scripts/local-action.mjs')).href)) as {

@@ -24,7 +24,7 @@ import {
 } from '../../__fixtures__/gate/registry.js'
 import { approvalDescription, runGate } from '../../src/modes/gate.js'
 import { parsePolicy, policySha256, type Decision } from '../../src/policy/index.js'
-import type { GateSettings, Settings } from '../../src/settings.js'
+import type { SettingsOf } from '../../src/settings.js'
 
 const STATISTICS = join(
   import.meta.dirname,
@@ -68,16 +68,20 @@ function standardGroup(
   })
 }
 
-async function gate(settings: Settings, overrides: FakeContextOverrides = {}) {
+async function gate(settings: SettingsOf<'gate'>, overrides: FakeContextOverrides = {}) {
   const fake = fakeContext({ workDir, ...overrides })
   const outcome = await runGate(fake.ctx, settings)
   return { ...fake, outcome }
 }
 
-async function gateError(settings: Settings, overrides: FakeContextOverrides = {}): Promise<Error> {
+/** The error of a gate run; settings given as a function are read inside the run, as inputs are. */
+async function gateError(
+  settings: SettingsOf<'gate'> | (() => SettingsOf<'gate'>),
+  overrides: FakeContextOverrides = {}
+): Promise<Error> {
   const fake = fakeContext({ workDir, ...overrides })
   try {
-    await runGate(fake.ctx, settings)
+    await runGate(fake.ctx, typeof settings === 'function' ? settings() : settings)
   } catch (error) {
     return error as Error
   }
@@ -105,10 +109,6 @@ interface ReportJson {
 
 async function reportOf(outputs: Map<string, unknown>): Promise<ReportJson> {
   return JSON.parse(await readFile(outputs.get('report-path') as string, 'utf8')) as ReportJson
-}
-
-function policy(gate: Partial<GateSettings>): Partial<GateSettings> {
-  return gate
 }
 
 describe('gate decision and registry record', () => {
@@ -376,7 +376,7 @@ describe('gate decision and registry record', () => {
 })
 
 describe('metric sources', () => {
-  const statisticsPolicy = policy({ thresholds: 'auc >= 0.85\naccuracy >= 0.9', maxRegression: '' })
+  const statisticsPolicy = { thresholds: 'auc >= 0.85\naccuracy >= 0.9', maxRegression: '' }
 
   it('falls back to the statistics JSON in S3 when its digest matches', async () => {
     const text = await readFile(STATISTICS, 'utf8')
@@ -443,7 +443,7 @@ describe('metric sources', () => {
 describe('fail closed: an error before the decision writes nothing', () => {
   it('writes nothing when a policy line is wrong, and makes no SageMaker call', async () => {
     standardGroup()
-    const error = await gateError(gateSettings({ thresholds: 'validation:auc => 0.8' }))
+    const error = await gateError(() => gateSettings({ thresholds: 'validation:auc => 0.8' }))
     expect(error.message).toContain('Input "thresholds", line 1')
     expect(reg.sagemaker.calls()).toHaveLength(0)
   })

@@ -24,10 +24,10 @@ import {
   fakeContext,
   useWorkDir
 } from '../../__fixtures__/context.js'
-import { registerSettings } from '../../__fixtures__/register/settings.js'
+import { commonSettings } from '../../__fixtures__/register/settings.js'
 import { runGroup } from '../../src/modes/group.js'
 import { SHARE_SID } from '../../src/registry/policy.js'
-import type { GroupSettings, Settings } from '../../src/settings.js'
+import type { CommonSettings, GroupSettings, SettingsOf } from '../../src/settings.js'
 
 const sm = mockClient(SageMakerClient)
 const GROUP_ARN = CHURN_GROUP_ARN
@@ -57,10 +57,13 @@ beforeEach(() => {
   })
 })
 
-function settings(ops: Partial<GroupSettings>, common: Partial<Settings> = {}): Settings {
+function settings(
+  ops: Partial<GroupSettings>,
+  common: Partial<CommonSettings> = {}
+): SettingsOf<'group'> {
   return {
-    ...registerSettings({}, { mode: 'group', ...common }),
-    register: undefined,
+    ...commonSettings(common),
+    mode: 'group',
     groupOps: { operation: 'describe', groupTags: {}, accountIds: [], force: false, ...ops }
   }
 }

@@ -11,8 +11,18 @@ import {
   parseKeyValues,
   readSettings,
   splitList
-} from '../../src/inputs.js'
-import { MODES, type Settings } from '../../src/settings.js'
+} from '../../src/inputs/index.js'
+import { parsePolicy } from '../../src/policy/index.js'
+import {
+  MODES,
+  type DecisionSettings,
+  type DeploySettings,
+  type GateSettings,
+  type GroupSettings,
+  type RegisterSettings,
+  type ReportSettings,
+  type Settings
+} from '../../src/settings.js'
 
 type Values = Record<string, string>
 
@@ -38,7 +48,17 @@ function reader(values: Values) {
   return (name: string) => map.get(name) ?? ''
 }
 
-function read(mode: string, values: Values = {}, env: NodeJS.ProcessEnv = {}): Settings {
+/** Settings with every mode's part optional, so that a test can check that one is absent. */
+type AnyModeSettings = Settings & {
+  register?: RegisterSettings
+  gate?: GateSettings
+  decision?: DecisionSettings
+  deploy?: DeploySettings
+  report?: ReportSettings
+  groupOps?: GroupSettings
+}
+
+function read(mode: string, values: Values = {}, env: NodeJS.ProcessEnv = {}): AnyModeSettings {
   const all = {
     mode,
     'model-package-group': 'churn',
@@ -416,9 +436,7 @@ describe('gate', () => {
   it('reads the gate with defaults', () => {
     expect(read('gate').gate).toEqual({
       modelPackage: undefined,
-      thresholds: 'validation:auc >= 0.85',
-      maxRegression: '',
-      metricDirections: '',
+      policy: parsePolicy('validation:auc >= 0.85', '', ''),
       baseline: { kind: 'latest-approved' },
       onPass: 'none',
       onFail: 'Rejected',
@@ -461,9 +479,11 @@ describe('gate', () => {
     }).gate
     expect(gate).toEqual({
       modelPackage: { kind: 'arn', arn: PACKAGE_ARN },
-      thresholds: 'validation:auc >= 0.85\nvalidation:logloss <= 0.40',
-      maxRegression: 'validation:auc -1%',
-      metricDirections: 'custom:score higher',
+      policy: parsePolicy(
+        'validation:auc >= 0.85\nvalidation:logloss <= 0.40',
+        'validation:auc -1%',
+        'custom:score higher'
+      ),
       baseline: { kind: 'endpoint', endpointName: 'churn-prod' },
       onPass: 'Approved',
       onFail: 'none',
@@ -490,7 +510,7 @@ describe('gate', () => {
       'serverless-memory-mb': '2048',
       'serverless-max-concurrency': '200'
     }).gate
-    expect(gate?.thresholds).toBe('')
+    expect(gate?.policy.thresholds).toEqual([])
     expect(gate?.serverlessMemoryMb).toBe(2048)
     expect(gate?.serverlessMaxConcurrency).toBe(200)
   })

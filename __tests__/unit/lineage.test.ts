@@ -20,10 +20,10 @@ import {
   fakeContext,
   useWorkDir
 } from '../../__fixtures__/context.js'
-import { registerSettings } from '../../__fixtures__/register/settings.js'
+import { commonSettings } from '../../__fixtures__/register/settings.js'
 import { runLineage } from '../../src/modes/lineage.js'
 import { metadataStory } from '../../src/registry/lineage.js'
-import type { Settings } from '../../src/settings.js'
+import type { SettingsOf } from '../../src/settings.js'
 
 const sm = mockClient(SageMakerClient)
 const GROUP_ARN = CHURN_GROUP_ARN
@@ -37,10 +37,10 @@ beforeEach(() => {
   sm.reset()
 })
 
-function settings(modelPackage?: number): Settings {
+function settings(modelPackage?: number): SettingsOf<'lineage'> {
   return {
-    ...registerSettings({}, { mode: 'lineage' }),
-    register: undefined,
+    ...commonSettings(),
+    mode: 'lineage',
     report: {
       versions: [],
       modelPackage:

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parse } from 'yaml'
 import { parseArgs } from '../../src/cli.js'
-import { DEFAULTS, readSettings } from '../../src/inputs.js'
+import { DEFAULTS, readSettings } from '../../src/inputs/index.js'
 import { MODES } from '../../src/settings.js'
 
 interface ModeDoc {

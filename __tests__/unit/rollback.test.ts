@@ -3,7 +3,7 @@ import { UpdateEndpointCommand, UpdateModelPackageCommand } from '@aws-sdk/clien
 import { deploySettings, packageArn, simContext } from '../../__fixtures__/deploy/sagemaker.js'
 import { runDeploy } from '../../src/modes/deploy.js'
 import { runRollback } from '../../src/modes/rollback.js'
-import type { DeploySettings } from '../../src/settings.js'
+import type { DeploySettings, SettingsOf } from '../../src/settings.js'
 
 type Fake = ReturnType<typeof simContext>
 
@@ -22,8 +22,11 @@ async function deploy(fake: Fake, version: number, runId: string) {
   expect(outcome).toEqual({})
 }
 
-function rollbackSettings(deploy: Partial<DeploySettings> = {}, dryRun = false) {
-  return deploySettings(deploy, { mode: 'rollback', dryRun })
+function rollbackSettings(
+  deploy: Partial<DeploySettings> = {},
+  dryRun = false
+): SettingsOf<'rollback'> {
+  return { ...deploySettings(deploy, { dryRun }), mode: 'rollback' }
 }
 
 function servedPackage(fake: Fake): string | undefined {

@@ -13,7 +13,7 @@ import {
 import { publishReport, reportFileName } from '../modes/compare.js'
 import { describeVersion, updateVersion, versionFromArn } from '../registry/versions.js'
 import { escapeText } from '../report/escape.js'
-import type { DeploySettings, Settings } from '../settings.js'
+import type { DeploySettings, SettingsOf } from '../settings.js'
 import { isAlreadyExists, isInProgress } from '../aws-errors.js'
 import {
   applyCleanup,
@@ -48,6 +48,9 @@ import {
 import { POST_WAIT_MAX_SECONDS } from './reconcile.js'
 import { writeTags } from './tags.js'
 import { BUSY_STATES, describeEndpoint, waitForEndpoint, WaitTimeoutError } from './waiter.js'
+
+/** The settings of a deployment: those of `deploy` or of `rollback`. */
+export type DeploymentSettings = SettingsOf<'deploy' | 'rollback'>
 
 /** How often a deployment goes back to waiting when another one keeps taking the endpoint. */
 const MAX_TURNS = 5
@@ -167,12 +170,12 @@ const CLEANUP_PERMISSIONS =
  */
 async function makePlan(
   ctx: RunContext,
-  settings: Settings,
+  settings: DeploymentSettings,
   request: DeploymentRequest,
   live: LiveEndpoint | undefined
 ): Promise<DeployPlan> {
   const input = {
-    settings: settings.deploy!,
+    settings: settings.deploy,
     region: settings.region,
     run: ctx.github,
     targets: request.targets,
@@ -216,7 +219,7 @@ function describeTargets(plan: DeployPlan): string {
 /** The job summary and the JSON report: the plan's calls, what serves, how it ended. */
 async function publish(
   ctx: RunContext,
-  settings: Settings,
+  settings: DeploymentSettings,
   kind: 'deploy' | 'rollback',
   result: RunResult,
   outcome: string
@@ -269,7 +272,7 @@ async function endpointMoved(
   )
 }
 
-function roleRequired(settings: Settings, plan: DeployPlan): UserError {
+function roleRequired(settings: DeploymentSettings, plan: DeployPlan): UserError {
   return new UserError(
     `Input "execution-role-arn" is required for mode "${settings.mode}": SageMaker runs the model of ${describeTargets(plan)} under that IAM role (CreateModel ExecutionRoleArn). Give the ARN of a role SageMaker can assume.`
   )
@@ -314,12 +317,12 @@ function interruptedMessage(
  */
 async function applyWithTurns(
   ctx: RunContext,
-  settings: Settings,
+  settings: DeploymentSettings,
   request: DeploymentRequest,
   inflight: InFlightRecorder,
   result: RunResult
 ): Promise<{ plan: DeployPlan; live: LiveEndpoint | undefined; started: boolean }> {
-  const deploy = settings.deploy!
+  const deploy = settings.deploy
   const turnDeadline = ctx.now().getTime() + deploy.waitTimeoutSeconds * 1000
   let plan = result.plan
   let live = request.live
@@ -497,10 +500,10 @@ async function recordAndCleanUp(
 
 export async function runDeployment(
   ctx: RunContext,
-  settings: Settings,
+  settings: DeploymentSettings,
   request: DeploymentRequest
 ): Promise<DeploymentOutcome> {
-  const deploy = settings.deploy!
+  const deploy = settings.deploy
   const initial = await makePlan(ctx, settings, request, request.live)
   if (!settings.dryRun && createsModels(initial) && !deploy.executionRoleArn) {
     throw roleRequired(settings, initial)
@@ -533,11 +536,11 @@ export async function runDeployment(
 
 async function deployAndRecord(
   ctx: RunContext,
-  settings: Settings,
+  settings: DeploymentSettings,
   request: DeploymentRequest,
   result: RunResult
 ): Promise<DeploymentOutcome> {
-  const deploy = settings.deploy!
+  const deploy = settings.deploy
   const initial = result.plan
   const endpointLink = consoleUrl(settings.region, 'endpoints', deploy.endpointName)
   let github: GitHubDeployment | undefined

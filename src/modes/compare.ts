@@ -17,7 +17,7 @@ import {
   type PackageDescription
 } from '../registry/versions.js'
 import { compareJson, oldestFirst, renderCompare, type CompareRow } from '../report/compare.js'
-import type { GroupRef, Settings } from '../settings.js'
+import type { GroupRef } from '../settings.js'
 
 /** Writes the Markdown to the job summary and the data to a JSON file in the work folder. */
 export async function publishReport(
@@ -102,8 +102,8 @@ export function compareRow(pkg: PackageDescription): CompareRow {
   }
 }
 
-export const runCompare: ModeRunner = async (ctx, settings: Settings) => {
-  const requested = settings.report?.versions ?? []
+export const runCompare: ModeRunner<'compare'> = async (ctx, settings) => {
+  const requested = settings.report.versions
   const packages =
     requested.length > 0
       ? await ctx.steps.run(`reading versions ${requested.join(', ')}`, () =>

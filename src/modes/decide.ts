@@ -1,6 +1,6 @@
 // `approve` and `reject`: a person's decision with a reason, recorded in the registry with
 // who made it and from which run. Approving a version whose last gate failed needs `force`.
-import type { GitHubRun, ModeOutcome, RunContext } from '../context.js'
+import type { GitHubRun, ModeOutcome, ModeRunner, RunContext } from '../context.js'
 import { runUrl } from '../context.js'
 import { UserError } from '../errors.js'
 import { escapeCell, escapeText } from '../report/index.js'
@@ -27,7 +27,7 @@ import {
   versionFromArn,
   type PackageDescription
 } from '../registry/versions.js'
-import type { ApprovalStatus, DecisionSettings, Settings } from '../settings.js'
+import type { ApprovalStatus, SettingsOf } from '../settings.js'
 
 type Verdict = Extract<ApprovalStatus, 'Approved' | 'Rejected'>
 
@@ -37,7 +37,7 @@ function lifecycleStatus(verdict: Verdict): string {
 
 async function describeTarget(
   ctx: RunContext,
-  settings: Settings,
+  settings: SettingsOf<'approve' | 'reject'>,
   arn: string
 ): Promise<PackageDescription> {
   const pkg = await describeNamedVersion(ctx.aws.sagemaker, arn, 'model-package')
@@ -79,8 +79,12 @@ export function decisionDescription(
   return `${head}${text}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX)
 }
 
-async function decide(ctx: RunContext, settings: Settings, verdict: Verdict): Promise<ModeOutcome> {
-  const decision = settings.decision as DecisionSettings
+async function decide(
+  ctx: RunContext,
+  settings: SettingsOf<'approve' | 'reject'>,
+  verdict: Verdict
+): Promise<ModeOutcome> {
+  const decision = settings.decision
   if (decision.reason.trim() === '') {
     throw new UserError(
       `Input "reason" is required for mode "${verdict === 'Approved' ? 'approve' : 'reject'}": the justification recorded on the version with your decision; got an empty value.`
@@ -189,5 +193,6 @@ async function decide(ctx: RunContext, settings: Settings, verdict: Verdict): Pr
   return {}
 }
 
-export const runApprove = (ctx: RunContext, settings: Settings) => decide(ctx, settings, 'Approved')
-export const runReject = (ctx: RunContext, settings: Settings) => decide(ctx, settings, 'Rejected')
+export const runApprove: ModeRunner<'approve'> = (ctx, settings) =>
+  decide(ctx, settings, 'Approved')
+export const runReject: ModeRunner<'reject'> = (ctx, settings) => decide(ctx, settings, 'Rejected')

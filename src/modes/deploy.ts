@@ -10,14 +10,14 @@ import {
 } from '../deploy/execute.js'
 import { UserError } from '../errors.js'
 import { forNamedVersion, latestVersion, resolvePackageArn } from '../registry/versions.js'
-import type { Settings } from '../settings.js'
+import type { SettingsOf } from '../settings.js'
 import type { RunContext } from '../context.js'
 
 export async function resolveDeployTargets(
   ctx: RunContext,
-  settings: Settings
+  settings: SettingsOf<'deploy'>
 ): Promise<ApprovedTarget[]> {
-  const deploy = settings.deploy!
+  const deploy = settings.deploy
   const sagemaker = ctx.aws.sagemaker
   if (deploy.traffic.length > 0) {
     const targets: ApprovedTarget[] = []
@@ -41,9 +41,8 @@ export async function resolveDeployTargets(
   return [await approvedTarget(ctx, newest.arn, 1)]
 }
 
-export const runDeploy: ModeRunner = async (ctx, settings) => {
+export const runDeploy: ModeRunner<'deploy'> = async (ctx, settings) => {
   const deploy = settings.deploy
-  if (!deploy) throw new Error('deploy settings missing: inputs were not read for mode deploy')
   const targets = await resolveDeployTargets(ctx, settings)
   const live = await settledEndpoint(ctx, deploy, settings.dryRun)
   const outcome = await runDeployment(ctx, settings, { kind: 'deploy', targets, live })

@@ -8,8 +8,8 @@ import { runUrl } from '../context.js'
 import { servedPackageArn } from '../deploy/endpoint.js'
 import { errorMessage, UserError } from '../errors.js'
 import { upsertStickyComment } from '../github/comment.js'
-import { evaluatePolicy, parsePolicy, policyMetrics, policySha256 } from '../policy/index.js'
-import type { Decision, Policy } from '../policy/index.js'
+import { evaluatePolicy, policyMetrics, policySha256 } from '../policy/index.js'
+import type { Decision } from '../policy/index.js'
 import { commentMarker, renderReport, reportJson } from '../report/index.js'
 import type { BaselineReport, GateReport, HistoryEntry, VersionReport } from '../report/index.js'
 import {
@@ -40,7 +40,7 @@ import {
   versionFromArn,
   type PackageDescription
 } from '../registry/versions.js'
-import type { ApprovalStatus, BaselineSpec, GateSettings, Settings } from '../settings.js'
+import type { ApprovalStatus, BaselineSpec, GateSettings, SettingsOf } from '../settings.js'
 
 /** Describes each version once per run: the candidate and baseline often reappear in the history. */
 class VersionCache {
@@ -63,7 +63,7 @@ class VersionCache {
 }
 
 /** A version from another group would be compared with the wrong champion and written to the wrong group's history. */
-function assertInGroup(pkg: PackageDescription, settings: Settings, input: string): void {
+function assertInGroup(pkg: PackageDescription, settings: SettingsOf<'gate'>, input: string): void {
   if (!isInGroup(pkg, settings.group)) {
     throw new UserError(
       `Input "${input}": ${pkg.ModelPackageArn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`
@@ -87,7 +87,7 @@ function baselineLabel(spec: BaselineSpec): string {
 /** The baseline's ARN, or undefined when there is none (no approved version yet is normal). */
 async function resolveBaseline(
   ctx: RunContext,
-  settings: Settings,
+  settings: SettingsOf<'gate'>,
   spec: BaselineSpec,
   candidateArn: string
 ): Promise<string | undefined> {
@@ -171,7 +171,7 @@ function versionReport(pkg: PackageDescription, metrics: Record<string, number>)
 /** The last `history` versions with their mirrored metrics, oldest first, for the trend charts. */
 async function readHistory(
   ctx: RunContext,
-  settings: Settings,
+  settings: SettingsOf<'gate'>,
   cache: VersionCache,
   known: Map<string, Record<string, number>>
 ): Promise<HistoryEntry[]> {
@@ -322,7 +322,11 @@ async function recordDecision(
   return write.status
 }
 
-async function publish(ctx: RunContext, settings: Settings, report: GateReport): Promise<void> {
+async function publish(
+  ctx: RunContext,
+  settings: SettingsOf<'gate'>,
+  report: GateReport
+): Promise<void> {
   const markdown = renderReport(report)
   await ctx.out.summary(markdown)
 
@@ -369,8 +373,8 @@ async function publish(ctx: RunContext, settings: Settings, report: GateReport):
 
 // The number of SageMaker calls is counted and printed for every mode by `executeMode`
 // (src/runner.ts); the gate keeps it O(history) whatever the size of the group.
-export const runGate: ModeRunner = async (ctx, settings): Promise<ModeOutcome> => {
-  const gate = settings.gate as GateSettings
+export const runGate: ModeRunner<'gate'> = async (ctx, settings): Promise<ModeOutcome> => {
+  const gate = settings.gate
   if (gate.validationData) {
     // Refused rather than ignored: a gate that silently skipped the evaluation it was
     // given would pass on registry metrics the user meant to double-check.
@@ -378,7 +382,7 @@ export const runGate: ModeRunner = async (ctx, settings): Promise<ModeOutcome> =
       'Input "validation-data": live evaluation on a temporary endpoint or batch transform is not available in this release. Remove the input to gate on the metrics recorded in the registry.'
     )
   }
-  const policy: Policy = parsePolicy(gate.thresholds, gate.maxRegression, gate.metricDirections)
+  const policy = gate.policy
   const needed = policyMetrics(policy)
   const hash = policySha256(policy)
   const cache = new VersionCache(ctx)

@@ -32,7 +32,7 @@ import { describeGroup, listVersions, type VersionSummary } from '../registry/ve
 import { versionTable, type CompareRow } from '../report/compare.js'
 import { escapeCell, escapeText } from '../report/escape.js'
 import { keyValueTable } from '../report/lineage.js'
-import type { GroupSettings, Settings } from '../settings.js'
+import type { GroupSettings, SettingsOf } from '../settings.js'
 import { groupArnOf, publishReport, reportFileName } from './compare.js'
 
 /** `describe` counts at most this many versions; beyond it the counts say "at least". */
@@ -70,7 +70,7 @@ async function listTags(sagemaker: SageMakerClient, arn: string): Promise<Tags> 
 }
 
 /** Policy calls take a group name and act in the caller's account only. */
-function requireOwnGroup(settings: Settings, operation: string): void {
+function requireOwnGroup(settings: SettingsOf<'group'>, operation: string): void {
   if (settings.group.arn) {
     throw new UserError(
       `group-operation "${operation}" needs "model-package-group" as a name, not an ARN: SageMaker's resource-policy calls act on the group of that name in the credentials' own account, and a group shared from another account is shared by its owner.`
@@ -84,7 +84,7 @@ function countsByStatus(versions: VersionSummary[]): Record<string, number> {
   return counts
 }
 
-async function describeOperation(ctx: RunContext, settings: Settings): Promise<void> {
+async function describeOperation(ctx: RunContext, settings: SettingsOf<'group'>): Promise<void> {
   const sagemaker = ctx.aws.sagemaker
   const group = await ctx.steps.run('reading the group', () =>
     describeGroup(sagemaker, settings.group)
@@ -158,7 +158,7 @@ async function describeOperation(ctx: RunContext, settings: Settings): Promise<v
   )
 }
 
-async function listOperation(ctx: RunContext, settings: Settings): Promise<void> {
+async function listOperation(ctx: RunContext, settings: SettingsOf<'group'>): Promise<void> {
   const sagemaker = ctx.aws.sagemaker
   const versions = await ctx.steps.run('listing the versions', async () => {
     const found = await listVersions(sagemaker, settings.group, { limit: settings.history })
@@ -193,7 +193,7 @@ async function listOperation(ctx: RunContext, settings: Settings): Promise<void>
 
 async function updateTagsOperation(
   ctx: RunContext,
-  settings: Settings,
+  settings: SettingsOf<'group'>,
   ops: GroupSettings
 ): Promise<void> {
   const sagemaker = ctx.aws.sagemaker
@@ -292,7 +292,7 @@ function versionList(versions: VersionSummary[]): string {
 
 async function deleteOperation(
   ctx: RunContext,
-  settings: Settings,
+  settings: SettingsOf<'group'>,
   ops: GroupSettings
 ): Promise<void> {
   const sagemaker = ctx.aws.sagemaker
@@ -399,7 +399,7 @@ function describeChange(operation: 'share' | 'unshare', change: PolicyChange): s
 
 async function sharingOperation(
   ctx: RunContext,
-  settings: Settings,
+  settings: SettingsOf<'group'>,
   ops: GroupSettings,
   operation: 'share' | 'unshare'
 ): Promise<void> {
@@ -460,9 +460,8 @@ async function sharingOperation(
   )
 }
 
-export const runGroup: ModeRunner = async (ctx, settings): Promise<ModeOutcome> => {
+export const runGroup: ModeRunner<'group'> = async (ctx, settings): Promise<ModeOutcome> => {
   const ops = settings.groupOps
-  if (!ops) throw new Error('group settings missing: inputs were not read for mode group')
   switch (ops.operation) {
     case 'describe':
       await describeOperation(ctx, settings)

@@ -1,6 +1,6 @@
-// Mode name -> the runner that carries it out.
-import type { ModeRunner } from '../context.js'
-import type { Mode } from '../settings.js'
+// Mode name -> the runner that carries it out, each typed with its own mode's settings.
+import type { ModeOutcome, RunContext } from '../context.js'
+import type { Mode, Settings } from '../settings.js'
 import { runCompare } from './compare.js'
 import { runApprove, runReject } from './decide.js'
 import { runDeploy } from './deploy.js'
@@ -10,7 +10,9 @@ import { runLineage } from './lineage.js'
 import { runRegister } from './register.js'
 import { runRollback } from './rollback.js'
 
-export const RUNNERS: Record<Mode, ModeRunner> = {
+export const RUNNERS: {
+  [M in Mode]: (ctx: RunContext, settings: Extract<Settings, { mode: M }>) => Promise<ModeOutcome>
+} = {
   register: runRegister,
   gate: runGate,
   approve: runApprove,
@@ -20,4 +22,13 @@ export const RUNNERS: Record<Mode, ModeRunner> = {
   compare: runCompare,
   lineage: runLineage,
   group: runGroup
+}
+
+/** Runs the runner of the settings' own mode. */
+export function runMode<M extends Mode>(
+  ctx: RunContext,
+  settings: Extract<Settings, { mode: M }>
+): Promise<ModeOutcome> {
+  const runner: (typeof RUNNERS)[M] = RUNNERS[settings.mode]
+  return runner(ctx, settings)
 }

@@ -14,9 +14,9 @@ import {
 import { lineageJson, renderLineage, type LineageReport } from '../report/lineage.js'
 import { publishReport, reportFileName } from './compare.js'
 
-export const runLineage: ModeRunner = async (ctx, settings) => {
+export const runLineage: ModeRunner<'lineage'> = async (ctx, settings) => {
   const sagemaker = ctx.aws.sagemaker
-  const ref = settings.report?.modelPackage
+  const ref = settings.report.modelPackage
   const arn = await ctx.steps.run('finding the version', async () => {
     if (ref) return resolvePackageArn(sagemaker, settings.group, ref)
     const newest = await latestVersion(sagemaker, settings.group)

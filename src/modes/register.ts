@@ -12,7 +12,7 @@ import {
 } from '../evaluation/metrics-file.js'
 import { consoleLinks } from '../report/links.js'
 import { escapeCell, escapeText, safeUrl } from '../report/escape.js'
-import { isStatisticsObjectUri } from '../inputs.js'
+import { isStatisticsObjectUri } from '../registry/s3.js'
 import { ensureGroup } from '../registry/groups.js'
 import { readStatisticsObject } from '../registry/metrics.js'
 import {
@@ -50,7 +50,7 @@ import {
 } from '../registry/s3.js'
 import { resolveModelSource, type ModelSource } from '../registry/training.js'
 import { versionFromArn, type PackageDescription } from '../registry/versions.js'
-import type { ApprovalStatus, RegisterSettings, Settings } from '../settings.js'
+import type { ApprovalStatus, RegisterSettings, SettingsOf } from '../settings.js'
 
 /**
  * ModelLifeCycle.StageStatus at registration, from the approval status the version is
@@ -112,7 +112,7 @@ function lifecycle(register: RegisterSettings, ctx: RunContext, source: ModelSou
 /** All validation and reads; no mutating call happens until this has returned. */
 async function plan(
   ctx: RunContext,
-  settings: Settings,
+  settings: SettingsOf<'register'>,
   register: RegisterSettings
 ): Promise<Plan> {
   const metricsLocation = register.metricsS3Uri
@@ -253,7 +253,12 @@ function setOutputs(ctx: RunContext, result: Result): void {
   ctx.out.setOutput('approval-status', result.approvalStatus)
 }
 
-function summary(settings: Settings, planned: Plan, result: Result, dryRun: boolean): string {
+function summary(
+  settings: SettingsOf<'register'>,
+  planned: Plan,
+  result: Result,
+  dryRun: boolean
+): string {
   const title = dryRun
     ? `Model registration (dry run): ${escapeText(settings.group.name)}`
     : `Model registered: ${escapeText(settings.group.name)} v${result.version ?? '?'}`
@@ -298,9 +303,8 @@ function summary(settings: Settings, planned: Plan, result: Result, dryRun: bool
   return `${lines.join('\n')}\n`
 }
 
-export const runRegister: ModeRunner = async (ctx, settings): Promise<ModeOutcome> => {
+export const runRegister: ModeRunner<'register'> = async (ctx, settings): Promise<ModeOutcome> => {
   const register = settings.register
-  if (!register) throw new Error('register mode started without register settings')
   const dryRun = settings.dryRun
   const sagemaker = ctx.aws.sagemaker
   const planned = await plan(ctx, settings, register)

@@ -18,7 +18,7 @@ import {
   truncate,
   versionFromArn
 } from '../registry/versions.js'
-import type { Settings } from '../settings.js'
+import type { SettingsOf } from '../settings.js'
 
 /** The package the endpoint serves: the one this action recorded, if still live, else the largest weight. */
 export function currentPackageArn(live: LiveEndpoint): string | undefined {
@@ -37,11 +37,11 @@ function versionOf(arn: string): number | undefined {
 
 export async function resolveRollbackTarget(
   ctx: RunContext,
-  settings: Settings,
+  settings: SettingsOf<'rollback'>,
   live: LiveEndpoint,
   current: string | undefined
 ): Promise<{ arn: string; source: string }> {
-  const deploy = settings.deploy!
+  const deploy = settings.deploy
   if (deploy.modelPackage) {
     return {
       arn: await resolvePackageArn(ctx.aws.sagemaker, settings.group, deploy.modelPackage),
@@ -70,9 +70,8 @@ export async function resolveRollbackTarget(
   return { arn: older.arn, source: `the newest Approved version older than v${currentVersion}` }
 }
 
-export const runRollback: ModeRunner = async (ctx, settings) => {
+export const runRollback: ModeRunner<'rollback'> = async (ctx, settings) => {
   const deploy = settings.deploy
-  if (!deploy) throw new Error('deploy settings missing: inputs were not read for mode rollback')
   if (deploy.traffic.length > 0) {
     throw new UserError(
       'Input "traffic" does not apply to mode "rollback": use mode "deploy" to change weights.'

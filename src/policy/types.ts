@@ -1,6 +1,5 @@
-import type { Comparator, MetricDirection } from '../settings.js'
-
-export type { Comparator, MetricDirection }
+export type MetricDirection = 'higher' | 'lower'
+export type Comparator = '>=' | '>' | '<=' | '<' | '=='
 
 /** The policy inputs, by the name the user wrote them under. */
 export type PolicyInput = 'thresholds' | 'max-regression' | 'metric-directions'

@@ -82,3 +82,11 @@ export async function getObjectText(s3: S3Client, location: S3Location): Promise
   if (!response.Body) throw new Error(`${formatS3Uri(location)} has no content`)
   return response.Body.transformToString('utf-8')
 }
+
+/**
+ * `metrics-s3-uri` names an existing statistics object to attach when it ends in `.json`;
+ * any other URI is the folder the statistics this run builds are written to.
+ */
+export function isStatisticsObjectUri(uri: string): boolean {
+  return /\.json$/i.test(uri)
+}
