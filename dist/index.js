@@ -86297,12 +86297,13 @@ async function discardCreated(ctx, endpointName, created, keep, why) {
 /* harmony export */   xx: () => (/* binding */ findExisting),
 /* harmony export */   zA: () => (/* binding */ servedPackageArn)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4459);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4286);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4286);
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4930);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1024);
-/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3259);
+/* harmony import */ var _report_links_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7713);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1024);
+/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3259);
 // Reading what an endpoint serves and which of a plan's models and configs exist already,
 // making the plan's create calls and the endpoint change, and proving
 // afterwards that the endpoint really serves the config asked for: SageMaker's own waiter
@@ -86313,22 +86314,23 @@ async function discardCreated(ctx, endpointName, created, keep, why) {
 
 
 
+
 async function describeModel(sagemaker, name) {
     try {
-        return await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeModelCommand */ .utY({ ModelName: name }));
+        return await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DescribeModelCommand */ .utY({ ModelName: name }));
     }
     catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c4)(error))
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isNotFound */ .c4)(error))
             return undefined;
         throw error;
     }
 }
 async function describeConfig(sagemaker, name) {
     try {
-        return await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeEndpointConfigCommand */ .uoq({ EndpointConfigName: name }));
+        return await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DescribeEndpointConfigCommand */ .uoq({ EndpointConfigName: name }));
     }
     catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c4)(error))
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isNotFound */ .c4)(error))
             return undefined;
         throw error;
     }
@@ -86394,7 +86396,7 @@ async function readLiveEndpoint(ctx, description) {
         variants,
         dataCaptureS3Uri: config?.DataCaptureConfig?.DestinationS3Uri,
         failureReason: description.FailureReason,
-        tags: arn ? await (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .readTags */ .g$)(sagemaker, arn) : {}
+        tags: arn ? await (0,_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .readTags */ .g$)(sagemaker, arn) : {}
     };
 }
 function checkModel(input, model) {
@@ -86454,12 +86456,12 @@ async function createResource(ctx, call) {
     const sagemaker = ctx.aws.sagemaker;
     try {
         if (call.operation === 'CreateModel')
-            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .CreateModelCommand */ .TIE(call.input));
+            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .CreateModelCommand */ .TIE(call.input));
         else
-            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .CreateEndpointConfigCommand */ .dH8(call.input));
+            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .CreateEndpointConfigCommand */ .dH8(call.input));
     }
     catch (error) {
-        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isAlreadyExists */ .x9)(error))
+        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isAlreadyExists */ .x9)(error))
             throw error;
         if (call.operation === 'CreateModel') {
             const model = await describeModel(sagemaker, call.input.ModelName ?? '');
@@ -86476,7 +86478,7 @@ async function createResource(ctx, call) {
         ctx.out.warning(`${labelOf(call)} appeared with the same content after the plan was made (a concurrent attempt of this run?): this deployment uses it and does not count it as its own.`);
         return false;
     }
-    ctx.out.info(`Created ${labelOf(call)}: ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleUrl */ .B9)(ctx.region, pageOf(call), nameOf(call))}`);
+    ctx.out.info((0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .withLink */ .Ni)(`Created ${labelOf(call)}`, (0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleUrl */ .B9)(ctx.region, pageOf(call), nameOf(call))));
     return true;
 }
 function nameOf(call) {
@@ -86493,16 +86495,16 @@ async function startEndpointChange(ctx, call) {
     const sagemaker = ctx.aws.sagemaker;
     switch (call.operation) {
         case 'CreateEndpoint':
-            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .CreateEndpointCommand */ .fRi(call.input));
-            ctx.out.info(`Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}: ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleUrl */ .B9)(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`);
+            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .CreateEndpointCommand */ .fRi(call.input));
+            ctx.out.info((0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .withLink */ .Ni)(`Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}`, (0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleUrl */ .B9)(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
             return;
         case 'UpdateEndpoint':
-            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .UpdateEndpointCommand */ .sU7(call.input));
-            ctx.out.info(`Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}: ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleUrl */ .B9)(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`);
+            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .UpdateEndpointCommand */ .sU7(call.input));
+            ctx.out.info((0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .withLink */ .Ni)(`Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}`, (0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleUrl */ .B9)(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
             return;
         case 'UpdateEndpointWeightsAndCapacities':
-            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .UpdateEndpointWeightsAndCapacitiesCommand */ .GO9(call.input));
-            ctx.out.info(`${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCall */ .GC)(call)}: ${(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleUrl */ .B9)(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`);
+            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .UpdateEndpointWeightsAndCapacitiesCommand */ .GO9(call.input));
+            ctx.out.info((0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .withLink */ .Ni)((0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCall */ .GC)(call), (0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleUrl */ .B9)(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
             return;
         default:
             throw new Error(`${call.operation} does not change an endpoint`);
@@ -86549,7 +86551,7 @@ function verifyDeployment(plan, description, previousConfigName) {
  * does not exist or serves no package: three reads, for the gate's `endpoint:` baseline.
  */
 async function servedPackageArn(sagemaker, endpointName) {
-    const description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_3__/* .describeEndpoint */ .N2)({ aws: { sagemaker } }, endpointName);
+    const description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_4__/* .describeEndpoint */ .N2)({ aws: { sagemaker } }, endpointName);
     if (!description?.EndpointConfigName)
         return undefined;
     const config = await describeConfig(sagemaker, description.EndpointConfigName);
@@ -86569,7 +86571,7 @@ async function servedPackageArn(sagemaker, endpointName) {
  * failed read throws, so that a caller deciding to delete something fails closed.
  */
 async function servedPackageArns(sagemaker, endpointName) {
-    const description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_3__/* .describeEndpoint */ .N2)({ aws: { sagemaker } }, endpointName);
+    const description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_4__/* .describeEndpoint */ .N2)({ aws: { sagemaker } }, endpointName);
     if (!description)
         return [];
     const packages = new Set();
@@ -86709,7 +86711,6 @@ class InFlightRecorder {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Az: () => (/* binding */ runLabel),
-/* harmony export */   B9: () => (/* binding */ consoleUrl),
 /* harmony export */   GC: () => (/* binding */ describeCall),
 /* harmony export */   Gg: () => (/* binding */ buildPlan),
 /* harmony export */   It: () => (/* binding */ livePackageArn),
@@ -87178,9 +87179,6 @@ function createdNames(calls) {
             configs.push(call.input.EndpointConfigName ?? '');
     }
     return { models, configs };
-}
-function consoleUrl(region, kind, name) {
-    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/${kind}/${encodeURIComponent(name)}`;
 }
 /** `ml.m5.large x2`, or the serverless memory and concurrency. */
 function describeCompute(compute) {
@@ -87775,7 +87773,7 @@ async function setGitHubDeploymentStatus(ctx, deployment, state, description) {
             deployment_id: deployment.id,
             state,
             description: shorten(description),
-            environment_url: deployment.environmentUrl,
+            environment_url: deployment.environmentUrl || undefined,
             log_url: deployment.logUrl || undefined
         });
     }
@@ -87857,7 +87855,7 @@ function readGitHubRun(env = process.env) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3099);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(293);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9119);
 // One bundle serves both `main` and `post`: the main step marks its state, and the post
 // step (which GitHub runs with the same state) sees the mark.
@@ -87877,7 +87875,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3099:
+/***/ 293:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -90411,48 +90409,8 @@ function trendChart(metric, points, title) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./build/src/report/links.js
-
-/** The console host of the AWS partition a region belongs to. */
-function consoleHost(region) {
-    if (region.startsWith('cn-'))
-        return `${region}.console.amazonaws.cn`;
-    if (region.startsWith('us-gov-'))
-        return `${region}.console.amazonaws-us-gov.com`;
-    return `${region}.console.aws.amazon.com`;
-}
-/** A group given as a name or as the ARN of a group shared from another account. */
-function groupNameAndRegion(group, region) {
-    const arn = (0,names/* parseGroupArn */.o8)(group);
-    return arn ? { name: arn.name, region: arn.region } : { name: group, region };
-}
-/**
- * Links to the SageMaker console for a group and, when given, an endpoint; none when the
- * region is not a region name. The console routes are not a documented API: these are
- * the forms in common use.
- */
-function consoleLinks(options) {
-    const { name, region } = groupNameAndRegion(options.group, options.region);
-    // The region becomes part of the host name: anything but a region would send the
-    // reader elsewhere.
-    if (!names/* REGION */.Zg.test(region))
-        return [];
-    const base = `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}`;
-    const links = [
-        {
-            label: 'Model group in the SageMaker console',
-            url: `${base}#/model-registry/${encodeURIComponent(name)}`
-        }
-    ];
-    if (options.endpointName) {
-        links.push({
-            label: `Endpoint ${options.endpointName} in the SageMaker console`,
-            url: `${base}#/endpoints/${encodeURIComponent(options.endpointName)}`
-        });
-    }
-    return links;
-}
-
+// EXTERNAL MODULE: ./build/src/report/links.js
+var report_links = __nccwpck_require__(7713);
 ;// CONCATENATED MODULE: ./build/src/report/compare.js
 // The `compare` report: a table of versions with their metrics and last gate decision,
 // and a trend chart per metric. Metric names, statuses and decisions come from the
@@ -90554,7 +90512,7 @@ function renderCompare(report) {
         }
         lines.push(...charts(rows, metrics));
     }
-    const links = linkList(consoleLinks({ region: report.region, group: report.group }));
+    const links = linkList((0,report_links/* consoleLinks */.tr)({ region: report.region, group: report.group }));
     if (links.length > 0)
         lines.push('### Links', '', ...links, '');
     const run = report.runUrl ? safeUrl(report.runUrl) : undefined;
@@ -90909,7 +90867,7 @@ function provenance(data, budget) {
     ];
 }
 function links(data) {
-    const all = [...consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])];
+    const all = [...(0,report_links/* consoleLinks */.tr)({ region: data.region, group: data.group }), ...(data.links ?? [])];
     const lines = all.map(entry => `- ${render_link(entry.label, entry.url)}`);
     return lines.length === 0 ? [] : ['### Links', '', ...lines, ''];
 }
@@ -91014,7 +90972,7 @@ function reportJson(data) {
             status: entry.status,
             metrics: finiteMetrics(entry.metrics)
         })),
-        links: [...consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])],
+        links: [...(0,report_links/* consoleLinks */.tr)({ region: data.region, group: data.group }), ...(data.links ?? [])],
         runUrl: data.runUrl,
         dryRun: data.dryRun,
         written: data.written,
@@ -91270,6 +91228,7 @@ var waiter = __nccwpck_require__(3259);
 
 
 
+
 /** How often a deployment goes back to waiting when another one keeps taking the endpoint. */
 const MAX_TURNS = 5;
 /** Describes the package and refuses it unless it is Approved; never mutates anything. */
@@ -91381,11 +91340,12 @@ async function publish(ctx, settings, kind, result, outcome) {
     const rows = plan.variants
         .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
         .join('\n');
-    const link = (0,deploy_plan/* consoleUrl */.B9)(plan.region, 'endpoints', plan.endpointName);
+    const link = (0,report_links/* consoleUrl */.B9)(plan.region, 'endpoints', plan.endpointName);
+    const title = link ? `[${plan.endpointName}](${link})` : plan.endpointName;
     const calls = plan.calls
         .map((c, i) => `${i + 1}. ${escapeText((0,deploy_plan/* describeCall */.GC)(c), 2000)}`)
         .join('\n');
-    const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
+    const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to ${title}\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
         ? ` · previously \`${plan.previousPackageArn}\``
         : ''}\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`;
     await publishReport(ctx, reportFileName(settings.group, kind), markdown, {
@@ -91629,13 +91589,13 @@ async function runDeployment(ctx, settings, request) {
 async function deployAndRecord(ctx, settings, request, result) {
     const deploy = settings.deploy;
     const initial = result.plan;
-    const endpointLink = (0,deploy_plan/* consoleUrl */.B9)(settings.region, 'endpoints', deploy.endpointName);
+    const endpointLink = (0,report_links/* consoleUrl */.B9)(settings.region, 'endpoints', deploy.endpointName);
     let github;
     if (deploy.environment) {
         github = await (0,deployments/* createGitHubDeployment */.NI)(ctx, {
             environment: deploy.environment,
             description: `${request.kind === 'rollback' ? 'Roll back' : 'Deploy'} ${describeTargets(initial)} of ${settings.group.name} to ${deploy.endpointName}`,
-            environmentUrl: endpointLink,
+            environmentUrl: endpointLink ?? '',
             logUrl: (0,context/* runUrl */.V)(ctx.github),
             payload: { endpoint: deploy.endpointName, 'model-package-arn': initial.primary.packageArn }
         });
@@ -91690,7 +91650,7 @@ async function deployAndRecord(ctx, settings, request, result) {
                 failed: failure
             };
         }
-        ctx.out.info(`Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}: ${endpointLink}`);
+        ctx.out.info((0,report_links/* withLink */.Ni)(`Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}`, endpointLink));
         concluded = true;
         await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'success', `Serving ${describeTargets(plan)} on ${plan.endpointConfigName}`);
         await recordAndCleanUp(ctx, plan, live, verified?.EndpointArn ?? live?.arn ?? '', inflight);
@@ -93158,7 +93118,7 @@ function renderLineage(data) {
     const pkg = data.package;
     const label = pkg.version !== undefined ? `v${pkg.version}` : escapeText(pkg.arn, 200);
     const group = escapeText(pkg.group ?? data.group, 200);
-    const links = consoleLinks({ region: data.region, group: data.group });
+    const links = (0,report_links/* consoleLinks */.tr)({ region: data.region, group: data.group });
     if (data.runUrl)
         links.push({ label: 'This workflow run', url: data.runUrl });
     const linkLines = linkList(links);
@@ -93992,7 +93952,7 @@ function summary(settings, planned, result, dryRun) {
             lines.push(`| ${escapeCell(metric.name)} | ${escapeCell((0,registry_metadata/* formatMetricValue */.dd)(metric.value))} |`);
         }
     }
-    const [link] = consoleLinks({ region: settings.region, group: settings.group.nameOrArn });
+    const [link] = (0,report_links/* consoleLinks */.tr)({ region: settings.region, group: settings.group.nameOrArn });
     const url = link ? safeUrl(link.url) : undefined;
     if (url && !dryRun)
         lines.push('', `[${link?.label}](${url})`);
@@ -94369,8 +94329,8 @@ var inflight = __nccwpck_require__(1880);
 var reconcile = __nccwpck_require__(7113);
 // EXTERNAL MODULE: ./build/src/github/run.js
 var run = __nccwpck_require__(8384);
-// EXTERNAL MODULE: ./build/src/main.js + 48 modules
-var main = __nccwpck_require__(3099);
+// EXTERNAL MODULE: ./build/src/main.js + 47 modules
+var main = __nccwpck_require__(293);
 // EXTERNAL MODULE: ./build/src/version.js
 var version = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./build/src/post.js
@@ -94848,6 +94808,66 @@ async function updateVersion(sagemaker, arn, update) {
 }
 function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+
+/***/ }),
+
+/***/ 7713:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B9: () => (/* binding */ consoleUrl),
+/* harmony export */   Ni: () => (/* binding */ withLink),
+/* harmony export */   tr: () => (/* binding */ consoleLinks)
+/* harmony export */ });
+/* unused harmony exports consoleHost, groupNameAndRegion */
+/* harmony import */ var _registry_names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2025);
+// Links to the SageMaker console, the only place they are built: the console's host
+// depends on the partition of the region (China and GovCloud have their own).
+
+/** The console host of the AWS partition a region belongs to. */
+function consoleHost(region) {
+    if (region.startsWith('cn-'))
+        return `${region}.console.amazonaws.cn`;
+    if (region.startsWith('us-gov-'))
+        return `${region}.console.amazonaws-us-gov.com`;
+    return `${region}.console.aws.amazon.com`;
+}
+/**
+ * The console page of one resource; undefined when the region is not a region name, since
+ * the region becomes part of the host name and anything else would send the reader
+ * elsewhere. The console routes are not a documented API: these are the forms in common use.
+ */
+function consoleUrl(region, page, name) {
+    if (!_registry_names_js__WEBPACK_IMPORTED_MODULE_0__/* .REGION */ .Zg.test(region))
+        return undefined;
+    return `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}#/${page}/${encodeURIComponent(name)}`;
+}
+/** `text: url`, or the text alone when there is no link. */
+function withLink(text, url) {
+    return url ? `${text}: ${url}` : text;
+}
+/** A group given as a name or as the ARN of a group shared from another account. */
+function groupNameAndRegion(group, region) {
+    const arn = (0,_registry_names_js__WEBPACK_IMPORTED_MODULE_0__/* .parseGroupArn */ .o8)(group);
+    return arn ? { name: arn.name, region: arn.region } : { name: group, region };
+}
+/** Links to the SageMaker console for a group and, when given, an endpoint. */
+function consoleLinks(options) {
+    const { name, region } = groupNameAndRegion(options.group, options.region);
+    const links = [];
+    const group = consoleUrl(region, 'model-registry', name);
+    if (group)
+        links.push({ label: 'Model group in the SageMaker console', url: group });
+    const endpoint = options.endpointName && consoleUrl(region, 'endpoints', options.endpointName);
+    if (endpoint) {
+        links.push({
+            label: `Endpoint ${options.endpointName} in the SageMaker console`,
+            url: endpoint
+        });
+    }
+    return links;
 }
 
 

@@ -768,3 +768,28 @@ describe('deploy: GitHub deployment', () => {
     expect(fake.sim.endpoint?.status).toBe('InService')
   })
 })
+
+describe('console links', () => {
+  it.each([
+    ['cn-north-1', 'https://cn-north-1.console.amazonaws.cn'],
+    ['us-gov-west-1', 'https://us-gov-west-1.console.amazonaws-us-gov.com'],
+    ['eu-west-1', 'https://eu-west-1.console.aws.amazon.com']
+  ])('point to the console of the partition %s belongs to', async (region, host) => {
+    const fake = setup(7)
+    expect(await runDeploy(fake.ctx, deploySettings({}, { region }))).toEqual({})
+    const page = `${host}/sagemaker/home?region=${region}#`
+    const [model] = fake.sim.inputsOf(CreateModelCommand)
+    const [config] = fake.sim.inputsOf(CreateEndpointConfigCommand)
+    expect(fake.infos).toEqual(
+      expect.arrayContaining([
+        `Created model ${model?.ModelName}: ${page}/models/${model?.ModelName}`,
+        `Created endpoint config ${config?.EndpointConfigName}: ${page}/endpointConfig/${config?.EndpointConfigName}`,
+        `Creating endpoint churn-prod on ${config?.EndpointConfigName}: ${page}/endpoints/churn-prod`,
+        `Endpoint churn-prod is InService on ${config?.EndpointConfigName}: ${page}/endpoints/churn-prod`
+      ])
+    )
+    expect(fake.summaries.join('\n')).toContain(
+      `### Deployment to [churn-prod](${page}/endpoints/churn-prod)`
+    )
+  })
+})

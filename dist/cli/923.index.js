@@ -3127,6 +3127,8 @@ function trendChart(metric, points, title) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/report/links.js
+// Links to the SageMaker console, the only place they are built: the console's host
+// depends on the partition of the region (China and GovCloud have their own).
 
 /** The console host of the AWS partition a region belongs to. */
 function consoleHost(region) {
@@ -3136,33 +3138,37 @@ function consoleHost(region) {
         return `${region}.console.amazonaws-us-gov.com`;
     return `${region}.console.aws.amazon.com`;
 }
+/**
+ * The console page of one resource; undefined when the region is not a region name, since
+ * the region becomes part of the host name and anything else would send the reader
+ * elsewhere. The console routes are not a documented API: these are the forms in common use.
+ */
+function consoleUrl(region, page, name) {
+    if (!REGION.test(region))
+        return undefined;
+    return `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}#/${page}/${encodeURIComponent(name)}`;
+}
+/** `text: url`, or the text alone when there is no link. */
+function withLink(text, url) {
+    return url ? `${text}: ${url}` : text;
+}
 /** A group given as a name or as the ARN of a group shared from another account. */
 function groupNameAndRegion(group, region) {
     const arn = parseGroupArn(group);
     return arn ? { name: arn.name, region: arn.region } : { name: group, region };
 }
-/**
- * Links to the SageMaker console for a group and, when given, an endpoint; none when the
- * region is not a region name. The console routes are not a documented API: these are
- * the forms in common use.
- */
+/** Links to the SageMaker console for a group and, when given, an endpoint. */
 function consoleLinks(options) {
     const { name, region } = groupNameAndRegion(options.group, options.region);
-    // The region becomes part of the host name: anything but a region would send the
-    // reader elsewhere.
-    if (!REGION.test(region))
-        return [];
-    const base = `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}`;
-    const links = [
-        {
-            label: 'Model group in the SageMaker console',
-            url: `${base}#/model-registry/${encodeURIComponent(name)}`
-        }
-    ];
-    if (options.endpointName) {
+    const links = [];
+    const group = consoleUrl(region, 'model-registry', name);
+    if (group)
+        links.push({ label: 'Model group in the SageMaker console', url: group });
+    const endpoint = options.endpointName && consoleUrl(region, 'endpoints', options.endpointName);
+    if (endpoint) {
         links.push({
             label: `Endpoint ${options.endpointName} in the SageMaker console`,
-            url: `${base}#/endpoints/${encodeURIComponent(options.endpointName)}`
+            url: endpoint
         });
     }
     return links;
@@ -4013,7 +4019,7 @@ async function deployments_setGitHubDeploymentStatus(ctx, deployment, state, des
             deployment_id: deployment.id,
             state,
             description: shorten(description),
-            environment_url: deployment.environmentUrl,
+            environment_url: deployment.environmentUrl || undefined,
             log_url: deployment.logUrl || undefined
         });
     }
@@ -4519,9 +4525,6 @@ function createdNames(calls) {
     }
     return { models, configs };
 }
-function consoleUrl(region, kind, name) {
-    return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/${kind}/${encodeURIComponent(name)}`;
-}
 /** `ml.m5.large x2`, or the serverless memory and concurrency. */
 function describeCompute(compute) {
     return compute.kind === 'instance'
@@ -4710,6 +4713,7 @@ async function waiter_waitForEndpoint(ctx, endpointName, options) {
 
 
 
+
 async function describeModel(sagemaker, name) {
     try {
         return await sagemaker.send(new dist_cjs/* DescribeModelCommand */.utY({ ModelName: name }));
@@ -4873,7 +4877,7 @@ async function createResource(ctx, call) {
         ctx.out.warning(`${labelOf(call)} appeared with the same content after the plan was made (a concurrent attempt of this run?): this deployment uses it and does not count it as its own.`);
         return false;
     }
-    ctx.out.info(`Created ${labelOf(call)}: ${consoleUrl(ctx.region, pageOf(call), nameOf(call))}`);
+    ctx.out.info(withLink(`Created ${labelOf(call)}`, consoleUrl(ctx.region, pageOf(call), nameOf(call))));
     return true;
 }
 function nameOf(call) {
@@ -4891,15 +4895,15 @@ async function startEndpointChange(ctx, call) {
     switch (call.operation) {
         case 'CreateEndpoint':
             await sagemaker.send(new dist_cjs/* CreateEndpointCommand */.fRi(call.input));
-            ctx.out.info(`Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}: ${consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`);
+            ctx.out.info(withLink(`Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}`, consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
             return;
         case 'UpdateEndpoint':
             await sagemaker.send(new dist_cjs/* UpdateEndpointCommand */.sU7(call.input));
-            ctx.out.info(`Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}: ${consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`);
+            ctx.out.info(withLink(`Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}`, consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
             return;
         case 'UpdateEndpointWeightsAndCapacities':
             await sagemaker.send(new dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(call.input));
-            ctx.out.info(`${describeCall(call)}: ${consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`);
+            ctx.out.info(withLink(describeCall(call), consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
             return;
         default:
             throw new Error(`${call.operation} does not change an endpoint`);
@@ -5409,6 +5413,7 @@ async function reconcileInterrupted(ctx, record, maxWaitSeconds = POST_WAIT_MAX_
 
 
 
+
 /** How often a deployment goes back to waiting when another one keeps taking the endpoint. */
 const MAX_TURNS = 5;
 /** Describes the package and refuses it unless it is Approved; never mutates anything. */
@@ -5521,10 +5526,11 @@ async function publish(ctx, settings, kind, result, outcome) {
         .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
         .join('\n');
     const link = consoleUrl(plan.region, 'endpoints', plan.endpointName);
+    const title = link ? `[${plan.endpointName}](${link})` : plan.endpointName;
     const calls = plan.calls
         .map((c, i) => `${i + 1}. ${escapeText(describeCall(c), 2000)}`)
         .join('\n');
-    const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
+    const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to ${title}\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
         ? ` · previously \`${plan.previousPackageArn}\``
         : ''}\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`;
     await publishReport(ctx, reportFileName(settings.group, kind), markdown, {
@@ -5774,7 +5780,7 @@ async function deployAndRecord(ctx, settings, request, result) {
         github = await createGitHubDeployment(ctx, {
             environment: deploy.environment,
             description: `${request.kind === 'rollback' ? 'Roll back' : 'Deploy'} ${describeTargets(initial)} of ${settings.group.name} to ${deploy.endpointName}`,
-            environmentUrl: endpointLink,
+            environmentUrl: endpointLink ?? '',
             logUrl: runUrl(ctx.github),
             payload: { endpoint: deploy.endpointName, 'model-package-arn': initial.primary.packageArn }
         });
@@ -5829,7 +5835,7 @@ async function deployAndRecord(ctx, settings, request, result) {
                 failed: failure
             };
         }
-        ctx.out.info(`Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}: ${endpointLink}`);
+        ctx.out.info(withLink(`Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}`, endpointLink));
         concluded = true;
         await deployments_setGitHubDeploymentStatus(ctx, github, 'success', `Serving ${describeTargets(plan)} on ${plan.endpointConfigName}`);
         await recordAndCleanUp(ctx, plan, live, verified?.EndpointArn ?? live?.arn ?? '', inflight);

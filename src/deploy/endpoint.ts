@@ -20,7 +20,6 @@ import type { RunContext } from '../context.js'
 import { UserError } from '../errors.js'
 import { isAlreadyExists, isNotFound } from '../aws-errors.js'
 import {
-  consoleUrl,
   describeCall,
   primaryVariant,
   type Compute,
@@ -30,6 +29,7 @@ import {
   type PlanFacts,
   type PlannedCall
 } from './plan.js'
+import { consoleUrl, withLink } from '../report/links.js'
 import { readTags } from './tags.js'
 import { describeEndpoint, type EndpointDescription } from './waiter.js'
 
@@ -224,7 +224,9 @@ export async function createResource(
     )
     return false
   }
-  ctx.out.info(`Created ${labelOf(call)}: ${consoleUrl(ctx.region, pageOf(call), nameOf(call))}`)
+  ctx.out.info(
+    withLink(`Created ${labelOf(call)}`, consoleUrl(ctx.region, pageOf(call), nameOf(call)))
+  )
   return true
 }
 
@@ -254,19 +256,28 @@ export async function startEndpointChange(
     case 'CreateEndpoint':
       await sagemaker.send(new CreateEndpointCommand(call.input))
       ctx.out.info(
-        `Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}: ${consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`
+        withLink(
+          `Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}`,
+          consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')
+        )
       )
       return
     case 'UpdateEndpoint':
       await sagemaker.send(new UpdateEndpointCommand(call.input))
       ctx.out.info(
-        `Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}: ${consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`
+        withLink(
+          `Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}`,
+          consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')
+        )
       )
       return
     case 'UpdateEndpointWeightsAndCapacities':
       await sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand(call.input))
       ctx.out.info(
-        `${describeCall(call)}: ${consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')}`
+        withLink(
+          describeCall(call),
+          consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')
+        )
       )
       return
     default:

@@ -13,6 +13,7 @@ import {
 import { publishReport, reportFileName } from '../modes/compare.js'
 import { describeVersion, updateVersion, versionFromArn } from '../registry/versions.js'
 import { escapeText } from '../report/escape.js'
+import { consoleUrl, withLink } from '../report/links.js'
 import type { DeploySettings, SettingsOf } from '../settings.js'
 import { isAlreadyExists, isInProgress } from '../aws-errors.js'
 import {
@@ -34,7 +35,6 @@ import { InFlightRecorder, type InFlightDeployment } from './inflight.js'
 import {
   buildPlan,
   CHANGE_OPERATIONS,
-  consoleUrl,
   createdNames,
   describeCall,
   describeCompute,
@@ -229,10 +229,11 @@ async function publish(
     .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
     .join('\n')
   const link = consoleUrl(plan.region, 'endpoints', plan.endpointName)
+  const title = link ? `[${plan.endpointName}](${link})` : plan.endpointName
   const calls = plan.calls
     .map((c, i) => `${i + 1}. ${escapeText(describeCall(c), 2000)}`)
     .join('\n')
-  const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${
+  const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to ${title}\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${
     plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
       ? ` · previously \`${plan.previousPackageArn}\``
       : ''
@@ -548,7 +549,7 @@ async function deployAndRecord(
     github = await createGitHubDeployment(ctx, {
       environment: deploy.environment,
       description: `${request.kind === 'rollback' ? 'Roll back' : 'Deploy'} ${describeTargets(initial)} of ${settings.group.name} to ${deploy.endpointName}`,
-      environmentUrl: endpointLink,
+      environmentUrl: endpointLink ?? '',
       logUrl: runUrl(ctx.github),
       payload: { endpoint: deploy.endpointName, 'model-package-arn': initial.primary.packageArn }
     })
@@ -625,7 +626,10 @@ async function deployAndRecord(
       }
     }
     ctx.out.info(
-      `Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}: ${endpointLink}`
+      withLink(
+        `Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}`,
+        endpointLink
+      )
     )
     concluded = true
     await setGitHubDeploymentStatus(

@@ -686,14 +686,6 @@ export function createdNames(calls: PlannedCall[]): { models: string[]; configs:
   return { models, configs }
 }
 
-export function consoleUrl(
-  region: string,
-  kind: 'endpoints' | 'endpointConfig' | 'models',
-  name: string
-): string {
-  return `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/${kind}/${encodeURIComponent(name)}`
-}
-
 /** `ml.m5.large x2`, or the serverless memory and concurrency. */
 export function describeCompute(compute: Compute): string {
   return compute.kind === 'instance'

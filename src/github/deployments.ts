@@ -94,7 +94,7 @@ export async function setGitHubDeploymentStatus(
       deployment_id: deployment.id,
       state,
       description: shorten(description),
-      environment_url: deployment.environmentUrl,
+      environment_url: deployment.environmentUrl || undefined,
       log_url: deployment.logUrl || undefined
     })
   } catch (error) {

@@ -1,3 +1,5 @@
+// Links to the SageMaker console, the only place they are built: the console's host
+// depends on the partition of the region (China and GovCloud have their own).
 import { parseGroupArn, REGION } from '../registry/names.js'
 
 export interface ReportLink {
@@ -12,6 +14,24 @@ export function consoleHost(region: string): string {
   return `${region}.console.aws.amazon.com`
 }
 
+/** The SageMaker console pages this action links to, by the route the console uses. */
+export type ConsolePage = 'model-registry' | 'endpoints' | 'endpointConfig' | 'models'
+
+/**
+ * The console page of one resource; undefined when the region is not a region name, since
+ * the region becomes part of the host name and anything else would send the reader
+ * elsewhere. The console routes are not a documented API: these are the forms in common use.
+ */
+export function consoleUrl(region: string, page: ConsolePage, name: string): string | undefined {
+  if (!REGION.test(region)) return undefined
+  return `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}#/${page}/${encodeURIComponent(name)}`
+}
+
+/** `text: url`, or the text alone when there is no link. */
+export function withLink(text: string, url: string | undefined): string {
+  return url ? `${text}: ${url}` : text
+}
+
 /** A group given as a name or as the ARN of a group shared from another account. */
 export function groupNameAndRegion(
   group: string,
@@ -21,31 +41,21 @@ export function groupNameAndRegion(
   return arn ? { name: arn.name, region: arn.region } : { name: group, region }
 }
 
-/**
- * Links to the SageMaker console for a group and, when given, an endpoint; none when the
- * region is not a region name. The console routes are not a documented API: these are
- * the forms in common use.
- */
+/** Links to the SageMaker console for a group and, when given, an endpoint. */
 export function consoleLinks(options: {
   region: string
   group: string
   endpointName?: string
 }): ReportLink[] {
   const { name, region } = groupNameAndRegion(options.group, options.region)
-  // The region becomes part of the host name: anything but a region would send the
-  // reader elsewhere.
-  if (!REGION.test(region)) return []
-  const base = `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}`
-  const links: ReportLink[] = [
-    {
-      label: 'Model group in the SageMaker console',
-      url: `${base}#/model-registry/${encodeURIComponent(name)}`
-    }
-  ]
-  if (options.endpointName) {
+  const links: ReportLink[] = []
+  const group = consoleUrl(region, 'model-registry', name)
+  if (group) links.push({ label: 'Model group in the SageMaker console', url: group })
+  const endpoint = options.endpointName && consoleUrl(region, 'endpoints', options.endpointName)
+  if (endpoint) {
     links.push({
       label: `Endpoint ${options.endpointName} in the SageMaker console`,
-      url: `${base}#/endpoints/${encodeURIComponent(options.endpointName)}`
+      url: endpoint
     })
   }
   return links
