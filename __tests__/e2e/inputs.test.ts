@@ -25,6 +25,7 @@ import {
   runOn,
   seedModel,
   totalCalls,
+  until,
   useEmulator,
   writeJson
 } from './support.js'
@@ -78,6 +79,40 @@ async function describeVersion(arn: string) {
   return clients(emulator).sagemaker.send(
     new DescribeModelPackageCommand({ ModelPackageName: arn })
   )
+}
+
+/** Puts `packageArn` on a new endpoint named `name` (model and config of the same name). */
+async function serve(name: string, packageArn: string | undefined): Promise<void> {
+  const sagemaker = clients(emulator).sagemaker
+  await sagemaker.send(
+    new CreateModelCommand({
+      ModelName: name,
+      ExecutionRoleArn: ROLE,
+      PrimaryContainer: { ModelPackageName: packageArn }
+    })
+  )
+  await sagemaker.send(
+    new CreateEndpointConfigCommand({
+      EndpointConfigName: `${name}-config`,
+      ProductionVariants: [
+        {
+          VariantName: 'AllTraffic',
+          ModelName: name,
+          InstanceType: 'ml.m5.large',
+          InitialInstanceCount: 1
+        }
+      ]
+    })
+  )
+  await sagemaker.send(
+    new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: `${name}-config` })
+  )
+  await until('the endpoint is InService', async () => {
+    const { EndpointStatus } = await sagemaker.send(
+      new DescribeEndpointCommand({ EndpointName: name })
+    )
+    return EndpointStatus === 'InService'
+  })
 }
 
 function gate(extra: Record<string, string>): Record<string, string> {
@@ -335,40 +370,7 @@ describe('7. share and baseline', () => {
       { metrics: { 'validation:auc': 0.95 }, status: 'Approved' },
       { metrics: { 'validation:auc': 0.9 } }
     ])
-    const sagemaker = clients(emulator).sagemaker
-    await sagemaker.send(
-      new CreateModelCommand({
-        ModelName: 'fraud-live',
-        ExecutionRoleArn: ROLE,
-        PrimaryContainer: { ModelPackageName: other }
-      })
-    )
-    await sagemaker.send(
-      new CreateEndpointConfigCommand({
-        EndpointConfigName: 'fraud-live-config',
-        ProductionVariants: [
-          {
-            VariantName: 'AllTraffic',
-            ModelName: 'fraud-live',
-            InstanceType: 'ml.m5.large',
-            InitialInstanceCount: 1
-          }
-        ]
-      })
-    )
-    await sagemaker.send(
-      new CreateEndpointCommand({
-        EndpointName: 'fraud-live',
-        EndpointConfigName: 'fraud-live-config'
-      })
-    )
-    for (let i = 0; i < 100; i++) {
-      const { EndpointStatus } = await sagemaker.send(
-        new DescribeEndpointCommand({ EndpointName: 'fraud-live' })
-      )
-      if (EndpointStatus === 'InService') break
-      await new Promise(resolve => setTimeout(resolve, 50))
-    }
+    await serve('fraud-live', other)
     const run = await runOn(
       emulator,
       gate({ 'max-regression': 'validation:auc -0.01', baseline: 'endpoint:fraud-live' })
@@ -432,6 +434,23 @@ describe('15. things that do not exist', () => {
     expect(run.errors.join('\n')).toMatch(missingVersion(input))
     expect(run.errors.join('\n')).not.toMatch(/ValidationException/)
     expect(mutatingCalls(emulator)).toEqual({})
+  })
+
+  it('rollback: a missing version exits 1, names the input and changes nothing', async () => {
+    const [live] = seedVersions([{ metrics: { auc: 0.9 }, status: 'Approved' }])
+    await serve('churn-prod', live)
+    const before = mutatingCalls(emulator)
+    const run = await runOn(emulator, {
+      mode: 'rollback',
+      'model-package-group': GROUP,
+      'endpoint-name': 'churn-prod',
+      'execution-role-arn': ROLE,
+      'model-package': '9'
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors.join('\n')).toMatch(missingVersion('model-package'))
+    expect(run.errors.join('\n')).not.toMatch(/ValidationException/)
+    expect(mutatingCalls(emulator)).toEqual(before)
   })
 
   it('compare: missing versions are named together', async () => {

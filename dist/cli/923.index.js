@@ -8289,7 +8289,10 @@ const runRollback = async (ctx, settings) => {
         throw new UserError(`Endpoint ${live.name} already serves ${arn} (${source}): there is nothing to roll back.`);
     }
     ctx.out.info(`Rolling endpoint ${live.name} back from ${current ?? 'an unknown package'} to ${arn} (${source})`);
-    const target = await approvedTarget(ctx, arn, 1);
+    // A version named in "model-package" that does not exist is the input's mistake, said so.
+    const target = await (deploy.modelPackage
+        ? forNamedVersion('model-package', arn, () => approvedTarget(ctx, arn, 1))
+        : approvedTarget(ctx, arn, 1));
     const reject = deploy.rejectCurrent && current && current !== target.arn
         ? rejectRequest(ctx, current, deploy.endpointName, deploy.reason ?? '')
         : undefined;

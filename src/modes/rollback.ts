@@ -12,6 +12,7 @@ import { UserError } from '../errors.js'
 import { KEYS, METADATA_MAX_VALUE, sanitizeMetadataText } from '../registry/metadata.js'
 import {
   APPROVAL_DESCRIPTION_MAX,
+  forNamedVersion,
   listVersions,
   resolvePackageArn,
   singleLine,
@@ -93,7 +94,10 @@ export const runRollback: ModeRunner<'rollback'> = async (ctx, settings) => {
   ctx.out.info(
     `Rolling endpoint ${live.name} back from ${current ?? 'an unknown package'} to ${arn} (${source})`
   )
-  const target = await approvedTarget(ctx, arn, 1)
+  // A version named in "model-package" that does not exist is the input's mistake, said so.
+  const target = await (deploy.modelPackage
+    ? forNamedVersion('model-package', arn, () => approvedTarget(ctx, arn, 1))
+    : approvedTarget(ctx, arn, 1))
   const reject =
     deploy.rejectCurrent && current && current !== target.arn
       ? rejectRequest(ctx, current, deploy.endpointName, deploy.reason ?? '')
