@@ -86089,13 +86089,12 @@ function runUrl(run) {
 /* harmony export */   _d: () => (/* binding */ findCleanup)
 /* harmony export */ });
 /* unused harmony exports endpointUses, endpointsInUse */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4459);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4286);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9012);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4286);
+/* harmony import */ var _registry_served_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5160);
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4930);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1024);
-/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3259);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7406);
+/* harmony import */ var _registry_tags_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9424);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7406);
 // After a successful deployment, configs and models this action created for the endpoint
 // that are older than the previous deployment are deleted. The live config and the
 // previous one stay (rollback needs the previous one), and so does anything newer than the
@@ -86104,7 +86103,6 @@ function runUrl(run) {
 // serves or is moving to is deleted either, whatever its name and tags say.
 // A deployment that does not end on what it created (it never started, SageMaker rolled it
 // back, it was cancelled) deletes what it created through one path, `discardCreated`.
-
 
 
 
@@ -86132,14 +86130,14 @@ function listed(name, arn, created) {
 }
 function listConfigs(sagemaker, nameContains, before) {
     return listAll(nameContains, before, async (input) => {
-        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .ListEndpointConfigsCommand */ .IZm(input));
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListEndpointConfigsCommand */ .IZm(input));
         const items = (page.EndpointConfigs ?? []).map(c => listed(c.EndpointConfigName, c.EndpointConfigArn, c.CreationTime));
         return { NextToken: page.NextToken, items };
     });
 }
 function listModels(sagemaker, nameContains, before) {
     return listAll(nameContains, before, async (input) => {
-        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .ListModelsCommand */ .Ez2(input));
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListModelsCommand */ .Ez2(input));
         const items = (page.Models ?? []).map(m => listed(m.ModelName, m.ModelArn, m.CreationTime));
         return { NextToken: page.NextToken, items };
     });
@@ -86152,14 +86150,14 @@ async function ours(sagemaker, scope, items) {
             continue;
         if (!(0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .isOurName */ .Yg)(scope.endpointName, item.name) || !item.arn)
             continue;
-        const tags = await (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .readTags */ .g$)(sagemaker, item.arn);
-        if (tags[_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.endpoint] === scope.endpointName)
+        const tags = await (0,_registry_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .readTags */ .g$)(sagemaker, item.arn);
+        if (tags[_registry_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .TAGS */ .gp.endpoint] === scope.endpointName)
             names.push(item.name);
     }
     return names;
 }
 async function addUses(sagemaker, endpointName, into) {
-    const description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_3__/* .describeEndpoint */ .N2)({ aws: { sagemaker } }, endpointName);
+    const description = await (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_0__/* .describeEndpoint */ .N2)(sagemaker, endpointName);
     for (const config of [
         description?.EndpointConfigName,
         description?.PendingDeploymentSummary?.EndpointConfigName
@@ -86167,7 +86165,7 @@ async function addUses(sagemaker, endpointName, into) {
         if (!config || into.configs.has(config))
             continue;
         into.configs.add(config);
-        for (const model of await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .configModelNames */ .ee)(sagemaker, config))
+        for (const model of await (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_0__/* .configModelNames */ .ee)(sagemaker, config))
             into.models.add(model);
     }
 }
@@ -86182,7 +86180,7 @@ async function endpointsInUse(sagemaker) {
     const found = { configs: new Set(), models: new Set() };
     let nextToken;
     do {
-        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .ListEndpointsCommand */ .c8o({ MaxResults: 100, NextToken: nextToken }));
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListEndpointsCommand */ .c8o({ MaxResults: 100, NextToken: nextToken }));
         for (const endpoint of page.Endpoints ?? [])
             if (endpoint.EndpointName)
                 await addUses(sagemaker, endpoint.EndpointName, found);
@@ -86210,7 +86208,7 @@ async function findCleanup(sagemaker, scope) {
     const inUse = await endpointsInUse(sagemaker);
     const keepModels = new Set([...inUse.models, ...(scope.keepModels ?? [])]);
     for (const config of staying)
-        for (const m of await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .configModelNames */ .ee)(sagemaker, config))
+        for (const m of await (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_0__/* .configModelNames */ .ee)(sagemaker, config))
             keepModels.add(m);
     return {
         configs: configs.filter(c => !inUse.configs.has(c)),
@@ -86227,17 +86225,17 @@ async function applyCleanup(ctx, plan) {
             deleted.push(label);
         }
         catch (error) {
-            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isNotFound */ .c4)(error))
+            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c4)(error))
                 return;
             failed.push(label);
-            ctx.out.warning(`Could not delete ${label}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`);
+            ctx.out.warning(`Could not delete ${label}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`);
         }
     };
     for (const name of plan.configs) {
-        await attempt(`endpoint config ${name}`, () => ctx.aws.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteEndpointConfigCommand */ .WLA({ EndpointConfigName: name })));
+        await attempt(`endpoint config ${name}`, () => ctx.aws.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DeleteEndpointConfigCommand */ .WLA({ EndpointConfigName: name })));
     }
     for (const name of plan.models) {
-        await attempt(`model ${name}`, () => ctx.aws.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DeleteModelCommand */ .em({ ModelName: name })));
+        await attempt(`model ${name}`, () => ctx.aws.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DeleteModelCommand */ .em({ ModelName: name })));
     }
     if (deleted.length)
         ctx.out.info(`Cleaned up ${deleted.join(', ')}`);
@@ -86268,7 +86266,7 @@ async function discardCreated(ctx, endpointName, created, keep, why) {
         plan.models = plan.models.filter(m => !inUse.models.has(m));
     }
     catch (error) {
-        ctx.out.warning(`Could not check whether endpoint ${endpointName} uses what this run created: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .gJ)(error)}`);
+        ctx.out.warning(`Could not check whether endpoint ${endpointName} uses what this run created: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`);
         left.push(...plan.configs.map(c => `endpoint config ${c}`), ...plan.models.map(m => `model ${m}`));
         plan.configs = [];
         plan.models = [];
@@ -86279,320 +86277,6 @@ async function discardCreated(ctx, endpointName, created, keep, why) {
         ctx.out.warning(`${why}; left in place: ${left.join(', ')}. Once no endpoint uses them, remove them with aws sagemaker delete-endpoint-config --endpoint-config-name NAME and aws sagemaker delete-model --model-name NAME.`);
     }
     return { deleted, left };
-}
-
-
-/***/ }),
-
-/***/ 9012:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Sj: () => (/* binding */ startEndpointChange),
-/* harmony export */   Zg: () => (/* binding */ createResource),
-/* harmony export */   cw: () => (/* binding */ readLiveEndpoint),
-/* harmony export */   eG: () => (/* binding */ servedPackageArns),
-/* harmony export */   ee: () => (/* binding */ configModelNames),
-/* harmony export */   lX: () => (/* binding */ verifyDeployment),
-/* harmony export */   xx: () => (/* binding */ findExisting),
-/* harmony export */   zA: () => (/* binding */ servedPackageArn)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4459);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4286);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4930);
-/* harmony import */ var _report_links_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7713);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1024);
-/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3259);
-// Reading what an endpoint serves and which of a plan's models and configs exist already,
-// making the plan's create calls and the endpoint change, and proving
-// afterwards that the endpoint really serves the config asked for: SageMaker's own waiter
-// reports InService even after an update rolled back.
-
-
-
-
-
-
-
-async function describeModel(sagemaker, name) {
-    try {
-        return await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DescribeModelCommand */ .utY({ ModelName: name }));
-    }
-    catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isNotFound */ .c4)(error))
-            return undefined;
-        throw error;
-    }
-}
-async function describeConfig(sagemaker, name) {
-    try {
-        return await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DescribeEndpointConfigCommand */ .uoq({ EndpointConfigName: name }));
-    }
-    catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isNotFound */ .c4)(error))
-            return undefined;
-        throw error;
-    }
-}
-function modelPackageOf(model) {
-    if (!model)
-        return undefined;
-    return (model.PrimaryContainer?.ModelPackageName ??
-        model.Containers?.find(c => c.ModelPackageName)?.ModelPackageName);
-}
-/** The model names a config serves, for cleanup to keep. */
-async function configModelNames(sagemaker, configName) {
-    const config = await describeConfig(sagemaker, configName);
-    // Shadow variants run a model too: deleting it would break the shadow test.
-    return [...(config?.ProductionVariants ?? []), ...(config?.ShadowProductionVariants ?? [])]
-        .map(v => v.ModelName ?? '')
-        .filter(Boolean);
-}
-/** What the endpoint serves now: its config, the packages behind the config's models, its tags. */
-async function readLiveEndpoint(ctx, description) {
-    const sagemaker = ctx.aws.sagemaker;
-    const configName = description.EndpointConfigName ?? '';
-    const config = configName ? await describeConfig(sagemaker, configName) : undefined;
-    const current = new Map((description.ProductionVariants ?? []).map(v => [v.VariantName ?? '', v]));
-    const variants = [];
-    for (const variant of config?.ProductionVariants ?? []) {
-        const name = variant.VariantName ?? '';
-        const model = variant.ModelName ? await describeModel(sagemaker, variant.ModelName) : undefined;
-        let compute;
-        if (variant.ServerlessConfig?.MemorySizeInMB) {
-            compute = {
-                kind: 'serverless',
-                memorySizeInMb: variant.ServerlessConfig.MemorySizeInMB,
-                maxConcurrency: variant.ServerlessConfig.MaxConcurrency ?? 1
-            };
-        }
-        else if (variant.InstanceType) {
-            compute = {
-                kind: 'instance',
-                instanceType: variant.InstanceType,
-                instanceCount: variant.InitialInstanceCount ?? 1
-            };
-        }
-        variants.push({
-            variantName: name,
-            modelName: variant.ModelName,
-            packageArn: modelPackageOf(model),
-            weight: current.get(name)?.CurrentWeight ?? variant.InitialVariantWeight ?? 1,
-            compute
-        });
-    }
-    if (!config) {
-        for (const [name, v] of current)
-            variants.push({ variantName: name, weight: v.CurrentWeight ?? 1 });
-    }
-    const arn = description.EndpointArn ?? '';
-    return {
-        name: description.EndpointName ?? '',
-        arn,
-        status: description.EndpointStatus ?? 'unknown',
-        configName,
-        configCreationTime: config?.CreationTime,
-        variants,
-        dataCaptureS3Uri: config?.DataCaptureConfig?.DestinationS3Uri,
-        failureReason: description.FailureReason,
-        tags: arn ? await (0,_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .readTags */ .g$)(sagemaker, arn) : {}
-    };
-}
-function checkModel(input, model) {
-    const wanted = input.Containers?.[0]?.ModelPackageName;
-    if (modelPackageOf(model) !== wanted || model.ExecutionRoleArn !== input.ExecutionRoleArn) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Model ${input.ModelName} already exists but serves ${modelPackageOf(model) ?? 'no model package'} with role ${model.ExecutionRoleArn}, not ${wanted} with ${input.ExecutionRoleArn}: refusing to deploy a model this deployment did not define.`);
-    }
-}
-function configShape(config) {
-    return JSON.stringify({
-        variants: (config.ProductionVariants ?? [])
-            .map(v => [
-            v.VariantName,
-            v.ModelName,
-            v.InitialVariantWeight,
-            v.InstanceType ?? null,
-            v.InitialInstanceCount ?? null
-        ])
-            .sort(),
-        capture: config.DataCaptureConfig?.DestinationS3Uri ?? null
-    });
-}
-function checkConfig(input, config) {
-    if (configShape(config) !== configShape(input)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Endpoint config ${input.EndpointConfigName} already exists with other variants: refusing to deploy a config this deployment did not define.`);
-    }
-}
-/**
- * The plan's models and config that exist already (a retried attempt made them, or an
- * earlier run with the same run id, as every CLI run has), with their creation times: the
- * plan uses them instead of creating them. One that exists with other content is refused.
- */
-async function findExisting(sagemaker, plan) {
-    const existing = { models: new Map(), configs: new Map() };
-    for (const input of plan.models) {
-        const model = await describeModel(sagemaker, input.ModelName ?? '');
-        if (!model)
-            continue;
-        checkModel(input, model);
-        existing.models.set(input.ModelName ?? '', model.CreationTime);
-    }
-    if (plan.endpointConfig) {
-        const config = await describeConfig(sagemaker, plan.endpointConfig.EndpointConfigName ?? '');
-        if (config) {
-            checkConfig(plan.endpointConfig, config);
-            existing.configs.set(plan.endpointConfig.EndpointConfigName ?? '', config.CreationTime);
-        }
-    }
-    return existing;
-}
-/**
- * Makes a CreateModel or CreateEndpointConfig call of the plan. True when this call created
- * it; false when an identical one appeared since the plan was made (a concurrent attempt of
- * the same run), which is then used and not counted as this run's.
- */
-async function createResource(ctx, call) {
-    const sagemaker = ctx.aws.sagemaker;
-    try {
-        if (call.operation === 'CreateModel')
-            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .CreateModelCommand */ .TIE(call.input));
-        else
-            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .CreateEndpointConfigCommand */ .dH8(call.input));
-    }
-    catch (error) {
-        if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .isAlreadyExists */ .x9)(error))
-            throw error;
-        if (call.operation === 'CreateModel') {
-            const model = await describeModel(sagemaker, call.input.ModelName ?? '');
-            if (!model)
-                throw error;
-            checkModel(call.input, model);
-        }
-        else {
-            const config = await describeConfig(sagemaker, call.input.EndpointConfigName ?? '');
-            if (!config)
-                throw error;
-            checkConfig(call.input, config);
-        }
-        ctx.out.warning(`${labelOf(call)} appeared with the same content after the plan was made (a concurrent attempt of this run?): this deployment uses it and does not count it as its own.`);
-        return false;
-    }
-    ctx.out.info((0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .withLink */ .Ni)(`Created ${labelOf(call)}`, (0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleUrl */ .B9)(ctx.region, pageOf(call), nameOf(call))));
-    return true;
-}
-function nameOf(call) {
-    return ((call.operation === 'CreateModel' ? call.input.ModelName : call.input.EndpointConfigName) ?? '');
-}
-function labelOf(call) {
-    return `${call.operation === 'CreateModel' ? 'model' : 'endpoint config'} ${nameOf(call)}`;
-}
-function pageOf(call) {
-    return call.operation === 'CreateModel' ? 'models' : 'endpointConfig';
-}
-/** Sends the call that changes the endpoint; SageMaker carries it out after the call returns. */
-async function startEndpointChange(ctx, call) {
-    const sagemaker = ctx.aws.sagemaker;
-    switch (call.operation) {
-        case 'CreateEndpoint':
-            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .CreateEndpointCommand */ .fRi(call.input));
-            ctx.out.info((0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .withLink */ .Ni)(`Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}`, (0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleUrl */ .B9)(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
-            return;
-        case 'UpdateEndpoint':
-            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .UpdateEndpointCommand */ .sU7(call.input));
-            ctx.out.info((0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .withLink */ .Ni)(`Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}`, (0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleUrl */ .B9)(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
-            return;
-        case 'UpdateEndpointWeightsAndCapacities':
-            await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .UpdateEndpointWeightsAndCapacitiesCommand */ .GO9(call.input));
-            ctx.out.info((0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .withLink */ .Ni)((0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCall */ .GC)(call), (0,_report_links_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleUrl */ .B9)(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
-            return;
-        default:
-            throw new Error(`${call.operation} does not change an endpoint`);
-    }
-}
-/**
- * Why the endpoint does not serve what the plan asked for, or undefined when it does:
- * InService, on the planned config and, for a weights change, with the planned weights.
- */
-function verifyDeployment(plan, description, previousConfigName) {
-    if (!description)
-        return `Endpoint ${plan.endpointName} no longer exists: it was deleted during the deployment.`;
-    const status = description.EndpointStatus ?? 'unknown';
-    const config = description.EndpointConfigName ?? '?';
-    const reason = description.FailureReason
-        ? ` SageMaker's FailureReason: ${description.FailureReason}`
-        : '';
-    if (status === 'InService' && config === plan.endpointConfigName) {
-        if (plan.action !== 'update-weights')
-            return undefined;
-        const off = plan.variants.filter(v => {
-            const live = description.ProductionVariants?.find(p => p.VariantName === v.variantName);
-            return (live?.CurrentWeight ?? live?.DesiredWeight) !== v.weight;
-        });
-        if (off.length === 0)
-            return undefined;
-        return `Endpoint ${plan.endpointName} is InService but its weights are not the ones asked for (${off
-            .map(v => `${v.variantName}=${v.weight}`)
-            .join(', ')}).${reason}`;
-    }
-    if (status === 'InService' && previousConfigName && config === previousConfigName) {
-        return `The deployment to endpoint ${plan.endpointName} was rolled back: it is InService on its previous config ${config}, not on ${plan.endpointConfigName}.${reason || ' SageMaker gave no FailureReason; check the alarms and the endpoint events in the console.'}`;
-    }
-    if (status === 'InService') {
-        return `Endpoint ${plan.endpointName} is InService on config ${config}, not on ${plan.endpointConfigName}: another deployment replaced this one.${reason}`;
-    }
-    if (status === 'UpdateRollbackFailed') {
-        return `The deployment to endpoint ${plan.endpointName} failed and so did SageMaker's rollback (UpdateRollbackFailed): the endpoint serves a mix of the old and new configs.${reason}`;
-    }
-    return `Endpoint ${plan.endpointName} is ${status} on config ${config}, not InService on ${plan.endpointConfigName}.${reason}`;
-}
-/**
- * The package an endpoint serves with the largest weight, or undefined when the endpoint
- * does not exist or serves no package: three reads, for the gate's `endpoint:` baseline.
- */
-async function servedPackageArn(sagemaker, endpointName) {
-    const description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_4__/* .describeEndpoint */ .N2)({ aws: { sagemaker } }, endpointName);
-    if (!description?.EndpointConfigName)
-        return undefined;
-    const config = await describeConfig(sagemaker, description.EndpointConfigName);
-    const weights = new Map((description.ProductionVariants ?? []).map(v => [v.VariantName, v.CurrentWeight]));
-    const variants = (config?.ProductionVariants ?? []).map(v => ({
-        modelName: v.ModelName,
-        weight: weights.get(v.VariantName) ?? v.InitialVariantWeight ?? 1
-    }));
-    const primary = (0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .primaryVariant */ .ml)(variants);
-    if (!primary?.modelName)
-        return undefined;
-    return modelPackageOf(await describeModel(sagemaker, primary.modelName));
-}
-/**
- * Every package an endpoint serves or is being moved to (all variants, shadow ones too, of
- * its current and pending configs); empty when the endpoint does not exist. Any other
- * failed read throws, so that a caller deciding to delete something fails closed.
- */
-async function servedPackageArns(sagemaker, endpointName) {
-    const description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_4__/* .describeEndpoint */ .N2)({ aws: { sagemaker } }, endpointName);
-    if (!description)
-        return [];
-    const packages = new Set();
-    for (const configName of [
-        description.EndpointConfigName,
-        description.PendingDeploymentSummary?.EndpointConfigName
-    ]) {
-        if (!configName)
-            continue;
-        for (const modelName of await configModelNames(sagemaker, configName)) {
-            const model = await describeModel(sagemaker, modelName);
-            const arns = [
-                model?.PrimaryContainer?.ModelPackageName,
-                ...(model?.Containers ?? []).map(c => c.ModelPackageName)
-            ];
-            for (const arn of arns)
-                if (arn)
-                    packages.add(arn);
-        }
-    }
-    return [...packages];
 }
 
 
@@ -86713,20 +86397,20 @@ class InFlightRecorder {
 /* harmony export */   Az: () => (/* binding */ runLabel),
 /* harmony export */   GC: () => (/* binding */ describeCall),
 /* harmony export */   Gg: () => (/* binding */ buildPlan),
-/* harmony export */   It: () => (/* binding */ livePackageArn),
 /* harmony export */   XR: () => (/* binding */ describeCompute),
 /* harmony export */   Yg: () => (/* binding */ isOurName),
 /* harmony export */   bN: () => (/* binding */ createdNames),
-/* harmony export */   ml: () => (/* binding */ primaryVariant),
 /* harmony export */   nT: () => (/* binding */ formatPlan),
 /* harmony export */   sH: () => (/* binding */ CHANGE_OPERATIONS)
 /* harmony export */ });
-/* unused harmony exports NAME_MAX, PRIMARY_VARIANT, DEFAULT_SERVERLESS_CONCURRENCY, shortHash, versionLabel, namePrefix, resourceName, resolveCompute, deploymentConfig */
+/* unused harmony exports PRIMARY_VARIANT, DEFAULT_SERVERLESS_CONCURRENCY, shortHash, versionLabel, namePrefix, resourceName, resolveCompute, deploymentConfig */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9462);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9462);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7406);
 /* harmony import */ var _registry_metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1580);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1024);
+/* harmony import */ var _registry_names_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2025);
+/* harmony import */ var _registry_served_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5160);
+/* harmony import */ var _registry_tags_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9424);
 // The deployment plan: every SageMaker request a deployment will make, in order, built from
 // the settings, the resolved packages, what the endpoint serves now and what already exists.
 // Pure, so that it can be tested on its own; dry-run prints it and a real run carries out
@@ -86736,8 +86420,8 @@ class InFlightRecorder {
 
 
 
-/** SageMaker names (models, configs, endpoints): `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`. */
-const NAME_MAX = 63;
+
+
 /** The variant of a single-version deployment; blue/green needs the same name every time. */
 const PRIMARY_VARIANT = 'primary';
 const HASH_LENGTH = 10;
@@ -86764,7 +86448,7 @@ function versionLabel(versions) {
 }
 /** The part of every name this action creates for an endpoint, cut so that names fit 63. */
 function namePrefix(endpointName, suffixLength) {
-    const room = NAME_MAX - suffixLength - 1;
+    const room = _registry_names_js__WEBPACK_IMPORTED_MODULE_3__/* .NAME_MAX */ .fo - suffixLength - 1;
     return endpointName.slice(0, Math.max(1, room)).replace(/-+$/, '');
 }
 /** `<endpoint>-<label>-<hash>` within SageMaker's 63 characters. */
@@ -86801,7 +86485,7 @@ function resolveCompute(settings, live) {
             maxConcurrency: settings.serverlessMaxConcurrency ?? DEFAULT_SERVERLESS_CONCURRENCY
         };
     }
-    const current = live && primaryVariant(live.variants)?.compute;
+    const current = live && (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_4__/* .primaryVariant */ .ml)(live.variants)?.compute;
     if (settings.instanceType !== undefined || settings.instanceCount !== undefined) {
         const serving = current?.kind === 'instance' ? current : undefined;
         const instanceType = settings.instanceType ?? serving?.instanceType;
@@ -86819,19 +86503,6 @@ function resolveCompute(settings, live) {
     if (current)
         return current;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input "instance-type" (or "serverless-memory-mb") is required: endpoint "${settings.endpointName}" ${live ? 'runs a config this action cannot read the compute of' : 'does not exist yet'}, so there is nothing to keep. Give an instance type such as ml.m5.large, or a serverless memory size.`);
-}
-function primaryVariant(variants) {
-    let best;
-    for (const v of variants)
-        if (!best || v.weight > best.weight)
-            best = v;
-    return best;
-}
-/** The package the live endpoint serves with the largest weight. */
-function livePackageArn(live) {
-    if (!live)
-        return undefined;
-    return primaryVariant(live.variants.filter(v => v.packageArn))?.packageArn;
 }
 function validate(settings, compute, targets) {
     if (targets.length === 0)
@@ -86889,7 +86560,7 @@ function sameCompute(a, b) {
     return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 function managedTags(endpointName, extra = []) {
-    return [{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_3__/* .TAGS */ .gp.endpoint, Value: endpointName }, ...extra];
+    return [{ Key: _registry_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.endpoint, Value: endpointName }, ...extra];
 }
 function planChange(input, compute, variants, notes) {
     const { settings, live, run } = input;
@@ -86968,7 +86639,7 @@ function planChange(input, compute, variants, notes) {
         ModelName: v.modelName,
         ExecutionRoleArn: roleArn,
         Containers: [{ ModelPackageName: v.packageArn }],
-        Tags: managedTags(endpointName, [{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_3__/* .TAGS */ .gp.packageArn, Value: v.packageArn }])
+        Tags: managedTags(endpointName, [{ Key: _registry_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.packageArn, Value: v.packageArn }])
     }));
     let deployment;
     if (live) {
@@ -86999,7 +86670,7 @@ function planChange(input, compute, variants, notes) {
 }
 /** How records name the run: its URL on GitHub, else its id, else `local`. */
 function runLabel(run) {
-    return (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .runUrl */ .V)(run) || run.runId || 'local';
+    return (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .runUrl */ .V)(run) || run.runId || 'local';
 }
 /** The calls that record the deployment once it is verified: endpoint tags, version metadata. */
 function recordCalls(input, change, primary, previousPackageArn, notes) {
@@ -87012,12 +86683,12 @@ function recordCalls(input, change, primary, previousPackageArn, notes) {
         ? ''
         : previousPackageArn && previousPackageArn !== primary.packageArn
             ? previousPackageArn
-            : (live?.tags[_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .TAGS */ .gp.previousPackageArn] ?? '');
+            : (live?.tags[_registry_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.previousPackageArn] ?? '');
     const calls = [
         {
             operation: 'AddTags',
             endpointName: input.settings.endpointName,
-            tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .deploymentTags */ .pH)({
+            tags: (0,_registry_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .deploymentTags */ .pH)({
                 packageArn: primary.packageArn,
                 previousPackageArn: previous,
                 commit: run.sha,
@@ -87083,8 +86754,8 @@ function buildPlan(input) {
         }))
     }));
     const change = planChange(input, compute, variants, notes);
-    const primary = primaryVariant(variants);
-    const previousPackageArn = livePackageArn(live);
+    const primary = (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_4__/* .primaryVariant */ .ml)(variants);
+    const previousPackageArn = (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_4__/* .livePackageArn */ .It)(live);
     const reused = [];
     const calls = [];
     for (const model of change.models) {
@@ -87134,7 +86805,7 @@ function buildPlan(input) {
     // An endpoint that already serves the plan still gets its record when its tags say
     // otherwise: a run stopped before writing them (no post step on the CLI), or someone
     // else deployed it. The version the tags named is then the one that was replaced.
-    const tagged = live?.tags[_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .TAGS */ .gp.packageArn];
+    const tagged = live?.tags[_registry_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.packageArn];
     const untagged = change.action === 'none' && tagged !== primary.packageArn;
     if (change.action !== 'none' || untagged) {
         calls.push(...recordCalls(input, change, primary, untagged ? tagged : previousPackageArn, notes));
@@ -87155,7 +86826,7 @@ function buildPlan(input) {
         action: change.action,
         variants: change.variants,
         compute,
-        currentCompute: live ? primaryVariant(live.variants)?.compute : undefined,
+        currentCompute: live ? (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_4__/* .primaryVariant */ .ml)(live.variants)?.compute : undefined,
         models: change.models,
         endpointConfig: change.endpointConfig,
         endpointConfigName: change.endpointConfigName,
@@ -87205,7 +86876,7 @@ function describeStrategy(config) {
     return parts.join(', ');
 }
 function shortTagKey(key) {
-    return (key ?? '').startsWith(_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .TAG_PREFIX */ .C_) ? (key ?? '').slice(_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .TAG_PREFIX */ .C_.length) : (key ?? '');
+    return (key ?? '').startsWith(_registry_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_PREFIX */ .C_) ? (key ?? '').slice(_registry_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_PREFIX */ .C_.length) : (key ?? '');
 }
 /** One call as a person reads it: the SageMaker operation, what it acts on, the values that matter. */
 function describeCall(call) {
@@ -87302,13 +86973,11 @@ function formatPlan(plan, waitTimeoutSeconds) {
 /* harmony export */ });
 /* harmony import */ var _github_deployments_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(193);
 /* harmony import */ var _registry_versions_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(788);
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6629);
-/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9012);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4930);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1024);
-/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3259);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7406);
-
+/* harmony import */ var _registry_served_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5160);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6629);
+/* harmony import */ var _registry_tags_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9424);
+/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3259);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7406);
 
 
 
@@ -87323,7 +86992,7 @@ function formatPlan(plan, waitTimeoutSeconds) {
 const POST_WAIT_MAX_SECONDS = 240;
 /** `v7`: GitHub cuts status descriptions at 140 characters, so no ARN and no config name. */
 function served(live) {
-    const arn = (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .livePackageArn */ .It)(live);
+    const arn = (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_2__/* .livePackageArn */ .It)(live);
     let label = arn ?? 'no versioned package';
     try {
         if (arn)
@@ -87375,16 +87044,16 @@ function verdict(record, live, settled, waited) {
 /** Makes the endpoint's tags name what it serves. */
 async function reconcileTags(ctx, record, live, ours) {
     if (ours) {
-        await (0,_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .writeTags */ .p)(ctx.aws.sagemaker, live.arn, record.tags);
+        await (0,_registry_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .writeTags */ .p)(ctx.aws.sagemaker, live.arn, record.tags);
         ctx.out.info(`Tagged endpoint ${live.name} with what it serves: ${record.packageArn}.`);
         return;
     }
-    const serving = (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .livePackageArn */ .It)(live);
-    const tagged = live.tags[_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.packageArn];
+    const serving = (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_2__/* .livePackageArn */ .It)(live);
+    const tagged = live.tags[_registry_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.packageArn];
     if (!serving || tagged === undefined || tagged === serving)
         return;
-    await (0,_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .writeTags */ .p)(ctx.aws.sagemaker, live.arn, [{ Key: _tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.packageArn, Value: (0,_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .tagValue */ .EZ)(serving) }]);
-    ctx.out.info(`Endpoint ${live.name}'s tag ${_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.packageArn} named ${tagged}, which it does not serve; it now names ${serving}.`);
+    await (0,_registry_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .writeTags */ .p)(ctx.aws.sagemaker, live.arn, [{ Key: _registry_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.packageArn, Value: (0,_registry_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .tagValue */ .EZ)(serving) }]);
+    ctx.out.info(`Endpoint ${live.name}'s tag ${_registry_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .TAGS */ .gp.packageArn} named ${tagged}, which it does not serve; it now names ${serving}.`);
 }
 async function reconcileInterrupted(ctx, record, maxWaitSeconds = POST_WAIT_MAX_SECONDS) {
     const name = record.endpointName;
@@ -87393,26 +87062,26 @@ async function reconcileInterrupted(ctx, record, maxWaitSeconds = POST_WAIT_MAX_
     let description;
     let settled = true;
     try {
-        description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_6__/* .waitForEndpoint */ .Sx)(ctx, name, {
+        description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForEndpoint */ .Sx)(ctx, name, {
             timeoutSeconds: waited,
             purpose: 'to settle after the interrupted deployment'
         });
     }
     catch (error) {
-        if (!(error instanceof _waiter_js__WEBPACK_IMPORTED_MODULE_6__/* .WaitTimeoutError */ .Do))
+        if (!(error instanceof _waiter_js__WEBPACK_IMPORTED_MODULE_5__/* .WaitTimeoutError */ .Do))
             throw error;
         ctx.out.warning(error.message);
         settled = false;
-        description = await (0,_waiter_js__WEBPACK_IMPORTED_MODULE_6__/* .describeEndpoint */ .N2)(ctx, name);
+        description = await (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_2__/* .describeEndpoint */ .N2)(ctx.aws.sagemaker, name);
     }
-    const live = description ? await (0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .readLiveEndpoint */ .cw)(ctx, description) : undefined;
+    const live = description ? await (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_2__/* .readLiveEndpoint */ .cw)(ctx.aws.sagemaker, description) : undefined;
     const ours = settled && live?.status === 'InService' && live.configName === record.configName;
     if (live?.arn) {
         try {
             await reconcileTags(ctx, record, live, ours);
         }
         catch (error) {
-            ctx.out.warning(`Could not tag endpoint ${name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .gJ)(error)}`);
+            ctx.out.warning(`Could not tag endpoint ${name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error)}`);
         }
     }
     const keep = ours
@@ -87421,70 +87090,11 @@ async function reconcileInterrupted(ctx, record, maxWaitSeconds = POST_WAIT_MAX_
             models: live.variants.map(v => v.modelName ?? '').filter(Boolean)
         }
         : { configs: [], models: [] };
-    await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_2__/* .discardCreated */ .Bl)(ctx, name, record.created, keep, `The interrupted ${record.kind} to ${name} made models or configs that nothing serves`);
+    await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .discardCreated */ .Bl)(ctx, name, record.created, keep, `The interrupted ${record.kind} to ${name} made models or configs that nothing serves`);
     const result = verdict(record, live, settled, waited);
     await (0,_github_deployments_js__WEBPACK_IMPORTED_MODULE_0__/* .setGitHubDeploymentStatus */ .Df)(ctx, record.github, result.state, result.description);
     ctx.out.info(result.description);
     return result;
-}
-
-
-/***/ }),
-
-/***/ 1024:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C_: () => (/* binding */ TAG_PREFIX),
-/* harmony export */   EZ: () => (/* binding */ tagValue),
-/* harmony export */   g$: () => (/* binding */ readTags),
-/* harmony export */   gp: () => (/* binding */ TAGS),
-/* harmony export */   p: () => (/* binding */ writeTags),
-/* harmony export */   pH: () => (/* binding */ deploymentTags)
-/* harmony export */ });
-/* unused harmony export TAG_VALUE_MAX */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4459);
-/* harmony import */ var _registry_names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2025);
-// Tags this action writes: on the endpoint, what it serves and what it replaced (rollback
-// reads them back); on models and configs, which endpoint they belong to (cleanup reads it).
-
-
-const TAG_PREFIX = 'sagemaker-model-gate:';
-const TAGS = {
-    packageArn: `${TAG_PREFIX}package-arn`,
-    previousPackageArn: `${TAG_PREFIX}previous-package-arn`,
-    commit: `${TAG_PREFIX}commit`,
-    run: `${TAG_PREFIX}run`,
-    endpoint: `${TAG_PREFIX}endpoint`
-};
-/** SageMaker tag values: up to 256 characters from letters, digits, spaces and _.:/=+-@. */
-const TAG_VALUE_MAX = 256;
-function tagValue(text) {
-    return text.replace(_registry_names_js__WEBPACK_IMPORTED_MODULE_0__/* .NOT_METADATA_CHARACTER */ .GV, '_').slice(0, TAG_VALUE_MAX);
-}
-function deploymentTags(values) {
-    return [
-        { Key: TAGS.packageArn, Value: tagValue(values.packageArn) },
-        { Key: TAGS.previousPackageArn, Value: tagValue(values.previousPackageArn) },
-        { Key: TAGS.commit, Value: tagValue(values.commit) },
-        { Key: TAGS.run, Value: tagValue(values.run) }
-    ];
-}
-async function readTags(sagemaker, arn) {
-    const tags = {};
-    let nextToken;
-    do {
-        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .ListTagsCommand */ .bvr({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken }));
-        for (const tag of page.Tags ?? [])
-            if (tag.Key)
-                tags[tag.Key] = tag.Value ?? '';
-        nextToken = page.NextToken;
-    } while (nextToken);
-    return tags;
-}
-/** AddTags overwrites the values of keys that already exist. */
-async function writeTags(sagemaker, arn, tags) {
-    await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .AddTagsCommand */ .yjM({ ResourceArn: arn, Tags: tags }));
 }
 
 
@@ -87495,17 +87105,12 @@ async function writeTags(sagemaker, arn, tags) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Do: () => (/* binding */ WaitTimeoutError),
-/* harmony export */   N2: () => (/* binding */ describeEndpoint),
 /* harmony export */   NL: () => (/* binding */ BUSY_STATES),
 /* harmony export */   Sx: () => (/* binding */ waitForEndpoint)
 /* harmony export */ });
 /* unused harmony export defaultPollSeconds */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4459);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4286);
-// Our own poller for endpoint states: it logs every change with the time it happened and
-// gives up at a deadline measured on the injected clock, so tests need no real time.
-
+/* harmony import */ var _registry_served_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5160);
 
 
 /** States in which SageMaker is still changing the endpoint and refuses another update. */
@@ -87516,16 +87121,6 @@ const BUSY_STATES = new Set([
     'RollingBack',
     'Deleting'
 ]);
-async function describeEndpoint(ctx, endpointName) {
-    try {
-        return await ctx.aws.sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEndpointCommand */ .CX3({ EndpointName: endpointName }));
-    }
-    catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error))
-            return undefined;
-        throw error;
-    }
-}
 /** Poll often enough to see short states, rarely enough to stay far from API throttling. */
 function defaultPollSeconds(timeoutSeconds) {
     return Math.min(30, Math.max(1, Math.round(timeoutSeconds / 60)));
@@ -87551,7 +87146,7 @@ async function waitForEndpoint(ctx, endpointName, options) {
     const pollMs = (options.pollSeconds ?? defaultPollSeconds(options.timeoutSeconds)) * 1000;
     let last;
     for (;;) {
-        const description = await describeEndpoint(ctx, endpointName);
+        const description = await (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_1__/* .describeEndpoint */ .N2)(ctx.aws.sagemaker, endpointName);
         const now = ctx.now();
         const status = description ? (description.EndpointStatus ?? 'unknown') : 'absent';
         const state = description ? `${status} on ${description.EndpointConfigName ?? '?'}` : status;
@@ -87855,7 +87450,7 @@ function readGitHubRun(env = process.env) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(293);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3516);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9119);
 // One bundle serves both `main` and `post`: the main step marks its state, and the post
 // step (which GitHub runs with the same state) sees the mark.
@@ -87875,7 +87470,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 293:
+/***/ 3516:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -89457,76 +89052,8 @@ function readGroup(inputs) {
     return { operation, groupTags, accountIds, force: inputs.bool('force') };
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var client_s3_dist_cjs = __nccwpck_require__(3711);
-;// CONCATENATED MODULE: ./build/src/registry/s3.js
-// S3 objects the registry points at: the model-quality statistics JSON a version's
-// ModelMetrics refer to, and the digests SageMaker records for them.
-
-
-
-
-/** Parses `s3://bucket/key`; `input` names the action input in the error message. */
-function parseS3Uri(uri, input) {
-    const match = names/* S3_URI */.WF.exec(uri.trim());
-    if (!match) {
-        throw new errors/* UserError */.yo(`Input "${input}" must be an S3 URI such as s3://bucket/prefix; got "${uri}".`);
-    }
-    return { bucket: match[1], key: match[2] ?? '' };
-}
-function formatS3Uri(location) {
-    return `s3://${location.bucket}/${location.key}`;
-}
-/** Appends path segments to a prefix, with exactly one `/` between parts. */
-function joinS3Key(prefix, ...segments) {
-    return [prefix, ...segments]
-        .map(part => part.replace(/^\/+|\/+$/g, ''))
-        .filter(part => part.length > 0)
-        .join('/');
-}
-function sha256Hex(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-}
-/**
- * The digest in the form MetricsSource.ContentDigest accepts
- * (`^[Ss][Hh][Aa]256:[0-9a-fA-F]{64}$`, at most 72 characters).
- */
-function contentDigest(data) {
-    return `sha256:${sha256Hex(data)}`;
-}
-async function putObject(s3, location, body, contentType) {
-    await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
-        Bucket: location.bucket,
-        Key: location.key,
-        Body: body,
-        ContentType: contentType
-    }));
-}
-/**
- * The object's bytes: the digest SageMaker records is of the bytes, and decoding first
- * would change them (a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD).
- */
-async function getObjectBytes(s3, location) {
-    const response = await s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: location.bucket, Key: location.key }));
-    if (!response.Body)
-        throw new Error(`${formatS3Uri(location)} has no content`);
-    return response.Body.transformToByteArray();
-}
-/** Reads a whole object as UTF-8 text. */
-async function getObjectText(s3, location) {
-    const response = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
-    if (!response.Body)
-        throw new Error(`${formatS3Uri(location)} has no content`);
-    return response.Body.transformToString('utf-8');
-}
-/**
- * `metrics-s3-uri` names an existing statistics object to attach when it ends in `.json`;
- * any other URI is the folder the statistics this run builds are written to.
- */
-function isStatisticsObjectUri(uri) {
-    return /\.json$/i.test(uri);
-}
-
+// EXTERNAL MODULE: ./build/src/registry/s3.js
+var registry_s3 = __nccwpck_require__(863);
 ;// CONCATENATED MODULE: ./build/src/inputs/register.js
 // The inputs of `register`: exactly one model source, where its metrics come from, and
 // what is recorded with the version (checked against SageMaker's character rules here, so
@@ -89595,7 +89122,7 @@ function readMetricsSources(inputs) {
     const metricsS3Uri = checkS3Uri('metrics-s3-uri', inputs.optional('metrics-s3-uri'));
     if (metricsFile !== undefined &&
         metricsS3Uri !== undefined &&
-        isStatisticsObjectUri(metricsS3Uri)) {
+        (0,registry_s3/* isStatisticsObjectUri */.DT)(metricsS3Uri)) {
         throw new InputError('metrics-s3-uri', `Inputs "metrics-file" and "metrics-s3-uri" ${shown('metrics-s3-uri', metricsS3Uri)} are two sources of metrics for one version: a URI ending in .json is an existing statistics object that is attached as it is. Give one of them, or make "metrics-s3-uri" a folder (such as s3://bucket/metrics/) for the statistics built from "metrics-file".`);
     }
     return { metricsFile, metricsS3Uri };
@@ -89805,491 +89332,10 @@ var external_node_path_ = __nccwpck_require__(6760);
 var aws_errors = __nccwpck_require__(4286);
 // EXTERNAL MODULE: ./build/src/context.js
 var context = __nccwpck_require__(9462);
-;// CONCATENATED MODULE: ./build/src/registry/provenance.js
-
-
-
-/** CustomerMetadataProperties keys written by `register`. */
-const PROVENANCE_KEYS = {
-    fingerprint: 'register:fingerprint',
-    commit: 'source:commit',
-    modelData: 'source:model-data',
-    image: 'source:image',
-    trainingJob: 'source:training-job',
-    tuningJob: 'source:tuning-job',
-    pullRequest: 'github:pr',
-    ref: 'github:ref',
-    actor: 'github:actor',
-    runId: 'github:run-id',
-    runAttempt: 'github:run-attempt'
-};
-const HYPERPARAMETER_PREFIX = 'hp:';
-/**
- * Key prefixes this action owns. A user's `customer-metadata` may not write them: a
- * hand-written `metric:auc` would pass for a measured one at the gate.
- */
-const RESERVED_PREFIXES = [
-    'metric:',
-    'register:',
-    'source:',
-    'github:',
-    'gate:',
-    'decision:',
-    'deployed:',
-    HYPERPARAMETER_PREFIX
-];
-/** SageMaker's MetadataProperties fields hold at most 1,024 characters each. */
-const METADATA_PROPERTY_MAX = 1024;
-/** SageMaker's limit on ClientToken: 1-36 characters from [a-zA-Z0-9-]. */
-const CLIENT_TOKEN_LENGTH = 36;
-/**
- * sha256 over what makes two registrations the same model version: the group, the commit
- * and the exact artifact and image. Metrics and descriptions are left out on purpose, so
- * that a re-run whose evaluation wobbled still finds its version instead of adding one.
- */
-function registrationFingerprint(parts) {
-    return sha256Hex(['register/v1', parts.group, parts.commit, parts.modelDataUrl, parts.imageUri].join('\n'));
-}
-/**
- * The ClientToken for CreateModelPackage. `retryAfter` (a failed version that carried the
- * same fingerprint) changes the token, so a retry is not answered with the failed package.
- */
-function clientToken(fingerprint, retryAfter) {
-    const base = retryAfter === undefined ? fingerprint : sha256Hex(`${fingerprint}\nretry-after:${retryAfter}`);
-    return base.slice(0, CLIENT_TOKEN_LENGTH);
-}
-/** MetadataProperties from the GitHub run; undefined when there is nothing to record. */
-function metadataProperties(run, projectId) {
-    const properties = {};
-    if (run.sha)
-        properties.CommitId = run.sha.slice(0, METADATA_PROPERTY_MAX);
-    if (run.repository) {
-        properties.Repository = `${run.serverUrl}/${run.repository}`.slice(0, METADATA_PROPERTY_MAX);
-    }
-    const url = (0,context/* runUrl */.V)(run);
-    if (url)
-        properties.GeneratedBy = url.slice(0, METADATA_PROPERTY_MAX);
-    if (projectId)
-        properties.ProjectId = projectId.slice(0, METADATA_PROPERTY_MAX);
-    return Object.keys(properties).length > 0 ? properties : undefined;
-}
-function entry(key, value) {
-    if (value === undefined || value === '')
-        return [];
-    return [[key, (0,registry_metadata/* sanitizeMetadataText */.Ab)(value, registry_metadata/* METADATA_MAX_VALUE */.NB)]];
-}
-/** Customer metadata describing the run, sanitised to the characters SageMaker allows. */
-function runMetadata(run) {
-    return [
-        ...entry(PROVENANCE_KEYS.pullRequest, run.pullRequest === undefined ? undefined : String(run.pullRequest)),
-        ...entry(PROVENANCE_KEYS.ref, run.ref),
-        ...entry(PROVENANCE_KEYS.actor, run.actor),
-        ...entry(PROVENANCE_KEYS.runId, run.runId),
-        ...entry(PROVENANCE_KEYS.runAttempt, run.runAttempt)
-    ];
-}
-/** Customer metadata describing the model's origin; the fingerprint comes first. */
-function sourceMetadata(facts) {
-    return [
-        [PROVENANCE_KEYS.fingerprint, facts.fingerprint],
-        ...entry(PROVENANCE_KEYS.commit, facts.commit),
-        ...entry(PROVENANCE_KEYS.modelData, facts.modelDataUrl),
-        ...entry(PROVENANCE_KEYS.image, facts.imageUri),
-        ...entry(PROVENANCE_KEYS.trainingJob, facts.trainingJobName),
-        ...entry(PROVENANCE_KEYS.tuningJob, facts.tuningJobName)
-    ];
-}
-/** Hyperparameters as `hp:<name>` entries; values are sanitised (quotes become `_`). */
-function hyperParameterMetadata(hyperParameters) {
-    // SageMaker refuses empty metadata values; an empty hyperparameter says nothing anyway.
-    return Object.entries(hyperParameters)
-        .filter(([, value]) => value !== '')
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, value]) => [
-        `${HYPERPARAMETER_PREFIX}${(0,registry_metadata/* sanitizeMetadataText */.Ab)(name, 128 - HYPERPARAMETER_PREFIX.length)}`,
-        (0,registry_metadata/* sanitizeMetadataText */.Ab)(value, registry_metadata/* METADATA_MAX_VALUE */.NB)
-    ]);
-}
-function isReservedKey(key) {
-    return RESERVED_PREFIXES.some(prefix => key.startsWith(prefix));
-}
-
-;// CONCATENATED MODULE: ./build/src/registry/training.js
-// What a training job (or a tuning job's best training job) tells us about the model it
-// produced: the artifact, the image, the hyperparameters and the final metrics.
-
-
-/** Tuning jobs whose best training job can no longer change. */
-const FINISHED_TUNING = new Set(['Completed', 'Stopped']);
-async function describeTrainingJob(sagemaker, name, input) {
-    try {
-        return await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: name }));
-    }
-    catch (error) {
-        const errorName = error.name;
-        if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
-            throw new errors/* UserError */.yo(`Input "${input}": training job "${name}" could not be read (${(0,errors/* namedErrorMessage */.nm)(error)}). Check the name, the region and the account.`);
-        }
-        throw error;
-    }
-}
-function finalMetrics(job) {
-    const metrics = [];
-    for (const item of job.FinalMetricDataList ?? []) {
-        // A metric the algorithm never logged comes back without a value or as NaN; it
-        // carries no information, and a NaN in the registry would poison every comparison.
-        if (!item.MetricName || item.Value === undefined || !Number.isFinite(item.Value))
-            continue;
-        metrics.push({ name: item.MetricName, value: item.Value });
-    }
-    return metrics;
-}
-function fromTrainingJob(job, input, imageOverride) {
-    const name = job.TrainingJobName ?? '';
-    if (job.TrainingJobStatus !== 'Completed') {
-        const reason = job.FailureReason ? `: ${job.FailureReason}` : '';
-        throw new errors/* UserError */.yo(`Input "${input}": training job "${name}" is ${job.TrainingJobStatus ?? 'in an unknown state'}${reason}; only a Completed job can be registered.`);
-    }
-    const modelDataUrl = job.ModelArtifacts?.S3ModelArtifacts;
-    if (!modelDataUrl) {
-        throw new errors/* UserError */.yo(`Input "${input}": training job "${name}" has no ModelArtifacts.S3ModelArtifacts to register.`);
-    }
-    const imageUri = imageOverride ?? job.AlgorithmSpecification?.TrainingImage;
-    if (!imageUri) {
-        const algorithm = job.AlgorithmSpecification?.AlgorithmName;
-        throw new errors/* UserError */.yo(`Input "image-uri" is required: training job "${name}" ran ${algorithm ? `algorithm resource "${algorithm}"` : 'without a TrainingImage'}, so the inference image cannot be read from it.`);
-    }
-    return {
-        modelDataUrl,
-        imageUri,
-        trainingJobName: name,
-        trainingJobArn: job.TrainingJobArn,
-        hyperParameters: { ...(job.HyperParameters ?? {}) },
-        finalMetrics: finalMetrics(job)
-    };
-}
-/**
- * Resolves the register source to what SageMaker needs. Reads only (Describe calls), so it
- * runs before any mutating call; a job that is not finished is an input error.
- */
-async function resolveModelSource(sagemaker, source) {
-    if (source.kind === 'artifact') {
-        return {
-            modelDataUrl: source.modelDataUrl,
-            imageUri: source.imageUri,
-            hyperParameters: {},
-            finalMetrics: []
-        };
-    }
-    if (source.kind === 'training-job') {
-        const job = await describeTrainingJob(sagemaker, source.trainingJobName, 'training-job-name');
-        return fromTrainingJob(job, 'training-job-name', source.imageUri);
-    }
-    let tuning;
-    try {
-        tuning = await sagemaker.send(new dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
-            HyperParameterTuningJobName: source.tuningJobName
-        }));
-    }
-    catch (error) {
-        const name = error.name;
-        if (name === 'ResourceNotFound' || name === 'ValidationException') {
-            throw new errors/* UserError */.yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${(0,errors/* namedErrorMessage */.nm)(error)}). Check the name, the region and the account.`);
-        }
-        throw error;
-    }
-    const status = tuning.HyperParameterTuningJobStatus ?? 'Unknown';
-    if (!FINISHED_TUNING.has(status)) {
-        throw new errors/* UserError */.yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" is ${status}; its best training job may still change. Register it once the job is Completed or Stopped.`);
-    }
-    const best = tuning.BestTrainingJob?.TrainingJobName;
-    if (!best) {
-        throw new errors/* UserError */.yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" (${status}) has no best training job.`);
-    }
-    const job = await describeTrainingJob(sagemaker, best, 'tuning-job-name');
-    return {
-        ...fromTrainingJob(job, 'tuning-job-name', source.imageUri),
-        tuningJobName: source.tuningJobName
-    };
-}
-
+// EXTERNAL MODULE: ./build/src/registry/lineage.js
+var registry_lineage = __nccwpck_require__(1520);
 // EXTERNAL MODULE: ./build/src/registry/versions.js
 var registry_versions = __nccwpck_require__(788);
-;// CONCATENATED MODULE: ./build/src/registry/lineage.js
-// One version's story, read from SageMaker: the package, the training and tuning jobs it
-// came from, and the lineage associations around it. Everything here only reads; what
-// cannot be read (a job in another account, a denied lineage call) becomes a note in the
-// report instead of failing it.
-
-
-
-
-
-
-/** Describes at most this many versions at once: enough to be quick, few enough not to be throttled. */
-const DESCRIBE_CONCURRENCY = 4;
-/** Runs `task` over `items` with at most `limit` in flight; results keep the order of `items`. */
-async function mapBounded(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await task(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-    return results;
-}
-/**
- * DescribeModelPackage for each ARN, a few at a time. BatchDescribeModelPackage would be
- * one call, but its summaries carry no CustomerMetadataProperties, where the metrics live.
- */
-function describeVersions(sagemaker, arns, concurrency = DESCRIBE_CONCURRENCY) {
-    return mapBounded(arns, concurrency, arn => (0,registry_versions/* describeVersion */.MP)(sagemaker, arn));
-}
-function iso(date) {
-    return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
-}
-function packageFacts(pkg) {
-    const arn = pkg.ModelPackageArn ?? '';
-    let version = pkg.ModelPackageVersion;
-    if (version === undefined) {
-        try {
-            version = (0,registry_versions/* versionFromArn */.Yu)(arn);
-        }
-        catch {
-            version = undefined;
-        }
-    }
-    const spec = pkg.InferenceSpecification;
-    const modelMetrics = {};
-    for (const [section, reports] of Object.entries(pkg.ModelMetrics ?? {})) {
-        for (const [name, source] of Object.entries((reports ?? {}))) {
-            const uri = source?.S3Uri;
-            if (typeof uri === 'string')
-                modelMetrics[`${section}.${name}`] = uri;
-        }
-    }
-    const metadataProperties = {};
-    for (const [key, value] of Object.entries(pkg.MetadataProperties ?? {})) {
-        if (typeof value === 'string' && value !== '')
-            metadataProperties[key] = value;
-    }
-    const lifecycle = pkg.ModelLifeCycle;
-    return {
-        arn,
-        group: pkg.ModelPackageGroupName,
-        version,
-        approvalStatus: pkg.ModelApprovalStatus,
-        packageStatus: pkg.ModelPackageStatus,
-        description: pkg.ModelPackageDescription,
-        approvalDescription: pkg.ApprovalDescription,
-        created: iso(pkg.CreationTime),
-        lastModified: iso(pkg.LastModifiedTime),
-        containers: (spec?.Containers ?? []).map(container => ({
-            image: container.Image,
-            modelDataUrl: container.ModelDataUrl,
-            framework: container.Framework
-        })),
-        contentTypes: [...(spec?.SupportedContentTypes ?? [])],
-        responseTypes: [...(spec?.SupportedResponseMIMETypes ?? [])],
-        realtimeInstanceTypes: [...(spec?.SupportedRealtimeInferenceInstanceTypes ?? [])],
-        transformInstanceTypes: [...(spec?.SupportedTransformInstanceTypes ?? [])],
-        modelMetrics,
-        lifecycle: lifecycle
-            ? {
-                stage: lifecycle.Stage,
-                stageStatus: lifecycle.StageStatus,
-                stageDescription: lifecycle.StageDescription
-            }
-            : undefined,
-        metadataProperties,
-        customerMetadata: { ...(pkg.CustomerMetadataProperties ?? {}) }
-    };
-}
-const PROVENANCE_VALUES = new Set(Object.values(PROVENANCE_KEYS));
-/** Sorts the customer metadata by the conventions `register`, `gate`, `approve` and `deploy` write. */
-function metadataStory(metadata) {
-    const story = {
-        provenance: {},
-        gate: {},
-        decision: {},
-        deployments: {},
-        metrics: (0,registry_metadata/* metricsFromMetadata */.nm)(metadata),
-        hyperParameters: {},
-        other: {}
-    };
-    for (const [key, value] of Object.entries(metadata).sort(([a], [b]) => a.localeCompare(b))) {
-        if (PROVENANCE_VALUES.has(key))
-            story.provenance[key] = value;
-        else if (key.startsWith('gate:'))
-            story.gate[key] = value;
-        else if (key.startsWith('decision:'))
-            story.decision[key] = value;
-        else if (key.startsWith(registry_metadata/* KEYS */.Rk.deployedPrefix))
-            story.deployments[key.slice(registry_metadata/* KEYS */.Rk.deployedPrefix.length)] = value;
-        else if (key.startsWith(HYPERPARAMETER_PREFIX))
-            story.hyperParameters[key.slice(HYPERPARAMETER_PREFIX.length)] = value;
-        // A metric value that does not parse is still worth showing, as it was written.
-        else if (!key.startsWith(registry_metadata/* METRIC_PREFIX */._r) || !(key.slice(registry_metadata/* METRIC_PREFIX */._r.length) in story.metrics))
-            story.other[key] = value;
-    }
-    return story;
-}
-function trainingJobFacts(job) {
-    return {
-        name: job.TrainingJobName ?? '',
-        arn: job.TrainingJobArn,
-        status: job.TrainingJobStatus,
-        secondaryStatus: job.SecondaryStatus,
-        failureReason: job.FailureReason,
-        image: job.AlgorithmSpecification?.TrainingImage,
-        algorithmName: job.AlgorithmSpecification?.AlgorithmName,
-        inputMode: job.AlgorithmSpecification?.TrainingInputMode,
-        roleArn: job.RoleArn,
-        instanceType: job.ResourceConfig?.InstanceType,
-        instanceCount: job.ResourceConfig?.InstanceCount,
-        hyperParameters: { ...(job.HyperParameters ?? {}) },
-        inputs: (job.InputDataConfig ?? []).map(channel => ({
-            channel: channel.ChannelName ?? '',
-            uri: channel.DataSource?.S3DataSource?.S3Uri ??
-                channel.DataSource?.FileSystemDataSource?.DirectoryPath,
-            contentType: channel.ContentType,
-            compression: channel.CompressionType
-        })),
-        outputPath: job.OutputDataConfig?.S3OutputPath,
-        modelArtifacts: job.ModelArtifacts?.S3ModelArtifacts,
-        finalMetrics: finalMetrics(job),
-        created: iso(job.CreationTime),
-        started: iso(job.TrainingStartTime),
-        ended: iso(job.TrainingEndTime),
-        trainingSeconds: job.TrainingTimeInSeconds,
-        billableSeconds: job.BillableTimeInSeconds,
-        tuningJobArn: job.TuningJobArn
-    };
-}
-function tuningJobFacts(job) {
-    const config = job.HyperParameterTuningJobConfig;
-    const counts = {};
-    for (const [status, count] of Object.entries(job.TrainingJobStatusCounters ?? {})) {
-        if (typeof count === 'number')
-            counts[status] = count;
-    }
-    const best = job.BestTrainingJob;
-    return {
-        name: job.HyperParameterTuningJobName ?? '',
-        arn: job.HyperParameterTuningJobArn,
-        status: job.HyperParameterTuningJobStatus,
-        strategy: config?.Strategy,
-        objective: config?.HyperParameterTuningJobObjective
-            ? {
-                type: config.HyperParameterTuningJobObjective.Type,
-                metric: config.HyperParameterTuningJobObjective.MetricName
-            }
-            : undefined,
-        bestTrainingJob: best?.TrainingJobName,
-        bestObjective: best?.FinalHyperParameterTuningJobObjectiveMetric
-            ? {
-                metric: best.FinalHyperParameterTuningJobObjectiveMetric.MetricName,
-                value: best.FinalHyperParameterTuningJobObjectiveMetric.Value
-            }
-            : undefined,
-        trainingJobCounts: counts,
-        created: iso(job.CreationTime),
-        ended: iso(job.HyperParameterTuningEndTime)
-    };
-}
-/** Associations listed per direction and per entity; more than this is a graph, not a report. */
-const ASSOCIATION_PAGE = 50;
-/** SageMaker's own lineage contexts for the package (normally one) that are followed. */
-const CONTEXT_LIMIT = 3;
-async function associationsOf(sagemaker, arn, notes, via) {
-    const found = [];
-    for (const direction of ['DestinationArn', 'SourceArn']) {
-        const page = await sagemaker.send(new dist_cjs/* ListAssociationsCommand */.IOv({
-            [direction]: arn,
-            SortBy: 'CreationTime',
-            SortOrder: 'Descending',
-            MaxResults: ASSOCIATION_PAGE
-        }));
-        for (const item of page.AssociationSummaries ?? []) {
-            if (!item.SourceArn || !item.DestinationArn)
-                continue;
-            found.push({
-                sourceArn: item.SourceArn,
-                sourceType: item.SourceType,
-                sourceName: item.SourceName,
-                destinationArn: item.DestinationArn,
-                destinationType: item.DestinationType,
-                destinationName: item.DestinationName,
-                associationType: item.AssociationType,
-                created: iso(item.CreationTime),
-                ...(via ? { via } : {})
-            });
-        }
-        if (page.NextToken) {
-            const side = direction === 'DestinationArn' ? 'into' : 'out of';
-            notes.push(`Only the newest ${ASSOCIATION_PAGE} lineage associations ${side} ${arn} are shown.`);
-        }
-    }
-    return found;
-}
-/**
- * Associations of the package itself and of the lineage contexts SageMaker keeps for it
- * (their SourceUri is the package ARN), without repeats.
- */
-async function readAssociations(sagemaker, packageArn, notes) {
-    const direct = await associationsOf(sagemaker, packageArn, notes);
-    const contexts = await sagemaker.send(new dist_cjs/* ListContextsCommand */.Krs({ SourceUri: packageArn, MaxResults: CONTEXT_LIMIT }));
-    const viaContexts = await mapBounded((contexts.ContextSummaries ?? []).flatMap(summary => summary.ContextArn ? [summary.ContextArn] : []), DESCRIBE_CONCURRENCY, contextArn => associationsOf(sagemaker, contextArn, notes, contextArn));
-    const seen = new Set();
-    return [...direct, ...viaContexts.flat()].filter(association => {
-        const key = `${association.sourceArn}\n${association.destinationArn}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-/** The result of `read`, or undefined with a note saying what could not be read and why. */
-async function readOrNote(what, notes, read) {
-    try {
-        return await read();
-    }
-    catch (error) {
-        notes.push(`${what} could not be read (${(0,errors/* namedErrorMessage */.nm)(error)}).`);
-        return undefined;
-    }
-}
-/** Reads everything the lineage report shows about one described package. */
-async function readLineage(sagemaker, pkg) {
-    const facts = packageFacts(pkg);
-    const story = metadataStory(facts.customerMetadata);
-    const notes = [];
-    const trainingJobName = story.provenance[PROVENANCE_KEYS.trainingJob];
-    const tuningJobName = story.provenance[PROVENANCE_KEYS.tuningJob];
-    const [trainingJob, tuningJob, associations] = await Promise.all([
-        trainingJobName
-            ? readOrNote(`Training job "${trainingJobName}"`, notes, async () => trainingJobFacts(await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: trainingJobName }))))
-            : undefined,
-        tuningJobName
-            ? readOrNote(`Tuning job "${tuningJobName}"`, notes, async () => tuningJobFacts(await sagemaker.send(new dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
-                HyperParameterTuningJobName: tuningJobName
-            }))))
-            : undefined,
-        // Lineage is optional: an account without it, or a role without
-        // sagemaker:ListAssociations, gets a note instead of an error.
-        facts.arn
-            ? readOrNote('Lineage associations', notes, () => readAssociations(sagemaker, facts.arn, notes))
-            : undefined
-    ]);
-    if (!trainingJobName && !tuningJobName) {
-        notes.push(`No training or tuning job is recorded on this version (customer metadata "${PROVENANCE_KEYS.trainingJob}"): it was registered from a model artifact, or by another tool.`);
-    }
-    return { package: facts, story, trainingJob, tuningJob, associations: associations ?? [], notes };
-}
-
 ;// CONCATENATED MODULE: ./build/src/report/escape.js
 // Everything that reaches the report from the registry or the user (descriptions,
 // metric names, metadata values, group names) is untrusted: it must render as the text
@@ -90409,8 +89455,54 @@ function trendChart(metric, points, title) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./build/src/report/links.js
-var report_links = __nccwpck_require__(7713);
+;// CONCATENATED MODULE: ./build/src/report/links.js
+// Links to the SageMaker console, the only place they are built: the console's host
+// depends on the partition of the region (China and GovCloud have their own).
+
+/** The console host of the AWS partition a region belongs to. */
+function consoleHost(region) {
+    if (region.startsWith('cn-'))
+        return `${region}.console.amazonaws.cn`;
+    if (region.startsWith('us-gov-'))
+        return `${region}.console.amazonaws-us-gov.com`;
+    return `${region}.console.aws.amazon.com`;
+}
+/**
+ * The console page of one resource; undefined when the region is not a region name, since
+ * the region becomes part of the host name and anything else would send the reader
+ * elsewhere. The console routes are not a documented API: these are the forms in common use.
+ */
+function consoleUrl(region, page, name) {
+    if (!names/* REGION */.Zg.test(region))
+        return undefined;
+    return `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}#/${page}/${encodeURIComponent(name)}`;
+}
+/** `text: url`, or the text alone when there is no link. */
+function withLink(text, url) {
+    return url ? `${text}: ${url}` : text;
+}
+/** A group given as a name or as the ARN of a group shared from another account. */
+function groupNameAndRegion(group, region) {
+    const arn = (0,names/* parseGroupArn */.o8)(group);
+    return arn ? { name: arn.name, region: arn.region } : { name: group, region };
+}
+/** Links to the SageMaker console for a group and, when given, an endpoint. */
+function consoleLinks(options) {
+    const { name, region } = groupNameAndRegion(options.group, options.region);
+    const links = [];
+    const group = consoleUrl(region, 'model-registry', name);
+    if (group)
+        links.push({ label: 'Model group in the SageMaker console', url: group });
+    const endpoint = options.endpointName && consoleUrl(region, 'endpoints', options.endpointName);
+    if (endpoint) {
+        links.push({
+            label: `Endpoint ${options.endpointName} in the SageMaker console`,
+            url: endpoint
+        });
+    }
+    return links;
+}
+
 ;// CONCATENATED MODULE: ./build/src/report/compare.js
 // The `compare` report: a table of versions with their metrics and last gate decision,
 // and a trend chart per metric. Metric names, statuses and decisions come from the
@@ -90512,7 +89604,7 @@ function renderCompare(report) {
         }
         lines.push(...charts(rows, metrics));
     }
-    const links = linkList((0,report_links/* consoleLinks */.tr)({ region: report.region, group: report.group }));
+    const links = linkList(consoleLinks({ region: report.region, group: report.group }));
     if (links.length > 0)
         lines.push('### Links', '', ...links, '');
     const run = report.runUrl ? safeUrl(report.runUrl) : undefined;
@@ -90579,7 +89671,7 @@ async function describeNamed(ctx, group, versions) {
     const groupArn = await groupArnOf(ctx, group);
     const arns = [...new Set(versions)].map(version => (0,registry_versions/* packageArnFromGroupArn */.EL)(groupArn, version));
     const missing = new Set();
-    const found = await mapBounded(arns, DESCRIBE_CONCURRENCY, arn => (0,registry_versions/* describeVersion */.MP)(ctx.aws.sagemaker, arn).catch((error) => {
+    const found = await (0,registry_lineage/* mapBounded */.yJ)(arns, registry_lineage/* DESCRIBE_CONCURRENCY */.kT, arn => (0,registry_versions/* describeVersion */.MP)(ctx.aws.sagemaker, arn).catch((error) => {
         if (!(0,aws_errors/* isNotFound */.c4)(error))
             throw error;
         missing.add(arn);
@@ -90599,7 +89691,7 @@ async function describeNewest(ctx, group, limit) {
             await (0,registry_versions/* describeGroup */.N3)(sagemaker, group);
         return summaries;
     });
-    return ctx.steps.run(`reading ${found.length} versions`, () => describeVersions(sagemaker, found.map(summary => summary.arn)));
+    return ctx.steps.run(`reading ${found.length} versions`, () => (0,registry_lineage/* describeVersions */.Tt)(sagemaker, found.map(summary => summary.arn)));
 }
 function compareRow(pkg) {
     const arn = pkg.ModelPackageArn ?? '';
@@ -90867,7 +89959,7 @@ function provenance(data, budget) {
     ];
 }
 function links(data) {
-    const all = [...(0,report_links/* consoleLinks */.tr)({ region: data.region, group: data.group }), ...(data.links ?? [])];
+    const all = [...consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])];
     const lines = all.map(entry => `- ${render_link(entry.label, entry.url)}`);
     return lines.length === 0 ? [] : ['### Links', '', ...lines, ''];
 }
@@ -90972,7 +90064,7 @@ function reportJson(data) {
             status: entry.status,
             metrics: finiteMetrics(entry.metrics)
         })),
-        links: [...(0,report_links/* consoleLinks */.tr)({ region: data.region, group: data.group }), ...(data.links ?? [])],
+        links: [...consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])],
         runUrl: data.runUrl,
         dryRun: data.dryRun,
         written: data.written,
@@ -91201,19 +90293,178 @@ const runReject = (ctx, settings) => decide(ctx, settings, 'Rejected');
 var deployments = __nccwpck_require__(193);
 // EXTERNAL MODULE: ./build/src/deploy/cleanup.js
 var deploy_cleanup = __nccwpck_require__(6629);
-// EXTERNAL MODULE: ./build/src/deploy/endpoint.js
-var deploy_endpoint = __nccwpck_require__(9012);
-// EXTERNAL MODULE: ./build/src/deploy/inflight.js
-var deploy_inflight = __nccwpck_require__(1880);
+// EXTERNAL MODULE: ./build/src/registry/served.js
+var served = __nccwpck_require__(5160);
 // EXTERNAL MODULE: ./build/src/deploy/plan.js
 var deploy_plan = __nccwpck_require__(4930);
+;// CONCATENATED MODULE: ./build/src/deploy/endpoint.js
+// Which of a plan's models and configs exist already, making the plan's create calls and
+// the endpoint change, and proving afterwards that the endpoint really serves the config
+// asked for: SageMaker's own waiter reports InService even after an update rolled back.
+
+
+
+
+
+
+function checkModel(input, model) {
+    const wanted = input.Containers?.[0]?.ModelPackageName;
+    if ((0,served/* modelPackageOf */.Tc)(model) !== wanted || model.ExecutionRoleArn !== input.ExecutionRoleArn) {
+        throw new errors/* UserError */.yo(`Model ${input.ModelName} already exists but serves ${(0,served/* modelPackageOf */.Tc)(model) ?? 'no model package'} with role ${model.ExecutionRoleArn}, not ${wanted} with ${input.ExecutionRoleArn}: refusing to deploy a model this deployment did not define.`);
+    }
+}
+function configShape(config) {
+    return JSON.stringify({
+        variants: (config.ProductionVariants ?? [])
+            .map(v => [
+            v.VariantName,
+            v.ModelName,
+            v.InitialVariantWeight,
+            v.InstanceType ?? null,
+            v.InitialInstanceCount ?? null
+        ])
+            .sort(),
+        capture: config.DataCaptureConfig?.DestinationS3Uri ?? null
+    });
+}
+function checkConfig(input, config) {
+    if (configShape(config) !== configShape(input)) {
+        throw new errors/* UserError */.yo(`Endpoint config ${input.EndpointConfigName} already exists with other variants: refusing to deploy a config this deployment did not define.`);
+    }
+}
+/**
+ * The plan's models and config that exist already (a retried attempt made them, or an
+ * earlier run with the same run id, as every CLI run has), with their creation times: the
+ * plan uses them instead of creating them. One that exists with other content is refused.
+ */
+async function findExisting(sagemaker, plan) {
+    const existing = { models: new Map(), configs: new Map() };
+    for (const input of plan.models) {
+        const model = await (0,served/* describeModel */.Vy)(sagemaker, input.ModelName ?? '');
+        if (!model)
+            continue;
+        checkModel(input, model);
+        existing.models.set(input.ModelName ?? '', model.CreationTime);
+    }
+    if (plan.endpointConfig) {
+        const config = await (0,served/* describeConfig */.Yy)(sagemaker, plan.endpointConfig.EndpointConfigName ?? '');
+        if (config) {
+            checkConfig(plan.endpointConfig, config);
+            existing.configs.set(plan.endpointConfig.EndpointConfigName ?? '', config.CreationTime);
+        }
+    }
+    return existing;
+}
+/**
+ * Makes a CreateModel or CreateEndpointConfig call of the plan. True when this call created
+ * it; false when an identical one appeared since the plan was made (a concurrent attempt of
+ * the same run), which is then used and not counted as this run's.
+ */
+async function createResource(ctx, call) {
+    const sagemaker = ctx.aws.sagemaker;
+    try {
+        if (call.operation === 'CreateModel')
+            await sagemaker.send(new dist_cjs/* CreateModelCommand */.TIE(call.input));
+        else
+            await sagemaker.send(new dist_cjs/* CreateEndpointConfigCommand */.dH8(call.input));
+    }
+    catch (error) {
+        if (!(0,aws_errors/* isAlreadyExists */.x9)(error))
+            throw error;
+        if (call.operation === 'CreateModel') {
+            const model = await (0,served/* describeModel */.Vy)(sagemaker, call.input.ModelName ?? '');
+            if (!model)
+                throw error;
+            checkModel(call.input, model);
+        }
+        else {
+            const config = await (0,served/* describeConfig */.Yy)(sagemaker, call.input.EndpointConfigName ?? '');
+            if (!config)
+                throw error;
+            checkConfig(call.input, config);
+        }
+        ctx.out.warning(`${labelOf(call)} appeared with the same content after the plan was made (a concurrent attempt of this run?): this deployment uses it and does not count it as its own.`);
+        return false;
+    }
+    ctx.out.info(withLink(`Created ${labelOf(call)}`, consoleUrl(ctx.region, pageOf(call), nameOf(call))));
+    return true;
+}
+function nameOf(call) {
+    return ((call.operation === 'CreateModel' ? call.input.ModelName : call.input.EndpointConfigName) ?? '');
+}
+function labelOf(call) {
+    return `${call.operation === 'CreateModel' ? 'model' : 'endpoint config'} ${nameOf(call)}`;
+}
+function pageOf(call) {
+    return call.operation === 'CreateModel' ? 'models' : 'endpointConfig';
+}
+/** Sends the call that changes the endpoint; SageMaker carries it out after the call returns. */
+async function startEndpointChange(ctx, call) {
+    const sagemaker = ctx.aws.sagemaker;
+    switch (call.operation) {
+        case 'CreateEndpoint':
+            await sagemaker.send(new dist_cjs/* CreateEndpointCommand */.fRi(call.input));
+            ctx.out.info(withLink(`Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}`, consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
+            return;
+        case 'UpdateEndpoint':
+            await sagemaker.send(new dist_cjs/* UpdateEndpointCommand */.sU7(call.input));
+            ctx.out.info(withLink(`Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}`, consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
+            return;
+        case 'UpdateEndpointWeightsAndCapacities':
+            await sagemaker.send(new dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(call.input));
+            ctx.out.info(withLink((0,deploy_plan/* describeCall */.GC)(call), consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
+            return;
+        default:
+            throw new Error(`${call.operation} does not change an endpoint`);
+    }
+}
+/**
+ * Why the endpoint does not serve what the plan asked for, or undefined when it does:
+ * InService, on the planned config and, for a weights change, with the planned weights.
+ */
+function verifyDeployment(plan, description, previousConfigName) {
+    if (!description)
+        return `Endpoint ${plan.endpointName} no longer exists: it was deleted during the deployment.`;
+    const status = description.EndpointStatus ?? 'unknown';
+    const config = description.EndpointConfigName ?? '?';
+    const reason = description.FailureReason
+        ? ` SageMaker's FailureReason: ${description.FailureReason}`
+        : '';
+    if (status === 'InService' && config === plan.endpointConfigName) {
+        if (plan.action !== 'update-weights')
+            return undefined;
+        const off = plan.variants.filter(v => {
+            const live = description.ProductionVariants?.find(p => p.VariantName === v.variantName);
+            return (live?.CurrentWeight ?? live?.DesiredWeight) !== v.weight;
+        });
+        if (off.length === 0)
+            return undefined;
+        return `Endpoint ${plan.endpointName} is InService but its weights are not the ones asked for (${off
+            .map(v => `${v.variantName}=${v.weight}`)
+            .join(', ')}).${reason}`;
+    }
+    if (status === 'InService' && previousConfigName && config === previousConfigName) {
+        return `The deployment to endpoint ${plan.endpointName} was rolled back: it is InService on its previous config ${config}, not on ${plan.endpointConfigName}.${reason || ' SageMaker gave no FailureReason; check the alarms and the endpoint events in the console.'}`;
+    }
+    if (status === 'InService') {
+        return `Endpoint ${plan.endpointName} is InService on config ${config}, not on ${plan.endpointConfigName}: another deployment replaced this one.${reason}`;
+    }
+    if (status === 'UpdateRollbackFailed') {
+        return `The deployment to endpoint ${plan.endpointName} failed and so did SageMaker's rollback (UpdateRollbackFailed): the endpoint serves a mix of the old and new configs.${reason}`;
+    }
+    return `Endpoint ${plan.endpointName} is ${status} on config ${config}, not InService on ${plan.endpointConfigName}.${reason}`;
+}
+
+// EXTERNAL MODULE: ./build/src/deploy/inflight.js
+var deploy_inflight = __nccwpck_require__(1880);
 // EXTERNAL MODULE: ./build/src/deploy/reconcile.js
 var reconcile = __nccwpck_require__(7113);
-// EXTERNAL MODULE: ./build/src/deploy/tags.js
-var tags = __nccwpck_require__(1024);
+// EXTERNAL MODULE: ./build/src/registry/tags.js
+var registry_tags = __nccwpck_require__(9424);
 // EXTERNAL MODULE: ./build/src/deploy/waiter.js
 var waiter = __nccwpck_require__(3259);
 ;// CONCATENATED MODULE: ./build/src/deploy/execute.js
+
 
 
 
@@ -91254,7 +90505,7 @@ function failedEndpoint(live) {
  * `wait-timeout`) while it is busy, except in dry-run, which only reads.
  */
 async function settledEndpoint(ctx, settings, dryRun, timeoutSeconds = settings.waitTimeoutSeconds) {
-    let description = await (0,waiter/* describeEndpoint */.N2)(ctx, settings.endpointName);
+    let description = await (0,served/* describeEndpoint */.N2)(ctx.aws.sagemaker, settings.endpointName);
     if (!description)
         return undefined;
     const status = description.EndpointStatus ?? 'unknown';
@@ -91272,7 +90523,7 @@ async function settledEndpoint(ctx, settings, dryRun, timeoutSeconds = settings.
                 return undefined;
         }
     }
-    const live = await (0,deploy_endpoint/* readLiveEndpoint */.cw)(ctx, description);
+    const live = await (0,served/* readLiveEndpoint */.cw)(ctx.aws.sagemaker, description);
     if (live.status === 'Failed' || live.status === 'OutOfService')
         throw failedEndpoint(live);
     if (live.status === 'UpdateRollbackFailed') {
@@ -91308,7 +90559,7 @@ async function makePlan(ctx, settings, request, live) {
     const draft = (0,deploy_plan/* buildPlan */.Gg)(input);
     if (draft.action === 'none')
         return draft;
-    const existing = await (0,deploy_endpoint/* findExisting */.xx)(ctx.aws.sagemaker, draft);
+    const existing = await findExisting(ctx.aws.sagemaker, draft);
     let cleanup = { configs: [], models: [] };
     if (live && live.configName !== draft.endpointConfigName) {
         try {
@@ -91340,7 +90591,7 @@ async function publish(ctx, settings, kind, result, outcome) {
     const rows = plan.variants
         .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
         .join('\n');
-    const link = (0,report_links/* consoleUrl */.B9)(plan.region, 'endpoints', plan.endpointName);
+    const link = consoleUrl(plan.region, 'endpoints', plan.endpointName);
     const title = link ? `[${plan.endpointName}](${link})` : plan.endpointName;
     const calls = plan.calls
         .map((c, i) => `${i + 1}. ${escapeText((0,deploy_plan/* describeCall */.GC)(c), 2000)}`)
@@ -91370,7 +90621,7 @@ async function publish(ctx, settings, kind, result, outcome) {
 }
 /** True when the endpoint is no longer what the plan was made from: another deployment got there first. */
 async function endpointMoved(ctx, plan, live) {
-    const now = await (0,waiter/* describeEndpoint */.N2)(ctx, plan.endpointName);
+    const now = await (0,served/* describeEndpoint */.N2)(ctx.aws.sagemaker, plan.endpointName);
     if (plan.action === 'create')
         return now !== undefined;
     if (!now || !live)
@@ -91431,7 +90682,7 @@ async function applyWithTurns(ctx, settings, request, inflight, result) {
                 if (call.operation !== 'CreateModel' && call.operation !== 'CreateEndpointConfig')
                     continue;
                 inflight.before(call);
-                if (!(await (0,deploy_endpoint/* createResource */.Zg)(where, call))) {
+                if (!(await createResource(where, call))) {
                     const names = (0,deploy_plan/* createdNames */.bN)([call]);
                     inflight.forget([...names.models, ...names.configs]);
                 }
@@ -91442,7 +90693,7 @@ async function applyWithTurns(ctx, settings, request, inflight, result) {
             if (!raced) {
                 inflight.before(change);
                 try {
-                    await (0,deploy_endpoint/* startEndpointChange */.Sj)(where, change);
+                    await startEndpointChange(where, change);
                     started = true;
                     result.created = change.operation === 'CreateEndpoint';
                 }
@@ -91506,7 +90757,7 @@ async function recordAndCleanUp(ctx, plan, live, endpointArn, inflight) {
         switch (call.operation) {
             case 'AddTags':
                 try {
-                    await (0,tags/* writeTags */.p)(ctx.aws.sagemaker, endpointArn, call.tags);
+                    await (0,registry_tags/* writeTags */.p)(ctx.aws.sagemaker, endpointArn, call.tags);
                 }
                 catch (error) {
                     ctx.out.warning(`Could not tag endpoint ${plan.endpointName}: ${(0,errors/* errorMessage */.gJ)(error)}. Rollback falls back to the newest Approved version older than the live one.`);
@@ -91589,7 +90840,7 @@ async function runDeployment(ctx, settings, request) {
 async function deployAndRecord(ctx, settings, request, result) {
     const deploy = settings.deploy;
     const initial = result.plan;
-    const endpointLink = (0,report_links/* consoleUrl */.B9)(settings.region, 'endpoints', deploy.endpointName);
+    const endpointLink = consoleUrl(settings.region, 'endpoints', deploy.endpointName);
     let github;
     if (deploy.environment) {
         github = await (0,deployments/* createGitHubDeployment */.NI)(ctx, {
@@ -91634,9 +90885,9 @@ async function deployAndRecord(ctx, settings, request, result) {
             purpose: 'to finish this deployment'
         });
         // Described again on purpose: InService alone does not prove the new config serves.
-        const verified = await (0,waiter/* describeEndpoint */.N2)(ctx, deploy.endpointName);
+        const verified = await (0,served/* describeEndpoint */.N2)(ctx.aws.sagemaker, deploy.endpointName);
         result.serving = verified?.EndpointConfigName ?? '';
-        const failure = (0,deploy_endpoint/* verifyDeployment */.lX)(plan, verified, live?.configName);
+        const failure = verifyDeployment(plan, verified, live?.configName);
         if (failure) {
             // The same path as a deployment that never started: what it created goes.
             await (0,deploy_cleanup/* discardCreated */.Bl)(ctx, deploy.endpointName, inflight.current.created, { configs: [], models: [] }, `The deployment to ${deploy.endpointName} did not take effect`);
@@ -91650,7 +90901,7 @@ async function deployAndRecord(ctx, settings, request, result) {
                 failed: failure
             };
         }
-        ctx.out.info((0,report_links/* withLink */.Ni)(`Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}`, endpointLink));
+        ctx.out.info(withLink(`Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}`, endpointLink));
         concluded = true;
         await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'success', `Serving ${describeTargets(plan)} on ${plan.endpointConfigName}`);
         await recordAndCleanUp(ctx, plan, live, verified?.EndpointArn ?? live?.arn ?? '', inflight);
@@ -92266,6 +91517,10 @@ function metricValues(metrics) {
     return values;
 }
 
+// EXTERNAL MODULE: ./build/src/registry/provenance.js
+var registry_provenance = __nccwpck_require__(1270);
+// EXTERNAL MODULE: ./build/src/registry/training.js
+var training = __nccwpck_require__(4311);
 ;// CONCATENATED MODULE: ./build/src/registry/metrics.js
 
 
@@ -92299,10 +91554,10 @@ async function readVersionMetrics(clients, pkg, needed) {
     const statistics = pkg.ModelMetrics?.ModelQuality?.Statistics;
     if (missing().length > 0 && statistics?.S3Uri) {
         try {
-            const location = parseS3Uri(statistics.S3Uri, 'ModelMetrics.ModelQuality.Statistics.S3Uri');
-            const bytes = await getObjectBytes(clients.s3, location);
+            const location = (0,registry_s3/* parseS3Uri */.yc)(statistics.S3Uri, 'ModelMetrics.ModelQuality.Statistics.S3Uri');
+            const bytes = await (0,registry_s3/* getObjectBytes */.jQ)(clients.s3, location);
             const expected = expectedDigest(statistics.ContentDigest);
-            if (statistics.ContentDigest && expected !== sha256Hex(bytes)) {
+            if (statistics.ContentDigest && expected !== (0,registry_s3/* sha256Hex */.fg)(bytes)) {
                 result.notes.push(`${label}: the statistics at ${statistics.S3Uri} do not match their recorded ContentDigest; they were not used.`);
             }
             else {
@@ -92317,11 +91572,11 @@ async function readVersionMetrics(clients, pkg, needed) {
             result.notes.push(`${label}: could not read ${statistics.S3Uri}: ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
     }
-    const trainingJob = pkg.CustomerMetadataProperties?.[PROVENANCE_KEYS.trainingJob];
+    const trainingJob = pkg.CustomerMetadataProperties?.[registry_provenance/* PROVENANCE_KEYS */.pr.trainingJob];
     if (missing().length > 0 && trainingJob) {
         try {
             const job = await clients.sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: trainingJob }));
-            add(metricValues(finalMetrics(job)), 'training-job');
+            add(metricValues((0,training/* finalMetrics */.q)(job)), 'training-job');
         }
         catch (error) {
             result.notes.push(`${label}: could not read training job ${trainingJob}: ${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -92335,10 +91590,10 @@ async function readVersionMetrics(clients, pkg, needed) {
  * binary_classification_metrics), not a flat file Studio could not show.
  */
 async function readStatisticsObject(s3, location, input) {
-    const uri = formatS3Uri(location);
+    const uri = (0,registry_s3/* formatS3Uri */.EO)(location);
     let bytes;
     try {
-        bytes = await getObjectBytes(s3, location);
+        bytes = await (0,registry_s3/* getObjectBytes */.jQ)(s3, location);
     }
     catch (error) {
         if (error.name === 'NoSuchKey' || error.name === 'NotFound') {
@@ -92357,7 +91612,7 @@ async function readStatisticsObject(s3, location, input) {
     if (parsed.metrics.some(metric => metric.section === undefined)) {
         throw new errors/* UserError */.yo(`Input "${input}": ${uri} is not model-quality statistics: it has no section such as binary_classification_metrics, multiclass_classification_metrics or regression_metrics. Pass a flat metrics file as "metrics-file" instead, with "metrics-s3-uri" as the folder to write the statistics to.`);
     }
-    return { ...parsed, uri, digest: contentDigest(bytes) };
+    return { ...parsed, uri, digest: (0,registry_s3/* contentDigest */.eZ)(bytes) };
 }
 
 ;// CONCATENATED MODULE: ./build/src/modes/gate.js
@@ -92433,7 +91688,7 @@ async function resolveBaseline(ctx, settings, spec, candidateArn) {
             break;
         }
         case 'endpoint':
-            arn = await (0,deploy_endpoint/* servedPackageArn */.zA)(sagemaker, spec.endpointName);
+            arn = await (0,served/* servedPackageArn */.zA)(sagemaker, spec.endpointName);
             if (!arn) {
                 throw new errors/* UserError */.yo(`Input "baseline": endpoint "${spec.endpointName}" does not exist or serves no model package. Use "latest-approved", "version:N" or "none".`);
             }
@@ -92451,12 +91706,12 @@ async function resolveBaseline(ctx, settings, spec, candidateArn) {
     return arn;
 }
 const PROVENANCE_LABELS = [
-    [PROVENANCE_KEYS.commit, 'commit'],
-    [PROVENANCE_KEYS.pullRequest, 'pull request'],
-    [PROVENANCE_KEYS.actor, 'actor'],
-    [PROVENANCE_KEYS.trainingJob, 'training job'],
-    [PROVENANCE_KEYS.tuningJob, 'tuning job'],
-    [PROVENANCE_KEYS.modelData, 'model data'],
+    [registry_provenance/* PROVENANCE_KEYS */.pr.commit, 'commit'],
+    [registry_provenance/* PROVENANCE_KEYS */.pr.pullRequest, 'pull request'],
+    [registry_provenance/* PROVENANCE_KEYS */.pr.actor, 'actor'],
+    [registry_provenance/* PROVENANCE_KEYS */.pr.trainingJob, 'training job'],
+    [registry_provenance/* PROVENANCE_KEYS */.pr.tuningJob, 'tuning job'],
+    [registry_provenance/* PROVENANCE_KEYS */.pr.modelData, 'model data'],
     [registry_metadata/* KEYS */.Rk.gateDecision, 'last gate decision']
 ];
 function provenanceOf(pkg) {
@@ -92721,7 +91976,7 @@ const runGate = async (ctx, settings) => {
     return {};
 };
 
-;// CONCATENATED MODULE: ./build/src/registry/policy.js
+;// CONCATENATED MODULE: ./build/src/registry/sharing.js
 // Sharing a group with other AWS accounts through its resource policy. This action owns
 // one statement, found by its Sid; every other statement in the policy belongs to someone
 // else and is kept exactly as it is.
@@ -92744,7 +91999,7 @@ const POLICY_VERSION = '2012-10-17';
 /** PutModelPackageGroupPolicy accepts at most 20,480 characters. */
 const POLICY_MAX_LENGTH = 20480;
 const ACCOUNT_PRINCIPAL = /^(?:(\d{12})|arn:[\w-]+:iam::(\d{12}):root)$/;
-function policy_isRecord(value) {
+function sharing_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** Parses a policy read from SageMaker; a policy we cannot read is never overwritten. */
@@ -92756,11 +92011,11 @@ function parseResourcePolicy(text, group) {
     catch {
         parsed = undefined;
     }
-    const statement = policy_isRecord(parsed) ? parsed.Statement : undefined;
-    if (!policy_isRecord(parsed) || !(Array.isArray(statement) || policy_isRecord(statement))) {
+    const statement = sharing_isRecord(parsed) ? parsed.Statement : undefined;
+    if (!sharing_isRecord(parsed) || !(Array.isArray(statement) || sharing_isRecord(statement))) {
         throw new errors/* UserError */.yo(`The resource policy on group "${group}" is not a JSON policy document with a Statement; fix or delete it by hand (GetModelPackageGroupPolicy shows it) before sharing.`);
     }
-    const statements = (Array.isArray(statement) ? statement : [statement]).filter(policy_isRecord);
+    const statements = (Array.isArray(statement) ? statement : [statement]).filter(sharing_isRecord);
     return { ...parsed, Statement: statements };
 }
 /** The 12-digit account of `123456789012` or `arn:aws:iam::123456789012:root`; otherwise undefined. */
@@ -92769,7 +92024,7 @@ function accountOfPrincipal(principal) {
     return match ? (match[1] ?? match[2]) : undefined;
 }
 function awsPrincipals(statement) {
-    if (!policy_isRecord(statement.Principal))
+    if (!sharing_isRecord(statement.Principal))
         return [];
     const aws = statement.Principal.AWS;
     if (typeof aws === 'string')
@@ -92830,6 +92085,17 @@ function statementFor(previous, partition, resources, accounts) {
         Resource: resources,
         ...extra
     };
+}
+/**
+ * Sharing a group with the account that owns it grants nothing (the owner already has
+ * every right through IAM) and usually means a wrong account id was pasted.
+ */
+function refuseOwnAccount(groupArn, accountIds) {
+    const arn = (0,names/* parseGroupArn */.o8)(groupArn);
+    const owner = arn?.account;
+    if (owner && accountIds.includes(owner)) {
+        throw new errors/* UserError */.yo(`Input "account-ids": ${owner} is the account that owns group "${arn?.name}" (${groupArn}); sharing with it grants nothing. Remove it and give the other accounts to share with.`);
+    }
 }
 function sameJson(a, b) {
     return JSON.stringify(a) === JSON.stringify(b);
@@ -92980,17 +92246,17 @@ function packageSection(data) {
     return section('Package', keyValueTable(rows));
 }
 const lineage_PROVENANCE_LABELS = {
-    [PROVENANCE_KEYS.commit]: 'commit',
-    [PROVENANCE_KEYS.pullRequest]: 'pull request',
-    [PROVENANCE_KEYS.ref]: 'ref',
-    [PROVENANCE_KEYS.actor]: 'registered by',
-    [PROVENANCE_KEYS.runId]: 'run id',
-    [PROVENANCE_KEYS.runAttempt]: 'run attempt',
-    [PROVENANCE_KEYS.trainingJob]: 'training job',
-    [PROVENANCE_KEYS.tuningJob]: 'tuning job',
-    [PROVENANCE_KEYS.modelData]: 'model data (registered)',
-    [PROVENANCE_KEYS.image]: 'image (registered)',
-    [PROVENANCE_KEYS.fingerprint]: 'registration fingerprint'
+    [registry_provenance/* PROVENANCE_KEYS */.pr.commit]: 'commit',
+    [registry_provenance/* PROVENANCE_KEYS */.pr.pullRequest]: 'pull request',
+    [registry_provenance/* PROVENANCE_KEYS */.pr.ref]: 'ref',
+    [registry_provenance/* PROVENANCE_KEYS */.pr.actor]: 'registered by',
+    [registry_provenance/* PROVENANCE_KEYS */.pr.runId]: 'run id',
+    [registry_provenance/* PROVENANCE_KEYS */.pr.runAttempt]: 'run attempt',
+    [registry_provenance/* PROVENANCE_KEYS */.pr.trainingJob]: 'training job',
+    [registry_provenance/* PROVENANCE_KEYS */.pr.tuningJob]: 'tuning job',
+    [registry_provenance/* PROVENANCE_KEYS */.pr.modelData]: 'model data (registered)',
+    [registry_provenance/* PROVENANCE_KEYS */.pr.image]: 'image (registered)',
+    [registry_provenance/* PROVENANCE_KEYS */.pr.fingerprint]: 'registration fingerprint'
 };
 function provenanceSection(data) {
     const meta = data.package.metadataProperties;
@@ -93118,7 +92384,7 @@ function renderLineage(data) {
     const pkg = data.package;
     const label = pkg.version !== undefined ? `v${pkg.version}` : escapeText(pkg.arn, 200);
     const group = escapeText(pkg.group ?? data.group, 200);
-    const links = (0,report_links/* consoleLinks */.tr)({ region: data.region, group: data.group });
+    const links = consoleLinks({ region: data.region, group: data.group });
     if (data.runUrl)
         links.push({ label: 'This workflow run', url: data.runUrl });
     const linkLines = linkList(links);
@@ -93174,8 +92440,6 @@ function lineageJson(data) {
 
 
 
-
-
 /** `describe` counts at most this many versions; beyond it the counts say "at least". */
 const COUNT_LIMIT = 1000;
 /** `delete` takes at most this many versions in one run; a bigger group is deleted by hand. */
@@ -93191,19 +92455,6 @@ function summaryRow(summary) {
         description: summary.description,
         metrics: {}
     };
-}
-async function listTags(sagemaker, arn) {
-    const tags = {};
-    let nextToken;
-    let pages = 0;
-    do {
-        const page = await sagemaker.send(new dist_cjs/* ListTagsCommand */.bvr({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken }));
-        for (const tag of page.Tags ?? [])
-            if (tag.Key)
-                tags[tag.Key] = tag.Value ?? '';
-        nextToken = page.NextToken;
-    } while (nextToken && ++pages < TAG_PAGES);
-    return tags;
 }
 /** Policy calls take a group name and act in the caller's account only. */
 function requireOwnGroup(settings, operation) {
@@ -93227,7 +92478,7 @@ async function describeOperation(ctx, settings) {
     const notes = [];
     let tags = {};
     try {
-        tags = arn ? await listTags(sagemaker, arn) : {};
+        tags = arn ? await (0,registry_tags/* readTags */.g$)(sagemaker, arn, TAG_PAGES) : {};
     }
     catch (error) {
         notes.push(`Tags could not be read: ${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -93319,7 +92570,7 @@ async function listOperation(ctx, settings) {
 async function updateTagsOperation(ctx, settings, ops) {
     const sagemaker = ctx.aws.sagemaker;
     const arn = await ctx.steps.run('reading the group', () => groupArnOf(ctx, settings.group));
-    const current = await ctx.steps.run('reading its tags', () => listTags(sagemaker, arn));
+    const current = await ctx.steps.run('reading its tags', () => (0,registry_tags/* readTags */.g$)(sagemaker, arn, TAG_PAGES));
     const changes = Object.entries(ops.groupTags).filter(([key, value]) => current[key] !== value);
     const lines = changes.map(([key, value]) => key in current ? `${key}: "${current[key]}" -> "${value}"` : `${key}: (new) "${value}"`);
     if (changes.length === 0) {
@@ -93329,10 +92580,7 @@ async function updateTagsOperation(ctx, settings, ops) {
         ctx.out.info(`Dry run: would call AddTags on ${arn} with:\n${JSON.stringify(changes.map(([Key, Value]) => ({ Key, Value })), null, 2)}`);
     }
     else {
-        await ctx.steps.run('tagging the group', () => sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({
-            ResourceArn: arn,
-            Tags: changes.map(([Key, Value]) => ({ Key, Value }))
-        })));
+        await ctx.steps.run('tagging the group', () => sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({ ResourceArn: arn, Tags: (0,registry_tags/* tagList */.Tw)(Object.fromEntries(changes)) })));
         ctx.steps.changed(`tagged group "${settings.group.name}" (${changes.map(([key]) => key).join(', ')})`);
         ctx.out.info(`Tagged group "${settings.group.name}":\n  ${lines.join('\n  ')}`);
     }
@@ -93353,37 +92601,6 @@ async function updateTagsOperation(ctx, settings, ops) {
             : [])
     ].join('\n'));
 }
-/**
- * Versions deleting could break an endpoint with: Approved ones whose metadata records a
- * deployment, and any version an endpoint it is recorded on still serves (a version can be
- * rejected while it is live). A failed read throws, so the group is not deleted.
- */
-async function deployedVersions(ctx, versions) {
-    const sagemaker = ctx.aws.sagemaker;
-    const described = await describeVersions(sagemaker, versions.map(version => version.arn));
-    const served = new Map();
-    const blocked = [];
-    for (const [index, pkg] of described.entries()) {
-        const summary = versions[index];
-        if (!summary)
-            continue;
-        const endpoints = Object.keys(pkg?.CustomerMetadataProperties ?? {})
-            .filter(key => key.startsWith(registry_metadata/* KEYS */.Rk.deployedPrefix))
-            .map(key => key.slice(registry_metadata/* KEYS */.Rk.deployedPrefix.length));
-        if (endpoints.length === 0)
-            continue;
-        const serving = [];
-        for (const endpoint of endpoints) {
-            if (!served.has(endpoint))
-                served.set(endpoint, await (0,deploy_endpoint/* servedPackageArns */.eG)(sagemaker, endpoint));
-            if (served.get(endpoint)?.includes(summary.arn))
-                serving.push(endpoint);
-        }
-        if (summary.status === 'Approved' || serving.length > 0)
-            blocked.push({ version: summary.version, endpoints, serving });
-    }
-    return blocked;
-}
 function versionList(versions) {
     return versions.map(version => `v${version.version} (${version.status})`).join(', ');
 }
@@ -93399,7 +92616,7 @@ async function deleteOperation(ctx, settings, ops) {
     if (versions.length > 0 && !ops.force) {
         throw new errors/* UserError */.yo(`Group "${name}" still holds ${versions.length} version${versions.length === 1 ? '' : 's'}: ${versionList(versions)}. Deleting the group deletes them all; set "force: true" to do that, or keep the group.`);
     }
-    const deployed = await ctx.steps.run('checking which versions are deployed', () => deployedVersions(ctx, versions));
+    const deployed = await ctx.steps.run('checking which versions are deployed', () => (0,served/* deployedVersions */.yN)(sagemaker, versions));
     if (deployed.length > 0) {
         const which = deployed
             .map(entry => entry.serving.length > 0
@@ -93434,17 +92651,6 @@ async function deleteOperation(ctx, settings, ops) {
         '',
         ...(versions.length > 0 ? [...versionTable(versions.map(summaryRow)), ''] : [])
     ].join('\n'));
-}
-/**
- * Sharing a group with the account that owns it grants nothing (the owner already has
- * every right through IAM) and usually means a wrong account id was pasted.
- */
-function refuseOwnAccount(groupArn, accountIds) {
-    const arn = (0,names/* parseGroupArn */.o8)(groupArn);
-    const owner = arn?.account;
-    if (owner && accountIds.includes(owner)) {
-        throw new errors/* UserError */.yo(`Input "account-ids": ${owner} is the account that owns group "${arn?.name}" (${groupArn}); sharing with it grants nothing. Remove it and give the other accounts to share with.`);
-    }
 }
 function describeChange(operation, change) {
     const parts = [];
@@ -93544,7 +92750,7 @@ const runLineage = async (ctx, settings) => {
         throw new errors/* UserError */.yo(`Group "${settings.group.name}" has no versions; register one first, or name another group.`);
     });
     const pkg = await ctx.steps.run(`reading v${arn.split('/').pop()}`, () => ref ? (0,registry_versions/* describeNamedVersion */.lt)(sagemaker, arn, 'model-package') : (0,registry_versions/* describeVersion */.MP)(sagemaker, arn));
-    const lineage = await ctx.steps.run('reading its training job and lineage', () => readLineage(sagemaker, pkg));
+    const lineage = await ctx.steps.run('reading its training job and lineage', () => (0,registry_lineage/* readLineage */.Kj)(sagemaker, pkg));
     for (const note of lineage.notes)
         ctx.out.info(note);
     const report = {
@@ -93568,13 +92774,13 @@ const runLineage = async (ctx, settings) => {
 // The model package group a version goes into: created when missing, used as is otherwise.
 
 
+
 function createGroupInput(group, description, tags) {
     const input = { ModelPackageGroupName: group.name };
     if (description)
         input.ModelPackageGroupDescription = description;
-    const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-    if (tagList.length > 0)
-        input.Tags = tagList;
+    if (Object.keys(tags).length > 0)
+        input.Tags = (0,registry_tags/* tagList */.Tw)(tags);
     return input;
 }
 /**
@@ -93701,7 +92907,7 @@ async function findRegistration(sagemaker, group, fingerprint, limit = RECENT_VE
         const batch = versions.slice(start, start + size);
         const described = await Promise.all(batch.map(v => (0,registry_versions/* describeVersion */.MP)(sagemaker, v.arn)));
         for (const [index, description] of described.entries()) {
-            if (description.CustomerMetadataProperties?.[PROVENANCE_KEYS.fingerprint] !== fingerprint)
+            if (description.CustomerMetadataProperties?.[registry_provenance/* PROVENANCE_KEYS */.pr.fingerprint] !== fingerprint)
                 continue;
             if (description.ModelPackageStatus === 'Failed') {
                 failed.push(batch[index].version);
@@ -93779,9 +92985,9 @@ const STAGE_STATUS = {
  */
 function checkUserMetadata(user, required) {
     const entries = Object.entries(user);
-    const reserved = entries.filter(([key]) => isReservedKey(key)).map(([key]) => key);
+    const reserved = entries.filter(([key]) => (0,registry_provenance/* isReservedKey */.IN)(key)).map(([key]) => key);
     if (reserved.length > 0) {
-        throw new errors/* UserError */.yo(`Input "customer-metadata": ${reserved.map(k => `"${k}"`).join(', ')} use${reserved.length === 1 ? 's' : ''} a prefix this action writes itself (${RESERVED_PREFIXES.join(' ')}); choose another key.`);
+        throw new errors/* UserError */.yo(`Input "customer-metadata": ${reserved.map(k => `"${k}"`).join(', ')} use${reserved.length === 1 ? 's' : ''} a prefix this action writes itself (${registry_provenance/* RESERVED_PREFIXES */.AM.join(' ')}); choose another key.`);
     }
     const fit = (0,registry_metadata/* fitMetadata */.tS)(entries, Object.fromEntries(required));
     if (fit.dropped.length > 0) {
@@ -93804,9 +93010,9 @@ function lifecycle(register, ctx, source) {
 /** All validation and reads; no mutating call happens until this has returned. */
 async function plan(ctx, settings, register) {
     const metricsLocation = register.metricsS3Uri
-        ? parseS3Uri(register.metricsS3Uri, 'metrics-s3-uri')
+        ? (0,registry_s3/* parseS3Uri */.yc)(register.metricsS3Uri, 'metrics-s3-uri')
         : undefined;
-    const attach = register.metricsS3Uri !== undefined && isStatisticsObjectUri(register.metricsS3Uri);
+    const attach = register.metricsS3Uri !== undefined && (0,registry_s3/* isStatisticsObjectUri */.DT)(register.metricsS3Uri);
     const fromFile = register.metricsFile
         ? await ctx.steps.run('reading metrics-file', () => readMetricsFile(register.metricsFile))
         : undefined;
@@ -93817,20 +93023,20 @@ async function plan(ctx, settings, register) {
         : undefined;
     for (const note of attached?.notes ?? [])
         ctx.out.info(`metrics-s3-uri: ${note}`);
-    const source = await ctx.steps.run('reading the model source', () => resolveModelSource(ctx.aws.sagemaker, register.source));
+    const source = await ctx.steps.run('reading the model source', () => (0,training/* resolveModelSource */.$)(ctx.aws.sagemaker, register.source));
     const evaluated = fromFile?.metrics ?? attached?.metrics ?? [];
     const { metrics, overridden } = mergeMetrics(source.finalMetrics, evaluated);
     const winner = attached ? 'the statistics win' : 'the file wins';
     for (const line of overridden)
         ctx.out.info(`Metric ${line} (${winner}).`);
-    const fingerprint = registrationFingerprint({
+    const fingerprint = (0,registry_provenance/* registrationFingerprint */._O)({
         group: settings.group.name,
         commit: ctx.github.sha,
         modelDataUrl: source.modelDataUrl,
         imageUri: source.imageUri
     });
     const required = [
-        ...sourceMetadata({
+        ...(0,registry_provenance/* sourceMetadata */.v7)({
             fingerprint,
             commit: ctx.github.sha,
             modelDataUrl: source.modelDataUrl,
@@ -93838,7 +93044,7 @@ async function plan(ctx, settings, register) {
             trainingJobName: source.trainingJobName,
             tuningJobName: source.tuningJobName
         }),
-        ...runMetadata(ctx.github)
+        ...(0,registry_provenance/* runMetadata */.Vn)(ctx.github)
     ];
     const user = checkUserMetadata(register.customerMetadata, required);
     const base = (0,registry_metadata/* fitMetadata */.tS)([...required, ...user]);
@@ -93846,7 +93052,7 @@ async function plan(ctx, settings, register) {
         `${registry_metadata/* METRIC_PREFIX */._r}${m.name}`,
         (0,registry_metadata/* formatMetricValue */.dd)(m.value)
     ]);
-    const extra = (0,registry_metadata/* fitMetadata */.tS)([...metricEntries, ...hyperParameterMetadata(source.hyperParameters)], base.kept);
+    const extra = (0,registry_metadata/* fitMetadata */.tS)([...metricEntries, ...(0,registry_provenance/* hyperParameterMetadata */.h2)(source.hyperParameters)], base.kept);
     for (const reason of extra.dropped) {
         ctx.out.warning(`Customer metadata entry not recorded (SageMaker limits): ${reason}`);
     }
@@ -93864,9 +93070,9 @@ async function plan(ctx, settings, register) {
         const body = statisticsJson(metrics);
         const location = {
             bucket: metricsLocation.bucket,
-            key: joinS3Key(metricsLocation.key, settings.group.name, fingerprint, 'statistics.json')
+            key: (0,registry_s3/* joinS3Key */.eH)(metricsLocation.key, settings.group.name, fingerprint, 'statistics.json')
         };
-        statistics = { location, uri: formatS3Uri(location), digest: contentDigest(body), body };
+        statistics = { location, uri: (0,registry_s3/* formatS3Uri */.EO)(location), digest: (0,registry_s3/* contentDigest */.eZ)(body), body };
     }
     else if (metrics.length > 0) {
         ctx.out.warning('No "metrics-s3-uri" given: metrics are recorded in customer metadata only, so SageMaker Studio shows no model quality statistics for this version.');
@@ -93891,7 +93097,7 @@ async function plan(ctx, settings, register) {
             realtimeInstanceTypes: register.inferenceInstances,
             transformInstanceTypes: register.transformInstances,
             statistics,
-            metadataProperties: metadataProperties(ctx.github, register.projectId),
+            metadataProperties: (0,registry_provenance/* metadataProperties */.Js)(ctx.github, register.projectId),
             customerMetadata,
             lifecycle: lifecycle(register, ctx, source)
         }
@@ -93952,7 +93158,7 @@ function summary(settings, planned, result, dryRun) {
             lines.push(`| ${escapeCell(metric.name)} | ${escapeCell((0,registry_metadata/* formatMetricValue */.dd)(metric.value))} |`);
         }
     }
-    const [link] = (0,report_links/* consoleLinks */.tr)({ region: settings.region, group: settings.group.nameOrArn });
+    const [link] = consoleLinks({ region: settings.region, group: settings.group.nameOrArn });
     const url = link ? safeUrl(link.url) : undefined;
     if (url && !dryRun)
         lines.push('', `[${link?.label}](${url})`);
@@ -94001,7 +93207,7 @@ const runRegister = async (ctx, settings) => {
         }
         const input = createPackageInput({
             ...planned.request,
-            clientToken: clientToken(planned.fingerprint, retryAfter)
+            clientToken: (0,registry_provenance/* clientToken */.$Y)(planned.fingerprint, retryAfter)
         });
         if (dryRun) {
             if (planned.statistics?.location) {
@@ -94017,7 +93223,7 @@ const runRegister = async (ctx, settings) => {
             const statistics = planned.statistics;
             if (statistics?.location && statistics.body !== undefined) {
                 const { location, body } = statistics;
-                await ctx.steps.run(`uploading the model quality statistics to ${statistics.uri}`, () => putObject(ctx.aws.s3, location, body, 'application/json'));
+                await ctx.steps.run(`uploading the model quality statistics to ${statistics.uri}`, () => (0,registry_s3/* putObject */.$R)(ctx.aws.s3, location, body, 'application/json'));
                 ctx.steps.changed(`uploaded the statistics to ${statistics.uri}`);
                 ctx.out.info(`Uploaded model quality statistics to ${statistics.uri} (${statistics.digest}).`);
             }
@@ -94049,13 +93255,7 @@ const runRegister = async (ctx, settings) => {
 
 
 
-/** The package the endpoint serves: the one this action recorded, if still live, else the largest weight. */
-function currentPackageArn(live) {
-    const recorded = live.tags[tags/* TAGS */.gp.packageArn];
-    if (recorded && live.variants.some(v => v.packageArn === recorded))
-        return recorded;
-    return (0,deploy_plan/* livePackageArn */.It)(live);
-}
+
 function versionOf(arn) {
     try {
         return (0,registry_versions/* versionFromArn */.Yu)(arn);
@@ -94072,9 +93272,9 @@ async function resolveRollbackTarget(ctx, settings, live, current) {
             source: 'input "model-package"'
         };
     }
-    const recorded = live.tags[tags/* TAGS */.gp.previousPackageArn];
+    const recorded = live.tags[registry_tags/* TAGS */.gp.previousPackageArn];
     if (recorded && recorded !== current)
-        return { arn: recorded, source: `the endpoint's ${tags/* TAGS */.gp.previousPackageArn} tag` };
+        return { arn: recorded, source: `the endpoint's ${registry_tags/* TAGS */.gp.previousPackageArn} tag` };
     const currentVersion = current ? versionOf(current) : undefined;
     if (currentVersion === undefined) {
         throw new errors/* UserError */.yo(`Endpoint ${live.name} records no previous version and its live model names no versioned package: name the version to roll back to with "model-package".`);
@@ -94098,7 +93298,7 @@ const runRollback = async (ctx, settings) => {
     if (!live) {
         throw new errors/* UserError */.yo(`Endpoint ${deploy.endpointName} does not exist in ${settings.region}: there is nothing to roll back.`);
     }
-    const current = currentPackageArn(live);
+    const current = (0,served/* currentPackageArn */.$t)(live);
     const { arn, source } = await resolveRollbackTarget(ctx, settings, live, current);
     if (arn === current && live.variants.length === 1) {
         throw new errors/* UserError */.yo(`Endpoint ${live.name} already serves ${arn} (${source}): there is nothing to roll back.`);
@@ -94332,8 +93532,8 @@ var inflight = __nccwpck_require__(1880);
 var reconcile = __nccwpck_require__(7113);
 // EXTERNAL MODULE: ./build/src/github/run.js
 var run = __nccwpck_require__(8384);
-// EXTERNAL MODULE: ./build/src/main.js + 47 modules
-var main = __nccwpck_require__(293);
+// EXTERNAL MODULE: ./build/src/main.js + 45 modules
+var main = __nccwpck_require__(3516);
 // EXTERNAL MODULE: ./build/src/version.js
 var version = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./build/src/post.js
@@ -94391,6 +93591,299 @@ async function reconcileDeployment() {
 async function post() {
     await deleteTemporary();
     await reconcileDeployment();
+}
+
+
+/***/ }),
+
+/***/ 1520:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kj: () => (/* binding */ readLineage),
+/* harmony export */   Tt: () => (/* binding */ describeVersions),
+/* harmony export */   kT: () => (/* binding */ DESCRIBE_CONCURRENCY),
+/* harmony export */   yJ: () => (/* binding */ mapBounded)
+/* harmony export */ });
+/* unused harmony exports packageFacts, metadataStory, trainingJobFacts, tuningJobFacts, ASSOCIATION_PAGE, readAssociations */
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4459);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1580);
+/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1270);
+/* harmony import */ var _training_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4311);
+/* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(788);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7406);
+// One version's story, read from SageMaker: the package, the training and tuning jobs it
+// came from, and the lineage associations around it. Everything here only reads; what
+// cannot be read (a job in another account, a denied lineage call) becomes a note in the
+// report instead of failing it.
+
+
+
+
+
+
+/** Describes at most this many versions at once: enough to be quick, few enough not to be throttled. */
+const DESCRIBE_CONCURRENCY = 4;
+/** Runs `task` over `items` with at most `limit` in flight; results keep the order of `items`. */
+async function mapBounded(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await task(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+    return results;
+}
+/**
+ * DescribeModelPackage for each ARN, a few at a time. BatchDescribeModelPackage would be
+ * one call, but its summaries carry no CustomerMetadataProperties, where the metrics live.
+ */
+function describeVersions(sagemaker, arns, concurrency = DESCRIBE_CONCURRENCY) {
+    return mapBounded(arns, concurrency, arn => (0,_versions_js__WEBPACK_IMPORTED_MODULE_3__/* .describeVersion */ .MP)(sagemaker, arn));
+}
+function iso(date) {
+    return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}
+function packageFacts(pkg) {
+    const arn = pkg.ModelPackageArn ?? '';
+    let version = pkg.ModelPackageVersion;
+    if (version === undefined) {
+        try {
+            version = (0,_versions_js__WEBPACK_IMPORTED_MODULE_3__/* .versionFromArn */ .Yu)(arn);
+        }
+        catch {
+            version = undefined;
+        }
+    }
+    const spec = pkg.InferenceSpecification;
+    const modelMetrics = {};
+    for (const [section, reports] of Object.entries(pkg.ModelMetrics ?? {})) {
+        for (const [name, source] of Object.entries((reports ?? {}))) {
+            const uri = source?.S3Uri;
+            if (typeof uri === 'string')
+                modelMetrics[`${section}.${name}`] = uri;
+        }
+    }
+    const metadataProperties = {};
+    for (const [key, value] of Object.entries(pkg.MetadataProperties ?? {})) {
+        if (typeof value === 'string' && value !== '')
+            metadataProperties[key] = value;
+    }
+    const lifecycle = pkg.ModelLifeCycle;
+    return {
+        arn,
+        group: pkg.ModelPackageGroupName,
+        version,
+        approvalStatus: pkg.ModelApprovalStatus,
+        packageStatus: pkg.ModelPackageStatus,
+        description: pkg.ModelPackageDescription,
+        approvalDescription: pkg.ApprovalDescription,
+        created: iso(pkg.CreationTime),
+        lastModified: iso(pkg.LastModifiedTime),
+        containers: (spec?.Containers ?? []).map(container => ({
+            image: container.Image,
+            modelDataUrl: container.ModelDataUrl,
+            framework: container.Framework
+        })),
+        contentTypes: [...(spec?.SupportedContentTypes ?? [])],
+        responseTypes: [...(spec?.SupportedResponseMIMETypes ?? [])],
+        realtimeInstanceTypes: [...(spec?.SupportedRealtimeInferenceInstanceTypes ?? [])],
+        transformInstanceTypes: [...(spec?.SupportedTransformInstanceTypes ?? [])],
+        modelMetrics,
+        lifecycle: lifecycle
+            ? {
+                stage: lifecycle.Stage,
+                stageStatus: lifecycle.StageStatus,
+                stageDescription: lifecycle.StageDescription
+            }
+            : undefined,
+        metadataProperties,
+        customerMetadata: { ...(pkg.CustomerMetadataProperties ?? {}) }
+    };
+}
+const PROVENANCE_VALUES = new Set(Object.values(_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .PROVENANCE_KEYS */ .pr));
+/** Sorts the customer metadata by the conventions `register`, `gate`, `approve` and `deploy` write. */
+function metadataStory(metadata) {
+    const story = {
+        provenance: {},
+        gate: {},
+        decision: {},
+        deployments: {},
+        metrics: (0,_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .metricsFromMetadata */ .nm)(metadata),
+        hyperParameters: {},
+        other: {}
+    };
+    for (const [key, value] of Object.entries(metadata).sort(([a], [b]) => a.localeCompare(b))) {
+        if (PROVENANCE_VALUES.has(key))
+            story.provenance[key] = value;
+        else if (key.startsWith('gate:'))
+            story.gate[key] = value;
+        else if (key.startsWith('decision:'))
+            story.decision[key] = value;
+        else if (key.startsWith(_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYS */ .Rk.deployedPrefix))
+            story.deployments[key.slice(_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYS */ .Rk.deployedPrefix.length)] = value;
+        else if (key.startsWith(_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .HYPERPARAMETER_PREFIX */ .LJ))
+            story.hyperParameters[key.slice(_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .HYPERPARAMETER_PREFIX */ .LJ.length)] = value;
+        // A metric value that does not parse is still worth showing, as it was written.
+        else if (!key.startsWith(_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .METRIC_PREFIX */ ._r) || !(key.slice(_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .METRIC_PREFIX */ ._r.length) in story.metrics))
+            story.other[key] = value;
+    }
+    return story;
+}
+function trainingJobFacts(job) {
+    return {
+        name: job.TrainingJobName ?? '',
+        arn: job.TrainingJobArn,
+        status: job.TrainingJobStatus,
+        secondaryStatus: job.SecondaryStatus,
+        failureReason: job.FailureReason,
+        image: job.AlgorithmSpecification?.TrainingImage,
+        algorithmName: job.AlgorithmSpecification?.AlgorithmName,
+        inputMode: job.AlgorithmSpecification?.TrainingInputMode,
+        roleArn: job.RoleArn,
+        instanceType: job.ResourceConfig?.InstanceType,
+        instanceCount: job.ResourceConfig?.InstanceCount,
+        hyperParameters: { ...(job.HyperParameters ?? {}) },
+        inputs: (job.InputDataConfig ?? []).map(channel => ({
+            channel: channel.ChannelName ?? '',
+            uri: channel.DataSource?.S3DataSource?.S3Uri ??
+                channel.DataSource?.FileSystemDataSource?.DirectoryPath,
+            contentType: channel.ContentType,
+            compression: channel.CompressionType
+        })),
+        outputPath: job.OutputDataConfig?.S3OutputPath,
+        modelArtifacts: job.ModelArtifacts?.S3ModelArtifacts,
+        finalMetrics: (0,_training_js__WEBPACK_IMPORTED_MODULE_2__/* .finalMetrics */ .q)(job),
+        created: iso(job.CreationTime),
+        started: iso(job.TrainingStartTime),
+        ended: iso(job.TrainingEndTime),
+        trainingSeconds: job.TrainingTimeInSeconds,
+        billableSeconds: job.BillableTimeInSeconds,
+        tuningJobArn: job.TuningJobArn
+    };
+}
+function tuningJobFacts(job) {
+    const config = job.HyperParameterTuningJobConfig;
+    const counts = {};
+    for (const [status, count] of Object.entries(job.TrainingJobStatusCounters ?? {})) {
+        if (typeof count === 'number')
+            counts[status] = count;
+    }
+    const best = job.BestTrainingJob;
+    return {
+        name: job.HyperParameterTuningJobName ?? '',
+        arn: job.HyperParameterTuningJobArn,
+        status: job.HyperParameterTuningJobStatus,
+        strategy: config?.Strategy,
+        objective: config?.HyperParameterTuningJobObjective
+            ? {
+                type: config.HyperParameterTuningJobObjective.Type,
+                metric: config.HyperParameterTuningJobObjective.MetricName
+            }
+            : undefined,
+        bestTrainingJob: best?.TrainingJobName,
+        bestObjective: best?.FinalHyperParameterTuningJobObjectiveMetric
+            ? {
+                metric: best.FinalHyperParameterTuningJobObjectiveMetric.MetricName,
+                value: best.FinalHyperParameterTuningJobObjectiveMetric.Value
+            }
+            : undefined,
+        trainingJobCounts: counts,
+        created: iso(job.CreationTime),
+        ended: iso(job.HyperParameterTuningEndTime)
+    };
+}
+/** Associations listed per direction and per entity; more than this is a graph, not a report. */
+const ASSOCIATION_PAGE = 50;
+/** SageMaker's own lineage contexts for the package (normally one) that are followed. */
+const CONTEXT_LIMIT = 3;
+async function associationsOf(sagemaker, arn, notes, via) {
+    const found = [];
+    for (const direction of ['DestinationArn', 'SourceArn']) {
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .ListAssociationsCommand */ .IOv({
+            [direction]: arn,
+            SortBy: 'CreationTime',
+            SortOrder: 'Descending',
+            MaxResults: ASSOCIATION_PAGE
+        }));
+        for (const item of page.AssociationSummaries ?? []) {
+            if (!item.SourceArn || !item.DestinationArn)
+                continue;
+            found.push({
+                sourceArn: item.SourceArn,
+                sourceType: item.SourceType,
+                sourceName: item.SourceName,
+                destinationArn: item.DestinationArn,
+                destinationType: item.DestinationType,
+                destinationName: item.DestinationName,
+                associationType: item.AssociationType,
+                created: iso(item.CreationTime),
+                ...(via ? { via } : {})
+            });
+        }
+        if (page.NextToken) {
+            const side = direction === 'DestinationArn' ? 'into' : 'out of';
+            notes.push(`Only the newest ${ASSOCIATION_PAGE} lineage associations ${side} ${arn} are shown.`);
+        }
+    }
+    return found;
+}
+/**
+ * Associations of the package itself and of the lineage contexts SageMaker keeps for it
+ * (their SourceUri is the package ARN), without repeats.
+ */
+async function readAssociations(sagemaker, packageArn, notes) {
+    const direct = await associationsOf(sagemaker, packageArn, notes);
+    const contexts = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .ListContextsCommand */ .Krs({ SourceUri: packageArn, MaxResults: CONTEXT_LIMIT }));
+    const viaContexts = await mapBounded((contexts.ContextSummaries ?? []).flatMap(summary => summary.ContextArn ? [summary.ContextArn] : []), DESCRIBE_CONCURRENCY, contextArn => associationsOf(sagemaker, contextArn, notes, contextArn));
+    const seen = new Set();
+    return [...direct, ...viaContexts.flat()].filter(association => {
+        const key = `${association.sourceArn}\n${association.destinationArn}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** The result of `read`, or undefined with a note saying what could not be read and why. */
+async function readOrNote(what, notes, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        notes.push(`${what} could not be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .namedErrorMessage */ .nm)(error)}).`);
+        return undefined;
+    }
+}
+/** Reads everything the lineage report shows about one described package. */
+async function readLineage(sagemaker, pkg) {
+    const facts = packageFacts(pkg);
+    const story = metadataStory(facts.customerMetadata);
+    const notes = [];
+    const trainingJobName = story.provenance[_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .PROVENANCE_KEYS */ .pr.trainingJob];
+    const tuningJobName = story.provenance[_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .PROVENANCE_KEYS */ .pr.tuningJob];
+    const [trainingJob, tuningJob, associations] = await Promise.all([
+        trainingJobName
+            ? readOrNote(`Training job "${trainingJobName}"`, notes, async () => trainingJobFacts(await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DescribeTrainingJobCommand */ .Sjt({ TrainingJobName: trainingJobName }))))
+            : undefined,
+        tuningJobName
+            ? readOrNote(`Tuning job "${tuningJobName}"`, notes, async () => tuningJobFacts(await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DescribeHyperParameterTuningJobCommand */ .oj({
+                HyperParameterTuningJobName: tuningJobName
+            }))))
+            : undefined,
+        // Lineage is optional: an account without it, or a role without
+        // sagemaker:ListAssociations, gets a note instead of an error.
+        facts.arn
+            ? readOrNote('Lineage associations', notes, () => readAssociations(sagemaker, facts.arn, notes))
+            : undefined
+    ]);
+    if (!trainingJobName && !tuningJobName) {
+        notes.push(`No training or tuning job is recorded on this version (customer metadata "${_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .PROVENANCE_KEYS */ .pr.trainingJob}"): it was registered from a model artifact, or by another tool.`);
+    }
+    return { package: facts, story, trainingJob, tuningJob, associations: associations ?? [], notes };
 }
 
 
@@ -94540,13 +94033,13 @@ function fitMetadata(entries, existing = {}) {
 /* harmony export */   Zg: () => (/* binding */ REGION),
 /* harmony export */   Zz: () => (/* binding */ ENTITY_DESCRIPTION),
 /* harmony export */   c6: () => (/* binding */ groupNameOf),
+/* harmony export */   fo: () => (/* binding */ NAME_MAX),
 /* harmony export */   fs: () => (/* binding */ parsePackageArn),
 /* harmony export */   o8: () => (/* binding */ parseGroupArn),
 /* harmony export */   t2: () => (/* binding */ RESOURCE_NAME),
 /* harmony export */   t3: () => (/* binding */ packageArnOf),
 /* harmony export */   xG: () => (/* binding */ ROLE_ARN)
 /* harmony export */ });
-/* unused harmony export NAME_MAX */
 // SageMaker's own name, ARN and character patterns (API reference: ModelPackageGroupName,
 // EndpointName, TrainingJobName, HyperParameterTuningJobName, ModelPackageGroupArn,
 // ModelPackageArn, RoleArn, CustomerMetadataProperties, EntityDescription), written once:
@@ -94597,6 +94090,619 @@ function packageArnOf(group, version) {
 /** The bare group name of a name or a group ARN. */
 function groupNameOf(nameOrArn) {
     return parseGroupArn(nameOrArn)?.name ?? nameOrArn;
+}
+
+
+/***/ }),
+
+/***/ 1270:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ clientToken),
+/* harmony export */   AM: () => (/* binding */ RESERVED_PREFIXES),
+/* harmony export */   IN: () => (/* binding */ isReservedKey),
+/* harmony export */   Js: () => (/* binding */ metadataProperties),
+/* harmony export */   LJ: () => (/* binding */ HYPERPARAMETER_PREFIX),
+/* harmony export */   Vn: () => (/* binding */ runMetadata),
+/* harmony export */   _O: () => (/* binding */ registrationFingerprint),
+/* harmony export */   h2: () => (/* binding */ hyperParameterMetadata),
+/* harmony export */   pr: () => (/* binding */ PROVENANCE_KEYS),
+/* harmony export */   v7: () => (/* binding */ sourceMetadata)
+/* harmony export */ });
+/* unused harmony export CLIENT_TOKEN_LENGTH */
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9462);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1580);
+/* harmony import */ var _s3_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(863);
+
+
+
+/** CustomerMetadataProperties keys written by `register`. */
+const PROVENANCE_KEYS = {
+    fingerprint: 'register:fingerprint',
+    commit: 'source:commit',
+    modelData: 'source:model-data',
+    image: 'source:image',
+    trainingJob: 'source:training-job',
+    tuningJob: 'source:tuning-job',
+    pullRequest: 'github:pr',
+    ref: 'github:ref',
+    actor: 'github:actor',
+    runId: 'github:run-id',
+    runAttempt: 'github:run-attempt'
+};
+const HYPERPARAMETER_PREFIX = 'hp:';
+/**
+ * Key prefixes this action owns. A user's `customer-metadata` may not write them: a
+ * hand-written `metric:auc` would pass for a measured one at the gate.
+ */
+const RESERVED_PREFIXES = [
+    'metric:',
+    'register:',
+    'source:',
+    'github:',
+    'gate:',
+    'decision:',
+    'deployed:',
+    HYPERPARAMETER_PREFIX
+];
+/** SageMaker's MetadataProperties fields hold at most 1,024 characters each. */
+const METADATA_PROPERTY_MAX = 1024;
+/** SageMaker's limit on ClientToken: 1-36 characters from [a-zA-Z0-9-]. */
+const CLIENT_TOKEN_LENGTH = 36;
+/**
+ * sha256 over what makes two registrations the same model version: the group, the commit
+ * and the exact artifact and image. Metrics and descriptions are left out on purpose, so
+ * that a re-run whose evaluation wobbled still finds its version instead of adding one.
+ */
+function registrationFingerprint(parts) {
+    return (0,_s3_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(['register/v1', parts.group, parts.commit, parts.modelDataUrl, parts.imageUri].join('\n'));
+}
+/**
+ * The ClientToken for CreateModelPackage. `retryAfter` (a failed version that carried the
+ * same fingerprint) changes the token, so a retry is not answered with the failed package.
+ */
+function clientToken(fingerprint, retryAfter) {
+    const base = retryAfter === undefined ? fingerprint : (0,_s3_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(`${fingerprint}\nretry-after:${retryAfter}`);
+    return base.slice(0, CLIENT_TOKEN_LENGTH);
+}
+/** MetadataProperties from the GitHub run; undefined when there is nothing to record. */
+function metadataProperties(run, projectId) {
+    const properties = {};
+    if (run.sha)
+        properties.CommitId = run.sha.slice(0, METADATA_PROPERTY_MAX);
+    if (run.repository) {
+        properties.Repository = `${run.serverUrl}/${run.repository}`.slice(0, METADATA_PROPERTY_MAX);
+    }
+    const url = (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .runUrl */ .V)(run);
+    if (url)
+        properties.GeneratedBy = url.slice(0, METADATA_PROPERTY_MAX);
+    if (projectId)
+        properties.ProjectId = projectId.slice(0, METADATA_PROPERTY_MAX);
+    return Object.keys(properties).length > 0 ? properties : undefined;
+}
+function entry(key, value) {
+    if (value === undefined || value === '')
+        return [];
+    return [[key, (0,_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitizeMetadataText */ .Ab)(value, _metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .METADATA_MAX_VALUE */ .NB)]];
+}
+/** Customer metadata describing the run, sanitised to the characters SageMaker allows. */
+function runMetadata(run) {
+    return [
+        ...entry(PROVENANCE_KEYS.pullRequest, run.pullRequest === undefined ? undefined : String(run.pullRequest)),
+        ...entry(PROVENANCE_KEYS.ref, run.ref),
+        ...entry(PROVENANCE_KEYS.actor, run.actor),
+        ...entry(PROVENANCE_KEYS.runId, run.runId),
+        ...entry(PROVENANCE_KEYS.runAttempt, run.runAttempt)
+    ];
+}
+/** Customer metadata describing the model's origin; the fingerprint comes first. */
+function sourceMetadata(facts) {
+    return [
+        [PROVENANCE_KEYS.fingerprint, facts.fingerprint],
+        ...entry(PROVENANCE_KEYS.commit, facts.commit),
+        ...entry(PROVENANCE_KEYS.modelData, facts.modelDataUrl),
+        ...entry(PROVENANCE_KEYS.image, facts.imageUri),
+        ...entry(PROVENANCE_KEYS.trainingJob, facts.trainingJobName),
+        ...entry(PROVENANCE_KEYS.tuningJob, facts.tuningJobName)
+    ];
+}
+/** Hyperparameters as `hp:<name>` entries; values are sanitised (quotes become `_`). */
+function hyperParameterMetadata(hyperParameters) {
+    // SageMaker refuses empty metadata values; an empty hyperparameter says nothing anyway.
+    return Object.entries(hyperParameters)
+        .filter(([, value]) => value !== '')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, value]) => [
+        `${HYPERPARAMETER_PREFIX}${(0,_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitizeMetadataText */ .Ab)(name, 128 - HYPERPARAMETER_PREFIX.length)}`,
+        (0,_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitizeMetadataText */ .Ab)(value, _metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .METADATA_MAX_VALUE */ .NB)
+    ]);
+}
+function isReservedKey(key) {
+    return RESERVED_PREFIXES.some(prefix => key.startsWith(prefix));
+}
+
+
+/***/ }),
+
+/***/ 863:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $R: () => (/* binding */ putObject),
+/* harmony export */   DT: () => (/* binding */ isStatisticsObjectUri),
+/* harmony export */   EO: () => (/* binding */ formatS3Uri),
+/* harmony export */   eH: () => (/* binding */ joinS3Key),
+/* harmony export */   eZ: () => (/* binding */ contentDigest),
+/* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   jQ: () => (/* binding */ getObjectBytes),
+/* harmony export */   yc: () => (/* binding */ parseS3Uri)
+/* harmony export */ });
+/* unused harmony export getObjectText */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3711);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7406);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2025);
+// S3 objects the registry points at: the model-quality statistics JSON a version's
+// ModelMetrics refer to, and the digests SageMaker records for them.
+
+
+
+
+/** Parses `s3://bucket/key`; `input` names the action input in the error message. */
+function parseS3Uri(uri, input) {
+    const match = _names_js__WEBPACK_IMPORTED_MODULE_2__/* .S3_URI */ .WF.exec(uri.trim());
+    if (!match) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input "${input}" must be an S3 URI such as s3://bucket/prefix; got "${uri}".`);
+    }
+    return { bucket: match[1], key: match[2] ?? '' };
+}
+function formatS3Uri(location) {
+    return `s3://${location.bucket}/${location.key}`;
+}
+/** Appends path segments to a prefix, with exactly one `/` between parts. */
+function joinS3Key(prefix, ...segments) {
+    return [prefix, ...segments]
+        .map(part => part.replace(/^\/+|\/+$/g, ''))
+        .filter(part => part.length > 0)
+        .join('/');
+}
+function sha256Hex(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+/**
+ * The digest in the form MetricsSource.ContentDigest accepts
+ * (`^[Ss][Hh][Aa]256:[0-9a-fA-F]{64}$`, at most 72 characters).
+ */
+function contentDigest(data) {
+    return `sha256:${sha256Hex(data)}`;
+}
+async function putObject(s3, location, body, contentType) {
+    await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({
+        Bucket: location.bucket,
+        Key: location.key,
+        Body: body,
+        ContentType: contentType
+    }));
+}
+/**
+ * The object's bytes: the digest SageMaker records is of the bytes, and decoding first
+ * would change them (a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD).
+ */
+async function getObjectBytes(s3, location) {
+    const response = await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .GetObjectCommand */ .jLs({ Bucket: location.bucket, Key: location.key }));
+    if (!response.Body)
+        throw new Error(`${formatS3Uri(location)} has no content`);
+    return response.Body.transformToByteArray();
+}
+/** Reads a whole object as UTF-8 text. */
+async function getObjectText(s3, location) {
+    const response = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
+    if (!response.Body)
+        throw new Error(`${formatS3Uri(location)} has no content`);
+    return response.Body.transformToString('utf-8');
+}
+/**
+ * `metrics-s3-uri` names an existing statistics object to attach when it ends in `.json`;
+ * any other URI is the folder the statistics this run builds are written to.
+ */
+function isStatisticsObjectUri(uri) {
+    return /\.json$/i.test(uri);
+}
+
+
+/***/ }),
+
+/***/ 5160:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $t: () => (/* binding */ currentPackageArn),
+/* harmony export */   It: () => (/* binding */ livePackageArn),
+/* harmony export */   N2: () => (/* binding */ describeEndpoint),
+/* harmony export */   Tc: () => (/* binding */ modelPackageOf),
+/* harmony export */   Vy: () => (/* binding */ describeModel),
+/* harmony export */   Yy: () => (/* binding */ describeConfig),
+/* harmony export */   cw: () => (/* binding */ readLiveEndpoint),
+/* harmony export */   ee: () => (/* binding */ configModelNames),
+/* harmony export */   ml: () => (/* binding */ primaryVariant),
+/* harmony export */   yN: () => (/* binding */ deployedVersions),
+/* harmony export */   zA: () => (/* binding */ servedPackageArn)
+/* harmony export */ });
+/* unused harmony export servedPackageArns */
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4459);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4286);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1580);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9424);
+/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1520);
+// What an endpoint serves, read from SageMaker (endpoint -> config -> models -> model
+// packages) and its tags: for deploy and rollback (what is live, what to keep), for the
+// gate's `endpoint:` baseline, and for the group deletion that must not take a version an
+// endpoint still serves. Reads only; a thing that does not exist reads as undefined.
+
+
+
+
+
+/** `describe` whose "not found" answer is undefined. */
+async function orAbsent(describe) {
+    try {
+        return await describe();
+    }
+    catch (error) {
+        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(error))
+            return undefined;
+        throw error;
+    }
+}
+function describeEndpoint(sagemaker, name) {
+    return orAbsent(() => sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeEndpointCommand */ .CX3({ EndpointName: name })));
+}
+function describeConfig(sagemaker, name) {
+    return orAbsent(() => sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeEndpointConfigCommand */ .uoq({ EndpointConfigName: name })));
+}
+function describeModel(sagemaker, name) {
+    return orAbsent(() => sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribeModelCommand */ .utY({ ModelName: name })));
+}
+function modelPackageOf(model) {
+    if (!model)
+        return undefined;
+    return (model.PrimaryContainer?.ModelPackageName ??
+        model.Containers?.find(c => c.ModelPackageName)?.ModelPackageName);
+}
+/** The model names a config serves, shadow variants included (they run a model too). */
+async function configModelNames(sagemaker, configName) {
+    const config = await describeConfig(sagemaker, configName);
+    return [...(config?.ProductionVariants ?? []), ...(config?.ShadowProductionVariants ?? [])]
+        .map(v => v.ModelName ?? '')
+        .filter(Boolean);
+}
+/** The variant with the largest weight: what outputs, tags and baselines call "the" one. */
+function primaryVariant(variants) {
+    let best;
+    for (const v of variants)
+        if (!best || v.weight > best.weight)
+            best = v;
+    return best;
+}
+/** The package the live endpoint serves with the largest weight. */
+function livePackageArn(live) {
+    if (!live)
+        return undefined;
+    return primaryVariant(live.variants.filter(v => v.packageArn))?.packageArn;
+}
+/** The package the endpoint serves: the one this action recorded, if still live, else the largest weight. */
+function currentPackageArn(live) {
+    const recorded = live.tags[_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .TAGS */ .gp.packageArn];
+    if (recorded && live.variants.some(v => v.packageArn === recorded))
+        return recorded;
+    return livePackageArn(live);
+}
+function computeOf(variant) {
+    if (variant.ServerlessConfig?.MemorySizeInMB) {
+        return {
+            kind: 'serverless',
+            memorySizeInMb: variant.ServerlessConfig.MemorySizeInMB,
+            maxConcurrency: variant.ServerlessConfig.MaxConcurrency ?? 1
+        };
+    }
+    if (variant.InstanceType) {
+        return {
+            kind: 'instance',
+            instanceType: variant.InstanceType,
+            instanceCount: variant.InitialInstanceCount ?? 1
+        };
+    }
+    return undefined;
+}
+/** What the endpoint serves now: its config, the packages behind the config's models, its tags. */
+async function readLiveEndpoint(sagemaker, description) {
+    const configName = description.EndpointConfigName ?? '';
+    const config = configName ? await describeConfig(sagemaker, configName) : undefined;
+    const current = new Map((description.ProductionVariants ?? []).map(v => [v.VariantName ?? '', v]));
+    const variants = [];
+    for (const variant of config?.ProductionVariants ?? []) {
+        const name = variant.VariantName ?? '';
+        const model = variant.ModelName ? await describeModel(sagemaker, variant.ModelName) : undefined;
+        variants.push({
+            variantName: name,
+            modelName: variant.ModelName,
+            packageArn: modelPackageOf(model),
+            weight: current.get(name)?.CurrentWeight ?? variant.InitialVariantWeight ?? 1,
+            compute: computeOf(variant)
+        });
+    }
+    if (!config) {
+        for (const [name, v] of current)
+            variants.push({ variantName: name, weight: v.CurrentWeight ?? 1 });
+    }
+    const arn = description.EndpointArn ?? '';
+    return {
+        name: description.EndpointName ?? '',
+        arn,
+        status: description.EndpointStatus ?? 'unknown',
+        configName,
+        configCreationTime: config?.CreationTime,
+        variants,
+        dataCaptureS3Uri: config?.DataCaptureConfig?.DestinationS3Uri,
+        failureReason: description.FailureReason,
+        tags: arn ? await (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .readTags */ .g$)(sagemaker, arn) : {}
+    };
+}
+/**
+ * The package an endpoint serves with the largest weight, or undefined when the endpoint
+ * does not exist or serves no package: three reads, for the gate's `endpoint:` baseline.
+ */
+async function servedPackageArn(sagemaker, endpointName) {
+    const description = await describeEndpoint(sagemaker, endpointName);
+    if (!description?.EndpointConfigName)
+        return undefined;
+    const config = await describeConfig(sagemaker, description.EndpointConfigName);
+    const weights = new Map((description.ProductionVariants ?? []).map(v => [v.VariantName, v.CurrentWeight]));
+    const variants = (config?.ProductionVariants ?? []).map(v => ({
+        modelName: v.ModelName,
+        weight: weights.get(v.VariantName) ?? v.InitialVariantWeight ?? 1
+    }));
+    const primary = primaryVariant(variants);
+    if (!primary?.modelName)
+        return undefined;
+    return modelPackageOf(await describeModel(sagemaker, primary.modelName));
+}
+/**
+ * Every package an endpoint serves or is being moved to (all variants, shadow ones too, of
+ * its current and pending configs); empty when the endpoint does not exist. Any other
+ * failed read throws, so that a caller deciding to delete something fails closed.
+ */
+async function servedPackageArns(sagemaker, endpointName) {
+    const description = await describeEndpoint(sagemaker, endpointName);
+    if (!description)
+        return [];
+    const packages = new Set();
+    for (const configName of [
+        description.EndpointConfigName,
+        description.PendingDeploymentSummary?.EndpointConfigName
+    ]) {
+        if (!configName)
+            continue;
+        for (const modelName of await configModelNames(sagemaker, configName)) {
+            const model = await describeModel(sagemaker, modelName);
+            const arns = [
+                model?.PrimaryContainer?.ModelPackageName,
+                ...(model?.Containers ?? []).map(c => c.ModelPackageName)
+            ];
+            for (const arn of arns)
+                if (arn)
+                    packages.add(arn);
+        }
+    }
+    return [...packages];
+}
+/**
+ * Versions deleting could break an endpoint with: Approved ones whose metadata records a
+ * deployment, and any version an endpoint it is recorded on still serves (a version can be
+ * rejected while it is live). A failed read throws, so that nothing is deleted.
+ */
+async function deployedVersions(sagemaker, versions) {
+    const described = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_2__/* .describeVersions */ .Tt)(sagemaker, versions.map(version => version.arn));
+    const served = new Map();
+    const blocked = [];
+    for (const [index, pkg] of described.entries()) {
+        const summary = versions[index];
+        if (!summary)
+            continue;
+        const endpoints = Object.keys(pkg?.CustomerMetadataProperties ?? {})
+            .filter(key => key.startsWith(_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYS */ .Rk.deployedPrefix))
+            .map(key => key.slice(_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYS */ .Rk.deployedPrefix.length));
+        if (endpoints.length === 0)
+            continue;
+        const serving = [];
+        for (const endpoint of endpoints) {
+            if (!served.has(endpoint))
+                served.set(endpoint, await servedPackageArns(sagemaker, endpoint));
+            if (served.get(endpoint)?.includes(summary.arn))
+                serving.push(endpoint);
+        }
+        if (summary.status === 'Approved' || serving.length > 0)
+            blocked.push({ version: summary.version, endpoints, serving });
+    }
+    return blocked;
+}
+
+
+/***/ }),
+
+/***/ 9424:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C_: () => (/* binding */ TAG_PREFIX),
+/* harmony export */   EZ: () => (/* binding */ tagValue),
+/* harmony export */   Tw: () => (/* binding */ tagList),
+/* harmony export */   g$: () => (/* binding */ readTags),
+/* harmony export */   gp: () => (/* binding */ TAGS),
+/* harmony export */   p: () => (/* binding */ writeTags),
+/* harmony export */   pH: () => (/* binding */ deploymentTags)
+/* harmony export */ });
+/* unused harmony export TAG_VALUE_MAX */
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4459);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2025);
+// Tags: the one reader and writer of tags on SageMaker resources, and the tags this action
+// writes: on the endpoint, what it serves and what it replaced (rollback reads them back);
+// on models and configs, which endpoint they belong to (cleanup reads it).
+
+
+const TAG_PREFIX = 'sagemaker-model-gate:';
+const TAGS = {
+    packageArn: `${TAG_PREFIX}package-arn`,
+    previousPackageArn: `${TAG_PREFIX}previous-package-arn`,
+    commit: `${TAG_PREFIX}commit`,
+    run: `${TAG_PREFIX}run`,
+    endpoint: `${TAG_PREFIX}endpoint`
+};
+/** SageMaker tag values: up to 256 characters from letters, digits, spaces and _.:/=+-@. */
+const TAG_VALUE_MAX = 256;
+function tagValue(text) {
+    return text.replace(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .NOT_METADATA_CHARACTER */ .GV, '_').slice(0, TAG_VALUE_MAX);
+}
+function deploymentTags(values) {
+    return [
+        { Key: TAGS.packageArn, Value: tagValue(values.packageArn) },
+        { Key: TAGS.previousPackageArn, Value: tagValue(values.previousPackageArn) },
+        { Key: TAGS.commit, Value: tagValue(values.commit) },
+        { Key: TAGS.run, Value: tagValue(values.run) }
+    ];
+}
+/** A resource's tags as key -> value, reading at most `maxPages` pages of 100. */
+async function readTags(sagemaker, arn, maxPages = Number.POSITIVE_INFINITY) {
+    const tags = {};
+    let nextToken;
+    let pages = 0;
+    do {
+        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .ListTagsCommand */ .bvr({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken }));
+        for (const tag of page.Tags ?? [])
+            if (tag.Key)
+                tags[tag.Key] = tag.Value ?? '';
+        nextToken = page.NextToken;
+    } while (nextToken && ++pages < maxPages);
+    return tags;
+}
+/** key -> value as the list SageMaker takes. */
+function tagList(tags) {
+    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}
+/** AddTags overwrites the values of keys that already exist. */
+async function writeTags(sagemaker, arn, tags) {
+    await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .AddTagsCommand */ .yjM({ ResourceArn: arn, Tags: tags }));
+}
+
+
+/***/ }),
+
+/***/ 4311:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ resolveModelSource),
+/* harmony export */   q: () => (/* binding */ finalMetrics)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4459);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
+// What a training job (or a tuning job's best training job) tells us about the model it
+// produced: the artifact, the image, the hyperparameters and the final metrics.
+
+
+/** Tuning jobs whose best training job can no longer change. */
+const FINISHED_TUNING = new Set(['Completed', 'Stopped']);
+async function describeTrainingJob(sagemaker, name, input) {
+    try {
+        return await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTrainingJobCommand */ .Sjt({ TrainingJobName: name }));
+    }
+    catch (error) {
+        const errorName = error.name;
+        if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "${input}": training job "${name}" could not be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .namedErrorMessage */ .nm)(error)}). Check the name, the region and the account.`);
+        }
+        throw error;
+    }
+}
+function finalMetrics(job) {
+    const metrics = [];
+    for (const item of job.FinalMetricDataList ?? []) {
+        // A metric the algorithm never logged comes back without a value or as NaN; it
+        // carries no information, and a NaN in the registry would poison every comparison.
+        if (!item.MetricName || item.Value === undefined || !Number.isFinite(item.Value))
+            continue;
+        metrics.push({ name: item.MetricName, value: item.Value });
+    }
+    return metrics;
+}
+function fromTrainingJob(job, input, imageOverride) {
+    const name = job.TrainingJobName ?? '';
+    if (job.TrainingJobStatus !== 'Completed') {
+        const reason = job.FailureReason ? `: ${job.FailureReason}` : '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "${input}": training job "${name}" is ${job.TrainingJobStatus ?? 'in an unknown state'}${reason}; only a Completed job can be registered.`);
+    }
+    const modelDataUrl = job.ModelArtifacts?.S3ModelArtifacts;
+    if (!modelDataUrl) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "${input}": training job "${name}" has no ModelArtifacts.S3ModelArtifacts to register.`);
+    }
+    const imageUri = imageOverride ?? job.AlgorithmSpecification?.TrainingImage;
+    if (!imageUri) {
+        const algorithm = job.AlgorithmSpecification?.AlgorithmName;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "image-uri" is required: training job "${name}" ran ${algorithm ? `algorithm resource "${algorithm}"` : 'without a TrainingImage'}, so the inference image cannot be read from it.`);
+    }
+    return {
+        modelDataUrl,
+        imageUri,
+        trainingJobName: name,
+        trainingJobArn: job.TrainingJobArn,
+        hyperParameters: { ...(job.HyperParameters ?? {}) },
+        finalMetrics: finalMetrics(job)
+    };
+}
+/**
+ * Resolves the register source to what SageMaker needs. Reads only (Describe calls), so it
+ * runs before any mutating call; a job that is not finished is an input error.
+ */
+async function resolveModelSource(sagemaker, source) {
+    if (source.kind === 'artifact') {
+        return {
+            modelDataUrl: source.modelDataUrl,
+            imageUri: source.imageUri,
+            hyperParameters: {},
+            finalMetrics: []
+        };
+    }
+    if (source.kind === 'training-job') {
+        const job = await describeTrainingJob(sagemaker, source.trainingJobName, 'training-job-name');
+        return fromTrainingJob(job, 'training-job-name', source.imageUri);
+    }
+    let tuning;
+    try {
+        tuning = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeHyperParameterTuningJobCommand */ .oj({
+            HyperParameterTuningJobName: source.tuningJobName
+        }));
+    }
+    catch (error) {
+        const name = error.name;
+        if (name === 'ResourceNotFound' || name === 'ValidationException') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .namedErrorMessage */ .nm)(error)}). Check the name, the region and the account.`);
+        }
+        throw error;
+    }
+    const status = tuning.HyperParameterTuningJobStatus ?? 'Unknown';
+    if (!FINISHED_TUNING.has(status)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" is ${status}; its best training job may still change. Register it once the job is Completed or Stopped.`);
+    }
+    const best = tuning.BestTrainingJob?.TrainingJobName;
+    if (!best) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" (${status}) has no best training job.`);
+    }
+    const job = await describeTrainingJob(sagemaker, best, 'tuning-job-name');
+    return {
+        ...fromTrainingJob(job, 'tuning-job-name', source.imageUri),
+        tuningJobName: source.tuningJobName
+    };
 }
 
 
@@ -94811,66 +94917,6 @@ async function updateVersion(sagemaker, arn, update) {
 }
 function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-
-/***/ }),
-
-/***/ 7713:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B9: () => (/* binding */ consoleUrl),
-/* harmony export */   Ni: () => (/* binding */ withLink),
-/* harmony export */   tr: () => (/* binding */ consoleLinks)
-/* harmony export */ });
-/* unused harmony exports consoleHost, groupNameAndRegion */
-/* harmony import */ var _registry_names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2025);
-// Links to the SageMaker console, the only place they are built: the console's host
-// depends on the partition of the region (China and GovCloud have their own).
-
-/** The console host of the AWS partition a region belongs to. */
-function consoleHost(region) {
-    if (region.startsWith('cn-'))
-        return `${region}.console.amazonaws.cn`;
-    if (region.startsWith('us-gov-'))
-        return `${region}.console.amazonaws-us-gov.com`;
-    return `${region}.console.aws.amazon.com`;
-}
-/**
- * The console page of one resource; undefined when the region is not a region name, since
- * the region becomes part of the host name and anything else would send the reader
- * elsewhere. The console routes are not a documented API: these are the forms in common use.
- */
-function consoleUrl(region, page, name) {
-    if (!_registry_names_js__WEBPACK_IMPORTED_MODULE_0__/* .REGION */ .Zg.test(region))
-        return undefined;
-    return `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}#/${page}/${encodeURIComponent(name)}`;
-}
-/** `text: url`, or the text alone when there is no link. */
-function withLink(text, url) {
-    return url ? `${text}: ${url}` : text;
-}
-/** A group given as a name or as the ARN of a group shared from another account. */
-function groupNameAndRegion(group, region) {
-    const arn = (0,_registry_names_js__WEBPACK_IMPORTED_MODULE_0__/* .parseGroupArn */ .o8)(group);
-    return arn ? { name: arn.name, region: arn.region } : { name: group, region };
-}
-/** Links to the SageMaker console for a group and, when given, an endpoint. */
-function consoleLinks(options) {
-    const { name, region } = groupNameAndRegion(options.group, options.region);
-    const links = [];
-    const group = consoleUrl(region, 'model-registry', name);
-    if (group)
-        links.push({ label: 'Model group in the SageMaker console', url: group });
-    const endpoint = options.endpointName && consoleUrl(region, 'endpoints', options.endpointName);
-    if (endpoint) {
-        links.push({
-            label: `Endpoint ${options.endpointName} in the SageMaker console`,
-            url: endpoint
-        });
-    }
-    return links;
 }
 
 

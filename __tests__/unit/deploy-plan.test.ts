@@ -1,14 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_RUN } from '../../__fixtures__/context.js'
 import { BASE_DEPLOY, packageArn, REGION, ROLE } from '../../__fixtures__/deploy/sagemaker.js'
-import {
-  buildPlan,
-  formatPlan,
-  isOurName,
-  NAME_MAX,
-  resourceName,
-  type LiveEndpoint
-} from '../../src/deploy/plan.js'
+import { buildPlan, formatPlan, isOurName, resourceName } from '../../src/deploy/plan.js'
+import { NAME_MAX } from '../../src/registry/names.js'
+import type { LiveEndpoint } from '../../src/registry/served.js'
 import type { DeploySettings } from '../../src/settings.js'
 
 const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/

@@ -9,7 +9,7 @@ import {
   sharedAccounts,
   unsharePolicy,
   type PolicyDocument
-} from '../../src/registry/policy.js'
+} from '../../src/registry/sharing.js'
 
 const GROUP_ARN = 'arn:aws:sagemaker:eu-west-1:111111111111:model-package-group/churn'
 const PACKAGES = 'arn:aws:sagemaker:eu-west-1:111111111111:model-package/churn/*'

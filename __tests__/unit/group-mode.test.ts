@@ -26,7 +26,7 @@ import {
 } from '../../__fixtures__/context.js'
 import { commonSettings } from '../../__fixtures__/register/settings.js'
 import { runGroup } from '../../src/modes/group.js'
-import { SHARE_SID } from '../../src/registry/policy.js'
+import { SHARE_SID } from '../../src/registry/sharing.js'
 import type { CommonSettings, GroupSettings, SettingsOf } from '../../src/settings.js'
 
 const sm = mockClient(SageMakerClient)

@@ -14,7 +14,7 @@ import {
 import { createGitHubDeployment } from '../../src/github/deployments.js'
 import { parseInFlight, type InFlightDeployment } from '../../src/deploy/inflight.js'
 import { reconcileInterrupted } from '../../src/deploy/reconcile.js'
-import { deploymentTags } from '../../src/deploy/tags.js'
+import { deploymentTags } from '../../src/registry/tags.js'
 import { runDeploy } from '../../src/modes/deploy.js'
 
 const V8_CONFIG = 'churn-prod-v8-0123456789'

@@ -16,10 +16,9 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import type { RunContext } from '../context.js'
 import { isNotFound } from '../aws-errors.js'
-import { configModelNames } from './endpoint.js'
+import { configModelNames, describeEndpoint } from '../registry/served.js'
 import { isOurName } from './plan.js'
-import { readTags, TAGS } from './tags.js'
-import { describeEndpoint } from './waiter.js'
+import { readTags, TAGS } from '../registry/tags.js'
 import { errorMessage } from '../errors.js'
 
 export interface CleanupPlan {
@@ -115,10 +114,7 @@ interface InUse {
 }
 
 async function addUses(sagemaker: SageMakerClient, endpointName: string, into: InUse) {
-  const description = await describeEndpoint(
-    { aws: { sagemaker } as RunContext['aws'] },
-    endpointName
-  )
+  const description = await describeEndpoint(sagemaker, endpointName)
   for (const config of [
     description?.EndpointConfigName,
     description?.PendingDeploymentSummary?.EndpointConfigName

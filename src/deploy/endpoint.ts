@@ -1,13 +1,10 @@
-// Reading what an endpoint serves and which of a plan's models and configs exist already,
-// making the plan's create calls and the endpoint change, and proving
-// afterwards that the endpoint really serves the config asked for: SageMaker's own waiter
-// reports InService even after an update rolled back.
+// Which of a plan's models and configs exist already, making the plan's create calls and
+// the endpoint change, and proving afterwards that the endpoint really serves the config
+// asked for: SageMaker's own waiter reports InService even after an update rolled back.
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
-  DescribeEndpointConfigCommand,
-  DescribeModelCommand,
   UpdateEndpointCommand,
   UpdateEndpointWeightsAndCapacitiesCommand,
   type CreateEndpointConfigCommandInput,
@@ -18,119 +15,17 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import type { RunContext } from '../context.js'
 import { UserError } from '../errors.js'
-import { isAlreadyExists, isNotFound } from '../aws-errors.js'
+import { isAlreadyExists } from '../aws-errors.js'
 import {
-  describeCall,
-  primaryVariant,
-  type Compute,
-  type DeployPlan,
-  type LiveEndpoint,
-  type LiveVariant,
-  type PlanFacts,
-  type PlannedCall
-} from './plan.js'
+  describeConfig,
+  describeModel,
+  modelPackageOf,
+  type EndpointDescription
+} from '../registry/served.js'
+import { describeCall, type DeployPlan, type PlanFacts, type PlannedCall } from './plan.js'
 import { consoleUrl, withLink } from '../report/links.js'
-import { readTags } from './tags.js'
-import { describeEndpoint, type EndpointDescription } from './waiter.js'
 
 type Ctx = Pick<RunContext, 'aws' | 'out'>
-
-async function describeModel(
-  sagemaker: SageMakerClient,
-  name: string
-): Promise<DescribeModelCommandOutput | undefined> {
-  try {
-    return await sagemaker.send(new DescribeModelCommand({ ModelName: name }))
-  } catch (error) {
-    if (isNotFound(error)) return undefined
-    throw error
-  }
-}
-
-async function describeConfig(
-  sagemaker: SageMakerClient,
-  name: string
-): Promise<DescribeEndpointConfigCommandOutput | undefined> {
-  try {
-    return await sagemaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }))
-  } catch (error) {
-    if (isNotFound(error)) return undefined
-    throw error
-  }
-}
-
-function modelPackageOf(model: DescribeModelCommandOutput | undefined): string | undefined {
-  if (!model) return undefined
-  return (
-    model.PrimaryContainer?.ModelPackageName ??
-    model.Containers?.find(c => c.ModelPackageName)?.ModelPackageName
-  )
-}
-
-/** The model names a config serves, for cleanup to keep. */
-export async function configModelNames(
-  sagemaker: SageMakerClient,
-  configName: string
-): Promise<string[]> {
-  const config = await describeConfig(sagemaker, configName)
-  // Shadow variants run a model too: deleting it would break the shadow test.
-  return [...(config?.ProductionVariants ?? []), ...(config?.ShadowProductionVariants ?? [])]
-    .map(v => v.ModelName ?? '')
-    .filter(Boolean)
-}
-
-/** What the endpoint serves now: its config, the packages behind the config's models, its tags. */
-export async function readLiveEndpoint(
-  ctx: Ctx,
-  description: EndpointDescription
-): Promise<LiveEndpoint> {
-  const sagemaker = ctx.aws.sagemaker
-  const configName = description.EndpointConfigName ?? ''
-  const config = configName ? await describeConfig(sagemaker, configName) : undefined
-  const current = new Map((description.ProductionVariants ?? []).map(v => [v.VariantName ?? '', v]))
-  const variants: LiveVariant[] = []
-  for (const variant of config?.ProductionVariants ?? []) {
-    const name = variant.VariantName ?? ''
-    const model = variant.ModelName ? await describeModel(sagemaker, variant.ModelName) : undefined
-    let compute: Compute | undefined
-    if (variant.ServerlessConfig?.MemorySizeInMB) {
-      compute = {
-        kind: 'serverless',
-        memorySizeInMb: variant.ServerlessConfig.MemorySizeInMB,
-        maxConcurrency: variant.ServerlessConfig.MaxConcurrency ?? 1
-      }
-    } else if (variant.InstanceType) {
-      compute = {
-        kind: 'instance',
-        instanceType: variant.InstanceType,
-        instanceCount: variant.InitialInstanceCount ?? 1
-      }
-    }
-    variants.push({
-      variantName: name,
-      modelName: variant.ModelName,
-      packageArn: modelPackageOf(model),
-      weight: current.get(name)?.CurrentWeight ?? variant.InitialVariantWeight ?? 1,
-      compute
-    })
-  }
-  if (!config) {
-    for (const [name, v] of current)
-      variants.push({ variantName: name, weight: v.CurrentWeight ?? 1 })
-  }
-  const arn = description.EndpointArn ?? ''
-  return {
-    name: description.EndpointName ?? '',
-    arn,
-    status: description.EndpointStatus ?? 'unknown',
-    configName,
-    configCreationTime: config?.CreationTime,
-    variants,
-    dataCaptureS3Uri: config?.DataCaptureConfig?.DestinationS3Uri,
-    failureReason: description.FailureReason,
-    tags: arn ? await readTags(sagemaker, arn) : {}
-  }
-}
 
 function checkModel(input: CreateModelCommandInput, model: DescribeModelCommandOutput): void {
   const wanted = input.Containers?.[0]?.ModelPackageName
@@ -322,62 +217,4 @@ export function verifyDeployment(
     return `The deployment to endpoint ${plan.endpointName} failed and so did SageMaker's rollback (UpdateRollbackFailed): the endpoint serves a mix of the old and new configs.${reason}`
   }
   return `Endpoint ${plan.endpointName} is ${status} on config ${config}, not InService on ${plan.endpointConfigName}.${reason}`
-}
-
-/**
- * The package an endpoint serves with the largest weight, or undefined when the endpoint
- * does not exist or serves no package: three reads, for the gate's `endpoint:` baseline.
- */
-export async function servedPackageArn(
-  sagemaker: SageMakerClient,
-  endpointName: string
-): Promise<string | undefined> {
-  const description = await describeEndpoint(
-    { aws: { sagemaker } as RunContext['aws'] },
-    endpointName
-  )
-  if (!description?.EndpointConfigName) return undefined
-  const config = await describeConfig(sagemaker, description.EndpointConfigName)
-  const weights = new Map(
-    (description.ProductionVariants ?? []).map(v => [v.VariantName, v.CurrentWeight])
-  )
-  const variants = (config?.ProductionVariants ?? []).map(v => ({
-    modelName: v.ModelName,
-    weight: weights.get(v.VariantName) ?? v.InitialVariantWeight ?? 1
-  }))
-  const primary = primaryVariant(variants)
-  if (!primary?.modelName) return undefined
-  return modelPackageOf(await describeModel(sagemaker, primary.modelName))
-}
-
-/**
- * Every package an endpoint serves or is being moved to (all variants, shadow ones too, of
- * its current and pending configs); empty when the endpoint does not exist. Any other
- * failed read throws, so that a caller deciding to delete something fails closed.
- */
-export async function servedPackageArns(
-  sagemaker: SageMakerClient,
-  endpointName: string
-): Promise<string[]> {
-  const description = await describeEndpoint(
-    { aws: { sagemaker } as RunContext['aws'] },
-    endpointName
-  )
-  if (!description) return []
-  const packages = new Set<string>()
-  for (const configName of [
-    description.EndpointConfigName,
-    description.PendingDeploymentSummary?.EndpointConfigName
-  ]) {
-    if (!configName) continue
-    for (const modelName of await configModelNames(sagemaker, configName)) {
-      const model = await describeModel(sagemaker, modelName)
-      const arns = [
-        model?.PrimaryContainer?.ModelPackageName,
-        ...(model?.Containers ?? []).map(c => c.ModelPackageName)
-      ]
-      for (const arn of arns) if (arn) packages.add(arn)
-    }
-  }
-  return [...packages]
 }

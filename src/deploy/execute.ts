@@ -24,13 +24,7 @@ import {
   type CleanupScope,
   type Created
 } from './cleanup.js'
-import {
-  createResource,
-  findExisting,
-  readLiveEndpoint,
-  startEndpointChange,
-  verifyDeployment
-} from './endpoint.js'
+import { createResource, findExisting, startEndpointChange, verifyDeployment } from './endpoint.js'
 import { InFlightRecorder, type InFlightDeployment } from './inflight.js'
 import {
   buildPlan,
@@ -40,14 +34,14 @@ import {
   describeCompute,
   formatPlan,
   type DeployPlan,
-  type LiveEndpoint,
   type PlannedCall,
   type RejectRequest,
   type Target
 } from './plan.js'
 import { POST_WAIT_MAX_SECONDS } from './reconcile.js'
-import { writeTags } from './tags.js'
-import { BUSY_STATES, describeEndpoint, waitForEndpoint, WaitTimeoutError } from './waiter.js'
+import { describeEndpoint, readLiveEndpoint, type LiveEndpoint } from '../registry/served.js'
+import { writeTags } from '../registry/tags.js'
+import { BUSY_STATES, waitForEndpoint, WaitTimeoutError } from './waiter.js'
 
 /** The settings of a deployment: those of `deploy` or of `rollback`. */
 export type DeploymentSettings = SettingsOf<'deploy' | 'rollback'>
@@ -122,7 +116,7 @@ export async function settledEndpoint(
   dryRun: boolean,
   timeoutSeconds = settings.waitTimeoutSeconds
 ): Promise<LiveEndpoint | undefined> {
-  let description = await describeEndpoint(ctx, settings.endpointName)
+  let description = await describeEndpoint(ctx.aws.sagemaker, settings.endpointName)
   if (!description) return undefined
   const status = description.EndpointStatus ?? 'unknown'
   if (BUSY_STATES.has(status)) {
@@ -141,7 +135,7 @@ export async function settledEndpoint(
       if (!description) return undefined
     }
   }
-  const live = await readLiveEndpoint(ctx, description)
+  const live = await readLiveEndpoint(ctx.aws.sagemaker, description)
   if (live.status === 'Failed' || live.status === 'OutOfService') throw failedEndpoint(live)
   if (live.status === 'UpdateRollbackFailed') {
     ctx.out.warning(
@@ -265,7 +259,7 @@ async function endpointMoved(
   plan: DeployPlan,
   live: LiveEndpoint | undefined
 ): Promise<boolean> {
-  const now = await describeEndpoint(ctx, plan.endpointName)
+  const now = await describeEndpoint(ctx.aws.sagemaker, plan.endpointName)
   if (plan.action === 'create') return now !== undefined
   if (!now || !live) return true
   return (
@@ -603,7 +597,7 @@ async function deployAndRecord(
       purpose: 'to finish this deployment'
     })
     // Described again on purpose: InService alone does not prove the new config serves.
-    const verified = await describeEndpoint(ctx, deploy.endpointName)
+    const verified = await describeEndpoint(ctx.aws.sagemaker, deploy.endpointName)
     result.serving = verified?.EndpointConfigName ?? ''
     const failure = verifyDeployment(plan, verified, live?.configName)
     if (failure) {

@@ -5,14 +5,9 @@
 import type { Tag } from '@aws-sdk/client-sagemaker'
 import type { Reporter } from '../context.js'
 import type { GitHubDeployment } from '../github/deployments.js'
+import type { LiveEndpoint } from '../registry/served.js'
 import type { Created } from './cleanup.js'
-import {
-  CHANGE_OPERATIONS,
-  describeCall,
-  type DeployPlan,
-  type LiveEndpoint,
-  type PlannedCall
-} from './plan.js'
+import { CHANGE_OPERATIONS, describeCall, type DeployPlan, type PlannedCall } from './plan.js'
 
 export const DEPLOYMENT_STATE = 'deploymentInFlight'
 

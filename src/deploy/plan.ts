@@ -24,12 +24,17 @@ import {
   METADATA_MAX_VALUE,
   sanitizeMetadataText
 } from '../registry/metadata.js'
+import { NAME_MAX } from '../registry/names.js'
+import {
+  livePackageArn,
+  primaryVariant,
+  type Compute,
+  type LiveEndpoint
+} from '../registry/served.js'
 import type { VersionUpdate } from '../registry/versions.js'
 import type { DeploySettings } from '../settings.js'
-import { deploymentTags, TAG_PREFIX, TAGS } from './tags.js'
+import { deploymentTags, TAG_PREFIX, TAGS } from '../registry/tags.js'
 
-/** SageMaker names (models, configs, endpoints): `^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}`. */
-export const NAME_MAX = 63
 /** The variant of a single-version deployment; blue/green needs the same name every time. */
 export const PRIMARY_VARIANT = 'primary'
 const HASH_LENGTH = 10
@@ -38,10 +43,6 @@ export const DEFAULT_SERVERLESS_CONCURRENCY = 20
 const LABEL = /^v\d+(?:-v\d+)*(?:-plus\d+)?$/
 const ROLE_PLACEHOLDER = '<execution-role-arn>'
 
-export type Compute =
-  | { kind: 'instance'; instanceType: string; instanceCount: number }
-  | { kind: 'serverless'; memorySizeInMb: number; maxConcurrency: number }
-
 /** A package to serve, already described and checked to be Approved. */
 export interface Target {
   arn: string
@@ -49,28 +50,6 @@ export interface Target {
   weight: number
   /** The package's customer metadata, to fit `deployed:<endpoint>` next to it. */
   metadata?: Record<string, string>
-}
-
-export interface LiveVariant {
-  variantName: string
-  modelName?: string
-  /** The package behind the variant's model, when the model names one. */
-  packageArn?: string
-  weight: number
-  compute?: Compute
-}
-
-/** What the endpoint serves now, read from DescribeEndpoint/-EndpointConfig/-Model and ListTags. */
-export interface LiveEndpoint {
-  name: string
-  arn: string
-  status: string
-  configName: string
-  configCreationTime?: Date
-  variants: LiveVariant[]
-  dataCaptureS3Uri?: string
-  failureReason?: string
-  tags: Record<string, string>
 }
 
 export interface PlannedVariant {
@@ -252,18 +231,6 @@ export function resolveCompute(settings: DeploySettings, live: LiveEndpoint | un
       live ? 'runs a config this action cannot read the compute of' : 'does not exist yet'
     }, so there is nothing to keep. Give an instance type such as ml.m5.large, or a serverless memory size.`
   )
-}
-
-export function primaryVariant<T extends { weight: number }>(variants: T[]): T | undefined {
-  let best: T | undefined
-  for (const v of variants) if (!best || v.weight > best.weight) best = v
-  return best
-}
-
-/** The package the live endpoint serves with the largest weight. */
-export function livePackageArn(live: LiveEndpoint | undefined): string | undefined {
-  if (!live) return undefined
-  return primaryVariant(live.variants.filter(v => v.packageArn))?.packageArn
 }
 
 function validate(settings: DeploySettings, compute: Compute, targets: Target[]): void {

@@ -6,17 +6,17 @@
 import type { RunContext } from '../context.js'
 import { setGitHubDeploymentStatus, type DeploymentState } from '../github/deployments.js'
 import { versionFromArn } from '../registry/versions.js'
-import { discardCreated, type Created } from './cleanup.js'
-import { readLiveEndpoint } from './endpoint.js'
-import type { InFlightDeployment } from './inflight.js'
-import { livePackageArn, type LiveEndpoint } from './plan.js'
-import { tagValue, TAGS, writeTags } from './tags.js'
 import {
   describeEndpoint,
-  waitForEndpoint,
-  WaitTimeoutError,
-  type EndpointDescription
-} from './waiter.js'
+  livePackageArn,
+  readLiveEndpoint,
+  type EndpointDescription,
+  type LiveEndpoint
+} from '../registry/served.js'
+import { discardCreated, type Created } from './cleanup.js'
+import type { InFlightDeployment } from './inflight.js'
+import { tagValue, TAGS, writeTags } from '../registry/tags.js'
+import { waitForEndpoint, WaitTimeoutError } from './waiter.js'
 import { errorMessage } from '../errors.js'
 
 /**
@@ -133,9 +133,9 @@ export async function reconcileInterrupted(
     if (!(error instanceof WaitTimeoutError)) throw error
     ctx.out.warning(error.message)
     settled = false
-    description = await describeEndpoint(ctx, name)
+    description = await describeEndpoint(ctx.aws.sagemaker, name)
   }
-  const live = description ? await readLiveEndpoint(ctx, description) : undefined
+  const live = description ? await readLiveEndpoint(ctx.aws.sagemaker, description) : undefined
   const ours = settled && live?.status === 'InService' && live.configName === record.configName
   if (live?.arn) {
     try {

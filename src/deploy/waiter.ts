@@ -1,12 +1,8 @@
 // Our own poller for endpoint states: it logs every change with the time it happened and
 // gives up at a deadline measured on the injected clock, so tests need no real time.
-import {
-  DescribeEndpointCommand,
-  type DescribeEndpointCommandOutput
-} from '@aws-sdk/client-sagemaker'
 import type { RunContext } from '../context.js'
 import { UserError } from '../errors.js'
-import { isNotFound } from '../aws-errors.js'
+import { describeEndpoint, type EndpointDescription } from '../registry/served.js'
 
 /** States in which SageMaker is still changing the endpoint and refuses another update. */
 export const BUSY_STATES: ReadonlySet<string> = new Set([
@@ -16,20 +12,6 @@ export const BUSY_STATES: ReadonlySet<string> = new Set([
   'RollingBack',
   'Deleting'
 ])
-
-export type EndpointDescription = DescribeEndpointCommandOutput
-
-export async function describeEndpoint(
-  ctx: Pick<RunContext, 'aws'>,
-  endpointName: string
-): Promise<EndpointDescription | undefined> {
-  try {
-    return await ctx.aws.sagemaker.send(new DescribeEndpointCommand({ EndpointName: endpointName }))
-  } catch (error) {
-    if (isNotFound(error)) return undefined
-    throw error
-  }
-}
 
 /** Poll often enough to see short states, rarely enough to stay far from API throttling. */
 export function defaultPollSeconds(timeoutSeconds: number): number {
@@ -70,7 +52,7 @@ export async function waitForEndpoint(
   const pollMs = (options.pollSeconds ?? defaultPollSeconds(options.timeoutSeconds)) * 1000
   let last: string | undefined
   for (;;) {
-    const description = await describeEndpoint(ctx, endpointName)
+    const description = await describeEndpoint(ctx.aws.sagemaker, endpointName)
     const now = ctx.now()
     const status = description ? (description.EndpointStatus ?? 'unknown') : 'absent'
     const state = description ? `${status} on ${description.EndpointConfigName ?? '?'}` : status

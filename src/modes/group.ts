@@ -9,25 +9,22 @@ import {
   DeleteModelPackageCommand,
   DeleteModelPackageGroupCommand,
   DeleteModelPackageGroupPolicyCommand,
-  ListTagsCommand,
-  PutModelPackageGroupPolicyCommand,
-  type SageMakerClient
+  PutModelPackageGroupPolicyCommand
 } from '@aws-sdk/client-sagemaker'
 import type { ModeOutcome, ModeRunner, RunContext } from '../context.js'
-import { servedPackageArns } from '../deploy/endpoint.js'
+import { deployedVersions } from '../registry/served.js'
 import { errorMessage, UserError } from '../errors.js'
-import { describeVersions } from '../registry/lineage.js'
-import { parseGroupArn } from '../registry/names.js'
-import { KEYS } from '../registry/metadata.js'
+import { readTags, tagList } from '../registry/tags.js'
 import {
   SHARE_SID,
   policyText,
   readGroupPolicy,
+  refuseOwnAccount,
   sharedAccounts,
   sharePolicy,
   unsharePolicy,
   type PolicyChange
-} from '../registry/policy.js'
+} from '../registry/sharing.js'
 import { describeGroup, listVersions, type VersionSummary } from '../registry/versions.js'
 import { versionTable, type CompareRow } from '../report/compare.js'
 import { escapeCell, escapeText } from '../report/escape.js'
@@ -53,20 +50,6 @@ function summaryRow(summary: VersionSummary): CompareRow {
     description: summary.description,
     metrics: {}
   }
-}
-
-async function listTags(sagemaker: SageMakerClient, arn: string): Promise<Tags> {
-  const tags: Tags = {}
-  let nextToken: string | undefined
-  let pages = 0
-  do {
-    const page = await sagemaker.send(
-      new ListTagsCommand({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken })
-    )
-    for (const tag of page.Tags ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? ''
-    nextToken = page.NextToken
-  } while (nextToken && ++pages < TAG_PAGES)
-  return tags
 }
 
 /** Policy calls take a group name and act in the caller's account only. */
@@ -98,7 +81,7 @@ async function describeOperation(ctx: RunContext, settings: SettingsOf<'group'>)
   const notes: string[] = []
   let tags: Tags = {}
   try {
-    tags = arn ? await listTags(sagemaker, arn) : {}
+    tags = arn ? await readTags(sagemaker, arn, TAG_PAGES) : {}
   } catch (error) {
     notes.push(`Tags could not be read: ${errorMessage(error)}`)
   }
@@ -198,7 +181,7 @@ async function updateTagsOperation(
 ): Promise<void> {
   const sagemaker = ctx.aws.sagemaker
   const arn = await ctx.steps.run('reading the group', () => groupArnOf(ctx, settings.group))
-  const current = await ctx.steps.run('reading its tags', () => listTags(sagemaker, arn))
+  const current = await ctx.steps.run('reading its tags', () => readTags(sagemaker, arn, TAG_PAGES))
   const changes = Object.entries(ops.groupTags).filter(([key, value]) => current[key] !== value)
   const lines = changes.map(([key, value]) =>
     key in current ? `${key}: "${current[key]}" -> "${value}"` : `${key}: (new) "${value}"`
@@ -218,10 +201,7 @@ async function updateTagsOperation(
   } else {
     await ctx.steps.run('tagging the group', () =>
       sagemaker.send(
-        new AddTagsCommand({
-          ResourceArn: arn,
-          Tags: changes.map(([Key, Value]) => ({ Key, Value }))
-        })
+        new AddTagsCommand({ ResourceArn: arn, Tags: tagList(Object.fromEntries(changes)) })
       )
     )
     ctx.steps.changed(
@@ -250,40 +230,6 @@ async function updateTagsOperation(
         : [])
     ].join('\n')
   )
-}
-
-/**
- * Versions deleting could break an endpoint with: Approved ones whose metadata records a
- * deployment, and any version an endpoint it is recorded on still serves (a version can be
- * rejected while it is live). A failed read throws, so the group is not deleted.
- */
-async function deployedVersions(
-  ctx: RunContext,
-  versions: VersionSummary[]
-): Promise<{ version: number; endpoints: string[]; serving: string[] }[]> {
-  const sagemaker = ctx.aws.sagemaker
-  const described = await describeVersions(
-    sagemaker,
-    versions.map(version => version.arn)
-  )
-  const served = new Map<string, string[]>()
-  const blocked: { version: number; endpoints: string[]; serving: string[] }[] = []
-  for (const [index, pkg] of described.entries()) {
-    const summary = versions[index]
-    if (!summary) continue
-    const endpoints = Object.keys(pkg?.CustomerMetadataProperties ?? {})
-      .filter(key => key.startsWith(KEYS.deployedPrefix))
-      .map(key => key.slice(KEYS.deployedPrefix.length))
-    if (endpoints.length === 0) continue
-    const serving: string[] = []
-    for (const endpoint of endpoints) {
-      if (!served.has(endpoint)) served.set(endpoint, await servedPackageArns(sagemaker, endpoint))
-      if (served.get(endpoint)?.includes(summary.arn)) serving.push(endpoint)
-    }
-    if (summary.status === 'Approved' || serving.length > 0)
-      blocked.push({ version: summary.version, endpoints, serving })
-  }
-  return blocked
 }
 
 function versionList(versions: VersionSummary[]): string {
@@ -315,7 +261,7 @@ async function deleteOperation(
     )
   }
   const deployed = await ctx.steps.run('checking which versions are deployed', () =>
-    deployedVersions(ctx, versions)
+    deployedVersions(sagemaker, versions)
   )
   if (deployed.length > 0) {
     const which = deployed
@@ -366,20 +312,6 @@ async function deleteOperation(
       ...(versions.length > 0 ? [...versionTable(versions.map(summaryRow)), ''] : [])
     ].join('\n')
   )
-}
-
-/**
- * Sharing a group with the account that owns it grants nothing (the owner already has
- * every right through IAM) and usually means a wrong account id was pasted.
- */
-function refuseOwnAccount(groupArn: string, accountIds: readonly string[]): void {
-  const arn = parseGroupArn(groupArn)
-  const owner = arn?.account
-  if (owner && accountIds.includes(owner)) {
-    throw new UserError(
-      `Input "account-ids": ${owner} is the account that owns group "${arn?.name}" (${groupArn}); sharing with it grants nothing. Remove it and give the other accounts to share with.`
-    )
-  }
 }
 
 function describeChange(operation: 'share' | 'unshare', change: PolicyChange): string {

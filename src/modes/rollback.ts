@@ -6,8 +6,9 @@
 import type { ModeRunner, RunContext } from '../context.js'
 import { runUrl } from '../context.js'
 import { approvedTarget, runDeployment, settledEndpoint } from '../deploy/execute.js'
-import { livePackageArn, runLabel, type LiveEndpoint, type RejectRequest } from '../deploy/plan.js'
-import { TAGS } from '../deploy/tags.js'
+import { runLabel, type RejectRequest } from '../deploy/plan.js'
+import { currentPackageArn, type LiveEndpoint } from '../registry/served.js'
+import { TAGS } from '../registry/tags.js'
 import { UserError } from '../errors.js'
 import { KEYS, METADATA_MAX_VALUE, sanitizeMetadataText } from '../registry/metadata.js'
 import {
@@ -20,13 +21,6 @@ import {
   versionFromArn
 } from '../registry/versions.js'
 import type { SettingsOf } from '../settings.js'
-
-/** The package the endpoint serves: the one this action recorded, if still live, else the largest weight. */
-export function currentPackageArn(live: LiveEndpoint): string | undefined {
-  const recorded = live.tags[TAGS.packageArn]
-  if (recorded && live.variants.some(v => v.packageArn === recorded)) return recorded
-  return livePackageArn(live)
-}
 
 function versionOf(arn: string): number | undefined {
   try {

@@ -8,6 +8,7 @@ import {
 import type { Reporter } from '../context.js'
 import type { GroupRef } from '../settings.js'
 import { isAlreadyExists, isNotFound } from '../aws-errors.js'
+import { tagList } from './tags.js'
 
 export interface EnsuredGroup {
   /** Absent only in a dry run for a group that does not exist yet. */
@@ -24,8 +25,7 @@ export function createGroupInput(
 ): CreateModelPackageGroupCommandInput {
   const input: CreateModelPackageGroupCommandInput = { ModelPackageGroupName: group.name }
   if (description) input.ModelPackageGroupDescription = description
-  const tagList = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))
-  if (tagList.length > 0) input.Tags = tagList
+  if (Object.keys(tags).length > 0) input.Tags = tagList(tags)
   return input
 }
 

@@ -1,12 +1,13 @@
-// Tags this action writes: on the endpoint, what it serves and what it replaced (rollback
-// reads them back); on models and configs, which endpoint they belong to (cleanup reads it).
+// Tags: the one reader and writer of tags on SageMaker resources, and the tags this action
+// writes: on the endpoint, what it serves and what it replaced (rollback reads them back);
+// on models and configs, which endpoint they belong to (cleanup reads it).
 import {
   AddTagsCommand,
   ListTagsCommand,
   type SageMakerClient,
   type Tag
 } from '@aws-sdk/client-sagemaker'
-import { NOT_METADATA_CHARACTER } from '../registry/names.js'
+import { NOT_METADATA_CHARACTER } from './names.js'
 
 export const TAG_PREFIX = 'sagemaker-model-gate:'
 export const TAGS = {
@@ -41,20 +42,28 @@ export function deploymentTags(values: DeploymentTagValues): Tag[] {
   ]
 }
 
+/** A resource's tags as key -> value, reading at most `maxPages` pages of 100. */
 export async function readTags(
   sagemaker: SageMakerClient,
-  arn: string
+  arn: string,
+  maxPages = Number.POSITIVE_INFINITY
 ): Promise<Record<string, string>> {
   const tags: Record<string, string> = {}
   let nextToken: string | undefined
+  let pages = 0
   do {
     const page = await sagemaker.send(
       new ListTagsCommand({ ResourceArn: arn, MaxResults: 100, NextToken: nextToken })
     )
     for (const tag of page.Tags ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? ''
     nextToken = page.NextToken
-  } while (nextToken)
+  } while (nextToken && ++pages < maxPages)
   return tags
+}
+
+/** key -> value as the list SageMaker takes. */
+export function tagList(tags: Record<string, string>): Tag[] {
+  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))
 }
 
 /** AddTags overwrites the values of keys that already exist. */

@@ -141,6 +141,20 @@ function statementFor(
   }
 }
 
+/**
+ * Sharing a group with the account that owns it grants nothing (the owner already has
+ * every right through IAM) and usually means a wrong account id was pasted.
+ */
+export function refuseOwnAccount(groupArn: string, accountIds: readonly string[]): void {
+  const arn = parseGroupArn(groupArn)
+  const owner = arn?.account
+  if (owner && accountIds.includes(owner)) {
+    throw new UserError(
+      `Input "account-ids": ${owner} is the account that owns group "${arn?.name}" (${groupArn}); sharing with it grants nothing. Remove it and give the other accounts to share with.`
+    )
+  }
+}
+
 export interface PolicyChange {
   /** The policy to write; undefined means delete the policy (or, without one, do nothing). */
   document?: PolicyDocument
