@@ -87450,7 +87450,7 @@ function readGitHubRun(env = process.env) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3516);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4734);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9119);
 // One bundle serves both `main` and `post`: the main step marks its state, and the post
 // step (which GitHub runs with the same state) sees the mark.
@@ -87470,7 +87470,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3516:
+/***/ 4734:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -89052,8 +89052,76 @@ function readGroup(inputs) {
     return { operation, groupTags, accountIds, force: inputs.bool('force') };
 }
 
-// EXTERNAL MODULE: ./build/src/registry/s3.js
-var registry_s3 = __nccwpck_require__(863);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var client_s3_dist_cjs = __nccwpck_require__(3711);
+;// CONCATENATED MODULE: ./build/src/registry/s3.js
+// S3 objects the registry points at: the model-quality statistics JSON a version's
+// ModelMetrics refer to, and the digests SageMaker records for them.
+
+
+
+
+/** Parses `s3://bucket/key`; `input` names the action input in the error message. */
+function parseS3Uri(uri, input) {
+    const match = names/* S3_URI */.WF.exec(uri.trim());
+    if (!match) {
+        throw new errors/* UserError */.yo(`Input "${input}" must be an S3 URI such as s3://bucket/prefix; got "${uri}".`);
+    }
+    return { bucket: match[1], key: match[2] ?? '' };
+}
+function formatS3Uri(location) {
+    return `s3://${location.bucket}/${location.key}`;
+}
+/** Appends path segments to a prefix, with exactly one `/` between parts. */
+function joinS3Key(prefix, ...segments) {
+    return [prefix, ...segments]
+        .map(part => part.replace(/^\/+|\/+$/g, ''))
+        .filter(part => part.length > 0)
+        .join('/');
+}
+function sha256Hex(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+/**
+ * The digest in the form MetricsSource.ContentDigest accepts
+ * (`^[Ss][Hh][Aa]256:[0-9a-fA-F]{64}$`, at most 72 characters).
+ */
+function contentDigest(data) {
+    return `sha256:${sha256Hex(data)}`;
+}
+async function putObject(s3, location, body, contentType) {
+    await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
+        Bucket: location.bucket,
+        Key: location.key,
+        Body: body,
+        ContentType: contentType
+    }));
+}
+/**
+ * The object's bytes: the digest SageMaker records is of the bytes, and decoding first
+ * would change them (a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD).
+ */
+async function getObjectBytes(s3, location) {
+    const response = await s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: location.bucket, Key: location.key }));
+    if (!response.Body)
+        throw new Error(`${formatS3Uri(location)} has no content`);
+    return response.Body.transformToByteArray();
+}
+/** Reads a whole object as UTF-8 text. */
+async function getObjectText(s3, location) {
+    const response = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
+    if (!response.Body)
+        throw new Error(`${formatS3Uri(location)} has no content`);
+    return response.Body.transformToString('utf-8');
+}
+/**
+ * `metrics-s3-uri` names an existing statistics object to attach when it ends in `.json`;
+ * any other URI is the folder the statistics this run builds are written to.
+ */
+function isStatisticsObjectUri(uri) {
+    return /\.json$/i.test(uri);
+}
+
 ;// CONCATENATED MODULE: ./build/src/inputs/register.js
 // The inputs of `register`: exactly one model source, where its metrics come from, and
 // what is recorded with the version (checked against SageMaker's character rules here, so
@@ -89122,7 +89190,7 @@ function readMetricsSources(inputs) {
     const metricsS3Uri = checkS3Uri('metrics-s3-uri', inputs.optional('metrics-s3-uri'));
     if (metricsFile !== undefined &&
         metricsS3Uri !== undefined &&
-        (0,registry_s3/* isStatisticsObjectUri */.DT)(metricsS3Uri)) {
+        isStatisticsObjectUri(metricsS3Uri)) {
         throw new InputError('metrics-s3-uri', `Inputs "metrics-file" and "metrics-s3-uri" ${shown('metrics-s3-uri', metricsS3Uri)} are two sources of metrics for one version: a URI ending in .json is an existing statistics object that is attached as it is. Give one of them, or make "metrics-s3-uri" a folder (such as s3://bucket/metrics/) for the statistics built from "metrics-file".`);
     }
     return { metricsFile, metricsS3Uri };
@@ -89324,18 +89392,129 @@ function processInterrupts(report, source = process) {
     };
 }
 
+// EXTERNAL MODULE: ./build/src/context.js
+var context = __nccwpck_require__(9462);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/aws-errors.js
-var aws_errors = __nccwpck_require__(4286);
-// EXTERNAL MODULE: ./build/src/context.js
-var context = __nccwpck_require__(9462);
-// EXTERNAL MODULE: ./build/src/registry/lineage.js
-var registry_lineage = __nccwpck_require__(1520);
-// EXTERNAL MODULE: ./build/src/registry/versions.js
-var registry_versions = __nccwpck_require__(788);
+;// CONCATENATED MODULE: ./build/src/github/comment.js
+/** The login GitHub shows for comments made with the workflow's GITHUB_TOKEN. */
+const ACTIONS_BOT = 'github-actions[bot]';
+function comment_status(error) {
+    const value = error?.status;
+    return typeof value === 'number' ? value : undefined;
+}
+/**
+ * The login behind the token. A personal or user token answers `GET /user`. An
+ * installation token (GITHUB_TOKEN, GitHub Apps) gets 403 there, but GraphQL `viewer`
+ * names its bot; if that fails too, GITHUB_TOKEN is by far the likeliest.
+ */
+async function resolveIdentity(octokit, out) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+    }
+    catch (error) {
+        out?.debug(`GET /user failed (${comment_status(error) ?? String(error)}); asking GraphQL viewer`);
+    }
+    try {
+        const data = await octokit.graphql('query { viewer { login } }');
+        if (data.viewer?.login)
+            return data.viewer.login;
+    }
+    catch (error) {
+        out?.debug(`GraphQL viewer failed (${String(error)}); assuming ${ACTIONS_BOT}`);
+    }
+    return ACTIONS_BOT;
+}
+/**
+ * Whether a comment author is the token's identity. GraphQL names a bot without the
+ * `[bot]` suffix that REST shows, so both spellings are accepted for bot accounts; a
+ * human cannot have `[` in a login, so this cannot match a person.
+ */
+function isSameActor(user, identity) {
+    if (!user?.login)
+        return false;
+    const author = user.login.toLowerCase();
+    const self = identity.toLowerCase();
+    return author === self || author === `${self}[bot]`;
+}
+/** The first comment on the issue that starts with the marker and was written by `identity`. */
+async function findStickyComment(octokit, where) {
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner: where.owner,
+        repo: where.repo,
+        issue_number: where.issueNumber,
+        per_page: 100
+    });
+    for await (const page of pages) {
+        for (const comment of page.data) {
+            if (comment.body?.startsWith(where.marker) && isSameActor(comment.user, where.identity)) {
+                return { id: comment.id, body: comment.body, url: comment.html_url };
+            }
+        }
+    }
+    return undefined;
+}
+function permissionHint(request, code, error) {
+    const raw = error?.message;
+    // Octokit appends " - <documentation url>", which says nothing about the fix.
+    const message = typeof raw === 'string' ? raw.split('\n')[0]?.replace(/ - https?:\/\/\S+$/, '') : '';
+    return (`Could not write the pull request comment on ${request.owner}/${request.repo}#${request.issueNumber} ` +
+        `(HTTP ${code}${message ? `: ${message}` : ''}). ` +
+        'Grant the job `permissions: pull-requests: write`; a pull request from a fork gets a ' +
+        'read-only token, so post the comment from a `workflow_run` workflow instead. ' +
+        'The report is still in the job summary.');
+}
+/**
+ * Creates the sticky comment or edits ours in place (skipping the edit when nothing
+ * changed, so nobody gets a notification for it). A missing permission (403) or an
+ * unreachable pull request (404) is a warning and the result is undefined: the comment
+ * is a convenience, the decision stands without it. Other errors are thrown.
+ */
+async function upsertStickyComment(octokit, request) {
+    const body = request.body.startsWith(request.marker)
+        ? request.body
+        : `${request.marker}\n${request.body}`;
+    const where = { owner: request.owner, repo: request.repo };
+    try {
+        const identity = request.identity ?? (await resolveIdentity(octokit, request.out));
+        const existing = await findStickyComment(octokit, {
+            ...where,
+            issueNumber: request.issueNumber,
+            marker: request.marker,
+            identity
+        });
+        if (existing) {
+            if (existing.body === body) {
+                request.out.debug(`Comment ${existing.id} is already up to date`);
+                return { id: existing.id, created: false, url: existing.url };
+            }
+            const { data } = await octokit.rest.issues.updateComment({
+                ...where,
+                comment_id: existing.id,
+                body
+            });
+            return { id: data.id, created: false, url: data.html_url };
+        }
+        const { data } = await octokit.rest.issues.createComment({
+            ...where,
+            issue_number: request.issueNumber,
+            body
+        });
+        return { id: data.id, created: true, url: data.html_url };
+    }
+    catch (error) {
+        const code = comment_status(error);
+        if (code === 403 || code === 404) {
+            request.out.warning(permissionHint(request, code, error));
+            return undefined;
+        }
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/report/escape.js
 // Everything that reaches the report from the registry or the user (descriptions,
 // metric names, metadata values, group names) is untrusted: it must render as the text
@@ -89503,235 +89682,6 @@ function consoleLinks(options) {
     return links;
 }
 
-;// CONCATENATED MODULE: ./build/src/report/compare.js
-// The `compare` report: a table of versions with their metrics and last gate decision,
-// and a trend chart per metric. Metric names, statuses and decisions come from the
-// registry, so every one of them is escaped.
-
-
-
-
-/** Charts beyond this many metrics add length, not insight; the JSON report has them all. */
-const MAX_CHARTS = 20;
-/** Rows oldest first, the order of the charts' x-axis. */
-function oldestFirst(rows) {
-    return [...rows].sort((a, b) => a.version - b.version);
-}
-/** Every metric name any row carries, sorted. */
-function metricNames(rows) {
-    return [...new Set(rows.flatMap(row => Object.keys(row.metrics)))].sort();
-}
-function cell(value, limit = 200) {
-    return value === undefined || value === '' ? '—' : escapeCell(value, limit);
-}
-/** `- [label](url)` per link whose URL is safe; the label is escaped. */
-function linkList(links) {
-    return links.flatMap(entry => {
-        const target = safeUrl(entry.url);
-        return target ? [`- [${escapeText(entry.label, 200)}](${target})`] : [];
-    });
-}
-/** A GFM table of versions: version, status, created, then the chosen columns. */
-function versionTable(rows, options = {}) {
-    const metrics = options.metrics ?? [];
-    const headers = [
-        'version',
-        'status',
-        'created',
-        ...metrics.map(name => escapeCell(name, 128)),
-        ...(options.gate ? ['gate'] : []),
-        ...(options.description ? ['description'] : [])
-    ];
-    const aligns = [
-        '--:',
-        '---',
-        '---',
-        ...metrics.map(() => '--:'),
-        ...(options.gate ? ['---'] : []),
-        ...(options.description ? ['---'] : [])
-    ];
-    const lines = [`| ${headers.join(' | ')} |`, `|${aligns.join('|')}|`];
-    for (const row of rows) {
-        const values = [
-            `v${Math.trunc(row.version)}`,
-            cell(row.status, 50),
-            cell(row.created, 40),
-            ...metrics.map(name => {
-                const value = row.metrics[name];
-                return value === undefined ? '—' : formatNumber(value);
-            }),
-            ...(options.gate ? [cell(row.gateDecision, 20)] : []),
-            ...(options.description ? [cell(row.description, 200)] : [])
-        ];
-        lines.push(`| ${values.join(' | ')} |`);
-    }
-    return lines;
-}
-function charts(rows, metrics) {
-    const blocks = [];
-    for (const metric of metrics.slice(0, MAX_CHARTS)) {
-        const chart = trendChart(metric, rows.flatMap(row => {
-            const value = row.metrics[metric];
-            return value === undefined ? [] : [{ version: row.version, value }];
-        }));
-        if (chart)
-            blocks.push(chart, '');
-    }
-    if (blocks.length === 0)
-        return [];
-    const more = metrics.length > MAX_CHARTS
-        ? [
-            `<sub>Charts for the first ${MAX_CHARTS} of ${metrics.length} metrics; the JSON report has all values.</sub>`,
-            ''
-        ]
-        : [];
-    return ['### Trend', '', ...blocks, ...more];
-}
-function renderCompare(report) {
-    const rows = oldestFirst(report.rows);
-    const metrics = metricNames(rows);
-    const first = rows[0];
-    const last = rows[rows.length - 1];
-    const range = first && last ? ` (v${first.version} to v${last.version})` : '';
-    const lines = [`## Model versions compared: ${escapeText(report.group, 200)}${range}`, ''];
-    if (rows.length === 0) {
-        lines.push('The group has no versions to compare.', '');
-    }
-    else {
-        lines.push(`${rows.length} version${rows.length === 1 ? '' : 's'} · ${metrics.length} metric${metrics.length === 1 ? '' : 's'} from the registry · region ${escapeText(report.region, 50)}`, '', ...versionTable(rows, { metrics, gate: true }), '');
-        if (metrics.length === 0) {
-            lines.push('No version carries `metric:` entries in its customer metadata; register versions with metrics to compare them.', '');
-        }
-        lines.push(...charts(rows, metrics));
-    }
-    const links = linkList(consoleLinks({ region: report.region, group: report.group }));
-    if (links.length > 0)
-        lines.push('### Links', '', ...links, '');
-    const run = report.runUrl ? safeUrl(report.runUrl) : undefined;
-    lines.push('---', `<sub>sagemaker-model-gate${run ? ` · [workflow run](${run})` : ''}</sub>`);
-    return lines.join('\n');
-}
-/** Plain data for the JSON report; non-finite numbers become null, text is left as it is. */
-function compareJson(report) {
-    const rows = oldestFirst(report.rows);
-    return {
-        schema: 'sagemaker-model-gate/compare-report@1',
-        group: report.group,
-        region: report.region,
-        metrics: metricNames(rows),
-        versions: rows.map(row => ({
-            version: row.version,
-            arn: row.arn,
-            status: row.status ?? null,
-            created: row.created ?? null,
-            description: row.description ?? null,
-            gateDecision: row.gateDecision ?? null,
-            metrics: Object.fromEntries(Object.entries(row.metrics).map(([name, value]) => [
-                name,
-                Number.isFinite(value) ? value : null
-            ]))
-        }))
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/modes/compare.js
-// `compare`: a read-only report across versions of the group (the ones named in
-// `versions`, else the last `history`), with the metrics mirrored in their metadata.
-
-
-
-
-
-
-
-
-/** Writes the Markdown to the job summary and the data to a JSON file in the work folder. */
-async function publishReport(ctx, fileName, markdown, data) {
-    await ctx.out.summary(markdown);
-    const path = (0,external_node_path_.join)(ctx.workDir, fileName);
-    await (0,promises_.writeFile)(path, `${JSON.stringify(data, null, 2)}\n`);
-    ctx.out.setOutput('report-path', path);
-    return path;
-}
-/** The file name of a report: the group name is already restricted to `[A-Za-z0-9-]`. */
-function reportFileName(group, kind) {
-    return `sagemaker-model-gate-${group.name.replace(/[^A-Za-z0-9-]/g, '_')}-${kind}.json`;
-}
-/** The group's ARN, from the input when given as one, else from one DescribeModelPackageGroup. */
-async function groupArnOf(ctx, group) {
-    if (group.arn)
-        return group.arn;
-    const described = await (0,registry_versions/* describeGroup */.N3)(ctx.aws.sagemaker, group);
-    if (!described.ModelPackageGroupArn) {
-        throw new Error(`SageMaker returned no ARN for group "${group.name}"`);
-    }
-    return described.ModelPackageGroupArn;
-}
-async function describeNamed(ctx, group, versions) {
-    const groupArn = await groupArnOf(ctx, group);
-    const arns = [...new Set(versions)].map(version => (0,registry_versions/* packageArnFromGroupArn */.EL)(groupArn, version));
-    const missing = new Set();
-    const found = await (0,registry_lineage/* mapBounded */.yJ)(arns, registry_lineage/* DESCRIBE_CONCURRENCY */.kT, arn => (0,registry_versions/* describeVersion */.MP)(ctx.aws.sagemaker, arn).catch((error) => {
-        if (!(0,aws_errors/* isNotFound */.c4)(error))
-            throw error;
-        missing.add(arn);
-        return undefined;
-    }));
-    if (missing.size > 0)
-        throw (0,registry_versions/* versionsNotFound */.VH)('versions', arns.filter(arn => missing.has(arn)));
-    return found;
-}
-/** The newest `limit` versions, described; a group that does not exist is an error, not an empty report. */
-async function describeNewest(ctx, group, limit) {
-    const sagemaker = ctx.aws.sagemaker;
-    const found = await ctx.steps.run(`listing the newest ${limit} versions`, async () => {
-        const summaries = await (0,registry_versions/* listVersions */.yO)(sagemaker, group, { limit });
-        // Listing a group that does not exist answers with no versions: tell the two apart.
-        if (summaries.length === 0)
-            await (0,registry_versions/* describeGroup */.N3)(sagemaker, group);
-        return summaries;
-    });
-    return ctx.steps.run(`reading ${found.length} versions`, () => (0,registry_lineage/* describeVersions */.Tt)(sagemaker, found.map(summary => summary.arn)));
-}
-function compareRow(pkg) {
-    const arn = pkg.ModelPackageArn ?? '';
-    const metadata = pkg.CustomerMetadataProperties;
-    return {
-        version: pkg.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn),
-        arn,
-        status: pkg.ModelApprovalStatus,
-        created: pkg.CreationTime instanceof Date ? pkg.CreationTime.toISOString() : undefined,
-        description: pkg.ModelPackageDescription,
-        metrics: (0,registry_metadata/* metricsFromMetadata */.nm)(metadata),
-        gateDecision: metadata?.[registry_metadata/* KEYS */.Rk.gateDecision]
-    };
-}
-const runCompare = async (ctx, settings) => {
-    const requested = settings.report.versions;
-    const packages = requested.length > 0
-        ? await ctx.steps.run(`reading versions ${requested.join(', ')}`, () => describeNamed(ctx, settings.group, requested))
-        : await describeNewest(ctx, settings.group, settings.history);
-    const rows = packages.map(compareRow);
-    const newest = rows.reduce((best, row) => (best === undefined || row.version > best.version ? row : best), undefined);
-    ctx.out.info(rows.length === 0
-        ? `Group "${settings.group.name}" has no versions to compare.`
-        : `Compared ${rows.length} versions of "${settings.group.name}": ${oldestFirst(rows)
-            .map(row => `v${row.version}`)
-            .join(', ')}`);
-    const report = {
-        group: settings.group.nameOrArn,
-        region: settings.region,
-        rows,
-        runUrl: (0,context/* runUrl */.V)(ctx.github) || undefined
-    };
-    if (newest) {
-        ctx.out.setOutput('model-package-arn', newest.arn);
-        ctx.out.setOutput('model-package-version', newest.version);
-    }
-    await ctx.steps.run('writing the report', () => publishReport(ctx, reportFileName(settings.group, 'compare'), renderCompare(report), compareJson(report)));
-    return {};
-};
-
 ;// CONCATENATED MODULE: ./build/src/report/render.js
 
 
@@ -89895,7 +89845,7 @@ function historyWithCandidate(data) {
     }
     return history;
 }
-function render_charts(data, metrics, budget) {
+function charts(data, metrics, budget) {
     if (budget.chartMetrics === 0)
         return [];
     const history = historyWithCandidate(data).slice(-budget.historyVersions);
@@ -89986,7 +89936,7 @@ function compose(data, budget, notes) {
         ...rulesTable(data, budget),
         ...reasonLists(data, budget),
         ...(budget.otherMetrics ? otherMetrics(data, new Set(ruleMetrics)) : []),
-        ...render_charts(data, ruleMetrics, budget),
+        ...charts(data, ruleMetrics, budget),
         ...provenance(data, budget),
         ...links(data),
         ...footer(data)
@@ -90077,6 +90027,274 @@ function reportJson(data) {
 
 
 
+
+;// CONCATENATED MODULE: ./build/src/publish.js
+// The one publisher: every mode's report leaves through here, to the job summary, to a JSON
+// report file (output `report-path`) and, for a report a pull request is waiting for, to the
+// group's sticky comment. The Markdown and the data come from src/report/.
+
+
+
+
+
+/** The file name of a report: the group name is already restricted to `[A-Za-z0-9-]`. */
+function reportFileName(group, kind) {
+    return `sagemaker-model-gate-${group.name.replace(/[^A-Za-z0-9-]/g, '_')}-${kind}.json`;
+}
+async function publish(ctx, publication) {
+    await ctx.out.summary(publication.markdown);
+    if (publication.json) {
+        const path = (0,external_node_path_.join)(ctx.workDir, publication.json.fileName);
+        await (0,promises_.writeFile)(path, `${JSON.stringify(publication.json.data, null, 2)}\n`);
+        ctx.out.setOutput('report-path', path);
+    }
+    if (publication.comment?.enabled) {
+        await comment(ctx, publication.comment.group, publication.markdown);
+    }
+}
+/** The sticky comment; where there is no pull request or no token, the summary has the report. */
+async function comment(ctx, group, markdown) {
+    const { pullRequest, repository } = ctx.github;
+    const [owner, repo] = repository.split('/');
+    if (pullRequest === undefined || !owner || !repo) {
+        ctx.out.info('No pull request in this event: the report is in the job summary only.');
+        return;
+    }
+    if (!ctx.octokit) {
+        ctx.out.warning('No "github-token": the pull request comment was skipped. The report is in the job summary.');
+        return;
+    }
+    try {
+        const posted = await upsertStickyComment(ctx.octokit, {
+            owner,
+            repo,
+            issueNumber: pullRequest,
+            marker: commentMarker(group.name),
+            body: markdown,
+            out: ctx.out
+        });
+        if (posted) {
+            ctx.out.setOutput('comment-id', posted.id);
+            ctx.out.info(`${posted.created ? 'Created' : 'Updated'} the pull request comment ${posted.url ?? posted.id}`);
+        }
+    }
+    catch (error) {
+        // The decision is already made and recorded; a comment that fails must not change it.
+        ctx.out.warning(`Could not write the pull request comment: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/registry/versions.js
+var registry_versions = __nccwpck_require__(788);
+;// CONCATENATED MODULE: ./build/src/report/compare.js
+// The `compare` report: a table of versions with their metrics and last gate decision,
+// and a trend chart per metric. Metric names, statuses and decisions come from the
+// registry, so every one of them is escaped.
+
+
+
+
+/** Charts beyond this many metrics add length, not insight; the JSON report has them all. */
+const MAX_CHARTS = 20;
+/** Rows oldest first, the order of the charts' x-axis. */
+function oldestFirst(rows) {
+    return [...rows].sort((a, b) => a.version - b.version);
+}
+/** Every metric name any row carries, sorted. */
+function metricNames(rows) {
+    return [...new Set(rows.flatMap(row => Object.keys(row.metrics)))].sort();
+}
+function cell(value, limit = 200) {
+    return value === undefined || value === '' ? '—' : escapeCell(value, limit);
+}
+/** `- [label](url)` per link whose URL is safe; the label is escaped. */
+function linkList(links) {
+    return links.flatMap(entry => {
+        const target = safeUrl(entry.url);
+        return target ? [`- [${escapeText(entry.label, 200)}](${target})`] : [];
+    });
+}
+/** A GFM table of versions: version, status, created, then the chosen columns. */
+function versionTable(rows, options = {}) {
+    const metrics = options.metrics ?? [];
+    const headers = [
+        'version',
+        'status',
+        'created',
+        ...metrics.map(name => escapeCell(name, 128)),
+        ...(options.gate ? ['gate'] : []),
+        ...(options.description ? ['description'] : [])
+    ];
+    const aligns = [
+        '--:',
+        '---',
+        '---',
+        ...metrics.map(() => '--:'),
+        ...(options.gate ? ['---'] : []),
+        ...(options.description ? ['---'] : [])
+    ];
+    const lines = [`| ${headers.join(' | ')} |`, `|${aligns.join('|')}|`];
+    for (const row of rows) {
+        const values = [
+            `v${Math.trunc(row.version)}`,
+            cell(row.status, 50),
+            cell(row.created, 40),
+            ...metrics.map(name => {
+                const value = row.metrics[name];
+                return value === undefined ? '—' : formatNumber(value);
+            }),
+            ...(options.gate ? [cell(row.gateDecision, 20)] : []),
+            ...(options.description ? [cell(row.description, 200)] : [])
+        ];
+        lines.push(`| ${values.join(' | ')} |`);
+    }
+    return lines;
+}
+function compare_charts(rows, metrics) {
+    const blocks = [];
+    for (const metric of metrics.slice(0, MAX_CHARTS)) {
+        const chart = trendChart(metric, rows.flatMap(row => {
+            const value = row.metrics[metric];
+            return value === undefined ? [] : [{ version: row.version, value }];
+        }));
+        if (chart)
+            blocks.push(chart, '');
+    }
+    if (blocks.length === 0)
+        return [];
+    const more = metrics.length > MAX_CHARTS
+        ? [
+            `<sub>Charts for the first ${MAX_CHARTS} of ${metrics.length} metrics; the JSON report has all values.</sub>`,
+            ''
+        ]
+        : [];
+    return ['### Trend', '', ...blocks, ...more];
+}
+function renderCompare(report) {
+    const rows = oldestFirst(report.rows);
+    const metrics = metricNames(rows);
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    const range = first && last ? ` (v${first.version} to v${last.version})` : '';
+    const lines = [`## Model versions compared: ${escapeText(report.group, 200)}${range}`, ''];
+    if (rows.length === 0) {
+        lines.push('The group has no versions to compare.', '');
+    }
+    else {
+        lines.push(`${rows.length} version${rows.length === 1 ? '' : 's'} · ${metrics.length} metric${metrics.length === 1 ? '' : 's'} from the registry · region ${escapeText(report.region, 50)}`, '', ...versionTable(rows, { metrics, gate: true }), '');
+        if (metrics.length === 0) {
+            lines.push('No version carries `metric:` entries in its customer metadata; register versions with metrics to compare them.', '');
+        }
+        lines.push(...compare_charts(rows, metrics));
+    }
+    const links = linkList(consoleLinks({ region: report.region, group: report.group }));
+    if (links.length > 0)
+        lines.push('### Links', '', ...links, '');
+    const run = report.runUrl ? safeUrl(report.runUrl) : undefined;
+    lines.push('---', `<sub>sagemaker-model-gate${run ? ` · [workflow run](${run})` : ''}</sub>`);
+    return lines.join('\n');
+}
+/** Plain data for the JSON report; non-finite numbers become null, text is left as it is. */
+function compareJson(report) {
+    const rows = oldestFirst(report.rows);
+    return {
+        schema: 'sagemaker-model-gate/compare-report@1',
+        group: report.group,
+        region: report.region,
+        metrics: metricNames(rows),
+        versions: rows.map(row => ({
+            version: row.version,
+            arn: row.arn,
+            status: row.status ?? null,
+            created: row.created ?? null,
+            description: row.description ?? null,
+            gateDecision: row.gateDecision ?? null,
+            metrics: Object.fromEntries(Object.entries(row.metrics).map(([name, value]) => [
+                name,
+                Number.isFinite(value) ? value : null
+            ]))
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/report/rows.js
+// A version as one row of the version tables (compare, group list, group delete), from
+// what the registry says about it.
+
+
+function iso(date) {
+    return date instanceof Date ? date.toISOString() : undefined;
+}
+/** A described version, with the metrics mirrored in its metadata and its last gate decision. */
+function compareRow(pkg) {
+    const arn = pkg.ModelPackageArn ?? '';
+    const metadata = pkg.CustomerMetadataProperties;
+    return {
+        version: pkg.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn),
+        arn,
+        status: pkg.ModelApprovalStatus,
+        created: iso(pkg.CreationTime),
+        description: pkg.ModelPackageDescription,
+        metrics: (0,registry_metadata/* metricsFromMetadata */.nm)(metadata),
+        gateDecision: metadata?.[registry_metadata/* KEYS */.Rk.gateDecision]
+    };
+}
+/** A listed version: what ListModelPackages says, without metrics. */
+function summaryRow(summary) {
+    return {
+        version: summary.version,
+        arn: summary.arn,
+        status: summary.status,
+        created: iso(summary.creationTime),
+        description: summary.description,
+        metrics: {}
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/modes/compare.js
+
+
+
+
+
+const runCompare = async (ctx, settings) => {
+    const { sagemaker } = ctx.aws;
+    const { group, history } = settings;
+    const requested = settings.report.versions;
+    // Resolve and read: the versions named, else the newest `history`.
+    let packages;
+    if (requested.length > 0) {
+        packages = await ctx.steps.run(`reading versions ${requested.join(', ')}`, () => (0,registry_versions/* describeNamedVersions */.e8)(sagemaker, group, requested, 'versions'));
+    }
+    else {
+        const found = await ctx.steps.run(`listing the newest ${history} versions`, () => (0,registry_versions/* listExistingVersions */.pW)(sagemaker, group, history));
+        packages = await ctx.steps.run(`reading ${found.length} versions`, () => (0,registry_versions/* describeVersions */.Tt)(sagemaker, found.map(summary => summary.arn)));
+    }
+    // Decide what to show (pure).
+    const rows = packages.map(compareRow);
+    const newest = rows.reduce((best, row) => (best === undefined || row.version > best.version ? row : best), undefined);
+    ctx.out.info(rows.length === 0
+        ? `Group "${group.name}" has no versions to compare.`
+        : `Compared ${rows.length} versions of "${group.name}": ${oldestFirst(rows)
+            .map(row => `v${row.version}`)
+            .join(', ')}`);
+    // Publish.
+    const report = {
+        group: group.nameOrArn,
+        region: settings.region,
+        rows,
+        runUrl: (0,context/* runUrl */.V)(ctx.github) || undefined
+    };
+    if (newest) {
+        ctx.out.setOutput('model-package-arn', newest.arn);
+        ctx.out.setOutput('model-package-version', newest.version);
+    }
+    await ctx.steps.run('writing the report', () => publish(ctx, {
+        markdown: renderCompare(report),
+        json: { fileName: reportFileName(group, 'compare'), data: compareJson(report) }
+    }));
+    return {};
+};
 
 ;// CONCATENATED MODULE: ./build/src/registry/decision.js
 
@@ -90291,6 +90509,8 @@ const runReject = (ctx, settings) => decide(ctx, settings, 'Rejected');
 
 // EXTERNAL MODULE: ./build/src/github/deployments.js
 var deployments = __nccwpck_require__(193);
+// EXTERNAL MODULE: ./build/src/aws-errors.js
+var aws_errors = __nccwpck_require__(4286);
 // EXTERNAL MODULE: ./build/src/deploy/cleanup.js
 var deploy_cleanup = __nccwpck_require__(6629);
 // EXTERNAL MODULE: ./build/src/registry/served.js
@@ -90586,7 +90806,7 @@ function describeTargets(plan) {
         .join(', ');
 }
 /** The job summary and the JSON report: the plan's calls, what serves, how it ended. */
-async function publish(ctx, settings, kind, result, outcome) {
+async function execute_publish(ctx, settings, kind, result, outcome) {
     const plan = result.plan;
     const rows = plan.variants
         .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
@@ -90599,24 +90819,30 @@ async function publish(ctx, settings, kind, result, outcome) {
     const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to ${title}\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
         ? ` · previously \`${plan.previousPackageArn}\``
         : ''}\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`;
-    await publishReport(ctx, reportFileName(settings.group, kind), markdown, {
-        mode: kind,
-        dryRun: settings.dryRun,
-        endpointName: plan.endpointName,
-        region: plan.region,
-        outcome,
-        action: plan.action,
-        variants: plan.variants,
-        capacity: {
-            current: plan.currentCompute ? (0,deploy_plan/* describeCompute */.XR)(plan.currentCompute) : null,
-            planned: (0,deploy_plan/* describeCompute */.XR)(plan.compute)
-        },
-        reused: plan.reused,
-        calls: plan.calls,
-        notes: plan.notes,
-        previousPackageArn: plan.previousPackageArn ?? null,
-        servingConfig: result.serving || null,
-        created: result.created
+    await publish(ctx, {
+        markdown,
+        json: {
+            fileName: reportFileName(settings.group, kind),
+            data: {
+                mode: kind,
+                dryRun: settings.dryRun,
+                endpointName: plan.endpointName,
+                region: plan.region,
+                outcome,
+                action: plan.action,
+                variants: plan.variants,
+                capacity: {
+                    current: plan.currentCompute ? (0,deploy_plan/* describeCompute */.XR)(plan.currentCompute) : null,
+                    planned: (0,deploy_plan/* describeCompute */.XR)(plan.compute)
+                },
+                reused: plan.reused,
+                calls: plan.calls,
+                notes: plan.notes,
+                previousPackageArn: plan.previousPackageArn ?? null,
+                servingConfig: result.serving || null,
+                created: result.created
+            }
+        }
     });
 }
 /** True when the endpoint is no longer what the plan was made from: another deployment got there first. */
@@ -90823,12 +91049,12 @@ async function runDeployment(ctx, settings, request) {
     try {
         if (settings.dryRun) {
             ctx.out.info('Dry run: nothing was created, updated or deleted.');
-            await publish(ctx, settings, request.kind, result, `Dry run: nothing was changed.`);
+            await execute_publish(ctx, settings, request.kind, result, `Dry run: nothing was changed.`);
             return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true };
         }
         if (initial.calls.length === 0) {
             ctx.out.info(`Endpoint ${deploy.endpointName} already serves ${describeTargets(initial)} on ${initial.endpointConfigName}: nothing to change.`);
-            await publish(ctx, settings, request.kind, result, 'Already serving: nothing changed.');
+            await execute_publish(ctx, settings, request.kind, result, 'Already serving: nothing changed.');
             return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true };
         }
         return await deployAndRecord(ctx, settings, request, result);
@@ -90876,7 +91102,7 @@ async function deployAndRecord(ctx, settings, request, result) {
             await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'success', `Already serving on ${plan.endpointConfigName}`);
             if (live)
                 await recordAndCleanUp(ctx, plan, live, live.arn, inflight);
-            await publish(ctx, settings, request.kind, result, outcome);
+            await execute_publish(ctx, settings, request.kind, result, outcome);
             return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true };
         }
         inflight.at(`waiting for endpoint ${deploy.endpointName} to be InService on ${plan.endpointConfigName}`);
@@ -90893,7 +91119,7 @@ async function deployAndRecord(ctx, settings, request, result) {
             await (0,deploy_cleanup/* discardCreated */.Bl)(ctx, deploy.endpointName, inflight.current.created, { configs: [], models: [] }, `The deployment to ${deploy.endpointName} did not take effect`);
             concluded = true;
             await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'failure', failure);
-            await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(failure)}`);
+            await execute_publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(failure)}`);
             return {
                 plan,
                 previousPackageArn: plan.previousPackageArn,
@@ -90905,7 +91131,7 @@ async function deployAndRecord(ctx, settings, request, result) {
         concluded = true;
         await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'success', `Serving ${describeTargets(plan)} on ${plan.endpointConfigName}`);
         await recordAndCleanUp(ctx, plan, live, verified?.EndpointArn ?? live?.arn ?? '', inflight);
-        await publish(ctx, settings, request.kind, result, `**Deployed.** InService on \`${plan.endpointConfigName}\`.`);
+        await execute_publish(ctx, settings, request.kind, result, `**Deployed.** InService on \`${plan.endpointConfigName}\`.`);
         return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true };
     }
     catch (error) {
@@ -90914,7 +91140,7 @@ async function deployAndRecord(ctx, settings, request, result) {
             await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'failure', text);
         if (error instanceof waiter/* WaitTimeoutError */.Do) {
             concluded = true;
-            await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(text)}`);
+            await execute_publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(text)}`);
             return {
                 plan: result.plan,
                 previousPackageArn: result.plan.previousPackageArn,
@@ -90965,123 +91191,6 @@ const runDeploy = async (ctx, settings) => {
     const outcome = await runDeployment(ctx, settings, { kind: 'deploy', targets, live });
     return outcome.failed ? { failed: outcome.failed } : {};
 };
-
-;// CONCATENATED MODULE: ./build/src/github/comment.js
-/** The login GitHub shows for comments made with the workflow's GITHUB_TOKEN. */
-const ACTIONS_BOT = 'github-actions[bot]';
-function comment_status(error) {
-    const value = error?.status;
-    return typeof value === 'number' ? value : undefined;
-}
-/**
- * The login behind the token. A personal or user token answers `GET /user`. An
- * installation token (GITHUB_TOKEN, GitHub Apps) gets 403 there, but GraphQL `viewer`
- * names its bot; if that fails too, GITHUB_TOKEN is by far the likeliest.
- */
-async function resolveIdentity(octokit, out) {
-    try {
-        const { data } = await octokit.rest.users.getAuthenticated();
-        return data.login;
-    }
-    catch (error) {
-        out?.debug(`GET /user failed (${comment_status(error) ?? String(error)}); asking GraphQL viewer`);
-    }
-    try {
-        const data = await octokit.graphql('query { viewer { login } }');
-        if (data.viewer?.login)
-            return data.viewer.login;
-    }
-    catch (error) {
-        out?.debug(`GraphQL viewer failed (${String(error)}); assuming ${ACTIONS_BOT}`);
-    }
-    return ACTIONS_BOT;
-}
-/**
- * Whether a comment author is the token's identity. GraphQL names a bot without the
- * `[bot]` suffix that REST shows, so both spellings are accepted for bot accounts; a
- * human cannot have `[` in a login, so this cannot match a person.
- */
-function isSameActor(user, identity) {
-    if (!user?.login)
-        return false;
-    const author = user.login.toLowerCase();
-    const self = identity.toLowerCase();
-    return author === self || author === `${self}[bot]`;
-}
-/** The first comment on the issue that starts with the marker and was written by `identity`. */
-async function findStickyComment(octokit, where) {
-    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-        owner: where.owner,
-        repo: where.repo,
-        issue_number: where.issueNumber,
-        per_page: 100
-    });
-    for await (const page of pages) {
-        for (const comment of page.data) {
-            if (comment.body?.startsWith(where.marker) && isSameActor(comment.user, where.identity)) {
-                return { id: comment.id, body: comment.body, url: comment.html_url };
-            }
-        }
-    }
-    return undefined;
-}
-function permissionHint(request, code, error) {
-    const raw = error?.message;
-    // Octokit appends " - <documentation url>", which says nothing about the fix.
-    const message = typeof raw === 'string' ? raw.split('\n')[0]?.replace(/ - https?:\/\/\S+$/, '') : '';
-    return (`Could not write the pull request comment on ${request.owner}/${request.repo}#${request.issueNumber} ` +
-        `(HTTP ${code}${message ? `: ${message}` : ''}). ` +
-        'Grant the job `permissions: pull-requests: write`; a pull request from a fork gets a ' +
-        'read-only token, so post the comment from a `workflow_run` workflow instead. ' +
-        'The report is still in the job summary.');
-}
-/**
- * Creates the sticky comment or edits ours in place (skipping the edit when nothing
- * changed, so nobody gets a notification for it). A missing permission (403) or an
- * unreachable pull request (404) is a warning and the result is undefined: the comment
- * is a convenience, the decision stands without it. Other errors are thrown.
- */
-async function upsertStickyComment(octokit, request) {
-    const body = request.body.startsWith(request.marker)
-        ? request.body
-        : `${request.marker}\n${request.body}`;
-    const where = { owner: request.owner, repo: request.repo };
-    try {
-        const identity = request.identity ?? (await resolveIdentity(octokit, request.out));
-        const existing = await findStickyComment(octokit, {
-            ...where,
-            issueNumber: request.issueNumber,
-            marker: request.marker,
-            identity
-        });
-        if (existing) {
-            if (existing.body === body) {
-                request.out.debug(`Comment ${existing.id} is already up to date`);
-                return { id: existing.id, created: false, url: existing.url };
-            }
-            const { data } = await octokit.rest.issues.updateComment({
-                ...where,
-                comment_id: existing.id,
-                body
-            });
-            return { id: data.id, created: false, url: data.html_url };
-        }
-        const { data } = await octokit.rest.issues.createComment({
-            ...where,
-            issue_number: request.issueNumber,
-            body
-        });
-        return { id: data.id, created: true, url: data.html_url };
-    }
-    catch (error) {
-        const code = comment_status(error);
-        if (code === 403 || code === 404) {
-            request.out.warning(permissionHint(request, code, error));
-            return undefined;
-        }
-        throw error;
-    }
-}
 
 ;// CONCATENATED MODULE: ./build/src/evaluation/metrics-file.js
 // Metrics files and SageMaker's model-quality statistics JSON: parsing the shapes people
@@ -91517,10 +91626,214 @@ function metricValues(metrics) {
     return values;
 }
 
-// EXTERNAL MODULE: ./build/src/registry/provenance.js
-var registry_provenance = __nccwpck_require__(1270);
-// EXTERNAL MODULE: ./build/src/registry/training.js
-var training = __nccwpck_require__(4311);
+;// CONCATENATED MODULE: ./build/src/registry/provenance.js
+
+
+
+/** CustomerMetadataProperties keys written by `register`. */
+const PROVENANCE_KEYS = {
+    fingerprint: 'register:fingerprint',
+    commit: 'source:commit',
+    modelData: 'source:model-data',
+    image: 'source:image',
+    trainingJob: 'source:training-job',
+    tuningJob: 'source:tuning-job',
+    pullRequest: 'github:pr',
+    ref: 'github:ref',
+    actor: 'github:actor',
+    runId: 'github:run-id',
+    runAttempt: 'github:run-attempt'
+};
+const HYPERPARAMETER_PREFIX = 'hp:';
+/**
+ * Key prefixes this action owns. A user's `customer-metadata` may not write them: a
+ * hand-written `metric:auc` would pass for a measured one at the gate.
+ */
+const RESERVED_PREFIXES = [
+    'metric:',
+    'register:',
+    'source:',
+    'github:',
+    'gate:',
+    'decision:',
+    'deployed:',
+    HYPERPARAMETER_PREFIX
+];
+/** SageMaker's MetadataProperties fields hold at most 1,024 characters each. */
+const METADATA_PROPERTY_MAX = 1024;
+/** SageMaker's limit on ClientToken: 1-36 characters from [a-zA-Z0-9-]. */
+const CLIENT_TOKEN_LENGTH = 36;
+/**
+ * sha256 over what makes two registrations the same model version: the group, the commit
+ * and the exact artifact and image. Metrics and descriptions are left out on purpose, so
+ * that a re-run whose evaluation wobbled still finds its version instead of adding one.
+ */
+function registrationFingerprint(parts) {
+    return sha256Hex(['register/v1', parts.group, parts.commit, parts.modelDataUrl, parts.imageUri].join('\n'));
+}
+/**
+ * The ClientToken for CreateModelPackage. `retryAfter` (a failed version that carried the
+ * same fingerprint) changes the token, so a retry is not answered with the failed package.
+ */
+function clientToken(fingerprint, retryAfter) {
+    const base = retryAfter === undefined ? fingerprint : sha256Hex(`${fingerprint}\nretry-after:${retryAfter}`);
+    return base.slice(0, CLIENT_TOKEN_LENGTH);
+}
+/** MetadataProperties from the GitHub run; undefined when there is nothing to record. */
+function metadataProperties(run, projectId) {
+    const properties = {};
+    if (run.sha)
+        properties.CommitId = run.sha.slice(0, METADATA_PROPERTY_MAX);
+    if (run.repository) {
+        properties.Repository = `${run.serverUrl}/${run.repository}`.slice(0, METADATA_PROPERTY_MAX);
+    }
+    const url = (0,context/* runUrl */.V)(run);
+    if (url)
+        properties.GeneratedBy = url.slice(0, METADATA_PROPERTY_MAX);
+    if (projectId)
+        properties.ProjectId = projectId.slice(0, METADATA_PROPERTY_MAX);
+    return Object.keys(properties).length > 0 ? properties : undefined;
+}
+function entry(key, value) {
+    if (value === undefined || value === '')
+        return [];
+    return [[key, (0,registry_metadata/* sanitizeMetadataText */.Ab)(value, registry_metadata/* METADATA_MAX_VALUE */.NB)]];
+}
+/** Customer metadata describing the run, sanitised to the characters SageMaker allows. */
+function runMetadata(run) {
+    return [
+        ...entry(PROVENANCE_KEYS.pullRequest, run.pullRequest === undefined ? undefined : String(run.pullRequest)),
+        ...entry(PROVENANCE_KEYS.ref, run.ref),
+        ...entry(PROVENANCE_KEYS.actor, run.actor),
+        ...entry(PROVENANCE_KEYS.runId, run.runId),
+        ...entry(PROVENANCE_KEYS.runAttempt, run.runAttempt)
+    ];
+}
+/** Customer metadata describing the model's origin; the fingerprint comes first. */
+function sourceMetadata(facts) {
+    return [
+        [PROVENANCE_KEYS.fingerprint, facts.fingerprint],
+        ...entry(PROVENANCE_KEYS.commit, facts.commit),
+        ...entry(PROVENANCE_KEYS.modelData, facts.modelDataUrl),
+        ...entry(PROVENANCE_KEYS.image, facts.imageUri),
+        ...entry(PROVENANCE_KEYS.trainingJob, facts.trainingJobName),
+        ...entry(PROVENANCE_KEYS.tuningJob, facts.tuningJobName)
+    ];
+}
+/** Hyperparameters as `hp:<name>` entries; values are sanitised (quotes become `_`). */
+function hyperParameterMetadata(hyperParameters) {
+    // SageMaker refuses empty metadata values; an empty hyperparameter says nothing anyway.
+    return Object.entries(hyperParameters)
+        .filter(([, value]) => value !== '')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, value]) => [
+        `${HYPERPARAMETER_PREFIX}${(0,registry_metadata/* sanitizeMetadataText */.Ab)(name, 128 - HYPERPARAMETER_PREFIX.length)}`,
+        (0,registry_metadata/* sanitizeMetadataText */.Ab)(value, registry_metadata/* METADATA_MAX_VALUE */.NB)
+    ]);
+}
+function isReservedKey(key) {
+    return RESERVED_PREFIXES.some(prefix => key.startsWith(prefix));
+}
+
+;// CONCATENATED MODULE: ./build/src/registry/training.js
+// What a training job (or a tuning job's best training job) tells us about the model it
+// produced: the artifact, the image, the hyperparameters and the final metrics.
+
+
+/** Tuning jobs whose best training job can no longer change. */
+const FINISHED_TUNING = new Set(['Completed', 'Stopped']);
+async function describeTrainingJob(sagemaker, name, input) {
+    try {
+        return await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: name }));
+    }
+    catch (error) {
+        const errorName = error.name;
+        if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
+            throw new errors/* UserError */.yo(`Input "${input}": training job "${name}" could not be read (${(0,errors/* namedErrorMessage */.nm)(error)}). Check the name, the region and the account.`);
+        }
+        throw error;
+    }
+}
+function finalMetrics(job) {
+    const metrics = [];
+    for (const item of job.FinalMetricDataList ?? []) {
+        // A metric the algorithm never logged comes back without a value or as NaN; it
+        // carries no information, and a NaN in the registry would poison every comparison.
+        if (!item.MetricName || item.Value === undefined || !Number.isFinite(item.Value))
+            continue;
+        metrics.push({ name: item.MetricName, value: item.Value });
+    }
+    return metrics;
+}
+function fromTrainingJob(job, input, imageOverride) {
+    const name = job.TrainingJobName ?? '';
+    if (job.TrainingJobStatus !== 'Completed') {
+        const reason = job.FailureReason ? `: ${job.FailureReason}` : '';
+        throw new errors/* UserError */.yo(`Input "${input}": training job "${name}" is ${job.TrainingJobStatus ?? 'in an unknown state'}${reason}; only a Completed job can be registered.`);
+    }
+    const modelDataUrl = job.ModelArtifacts?.S3ModelArtifacts;
+    if (!modelDataUrl) {
+        throw new errors/* UserError */.yo(`Input "${input}": training job "${name}" has no ModelArtifacts.S3ModelArtifacts to register.`);
+    }
+    const imageUri = imageOverride ?? job.AlgorithmSpecification?.TrainingImage;
+    if (!imageUri) {
+        const algorithm = job.AlgorithmSpecification?.AlgorithmName;
+        throw new errors/* UserError */.yo(`Input "image-uri" is required: training job "${name}" ran ${algorithm ? `algorithm resource "${algorithm}"` : 'without a TrainingImage'}, so the inference image cannot be read from it.`);
+    }
+    return {
+        modelDataUrl,
+        imageUri,
+        trainingJobName: name,
+        trainingJobArn: job.TrainingJobArn,
+        hyperParameters: { ...(job.HyperParameters ?? {}) },
+        finalMetrics: finalMetrics(job)
+    };
+}
+/**
+ * Resolves the register source to what SageMaker needs. Reads only (Describe calls), so it
+ * runs before any mutating call; a job that is not finished is an input error.
+ */
+async function resolveModelSource(sagemaker, source) {
+    if (source.kind === 'artifact') {
+        return {
+            modelDataUrl: source.modelDataUrl,
+            imageUri: source.imageUri,
+            hyperParameters: {},
+            finalMetrics: []
+        };
+    }
+    if (source.kind === 'training-job') {
+        const job = await describeTrainingJob(sagemaker, source.trainingJobName, 'training-job-name');
+        return fromTrainingJob(job, 'training-job-name', source.imageUri);
+    }
+    let tuning;
+    try {
+        tuning = await sagemaker.send(new dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
+            HyperParameterTuningJobName: source.tuningJobName
+        }));
+    }
+    catch (error) {
+        const name = error.name;
+        if (name === 'ResourceNotFound' || name === 'ValidationException') {
+            throw new errors/* UserError */.yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${(0,errors/* namedErrorMessage */.nm)(error)}). Check the name, the region and the account.`);
+        }
+        throw error;
+    }
+    const status = tuning.HyperParameterTuningJobStatus ?? 'Unknown';
+    if (!FINISHED_TUNING.has(status)) {
+        throw new errors/* UserError */.yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" is ${status}; its best training job may still change. Register it once the job is Completed or Stopped.`);
+    }
+    const best = tuning.BestTrainingJob?.TrainingJobName;
+    if (!best) {
+        throw new errors/* UserError */.yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" (${status}) has no best training job.`);
+    }
+    const job = await describeTrainingJob(sagemaker, best, 'tuning-job-name');
+    return {
+        ...fromTrainingJob(job, 'tuning-job-name', source.imageUri),
+        tuningJobName: source.tuningJobName
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/registry/metrics.js
 
 
@@ -91554,10 +91867,10 @@ async function readVersionMetrics(clients, pkg, needed) {
     const statistics = pkg.ModelMetrics?.ModelQuality?.Statistics;
     if (missing().length > 0 && statistics?.S3Uri) {
         try {
-            const location = (0,registry_s3/* parseS3Uri */.yc)(statistics.S3Uri, 'ModelMetrics.ModelQuality.Statistics.S3Uri');
-            const bytes = await (0,registry_s3/* getObjectBytes */.jQ)(clients.s3, location);
+            const location = parseS3Uri(statistics.S3Uri, 'ModelMetrics.ModelQuality.Statistics.S3Uri');
+            const bytes = await getObjectBytes(clients.s3, location);
             const expected = expectedDigest(statistics.ContentDigest);
-            if (statistics.ContentDigest && expected !== (0,registry_s3/* sha256Hex */.fg)(bytes)) {
+            if (statistics.ContentDigest && expected !== sha256Hex(bytes)) {
                 result.notes.push(`${label}: the statistics at ${statistics.S3Uri} do not match their recorded ContentDigest; they were not used.`);
             }
             else {
@@ -91572,11 +91885,11 @@ async function readVersionMetrics(clients, pkg, needed) {
             result.notes.push(`${label}: could not read ${statistics.S3Uri}: ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
     }
-    const trainingJob = pkg.CustomerMetadataProperties?.[registry_provenance/* PROVENANCE_KEYS */.pr.trainingJob];
+    const trainingJob = pkg.CustomerMetadataProperties?.[PROVENANCE_KEYS.trainingJob];
     if (missing().length > 0 && trainingJob) {
         try {
             const job = await clients.sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: trainingJob }));
-            add(metricValues((0,training/* finalMetrics */.q)(job)), 'training-job');
+            add(metricValues(finalMetrics(job)), 'training-job');
         }
         catch (error) {
             result.notes.push(`${label}: could not read training job ${trainingJob}: ${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -91590,10 +91903,10 @@ async function readVersionMetrics(clients, pkg, needed) {
  * binary_classification_metrics), not a flat file Studio could not show.
  */
 async function readStatisticsObject(s3, location, input) {
-    const uri = (0,registry_s3/* formatS3Uri */.EO)(location);
+    const uri = formatS3Uri(location);
     let bytes;
     try {
-        bytes = await (0,registry_s3/* getObjectBytes */.jQ)(s3, location);
+        bytes = await getObjectBytes(s3, location);
     }
     catch (error) {
         if (error.name === 'NoSuchKey' || error.name === 'NotFound') {
@@ -91612,7 +91925,7 @@ async function readStatisticsObject(s3, location, input) {
     if (parsed.metrics.some(metric => metric.section === undefined)) {
         throw new errors/* UserError */.yo(`Input "${input}": ${uri} is not model-quality statistics: it has no section such as binary_classification_metrics, multiclass_classification_metrics or regression_metrics. Pass a flat metrics file as "metrics-file" instead, with "metrics-s3-uri" as the folder to write the statistics to.`);
     }
-    return { ...parsed, uri, digest: (0,registry_s3/* contentDigest */.eZ)(bytes) };
+    return { ...parsed, uri, digest: contentDigest(bytes) };
 }
 
 ;// CONCATENATED MODULE: ./build/src/modes/gate.js
@@ -91706,12 +92019,12 @@ async function resolveBaseline(ctx, settings, spec, candidateArn) {
     return arn;
 }
 const PROVENANCE_LABELS = [
-    [registry_provenance/* PROVENANCE_KEYS */.pr.commit, 'commit'],
-    [registry_provenance/* PROVENANCE_KEYS */.pr.pullRequest, 'pull request'],
-    [registry_provenance/* PROVENANCE_KEYS */.pr.actor, 'actor'],
-    [registry_provenance/* PROVENANCE_KEYS */.pr.trainingJob, 'training job'],
-    [registry_provenance/* PROVENANCE_KEYS */.pr.tuningJob, 'tuning job'],
-    [registry_provenance/* PROVENANCE_KEYS */.pr.modelData, 'model data'],
+    [PROVENANCE_KEYS.commit, 'commit'],
+    [PROVENANCE_KEYS.pullRequest, 'pull request'],
+    [PROVENANCE_KEYS.actor, 'actor'],
+    [PROVENANCE_KEYS.trainingJob, 'training job'],
+    [PROVENANCE_KEYS.tuningJob, 'tuning job'],
+    [PROVENANCE_KEYS.modelData, 'model data'],
     [registry_metadata/* KEYS */.Rk.gateDecision, 'last gate decision']
 ];
 function provenanceOf(pkg) {
@@ -92246,17 +92559,17 @@ function packageSection(data) {
     return section('Package', keyValueTable(rows));
 }
 const lineage_PROVENANCE_LABELS = {
-    [registry_provenance/* PROVENANCE_KEYS */.pr.commit]: 'commit',
-    [registry_provenance/* PROVENANCE_KEYS */.pr.pullRequest]: 'pull request',
-    [registry_provenance/* PROVENANCE_KEYS */.pr.ref]: 'ref',
-    [registry_provenance/* PROVENANCE_KEYS */.pr.actor]: 'registered by',
-    [registry_provenance/* PROVENANCE_KEYS */.pr.runId]: 'run id',
-    [registry_provenance/* PROVENANCE_KEYS */.pr.runAttempt]: 'run attempt',
-    [registry_provenance/* PROVENANCE_KEYS */.pr.trainingJob]: 'training job',
-    [registry_provenance/* PROVENANCE_KEYS */.pr.tuningJob]: 'tuning job',
-    [registry_provenance/* PROVENANCE_KEYS */.pr.modelData]: 'model data (registered)',
-    [registry_provenance/* PROVENANCE_KEYS */.pr.image]: 'image (registered)',
-    [registry_provenance/* PROVENANCE_KEYS */.pr.fingerprint]: 'registration fingerprint'
+    [PROVENANCE_KEYS.commit]: 'commit',
+    [PROVENANCE_KEYS.pullRequest]: 'pull request',
+    [PROVENANCE_KEYS.ref]: 'ref',
+    [PROVENANCE_KEYS.actor]: 'registered by',
+    [PROVENANCE_KEYS.runId]: 'run id',
+    [PROVENANCE_KEYS.runAttempt]: 'run attempt',
+    [PROVENANCE_KEYS.trainingJob]: 'training job',
+    [PROVENANCE_KEYS.tuningJob]: 'tuning job',
+    [PROVENANCE_KEYS.modelData]: 'model data (registered)',
+    [PROVENANCE_KEYS.image]: 'image (registered)',
+    [PROVENANCE_KEYS.fingerprint]: 'registration fingerprint'
 };
 function provenanceSection(data) {
     const meta = data.package.metadataProperties;
@@ -92446,7 +92759,7 @@ const COUNT_LIMIT = 1000;
 const DELETE_LIMIT = 500;
 /** ListTags pages read for `describe` and `update-tags` (50 tags is SageMaker's own limit). */
 const TAG_PAGES = 5;
-function summaryRow(summary) {
+function group_summaryRow(summary) {
     return {
         version: summary.version,
         arn: summary.arn,
@@ -92523,16 +92836,22 @@ async function describeOperation(ctx, settings) {
         ...notes.map(note => `> ${escapeText(note, 500)}`)
     ].join('\n');
     ctx.out.info(`Group "${settings.group.name}": ${at}${versions.length} versions (Approved ${counts.Approved}, PendingManualApproval ${counts.PendingManualApproval}, Rejected ${counts.Rejected})`);
-    await ctx.steps.run('writing the report', () => publishReport(ctx, reportFileName(settings.group, 'group'), markdown, {
-        schema: 'sagemaker-model-gate/group-report@1',
-        group: settings.group.name,
-        arn,
-        description: group.ModelPackageGroupDescription ?? null,
-        status: group.ModelPackageGroupStatus ?? null,
-        created: group.CreationTime?.toISOString() ?? null,
-        versions: { total: versions.length, capped, byStatus: counts },
-        tags,
-        sharedWith: shared
+    await ctx.steps.run('writing the report', () => publish(ctx, {
+        markdown,
+        json: {
+            fileName: reportFileName(settings.group, 'group'),
+            data: {
+                schema: 'sagemaker-model-gate/group-report@1',
+                group: settings.group.name,
+                arn,
+                description: group.ModelPackageGroupDescription ?? null,
+                status: group.ModelPackageGroupStatus ?? null,
+                created: group.CreationTime?.toISOString() ?? null,
+                versions: { total: versions.length, capped, byStatus: counts },
+                tags,
+                sharedWith: shared
+            }
+        }
     }));
 }
 async function listOperation(ctx, settings) {
@@ -92544,7 +92863,7 @@ async function listOperation(ctx, settings) {
             await (0,registry_versions/* describeGroup */.N3)(sagemaker, settings.group);
         return found;
     });
-    const rows = versions.map(summaryRow);
+    const rows = versions.map(group_summaryRow);
     ctx.out.info(`Group "${settings.group.name}": the newest ${rows.length} versions`);
     for (const row of rows)
         ctx.out.info(`  v${row.version} ${row.status ?? ''} ${row.created ?? ''}`);
@@ -92555,21 +92874,27 @@ async function listOperation(ctx, settings) {
             ? versionTable(rows, { description: true })
             : ['The group has no versions.'])
     ].join('\n');
-    await ctx.steps.run('writing the report', () => publishReport(ctx, reportFileName(settings.group, 'versions'), markdown, {
-        schema: 'sagemaker-model-gate/group-versions@1',
-        group: settings.group.name,
-        versions: rows.map(row => ({
-            version: row.version,
-            arn: row.arn,
-            status: row.status ?? null,
-            created: row.created ?? null,
-            description: row.description ?? null
-        }))
+    await ctx.steps.run('writing the report', () => publish(ctx, {
+        markdown,
+        json: {
+            fileName: reportFileName(settings.group, 'versions'),
+            data: {
+                schema: 'sagemaker-model-gate/group-versions@1',
+                group: settings.group.name,
+                versions: rows.map(row => ({
+                    version: row.version,
+                    arn: row.arn,
+                    status: row.status ?? null,
+                    created: row.created ?? null,
+                    description: row.description ?? null
+                }))
+            }
+        }
     }));
 }
 async function updateTagsOperation(ctx, settings, ops) {
     const sagemaker = ctx.aws.sagemaker;
-    const arn = await ctx.steps.run('reading the group', () => groupArnOf(ctx, settings.group));
+    const arn = await ctx.steps.run('reading the group', () => (0,registry_versions/* readGroupArn */.ph)(sagemaker, settings.group));
     const current = await ctx.steps.run('reading its tags', () => (0,registry_tags/* readTags */.g$)(sagemaker, arn, TAG_PAGES));
     const changes = Object.entries(ops.groupTags).filter(([key, value]) => current[key] !== value);
     const lines = changes.map(([key, value]) => key in current ? `${key}: "${current[key]}" -> "${value}"` : `${key}: (new) "${value}"`);
@@ -92649,7 +92974,7 @@ async function deleteOperation(ctx, settings, ops) {
             ? `${settings.dryRun ? 'Would delete' : 'Deleted'} ${versions.length} version${versions.length === 1 ? '' : 's'} (newest first), then the group:`
             : 'The group held no versions.',
         '',
-        ...(versions.length > 0 ? [...versionTable(versions.map(summaryRow)), ''] : [])
+        ...(versions.length > 0 ? [...versionTable(versions.map(group_summaryRow)), ''] : [])
     ].join('\n'));
 }
 function describeChange(operation, change) {
@@ -92666,7 +92991,7 @@ async function sharingOperation(ctx, settings, ops, operation) {
     requireOwnGroup(settings, operation);
     const sagemaker = ctx.aws.sagemaker;
     const name = settings.group.name;
-    const groupArn = await ctx.steps.run('reading the group', () => groupArnOf(ctx, settings.group));
+    const groupArn = await ctx.steps.run('reading the group', () => (0,registry_versions/* readGroupArn */.ph)(sagemaker, settings.group));
     if (operation === 'share')
         refuseOwnAccount(groupArn, ops.accountIds);
     const existing = await ctx.steps.run('reading its resource policy', () => readGroupPolicy(sagemaker, name));
@@ -92729,6 +93054,259 @@ const runGroup = async (ctx, settings) => {
     return {};
 };
 
+;// CONCATENATED MODULE: ./build/src/registry/lineage.js
+// One version's story, read from SageMaker: the package, the training and tuning jobs it
+// came from, and the lineage associations around it. Everything here only reads; what
+// cannot be read (a job in another account, a denied lineage call) becomes a note in the
+// report instead of failing it.
+
+
+
+
+
+
+function lineage_iso(date) {
+    return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
+}
+function packageFacts(pkg) {
+    const arn = pkg.ModelPackageArn ?? '';
+    let version = pkg.ModelPackageVersion;
+    if (version === undefined) {
+        try {
+            version = (0,registry_versions/* versionFromArn */.Yu)(arn);
+        }
+        catch {
+            version = undefined;
+        }
+    }
+    const spec = pkg.InferenceSpecification;
+    const modelMetrics = {};
+    for (const [section, reports] of Object.entries(pkg.ModelMetrics ?? {})) {
+        for (const [name, source] of Object.entries((reports ?? {}))) {
+            const uri = source?.S3Uri;
+            if (typeof uri === 'string')
+                modelMetrics[`${section}.${name}`] = uri;
+        }
+    }
+    const metadataProperties = {};
+    for (const [key, value] of Object.entries(pkg.MetadataProperties ?? {})) {
+        if (typeof value === 'string' && value !== '')
+            metadataProperties[key] = value;
+    }
+    const lifecycle = pkg.ModelLifeCycle;
+    return {
+        arn,
+        group: pkg.ModelPackageGroupName,
+        version,
+        approvalStatus: pkg.ModelApprovalStatus,
+        packageStatus: pkg.ModelPackageStatus,
+        description: pkg.ModelPackageDescription,
+        approvalDescription: pkg.ApprovalDescription,
+        created: lineage_iso(pkg.CreationTime),
+        lastModified: lineage_iso(pkg.LastModifiedTime),
+        containers: (spec?.Containers ?? []).map(container => ({
+            image: container.Image,
+            modelDataUrl: container.ModelDataUrl,
+            framework: container.Framework
+        })),
+        contentTypes: [...(spec?.SupportedContentTypes ?? [])],
+        responseTypes: [...(spec?.SupportedResponseMIMETypes ?? [])],
+        realtimeInstanceTypes: [...(spec?.SupportedRealtimeInferenceInstanceTypes ?? [])],
+        transformInstanceTypes: [...(spec?.SupportedTransformInstanceTypes ?? [])],
+        modelMetrics,
+        lifecycle: lifecycle
+            ? {
+                stage: lifecycle.Stage,
+                stageStatus: lifecycle.StageStatus,
+                stageDescription: lifecycle.StageDescription
+            }
+            : undefined,
+        metadataProperties,
+        customerMetadata: { ...(pkg.CustomerMetadataProperties ?? {}) }
+    };
+}
+const PROVENANCE_VALUES = new Set(Object.values(PROVENANCE_KEYS));
+/** Sorts the customer metadata by the conventions `register`, `gate`, `approve` and `deploy` write. */
+function metadataStory(metadata) {
+    const story = {
+        provenance: {},
+        gate: {},
+        decision: {},
+        deployments: {},
+        metrics: (0,registry_metadata/* metricsFromMetadata */.nm)(metadata),
+        hyperParameters: {},
+        other: {}
+    };
+    for (const [key, value] of Object.entries(metadata).sort(([a], [b]) => a.localeCompare(b))) {
+        if (PROVENANCE_VALUES.has(key))
+            story.provenance[key] = value;
+        else if (key.startsWith('gate:'))
+            story.gate[key] = value;
+        else if (key.startsWith('decision:'))
+            story.decision[key] = value;
+        else if (key.startsWith(registry_metadata/* KEYS */.Rk.deployedPrefix))
+            story.deployments[key.slice(registry_metadata/* KEYS */.Rk.deployedPrefix.length)] = value;
+        else if (key.startsWith(HYPERPARAMETER_PREFIX))
+            story.hyperParameters[key.slice(HYPERPARAMETER_PREFIX.length)] = value;
+        // A metric value that does not parse is still worth showing, as it was written.
+        else if (!key.startsWith(registry_metadata/* METRIC_PREFIX */._r) || !(key.slice(registry_metadata/* METRIC_PREFIX */._r.length) in story.metrics))
+            story.other[key] = value;
+    }
+    return story;
+}
+function trainingJobFacts(job) {
+    return {
+        name: job.TrainingJobName ?? '',
+        arn: job.TrainingJobArn,
+        status: job.TrainingJobStatus,
+        secondaryStatus: job.SecondaryStatus,
+        failureReason: job.FailureReason,
+        image: job.AlgorithmSpecification?.TrainingImage,
+        algorithmName: job.AlgorithmSpecification?.AlgorithmName,
+        inputMode: job.AlgorithmSpecification?.TrainingInputMode,
+        roleArn: job.RoleArn,
+        instanceType: job.ResourceConfig?.InstanceType,
+        instanceCount: job.ResourceConfig?.InstanceCount,
+        hyperParameters: { ...(job.HyperParameters ?? {}) },
+        inputs: (job.InputDataConfig ?? []).map(channel => ({
+            channel: channel.ChannelName ?? '',
+            uri: channel.DataSource?.S3DataSource?.S3Uri ??
+                channel.DataSource?.FileSystemDataSource?.DirectoryPath,
+            contentType: channel.ContentType,
+            compression: channel.CompressionType
+        })),
+        outputPath: job.OutputDataConfig?.S3OutputPath,
+        modelArtifacts: job.ModelArtifacts?.S3ModelArtifacts,
+        finalMetrics: finalMetrics(job),
+        created: lineage_iso(job.CreationTime),
+        started: lineage_iso(job.TrainingStartTime),
+        ended: lineage_iso(job.TrainingEndTime),
+        trainingSeconds: job.TrainingTimeInSeconds,
+        billableSeconds: job.BillableTimeInSeconds,
+        tuningJobArn: job.TuningJobArn
+    };
+}
+function tuningJobFacts(job) {
+    const config = job.HyperParameterTuningJobConfig;
+    const counts = {};
+    for (const [status, count] of Object.entries(job.TrainingJobStatusCounters ?? {})) {
+        if (typeof count === 'number')
+            counts[status] = count;
+    }
+    const best = job.BestTrainingJob;
+    return {
+        name: job.HyperParameterTuningJobName ?? '',
+        arn: job.HyperParameterTuningJobArn,
+        status: job.HyperParameterTuningJobStatus,
+        strategy: config?.Strategy,
+        objective: config?.HyperParameterTuningJobObjective
+            ? {
+                type: config.HyperParameterTuningJobObjective.Type,
+                metric: config.HyperParameterTuningJobObjective.MetricName
+            }
+            : undefined,
+        bestTrainingJob: best?.TrainingJobName,
+        bestObjective: best?.FinalHyperParameterTuningJobObjectiveMetric
+            ? {
+                metric: best.FinalHyperParameterTuningJobObjectiveMetric.MetricName,
+                value: best.FinalHyperParameterTuningJobObjectiveMetric.Value
+            }
+            : undefined,
+        trainingJobCounts: counts,
+        created: lineage_iso(job.CreationTime),
+        ended: lineage_iso(job.HyperParameterTuningEndTime)
+    };
+}
+/** Associations listed per direction and per entity; more than this is a graph, not a report. */
+const ASSOCIATION_PAGE = 50;
+/** SageMaker's own lineage contexts for the package (normally one) that are followed. */
+const CONTEXT_LIMIT = 3;
+async function associationsOf(sagemaker, arn, notes, via) {
+    const found = [];
+    for (const direction of ['DestinationArn', 'SourceArn']) {
+        const page = await sagemaker.send(new dist_cjs/* ListAssociationsCommand */.IOv({
+            [direction]: arn,
+            SortBy: 'CreationTime',
+            SortOrder: 'Descending',
+            MaxResults: ASSOCIATION_PAGE
+        }));
+        for (const item of page.AssociationSummaries ?? []) {
+            if (!item.SourceArn || !item.DestinationArn)
+                continue;
+            found.push({
+                sourceArn: item.SourceArn,
+                sourceType: item.SourceType,
+                sourceName: item.SourceName,
+                destinationArn: item.DestinationArn,
+                destinationType: item.DestinationType,
+                destinationName: item.DestinationName,
+                associationType: item.AssociationType,
+                created: lineage_iso(item.CreationTime),
+                ...(via ? { via } : {})
+            });
+        }
+        if (page.NextToken) {
+            const side = direction === 'DestinationArn' ? 'into' : 'out of';
+            notes.push(`Only the newest ${ASSOCIATION_PAGE} lineage associations ${side} ${arn} are shown.`);
+        }
+    }
+    return found;
+}
+/**
+ * Associations of the package itself and of the lineage contexts SageMaker keeps for it
+ * (their SourceUri is the package ARN), without repeats.
+ */
+async function readAssociations(sagemaker, packageArn, notes) {
+    const direct = await associationsOf(sagemaker, packageArn, notes);
+    const contexts = await sagemaker.send(new dist_cjs/* ListContextsCommand */.Krs({ SourceUri: packageArn, MaxResults: CONTEXT_LIMIT }));
+    const viaContexts = await (0,registry_versions/* mapBounded */.yJ)((contexts.ContextSummaries ?? []).flatMap(summary => summary.ContextArn ? [summary.ContextArn] : []), registry_versions/* DESCRIBE_CONCURRENCY */.kT, contextArn => associationsOf(sagemaker, contextArn, notes, contextArn));
+    const seen = new Set();
+    return [...direct, ...viaContexts.flat()].filter(association => {
+        const key = `${association.sourceArn}\n${association.destinationArn}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** The result of `read`, or undefined with a note saying what could not be read and why. */
+async function readOrNote(what, notes, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        notes.push(`${what} could not be read (${(0,errors/* namedErrorMessage */.nm)(error)}).`);
+        return undefined;
+    }
+}
+/** Reads everything the lineage report shows about one described package. */
+async function readLineage(sagemaker, pkg) {
+    const facts = packageFacts(pkg);
+    const story = metadataStory(facts.customerMetadata);
+    const notes = [];
+    const trainingJobName = story.provenance[PROVENANCE_KEYS.trainingJob];
+    const tuningJobName = story.provenance[PROVENANCE_KEYS.tuningJob];
+    const [trainingJob, tuningJob, associations] = await Promise.all([
+        trainingJobName
+            ? readOrNote(`Training job "${trainingJobName}"`, notes, async () => trainingJobFacts(await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: trainingJobName }))))
+            : undefined,
+        tuningJobName
+            ? readOrNote(`Tuning job "${tuningJobName}"`, notes, async () => tuningJobFacts(await sagemaker.send(new dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
+                HyperParameterTuningJobName: tuningJobName
+            }))))
+            : undefined,
+        // Lineage is optional: an account without it, or a role without
+        // sagemaker:ListAssociations, gets a note instead of an error.
+        facts.arn
+            ? readOrNote('Lineage associations', notes, () => readAssociations(sagemaker, facts.arn, notes))
+            : undefined
+    ]);
+    if (!trainingJobName && !tuningJobName) {
+        notes.push(`No training or tuning job is recorded on this version (customer metadata "${PROVENANCE_KEYS.trainingJob}"): it was registered from a model artifact, or by another tool.`);
+    }
+    return { package: facts, story, trainingJob, tuningJob, associations: associations ?? [], notes };
+}
+
 ;// CONCATENATED MODULE: ./build/src/modes/lineage.js
 
 
@@ -92750,7 +93328,7 @@ const runLineage = async (ctx, settings) => {
         throw new errors/* UserError */.yo(`Group "${settings.group.name}" has no versions; register one first, or name another group.`);
     });
     const pkg = await ctx.steps.run(`reading v${arn.split('/').pop()}`, () => ref ? (0,registry_versions/* describeNamedVersion */.lt)(sagemaker, arn, 'model-package') : (0,registry_versions/* describeVersion */.MP)(sagemaker, arn));
-    const lineage = await ctx.steps.run('reading its training job and lineage', () => (0,registry_lineage/* readLineage */.Kj)(sagemaker, pkg));
+    const lineage = await ctx.steps.run('reading its training job and lineage', () => readLineage(sagemaker, pkg));
     for (const note of lineage.notes)
         ctx.out.info(note);
     const report = {
@@ -92766,7 +93344,13 @@ const runLineage = async (ctx, settings) => {
         ctx.out.setOutput('model-package-version', version);
     if (lineage.package.approvalStatus)
         ctx.out.setOutput('approval-status', lineage.package.approvalStatus);
-    await ctx.steps.run('writing the report', () => publishReport(ctx, reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`), renderLineage(report), lineageJson(report)));
+    await ctx.steps.run('writing the report', () => publish(ctx, {
+        markdown: renderLineage(report),
+        json: {
+            fileName: reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`),
+            data: lineageJson(report)
+        }
+    }));
     return {};
 };
 
@@ -92907,7 +93491,7 @@ async function findRegistration(sagemaker, group, fingerprint, limit = RECENT_VE
         const batch = versions.slice(start, start + size);
         const described = await Promise.all(batch.map(v => (0,registry_versions/* describeVersion */.MP)(sagemaker, v.arn)));
         for (const [index, description] of described.entries()) {
-            if (description.CustomerMetadataProperties?.[registry_provenance/* PROVENANCE_KEYS */.pr.fingerprint] !== fingerprint)
+            if (description.CustomerMetadataProperties?.[PROVENANCE_KEYS.fingerprint] !== fingerprint)
                 continue;
             if (description.ModelPackageStatus === 'Failed') {
                 failed.push(batch[index].version);
@@ -92985,9 +93569,9 @@ const STAGE_STATUS = {
  */
 function checkUserMetadata(user, required) {
     const entries = Object.entries(user);
-    const reserved = entries.filter(([key]) => (0,registry_provenance/* isReservedKey */.IN)(key)).map(([key]) => key);
+    const reserved = entries.filter(([key]) => isReservedKey(key)).map(([key]) => key);
     if (reserved.length > 0) {
-        throw new errors/* UserError */.yo(`Input "customer-metadata": ${reserved.map(k => `"${k}"`).join(', ')} use${reserved.length === 1 ? 's' : ''} a prefix this action writes itself (${registry_provenance/* RESERVED_PREFIXES */.AM.join(' ')}); choose another key.`);
+        throw new errors/* UserError */.yo(`Input "customer-metadata": ${reserved.map(k => `"${k}"`).join(', ')} use${reserved.length === 1 ? 's' : ''} a prefix this action writes itself (${RESERVED_PREFIXES.join(' ')}); choose another key.`);
     }
     const fit = (0,registry_metadata/* fitMetadata */.tS)(entries, Object.fromEntries(required));
     if (fit.dropped.length > 0) {
@@ -93010,9 +93594,9 @@ function lifecycle(register, ctx, source) {
 /** All validation and reads; no mutating call happens until this has returned. */
 async function plan(ctx, settings, register) {
     const metricsLocation = register.metricsS3Uri
-        ? (0,registry_s3/* parseS3Uri */.yc)(register.metricsS3Uri, 'metrics-s3-uri')
+        ? parseS3Uri(register.metricsS3Uri, 'metrics-s3-uri')
         : undefined;
-    const attach = register.metricsS3Uri !== undefined && (0,registry_s3/* isStatisticsObjectUri */.DT)(register.metricsS3Uri);
+    const attach = register.metricsS3Uri !== undefined && isStatisticsObjectUri(register.metricsS3Uri);
     const fromFile = register.metricsFile
         ? await ctx.steps.run('reading metrics-file', () => readMetricsFile(register.metricsFile))
         : undefined;
@@ -93023,20 +93607,20 @@ async function plan(ctx, settings, register) {
         : undefined;
     for (const note of attached?.notes ?? [])
         ctx.out.info(`metrics-s3-uri: ${note}`);
-    const source = await ctx.steps.run('reading the model source', () => (0,training/* resolveModelSource */.$)(ctx.aws.sagemaker, register.source));
+    const source = await ctx.steps.run('reading the model source', () => resolveModelSource(ctx.aws.sagemaker, register.source));
     const evaluated = fromFile?.metrics ?? attached?.metrics ?? [];
     const { metrics, overridden } = mergeMetrics(source.finalMetrics, evaluated);
     const winner = attached ? 'the statistics win' : 'the file wins';
     for (const line of overridden)
         ctx.out.info(`Metric ${line} (${winner}).`);
-    const fingerprint = (0,registry_provenance/* registrationFingerprint */._O)({
+    const fingerprint = registrationFingerprint({
         group: settings.group.name,
         commit: ctx.github.sha,
         modelDataUrl: source.modelDataUrl,
         imageUri: source.imageUri
     });
     const required = [
-        ...(0,registry_provenance/* sourceMetadata */.v7)({
+        ...sourceMetadata({
             fingerprint,
             commit: ctx.github.sha,
             modelDataUrl: source.modelDataUrl,
@@ -93044,7 +93628,7 @@ async function plan(ctx, settings, register) {
             trainingJobName: source.trainingJobName,
             tuningJobName: source.tuningJobName
         }),
-        ...(0,registry_provenance/* runMetadata */.Vn)(ctx.github)
+        ...runMetadata(ctx.github)
     ];
     const user = checkUserMetadata(register.customerMetadata, required);
     const base = (0,registry_metadata/* fitMetadata */.tS)([...required, ...user]);
@@ -93052,7 +93636,7 @@ async function plan(ctx, settings, register) {
         `${registry_metadata/* METRIC_PREFIX */._r}${m.name}`,
         (0,registry_metadata/* formatMetricValue */.dd)(m.value)
     ]);
-    const extra = (0,registry_metadata/* fitMetadata */.tS)([...metricEntries, ...(0,registry_provenance/* hyperParameterMetadata */.h2)(source.hyperParameters)], base.kept);
+    const extra = (0,registry_metadata/* fitMetadata */.tS)([...metricEntries, ...hyperParameterMetadata(source.hyperParameters)], base.kept);
     for (const reason of extra.dropped) {
         ctx.out.warning(`Customer metadata entry not recorded (SageMaker limits): ${reason}`);
     }
@@ -93070,9 +93654,9 @@ async function plan(ctx, settings, register) {
         const body = statisticsJson(metrics);
         const location = {
             bucket: metricsLocation.bucket,
-            key: (0,registry_s3/* joinS3Key */.eH)(metricsLocation.key, settings.group.name, fingerprint, 'statistics.json')
+            key: joinS3Key(metricsLocation.key, settings.group.name, fingerprint, 'statistics.json')
         };
-        statistics = { location, uri: (0,registry_s3/* formatS3Uri */.EO)(location), digest: (0,registry_s3/* contentDigest */.eZ)(body), body };
+        statistics = { location, uri: formatS3Uri(location), digest: contentDigest(body), body };
     }
     else if (metrics.length > 0) {
         ctx.out.warning('No "metrics-s3-uri" given: metrics are recorded in customer metadata only, so SageMaker Studio shows no model quality statistics for this version.');
@@ -93097,7 +93681,7 @@ async function plan(ctx, settings, register) {
             realtimeInstanceTypes: register.inferenceInstances,
             transformInstanceTypes: register.transformInstances,
             statistics,
-            metadataProperties: (0,registry_provenance/* metadataProperties */.Js)(ctx.github, register.projectId),
+            metadataProperties: metadataProperties(ctx.github, register.projectId),
             customerMetadata,
             lifecycle: lifecycle(register, ctx, source)
         }
@@ -93207,7 +93791,7 @@ const runRegister = async (ctx, settings) => {
         }
         const input = createPackageInput({
             ...planned.request,
-            clientToken: (0,registry_provenance/* clientToken */.$Y)(planned.fingerprint, retryAfter)
+            clientToken: clientToken(planned.fingerprint, retryAfter)
         });
         if (dryRun) {
             if (planned.statistics?.location) {
@@ -93223,7 +93807,7 @@ const runRegister = async (ctx, settings) => {
             const statistics = planned.statistics;
             if (statistics?.location && statistics.body !== undefined) {
                 const { location, body } = statistics;
-                await ctx.steps.run(`uploading the model quality statistics to ${statistics.uri}`, () => (0,registry_s3/* putObject */.$R)(ctx.aws.s3, location, body, 'application/json'));
+                await ctx.steps.run(`uploading the model quality statistics to ${statistics.uri}`, () => putObject(ctx.aws.s3, location, body, 'application/json'));
                 ctx.steps.changed(`uploaded the statistics to ${statistics.uri}`);
                 ctx.out.info(`Uploaded model quality statistics to ${statistics.uri} (${statistics.digest}).`);
             }
@@ -93532,8 +94116,8 @@ var inflight = __nccwpck_require__(1880);
 var reconcile = __nccwpck_require__(7113);
 // EXTERNAL MODULE: ./build/src/github/run.js
 var run = __nccwpck_require__(8384);
-// EXTERNAL MODULE: ./build/src/main.js + 45 modules
-var main = __nccwpck_require__(3516);
+// EXTERNAL MODULE: ./build/src/main.js + 51 modules
+var main = __nccwpck_require__(4734);
 // EXTERNAL MODULE: ./build/src/version.js
 var version = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./build/src/post.js
@@ -93591,299 +94175,6 @@ async function reconcileDeployment() {
 async function post() {
     await deleteTemporary();
     await reconcileDeployment();
-}
-
-
-/***/ }),
-
-/***/ 1520:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Kj: () => (/* binding */ readLineage),
-/* harmony export */   Tt: () => (/* binding */ describeVersions),
-/* harmony export */   kT: () => (/* binding */ DESCRIBE_CONCURRENCY),
-/* harmony export */   yJ: () => (/* binding */ mapBounded)
-/* harmony export */ });
-/* unused harmony exports packageFacts, metadataStory, trainingJobFacts, tuningJobFacts, ASSOCIATION_PAGE, readAssociations */
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4459);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1580);
-/* harmony import */ var _provenance_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1270);
-/* harmony import */ var _training_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4311);
-/* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(788);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7406);
-// One version's story, read from SageMaker: the package, the training and tuning jobs it
-// came from, and the lineage associations around it. Everything here only reads; what
-// cannot be read (a job in another account, a denied lineage call) becomes a note in the
-// report instead of failing it.
-
-
-
-
-
-
-/** Describes at most this many versions at once: enough to be quick, few enough not to be throttled. */
-const DESCRIBE_CONCURRENCY = 4;
-/** Runs `task` over `items` with at most `limit` in flight; results keep the order of `items`. */
-async function mapBounded(items, limit, task) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await task(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
-    return results;
-}
-/**
- * DescribeModelPackage for each ARN, a few at a time. BatchDescribeModelPackage would be
- * one call, but its summaries carry no CustomerMetadataProperties, where the metrics live.
- */
-function describeVersions(sagemaker, arns, concurrency = DESCRIBE_CONCURRENCY) {
-    return mapBounded(arns, concurrency, arn => (0,_versions_js__WEBPACK_IMPORTED_MODULE_3__/* .describeVersion */ .MP)(sagemaker, arn));
-}
-function iso(date) {
-    return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined;
-}
-function packageFacts(pkg) {
-    const arn = pkg.ModelPackageArn ?? '';
-    let version = pkg.ModelPackageVersion;
-    if (version === undefined) {
-        try {
-            version = (0,_versions_js__WEBPACK_IMPORTED_MODULE_3__/* .versionFromArn */ .Yu)(arn);
-        }
-        catch {
-            version = undefined;
-        }
-    }
-    const spec = pkg.InferenceSpecification;
-    const modelMetrics = {};
-    for (const [section, reports] of Object.entries(pkg.ModelMetrics ?? {})) {
-        for (const [name, source] of Object.entries((reports ?? {}))) {
-            const uri = source?.S3Uri;
-            if (typeof uri === 'string')
-                modelMetrics[`${section}.${name}`] = uri;
-        }
-    }
-    const metadataProperties = {};
-    for (const [key, value] of Object.entries(pkg.MetadataProperties ?? {})) {
-        if (typeof value === 'string' && value !== '')
-            metadataProperties[key] = value;
-    }
-    const lifecycle = pkg.ModelLifeCycle;
-    return {
-        arn,
-        group: pkg.ModelPackageGroupName,
-        version,
-        approvalStatus: pkg.ModelApprovalStatus,
-        packageStatus: pkg.ModelPackageStatus,
-        description: pkg.ModelPackageDescription,
-        approvalDescription: pkg.ApprovalDescription,
-        created: iso(pkg.CreationTime),
-        lastModified: iso(pkg.LastModifiedTime),
-        containers: (spec?.Containers ?? []).map(container => ({
-            image: container.Image,
-            modelDataUrl: container.ModelDataUrl,
-            framework: container.Framework
-        })),
-        contentTypes: [...(spec?.SupportedContentTypes ?? [])],
-        responseTypes: [...(spec?.SupportedResponseMIMETypes ?? [])],
-        realtimeInstanceTypes: [...(spec?.SupportedRealtimeInferenceInstanceTypes ?? [])],
-        transformInstanceTypes: [...(spec?.SupportedTransformInstanceTypes ?? [])],
-        modelMetrics,
-        lifecycle: lifecycle
-            ? {
-                stage: lifecycle.Stage,
-                stageStatus: lifecycle.StageStatus,
-                stageDescription: lifecycle.StageDescription
-            }
-            : undefined,
-        metadataProperties,
-        customerMetadata: { ...(pkg.CustomerMetadataProperties ?? {}) }
-    };
-}
-const PROVENANCE_VALUES = new Set(Object.values(_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .PROVENANCE_KEYS */ .pr));
-/** Sorts the customer metadata by the conventions `register`, `gate`, `approve` and `deploy` write. */
-function metadataStory(metadata) {
-    const story = {
-        provenance: {},
-        gate: {},
-        decision: {},
-        deployments: {},
-        metrics: (0,_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .metricsFromMetadata */ .nm)(metadata),
-        hyperParameters: {},
-        other: {}
-    };
-    for (const [key, value] of Object.entries(metadata).sort(([a], [b]) => a.localeCompare(b))) {
-        if (PROVENANCE_VALUES.has(key))
-            story.provenance[key] = value;
-        else if (key.startsWith('gate:'))
-            story.gate[key] = value;
-        else if (key.startsWith('decision:'))
-            story.decision[key] = value;
-        else if (key.startsWith(_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYS */ .Rk.deployedPrefix))
-            story.deployments[key.slice(_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .KEYS */ .Rk.deployedPrefix.length)] = value;
-        else if (key.startsWith(_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .HYPERPARAMETER_PREFIX */ .LJ))
-            story.hyperParameters[key.slice(_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .HYPERPARAMETER_PREFIX */ .LJ.length)] = value;
-        // A metric value that does not parse is still worth showing, as it was written.
-        else if (!key.startsWith(_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .METRIC_PREFIX */ ._r) || !(key.slice(_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .METRIC_PREFIX */ ._r.length) in story.metrics))
-            story.other[key] = value;
-    }
-    return story;
-}
-function trainingJobFacts(job) {
-    return {
-        name: job.TrainingJobName ?? '',
-        arn: job.TrainingJobArn,
-        status: job.TrainingJobStatus,
-        secondaryStatus: job.SecondaryStatus,
-        failureReason: job.FailureReason,
-        image: job.AlgorithmSpecification?.TrainingImage,
-        algorithmName: job.AlgorithmSpecification?.AlgorithmName,
-        inputMode: job.AlgorithmSpecification?.TrainingInputMode,
-        roleArn: job.RoleArn,
-        instanceType: job.ResourceConfig?.InstanceType,
-        instanceCount: job.ResourceConfig?.InstanceCount,
-        hyperParameters: { ...(job.HyperParameters ?? {}) },
-        inputs: (job.InputDataConfig ?? []).map(channel => ({
-            channel: channel.ChannelName ?? '',
-            uri: channel.DataSource?.S3DataSource?.S3Uri ??
-                channel.DataSource?.FileSystemDataSource?.DirectoryPath,
-            contentType: channel.ContentType,
-            compression: channel.CompressionType
-        })),
-        outputPath: job.OutputDataConfig?.S3OutputPath,
-        modelArtifacts: job.ModelArtifacts?.S3ModelArtifacts,
-        finalMetrics: (0,_training_js__WEBPACK_IMPORTED_MODULE_2__/* .finalMetrics */ .q)(job),
-        created: iso(job.CreationTime),
-        started: iso(job.TrainingStartTime),
-        ended: iso(job.TrainingEndTime),
-        trainingSeconds: job.TrainingTimeInSeconds,
-        billableSeconds: job.BillableTimeInSeconds,
-        tuningJobArn: job.TuningJobArn
-    };
-}
-function tuningJobFacts(job) {
-    const config = job.HyperParameterTuningJobConfig;
-    const counts = {};
-    for (const [status, count] of Object.entries(job.TrainingJobStatusCounters ?? {})) {
-        if (typeof count === 'number')
-            counts[status] = count;
-    }
-    const best = job.BestTrainingJob;
-    return {
-        name: job.HyperParameterTuningJobName ?? '',
-        arn: job.HyperParameterTuningJobArn,
-        status: job.HyperParameterTuningJobStatus,
-        strategy: config?.Strategy,
-        objective: config?.HyperParameterTuningJobObjective
-            ? {
-                type: config.HyperParameterTuningJobObjective.Type,
-                metric: config.HyperParameterTuningJobObjective.MetricName
-            }
-            : undefined,
-        bestTrainingJob: best?.TrainingJobName,
-        bestObjective: best?.FinalHyperParameterTuningJobObjectiveMetric
-            ? {
-                metric: best.FinalHyperParameterTuningJobObjectiveMetric.MetricName,
-                value: best.FinalHyperParameterTuningJobObjectiveMetric.Value
-            }
-            : undefined,
-        trainingJobCounts: counts,
-        created: iso(job.CreationTime),
-        ended: iso(job.HyperParameterTuningEndTime)
-    };
-}
-/** Associations listed per direction and per entity; more than this is a graph, not a report. */
-const ASSOCIATION_PAGE = 50;
-/** SageMaker's own lineage contexts for the package (normally one) that are followed. */
-const CONTEXT_LIMIT = 3;
-async function associationsOf(sagemaker, arn, notes, via) {
-    const found = [];
-    for (const direction of ['DestinationArn', 'SourceArn']) {
-        const page = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .ListAssociationsCommand */ .IOv({
-            [direction]: arn,
-            SortBy: 'CreationTime',
-            SortOrder: 'Descending',
-            MaxResults: ASSOCIATION_PAGE
-        }));
-        for (const item of page.AssociationSummaries ?? []) {
-            if (!item.SourceArn || !item.DestinationArn)
-                continue;
-            found.push({
-                sourceArn: item.SourceArn,
-                sourceType: item.SourceType,
-                sourceName: item.SourceName,
-                destinationArn: item.DestinationArn,
-                destinationType: item.DestinationType,
-                destinationName: item.DestinationName,
-                associationType: item.AssociationType,
-                created: iso(item.CreationTime),
-                ...(via ? { via } : {})
-            });
-        }
-        if (page.NextToken) {
-            const side = direction === 'DestinationArn' ? 'into' : 'out of';
-            notes.push(`Only the newest ${ASSOCIATION_PAGE} lineage associations ${side} ${arn} are shown.`);
-        }
-    }
-    return found;
-}
-/**
- * Associations of the package itself and of the lineage contexts SageMaker keeps for it
- * (their SourceUri is the package ARN), without repeats.
- */
-async function readAssociations(sagemaker, packageArn, notes) {
-    const direct = await associationsOf(sagemaker, packageArn, notes);
-    const contexts = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .ListContextsCommand */ .Krs({ SourceUri: packageArn, MaxResults: CONTEXT_LIMIT }));
-    const viaContexts = await mapBounded((contexts.ContextSummaries ?? []).flatMap(summary => summary.ContextArn ? [summary.ContextArn] : []), DESCRIBE_CONCURRENCY, contextArn => associationsOf(sagemaker, contextArn, notes, contextArn));
-    const seen = new Set();
-    return [...direct, ...viaContexts.flat()].filter(association => {
-        const key = `${association.sourceArn}\n${association.destinationArn}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-/** The result of `read`, or undefined with a note saying what could not be read and why. */
-async function readOrNote(what, notes, read) {
-    try {
-        return await read();
-    }
-    catch (error) {
-        notes.push(`${what} could not be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .namedErrorMessage */ .nm)(error)}).`);
-        return undefined;
-    }
-}
-/** Reads everything the lineage report shows about one described package. */
-async function readLineage(sagemaker, pkg) {
-    const facts = packageFacts(pkg);
-    const story = metadataStory(facts.customerMetadata);
-    const notes = [];
-    const trainingJobName = story.provenance[_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .PROVENANCE_KEYS */ .pr.trainingJob];
-    const tuningJobName = story.provenance[_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .PROVENANCE_KEYS */ .pr.tuningJob];
-    const [trainingJob, tuningJob, associations] = await Promise.all([
-        trainingJobName
-            ? readOrNote(`Training job "${trainingJobName}"`, notes, async () => trainingJobFacts(await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DescribeTrainingJobCommand */ .Sjt({ TrainingJobName: trainingJobName }))))
-            : undefined,
-        tuningJobName
-            ? readOrNote(`Tuning job "${tuningJobName}"`, notes, async () => tuningJobFacts(await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DescribeHyperParameterTuningJobCommand */ .oj({
-                HyperParameterTuningJobName: tuningJobName
-            }))))
-            : undefined,
-        // Lineage is optional: an account without it, or a role without
-        // sagemaker:ListAssociations, gets a note instead of an error.
-        facts.arn
-            ? readOrNote('Lineage associations', notes, () => readAssociations(sagemaker, facts.arn, notes))
-            : undefined
-    ]);
-    if (!trainingJobName && !tuningJobName) {
-        notes.push(`No training or tuning job is recorded on this version (customer metadata "${_provenance_js__WEBPACK_IMPORTED_MODULE_1__/* .PROVENANCE_KEYS */ .pr.trainingJob}"): it was registered from a model artifact, or by another tool.`);
-    }
-    return { package: facts, story, trainingJob, tuningJob, associations: associations ?? [], notes };
 }
 
 
@@ -94095,224 +94386,6 @@ function groupNameOf(nameOrArn) {
 
 /***/ }),
 
-/***/ 1270:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $Y: () => (/* binding */ clientToken),
-/* harmony export */   AM: () => (/* binding */ RESERVED_PREFIXES),
-/* harmony export */   IN: () => (/* binding */ isReservedKey),
-/* harmony export */   Js: () => (/* binding */ metadataProperties),
-/* harmony export */   LJ: () => (/* binding */ HYPERPARAMETER_PREFIX),
-/* harmony export */   Vn: () => (/* binding */ runMetadata),
-/* harmony export */   _O: () => (/* binding */ registrationFingerprint),
-/* harmony export */   h2: () => (/* binding */ hyperParameterMetadata),
-/* harmony export */   pr: () => (/* binding */ PROVENANCE_KEYS),
-/* harmony export */   v7: () => (/* binding */ sourceMetadata)
-/* harmony export */ });
-/* unused harmony export CLIENT_TOKEN_LENGTH */
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9462);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1580);
-/* harmony import */ var _s3_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(863);
-
-
-
-/** CustomerMetadataProperties keys written by `register`. */
-const PROVENANCE_KEYS = {
-    fingerprint: 'register:fingerprint',
-    commit: 'source:commit',
-    modelData: 'source:model-data',
-    image: 'source:image',
-    trainingJob: 'source:training-job',
-    tuningJob: 'source:tuning-job',
-    pullRequest: 'github:pr',
-    ref: 'github:ref',
-    actor: 'github:actor',
-    runId: 'github:run-id',
-    runAttempt: 'github:run-attempt'
-};
-const HYPERPARAMETER_PREFIX = 'hp:';
-/**
- * Key prefixes this action owns. A user's `customer-metadata` may not write them: a
- * hand-written `metric:auc` would pass for a measured one at the gate.
- */
-const RESERVED_PREFIXES = [
-    'metric:',
-    'register:',
-    'source:',
-    'github:',
-    'gate:',
-    'decision:',
-    'deployed:',
-    HYPERPARAMETER_PREFIX
-];
-/** SageMaker's MetadataProperties fields hold at most 1,024 characters each. */
-const METADATA_PROPERTY_MAX = 1024;
-/** SageMaker's limit on ClientToken: 1-36 characters from [a-zA-Z0-9-]. */
-const CLIENT_TOKEN_LENGTH = 36;
-/**
- * sha256 over what makes two registrations the same model version: the group, the commit
- * and the exact artifact and image. Metrics and descriptions are left out on purpose, so
- * that a re-run whose evaluation wobbled still finds its version instead of adding one.
- */
-function registrationFingerprint(parts) {
-    return (0,_s3_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(['register/v1', parts.group, parts.commit, parts.modelDataUrl, parts.imageUri].join('\n'));
-}
-/**
- * The ClientToken for CreateModelPackage. `retryAfter` (a failed version that carried the
- * same fingerprint) changes the token, so a retry is not answered with the failed package.
- */
-function clientToken(fingerprint, retryAfter) {
-    const base = retryAfter === undefined ? fingerprint : (0,_s3_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(`${fingerprint}\nretry-after:${retryAfter}`);
-    return base.slice(0, CLIENT_TOKEN_LENGTH);
-}
-/** MetadataProperties from the GitHub run; undefined when there is nothing to record. */
-function metadataProperties(run, projectId) {
-    const properties = {};
-    if (run.sha)
-        properties.CommitId = run.sha.slice(0, METADATA_PROPERTY_MAX);
-    if (run.repository) {
-        properties.Repository = `${run.serverUrl}/${run.repository}`.slice(0, METADATA_PROPERTY_MAX);
-    }
-    const url = (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .runUrl */ .V)(run);
-    if (url)
-        properties.GeneratedBy = url.slice(0, METADATA_PROPERTY_MAX);
-    if (projectId)
-        properties.ProjectId = projectId.slice(0, METADATA_PROPERTY_MAX);
-    return Object.keys(properties).length > 0 ? properties : undefined;
-}
-function entry(key, value) {
-    if (value === undefined || value === '')
-        return [];
-    return [[key, (0,_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitizeMetadataText */ .Ab)(value, _metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .METADATA_MAX_VALUE */ .NB)]];
-}
-/** Customer metadata describing the run, sanitised to the characters SageMaker allows. */
-function runMetadata(run) {
-    return [
-        ...entry(PROVENANCE_KEYS.pullRequest, run.pullRequest === undefined ? undefined : String(run.pullRequest)),
-        ...entry(PROVENANCE_KEYS.ref, run.ref),
-        ...entry(PROVENANCE_KEYS.actor, run.actor),
-        ...entry(PROVENANCE_KEYS.runId, run.runId),
-        ...entry(PROVENANCE_KEYS.runAttempt, run.runAttempt)
-    ];
-}
-/** Customer metadata describing the model's origin; the fingerprint comes first. */
-function sourceMetadata(facts) {
-    return [
-        [PROVENANCE_KEYS.fingerprint, facts.fingerprint],
-        ...entry(PROVENANCE_KEYS.commit, facts.commit),
-        ...entry(PROVENANCE_KEYS.modelData, facts.modelDataUrl),
-        ...entry(PROVENANCE_KEYS.image, facts.imageUri),
-        ...entry(PROVENANCE_KEYS.trainingJob, facts.trainingJobName),
-        ...entry(PROVENANCE_KEYS.tuningJob, facts.tuningJobName)
-    ];
-}
-/** Hyperparameters as `hp:<name>` entries; values are sanitised (quotes become `_`). */
-function hyperParameterMetadata(hyperParameters) {
-    // SageMaker refuses empty metadata values; an empty hyperparameter says nothing anyway.
-    return Object.entries(hyperParameters)
-        .filter(([, value]) => value !== '')
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, value]) => [
-        `${HYPERPARAMETER_PREFIX}${(0,_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitizeMetadataText */ .Ab)(name, 128 - HYPERPARAMETER_PREFIX.length)}`,
-        (0,_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .sanitizeMetadataText */ .Ab)(value, _metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .METADATA_MAX_VALUE */ .NB)
-    ]);
-}
-function isReservedKey(key) {
-    return RESERVED_PREFIXES.some(prefix => key.startsWith(prefix));
-}
-
-
-/***/ }),
-
-/***/ 863:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $R: () => (/* binding */ putObject),
-/* harmony export */   DT: () => (/* binding */ isStatisticsObjectUri),
-/* harmony export */   EO: () => (/* binding */ formatS3Uri),
-/* harmony export */   eH: () => (/* binding */ joinS3Key),
-/* harmony export */   eZ: () => (/* binding */ contentDigest),
-/* harmony export */   fg: () => (/* binding */ sha256Hex),
-/* harmony export */   jQ: () => (/* binding */ getObjectBytes),
-/* harmony export */   yc: () => (/* binding */ parseS3Uri)
-/* harmony export */ });
-/* unused harmony export getObjectText */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3711);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7406);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2025);
-// S3 objects the registry points at: the model-quality statistics JSON a version's
-// ModelMetrics refer to, and the digests SageMaker records for them.
-
-
-
-
-/** Parses `s3://bucket/key`; `input` names the action input in the error message. */
-function parseS3Uri(uri, input) {
-    const match = _names_js__WEBPACK_IMPORTED_MODULE_2__/* .S3_URI */ .WF.exec(uri.trim());
-    if (!match) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input "${input}" must be an S3 URI such as s3://bucket/prefix; got "${uri}".`);
-    }
-    return { bucket: match[1], key: match[2] ?? '' };
-}
-function formatS3Uri(location) {
-    return `s3://${location.bucket}/${location.key}`;
-}
-/** Appends path segments to a prefix, with exactly one `/` between parts. */
-function joinS3Key(prefix, ...segments) {
-    return [prefix, ...segments]
-        .map(part => part.replace(/^\/+|\/+$/g, ''))
-        .filter(part => part.length > 0)
-        .join('/');
-}
-function sha256Hex(data) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
-}
-/**
- * The digest in the form MetricsSource.ContentDigest accepts
- * (`^[Ss][Hh][Aa]256:[0-9a-fA-F]{64}$`, at most 72 characters).
- */
-function contentDigest(data) {
-    return `sha256:${sha256Hex(data)}`;
-}
-async function putObject(s3, location, body, contentType) {
-    await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .PutObjectCommand */ .wKZ({
-        Bucket: location.bucket,
-        Key: location.key,
-        Body: body,
-        ContentType: contentType
-    }));
-}
-/**
- * The object's bytes: the digest SageMaker records is of the bytes, and decoding first
- * would change them (a byte-order mark is dropped, invalid UTF-8 becomes U+FFFD).
- */
-async function getObjectBytes(s3, location) {
-    const response = await s3.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__/* .GetObjectCommand */ .jLs({ Bucket: location.bucket, Key: location.key }));
-    if (!response.Body)
-        throw new Error(`${formatS3Uri(location)} has no content`);
-    return response.Body.transformToByteArray();
-}
-/** Reads a whole object as UTF-8 text. */
-async function getObjectText(s3, location) {
-    const response = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
-    if (!response.Body)
-        throw new Error(`${formatS3Uri(location)} has no content`);
-    return response.Body.transformToString('utf-8');
-}
-/**
- * `metrics-s3-uri` names an existing statistics object to attach when it ends in `.json`;
- * any other URI is the folder the statistics this run builds are written to.
- */
-function isStatisticsObjectUri(uri) {
-    return /\.json$/i.test(uri);
-}
-
-
-/***/ }),
-
 /***/ 5160:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -94334,7 +94407,7 @@ function isStatisticsObjectUri(uri) {
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4286);
 /* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1580);
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9424);
-/* harmony import */ var _lineage_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1520);
+/* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(788);
 // What an endpoint serves, read from SageMaker (endpoint -> config -> models -> model
 // packages) and its tags: for deploy and rollback (what is live, what to keep), for the
 // gate's `endpoint:` baseline, and for the group deletion that must not take a version an
@@ -94503,7 +94576,7 @@ async function servedPackageArns(sagemaker, endpointName) {
  * rejected while it is live). A failed read throws, so that nothing is deleted.
  */
 async function deployedVersions(sagemaker, versions) {
-    const described = await (0,_lineage_js__WEBPACK_IMPORTED_MODULE_2__/* .describeVersions */ .Tt)(sagemaker, versions.map(version => version.arn));
+    const described = await (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .describeVersions */ .Tt)(sagemaker, versions.map(version => version.arn));
     const served = new Map();
     const blocked = [];
     for (const [index, pkg] of described.entries()) {
@@ -94598,138 +94671,32 @@ async function writeTags(sagemaker, arn, tags) {
 
 /***/ }),
 
-/***/ 4311:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ resolveModelSource),
-/* harmony export */   q: () => (/* binding */ finalMetrics)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4459);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
-// What a training job (or a tuning job's best training job) tells us about the model it
-// produced: the artifact, the image, the hyperparameters and the final metrics.
-
-
-/** Tuning jobs whose best training job can no longer change. */
-const FINISHED_TUNING = new Set(['Completed', 'Stopped']);
-async function describeTrainingJob(sagemaker, name, input) {
-    try {
-        return await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTrainingJobCommand */ .Sjt({ TrainingJobName: name }));
-    }
-    catch (error) {
-        const errorName = error.name;
-        if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "${input}": training job "${name}" could not be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .namedErrorMessage */ .nm)(error)}). Check the name, the region and the account.`);
-        }
-        throw error;
-    }
-}
-function finalMetrics(job) {
-    const metrics = [];
-    for (const item of job.FinalMetricDataList ?? []) {
-        // A metric the algorithm never logged comes back without a value or as NaN; it
-        // carries no information, and a NaN in the registry would poison every comparison.
-        if (!item.MetricName || item.Value === undefined || !Number.isFinite(item.Value))
-            continue;
-        metrics.push({ name: item.MetricName, value: item.Value });
-    }
-    return metrics;
-}
-function fromTrainingJob(job, input, imageOverride) {
-    const name = job.TrainingJobName ?? '';
-    if (job.TrainingJobStatus !== 'Completed') {
-        const reason = job.FailureReason ? `: ${job.FailureReason}` : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "${input}": training job "${name}" is ${job.TrainingJobStatus ?? 'in an unknown state'}${reason}; only a Completed job can be registered.`);
-    }
-    const modelDataUrl = job.ModelArtifacts?.S3ModelArtifacts;
-    if (!modelDataUrl) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "${input}": training job "${name}" has no ModelArtifacts.S3ModelArtifacts to register.`);
-    }
-    const imageUri = imageOverride ?? job.AlgorithmSpecification?.TrainingImage;
-    if (!imageUri) {
-        const algorithm = job.AlgorithmSpecification?.AlgorithmName;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "image-uri" is required: training job "${name}" ran ${algorithm ? `algorithm resource "${algorithm}"` : 'without a TrainingImage'}, so the inference image cannot be read from it.`);
-    }
-    return {
-        modelDataUrl,
-        imageUri,
-        trainingJobName: name,
-        trainingJobArn: job.TrainingJobArn,
-        hyperParameters: { ...(job.HyperParameters ?? {}) },
-        finalMetrics: finalMetrics(job)
-    };
-}
-/**
- * Resolves the register source to what SageMaker needs. Reads only (Describe calls), so it
- * runs before any mutating call; a job that is not finished is an input error.
- */
-async function resolveModelSource(sagemaker, source) {
-    if (source.kind === 'artifact') {
-        return {
-            modelDataUrl: source.modelDataUrl,
-            imageUri: source.imageUri,
-            hyperParameters: {},
-            finalMetrics: []
-        };
-    }
-    if (source.kind === 'training-job') {
-        const job = await describeTrainingJob(sagemaker, source.trainingJobName, 'training-job-name');
-        return fromTrainingJob(job, 'training-job-name', source.imageUri);
-    }
-    let tuning;
-    try {
-        tuning = await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .DescribeHyperParameterTuningJobCommand */ .oj({
-            HyperParameterTuningJobName: source.tuningJobName
-        }));
-    }
-    catch (error) {
-        const name = error.name;
-        if (name === 'ResourceNotFound' || name === 'ValidationException') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .namedErrorMessage */ .nm)(error)}). Check the name, the region and the account.`);
-        }
-        throw error;
-    }
-    const status = tuning.HyperParameterTuningJobStatus ?? 'Unknown';
-    if (!FINISHED_TUNING.has(status)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" is ${status}; its best training job may still change. Register it once the job is Completed or Stopped.`);
-    }
-    const best = tuning.BestTrainingJob?.TrainingJobName;
-    if (!best) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "tuning-job-name": tuning job "${source.tuningJobName}" (${status}) has no best training job.`);
-    }
-    const job = await describeTrainingJob(sagemaker, best, 'tuning-job-name');
-    return {
-        ...fromTrainingJob(job, 'tuning-job-name', source.imageUri),
-        tuningJobName: source.tuningJobName
-    };
-}
-
-
-/***/ }),
-
 /***/ 788:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AW: () => (/* binding */ APPROVAL_DESCRIPTION_MAX),
 /* harmony export */   DK: () => (/* binding */ forNamedVersion),
-/* harmony export */   EL: () => (/* binding */ packageArnFromGroupArn),
 /* harmony export */   GS: () => (/* binding */ updateVersion),
 /* harmony export */   H1: () => (/* binding */ namedOrPendingArn),
 /* harmony export */   MP: () => (/* binding */ describeVersion),
 /* harmony export */   N3: () => (/* binding */ describeGroup),
 /* harmony export */   Px: () => (/* binding */ isInGroup),
-/* harmony export */   VH: () => (/* binding */ versionsNotFound),
+/* harmony export */   Tt: () => (/* binding */ describeVersions),
 /* harmony export */   Yu: () => (/* binding */ versionFromArn),
+/* harmony export */   e8: () => (/* binding */ describeNamedVersions),
+/* harmony export */   kT: () => (/* binding */ DESCRIBE_CONCURRENCY),
 /* harmony export */   lt: () => (/* binding */ describeNamedVersion),
 /* harmony export */   pF: () => (/* binding */ singleLine),
+/* harmony export */   pW: () => (/* binding */ listExistingVersions),
+/* harmony export */   ph: () => (/* binding */ readGroupArn),
 /* harmony export */   qD: () => (/* binding */ latestVersion),
 /* harmony export */   xv: () => (/* binding */ truncate),
+/* harmony export */   yJ: () => (/* binding */ mapBounded),
 /* harmony export */   yO: () => (/* binding */ listVersions),
 /* harmony export */   yy: () => (/* binding */ resolvePackageArn)
 /* harmony export */ });
-/* unused harmony exports groupNotFound, STAGE_DESCRIPTION_MAX */
+/* unused harmony exports packageArnFromGroupArn, groupNotFound, versionsNotFound, STAGE_DESCRIPTION_MAX */
 /* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4459);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4286);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
@@ -94794,14 +94761,18 @@ async function describeGroup(sagemaker, group) {
         throw error;
     }
 }
+/** The group's ARN, from the input when given as one, else from one DescribeModelPackageGroup. */
+async function readGroupArn(sagemaker, group) {
+    const arn = group.arn ?? (await describeGroup(sagemaker, group)).ModelPackageGroupArn;
+    if (!arn)
+        throw new Error(`SageMaker returned no ARN for group "${group.name}"`);
+    return arn;
+}
 /** Resolves a package named by ARN or by version number to its ARN. */
 async function resolvePackageArn(sagemaker, group, ref) {
     if (ref.kind === 'arn')
         return ref.arn;
-    const groupArn = group.arn ?? (await describeGroup(sagemaker, group)).ModelPackageGroupArn;
-    if (!groupArn)
-        throw new Error(`SageMaker returned no ARN for group "${group.name}"`);
-    return packageArnFromGroupArn(groupArn, ref.version);
+    return packageArnFromGroupArn(await readGroupArn(sagemaker, group), ref.version);
 }
 /**
  * Whether a described version is in `group`. SageMaker names the group of a package shared
@@ -94810,6 +94781,28 @@ async function resolvePackageArn(sagemaker, group, ref) {
 function isInGroup(pkg, group) {
     const named = pkg.ModelPackageGroupName;
     return named === undefined || (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .groupNameOf */ .c6)(named) === group.name;
+}
+/** Describes at most this many versions at once: enough to be quick, few enough not to be throttled. */
+const DESCRIBE_CONCURRENCY = 4;
+/** Runs `task` over `items` with at most `limit` in flight; results keep the order of `items`. */
+async function mapBounded(items, limit, task) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await task(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
+    return results;
+}
+/**
+ * DescribeModelPackage for each ARN, a few at a time. BatchDescribeModelPackage would be
+ * one call, but its summaries carry no CustomerMetadataProperties, where the metrics live.
+ */
+function describeVersions(sagemaker, arns, concurrency = DESCRIBE_CONCURRENCY) {
+    return mapBounded(arns, concurrency, arn => describeVersion(sagemaker, arn));
 }
 async function describeVersion(sagemaker, arn) {
     return sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .DescribeModelPackageCommand */ .Uxr({ ModelPackageName: arn }));
@@ -94864,6 +94857,37 @@ async function listVersions(sagemaker, group, options) {
 async function latestVersion(sagemaker, group, status) {
     const [newest] = await listVersions(sagemaker, group, { status, limit: 1 });
     return newest;
+}
+/**
+ * Versions `versions` of the group, described; versions that do not exist are one error
+ * naming them all and the input that asked for them.
+ */
+async function describeNamedVersions(sagemaker, group, versions, input) {
+    const arn = await readGroupArn(sagemaker, group);
+    const arns = [...new Set(versions)].map(version => packageArnFromGroupArn(arn, version));
+    const missing = new Set();
+    const found = await mapBounded(arns, DESCRIBE_CONCURRENCY, async (packageArn) => {
+        try {
+            return await describeVersion(sagemaker, packageArn);
+        }
+        catch (error) {
+            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error))
+                throw error;
+            missing.add(packageArn);
+            return undefined;
+        }
+    });
+    if (missing.size > 0)
+        throw versionsNotFound(input, arns.filter(packageArn => missing.has(packageArn)));
+    return found.filter(pkg => pkg !== undefined);
+}
+/** The newest `limit` versions, newest first; a group that does not exist is an error, not an empty list. */
+async function listExistingVersions(sagemaker, group, limit) {
+    const found = await listVersions(sagemaker, group, { limit });
+    // Listing a group that does not exist answers with no versions: tell the two apart.
+    if (found.length === 0)
+        await describeGroup(sagemaker, group);
+    return found;
 }
 /**
  * The ARN of the version `ref` names or, without a name, of the group's newest version

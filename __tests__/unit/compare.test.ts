@@ -18,7 +18,7 @@ import {
 } from '../../__fixtures__/context.js'
 import { commonSettings } from '../../__fixtures__/register/settings.js'
 import { runCompare } from '../../src/modes/compare.js'
-import { mapBounded } from '../../src/registry/lineage.js'
+import { mapBounded } from '../../src/registry/versions.js'
 import { compareJson, renderCompare } from '../../src/report/compare.js'
 import type { SettingsOf } from '../../src/settings.js'
 

@@ -10,7 +10,7 @@ import {
   setGitHubDeploymentStatus,
   type GitHubDeployment
 } from '../github/deployments.js'
-import { publishReport, reportFileName } from '../modes/compare.js'
+import { publish as publishReport, reportFileName } from '../publish.js'
 import { describeVersion, updateVersion, versionFromArn } from '../registry/versions.js'
 import { escapeText } from '../report/escape.js'
 import { consoleUrl, withLink } from '../report/links.js'
@@ -232,24 +232,30 @@ async function publish(
       ? ` · previously \`${plan.previousPackageArn}\``
       : ''
   }\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`
-  await publishReport(ctx, reportFileName(settings.group, kind), markdown, {
-    mode: kind,
-    dryRun: settings.dryRun,
-    endpointName: plan.endpointName,
-    region: plan.region,
-    outcome,
-    action: plan.action,
-    variants: plan.variants,
-    capacity: {
-      current: plan.currentCompute ? describeCompute(plan.currentCompute) : null,
-      planned: describeCompute(plan.compute)
-    },
-    reused: plan.reused,
-    calls: plan.calls,
-    notes: plan.notes,
-    previousPackageArn: plan.previousPackageArn ?? null,
-    servingConfig: result.serving || null,
-    created: result.created
+  await publishReport(ctx, {
+    markdown,
+    json: {
+      fileName: reportFileName(settings.group, kind),
+      data: {
+        mode: kind,
+        dryRun: settings.dryRun,
+        endpointName: plan.endpointName,
+        region: plan.region,
+        outcome,
+        action: plan.action,
+        variants: plan.variants,
+        capacity: {
+          current: plan.currentCompute ? describeCompute(plan.currentCompute) : null,
+          planned: describeCompute(plan.compute)
+        },
+        reused: plan.reused,
+        calls: plan.calls,
+        notes: plan.notes,
+        previousPackageArn: plan.previousPackageArn ?? null,
+        servingConfig: result.serving || null,
+        created: result.created
+      }
+    }
   })
 }
 

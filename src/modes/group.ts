@@ -25,12 +25,17 @@ import {
   unsharePolicy,
   type PolicyChange
 } from '../registry/sharing.js'
-import { describeGroup, listVersions, type VersionSummary } from '../registry/versions.js'
+import {
+  describeGroup,
+  listVersions,
+  readGroupArn,
+  type VersionSummary
+} from '../registry/versions.js'
 import { versionTable, type CompareRow } from '../report/compare.js'
 import { escapeCell, escapeText } from '../report/escape.js'
 import { keyValueTable } from '../report/lineage.js'
 import type { GroupSettings, SettingsOf } from '../settings.js'
-import { groupArnOf, publishReport, reportFileName } from './compare.js'
+import { publish, reportFileName } from '../publish.js'
 
 /** `describe` counts at most this many versions; beyond it the counts say "at least". */
 export const COUNT_LIMIT = 1000
@@ -127,16 +132,22 @@ async function describeOperation(ctx: RunContext, settings: SettingsOf<'group'>)
     `Group "${settings.group.name}": ${at}${versions.length} versions (Approved ${counts.Approved}, PendingManualApproval ${counts.PendingManualApproval}, Rejected ${counts.Rejected})`
   )
   await ctx.steps.run('writing the report', () =>
-    publishReport(ctx, reportFileName(settings.group, 'group'), markdown, {
-      schema: 'sagemaker-model-gate/group-report@1',
-      group: settings.group.name,
-      arn,
-      description: group.ModelPackageGroupDescription ?? null,
-      status: group.ModelPackageGroupStatus ?? null,
-      created: group.CreationTime?.toISOString() ?? null,
-      versions: { total: versions.length, capped, byStatus: counts },
-      tags,
-      sharedWith: shared
+    publish(ctx, {
+      markdown,
+      json: {
+        fileName: reportFileName(settings.group, 'group'),
+        data: {
+          schema: 'sagemaker-model-gate/group-report@1',
+          group: settings.group.name,
+          arn,
+          description: group.ModelPackageGroupDescription ?? null,
+          status: group.ModelPackageGroupStatus ?? null,
+          created: group.CreationTime?.toISOString() ?? null,
+          versions: { total: versions.length, capped, byStatus: counts },
+          tags,
+          sharedWith: shared
+        }
+      }
     })
   )
 }
@@ -160,16 +171,22 @@ async function listOperation(ctx: RunContext, settings: SettingsOf<'group'>): Pr
       : ['The group has no versions.'])
   ].join('\n')
   await ctx.steps.run('writing the report', () =>
-    publishReport(ctx, reportFileName(settings.group, 'versions'), markdown, {
-      schema: 'sagemaker-model-gate/group-versions@1',
-      group: settings.group.name,
-      versions: rows.map(row => ({
-        version: row.version,
-        arn: row.arn,
-        status: row.status ?? null,
-        created: row.created ?? null,
-        description: row.description ?? null
-      }))
+    publish(ctx, {
+      markdown,
+      json: {
+        fileName: reportFileName(settings.group, 'versions'),
+        data: {
+          schema: 'sagemaker-model-gate/group-versions@1',
+          group: settings.group.name,
+          versions: rows.map(row => ({
+            version: row.version,
+            arn: row.arn,
+            status: row.status ?? null,
+            created: row.created ?? null,
+            description: row.description ?? null
+          }))
+        }
+      }
     })
   )
 }
@@ -180,7 +197,9 @@ async function updateTagsOperation(
   ops: GroupSettings
 ): Promise<void> {
   const sagemaker = ctx.aws.sagemaker
-  const arn = await ctx.steps.run('reading the group', () => groupArnOf(ctx, settings.group))
+  const arn = await ctx.steps.run('reading the group', () =>
+    readGroupArn(sagemaker, settings.group)
+  )
   const current = await ctx.steps.run('reading its tags', () => readTags(sagemaker, arn, TAG_PAGES))
   const changes = Object.entries(ops.groupTags).filter(([key, value]) => current[key] !== value)
   const lines = changes.map(([key, value]) =>
@@ -338,7 +357,9 @@ async function sharingOperation(
   requireOwnGroup(settings, operation)
   const sagemaker = ctx.aws.sagemaker
   const name = settings.group.name
-  const groupArn = await ctx.steps.run('reading the group', () => groupArnOf(ctx, settings.group))
+  const groupArn = await ctx.steps.run('reading the group', () =>
+    readGroupArn(sagemaker, settings.group)
+  )
   if (operation === 'share') refuseOwnAccount(groupArn, ops.accountIds)
   const existing = await ctx.steps.run('reading its resource policy', () =>
     readGroupPolicy(sagemaker, name)

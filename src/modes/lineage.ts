@@ -3,6 +3,7 @@
 import type { ModeRunner } from '../context.js'
 import { runUrl } from '../context.js'
 import { UserError } from '../errors.js'
+import { publish, reportFileName } from '../publish.js'
 import { readLineage } from '../registry/lineage.js'
 import {
   describeGroup,
@@ -12,7 +13,6 @@ import {
   resolvePackageArn
 } from '../registry/versions.js'
 import { lineageJson, renderLineage, type LineageReport } from '../report/lineage.js'
-import { publishReport, reportFileName } from './compare.js'
 
 export const runLineage: ModeRunner<'lineage'> = async (ctx, settings) => {
   const sagemaker = ctx.aws.sagemaker
@@ -50,12 +50,13 @@ export const runLineage: ModeRunner<'lineage'> = async (ctx, settings) => {
   if (lineage.package.approvalStatus)
     ctx.out.setOutput('approval-status', lineage.package.approvalStatus)
   await ctx.steps.run('writing the report', () =>
-    publishReport(
-      ctx,
-      reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`),
-      renderLineage(report),
-      lineageJson(report)
-    )
+    publish(ctx, {
+      markdown: renderLineage(report),
+      json: {
+        fileName: reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`),
+        data: lineageJson(report)
+      }
+    })
   )
   return {}
 }

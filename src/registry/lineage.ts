@@ -14,41 +14,13 @@ import {
 import { KEYS, METRIC_PREFIX, metricsFromMetadata } from './metadata.js'
 import { HYPERPARAMETER_PREFIX, PROVENANCE_KEYS } from './provenance.js'
 import { finalMetrics } from './training.js'
-import { describeVersion, versionFromArn, type PackageDescription } from './versions.js'
+import {
+  DESCRIBE_CONCURRENCY,
+  mapBounded,
+  versionFromArn,
+  type PackageDescription
+} from './versions.js'
 import { namedErrorMessage } from '../errors.js'
-
-/** Describes at most this many versions at once: enough to be quick, few enough not to be throttled. */
-export const DESCRIBE_CONCURRENCY = 4
-
-/** Runs `task` over `items` with at most `limit` in flight; results keep the order of `items`. */
-export async function mapBounded<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<R>
-): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await task(items[index] as T)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker))
-  return results
-}
-
-/**
- * DescribeModelPackage for each ARN, a few at a time. BatchDescribeModelPackage would be
- * one call, but its summaries carry no CustomerMetadataProperties, where the metrics live.
- */
-export function describeVersions(
-  sagemaker: SageMakerClient,
-  arns: readonly string[],
-  concurrency = DESCRIBE_CONCURRENCY
-): Promise<PackageDescription[]> {
-  return mapBounded(arns, concurrency, arn => describeVersion(sagemaker, arn))
-}
 
 function iso(date: Date | undefined): string | undefined {
   return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : undefined

@@ -15,7 +15,7 @@ import {
 import { isNotFound } from '../aws-errors.js'
 import { KEYS } from './metadata.js'
 import { readTags, TAGS } from './tags.js'
-import { describeVersions } from './lineage.js'
+import { describeVersions } from './versions.js'
 import type { VersionSummary } from './versions.js'
 
 export type EndpointDescription = DescribeEndpointCommandOutput

@@ -94,6 +94,13 @@ export async function describeGroup(sagemaker: SageMakerClient, group: GroupRef)
   }
 }
 
+/** The group's ARN, from the input when given as one, else from one DescribeModelPackageGroup. */
+export async function readGroupArn(sagemaker: SageMakerClient, group: GroupRef): Promise<string> {
+  const arn = group.arn ?? (await describeGroup(sagemaker, group)).ModelPackageGroupArn
+  if (!arn) throw new Error(`SageMaker returned no ARN for group "${group.name}"`)
+  return arn
+}
+
 /** Resolves a package named by ARN or by version number to its ARN. */
 export async function resolvePackageArn(
   sagemaker: SageMakerClient,
@@ -101,9 +108,7 @@ export async function resolvePackageArn(
   ref: PackageRef
 ): Promise<string> {
   if (ref.kind === 'arn') return ref.arn
-  const groupArn = group.arn ?? (await describeGroup(sagemaker, group)).ModelPackageGroupArn
-  if (!groupArn) throw new Error(`SageMaker returned no ARN for group "${group.name}"`)
-  return packageArnFromGroupArn(groupArn, ref.version)
+  return packageArnFromGroupArn(await readGroupArn(sagemaker, group), ref.version)
 }
 
 /**
@@ -113,6 +118,39 @@ export async function resolvePackageArn(
 export function isInGroup(pkg: PackageDescription, group: GroupRef): boolean {
   const named = pkg.ModelPackageGroupName
   return named === undefined || groupNameOf(named) === group.name
+}
+
+/** Describes at most this many versions at once: enough to be quick, few enough not to be throttled. */
+export const DESCRIBE_CONCURRENCY = 4
+
+/** Runs `task` over `items` with at most `limit` in flight; results keep the order of `items`. */
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>
+): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await task(items[index] as T)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker))
+  return results
+}
+
+/**
+ * DescribeModelPackage for each ARN, a few at a time. BatchDescribeModelPackage would be
+ * one call, but its summaries carry no CustomerMetadataProperties, where the metrics live.
+ */
+export function describeVersions(
+  sagemaker: SageMakerClient,
+  arns: readonly string[],
+  concurrency = DESCRIBE_CONCURRENCY
+): Promise<PackageDescription[]> {
+  return mapBounded(arns, concurrency, arn => describeVersion(sagemaker, arn))
 }
 
 export async function describeVersion(
@@ -195,6 +233,48 @@ export async function latestVersion(
 ): Promise<VersionSummary | undefined> {
   const [newest] = await listVersions(sagemaker, group, { status, limit: 1 })
   return newest
+}
+
+/**
+ * Versions `versions` of the group, described; versions that do not exist are one error
+ * naming them all and the input that asked for them.
+ */
+export async function describeNamedVersions(
+  sagemaker: SageMakerClient,
+  group: GroupRef,
+  versions: number[],
+  input: string
+): Promise<PackageDescription[]> {
+  const arn = await readGroupArn(sagemaker, group)
+  const arns = [...new Set(versions)].map(version => packageArnFromGroupArn(arn, version))
+  const missing = new Set<string>()
+  const found = await mapBounded(arns, DESCRIBE_CONCURRENCY, async packageArn => {
+    try {
+      return await describeVersion(sagemaker, packageArn)
+    } catch (error) {
+      if (!isNotFound(error)) throw error
+      missing.add(packageArn)
+      return undefined
+    }
+  })
+  if (missing.size > 0)
+    throw versionsNotFound(
+      input,
+      arns.filter(packageArn => missing.has(packageArn))
+    )
+  return found.filter(pkg => pkg !== undefined)
+}
+
+/** The newest `limit` versions, newest first; a group that does not exist is an error, not an empty list. */
+export async function listExistingVersions(
+  sagemaker: SageMakerClient,
+  group: GroupRef,
+  limit: number
+): Promise<VersionSummary[]> {
+  const found = await listVersions(sagemaker, group, { limit })
+  // Listing a group that does not exist answers with no versions: tell the two apart.
+  if (found.length === 0) await describeGroup(sagemaker, group)
+  return found
 }
 
 /**
