@@ -87450,7 +87450,7 @@ function readGitHubRun(env = process.env) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4734);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2935);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9119);
 // One bundle serves both `main` and `post`: the main step marks its state, and the post
 // step (which GitHub runs with the same state) sees the mark.
@@ -87470,7 +87470,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4734:
+/***/ 2935:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -90311,6 +90311,92 @@ const DECISION_KEYS = [
     registry_metadata/* KEYS */.Rk.decisionReason,
     registry_metadata/* KEYS */.Rk.decisionRun
 ];
+/** The keys each kind of writer owns: a write sets some and removes the rest it finds. */
+const WRITER_KEYS = {
+    gate: [registry_metadata/* KEYS */.Rk.gateDecision, registry_metadata/* KEYS */.Rk.gatePolicy, registry_metadata/* KEYS */.Rk.gateRun],
+    person: [registry_metadata/* KEYS */.Rk.decisionBy, registry_metadata/* KEYS */.Rk.decisionReason, registry_metadata/* KEYS */.Rk.decisionRun]
+};
+function label(pkg) {
+    const arn = pkg.ModelPackageArn ?? '';
+    return `v${pkg.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn)}`;
+}
+/**
+ * The check before any decision: the version belongs to the group (a decision recorded on
+ * another group's version is one nobody looks for, and the gate would compare it with the
+ * wrong champion), and its creation completed (a Failed or InProgress version has nothing
+ * trustworthy to decide on). `action` completes "only a Completed version can be ...".
+ */
+function assertDecidable(pkg, group, action) {
+    if (!(0,registry_versions/* isInGroup */.Px)(pkg, group)) {
+        throw new errors/* UserError */.yo(`Input "model-package": ${pkg.ModelPackageArn} belongs to group "${pkg.ModelPackageGroupName}", not to "${group.name}" named in "model-package-group".`);
+    }
+    if (pkg.ModelPackageStatus && pkg.ModelPackageStatus !== 'Completed') {
+        throw new errors/* UserError */.yo(`${label(pkg)} is ${pkg.ModelPackageStatus}; only a Completed version can be ${action}.`);
+    }
+}
+/**
+ * An ApprovalDescription of `head`, `body` and `tail` in at most 1,024 characters: the body
+ * (reasons, a person's words) is what gets shortened, so that who decided, the verdict and
+ * the link to the run that explains everything survive.
+ */
+function fitDescription(head, body, tail = '') {
+    const room = registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW - head.length - tail.length;
+    let text = (0,registry_versions/* singleLine */.pF)(body);
+    if (text.length > room)
+        text = room > 1 ? `${text.slice(0, room - 1)}…` : '';
+    return `${head}${text}${tail}`.slice(0, registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW);
+}
+/**
+ * Who decided, as recorded: the GitHub actor in a workflow run; from the CLI without
+ * GITHUB_ACTOR, the local user, marked as such so nobody takes it for a GitHub login.
+ */
+function deciderOf(run) {
+    if (run.actor)
+        return run.actor;
+    if (run.localUser)
+        return `local user ${run.localUser}`;
+    return 'unknown (no GITHUB_ACTOR and no local user name)';
+}
+/** A person's decision in customer metadata: who, why (kept readable) and, when known, the run. */
+function personEntries(actor, reason, url) {
+    return [
+        [registry_metadata/* KEYS */.Rk.decisionBy, (0,registry_metadata/* sanitizeMetadataText */.Ab)(actor, registry_metadata/* METADATA_MAX_VALUE */.NB)],
+        // The full reason is in ApprovalDescription; the metadata copy stays readable.
+        [registry_metadata/* KEYS */.Rk.decisionReason, (0,registry_metadata/* readableMetadataText */.Jl)(reason, registry_metadata/* METADATA_MAX_VALUE */.NB)],
+        ...(url
+            ? [[registry_metadata/* KEYS */.Rk.decisionRun, (0,registry_metadata/* sanitizeMetadataText */.Ab)(url, registry_metadata/* METADATA_MAX_VALUE */.NB)]]
+            : [])
+    ];
+}
+/**
+ * A decision as one write: the entries are merged next to the keys already on the version
+ * (one holding 50 entries still gets its status and description), and the keys of the same
+ * writer this decision does not set are removed, so an earlier decision's cannot stay next
+ * to it. `dropped` says which entries did not fit.
+ */
+function decisionWrite(options) {
+    const existing = options.existing ?? {};
+    const { kept, dropped } = (0,registry_metadata/* fitMetadata */.tS)(options.entries, existing);
+    const remove = WRITER_KEYS[options.writer].filter(key => !(key in kept) && key in existing);
+    return {
+        status: options.status,
+        approvalDescription: options.approvalDescription,
+        metadata: kept,
+        remove,
+        ...(options.lifecycle ? { lifecycle: options.lifecycle } : {}),
+        dropped
+    };
+}
+/** The same write as UpdateModelPackage takes it. */
+function asVersionUpdate(write) {
+    return {
+        status: write.status,
+        approvalDescription: write.approvalDescription,
+        metadata: write.metadata,
+        metadataToRemove: write.remove,
+        lifecycle: write.lifecycle
+    };
+}
 /** A version's decision fields, in a form two reads can be compared by. */
 function decisionState(pkg) {
     const metadata = pkg.CustomerMetadataProperties ?? {};
@@ -90347,19 +90433,9 @@ async function assertUnchanged(sagemaker, seen, label) {
     }
     return now;
 }
-/** The ApprovalDescription as SageMaker stores what `updateVersion` sends. */
-function storedDescription(text) {
-    return (0,registry_versions/* truncate */.xv)((0,registry_versions/* singleLine */.pF)(text), registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW);
-}
 /** Writes status, ApprovalDescription and the decision keys in one UpdateModelPackage call. */
 async function writeDecision(sagemaker, arn, write) {
-    await (0,registry_versions/* updateVersion */.GS)(sagemaker, arn, {
-        status: write.status,
-        approvalDescription: write.approvalDescription,
-        metadata: write.metadata,
-        metadataToRemove: write.remove,
-        lifecycle: write.lifecycle
-    });
+    await (0,registry_versions/* updateVersion */.GS)(sagemaker, arn, asVersionUpdate(write));
 }
 /**
  * Reads the version back after `writeDecision`. When another writer's decision landed
@@ -90371,7 +90447,7 @@ async function verifyDecision(sagemaker, arn, label, write) {
     const state = decisionState(after);
     const expected = {
         status: write.status,
-        ApprovalDescription: storedDescription(write.approvalDescription),
+        ApprovalDescription: (0,registry_versions/* storedApprovalDescription */.R)(write.approvalDescription),
         ...Object.fromEntries(write.remove.map(key => [key, ''])),
         ...write.metadata
     };
@@ -90381,6 +90457,41 @@ async function verifyDecision(sagemaker, arn, label, write) {
     }
     return after;
 }
+/**
+ * Records a decision on `pkg`, each part a step of the run: the version is checked to be
+ * as it was read, written in one call, and read back after DECISION_SETTLE_MS. `changed`
+ * says what the write did, for any later error.
+ */
+async function recordDecision(ctx, pkg, write, changed) {
+    const arn = pkg.ModelPackageArn ?? '';
+    const version = label(pkg);
+    const sagemaker = ctx.aws.sagemaker;
+    await ctx.steps.run(`checking that ${version} is still as read`, () => assertUnchanged(sagemaker, pkg, version));
+    await ctx.steps.run(`recording the decision on ${version}`, () => writeDecision(sagemaker, arn, write));
+    ctx.steps.changed(changed);
+    await ctx.sleep(DECISION_SETTLE_MS);
+    await ctx.steps.run(`reading ${version} back after recording the decision`, () => verifyDecision(sagemaker, arn, version, write));
+}
+
+;// CONCATENATED MODULE: ./build/src/report/decision.js
+// The job summary of `approve` and `reject`: what the version was, what it is now, who
+// decided and why.
+
+function renderDecision(view) {
+    const verdict = view.verdict.toLowerCase();
+    return [
+        `### ${view.verdict === 'Approved' ? '✅' : '❌'} ${escapeText(view.group)} v${view.version} ${view.dryRun ? `would be ${verdict}` : verdict}`,
+        '',
+        '| | |',
+        '|---|---|',
+        `| previous status | ${view.previous} |`,
+        `| decided by | ${escapeCell(view.actor)} |`,
+        `| reason | ${escapeCell(view.reason)} |`,
+        ...(view.forced ? ['| note | approved over a failed gate (`force: true`) |'] : []),
+        ...(view.runUrl ? [`| run | ${view.runUrl} |`] : []),
+        ''
+    ].join('\n');
+}
 
 ;// CONCATENATED MODULE: ./build/src/modes/decide.js
 
@@ -90389,119 +90500,67 @@ async function verifyDecision(sagemaker, arn, label, write) {
 
 
 
-function lifecycleStatus(verdict) {
-    return verdict === 'Approved' ? 'Approved' : 'Rejected';
-}
-async function describeTarget(ctx, settings, arn) {
-    const pkg = await (0,registry_versions/* describeNamedVersion */.lt)(ctx.aws.sagemaker, arn, 'model-package');
-    // A decision recorded on another group's version would be a decision nobody looks for.
-    if (!(0,registry_versions/* isInGroup */.Px)(pkg, settings.group)) {
-        throw new errors/* UserError */.yo(`Input "model-package": ${arn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
-    }
-    return pkg;
-}
-/**
- * Who decided, as recorded: the GitHub actor in a workflow run; from the CLI without
- * GITHUB_ACTOR, the local user, marked as such so nobody takes it for a GitHub login.
- */
-function deciderOf(run) {
-    if (run.actor)
-        return run.actor;
-    if (run.localUser)
-        return `local user ${run.localUser}`;
-    return 'unknown (no GITHUB_ACTOR and no local user name)';
-}
-/**
- * Who decided, why, and the run, in at most 1,024 characters: the reason is what gets
- * shortened, so the actor and the link to the run survive.
- */
+
+/** Who decided, why, and the run; the reason is what gets shortened to fit. */
 function decisionDescription(verdict, actor, reason, url, forced) {
     const head = `${verdict} by ${(0,registry_versions/* singleLine */.pF)(actor)}${forced ? ' (forced over a failed gate)' : ''}: `;
-    const tail = url ? ` Run: ${(0,registry_versions/* singleLine */.pF)(url)}` : '';
-    const room = registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW - head.length - tail.length;
-    let text = (0,registry_versions/* singleLine */.pF)(reason);
-    if (text.length > room)
-        text = room > 1 ? `${text.slice(0, room - 1)}…` : '';
-    return `${head}${text}${tail}`.slice(0, registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW);
+    return fitDescription(head, reason, url ? ` Run: ${(0,registry_versions/* singleLine */.pF)(url)}` : '');
 }
 async function decide(ctx, settings, verdict) {
-    const decision = settings.decision;
+    const { decision, group, dryRun } = settings;
+    const action = verdict === 'Approved' ? 'approve' : 'reject';
     if (decision.reason.trim() === '') {
-        throw new errors/* UserError */.yo(`Input "reason" is required for mode "${verdict === 'Approved' ? 'approve' : 'reject'}": the justification recorded on the version with your decision; got an empty value.`);
+        throw new errors/* UserError */.yo(`Input "reason" is required for mode "${action}": the justification recorded on the version with your decision; got an empty value.`);
     }
-    const arn = await ctx.steps.run('finding the version', () => (0,registry_versions/* namedOrPendingArn */.H1)(ctx.aws.sagemaker, settings.group, decision.modelPackage, `Group "${settings.group.name}" has no version waiting for approval; name the version with "model-package".`));
-    const pkg = await ctx.steps.run(`reading v${arn.split('/').pop()}`, () => describeTarget(ctx, settings, arn));
+    // Resolve and read.
+    const arn = await ctx.steps.run('finding the version', () => (0,registry_versions/* namedOrPendingArn */.H1)(ctx.aws.sagemaker, group, decision.modelPackage, `Group "${group.name}" has no version waiting for approval; name the version with "model-package".`));
+    const pkg = await ctx.steps.run(`reading v${arn.split('/').pop()}`, () => (0,registry_versions/* describeNamedVersion */.lt)(ctx.aws.sagemaker, arn, 'model-package'));
+    // Decide (pure): may this decision be made, and what does it write.
+    assertDecidable(pkg, group, verdict.toLowerCase());
     const version = pkg.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn);
-    const current = (pkg.ModelApprovalStatus ?? 'PendingManualApproval');
-    const gateDecision = pkg.CustomerMetadataProperties?.[registry_metadata/* KEYS */.Rk.gateDecision];
-    if (verdict === 'Approved' && gateDecision === 'fail' && !decision.force) {
+    const current = pkg.ModelApprovalStatus ?? 'PendingManualApproval';
+    const failedGate = pkg.CustomerMetadataProperties?.[registry_metadata/* KEYS */.Rk.gateDecision] === 'fail';
+    if (verdict === 'Approved' && failedGate && !decision.force) {
         throw new errors/* UserError */.yo(`v${version} failed its last gate (gate:decision=fail); approving it needs "force: true" and a reason that says why.`);
-    }
-    if (pkg.ModelPackageStatus && pkg.ModelPackageStatus !== 'Completed') {
-        throw new errors/* UserError */.yo(`v${version} is ${pkg.ModelPackageStatus}; only a Completed version can be ${verdict.toLowerCase()}.`);
     }
     const actor = deciderOf(ctx.github);
     const url = (0,context/* runUrl */.V)(ctx.github);
-    const forced = verdict === 'Approved' && gateDecision === 'fail';
-    const description = decisionDescription(verdict, actor, decision.reason, url, forced);
-    const entries = [
-        [registry_metadata/* KEYS */.Rk.decisionBy, (0,registry_metadata/* sanitizeMetadataText */.Ab)(actor, registry_metadata/* METADATA_MAX_VALUE */.NB)],
-        // The full reason is in ApprovalDescription; the metadata copy stays readable.
-        [registry_metadata/* KEYS */.Rk.decisionReason, (0,registry_metadata/* readableMetadataText */.Jl)(decision.reason, registry_metadata/* METADATA_MAX_VALUE */.NB)],
-        ...(url
-            ? [[registry_metadata/* KEYS */.Rk.decisionRun, (0,registry_metadata/* sanitizeMetadataText */.Ab)(url, registry_metadata/* METADATA_MAX_VALUE */.NB)]]
-            : [])
-    ];
-    // Merged next to the keys already there; a version holding 50 entries keeps its decision.
-    const existing = pkg.CustomerMetadataProperties ?? {};
-    const { kept: metadata, dropped } = (0,registry_metadata/* fitMetadata */.tS)(entries, existing);
-    for (const reason of dropped)
-        ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
-    const lifecycle = decision.modelLifecycleStage
-        ? {
-            stage: decision.modelLifecycleStage,
-            stageStatus: lifecycleStatus(verdict),
-            description: decision.reason
-        }
-        : undefined;
-    // An earlier decision's keys this one does not set would otherwise stay next to it.
-    const remove = [registry_metadata/* KEYS */.Rk.decisionBy, registry_metadata/* KEYS */.Rk.decisionReason, registry_metadata/* KEYS */.Rk.decisionRun].filter(key => !(key in metadata) && key in existing);
-    const write = {
+    const forced = verdict === 'Approved' && failedGate;
+    const write = decisionWrite({
+        writer: 'person',
         status: verdict,
-        approvalDescription: description,
-        metadata,
-        remove,
-        lifecycle
-    };
-    const label = `v${version}`;
-    if (settings.dryRun) {
-        ctx.out.info(`dry run: would set ${label} from ${current} to ${verdict} with ApprovalDescription ${JSON.stringify(description)} and metadata ${JSON.stringify(metadata)}${remove.length > 0 ? `, removing ${remove.join(', ')}` : ''}`);
+        approvalDescription: decisionDescription(verdict, actor, decision.reason, url, forced),
+        entries: personEntries(actor, decision.reason, url),
+        existing: pkg.CustomerMetadataProperties,
+        lifecycle: decision.modelLifecycleStage
+            ? { stage: decision.modelLifecycleStage, stageStatus: verdict, description: decision.reason }
+            : undefined
+    });
+    for (const reason of write.dropped)
+        ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
+    // Write.
+    if (dryRun) {
+        ctx.out.info(`dry run: would set v${version} from ${current} to ${verdict} with ApprovalDescription ${JSON.stringify(write.approvalDescription)} and metadata ${JSON.stringify(write.metadata)}${write.remove.length > 0 ? `, removing ${write.remove.join(', ')}` : ''}`);
     }
     else {
-        const sagemaker = ctx.aws.sagemaker;
-        await ctx.steps.run(`checking that ${label} is still as read`, () => assertUnchanged(sagemaker, pkg, label));
-        await ctx.steps.run(`recording the decision on ${label}`, () => writeDecision(sagemaker, arn, write));
-        ctx.steps.changed(`set ${label} from ${current} to ${verdict}`);
-        await ctx.sleep(DECISION_SETTLE_MS);
-        await ctx.steps.run(`reading ${label} back after recording the decision`, () => verifyDecision(sagemaker, arn, label, write));
-        ctx.out.info(`${label}: ${current} -> ${verdict}`);
+        await recordDecision(ctx, pkg, write, `set v${version} from ${current} to ${verdict}`);
+        ctx.out.info(`v${version}: ${current} -> ${verdict}`);
     }
+    // Publish.
     ctx.out.setOutput('model-package-arn', arn);
     ctx.out.setOutput('model-package-version', version);
-    ctx.out.setOutput('approval-status', settings.dryRun ? current : verdict);
+    ctx.out.setOutput('approval-status', dryRun ? current : verdict);
     ctx.out.setOutput('decision', 'none');
-    await ctx.out.summary([
-        `### ${verdict === 'Approved' ? '✅' : '❌'} ${escapeText(settings.group.name)} v${version} ${settings.dryRun ? `would be ${verdict.toLowerCase()}` : verdict.toLowerCase()}`,
-        '',
-        '| | |',
-        '|---|---|',
-        `| previous status | ${current} |`,
-        `| decided by | ${escapeCell(actor)} |`,
-        `| reason | ${escapeCell(decision.reason)} |`,
-        ...(forced ? ['| note | approved over a failed gate (`force: true`) |'] : []),
-        ...(url ? [`| run | ${url} |`] : []),
-        ''
-    ].join('\n'));
+    const view = {
+        group: group.name,
+        version,
+        verdict,
+        previous: current,
+        actor,
+        forced,
+        runUrl: url
+    };
+    await publish(ctx, { markdown: renderDecision({ ...view, reason: decision.reason, dryRun }) });
     return {};
 }
 const runApprove = (ctx, settings) => decide(ctx, settings, 'Approved');
@@ -92145,7 +92204,7 @@ function plannedRecord(candidate, decision, gate, policyHash, url) {
     };
 }
 /** Writes the planned record: checked unchanged first, verified after (src/registry/decision.ts). */
-async function recordDecision(ctx, candidate, planned) {
+async function gate_recordDecision(ctx, candidate, planned) {
     const current = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
     const write = planned.write;
     if (!write)
@@ -92255,7 +92314,7 @@ const runGate = async (ctx, settings) => {
         ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
     const written = settings.dryRun ? `dry run: ${planned.preview}` : planned.written;
     if (!settings.dryRun)
-        status = await recordDecision(ctx, candidate, planned);
+        status = await gate_recordDecision(ctx, candidate, planned);
     ctx.out.info(written);
     const baselineReport = baseline && baselineMetrics
         ? {
@@ -94116,8 +94175,8 @@ var inflight = __nccwpck_require__(1880);
 var reconcile = __nccwpck_require__(7113);
 // EXTERNAL MODULE: ./build/src/github/run.js
 var run = __nccwpck_require__(8384);
-// EXTERNAL MODULE: ./build/src/main.js + 51 modules
-var main = __nccwpck_require__(4734);
+// EXTERNAL MODULE: ./build/src/main.js + 52 modules
+var main = __nccwpck_require__(2935);
 // EXTERNAL MODULE: ./build/src/version.js
 var version = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./build/src/post.js
@@ -94682,6 +94741,7 @@ async function writeTags(sagemaker, arn, tags) {
 /* harmony export */   MP: () => (/* binding */ describeVersion),
 /* harmony export */   N3: () => (/* binding */ describeGroup),
 /* harmony export */   Px: () => (/* binding */ isInGroup),
+/* harmony export */   R: () => (/* binding */ storedApprovalDescription),
 /* harmony export */   Tt: () => (/* binding */ describeVersions),
 /* harmony export */   Yu: () => (/* binding */ versionFromArn),
 /* harmony export */   e8: () => (/* binding */ describeNamedVersions),
@@ -94921,7 +94981,7 @@ async function updateVersion(sagemaker, arn, update) {
     if (update.status)
         input.ModelApprovalStatus = update.status;
     if (update.approvalDescription !== undefined) {
-        input.ApprovalDescription = truncate(singleLine(update.approvalDescription), APPROVAL_DESCRIPTION_MAX);
+        input.ApprovalDescription = storedApprovalDescription(update.approvalDescription);
     }
     if (update.metadata && Object.keys(update.metadata).length > 0) {
         input.CustomerMetadataProperties = update.metadata;
@@ -94938,6 +94998,10 @@ async function updateVersion(sagemaker, arn, update) {
         };
     }
     await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .UpdateModelPackageCommand */ .CCy(input));
+}
+/** The ApprovalDescription SageMaker stores for `text`: one line, at most 1,024 characters. */
+function storedApprovalDescription(text) {
+    return truncate(singleLine(text), APPROVAL_DESCRIPTION_MAX);
 }
 function truncate(text, max) {
     return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -8,7 +8,8 @@ import {
   packageArn,
   RUN_URL
 } from '../../__fixtures__/gate/registry.js'
-import { deciderOf, decisionDescription, runApprove, runReject } from '../../src/modes/decide.js'
+import { decisionDescription, runApprove, runReject } from '../../src/modes/decide.js'
+import { deciderOf } from '../../src/registry/decision.js'
 import type { SettingsOf } from '../../src/settings.js'
 
 let reg: FakeRegistry

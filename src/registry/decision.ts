@@ -11,15 +11,24 @@
 // own check just before this write lands its write a round trip later, and a read-back
 // made at once would miss it, leaving two runs that each report their own decision.
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
+import type { GitHubRun, RunContext } from '../context.js'
 import { UserError } from '../errors.js'
-import type { ApprovalStatus } from '../settings.js'
-import { KEYS } from './metadata.js'
+import type { ApprovalStatus, GroupRef } from '../settings.js'
+import {
+  fitMetadata,
+  KEYS,
+  METADATA_MAX_VALUE,
+  readableMetadataText,
+  sanitizeMetadataText
+} from './metadata.js'
 import {
   APPROVAL_DESCRIPTION_MAX,
   describeVersion,
+  isInGroup,
+  storedApprovalDescription,
   singleLine,
-  truncate,
   updateVersion,
+  versionFromArn,
   type PackageDescription,
   type VersionUpdate
 } from './versions.js'
@@ -45,6 +54,108 @@ export interface DecisionWrite {
   /** Decision keys of the same writer kind this write does not set: removed, so that an earlier writer's value cannot stay next to this decision. */
   remove: string[]
   lifecycle?: VersionUpdate['lifecycle']
+}
+
+/** The keys each kind of writer owns: a write sets some and removes the rest it finds. */
+const WRITER_KEYS = {
+  gate: [KEYS.gateDecision, KEYS.gatePolicy, KEYS.gateRun],
+  person: [KEYS.decisionBy, KEYS.decisionReason, KEYS.decisionRun]
+} as const
+
+function label(pkg: PackageDescription): string {
+  const arn = pkg.ModelPackageArn ?? ''
+  return `v${pkg.ModelPackageVersion ?? versionFromArn(arn)}`
+}
+
+/**
+ * The check before any decision: the version belongs to the group (a decision recorded on
+ * another group's version is one nobody looks for, and the gate would compare it with the
+ * wrong champion), and its creation completed (a Failed or InProgress version has nothing
+ * trustworthy to decide on). `action` completes "only a Completed version can be ...".
+ */
+export function assertDecidable(pkg: PackageDescription, group: GroupRef, action: string): void {
+  if (!isInGroup(pkg, group)) {
+    throw new UserError(
+      `Input "model-package": ${pkg.ModelPackageArn} belongs to group "${pkg.ModelPackageGroupName}", not to "${group.name}" named in "model-package-group".`
+    )
+  }
+  if (pkg.ModelPackageStatus && pkg.ModelPackageStatus !== 'Completed') {
+    throw new UserError(
+      `${label(pkg)} is ${pkg.ModelPackageStatus}; only a Completed version can be ${action}.`
+    )
+  }
+}
+
+/**
+ * An ApprovalDescription of `head`, `body` and `tail` in at most 1,024 characters: the body
+ * (reasons, a person's words) is what gets shortened, so that who decided, the verdict and
+ * the link to the run that explains everything survive.
+ */
+export function fitDescription(head: string, body: string, tail = ''): string {
+  const room = APPROVAL_DESCRIPTION_MAX - head.length - tail.length
+  let text = singleLine(body)
+  if (text.length > room) text = room > 1 ? `${text.slice(0, room - 1)}…` : ''
+  return `${head}${text}${tail}`.slice(0, APPROVAL_DESCRIPTION_MAX)
+}
+
+/**
+ * Who decided, as recorded: the GitHub actor in a workflow run; from the CLI without
+ * GITHUB_ACTOR, the local user, marked as such so nobody takes it for a GitHub login.
+ */
+export function deciderOf(run: GitHubRun): string {
+  if (run.actor) return run.actor
+  if (run.localUser) return `local user ${run.localUser}`
+  return 'unknown (no GITHUB_ACTOR and no local user name)'
+}
+
+/** A person's decision in customer metadata: who, why (kept readable) and, when known, the run. */
+export function personEntries(actor: string, reason: string, url: string): [string, string][] {
+  return [
+    [KEYS.decisionBy, sanitizeMetadataText(actor, METADATA_MAX_VALUE)],
+    // The full reason is in ApprovalDescription; the metadata copy stays readable.
+    [KEYS.decisionReason, readableMetadataText(reason, METADATA_MAX_VALUE)],
+    ...(url
+      ? [[KEYS.decisionRun, sanitizeMetadataText(url, METADATA_MAX_VALUE)] as [string, string]]
+      : [])
+  ]
+}
+
+/**
+ * A decision as one write: the entries are merged next to the keys already on the version
+ * (one holding 50 entries still gets its status and description), and the keys of the same
+ * writer this decision does not set are removed, so an earlier decision's cannot stay next
+ * to it. `dropped` says which entries did not fit.
+ */
+export function decisionWrite(options: {
+  writer: keyof typeof WRITER_KEYS
+  status: ApprovalStatus
+  approvalDescription: string
+  entries: [string, string][]
+  existing: Record<string, string> | undefined
+  lifecycle?: VersionUpdate['lifecycle']
+}): DecisionWrite & { dropped: string[] } {
+  const existing = options.existing ?? {}
+  const { kept, dropped } = fitMetadata(options.entries, existing)
+  const remove = WRITER_KEYS[options.writer].filter(key => !(key in kept) && key in existing)
+  return {
+    status: options.status,
+    approvalDescription: options.approvalDescription,
+    metadata: kept,
+    remove,
+    ...(options.lifecycle ? { lifecycle: options.lifecycle } : {}),
+    dropped
+  }
+}
+
+/** The same write as UpdateModelPackage takes it. */
+export function asVersionUpdate(write: DecisionWrite): VersionUpdate {
+  return {
+    status: write.status,
+    approvalDescription: write.approvalDescription,
+    metadata: write.metadata,
+    metadataToRemove: write.remove,
+    lifecycle: write.lifecycle
+  }
 }
 
 /** A version's decision fields, in a form two reads can be compared by. */
@@ -94,24 +205,13 @@ export async function assertUnchanged(
   return now
 }
 
-/** The ApprovalDescription as SageMaker stores what `updateVersion` sends. */
-function storedDescription(text: string): string {
-  return truncate(singleLine(text), APPROVAL_DESCRIPTION_MAX)
-}
-
 /** Writes status, ApprovalDescription and the decision keys in one UpdateModelPackage call. */
 export async function writeDecision(
   sagemaker: SageMakerClient,
   arn: string,
   write: DecisionWrite
 ): Promise<void> {
-  await updateVersion(sagemaker, arn, {
-    status: write.status,
-    approvalDescription: write.approvalDescription,
-    metadata: write.metadata,
-    metadataToRemove: write.remove,
-    lifecycle: write.lifecycle
-  })
+  await updateVersion(sagemaker, arn, asVersionUpdate(write))
 }
 
 /**
@@ -129,7 +229,7 @@ export async function verifyDecision(
   const state = decisionState(after)
   const expected: Record<string, string> = {
     status: write.status,
-    ApprovalDescription: storedDescription(write.approvalDescription),
+    ApprovalDescription: storedApprovalDescription(write.approvalDescription),
     ...Object.fromEntries(write.remove.map(key => [key, ''])),
     ...write.metadata
   }
@@ -140,4 +240,31 @@ export async function verifyDecision(
     )
   }
   return after
+}
+
+/**
+ * Records a decision on `pkg`, each part a step of the run: the version is checked to be
+ * as it was read, written in one call, and read back after DECISION_SETTLE_MS. `changed`
+ * says what the write did, for any later error.
+ */
+export async function recordDecision(
+  ctx: Pick<RunContext, 'aws' | 'steps' | 'sleep'>,
+  pkg: PackageDescription,
+  write: DecisionWrite,
+  changed: string
+): Promise<void> {
+  const arn = pkg.ModelPackageArn ?? ''
+  const version = label(pkg)
+  const sagemaker = ctx.aws.sagemaker
+  await ctx.steps.run(`checking that ${version} is still as read`, () =>
+    assertUnchanged(sagemaker, pkg, version)
+  )
+  await ctx.steps.run(`recording the decision on ${version}`, () =>
+    writeDecision(sagemaker, arn, write)
+  )
+  ctx.steps.changed(changed)
+  await ctx.sleep(DECISION_SETTLE_MS)
+  await ctx.steps.run(`reading ${version} back after recording the decision`, () =>
+    verifyDecision(sagemaker, arn, version, write)
+  )
 }

@@ -327,10 +327,7 @@ export async function updateVersion(
   const input: UpdateModelPackageCommandInput = { ModelPackageArn: arn }
   if (update.status) input.ModelApprovalStatus = update.status
   if (update.approvalDescription !== undefined) {
-    input.ApprovalDescription = truncate(
-      singleLine(update.approvalDescription),
-      APPROVAL_DESCRIPTION_MAX
-    )
+    input.ApprovalDescription = storedApprovalDescription(update.approvalDescription)
   }
   if (update.metadata && Object.keys(update.metadata).length > 0) {
     input.CustomerMetadataProperties = update.metadata
@@ -348,6 +345,11 @@ export async function updateVersion(
     }
   }
   await sagemaker.send(new UpdateModelPackageCommand(input))
+}
+
+/** The ApprovalDescription SageMaker stores for `text`: one line, at most 1,024 characters. */
+export function storedApprovalDescription(text: string): string {
+  return truncate(singleLine(text), APPROVAL_DESCRIPTION_MAX)
 }
 
 export function truncate(text: string, max: number): string {
