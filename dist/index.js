@@ -87450,7 +87450,7 @@ function readGitHubRun(env = process.env) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2935);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6110);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9119);
 // One bundle serves both `main` and `post`: the main step marks its state, and the post
 // step (which GitHub runs with the same state) sees the mark.
@@ -87470,7 +87470,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2935:
+/***/ 6110:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -90217,9 +90217,119 @@ function compareJson(report) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/registry/provenance.js
+
+
+
+/** CustomerMetadataProperties keys written by `register`. */
+const PROVENANCE_KEYS = {
+    fingerprint: 'register:fingerprint',
+    commit: 'source:commit',
+    modelData: 'source:model-data',
+    image: 'source:image',
+    trainingJob: 'source:training-job',
+    tuningJob: 'source:tuning-job',
+    pullRequest: 'github:pr',
+    ref: 'github:ref',
+    actor: 'github:actor',
+    runId: 'github:run-id',
+    runAttempt: 'github:run-attempt'
+};
+const HYPERPARAMETER_PREFIX = 'hp:';
+/**
+ * Key prefixes this action owns. A user's `customer-metadata` may not write them: a
+ * hand-written `metric:auc` would pass for a measured one at the gate.
+ */
+const RESERVED_PREFIXES = [
+    'metric:',
+    'register:',
+    'source:',
+    'github:',
+    'gate:',
+    'decision:',
+    'deployed:',
+    HYPERPARAMETER_PREFIX
+];
+/** SageMaker's MetadataProperties fields hold at most 1,024 characters each. */
+const METADATA_PROPERTY_MAX = 1024;
+/** SageMaker's limit on ClientToken: 1-36 characters from [a-zA-Z0-9-]. */
+const CLIENT_TOKEN_LENGTH = 36;
+/**
+ * sha256 over what makes two registrations the same model version: the group, the commit
+ * and the exact artifact and image. Metrics and descriptions are left out on purpose, so
+ * that a re-run whose evaluation wobbled still finds its version instead of adding one.
+ */
+function registrationFingerprint(parts) {
+    return sha256Hex(['register/v1', parts.group, parts.commit, parts.modelDataUrl, parts.imageUri].join('\n'));
+}
+/**
+ * The ClientToken for CreateModelPackage. `retryAfter` (a failed version that carried the
+ * same fingerprint) changes the token, so a retry is not answered with the failed package.
+ */
+function clientToken(fingerprint, retryAfter) {
+    const base = retryAfter === undefined ? fingerprint : sha256Hex(`${fingerprint}\nretry-after:${retryAfter}`);
+    return base.slice(0, CLIENT_TOKEN_LENGTH);
+}
+/** MetadataProperties from the GitHub run; undefined when there is nothing to record. */
+function metadataProperties(run, projectId) {
+    const properties = {};
+    if (run.sha)
+        properties.CommitId = run.sha.slice(0, METADATA_PROPERTY_MAX);
+    if (run.repository) {
+        properties.Repository = `${run.serverUrl}/${run.repository}`.slice(0, METADATA_PROPERTY_MAX);
+    }
+    const url = (0,context/* runUrl */.V)(run);
+    if (url)
+        properties.GeneratedBy = url.slice(0, METADATA_PROPERTY_MAX);
+    if (projectId)
+        properties.ProjectId = projectId.slice(0, METADATA_PROPERTY_MAX);
+    return Object.keys(properties).length > 0 ? properties : undefined;
+}
+function entry(key, value) {
+    if (value === undefined || value === '')
+        return [];
+    return [[key, (0,registry_metadata/* sanitizeMetadataText */.Ab)(value, registry_metadata/* METADATA_MAX_VALUE */.NB)]];
+}
+/** Customer metadata describing the run, sanitised to the characters SageMaker allows. */
+function runMetadata(run) {
+    return [
+        ...entry(PROVENANCE_KEYS.pullRequest, run.pullRequest === undefined ? undefined : String(run.pullRequest)),
+        ...entry(PROVENANCE_KEYS.ref, run.ref),
+        ...entry(PROVENANCE_KEYS.actor, run.actor),
+        ...entry(PROVENANCE_KEYS.runId, run.runId),
+        ...entry(PROVENANCE_KEYS.runAttempt, run.runAttempt)
+    ];
+}
+/** Customer metadata describing the model's origin; the fingerprint comes first. */
+function sourceMetadata(facts) {
+    return [
+        [PROVENANCE_KEYS.fingerprint, facts.fingerprint],
+        ...entry(PROVENANCE_KEYS.commit, facts.commit),
+        ...entry(PROVENANCE_KEYS.modelData, facts.modelDataUrl),
+        ...entry(PROVENANCE_KEYS.image, facts.imageUri),
+        ...entry(PROVENANCE_KEYS.trainingJob, facts.trainingJobName),
+        ...entry(PROVENANCE_KEYS.tuningJob, facts.tuningJobName)
+    ];
+}
+/** Hyperparameters as `hp:<name>` entries; values are sanitised (quotes become `_`). */
+function hyperParameterMetadata(hyperParameters) {
+    // SageMaker refuses empty metadata values; an empty hyperparameter says nothing anyway.
+    return Object.entries(hyperParameters)
+        .filter(([, value]) => value !== '')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, value]) => [
+        `${HYPERPARAMETER_PREFIX}${(0,registry_metadata/* sanitizeMetadataText */.Ab)(name, 128 - HYPERPARAMETER_PREFIX.length)}`,
+        (0,registry_metadata/* sanitizeMetadataText */.Ab)(value, registry_metadata/* METADATA_MAX_VALUE */.NB)
+    ]);
+}
+function isReservedKey(key) {
+    return RESERVED_PREFIXES.some(prefix => key.startsWith(prefix));
+}
+
 ;// CONCATENATED MODULE: ./build/src/report/rows.js
-// A version as one row of the version tables (compare, group list, group delete), from
-// what the registry says about it.
+// A version as the reports show it, from what the registry says about it: a row of the
+// version tables (compare, group list, group delete), and a side of the gate's report.
+
 
 
 function iso(date) {
@@ -90248,6 +90358,46 @@ function summaryRow(summary) {
         created: iso(summary.creationTime),
         description: summary.description,
         metrics: {}
+    };
+}
+const PROVENANCE_LABELS = [
+    [PROVENANCE_KEYS.commit, 'commit'],
+    [PROVENANCE_KEYS.pullRequest, 'pull request'],
+    [PROVENANCE_KEYS.actor, 'actor'],
+    [PROVENANCE_KEYS.trainingJob, 'training job'],
+    [PROVENANCE_KEYS.tuningJob, 'tuning job'],
+    [PROVENANCE_KEYS.modelData, 'model data'],
+    [registry_metadata/* KEYS */.Rk.gateDecision, 'last gate decision']
+];
+/** Where a version came from: its metadata properties, then what `register` recorded. */
+function provenanceOf(pkg) {
+    const provenance = {};
+    const meta = pkg.MetadataProperties;
+    if (meta?.Repository)
+        provenance.repository = meta.Repository;
+    if (meta?.CommitId)
+        provenance.commit = meta.CommitId;
+    if (meta?.GeneratedBy)
+        provenance['workflow run'] = meta.GeneratedBy;
+    if (meta?.ProjectId)
+        provenance.project = meta.ProjectId;
+    for (const [key, label] of PROVENANCE_LABELS) {
+        const value = pkg.CustomerMetadataProperties?.[key];
+        if (value && !(label in provenance))
+            provenance[label] = value;
+    }
+    return provenance;
+}
+/** A candidate or baseline of the gate's report, with the metrics the gate read for it. */
+function versionReport(pkg, metrics) {
+    return {
+        version: pkg.ModelPackageVersion,
+        arn: pkg.ModelPackageArn,
+        status: pkg.ModelApprovalStatus,
+        description: pkg.ModelPackageDescription,
+        metrics,
+        provenance: provenanceOf(pkg),
+        creationTime: pkg.CreationTime
     };
 }
 
@@ -90471,6 +90621,65 @@ async function recordDecision(ctx, pkg, write, changed) {
     ctx.steps.changed(changed);
     await ctx.sleep(DECISION_SETTLE_MS);
     await ctx.steps.run(`reading ${version} back after recording the decision`, () => verifyDecision(sagemaker, arn, version, write));
+}
+/**
+ * Verdict, failing rules and run link in at most 1,024 characters. The reasons are what
+ * gets shortened: the verdict and the link to the run that explains everything must survive.
+ */
+function approvalDescription(decision, version, sha, url, note = '') {
+    const verdict = decision.decision === 'pass' ? 'passed' : 'failed';
+    const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).${note ? ` ${note}` : ''}`;
+    const tail = url ? ` Run: ${(0,registry_versions/* singleLine */.pF)(url)}` : '';
+    if (decision.reasons.length === 0)
+        return fitDescription(head, '', tail);
+    return fitDescription(`${head} `, `Failing rules: ${decision.reasons.join(' ')}`, tail);
+}
+/**
+ * What the gate writes to the candidate, the same for a dry run and a real one. The gate
+ * decides versions pending approval, and writes its whole decision in one call: the status
+ * (on-pass/on-fail, or PendingManualApproval again when that is "none"), the
+ * ApprovalDescription and the gate:* keys, so that a later writer replaces all of them. A
+ * version already Approved or Rejected was decided by someone (a person, or another gate):
+ * the gate writes nothing to it, so its status, description and keys keep agreeing.
+ */
+function gateRecord(candidate, decision, gate, policyHash, url) {
+    const version = candidate.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(candidate.ModelPackageArn ?? '');
+    const current = candidate.ModelApprovalStatus ?? 'PendingManualApproval';
+    if (current !== 'PendingManualApproval') {
+        const why = `it is already ${current}, and the gate records its decision only on versions pending approval (use mode "approve" or "reject" to change a decided version)`;
+        return {
+            written: `nothing recorded on v${version}: ${why}`,
+            preview: `would record nothing on v${version}: ${why}`,
+            dropped: []
+        };
+    }
+    const setting = decision.decision === 'pass' ? 'on-pass' : 'on-fail';
+    const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
+    const left = wanted === 'none' ? `Status left PendingManualApproval (${setting}: none).` : '';
+    const { dropped, ...write } = decisionWrite({
+        writer: 'gate',
+        status: wanted === 'none' ? 'PendingManualApproval' : wanted,
+        approvalDescription: approvalDescription(decision, version, policyHash, url, left),
+        entries: [
+            [registry_metadata/* KEYS */.Rk.gateDecision, decision.decision],
+            [registry_metadata/* KEYS */.Rk.gatePolicy, policyHash],
+            ...(url
+                ? [[registry_metadata/* KEYS */.Rk.gateRun, (0,registry_metadata/* sanitizeMetadataText */.Ab)(url, registry_metadata/* METADATA_MAX_VALUE */.NB)]]
+                : [])
+        ],
+        existing: candidate.CustomerMetadataProperties
+    });
+    const recorded = registry_metadata/* KEYS */.Rk.gateDecision in write.metadata
+        ? `gate:decision=${decision.decision}`
+        : 'the ApprovalDescription (no room for gate:decision in customer metadata)';
+    const what = wanted === 'none' ? recorded : `${write.status} and ${recorded}`;
+    const after = wanted === 'none' ? `; status left PendingManualApproval (${setting}: none)` : '';
+    return {
+        write,
+        written: `${what} written to v${version}${after}`,
+        preview: `would write ${what} to v${version}${after}`,
+        dropped
+    };
 }
 
 ;// CONCATENATED MODULE: ./build/src/report/decision.js
@@ -91251,6 +91460,115 @@ const runDeploy = async (ctx, settings) => {
     return outcome.failed ? { failed: outcome.failed } : {};
 };
 
+;// CONCATENATED MODULE: ./build/src/registry/comparison.js
+
+
+
+
+/** Describes each version once per run. */
+class VersionCache {
+    sagemaker;
+    byArn = new Map();
+    constructor(sagemaker) {
+        this.sagemaker = sagemaker;
+    }
+    /** `input` names the input that chose this version, for a message when it does not exist. */
+    get(arn, input) {
+        let found = this.byArn.get(arn);
+        if (!found) {
+            found = input
+                ? (0,registry_versions/* describeNamedVersion */.lt)(this.sagemaker, arn, input)
+                : (0,registry_versions/* describeVersion */.MP)(this.sagemaker, arn);
+            this.byArn.set(arn, found);
+        }
+        return found;
+    }
+}
+/**
+ * How the report and the messages name the baseline; a version of another group (an
+ * endpoint serving another model family) says so.
+ */
+function baselineLabel(spec, baseline, group) {
+    const label = specLabel(spec);
+    if (!baseline || !group || (0,registry_versions/* isInGroup */.Px)(baseline, group))
+        return label;
+    return `${label}, of group ${baseline.ModelPackageGroupName}`;
+}
+function specLabel(spec) {
+    switch (spec.kind) {
+        case 'latest-approved':
+            return 'latest approved';
+        case 'endpoint':
+            return `live on ${spec.endpointName}`;
+        case 'version':
+            return `version ${spec.version}`;
+        case 'none':
+            return 'none';
+    }
+}
+/**
+ * The warning for a baseline of another group: comparing with another group's model can be
+ * deliberate (a new model family against what serves now), but it is never what "the
+ * champion" means, so it is said loudly.
+ */
+function foreignBaseline(baseline, spec, group) {
+    if ((0,registry_versions/* isInGroup */.Px)(baseline, group))
+        return undefined;
+    return `Input "baseline": endpoint "${spec.kind === 'endpoint' ? spec.endpointName : ''}" serves ${baseline.ModelPackageArn}, version ${baseline.ModelPackageVersion} of group "${baseline.ModelPackageGroupName}", not a version of "${group.name}". The gate compares the candidate with that version, as asked; for this group's champion use "latest-approved" or "version:N".`;
+}
+async function latestApprovedOtherThan(sagemaker, group, candidateArn) {
+    // One call in the common case; a second only when the candidate is itself the newest approved.
+    const newest = await (0,registry_versions/* listVersions */.yO)(sagemaker, group, { status: 'Approved', limit: 1 });
+    const [first, second] = newest[0]?.arn === candidateArn
+        ? await (0,registry_versions/* listVersions */.yO)(sagemaker, group, { status: 'Approved', limit: 2 })
+        : newest;
+    return first?.arn === candidateArn ? second?.arn : first?.arn;
+}
+/** The baseline's ARN, or undefined when there is none (no approved version yet is normal). */
+async function resolveBaseline(sagemaker, group, spec, candidateArn) {
+    let arn;
+    switch (spec.kind) {
+        case 'none':
+            return undefined;
+        case 'latest-approved':
+            return latestApprovedOtherThan(sagemaker, group, candidateArn);
+        case 'endpoint':
+            arn = await (0,served/* servedPackageArn */.zA)(sagemaker, spec.endpointName);
+            if (!arn) {
+                throw new errors/* UserError */.yo(`Input "baseline": endpoint "${spec.endpointName}" does not exist or serves no model package. Use "latest-approved", "version:N" or "none".`);
+            }
+            break;
+        case 'version':
+            arn = await (0,registry_versions/* resolvePackageArn */.yy)(sagemaker, group, { kind: 'version', version: spec.version });
+            break;
+    }
+    if (arn === candidateArn) {
+        throw new errors/* UserError */.yo(`Input "baseline": ${specLabel(spec)} is the candidate itself (v${(0,registry_versions/* versionFromArn */.Yu)(candidateArn)}); a version cannot be its own baseline.`);
+    }
+    return arn;
+}
+/**
+ * The last `limit` versions with their mirrored metrics, oldest first, for the trend charts;
+ * `known` are metrics already read (the candidate's, the baseline's). The chart is context,
+ * not evidence: a history that cannot be read is a warning and an empty chart, so that a
+ * version deleted between the list and its describe cannot keep a decision from being recorded.
+ */
+async function readHistory(ctx, group, limit, cache, known) {
+    try {
+        const versions = await (0,registry_versions/* listVersions */.yO)(ctx.aws.sagemaker, group, { limit });
+        const entries = await Promise.all(versions.map(async (summary) => {
+            const metrics = known.get(summary.arn) ??
+                (0,registry_metadata/* metricsFromMetadata */.nm)((await cache.get(summary.arn)).CustomerMetadataProperties);
+            return { version: summary.version, status: summary.status, metrics };
+        }));
+        return entries.reverse();
+    }
+    catch (error) {
+        ctx.out.warning(`The version history for the trend chart could not be read: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        return [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/evaluation/metrics-file.js
 // Metrics files and SageMaker's model-quality statistics JSON: parsing the shapes people
 // hand us, and writing the one SageMaker Studio reads.
@@ -91685,115 +92003,6 @@ function metricValues(metrics) {
     return values;
 }
 
-;// CONCATENATED MODULE: ./build/src/registry/provenance.js
-
-
-
-/** CustomerMetadataProperties keys written by `register`. */
-const PROVENANCE_KEYS = {
-    fingerprint: 'register:fingerprint',
-    commit: 'source:commit',
-    modelData: 'source:model-data',
-    image: 'source:image',
-    trainingJob: 'source:training-job',
-    tuningJob: 'source:tuning-job',
-    pullRequest: 'github:pr',
-    ref: 'github:ref',
-    actor: 'github:actor',
-    runId: 'github:run-id',
-    runAttempt: 'github:run-attempt'
-};
-const HYPERPARAMETER_PREFIX = 'hp:';
-/**
- * Key prefixes this action owns. A user's `customer-metadata` may not write them: a
- * hand-written `metric:auc` would pass for a measured one at the gate.
- */
-const RESERVED_PREFIXES = [
-    'metric:',
-    'register:',
-    'source:',
-    'github:',
-    'gate:',
-    'decision:',
-    'deployed:',
-    HYPERPARAMETER_PREFIX
-];
-/** SageMaker's MetadataProperties fields hold at most 1,024 characters each. */
-const METADATA_PROPERTY_MAX = 1024;
-/** SageMaker's limit on ClientToken: 1-36 characters from [a-zA-Z0-9-]. */
-const CLIENT_TOKEN_LENGTH = 36;
-/**
- * sha256 over what makes two registrations the same model version: the group, the commit
- * and the exact artifact and image. Metrics and descriptions are left out on purpose, so
- * that a re-run whose evaluation wobbled still finds its version instead of adding one.
- */
-function registrationFingerprint(parts) {
-    return sha256Hex(['register/v1', parts.group, parts.commit, parts.modelDataUrl, parts.imageUri].join('\n'));
-}
-/**
- * The ClientToken for CreateModelPackage. `retryAfter` (a failed version that carried the
- * same fingerprint) changes the token, so a retry is not answered with the failed package.
- */
-function clientToken(fingerprint, retryAfter) {
-    const base = retryAfter === undefined ? fingerprint : sha256Hex(`${fingerprint}\nretry-after:${retryAfter}`);
-    return base.slice(0, CLIENT_TOKEN_LENGTH);
-}
-/** MetadataProperties from the GitHub run; undefined when there is nothing to record. */
-function metadataProperties(run, projectId) {
-    const properties = {};
-    if (run.sha)
-        properties.CommitId = run.sha.slice(0, METADATA_PROPERTY_MAX);
-    if (run.repository) {
-        properties.Repository = `${run.serverUrl}/${run.repository}`.slice(0, METADATA_PROPERTY_MAX);
-    }
-    const url = (0,context/* runUrl */.V)(run);
-    if (url)
-        properties.GeneratedBy = url.slice(0, METADATA_PROPERTY_MAX);
-    if (projectId)
-        properties.ProjectId = projectId.slice(0, METADATA_PROPERTY_MAX);
-    return Object.keys(properties).length > 0 ? properties : undefined;
-}
-function entry(key, value) {
-    if (value === undefined || value === '')
-        return [];
-    return [[key, (0,registry_metadata/* sanitizeMetadataText */.Ab)(value, registry_metadata/* METADATA_MAX_VALUE */.NB)]];
-}
-/** Customer metadata describing the run, sanitised to the characters SageMaker allows. */
-function runMetadata(run) {
-    return [
-        ...entry(PROVENANCE_KEYS.pullRequest, run.pullRequest === undefined ? undefined : String(run.pullRequest)),
-        ...entry(PROVENANCE_KEYS.ref, run.ref),
-        ...entry(PROVENANCE_KEYS.actor, run.actor),
-        ...entry(PROVENANCE_KEYS.runId, run.runId),
-        ...entry(PROVENANCE_KEYS.runAttempt, run.runAttempt)
-    ];
-}
-/** Customer metadata describing the model's origin; the fingerprint comes first. */
-function sourceMetadata(facts) {
-    return [
-        [PROVENANCE_KEYS.fingerprint, facts.fingerprint],
-        ...entry(PROVENANCE_KEYS.commit, facts.commit),
-        ...entry(PROVENANCE_KEYS.modelData, facts.modelDataUrl),
-        ...entry(PROVENANCE_KEYS.image, facts.imageUri),
-        ...entry(PROVENANCE_KEYS.trainingJob, facts.trainingJobName),
-        ...entry(PROVENANCE_KEYS.tuningJob, facts.tuningJobName)
-    ];
-}
-/** Hyperparameters as `hp:<name>` entries; values are sanitised (quotes become `_`). */
-function hyperParameterMetadata(hyperParameters) {
-    // SageMaker refuses empty metadata values; an empty hyperparameter says nothing anyway.
-    return Object.entries(hyperParameters)
-        .filter(([, value]) => value !== '')
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, value]) => [
-        `${HYPERPARAMETER_PREFIX}${(0,registry_metadata/* sanitizeMetadataText */.Ab)(name, 128 - HYPERPARAMETER_PREFIX.length)}`,
-        (0,registry_metadata/* sanitizeMetadataText */.Ab)(value, registry_metadata/* METADATA_MAX_VALUE */.NB)
-    ]);
-}
-function isReservedKey(key) {
-    return RESERVED_PREFIXES.some(prefix => key.startsWith(prefix));
-}
-
 ;// CONCATENATED MODULE: ./build/src/registry/training.js
 // What a training job (or a tuning job's best training job) tells us about the model it
 // produced: the artifact, the image, the hyperparameters and the final metrics.
@@ -91988,9 +92197,6 @@ async function readStatisticsObject(s3, location, input) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/modes/gate.js
-// `gate`: compare a candidate version with the policy and the champion, decide, record
-// the decision in the registry, and report it where the team works. Everything up to the
-// decision only reads; an error there means nothing is written.
 
 
 
@@ -92001,334 +92207,78 @@ async function readStatisticsObject(s3, location, input) {
 
 
 
-
-
-
-/** Describes each version once per run: the candidate and baseline often reappear in the history. */
-class VersionCache {
-    byArn = new Map();
-    ctx;
-    constructor(ctx) {
-        this.ctx = ctx;
-    }
-    /** `input` names the input that chose this version, for a message when it does not exist. */
-    get(arn, input) {
-        let found = this.byArn.get(arn);
-        if (!found) {
-            found = input
-                ? (0,registry_versions/* describeNamedVersion */.lt)(this.ctx.aws.sagemaker, arn, input)
-                : (0,registry_versions/* describeVersion */.MP)(this.ctx.aws.sagemaker, arn);
-            this.byArn.set(arn, found);
-        }
-        return found;
-    }
-}
-/** A version from another group would be compared with the wrong champion and written to the wrong group's history. */
-function assertInGroup(pkg, settings, input) {
-    if (!(0,registry_versions/* isInGroup */.Px)(pkg, settings.group)) {
-        throw new errors/* UserError */.yo(`Input "${input}": ${pkg.ModelPackageArn} belongs to group "${pkg.ModelPackageGroupName}", not to "${settings.group.name}" named in "model-package-group".`);
-    }
-}
-function baselineLabel(spec) {
-    switch (spec.kind) {
-        case 'latest-approved':
-            return 'latest approved';
-        case 'endpoint':
-            return `live on ${spec.endpointName}`;
-        case 'version':
-            return `version ${spec.version}`;
-        case 'none':
-            return 'none';
-    }
-}
-/** The baseline's ARN, or undefined when there is none (no approved version yet is normal). */
-async function resolveBaseline(ctx, settings, spec, candidateArn) {
-    const sagemaker = ctx.aws.sagemaker;
-    let arn;
-    switch (spec.kind) {
-        case 'none':
-            return undefined;
-        case 'latest-approved': {
-            // One call in the common case; a second only when the candidate is itself the newest approved.
-            const [first, second] = await (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, {
-                status: 'Approved',
-                limit: 1
-            }).then(async (found) => found[0]?.arn === candidateArn
-                ? (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, { status: 'Approved', limit: 2 })
-                : found);
-            arn = first?.arn === candidateArn ? second?.arn : first?.arn;
-            break;
-        }
-        case 'endpoint':
-            arn = await (0,served/* servedPackageArn */.zA)(sagemaker, spec.endpointName);
-            if (!arn) {
-                throw new errors/* UserError */.yo(`Input "baseline": endpoint "${spec.endpointName}" does not exist or serves no model package. Use "latest-approved", "version:N" or "none".`);
-            }
-            break;
-        case 'version':
-            arn = await (0,registry_versions/* resolvePackageArn */.yy)(sagemaker, settings.group, {
-                kind: 'version',
-                version: spec.version
-            });
-            break;
-    }
-    if (arn === candidateArn) {
-        throw new errors/* UserError */.yo(`Input "baseline": ${baselineLabel(spec)} is the candidate itself (v${(0,registry_versions/* versionFromArn */.Yu)(candidateArn)}); a version cannot be its own baseline.`);
-    }
-    return arn;
-}
-const PROVENANCE_LABELS = [
-    [PROVENANCE_KEYS.commit, 'commit'],
-    [PROVENANCE_KEYS.pullRequest, 'pull request'],
-    [PROVENANCE_KEYS.actor, 'actor'],
-    [PROVENANCE_KEYS.trainingJob, 'training job'],
-    [PROVENANCE_KEYS.tuningJob, 'tuning job'],
-    [PROVENANCE_KEYS.modelData, 'model data'],
-    [registry_metadata/* KEYS */.Rk.gateDecision, 'last gate decision']
-];
-function provenanceOf(pkg) {
-    const provenance = {};
-    const meta = pkg.MetadataProperties;
-    if (meta?.Repository)
-        provenance.repository = meta.Repository;
-    if (meta?.CommitId)
-        provenance.commit = meta.CommitId;
-    if (meta?.GeneratedBy)
-        provenance['workflow run'] = meta.GeneratedBy;
-    if (meta?.ProjectId)
-        provenance.project = meta.ProjectId;
-    for (const [key, label] of PROVENANCE_LABELS) {
-        const value = pkg.CustomerMetadataProperties?.[key];
-        if (value && !(label in provenance))
-            provenance[label] = value;
-    }
-    return provenance;
-}
-function versionReport(pkg, metrics) {
+/** Resolve and read: the candidate, the baseline, and the metrics the policy needs of both. */
+async function readSides(ctx, settings, cache) {
+    const { group, gate } = settings;
+    const { sagemaker, s3 } = ctx.aws;
+    const candidateArn = await ctx.steps.run('finding the candidate', () => (0,registry_versions/* namedOrPendingArn */.H1)(sagemaker, group, gate.modelPackage, `Group "${group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`));
+    const baselineArn = await ctx.steps.run('finding the baseline', () => resolveBaseline(sagemaker, group, gate.baseline, candidateArn));
+    const [candidate, baseline] = await ctx.steps.run('reading the candidate and the baseline', () => Promise.all([
+        cache.get(candidateArn, 'model-package'),
+        baselineArn ? cache.get(baselineArn, 'baseline') : undefined
+    ]));
+    assertDecidable(candidate, group, 'gated');
+    const foreign = baseline && foreignBaseline(baseline, gate.baseline, group);
+    if (foreign)
+        ctx.out.warning(foreign);
+    const needed = policyMetrics(gate.policy);
+    const [candidateMetrics, baselineMetrics] = await ctx.steps.run('reading the metrics', () => Promise.all([
+        readVersionMetrics({ sagemaker, s3 }, candidate, needed),
+        baseline ? readVersionMetrics({ sagemaker, s3 }, baseline, needed) : undefined
+    ]));
+    for (const note of [...candidateMetrics.notes, ...(baselineMetrics?.notes ?? [])])
+        ctx.out.warning(note);
     return {
-        version: pkg.ModelPackageVersion,
-        arn: pkg.ModelPackageArn,
-        status: pkg.ModelApprovalStatus,
-        description: pkg.ModelPackageDescription,
-        metrics,
-        provenance: provenanceOf(pkg),
-        creationTime: pkg.CreationTime
+        candidate: { arn: candidateArn, pkg: candidate, metrics: candidateMetrics },
+        baseline: baselineArn && baseline && baselineMetrics
+            ? { arn: baselineArn, pkg: baseline, metrics: baselineMetrics }
+            : undefined
     };
 }
-/** The last `history` versions with their mirrored metrics, oldest first, for the trend charts. */
-async function readHistory(ctx, settings, cache, known) {
-    try {
-        const versions = await (0,registry_versions/* listVersions */.yO)(ctx.aws.sagemaker, settings.group, {
-            limit: settings.history
-        });
-        const entries = await Promise.all(versions.map(async (summary) => {
-            const metrics = known.get(summary.arn) ??
-                (0,registry_metadata/* metricsFromMetadata */.nm)((await cache.get(summary.arn)).CustomerMetadataProperties);
-            return { version: summary.version, status: summary.status, metrics };
-        }));
-        return entries.reverse();
-    }
-    catch (error) {
-        // The trend chart is context, not evidence: a version deleted between the list and its
-        // describe must not keep a decision that is already made from being recorded.
-        ctx.out.warning(`The version history for the trend chart could not be read: ${(0,errors/* errorMessage */.gJ)(error)}`);
-        return [];
-    }
+function metricSet(side) {
+    return { version: side.pkg.ModelPackageVersion, arn: side.arn, metrics: side.metrics.metrics };
 }
-/**
- * Verdict, failing rules and run link in at most 1,024 characters. The reasons are what
- * gets shortened: the verdict and the link to the run that explains everything must survive.
- */
-function approvalDescription(decision, version, sha, url, note = '') {
-    const verdict = decision.decision === 'pass' ? 'passed' : 'failed';
-    const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).${note ? ` ${note}` : ''}`;
-    const tail = url ? ` Run: ${(0,registry_versions/* singleLine */.pF)(url)}` : '';
-    if (decision.reasons.length === 0)
-        return `${head}${tail}`.slice(0, registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW);
-    const room = registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW - head.length - tail.length;
-    let reasons = ` Failing rules: ${(0,registry_versions/* singleLine */.pF)(decision.reasons.join(' '))}`;
-    if (reasons.length > room)
-        reasons = room > 1 ? `${reasons.slice(0, room - 1)}…` : '';
-    return `${head}${reasons}${tail}`.slice(0, registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW);
-}
-/**
- * What the gate writes to the candidate, the same for a dry run and a real one. The gate
- * decides versions pending approval, and writes its whole decision in one call: the status
- * (on-pass/on-fail, or PendingManualApproval again when that is "none"), the
- * ApprovalDescription and the gate:* keys, so that a later writer replaces all of them. A
- * version already Approved or Rejected was decided by someone (a person, or another gate):
- * the gate writes nothing to it, so its status, description and keys keep agreeing.
- */
-function plannedRecord(candidate, decision, gate, policyHash, url) {
-    const arn = candidate.ModelPackageArn;
-    const version = candidate.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn);
-    const current = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
-    if (current !== 'PendingManualApproval') {
-        const why = `it is already ${current}, and the gate records its decision only on versions pending approval (use mode "approve" or "reject" to change a decided version)`;
-        return {
-            written: `nothing recorded on v${version}: ${why}`,
-            preview: `would record nothing on v${version}: ${why}`,
-            dropped: []
-        };
-    }
-    const setting = decision.decision === 'pass' ? 'on-pass' : 'on-fail';
-    const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail;
-    const status = wanted === 'none' ? 'PendingManualApproval' : wanted;
-    const entries = [
-        [registry_metadata/* KEYS */.Rk.gateDecision, decision.decision],
-        [registry_metadata/* KEYS */.Rk.gatePolicy, policyHash],
-        ...(url
-            ? [[registry_metadata/* KEYS */.Rk.gateRun, (0,registry_metadata/* sanitizeMetadataText */.Ab)(url, registry_metadata/* METADATA_MAX_VALUE */.NB)]]
-            : [])
-    ];
-    // Other keys on the version are someone else's: SageMaker merges what we send, and a
-    // version already holding 50 entries must not make the status write fail.
-    const existing = candidate.CustomerMetadataProperties ?? {};
-    const { kept, dropped } = (0,registry_metadata/* fitMetadata */.tS)(entries, existing);
-    const remove = [registry_metadata/* KEYS */.Rk.gateDecision, registry_metadata/* KEYS */.Rk.gatePolicy, registry_metadata/* KEYS */.Rk.gateRun].filter(key => !(key in kept) && key in existing);
-    const left = `status left PendingManualApproval (${setting}: none)`;
-    const recorded = registry_metadata/* KEYS */.Rk.gateDecision in kept
-        ? `gate:decision=${decision.decision}`
-        : 'the ApprovalDescription (no room for gate:decision in customer metadata)';
-    const what = wanted === 'none' ? recorded : `${status} and ${recorded}`;
-    return {
-        write: {
-            status,
-            approvalDescription: approvalDescription(decision, version, policyHash, url, wanted === 'none' ? `Status left PendingManualApproval (${setting}: none).` : ''),
-            metadata: kept,
-            remove
-        },
-        written: `${what} written to v${version}${wanted === 'none' ? `; ${left}` : ''}`,
-        preview: `would write ${what} to v${version}${wanted === 'none' ? `; ${left}` : ''}`,
-        dropped
-    };
-}
-/** Writes the planned record: checked unchanged first, verified after (src/registry/decision.ts). */
-async function gate_recordDecision(ctx, candidate, planned) {
-    const current = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
-    const write = planned.write;
-    if (!write)
-        return current;
-    const arn = candidate.ModelPackageArn;
-    const label = `v${candidate.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn)}`;
-    const sagemaker = ctx.aws.sagemaker;
-    await ctx.steps.run(`checking that ${label} is still as read`, () => assertUnchanged(sagemaker, candidate, label));
-    await ctx.steps.run(`recording the decision on ${label}`, () => writeDecision(sagemaker, arn, write));
-    ctx.steps.changed(planned.written);
-    await ctx.sleep(DECISION_SETTLE_MS);
-    await ctx.steps.run(`reading ${label} back after recording the decision`, () => verifyDecision(sagemaker, arn, label, write));
-    return write.status;
-}
-async function gate_publish(ctx, settings, report) {
-    const markdown = renderReport(report);
-    await ctx.out.summary(markdown);
-    const path = (0,external_node_path_.join)(ctx.workDir, `sagemaker-model-gate-${settings.group.name}-v${report.candidate.version ?? 'unknown'}.json`);
-    await (0,promises_.writeFile)(path, `${JSON.stringify(reportJson(report), null, 2)}\n`);
-    ctx.out.setOutput('report-path', path);
-    if (!settings.comment)
-        return;
-    const { pullRequest, repository } = ctx.github;
-    if (pullRequest === undefined || !repository.includes('/')) {
-        ctx.out.info('No pull request in this event: the report is in the job summary only.');
-        return;
-    }
-    if (!ctx.octokit) {
-        ctx.out.warning('No "github-token": the pull request comment was skipped. The report is in the job summary.');
-        return;
-    }
-    const [owner, repo] = repository.split('/');
-    try {
-        const comment = await upsertStickyComment(ctx.octokit, {
-            owner,
-            repo,
-            issueNumber: pullRequest,
-            marker: commentMarker(settings.group.name),
-            body: markdown,
-            out: ctx.out
-        });
-        if (comment) {
-            ctx.out.setOutput('comment-id', comment.id);
-            ctx.out.info(`${comment.created ? 'Created' : 'Updated'} the pull request comment ${comment.url ?? comment.id}`);
-        }
-    }
-    catch (error) {
-        // The decision is already made and recorded; a comment that fails must not change it.
-        ctx.out.warning(`Could not write the pull request comment: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
-}
-// The number of SageMaker calls is counted and printed for every mode by `executeMode`
-// (src/runner.ts); the gate keeps it O(history) whatever the size of the group.
 const runGate = async (ctx, settings) => {
-    const gate = settings.gate;
+    const { gate, group } = settings;
     if (gate.validationData) {
         // Refused rather than ignored: a gate that silently skipped the evaluation it was
         // given would pass on registry metrics the user meant to double-check.
         throw new errors/* UserError */.yo('Input "validation-data": live evaluation on a temporary endpoint or batch transform is not available in this release. Remove the input to gate on the metrics recorded in the registry.');
     }
-    const policy = gate.policy;
-    const needed = policyMetrics(policy);
-    const hash = policySha256(policy);
-    const cache = new VersionCache(ctx);
-    const candidateArn = await ctx.steps.run('finding the candidate', () => (0,registry_versions/* namedOrPendingArn */.H1)(ctx.aws.sagemaker, settings.group, gate.modelPackage, `Group "${settings.group.name}" has no version waiting for approval (PendingManualApproval). Register one first, or name the candidate with "model-package".`));
-    const baselineArn = await ctx.steps.run('finding the baseline', () => resolveBaseline(ctx, settings, gate.baseline, candidateArn));
-    const [candidate, baseline] = await ctx.steps.run('reading the candidate and the baseline', () => Promise.all([
-        cache.get(candidateArn, 'model-package'),
-        baselineArn ? cache.get(baselineArn, 'baseline') : undefined
-    ]));
-    assertInGroup(candidate, settings, 'model-package');
-    if (baseline && !(0,registry_versions/* isInGroup */.Px)(baseline, settings.group)) {
-        // Comparing with another group's model can be deliberate (a new model family against
-        // what serves now), but it is never what "the champion" means: say so, loudly.
-        ctx.out.warning(`Input "baseline": endpoint "${gate.baseline.kind === 'endpoint' ? gate.baseline.endpointName : ''}" serves ${baseline.ModelPackageArn}, version ${baseline.ModelPackageVersion} of group "${baseline.ModelPackageGroupName}", not a version of "${settings.group.name}". The gate compares the candidate with that version, as asked; for this group's champion use "latest-approved" or "version:N".`);
-    }
-    // A version whose creation failed or is still running has nothing trustworthy to judge.
-    if (candidate.ModelPackageStatus && candidate.ModelPackageStatus !== 'Completed') {
-        throw new errors/* UserError */.yo(`v${candidate.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(candidateArn)} is ${candidate.ModelPackageStatus}; only a Completed version can be gated.`);
-    }
-    const clients = { sagemaker: ctx.aws.sagemaker, s3: ctx.aws.s3 };
-    const [candidateMetrics, baselineMetrics] = await ctx.steps.run('reading the metrics', () => Promise.all([
-        readVersionMetrics(clients, candidate, needed),
-        baseline ? readVersionMetrics(clients, baseline, needed) : undefined
-    ]));
-    for (const note of [...candidateMetrics.notes, ...(baselineMetrics?.notes ?? [])])
-        ctx.out.warning(note);
-    const candidateVersion = candidate.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(candidateArn);
-    const decision = evaluatePolicy(policy, { version: candidateVersion, arn: candidateArn, metrics: candidateMetrics.metrics }, baseline && baselineMetrics
-        ? {
-            version: baseline.ModelPackageVersion,
-            arn: baselineArn,
-            metrics: baselineMetrics.metrics
-        }
-        : undefined);
-    ctx.out.info(`Gate ${decision.decision} for v${candidateVersion}${baseline ? ` against v${baseline.ModelPackageVersion}` : ' (no baseline)'}`);
+    const cache = new VersionCache(ctx.aws.sagemaker);
+    const { candidate, baseline } = await readSides(ctx, settings, cache);
+    // Decide (pure).
+    const version = candidate.pkg.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(candidate.arn);
+    const decision = evaluatePolicy(gate.policy, { ...metricSet(candidate), version }, baseline ? metricSet(baseline) : undefined);
+    ctx.out.info(`Gate ${decision.decision} for v${version}${baseline ? ` against v${baseline.pkg.ModelPackageVersion}` : ' (no baseline)'}`);
     for (const reason of decision.reasons)
         ctx.out.info(`  - ${reason}`);
     ctx.steps.done(`computing the verdict (${decision.decision})`);
-    const known = new Map([[candidateArn, candidateMetrics.metrics]]);
-    if (baselineArn && baselineMetrics)
-        known.set(baselineArn, baselineMetrics.metrics);
-    const history = await readHistory(ctx, settings, cache, known);
-    let status = (candidate.ModelApprovalStatus ?? 'PendingManualApproval');
-    const planned = plannedRecord(candidate, decision, gate, hash, (0,context/* runUrl */.V)(ctx.github));
-    for (const reason of planned.dropped)
+    const known = new Map([[candidate.arn, candidate.metrics.metrics]]);
+    if (baseline)
+        known.set(baseline.arn, baseline.metrics.metrics);
+    const history = await readHistory(ctx, group, settings.history, cache, known);
+    // Write.
+    const hash = policySha256(gate.policy);
+    const record = gateRecord(candidate.pkg, decision, gate, hash, (0,context/* runUrl */.V)(ctx.github));
+    for (const reason of record.dropped)
         ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
-    const written = settings.dryRun ? `dry run: ${planned.preview}` : planned.written;
-    if (!settings.dryRun)
-        status = await gate_recordDecision(ctx, candidate, planned);
+    let status = candidate.pkg.ModelApprovalStatus ?? 'PendingManualApproval';
+    if (!settings.dryRun && record.write) {
+        await recordDecision(ctx, candidate.pkg, record.write, record.written);
+        status = record.write.status;
+    }
+    const written = settings.dryRun ? `dry run: ${record.preview}` : record.written;
     ctx.out.info(written);
-    const baselineReport = baseline && baselineMetrics
-        ? {
-            ...versionReport(baseline, baselineMetrics.metrics),
-            label: (0,registry_versions/* isInGroup */.Px)(baseline, settings.group)
-                ? baselineLabel(gate.baseline)
-                : `${baselineLabel(gate.baseline)}, of group ${baseline.ModelPackageGroupName}`
-        }
-        : undefined;
+    // Publish.
     const report = {
-        group: settings.group.name,
+        group: group.name,
         region: settings.region,
-        candidate: { ...versionReport(candidate, candidateMetrics.metrics), status },
-        baseline: baselineReport,
+        candidate: { ...versionReport(candidate.pkg, candidate.metrics.metrics), status },
+        baseline: baseline && {
+            ...versionReport(baseline.pkg, baseline.metrics.metrics),
+            label: baselineLabel(gate.baseline, baseline.pkg, group)
+        },
         decision,
         history,
         runUrl: (0,context/* runUrl */.V)(ctx.github) || undefined,
@@ -92337,13 +92287,20 @@ const runGate = async (ctx, settings) => {
         policySha256: hash
     };
     ctx.out.setOutput('decision', decision.decision);
-    ctx.out.setOutput('model-package-arn', candidateArn);
-    ctx.out.setOutput('model-package-version', candidateVersion);
+    ctx.out.setOutput('model-package-arn', candidate.arn);
+    ctx.out.setOutput('model-package-version', version);
     ctx.out.setOutput('approval-status', status);
-    ctx.out.setOutput('baseline-model-package-arn', baselineArn ?? '');
-    await ctx.steps.run('publishing the report', () => gate_publish(ctx, settings, report));
+    ctx.out.setOutput('baseline-model-package-arn', baseline?.arn ?? '');
+    await ctx.steps.run('publishing the report', () => publish(ctx, {
+        markdown: renderReport(report),
+        json: {
+            fileName: reportFileName(group, `v${candidate.pkg.ModelPackageVersion ?? 'unknown'}`),
+            data: reportJson(report)
+        },
+        comment: { group, enabled: settings.comment }
+    }));
     if (decision.decision === 'fail' && gate.failOnReject) {
-        return { failed: `Gate failed for v${candidateVersion}: ${decision.reasons.join(' ')}` };
+        return { failed: `Gate failed for v${version}: ${decision.reasons.join(' ')}` };
     }
     return {};
 };
@@ -94175,8 +94132,8 @@ var inflight = __nccwpck_require__(1880);
 var reconcile = __nccwpck_require__(7113);
 // EXTERNAL MODULE: ./build/src/github/run.js
 var run = __nccwpck_require__(8384);
-// EXTERNAL MODULE: ./build/src/main.js + 52 modules
-var main = __nccwpck_require__(2935);
+// EXTERNAL MODULE: ./build/src/main.js + 53 modules
+var main = __nccwpck_require__(6110);
 // EXTERNAL MODULE: ./build/src/version.js
 var version = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./build/src/post.js

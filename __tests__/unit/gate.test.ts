@@ -22,7 +22,8 @@ import {
   packageArn,
   RUN_URL
 } from '../../__fixtures__/gate/registry.js'
-import { approvalDescription, runGate } from '../../src/modes/gate.js'
+import { runGate } from '../../src/modes/gate.js'
+import { approvalDescription } from '../../src/registry/decision.js'
 import { parsePolicy, policySha256, type Decision } from '../../src/policy/index.js'
 import type { SettingsOf } from '../../src/settings.js'
 

@@ -13,7 +13,8 @@
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { GitHubRun, RunContext } from '../context.js'
 import { UserError } from '../errors.js'
-import type { ApprovalStatus, GroupRef } from '../settings.js'
+import type { Decision } from '../policy/types.js'
+import type { ApprovalStatus, GateSettings, GroupRef } from '../settings.js'
 import {
   fitMetadata,
   KEYS,
@@ -267,4 +268,87 @@ export async function recordDecision(
   await ctx.steps.run(`reading ${version} back after recording the decision`, () =>
     verifyDecision(sagemaker, arn, version, write)
   )
+}
+
+/**
+ * Verdict, failing rules and run link in at most 1,024 characters. The reasons are what
+ * gets shortened: the verdict and the link to the run that explains everything must survive.
+ */
+export function approvalDescription(
+  decision: Decision,
+  version: number,
+  sha: string,
+  url: string,
+  note = ''
+): string {
+  const verdict = decision.decision === 'pass' ? 'passed' : 'failed'
+  const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).${note ? ` ${note}` : ''}`
+  const tail = url ? ` Run: ${singleLine(url)}` : ''
+  if (decision.reasons.length === 0) return fitDescription(head, '', tail)
+  return fitDescription(`${head} `, `Failing rules: ${decision.reasons.join(' ')}`, tail)
+}
+
+/** What the gate records on a candidate, and how the log says it (done, or in a dry run). */
+export interface GateRecord {
+  /** Undefined when the gate writes nothing: the version is already decided. */
+  write?: DecisionWrite
+  written: string
+  preview: string
+  /** Entries that did not fit the customer metadata. */
+  dropped: string[]
+}
+
+/**
+ * What the gate writes to the candidate, the same for a dry run and a real one. The gate
+ * decides versions pending approval, and writes its whole decision in one call: the status
+ * (on-pass/on-fail, or PendingManualApproval again when that is "none"), the
+ * ApprovalDescription and the gate:* keys, so that a later writer replaces all of them. A
+ * version already Approved or Rejected was decided by someone (a person, or another gate):
+ * the gate writes nothing to it, so its status, description and keys keep agreeing.
+ */
+export function gateRecord(
+  candidate: PackageDescription,
+  decision: Decision,
+  gate: Pick<GateSettings, 'onPass' | 'onFail'>,
+  policyHash: string,
+  url: string
+): GateRecord {
+  const version = candidate.ModelPackageVersion ?? versionFromArn(candidate.ModelPackageArn ?? '')
+  const current = candidate.ModelApprovalStatus ?? 'PendingManualApproval'
+  if (current !== 'PendingManualApproval') {
+    const why = `it is already ${current}, and the gate records its decision only on versions pending approval (use mode "approve" or "reject" to change a decided version)`
+    return {
+      written: `nothing recorded on v${version}: ${why}`,
+      preview: `would record nothing on v${version}: ${why}`,
+      dropped: []
+    }
+  }
+  const setting = decision.decision === 'pass' ? 'on-pass' : 'on-fail'
+  const wanted = decision.decision === 'pass' ? gate.onPass : gate.onFail
+  const left = wanted === 'none' ? `Status left PendingManualApproval (${setting}: none).` : ''
+  const { dropped, ...write } = decisionWrite({
+    writer: 'gate',
+    status: wanted === 'none' ? 'PendingManualApproval' : wanted,
+    approvalDescription: approvalDescription(decision, version, policyHash, url, left),
+    entries: [
+      [KEYS.gateDecision, decision.decision],
+      [KEYS.gatePolicy, policyHash],
+      ...(url
+        ? [[KEYS.gateRun, sanitizeMetadataText(url, METADATA_MAX_VALUE)] as [string, string]]
+        : [])
+    ],
+    existing: candidate.CustomerMetadataProperties
+  })
+  const recorded =
+    KEYS.gateDecision in write.metadata
+      ? `gate:decision=${decision.decision}`
+      : 'the ApprovalDescription (no room for gate:decision in customer metadata)'
+  const what = wanted === 'none' ? recorded : `${write.status} and ${recorded}`
+  const after = wanted === 'none' ? `; status left PendingManualApproval (${setting}: none)` : ''
+  return {
+    write,
+    written: `${what} written to v${version}${after}`,
+    preview: `would write ${what} to v${version}${after}`,
+    dropped
+  }
 }

@@ -1,8 +1,11 @@
 import { formatDelta, formatNumber, formatPercent } from '../policy/format.js'
 import type { Decision, RuleResult } from '../policy/types.js'
+import type { HistoryEntry } from '../registry/comparison.js'
 import { trendChart, type ChartPoint } from './chart.js'
 import { escapeCell, escapeText, safeUrl } from './escape.js'
 import { consoleLinks, type ReportLink } from './links.js'
+
+export type { HistoryEntry }
 
 /** One version as the report shows it. */
 export interface VersionReport {
@@ -19,12 +22,6 @@ export interface VersionReport {
 export interface BaselineReport extends VersionReport {
   /** How the baseline was chosen: `latest approved`, `endpoint prod`, `version 3`. */
   label: string
-}
-
-export interface HistoryEntry {
-  version: number
-  status?: string
-  metrics: Record<string, number>
 }
 
 export interface GateReport {

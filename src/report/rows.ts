@@ -1,12 +1,14 @@
-// A version as one row of the version tables (compare, group list, group delete), from
-// what the registry says about it.
+// A version as the reports show it, from what the registry says about it: a row of the
+// version tables (compare, group list, group delete), and a side of the gate's report.
 import { KEYS, metricsFromMetadata } from '../registry/metadata.js'
+import { PROVENANCE_KEYS } from '../registry/provenance.js'
 import {
   versionFromArn,
   type PackageDescription,
   type VersionSummary
 } from '../registry/versions.js'
 import type { CompareRow } from './compare.js'
+import type { VersionReport } from './render.js'
 
 function iso(date: Date | undefined): string | undefined {
   return date instanceof Date ? date.toISOString() : undefined
@@ -36,5 +38,46 @@ export function summaryRow(summary: VersionSummary): CompareRow {
     created: iso(summary.creationTime),
     description: summary.description,
     metrics: {}
+  }
+}
+
+const PROVENANCE_LABELS: [string, string][] = [
+  [PROVENANCE_KEYS.commit, 'commit'],
+  [PROVENANCE_KEYS.pullRequest, 'pull request'],
+  [PROVENANCE_KEYS.actor, 'actor'],
+  [PROVENANCE_KEYS.trainingJob, 'training job'],
+  [PROVENANCE_KEYS.tuningJob, 'tuning job'],
+  [PROVENANCE_KEYS.modelData, 'model data'],
+  [KEYS.gateDecision, 'last gate decision']
+]
+
+/** Where a version came from: its metadata properties, then what `register` recorded. */
+function provenanceOf(pkg: PackageDescription): Record<string, string> {
+  const provenance: Record<string, string> = {}
+  const meta = pkg.MetadataProperties
+  if (meta?.Repository) provenance.repository = meta.Repository
+  if (meta?.CommitId) provenance.commit = meta.CommitId
+  if (meta?.GeneratedBy) provenance['workflow run'] = meta.GeneratedBy
+  if (meta?.ProjectId) provenance.project = meta.ProjectId
+  for (const [key, label] of PROVENANCE_LABELS) {
+    const value = pkg.CustomerMetadataProperties?.[key]
+    if (value && !(label in provenance)) provenance[label] = value
+  }
+  return provenance
+}
+
+/** A candidate or baseline of the gate's report, with the metrics the gate read for it. */
+export function versionReport(
+  pkg: PackageDescription,
+  metrics: Record<string, number>
+): VersionReport {
+  return {
+    version: pkg.ModelPackageVersion,
+    arn: pkg.ModelPackageArn,
+    status: pkg.ModelApprovalStatus,
+    description: pkg.ModelPackageDescription,
+    metrics,
+    provenance: provenanceOf(pkg),
+    creationTime: pkg.CreationTime
   }
 }
