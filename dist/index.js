@@ -87450,7 +87450,7 @@ function readGitHubRun(env = process.env) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6110);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7031);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9119);
 // One bundle serves both `main` and `post`: the main step marks its state, and the post
 // step (which GitHub runs with the same state) sees the mark.
@@ -87470,7 +87470,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6110:
+/***/ 7031:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -93555,13 +93555,12 @@ async function waitForPackage(sagemaker, arn, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./build/src/modes/register.js
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./build/src/registry/registration.js
+// One registration, from what was read to the version it ends on. `planRegistration` decides
+// everything a registration writes (metadata, statistics, the CreateModelPackage request)
+// from the reads alone, so nothing is created before all of it has been checked; then a
+// re-run reuses the version an earlier run created from the same commit and model, and a
+// first run uploads the statistics and creates the version.
 
 
 
@@ -93596,112 +93595,103 @@ function checkUserMetadata(user, required) {
     }
     return entries;
 }
-function lifecycle(register, ctx, source) {
+function lifecycle(facts) {
+    const { register, run, source } = facts;
     if (!register.modelLifecycleStage)
         return undefined;
-    const commit = ctx.github.sha ? `commit ${ctx.github.sha.slice(0, 12)}` : source.modelDataUrl;
-    const url = (0,context/* runUrl */.V)(ctx.github);
+    const commit = run.sha ? `commit ${run.sha.slice(0, 12)}` : source.modelDataUrl;
+    const url = (0,context/* runUrl */.V)(run);
     return {
         stage: register.modelLifecycleStage,
         stageStatus: STAGE_STATUS[register.approvalStatus],
         description: `Registered from ${commit}${url ? ` by ${url}` : ''}`.slice(0, 1024)
     };
 }
-/** All validation and reads; no mutating call happens until this has returned. */
-async function plan(ctx, settings, register) {
-    const metricsLocation = register.metricsS3Uri
-        ? parseS3Uri(register.metricsS3Uri, 'metrics-s3-uri')
-        : undefined;
-    const attach = register.metricsS3Uri !== undefined && isStatisticsObjectUri(register.metricsS3Uri);
-    const fromFile = register.metricsFile
-        ? await ctx.steps.run('reading metrics-file', () => readMetricsFile(register.metricsFile))
-        : undefined;
-    for (const note of fromFile?.notes ?? [])
-        ctx.out.info(`metrics-file: ${note}`);
-    const attached = attach && metricsLocation
-        ? await ctx.steps.run(`reading the statistics at ${register.metricsS3Uri}`, () => readStatisticsObject(ctx.aws.s3, metricsLocation, 'metrics-s3-uri'))
-        : undefined;
-    for (const note of attached?.notes ?? [])
-        ctx.out.info(`metrics-s3-uri: ${note}`);
-    const source = await ctx.steps.run('reading the model source', () => resolveModelSource(ctx.aws.sagemaker, register.source));
-    const evaluated = fromFile?.metrics ?? attached?.metrics ?? [];
-    const { metrics, overridden } = mergeMetrics(source.finalMetrics, evaluated);
-    const winner = attached ? 'the statistics win' : 'the file wins';
-    for (const line of overridden)
-        ctx.out.info(`Metric ${line} (${winner}).`);
-    const fingerprint = registrationFingerprint({
-        group: settings.group.name,
-        commit: ctx.github.sha,
-        modelDataUrl: source.modelDataUrl,
-        imageUri: source.imageUri
-    });
+/** Provenance, the user's entries, then metrics and hyperparameters as far as they fit. */
+function customerMetadata(facts, fingerprint, metrics) {
+    const { source, run } = facts;
     const required = [
         ...sourceMetadata({
             fingerprint,
-            commit: ctx.github.sha,
+            commit: run.sha,
             modelDataUrl: source.modelDataUrl,
             imageUri: source.imageUri,
             trainingJobName: source.trainingJobName,
             tuningJobName: source.tuningJobName
         }),
-        ...runMetadata(ctx.github)
+        ...runMetadata(run)
     ];
-    const user = checkUserMetadata(register.customerMetadata, required);
+    const user = checkUserMetadata(facts.register.customerMetadata, required);
     const base = (0,registry_metadata/* fitMetadata */.tS)([...required, ...user]);
     const metricEntries = metrics.map(m => [
         `${registry_metadata/* METRIC_PREFIX */._r}${m.name}`,
         (0,registry_metadata/* formatMetricValue */.dd)(m.value)
     ]);
     const extra = (0,registry_metadata/* fitMetadata */.tS)([...metricEntries, ...hyperParameterMetadata(source.hyperParameters)], base.kept);
-    for (const reason of extra.dropped) {
-        ctx.out.warning(`Customer metadata entry not recorded (SageMaker limits): ${reason}`);
-    }
-    const customerMetadata = { ...base.kept, ...extra.kept };
     const mirrored = (0,registry_metadata/* metricsFromMetadata */.nm)(Object.fromEntries(Object.entries(extra.kept).filter(([key]) => key.startsWith(registry_metadata/* METRIC_PREFIX */._r))));
-    let statistics;
+    return { metadata: { ...base.kept, ...extra.kept }, mirrored, dropped: extra.dropped };
+}
+/** The statistics the version points at: attached as they are, built from the metrics, or none. */
+function statisticsOf(facts, fingerprint, metrics, out) {
+    const { attached, metricsLocation, source } = facts;
     if (attached) {
-        statistics = { uri: attached.uri, digest: attached.digest };
         const jobOnly = source.finalMetrics.filter(metric => !attached.metrics.some(m => m.name === metric.name));
         if (jobOnly.length > 0) {
-            ctx.out.info(`The training job's ${jobOnly.map(m => m.name).join(', ')} ${jobOnly.length === 1 ? 'is' : 'are'} not in ${attached.uri}: recorded in customer metadata only (the attached statistics are used as they are).`);
+            out.info(`The training job's ${jobOnly.map(m => m.name).join(', ')} ${jobOnly.length === 1 ? 'is' : 'are'} not in ${attached.uri}: recorded in customer metadata only (the attached statistics are used as they are).`);
         }
+        return { uri: attached.uri, digest: attached.digest };
     }
-    else if (metrics.length > 0 && metricsLocation) {
+    if (metrics.length > 0 && metricsLocation) {
         const body = statisticsJson(metrics);
         const location = {
             bucket: metricsLocation.bucket,
-            key: joinS3Key(metricsLocation.key, settings.group.name, fingerprint, 'statistics.json')
+            key: joinS3Key(metricsLocation.key, facts.group.name, fingerprint, 'statistics.json')
         };
-        statistics = { location, uri: formatS3Uri(location), digest: contentDigest(body), body };
+        return { location, uri: formatS3Uri(location), digest: contentDigest(body), body };
     }
-    else if (metrics.length > 0) {
-        ctx.out.warning('No "metrics-s3-uri" given: metrics are recorded in customer metadata only, so SageMaker Studio shows no model quality statistics for this version.');
+    if (metrics.length > 0) {
+        out.warning('No "metrics-s3-uri" given: metrics are recorded in customer metadata only, so SageMaker Studio shows no model quality statistics for this version.');
     }
     else if (metricsLocation) {
-        throw new errors/* UserError */.yo(`Input "metrics-s3-uri" ${register.metricsS3Uri} is a folder for the statistics this run writes, but there are none to write (no "metrics-file", and no final metrics from a training job). To attach an existing statistics JSON, give its key ending in .json.`);
+        throw new errors/* UserError */.yo(`Input "metrics-s3-uri" ${facts.register.metricsS3Uri} is a folder for the statistics this run writes, but there are none to write (no "metrics-file", and no final metrics from a training job). To attach an existing statistics JSON, give its key ending in .json.`);
     }
-    return {
-        source,
-        fingerprint,
-        metrics,
-        mirrored,
+    return undefined;
+}
+/** Everything the registration writes, decided from the reads alone; `out` hears why. */
+function planRegistration(facts, out) {
+    const { register, source } = facts;
+    const evaluated = facts.fromFile?.metrics ?? facts.attached?.metrics ?? [];
+    const { metrics, overridden } = mergeMetrics(source.finalMetrics, evaluated);
+    const winner = facts.attached ? 'the statistics win' : 'the file wins';
+    for (const line of overridden)
+        out.info(`Metric ${line} (${winner}).`);
+    const fingerprint = registrationFingerprint({
+        group: facts.group.name,
+        commit: facts.run.sha,
+        modelDataUrl: source.modelDataUrl,
+        imageUri: source.imageUri
+    });
+    const fit = customerMetadata(facts, fingerprint, metrics);
+    for (const reason of fit.dropped) {
+        out.warning(`Customer metadata entry not recorded (SageMaker limits): ${reason}`);
+    }
+    const statistics = statisticsOf(facts, fingerprint, metrics, out);
+    const request = {
+        group: facts.group,
+        modelDataUrl: source.modelDataUrl,
+        imageUri: source.imageUri,
+        description: register.description,
+        approvalStatus: register.approvalStatus,
+        contentTypes: register.contentTypes,
+        responseTypes: register.responseTypes,
+        realtimeInstanceTypes: register.inferenceInstances,
+        transformInstanceTypes: register.transformInstances,
         statistics,
-        request: {
-            group: settings.group,
-            modelDataUrl: source.modelDataUrl,
-            imageUri: source.imageUri,
-            description: register.description,
-            approvalStatus: register.approvalStatus,
-            contentTypes: register.contentTypes,
-            responseTypes: register.responseTypes,
-            realtimeInstanceTypes: register.inferenceInstances,
-            transformInstanceTypes: register.transformInstances,
-            statistics,
-            metadataProperties: metadataProperties(ctx.github, register.projectId),
-            customerMetadata,
-            lifecycle: lifecycle(register, ctx, source)
-        }
+        metadataProperties: metadataProperties(facts.run, register.projectId),
+        customerMetadata: fit.metadata,
+        lifecycle: lifecycle(facts)
     };
+    return { source, fingerprint, metrics, mirrored: fit.mirrored, statistics, request };
 }
 function differingMetrics(existing, mirrored) {
     const recorded = (0,registry_metadata/* metricsFromMetadata */.nm)(existing.CustomerMetadataProperties);
@@ -93710,41 +93700,103 @@ function differingMetrics(existing, mirrored) {
         .filter(name => recorded[name] !== mirrored[name])
         .map(name => `${name}: recorded ${recorded[name] ?? 'none'}, this run ${mirrored[name] ?? 'none'}`);
 }
-function register_setOutputs(ctx, result) {
-    if (result.arn)
-        ctx.out.setOutput('model-package-arn', result.arn);
-    if (result.version !== undefined)
-        ctx.out.setOutput('model-package-version', result.version);
-    ctx.out.setOutput('created', result.created);
-    ctx.out.setOutput('approval-status', result.approvalStatus);
+/** A re-run: the version an earlier run registered from this commit and model, waited for. */
+async function reuseRegistration(ctx, match, plan, dryRun) {
+    const arn = match.ModelPackageArn ?? '';
+    const version = match.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn);
+    const wanted = plan.request.approvalStatus;
+    ctx.out.info(`Version ${version} was already registered from this commit and model (${arn}); reusing it.`);
+    const differing = differingMetrics(match, plan.mirrored);
+    if (differing.length > 0) {
+        ctx.out.warning(`Version ${version} keeps the metrics it was registered with (ModelMetrics cannot change): ${differing.join('; ')}.`);
+    }
+    const description = match.ModelPackageStatus !== 'Completed' && !dryRun
+        ? await ctx.steps.run(`waiting for v${version} to complete`, () => waitForPackage(ctx.aws.sagemaker, arn, { sleep: ms => ctx.sleep(ms) }))
+        : match;
+    const status = description.ModelApprovalStatus;
+    if (status && status !== wanted) {
+        ctx.out.warning(`Version ${version} is ${status}; "approval-status" ${wanted} applies to new versions only (use mode "approve" or "reject" to change it).`);
+    }
+    return { arn, version, created: false, approvalStatus: status ?? wanted };
 }
-function summary(settings, planned, result, dryRun) {
-    const title = dryRun
-        ? `Model registration (dry run): ${escapeText(settings.group.name)}`
-        : `Model registered: ${escapeText(settings.group.name)} v${result.version ?? '?'}`;
-    const outcome = dryRun
-        ? result.version !== undefined
+/** A first run: the statistics uploaded (or attached), the version created and waited for. */
+async function createRegistration(ctx, plan, retryAfter, dryRun) {
+    const input = createPackageInput({
+        ...plan.request,
+        clientToken: clientToken(plan.fingerprint, retryAfter)
+    });
+    const statistics = plan.statistics;
+    const upload = statistics?.location && statistics.body !== undefined ? statistics : undefined;
+    if (dryRun) {
+        if (upload) {
+            ctx.out.info(`Dry run: would upload model quality statistics to ${upload.uri} (${upload.digest}):\n${upload.body}`);
+        }
+        else if (statistics) {
+            ctx.out.info(`Dry run: would attach the statistics at ${statistics.uri} as they are (${statistics.digest}).`);
+        }
+        ctx.out.info(`Dry run: would call CreateModelPackage with:\n${JSON.stringify(input, null, 2)}`);
+        return { created: false, approvalStatus: plan.request.approvalStatus };
+    }
+    if (upload?.location && upload.body !== undefined) {
+        const { location, body } = upload;
+        await ctx.steps.run(`uploading the model quality statistics to ${upload.uri}`, () => putObject(ctx.aws.s3, location, body, 'application/json'));
+        ctx.steps.changed(`uploaded the statistics to ${upload.uri}`);
+        ctx.out.info(`Uploaded model quality statistics to ${upload.uri} (${upload.digest}).`);
+    }
+    else if (statistics) {
+        ctx.out.info(`Attaching the statistics at ${statistics.uri} as they are (${statistics.digest}).`);
+    }
+    const sagemaker = ctx.aws.sagemaker;
+    const arn = await ctx.steps.run('creating the model package', () => createPackage(sagemaker, input));
+    ctx.steps.changed(`created ${arn}`);
+    ctx.out.info(`Created ${arn}; waiting for it to complete.`);
+    const description = await ctx.steps.run(`waiting for ${arn} to complete`, () => waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) }));
+    return {
+        arn,
+        version: description.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn),
+        created: true,
+        approvalStatus: description.ModelApprovalStatus ?? plan.request.approvalStatus
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/report/register.js
+// The job summary of `register`: what happened to the version, where it came from, its
+// statistics and metrics, and a link to the group.
+
+
+
+function outcome(view) {
+    const { result } = view;
+    if (view.dryRun) {
+        return result.version !== undefined
             ? `already registered as v${result.version}; nothing would change`
-            : 'a new version would be created'
-        : result.created
-            ? 'new version'
-            : 'already registered by an earlier run of this commit; reused';
-    const source = planned.source.tuningJobName
-        ? `tuning job ${planned.source.tuningJobName} (best: ${planned.source.trainingJobName ?? '?'})`
-        : planned.source.trainingJobName
-            ? `training job ${planned.source.trainingJobName}`
-            : 'model artifact';
+            : 'a new version would be created';
+    }
+    return result.created
+        ? 'new version'
+        : 'already registered by an earlier run of this commit; reused';
+}
+function sourceText(source) {
+    if (source.tuningJobName)
+        return `tuning job ${source.tuningJobName} (best: ${source.trainingJobName ?? '?'})`;
+    return source.trainingJobName ? `training job ${source.trainingJobName}` : 'model artifact';
+}
+function renderRegistration(view) {
+    const name = escapeText(view.group.name);
+    const title = view.dryRun
+        ? `Model registration (dry run): ${name}`
+        : `Model registered: ${name} v${view.result.version ?? '?'}`;
     const rows = [
-        ['Outcome', outcome],
-        ['Approval status', result.approvalStatus],
-        ['Source', source],
-        ['Model data', planned.source.modelDataUrl],
-        ['Image', planned.source.imageUri]
+        ['Outcome', outcome(view)],
+        ['Approval status', view.result.approvalStatus],
+        ['Source', sourceText(view.source)],
+        ['Model data', view.source.modelDataUrl],
+        ['Image', view.source.imageUri]
     ];
-    if (planned.request.metadataProperties?.CommitId)
-        rows.push(['Commit', planned.request.metadataProperties.CommitId]);
-    if (planned.statistics)
-        rows.push(['Statistics', planned.statistics.uri]);
+    if (view.commit)
+        rows.push(['Commit', view.commit]);
+    if (view.statisticsUri)
+        rows.push(['Statistics', view.statisticsUri]);
     const lines = [
         `### ${title}`,
         '',
@@ -93752,98 +93804,85 @@ function summary(settings, planned, result, dryRun) {
         '|---|---|',
         ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`)
     ];
-    if (planned.metrics.length > 0) {
+    if (view.metrics.length > 0) {
         lines.push('', '| Metric | Value |', '|---|---|');
-        for (const metric of planned.metrics) {
+        for (const metric of view.metrics) {
             lines.push(`| ${escapeCell(metric.name)} | ${escapeCell((0,registry_metadata/* formatMetricValue */.dd)(metric.value))} |`);
         }
     }
-    const [link] = consoleLinks({ region: settings.region, group: settings.group.nameOrArn });
+    const [link] = consoleLinks({ region: view.region, group: view.group.nameOrArn });
     const url = link ? safeUrl(link.url) : undefined;
-    if (url && !dryRun)
+    if (url && !view.dryRun)
         lines.push('', `[${link?.label}](${url})`);
     return `${lines.join('\n')}\n`;
 }
+
+;// CONCATENATED MODULE: ./build/src/modes/register.js
+
+
+
+
+
+
+
+
+
+/** The reads a registration is planned from: metrics file, attached statistics, model source. */
+async function readFacts(ctx, settings) {
+    const { register, group } = settings;
+    const { metricsFile, metricsS3Uri } = register;
+    const metricsLocation = metricsS3Uri ? parseS3Uri(metricsS3Uri, 'metrics-s3-uri') : undefined;
+    const fromFile = metricsFile
+        ? await ctx.steps.run('reading metrics-file', () => readMetricsFile(metricsFile))
+        : undefined;
+    for (const note of fromFile?.notes ?? [])
+        ctx.out.info(`metrics-file: ${note}`);
+    const attached = metricsLocation && metricsS3Uri && isStatisticsObjectUri(metricsS3Uri)
+        ? await ctx.steps.run(`reading the statistics at ${metricsS3Uri}`, () => readStatisticsObject(ctx.aws.s3, metricsLocation, 'metrics-s3-uri'))
+        : undefined;
+    for (const note of attached?.notes ?? [])
+        ctx.out.info(`metrics-s3-uri: ${note}`);
+    const source = await ctx.steps.run('reading the model source', () => resolveModelSource(ctx.aws.sagemaker, register.source));
+    return { group, run: ctx.github, register, source, fromFile, attached, metricsLocation };
+}
 const runRegister = async (ctx, settings) => {
-    const register = settings.register;
-    const dryRun = settings.dryRun;
+    const { register, group, dryRun } = settings;
     const sagemaker = ctx.aws.sagemaker;
-    const planned = await plan(ctx, settings, register);
-    const group = await ctx.steps.run(`finding or creating group "${settings.group.name}"`, () => ensureGroup(sagemaker, settings.group, register.groupDescription, register.groupTags, ctx.out, dryRun));
-    if (group.created) {
-        ctx.steps.changed(`created model package group "${settings.group.name}" (it stays; a re-run registers into it)`);
+    // Read, and decide everything the registration writes (no mutating call before this).
+    const plan = planRegistration(await readFacts(ctx, settings), ctx.out);
+    // Write: the group if missing, then the version unless an earlier run registered it.
+    const ensured = await ctx.steps.run(`finding or creating group "${group.name}"`, () => ensureGroup(sagemaker, group, register.groupDescription, register.groupTags, ctx.out, dryRun));
+    if (ensured.created) {
+        ctx.steps.changed(`created model package group "${group.name}" (it stays; a re-run registers into it)`);
     }
-    const existing = group.exists && !group.created
-        ? await ctx.steps.run('looking for an earlier registration of this commit and model', () => findRegistration(sagemaker, settings.group, planned.fingerprint))
-        : { failed: [] };
-    let result;
-    if (existing.match) {
-        let description = existing.match;
-        const arn = description.ModelPackageArn;
-        const version = description.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn);
-        ctx.out.info(`Version ${version} was already registered from this commit and model (${arn}); reusing it.`);
-        const differing = differingMetrics(description, planned.mirrored);
-        if (differing.length > 0) {
-            ctx.out.warning(`Version ${version} keeps the metrics it was registered with (ModelMetrics cannot change): ${differing.join('; ')}.`);
-        }
-        if (description.ModelPackageStatus !== 'Completed' && !dryRun) {
-            description = await ctx.steps.run(`waiting for v${version} to complete`, () => waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) }));
-        }
-        if (description.ModelApprovalStatus &&
-            description.ModelApprovalStatus !== register.approvalStatus) {
-            ctx.out.warning(`Version ${version} is ${description.ModelApprovalStatus}; "approval-status" ${register.approvalStatus} applies to new versions only (use mode "approve" or "reject" to change it).`);
-        }
-        result = {
-            arn,
-            version,
-            created: false,
-            approvalStatus: description.ModelApprovalStatus ?? planned.request.approvalStatus
-        };
+    const existing = ensured.exists && !ensured.created
+        ? await ctx.steps.run('looking for an earlier registration of this commit and model', () => findRegistration(sagemaker, group, plan.fingerprint))
+        : { match: undefined, failed: [] };
+    const retryAfter = existing.failed[0];
+    if (!existing.match && retryAfter !== undefined) {
+        ctx.out.warning(`Version ${retryAfter} registered this commit and model but Failed; registering again.`);
     }
-    else {
-        const retryAfter = existing.failed[0];
-        if (retryAfter !== undefined) {
-            ctx.out.warning(`Version ${retryAfter} registered this commit and model but Failed; registering again.`);
-        }
-        const input = createPackageInput({
-            ...planned.request,
-            clientToken: clientToken(planned.fingerprint, retryAfter)
-        });
-        if (dryRun) {
-            if (planned.statistics?.location) {
-                ctx.out.info(`Dry run: would upload model quality statistics to ${planned.statistics.uri} (${planned.statistics.digest}):\n${planned.statistics.body}`);
-            }
-            else if (planned.statistics) {
-                ctx.out.info(`Dry run: would attach the statistics at ${planned.statistics.uri} as they are (${planned.statistics.digest}).`);
-            }
-            ctx.out.info(`Dry run: would call CreateModelPackage with:\n${JSON.stringify(input, null, 2)}`);
-            result = { created: false, approvalStatus: planned.request.approvalStatus };
-        }
-        else {
-            const statistics = planned.statistics;
-            if (statistics?.location && statistics.body !== undefined) {
-                const { location, body } = statistics;
-                await ctx.steps.run(`uploading the model quality statistics to ${statistics.uri}`, () => putObject(ctx.aws.s3, location, body, 'application/json'));
-                ctx.steps.changed(`uploaded the statistics to ${statistics.uri}`);
-                ctx.out.info(`Uploaded model quality statistics to ${statistics.uri} (${statistics.digest}).`);
-            }
-            else if (statistics) {
-                ctx.out.info(`Attaching the statistics at ${statistics.uri} as they are (${statistics.digest}).`);
-            }
-            const arn = await ctx.steps.run('creating the model package', () => createPackage(sagemaker, input));
-            ctx.steps.changed(`created ${arn}`);
-            ctx.out.info(`Created ${arn}; waiting for it to complete.`);
-            const description = await ctx.steps.run(`waiting for ${arn} to complete`, () => waitForPackage(sagemaker, arn, { sleep: ms => ctx.sleep(ms) }));
-            result = {
-                arn,
-                version: description.ModelPackageVersion ?? (0,registry_versions/* versionFromArn */.Yu)(arn),
-                created: true,
-                approvalStatus: description.ModelApprovalStatus ?? planned.request.approvalStatus
-            };
-        }
-    }
-    register_setOutputs(ctx, result);
-    await ctx.out.summary(summary(settings, planned, result, dryRun));
+    const result = existing.match
+        ? await reuseRegistration(ctx, existing.match, plan, dryRun)
+        : await createRegistration(ctx, plan, retryAfter, dryRun);
+    // Publish.
+    if (result.arn)
+        ctx.out.setOutput('model-package-arn', result.arn);
+    if (result.version !== undefined)
+        ctx.out.setOutput('model-package-version', result.version);
+    ctx.out.setOutput('created', result.created);
+    ctx.out.setOutput('approval-status', result.approvalStatus);
+    const markdown = renderRegistration({
+        group,
+        region: settings.region,
+        dryRun,
+        result,
+        source: plan.source,
+        commit: plan.request.metadataProperties?.CommitId,
+        statisticsUri: plan.statistics?.uri,
+        metrics: plan.metrics
+    });
+    await publish(ctx, { markdown });
     return {};
 };
 
@@ -94132,8 +94171,8 @@ var inflight = __nccwpck_require__(1880);
 var reconcile = __nccwpck_require__(7113);
 // EXTERNAL MODULE: ./build/src/github/run.js
 var run = __nccwpck_require__(8384);
-// EXTERNAL MODULE: ./build/src/main.js + 53 modules
-var main = __nccwpck_require__(6110);
+// EXTERNAL MODULE: ./build/src/main.js + 55 modules
+var main = __nccwpck_require__(7031);
 // EXTERNAL MODULE: ./build/src/version.js
 var version = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./build/src/post.js
