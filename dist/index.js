@@ -87450,7 +87450,7 @@ function readGitHubRun(env = process.env) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7031);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(280);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9119);
 // One bundle serves both `main` and `post`: the main step marks its state, and the post
 // step (which GitHub runs with the same state) sees the mark.
@@ -87470,7 +87470,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7031:
+/***/ 280:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -92415,6 +92415,12 @@ function statementFor(previous, partition, resources, accounts) {
         ...extra
     };
 }
+/** Policy calls take a group name and act in the caller's account only. */
+function requireOwnGroup(group, operation) {
+    if (group.arn) {
+        throw new errors/* UserError */.yo(`group-operation "${operation}" needs "model-package-group" as a name, not an ARN: SageMaker's resource-policy calls act on the group of that name in the credentials' own account, and a group shared from another account is shared by its owner.`);
+    }
+}
 /**
  * Sharing a group with the account that owns it grants nothing (the owner already has
  * every right through IAM) and usually means a wrong account id was pasted.
@@ -92511,6 +92517,190 @@ async function readGroupPolicy(sagemaker, groupName) {
             return undefined;
         throw error;
     }
+}
+/** What a change does to whom, in words: `shares with ...; already shared with ...`. */
+function describeChange(operation, change) {
+    const parts = [];
+    if (change.accounts.length > 0) {
+        parts.push(`${operation === 'share' ? 'shares with' : 'stops sharing with'} ${change.accounts.join(', ')}`);
+    }
+    if (change.unchanged.length > 0) {
+        parts.push(`${operation === 'share' ? 'already shared with' : 'was not shared with'} ${change.unchanged.join(', ')}`);
+    }
+    return parts.join('; ');
+}
+/** The change as the log prints it: what it does, the call it needs, and the policy it writes. */
+function changePlan(operation, group, change, dryRun) {
+    let call;
+    if (!change.changed)
+        call = 'no change needed';
+    else if (change.document)
+        call = `PutModelPackageGroupPolicy`;
+    else
+        call = 'DeleteModelPackageGroupPolicy (no statement left)';
+    // policyText refuses a policy SageMaker would refuse, before anything is said or sent.
+    const written = change.document && change.changed && policyText(change.document)
+        ? `\n${JSON.stringify(change.document, null, 2)}`
+        : '';
+    return `${dryRun ? 'Dry run: ' : ''}${operation} group "${group}": ${describeChange(operation, change)}; ${dryRun && change.changed ? `would call ${call}` : call}${written}`;
+}
+/** Writes the changed policy, or deletes the policy when no statement is left. */
+async function writeGroupPolicy(sagemaker, groupName, change) {
+    if (change.document) {
+        await sagemaker.send(new dist_cjs/* PutModelPackageGroupPolicyCommand */.Zve({
+            ModelPackageGroupName: groupName,
+            ResourcePolicy: policyText(change.document)
+        }));
+    }
+    else {
+        await sagemaker.send(new dist_cjs/* DeleteModelPackageGroupPolicyCommand */.JF_({ ModelPackageGroupName: groupName }));
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/registry/groups.js
+// The model package group itself: created when missing (register), described with what it
+// holds (group describe), and deleted with its versions, which is the one operation that can
+// lose work and so refuses unless every version it would take was asked for, and none is
+// recorded as deployed or still served by an endpoint.
+
+
+
+
+
+
+/** `describe` counts at most this many versions; beyond it the counts say "at least". */
+const COUNT_LIMIT = 1000;
+/** `delete` takes at most this many versions in one run; a bigger group is deleted by hand. */
+const DELETE_LIMIT = 500;
+/** ListTags pages read for `describe` and `update-tags` (50 tags is SageMaker's own limit). */
+const TAG_PAGES = 5;
+function createGroupInput(group, description, tags) {
+    const input = { ModelPackageGroupName: group.name };
+    if (description)
+        input.ModelPackageGroupDescription = description;
+    if (Object.keys(tags).length > 0)
+        input.Tags = (0,registry_tags/* tagList */.Tw)(tags);
+    return input;
+}
+/**
+ * Makes sure the group exists. A group given as an ARN belongs to another account and is
+ * never created here; a group that exists is used as is, and a description that differs
+ * from `group-description` is only a warning (changing it is the `group` mode's job).
+ */
+async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
+    if (group.arn) {
+        if (description || Object.keys(tags).length > 0) {
+            out.warning(`Group "${group.name}" was given as an ARN (a shared group): "group-description" and "group-tags" are ignored; its owner manages them.`);
+        }
+        return { arn: group.arn, created: false, exists: true };
+    }
+    try {
+        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
+        const current = existing.ModelPackageGroupDescription ?? '';
+        if (description !== undefined && description !== current) {
+            out.warning(`Group "${group.name}" already exists with description "${current}", not the "group-description" given; it is used as is.`);
+        }
+        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
+    }
+    catch (error) {
+        if (!(0,aws_errors/* isNotFound */.c4)(error))
+            throw error;
+    }
+    const input = createGroupInput(group, description, tags);
+    if (dryRun) {
+        out.info(`Dry run: group "${group.name}" does not exist; would call CreateModelPackageGroup with:\n${JSON.stringify(input, null, 2)}`);
+        return { created: false, exists: false };
+    }
+    try {
+        const created = await sagemaker.send(new dist_cjs/* CreateModelPackageGroupCommand */.EWw(input));
+        out.info(`Created model package group "${group.name}".`);
+        return { arn: created.ModelPackageGroupArn, created: true, exists: true };
+    }
+    catch (error) {
+        // Another job registering into the same new group may have won the race.
+        if (!(0,aws_errors/* isAlreadyExists */.x9)(error))
+            throw error;
+        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
+        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
+    }
+}
+function countsByStatus(versions) {
+    const counts = { Approved: 0, PendingManualApproval: 0, Rejected: 0 };
+    for (const version of versions)
+        counts[version.status] = (counts[version.status] ?? 0) + 1;
+    return counts;
+}
+async function readGroupFacts(ctx, group) {
+    const sagemaker = ctx.aws.sagemaker;
+    const described = await ctx.steps.run('reading the group', () => (0,registry_versions/* describeGroup */.N3)(sagemaker, group));
+    const arn = described.ModelPackageGroupArn ?? group.arn ?? '';
+    const versions = await ctx.steps.run('listing its versions', () => (0,registry_versions/* listVersions */.yO)(sagemaker, group, { limit: COUNT_LIMIT }));
+    const notes = [];
+    let tags = {};
+    try {
+        tags = arn ? await (0,registry_tags/* readTags */.g$)(sagemaker, arn, TAG_PAGES) : {};
+    }
+    catch (error) {
+        notes.push(`Tags could not be read: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    let sharedWith = [];
+    let otherStatements = 0;
+    // Policy calls act on a group of the credentials' own account only.
+    if (!group.arn) {
+        try {
+            const policy = await readGroupPolicy(sagemaker, group.name);
+            sharedWith = sharedAccounts(policy);
+            otherStatements = (policy?.Statement ?? []).filter(entry => entry.Sid !== SHARE_SID).length;
+        }
+        catch (error) {
+            notes.push(`The resource policy could not be read: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+    }
+    const capped = versions.length >= COUNT_LIMIT;
+    const counts = countsByStatus(versions);
+    return { described, arn, versions, capped, counts, tags, sharedWith, otherStatements, notes };
+}
+function versionList(versions) {
+    return versions.map(version => `v${version.version} (${version.status})`).join(', ');
+}
+/** Refuses to delete more than DELETE_LIMIT versions, or any version without `force`. */
+function assertDeletable(name, versions, force) {
+    if (versions.length > DELETE_LIMIT) {
+        throw new errors/* UserError */.yo(`Group "${name}" holds more than ${DELETE_LIMIT} versions; this action deletes at most ${DELETE_LIMIT} in one run. Delete versions in batches (DeleteModelPackage), then run the group deletion again.`);
+    }
+    if (versions.length > 0 && !force) {
+        throw new errors/* UserError */.yo(`Group "${name}" still holds ${versions.length} version${versions.length === 1 ? '' : 's'}: ${versionList(versions)}. Deleting the group deletes them all; set "force: true" to do that, or keep the group.`);
+    }
+}
+/** Refuses, whatever `force` says, while versions are recorded as deployed or still served. */
+function assertNotDeployed(name, deployed) {
+    if (deployed.length === 0)
+        return;
+    const which = deployed
+        .map(entry => entry.serving.length > 0
+        ? `v${entry.version} (served by ${entry.serving.join(', ')} now)`
+        : `v${entry.version} (deployed to ${entry.endpoints.join(', ')})`)
+        .join('; ');
+    throw new errors/* UserError */.yo(`Group "${name}" was not deleted: versions are recorded as deployed: ${which}. An endpoint may still serve them. Deploy another version to those endpoints (or delete them), and reject what they served (mode "reject") first; "force" does not override this.`);
+}
+/** The calls a deletion makes, newest version first, then the group. */
+function deletionCalls(group, versions) {
+    return [
+        ...versions.map(version => `DeleteModelPackage ${version.arn} (${version.status})`),
+        `DeleteModelPackageGroup ${group.nameOrArn}`
+    ];
+}
+/** Deletes the versions newest first, then the group; each a step, each recorded as done. */
+async function deleteGroupAndVersions(ctx, group, versions) {
+    const sagemaker = ctx.aws.sagemaker;
+    for (const version of versions) {
+        await ctx.steps.run(`deleting v${version.version}`, () => sagemaker.send(new dist_cjs/* DeleteModelPackageCommand */.kU4({ ModelPackageName: version.arn })));
+        ctx.steps.changed(`deleted v${version.version}`);
+        ctx.out.info(`Deleted v${version.version}`);
+    }
+    await ctx.steps.run(`deleting group "${group.name}"`, () => sagemaker.send(new dist_cjs/* DeleteModelPackageGroupCommand */.P9U({ ModelPackageGroupName: group.nameOrArn })));
+    ctx.steps.changed(`deleted group "${group.name}"`);
+    ctx.out.info(`Deleted group "${group.name}"`);
 }
 
 ;// CONCATENATED MODULE: ./build/src/report/lineage.js
@@ -92752,185 +92942,89 @@ function lineageJson(data) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/modes/group.js
-// `group`: look after the model package group itself. `describe` and `list` only read;
-// `update-tags`, `delete`, `share` and `unshare` change it, print their plan first, and
-// make no mutating call in a dry run. Deleting is the one operation that can lose work,
-// so it refuses unless every version it would take was asked for (`force: true`), none
-// of them is an Approved version recorded as deployed, and no endpoint a version is
-// recorded on still serves it, whatever its status.
+;// CONCATENATED MODULE: ./build/src/report/group.js
 
 
 
 
-
-
-
-
-
-
-/** `describe` counts at most this many versions; beyond it the counts say "at least". */
-const COUNT_LIMIT = 1000;
-/** `delete` takes at most this many versions in one run; a bigger group is deleted by hand. */
-const DELETE_LIMIT = 500;
-/** ListTags pages read for `describe` and `update-tags` (50 tags is SageMaker's own limit). */
-const TAG_PAGES = 5;
-function group_summaryRow(summary) {
-    return {
-        version: summary.version,
-        arn: summary.arn,
-        status: summary.status,
-        created: summary.creationTime instanceof Date ? summary.creationTime.toISOString() : undefined,
-        description: summary.description,
-        metrics: {}
-    };
+/** The one-line account of a group in the log. */
+function groupLine(name, facts) {
+    const at = facts.capped ? 'at least ' : '';
+    const { counts } = facts;
+    return `Group "${name}": ${at}${facts.versions.length} versions (Approved ${counts.Approved}, PendingManualApproval ${counts.PendingManualApproval}, Rejected ${counts.Rejected})`;
 }
-/** Policy calls take a group name and act in the caller's account only. */
-function requireOwnGroup(settings, operation) {
-    if (settings.group.arn) {
-        throw new errors/* UserError */.yo(`group-operation "${operation}" needs "model-package-group" as a name, not an ARN: SageMaker's resource-policy calls act on the group of that name in the credentials' own account, and a group shared from another account is shared by its owner.`);
-    }
-}
-function countsByStatus(versions) {
-    const counts = { Approved: 0, PendingManualApproval: 0, Rejected: 0 };
-    for (const version of versions)
-        counts[version.status] = (counts[version.status] ?? 0) + 1;
-    return counts;
-}
-async function describeOperation(ctx, settings) {
-    const sagemaker = ctx.aws.sagemaker;
-    const group = await ctx.steps.run('reading the group', () => (0,registry_versions/* describeGroup */.N3)(sagemaker, settings.group));
-    const arn = group.ModelPackageGroupArn ?? settings.group.arn ?? '';
-    const versions = await ctx.steps.run('listing its versions', () => (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, { limit: COUNT_LIMIT }));
-    const capped = versions.length >= COUNT_LIMIT;
-    const counts = countsByStatus(versions);
-    const notes = [];
-    let tags = {};
-    try {
-        tags = arn ? await (0,registry_tags/* readTags */.g$)(sagemaker, arn, TAG_PAGES) : {};
-    }
-    catch (error) {
-        notes.push(`Tags could not be read: ${(0,errors/* errorMessage */.gJ)(error)}`);
-    }
-    let shared = [];
-    let otherStatements = 0;
-    if (!settings.group.arn) {
-        try {
-            const policy = await readGroupPolicy(sagemaker, settings.group.name);
-            shared = sharedAccounts(policy);
-            otherStatements = (policy?.Statement ?? []).filter(entry => entry.Sid !== SHARE_SID).length;
-        }
-        catch (error) {
-            notes.push(`The resource policy could not be read: ${(0,errors/* errorMessage */.gJ)(error)}`);
-        }
-    }
-    for (const note of notes)
-        ctx.out.warning(note);
-    const at = capped ? 'at least ' : '';
+function renderGroupFacts(name, facts) {
+    const { described, versions, counts, tags } = facts;
+    const at = facts.capped ? 'at least ' : '';
     const newest = versions[0];
     const approved = versions.find(version => version.status === 'Approved');
     const markdown = [
-        `## Model package group ${escapeText(settings.group.name, 200)}`,
+        `## Model package group ${escapeText(name, 200)}`,
         '',
         ...keyValueTable([
-            ['ARN', arn],
-            ['description', group.ModelPackageGroupDescription],
-            ['status', group.ModelPackageGroupStatus],
-            ['created', group.CreationTime?.toISOString()],
+            ['ARN', facts.arn],
+            ['description', described.ModelPackageGroupDescription],
+            ['status', described.ModelPackageGroupStatus],
+            ['created', described.CreationTime?.toISOString()],
             ['versions', `${at}${versions.length}`],
             ['Approved', `${at}${counts.Approved}`],
             ['PendingManualApproval', `${at}${counts.PendingManualApproval}`],
             ['Rejected', `${at}${counts.Rejected}`],
             ['newest version', newest ? `v${newest.version} (${newest.status})` : undefined],
             ['newest approved', approved ? `v${approved.version}` : undefined],
-            ['shared with accounts', shared.join(', ')],
-            ['other policy statements', otherStatements > 0 ? String(otherStatements) : undefined]
+            ['shared with accounts', facts.sharedWith.join(', ')],
+            [
+                'other policy statements',
+                facts.otherStatements > 0 ? String(facts.otherStatements) : undefined
+            ]
         ]),
         ...(Object.keys(tags).length > 0
             ? ['### Tags', '', ...keyValueTable(Object.entries(tags), ['key', 'value'])]
             : []),
-        ...notes.map(note => `> ${escapeText(note, 500)}`)
+        ...facts.notes.map(note => `> ${escapeText(note, 500)}`)
     ].join('\n');
-    ctx.out.info(`Group "${settings.group.name}": ${at}${versions.length} versions (Approved ${counts.Approved}, PendingManualApproval ${counts.PendingManualApproval}, Rejected ${counts.Rejected})`);
-    await ctx.steps.run('writing the report', () => publish(ctx, {
-        markdown,
-        json: {
-            fileName: reportFileName(settings.group, 'group'),
-            data: {
-                schema: 'sagemaker-model-gate/group-report@1',
-                group: settings.group.name,
-                arn,
-                description: group.ModelPackageGroupDescription ?? null,
-                status: group.ModelPackageGroupStatus ?? null,
-                created: group.CreationTime?.toISOString() ?? null,
-                versions: { total: versions.length, capped, byStatus: counts },
-                tags,
-                sharedWith: shared
-            }
-        }
-    }));
+    const data = {
+        schema: 'sagemaker-model-gate/group-report@1',
+        group: name,
+        arn: facts.arn,
+        description: described.ModelPackageGroupDescription ?? null,
+        status: described.ModelPackageGroupStatus ?? null,
+        created: described.CreationTime?.toISOString() ?? null,
+        versions: { total: versions.length, capped: facts.capped, byStatus: counts },
+        tags,
+        sharedWith: facts.sharedWith
+    };
+    return { markdown, data };
 }
-async function listOperation(ctx, settings) {
-    const sagemaker = ctx.aws.sagemaker;
-    const versions = await ctx.steps.run('listing the versions', async () => {
-        const found = await (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, { limit: settings.history });
-        // Listing a group that does not exist answers with no versions: tell the two apart.
-        if (found.length === 0)
-            await (0,registry_versions/* describeGroup */.N3)(sagemaker, settings.group);
-        return found;
-    });
-    const rows = versions.map(group_summaryRow);
-    ctx.out.info(`Group "${settings.group.name}": the newest ${rows.length} versions`);
-    for (const row of rows)
-        ctx.out.info(`  v${row.version} ${row.status ?? ''} ${row.created ?? ''}`);
+function renderVersionList(name, rows) {
     const markdown = [
-        `## Versions of ${escapeText(settings.group.name, 200)} (newest ${rows.length})`,
+        `## Versions of ${escapeText(name, 200)} (newest ${rows.length})`,
         '',
         ...(rows.length > 0
             ? versionTable(rows, { description: true })
             : ['The group has no versions.'])
     ].join('\n');
-    await ctx.steps.run('writing the report', () => publish(ctx, {
-        markdown,
-        json: {
-            fileName: reportFileName(settings.group, 'versions'),
-            data: {
-                schema: 'sagemaker-model-gate/group-versions@1',
-                group: settings.group.name,
-                versions: rows.map(row => ({
-                    version: row.version,
-                    arn: row.arn,
-                    status: row.status ?? null,
-                    created: row.created ?? null,
-                    description: row.description ?? null
-                }))
-            }
-        }
-    }));
+    const data = {
+        schema: 'sagemaker-model-gate/group-versions@1',
+        group: name,
+        versions: rows.map(row => ({
+            version: row.version,
+            arn: row.arn,
+            status: row.status ?? null,
+            created: row.created ?? null,
+            description: row.description ?? null
+        }))
+    };
+    return { markdown, data };
 }
-async function updateTagsOperation(ctx, settings, ops) {
-    const sagemaker = ctx.aws.sagemaker;
-    const arn = await ctx.steps.run('reading the group', () => (0,registry_versions/* readGroupArn */.ph)(sagemaker, settings.group));
-    const current = await ctx.steps.run('reading its tags', () => (0,registry_tags/* readTags */.g$)(sagemaker, arn, TAG_PAGES));
-    const changes = Object.entries(ops.groupTags).filter(([key, value]) => current[key] !== value);
-    const lines = changes.map(([key, value]) => key in current ? `${key}: "${current[key]}" -> "${value}"` : `${key}: (new) "${value}"`);
-    if (changes.length === 0) {
-        ctx.out.info(`Group "${settings.group.name}" already carries every tag in "group-tags"; nothing to do.`);
-    }
-    else if (settings.dryRun) {
-        ctx.out.info(`Dry run: would call AddTags on ${arn} with:\n${JSON.stringify(changes.map(([Key, Value]) => ({ Key, Value })), null, 2)}`);
-    }
-    else {
-        await ctx.steps.run('tagging the group', () => sagemaker.send(new dist_cjs/* AddTagsCommand */.yjM({ ResourceArn: arn, Tags: (0,registry_tags/* tagList */.Tw)(Object.fromEntries(changes)) })));
-        ctx.steps.changed(`tagged group "${settings.group.name}" (${changes.map(([key]) => key).join(', ')})`);
-        ctx.out.info(`Tagged group "${settings.group.name}":\n  ${lines.join('\n  ')}`);
-    }
-    await ctx.out.summary([
-        `### Tags of ${escapeText(settings.group.name, 200)}${settings.dryRun ? ' (dry run)' : ''}`,
+function renderTagChanges(name, dryRun, changes, current) {
+    const count = `${changes.length} tag${changes.length === 1 ? '' : 's'}`;
+    return [
+        `### Tags of ${escapeText(name, 200)}${dryRun ? ' (dry run)' : ''}`,
         '',
         changes.length === 0
             ? 'Every tag in `group-tags` was already set; nothing changed.'
-            : `${settings.dryRun ? 'Would set' : 'Set'} ${changes.length} tag${changes.length === 1 ? '' : 's'}:`,
+            : `${dryRun ? 'Would set' : 'Set'} ${count}:`,
         '',
         ...(changes.length > 0
             ? [
@@ -92940,133 +93034,133 @@ async function updateTagsOperation(ctx, settings, ops) {
                 ''
             ]
             : [])
-    ].join('\n'));
+    ].join('\n');
 }
-function versionList(versions) {
-    return versions.map(version => `v${version.version} (${version.status})`).join(', ');
-}
-async function deleteOperation(ctx, settings, ops) {
-    const sagemaker = ctx.aws.sagemaker;
-    const name = settings.group.name;
-    // Fails on a missing group before anything else is looked at.
-    await ctx.steps.run('reading the group', () => (0,registry_versions/* describeGroup */.N3)(sagemaker, settings.group));
-    const versions = (await ctx.steps.run('listing its versions', () => (0,registry_versions/* listVersions */.yO)(sagemaker, settings.group, { limit: DELETE_LIMIT + 1 }))).sort((a, b) => b.version - a.version);
-    if (versions.length > DELETE_LIMIT) {
-        throw new errors/* UserError */.yo(`Group "${name}" holds more than ${DELETE_LIMIT} versions; this action deletes at most ${DELETE_LIMIT} in one run. Delete versions in batches (DeleteModelPackage), then run the group deletion again.`);
-    }
-    if (versions.length > 0 && !ops.force) {
-        throw new errors/* UserError */.yo(`Group "${name}" still holds ${versions.length} version${versions.length === 1 ? '' : 's'}: ${versionList(versions)}. Deleting the group deletes them all; set "force: true" to do that, or keep the group.`);
-    }
-    const deployed = await ctx.steps.run('checking which versions are deployed', () => (0,served/* deployedVersions */.yN)(sagemaker, versions));
-    if (deployed.length > 0) {
-        const which = deployed
-            .map(entry => entry.serving.length > 0
-            ? `v${entry.version} (served by ${entry.serving.join(', ')} now)`
-            : `v${entry.version} (deployed to ${entry.endpoints.join(', ')})`)
-            .join('; ');
-        throw new errors/* UserError */.yo(`Group "${name}" was not deleted: versions are recorded as deployed: ${which}. An endpoint may still serve them. Deploy another version to those endpoints (or delete them), and reject what they served (mode "reject") first; "force" does not override this.`);
-    }
-    const plan = [
-        ...versions.map(version => `DeleteModelPackage ${version.arn} (${version.status})`),
-        `DeleteModelPackageGroup ${settings.group.nameOrArn}`
-    ];
-    ctx.out.info(`${settings.dryRun ? 'Dry run: would delete' : 'Deleting'} group "${name}"${versions.length > 0 ? ` and its ${versions.length} versions, newest first` : ''}:\n  ${plan.join('\n  ')}`);
-    const deleted = [];
-    if (!settings.dryRun) {
-        for (const version of versions) {
-            await ctx.steps.run(`deleting v${version.version}`, () => sagemaker.send(new dist_cjs/* DeleteModelPackageCommand */.kU4({ ModelPackageName: version.arn })));
-            ctx.steps.changed(`deleted v${version.version}`);
-            deleted.push(version.version);
-            ctx.out.info(`Deleted v${version.version}`);
-        }
-        await ctx.steps.run(`deleting group "${name}"`, () => sagemaker.send(new dist_cjs/* DeleteModelPackageGroupCommand */.P9U({ ModelPackageGroupName: settings.group.nameOrArn })));
-        ctx.steps.changed(`deleted group "${name}"`);
-        ctx.out.info(`Deleted group "${name}"`);
-    }
-    await ctx.out.summary([
-        `### ${settings.dryRun ? 'Dry run: group would be deleted' : 'Group deleted'}: ${escapeText(name, 200)}`,
+function renderDeletion(name, dryRun, versions) {
+    const count = `${versions.length} version${versions.length === 1 ? '' : 's'}`;
+    return [
+        `### ${dryRun ? 'Dry run: group would be deleted' : 'Group deleted'}: ${escapeText(name, 200)}`,
         '',
         versions.length > 0
-            ? `${settings.dryRun ? 'Would delete' : 'Deleted'} ${versions.length} version${versions.length === 1 ? '' : 's'} (newest first), then the group:`
+            ? `${dryRun ? 'Would delete' : 'Deleted'} ${count} (newest first), then the group:`
             : 'The group held no versions.',
         '',
-        ...(versions.length > 0 ? [...versionTable(versions.map(group_summaryRow)), ''] : [])
-    ].join('\n'));
+        ...(versions.length > 0 ? [...versionTable(versions.map(summaryRow)), ''] : [])
+    ].join('\n');
 }
-function describeChange(operation, change) {
-    const parts = [];
-    if (change.accounts.length > 0) {
-        parts.push(`${operation === 'share' ? 'shares with' : 'stops sharing with'} ${change.accounts.join(', ')}`);
-    }
-    if (change.unchanged.length > 0) {
-        parts.push(`${operation === 'share' ? 'already shared with' : 'was not shared with'} ${change.unchanged.join(', ')}`);
-    }
-    return parts.join('; ');
+function renderSharing(view) {
+    const shared = view.after.length > 0 ? view.after.join(', ') : 'no account';
+    return [
+        `### ${view.operation === 'share' ? 'Sharing' : 'Unsharing'} ${escapeText(view.name, 200)}${view.dryRun ? ' (dry run)' : ''}`,
+        '',
+        escapeText(view.change || 'nothing to change', 1000),
+        '',
+        `Shared with ${shared}${view.dryRun && view.changed ? ' once applied' : ''}.`,
+        ...view.elsewhere.map(entry => `> Account ${entry.account} is still named by policy statement ${escapeText(entry.sid, 100)}, which this action did not write.`),
+        ''
+    ].join('\n');
 }
-async function sharingOperation(ctx, settings, ops, operation) {
-    requireOwnGroup(settings, operation);
+
+;// CONCATENATED MODULE: ./build/src/modes/group.js
+
+
+
+
+
+
+
+
+async function describe(ctx, { group }) {
+    const facts = await readGroupFacts(ctx, group);
+    for (const note of facts.notes)
+        ctx.out.warning(note);
+    const { markdown, data } = renderGroupFacts(group.name, facts);
+    ctx.out.info(groupLine(group.name, facts));
+    await ctx.steps.run('writing the report', () => publish(ctx, { markdown, json: { fileName: reportFileName(group, 'group'), data } }));
+}
+async function group_list(ctx, { group, history }) {
+    const versions = await ctx.steps.run('listing the versions', () => (0,registry_versions/* listExistingVersions */.pW)(ctx.aws.sagemaker, group, history));
+    const rows = versions.map(summaryRow);
+    ctx.out.info(`Group "${group.name}": the newest ${rows.length} versions`);
+    for (const row of rows)
+        ctx.out.info(`  v${row.version} ${row.status ?? ''} ${row.created ?? ''}`);
+    const { markdown, data } = renderVersionList(group.name, rows);
+    await ctx.steps.run('writing the report', () => publish(ctx, { markdown, json: { fileName: reportFileName(group, 'versions'), data } }));
+}
+async function updateTags(ctx, { group, groupOps, dryRun }) {
     const sagemaker = ctx.aws.sagemaker;
-    const name = settings.group.name;
-    const groupArn = await ctx.steps.run('reading the group', () => (0,registry_versions/* readGroupArn */.ph)(sagemaker, settings.group));
+    const arn = await ctx.steps.run('reading the group', () => (0,registry_versions/* readGroupArn */.ph)(sagemaker, group));
+    const current = await ctx.steps.run('reading its tags', () => (0,registry_tags/* readTags */.g$)(sagemaker, arn, TAG_PAGES));
+    const changes = (0,registry_tags/* tagChanges */.qM)(groupOps.groupTags, current);
+    const tags = (0,registry_tags/* tagList */.Tw)(Object.fromEntries(changes));
+    if (changes.length === 0) {
+        ctx.out.info(`Group "${group.name}" already carries every tag in "group-tags"; nothing to do.`);
+    }
+    else if (dryRun) {
+        ctx.out.info(`Dry run: would call AddTags on ${arn} with:\n${JSON.stringify(tags, null, 2)}`);
+    }
+    else {
+        await ctx.steps.run('tagging the group', () => (0,registry_tags/* writeTags */.p)(sagemaker, arn, tags));
+        ctx.steps.changed(`tagged group "${group.name}" (${changes.map(([key]) => key).join(', ')})`);
+        const lines = changes.map(([key, value]) => key in current ? `${key}: "${current[key]}" -> "${value}"` : `${key}: (new) "${value}"`);
+        ctx.out.info(`Tagged group "${group.name}":\n  ${lines.join('\n  ')}`);
+    }
+    await publish(ctx, { markdown: renderTagChanges(group.name, dryRun, changes, current) });
+}
+async function remove(ctx, { group, groupOps, dryRun }) {
+    const sagemaker = ctx.aws.sagemaker;
+    // Fails on a missing group before anything else is looked at.
+    await ctx.steps.run('reading the group', () => (0,registry_versions/* describeGroup */.N3)(sagemaker, group));
+    const listed = await ctx.steps.run('listing its versions', () => (0,registry_versions/* listVersions */.yO)(sagemaker, group, { limit: DELETE_LIMIT + 1 }));
+    const versions = listed.sort((a, b) => b.version - a.version);
+    assertDeletable(group.name, versions, groupOps.force);
+    const deployed = await ctx.steps.run('checking which versions are deployed', () => (0,served/* deployedVersions */.yN)(sagemaker, versions));
+    assertNotDeployed(group.name, deployed);
+    const which = versions.length > 0 ? ` and its ${versions.length} versions, newest first` : '';
+    ctx.out.info(`${dryRun ? 'Dry run: would delete' : 'Deleting'} group "${group.name}"${which}:\n  ${deletionCalls(group, versions).join('\n  ')}`);
+    if (!dryRun)
+        await deleteGroupAndVersions(ctx, group, versions);
+    await publish(ctx, { markdown: renderDeletion(group.name, dryRun, versions) });
+}
+async function share(ctx, { group, groupOps, dryRun }, operation) {
+    requireOwnGroup(group, operation);
+    const sagemaker = ctx.aws.sagemaker;
+    const groupArn = await ctx.steps.run('reading the group', () => (0,registry_versions/* readGroupArn */.ph)(sagemaker, group));
     if (operation === 'share')
-        refuseOwnAccount(groupArn, ops.accountIds);
-    const existing = await ctx.steps.run('reading its resource policy', () => readGroupPolicy(sagemaker, name));
+        refuseOwnAccount(groupArn, groupOps.accountIds);
+    const existing = await ctx.steps.run('reading its resource policy', () => readGroupPolicy(sagemaker, group.name));
     const change = operation === 'share'
-        ? sharePolicy(existing, groupArn, ops.accountIds)
-        : unsharePolicy(existing, ops.accountIds);
-    const elsewhere = change.elsewhere;
-    for (const entry of elsewhere) {
+        ? sharePolicy(existing, groupArn, groupOps.accountIds)
+        : unsharePolicy(existing, groupOps.accountIds);
+    for (const entry of change.elsewhere) {
         ctx.out.warning(`Account ${entry.account} is also named in policy statement "${entry.sid}", which this action did not write; it is left as is, so that account may keep access.`);
     }
-    let call;
-    if (!change.changed)
-        call = 'no change needed';
-    else if (change.document)
-        call = `PutModelPackageGroupPolicy`;
-    else
-        call = 'DeleteModelPackageGroupPolicy (no statement left)';
-    const text = change.document && change.changed ? policyText(change.document) : undefined;
-    ctx.out.info(`${settings.dryRun ? 'Dry run: ' : ''}${operation} group "${name}": ${describeChange(operation, change)}; ${settings.dryRun && change.changed ? `would call ${call}` : call}${text ? `\n${JSON.stringify(change.document, null, 2)}` : ''}`);
-    if (change.changed && !settings.dryRun) {
-        await ctx.steps.run('writing the resource policy', () => text
-            ? sagemaker.send(new dist_cjs/* PutModelPackageGroupPolicyCommand */.Zve({
-                ModelPackageGroupName: name,
-                ResourcePolicy: text
-            }))
-            : sagemaker.send(new dist_cjs/* DeleteModelPackageGroupPolicyCommand */.JF_({ ModelPackageGroupName: name })));
-        ctx.steps.changed(`${operation === 'share' ? 'shared' : 'unshared'} group "${name}"`);
+    ctx.out.info(changePlan(operation, group.name, change, dryRun));
+    if (change.changed && !dryRun) {
+        await ctx.steps.run('writing the resource policy', () => writeGroupPolicy(sagemaker, group.name, change));
+        ctx.steps.changed(`${operation === 'share' ? 'shared' : 'unshared'} group "${group.name}"`);
     }
-    const after = change.changed ? sharedAccounts(change.document) : sharedAccounts(existing);
-    await ctx.out.summary([
-        `### ${operation === 'share' ? 'Sharing' : 'Unsharing'} ${escapeText(name, 200)}${settings.dryRun ? ' (dry run)' : ''}`,
-        '',
-        escapeText(describeChange(operation, change) || 'nothing to change', 1000),
-        '',
-        `Shared with ${after.length > 0 ? after.join(', ') : 'no account'}${settings.dryRun && change.changed ? ' once applied' : ''}.`,
-        ...elsewhere.map(entry => `> Account ${entry.account} is still named by policy statement ${escapeText(entry.sid, 100)}, which this action did not write.`),
-        ''
-    ].join('\n'));
+    const after = sharedAccounts(change.changed ? change.document : existing);
+    const view = { operation, name: group.name, dryRun, changed: change.changed, after };
+    const markdown = renderSharing({
+        ...view,
+        change: describeChange(operation, change),
+        elsewhere: change.elsewhere
+    });
+    await publish(ctx, { markdown });
 }
 const runGroup = async (ctx, settings) => {
-    const ops = settings.groupOps;
-    switch (ops.operation) {
-        case 'describe':
-            await describeOperation(ctx, settings);
-            break;
-        case 'list':
-            await listOperation(ctx, settings);
-            break;
-        case 'update-tags':
-            await updateTagsOperation(ctx, settings, ops);
-            break;
-        case 'delete':
-            await deleteOperation(ctx, settings, ops);
-            break;
-        case 'share':
-        case 'unshare':
-            await sharingOperation(ctx, settings, ops, ops.operation);
-            break;
-    }
+    const operation = settings.groupOps.operation;
+    if (operation === 'describe')
+        await describe(ctx, settings);
+    else if (operation === 'list')
+        await group_list(ctx, settings);
+    else if (operation === 'update-tags')
+        await updateTags(ctx, settings);
+    else if (operation === 'delete')
+        await remove(ctx, settings);
+    else
+        await share(ctx, settings, operation);
     return {};
 };
 
@@ -93369,62 +93463,6 @@ const runLineage = async (ctx, settings) => {
     }));
     return {};
 };
-
-;// CONCATENATED MODULE: ./build/src/registry/groups.js
-// The model package group a version goes into: created when missing, used as is otherwise.
-
-
-
-function createGroupInput(group, description, tags) {
-    const input = { ModelPackageGroupName: group.name };
-    if (description)
-        input.ModelPackageGroupDescription = description;
-    if (Object.keys(tags).length > 0)
-        input.Tags = (0,registry_tags/* tagList */.Tw)(tags);
-    return input;
-}
-/**
- * Makes sure the group exists. A group given as an ARN belongs to another account and is
- * never created here; a group that exists is used as is, and a description that differs
- * from `group-description` is only a warning (changing it is the `group` mode's job).
- */
-async function ensureGroup(sagemaker, group, description, tags, out, dryRun) {
-    if (group.arn) {
-        if (description || Object.keys(tags).length > 0) {
-            out.warning(`Group "${group.name}" was given as an ARN (a shared group): "group-description" and "group-tags" are ignored; its owner manages them.`);
-        }
-        return { arn: group.arn, created: false, exists: true };
-    }
-    try {
-        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
-        const current = existing.ModelPackageGroupDescription ?? '';
-        if (description !== undefined && description !== current) {
-            out.warning(`Group "${group.name}" already exists with description "${current}", not the "group-description" given; it is used as is.`);
-        }
-        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
-    }
-    catch (error) {
-        if (!(0,aws_errors/* isNotFound */.c4)(error))
-            throw error;
-    }
-    const input = createGroupInput(group, description, tags);
-    if (dryRun) {
-        out.info(`Dry run: group "${group.name}" does not exist; would call CreateModelPackageGroup with:\n${JSON.stringify(input, null, 2)}`);
-        return { created: false, exists: false };
-    }
-    try {
-        const created = await sagemaker.send(new dist_cjs/* CreateModelPackageGroupCommand */.EWw(input));
-        out.info(`Created model package group "${group.name}".`);
-        return { arn: created.ModelPackageGroupArn, created: true, exists: true };
-    }
-    catch (error) {
-        // Another job registering into the same new group may have won the race.
-        if (!(0,aws_errors/* isAlreadyExists */.x9)(error))
-            throw error;
-        const existing = await sagemaker.send(new dist_cjs/* DescribeModelPackageGroupCommand */.ruq({ ModelPackageGroupName: group.name }));
-        return { arn: existing.ModelPackageGroupArn, created: false, exists: true };
-    }
-}
 
 ;// CONCATENATED MODULE: ./build/src/registry/register.js
 // Creating a model package version: the request, the look for an earlier registration of
@@ -94171,8 +94209,8 @@ var inflight = __nccwpck_require__(1880);
 var reconcile = __nccwpck_require__(7113);
 // EXTERNAL MODULE: ./build/src/github/run.js
 var run = __nccwpck_require__(8384);
-// EXTERNAL MODULE: ./build/src/main.js + 55 modules
-var main = __nccwpck_require__(7031);
+// EXTERNAL MODULE: ./build/src/main.js + 56 modules
+var main = __nccwpck_require__(280);
 // EXTERNAL MODULE: ./build/src/version.js
 var version = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./build/src/post.js
@@ -94669,7 +94707,8 @@ async function deployedVersions(sagemaker, versions) {
 /* harmony export */   g$: () => (/* binding */ readTags),
 /* harmony export */   gp: () => (/* binding */ TAGS),
 /* harmony export */   p: () => (/* binding */ writeTags),
-/* harmony export */   pH: () => (/* binding */ deploymentTags)
+/* harmony export */   pH: () => (/* binding */ deploymentTags),
+/* harmony export */   qM: () => (/* binding */ tagChanges)
 /* harmony export */ });
 /* unused harmony export TAG_VALUE_MAX */
 /* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4459);
@@ -94721,6 +94760,10 @@ function tagList(tags) {
 /** AddTags overwrites the values of keys that already exist. */
 async function writeTags(sagemaker, arn, tags) {
     await sagemaker.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_1__/* .AddTagsCommand */ .yjM({ ResourceArn: arn, Tags: tags }));
+}
+/** The entries of `wanted` that `current` does not already hold with that value. */
+function tagChanges(wanted, current) {
+    return Object.entries(wanted).filter(([key, value]) => current[key] !== value);
 }
 
 

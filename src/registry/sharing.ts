@@ -1,8 +1,14 @@
 // Sharing a group with other AWS accounts through its resource policy. This action owns
 // one statement, found by its Sid; every other statement in the policy belongs to someone
 // else and is kept exactly as it is.
-import { GetModelPackageGroupPolicyCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker'
+import {
+  DeleteModelPackageGroupPolicyCommand,
+  GetModelPackageGroupPolicyCommand,
+  PutModelPackageGroupPolicyCommand,
+  type SageMakerClient
+} from '@aws-sdk/client-sagemaker'
 import { UserError } from '../errors.js'
+import type { GroupRef } from '../settings.js'
 import { packageArnOf, parseGroupArn } from './names.js'
 
 export const SHARE_SID = 'SageMakerModelGateShare'
@@ -141,6 +147,15 @@ function statementFor(
   }
 }
 
+/** Policy calls take a group name and act in the caller's account only. */
+export function requireOwnGroup(group: GroupRef, operation: string): void {
+  if (group.arn) {
+    throw new UserError(
+      `group-operation "${operation}" needs "model-package-group" as a name, not an ARN: SageMaker's resource-policy calls act on the group of that name in the credentials' own account, and a group shared from another account is shared by its owner.`
+    )
+  }
+}
+
 /**
  * Sharing a group with the account that owns it grants nothing (the owner already has
  * every right through IAM) and usually means a wrong account id was pasted.
@@ -274,5 +289,60 @@ export async function readGroupPolicy(
   } catch (error) {
     if (isPolicyMissing(error)) return undefined
     throw error
+  }
+}
+
+/** What a change does to whom, in words: `shares with ...; already shared with ...`. */
+export function describeChange(operation: 'share' | 'unshare', change: PolicyChange): string {
+  const parts: string[] = []
+  if (change.accounts.length > 0) {
+    parts.push(
+      `${operation === 'share' ? 'shares with' : 'stops sharing with'} ${change.accounts.join(', ')}`
+    )
+  }
+  if (change.unchanged.length > 0) {
+    parts.push(
+      `${operation === 'share' ? 'already shared with' : 'was not shared with'} ${change.unchanged.join(', ')}`
+    )
+  }
+  return parts.join('; ')
+}
+
+/** The change as the log prints it: what it does, the call it needs, and the policy it writes. */
+export function changePlan(
+  operation: 'share' | 'unshare',
+  group: string,
+  change: PolicyChange,
+  dryRun: boolean
+): string {
+  let call: string
+  if (!change.changed) call = 'no change needed'
+  else if (change.document) call = `PutModelPackageGroupPolicy`
+  else call = 'DeleteModelPackageGroupPolicy (no statement left)'
+  // policyText refuses a policy SageMaker would refuse, before anything is said or sent.
+  const written =
+    change.document && change.changed && policyText(change.document)
+      ? `\n${JSON.stringify(change.document, null, 2)}`
+      : ''
+  return `${dryRun ? 'Dry run: ' : ''}${operation} group "${group}": ${describeChange(operation, change)}; ${dryRun && change.changed ? `would call ${call}` : call}${written}`
+}
+
+/** Writes the changed policy, or deletes the policy when no statement is left. */
+export async function writeGroupPolicy(
+  sagemaker: SageMakerClient,
+  groupName: string,
+  change: PolicyChange
+): Promise<void> {
+  if (change.document) {
+    await sagemaker.send(
+      new PutModelPackageGroupPolicyCommand({
+        ModelPackageGroupName: groupName,
+        ResourcePolicy: policyText(change.document)
+      })
+    )
+  } else {
+    await sagemaker.send(
+      new DeleteModelPackageGroupPolicyCommand({ ModelPackageGroupName: groupName })
+    )
   }
 }

@@ -74,3 +74,11 @@ export async function writeTags(
 ): Promise<void> {
   await sagemaker.send(new AddTagsCommand({ ResourceArn: arn, Tags: tags }))
 }
+
+/** The entries of `wanted` that `current` does not already hold with that value. */
+export function tagChanges(
+  wanted: Record<string, string>,
+  current: Record<string, string>
+): [string, string][] {
+  return Object.entries(wanted).filter(([key, value]) => current[key] !== value)
+}
