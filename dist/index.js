@@ -86394,7 +86394,6 @@ class InFlightRecorder {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Az: () => (/* binding */ runLabel),
 /* harmony export */   GC: () => (/* binding */ describeCall),
 /* harmony export */   Gg: () => (/* binding */ buildPlan),
 /* harmony export */   XR: () => (/* binding */ describeCompute),
@@ -86403,7 +86402,7 @@ class InFlightRecorder {
 /* harmony export */   nT: () => (/* binding */ formatPlan),
 /* harmony export */   sH: () => (/* binding */ CHANGE_OPERATIONS)
 /* harmony export */ });
-/* unused harmony exports PRIMARY_VARIANT, DEFAULT_SERVERLESS_CONCURRENCY, shortHash, versionLabel, namePrefix, resourceName, resolveCompute, deploymentConfig */
+/* unused harmony exports PRIMARY_VARIANT, DEFAULT_SERVERLESS_CONCURRENCY, shortHash, versionLabel, namePrefix, resourceName, resolveCompute, deploymentConfig, runLabel */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9462);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7406);
@@ -86913,6 +86912,8 @@ function describeCall(call) {
                 parts.push(`description "${call.update.approvalDescription}"`);
             for (const [key, value] of Object.entries(call.update.metadata ?? {}))
                 parts.push(`${key}=${value}`);
+            if (call.update.metadataToRemove?.length)
+                parts.push(`removing ${call.update.metadataToRemove.join(', ')}`);
             return `UpdateModelPackage v${call.version} (${call.packageArn}): ${parts.join(', ')}`;
         }
         case 'DeleteEndpointConfig':
@@ -87175,6 +87176,7 @@ async function waitForEndpoint(ctx, endpointName, options) {
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   gj: () => (/* binding */ Steps),
 /* harmony export */   nm: () => (/* binding */ namedErrorMessage),
+/* harmony export */   rl: () => (/* binding */ causeOf),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 /* unused harmony export StepError */
@@ -87254,6 +87256,10 @@ class StepError extends Error {
         this.cause = cause;
     }
 }
+/** The error a step failed with (a StepError's cause), for a short account of it. */
+function causeOf(error) {
+    return error instanceof StepError ? error.cause : error;
+}
 /**
  * The steps of one run. A mode runs each AWS read or write through `run`, records what it
  * changed with `changed`, and any error then says which step failed, after which one, and
@@ -87264,14 +87270,19 @@ class Steps {
     finished = [];
     changes = [];
     milestone;
-    /** Runs one step; an error in it (not already a StepError) becomes a StepError. */
-    async run(step, work) {
+    /**
+     * Runs one step; an error in it (not already a StepError) becomes a StepError. `undo`
+     * runs first, so that what it takes back (or records with `changed`) is in the message.
+     */
+    async run(step, work, undo) {
         try {
             const result = await work();
             this.finished.push(step);
             return result;
         }
         catch (error) {
+            if (undo && !(error instanceof StepError))
+                await undo(error);
             throw this.failure(step, error);
         }
     }
@@ -87450,7 +87461,7 @@ function readGitHubRun(env = process.env) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(280);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9487);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9119);
 // One bundle serves both `main` and `post`: the main step marks its state, and the post
 // step (which GitHub runs with the same state) sees the mark.
@@ -87470,7 +87481,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 280:
+/***/ 9487:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -90775,14 +90786,12 @@ async function decide(ctx, settings, verdict) {
 const runApprove = (ctx, settings) => decide(ctx, settings, 'Approved');
 const runReject = (ctx, settings) => decide(ctx, settings, 'Rejected');
 
-// EXTERNAL MODULE: ./build/src/github/deployments.js
-var deployments = __nccwpck_require__(193);
-// EXTERNAL MODULE: ./build/src/aws-errors.js
-var aws_errors = __nccwpck_require__(4286);
-// EXTERNAL MODULE: ./build/src/deploy/cleanup.js
-var deploy_cleanup = __nccwpck_require__(6629);
 // EXTERNAL MODULE: ./build/src/registry/served.js
 var served = __nccwpck_require__(5160);
+// EXTERNAL MODULE: ./build/src/deploy/cleanup.js
+var deploy_cleanup = __nccwpck_require__(6629);
+// EXTERNAL MODULE: ./build/src/aws-errors.js
+var aws_errors = __nccwpck_require__(4286);
 // EXTERNAL MODULE: ./build/src/deploy/plan.js
 var deploy_plan = __nccwpck_require__(4930);
 ;// CONCATENATED MODULE: ./build/src/deploy/endpoint.js
@@ -90943,15 +90952,9 @@ function verifyDeployment(plan, description, previousConfigName) {
     return `Endpoint ${plan.endpointName} is ${status} on config ${config}, not InService on ${plan.endpointConfigName}.${reason}`;
 }
 
-// EXTERNAL MODULE: ./build/src/deploy/inflight.js
-var deploy_inflight = __nccwpck_require__(1880);
-// EXTERNAL MODULE: ./build/src/deploy/reconcile.js
-var reconcile = __nccwpck_require__(7113);
-// EXTERNAL MODULE: ./build/src/registry/tags.js
-var registry_tags = __nccwpck_require__(9424);
 // EXTERNAL MODULE: ./build/src/deploy/waiter.js
 var waiter = __nccwpck_require__(3259);
-;// CONCATENATED MODULE: ./build/src/deploy/execute.js
+;// CONCATENATED MODULE: ./build/src/deploy/prepare.js
 
 
 
@@ -90959,17 +90962,6 @@ var waiter = __nccwpck_require__(3259);
 
 
 
-
-
-
-
-
-
-
-
-
-/** How often a deployment goes back to waiting when another one keeps taking the endpoint. */
-const MAX_TURNS = 5;
 /** Describes the package and refuses it unless it is Approved; never mutates anything. */
 async function approvedTarget(ctx, arn, weight) {
     const description = await (0,registry_versions/* describeVersion */.MP)(ctx.aws.sagemaker, arn);
@@ -90993,23 +90985,22 @@ function failedEndpoint(live) {
  * `wait-timeout`) while it is busy, except in dry-run, which only reads.
  */
 async function settledEndpoint(ctx, settings, dryRun, timeoutSeconds = settings.waitTimeoutSeconds) {
-    let description = await (0,served/* describeEndpoint */.N2)(ctx.aws.sagemaker, settings.endpointName);
+    const name = settings.endpointName;
+    let description = await (0,served/* describeEndpoint */.N2)(ctx.aws.sagemaker, name);
     if (!description)
         return undefined;
     const status = description.EndpointStatus ?? 'unknown';
-    if (waiter/* BUSY_STATES */.NL.has(status)) {
-        if (dryRun) {
-            ctx.out.info(`Endpoint ${settings.endpointName} is ${status}: a real run would wait for it first.`);
-        }
-        else {
-            ctx.out.info(`Endpoint ${settings.endpointName} is ${status}: waiting for that to finish, never updating underneath another deployment.`);
-            description = await (0,waiter/* waitForEndpoint */.Sx)(ctx, settings.endpointName, {
-                timeoutSeconds,
-                purpose: 'to finish what it is doing before this deployment starts'
-            });
-            if (!description)
-                return undefined;
-        }
+    if (waiter/* BUSY_STATES */.NL.has(status) && dryRun) {
+        ctx.out.info(`Endpoint ${name} is ${status}: a real run would wait for it first.`);
+    }
+    else if (waiter/* BUSY_STATES */.NL.has(status)) {
+        ctx.out.info(`Endpoint ${name} is ${status}: waiting for that to finish, never updating underneath another deployment.`);
+        description = await (0,waiter/* waitForEndpoint */.Sx)(ctx, name, {
+            timeoutSeconds,
+            purpose: 'to finish what it is doing before this deployment starts'
+        });
+        if (!description)
+            return undefined;
     }
     const live = await (0,served/* readLiveEndpoint */.cw)(ctx.aws.sagemaker, description);
     if (live.status === 'Failed' || live.status === 'OutOfService')
@@ -91059,177 +91050,255 @@ async function makePlan(ctx, settings, request, live) {
     }
     return (0,deploy_plan/* buildPlan */.Gg)({ ...input, facts: { existing, cleanup } });
 }
-function setOutputs(ctx, result) {
-    const plan = result.plan;
-    ctx.out.setOutput('endpoint-name', plan.endpointName);
-    ctx.out.setOutput('endpoint-config-name', result.serving);
-    ctx.out.setOutput('model-package-arn', plan.primary.packageArn);
-    ctx.out.setOutput('model-package-version', plan.primary.version);
-    ctx.out.setOutput('previous-model-package-arn', plan.previousPackageArn ?? '');
-    ctx.out.setOutput('created', result.created);
+
+// EXTERNAL MODULE: ./build/src/github/deployments.js
+var deployments = __nccwpck_require__(193);
+;// CONCATENATED MODULE: ./build/src/report/deploy.js
+// The job summary of `deploy` and `rollback`: how it ended, what the endpoint serves, and
+// every SageMaker call of the plan, numbered as the log printed them.
+
+
+function renderDeployment(view) {
+    const link = consoleUrl(view.region, 'endpoints', view.endpointName);
+    const title = link ? `[${view.endpointName}](${link})` : view.endpointName;
+    const rows = view.variants
+        .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
+        .join('\n');
+    const calls = view.calls.map((c, i) => `${i + 1}. ${escapeText(c, 2000)}`).join('\n');
+    const previously = view.previousPackageArn ? ` · previously \`${view.previousPackageArn}\`` : '';
+    return `### ${view.kind === 'rollback' ? 'Rollback' : 'Deployment'} to ${title}\n\n${view.outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${view.serving || 'none'}\`${previously}\n\n<details><summary>SageMaker calls${view.dryRun ? ' planned' : ''} (${view.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`;
+}
+
+;// CONCATENATED MODULE: ./build/src/deploy/apply.js
+
+
+
+
+
+
+
+
+/** How often a deployment goes back to waiting when another one keeps taking the endpoint. */
+const MAX_TURNS = 5;
+function changeCall(plan) {
+    return plan.calls.find(c => deploy_plan/* CHANGE_OPERATIONS */.sH.has(c.operation));
+}
+function createsModels(plan) {
+    return plan.calls.some(c => c.operation === 'CreateModel');
 }
 function describeTargets(plan) {
     return plan.variants
         .map(v => `v${v.version}${plan.variants.length > 1 ? `=${v.weight}` : ''}`)
         .join(', ');
 }
-/** The job summary and the JSON report: the plan's calls, what serves, how it ended. */
-async function execute_publish(ctx, settings, kind, result, outcome) {
-    const plan = result.plan;
-    const rows = plan.variants
-        .map(v => `| ${v.variantName} | v${v.version} | \`${v.packageArn}\` | ${v.weight} |`)
-        .join('\n');
-    const link = consoleUrl(plan.region, 'endpoints', plan.endpointName);
-    const title = link ? `[${plan.endpointName}](${link})` : plan.endpointName;
-    const calls = plan.calls
-        .map((c, i) => `${i + 1}. ${escapeText((0,deploy_plan/* describeCall */.GC)(c), 2000)}`)
-        .join('\n');
-    const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to ${title}\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
-        ? ` · previously \`${plan.previousPackageArn}\``
-        : ''}\n\n<details><summary>SageMaker calls${settings.dryRun ? ' planned' : ''} (${plan.calls.length})</summary>\n\n${calls || 'none'}\n\n</details>\n`;
-    await publish(ctx, {
-        markdown,
-        json: {
-            fileName: reportFileName(settings.group, kind),
-            data: {
-                mode: kind,
-                dryRun: settings.dryRun,
-                endpointName: plan.endpointName,
-                region: plan.region,
-                outcome,
-                action: plan.action,
-                variants: plan.variants,
-                capacity: {
-                    current: plan.currentCompute ? (0,deploy_plan/* describeCompute */.XR)(plan.currentCompute) : null,
-                    planned: (0,deploy_plan/* describeCompute */.XR)(plan.compute)
-                },
-                reused: plan.reused,
-                calls: plan.calls,
-                notes: plan.notes,
-                previousPackageArn: plan.previousPackageArn ?? null,
-                servingConfig: result.serving || null,
-                created: result.created
-            }
-        }
-    });
-}
-/** True when the endpoint is no longer what the plan was made from: another deployment got there first. */
-async function endpointMoved(ctx, plan, live) {
-    const now = await (0,served/* describeEndpoint */.N2)(ctx.aws.sagemaker, plan.endpointName);
-    if (plan.action === 'create')
-        return now !== undefined;
-    if (!now || !live)
-        return true;
-    return (now.EndpointConfigName !== live.configName || waiter/* BUSY_STATES */.NL.has(now.EndpointStatus ?? 'unknown'));
-}
 function roleRequired(settings, plan) {
     return new errors/* UserError */.yo(`Input "execution-role-arn" is required for mode "${settings.mode}": SageMaker runs the model of ${describeTargets(plan)} under that IAM role (CreateModel ExecutionRoleArn). Give the ARN of a role SageMaker can assume.`);
-}
-function createsModels(plan) {
-    return plan.calls.some(c => c.operation === 'CreateModel');
-}
-function changeCall(plan) {
-    return plan.calls.find(c => deploy_plan/* CHANGE_OPERATIONS */.sH.has(c.operation));
 }
 /** What a plan's endpoint ends on: its config and models stay whoever made them. */
 function usedBy(plan) {
     return { configs: [plan.endpointConfigName], models: plan.variants.map(v => v.modelName) };
 }
-/** The message a signal prints: where the run stopped and what happens next. */
-function interruptedMessage(ctx, signal, record) {
-    const stopped = `${signal}: the ${record.kind} to endpoint ${record.endpointName} stopped at: ${record.step}.`;
-    const endpoint = record.changeSent
-        ? `SageMaker carries on with the endpoint change it was sent.`
-        : 'The endpoint was not changed.';
-    const made = [...record.created.configs, ...record.created.models];
-    const next = ctx.out.postStep
-        ? `The post step of this action waits for the endpoint (up to ${Math.min(record.waitTimeoutSeconds, reconcile/* POST_WAIT_MAX_SECONDS */.a)} s), closes the GitHub deployment, makes the endpoint's tags name what it serves, and deletes the models and configs this run made that nothing serves.`
-        : `Nothing runs after this command to tidy up: once the endpoint is InService, run the same command again (it uses what exists) or roll back${made.length ? `; this run made ${made.join(', ')}` : ''}.`;
-    return `${stopped} ${endpoint} ${next}`;
+/** Deletes what this run created and no longer needs; on failure, once, before the error is told. */
+class Discard {
+    ctx;
+    endpointName;
+    inflight;
+    failed = false;
+    constructor(ctx, endpointName, inflight) {
+        this.ctx = ctx;
+        this.endpointName = endpointName;
+        this.inflight = inflight;
+    }
+    async unused(keep) {
+        await this.discard(keep, 'This run created models or configs that the deployment it finally made does not use');
+    }
+    /** The deployment did not start: everything this run created goes; what cannot, is said. */
+    async all(error) {
+        if (this.failed)
+            return;
+        this.failed = true;
+        const reason = (0,errors/* errorMessage */.gJ)((0,errors/* causeOf */.rl)(error));
+        const left = await this.discard({ configs: [], models: [] }, `The deployment to ${this.endpointName} did not start (${reason})`);
+        for (const name of left)
+            this.ctx.steps.changed(`left ${name} in place (see the warning)`);
+    }
+    async discard(keep, why) {
+        const created = this.inflight.current.created;
+        const { deleted, left } = await (0,deploy_cleanup/* discardCreated */.Bl)(this.ctx, this.endpointName, created, keep, why);
+        this.inflight.forget(deleted.map(label => label.slice(label.lastIndexOf(' ') + 1)));
+        return left;
+    }
+}
+function stepOf(ctx, discard) {
+    return (name, work) => ctx.steps.run(name, work, error => discard.all(error));
+}
+/** True when the endpoint is no longer what the plan was made from: another deployment got there first. */
+async function endpointMoved(ctx, state) {
+    const now = await (0,served/* describeEndpoint */.N2)(ctx.aws.sagemaker, state.plan.endpointName);
+    if (state.plan.action === 'create')
+        return now !== undefined;
+    if (!now || !state.live)
+        return true;
+    return (now.EndpointConfigName !== state.live.configName ||
+        waiter/* BUSY_STATES */.NL.has(now.EndpointStatus ?? 'unknown'));
 }
 /**
- * Makes the plan's create calls and starts the endpoint change. When another deployment
- * changed the endpoint in between, waits for it, plans again (printing the new plan) and
- * goes on with that one. What this run created and does not end on is deleted.
+ * One turn: the plan's create calls, then the endpoint change unless the endpoint moved.
+ * True when the change was sent; false when another deployment got there first.
  */
-async function applyWithTurns(ctx, settings, request, inflight, result) {
-    const deploy = settings.deploy;
-    const turnDeadline = ctx.now().getTime() + deploy.waitTimeoutSeconds * 1000;
-    let plan = result.plan;
-    let live = request.live;
+async function takeTurn(ctx, settings, state, inflight, step) {
+    const { plan } = state;
     const where = { aws: ctx.aws, out: ctx.out, region: settings.region };
-    const discard = async (keep, why) => {
-        const { deleted } = await (0,deploy_cleanup/* discardCreated */.Bl)(ctx, deploy.endpointName, inflight.current.created, keep, why);
-        inflight.forget(deleted.map(label => label.slice(label.lastIndexOf(' ') + 1)));
-    };
+    if (createsModels(plan) && !settings.deploy.executionRoleArn)
+        throw roleRequired(settings, plan);
+    for (const call of plan.calls) {
+        if (call.operation !== 'CreateModel' && call.operation !== 'CreateEndpointConfig')
+            continue;
+        inflight.before(call);
+        if (!(await step((0,deploy_plan/* describeCall */.GC)(call), () => createResource(where, call)))) {
+            const names = (0,deploy_plan/* createdNames */.bN)([call]);
+            inflight.forget([...names.models, ...names.configs]);
+        }
+    }
+    const change = changeCall(plan);
+    if (!change || (await step('checking the endpoint again', () => endpointMoved(ctx, state))))
+        return false;
+    inflight.before(change);
+    const raced = (error) => plan.action === 'create' ? (0,aws_errors/* isAlreadyExists */.x9)(error) : (0,aws_errors/* isInProgress */.LT)(error);
+    // Another deployment taking the endpoint at this moment is a reason to wait, not a failure.
+    const sent = await step((0,deploy_plan/* describeCall */.GC)(change), () => startEndpointChange(where, change).then(() => true, (error) => {
+        if (raced(error))
+            return false;
+        throw error;
+    }));
+    if (sent)
+        state.created = change.operation === 'CreateEndpoint';
+    return sent;
+}
+/** Once the change is sent, what stands: what this run created for it, and the change. */
+function recordStarted(ctx, state, inflight) {
+    const { models, configs } = inflight.current.created;
+    for (const name of models)
+        ctx.steps.changed(`created model ${name}`);
+    for (const name of configs)
+        ctx.steps.changed(`created endpoint config ${name}`);
+    const change = changeCall(state.plan);
+    if (change)
+        ctx.steps.changed(`sent ${(0,deploy_plan/* describeCall */.GC)(change)}`);
+}
+/** Waits for the deployment that took the endpoint, and plans again on what it left. */
+async function waitYourTurn(ctx, settings, request, state, inflight, discard, remaining) {
+    const { deploy } = settings;
+    const name = state.plan.endpointName;
+    const step = stepOf(ctx, discard);
+    ctx.out.info(`Another deployment is changing endpoint ${name}; waiting for it to finish before this one.`);
+    inflight.at(`waiting for another deployment on endpoint ${name} to finish`);
+    state.live = await step(`waiting for another deployment on endpoint ${name}`, () => settledEndpoint(ctx, deploy, false, remaining));
+    state.plan = await step('planning the deployment again', () => makePlan(ctx, settings, request, state.live));
+    state.serving = state.live?.configName ?? '';
+    inflight.replan(state.plan, state.live);
+    ctx.out.info(`The endpoint changed while this deployment waited; the plan now is:\n${(0,deploy_plan/* formatPlan */.nT)(state.plan, deploy.waitTimeoutSeconds)}`);
+    for (const note of state.plan.notes)
+        ctx.out.warning(note);
+}
+/**
+ * Makes the plan's calls up to the endpoint change, taking turns behind other deployments.
+ * True when the change was sent; false when the endpoint already serves the plan.
+ */
+async function applyPlan(ctx, settings, request, inflight, state) {
+    const { deploy } = settings;
+    const deadline = ctx.now().getTime() + deploy.waitTimeoutSeconds * 1000;
+    const discard = new Discard(ctx, deploy.endpointName, inflight);
     let started = false;
     try {
         for (let turn = 1;; turn++) {
-            const change = changeCall(plan);
-            if (!change) {
-                await discard(usedBy(plan), 'This run created models or configs that the deployment it finally made does not use');
-                return { plan, live, started };
+            const hasChange = changeCall(state.plan) !== undefined;
+            started = hasChange && (await takeTurn(ctx, settings, state, inflight, stepOf(ctx, discard)));
+            if (!hasChange || started) {
+                await discard.unused(usedBy(state.plan));
+                if (started)
+                    recordStarted(ctx, state, inflight);
+                return started;
             }
-            if (createsModels(plan) && !deploy.executionRoleArn)
-                throw roleRequired(settings, plan);
-            for (const call of plan.calls) {
-                if (call.operation !== 'CreateModel' && call.operation !== 'CreateEndpointConfig')
-                    continue;
-                inflight.before(call);
-                if (!(await createResource(where, call))) {
-                    const names = (0,deploy_plan/* createdNames */.bN)([call]);
-                    inflight.forget([...names.models, ...names.configs]);
-                }
-            }
-            // The plan (what it replaces, what rollback and reject-current rely on) is only true
-            // of the endpoint it was made from: if that moved, wait and plan again.
-            let raced = await endpointMoved(ctx, plan, live);
-            if (!raced) {
-                inflight.before(change);
-                try {
-                    await startEndpointChange(where, change);
-                    started = true;
-                    result.created = change.operation === 'CreateEndpoint';
-                }
-                catch (error) {
-                    raced = plan.action === 'create' ? (0,aws_errors/* isAlreadyExists */.x9)(error) : (0,aws_errors/* isInProgress */.LT)(error);
-                    if (!raced)
-                        throw error;
-                }
-            }
-            if (started) {
-                await discard(usedBy(plan), 'This run created models or configs that the deployment it finally made does not use');
-                return { plan, live, started };
-            }
-            const remaining = Math.ceil((turnDeadline - ctx.now().getTime()) / 1000);
+            const remaining = Math.ceil((deadline - ctx.now().getTime()) / 1000);
             if (turn >= MAX_TURNS || remaining <= 0) {
-                throw new errors/* UserError */.yo(`Endpoint ${plan.endpointName} kept being changed by other deployments (${turn} tries within ${deploy.waitTimeoutSeconds} s, input "wait-timeout"): this deployment did not start. Run it again once the others are done.`);
+                throw new errors/* UserError */.yo(`Endpoint ${state.plan.endpointName} kept being changed by other deployments (${turn} tries within ${deploy.waitTimeoutSeconds} s, input "wait-timeout"): this deployment did not start. Run it again once the others are done.`);
             }
-            ctx.out.info(`Another deployment is changing endpoint ${plan.endpointName}; waiting for it to finish before this one.`);
-            inflight.at(`waiting for another deployment on endpoint ${plan.endpointName} to finish`);
-            live = await settledEndpoint(ctx, deploy, false, remaining);
-            plan = await makePlan(ctx, settings, request, live);
-            result.plan = plan;
-            result.serving = live?.configName ?? '';
-            inflight.replan(plan, live);
-            ctx.out.info(`The endpoint changed while this deployment waited; the plan now is:\n${(0,deploy_plan/* formatPlan */.nT)(plan, deploy.waitTimeoutSeconds)}`);
-            for (const note of plan.notes)
-                ctx.out.warning(note);
+            await waitYourTurn(ctx, settings, request, state, inflight, discard, remaining);
         }
     }
     catch (error) {
-        if (!started) {
-            await discard({ configs: [], models: [] }, `The deployment to ${plan.endpointName} did not start (${(0,errors/* errorMessage */.gJ)(error)})`);
-        }
+        if (!started)
+            await discard.all(error);
         throw error;
     }
 }
-/**
- * The plan's calls after the verified change, in order: tags, version metadata, cleanup,
- * and for a rollback with `reject-current` the rejection. Recording and cleanup only warn;
- * a failed rejection fails the step, saying how to finish it.
- */
-async function recordAndCleanUp(ctx, plan, live, endpointArn, inflight) {
+
+// EXTERNAL MODULE: ./build/src/deploy/inflight.js
+var deploy_inflight = __nccwpck_require__(1880);
+// EXTERNAL MODULE: ./build/src/deploy/reconcile.js
+var reconcile = __nccwpck_require__(7113);
+// EXTERNAL MODULE: ./build/src/registry/tags.js
+var registry_tags = __nccwpck_require__(9424);
+;// CONCATENATED MODULE: ./build/src/deploy/record.js
+
+
+
+
+
+
+async function tag(r, call) {
+    try {
+        await (0,registry_tags/* writeTags */.p)(r.ctx.aws.sagemaker, r.endpointArn, call.tags);
+        r.ctx.steps.changed(`tagged endpoint ${r.plan.endpointName} with what it serves`);
+    }
+    catch (error) {
+        r.ctx.out.warning(`Could not tag endpoint ${r.plan.endpointName}: ${(0,errors/* errorMessage */.gJ)(error)}. Rollback falls back to the newest Approved version older than the live one.`);
+    }
+}
+async function recordOnVersion(r, call) {
+    try {
+        await (0,registry_versions/* updateVersion */.GS)(r.ctx.aws.sagemaker, call.packageArn, call.update);
+        r.ctx.steps.changed(`recorded the deployment on v${call.version}`);
+    }
+    catch (error) {
+        r.ctx.out.warning(`Could not record the deployment on v${call.version}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+async function reject(r, call) {
+    const { ctx, plan } = r;
+    await ctx.steps.run(`marking v${call.version} Rejected`, async () => {
+        try {
+            await (0,registry_versions/* updateVersion */.GS)(ctx.aws.sagemaker, call.packageArn, call.update);
+        }
+        catch (error) {
+            throw new errors/* UserError */.yo(`Endpoint ${plan.endpointName} was rolled back to ${plan.primary.packageArn}, but marking ${call.packageArn} Rejected failed: ${(0,errors/* errorMessage */.gJ)(error)}. Reject it with mode "reject" (model-package: ${call.packageArn}) and the same reason.`);
+        }
+    });
+    ctx.steps.changed(`marked v${call.version} Rejected`);
+    ctx.out.info(`Marked ${call.packageArn} Rejected: ${call.update.approvalDescription}`);
+    ctx.out.setOutput('approval-status', 'Rejected');
+}
+/** Deletes an old config or model the plan found unused, unless something uses it now. */
+async function remove(r, call) {
+    const unused = await r.stillUnused();
+    if (!unused)
+        return;
+    const model = call.operation === 'DeleteModel';
+    const name = (model ? call.input.ModelName : call.input.EndpointConfigName) ?? '';
+    if (!(model ? unused.models : unused.configs).includes(name)) {
+        r.ctx.out.warning(`Not deleting ${model ? 'model' : 'endpoint config'} ${name} after all: since the plan was made, an endpoint or a newer config of ours uses it.`);
+        return;
+    }
+    const { deleted } = await (0,deploy_cleanup/* applyCleanup */.DN)(r.ctx, {
+        configs: model ? [] : [name],
+        models: model ? [name] : []
+    });
+    for (const label of deleted)
+        r.ctx.steps.changed(`deleted the old ${label}`);
+}
+/** Makes the plan's calls that come after the endpoint change, in their order. */
+async function recordDeployment(ctx, plan, live, endpointArn, inflight) {
     const change = changeCall(plan);
     const after = plan.calls.slice(change ? plan.calls.indexOf(change) + 1 : 0);
     // Cleanup checks again, just before its first delete, that what the plan found is still
@@ -91246,177 +91315,134 @@ async function recordAndCleanUp(ctx, plan, live, endpointArn, inflight) {
             return undefined;
         }
     })());
+    const recording = { ctx, plan, endpointArn, stillUnused };
     for (const call of after) {
         inflight.before(call);
-        switch (call.operation) {
-            case 'AddTags':
-                try {
-                    await (0,registry_tags/* writeTags */.p)(ctx.aws.sagemaker, endpointArn, call.tags);
-                }
-                catch (error) {
-                    ctx.out.warning(`Could not tag endpoint ${plan.endpointName}: ${(0,errors/* errorMessage */.gJ)(error)}. Rollback falls back to the newest Approved version older than the live one.`);
-                }
-                break;
-            case 'UpdateModelPackage':
-                if (call.purpose === 'record') {
-                    try {
-                        await (0,registry_versions/* updateVersion */.GS)(ctx.aws.sagemaker, call.packageArn, call.update);
-                    }
-                    catch (error) {
-                        ctx.out.warning(`Could not record the deployment on v${call.version}: ${(0,errors/* errorMessage */.gJ)(error)}`);
-                    }
-                }
-                else {
-                    try {
-                        await (0,registry_versions/* updateVersion */.GS)(ctx.aws.sagemaker, call.packageArn, call.update);
-                    }
-                    catch (error) {
-                        throw new errors/* UserError */.yo(`Endpoint ${plan.endpointName} was rolled back to ${plan.primary.packageArn}, but marking ${call.packageArn} Rejected failed: ${(0,errors/* errorMessage */.gJ)(error)}. Reject it with mode "reject" (model-package: ${call.packageArn}) and the same reason.`);
-                    }
-                    ctx.out.info(`Marked ${call.packageArn} Rejected: ${call.update.approvalDescription}`);
-                    ctx.out.setOutput('approval-status', 'Rejected');
-                }
-                break;
-            case 'DeleteEndpointConfig':
-            case 'DeleteModel': {
-                const unused = await stillUnused();
-                if (!unused)
-                    break;
-                const [kind, name, list] = call.operation === 'DeleteModel'
-                    ? ['model', call.input.ModelName ?? '', unused.models]
-                    : ['endpoint config', call.input.EndpointConfigName ?? '', unused.configs];
-                if (!list.includes(name)) {
-                    ctx.out.warning(`Not deleting ${kind} ${name} after all: since the plan was made, an endpoint or a newer config of ours uses it.`);
-                    break;
-                }
-                await (0,deploy_cleanup/* applyCleanup */.DN)(ctx, {
-                    configs: call.operation === 'DeleteEndpointConfig' ? [name] : [],
-                    models: call.operation === 'DeleteModel' ? [name] : []
-                });
-                break;
-            }
-            default:
-                throw new Error(`${call.operation} cannot come after the endpoint change`);
-        }
+        if (call.operation === 'AddTags')
+            await tag(recording, call);
+        else if (call.operation === 'UpdateModelPackage' && call.purpose === 'record')
+            await recordOnVersion(recording, call);
+        else if (call.operation === 'UpdateModelPackage')
+            await reject(recording, call);
+        else if (call.operation === 'DeleteEndpointConfig' || call.operation === 'DeleteModel')
+            await remove(recording, call);
+        else
+            throw new Error(`${call.operation} cannot come after the endpoint change`);
     }
 }
-async function runDeployment(ctx, settings, request) {
-    const deploy = settings.deploy;
-    const initial = await makePlan(ctx, settings, request, request.live);
-    if (!settings.dryRun && createsModels(initial) && !deploy.executionRoleArn) {
-        throw roleRequired(settings, initial);
-    }
-    ctx.out.info((0,deploy_plan/* formatPlan */.nT)(initial, deploy.waitTimeoutSeconds));
-    for (const note of initial.notes)
-        ctx.out.warning(note);
-    const result = {
-        plan: initial,
-        serving: request.live?.configName ?? '',
-        created: false
-    };
-    try {
-        if (settings.dryRun) {
-            ctx.out.info('Dry run: nothing was created, updated or deleted.');
-            await execute_publish(ctx, settings, request.kind, result, `Dry run: nothing was changed.`);
-            return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true };
-        }
-        if (initial.calls.length === 0) {
-            ctx.out.info(`Endpoint ${deploy.endpointName} already serves ${describeTargets(initial)} on ${initial.endpointConfigName}: nothing to change.`);
-            await execute_publish(ctx, settings, request.kind, result, 'Already serving: nothing changed.');
-            return { plan: initial, previousPackageArn: initial.previousPackageArn, succeeded: true };
-        }
-        return await deployAndRecord(ctx, settings, request, result);
-    }
-    finally {
-        setOutputs(ctx, result);
-    }
+
+;// CONCATENATED MODULE: ./build/src/deploy/run.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The message a signal prints: where the run stopped and what happens next. */
+function interruptedMessage(ctx, signal, record) {
+    const stopped = `${signal}: the ${record.kind} to endpoint ${record.endpointName} stopped at: ${record.step}.`;
+    const endpoint = record.changeSent
+        ? `SageMaker carries on with the endpoint change it was sent.`
+        : 'The endpoint was not changed.';
+    const made = [...record.created.configs, ...record.created.models];
+    const next = ctx.out.postStep
+        ? `The post step of this action waits for the endpoint (up to ${Math.min(record.waitTimeoutSeconds, reconcile/* POST_WAIT_MAX_SECONDS */.a)} s), closes the GitHub deployment, makes the endpoint's tags name what it serves, and deletes the models and configs this run made that nothing serves.`
+        : `Nothing runs after this command to tidy up: once the endpoint is InService, run the same command again (it uses what exists) or roll back${made.length ? `; this run made ${made.join(', ')}` : ''}.`;
+    return `${stopped} ${endpoint} ${next}`;
 }
-async function deployAndRecord(ctx, settings, request, result) {
-    const deploy = settings.deploy;
-    const initial = result.plan;
-    const endpointLink = consoleUrl(settings.region, 'endpoints', deploy.endpointName);
-    let github;
-    if (deploy.environment) {
-        github = await (0,deployments/* createGitHubDeployment */.NI)(ctx, {
-            environment: deploy.environment,
-            description: `${request.kind === 'rollback' ? 'Roll back' : 'Deploy'} ${describeTargets(initial)} of ${settings.group.name} to ${deploy.endpointName}`,
-            environmentUrl: endpointLink ?? '',
-            logUrl: (0,context/* runUrl */.V)(ctx.github),
-            payload: { endpoint: deploy.endpointName, 'model-package-arn': initial.primary.packageArn }
-        });
-    }
-    else {
+async function startGitHubDeployment(ctx, settings, request, plan) {
+    const { deploy } = settings;
+    if (!deploy.environment) {
         ctx.out.debug('Input "environment" is not set: no GitHub deployment is recorded.');
+        return undefined;
     }
-    const inflight = new deploy_inflight/* InFlightRecorder */.S3(ctx.out, {
-        kind: request.kind,
-        region: settings.region,
-        waitTimeoutSeconds: deploy.waitTimeoutSeconds,
-        github
-    }, initial, request.live);
+    return (0,deployments/* createGitHubDeployment */.NI)(ctx, {
+        environment: deploy.environment,
+        description: `${request.kind === 'rollback' ? 'Roll back' : 'Deploy'} ${describeTargets(plan)} of ${settings.group.name} to ${deploy.endpointName}`,
+        environmentUrl: consoleUrl(settings.region, 'endpoints', deploy.endpointName) ?? '',
+        logUrl: (0,context/* runUrl */.V)(ctx.github),
+        payload: { endpoint: deploy.endpointName, 'model-package-arn': plan.primary.packageArn }
+    });
+}
+/** After the change: wait, describe the endpoint again, and say whether it serves the plan. */
+async function waitAndVerify(ctx, state, inflight, waitTimeoutSeconds) {
+    const { plan, live } = state;
+    const name = plan.endpointName;
+    inflight.at(`waiting for endpoint ${name} to be InService on ${plan.endpointConfigName}`);
+    await (0,waiter/* waitForEndpoint */.Sx)(ctx, name, {
+        timeoutSeconds: waitTimeoutSeconds,
+        purpose: 'to finish this deployment'
+    });
+    // Described again on purpose: InService alone does not prove the new config serves.
+    const verified = await ctx.steps.run(`reading endpoint ${name} back`, () => (0,served/* describeEndpoint */.N2)(ctx.aws.sagemaker, name));
+    state.serving = verified?.EndpointConfigName ?? '';
+    const failure = verifyDeployment(plan, verified, live?.configName);
+    if (failure) {
+        // The same path as a deployment that never started: what it created goes.
+        await (0,deploy_cleanup/* discardCreated */.Bl)(ctx, name, inflight.current.created, { configs: [], models: [] }, `The deployment to ${name} did not take effect`);
+    }
+    return { failure, endpointArn: verified?.EndpointArn ?? live?.arn ?? '' };
+}
+/** The real run, from the GitHub deployment to the recorded, verified endpoint. */
+async function carryOut(ctx, settings, request, state) {
+    const { deploy } = settings;
+    const github = await startGitHubDeployment(ctx, settings, request, state.plan);
+    const base = { kind: request.kind, region: settings.region, github };
+    const inflight = new deploy_inflight/* InFlightRecorder */.S3(ctx.out, { ...base, waitTimeoutSeconds: deploy.waitTimeoutSeconds }, state.plan, request.live);
     const unwatch = ctx.interrupts?.watch(signal => interruptedMessage(ctx, signal, inflight.current));
     // The post step reconciles only what this step could not conclude itself.
     let concluded = false;
+    const conclude = async (status, text) => {
+        concluded = true;
+        await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, status, text);
+    };
     try {
-        await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'in_progress', `${deploy.deploymentStrategy} deployment started`);
-        const { plan, live, started } = await applyWithTurns(ctx, settings, request, inflight, result);
+        const strategy = `${deploy.deploymentStrategy} deployment started`;
+        await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'in_progress', strategy);
+        const started = await applyPlan(ctx, settings, request, inflight, state);
+        const { plan, live } = state;
         if (!started) {
             // The endpoint already serves the plan (maybe since a wait): at most its record is due.
-            concluded = true;
             const outcome = plan.calls.length
                 ? 'Already serving; its tags did not say so and now do.'
                 : 'Already serving: nothing changed.';
-            ctx.out.info(`Endpoint ${deploy.endpointName} on ${plan.endpointConfigName}: ${outcome}`);
-            await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'success', `Already serving on ${plan.endpointConfigName}`);
+            ctx.out.info(`Endpoint ${plan.endpointName} on ${plan.endpointConfigName}: ${outcome}`);
+            await conclude('success', `Already serving on ${plan.endpointConfigName}`);
             if (live)
-                await recordAndCleanUp(ctx, plan, live, live.arn, inflight);
-            await execute_publish(ctx, settings, request.kind, result, outcome);
-            return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true };
+                await recordDeployment(ctx, plan, live, live.arn, inflight);
+            return { outcome };
         }
-        inflight.at(`waiting for endpoint ${deploy.endpointName} to be InService on ${plan.endpointConfigName}`);
-        await (0,waiter/* waitForEndpoint */.Sx)(ctx, deploy.endpointName, {
-            timeoutSeconds: deploy.waitTimeoutSeconds,
-            purpose: 'to finish this deployment'
-        });
-        // Described again on purpose: InService alone does not prove the new config serves.
-        const verified = await (0,served/* describeEndpoint */.N2)(ctx.aws.sagemaker, deploy.endpointName);
-        result.serving = verified?.EndpointConfigName ?? '';
-        const failure = verifyDeployment(plan, verified, live?.configName);
+        const { failure, endpointArn } = await waitAndVerify(ctx, state, inflight, deploy.waitTimeoutSeconds);
         if (failure) {
-            // The same path as a deployment that never started: what it created goes.
-            await (0,deploy_cleanup/* discardCreated */.Bl)(ctx, deploy.endpointName, inflight.current.created, { configs: [], models: [] }, `The deployment to ${deploy.endpointName} did not take effect`);
-            concluded = true;
-            await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'failure', failure);
-            await execute_publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(failure)}`);
-            return {
-                plan,
-                previousPackageArn: plan.previousPackageArn,
-                succeeded: false,
-                failed: failure
-            };
+            await conclude('failure', failure);
+            return { outcome: `**Failed.** ${escapeText(failure)}`, failed: failure };
         }
-        ctx.out.info(withLink(`Endpoint ${deploy.endpointName} is InService on ${plan.endpointConfigName}`, endpointLink));
-        concluded = true;
-        await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'success', `Serving ${describeTargets(plan)} on ${plan.endpointConfigName}`);
-        await recordAndCleanUp(ctx, plan, live, verified?.EndpointArn ?? live?.arn ?? '', inflight);
-        await execute_publish(ctx, settings, request.kind, result, `**Deployed.** InService on \`${plan.endpointConfigName}\`.`);
-        return { plan, previousPackageArn: plan.previousPackageArn, succeeded: true };
+        const link = consoleUrl(settings.region, 'endpoints', plan.endpointName);
+        ctx.out.info(withLink(`Endpoint ${plan.endpointName} is InService on ${plan.endpointConfigName}`, link));
+        ctx.steps.done(`verifying that endpoint ${plan.endpointName} serves ${plan.endpointConfigName}`);
+        await conclude('success', `Serving ${describeTargets(plan)} on ${plan.endpointConfigName}`);
+        await recordDeployment(ctx, plan, live, endpointArn, inflight);
+        return { outcome: `**Deployed.** InService on \`${plan.endpointConfigName}\`.` };
     }
     catch (error) {
-        const text = (0,errors/* errorMessage */.gJ)(error);
+        const cause = (0,errors/* causeOf */.rl)(error);
         if (!concluded)
-            await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'failure', text);
-        if (error instanceof waiter/* WaitTimeoutError */.Do) {
-            concluded = true;
-            await execute_publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(text)}`);
-            return {
-                plan: result.plan,
-                previousPackageArn: result.plan.previousPackageArn,
-                succeeded: false,
-                failed: text
-            };
-        }
-        throw error;
+            await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'failure', (0,errors/* errorMessage */.gJ)(cause));
+        if (!(cause instanceof waiter/* WaitTimeoutError */.Do))
+            throw error;
+        concluded = true;
+        return { outcome: `**Failed.** ${escapeText(cause.message)}`, failed: cause.message };
     }
     finally {
         unwatch?.();
@@ -91425,37 +91451,182 @@ async function deployAndRecord(ctx, settings, request, result) {
             inflight.clear();
     }
 }
+function setOutputs(ctx, state) {
+    const plan = state.plan;
+    ctx.out.setOutput('endpoint-name', plan.endpointName);
+    ctx.out.setOutput('endpoint-config-name', state.serving);
+    ctx.out.setOutput('model-package-arn', plan.primary.packageArn);
+    ctx.out.setOutput('model-package-version', plan.primary.version);
+    ctx.out.setOutput('previous-model-package-arn', plan.previousPackageArn ?? '');
+    ctx.out.setOutput('created', state.created);
+}
+/** The summary and the JSON report: the plan's calls, what serves, how it ended. */
+function report(settings, kind, state, outcome) {
+    const { plan } = state;
+    const previous = plan.previousPackageArn !== plan.primary.packageArn ? plan.previousPackageArn : undefined;
+    const markdown = renderDeployment({
+        kind,
+        endpointName: plan.endpointName,
+        region: plan.region,
+        outcome,
+        variants: plan.variants,
+        serving: state.serving,
+        previousPackageArn: previous,
+        calls: plan.calls.map(deploy_plan/* describeCall */.GC),
+        dryRun: settings.dryRun
+    });
+    const data = {
+        mode: kind,
+        dryRun: settings.dryRun,
+        endpointName: plan.endpointName,
+        region: plan.region,
+        outcome,
+        action: plan.action,
+        variants: plan.variants,
+        capacity: {
+            current: plan.currentCompute ? (0,deploy_plan/* describeCompute */.XR)(plan.currentCompute) : null,
+            planned: (0,deploy_plan/* describeCompute */.XR)(plan.compute)
+        },
+        reused: plan.reused,
+        calls: plan.calls,
+        notes: plan.notes,
+        previousPackageArn: plan.previousPackageArn ?? null,
+        servingConfig: state.serving || null,
+        created: state.created
+    };
+    return { markdown, json: { fileName: reportFileName(settings.group, kind), data } };
+}
+async function runDeployment(ctx, settings, request) {
+    const { deploy } = settings;
+    const plan = await ctx.steps.run('planning the deployment', () => makePlan(ctx, settings, request, request.live));
+    if (!settings.dryRun && createsModels(plan) && !deploy.executionRoleArn) {
+        throw roleRequired(settings, plan);
+    }
+    ctx.out.info((0,deploy_plan/* formatPlan */.nT)(plan, deploy.waitTimeoutSeconds));
+    for (const note of plan.notes)
+        ctx.out.warning(note);
+    const state = {
+        plan,
+        live: request.live,
+        serving: request.live?.configName ?? '',
+        created: false
+    };
+    try {
+        let ending;
+        if (settings.dryRun) {
+            ctx.out.info('Dry run: nothing was created, updated or deleted.');
+            ending = { outcome: 'Dry run: nothing was changed.' };
+        }
+        else if (plan.calls.length === 0) {
+            ctx.out.info(`Endpoint ${deploy.endpointName} already serves ${describeTargets(plan)} on ${plan.endpointConfigName}: nothing to change.`);
+            ending = { outcome: 'Already serving: nothing changed.' };
+        }
+        else {
+            ending = await carryOut(ctx, settings, request, state);
+        }
+        await publish(ctx, report(settings, request.kind, state, ending.outcome));
+        const { previousPackageArn } = state.plan;
+        return {
+            plan: state.plan,
+            previousPackageArn,
+            succeeded: !ending.failed,
+            failed: ending.failed
+        };
+    }
+    finally {
+        setOutputs(ctx, state);
+    }
+}
 
-;// CONCATENATED MODULE: ./build/src/modes/deploy.js
+;// CONCATENATED MODULE: ./build/src/deploy/targets.js
 
 
 
+
+
+
+function versionOf(arn) {
+    try {
+        return (0,registry_versions/* versionFromArn */.Yu)(arn);
+    }
+    catch {
+        return undefined;
+    }
+}
 async function resolveDeployTargets(ctx, settings) {
-    const deploy = settings.deploy;
+    const { deploy, group } = settings;
     const sagemaker = ctx.aws.sagemaker;
     if (deploy.traffic.length > 0) {
         const targets = [];
         for (const { version, weight } of deploy.traffic) {
-            const arn = await (0,registry_versions/* resolvePackageArn */.yy)(sagemaker, settings.group, { kind: 'version', version });
+            const arn = await (0,registry_versions/* resolvePackageArn */.yy)(sagemaker, group, { kind: 'version', version });
             targets.push(await (0,registry_versions/* forNamedVersion */.DK)('traffic', arn, () => approvedTarget(ctx, arn, weight)));
         }
         return targets;
     }
     if (deploy.modelPackage) {
-        const arn = await (0,registry_versions/* resolvePackageArn */.yy)(sagemaker, settings.group, deploy.modelPackage);
+        const arn = await (0,registry_versions/* resolvePackageArn */.yy)(sagemaker, group, deploy.modelPackage);
         return [await (0,registry_versions/* forNamedVersion */.DK)('model-package', arn, () => approvedTarget(ctx, arn, 1))];
     }
-    const newest = await (0,registry_versions/* latestVersion */.qD)(sagemaker, settings.group, 'Approved');
+    const newest = await (0,registry_versions/* latestVersion */.qD)(sagemaker, group, 'Approved');
     if (!newest) {
-        throw new errors/* UserError */.yo(`Model package group "${settings.group.name}" has no Approved version to deploy: approve one (mode: approve, or gate with on-pass: Approved), or name one with "model-package".`);
+        throw new errors/* UserError */.yo(`Model package group "${group.name}" has no Approved version to deploy: approve one (mode: approve, or gate with on-pass: Approved), or name one with "model-package".`);
     }
     ctx.out.info(`Deploying the newest Approved version: v${newest.version} (${newest.arn})`);
     return [await approvedTarget(ctx, newest.arn, 1)];
 }
+/** The version a rollback goes back to, and what chose it. */
+async function resolveRollbackTarget(ctx, settings, live, current) {
+    const { deploy, group } = settings;
+    if (deploy.modelPackage) {
+        return {
+            arn: await (0,registry_versions/* resolvePackageArn */.yy)(ctx.aws.sagemaker, group, deploy.modelPackage),
+            source: 'input "model-package"'
+        };
+    }
+    const recorded = live.tags[registry_tags/* TAGS */.gp.previousPackageArn];
+    if (recorded && recorded !== current)
+        return { arn: recorded, source: `the endpoint's ${registry_tags/* TAGS */.gp.previousPackageArn} tag` };
+    const currentVersion = current ? versionOf(current) : undefined;
+    if (currentVersion === undefined) {
+        throw new errors/* UserError */.yo(`Endpoint ${live.name} records no previous version and its live model names no versioned package: name the version to roll back to with "model-package".`);
+    }
+    const [older] = await (0,registry_versions/* listVersions */.yO)(ctx.aws.sagemaker, group, {
+        status: 'Approved',
+        limit: 1,
+        olderThanVersion: currentVersion
+    });
+    if (!older) {
+        throw new errors/* UserError */.yo(`Endpoint ${live.name} serves v${currentVersion} and group "${group.name}" has no Approved version older than it: name the version to roll back to with "model-package".`);
+    }
+    return { arn: older.arn, source: `the newest Approved version older than v${currentVersion}` };
+}
+/**
+ * `reject-current`: the decision that marks the replaced version Rejected, written like any
+ * person's decision (registry/decision.ts), with who, where and why.
+ */
+function rejectRequest(ctx, replaced, arn, endpointName, reason) {
+    const actor = deciderOf(ctx.github);
+    const url = (0,context/* runUrl */.V)(ctx.github);
+    const head = `Rejected on rollback of endpoint ${endpointName} by ${(0,registry_versions/* singleLine */.pF)(actor)}${url ? ` in ${(0,registry_versions/* singleLine */.pF)(url)}` : ''}: `;
+    const { dropped: _dropped, ...write } = decisionWrite({
+        writer: 'person',
+        status: 'Rejected',
+        approvalDescription: fitDescription(head, reason),
+        entries: personEntries(actor, reason, url),
+        existing: replaced.CustomerMetadataProperties
+    });
+    return { packageArn: arn, version: versionOf(arn) ?? 0, update: asVersionUpdate(write) };
+}
+
+;// CONCATENATED MODULE: ./build/src/modes/deploy.js
+
+
+
 const runDeploy = async (ctx, settings) => {
-    const deploy = settings.deploy;
-    const targets = await resolveDeployTargets(ctx, settings);
-    const live = await settledEndpoint(ctx, deploy, settings.dryRun);
+    const { deploy, dryRun } = settings;
+    const targets = await ctx.steps.run('finding the versions to deploy', () => resolveDeployTargets(ctx, settings));
+    const live = await ctx.steps.run(`reading endpoint ${deploy.endpointName}`, () => settledEndpoint(ctx, deploy, dryRun));
     const outcome = await runDeployment(ctx, settings, { kind: 'deploy', targets, live });
     return outcome.failed ? { failed: outcome.failed } : {};
 };
@@ -93107,7 +93278,7 @@ async function updateTags(ctx, { group, groupOps, dryRun }) {
     }
     await publish(ctx, { markdown: renderTagChanges(group.name, dryRun, changes, current) });
 }
-async function remove(ctx, { group, groupOps, dryRun }) {
+async function group_remove(ctx, { group, groupOps, dryRun }) {
     const sagemaker = ctx.aws.sagemaker;
     // Fails on a missing group before anything else is looked at.
     await ctx.steps.run('reading the group', () => (0,registry_versions/* describeGroup */.N3)(sagemaker, group));
@@ -93158,7 +93329,7 @@ const runGroup = async (ctx, settings) => {
     else if (operation === 'update-tags')
         await updateTags(ctx, settings);
     else if (operation === 'delete')
-        await remove(ctx, settings);
+        await group_remove(ctx, settings);
     else
         await share(ctx, settings, operation);
     return {};
@@ -93931,63 +94102,31 @@ const runRegister = async (ctx, settings) => {
 
 
 
-
-
-function versionOf(arn) {
-    try {
-        return (0,registry_versions/* versionFromArn */.Yu)(arn);
-    }
-    catch {
-        return undefined;
-    }
-}
-async function resolveRollbackTarget(ctx, settings, live, current) {
-    const deploy = settings.deploy;
-    if (deploy.modelPackage) {
-        return {
-            arn: await (0,registry_versions/* resolvePackageArn */.yy)(ctx.aws.sagemaker, settings.group, deploy.modelPackage),
-            source: 'input "model-package"'
-        };
-    }
-    const recorded = live.tags[registry_tags/* TAGS */.gp.previousPackageArn];
-    if (recorded && recorded !== current)
-        return { arn: recorded, source: `the endpoint's ${registry_tags/* TAGS */.gp.previousPackageArn} tag` };
-    const currentVersion = current ? versionOf(current) : undefined;
-    if (currentVersion === undefined) {
-        throw new errors/* UserError */.yo(`Endpoint ${live.name} records no previous version and its live model names no versioned package: name the version to roll back to with "model-package".`);
-    }
-    const [older] = await (0,registry_versions/* listVersions */.yO)(ctx.aws.sagemaker, settings.group, {
-        status: 'Approved',
-        limit: 1,
-        olderThanVersion: currentVersion
-    });
-    if (!older) {
-        throw new errors/* UserError */.yo(`Endpoint ${live.name} serves v${currentVersion} and group "${settings.group.name}" has no Approved version older than it: name the version to roll back to with "model-package".`);
-    }
-    return { arn: older.arn, source: `the newest Approved version older than v${currentVersion}` };
-}
 const runRollback = async (ctx, settings) => {
-    const deploy = settings.deploy;
+    const { deploy, dryRun } = settings;
     if (deploy.traffic.length > 0) {
         throw new errors/* UserError */.yo('Input "traffic" does not apply to mode "rollback": use mode "deploy" to change weights.');
     }
-    const live = await settledEndpoint(ctx, deploy, settings.dryRun);
+    // Resolve and read: what the endpoint serves, what to go back to, what to reject.
+    const live = await ctx.steps.run(`reading endpoint ${deploy.endpointName}`, () => settledEndpoint(ctx, deploy, dryRun));
     if (!live) {
         throw new errors/* UserError */.yo(`Endpoint ${deploy.endpointName} does not exist in ${settings.region}: there is nothing to roll back.`);
     }
     const current = (0,served/* currentPackageArn */.$t)(live);
-    const { arn, source } = await resolveRollbackTarget(ctx, settings, live, current);
+    const { arn, source } = await ctx.steps.run('finding the version to roll back to', () => resolveRollbackTarget(ctx, settings, live, current));
     if (arn === current && live.variants.length === 1) {
         throw new errors/* UserError */.yo(`Endpoint ${live.name} already serves ${arn} (${source}): there is nothing to roll back.`);
     }
     ctx.out.info(`Rolling endpoint ${live.name} back from ${current ?? 'an unknown package'} to ${arn} (${source})`);
     // A version named in "model-package" that does not exist is the input's mistake, said so.
-    const target = await (deploy.modelPackage
+    const target = await ctx.steps.run(`reading ${arn}`, () => deploy.modelPackage
         ? (0,registry_versions/* forNamedVersion */.DK)('model-package', arn, () => approvedTarget(ctx, arn, 1))
         : approvedTarget(ctx, arn, 1));
-    const reject = deploy.rejectCurrent && current && current !== target.arn
-        ? rejectRequest(ctx, current, deploy.endpointName, deploy.reason ?? '')
+    const replaced = deploy.rejectCurrent && current !== target.arn ? current : undefined;
+    const reject = replaced
+        ? rejectRequest(ctx, await ctx.steps.run(`reading ${replaced}`, () => (0,registry_versions/* describeVersion */.MP)(ctx.aws.sagemaker, replaced)), replaced, deploy.endpointName, deploy.reason ?? '')
         : undefined;
+    // Plan, write, publish: the same path as deploy.
     const outcome = await runDeployment(ctx, settings, {
         kind: 'rollback',
         targets: [target],
@@ -93996,25 +94135,6 @@ const runRollback = async (ctx, settings) => {
     });
     return outcome.failed ? { failed: outcome.failed } : {};
 };
-/** The UpdateModelPackage that marks the replaced version Rejected, with who, where and why. */
-function rejectRequest(ctx, arn, endpointName, reason) {
-    const actor = ctx.github.actor || 'unknown actor';
-    const run = (0,context/* runUrl */.V)(ctx.github);
-    return {
-        packageArn: arn,
-        version: versionOf(arn) ?? 0,
-        update: {
-            status: 'Rejected',
-            // As UpdateModelPackage will send it, so that the plan shows the exact text.
-            approvalDescription: (0,registry_versions/* truncate */.xv)((0,registry_versions/* singleLine */.pF)(`Rejected on rollback of endpoint ${endpointName} by ${actor}${run ? ` in ${run}` : ''}: ${reason}`), registry_versions/* APPROVAL_DESCRIPTION_MAX */.AW),
-            metadata: {
-                [registry_metadata/* KEYS */.Rk.decisionBy]: (0,registry_metadata/* sanitizeMetadataText */.Ab)(actor, registry_metadata/* METADATA_MAX_VALUE */.NB),
-                [registry_metadata/* KEYS */.Rk.decisionRun]: (0,registry_metadata/* sanitizeMetadataText */.Ab)((0,deploy_plan/* runLabel */.Az)(ctx.github), registry_metadata/* METADATA_MAX_VALUE */.NB),
-                [registry_metadata/* KEYS */.Rk.decisionReason]: (0,registry_metadata/* sanitizeMetadataText */.Ab)(reason, registry_metadata/* METADATA_MAX_VALUE */.NB)
-            }
-        }
-    };
-}
 
 ;// CONCATENATED MODULE: ./build/src/modes/index.js
 
@@ -94209,8 +94329,8 @@ var inflight = __nccwpck_require__(1880);
 var reconcile = __nccwpck_require__(7113);
 // EXTERNAL MODULE: ./build/src/github/run.js
 var run = __nccwpck_require__(8384);
-// EXTERNAL MODULE: ./build/src/main.js + 56 modules
-var main = __nccwpck_require__(280);
+// EXTERNAL MODULE: ./build/src/main.js + 61 modules
+var main = __nccwpck_require__(9487);
 // EXTERNAL MODULE: ./build/src/version.js
 var version = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./build/src/post.js
@@ -94790,12 +94910,11 @@ function tagChanges(wanted, current) {
 /* harmony export */   pW: () => (/* binding */ listExistingVersions),
 /* harmony export */   ph: () => (/* binding */ readGroupArn),
 /* harmony export */   qD: () => (/* binding */ latestVersion),
-/* harmony export */   xv: () => (/* binding */ truncate),
 /* harmony export */   yJ: () => (/* binding */ mapBounded),
 /* harmony export */   yO: () => (/* binding */ listVersions),
 /* harmony export */   yy: () => (/* binding */ resolvePackageArn)
 /* harmony export */ });
-/* unused harmony exports packageArnFromGroupArn, groupNotFound, versionsNotFound, STAGE_DESCRIPTION_MAX */
+/* unused harmony exports packageArnFromGroupArn, groupNotFound, versionsNotFound, STAGE_DESCRIPTION_MAX, truncate */
 /* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4459);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4286);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);

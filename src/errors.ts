@@ -95,6 +95,11 @@ export class StepError extends Error {
   }
 }
 
+/** The error a step failed with (a StepError's cause), for a short account of it. */
+export function causeOf(error: unknown): unknown {
+  return error instanceof StepError ? error.cause : error
+}
+
 /**
  * The steps of one run. A mode runs each AWS read or write through `run`, records what it
  * changed with `changed`, and any error then says which step failed, after which one, and
@@ -106,13 +111,21 @@ export class Steps {
   private readonly changes: string[] = []
   private milestone: string | undefined
 
-  /** Runs one step; an error in it (not already a StepError) becomes a StepError. */
-  async run<T>(step: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one step; an error in it (not already a StepError) becomes a StepError. `undo`
+   * runs first, so that what it takes back (or records with `changed`) is in the message.
+   */
+  async run<T>(
+    step: string,
+    work: () => Promise<T>,
+    undo?: (error: unknown) => Promise<void>
+  ): Promise<T> {
     try {
       const result = await work()
       this.finished.push(step)
       return result
     } catch (error) {
+      if (undo && !(error instanceof StepError)) await undo(error)
       throw this.failure(step, error)
     }
   }

@@ -274,7 +274,7 @@ if (problem) {
     console.error(`error: ${problem}`);
     process.exit(1);
 }
-const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3428));
+const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(809)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9809));
 process.exitCode = await cli(process.argv.slice(2));
 
 __webpack_async_result__();

@@ -717,6 +717,8 @@ export function describeCall(call: PlannedCall): string {
         parts.push(`description "${call.update.approvalDescription}"`)
       for (const [key, value] of Object.entries(call.update.metadata ?? {}))
         parts.push(`${key}=${value}`)
+      if (call.update.metadataToRemove?.length)
+        parts.push(`removing ${call.update.metadataToRemove.join(', ')}`)
       return `UpdateModelPackage v${call.version} (${call.packageArn}): ${parts.join(', ')}`
     }
     case 'DeleteEndpointConfig':
