@@ -87839,7 +87839,7 @@ function readGitHubRun(env = process.env) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3018);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(621);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9119);
 // One bundle serves both `main` and `post`: the main step marks its state, and the post
 // step (which GitHub runs with the same state) sees the mark.
@@ -87859,7 +87859,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3018:
+/***/ 621:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -89703,7 +89703,7 @@ async function getObjectText(s3, location) {
 
 
 /** CustomerMetadataProperties keys written by `register`. */
-const PROVENANCE_KEYS = {
+const provenance_PROVENANCE_KEYS = {
     fingerprint: 'register:fingerprint',
     commit: 'source:commit',
     modelData: 'source:model-data',
@@ -89774,22 +89774,22 @@ function entry(key, value) {
 /** Customer metadata describing the run, sanitised to the characters SageMaker allows. */
 function runMetadata(run) {
     return [
-        ...entry(PROVENANCE_KEYS.pullRequest, run.pullRequest === undefined ? undefined : String(run.pullRequest)),
-        ...entry(PROVENANCE_KEYS.ref, run.ref),
-        ...entry(PROVENANCE_KEYS.actor, run.actor),
-        ...entry(PROVENANCE_KEYS.runId, run.runId),
-        ...entry(PROVENANCE_KEYS.runAttempt, run.runAttempt)
+        ...entry(provenance_PROVENANCE_KEYS.pullRequest, run.pullRequest === undefined ? undefined : String(run.pullRequest)),
+        ...entry(provenance_PROVENANCE_KEYS.ref, run.ref),
+        ...entry(provenance_PROVENANCE_KEYS.actor, run.actor),
+        ...entry(provenance_PROVENANCE_KEYS.runId, run.runId),
+        ...entry(provenance_PROVENANCE_KEYS.runAttempt, run.runAttempt)
     ];
 }
 /** Customer metadata describing the model's origin; the fingerprint comes first. */
 function sourceMetadata(facts) {
     return [
-        [PROVENANCE_KEYS.fingerprint, facts.fingerprint],
-        ...entry(PROVENANCE_KEYS.commit, facts.commit),
-        ...entry(PROVENANCE_KEYS.modelData, facts.modelDataUrl),
-        ...entry(PROVENANCE_KEYS.image, facts.imageUri),
-        ...entry(PROVENANCE_KEYS.trainingJob, facts.trainingJobName),
-        ...entry(PROVENANCE_KEYS.tuningJob, facts.tuningJobName)
+        [provenance_PROVENANCE_KEYS.fingerprint, facts.fingerprint],
+        ...entry(provenance_PROVENANCE_KEYS.commit, facts.commit),
+        ...entry(provenance_PROVENANCE_KEYS.modelData, facts.modelDataUrl),
+        ...entry(provenance_PROVENANCE_KEYS.image, facts.imageUri),
+        ...entry(provenance_PROVENANCE_KEYS.trainingJob, facts.trainingJobName),
+        ...entry(provenance_PROVENANCE_KEYS.tuningJob, facts.tuningJobName)
     ];
 }
 /** Hyperparameters as `hp:<name>` entries; values are sanitised (quotes become `_`). */
@@ -90008,7 +90008,7 @@ function packageFacts(pkg) {
         customerMetadata: { ...(pkg.CustomerMetadataProperties ?? {}) }
     };
 }
-const PROVENANCE_VALUES = new Set(Object.values(PROVENANCE_KEYS));
+const PROVENANCE_VALUES = new Set(Object.values(provenance_PROVENANCE_KEYS));
 /** Sorts the customer metadata by the conventions `register`, `gate`, `approve` and `deploy` write. */
 function metadataStory(metadata) {
     const story = {
@@ -90167,8 +90167,8 @@ async function readLineage(sagemaker, pkg) {
     const facts = packageFacts(pkg);
     const story = metadataStory(facts.customerMetadata);
     const notes = [];
-    const trainingJobName = story.provenance[PROVENANCE_KEYS.trainingJob];
-    const tuningJobName = story.provenance[PROVENANCE_KEYS.tuningJob];
+    const trainingJobName = story.provenance[provenance_PROVENANCE_KEYS.trainingJob];
+    const tuningJobName = story.provenance[provenance_PROVENANCE_KEYS.tuningJob];
     const [trainingJob, tuningJob, associations] = await Promise.all([
         trainingJobName
             ? readOrNote(`Training job "${trainingJobName}"`, notes, async () => trainingJobFacts(await sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: trainingJobName }))))
@@ -90185,7 +90185,7 @@ async function readLineage(sagemaker, pkg) {
             : undefined
     ]);
     if (!trainingJobName && !tuningJobName) {
-        notes.push(`No training or tuning job is recorded on this version (customer metadata "${PROVENANCE_KEYS.trainingJob}"): it was registered from a model artifact, or by another tool.`);
+        notes.push(`No training or tuning job is recorded on this version (customer metadata "${provenance_PROVENANCE_KEYS.trainingJob}"): it was registered from a model artifact, or by another tool.`);
     }
     return { package: facts, story, trainingJob, tuningJob, associations: associations ?? [], notes };
 }
@@ -90220,7 +90220,7 @@ function neutraliseMentions(text) {
  * The order matters: entities first (they introduce `&` and `;` only), then backslashes,
  * then mentions (whose entity contains `#`, which must not be backslash-escaped).
  */
-function escapeText(text, maxLength = 1000) {
+function escape_escapeText(text, maxLength = 1000) {
     const oneLine = truncate(text.replace(/\r\n?|\n/g, ' '), maxLength);
     return neutraliseMentions(escapeHtml(oneLine).replace(MARKDOWN_SPECIALS, '\\$&'));
 }
@@ -90230,7 +90230,7 @@ function escapeText(text, maxLength = 1000) {
  */
 function escapeCell(text, maxLength = 300) {
     const lines = truncate(text, maxLength).split(/\r\n?|\n/);
-    return lines.map(line => escapeText(line, Number.MAX_SAFE_INTEGER)).join('<br>');
+    return lines.map(line => escape_escapeText(line, Number.MAX_SAFE_INTEGER)).join('<br>');
 }
 /** Shortens to `maxLength` characters with an ellipsis, without splitting a surrogate pair. */
 function truncate(text, maxLength) {
@@ -90266,16 +90266,201 @@ function safeUrl(url) {
         return undefined;
     return parsed.href.replace(/[()<> "'`|\\]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
+/** Runs of at least this many characters without a space get break opportunities. */
+const LONG_WORD = 24;
+/**
+ * Already-escaped cell text with `<wbr>` after `/ : _ . -` inside long words, so that an
+ * S3 URI or a long metric name wraps inside its column instead of widening the table
+ * past the comment (GitHub's tables scroll sideways rather than break words). The text
+ * reads and copies the same: `<wbr>` is no character.
+ */
+function breakable(escaped) {
+    return escaped.replace(/[^\s<>]+/g, word => Array.from(word).length < LONG_WORD
+        ? word
+        : // Not inside `://`, which must stay whole to read as a URL.
+            word.replace(/([.-]|\\_|:(?!\/)|\/(?!\/))(?=[^\s/])/g, '$1<wbr>'));
+}
+/**
+ * Untrusted text for a terminal: one line, with no control character. An escape sequence
+ * in a metric name or description could otherwise move the cursor, recolour the screen
+ * or rewrite what was printed before it.
+ */
+function escape_terminalText(text, maxLength = 1000) {
+    const oneLine = text.replace(/\r\n?|\n|\t/g, ' ');
+    // C0 and C1 controls, DEL, and the bidirectional overrides that reorder what is shown.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    const visible = oneLine.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+    return truncate(visible, maxLength);
+}
+
+;// CONCATENATED MODULE: ./build/src/report/format.js
+// How numbers, statuses, dates and directions read in every report, Markdown or text.
+// One place, so that the PR comment, the summary and the terminal agree to the digit.
+
+
+/** More decimals than this are float noise, not information, for any metric we report. */
+const MAX_DECIMALS = 12;
+/** The decimals `formatNumber` (6 significant digits, no noise) needs for a value. */
+function decimalsOf(value) {
+    if (!Number.isFinite(value))
+        return 0;
+    const text = formatNumber(value);
+    const point = text.indexOf('.');
+    return point < 0 ? 0 : text.length - point - 1;
+}
+/**
+ * One number of decimals for every value of a metric, so that a column or row lines up
+ * and 0.35 sits next to 0.381 as 0.350: the most any of the values needs, never fewer
+ * than it needs (a threshold of 0.85 must not meet a 0.84996 shown as 0.850).
+ */
+function format_metricDecimals(values) {
+    let decimals = 0;
+    for (const value of values) {
+        if (value !== undefined)
+            decimals = Math.max(decimals, decimalsOf(value));
+    }
+    return Math.min(decimals, MAX_DECIMALS);
+}
+/** A value with the metric's decimals; non-finite values as words. */
+function format_fixed(value, decimals) {
+    if (value === undefined)
+        return '—';
+    if (!Number.isFinite(value))
+        return formatNumber(value);
+    const text = value.toFixed(decimals);
+    // -0.000 is zero to a reader.
+    return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
+}
+/** A difference with its sign and the metric's decimals: `+0.030`, `-0.022`, `0.000`. */
+function signedFixed(value, decimals) {
+    const text = format_fixed(value, decimals);
+    return value > 0 && !/^0\.?0*$/.test(text) ? `+${text}` : text;
+}
+/** A relative change in percent to 2 significant figures: `-2.5%`, `+8.6%`, `+120%`. */
+function relativePercent(delta, baseline) {
+    if (baseline === 0 || !Number.isFinite(delta) || !Number.isFinite(baseline))
+        return undefined;
+    const percent = (delta / Math.abs(baseline)) * 100;
+    if (percent === 0)
+        return '0%';
+    const rounded = Number(percent.toPrecision(2));
+    return `${rounded > 0 ? '+' : ''}${formatNumber(rounded)}%`;
+}
+/** What a change means for a metric whose better direction is known (or not). */
+function changeWord(delta, direction) {
+    if (delta === 0)
+        return 'no change';
+    if (direction === undefined)
+        return 'changed';
+    return delta > 0 === (direction === 'higher') ? 'better' : 'worse';
+}
+const format_DIRECTION_MARK = { higher: '↑', lower: '↓' };
+const DIRECTION_TEXT = {
+    higher: 'higher is better',
+    lower: 'lower is better'
+};
+/** The direction given for a metric (policy override), else the one its name implies. */
+function format_directionOf(metric, given) {
+    return given?.[metric] ?? inferDirection(metric);
+}
+const STATUS_WORDS = {
+    PendingManualApproval: 'pending approval',
+    Approved: 'approved',
+    Rejected: 'rejected'
+};
+/** An approval or job status in words: `PendingManualApproval` -> `pending approval`. */
+function format_statusWords(status) {
+    if (status === undefined || status === '')
+        return undefined;
+    return (STATUS_WORDS[status] ??
+        status
+            .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+            .replace(/_/g, ' ')
+            .toLowerCase());
+}
+/** The approval statuses inside our own sentences (`status left PendingManualApproval`) in words. */
+function format_withStatusWords(text) {
+    return text.replace(/\bPendingManualApproval\b/g, 'pending approval');
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function asDate(value) {
+    if (value === undefined)
+        return undefined;
+    const date = value instanceof Date ? value : new Date(value);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+/**
+ * A date short enough not to wrap in a table cell: `Jan 3`, or `Jan 3 2025` when the dates
+ * shown together span more than one year. UTC, as the registry records it; the spaces
+ * are non-breaking.
+ */
+function format_shortDate(value, withYear = false) {
+    const date = asDate(value);
+    if (!date)
+        return undefined;
+    const day = `${MONTHS[date.getUTCMonth()]}\u00a0${date.getUTCDate()}`;
+    return withYear ? `${day}\u00a0${date.getUTCFullYear()}` : day;
+}
+/** True when the dates are not all in one calendar year, so that a short date needs its year. */
+function format_spansYears(values) {
+    const years = new Set(values.flatMap(value => asDate(value)?.getUTCFullYear() ?? []));
+    return years.size > 1;
+}
+/** An ISO time as `2026-11-20 10:15 UTC`, for the one place a full time is worth its width. */
+function format_dateTime(value) {
+    const date = asDate(value);
+    if (!date)
+        return undefined;
+    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+const SPARKS = '▁▂▃▄▅▆▇█';
+/** A one-line trend for a terminal: one block per value, scaled between min and max. */
+function format_sparkline(values) {
+    const finite = values.filter(Number.isFinite);
+    if (finite.length === 0)
+        return '';
+    const low = Math.min(...finite);
+    const span = Math.max(...finite) - low;
+    return values
+        .map(value => {
+        if (!Number.isFinite(value))
+            return ' ';
+        const index = span === 0 ? 3 : Math.round(((value - low) / span) * (SPARKS.length - 1));
+        return SPARKS[index];
+    })
+        .join('');
+}
 
 ;// CONCATENATED MODULE: ./build/src/report/chart.js
 
-/** Makes GitHub's default near-white line readable on both light and dark themes. */
-const CHART_INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0969da"}}}}%%';
+
+/**
+ * Mid-tone colours: each has a contrast of at least 3:1 (WCAG's bar for graphics) against
+ * the chart background of Mermaid's default theme (white) and of its dark theme (#333),
+ * which GitHub uses in dark mode. Named for the caption, which is the legend.
+ */
+const SERIES = {
+    approved: { colour: '#1f9d55', name: 'green' },
+    rejected: { colour: '#e5534b', name: 'red' },
+    candidate: { colour: '#2f81f7', name: 'blue' },
+    trend: { colour: '#768390', name: 'grey' },
+    baseline: { colour: '#1f9d55', name: 'green' },
+    threshold: { colour: '#db6d28', name: 'orange' },
+    limit: { colour: '#a371f7', name: 'purple' }
+};
+/** Wide enough to fill GitHub's 900 px comment column, low enough to stack a few. */
+const WIDTH = 860;
+const HEIGHT = 260;
+const LABEL_FONT = 12;
+/** Roughly the width of one character of the axis labels, in px, for spacing them. */
+const CHAR_WIDTH = 7;
+/** The plot's share of the chart width; the rest is the y-axis labels. */
+const PLOT_SHARE = 0.88;
 /** A decimal Mermaid's number grammar accepts: no exponent, no float noise. */
 function chartNumber(value) {
     const rounded = Number(value.toPrecision(6));
     if (!String(rounded).includes('e'))
-        return String(rounded);
+        return String(rounded === 0 ? 0 : rounded);
     return rounded.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
 }
 /** A y-axis range with some room above and below, so the line is not glued to the edges. */
@@ -90283,30 +90468,136 @@ function axisRange(values) {
     const min = Math.min(...values);
     const max = Math.max(...values);
     const span = max - min;
-    const pad = span > 0 ? span * 0.1 : Math.max(Math.abs(max) * 0.05, 0.01);
+    const pad = span > 0 ? span * 0.12 : Math.max(Math.abs(max) * 0.05, 0.01);
     return [min - pad, max + pad];
 }
 /**
- * A fenced Mermaid `xychart-beta` line chart of one metric over versions, oldest first.
- * Points that are missing or not finite are left out (a line cannot have holes); with
- * fewer than two points there is no trend to draw and the result is undefined.
+ * Lines far outside the data would squash the trend into a strip; they are left out of
+ * the drawing (the caption still names them) when more than three data spans away.
  */
-function trendChart(metric, points, title) {
-    const usable = points.filter(point => Number.isFinite(point.value));
-    if (usable.length < 2)
-        return undefined;
-    const [low, high] = axisRange(usable.map(point => point.value));
-    const categories = usable.map(point => `"v${Math.trunc(point.version)}"`).join(', ');
+function drawnLines(values, lines) {
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const reach = Math.max(max - min, Math.abs(max) * 0.02, 1e-9) * 3;
+    return lines.filter(line => Number.isFinite(line.value) && line.value >= min - reach && line.value <= max + reach);
+}
+/**
+ * The x-axis: every label where they fit, else every k-th one, always the baseline and the
+ * candidate, with their neighbours cleared so nothing overlaps. Categories must differ
+ * (Mermaid keys the axis by them), so a hidden label is a distinct run of zero-width spaces.
+ */
+function axisLabels(versions, baseline, candidate) {
+    const band = (WIDTH * PLOT_SHARE) / Math.max(versions.length, 1);
+    const special = (version) => version === candidate
+        ? `v${version} candidate`
+        : version === baseline
+            ? `v${version} baseline`
+            : undefined;
+    const width = (text) => text.length * CHAR_WIDTH + 8;
+    const widest = Math.max(...versions.map(version => width(`v${version}`)));
+    const step = Math.max(1, Math.ceil(widest / band));
+    const labels = versions.map((version, index) => special(version) ?? ((versions.length - 1 - index) % step === 0 ? `v${version}` : undefined));
+    // Clear regular labels that would run into a special one; specials win.
+    versions.forEach((version, index) => {
+        const text = special(version);
+        if (!text)
+            return;
+        const needed = width(text) / 2 + widest / 2;
+        versions.forEach((neighbour, other) => {
+            if (other !== index && Math.abs(other - index) * band < needed && !special(neighbour)) {
+                labels[other] = undefined;
+            }
+        });
+    });
+    return labels.map((label, index) => label ?? '\u200b'.repeat(index + 1));
+}
+function row(values) {
+    return `[${values.map(chartNumber).join(', ')}]`;
+}
+function barSeries(input, points, floor) {
+    const bar = (key, caption, keep) => {
+        const values = points.map(point => (keep(point) ? point.value : floor));
+        return points.some(keep) ? [{ key, kind: 'bar', values, caption }] : [];
+    };
+    const isCandidate = (point) => point.version === input.candidate;
     return [
+        ...bar('approved', 'approved', point => !isCandidate(point) && point.status === 'Approved'),
+        ...bar('rejected', 'rejected', point => !isCandidate(point) && point.status === 'Rejected'),
+        ...bar('candidate', `candidate v${input.candidate}`, isCandidate)
+    ];
+}
+function lineSeries(input, points, lines) {
+    const flat = (value) => points.map(() => value);
+    const base = points.find(point => point.version === input.baseline);
+    return [
+        {
+            key: 'trend',
+            kind: 'line',
+            values: points.map(point => point.value),
+            caption: 'every version'
+        },
+        ...(base
+            ? [
+                {
+                    key: 'baseline',
+                    kind: 'line',
+                    values: flat(base.value),
+                    caption: `baseline v${base.version}`
+                }
+            ]
+            : []),
+        ...lines.map(line => ({
+            key: line.kind,
+            kind: 'line',
+            values: flat(line.value),
+            caption: line.label
+        }))
+    ];
+}
+function caption(series, left) {
+    const parts = series.map(entry => {
+        const colour = SERIES[entry.key].name;
+        return entry.kind === 'bar'
+            ? `${colour} bars: ${entry.caption}`
+            : `${colour} line: ${entry.caption}`;
+    });
+    for (const line of left)
+        parts.push(`${line.label} (off the chart)`);
+    return parts.join(' · ');
+}
+/**
+ * A fenced Mermaid chart of one metric over versions, oldest first, and its legend as a
+ * line of text (xychart draws no legend GitHub can be relied on to show). Undefined with
+ * fewer than two points: there is no trend to draw.
+ */
+function trendChart(input) {
+    const points = input.points.filter(point => Number.isFinite(point.value));
+    if (points.length < 2)
+        return undefined;
+    const values = points.map(point => point.value);
+    const lines = drawnLines(values, input.lines ?? []);
+    const [low, high] = axisRange([...values, ...lines.map(line => line.value)]);
+    const hidden = low - (high - low);
+    const series = [...barSeries(input, points, hidden), ...lineSeries(input, points, lines)];
+    const palette = series.map(entry => SERIES[entry.key].colour).join(',');
+    const init = {
+        xyChart: { width: WIDTH, height: HEIGHT, xAxis: { labelFontSize: LABEL_FONT } },
+        themeVariables: { xyChart: { plotColorPalette: palette } }
+    };
+    const mark = input.direction ? ` ${format_DIRECTION_MARK[input.direction]}` : '';
+    const labels = axisLabels(points.map(point => Math.trunc(point.version)), input.baseline, input.candidate);
+    const block = [
         '```mermaid',
-        CHART_INIT,
+        `%%{init: ${JSON.stringify(init)}}%%`,
         'xychart-beta',
-        `  title "${mermaidLabel(title ?? metric, 80)}"`,
-        `  x-axis [${categories}]`,
-        `  y-axis "${mermaidLabel(metric)}" ${chartNumber(low)} --> ${chartNumber(high)}`,
-        `  line [${usable.map(point => chartNumber(point.value)).join(', ')}]`,
+        `  title "${mermaidLabel(input.metric, 80)}${mark}"`,
+        `  x-axis [${labels.map(label => `"${label}"`).join(', ')}]`,
+        `  y-axis ${chartNumber(low)} --> ${chartNumber(high)}`,
+        ...series.map(entry => `  ${entry.kind} ${row(entry.values)}`),
         '```'
     ].join('\n');
+    const left = (input.lines ?? []).filter(line => !lines.includes(line));
+    return { block, legend: caption(series, left) };
 }
 
 ;// CONCATENATED MODULE: ./build/src/report/links.js
@@ -90325,17 +90616,58 @@ function groupNameAndRegion(group, region) {
     return arn ? { name: arn[2] ?? group, region: arn[1] ?? region } : { name: group, region };
 }
 /**
- * Links to the SageMaker console for a group and, when given, an endpoint; none when the
- * region is not a region name. The console routes are not a documented API: these are
- * the forms in common use.
+ * The SageMaker console's home for a region, or undefined when the region is not a region
+ * name: it becomes part of the host name, and anything else would send the reader
+ * elsewhere. The console routes below it are not a documented API: these are the forms
+ * in common use.
  */
-function consoleLinks(options) {
-    const { name, region } = groupNameAndRegion(options.group, options.region);
-    // The region becomes part of the host name: anything but a region would send the
-    // reader elsewhere.
+function consoleBase(region) {
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
+        return undefined;
+    return `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}`;
+}
+/** The console page of one version of a group (name or shared-group ARN). */
+function versionConsoleUrl(group, region, version) {
+    if (version === undefined || !Number.isInteger(version))
+        return undefined;
+    const located = groupNameAndRegion(group, region);
+    const base = consoleBase(located.region);
+    if (!base)
+        return undefined;
+    return `${base}#/model-registry/${encodeURIComponent(located.name)}/versions/${version}`;
+}
+/**
+ * The web address of a repository recorded as a URL (`MetadataProperties.Repository`) or
+ * as `owner/name`, which lives on `serverUrl`.
+ */
+function repositoryUrl(repository, serverUrl = 'https://github.com') {
+    if (!repository)
+        return undefined;
+    if (/^https?:\/\//i.test(repository))
+        return repository.replace(/\/+$/, '').replace(/\.git$/, '');
+    if (/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return `${serverUrl.replace(/\/+$/, '')}/${repository}`;
+    return undefined;
+}
+/** A full commit SHA is 40 (SHA-1) or 64 (SHA-256) hex digits; reports show the first 7. */
+function links_shortSha(sha) {
+    return /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7) : sha;
+}
+function commitUrl(repository, sha) {
+    return repository && /^[0-9a-f]{7,64}$/i.test(sha) ? `${repository}/commit/${sha}` : undefined;
+}
+function pullRequestUrl(repository, number) {
+    return repository && /^\d+$/.test(number) ? `${repository}/pull/${number}` : undefined;
+}
+/**
+ * Links to the SageMaker console for a group and, when given, an endpoint; none when the
+ * region is not a region name.
+ */
+function links_consoleLinks(options) {
+    const { name, region } = groupNameAndRegion(options.group, options.region);
+    const base = consoleBase(region);
+    if (!base)
         return [];
-    const base = `https://${consoleHost(region)}/sagemaker/home?region=${encodeURIComponent(region)}`;
     const links = [
         {
             label: 'Model group in the SageMaker console',
@@ -90351,35 +90683,145 @@ function consoleLinks(options) {
     return links;
 }
 
+;// CONCATENATED MODULE: ./build/src/report/markdown.js
+// Small Markdown pieces every report shares: links to versions, commits and pull requests,
+// and table cells that wrap instead of widening the table.
+
+
+/** `[label](url)` with the label escaped, or the escaped label alone when the URL is unsafe. */
+function markdown_link(label, url) {
+    const target = url === undefined ? undefined : safeUrl(url);
+    return target === undefined ? escape_escapeText(label) : `[${escape_escapeText(label)}](${target})`;
+}
+/** `v5` linked to the version's page in the SageMaker console; `fallback` without a number. */
+function markdown_versionLink(group, region, version, fallback = 'candidate') {
+    if (version === undefined)
+        return escape_escapeText(fallback);
+    return markdown_link(`v${version}`, versionConsoleUrl(group, region, version));
+}
+/** Untrusted text for a table cell that wraps inside its column. */
+function cell(value, limit = 300) {
+    return value === undefined || value === '' ? '—' : breakable(escapeCell(value, limit));
+}
+/** A commit as its first 7 characters, linked to the commit on the repository's server. */
+function commitCell(sha, repository) {
+    return markdown_link(links_shortSha(sha), commitUrl(repository, sha));
+}
+/** A pull request as `#42`, linked. */
+function pullRequestCell(number, repository) {
+    const trimmed = number.trim();
+    return /^\d+$/.test(trimmed)
+        ? markdown_link(`#${trimmed}`, pullRequestUrl(repository, trimmed))
+        : cell(number);
+}
+/** A repository URL as `owner/name`, linked. */
+function repositoryCell(url) {
+    return markdown_link(url.replace(/^https?:\/\/[^/]+\//i, ''), url);
+}
+/** A URL as a short link: a workflow run as `run 42`, anything else as its host and path. */
+function urlCell(url) {
+    const target = safeUrl(url);
+    if (!target)
+        return cell(url);
+    const run = /\/actions\/runs\/(\d+)(?:\/attempts\/(\d+))?/.exec(url);
+    if (run)
+        return markdown_link(`run ${run[1]}${run[2] ? ` attempt ${run[2]}` : ''}`, url);
+    const label = url.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+    return `[${breakable(escapeCell(label, 120))}](${target})`;
+}
+/** A GFM table; every cell is already Markdown. */
+function markdown_table(headers, aligns, rows) {
+    return [
+        `| ${headers.join(' | ')} |`,
+        `|${aligns.join('|')}|`,
+        ...rows.map(row => `| ${row.join(' | ')} |`)
+    ];
+}
+
 ;// CONCATENATED MODULE: ./build/src/report/compare.js
 // The `compare` report: a table of versions with their metrics and last gate decision,
 // and a trend chart per metric. Metric names, statuses and decisions come from the
-// registry, so every one of them is escaped.
+// registry, so every one of them is escaped. Tables are cut into column groups so that
+// none is wider than GitHub's comment column, and turned on their side when there are
+// more metrics than versions.
+
+
 
 
 
 
 /** Charts beyond this many metrics add length, not insight; the JSON report has them all. */
 const MAX_CHARTS = 20;
+/** Metric columns per table with versions as rows: 5 fit GitHub's 900 px column. */
+const METRIC_COLUMNS = 5;
+/** Version columns per table with metrics as rows. */
+const VERSION_COLUMNS = 8;
 /** Rows oldest first, the order of the charts' x-axis. */
-function oldestFirst(rows) {
+function compare_oldestFirst(rows) {
     return [...rows].sort((a, b) => a.version - b.version);
 }
 /** Every metric name any row carries, sorted. */
-function metricNames(rows) {
+function compare_metricNames(rows) {
     return [...new Set(rows.flatMap(row => Object.keys(row.metrics)))].sort();
-}
-function cell(value, limit = 200) {
-    return value === undefined || value === '' ? '—' : escapeCell(value, limit);
 }
 /** `- [label](url)` per link whose URL is safe; the label is escaped. */
 function linkList(links) {
     return links.flatMap(entry => {
         const target = safeUrl(entry.url);
-        return target ? [`- [${escapeText(entry.label, 200)}](${target})`] : [];
+        return target ? [`- [${escape_escapeText(entry.label, 200)}](${target})`] : [];
     });
 }
-/** A GFM table of versions: version, status, created, then the chosen columns. */
+/** Splits `items` into groups of at most `size`. */
+function chunks(items, size) {
+    const groups = [];
+    for (let start = 0; start < items.length; start += size)
+        groups.push(items.slice(start, start + size));
+    return groups;
+}
+function metricHead(name, directions) {
+    const direction = format_directionOf(name, directions);
+    return `${breakable(escapeCell(name, 128))}${direction ? ` ${format_DIRECTION_MARK[direction]}` : ''}`;
+}
+function versionCell(row, options) {
+    return options.group && options.region
+        ? markdown_versionLink(options.group, options.region, Math.trunc(row.version))
+        : `v${Math.trunc(row.version)}`;
+}
+/** Versions as rows: version (linked), status in words, short date, metrics with fixed decimals. */
+function compareTable(rows, options = {}) {
+    const metrics = options.metrics ?? [];
+    const decimals = metrics.map(name => format_metricDecimals(rows.map(row => row.metrics[name])));
+    const withYear = format_spansYears(rows.map(row => row.created));
+    return markdown_table([
+        'version',
+        'status',
+        'created',
+        ...metrics.map(name => metricHead(name, options.directions)),
+        ...(options.gate ? ['gate'] : []),
+        ...(options.description ? ['description'] : [])
+    ], [
+        '--:',
+        '---',
+        '---',
+        ...metrics.map(() => '--:'),
+        ...(options.gate ? ['---'] : []),
+        ...(options.description ? ['---'] : [])
+    ], rows.map(row => [
+        versionCell(row, options),
+        cell(format_statusWords(row.status), 50),
+        cell(format_shortDate(row.created, withYear), 40),
+        ...metrics.map((name, index) => format_fixed(row.metrics[name], decimals[index] ?? 0)),
+        ...(options.gate ? [cell(row.gateDecision, 20)] : []),
+        ...(options.description ? [cell(row.description, 200)] : [])
+    ]));
+}
+function legacyCell(value, limit = 200) {
+    return value === undefined || value === '' ? '—' : escapeCell(value, limit);
+}
+/**
+ * The version list of the `group` mode, as it reads today: ISO times and the registry's
+ * status names. `compareTable` is the compact form.
+ */
 function versionTable(rows, options = {}) {
     const metrics = options.metrics ?? [];
     const headers = [
@@ -90402,57 +90844,107 @@ function versionTable(rows, options = {}) {
     for (const row of rows) {
         const values = [
             `v${Math.trunc(row.version)}`,
-            cell(row.status, 50),
-            cell(row.created, 40),
+            legacyCell(row.status, 50),
+            legacyCell(row.created, 40),
             ...metrics.map(name => {
                 const value = row.metrics[name];
                 return value === undefined ? '—' : formatNumber(value);
             }),
-            ...(options.gate ? [cell(row.gateDecision, 20)] : []),
-            ...(options.description ? [cell(row.description, 200)] : [])
+            ...(options.gate ? [legacyCell(row.gateDecision, 20)] : []),
+            ...(options.description ? [legacyCell(row.description, 200)] : [])
         ];
         lines.push(`| ${values.join(' | ')} |`);
     }
     return lines;
 }
-function charts(rows, metrics) {
-    const blocks = [];
-    for (const metric of metrics.slice(0, MAX_CHARTS)) {
-        const chart = trendChart(metric, rows.flatMap(row => {
-            const value = row.metrics[metric];
-            return value === undefined ? [] : [{ version: row.version, value }];
-        }));
-        if (chart)
-            blocks.push(chart, '');
+/** Metrics as rows, versions as columns: for many metrics over a few versions. */
+function transposedTable(rows, metrics, options) {
+    const withYear = format_spansYears(rows.map(row => row.created));
+    const head = (row) => [
+        versionCell(row, options),
+        cell(format_statusWords(row.status), 50),
+        cell(format_shortDate(row.created, withYear), 40)
+    ].join('<br>');
+    const body = metrics.map(name => {
+        const decimals = format_metricDecimals(rows.map(row => row.metrics[name]));
+        return [
+            metricHead(name, options.directions),
+            ...rows.map(row => format_fixed(row.metrics[name], decimals))
+        ];
+    });
+    if (options.gate)
+        body.push(['gate', ...rows.map(row => cell(row.gateDecision, 20))]);
+    return markdown_table(['metric', ...rows.map(head)], ['---', ...rows.map(() => '--:')], body);
+}
+function tables(rows, metrics, report) {
+    const options = {
+        gate: true,
+        group: report.group,
+        region: report.region,
+        directions: report.directions
+    };
+    if (metrics.length > rows.length) {
+        // On its side; newest versions in the first table, the one a reader looks at.
+        const groups = chunks([...rows].reverse(), VERSION_COLUMNS).map(group => group.reverse());
+        return groups.flatMap(group => [...transposedTable(group, metrics, options), '']);
     }
+    const groups = metrics.length === 0 ? [[]] : chunks(metrics, METRIC_COLUMNS);
+    return groups.flatMap(group => [...compareTable(rows, { ...options, metrics: group }), '']);
+}
+function charts(rows, metrics, report) {
+    const newest = rows[rows.length - 1];
+    const champion = [...rows].reverse().find(row => row !== newest && row.status === 'Approved');
+    const blocks = metrics.slice(0, MAX_CHARTS).flatMap(metric => {
+        const chart = trendChart({
+            metric,
+            direction: format_directionOf(metric, report.directions),
+            points: rows.flatMap(row => {
+                const value = row.metrics[metric];
+                return value === undefined ? [] : [{ version: row.version, value, status: row.status }];
+            }),
+            baseline: champion?.version,
+            candidate: newest?.version
+        });
+        return chart ? [chart.block, '', `<sub>${escape_escapeText(chart.legend, 1000)}</sub>`, ''] : [];
+    });
     if (blocks.length === 0)
         return [];
+    const count = blocks.length / 4;
     const more = metrics.length > MAX_CHARTS
         ? [
             `<sub>Charts for the first ${MAX_CHARTS} of ${metrics.length} metrics; the JSON report has all values.</sub>`,
             ''
         ]
         : [];
-    return ['### Trend', '', ...blocks, ...more];
+    if (count <= 2)
+        return ['### Trend', '', ...blocks, ...more];
+    return [
+        `<details><summary>Trend of ${count} metrics</summary>`,
+        '',
+        ...blocks,
+        ...more,
+        '</details>',
+        ''
+    ];
 }
 function renderCompare(report) {
-    const rows = oldestFirst(report.rows);
-    const metrics = metricNames(rows);
+    const rows = compare_oldestFirst(report.rows);
+    const metrics = compare_metricNames(rows);
     const first = rows[0];
     const last = rows[rows.length - 1];
     const range = first && last ? ` (v${first.version} to v${last.version})` : '';
-    const lines = [`## Model versions compared: ${escapeText(report.group, 200)}${range}`, ''];
+    const lines = [`## Model versions compared: ${escape_escapeText(report.group, 200)}${range}`, ''];
     if (rows.length === 0) {
         lines.push('The group has no versions to compare.', '');
     }
     else {
-        lines.push(`${rows.length} version${rows.length === 1 ? '' : 's'} · ${metrics.length} metric${metrics.length === 1 ? '' : 's'} from the registry · region ${escapeText(report.region, 50)}`, '', ...versionTable(rows, { metrics, gate: true }), '');
+        lines.push(`${rows.length} version${rows.length === 1 ? '' : 's'} · ${metrics.length} metric${metrics.length === 1 ? '' : 's'} from the registry · ${escape_escapeText(report.region, 50)}`, '', ...tables(rows, metrics, report));
         if (metrics.length === 0) {
             lines.push('No version carries `metric:` entries in its customer metadata; register versions with metrics to compare them.', '');
         }
-        lines.push(...charts(rows, metrics));
+        lines.push(...charts(rows, metrics, report));
     }
-    const links = linkList(consoleLinks({ region: report.region, group: report.group }));
+    const links = linkList(links_consoleLinks({ region: report.region, group: report.group }));
     if (links.length > 0)
         lines.push('### Links', '', ...links, '');
     const run = report.runUrl ? safeUrl(report.runUrl) : undefined;
@@ -90461,12 +90953,12 @@ function renderCompare(report) {
 }
 /** Plain data for the JSON report; non-finite numbers become null, text is left as it is. */
 function compareJson(report) {
-    const rows = oldestFirst(report.rows);
+    const rows = compare_oldestFirst(report.rows);
     return {
         schema: 'sagemaker-model-gate/compare-report@1',
         group: report.group,
         region: report.region,
-        metrics: metricNames(rows),
+        metrics: compare_metricNames(rows),
         versions: rows.map(row => ({
             version: row.version,
             arn: row.arn,
@@ -90562,7 +91054,7 @@ const runCompare = async (ctx, settings) => {
     const newest = rows.reduce((best, row) => (best === undefined || row.version > best.version ? row : best), undefined);
     ctx.out.info(rows.length === 0
         ? `Group "${settings.group.name}" has no versions to compare.`
-        : `Compared ${rows.length} versions of "${settings.group.name}": ${oldestFirst(rows)
+        : `Compared ${rows.length} versions of "${settings.group.name}": ${compare_oldestFirst(rows)
             .map(row => `v${row.version}`)
             .join(', ')}`);
     const report = {
@@ -90579,57 +91071,386 @@ const runCompare = async (ctx, settings) => {
     return {};
 };
 
+;// CONCATENATED MODULE: ./build/src/report/gate-table.js
+
+
+
+
+const VERDICT_MARK = { pass: '✅', fail: '❌', skipped: '⏭️' };
+/** The value of a metric, with its standard deviation when the statistics carry one. */
+function valueText(value, decimals, sd) {
+    const text = format_fixed(value, decimals);
+    return value !== undefined && sd !== undefined && Number.isFinite(sd)
+        ? `${text} ± ${format_fixed(sd, decimals)}`
+        : text;
+}
+/** `-0.022 (-2.5%) worse`: signed, relative to 2 significant figures, and what it means. */
+function gate_table_changeText(delta, baseline, direction, decimals) {
+    if (delta === undefined || !Number.isFinite(delta))
+        return { amount: '—' };
+    const relative = baseline === undefined ? undefined : relativePercent(delta, baseline);
+    const amount = `${signedFixed(delta, decimals)}${relative ? ` (${relative})` : ''}`;
+    const word = changeWord(delta, direction);
+    return { amount, word: word === 'changed' ? undefined : word };
+}
+function changeCell(row) {
+    const { amount, word } = gate_table_changeText(row.delta, row.baseline, row.direction, row.decimals);
+    let text = word === 'worse' ? `${amount} **worse**` : word ? `${amount} ${word}` : amount;
+    if (row.ci) {
+        text += `<br>95% CI ${signedFixed(row.ci[0], row.decimals)} … ${signedFixed(row.ci[1], row.decimals)}`;
+    }
+    if (row.pValue !== undefined) {
+        const p = gate_table_pValueText(row.pValue);
+        text += `<br>p ${p.startsWith('<') ? '' : '= '}${escapeHtml(p)}`;
+    }
+    return text;
+}
+/** A p-value to 2 significant figures; below 0.0001 only its bound matters. */
+function gate_table_pValueText(p) {
+    return p < 0.0001 ? '< 0.0001' : formatNumber(Number(p.toPrecision(2)));
+}
+function ruleCell(row) {
+    const several = row.rules.length > 1;
+    return row.rules
+        .map(rule => {
+        const mark = several ? `${VERDICT_MARK[rule.verdict]} ` : '';
+        const skipped = rule.verdict === 'skipped' ? ' (skipped)' : '';
+        return `${mark}${escapeCell(rule.text, 100)}${skipped}`;
+    })
+        .join('<br>');
+}
+function metricCell(row) {
+    const name = breakable(escapeCell(row.metric, 200));
+    const mark = row.direction ? ` ${format_DIRECTION_MARK[row.direction]}` : '';
+    return row.verdict === 'fail' ? `**${name}**${mark}` : `${name}${mark}`;
+}
+/** The table of metric rows; `heads` are the baseline and candidate column titles. */
+function metricTable(rows, heads) {
+    const lines = markdown_table(['', 'metric', 'rule', heads.baseline, heads.candidate, 'change'], [':-:', '---', '---', '--:', '--:', '--:'], rows.map(row => [
+        VERDICT_MARK[row.verdict],
+        metricCell(row),
+        ruleCell(row),
+        valueText(row.baseline, row.decimals, row.baselineSd),
+        valueText(row.candidate, row.decimals, row.candidateSd),
+        changeCell(row)
+    ]));
+    const marks = new Set(rows.flatMap(row => (row.direction ? [row.direction] : [])));
+    const legend = [
+        ...(marks.has('higher') ? ['↑ higher is better'] : []),
+        ...(marks.has('lower') ? ['↓ lower is better'] : []),
+        'change: candidate − baseline'
+    ];
+    return [...lines, '', `<sub>${legend.join(' · ')}</sub>`, ''];
+}
+/** Metrics both versions carry that no rule names, folded away: context, not the decision. */
+function otherMetrics(candidate, baseline, ruled, heads, directions) {
+    const names = [...new Set([...Object.keys(candidate), ...Object.keys(baseline ?? {})])]
+        .filter(name => !ruled.has(name))
+        .sort();
+    if (names.length === 0)
+        return [];
+    const rows = names.map(name => {
+        const direction = format_directionOf(name, directions);
+        const [now, before] = [candidate[name], baseline?.[name]];
+        const decimals = format_metricDecimals([now, before]);
+        const delta = now !== undefined && before !== undefined ? now - before : undefined;
+        const { amount, word } = gate_table_changeText(delta, before, direction, decimals);
+        const mark = direction ? ` ${format_DIRECTION_MARK[direction]}` : '';
+        return [
+            `${breakable(escapeCell(name, 200))}${mark}`,
+            format_fixed(before, decimals),
+            format_fixed(now, decimals),
+            word ? `${amount} ${word}` : amount
+        ];
+    });
+    return [
+        `<details><summary>Other metrics (${names.length}, no rule)</summary>`,
+        '',
+        ...markdown_table(['metric', heads.baseline, heads.candidate, 'change'], ['---', '--:', '--:', '--:'], rows),
+        '',
+        '</details>',
+        ''
+    ];
+}
+/** The failed rules' explanations, and the skipped ones folded away. */
+function reasonLists(rows, limit) {
+    const lines = [];
+    const failed = rows.flatMap(row => row.rules.filter(rule => rule.verdict === 'fail'));
+    if (failed.length > 0) {
+        lines.push('### Why it failed', '');
+        for (const rule of failed.slice(0, limit))
+            lines.push(`- ${escape_escapeText(rule.explanation, 500)}`);
+        if (failed.length > limit) {
+            lines.push(`- … and ${failed.length - limit} more, listed in the JSON report.`);
+        }
+        lines.push('');
+    }
+    const skipped = rows.flatMap(row => row.rules.filter(rule => rule.verdict === 'skipped').map(rule => ({ row, rule })));
+    if (skipped.length > 0) {
+        lines.push('<details><summary>Skipped rules</summary>', '');
+        for (const { row, rule } of skipped.slice(0, limit)) {
+            lines.push(`- ${escape_escapeText(row.metric, 200)} ${escape_escapeText(rule.text, 100)}: ${escape_escapeText(rule.explanation, 500)}`);
+        }
+        lines.push('', '</details>', '');
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./build/src/report/provenance.js
+
+
+
+
+/**
+ * The build facts of a version from what `readLineage` found: the training job's
+ * hyperparameters and input channels when the job could be read, else the `hp:*` entries
+ * recorded at registration; the inference image of the first container.
+ */
+function buildFacts(data) {
+    const job = data.trainingJob;
+    const hyperParameters = job ? job.hyperParameters : data.story.hyperParameters;
+    const trainingData = job
+        ? Object.fromEntries(job.inputs.flatMap(input => (input.uri ? [[input.channel, input.uri]] : [])))
+        : undefined;
+    return {
+        ...(Object.keys(hyperParameters).length > 0 ? { hyperParameters: { ...hyperParameters } } : {}),
+        ...(trainingData && Object.keys(trainingData).length > 0 ? { trainingData } : {}),
+        ...(data.package.containers[0]?.image ? { image: data.package.containers[0].image } : {})
+    };
+}
+function differences(label, before, after) {
+    if (!before || !after)
+        return [];
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys
+        .filter(key => before[key] !== after[key])
+        .map(key => [`${escapeCell(label, 40)} ${cell(key, 128)}`, cell(before[key]), cell(after[key])]);
+}
+/**
+ * `### What changed`: the rows that differ, or one line saying nothing did. Nothing at all
+ * when the facts were not given for both versions: silence is not "no change".
+ */
+function changesSection(baseline, candidate, limit) {
+    const known = (baseline.hyperParameters && candidate.hyperParameters) ||
+        (baseline.trainingData && candidate.trainingData) ||
+        (baseline.image && candidate.image);
+    if (!known || limit === 0)
+        return [];
+    const rows = [
+        ...(baseline.image && candidate.image && baseline.image !== candidate.image
+            ? [['image', cell(baseline.image), cell(candidate.image)]]
+            : []),
+        ...differences('training data', baseline.trainingData, candidate.trainingData),
+        ...differences('hyperparameter', baseline.hyperParameters, candidate.hyperParameters)
+    ];
+    const compared = [
+        ...(baseline.hyperParameters && candidate.hyperParameters ? ['hyperparameters'] : []),
+        ...(baseline.trainingData && candidate.trainingData ? ['training data'] : []),
+        ...(baseline.image && candidate.image ? ['image'] : [])
+    ].join(', ');
+    const heading = `### What changed from the baseline`;
+    if (rows.length === 0)
+        return [heading, '', `Same ${compared} as the baseline.`, ''];
+    const shown = rows.slice(0, limit);
+    return [
+        heading,
+        '',
+        ...markdown_table(['', baseline.title, candidate.title], ['---', '---', '---'], shown),
+        ...(rows.length > shown.length
+            ? ['', `… and ${rows.length - shown.length} more differences.`]
+            : []),
+        ''
+    ];
+}
+/** One provenance value as a cell: commits short and linked, PRs as `#42`, URLs as links. */
+function provenanceCell(key, value, repository, limit) {
+    if (key === 'commit')
+        return commitCell(value, repository);
+    if (key === 'pull request')
+        return pullRequestCell(value, repository);
+    if (key === 'repository' && repository)
+        return repositoryCell(repository);
+    if (/^https?:\/\//i.test(value))
+        return urlCell(value);
+    return cell(value, limit);
+}
+/** The provenance table: one column per version, no ARNs (the JSON report has them). */
+function provenanceTable(columns, budget, serverUrl) {
+    if (budget.keys === 0 || columns.length === 0)
+        return [];
+    const repo = (version) => repositoryUrl(version.provenance.repository, serverUrl);
+    const fixed = [
+        [
+            'description',
+            version => version.description ? cell(version.description, budget.descriptionLength) : undefined
+        ],
+        ['status', version => (version.status ? cell(format_statusWords(version.status)) : undefined)],
+        ['created', version => format_dateTime(version.creationTime)]
+    ];
+    const rows = [];
+    for (const [name, get] of fixed) {
+        const values = columns.map(get);
+        if (values.some(value => value !== undefined))
+            rows.push([name, ...values.map(value => value ?? '—')]);
+    }
+    const keys = [...new Set(columns.flatMap(version => Object.keys(version.provenance)))].slice(0, budget.keys);
+    for (const key of keys) {
+        rows.push([
+            cell(key, 128),
+            ...columns.map(version => {
+                const value = version.provenance[key];
+                return value ? provenanceCell(key, value, repo(version), budget.valueLength) : '—';
+            })
+        ]);
+    }
+    if (rows.length === 0)
+        return [];
+    return [
+        '### Provenance',
+        '',
+        ...markdown_table(['', ...columns.map(version => version.title)], ['---', ...columns.map(() => '---')], rows),
+        ''
+    ];
+}
+
+;// CONCATENATED MODULE: ./build/src/report/rules.js
+
+const OPERATORS = {
+    '>=': '>=',
+    '>': '>',
+    '<=': '<=',
+    '<': '<',
+    '==': '=='
+};
+/** The rule behind `ruleText` (`>= 0.85`, `max drop 5%`), for the words and the chart line. */
+function ruleShape(result) {
+    if (result.kind === 'threshold') {
+        const match = /^(>=|<=|==|>|<)\s*(-?[\d.]+(?:e[-+]?\d+)?)$/i.exec(result.rule.trim());
+        const op = match ? OPERATORS[match[1]] : undefined;
+        return op && match ? { kind: 'threshold', op, value: Number(match[2]) } : undefined;
+    }
+    const match = /^max drop\s+([\d.]+(?:e[-+]?\d+)?)(%?)$/i.exec(result.rule.trim());
+    return match
+        ? { kind: 'regression', limit: Number(match[1]), relative: match[2] === '%' }
+        : undefined;
+}
+// Signs and words that need no escaping in Markdown and read the same on a terminal.
+const OP_SIGNS = {
+    '>=': '≥',
+    '>': 'above',
+    '<=': '≤',
+    '<': 'below',
+    '==': '='
+};
+/** Words that match what the rule limits: a lower-is-better metric is limited in its rise. */
+function ruleWords(shape, direction, raw) {
+    if (!shape)
+        return raw;
+    if (shape.kind === 'threshold')
+        return `${OP_SIGNS[shape.op]} ${shape.value}`;
+    const amount = `${shape.limit}${shape.relative ? '%' : ''}`;
+    return direction === 'lower' ? `max rise ${amount}` : `max drop ${amount}`;
+}
+/** The verdict of a metric from the verdicts of its rules. */
+function overall(verdicts) {
+    if (verdicts.includes('fail'))
+        return 'fail';
+    return verdicts.includes('pass') ? 'pass' : 'skipped';
+}
+const ORDER = { fail: 0, pass: 1, skipped: 2 };
+/**
+ * One row per metric named in the policy, in policy order within each verdict: failing
+ * metrics first, then passing, then those whose every rule was skipped. `directions`
+ * overrides what the metric's name implies, as `metric-directions` does in the policy.
+ */
+function metricRows(results, directions, deviations = {}) {
+    const byMetric = new Map();
+    for (const result of results) {
+        const list = byMetric.get(result.metric) ?? [];
+        list.push(result);
+        byMetric.set(result.metric, list);
+    }
+    return [...byMetric.entries()]
+        .map(([metric, list], index) => ({
+        row: metricRow(metric, list, directions, deviations),
+        index
+    }))
+        .sort((a, b) => ORDER[a.row.verdict] - ORDER[b.row.verdict] || a.index - b.index)
+        .map(({ row }) => row);
+}
+function metricRow(metric, list, directions, deviations) {
+    const direction = format_directionOf(metric, directions);
+    const withValues = list.find(result => result.candidate !== undefined) ?? list[0];
+    const statistical = list.find(result => result.ci !== undefined || result.pValue !== undefined);
+    const rules = list.map(result => {
+        const shape = ruleShape(result);
+        return {
+            text: ruleWords(shape, direction, result.rule),
+            verdict: result.verdict,
+            explanation: result.explanation,
+            shape
+        };
+    });
+    const thresholds = rules.flatMap(rule => rule.shape?.kind === 'threshold' ? [rule.shape.value] : []);
+    const [baselineSd, candidateSd] = [deviations.baseline?.[metric], deviations.candidate?.[metric]];
+    return {
+        metric,
+        direction,
+        verdict: overall(list.map(result => result.verdict)),
+        rules,
+        baseline: withValues?.baseline,
+        candidate: withValues?.candidate,
+        delta: withValues?.delta,
+        baselineSd,
+        candidateSd,
+        // A standard deviation shown with fewer decimals than it has would read as 0.
+        decimals: format_metricDecimals([
+            withValues?.baseline,
+            withValues?.candidate,
+            ...thresholds,
+            baselineSd,
+            candidateSd
+        ]),
+        ci: statistical?.ci,
+        pValue: statistical?.pValue
+    };
+}
+/** `validation:auc ↑`: the name with the mark of its better direction, when known. */
+function metricLabel(metric, direction) {
+    return direction ? `${metric} ${DIRECTION_MARK[direction]}` : metric;
+}
+/** How many metrics fail, as the headline says it. */
+function rules_failureCount(rows) {
+    const failed = rows.filter(row => row.verdict === 'fail').length;
+    if (rows.length === 0)
+        return 'no rules';
+    if (failed === 0)
+        return `all ${rows.length} metric${rows.length === 1 ? '' : 's'} pass`;
+    return `${failed} of ${rows.length} metric${rows.length === 1 ? '' : 's'} fail${failed === 1 ? 's' : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/report/render.js
+
+
+
+
 
 
 
 
 /** GitHub refuses comments longer than 65,536 characters; keep some room. */
 const MAX_COMMENT_LENGTH = 65_000;
+/** More charts than this add length, not insight: failing metrics come first. */
+const MAX_GATE_CHARTS = 10;
 /** The hidden first line that identifies the sticky comment of a group. */
 function commentMarker(group) {
     // The marker sits inside an HTML comment: nothing in it may close the comment.
     return `<!-- sagemaker-model-gate:${group.replace(/[^A-Za-z0-9:/._-]/g, '_')} -->`;
 }
-const VERDICT = {
-    pass: '✅ pass',
-    fail: '❌ fail',
-    skipped: '⏭️ skipped'
-};
-function versionLabel(version, fallback) {
-    return version?.version !== undefined ? `v${version.version}` : fallback;
-}
-function number(value) {
-    return value === undefined ? '—' : formatNumber(value);
-}
-function deltaCell(result) {
-    if (result.delta === undefined)
-        return '—';
-    let text = formatDelta(result.delta);
-    if (result.baseline !== undefined && result.baseline !== 0) {
-        text += ` (${formatPercent((result.delta / Math.abs(result.baseline)) * 100)})`;
-    }
-    if (result.ci)
-        text += `<br>95% CI ${formatDelta(result.ci[0])} … ${formatDelta(result.ci[1])}`;
-    if (result.pValue !== undefined)
-        text += `<br>p = ${formatNumber(result.pValue)}`;
-    return text;
-}
-function render_link(label, url) {
-    const target = url === undefined ? undefined : safeUrl(url);
-    return target === undefined ? escapeText(label) : `[${escapeText(label)}](${target})`;
-}
-function dateText(value) {
-    if (value === undefined)
-        return undefined;
-    if (value instanceof Date)
-        return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-    return value;
-}
 const FULL = {
     otherMetrics: true,
     historyVersions: Number.MAX_SAFE_INTEGER,
-    chartMetrics: Number.MAX_SAFE_INTEGER,
+    chartMetrics: MAX_GATE_CHARTS,
     provenanceKeys: Number.MAX_SAFE_INTEGER,
     provenanceValueLength: 300,
     descriptionLength: 1000,
@@ -90648,93 +91469,8 @@ const SHRINK = [
     { note: 'charts and provenance left out', budget: { chartMetrics: 0, provenanceKeys: 0 } },
     { note: 'rules and reasons cut to the first 100', budget: { ruleRows: 100 } }
 ];
-function headline(data) {
-    const passed = data.decision.decision === 'pass';
-    const candidate = versionLabel(data.candidate, 'candidate');
-    const lines = [
-        `## ${passed ? '✅' : '❌'} Model gate ${passed ? 'passed' : 'failed'}: ${escapeText(data.group, 200)} ${candidate}`,
-        ''
-    ];
-    const baseline = data.baseline
-        ? `baseline **${versionLabel(data.baseline, 'baseline')}** (${escapeText(data.baseline.label, 100)})`
-        : 'no baseline';
-    lines.push(`Candidate **${candidate}**${data.candidate.status ? ` (${escapeText(data.candidate.status, 100)})` : ''} against ${baseline} · region ${escapeText(data.region, 50)}`, '');
-    if (data.dryRun) {
-        lines.push('> [!NOTE]', '> Dry run: nothing was written to the registry.', '');
-    }
-    else if (data.written) {
-        lines.push(`**Registry:** ${escapeText(data.written, 300)}`, '');
-    }
-    return lines;
-}
-function rulesTable(data, budget) {
-    const baseline = data.baseline ? `baseline ${versionLabel(data.baseline, '')}` : 'baseline';
-    const candidate = `candidate ${versionLabel(data.candidate, '')}`.trim();
-    const lines = [
-        `| metric | rule | ${baseline.trim()} | ${candidate} | delta | verdict |`,
-        '|---|---|--:|--:|--:|---|'
-    ];
-    const rows = data.decision.rules.slice(0, budget.ruleRows);
-    for (const result of rows) {
-        lines.push(`| ${escapeCell(result.metric, 200)} | ${escapeCell(result.rule, 100)} | ${number(result.baseline)} | ${number(result.candidate)} | ${deltaCell(result)} | ${VERDICT[result.verdict]} |`);
-    }
-    const hidden = data.decision.rules.length - rows.length;
-    if (hidden > 0)
-        lines.push('', `… and ${hidden} more rules, listed in the JSON report.`);
-    return [...lines, ''];
-}
-function reasonLists(data, budget) {
-    const lines = [];
-    const reasons = data.decision.reasons;
-    if (reasons.length > 0) {
-        lines.push('### Why it failed', '');
-        for (const reason of reasons.slice(0, budget.ruleRows))
-            lines.push(`- ${escapeText(reason, 500)}`);
-        if (reasons.length > budget.ruleRows) {
-            lines.push(`- … and ${reasons.length - budget.ruleRows} more, listed in the JSON report.`);
-        }
-        lines.push('');
-    }
-    const skipped = data.decision.rules
-        .filter(result => result.verdict === 'skipped')
-        .slice(0, budget.ruleRows);
-    if (skipped.length > 0) {
-        lines.push('<details><summary>Skipped rules</summary>', '');
-        for (const result of skipped) {
-            lines.push(`- ${escapeText(result.metric, 200)}: ${escapeText(result.explanation, 500)}`);
-        }
-        lines.push('', '</details>', '');
-    }
-    return lines;
-}
-function otherMetrics(data, ruleMetrics) {
-    const names = [
-        ...new Set([
-            ...Object.keys(data.candidate.metrics),
-            ...Object.keys(data.baseline?.metrics ?? {})
-        ])
-    ]
-        .filter(name => !ruleMetrics.has(name))
-        .sort();
-    if (names.length === 0)
-        return [];
-    const lines = [
-        `<details><summary>Other metrics (${names.length}, no rule)</summary>`,
-        '',
-        `| metric | baseline ${versionLabel(data.baseline, '')} | candidate ${versionLabel(data.candidate, '')} | delta |`,
-        '|---|--:|--:|--:|'
-    ];
-    for (const name of names) {
-        const candidate = data.candidate.metrics[name];
-        const baseline = data.baseline?.metrics[name];
-        const delta = candidate !== undefined && baseline !== undefined && Number.isFinite(candidate - baseline)
-            ? formatDelta(candidate - baseline)
-            : '—';
-        lines.push(`| ${escapeCell(name, 200)} | ${number(baseline)} | ${number(candidate)} | ${delta} |`);
-    }
-    return [...lines, '', '</details>', ''];
-}
-function historyWithCandidate(data) {
+/** The history with the candidate as its last point, when the history does not hold it yet. */
+function render_historyWithCandidate(data) {
     const history = [...data.history];
     const version = data.candidate.version;
     if (version !== undefined && !history.some(entry => entry.version === version)) {
@@ -90742,72 +91478,135 @@ function historyWithCandidate(data) {
     }
     return history;
 }
-function render_charts(data, metrics, budget) {
+/** The report's metric rows: failing first, with directions and standard deviations. */
+function render_gateRows(data) {
+    return metricRows(data.decision.rules, data.directions, {
+        baseline: data.baseline?.standardDeviations,
+        candidate: data.candidate.standardDeviations
+    });
+}
+/** The one thing to do next, in the words of the modes that do it. */
+function render_nextStep(data) {
+    const version = data.candidate.version !== undefined ? `v${data.candidate.version}` : 'the candidate';
+    if (data.dryRun)
+        return `run again without \`dry-run\` to record the decision on ${version}.`;
+    const status = data.candidate.status;
+    if (data.decision.decision === 'pass') {
+        return status === 'Approved'
+            ? `${version} is approved: deploy it with mode \`deploy\`.`
+            : `a reviewer approves ${version} with mode \`approve\` and a reason, or rejects it with mode \`reject\`.`;
+    }
+    return `fix what fails and register a new version; to ship ${version} anyway, a person approves it with mode \`approve\`, \`force: true\` and a reason.`;
+}
+function headline(data, rows) {
+    const passed = data.decision.decision === 'pass';
+    const { group, region } = data;
+    const candidate = markdown_versionLink(group, region, data.candidate.version);
+    const status = format_statusWords(data.candidate.status);
+    const baseline = data.baseline
+        ? `baseline ${markdown_versionLink(group, region, data.baseline.version, 'baseline')} ${escape_escapeText(data.baseline.label, 100)}`
+        : 'no baseline';
+    const lines = [
+        `## ${passed ? '✅' : '❌'} Model gate ${passed ? 'passed' : 'failed'}: ${escape_escapeText(group, 200)} ${candidate}`,
+        '',
+        `**${rules_failureCount(rows)}** · candidate ${candidate}${status ? ` ${escape_escapeText(status, 50)}` : ''} · ${baseline} · ${escape_escapeText(region, 50)}`,
+        ''
+    ];
+    if (data.dryRun) {
+        lines.push('> [!NOTE]', '> Dry run: nothing was written to the registry.', '');
+    }
+    else if (data.written) {
+        lines.push(`**Registry:** ${escape_escapeText(format_withStatusWords(data.written), 300)}`, '');
+    }
+    lines.push(`**Next step:** ${render_nextStep(data)}`, '');
+    return lines;
+}
+function chartLines(row, baseline) {
+    const base = row.baseline;
+    return row.rules.flatMap((rule) => {
+        const shape = rule.shape;
+        if (shape?.kind === 'threshold')
+            return [{ kind: 'threshold', value: shape.value, label: `threshold ${rule.text}` }];
+        if (shape?.kind !== 'regression' ||
+            base === undefined ||
+            !Number.isFinite(base) ||
+            !row.direction)
+            return [];
+        const allowed = shape.relative ? (shape.limit / 100) * Math.abs(base) : shape.limit;
+        const value = row.direction === 'higher' ? base - allowed : base + allowed;
+        const from = baseline?.version !== undefined ? ` from v${baseline.version}` : '';
+        return [{ kind: 'limit', value, label: `${rule.text}${from}` }];
+    });
+}
+function render_charts(data, rows, budget) {
     if (budget.chartMetrics === 0)
         return [];
-    const history = historyWithCandidate(data).slice(-budget.historyVersions);
-    const blocks = [];
-    for (const metric of metrics.slice(0, budget.chartMetrics)) {
+    const history = render_historyWithCandidate(data).slice(-budget.historyVersions);
+    const drawn = rows.slice(0, budget.chartMetrics).flatMap(row => {
         const points = history.flatMap(entry => {
-            const value = entry.metrics[metric];
-            return value === undefined ? [] : [{ version: entry.version, value }];
+            const value = entry.metrics[row.metric];
+            return value === undefined ? [] : [{ version: entry.version, value, status: entry.status }];
         });
-        const chart = trendChart(metric, points);
-        if (chart)
-            blocks.push(chart, '');
-    }
-    if (blocks.length === 0)
+        const chart = trendChart({
+            metric: row.metric,
+            direction: row.direction,
+            points,
+            baseline: data.baseline?.version,
+            candidate: data.candidate.version,
+            lines: chartLines(row, data.baseline)
+        });
+        return chart ? [chart.block, '', `<sub>${escape_escapeText(chart.legend, 1000)}</sub>`, ''] : [];
+    });
+    if (drawn.length === 0)
         return [];
+    const count = drawn.length / 4;
     const first = history[0];
     const last = history[history.length - 1];
     const range = first && last ? ` (v${first.version} to v${last.version})` : '';
-    return ['### Trend' + range, '', ...blocks];
-}
-function provenance(data, budget) {
-    if (budget.provenanceKeys === 0)
-        return [];
-    const columns = [
-        [`candidate ${versionLabel(data.candidate, '')}`.trim(), data.candidate]
-    ];
-    if (data.baseline) {
-        columns.push([`baseline ${versionLabel(data.baseline, '')}`.trim(), data.baseline]);
-    }
-    const fixed = [
-        ['description', version => version.description],
-        ['approval status', version => version.status],
-        ['created', version => dateText(version.creationTime)],
-        ['ARN', version => version.arn]
-    ];
-    const keys = [
-        ...new Set(columns.flatMap(([, version]) => Object.keys(version.provenance)))
-    ].slice(0, budget.provenanceKeys);
-    const rows = [];
-    const cell = (value, limit) => value === undefined || value === '' ? '—' : escapeCell(value, limit);
-    for (const [name, get] of fixed) {
-        const values = columns.map(([, version]) => get(version));
-        if (values.every(value => value === undefined || value === ''))
-            continue;
-        const limit = name === 'description' ? budget.descriptionLength : budget.provenanceValueLength;
-        rows.push(`| ${name} | ${values.map(value => cell(value, limit)).join(' | ')} |`);
-    }
-    for (const key of keys) {
-        const values = columns.map(([, version]) => version.provenance[key]);
-        rows.push(`| ${escapeCell(key, 128)} | ${values.map(value => cell(value, budget.provenanceValueLength)).join(' | ')} |`);
-    }
-    if (rows.length === 0)
-        return [];
+    const more = rows.length > count
+        ? [
+            `<sub>Charts for ${count} of ${rows.length} metrics, failing metrics first; the JSON report has every value.</sub>`,
+            ''
+        ]
+        : [];
+    if (count <= 2)
+        return [`### Trend${range}`, '', ...drawn, ...more];
     return [
-        '### Provenance',
+        `<details><summary>Trend of ${count} metrics${range}</summary>`,
         '',
-        `| | ${columns.map(([title]) => title).join(' | ')} |`,
-        `|---|${columns.map(() => '---').join('|')}|`,
-        ...rows,
+        ...drawn,
+        ...more,
+        '</details>',
         ''
     ];
 }
+function headsOf(data) {
+    const { group, region } = data;
+    return {
+        baseline: data.baseline
+            ? `baseline ${markdown_versionLink(group, region, data.baseline.version, '')}`.trim()
+            : 'baseline',
+        candidate: `candidate ${markdown_versionLink(group, region, data.candidate.version, '')}`.trim()
+    };
+}
+function provenance(data, heads, budget) {
+    const columns = [{ ...data.candidate, title: heads.candidate }];
+    if (data.baseline)
+        columns.push({ ...data.baseline, title: heads.baseline });
+    return provenanceTable(columns, {
+        keys: budget.provenanceKeys,
+        valueLength: budget.provenanceValueLength,
+        descriptionLength: budget.descriptionLength
+    }, data.serverUrl);
+}
+function changes(data, heads, budget) {
+    if (!data.baseline)
+        return [];
+    return changesSection({ ...data.baseline, title: heads.baseline }, { ...data.candidate, title: heads.candidate }, Math.min(budget.provenanceKeys, 50));
+}
 function links(data) {
-    const all = [...consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])];
-    const lines = all.map(entry => `- ${render_link(entry.label, entry.url)}`);
+    const all = [...links_consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])];
+    const lines = all.map(entry => `- ${markdown_link(entry.label, entry.url)}`);
     return lines.length === 0 ? [] : ['### Links', '', ...lines, ''];
 }
 function shortened(notes) {
@@ -90818,23 +91617,30 @@ function shortened(notes) {
 function footer(data) {
     const parts = ['sagemaker-model-gate'];
     if (data.runUrl && safeUrl(data.runUrl))
-        parts.push(render_link('workflow run', data.runUrl));
+        parts.push(markdown_link('workflow run', data.runUrl));
     if (data.policySha256 && /^[0-9a-f]{64}$/.test(data.policySha256)) {
         parts.push(`policy sha256 ${data.policySha256.slice(0, 12)}`);
     }
     return ['---', `<sub>${parts.join(' · ')}</sub>`];
 }
 function compose(data, budget, notes) {
-    const ruleMetrics = [...new Set(data.decision.rules.map(result => result.metric))];
+    const rows = render_gateRows(data);
+    const shown = rows.slice(0, budget.ruleRows);
+    const heads = headsOf(data);
+    const hidden = rows.length - shown.length;
     return [
         commentMarker(data.group),
-        ...headline(data),
+        ...headline(data, rows),
         ...shortened(notes),
-        ...rulesTable(data, budget),
-        ...reasonLists(data, budget),
-        ...(budget.otherMetrics ? otherMetrics(data, new Set(ruleMetrics)) : []),
-        ...render_charts(data, ruleMetrics, budget),
-        ...provenance(data, budget),
+        ...metricTable(shown, heads),
+        ...(hidden > 0 ? [`… and ${hidden} more metrics, listed in the JSON report.`, ''] : []),
+        ...reasonLists(rows, budget.ruleRows),
+        ...changes(data, heads, budget),
+        ...(budget.otherMetrics
+            ? otherMetrics(data.candidate.metrics, data.baseline?.metrics, new Set(rows.map(row => row.metric)), heads, data.directions)
+            : []),
+        ...render_charts(data, rows, budget),
+        ...provenance(data, heads, budget),
         ...links(data),
         ...footer(data)
     ].join('\n');
@@ -90862,6 +91668,13 @@ function renderReport(data) {
     const cut = markdown.slice(0, MAX_COMMENT_LENGTH - tail.length);
     return cut.slice(0, Math.max(cut.lastIndexOf('\n'), 0)) + tail;
 }
+
+;// CONCATENATED MODULE: ./build/src/report/json.js
+// The gate report as plain data for the JSON report file: full ARNs, every metric and
+// rule, unescaped text (it is not Markdown), and null where a number is not finite.
+
+
+
 function finite(value) {
     if (value === undefined)
         return undefined;
@@ -90870,15 +91683,29 @@ function finite(value) {
 function finiteMetrics(metrics) {
     return Object.fromEntries(Object.entries(metrics).map(([name, value]) => [name, finite(value) ?? null]));
 }
-function versionJson(version) {
+function dateText(value) {
+    if (value === undefined)
+        return undefined;
+    if (value instanceof Date)
+        return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+    return value;
+}
+function versionJson(data, version) {
     return {
         version: version.version,
         arn: version.arn,
+        url: versionConsoleUrl(data.group, data.region, version.version),
         status: version.status,
         description: version.description,
         creationTime: dateText(version.creationTime),
         metrics: finiteMetrics(version.metrics),
-        provenance: { ...version.provenance }
+        ...(version.standardDeviations
+            ? { standardDeviations: finiteMetrics(version.standardDeviations) }
+            : {}),
+        provenance: { ...version.provenance },
+        ...(version.hyperParameters ? { hyperParameters: { ...version.hyperParameters } } : {}),
+        ...(version.trainingData ? { trainingData: { ...version.trainingData } } : {}),
+        ...(version.image ? { image: version.image } : {})
     };
 }
 /**
@@ -90904,14 +91731,20 @@ function reportJson(data) {
             ...(result.ci ? { ci: result.ci.map(value => finite(value) ?? null) } : {}),
             ...(result.pValue !== undefined ? { pValue: finite(result.pValue) } : {})
         })),
-        candidate: versionJson(data.candidate),
-        baseline: data.baseline ? { label: data.baseline.label, ...versionJson(data.baseline) } : null,
-        history: historyWithCandidate(data).map(entry => ({
+        directions: Object.fromEntries([...new Set(data.decision.rules.map(result => result.metric))].flatMap(metric => {
+            const direction = format_directionOf(metric, data.directions);
+            return direction ? [[metric, direction]] : [];
+        })),
+        candidate: versionJson(data, data.candidate),
+        baseline: data.baseline
+            ? { label: data.baseline.label, ...versionJson(data, data.baseline) }
+            : null,
+        history: render_historyWithCandidate(data).map(entry => ({
             version: entry.version,
             status: entry.status,
             metrics: finiteMetrics(entry.metrics)
         })),
-        links: [...consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])],
+        links: [...links_consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])],
         runUrl: data.runUrl,
         dryRun: data.dryRun,
         written: data.written,
@@ -90919,7 +91752,527 @@ function reportJson(data) {
     };
 }
 
+;// CONCATENATED MODULE: ./build/src/report/deploy.js
+// The deploy and rollback report. A failed deployment must not read as if the new version
+// were serving: its traffic table is titled as the plan that did not take effect, next to
+// the config the endpoint still serves.
+
+
+
+const HEADLINE = {
+    deployed: ['✅', 'done'],
+    failed: ['❌', 'failed'],
+    planned: ['📝', 'planned (dry run)']
+};
+function versionOfArn(arn) {
+    const match = arn ? /\/(\d+)$/.exec(arn) : null;
+    return match ? Number(match[1]) : undefined;
+}
+/** Traffic shares in percent of the total weight, as a reader compares them. */
+function shares(variants) {
+    const total = variants.reduce((sum, variant) => sum + Math.max(variant.weight, 0), 0);
+    return variants.map(variant => total > 0 ? `${Number(((Math.max(variant.weight, 0) / total) * 100).toPrecision(3))}%` : '—');
+}
+function trafficTable(report) {
+    const titles = {
+        deployed: '**Serving now**',
+        failed: '**Planned traffic, not serving** (the deployment did not take effect)',
+        planned: '**Would serve**'
+    };
+    const share = shares(report.variants);
+    const rows = report.variants.map((variant, index) => [
+        escapeText(variant.variantName, 100),
+        versionLink(report.group, report.region, variant.version),
+        share[index] ?? '—'
+    ]);
+    const heading = report.outcome === 'deployed' ? 'traffic' : 'planned traffic';
+    return [
+        titles[report.outcome],
+        '',
+        ...table(['variant', 'version', heading], ['---', '--:', '--:'], rows),
+        ''
+    ];
+}
+function servingLine(report) {
+    const serving = report.servingConfig ? `\`${escapeText(report.servingConfig, 200)}\`` : 'none';
+    const previous = versionOfArn(report.previousPackageArn);
+    const before = previous !== undefined && report.previousPackageArn !== report.variants[0]?.packageArn
+        ? ` · previously ${versionLink(report.group, report.region, previous)}`
+        : '';
+    if (report.outcome === 'failed') {
+        const still = report.servingConfig && report.servingConfig !== report.plannedConfig;
+        return `The endpoint serves config ${serving}${still ? ', not the planned one' : ''}${before}.`;
+    }
+    return `Serving config: ${serving}${before}`;
+}
+/** The report of a deployment or rollback, as Markdown for the job summary. */
+function renderDeployment(report) {
+    const [mark, word] = HEADLINE[report.outcome];
+    const what = report.kind === 'rollback' ? 'Rollback' : 'Deployment';
+    const endpoint = consoleLinks({
+        region: report.region,
+        group: report.group,
+        endpointName: report.endpointName
+    })[1];
+    const lines = [
+        `### ${mark} ${what} to ${link(report.endpointName, endpoint?.url)} ${word}`,
+        '',
+        ...(report.message ? [escapeText(report.message, 2000), ''] : []),
+        ...trafficTable(report),
+        servingLine(report),
+        '',
+        `<details><summary>SageMaker calls${report.outcome === 'planned' ? ' planned' : ''} (${report.calls.length})</summary>`,
+        '',
+        ...(report.calls.length > 0
+            ? report.calls.map((call, index) => `${index + 1}. ${escapeText(call, 2000)}`)
+            : ['none']),
+        '',
+        '</details>',
+        ''
+    ];
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./build/src/report/terminal.js
+// Plain text for a terminal: aligned columns, and colour only where a person is looking
+// (a TTY) and has not asked for none (NO_COLOR, https://no-color.org).
+/** Colour on a TTY unless NO_COLOR is set to anything but the empty string. */
+function useColor(stream, env) {
+    const noColor = env.NO_COLOR;
+    return stream.isTTY === true && (noColor === undefined || noColor === '');
+}
+const STYLES = {
+    bold: [1, 22],
+    dim: [2, 22],
+    red: [31, 39],
+    green: [32, 39],
+    yellow: [33, 39]
+};
+/** `text` in a style when colour is on; as it is otherwise. */
+function terminal_paint(text, style, options) {
+    if (!options.color || text === '')
+        return text;
+    const [on, off] = STYLES[style];
+    return `\u001b[${on}m${text}\u001b[${off}m`;
+}
+// eslint-disable-next-line no-control-regex -- the SGR sequences `paint` writes
+const ANSI = /\u001b\[[0-9;]*m/g;
+/** Columns a string takes on a terminal: code points, without colour codes. */
+function visibleWidth(text) {
+    return Array.from(text.replace(ANSI, '')).length;
+}
+function pad(text, width, align) {
+    const room = ' '.repeat(Math.max(0, width - visibleWidth(text)));
+    return align === 'right' ? room + text : text + room;
+}
+/**
+ * Rows as aligned columns two spaces apart, trailing spaces trimmed. `aligns` gives each
+ * column's alignment (left by default): numbers read best right-aligned.
+ */
+function terminal_alignTable(rows, aligns = []) {
+    const columns = Math.max(0, ...rows.map(row => row.length));
+    const widths = Array.from({ length: columns }, (_, index) => Math.max(0, ...rows.map(row => visibleWidth(row[index] ?? ''))));
+    return rows.map(row => row
+        .map((value, index) => pad(value, widths[index] ?? 0, aligns[index] ?? 'left'))
+        .join('  ')
+        .replace(/\s+$/, ''));
+}
+/** Shortens in the middle, where long metric and job names differ least. */
+function terminal_middleTruncate(text, max) {
+    const chars = Array.from(text);
+    if (chars.length <= max)
+        return text;
+    const head = Math.ceil((max - 1) / 2);
+    const tail = max - 1 - head;
+    return `${chars.slice(0, head).join('')}…${tail > 0 ? chars.slice(-tail).join('') : ''}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/report/text.js
+
+
+
+
+
+
+/** Reasons beyond this many are counted, not listed: the table already shows every failure. */
+const TEXT_REASONS = 5;
+/** Versions in a metric's trend: enough to see a direction, short enough for one line. */
+const TREND_POINTS = 12;
+const MARKS = { pass: '✓', fail: '✗', skipped: '–' };
+function mark(verdict, options) {
+    const style = verdict === 'pass' ? 'green' : verdict === 'fail' ? 'red' : 'dim';
+    return paint(MARKS[verdict], style, options);
+}
+/**
+ * Our sentences with terminal-friendly operators, and untrusted text without control
+ * characters: `<=` and `->` read as `≤` and `→`, and no `<` or `>` is left to look like markup.
+ */
+function text_plain(text, maxLength = 500) {
+    return terminalText(text, maxLength)
+        .replace(/<=/g, '≤')
+        .replace(/>=/g, '≥')
+        .replace(/->/g, '→')
+        .replace(/ < /g, ' below ')
+        .replace(/ > /g, ' above ')
+        .replace(/</g, '‹')
+        .replace(/>/g, '›');
+}
+function version(value, fallback) {
+    return value === undefined ? fallback : `v${value}`;
+}
+function headlines(data, rows, options) {
+    const passed = data.decision.decision === 'pass';
+    const candidate = version(data.candidate.version, 'the candidate');
+    const against = data.baseline
+        ? `against baseline ${version(data.baseline.version, '')} (${text_plain(data.baseline.label, 100)})`
+        : 'with no baseline';
+    const title = `${passed ? '✓' : '✗'} Model gate ${passed ? 'passed' : 'failed'}: ${text_plain(data.group, 200)} ${candidate} ${against}`;
+    const status = statusWords(data.candidate.status);
+    const facts = [
+        failureCount(rows),
+        ...(status ? [`${candidate} ${status}`] : []),
+        text_plain(data.region, 50)
+    ];
+    const written = data.dryRun
+        ? 'Dry run: nothing was written to the registry.'
+        : data.written
+            ? `Registry: ${text_plain(withStatusWords(data.written), 300)}`
+            : undefined;
+    return [
+        paint(title, passed ? 'green' : 'red', options),
+        `  ${facts.join(' · ')}`,
+        ...(written ? [`  ${written}`] : [])
+    ];
+}
+function trend(data, metric) {
+    const values = historyWithCandidate(data).flatMap(entry => {
+        const value = entry.metrics[metric];
+        return value === undefined ? [] : [value];
+    });
+    return values.length < 2 ? '' : sparkline(values.slice(-TREND_POINTS));
+}
+function text_ruleText(row, options) {
+    if (row.rules.length === 1)
+        return text_plain(row.rules[0]?.text ?? '', 60);
+    return row.rules.map(rule => `${text_plain(rule.text, 60)} ${mark(rule.verdict, options)}`).join(', ');
+}
+function text_changeCell(row, options) {
+    const { amount, word } = changeText(row.delta, row.baseline, row.direction, row.decimals);
+    const painted = word === 'worse'
+        ? paint(word, 'red', options)
+        : word === 'better'
+            ? paint(word, 'green', options)
+            : word;
+    const stats = [
+        ...(row.ci ? [`CI ${fixed(row.ci[0], row.decimals)}…${fixed(row.ci[1], row.decimals)}`] : []),
+        ...(row.pValue !== undefined ? [`p ${text_plain(pValueText(row.pValue))}`] : [])
+    ];
+    return [amount, painted, ...stats].filter(Boolean).join(' ');
+}
+function valueCell(value, decimals, sd) {
+    const text = fixed(value, decimals);
+    return value !== undefined && sd !== undefined && Number.isFinite(sd)
+        ? `${text} ± ${fixed(sd, decimals)}`
+        : text;
+}
+function text_table(data, rows, options) {
+    const base = data.baseline ? version(data.baseline.version, 'baseline') : 'baseline';
+    const head = [
+        '',
+        'metric',
+        'rule',
+        base,
+        version(data.candidate.version, 'candidate'),
+        'change',
+        'trend'
+    ];
+    const body = rows.map(row => [
+        mark(row.verdict, options),
+        `${middleTruncate(text_plain(row.metric, 200), 40)}${row.direction ? ` ${DIRECTION_MARK[row.direction]}` : ''}`,
+        text_ruleText(row, options),
+        valueCell(row.baseline, row.decimals, row.baselineSd),
+        valueCell(row.candidate, row.decimals, row.candidateSd),
+        text_changeCell(row, options),
+        trend(data, row.metric)
+    ]);
+    const lines = alignTable([head.map(text => paint(text, 'bold', options)), ...body], ['left', 'left', 'left', 'right', 'right', 'left', 'left']);
+    return lines.map(line => `  ${line}`);
+}
+function reasons(rows) {
+    const failed = rows.flatMap(row => row.rules.filter(rule => rule.verdict === 'fail'));
+    if (failed.length === 0)
+        return [];
+    const shown = failed.slice(0, TEXT_REASONS).map(rule => `  - ${text_plain(rule.explanation)}`);
+    const more = failed.length - shown.length;
+    return [
+        'Why it failed:',
+        ...shown,
+        ...(more > 0 ? [`  … and ${more} more in the JSON report`] : [])
+    ];
+}
+/** A changed value, its middle cut: S3 prefixes differ at the end, not the start. */
+function text_short(value) {
+    return value === undefined ? '—' : middleTruncate(text_plain(value, 300), 32);
+}
+/** One line naming what differs from the baseline: image, training data, hyperparameters. */
+function text_changes(data) {
+    const before = data.baseline;
+    const after = data.candidate;
+    if (!before)
+        return [];
+    const parts = [];
+    if (before.image && after.image && before.image !== after.image)
+        parts.push('image');
+    for (const [label, a, b] of [
+        ['training data', before.trainingData, after.trainingData],
+        ['hyperparameter', before.hyperParameters, after.hyperParameters]
+    ]) {
+        if (!a || !b)
+            continue;
+        for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+            if (a[key] !== b[key])
+                parts.push(`${label} ${text_plain(key, 60)} ${text_short(a[key])} → ${text_short(b[key])}`);
+        }
+    }
+    if (parts.length === 0)
+        return [];
+    const shown = parts.slice(0, 3).join('; ');
+    return [
+        `Changed from ${version(before.version, 'the baseline')}: ${shown}${parts.length > 3 ? `; and ${parts.length - 3} more` : ''}`
+    ];
+}
+/** The gate report for a terminal; `options.color` from `useColor`. */
+function renderGateText(data, options = {}) {
+    const rows = gateRows(data);
+    const legend = [
+        ...(rows.some(row => row.direction === 'higher') ? ['↑ higher is better'] : []),
+        ...(rows.some(row => row.direction === 'lower') ? ['↓ lower is better'] : [])
+    ];
+    const lines = [
+        ...headlines(data, rows, options),
+        '',
+        ...text_table(data, rows, options),
+        ...(legend.length > 0
+            ? [paint(`  ${legend.join(', ')}; change is candidate − baseline`, 'dim', options)]
+            : []),
+        '',
+        ...reasons(rows),
+        ...text_changes(data),
+        `Next step: ${nextStep(data).replace(/`/g, '')}`,
+        ...(data.runUrl ? [`Run: ${text_plain(data.runUrl, 300)}`] : [])
+    ];
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./build/src/report/facts.js
+// Labelled facts as a Markdown list, `- **label:** value`: the form of the lineage and
+// deployment views. A table would need a header row, and these have none to give (an
+// empty one renders as a blank first row).
+
+
+
+function present(value) {
+    return value !== undefined && value !== '';
+}
+/**
+ * A value that is a safe http(s) URL becomes a link; anything else is escaped text. List
+ * items wrap long words by themselves (GitHub's CSS breaks them), unlike table cells.
+ */
+function facts_valueCell(value, limit = 300) {
+    if (typeof value === 'number')
+        return formatNumber(value);
+    const target = /^https?:\/\//i.test(value) ? safeUrl(value) : undefined;
+    return target ? `[${escape_escapeText(value, limit)}](${target})` : escape_escapeText(value, limit);
+}
+/** The facts that have a value, one list item each; nothing at all when none has. */
+function facts(rows, limit = 300) {
+    const kept = rows.filter(row => present(row[1]));
+    if (kept.length === 0)
+        return [];
+    return [
+        ...kept.map(([label, value, markdown]) => {
+            const text = markdown ? String(value) : facts_valueCell(value, limit);
+            return `- **${escape_escapeText(label, 200)}:** ${text}`;
+        }),
+        ''
+    ];
+}
+function section(title, body) {
+    return body.length === 0 ? [] : [`### ${title}`, '', ...body];
+}
+function list(values) {
+    return values.length > 0 ? values.join(', ') : undefined;
+}
+function seconds(value) {
+    return value === undefined ? undefined : `${value} s`;
+}
+/** `completed`, or `in progress (training)`; never the same word twice. */
+function facts_jobStatus(status, secondary) {
+    const main = format_statusWords(status);
+    const detail = format_statusWords(secondary);
+    return detail && detail !== main ? `${main ?? ''} (${detail})`.trim() : main;
+}
+
+;// CONCATENATED MODULE: ./build/src/report/text-views.js
+
+
+
+
+
+
+
+function text_views_metricLabel(name, report) {
+    const direction = directionOf(name, report.directions);
+    return `${middleTruncate(plain(name, 200), 40)}${direction ? ` ${DIRECTION_MARK[direction]}` : ''}`;
+}
+function versionRows(rows, metrics, report, options) {
+    const withYear = spansYears(rows.map(row => row.created));
+    const decimals = metrics.map(name => metricDecimals(rows.map(row => row.metrics[name])));
+    const head = [
+        'version',
+        'status',
+        'created',
+        ...metrics.map(name => text_views_metricLabel(name, report)),
+        'gate'
+    ];
+    const body = rows.map(row => [
+        `v${row.version}`,
+        plain(statusWords(row.status) ?? '—', 40),
+        (shortDate(row.created, withYear) ?? '—').replace(/\u00a0/g, ' '),
+        ...metrics.map((name, index) => fixed(row.metrics[name], decimals[index] ?? 0)),
+        plain(row.gateDecision ?? '—', 20)
+    ]);
+    const aligns = ['right', 'left', 'left', ...metrics.map(() => 'right'), 'left'];
+    return alignTable([head.map(text => paint(text, 'bold', options)), ...body], aligns);
+}
+function metricRowsOnSide(rows, metrics, report, options) {
+    const head = ['metric', ...rows.map(row => `v${row.version}`), 'trend'];
+    const body = metrics.map(name => {
+        const values = rows.map(row => row.metrics[name]);
+        const decimals = metricDecimals(values);
+        const trend = sparkline(values.map(value => value ?? Number.NaN));
+        return [text_views_metricLabel(name, report), ...values.map(value => fixed(value, decimals)), trend];
+    });
+    body.push(['status', ...rows.map(row => plain(statusWords(row.status) ?? '—', 20)), '']);
+    const aligns = ['left', ...rows.map(() => 'right'), 'left'];
+    return alignTable([head.map(text => paint(text, 'bold', options)), ...body], aligns);
+}
+/** The compare report for a terminal: metrics on their side when they outnumber versions. */
+function renderCompareText(report, options = {}) {
+    const rows = oldestFirst(report.rows);
+    const metrics = metricNames(rows);
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    const range = first && last ? ` (v${first.version} to v${last.version})` : '';
+    const lines = [
+        paint(`Model versions compared: ${plain(report.group, 200)}${range}`, 'bold', options)
+    ];
+    if (rows.length === 0)
+        return `${lines[0]}\n  The group has no versions to compare.\n`;
+    lines.push(`  ${rows.length} versions · ${metrics.length} metrics from the registry · ${plain(report.region, 50)}`, '');
+    const table = metrics.length > rows.length
+        ? metricRowsOnSide(rows, metrics, report, options)
+        : versionRows(rows, metrics, report, options);
+    lines.push(...table.map(line => `  ${line}`));
+    return lines.join('\n') + '\n';
+}
+function factLines(facts) {
+    const kept = facts.filter((fact) => fact[1] !== undefined && fact[1] !== '');
+    return alignTable(kept.map(([label, value]) => [`${label}:`, plain(value, 300)])).map(line => `  ${line}`);
+}
+function inline(values) {
+    const entries = Object.entries(values).sort(([a], [b]) => a.localeCompare(b));
+    return entries.length > 0
+        ? entries.map(([key, value]) => `${key}=${value}`).join(', ')
+        : undefined;
+}
+/** The lineage report for a terminal: the facts a person checks, each once. */
+function renderLineageText(data, options = {}) {
+    const pkg = data.package;
+    const job = data.trainingJob;
+    const meta = pkg.metadataProperties;
+    const story = data.story.provenance;
+    const label = pkg.version !== undefined ? `v${pkg.version}` : pkg.arn;
+    const metrics = {
+        ...Object.fromEntries((job?.finalMetrics ?? []).map(m => [m.name, m.value])),
+        ...data.story.metrics
+    };
+    const lines = [
+        paint(`Lineage: ${plain(pkg.group ?? data.group, 200)} ${plain(label, 200)}`, 'bold', options),
+        ...factLines([
+            ['status', statusWords(pkg.approvalStatus)],
+            ['registered', dateTime(pkg.created)],
+            ['description', pkg.description],
+            ['approval', pkg.approvalDescription],
+            ['image', pkg.containers[0]?.image],
+            ['model data', pkg.containers[0]?.modelDataUrl],
+            ['repository', meta.Repository],
+            ['commit', meta.CommitId ? shortSha(meta.CommitId) : story[PROVENANCE_KEYS.commit]],
+            [
+                'pull request',
+                story[PROVENANCE_KEYS.pullRequest] ? `#${story[PROVENANCE_KEYS.pullRequest]}` : undefined
+            ],
+            ['workflow run', meta.GeneratedBy],
+            [
+                'training job',
+                job
+                    ? `${job.name} (${jobStatus(job.status, job.secondaryStatus) ?? 'status unknown'})`
+                    : story[PROVENANCE_KEYS.trainingJob]
+            ],
+            [
+                'training data',
+                job
+                    ? inline(Object.fromEntries(job.inputs.map(input => [input.channel, input.uri ?? '—'])))
+                    : undefined
+            ],
+            ['hyperparameters', inline(job ? job.hyperParameters : data.story.hyperParameters)],
+            [
+                'metrics',
+                inline(Object.fromEntries(Object.entries(metrics).map(([name, value]) => [
+                    name,
+                    fixed(value, metricDecimals([value]))
+                ])))
+            ],
+            ['last gate', data.story.gate['gate:decision']],
+            ['deployed to', Object.keys(data.story.deployments).join(', ') || undefined],
+            ['ARN', pkg.arn]
+        ]),
+        ...data.notes.map(note => `  note: ${plain(note)}`)
+    ];
+    return lines.join('\n') + '\n';
+}
+/** A deployment or rollback for a terminal; a failed one says the plan is not serving. */
+function renderDeploymentText(report, options = {}) {
+    const what = `${report.kind === 'rollback' ? 'Rollback' : 'Deployment'} to ${plain(report.endpointName, 200)}`;
+    const outcome = {
+        deployed: paint(`✓ ${what} done`, 'green', options),
+        failed: paint(`✗ ${what} failed`, 'red', options),
+        planned: `${what} planned (dry run)`
+    }[report.outcome];
+    const total = report.variants.reduce((sum, variant) => sum + Math.max(variant.weight, 0), 0);
+    const title = { deployed: 'serving now', failed: 'planned, not serving', planned: 'would serve' }[report.outcome];
+    const rows = report.variants.map(variant => [
+        plain(variant.variantName, 100),
+        `v${variant.version}`,
+        total > 0 ? `${Number(((Math.max(variant.weight, 0) / total) * 100).toPrecision(3))}%` : '—'
+    ]);
+    return ([
+        outcome,
+        ...(report.message ? [`  ${plain(report.message, 2000)}`] : []),
+        `  ${title}:`,
+        ...alignTable(rows, ['left', 'right', 'right']).map(line => `    ${line}`),
+        `  endpoint config now: ${plain(report.servingConfig ?? 'none', 200)}`
+    ].join('\n') + '\n');
+}
+
 ;// CONCATENATED MODULE: ./build/src/report/index.js
+
+
+
+
+
+
+
 
 
 
@@ -90951,7 +92304,7 @@ function decisionState(pkg) {
         state[key] = metadata[key] ?? '';
     return state;
 }
-function differences(before, after) {
+function decision_differences(before, after) {
     return Object.keys(after)
         .filter(key => before[key] !== after[key])
         .map(key => key === 'ApprovalDescription'
@@ -90970,7 +92323,7 @@ function describeDecision(state) {
 async function assertUnchanged(sagemaker, seen, label) {
     const arn = seen.ModelPackageArn;
     const now = await (0,registry_versions/* describeVersion */.MP)(sagemaker, arn);
-    const changed = differences(decisionState(seen), decisionState(now));
+    const changed = decision_differences(decisionState(seen), decisionState(now));
     if (changed.length > 0) {
         throw new errors/* UserError */.yo(`${label} was changed by another writer while this run was deciding (${changed.join('; ')}); it now holds ${describeDecision(decisionState(now))}. Nothing was written: run again to decide on what it holds now.`);
     }
@@ -91120,7 +92473,7 @@ async function decide(ctx, settings, verdict) {
     ctx.out.setOutput('approval-status', settings.dryRun ? current : verdict);
     ctx.out.setOutput('decision', 'none');
     await ctx.out.summary([
-        `### ${verdict === 'Approved' ? '✅' : '❌'} ${escapeText(settings.group.name)} v${version} ${settings.dryRun ? `would be ${verdict.toLowerCase()}` : verdict.toLowerCase()}`,
+        `### ${verdict === 'Approved' ? '✅' : '❌'} ${escape_escapeText(settings.group.name)} v${version} ${settings.dryRun ? `would be ${verdict.toLowerCase()}` : verdict.toLowerCase()}`,
         '',
         '| | |',
         '|---|---|',
@@ -91282,7 +92635,7 @@ async function publish(ctx, settings, kind, result, outcome) {
         .join('\n');
     const link = (0,deploy_plan/* consoleUrl */.B9)(plan.region, 'endpoints', plan.endpointName);
     const calls = plan.calls
-        .map((c, i) => `${i + 1}. ${escapeText((0,deploy_plan/* describeCall */.GC)(c), 2000)}`)
+        .map((c, i) => `${i + 1}. ${escape_escapeText((0,deploy_plan/* describeCall */.GC)(c), 2000)}`)
         .join('\n');
     const markdown = `### ${kind === 'rollback' ? 'Rollback' : 'Deployment'} to [${plan.endpointName}](${link})\n\n${outcome}\n\n| variant | version | package | weight |\n|---|---|---|---|\n${rows}\n\nServing config: \`${result.serving || 'none'}\`${plan.previousPackageArn && plan.previousPackageArn !== plan.primary.packageArn
         ? ` · previously \`${plan.previousPackageArn}\``
@@ -91582,7 +92935,7 @@ async function deployAndRecord(ctx, settings, request, result) {
             await (0,deploy_cleanup/* discardCreated */.Bl)(ctx, deploy.endpointName, inflight.current.created, { configs: [], models: [] }, `The deployment to ${deploy.endpointName} did not take effect`);
             concluded = true;
             await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'failure', failure);
-            await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(failure)}`);
+            await publish(ctx, settings, request.kind, result, `**Failed.** ${escape_escapeText(failure)}`);
             return {
                 plan,
                 previousPackageArn: plan.previousPackageArn,
@@ -91603,7 +92956,7 @@ async function deployAndRecord(ctx, settings, request, result) {
             await (0,deployments/* setGitHubDeploymentStatus */.Df)(ctx, github, 'failure', text);
         if (error instanceof waiter/* WaitTimeoutError */.Do) {
             concluded = true;
-            await publish(ctx, settings, request.kind, result, `**Failed.** ${escapeText(text)}`);
+            await publish(ctx, settings, request.kind, result, `**Failed.** ${escape_escapeText(text)}`);
             return {
                 plan: result.plan,
                 previousPackageArn: result.plan.previousPackageArn,
@@ -92259,7 +93612,7 @@ async function readVersionMetrics(clients, pkg, needed) {
             result.notes.push(`${label}: could not read ${statistics.S3Uri}: ${error.message}`);
         }
     }
-    const trainingJob = pkg.CustomerMetadataProperties?.[PROVENANCE_KEYS.trainingJob];
+    const trainingJob = pkg.CustomerMetadataProperties?.[provenance_PROVENANCE_KEYS.trainingJob];
     if (missing().length > 0 && trainingJob) {
         try {
             const job = await clients.sagemaker.send(new dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: trainingJob }));
@@ -92393,12 +93746,12 @@ async function resolveBaseline(ctx, settings, spec, candidateArn) {
     return arn;
 }
 const PROVENANCE_LABELS = [
-    [PROVENANCE_KEYS.commit, 'commit'],
-    [PROVENANCE_KEYS.pullRequest, 'pull request'],
-    [PROVENANCE_KEYS.actor, 'actor'],
-    [PROVENANCE_KEYS.trainingJob, 'training job'],
-    [PROVENANCE_KEYS.tuningJob, 'tuning job'],
-    [PROVENANCE_KEYS.modelData, 'model data'],
+    [provenance_PROVENANCE_KEYS.commit, 'commit'],
+    [provenance_PROVENANCE_KEYS.pullRequest, 'pull request'],
+    [provenance_PROVENANCE_KEYS.actor, 'actor'],
+    [provenance_PROVENANCE_KEYS.trainingJob, 'training job'],
+    [provenance_PROVENANCE_KEYS.tuningJob, 'tuning job'],
+    [provenance_PROVENANCE_KEYS.modelData, 'model data'],
     [registry_metadata/* KEYS */.Rk.gateDecision, 'last gate decision']
 ];
 function provenanceOf(pkg) {
@@ -92864,20 +94217,124 @@ async function readGroupPolicy(sagemaker, groupName) {
     }
 }
 
+;// CONCATENATED MODULE: ./build/src/report/lineage-jobs.js
+// The lineage view's job sections: the training job (its inputs and hyperparameters; its
+// final metrics sit with the registry's in the Metrics section), the tuning job, and the
+// lineage associations around the package.
+
+
+
+
+
+function inputsTable(inputs) {
+    if (inputs.length === 0)
+        return [];
+    const rows = inputs.map(input => [
+        escapeCell(input.channel, 100),
+        input.uri ? breakable(escapeCell(input.uri, 300)) : '—',
+        input.contentType ? escapeCell(input.contentType, 100) : '—',
+        input.compression ? escapeCell(input.compression, 20) : '—'
+    ]);
+    return [
+        '**Input data**',
+        '',
+        ...markdown_table(['channel', 'data', 'content type', 'compression'], ['---', '---', '---', '---'], rows),
+        ''
+    ];
+}
+function trainingSection(data) {
+    const job = data.trainingJob;
+    if (!job)
+        return [];
+    const rows = [
+        ['status', facts_jobStatus(job.status, job.secondaryStatus)],
+        ['failure reason', job.failureReason],
+        ['algorithm image', job.image],
+        ['algorithm resource', job.algorithmName],
+        ['input mode', job.inputMode],
+        ['instances', job.instanceType ? `${job.instanceCount ?? 1} × ${job.instanceType}` : undefined],
+        ['role', job.roleArn],
+        ['started', format_dateTime(job.started ?? job.created)],
+        ['ended', format_dateTime(job.ended)],
+        ['training time', seconds(job.trainingSeconds)],
+        ['billable time', seconds(job.billableSeconds)],
+        ['output path', job.outputPath],
+        ['model artifacts', job.modelArtifacts],
+        ['tuning job', job.tuningJobArn],
+        ['ARN', job.arn]
+    ];
+    const lines = [...facts(rows), ...inputsTable(job.inputs)];
+    const hyper = Object.entries(job.hyperParameters).sort(([a], [b]) => a.localeCompare(b));
+    if (hyper.length > 0) {
+        const cells = hyper.map(([name, value]) => [
+            breakable(escapeCell(name, 128)),
+            breakable(escapeCell(value, 300))
+        ]);
+        lines.push('**Hyperparameters**', '', ...markdown_table(['name', 'value'], ['---', '---'], cells), '');
+    }
+    return section(`Training job ${escape_escapeText(job.name, 100)}`, lines);
+}
+function tuningSection(data) {
+    const job = data.tuningJob;
+    if (!job)
+        return [];
+    const counts = Object.entries(job.trainingJobCounts)
+        .filter(([, count]) => count > 0)
+        .map(([status, count]) => `${format_statusWords(status)} ${count}`);
+    const objective = job.objective
+        ? `${job.objective.type ?? ''} ${job.objective.metric ?? ''}`.trim()
+        : undefined;
+    const best = job.bestObjective?.value !== undefined
+        ? `${job.bestObjective.metric ?? ''} ${formatNumber(job.bestObjective.value)}`.trim()
+        : undefined;
+    const rows = [
+        ['status', format_statusWords(job.status)],
+        ['strategy', job.strategy],
+        ['objective', objective],
+        ['best training job', job.bestTrainingJob],
+        ['best objective value', best],
+        ['training jobs', list(counts)],
+        ['created', format_dateTime(job.created)],
+        ['ended', format_dateTime(job.ended)],
+        ['ARN', job.arn]
+    ];
+    return section(`Tuning job ${escape_escapeText(job.name, 100)}`, facts(rows));
+}
+function entity(arn, type, name) {
+    const label = [type, name].filter(part => part !== undefined && part !== '').join(' ');
+    const text = breakable(escapeCell(arn, 300));
+    return label ? `${escapeCell(label, 150)}<br>${text}` : text;
+}
+function associationsSection(data) {
+    if (data.associations.length === 0)
+        return [];
+    const rows = data.associations.map(association => [
+        entity(association.sourceArn, association.sourceType, association.sourceName),
+        association.associationType ? escapeCell(association.associationType, 50) : '—',
+        entity(association.destinationArn, association.destinationType, association.destinationName)
+    ]);
+    return section('Lineage associations', [
+        ...markdown_table(['from', 'association', 'to'], ['---', '---', '---'], rows),
+        ''
+    ]);
+}
+
 ;// CONCATENATED MODULE: ./build/src/report/lineage.js
 // The `lineage` report: one version's full story as Markdown. Nearly all of it is text
 // somebody else wrote (descriptions, metadata, hyperparameters, job names), so every
-// value goes through escapeCell/escapeText and every link through safeUrl.
+// value goes through escapeCell/escapeText and every link through safeUrl. Each fact is
+// shown once: what the package holds wins over the copy register wrote into metadata.
 
 
 
 
 
-function present(value) {
-    return value !== undefined && value !== '';
-}
+
+
+
+
 /** A value that is a safe http(s) URL becomes a link; anything else is escaped text. */
-function valueCell(value) {
+function tableValue(value) {
     if (typeof value === 'number')
         return formatNumber(value);
     const target = /^https?:\/\//i.test(value) ? safeUrl(value) : undefined;
@@ -92891,193 +94348,159 @@ function keyValueTable(rows, header = ['', '']) {
     return [
         `| ${header[0]} | ${header[1]} |`,
         '|---|---|',
-        ...kept.map(([label, value]) => `| ${escapeCell(label, 200)} | ${valueCell(value)} |`),
+        ...kept.map(([label, value]) => `| ${escapeCell(label, 200)} | ${tableValue(value)} |`),
         ''
     ];
-}
-function section(title, body) {
-    return body.length === 0 ? [] : [`### ${title}`, '', ...body];
-}
-function list(values) {
-    return values.length > 0 ? values.join(', ') : undefined;
-}
-function seconds(value) {
-    return value === undefined ? undefined : `${value} s`;
 }
 function packageSection(data) {
     const pkg = data.package;
     const rows = [
-        ['ARN', pkg.arn],
         ['description', pkg.description],
-        ['approval status', pkg.approvalStatus],
-        ['approval description', pkg.approvalDescription],
-        ['package status', pkg.packageStatus],
-        ['created', pkg.created],
-        ['last modified', pkg.lastModified]
+        ['approval', format_statusWords(pkg.approvalStatus)],
+        // Up to 1,024 characters, the API's limit: shown whole, never cut mid-sentence.
+        [
+            'approval description',
+            pkg.approvalDescription ? escape_escapeText(pkg.approvalDescription, 1100) : undefined,
+            true
+        ],
+        [
+            'package status',
+            pkg.packageStatus !== 'Completed' ? format_statusWords(pkg.packageStatus) : undefined
+        ],
+        ['created', format_dateTime(pkg.created)],
+        ['last modified', format_dateTime(pkg.lastModified)]
     ];
     pkg.containers.forEach((container, index) => {
         const suffix = pkg.containers.length > 1 ? ` (container ${index + 1})` : '';
         rows.push([`image${suffix}`, container.image], [`model data${suffix}`, container.modelDataUrl]);
         rows.push([`framework${suffix}`, container.framework]);
     });
-    rows.push(['content types', list(pkg.contentTypes)], ['response types', list(pkg.responseTypes)], ['realtime instance types', list(pkg.realtimeInstanceTypes)], ['transform instance types', list(pkg.transformInstanceTypes)], ['lifecycle stage', pkg.lifecycle?.stage], ['lifecycle status', pkg.lifecycle?.stageStatus], ['lifecycle description', pkg.lifecycle?.stageDescription]);
+    rows.push(['content types', list(pkg.contentTypes)], ['response types', list(pkg.responseTypes)], ['realtime instance types', list(pkg.realtimeInstanceTypes)], ['transform instance types', list(pkg.transformInstanceTypes)], ['lifecycle stage', pkg.lifecycle?.stage], ['lifecycle status', pkg.lifecycle?.stageStatus], ['lifecycle description', pkg.lifecycle?.stageDescription], ['ARN', pkg.arn]);
     for (const [name, uri] of Object.entries(pkg.modelMetrics))
-        rows.push([`metrics: ${name}`, uri]);
-    return section('Package', keyValueTable(rows));
+        rows.push([`statistics (${name})`, uri]);
+    return section('Package', facts(rows));
 }
 const lineage_PROVENANCE_LABELS = {
-    [PROVENANCE_KEYS.commit]: 'commit',
-    [PROVENANCE_KEYS.pullRequest]: 'pull request',
-    [PROVENANCE_KEYS.ref]: 'ref',
-    [PROVENANCE_KEYS.actor]: 'registered by',
-    [PROVENANCE_KEYS.runId]: 'run id',
-    [PROVENANCE_KEYS.runAttempt]: 'run attempt',
-    [PROVENANCE_KEYS.trainingJob]: 'training job',
-    [PROVENANCE_KEYS.tuningJob]: 'tuning job',
-    [PROVENANCE_KEYS.modelData]: 'model data (registered)',
-    [PROVENANCE_KEYS.image]: 'image (registered)',
-    [PROVENANCE_KEYS.fingerprint]: 'registration fingerprint'
+    [provenance_PROVENANCE_KEYS.ref]: 'ref',
+    [provenance_PROVENANCE_KEYS.actor]: 'registered by',
+    [provenance_PROVENANCE_KEYS.runId]: 'run id',
+    [provenance_PROVENANCE_KEYS.runAttempt]: 'run attempt',
+    [provenance_PROVENANCE_KEYS.trainingJob]: 'training job',
+    [provenance_PROVENANCE_KEYS.tuningJob]: 'tuning job',
+    [provenance_PROVENANCE_KEYS.fingerprint]: 'registration fingerprint'
 };
+/** Metadata keys that repeat what the package itself says; shown only when they differ. */
+function repeats(data) {
+    const containers = data.package.containers;
+    return {
+        [provenance_PROVENANCE_KEYS.commit]: data.package.metadataProperties.CommitId,
+        [provenance_PROVENANCE_KEYS.image]: containers.find(c => c.image === data.story.provenance[provenance_PROVENANCE_KEYS.image])?.image,
+        [provenance_PROVENANCE_KEYS.modelData]: containers.find(c => c.modelDataUrl === data.story.provenance[provenance_PROVENANCE_KEYS.modelData])?.modelDataUrl
+    };
+}
 function provenanceSection(data) {
     const meta = data.package.metadataProperties;
+    const repository = repositoryUrl(meta.Repository);
+    const story = data.story.provenance;
+    const commit = meta.CommitId ?? story[provenance_PROVENANCE_KEYS.commit];
+    const pr = story[provenance_PROVENANCE_KEYS.pullRequest];
     const rows = [
-        ['repository', meta.Repository],
-        ['commit (MetadataProperties)', meta.CommitId],
-        ['workflow run', meta.GeneratedBy],
+        [
+            'repository',
+            repository ? repositoryCell(repository) : meta.Repository,
+            repository !== undefined
+        ],
+        ['commit', commit ? commitCell(commit, repository) : undefined, true],
+        ['pull request', pr ? pullRequestCell(pr, repository) : undefined, true],
+        ['workflow run', meta.GeneratedBy ? urlCell(meta.GeneratedBy) : undefined, true],
         ['project', meta.ProjectId]
     ];
-    for (const [key, value] of Object.entries(data.story.provenance)) {
-        rows.push([lineage_PROVENANCE_LABELS[key] ?? key, value]);
+    const same = repeats(data);
+    for (const [key, value] of Object.entries(story)) {
+        if (key === provenance_PROVENANCE_KEYS.pullRequest || same[key] === value)
+            continue;
+        if (key === provenance_PROVENANCE_KEYS.commit && value === commit)
+            continue;
+        rows.push([lineage_PROVENANCE_LABELS[key] ?? key.replace(/^source:/, 'registered '), value]);
     }
-    return section('Provenance', keyValueTable(rows));
+    return section('Provenance', facts(rows));
 }
 function decisionsSection(data) {
     const rows = [...Object.entries(data.story.gate), ...Object.entries(data.story.decision)];
-    return section('Gate and approval records', keyValueTable(rows, ['record', 'value']));
+    return section('Gate and approval records', facts(rows));
 }
 function deploymentsSection(data) {
-    const rows = Object.entries(data.story.deployments);
-    return section('Deployments', keyValueTable(rows, ['endpoint', 'recorded']));
+    return section('Deployments', facts(Object.entries(data.story.deployments)));
 }
+/** Registry metrics and the training job's final metrics in one table, each metric once. */
 function metricsSection(data) {
-    const rows = Object.entries(data.story.metrics).sort(([a], [b]) => a.localeCompare(b));
-    return section('Metrics (registry)', keyValueTable(rows, ['metric', 'value']));
-}
-function trainingSection(data) {
-    const job = data.trainingJob;
-    if (!job)
+    const registry = data.story.metrics;
+    const final = new Map((data.trainingJob?.finalMetrics ?? []).map(metric => [metric.name, metric.value]));
+    const names = [...new Set([...Object.keys(registry), ...final.keys()])].sort((a, b) => a.localeCompare(b));
+    if (names.length === 0)
         return [];
-    const rows = [
-        ['ARN', job.arn],
-        ['status', job.secondaryStatus ? `${job.status ?? ''} (${job.secondaryStatus})` : job.status],
-        ['failure reason', job.failureReason],
-        ['algorithm image', job.image],
-        ['algorithm resource', job.algorithmName],
-        ['input mode', job.inputMode],
-        ['instances', job.instanceType ? `${job.instanceCount ?? 1} × ${job.instanceType}` : undefined],
-        ['role', job.roleArn],
-        ['created', job.created],
-        ['started', job.started],
-        ['ended', job.ended],
-        ['training time', seconds(job.trainingSeconds)],
-        ['billable time', seconds(job.billableSeconds)],
-        ['output path', job.outputPath],
-        ['model artifacts', job.modelArtifacts],
-        ['tuning job', job.tuningJobArn]
+    const differs = names.some(name => name in registry && final.has(name) && registry[name] !== final.get(name));
+    const showFinal = final.size > 0 && (differs || names.some(name => !(name in registry)));
+    const rows = names.map(name => {
+        const values = [registry[name], final.get(name)];
+        const decimals = format_metricDecimals(values);
+        return [
+            breakable(escapeCell(name, 200)),
+            format_fixed(values[0], decimals),
+            ...(showFinal ? [format_fixed(values[1], decimals)] : [])
+        ];
+    });
+    const heads = [
+        'metric',
+        showFinal ? 'registry' : 'value',
+        ...(showFinal ? ['training job (final)'] : [])
     ];
-    const lines = [...keyValueTable(rows)];
-    if (job.inputs.length > 0) {
-        lines.push('**Input data**', '', '| channel | data | content type | compression |', '|---|---|---|---|');
-        for (const input of job.inputs) {
-            lines.push(`| ${escapeCell(input.channel, 100)} | ${input.uri ? escapeCell(input.uri, 300) : '—'} | ${input.contentType ? escapeCell(input.contentType, 100) : '—'} | ${input.compression ? escapeCell(input.compression, 20) : '—'} |`);
-        }
-        lines.push('');
-    }
-    const hyper = Object.entries(job.hyperParameters).sort(([a], [b]) => a.localeCompare(b));
-    if (hyper.length > 0)
-        lines.push('**Hyperparameters**', '', ...keyValueTable(hyper, ['name', 'value']));
-    const metrics = job.finalMetrics.map(metric => [metric.name, metric.value]);
-    if (metrics.length > 0)
-        lines.push('**Final metrics**', '', ...keyValueTable(metrics, ['metric', 'value']));
-    return section(`Training job ${escapeText(job.name, 100)}`, lines);
+    return section('Metrics', [
+        ...markdown_table(heads, heads.map((_, i) => (i === 0 ? '---' : '--:')), rows),
+        ''
+    ]);
 }
-function tuningSection(data) {
-    const job = data.tuningJob;
-    if (!job)
-        return [];
-    const counts = Object.entries(job.trainingJobCounts)
-        .filter(([, count]) => count > 0)
-        .map(([status, count]) => `${status} ${count}`);
-    const rows = [
-        ['ARN', job.arn],
-        ['status', job.status],
-        ['strategy', job.strategy],
-        [
-            'objective',
-            job.objective ? `${job.objective.type ?? ''} ${job.objective.metric ?? ''}`.trim() : undefined
-        ],
-        ['best training job', job.bestTrainingJob],
-        [
-            'best objective value',
-            job.bestObjective?.value !== undefined
-                ? `${job.bestObjective.metric ?? ''} ${formatNumber(job.bestObjective.value)}`.trim()
-                : undefined
-        ],
-        ['training jobs', list(counts)],
-        ['created', job.created],
-        ['ended', job.ended]
-    ];
-    return section(`Tuning job ${escapeText(job.name, 100)}`, keyValueTable(rows));
-}
-function entity(arn, type, name) {
-    const label = [type, name].filter(present).join(' ');
-    return label ? `${escapeCell(label, 150)}<br>${escapeCell(arn, 300)}` : escapeCell(arn, 300);
-}
-function associationsSection(data) {
-    if (data.associations.length === 0)
-        return [];
-    const lines = ['| from | association | to |', '|---|---|---|'];
-    for (const association of data.associations) {
-        lines.push(`| ${entity(association.sourceArn, association.sourceType, association.sourceName)} | ${association.associationType ? escapeCell(association.associationType, 50) : '—'} | ${entity(association.destinationArn, association.destinationType, association.destinationName)} |`);
-    }
-    return section('Lineage associations', [...lines, '']);
-}
+/** `hp:*` entries repeat the training job's hyperparameters; shown only without the job. */
 function otherSection(data) {
-    const rows = [
-        ...Object.entries(data.story.hyperParameters).map(([name, value]) => [
-            `hp:${name}`,
-            value
-        ]),
-        ...Object.entries(data.story.other)
+    const hyper = data.trainingJob ? [] : Object.entries(data.story.hyperParameters);
+    const lines = [
+        ...section('Hyperparameters (recorded at registration)', facts(hyper)),
+        ...(Object.keys(data.story.other).length > 0
+            ? [
+                '<details><summary>Other customer metadata</summary>',
+                '',
+                ...facts(Object.entries(data.story.other)),
+                '</details>',
+                ''
+            ]
+            : [])
     ];
-    const table = keyValueTable(rows, ['key', 'value']);
-    if (table.length === 0)
-        return [];
-    return ['<details><summary>Other customer metadata</summary>', '', ...table, '</details>', ''];
+    return lines;
 }
 function notesSection(data) {
     if (data.notes.length === 0)
         return [];
-    return section('Notes', [...data.notes.map(note => `- ${escapeText(note, 500)}`), '']);
+    return section('Notes', [...data.notes.map(note => `- ${escape_escapeText(note, 500)}`), '']);
 }
 function renderLineage(data) {
     const pkg = data.package;
-    const label = pkg.version !== undefined ? `v${pkg.version}` : escapeText(pkg.arn, 200);
-    const group = escapeText(pkg.group ?? data.group, 200);
-    const links = consoleLinks({ region: data.region, group: data.group });
+    const label = pkg.version !== undefined ? `v${pkg.version}` : escape_escapeText(pkg.arn, 200);
+    const group = escape_escapeText(pkg.group ?? data.group, 200);
+    const links = links_consoleLinks({ region: data.region, group: data.group });
     if (data.runUrl)
         links.push({ label: 'This workflow run', url: data.runUrl });
     const linkLines = linkList(links);
+    const status = format_statusWords(pkg.approvalStatus);
     return [
         `## Lineage: ${group} ${label}`,
         '',
-        `${pkg.approvalStatus ? `**${escapeText(pkg.approvalStatus, 50)}**` : 'status unknown'}${pkg.created ? ` · registered ${escapeText(pkg.created, 40)}` : ''} · region ${escapeText(data.region, 50)}`,
+        `${status ? `**${escape_escapeText(status, 50)}**` : 'status unknown'}${pkg.created ? ` · registered ${escape_escapeText(format_dateTime(pkg.created) ?? pkg.created, 40)}` : ''} · ${escape_escapeText(data.region, 50)}`,
         '',
         ...packageSection(data),
         ...provenanceSection(data),
+        ...metricsSection(data),
         ...decisionsSection(data),
         ...deploymentsSection(data),
-        ...metricsSection(data),
         ...trainingSection(data),
         ...tuningSection(data),
         ...associationsSection(data),
@@ -93195,7 +94618,7 @@ async function describeOperation(ctx, settings) {
     const newest = versions[0];
     const approved = versions.find(version => version.status === 'Approved');
     const markdown = [
-        `## Model package group ${escapeText(settings.group.name, 200)}`,
+        `## Model package group ${escape_escapeText(settings.group.name, 200)}`,
         '',
         ...keyValueTable([
             ['ARN', arn],
@@ -93214,7 +94637,7 @@ async function describeOperation(ctx, settings) {
         ...(Object.keys(tags).length > 0
             ? ['### Tags', '', ...keyValueTable(Object.entries(tags), ['key', 'value'])]
             : []),
-        ...notes.map(note => `> ${escapeText(note, 500)}`)
+        ...notes.map(note => `> ${escape_escapeText(note, 500)}`)
     ].join('\n');
     ctx.out.info(`Group "${settings.group.name}": ${at}${versions.length} versions (Approved ${counts.Approved}, PendingManualApproval ${counts.PendingManualApproval}, Rejected ${counts.Rejected})`);
     await ctx.steps.run('writing the report', () => publishReport(ctx, reportFileName(settings.group, 'group'), markdown, {
@@ -93243,7 +94666,7 @@ async function listOperation(ctx, settings) {
     for (const row of rows)
         ctx.out.info(`  v${row.version} ${row.status ?? ''} ${row.created ?? ''}`);
     const markdown = [
-        `## Versions of ${escapeText(settings.group.name, 200)} (newest ${rows.length})`,
+        `## Versions of ${escape_escapeText(settings.group.name, 200)} (newest ${rows.length})`,
         '',
         ...(rows.length > 0
             ? versionTable(rows, { description: true })
@@ -93282,7 +94705,7 @@ async function updateTagsOperation(ctx, settings, ops) {
         ctx.out.info(`Tagged group "${settings.group.name}":\n  ${lines.join('\n  ')}`);
     }
     await ctx.out.summary([
-        `### Tags of ${escapeText(settings.group.name, 200)}${settings.dryRun ? ' (dry run)' : ''}`,
+        `### Tags of ${escape_escapeText(settings.group.name, 200)}${settings.dryRun ? ' (dry run)' : ''}`,
         '',
         changes.length === 0
             ? 'Every tag in `group-tags` was already set; nothing changed.'
@@ -93371,7 +94794,7 @@ async function deleteOperation(ctx, settings, ops) {
         ctx.out.info(`Deleted group "${name}"`);
     }
     await ctx.out.summary([
-        `### ${settings.dryRun ? 'Dry run: group would be deleted' : 'Group deleted'}: ${escapeText(name, 200)}`,
+        `### ${settings.dryRun ? 'Dry run: group would be deleted' : 'Group deleted'}: ${escape_escapeText(name, 200)}`,
         '',
         versions.length > 0
             ? `${settings.dryRun ? 'Would delete' : 'Deleted'} ${versions.length} version${versions.length === 1 ? '' : 's'} (newest first), then the group:`
@@ -93435,12 +94858,12 @@ async function sharingOperation(ctx, settings, ops, operation) {
     }
     const after = change.changed ? sharedAccounts(change.document) : sharedAccounts(existing);
     await ctx.out.summary([
-        `### ${operation === 'share' ? 'Sharing' : 'Unsharing'} ${escapeText(name, 200)}${settings.dryRun ? ' (dry run)' : ''}`,
+        `### ${operation === 'share' ? 'Sharing' : 'Unsharing'} ${escape_escapeText(name, 200)}${settings.dryRun ? ' (dry run)' : ''}`,
         '',
-        escapeText(describeChange(operation, change) || 'nothing to change', 1000),
+        escape_escapeText(describeChange(operation, change) || 'nothing to change', 1000),
         '',
         `Shared with ${after.length > 0 ? after.join(', ') : 'no account'}${settings.dryRun && change.changed ? ' once applied' : ''}.`,
-        ...elsewhere.map(entry => `> Account ${entry.account} is still named by policy statement ${escapeText(entry.sid, 100)}, which this action did not write.`),
+        ...elsewhere.map(entry => `> Account ${entry.account} is still named by policy statement ${escape_escapeText(entry.sid, 100)}, which this action did not write.`),
         ''
     ].join('\n'));
 }
@@ -93650,7 +95073,7 @@ async function findRegistration(sagemaker, group, fingerprint, limit = RECENT_VE
         const batch = versions.slice(start, start + size);
         const described = await Promise.all(batch.map(v => (0,registry_versions/* describeVersion */.MP)(sagemaker, v.arn)));
         for (const [index, description] of described.entries()) {
-            if (description.CustomerMetadataProperties?.[PROVENANCE_KEYS.fingerprint] !== fingerprint)
+            if (description.CustomerMetadataProperties?.[provenance_PROVENANCE_KEYS.fingerprint] !== fingerprint)
                 continue;
             if (description.ModelPackageStatus === 'Failed') {
                 failed.push(batch[index].version);
@@ -93863,8 +95286,8 @@ function register_setOutputs(ctx, result) {
 }
 function summary(settings, planned, result, dryRun) {
     const title = dryRun
-        ? `Model registration (dry run): ${escapeText(settings.group.name)}`
-        : `Model registered: ${escapeText(settings.group.name)} v${result.version ?? '?'}`;
+        ? `Model registration (dry run): ${escape_escapeText(settings.group.name)}`
+        : `Model registered: ${escape_escapeText(settings.group.name)} v${result.version ?? '?'}`;
     const outcome = dryRun
         ? result.version !== undefined
             ? `already registered as v${result.version}; nothing would change`
@@ -93901,7 +95324,7 @@ function summary(settings, planned, result, dryRun) {
             lines.push(`| ${escapeCell(metric.name)} | ${escapeCell((0,registry_metadata/* formatMetricValue */.dd)(metric.value))} |`);
         }
     }
-    const [link] = consoleLinks({ region: settings.region, group: settings.group.nameOrArn });
+    const [link] = links_consoleLinks({ region: settings.region, group: settings.group.nameOrArn });
     const url = link ? safeUrl(link.url) : undefined;
     if (url && !dryRun)
         lines.push('', `[${link?.label}](${url})`);
@@ -94111,7 +95534,7 @@ const RUNNERS = {
 };
 
 // EXTERNAL MODULE: ./build/src/version.js
-var version = __nccwpck_require__(8009);
+var src_version = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./build/src/runner.js
 // Builds a mode's context from settings and runs it; shared by the action and the CLI.
 
@@ -94123,7 +95546,7 @@ var version = __nccwpck_require__(8009);
 
 async function executeMode(settings, out, env = process.env) {
     const github = (0,run/* readGitHubRun */.j)(env);
-    const aws = (0,src_aws/* createClients */.hP)(settings.region, version/* VERSION */.x);
+    const aws = (0,src_aws/* createClients */.hP)(settings.region, src_version/* VERSION */.x);
     const calls = (0,src_aws/* countCalls */.xe)(aws.sagemaker);
     const ctx = {
         aws,
@@ -94276,8 +95699,8 @@ var inflight = __nccwpck_require__(1880);
 var reconcile = __nccwpck_require__(7113);
 // EXTERNAL MODULE: ./build/src/github/run.js
 var run = __nccwpck_require__(8384);
-// EXTERNAL MODULE: ./build/src/main.js + 37 modules
-var main = __nccwpck_require__(3018);
+// EXTERNAL MODULE: ./build/src/main.js + 49 modules
+var main = __nccwpck_require__(621);
 // EXTERNAL MODULE: ./build/src/version.js
 var version = __nccwpck_require__(8009);
 ;// CONCATENATED MODULE: ./build/src/post.js

@@ -274,7 +274,7 @@ if (problem) {
     console.error(`error: ${problem}`);
     process.exit(1);
 }
-const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4029));
+const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7693));
 process.exitCode = await cli(process.argv.slice(2));
 
 __webpack_async_result__();
