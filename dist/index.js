@@ -90266,7 +90266,7 @@ function safeUrl(url) {
         return undefined;
     return parsed.href.replace(/[()<> "'`|\\]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
-/** Runs of at least this many characters without a space get break opportunities. */
+/** Runs of at least this many characters without a space get break opportunities (by default). */
 const LONG_WORD = 24;
 /**
  * Already-escaped cell text with `<wbr>` after `/ : _ . -` inside long words, so that an
@@ -90274,8 +90274,8 @@ const LONG_WORD = 24;
  * past the comment (GitHub's tables scroll sideways rather than break words). The text
  * reads and copies the same: `<wbr>` is no character.
  */
-function breakable(escaped) {
-    return escaped.replace(/[^\s<>]+/g, word => Array.from(word).length < LONG_WORD
+function breakable(escaped, longWord = LONG_WORD) {
+    return escaped.replace(/[^\s<>]+/g, word => Array.from(word).length < longWord
         ? word
         : // Not inside `://`, which must stay whole to read as a URL.
             word.replace(/([.-]|\\_|:(?!\/)|\/(?!\/))(?=[^\s/])/g, '$1<wbr>'));
@@ -90343,8 +90343,11 @@ function relativePercent(delta, baseline) {
     const percent = (delta / Math.abs(baseline)) * 100;
     if (percent === 0)
         return '0%';
-    const rounded = Number(percent.toPrecision(2));
-    return `${rounded > 0 ? '+' : ''}${formatNumber(rounded)}%`;
+    // toPrecision keeps the significant zero of +2.0%; past 100 or below 1e-6 it would
+    // switch to an exponent, where the plain number reads better.
+    const precise = percent.toPrecision(2);
+    const text = precise.includes('e') ? formatNumber(Number(precise)) : precise;
+    return `${percent > 0 ? '+' : ''}${text}%`;
 }
 /** What a change means for a metric whose better direction is known (or not). */
 function changeWord(delta, direction) {
@@ -90453,7 +90456,7 @@ const WIDTH = 860;
 const HEIGHT = 260;
 const LABEL_FONT = 12;
 /** Roughly the width of one character of the axis labels, in px, for spacing them. */
-const CHAR_WIDTH = 7;
+const CHAR_WIDTH = 6.5;
 /** The plot's share of the chart width; the rest is the y-axis labels. */
 const PLOT_SHARE = 0.88;
 /** A decimal Mermaid's number grammar accepts: no exponent, no float noise. */
@@ -90488,28 +90491,43 @@ function drawnLines(values, lines) {
  */
 function axisLabels(versions, baseline, candidate) {
     const band = (WIDTH * PLOT_SHARE) / Math.max(versions.length, 1);
-    const special = (version) => version === candidate
-        ? `v${version} candidate`
-        : version === baseline
-            ? `v${version} baseline`
-            : undefined;
-    const width = (text) => text.length * CHAR_WIDTH + 8;
+    const width = (text) => text.length * CHAR_WIDTH + 6;
     const widest = Math.max(...versions.map(version => width(`v${version}`)));
     const step = Math.max(1, Math.ceil(widest / band));
-    const labels = versions.map((version, index) => special(version) ?? ((versions.length - 1 - index) % step === 0 ? `v${version}` : undefined));
+    const labels = versions.map((version, index) => (versions.length - 1 - index) % step === 0 ? `v${version}` : undefined);
+    const specials = specialLabels(versions, baseline, candidate, band, width);
     // Clear regular labels that would run into a special one; specials win.
-    versions.forEach((version, index) => {
-        const text = special(version);
-        if (!text)
-            return;
+    for (const [index, text] of specials) {
         const needed = width(text) / 2 + widest / 2;
-        versions.forEach((neighbour, other) => {
-            if (other !== index && Math.abs(other - index) * band < needed && !special(neighbour)) {
+        versions.forEach((_, other) => {
+            if (!specials.has(other) && Math.abs(other - index) * band < needed)
                 labels[other] = undefined;
-            }
         });
-    });
+    }
+    for (const [index, text] of specials)
+        labels[index] = text;
     return labels.map((label, index) => label ?? '\u200b'.repeat(index + 1));
+}
+/**
+ * The candidate's label, and the baseline's when it fits beside it: in full, else as its
+ * bare number, else none (its line and the legend still name it).
+ */
+function specialLabels(versions, baseline, candidate, band, width) {
+    const specials = new Map();
+    const at = candidate === undefined ? -1 : versions.indexOf(candidate);
+    if (at >= 0)
+        specials.set(at, `v${candidate} candidate`);
+    const base = baseline === undefined ? -1 : versions.indexOf(baseline);
+    if (base < 0)
+        return specials;
+    const beside = (text) => {
+        const other = specials.get(at);
+        return !other || Math.abs(base - at) * band >= (width(text) + width(other)) / 2;
+    };
+    const text = [`v${baseline} baseline`, `v${baseline}`].find(beside);
+    if (text)
+        specials.set(base, text);
+    return specials;
 }
 function row(values) {
     return `[${values.map(chartNumber).join(', ')}]`;
@@ -90752,8 +90770,8 @@ function markdown_table(headers, aligns, rows) {
 
 /** Charts beyond this many metrics add length, not insight; the JSON report has them all. */
 const MAX_CHARTS = 20;
-/** Metric columns per table with versions as rows: 5 fit GitHub's 900 px column. */
-const METRIC_COLUMNS = 5;
+/** Metric columns per table with versions as rows: 4 fit GitHub's 900 px column. */
+const METRIC_COLUMNS = 4;
 /** Version columns per table with metrics as rows. */
 const VERSION_COLUMNS = 8;
 /** Rows oldest first, the order of the charts' x-axis. */
@@ -90780,7 +90798,8 @@ function chunks(items, size) {
 }
 function metricHead(name, directions) {
     const direction = format_directionOf(name, directions);
-    return `${breakable(escapeCell(name, 128))}${direction ? ` ${format_DIRECTION_MARK[direction]}` : ''}`;
+    // Headers break at every separator: a column is as wide as its widest word.
+    return `${breakable(escapeCell(name, 128), 12)}${direction ? ` ${format_DIRECTION_MARK[direction]}` : ''}`;
 }
 function versionCell(row, options) {
     return options.group && options.region
@@ -91081,7 +91100,7 @@ const VERDICT_MARK = { pass: '✅', fail: '❌', skipped: '⏭️' };
 function valueText(value, decimals, sd) {
     const text = format_fixed(value, decimals);
     return value !== undefined && sd !== undefined && Number.isFinite(sd)
-        ? `${text} ± ${format_fixed(sd, decimals)}`
+        ? `${text}\u00a0±\u00a0${format_fixed(sd, decimals)}`
         : text;
 }
 /** `-0.022 (-2.5%) worse`: signed, relative to 2 significant figures, and what it means. */
@@ -91089,13 +91108,15 @@ function gate_table_changeText(delta, baseline, direction, decimals) {
     if (delta === undefined || !Number.isFinite(delta))
         return { amount: '—' };
     const relative = baseline === undefined ? undefined : relativePercent(delta, baseline);
-    const amount = `${signedFixed(delta, decimals)}${relative ? ` (${relative})` : ''}`;
+    const amount = `${signedFixed(delta, decimals)}${relative ? `\u00a0(${relative})` : ''}`;
     const word = changeWord(delta, direction);
     return { amount, word: word === 'changed' ? undefined : word };
 }
 function changeCell(row) {
     const { amount, word } = gate_table_changeText(row.delta, row.baseline, row.direction, row.decimals);
-    let text = word === 'worse' ? `${amount} **worse**` : word ? `${amount} ${word}` : amount;
+    // Bold only where it decided something: a passing metric may be a little worse.
+    const loud = word === 'worse' && row.verdict === 'fail';
+    let text = loud ? `${amount} **worse**` : word ? `${amount} ${word}` : amount;
     if (row.ci) {
         text += `<br>95% CI ${signedFixed(row.ci[0], row.decimals)} … ${signedFixed(row.ci[1], row.decimals)}`;
     }
@@ -91113,9 +91134,10 @@ function ruleCell(row) {
     const several = row.rules.length > 1;
     return row.rules
         .map(rule => {
-        const mark = several ? `${VERDICT_MARK[rule.verdict]} ` : '';
+        const mark = several ? `${VERDICT_MARK[rule.verdict]}\u00a0` : '';
         const skipped = rule.verdict === 'skipped' ? ' (skipped)' : '';
-        return `${mark}${escapeCell(rule.text, 100)}${skipped}`;
+        // One line per rule: a rule broken over two lines reads as two rules.
+        return `${mark}${escapeCell(rule.text, 100).replace(/ /g, '\u00a0')}${skipped}`;
     })
         .join('<br>');
 }
@@ -91967,7 +91989,8 @@ function text_changeCell(row, options) {
         ...(row.ci ? [`CI ${fixed(row.ci[0], row.decimals)}…${fixed(row.ci[1], row.decimals)}`] : []),
         ...(row.pValue !== undefined ? [`p ${text_plain(pValueText(row.pValue))}`] : [])
     ];
-    return [amount, painted, ...stats].filter(Boolean).join(' ');
+    // Non-breaking spaces hold Markdown cells together; a terminal has no use for them.
+    return [amount.replace(/\u00a0/g, ' '), painted, ...stats].filter(Boolean).join(' ');
 }
 function valueCell(value, decimals, sd) {
     const text = fixed(value, decimals);

@@ -73,21 +73,21 @@ export function largeGroupReport(shape: LargeGroup): GateReport {
   const names = NAMES.slice(0, shape.metrics)
   const candidate = shape.versions
   const baseline = Math.max(1, candidate - 6)
-  const failing = new Set(shape.failing ?? [1, 4, 7, 21].filter(index => index < names.length))
+  const failing = new Set(shape.failing ?? [1, 4, 6, 20].filter(index => index < names.length))
   const metricsOf = (version: number): Record<string, number> =>
     Object.fromEntries(names.map((name, index) => [name, value(index, version)]))
   const baselineMetrics = metricsOf(baseline)
   const candidateMetrics = Object.fromEntries(
     names.map((name, index) => {
       const before = baselineMetrics[name] as number
-      const worse = isHigher(name) ? before - 0.03 : before + 0.03
+      const worse = isHigher(name) ? before - 0.2 : before + 0.2
       return [name, failing.has(index) ? Number(worse.toFixed(4)) : value(index, candidate)]
     })
   )
   const thresholds = names
     .filter((_, index) => index % 3 === 0)
     .map(name => `${name} ${isHigher(name) ? '>=' : '<='} ${isHigher(name) ? 0.7 : 0.5}`)
-  const regressions = names.map((name, index) => `${name} -${index % 2 === 0 ? '0.01' : '2%'}`)
+  const regressions = names.map((name, index) => `${name} -${index % 2 === 0 ? '0.05' : '20%'}`)
   const policy = parsePolicy(thresholds.join('\n'), regressions.join('\n'), '')
   const decision = evaluatePolicy(
     policy,

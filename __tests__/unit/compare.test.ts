@@ -130,9 +130,10 @@ describe('compare mode', () => {
     const [summary] = fake.summaries
     expect(fake.summaries).toHaveLength(1)
     expect(summary).toContain('## Model versions compared: churn (v3 to v5)')
-    // The union of metric names, sorted, with their better direction, then the gate column.
+    // The union of metric names, sorted, with their better direction (and places to wrap),
+    // then the gate column.
     expect(summary).toContain(
-      '| version | status | created | train:accuracy ↑ | validation:auc ↑ | validation:logloss ↓ | gate |'
+      '| version | status | created | train:<wbr>accuracy ↑ | validation:<wbr>auc ↑ | validation:<wbr>logloss ↓ | gate |'
     )
     const home = 'https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1'
     // Linked versions, statuses in words, short dates, one number of decimals per metric.

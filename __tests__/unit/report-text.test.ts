@@ -17,7 +17,7 @@ const ANSI = /\u001b\[/
 
 describe('renderGateText', () => {
   it('fits a 5-metric gate in 25 lines with no markup, entity, directive or marker', () => {
-    const text = renderGateText(largeGroupReport({ versions: 12, metrics: 5 }))
+    const text = renderGateText(largeGroupReport({ versions: 12, metrics: 5, failing: [0, 1, 4] }))
     expect(lines(text).length).toBeLessThanOrEqual(25)
     expect(text).not.toContain('<')
     expect(text).not.toContain('&gt;')
@@ -35,7 +35,7 @@ describe('renderGateText', () => {
   })
 
   it('still fits 25 lines when every rule of 5 metrics fails', () => {
-    const report = largeGroupReport({ versions: 12, metrics: 5 })
+    const report = largeGroupReport({ versions: 12, metrics: 5, failing: [0, 1, 4] })
     const names = Object.keys(report.candidate.metrics)
     report.decision = evaluatePolicy(
       parsePolicy(
@@ -53,24 +53,23 @@ describe('renderGateText', () => {
   })
 
   it('lists failing metrics first, one aligned line each, with a trend', () => {
-    const text = renderGateText(largeGroupReport({ versions: 12, metrics: 5 }))
+    const text = renderGateText(largeGroupReport({ versions: 12, metrics: 5, failing: [0, 1, 4] }))
     const table = lines(text).slice(4, 10)
     expect(table[0]).toMatch(/^ {5}metric +rule +v6 +v12 +change +trend$/)
     expect(table.map(line => line.slice(2, 3))).toEqual([' ', '✗', '✗', '✗', '✓', '✓'])
     expect(table[1]).toMatch(
-      /^ {2}✗ {2}validation:auc ↑ +≥ 0\.7 ✓, max drop 0\.01 ✗ +0\.8174 ± 0\.0037 +0\.8069 ± 0\.0041 +-0\.0105 \(-1\.3%\) worse +[▁-█]{12}$/
+      /^ {2}✗ {2}validation:auc ↑ +≥ 0\.7 ✗, max drop 0\.05 ✗ +0\.8174 ± 0\.0037 +0\.6174 ± 0\.0041 +-0\.2000 \(-24%\) worse +[▁-█]{12}$/
     )
     expect(table[2]).toContain('validation:logloss ↓')
-    expect(table[2]).toContain('max rise 2%')
-    expect(table[2]).toContain('+0.0300 (+13%) worse')
+    expect(table[2]).toContain('max rise 20%')
+    expect(table[2]).toContain('+0.2000 (+85%) worse')
     // The value columns line up.
-    const column = (line: string): number =>
-      line.indexOf('0.8069 ± 0.0041') + '0.8069 ± 0.0041'.length
-    expect(table[3]?.indexOf('0.8418')).toBe(column(table[1] as string) - '0.8418'.length)
+    const end = (line: string, value: string): number => line.indexOf(value) + value.length
+    expect(end(table[3] as string, '0.6718')).toBe(end(table[1] as string, '0.6174 ± 0.0041'))
   })
 
   it('names what changed and what to do next', () => {
-    const text = renderGateText(largeGroupReport({ versions: 12, metrics: 5 }))
+    const text = renderGateText(largeGroupReport({ versions: 12, metrics: 5, failing: [0, 1, 4] }))
     expect(text).toContain('Changed from v6: image; training data train s3://acme-ml-d')
     expect(text).toContain('; and 2 more\n')
     expect(text).toContain(

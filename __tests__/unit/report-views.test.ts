@@ -36,7 +36,8 @@ describe('numbers as the reports show them', () => {
     expect(relativePercent(-0.022, 0.893)).toBe('-2.5%')
     expect(relativePercent(0.03, 0.35)).toBe('+8.6%')
     expect(relativePercent(1.234, 1)).toBe('+120%')
-    expect(relativePercent(0.00005, 0.5)).toBe('+0.01%')
+    expect(relativePercent(0.00005, 0.5)).toBe('+0.010%')
+    expect(relativePercent(0.01, 0.5)).toBe('+2.0%')
     expect(relativePercent(0.1, 0)).toBeUndefined()
   })
 

@@ -32,6 +32,9 @@ const tableRows = (markdown: string): string[] => {
   return rows
 }
 
+// Rules and changes keep to one line with non-breaking spaces; here they read as spaces.
+const render = (report: GateReport): string => renderReport(report).replace(/\u00a0/g, ' ')
+
 const CONSOLE = 'https://eu-west-1.console.aws.amazon.com/sagemaker/home?region=eu-west-1'
 const V3 = `[v3](${CONSOLE}#/model-registry/churn-xgboost/versions/3)`
 const V5 = `[v5](${CONSOLE}#/model-registry/churn-xgboost/versions/5)`
@@ -56,7 +59,7 @@ describe('commentMarker', () => {
 
 describe('renderReport', () => {
   it('renders a failing decision: marker, headline, next step, one row per metric, reasons', () => {
-    const markdown = renderReport(failingReport())
+    const markdown = render(failingReport())
     const lines = markdown.split('\n')
     expect(lines[0]).toBe('<!-- sagemaker-model-gate:churn-xgboost -->')
     expect(lines[1]).toBe(`## ❌ Model gate failed: churn-xgboost ${V5}`)
@@ -73,7 +76,7 @@ describe('renderReport', () => {
     expect(tableRows(markdown)).toEqual([
       '| ❌ | **validation:auc** ↑ | ✅ ≥ 0.85<br>❌ max drop 0.01 | 0.893 | 0.871 | -0.022 (-2.5%) **worse** |',
       '| ❌ | **validation:logloss** ↓ | ✅ ≤ 0.4<br>❌ max rise 5% | 0.35 | 0.38 | +0.03 (+8.6%) **worse** |',
-      '| ✅ | validation:<wbr>f1\\|evil\\`@&#8203;octocat ↑ | &gt;= 0.6 \\| extra | 0.70 | 0.69 | -0.01 (-1.4%) **worse** |'
+      '| ✅ | validation:<wbr>f1\\|evil\\`@&#8203;octocat ↑ | &gt;= 0.6 \\| extra | 0.70 | 0.69 | -0.01 (-1.4%) worse |'
     ])
     expect(markdown).toContain(
       '<sub>↑ higher is better · ↓ lower is better · change: candidate − baseline</sub>'
@@ -90,7 +93,7 @@ describe('renderReport', () => {
   })
 
   it('renders a passing dry run without a baseline, listing skipped rules', () => {
-    const markdown = renderReport(passingReport())
+    const markdown = render(passingReport())
     expect(markdown.split('\n')[1]).toBe(`## ✅ Model gate passed: churn-xgboost ${V5}`)
     expect(markdown).toContain('**all 3 metrics pass** · candidate')
     expect(markdown).toContain('· no baseline ·')
@@ -120,7 +123,7 @@ describe('renderReport', () => {
       { version: 5, metrics: { 'validation:auc': 0.95, 'validation:logloss': 0.3 } },
       { version: 3, metrics: { 'validation:auc': 0.893, 'validation:logloss': 0.35 } }
     )
-    const rows = tableRows(renderReport(report))
+    const rows = tableRows(render(report))
     expect(rows).toEqual([
       '| ✅ | validation:auc ↑ | ≥ 0.85 | 0.893 | 0.950 | +0.057 (+6.4%) better |',
       '| ✅ | validation:logloss ↓ | ≤ 0.4 | 0.35 | 0.30 | -0.05 (-14%) better |'
@@ -132,7 +135,7 @@ describe('renderReport', () => {
     report.candidate.standardDeviations = { 'validation:auc': 0.0042 }
     report.baseline!.standardDeviations = { 'validation:auc': 0.0031 }
     report.directions = { 'validation:logloss': 'higher' }
-    const rows = tableRows(renderReport(report))
+    const rows = tableRows(render(report))
     expect(rows[0]).toContain('| 0.8930 ± 0.0031 | 0.8710 ± 0.0042 |')
     expect(rows[0]).not.toContain('0.893 ±')
     // An override turns a rise into an improvement and the limit into a limit on a drop.
@@ -149,7 +152,7 @@ describe('renderReport', () => {
     report.candidate.hyperParameters = { eta: '0.3', max_depth: '6' }
     report.baseline!.trainingData = { train: 's3://data/churn/2026-10/train/' }
     report.candidate.trainingData = { train: 's3://data/churn/2026-11/train/' }
-    const markdown = renderReport(report)
+    const markdown = render(report)
     const section = markdown.slice(markdown.indexOf('### What changed from the baseline'))
     const rows = section.split('\n').slice(4, 7)
     expect(rows[0]).toMatch(
@@ -164,20 +167,18 @@ describe('renderReport', () => {
     report.candidate.image = report.baseline!.image
     report.candidate.hyperParameters = report.baseline!.hyperParameters
     report.candidate.trainingData = report.baseline!.trainingData
-    expect(renderReport(report)).toContain(
-      'Same hyperparameters, training data, image as the baseline.'
-    )
+    expect(render(report)).toContain('Same hyperparameters, training data, image as the baseline.')
     // Without the facts for both, nothing is claimed.
     delete report.baseline!.image
     delete report.baseline!.hyperParameters
     delete report.baseline!.trainingData
-    expect(renderReport(report)).not.toContain('What changed')
+    expect(render(report)).not.toContain('What changed')
   })
 
   it('links the commit short and the pull request as #N, and leaves ARNs to the JSON', () => {
     const report = failingReport()
     report.candidate.provenance['pull request'] = '42'
-    const markdown = renderReport(report)
+    const markdown = render(report)
     expect(markdown).toContain(
       '| commit | [3f2c1a9](https://github.com/acme/churn-model/commit/3f2c1a9e8b7d6c5b4a39281706f5e4d3c2b1a098) | [aa11bb2](https://github.com/acme/churn-model/commit/aa11bb22cc33dd44ee55ff6677889900aabbccdd) |'
     )
@@ -193,7 +194,7 @@ describe('renderReport', () => {
   })
 
   it('escapes every untrusted string', () => {
-    const markdown = renderReport(failingReport())
+    const markdown = render(failingReport())
     expect(markdown).not.toMatch(/<script|<img|<b>|<!-- sagemaker-model-gate:churn -->/)
     expect(markdown).not.toMatch(/@octocat/)
     expect(markdown).toContain(
@@ -210,14 +211,14 @@ describe('renderReport', () => {
 
   it('escapes a hostile group name in the headline', () => {
     const report = { ...passingReport(), group: 'g <img src=x> @octocat' }
-    const markdown = renderReport(report)
+    const markdown = render(report)
     expect(markdown.split('\n')[1]).toBe(
       '## ✅ Model gate passed: g &lt;img src=x&gt; @&#8203;octocat [v5](https://eu-west-1.console.aws.amazon.com/sagemaker/home?region=eu-west-1#/model-registry/g%20%3Cimg%20src%3Dx%3E%20%40octocat/versions/5)'
     )
   })
 
   it('draws a trend chart per policy metric, failing first, folded when more than two', () => {
-    const markdown = renderReport(failingReport())
+    const markdown = render(failingReport())
     expect(markdown).toContain('<details><summary>Trend of 3 metrics (v1 to v5)</summary>')
     const charts = mermaidBlocks(markdown)
     expect(charts).toHaveLength(3)
@@ -250,7 +251,7 @@ describe('renderReport', () => {
   it('shows two charts or fewer openly', () => {
     const report = failingReport()
     report.decision.rules = report.decision.rules.filter(rule => rule.metric === 'validation:auc')
-    const markdown = renderReport(report)
+    const markdown = render(report)
     expect(markdown).toContain('### Trend (v1 to v5)')
     expect(markdown).not.toContain('<summary>Trend')
     expect(mermaidBlocks(markdown)).toHaveLength(1)
@@ -259,8 +260,8 @@ describe('renderReport', () => {
   it('leaves out charts for metrics with fewer than two points', () => {
     const report = passingReport()
     report.history = []
-    expect(mermaidBlocks(renderReport(report))).toEqual([])
-    expect(renderReport(report)).not.toContain('### Trend')
+    expect(mermaidBlocks(render(report))).toEqual([])
+    expect(render(report)).not.toContain('### Trend')
   })
 
   it('shows confidence intervals and p-values when the comparison was statistical', () => {
@@ -269,15 +270,15 @@ describe('renderReport', () => {
     if (!first) throw new Error('fixture changed')
     first.ci = [-0.031, -0.013]
     first.pValue = 0.00214
-    expect(renderReport(report)).toContain(
+    expect(render(report)).toContain(
       '| -0.022 (-2.5%) **worse**<br>95% CI -0.031 … -0.013<br>p = 0.0021 |'
     )
     first.pValue = 0.00001
-    expect(renderReport(report)).toContain('<br>p &lt; 0.0001 |')
+    expect(render(report)).toContain('<br>p &lt; 0.0001 |')
   })
 
   it('links the console of the group and the workflow run', () => {
-    const markdown = renderReport(failingReport())
+    const markdown = render(failingReport())
     expect(markdown).toContain(
       '- [Model group in the SageMaker console](https://eu-west-1.console.aws.amazon.com/sagemaker/home?region=eu-west-1#/model-registry/churn-xgboost)'
     )
@@ -288,7 +289,7 @@ describe('renderReport', () => {
 
   it('drops a run URL that is not http(s)', () => {
     const report = { ...passingReport(), runUrl: 'javascript:alert(1)' }
-    expect(renderReport(report)).not.toContain('javascript')
+    expect(render(report)).not.toContain('javascript')
   })
 
   it('stays under the comment limit by giving up detail, and says so', () => {
@@ -306,7 +307,7 @@ describe('renderReport', () => {
       ...report.candidate.metrics,
       ...Object.fromEntries(Array.from({ length: 2000 }, (_, index) => [`extra:m${index}`, index]))
     }
-    const markdown = renderReport(report)
+    const markdown = render(report)
     expect(markdown.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH)
     expect(markdown).toContain(
       "Shortened to fit GitHub's comment size limit: metrics without a rule left out"
@@ -331,7 +332,7 @@ describe('renderReport', () => {
       history: [],
       dryRun: false
     }
-    const markdown = renderReport(report)
+    const markdown = render(report)
     expect(markdown.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH)
     expect(markdown.startsWith(commentMarker('big'))).toBe(true)
     expect(markdown).toContain('rules and reasons cut to the first 100')
@@ -361,7 +362,7 @@ describe('renderReport', () => {
       history: [],
       dryRun: false
     }
-    const markdown = renderReport(report)
+    const markdown = render(report)
     expect(markdown.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH)
     expect(markdown.length).toBeGreaterThan(MAX_COMMENT_LENGTH - 700)
     expect(markdown.split('\n')[1]).toMatch(/^## ❌ Model gate failed: big \[v2\]\(https:/)
@@ -546,5 +547,21 @@ describe('consoleLinks', () => {
       'https://eu-central-1.console.aws.amazon.com/sagemaker/home?region=eu-central-1#/model-registry/shared-churn',
       'https://eu-central-1.console.aws.amazon.com/sagemaker/home?region=eu-central-1#/endpoints/churn-prod'
     ])
+  })
+})
+
+describe('axisLabels beside each other', () => {
+  it('shortens or drops the baseline label rather than overlap the candidate', () => {
+    const versions = Array.from({ length: 50 }, (_, index) => index + 1)
+    expect(axisLabels(versions, 48, 50)[47]).toMatch(/^\u200b+$/)
+    expect(axisLabels(versions, 48, 50)[49]).toBe('v50 candidate')
+    expect(axisLabels([1, 2, 3, 4], 3, 4).slice(2)).toEqual(['v3 baseline', 'v4 candidate'])
+    expect(
+      axisLabels(
+        Array.from({ length: 12 }, (_, i) => i + 1),
+        11,
+        12
+      )[10]
+    ).toBe('v11')
   })
 })

@@ -32,7 +32,7 @@ const WIDTH = 860
 const HEIGHT = 260
 const LABEL_FONT = 12
 /** Roughly the width of one character of the axis labels, in px, for spacing them. */
-const CHAR_WIDTH = 7
+const CHAR_WIDTH = 6.5
 /** The plot's share of the chart width; the rest is the y-axis labels. */
 const PLOT_SHARE = 0.88
 
@@ -101,31 +101,47 @@ export function axisLabels(
   candidate: number | undefined
 ): string[] {
   const band = (WIDTH * PLOT_SHARE) / Math.max(versions.length, 1)
-  const special = (version: number): string | undefined =>
-    version === candidate
-      ? `v${version} candidate`
-      : version === baseline
-        ? `v${version} baseline`
-        : undefined
-  const width = (text: string): number => text.length * CHAR_WIDTH + 8
+  const width = (text: string): number => text.length * CHAR_WIDTH + 6
   const widest = Math.max(...versions.map(version => width(`v${version}`)))
   const step = Math.max(1, Math.ceil(widest / band))
-  const labels: Array<string | undefined> = versions.map(
-    (version, index) =>
-      special(version) ?? ((versions.length - 1 - index) % step === 0 ? `v${version}` : undefined)
+  const labels: Array<string | undefined> = versions.map((version, index) =>
+    (versions.length - 1 - index) % step === 0 ? `v${version}` : undefined
   )
+  const specials = specialLabels(versions, baseline, candidate, band, width)
   // Clear regular labels that would run into a special one; specials win.
-  versions.forEach((version, index) => {
-    const text = special(version)
-    if (!text) return
+  for (const [index, text] of specials) {
     const needed = width(text) / 2 + widest / 2
-    versions.forEach((neighbour, other) => {
-      if (other !== index && Math.abs(other - index) * band < needed && !special(neighbour)) {
-        labels[other] = undefined
-      }
+    versions.forEach((_, other) => {
+      if (!specials.has(other) && Math.abs(other - index) * band < needed) labels[other] = undefined
     })
-  })
+  }
+  for (const [index, text] of specials) labels[index] = text
   return labels.map((label, index) => label ?? '\u200b'.repeat(index + 1))
+}
+
+/**
+ * The candidate's label, and the baseline's when it fits beside it: in full, else as its
+ * bare number, else none (its line and the legend still name it).
+ */
+function specialLabels(
+  versions: readonly number[],
+  baseline: number | undefined,
+  candidate: number | undefined,
+  band: number,
+  width: (text: string) => number
+): Map<number, string> {
+  const specials = new Map<number, string>()
+  const at = candidate === undefined ? -1 : versions.indexOf(candidate)
+  if (at >= 0) specials.set(at, `v${candidate} candidate`)
+  const base = baseline === undefined ? -1 : versions.indexOf(baseline)
+  if (base < 0) return specials
+  const beside = (text: string): boolean => {
+    const other = specials.get(at)
+    return !other || Math.abs(base - at) * band >= (width(text) + width(other)) / 2
+  }
+  const text = [`v${baseline} baseline`, `v${baseline}`].find(beside)
+  if (text) specials.set(base, text)
+  return specials
 }
 
 function row(values: readonly number[]): string {

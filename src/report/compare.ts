@@ -42,8 +42,8 @@ export interface CompareReport {
 
 /** Charts beyond this many metrics add length, not insight; the JSON report has them all. */
 export const MAX_CHARTS = 20
-/** Metric columns per table with versions as rows: 5 fit GitHub's 900 px column. */
-export const METRIC_COLUMNS = 5
+/** Metric columns per table with versions as rows: 4 fit GitHub's 900 px column. */
+export const METRIC_COLUMNS = 4
 /** Version columns per table with metrics as rows. */
 export const VERSION_COLUMNS = 8
 
@@ -85,7 +85,8 @@ export interface TableOptions {
 
 function metricHead(name: string, directions?: Record<string, MetricDirection>): string {
   const direction = directionOf(name, directions)
-  return `${breakable(escapeCell(name, 128))}${direction ? ` ${DIRECTION_MARK[direction]}` : ''}`
+  // Headers break at every separator: a column is as wide as its widest word.
+  return `${breakable(escapeCell(name, 128), 12)}${direction ? ` ${DIRECTION_MARK[direction]}` : ''}`
 }
 
 function versionCell(row: CompareRow, options: TableOptions): string {

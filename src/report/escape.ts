@@ -83,7 +83,7 @@ export function safeUrl(url: string): string | undefined {
   )
 }
 
-/** Runs of at least this many characters without a space get break opportunities. */
+/** Runs of at least this many characters without a space get break opportunities (by default). */
 const LONG_WORD = 24
 
 /**
@@ -92,9 +92,9 @@ const LONG_WORD = 24
  * past the comment (GitHub's tables scroll sideways rather than break words). The text
  * reads and copies the same: `<wbr>` is no character.
  */
-export function breakable(escaped: string): string {
+export function breakable(escaped: string, longWord = LONG_WORD): string {
   return escaped.replace(/[^\s<>]+/g, word =>
-    Array.from(word).length < LONG_WORD
+    Array.from(word).length < longWord
       ? word
       : // Not inside `://`, which must stay whole to read as a URL.
         word.replace(/([.-]|\\_|:(?!\/)|\/(?!\/))(?=[^\s/])/g, '$1<wbr>')

@@ -48,8 +48,11 @@ export function relativePercent(delta: number, baseline: number): string | undef
   if (baseline === 0 || !Number.isFinite(delta) || !Number.isFinite(baseline)) return undefined
   const percent = (delta / Math.abs(baseline)) * 100
   if (percent === 0) return '0%'
-  const rounded = Number(percent.toPrecision(2))
-  return `${rounded > 0 ? '+' : ''}${formatNumber(rounded)}%`
+  // toPrecision keeps the significant zero of +2.0%; past 100 or below 1e-6 it would
+  // switch to an exponent, where the plain number reads better.
+  const precise = percent.toPrecision(2)
+  const text = precise.includes('e') ? formatNumber(Number(precise)) : precise
+  return `${percent > 0 ? '+' : ''}${text}%`
 }
 
 export type Change = 'better' | 'worse' | 'no change' | 'changed'

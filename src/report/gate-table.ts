@@ -21,7 +21,7 @@ export const VERDICT_MARK: Record<Verdict, string> = { pass: '✅', fail: '❌',
 export function valueText(value: number | undefined, decimals: number, sd?: number): string {
   const text = fixed(value, decimals)
   return value !== undefined && sd !== undefined && Number.isFinite(sd)
-    ? `${text} ± ${fixed(sd, decimals)}`
+    ? `${text}\u00a0±\u00a0${fixed(sd, decimals)}`
     : text
 }
 
@@ -34,14 +34,16 @@ export function changeText(
 ): { amount: string; word?: string } {
   if (delta === undefined || !Number.isFinite(delta)) return { amount: '—' }
   const relative = baseline === undefined ? undefined : relativePercent(delta, baseline)
-  const amount = `${signedFixed(delta, decimals)}${relative ? ` (${relative})` : ''}`
+  const amount = `${signedFixed(delta, decimals)}${relative ? `\u00a0(${relative})` : ''}`
   const word = changeWord(delta, direction)
   return { amount, word: word === 'changed' ? undefined : word }
 }
 
 function changeCell(row: MetricRow): string {
   const { amount, word } = changeText(row.delta, row.baseline, row.direction, row.decimals)
-  let text = word === 'worse' ? `${amount} **worse**` : word ? `${amount} ${word}` : amount
+  // Bold only where it decided something: a passing metric may be a little worse.
+  const loud = word === 'worse' && row.verdict === 'fail'
+  let text = loud ? `${amount} **worse**` : word ? `${amount} ${word}` : amount
   if (row.ci) {
     text += `<br>95% CI ${signedFixed(row.ci[0], row.decimals)} … ${signedFixed(row.ci[1], row.decimals)}`
   }
@@ -61,9 +63,10 @@ function ruleCell(row: MetricRow): string {
   const several = row.rules.length > 1
   return row.rules
     .map(rule => {
-      const mark = several ? `${VERDICT_MARK[rule.verdict]} ` : ''
+      const mark = several ? `${VERDICT_MARK[rule.verdict]}\u00a0` : ''
       const skipped = rule.verdict === 'skipped' ? ' (skipped)' : ''
-      return `${mark}${escapeCell(rule.text, 100)}${skipped}`
+      // One line per rule: a rule broken over two lines reads as two rules.
+      return `${mark}${escapeCell(rule.text, 100).replace(/ /g, '\u00a0')}${skipped}`
     })
     .join('<br>')
 }

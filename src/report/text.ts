@@ -90,7 +90,8 @@ function changeCell(row: MetricRow, options: TextOptions): string {
     ...(row.ci ? [`CI ${fixed(row.ci[0], row.decimals)}…${fixed(row.ci[1], row.decimals)}`] : []),
     ...(row.pValue !== undefined ? [`p ${plain(pValueText(row.pValue))}`] : [])
   ]
-  return [amount, painted, ...stats].filter(Boolean).join(' ')
+  // Non-breaking spaces hold Markdown cells together; a terminal has no use for them.
+  return [amount.replace(/\u00a0/g, ' '), painted, ...stats].filter(Boolean).join(' ')
 }
 
 function valueCell(value: number | undefined, decimals: number, sd: number | undefined): string {
