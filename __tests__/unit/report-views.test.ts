@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { metadataStory, packageFacts } from '../../src/registry/lineage.js'
+import { renderCompare, type CompareRow } from '../../src/report/compare.js'
 import {
   breakable,
   buildFacts,
@@ -164,5 +165,54 @@ describe('renderDeployment', () => {
     expect(markdown).toContain('| variant | version | traffic |')
     expect(markdown).toContain(`Serving config: \`churn-prod-v8-abc\` · previously ${V(7)}`)
     expect(markdown).toContain('1. CreateModel churn-v8')
+  })
+})
+
+describe('renderCompare layout', () => {
+  const row = (version: number, metrics: string[]): CompareRow => ({
+    version,
+    arn: `arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/${version}`,
+    status: version % 2 === 0 ? 'Approved' : 'PendingManualApproval',
+    created: `2026-03-${String(version).padStart(2, '0')}T12:00:00.000Z`,
+    metrics: Object.fromEntries(
+      metrics.map((name, index) => [name, 0.5 + index / 100 + version / 1000])
+    )
+  })
+  const names = (count: number): string[] =>
+    Array.from({ length: count }, (_, index) => `validation:m${index}_auc`)
+  const headers = (markdown: string): string[] =>
+    markdown.split('\n').filter(line => /^\| (version|metric) \|/.test(line))
+
+  it('turns metrics into rows when they outnumber the versions', () => {
+    const markdown = renderCompare({
+      group: 'churn',
+      region: 'us-east-1',
+      rows: [row(1, names(5)), row(2, names(5))]
+    })
+    const [header] = headers(markdown)
+    expect(header).toBe(
+      '| metric | [v1](https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/model-registry/churn/versions/1)<br>pending approval<br>Mar\u00a01 | [v2](https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/model-registry/churn/versions/2)<br>approved<br>Mar\u00a02 |'
+    )
+    expect(markdown).toContain('| validation:<wbr>m0\\_<wbr>auc ↑ | 0.501 | 0.502 |')
+    expect(markdown).toContain('| gate | — | — |')
+  })
+
+  it('cuts many metric columns into tables of at most 4', () => {
+    const rows = Array.from({ length: 12 }, (_, index) => row(index + 1, names(9)))
+    const markdown = renderCompare({ group: 'churn', region: 'us-east-1', rows })
+    const found = headers(markdown)
+    expect(found).toHaveLength(3)
+    expect(found.map(line => line.split(' | ').length - 4)).toEqual([4, 4, 1])
+  })
+
+  it('cuts many version columns into tables of at most 8, newest first', () => {
+    const rows = Array.from({ length: 10 }, (_, index) => row(index + 1, names(12)))
+    const markdown = renderCompare({ group: 'churn', region: 'us-east-1', rows })
+    const found = headers(markdown)
+    expect(found).toHaveLength(2)
+    expect(found[0]).toContain('versions/3)')
+    expect(found[0]).toContain('versions/10)')
+    expect(found[1]).toContain('versions/1)')
+    expect(found[1]).not.toContain('versions/3)')
   })
 })
