@@ -90358,10 +90358,6 @@ function changeWord(delta, direction) {
     return delta > 0 === (direction === 'higher') ? 'better' : 'worse';
 }
 const format_DIRECTION_MARK = { higher: '↑', lower: '↓' };
-const DIRECTION_TEXT = {
-    higher: 'higher is better',
-    lower: 'lower is better'
-};
 /** The direction given for a metric (policy override), else the one its name implies. */
 function format_directionOf(metric, given) {
     return given?.[metric] ?? inferDirection(metric);
@@ -91437,10 +91433,6 @@ function metricRow(metric, list, directions, deviations) {
         pValue: statistical?.pValue
     };
 }
-/** `validation:auc ↑`: the name with the mark of its better direction, when known. */
-function metricLabel(metric, direction) {
-    return direction ? `${metric} ${DIRECTION_MARK[direction]}` : metric;
-}
 /** How many metrics fail, as the headline says it. */
 function rules_failureCount(rows) {
     const failed = rows.filter(row => row.verdict === 'fail').length;
@@ -92144,7 +92136,7 @@ function facts_jobStatus(status, secondary) {
 
 
 
-function text_views_metricLabel(name, report) {
+function metricLabel(name, report) {
     const direction = directionOf(name, report.directions);
     return `${middleTruncate(plain(name, 200), 40)}${direction ? ` ${DIRECTION_MARK[direction]}` : ''}`;
 }
@@ -92155,7 +92147,7 @@ function versionRows(rows, metrics, report, options) {
         'version',
         'status',
         'created',
-        ...metrics.map(name => text_views_metricLabel(name, report)),
+        ...metrics.map(name => metricLabel(name, report)),
         'gate'
     ];
     const body = rows.map(row => [
@@ -92174,7 +92166,7 @@ function metricRowsOnSide(rows, metrics, report, options) {
         const values = rows.map(row => row.metrics[name]);
         const decimals = metricDecimals(values);
         const trend = sparkline(values.map(value => value ?? Number.NaN));
-        return [text_views_metricLabel(name, report), ...values.map(value => fixed(value, decimals)), trend];
+        return [metricLabel(name, report), ...values.map(value => fixed(value, decimals)), trend];
     });
     body.push(['status', ...rows.map(row => plain(statusWords(row.status) ?? '—', 20)), '']);
     const aligns = ['left', ...rows.map(() => 'right'), 'left'];

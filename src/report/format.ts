@@ -65,10 +65,6 @@ export function changeWord(delta: number, direction: MetricDirection | undefined
 }
 
 export const DIRECTION_MARK: Record<MetricDirection, string> = { higher: '↑', lower: '↓' }
-export const DIRECTION_TEXT: Record<MetricDirection, string> = {
-  higher: 'higher is better',
-  lower: 'lower is better'
-}
 
 /** The direction given for a metric (policy override), else the one its name implies. */
 export function directionOf(

@@ -1,7 +1,7 @@
 // The gate's rule results regrouped the way a reviewer reads them: one row per metric,
 // its rules under it, failing metrics first. Shared by the Markdown and the text report.
 import type { Comparator, MetricDirection, RuleResult, Verdict } from '../policy/types.js'
-import { DIRECTION_MARK, directionOf, metricDecimals } from './format.js'
+import { directionOf, metricDecimals } from './format.js'
 
 /** A rule as drawn in a chart: a fixed threshold, or a limit relative to the baseline. */
 export type RuleShape =
@@ -158,11 +158,6 @@ function metricRow(
     ci: statistical?.ci,
     pValue: statistical?.pValue
   }
-}
-
-/** `validation:auc ↑`: the name with the mark of its better direction, when known. */
-export function metricLabel(metric: string, direction: MetricDirection | undefined): string {
-  return direction ? `${metric} ${DIRECTION_MARK[direction]}` : metric
 }
 
 /** How many metrics fail, as the headline says it. */
