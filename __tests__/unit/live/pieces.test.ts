@@ -27,10 +27,16 @@ import {
   fieldSpans,
   labelFirstCopy,
   LiveDataReader,
-  type RowBlock
+  type RowBlock,
+  rowFeatures
 } from '../../../src/evaluation/live/data.js'
 import { liveNames, runSlug } from '../../../src/evaluation/live/names.js'
-import { backoffMs, forEachConcurrently, isRetryable } from '../../../src/evaluation/live/retry.js'
+import {
+  backoffMs,
+  forEachConcurrently,
+  isRetryable,
+  readAhead
+} from '../../../src/evaluation/live/retry.js'
 import { seeded } from './support.js'
 
 const encoder = new TextEncoder()
@@ -47,10 +53,17 @@ async function rows(text: string, spec: Partial<Parameters<typeof checkLiveData>
   for await (const block of reader.blocks(chunked(text))) blocks.push(block)
   return {
     reader,
-    features: blocks.flatMap(b => b.features),
+    features: blocks.flatMap(featureTexts),
     labels: blocks.flatMap(b => [...b.labels.subarray(0, b.rows)]),
-    lines: blocks.flatMap(b => b.lines)
+    lines: blocks.flatMap(b => [...b.lines.subarray(0, b.rows)])
   }
+}
+
+/** Each row's features as text, without the line feed. */
+function featureTexts(block: RowBlock): string[] {
+  return Array.from({ length: block.rows }, (_, i) =>
+    new TextDecoder().decode(rowFeatures(block, i)).replace(/\n$/, '')
+  )
 }
 
 async function failure(text: string, spec: Partial<Parameters<typeof checkLiveData>[1]> = {}) {
@@ -71,8 +84,8 @@ describe('live data', () => {
       const features: string[] = []
       const lines: number[] = []
       for await (const block of reader.blocks(chunked(text, size))) {
-        features.push(...block.features)
-        lines.push(...block.lines)
+        features.push(...featureTexts(block))
+        lines.push(...block.lines.subarray(0, block.rows))
       }
       expect(features).toEqual(['7,"Paris, FR"', '8,Lyon', '9,"Nice"'])
       expect(lines).toEqual([2, 4, 5])
@@ -139,6 +152,43 @@ describe('live data', () => {
     )
   })
 
+  it('cuts the label out of any row, wherever it is and however the bytes arrive (property)', async () => {
+    const field = fc.oneof(
+      fc.stringMatching(/^[a-z0-9. é]{0,6}$/),
+      fc.stringMatching(/^[a-z, ]{0,5}$/).map(text => `"${text}"`)
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .integer({ min: 2, max: 5 })
+          .chain(width =>
+            fc.tuple(
+              fc.integer({ min: 0, max: width - 1 }),
+              fc.array(
+                fc.tuple(
+                  fc.array(field, { minLength: width - 1, maxLength: width - 1 }),
+                  fc.integer({ min: 0, max: 1 })
+                ),
+                { minLength: 1, maxLength: 20 }
+              ),
+              fc.integer({ min: 1, max: 40 }),
+              fc.boolean()
+            )
+          ),
+        async ([k, table, size, crlf]) => {
+          const lines = table.map(([features, label]) =>
+            [...features.slice(0, k), String(label), ...features.slice(k)].join(',')
+          )
+          const text = lines.join(crlf ? '\r\n' : '\n')
+          const data = await rows(text, { label: k, header: false })
+          expect(data.features).toEqual(table.map(([features]) => features.join(',')))
+          expect(data.labels).toEqual(table.map(([, label]) => label))
+          expect(data.lines).toEqual(table.map((_, i) => i + 1))
+        }
+      )
+    )
+  })
+
   it('rewrites the data label first, without a header, for transform jobs', async () => {
     const out: string[] = []
     for await (const chunk of labelFirstCopy(chunked('a,"b,c",y\n1,"x,y",0\n2,z," 1"\n'), {
@@ -148,17 +198,34 @@ describe('live data', () => {
     }))
       out.push(new TextDecoder().decode(chunk))
     expect(out.join('')).toBe('0,1,"x,y"\n1,2,z\n')
+    const regression: string[] = []
+    for await (const chunk of labelFirstCopy(chunked('x,y\n"a",1.50\n'), {
+      task: 'regression',
+      source: 'd',
+      label: 1
+    }))
+      regression.push(new TextDecoder().decode(chunk))
+    expect(regression.join('')).toBe('1.5,"a"\n')
   })
 })
 
 describe('packing requests', () => {
+  /** Rows in blocks of up to three, as the reader hands them over. */
   async function* blocksOf(features: string[]): AsyncGenerator<RowBlock> {
-    yield {
-      rows: features.length,
-      lines: features.map((_, i) => i + 2),
-      labels: Float64Array.from(features.map((_, i) => i % 2)),
-      labelTexts: features.map((_, i) => String(i % 2)),
-      features
+    for (let first = 0; first < features.length; first += 3) {
+      const part = features.slice(first, first + 3)
+      const bytes = part.map(f => new TextEncoder().encode(`${f}\n`))
+      const ends = new Uint32Array(part.length)
+      bytes.reduce((end, b, i) => (ends[i] = end + b.length), 0)
+      const joined = new Uint8Array(ends.at(-1) ?? 0)
+      bytes.forEach((b, i) => joined.set(b, i === 0 ? 0 : ends[i - 1]))
+      yield {
+        rows: part.length,
+        lines: Float64Array.from(part, (_, i) => first + i + 2),
+        labels: Float64Array.from(part, (_, i) => (first + i) % 2),
+        features: joined,
+        ends
+      }
     }
   }
 
@@ -177,7 +244,7 @@ describe('packing requests', () => {
     ])
     expect(batches.map(b => b.body.length)).toEqual([8, 8, 4])
     expect(batches.map(b => b.index)).toEqual([0, 1, 2])
-    expect(batches.map(b => b.lines)).toEqual([[2, 3], [4, 5], [6]])
+    expect(batches.map(b => [...b.lines])).toEqual([[2, 3], [4, 5], [6]])
     expect(batches.map(b => [...b.labels])).toEqual([[0, 1], [0, 1], [0]])
   })
 
@@ -368,6 +435,34 @@ describe('the pool and retries', () => {
     expect((error as Error).message).toBe('boom')
     expect(started).toEqual([0, 1, 2])
     expect(finished.sort()).toEqual([0, 2])
+  })
+
+  it('reads ahead in order, at most `depth` items early, passes on an error, and closes its source', async () => {
+    let pulled = 0
+    let closed = false
+    async function* source() {
+      try {
+        for (let i = 0; i < 10; i++) {
+          pulled++
+          if (i === 7) throw new Error('read failed')
+          yield i
+        }
+      } finally {
+        closed = true
+      }
+    }
+    const seen: number[] = []
+    const ahead = readAhead(source(), 3)
+    const first = await ahead.next()
+    seen.push(first.value as number)
+    await new Promise(resolve => setTimeout(resolve, 5))
+    expect(pulled).toBeLessThanOrEqual(1 + 3)
+    const error = await (async () => {
+      for await (const item of ahead) seen.push(item)
+    })().catch((e: unknown) => e)
+    expect((error as Error).message).toBe('read failed')
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6])
+    expect(closed).toBe(true)
   })
 
   it('retries what a busy service answers, not what the model or the request got wrong', () => {

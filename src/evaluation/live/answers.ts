@@ -4,6 +4,7 @@
 // the prediction: an index into each CSV line or JSON array, or a field of a JSON object.
 import { DataError } from '../data-error.js'
 import type { Task } from '../dataset.js'
+import { decimalEnd, parseDecimal } from '../decimal.js'
 import { parsePredictions, type Predictions } from '../predictions.js'
 
 export type PredictionRef = number | string
@@ -78,12 +79,56 @@ function selected(text: string, contentType: string, ref: PredictionRef, source:
   return records.map((record, i) => JSON.stringify(pick(record, ref, source, i + 1))).join('\n')
 }
 
+const LF = 10
+const CR = 13
+const SPACE = 32
+const TAB = 9
+
+/**
+ * The common answer read straight from its bytes: CSV with one number a line, exactly
+ * `rows` of them (and for multiclass, classes). Anything else is left to parsePredictions
+ * (undefined), which reads every shape and words every error; both give the same numbers.
+ */
+function plainCsv(bytes: Uint8Array, rows: number, task: Task): Predictions | undefined {
+  const values = new Float64Array(rows)
+  let count = 0
+  let pos = 0
+  while (pos < bytes.length) {
+    let newline = bytes.indexOf(LF, pos)
+    if (newline < 0) newline = bytes.length
+    let a = pos
+    let b = newline
+    while (a < b && (bytes[a] === SPACE || bytes[a] === TAB)) a++
+    while (b > a && (bytes[b - 1] === SPACE || bytes[b - 1] === TAB || bytes[b - 1] === CR)) b--
+    pos = newline + 1
+    if (a === b) continue
+    if (count === rows) return undefined
+    const value = parseDecimal(bytes, a, b)
+    if (decimalEnd !== b || !Number.isFinite(value)) return undefined
+    if (task === 'multiclass' && !(Number.isInteger(value) && value >= 0)) return undefined
+    values[count++] = value
+  }
+  return count === rows ? { rows, width: 1, values } : undefined
+}
+
 /** Reads a model's answer for `options.rows` rows; throws a DataError naming what is wrong. */
 export function readAnswer(
   body: Uint8Array | string,
   contentType: string | undefined,
   options: AnswerOptions
 ): Predictions {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase()
+  if (options.predictionColumn === undefined && (type === 'text/csv' || type === undefined)) {
+    const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
+    const first = bytes.findIndex(
+      byte => byte !== SPACE && byte !== TAB && byte !== LF && byte !== CR
+    )
+    // `[` or `{` without a content type: JSON, for parsePredictions to sniff.
+    if (type === 'text/csv' || (bytes[first] !== 91 && bytes[first] !== 123)) {
+      const plain = plainCsv(bytes, options.rows, options.task)
+      if (plain) return plain
+    }
+  }
   const text = typeof body === 'string' ? body : new TextDecoder().decode(body)
   if (options.predictionColumn === undefined) {
     return parsePredictions(text, {

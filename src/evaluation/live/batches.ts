@@ -15,7 +15,8 @@ export interface RequestBatch {
   /** 0, 1, 2, ... in data order. */
   index: number
   rows: number
-  lines: number[]
+  /** The file line of each row. */
+  lines: Float64Array
   labels: Float64Array
   /** The body: each row's features and a line feed. */
   body: Uint8Array
@@ -24,6 +25,17 @@ export interface RequestBatch {
 export interface PackLimits {
   maxBytes: number
   maxRows: number
+}
+
+/** Rows [from, to) of a block. */
+interface Run {
+  block: RowBlock
+  from: number
+  to: number
+}
+
+function start(block: RowBlock, i: number): number {
+  return i === 0 ? 0 : block.ends[i - 1]!
 }
 
 /**
@@ -37,39 +49,50 @@ export async function* packRequests(
   if (!(limits.maxBytes > 0 && limits.maxRows >= 1))
     throw new RangeError(`bad request limits: ${JSON.stringify(limits)}`)
   let index = 0
-  let parts: string[] = []
-  let lines: number[] = []
-  let labels: number[] = []
+  let runs: Run[] = []
+  let rows = 0
   let bytes = 0
   const take = (): RequestBatch => {
     const batch: RequestBatch = {
       index: index++,
-      rows: parts.length,
-      lines,
-      labels: Float64Array.from(labels),
-      body: Buffer.from(`${parts.join('\n')}\n`)
+      rows,
+      lines: new Float64Array(rows),
+      labels: new Float64Array(rows),
+      body: new Uint8Array(bytes)
     }
-    parts = []
-    lines = []
-    labels = []
+    let row = 0
+    let at = 0
+    for (const { block, from, to } of runs) {
+      batch.lines.set(block.lines.subarray(from, to), row)
+      batch.labels.set(block.labels.subarray(from, to), row)
+      row += to - from
+      const piece = block.features.subarray(start(block, from), start(block, to))
+      batch.body.set(piece, at)
+      at += piece.length
+    }
+    runs = []
+    rows = 0
     bytes = 0
     return batch
   }
   for await (const block of blocks) {
+    let run: Run = { block, from: 0, to: 0 }
     for (let i = 0; i < block.rows; i++) {
-      const features = block.features[i]!
-      const size = Buffer.byteLength(features) + 1
+      const size = block.ends[i]! - start(block, i)
       if (size > limits.maxBytes)
         throw new RangeError(
           `line ${block.lines[i]}: a row of ${size} bytes cannot fit a request of ${limits.maxBytes} bytes`
         )
-      if (parts.length > 0 && (bytes + size > limits.maxBytes || parts.length >= limits.maxRows))
+      if (rows > 0 && (bytes + size > limits.maxBytes || rows >= limits.maxRows)) {
+        if (run.to > run.from) runs.push(run)
         yield take()
-      parts.push(features)
-      lines.push(block.lines[i]!)
-      labels.push(block.labels[i]!)
+        run = { block, from: i, to: i }
+      }
+      run.to = i + 1
+      rows++
       bytes += size
     }
+    if (run.to > run.from) runs.push(run)
   }
-  if (parts.length > 0) yield take()
+  if (rows > 0) yield take()
 }

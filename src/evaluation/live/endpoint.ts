@@ -26,7 +26,7 @@ import {
 import { LiveCollector } from './collect.js'
 import { LiveDataReader } from './data.js'
 import { createModel, CSV, type ServedVersion, waitUntilSettled } from './resources.js'
-import { forEachConcurrently, withRetries } from './retry.js'
+import { forEachConcurrently, readAhead, withRetries } from './retry.js'
 import {
   CandidateFailure,
   collectorOptions,
@@ -272,7 +272,8 @@ async function predict(run: LiveRun, targets: Target[]): Promise<MethodOutcome> 
     maxBytes: payloadBytes,
     maxRows: request.rowsPerRequest
   })
-  await forEachConcurrently(batches, concurrency, async batch => {
+  // Batches are cut ahead, so a request that ends finds the next one ready.
+  await forEachConcurrently(readAhead(batches, 2 * concurrency), concurrency, async batch => {
     traffic.requests++
     traffic.largestRequestRows = Math.max(traffic.largestRequestRows, batch.rows)
     traffic.largestRequestBytes = Math.max(traffic.largestRequestBytes, batch.body.length)

@@ -114,3 +114,42 @@ export async function forEachConcurrently<T>(
     throw failure.error
   }
 }
+
+/**
+ * Reads ahead of the consumer: up to `depth` items are pulled from `items` in the
+ * background, so whoever asks next gets one at once instead of waiting for the source
+ * (a file or S3 read, parsing). An error of the source reaches the consumer in its turn.
+ */
+export async function* readAhead<T>(items: AsyncIterable<T>, depth: number): AsyncGenerator<T> {
+  const iterator = items[Symbol.asyncIterator]()
+  const queue: Promise<IteratorResult<T>>[] = []
+  let done = false
+  const fill = () => {
+    while (!done && queue.length < depth) {
+      const next = iterator.next()
+      next.then(
+        result => {
+          if (result.done) done = true
+        },
+        () => {
+          done = true
+        }
+      )
+      queue.push(next)
+    }
+  }
+  try {
+    for (;;) {
+      fill()
+      const next = queue.shift()
+      if (!next) return
+      const result = await next
+      if (result.done) return
+      yield result.value
+    }
+  } finally {
+    // Settle what was asked for, then close the source (its files, its streams).
+    await Promise.allSettled(queue)
+    await iterator.return?.()
+  }
+}
