@@ -47,10 +47,14 @@ const chunked = (text: string, size = 7) => {
   return out
 }
 
-async function rows(text: string, spec: Partial<Parameters<typeof checkLiveData>[1]> = {}) {
+async function rows(
+  text: string,
+  spec: Partial<Parameters<typeof checkLiveData>[1]> = {},
+  chunkSize = 7
+) {
   const reader = new LiveDataReader({ task: 'binary', source: 'data.csv', ...spec }, 3)
   const blocks: RowBlock[] = []
-  for await (const block of reader.blocks(chunked(text))) blocks.push(block)
+  for await (const block of reader.blocks(chunked(text, chunkSize))) blocks.push(block)
   return {
     reader,
     features: blocks.flatMap(featureTexts),
@@ -180,7 +184,7 @@ describe('live data', () => {
             [...features.slice(0, k), String(label), ...features.slice(k)].join(',')
           )
           const text = lines.join(crlf ? '\r\n' : '\n')
-          const data = await rows(text, { label: k, header: false })
+          const data = await rows(text, { label: k, header: false }, size)
           expect(data.features).toEqual(table.map(([features]) => features.join(',')))
           expect(data.labels).toEqual(table.map(([, label]) => label))
           expect(data.lines).toEqual(table.map((_, i) => i + 1))
