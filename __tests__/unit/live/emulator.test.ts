@@ -479,6 +479,66 @@ describe('live evaluation with batch transform', () => {
   })
 })
 
+describe('data that changes under the run', () => {
+  it('endpoint method: S3 data that changes between the check and the predictions is an error, and nothing is left', async () => {
+    const candidate = registerVersion(emulator, 'cand.json', TRUE)
+    const rows = binaryRows(300, 21)
+    emulator.seed({ s3Objects: [{ bucket: 'data', key: 'v.csv', body: csvText(rows) }] })
+    let swapped = false
+    const recorded = recordingDeps(clients, {
+      // The first state save comes right before the first resource: the data was checked.
+      saveState: () => {
+        if (swapped) return
+        swapped = true
+        emulator.seed({
+          s3Objects: [
+            {
+              bucket: 'data',
+              key: 'v.csv',
+              body: csvText(rows.map(r => ({ ...r, label: 1 - r.label })))
+            }
+          ]
+        })
+      }
+    })
+    await expect(
+      runLiveEvaluation(
+        recorded.deps,
+        request({ candidate: { packageArn: candidate }, data: 's3://data/v.csv' })
+      )
+    ).rejects.toThrow(/^s3:\/\/data\/v\.csv changed while it was being evaluated/)
+    expect(await settledLeftovers()).toEqual(NOTHING_LEFT)
+  })
+
+  it('batch transform: S3 data read in place that changes before the jobs end is an error', async () => {
+    const candidate = registerVersion(emulator, 'cand.json', TRUE)
+    const rows = binaryRows(100, 22)
+    emulator.seed({ s3Objects: [{ bucket: 'data', key: 'v.csv', body: csvText(rows, false) }] })
+    let swapped = false
+    const recorded = recordingDeps(clients, {
+      saveState: () => {
+        if (swapped) return
+        swapped = true
+        emulator.seed({
+          s3Objects: [{ bucket: 'data', key: 'v.csv', body: csvText(rows.slice(1), false) }]
+        })
+      }
+    })
+    await expect(
+      runLiveEvaluation(
+        recorded.deps,
+        request({
+          method: 'batch-transform',
+          candidate: { packageArn: candidate },
+          data: 's3://data/v.csv',
+          workS3Uri: 's3://work-bucket/gate'
+        })
+      )
+    ).rejects.toThrow(/^s3:\/\/data\/v\.csv changed while the transform jobs read it/)
+    expect(await settledLeftovers()).toEqual(NOTHING_LEFT)
+  })
+})
+
 describe('answers and tasks', () => {
   it('multiclass: probabilities in JSON lines, or the predicted class picked by prediction-column', async () => {
     const model = linear(
@@ -515,6 +575,67 @@ describe('answers and tasks', () => {
     expect(classValues.logloss).toBeUndefined()
     // The argmax of the probabilities is the predicted label: the same accuracy.
     expect(classValues.accuracy).toBe(values.accuracy)
+  })
+
+  it('multiclass probabilities and regression values through batch transform', async () => {
+    const multi = registerVersion(
+      emulator,
+      'multi.json',
+      linear(
+        'multiclass',
+        [
+          [1, 0],
+          [0, 1],
+          [-1, -1]
+        ],
+        [0, 0, 0],
+        'probabilities'
+      )
+    )
+    const rows = binaryRows(300, 4).map((r, i) => ({ ...r, label: i % 3 }))
+    const path = writeTemp('multi.csv', csvText(rows))
+    const transform = (await runLiveEvaluation(
+      recordingDeps(clients).deps,
+      request({
+        method: 'batch-transform',
+        task: 'multiclass',
+        candidate: { packageArn: multi },
+        data: path,
+        workS3Uri: 's3://work-bucket/gate'
+      })
+    )) as LiveEvaluated
+    const onEndpoint = (await runLiveEvaluation(
+      recordingDeps(clients).deps,
+      request({ task: 'multiclass', candidate: { packageArn: multi }, data: path, runId: 'run-2' })
+    )) as LiveEvaluated
+    expect(transform.candidate.report).toEqual(onEndpoint.candidate.report)
+    const values = transform.candidate.report.report.values as Record<string, number>
+    expect(values.logloss).toBeGreaterThan(0)
+    const job = emulator.calls().find(c => c.operation === 'CreateTransformJob')!
+    expect(job.input.DataProcessing).toMatchObject({ OutputFilter: '$[0,3:]' })
+
+    const regression = registerVersion(emulator, 'reg.json', linear('regression', [2, 1], 0.5))
+    const regressionRows = binaryRows(120, 8).map(r => ({ ...r, label: 2 * r.x[0]! - r.x[1]! }))
+    const regressionPath = writeTemp('reg.csv', csvText(regressionRows))
+    const both = await Promise.all(
+      (['batch-transform', 'endpoint'] as const).map((method, i) =>
+        runLiveEvaluation(
+          recordingDeps(clients).deps,
+          request({
+            method,
+            task: 'regression',
+            candidate: { packageArn: regression },
+            data: regressionPath,
+            workS3Uri: 's3://work-bucket/gate',
+            runId: `reg-${i}`
+          })
+        )
+      )
+    )
+    expect((both[0] as LiveEvaluated).candidate.report).toEqual(
+      (both[1] as LiveEvaluated).candidate.report
+    )
+    expect(await settledLeftovers()).toEqual(NOTHING_LEFT)
   })
 
   it('regression: values from CSV answers', async () => {
