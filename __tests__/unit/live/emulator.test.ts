@@ -257,6 +257,7 @@ describe('live evaluation on endpoints', () => {
     expect(result.outcome).toBe('candidate-failed')
     if (result.outcome !== 'candidate-failed') return
     expect(result.candidate.resource).toBe('endpoint gate-run-1-candidate')
+    expect(result.candidate.failedAt).toBe('endpoint')
     expect(result.candidate.failureReason).toMatch(
       /production variant candidate did not pass the ping health check/
     )
@@ -462,6 +463,7 @@ describe('live evaluation with batch transform', () => {
     expect(failed.outcome).toBe('candidate-failed')
     if (failed.outcome === 'candidate-failed') {
       expect(failed.candidate.resource).toBe('transform job gate-run-1-candidate')
+      expect(failed.candidate.failedAt).toBe('transform-job')
       expect(failed.candidate.failureReason).toMatch(/^ClientError: Failed to load the model/)
     }
     const bad2 = registerVersion(emulator, 'bad2.json', BAD, { approval: 'Approved' })

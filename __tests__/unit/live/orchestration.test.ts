@@ -470,6 +470,7 @@ describe('versions that cannot serve', () => {
     if (result.outcome === 'candidate-failed')
       expect(result.candidate).toEqual({
         packageArn: CANDIDATE,
+        failedAt: 'invocation',
         resource: 'endpoint gate-1234-1-candidate',
         failureReason: expect.stringMatching(
           /^the model answered an error for lines \d+-\d+: Received client error \(400\)/
@@ -488,6 +489,20 @@ describe('versions that cannot serve', () => {
     })
     await expect(runLiveEvaluation(fakeDeps().deps, request())).rejects.toBeInstanceOf(
       BaselineServingError
+    )
+  })
+
+  it('rows both versions answer with an error are an error about the data, not a verdict on the candidate', async () => {
+    runtime
+      .on(InvokeEndpointCommand)
+      .rejects(runtimeError('ModelError', 'could not convert string to float', 424))
+    const error = await runLiveEvaluation(fakeDeps().deps, request({ maxConcurrency: 1 })).catch(
+      (e: unknown) => e
+    )
+    expect(error).toBeInstanceOf(UserError)
+    expect(error).not.toBeInstanceOf(BaselineServingError)
+    expect((error as Error).message).toMatch(
+      /^Both versions answered an error for lines 2-51 of .*data\.csv: the rows, not the candidate, are the likely cause\. The candidate: the model answered an error for lines 2-51: could not convert/
     )
   })
 

@@ -174,6 +174,7 @@ async function waitForEndpoints(
       return {
         kind: 'candidate-failed',
         failureReason: reason,
+        failedAt: 'endpoint',
         resource: `endpoint ${state.name}`
       }
     baselineFailure = `The baseline ${version.label} cannot be served: endpoint ${state.name} is ${state.status}: ${reason}`
@@ -224,7 +225,7 @@ async function invoke(
     if (error instanceof Error && error.name === 'ModelError') {
       const reason = `the model answered an error for lines ${batch.lines[0]}-${batch.lines[batch.rows - 1]}: ${error.message}`
       if (target.version.role === 'candidate')
-        throw new CandidateFailure(reason, `endpoint ${target.endpoint}`)
+        throw new CandidateFailure(reason, 'invocation', `endpoint ${target.endpoint}`)
       throw new BaselineServingError(
         `The baseline ${target.version.label} cannot be served: ${reason} This is an error, not a decision.`,
         reason
@@ -281,8 +282,13 @@ async function predict(run: LiveRun, targets: Target[]): Promise<MethodOutcome> 
     const answers = await Promise.allSettled(
       targets.map(target => invoke(run, target, batch, traffic))
     )
-    const failed = answers.find(answer => answer.status === 'rejected')
-    if (failed) throw (failed as PromiseRejectedResult).reason
+    const failures = answers.flatMap(a => (a.status === 'rejected' ? [a.reason as unknown] : []))
+    const [candidateError, baselineError] = failures
+    if (candidateError instanceof CandidateFailure && baselineError instanceof BaselineServingError)
+      throw new UserError(
+        `Both versions answered an error for lines ${batch.lines[0]}-${batch.lines[batch.rows - 1]} of ${request.source}: the rows, not the candidate, are the likely cause. The candidate: ${candidateError.failureReason} The baseline: ${baselineError.failureReason}`
+      )
+    if (failures.length > 0) throw failures[0]
     const [candidate, baseline] = answers.map(a => (a as PromiseFulfilledResult<Predictions>).value)
     collector.add(batch.index, batch, candidate!, baseline)
   })

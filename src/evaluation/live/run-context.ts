@@ -5,7 +5,7 @@ import type { LiveNames } from './names.js'
 import type { ServedVersion, TemporaryResources } from './resources.js'
 import type { S3Location } from '../../registry/s3.js'
 import type { RetryPolicy } from './retry.js'
-import type { LiveDeps, LiveRequest, LiveTraffic } from './types.js'
+import type { LiveCandidateFailed, LiveDeps, LiveRequest, LiveTraffic } from './types.js'
 
 /** The request with every default filled in. */
 export type ResolvedRequest = LiveRequest &
@@ -51,12 +51,18 @@ export interface LiveRun {
 /** A method either has every prediction (in the collector) or the candidate failed. */
 export type MethodOutcome =
   | { kind: 'predicted'; collector: LiveCollector; traffic?: LiveTraffic }
-  | { kind: 'candidate-failed'; failureReason: string; resource: string }
+  | {
+      kind: 'candidate-failed'
+      failureReason: string
+      failedAt: LiveCandidateFailed['candidate']['failedAt']
+      resource: string
+    }
 
 /** Thrown where the candidate turns out unservable deep inside a method. */
 export class CandidateFailure extends Error {
   constructor(
     readonly failureReason: string,
+    readonly failedAt: LiveCandidateFailed['candidate']['failedAt'],
     readonly resource: string
   ) {
     super(`the candidate cannot be served (${resource}): ${failureReason}`)

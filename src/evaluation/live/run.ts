@@ -218,6 +218,7 @@ export async function runLiveEvaluation(deps: LiveDeps, request: LiveRequest): P
       outcome = {
         kind: 'candidate-failed',
         failureReason: error.failureReason,
+        failedAt: error.failedAt,
         resource: error.resource
       }
     else failure = { error }
@@ -258,6 +259,7 @@ export async function runLiveEvaluation(deps: LiveDeps, request: LiveRequest): P
       candidate: {
         packageArn: candidate.packageArn,
         failureReason: outcome!.failureReason,
+        failedAt: outcome!.failedAt,
         resource: outcome!.resource
       },
       warnings: [...run.warnings, ...cleanupWarnings],

@@ -300,7 +300,7 @@ export async function predictWithTransform(run: LiveRun): Promise<MethodOutcome>
     if (state.status === 'Completed') continue
     const reason = state.reason ?? `the job is ${state.status}`
     if (version.role === 'candidate')
-      throw new CandidateFailure(reason, `transform job ${jobs.get(version)}`)
+      throw new CandidateFailure(reason, 'transform-job', `transform job ${jobs.get(version)}`)
     throw new BaselineServingError(
       `The baseline ${version.label} cannot be served: transform job ${jobs.get(version)} is ${state.status}: ${reason}. This is an error, not a decision: without the baseline there is no comparison.`,
       reason

@@ -195,7 +195,13 @@ export interface LiveCandidateFailed extends LiveCommon {
   candidate: {
     packageArn: string
     failureReason: string
-    /** What failed: `endpoint gate-...-candidate`, `transform job ...`, `model`. */
+    /**
+     * Where it failed: its endpoint never served (`endpoint`), its transform job failed
+     * (`transform-job`), or it served but answered rows with an error (`invocation`: with a
+     * baseline that answered the same rows, the fault is the candidate's).
+     */
+    failedAt: 'endpoint' | 'transform-job' | 'invocation'
+    /** The resource: `endpoint gate-...-candidate`, `transform job gate-...-candidate`. */
     resource: string
   }
 }
