@@ -555,6 +555,14 @@ describe('the request', () => {
       'Live evaluation: batch transform needs a work S3 prefix for its input and output.'
     ],
     [
+      { instanceType: 'ml.m5.large', serverlessMemoryMb: 2048 },
+      'Live evaluation: an instance type and a serverless memory size exclude each other: give one.'
+    ],
+    [
+      { pollSeconds: 0 },
+      'Live evaluation: the poll interval must be a positive number of seconds; got 0.'
+    ],
+    [
       { executionRoleArn: ' ' },
       'Live evaluation: an execution role is needed: SageMaker assumes it to run the models.'
     ]

@@ -78,6 +78,14 @@ export function resolveRequest(request: LiveRequest): ResolvedRequest {
   const memory = request.serverlessMemoryMb ?? LIVE_DEFAULTS.serverlessMemoryMb
   if (!SERVERLESS_MEMORY.includes(memory))
     fail(`serverless memory must be one of ${SERVERLESS_MEMORY.join(', ')} MB; got ${memory}.`)
+  if (request.instanceType !== undefined && request.serverlessMemoryMb !== undefined)
+    fail('an instance type and a serverless memory size exclude each other: give one.')
+  for (const [name, value] of [
+    ['the wait timeout', request.waitTimeoutSeconds],
+    ['the poll interval', request.pollSeconds]
+  ] as const)
+    if (value !== undefined && !(value > 0 && Number.isFinite(value)))
+      fail(`${name} must be a positive number of seconds; got ${value}.`)
   const transform = request.method === 'batch-transform'
   if (transform && (request.serverlessMemoryMb ?? request.serverlessMaxConcurrency) !== undefined)
     fail('serverless settings apply to the endpoint method; batch transform runs on instances.')
