@@ -94276,7 +94276,7 @@ async function settle(sagemaker, resource, options) {
     if (resource.kind !== 'endpoint')
         return true;
     const deadline = options.now().getTime() + (options.waitSeconds ?? 900) * 1000;
-    for (;;) {
+    for (let look = 0;; look++) {
         const endpoint = await sagemaker.send(new dist_cjs/* DescribeEndpointCommand */.CX3({ EndpointName: resource.name }));
         const status = endpoint?.EndpointStatus ?? '';
         if (status === 'Deleting')
@@ -94287,7 +94287,8 @@ async function settle(sagemaker, resource, options) {
         if (left <= 0) {
             throw new Error(`it is still ${status} after ${options.waitSeconds ?? 900} s, and SageMaker deletes an endpoint only once it settles`);
         }
-        await options.sleep(Math.min((options.pollSeconds ?? 10) * 1000, left));
+        const pause = Math.min(1000 * 2 ** look, (options.pollSeconds ?? 10) * 1000);
+        await options.sleep(Math.min(pause, left));
     }
 }
 async function remove(sagemaker, resource) {

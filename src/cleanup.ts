@@ -77,7 +77,7 @@ export interface CleanupOptions {
   now(): Date
   /** How long to wait for an endpoint that is being created before deleting it; 900 s by default. */
   waitSeconds?: number
-  /** Between two looks at a busy endpoint; 10 s by default. */
+  /** The longest pause between two looks at a busy endpoint (they start at 1 s and double); 10 s by default. */
   pollSeconds?: number
 }
 
@@ -98,7 +98,7 @@ async function settle(
   }
   if (resource.kind !== 'endpoint') return true
   const deadline = options.now().getTime() + (options.waitSeconds ?? 900) * 1000
-  for (;;) {
+  for (let look = 0; ; look++) {
     const endpoint = await sagemaker.send(
       new DescribeEndpointCommand({ EndpointName: resource.name })
     )
@@ -111,7 +111,8 @@ async function settle(
         `it is still ${status} after ${options.waitSeconds ?? 900} s, and SageMaker deletes an endpoint only once it settles`
       )
     }
-    await options.sleep(Math.min((options.pollSeconds ?? 10) * 1000, left))
+    const pause = Math.min(1000 * 2 ** look, (options.pollSeconds ?? 10) * 1000)
+    await options.sleep(Math.min(pause, left))
   }
 }
 

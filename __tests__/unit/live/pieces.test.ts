@@ -519,6 +519,8 @@ describe('cleanup scaffolding (post step)', () => {
     sm.on(DescribeEndpointCommand)
       .resolvesOnce({ EndpointStatus: 'Creating' })
       .resolvesOnce({ EndpointStatus: 'Creating' })
+      .resolvesOnce({ EndpointStatus: 'Creating' })
+      .resolvesOnce({ EndpointStatus: 'Creating' })
       .resolves({ EndpointStatus: 'InService' })
     sm.on(DeleteEndpointCommand).callsFake(input => void calls.push(`delete ${input.EndpointName}`))
     let now = 0
@@ -540,7 +542,8 @@ describe('cleanup scaffolding (post step)', () => {
       }
     )
     expect(calls).toEqual(['stop running', 'delete e'])
-    expect(sleeps).toEqual([3000, 3000])
+    // Looks start a second apart and double, up to pollSeconds.
+    expect(sleeps).toEqual([1000, 2000, 3000, 3000])
     expect(result.deleted.map(r => r.name)).toEqual(['running', 'done', 'e'])
     expect(result.warnings).toEqual([])
     sm.restore()
