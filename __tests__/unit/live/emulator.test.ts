@@ -482,31 +482,49 @@ describe('live evaluation with batch transform', () => {
 })
 
 describe('data that changes under the run', () => {
-  it('endpoint method: S3 data that changes between the check and the predictions is an error, and nothing is left', async () => {
+  it('endpoint method: S3 data that changes after the check is evaluated as checked when kept in memory, and is an error when read again', async () => {
     const candidate = registerVersion(emulator, 'cand.json', TRUE)
     const rows = binaryRows(300, 21)
-    emulator.seed({ s3Objects: [{ bucket: 'data', key: 'v.csv', body: csvText(rows) }] })
-    let swapped = false
-    const recorded = recordingDeps(clients, {
+    const original = csvText(rows)
+    const flipped = csvText(rows.map(r => ({ ...r, label: 1 - r.label })))
+    const swapping = () => {
+      let swapped = false
       // The first state save comes right before the first resource: the data was checked.
-      saveState: () => {
-        if (swapped) return
-        swapped = true
-        emulator.seed({
-          s3Objects: [
-            {
-              bucket: 'data',
-              key: 'v.csv',
-              body: csvText(rows.map(r => ({ ...r, label: 1 - r.label })))
-            }
-          ]
-        })
-      }
-    })
+      return recordingDeps(clients, {
+        saveState: () => {
+          if (swapped) return
+          swapped = true
+          emulator.seed({ s3Objects: [{ bucket: 'data', key: 'v.csv', body: flipped }] })
+        }
+      })
+    }
+    emulator.seed({ s3Objects: [{ bucket: 'data', key: 'v.csv', body: original }] })
+    const kept = (await runLiveEvaluation(
+      swapping().deps,
+      request({ candidate: { packageArn: candidate }, data: 's3://data/v.csv' })
+    )) as LiveEvaluated
+    const onOriginal = (await runLiveEvaluation(
+      recordingDeps(clients).deps,
+      request({
+        candidate: { packageArn: candidate },
+        data: writeTemp('v.csv', original),
+        runId: 'local'
+      })
+    )) as LiveEvaluated
+    expect(kept.candidate.report).toEqual(onOriginal.candidate.report)
+    expect(kept.data.sha256).toBe(onOriginal.data.sha256)
+    expect(emulator.stats().s3.GetObject).toBe(1)
+
+    emulator.seed({ s3Objects: [{ bucket: 'data', key: 'v.csv', body: original }] })
     await expect(
       runLiveEvaluation(
-        recorded.deps,
-        request({ candidate: { packageArn: candidate }, data: 's3://data/v.csv' })
+        swapping().deps,
+        request({
+          candidate: { packageArn: candidate },
+          data: 's3://data/v.csv',
+          keepInMemoryBytes: 0,
+          runId: 'run-2'
+        })
       )
     ).rejects.toThrow(/^s3:\/\/data\/v\.csv changed while it was being evaluated/)
     expect(await settledLeftovers()).toEqual(NOTHING_LEFT)

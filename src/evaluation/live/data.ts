@@ -428,26 +428,35 @@ export interface LiveDataSummary {
   largestLabel: number
   /** The most bytes one row's features (and line feed) take. */
   largestRow: number
+  /** The rows read, when they fit `keepBytes`: sent from memory, the data is not read again. */
+  blocks?: RowBlock[]
 }
 
 /**
  * Reads the whole data once and checks every row (the label parses and fits the task,
  * every line has the first line's fields, no row is above `maxRowBytes`, at least one
- * row): the pass that runs before any AWS resource exists.
+ * row): the pass that runs before any AWS resource exists. Keeps the rows when their
+ * features take at most `keepBytes`.
  */
 export async function checkLiveData(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  spec: LiveDataSpec
+  spec: LiveDataSpec,
+  keepBytes = 0
 ): Promise<LiveDataSummary> {
   const reader = new LiveDataReader(spec, 65536)
-  for await (const _block of reader.blocks(chunks)) {
-    // Reading is checking.
+  let kept: RowBlock[] | undefined = keepBytes > 0 ? [] : undefined
+  let bytes = 0
+  for await (const block of reader.blocks(chunks)) {
+    bytes += block.features.length
+    if (bytes > keepBytes) kept = undefined
+    kept?.push(block)
   }
   return {
     rows: reader.rows,
     layout: reader.layout!,
     largestLabel: reader.largestLabel,
-    largestRow: reader.largestRow
+    largestRow: reader.largestRow,
+    blocks: kept
   }
 }
 

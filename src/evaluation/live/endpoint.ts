@@ -24,7 +24,7 @@ import {
   SERVERLESS_PAYLOAD_BYTES
 } from './batches.js'
 import { LiveCollector } from './collect.js'
-import { LiveDataReader } from './data.js'
+import { LiveDataReader, type RowBlock } from './data.js'
 import { createModel, CSV, type ServedVersion, waitUntilSettled } from './resources.js'
 import { forEachConcurrently, readAhead, withRetries } from './retry.js'
 import {
@@ -260,16 +260,9 @@ async function predict(run: LiveRun, targets: Target[]): Promise<MethodOutcome> 
   deps.log.info(
     `Sending ${data.summary.rows} rows to ${targets.length === 1 ? 'the candidate' : 'both versions'}: up to ${request.rowsPerRequest} rows and ${payloadBytes} bytes a request, ${concurrency} request${concurrency === 1 ? '' : 's'} in flight per version.`
   )
-  const opened = await openData(deps.s3, request.data, request.source)
-  const hashed = hashing(opened.chunks)
-  const reader = new LiveDataReader({
-    task: request.task,
-    source: request.source,
-    label: request.labelColumn,
-    header: request.header
-  })
   const collector = new LiveCollector(collectorOptions(run, request.source))
-  const batches = packRequests(reader.blocks(hashed.chunks), {
+  const rows = await rowsAgain(run)
+  const batches = packRequests(rows.blocks, {
     maxBytes: payloadBytes,
     maxRows: request.rowsPerRequest
   })
@@ -292,11 +285,44 @@ async function predict(run: LiveRun, targets: Target[]): Promise<MethodOutcome> 
     const [candidate, baseline] = answers.map(a => (a as PromiseFulfilledResult<Predictions>).value)
     collector.add(batch.index, batch, candidate!, baseline)
   })
-  if (hashed.digest() !== data.sha256)
-    throw new UserError(
-      `${request.source} changed while it was being evaluated (its sha256 is not the one checked before): the metrics would not describe one data set. Run again on data that stays put.`
-    )
+  rows.verify()
   return { kind: 'predicted', collector, traffic }
+}
+
+/**
+ * The rows the check read: from memory when they were kept, else read again, and then
+ * proved the same bytes by their sha256 once the last one has been read.
+ */
+async function rowsAgain(
+  run: LiveRun
+): Promise<{ blocks: AsyncIterable<RowBlock>; verify: () => void }> {
+  const { deps, request, data } = run
+  const kept = data.summary.blocks
+  if (kept) {
+    return {
+      blocks: (async function* () {
+        yield* kept
+      })(),
+      verify: () => {}
+    }
+  }
+  const opened = await openData(deps.s3, request.data, request.source)
+  const hashed = hashing(opened.chunks)
+  const reader = new LiveDataReader({
+    task: request.task,
+    source: request.source,
+    label: request.labelColumn,
+    header: request.header
+  })
+  return {
+    blocks: reader.blocks(hashed.chunks),
+    verify: () => {
+      if (hashed.digest() !== data.sha256)
+        throw new UserError(
+          `${request.source} changed while it was being evaluated (its sha256 is not the one checked before): the metrics would not describe one data set. Run again on data that stays put.`
+        )
+    }
+  }
 }
 
 /** The endpoint method: provision, wait, predict. Cleanup is the caller's `finally`. */

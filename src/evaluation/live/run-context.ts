@@ -19,6 +19,7 @@ export type ResolvedRequest = LiveRequest &
       | 'serverlessMaxConcurrency'
       | 'maxConcurrency'
       | 'rowsPerRequest'
+      | 'keepInMemoryBytes'
       | 'waitTimeoutSeconds'
       | 'pollSeconds'
     >

@@ -120,6 +120,7 @@ export function resolveRequest(request: LiveRequest): ResolvedRequest {
       request.rowsPerRequest ?? DEFAULT_ROWS_PER_REQUEST,
       1
     ),
+    keepInMemoryBytes: request.keepInMemoryBytes ?? LIVE_DEFAULTS.keepInMemoryBytes,
     waitTimeoutSeconds: request.waitTimeoutSeconds ?? LIVE_DEFAULTS.waitTimeoutSeconds,
     pollSeconds: request.pollSeconds ?? LIVE_DEFAULTS.pollSeconds,
     retry: request.retry ?? DEFAULT_RETRY
@@ -148,14 +149,20 @@ async function checkData(deps: LiveDeps, request: ResolvedRequest): Promise<Chec
   const size = { bytes: 0 }
   const hashed = hashing(counted(opened.chunks, size))
   const limit = rowLimit(request)
-  const summary = await checkLiveData(hashed.chunks, {
-    task: request.task,
-    source: request.source,
-    label: request.labelColumn,
-    header: request.header,
-    maxRowBytes: limit.bytes,
-    maxRowBytesReason: limit.reason
-  })
+  const summary = await checkLiveData(
+    hashed.chunks,
+    {
+      task: request.task,
+      source: request.source,
+      label: request.labelColumn,
+      header: request.header,
+      maxRowBytes: limit.bytes,
+      maxRowBytesReason: limit.reason
+    },
+    // Kept, the rows are sent from memory: no second read (of S3, perhaps), and nothing
+    // can change between the check and the predictions.
+    request.method === 'endpoint' ? request.keepInMemoryBytes : 0
+  )
   return {
     summary,
     sha256: hashed.digest(),

@@ -24,6 +24,8 @@ export const LIVE_DEFAULTS = {
   maxConcurrency: 4,
   /** Instances per version, for an instance endpoint's variants and a transform job. */
   instanceCount: 1,
+  /** Endpoint data kept in memory between the check and the requests, at most. */
+  keepInMemoryBytes: 256 * 1024 * 1024,
   /** A transform job's instance when neither the request nor the version names one. */
   transformInstanceType: 'ml.m5.large',
   /** Endpoints take minutes to create; transform jobs as long as the data needs. */
@@ -76,6 +78,12 @@ export interface LiveRequest {
   maxConcurrency?: number
   /** At most this many rows in one request (endpoint method); 1,000 by default. */
   rowsPerRequest?: number
+  /**
+   * Endpoint method: data whose features take at most this many bytes (256 MiB by default)
+   * is kept in memory from the check and sent from there; larger data (or any, with 0) is
+   * read a second time and must have the same sha256.
+   */
+  keepInMemoryBytes?: number
   /**
    * `s3://bucket/prefix`: where batch transform reads uploaded or rewritten data and writes
    * its output, under `<prefix>/<run>/`. Required for batch transform.
