@@ -286,6 +286,8 @@ async function predict(run: LiveRun, targets: Target[]): Promise<MethodOutcome> 
     collector.add(batch.index, batch, candidate!, baseline)
   })
   rows.verify()
+  // The rows kept from the check are in the engine now.
+  data.summary.blocks = undefined
   return { kind: 'predicted', collector, traffic }
 }
 
