@@ -30676,7 +30676,7 @@ __webpack_unused_export__ = DescribeTrainingPlanExtensionHistoryResponse$;
 __webpack_unused_export__ = DescribeTrainingPlanRequest$;
 __webpack_unused_export__ = DescribeTrainingPlanResponse$;
 __webpack_unused_export__ = DescribeTransformJob$;
-__webpack_unused_export__ = DescribeTransformJobCommand;
+exports.E9g = DescribeTransformJobCommand;
 __webpack_unused_export__ = DescribeTransformJobRequest$;
 __webpack_unused_export__ = DescribeTransformJobResponse$;
 __webpack_unused_export__ = DescribeTrial$;
@@ -31939,7 +31939,7 @@ __webpack_unused_export__ = StopTrainingJob$;
 __webpack_unused_export__ = StopTrainingJobCommand;
 __webpack_unused_export__ = StopTrainingJobRequest$;
 __webpack_unused_export__ = StopTransformJob$;
-__webpack_unused_export__ = StopTransformJobCommand;
+exports.Heu = StopTransformJobCommand;
 __webpack_unused_export__ = StopTransformJobRequest$;
 __webpack_unused_export__ = StoppingCondition$;
 __webpack_unused_export__ = StorageType;
@@ -95657,11 +95657,17 @@ var aws = __nccwpck_require__(6120);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(4459);
 ;// CONCATENATED MODULE: ./build/src/cleanup.js
-// Temporary SageMaker resources (a validation endpoint, its config and model) are
-// recorded in the step's state as soon as they exist, so the `post` step can delete them
-// when the job was cancelled before the mode's own `finally` ran.
+// Temporary SageMaker resources (the models, endpoint configs, endpoints and transform jobs
+// of a live evaluation) are recorded in the step's state before they are created, so the
+// `post` step can delete them when the job was cancelled or crashed before the run's own
+// `finally` ran.
+//
+// The state value (name TEMPORARY_STATE) is a JSON array, rewritten whole on every change:
+//   [{"kind": "model" | "endpoint-config" | "endpoint" | "transform-job",
+//     "name": "...", "region"?: "us-east-1"}, ...]
 
 const TEMPORARY_STATE = 'temporary-resources';
+const TEMPORARY_KINDS = ['transform-job', 'endpoint', 'endpoint-config', 'model'];
 function parseTemporaryState(raw) {
     if (!raw.trim())
         return [];
@@ -95670,39 +95676,99 @@ function parseTemporaryState(raw) {
         return [];
     return parsed.filter((item) => typeof item === 'object' &&
         item !== null &&
-        ['endpoint', 'endpoint-config', 'model'].includes(item.kind) &&
-        typeof item.name === 'string');
+        TEMPORARY_KINDS.includes(item.kind) &&
+        typeof item.name === 'string' &&
+        ['string', 'undefined'].includes(typeof item.region));
+}
+/** The state value for a list of resources: what parseTemporaryState reads back. */
+function temporaryStateValue(resources) {
+    return JSON.stringify(resources.map(({ kind, name, region }) => (region ? { kind, name, region } : { kind, name })));
+}
+/** The AWS CLI command that removes a resource by hand, printed when we could not. */
+function cleanupCommand(resource) {
+    const region = resource.region ? ` --region ${resource.region}` : '';
+    const command = {
+        'transform-job': `stop-transform-job --transform-job-name`,
+        endpoint: 'delete-endpoint --endpoint-name',
+        'endpoint-config': 'delete-endpoint-config --endpoint-config-name',
+        model: 'delete-model --model-name'
+    }[resource.kind];
+    return `aws sagemaker ${command} ${resource.name}${region}`;
 }
 function isNotFound(error) {
     const message = error instanceof Error ? error.message : '';
     return (error instanceof Error &&
         (error.name === 'ResourceNotFound' || /could not find|does not exist/i.test(message)));
 }
+/** Endpoint states SageMaker refuses DeleteEndpoint in ("Cannot delete in-progress endpoint"). */
+const BUSY_ENDPOINT = new Set(['Creating', 'Updating', 'SystemUpdating', 'RollingBack']);
 /**
- * Deletes the endpoint first, then its config, then the model, so nothing is removed
- * from under a resource that still uses it. Returns a warning per resource that could not
- * be deleted; a resource already gone counts as deleted.
+ * Whether the resource still needs work, after waiting for a busy endpoint to settle:
+ * false when it is gone (or a transform job has already finished).
  */
-async function deleteTemporaryResources(sagemaker, resources) {
-    const order = { endpoint: 0, 'endpoint-config': 1, model: 2 };
-    const sorted = [...resources].sort((a, b) => order[a.kind] - order[b.kind]);
+async function settle(sagemaker, resource, options) {
+    if (resource.kind === 'transform-job') {
+        const job = await sagemaker.send(new dist_cjs/* DescribeTransformJobCommand */.E9g({ TransformJobName: resource.name }));
+        return job?.TransformJobStatus === 'InProgress';
+    }
+    if (resource.kind !== 'endpoint')
+        return true;
+    const deadline = options.now().getTime() + (options.waitSeconds ?? 900) * 1000;
+    for (let look = 0;; look++) {
+        const endpoint = await sagemaker.send(new dist_cjs/* DescribeEndpointCommand */.CX3({ EndpointName: resource.name }));
+        const status = endpoint?.EndpointStatus ?? '';
+        if (status === 'Deleting')
+            return false;
+        if (!BUSY_ENDPOINT.has(status))
+            return true;
+        const left = deadline - options.now().getTime();
+        if (left <= 0) {
+            throw new Error(`it is still ${status} after ${options.waitSeconds ?? 900} s, and SageMaker deletes an endpoint only once it settles`);
+        }
+        const pause = Math.min(1000 * 2 ** look, (options.pollSeconds ?? 10) * 1000);
+        await options.sleep(Math.min(pause, left));
+    }
+}
+async function remove(sagemaker, resource) {
+    if (resource.kind === 'transform-job')
+        await sagemaker.send(new dist_cjs/* StopTransformJobCommand */.Heu({ TransformJobName: resource.name }));
+    else if (resource.kind === 'endpoint')
+        await sagemaker.send(new dist_cjs/* DeleteEndpointCommand */.oPO({ EndpointName: resource.name }));
+    else if (resource.kind === 'endpoint-config')
+        await sagemaker.send(new dist_cjs/* DeleteEndpointConfigCommand */.WLA({ EndpointConfigName: resource.name }));
+    else
+        await sagemaker.send(new dist_cjs/* DeleteModelCommand */.em({ ModelName: resource.name }));
+}
+const NO_WAIT = {
+    sleep: () => Promise.resolve(),
+    now: () => new Date(),
+    waitSeconds: 0
+};
+/**
+ * Stops transform jobs, then deletes endpoints, then their configs, then models, so
+ * nothing is removed from under a resource that still uses it. An endpoint still being
+ * created is waited for (SageMaker refuses to delete it before it settles). Returns a
+ * warning, with the command that finishes the job by hand, per resource that could not be
+ * removed; a resource already gone (or a job already finished) counts as removed.
+ */
+async function deleteTemporaryResources(sagemaker, resources, options = NO_WAIT) {
+    const order = (kind) => TEMPORARY_KINDS.indexOf(kind);
+    const sorted = [...resources].sort((a, b) => order(a.kind) - order(b.kind));
     const deleted = [];
     const warnings = [];
     for (const resource of sorted) {
         try {
-            if (resource.kind === 'endpoint')
-                await sagemaker.send(new dist_cjs/* DeleteEndpointCommand */.oPO({ EndpointName: resource.name }));
-            else if (resource.kind === 'endpoint-config')
-                await sagemaker.send(new dist_cjs/* DeleteEndpointConfigCommand */.WLA({ EndpointConfigName: resource.name }));
-            else
-                await sagemaker.send(new dist_cjs/* DeleteModelCommand */.em({ ModelName: resource.name }));
+            if (await settle(sagemaker, resource, options))
+                await remove(sagemaker, resource);
             deleted.push(resource);
         }
         catch (error) {
             if (isNotFound(error))
                 deleted.push(resource);
-            else
-                warnings.push(`Could not delete temporary ${resource.kind} "${resource.name}": ${error.message}`);
+            else {
+                const what = resource.kind === 'transform-job' ? 'stop' : 'delete';
+                warnings.push(`Could not ${what} temporary ${resource.kind} "${resource.name}": ${error.message}. Run: ${cleanupCommand(resource)}`);
+            }
         }
     }
     return { deleted, warnings };
@@ -95736,11 +95802,18 @@ async function deleteTemporary() {
         const resources = parseTemporaryState(core/* getState */.Gu(TEMPORARY_STATE));
         if (resources.length === 0)
             return;
-        const region = core/* getInput */.V4('region') || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || '';
+        const region = resources[0].region ||
+            core/* getInput */.V4('region') ||
+            process.env.AWS_REGION ||
+            process.env.AWS_DEFAULT_REGION ||
+            '';
         const { sagemaker } = (0,aws/* createClients */.hP)(region, version/* VERSION */.x);
-        const { deleted, warnings } = await deleteTemporaryResources(sagemaker, resources);
+        const { deleted, warnings } = await deleteTemporaryResources(sagemaker, resources, {
+            sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+            now: () => new Date()
+        });
         for (const resource of deleted)
-            core/* info */.pq(`Deleted temporary ${resource.kind} ${resource.name}`);
+            core/* info */.pq(`Cleaned up temporary ${resource.kind} ${resource.name}`);
         for (const warning of warnings)
             core/* warning */.$e(warning);
     }
