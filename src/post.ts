@@ -17,10 +17,18 @@ async function deleteTemporary(): Promise<void> {
     const resources = parseTemporaryState(core.getState(TEMPORARY_STATE))
     if (resources.length === 0) return
     const region =
-      core.getInput('region') || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || ''
+      resources[0]!.region ||
+      core.getInput('region') ||
+      process.env.AWS_REGION ||
+      process.env.AWS_DEFAULT_REGION ||
+      ''
     const { sagemaker } = createClients(region, VERSION)
-    const { deleted, warnings } = await deleteTemporaryResources(sagemaker, resources)
-    for (const resource of deleted) core.info(`Deleted temporary ${resource.kind} ${resource.name}`)
+    const { deleted, warnings } = await deleteTemporaryResources(sagemaker, resources, {
+      sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+      now: () => new Date()
+    })
+    for (const resource of deleted)
+      core.info(`Cleaned up temporary ${resource.kind} ${resource.name}`)
     for (const warning of warnings) core.warning(warning)
   } catch (error) {
     core.warning(`Cleanup failed: ${errorMessage(error)}`)

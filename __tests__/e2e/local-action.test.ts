@@ -33,8 +33,11 @@ describe('npm run local-action', () => {
       /'baseline-model-package-arn'\s*│\s*'arn:aws:sagemaker:us-east-1:123456789012:model-package\/local-churn\/1'/
     )
     expect(run.stdout).toContain('== Sticky comment on pull request #42')
-    expect(run.stdout).toContain('## ✅ Model gate passed: local-churn v2')
-    expect(run.stdout).toContain('| validation:auc | &gt;= 0.85 | 0.88 | 0.91 |')
+    expect(run.stdout).toMatch(/^## ✅ Model gate passed: local-churn \[v2\]\(https:/m)
+    // \s: rules keep to one line with non-breaking spaces.
+    expect(run.stdout).toMatch(
+      /\| ✅ \| validation:auc ↑ \| ✅\s≥\s0\.85<br>✅\smax\sdrop\s0\.01 \| 0\.88 \| 0\.91 \|/
+    )
   })
 
   it('fails like the step would when the gate rejects, with another env file', async () => {

@@ -53,7 +53,9 @@ describe('temporary resources', () => {
       { kind: 'model', name: 'm' }
     ])
     expect(result.deleted).toEqual([])
-    expect(result.warnings).toEqual(['Could not delete temporary model "m": denied'])
+    expect(result.warnings).toEqual([
+      'Could not delete temporary model "m": denied. Run: aws sagemaker delete-model --model-name m'
+    ])
     sm.restore()
   })
 })

@@ -126,23 +126,29 @@ describe('compare mode', () => {
     const [summary] = fake.summaries
     expect(fake.summaries).toHaveLength(1)
     expect(summary).toContain('## Model versions compared: churn (v3 to v5)')
-    // The union of metric names, sorted, then the gate column.
+    // The union of metric names, sorted, with their better direction (and places to wrap),
+    // then the gate column.
     expect(summary).toContain(
-      '| version | status | created | train:accuracy | validation:auc | validation:logloss | gate |'
+      '| version | status | created | train:<wbr>accuracy ↑ | validation:<wbr>auc ↑ | validation:<wbr>logloss ↓ | gate |'
+    )
+    const home = 'https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1'
+    // Linked versions, statuses in words, short dates, one number of decimals per metric.
+    expect(summary).toContain(
+      `| [v3](${home}#/model-registry/churn/versions/3) | approved | Jan\u00a03 | — | 0.85 | 0.41 | pass |`
     )
     expect(summary).toContain(
-      '| v3 | Approved | 2026-01-03T00:00:00.000Z | — | 0.85 | 0.41 | pass |'
+      `| [v4](${home}#/model-registry/churn/versions/4) | rejected | Jan\u00a04 | — | 0.82 | — | fail |`
     )
-    expect(summary).toContain('| v4 | Rejected | 2026-01-04T00:00:00.000Z | — | 0.82 | — | fail |')
     expect(summary).toContain(
-      '| v5 | PendingManualApproval | 2026-01-05T00:00:00.000Z | 0.97 | 0.9 | 0.35 | — |'
+      `| [v5](${home}#/model-registry/churn/versions/5) | pending approval | Jan\u00a05 | 0.97 | 0.90 | 0.35 | — |`
     )
+    expect(summary).not.toContain('arn:aws:sagemaker')
     // Rows run oldest to newest, as the charts do.
-    expect(summary!.indexOf('| v3 |')).toBeLessThan(summary!.indexOf('| v5 |'))
+    expect(summary!.indexOf('versions/3)')).toBeLessThan(summary!.indexOf('versions/5)'))
     // auc has 3 points and logloss 2; accuracy has one point, which is no trend.
     expect(summary!.match(/```mermaid/g)).toHaveLength(2)
     expect(summary).toContain('line [0.85, 0.82, 0.9]')
-    expect(summary).toContain('x-axis ["v3", "v5"]')
+    expect(summary).toContain('x-axis ["v3 baseline", "v5 candidate"]')
 
     const path = fake.outputs.get('report-path') as string
     expect(path).toBe(join(workDir(), 'sagemaker-model-gate-churn-compare.json'))
@@ -232,10 +238,10 @@ describe('compare report rendering', () => {
     const header = markdown.split('\n').find(line => line.startsWith('| version |'))!
     // An unescaped pipe is a column boundary: version, status, created, 2 metrics, gate.
     expect(header.split(/(?<!\\)\|/).length - 2).toBe(6)
-    const row = markdown.split('\n').find(line => line.startsWith('| v2 |'))!
+    const row = markdown.split('\n').find(line => line.startsWith('| [v2]('))!
     expect(row.split(/(?<!\\)\|/).length - 2).toBe(6)
     // Mermaid titles keep only safe characters.
-    expect(markdown).toContain('title "auc img src=x onerror=alert(1) octocat"')
+    expect(markdown).toContain('title "auc img src=x onerror=alert(1) octocat ↑"')
   })
 
   it('writes non-finite values as null in the JSON and leaves text unescaped there', () => {

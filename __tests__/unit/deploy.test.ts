@@ -177,9 +177,8 @@ describe('deploy', () => {
     expect(fake.outputs.get('model-package-arn')).toBe(packageArn(8))
     expect(fake.outputs.get('previous-model-package-arn')).toBe(packageArn(7))
     expect(fake.infos.some(l => /churn-prod: RollingBack on/.test(l))).toBe(true)
-    expect(fake.summaries.at(-1)).toContain(
-      '**Failed.** The deployment to endpoint churn-prod was rolled back'
-    )
+    expect(fake.summaries.at(-1)).toContain('### ❌ Deployment to')
+    expect(fake.summaries.at(-1)).toContain('The deployment to endpoint churn-prod was rolled back')
   })
 
   it.each(['PendingManualApproval', 'Rejected'] as const)(
@@ -789,7 +788,7 @@ describe('console links', () => {
       ])
     )
     expect(fake.summaries.join('\n')).toContain(
-      `### Deployment to [churn-prod](${page}/endpoints/churn-prod)`
+      `### ✅ Deployment to [churn-prod](${page}/endpoints/churn-prod) done`
     )
   })
 })

@@ -228,42 +228,59 @@ describe('lineage mode', () => {
 
     const summary = fake.summaries[0]!
     expect(summary).toContain('## Lineage: churn v7')
+    expect(summary).toContain('**approved** · registered 2026-02-01 10:00 UTC · us-east-1')
     expect(summary).toContain(
-      '| image | 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1 |'
+      '- **image:** 683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1'
     )
-    expect(summary).toContain('| model data | s3://models/churn/7/model.tar.gz |')
-    expect(summary).toContain('| realtime instance types | ml.m5.large, ml.m5.xlarge |')
+    expect(summary).toContain('- **model data:** s3://models/churn/7/model.tar.gz')
+    expect(summary).toContain('- **realtime instance types:** ml.m5.large, ml.m5.xlarge')
     expect(summary).toContain(
-      '| metrics: ModelQuality.Statistics | s3://models/churn/7/stats.json |'
+      '- **statistics \\(ModelQuality.Statistics\\):** s3://models/churn/7/stats.json'
+    )
+    // Links are short: owner/name, a 7-character commit, #PR and the run number.
+    expect(summary).toContain(
+      '- **repository:** [acme/churn-model](https://github.com/acme/churn-model)'
     )
     expect(summary).toContain(
-      '| workflow run | [https://github.com/acme/churn-model/actions/runs/55](https://github.com/acme/churn-model/actions/runs/55) |'
+      '- **commit:** [0123456](https://github.com/acme/churn-model/commit/0123456789abcdef)'
     )
-    expect(summary).toContain('| pull request | 42 |')
-    expect(summary).toContain('| gate:decision | pass |')
-    expect(summary).toContain('| decision:actor | release-bot |')
     expect(summary).toContain(
-      '| churn-prod | 2026-02-02T00:00:00.000Z run https://github.com/acme/churn-model/actions/runs/56 |'
+      '- **pull request:** [\\#42](https://github.com/acme/churn-model/pull/42)'
+    )
+    expect(summary).toContain(
+      '- **workflow run:** [run 55](https://github.com/acme/churn-model/actions/runs/55)'
+    )
+    expect(summary).toContain('- **gate:decision:** pass')
+    expect(summary).toContain('- **decision:actor:** release-bot')
+    expect(summary).toContain(
+      '- **churn-prod:** 2026-02-02T00:00:00.000Z run https://github.com/acme/churn-model/actions/runs/56'
     )
     expect(summary).toContain('| validation:auc | 0.91 |')
     expect(summary).toContain('### Training job churn-train-7')
-    expect(summary).toContain('| instances | 2 × ml.m5.xlarge |')
+    expect(summary).toContain('- **status:** completed\n')
+    expect(summary).toContain('- **instances:** 2 × ml.m5.xlarge')
     expect(summary).toContain('| train | s3://data/churn/train/ | text/csv | — |')
     expect(summary).toContain('| max\\_depth | 6 |')
-    expect(summary).toContain('| training time | 3480 s |')
+    expect(summary).toContain('- **training time:** 3480 s')
     expect(summary).toContain('### Tuning job churn-hpo-2')
-    expect(summary).toContain('| best objective value | validation:auc 0.91 |')
-    expect(summary).toContain('| training jobs | Completed 10, NonRetryableError 1 |')
-    expect(summary).toContain(`| DataSet<br>${DATASET_ARN} | ContributedTo |`)
+    expect(summary).toContain('- **best objective value:** validation:auc 0.91')
+    expect(summary).toContain('- **training jobs:** completed 10, non retryable error 1')
+    expect(summary).toContain('| DataSet<br>arn:<wbr>aws:<wbr>sagemaker:<wbr>')
     expect(summary).toContain('Endpoint churn-prod')
-    expect(summary).toContain('| team | risk |')
-    expect(summary).toContain('| hp:eta | 0.2 |')
-    // The hostile approval description is text: no tag, no link, no mention, one cell.
+    expect(summary).toContain('- **team:** risk')
+    // No empty table header rows; each fact once.
+    expect(summary).not.toMatch(/^\| +\| +\|$/m)
+    expect(summary).not.toContain('hp:eta')
+    expect(summary).not.toContain('Completed (Completed)')
+    expect(summary.match(/0\.91\b/g)).toHaveLength(2) // the metric, and the tuning objective
+    expect(summary.match(/sagemaker-xgboost:1\.7-1/g)).toHaveLength(2) // package and training image
+    expect(summary.match(/0123456789abcdef/g)).toHaveLength(1) // in the commit link only
+    // The hostile approval description is text: no tag, no link, no mention, one line, whole.
     expect(summary).not.toContain('<script>')
     expect(summary).not.toContain('](javascript')
     expect(summary).not.toMatch(/@octocat/)
-    const line = summary.split('\n').find(l => l.startsWith('| approval description |'))!
-    expect(line.split(/(?<!\\)\|/).length - 2).toBe(2)
+    const line = summary.split('\n').find(l => l.startsWith('- **approval description:**'))!
+    expect(line).toContain('\\[x\\]\\(javascript:alert\\(1\\)\\)')
 
     expect(fake.outputs.get('model-package-arn')).toBe(arn(7))
     expect(fake.outputs.get('model-package-version')).toBe(7)
@@ -341,7 +358,7 @@ describe('lineage mode', () => {
       '- Training job &quot;gone-job&quot; could not be read \\(ResourceNotFound: Requested resource not found.\\).'
     )
     expect(summary).toContain('- Lineage associations could not be read \\(AccessDeniedException')
-    expect(summary).toContain('| training job | gone-job |')
+    expect(summary).toContain('- **training job:** gone-job')
     expect(fake.infos.some(line => line.includes('gone-job'))).toBe(true)
   })
 })

@@ -14,7 +14,6 @@ import {
 } from '../github/deployments.js'
 import { publish, reportFileName } from '../publish.js'
 import { describeEndpoint } from '../registry/served.js'
-import { escapeText } from '../report/escape.js'
 import { renderDeployment } from '../report/deploy.js'
 import { consoleUrl, withLink } from '../report/links.js'
 import {
@@ -165,7 +164,7 @@ async function carryOut(
     )
     if (failure) {
       await conclude('failure', failure)
-      return { outcome: `**Failed.** ${escapeText(failure)}`, failed: failure }
+      return { outcome: failure, failed: failure }
     }
     const link = consoleUrl(settings.region, 'endpoints', plan.endpointName)
     ctx.out.info(
@@ -174,13 +173,13 @@ async function carryOut(
     ctx.steps.done(`verifying that endpoint ${plan.endpointName} serves ${plan.endpointConfigName}`)
     await conclude('success', `Serving ${describeTargets(plan)} on ${plan.endpointConfigName}`)
     await recordDeployment(ctx, plan, live, endpointArn, inflight)
-    return { outcome: `**Deployed.** InService on \`${plan.endpointConfigName}\`.` }
+    return { outcome: `InService on ${plan.endpointConfigName}.` }
   } catch (error) {
     const cause = causeOf(error)
     if (!concluded) await setGitHubDeploymentStatus(ctx, github, 'failure', errorMessage(cause))
     if (!(cause instanceof WaitTimeoutError)) throw error
     concluded = true
-    return { outcome: `**Failed.** ${escapeText(cause.message)}`, failed: cause.message }
+    return { outcome: cause.message, failed: cause.message }
   } finally {
     unwatch?.()
     // Left for the post step when the endpoint change was sent and its end is unknown.
@@ -203,21 +202,23 @@ function report(
   settings: DeploymentSettings,
   kind: 'deploy' | 'rollback',
   state: Deployment,
-  outcome: string
+  { outcome, failed }: Ending
 ) {
   const { plan } = state
   const previous =
     plan.previousPackageArn !== plan.primary.packageArn ? plan.previousPackageArn : undefined
   const markdown = renderDeployment({
     kind,
+    outcome: settings.dryRun ? 'planned' : failed ? 'failed' : 'deployed',
     endpointName: plan.endpointName,
     region: plan.region,
-    outcome,
+    group: settings.group.nameOrArn,
     variants: plan.variants,
-    serving: state.serving,
+    plannedConfig: plan.endpointConfigName,
+    servingConfig: state.serving || undefined,
     previousPackageArn: previous,
-    calls: plan.calls.map(describeCall),
-    dryRun: settings.dryRun
+    message: outcome,
+    calls: plan.calls.map(describeCall)
   })
   const data = {
     mode: kind,
@@ -274,7 +275,7 @@ export async function runDeployment(
     } else {
       ending = await carryOut(ctx, settings, request, state)
     }
-    await publish(ctx, report(settings, request.kind, state, ending.outcome))
+    await publish(ctx, report(settings, request.kind, state, ending))
     const { previousPackageArn } = state.plan
     return {
       plan: state.plan,

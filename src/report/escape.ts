@@ -82,3 +82,34 @@ export function safeUrl(url: string): string | undefined {
     char => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
   )
 }
+
+/** Runs of at least this many characters without a space get break opportunities (by default). */
+const LONG_WORD = 24
+
+/**
+ * Already-escaped cell text with `<wbr>` after `/ : _ . -` inside long words, so that an
+ * S3 URI or a long metric name wraps inside its column instead of widening the table
+ * past the comment (GitHub's tables scroll sideways rather than break words). The text
+ * reads and copies the same: `<wbr>` is no character.
+ */
+export function breakable(escaped: string, longWord = LONG_WORD): string {
+  return escaped.replace(/[^\s<>]+/g, word =>
+    Array.from(word).length < longWord
+      ? word
+      : // Not inside `://`, which must stay whole to read as a URL.
+        word.replace(/([.-]|\\_|:(?!\/)|\/(?!\/))(?=[^\s/])/g, '$1<wbr>')
+  )
+}
+
+/**
+ * Untrusted text for a terminal: one line, with no control character. An escape sequence
+ * in a metric name or description could otherwise move the cursor, recolour the screen
+ * or rewrite what was printed before it.
+ */
+export function terminalText(text: string, maxLength = 1000): string {
+  const oneLine = text.replace(/\r\n?|\n|\t/g, ' ')
+  // C0 and C1 controls, DEL, and the bidirectional overrides that reorder what is shown.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const visible = oneLine.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
+  return truncate(visible, maxLength)
+}

@@ -1,12 +1,17 @@
 // The `lineage` report: one version's full story as Markdown. Nearly all of it is text
 // somebody else wrote (descriptions, metadata, hyperparameters, job names), so every
-// value goes through escapeCell/escapeText and every link through safeUrl.
+// value goes through escapeCell/escapeText and every link through safeUrl. Each fact is
+// shown once: what the package holds wins over the copy register wrote into metadata.
 import { formatNumber } from '../policy/format.js'
 import type { LineageData } from '../registry/lineage.js'
 import { PROVENANCE_KEYS } from '../registry/provenance.js'
 import { linkList } from './compare.js'
-import { escapeCell, escapeText, safeUrl } from './escape.js'
-import { consoleLinks, type ReportLink } from './links.js'
+import { breakable, escapeCell, escapeText, safeUrl } from './escape.js'
+import { facts, list, present, section, type Fact } from './facts.js'
+import { dateTime, fixed, metricDecimals, statusWords } from './format.js'
+import { associationsSection, trainingSection, tuningSection } from './lineage-jobs.js'
+import { consoleLinks, repositoryUrl, type ReportLink } from './links.js'
+import { commitCell, pullRequestCell, repositoryCell, table, urlCell } from './markdown.js'
 
 export interface LineageReport extends LineageData {
   region: string
@@ -17,12 +22,8 @@ export interface LineageReport extends LineageData {
 
 export type Row = [label: string, value: string | number | undefined]
 
-function present(value: string | number | undefined): value is string | number {
-  return value !== undefined && value !== ''
-}
-
 /** A value that is a safe http(s) URL becomes a link; anything else is escaped text. */
-function valueCell(value: string | number): string {
+function tableValue(value: string | number): string {
   if (typeof value === 'number') return formatNumber(value)
   const target = /^https?:\/\//i.test(value) ? safeUrl(value) : undefined
   return target ? `[${escapeCell(value, 300)}](${target})` : escapeCell(value, 300)
@@ -35,33 +36,28 @@ export function keyValueTable(rows: readonly Row[], header: [string, string] = [
   return [
     `| ${header[0]} | ${header[1]} |`,
     '|---|---|',
-    ...kept.map(([label, value]) => `| ${escapeCell(label, 200)} | ${valueCell(value)} |`),
+    ...kept.map(([label, value]) => `| ${escapeCell(label, 200)} | ${tableValue(value)} |`),
     ''
   ]
 }
 
-function section(title: string, body: string[]): string[] {
-  return body.length === 0 ? [] : [`### ${title}`, '', ...body]
-}
-
-function list(values: readonly string[]): string | undefined {
-  return values.length > 0 ? values.join(', ') : undefined
-}
-
-function seconds(value: number | undefined): string | undefined {
-  return value === undefined ? undefined : `${value} s`
-}
-
 function packageSection(data: LineageReport): string[] {
   const pkg = data.package
-  const rows: Row[] = [
-    ['ARN', pkg.arn],
+  const rows: Fact[] = [
     ['description', pkg.description],
-    ['approval status', pkg.approvalStatus],
-    ['approval description', pkg.approvalDescription],
-    ['package status', pkg.packageStatus],
-    ['created', pkg.created],
-    ['last modified', pkg.lastModified]
+    ['approval', statusWords(pkg.approvalStatus)],
+    // Up to 1,024 characters, the API's limit: shown whole, never cut mid-sentence.
+    [
+      'approval description',
+      pkg.approvalDescription ? escapeText(pkg.approvalDescription, 1100) : undefined,
+      true
+    ],
+    [
+      'package status',
+      pkg.packageStatus !== 'Completed' ? statusWords(pkg.packageStatus) : undefined
+    ],
+    ['created', dateTime(pkg.created)],
+    ['last modified', dateTime(pkg.lastModified)]
   ]
   pkg.containers.forEach((container, index) => {
     const suffix = pkg.containers.length > 1 ? ` (container ${index + 1})` : ''
@@ -75,155 +71,127 @@ function packageSection(data: LineageReport): string[] {
     ['transform instance types', list(pkg.transformInstanceTypes)],
     ['lifecycle stage', pkg.lifecycle?.stage],
     ['lifecycle status', pkg.lifecycle?.stageStatus],
-    ['lifecycle description', pkg.lifecycle?.stageDescription]
+    ['lifecycle description', pkg.lifecycle?.stageDescription],
+    ['ARN', pkg.arn]
   )
-  for (const [name, uri] of Object.entries(pkg.modelMetrics)) rows.push([`metrics: ${name}`, uri])
-  return section('Package', keyValueTable(rows))
+  for (const [name, uri] of Object.entries(pkg.modelMetrics))
+    rows.push([`statistics (${name})`, uri])
+  return section('Package', facts(rows))
 }
 
 const PROVENANCE_LABELS: Record<string, string> = {
-  [PROVENANCE_KEYS.commit]: 'commit',
-  [PROVENANCE_KEYS.pullRequest]: 'pull request',
   [PROVENANCE_KEYS.ref]: 'ref',
   [PROVENANCE_KEYS.actor]: 'registered by',
   [PROVENANCE_KEYS.runId]: 'run id',
   [PROVENANCE_KEYS.runAttempt]: 'run attempt',
   [PROVENANCE_KEYS.trainingJob]: 'training job',
   [PROVENANCE_KEYS.tuningJob]: 'tuning job',
-  [PROVENANCE_KEYS.modelData]: 'model data (registered)',
-  [PROVENANCE_KEYS.image]: 'image (registered)',
   [PROVENANCE_KEYS.fingerprint]: 'registration fingerprint'
+}
+
+/** Metadata keys that repeat what the package itself says; shown only when they differ. */
+function repeats(data: LineageReport): Record<string, string | undefined> {
+  const containers = data.package.containers
+  return {
+    [PROVENANCE_KEYS.commit]: data.package.metadataProperties.CommitId,
+    [PROVENANCE_KEYS.image]: containers.find(
+      c => c.image === data.story.provenance[PROVENANCE_KEYS.image]
+    )?.image,
+    [PROVENANCE_KEYS.modelData]: containers.find(
+      c => c.modelDataUrl === data.story.provenance[PROVENANCE_KEYS.modelData]
+    )?.modelDataUrl
+  }
 }
 
 function provenanceSection(data: LineageReport): string[] {
   const meta = data.package.metadataProperties
-  const rows: Row[] = [
-    ['repository', meta.Repository],
-    ['commit (MetadataProperties)', meta.CommitId],
-    ['workflow run', meta.GeneratedBy],
+  const repository = repositoryUrl(meta.Repository)
+  const story = data.story.provenance
+  const commit = meta.CommitId ?? story[PROVENANCE_KEYS.commit]
+  const pr = story[PROVENANCE_KEYS.pullRequest]
+  const rows: Fact[] = [
+    [
+      'repository',
+      repository ? repositoryCell(repository) : meta.Repository,
+      repository !== undefined
+    ],
+    ['commit', commit ? commitCell(commit, repository) : undefined, true],
+    ['pull request', pr ? pullRequestCell(pr, repository) : undefined, true],
+    ['workflow run', meta.GeneratedBy ? urlCell(meta.GeneratedBy) : undefined, true],
     ['project', meta.ProjectId]
   ]
-  for (const [key, value] of Object.entries(data.story.provenance)) {
-    rows.push([PROVENANCE_LABELS[key] ?? key, value])
+  const same = repeats(data)
+  for (const [key, value] of Object.entries(story)) {
+    if (key === PROVENANCE_KEYS.pullRequest || same[key] === value) continue
+    if (key === PROVENANCE_KEYS.commit && value === commit) continue
+    rows.push([PROVENANCE_LABELS[key] ?? key.replace(/^source:/, 'registered '), value])
   }
-  return section('Provenance', keyValueTable(rows))
+  return section('Provenance', facts(rows))
 }
 
 function decisionsSection(data: LineageReport): string[] {
-  const rows: Row[] = [...Object.entries(data.story.gate), ...Object.entries(data.story.decision)]
-  return section('Gate and approval records', keyValueTable(rows, ['record', 'value']))
+  const rows: Fact[] = [...Object.entries(data.story.gate), ...Object.entries(data.story.decision)]
+  return section('Gate and approval records', facts(rows))
 }
 
 function deploymentsSection(data: LineageReport): string[] {
-  const rows = Object.entries(data.story.deployments)
-  return section('Deployments', keyValueTable(rows, ['endpoint', 'recorded']))
+  return section('Deployments', facts(Object.entries(data.story.deployments)))
 }
 
+/** Registry metrics and the training job's final metrics in one table, each metric once. */
 function metricsSection(data: LineageReport): string[] {
-  const rows: Row[] = Object.entries(data.story.metrics).sort(([a], [b]) => a.localeCompare(b))
-  return section('Metrics (registry)', keyValueTable(rows, ['metric', 'value']))
-}
-
-function trainingSection(data: LineageReport): string[] {
-  const job = data.trainingJob
-  if (!job) return []
-  const rows: Row[] = [
-    ['ARN', job.arn],
-    ['status', job.secondaryStatus ? `${job.status ?? ''} (${job.secondaryStatus})` : job.status],
-    ['failure reason', job.failureReason],
-    ['algorithm image', job.image],
-    ['algorithm resource', job.algorithmName],
-    ['input mode', job.inputMode],
-    ['instances', job.instanceType ? `${job.instanceCount ?? 1} × ${job.instanceType}` : undefined],
-    ['role', job.roleArn],
-    ['created', job.created],
-    ['started', job.started],
-    ['ended', job.ended],
-    ['training time', seconds(job.trainingSeconds)],
-    ['billable time', seconds(job.billableSeconds)],
-    ['output path', job.outputPath],
-    ['model artifacts', job.modelArtifacts],
-    ['tuning job', job.tuningJobArn]
+  const registry = data.story.metrics
+  const final = new Map(
+    (data.trainingJob?.finalMetrics ?? []).map(metric => [metric.name, metric.value])
+  )
+  const names = [...new Set([...Object.keys(registry), ...final.keys()])].sort((a, b) =>
+    a.localeCompare(b)
+  )
+  if (names.length === 0) return []
+  const differs = names.some(
+    name => name in registry && final.has(name) && registry[name] !== final.get(name)
+  )
+  const showFinal = final.size > 0 && (differs || names.some(name => !(name in registry)))
+  const rows = names.map(name => {
+    const values = [registry[name], final.get(name)]
+    const decimals = metricDecimals(values)
+    return [
+      breakable(escapeCell(name, 200)),
+      fixed(values[0], decimals),
+      ...(showFinal ? [fixed(values[1], decimals)] : [])
+    ]
+  })
+  const heads = [
+    'metric',
+    showFinal ? 'registry' : 'value',
+    ...(showFinal ? ['training job (final)'] : [])
   ]
-  const lines = [...keyValueTable(rows)]
-  if (job.inputs.length > 0) {
-    lines.push(
-      '**Input data**',
-      '',
-      '| channel | data | content type | compression |',
-      '|---|---|---|---|'
-    )
-    for (const input of job.inputs) {
-      lines.push(
-        `| ${escapeCell(input.channel, 100)} | ${input.uri ? escapeCell(input.uri, 300) : '—'} | ${input.contentType ? escapeCell(input.contentType, 100) : '—'} | ${input.compression ? escapeCell(input.compression, 20) : '—'} |`
-      )
-    }
-    lines.push('')
-  }
-  const hyper = Object.entries(job.hyperParameters).sort(([a], [b]) => a.localeCompare(b))
-  if (hyper.length > 0)
-    lines.push('**Hyperparameters**', '', ...keyValueTable(hyper, ['name', 'value']))
-  const metrics: Row[] = job.finalMetrics.map(metric => [metric.name, metric.value])
-  if (metrics.length > 0)
-    lines.push('**Final metrics**', '', ...keyValueTable(metrics, ['metric', 'value']))
-  return section(`Training job ${escapeText(job.name, 100)}`, lines)
+  return section('Metrics', [
+    ...table(
+      heads,
+      heads.map((_, i) => (i === 0 ? '---' : '--:')),
+      rows
+    ),
+    ''
+  ])
 }
 
-function tuningSection(data: LineageReport): string[] {
-  const job = data.tuningJob
-  if (!job) return []
-  const counts = Object.entries(job.trainingJobCounts)
-    .filter(([, count]) => count > 0)
-    .map(([status, count]) => `${status} ${count}`)
-  const rows: Row[] = [
-    ['ARN', job.arn],
-    ['status', job.status],
-    ['strategy', job.strategy],
-    [
-      'objective',
-      job.objective ? `${job.objective.type ?? ''} ${job.objective.metric ?? ''}`.trim() : undefined
-    ],
-    ['best training job', job.bestTrainingJob],
-    [
-      'best objective value',
-      job.bestObjective?.value !== undefined
-        ? `${job.bestObjective.metric ?? ''} ${formatNumber(job.bestObjective.value)}`.trim()
-        : undefined
-    ],
-    ['training jobs', list(counts)],
-    ['created', job.created],
-    ['ended', job.ended]
-  ]
-  return section(`Tuning job ${escapeText(job.name, 100)}`, keyValueTable(rows))
-}
-
-function entity(arn: string, type?: string, name?: string): string {
-  const label = [type, name].filter(present).join(' ')
-  return label ? `${escapeCell(label, 150)}<br>${escapeCell(arn, 300)}` : escapeCell(arn, 300)
-}
-
-function associationsSection(data: LineageReport): string[] {
-  if (data.associations.length === 0) return []
-  const lines = ['| from | association | to |', '|---|---|---|']
-  for (const association of data.associations) {
-    lines.push(
-      `| ${entity(association.sourceArn, association.sourceType, association.sourceName)} | ${association.associationType ? escapeCell(association.associationType, 50) : '—'} | ${entity(association.destinationArn, association.destinationType, association.destinationName)} |`
-    )
-  }
-  return section('Lineage associations', [...lines, ''])
-}
-
+/** `hp:*` entries repeat the training job's hyperparameters; shown only without the job. */
 function otherSection(data: LineageReport): string[] {
-  const rows: Row[] = [
-    ...Object.entries(data.story.hyperParameters).map(([name, value]): Row => [
-      `hp:${name}`,
-      value
-    ]),
-    ...Object.entries(data.story.other)
+  const hyper = data.trainingJob ? [] : Object.entries(data.story.hyperParameters)
+  const lines = [
+    ...section('Hyperparameters (recorded at registration)', facts(hyper)),
+    ...(Object.keys(data.story.other).length > 0
+      ? [
+          '<details><summary>Other customer metadata</summary>',
+          '',
+          ...facts(Object.entries(data.story.other)),
+          '</details>',
+          ''
+        ]
+      : [])
   ]
-  const table = keyValueTable(rows, ['key', 'value'])
-  if (table.length === 0) return []
-  return ['<details><summary>Other customer metadata</summary>', '', ...table, '</details>', '']
+  return lines
 }
 
 function notesSection(data: LineageReport): string[] {
@@ -238,16 +206,17 @@ export function renderLineage(data: LineageReport): string {
   const links: ReportLink[] = consoleLinks({ region: data.region, group: data.group })
   if (data.runUrl) links.push({ label: 'This workflow run', url: data.runUrl })
   const linkLines = linkList(links)
+  const status = statusWords(pkg.approvalStatus)
   return [
     `## Lineage: ${group} ${label}`,
     '',
-    `${pkg.approvalStatus ? `**${escapeText(pkg.approvalStatus, 50)}**` : 'status unknown'}${pkg.created ? ` · registered ${escapeText(pkg.created, 40)}` : ''} · region ${escapeText(data.region, 50)}`,
+    `${status ? `**${escapeText(status, 50)}**` : 'status unknown'}${pkg.created ? ` · registered ${escapeText(dateTime(pkg.created) ?? pkg.created, 40)}` : ''} · ${escapeText(data.region, 50)}`,
     '',
     ...packageSection(data),
     ...provenanceSection(data),
+    ...metricsSection(data),
     ...decisionsSection(data),
     ...deploymentsSection(data),
-    ...metricsSection(data),
     ...trainingSection(data),
     ...tuningSection(data),
     ...associationsSection(data),

@@ -41,6 +41,45 @@ export function groupNameAndRegion(
   return arn ? { name: arn.name, region: arn.region } : { name: group, region }
 }
 
+/** The console page of one version of a group (name or shared-group ARN). */
+export function versionConsoleUrl(
+  group: string,
+  region: string,
+  version: number | undefined
+): string | undefined {
+  if (version === undefined || !Number.isInteger(version)) return undefined
+  const located = groupNameAndRegion(group, region)
+  const page = consoleUrl(located.region, 'model-registry', located.name)
+  return page && `${page}/versions/${version}`
+}
+
+/**
+ * The web address of a repository recorded as a URL (`MetadataProperties.Repository`) or
+ * as `owner/name`, which lives on `serverUrl`.
+ */
+export function repositoryUrl(
+  repository: string | undefined,
+  serverUrl = 'https://github.com'
+): string | undefined {
+  if (!repository) return undefined
+  if (/^https?:\/\//i.test(repository)) return repository.replace(/\/+$/, '').replace(/\.git$/, '')
+  if (/^[\w.-]+\/[\w.-]+$/.test(repository)) return `${serverUrl.replace(/\/+$/, '')}/${repository}`
+  return undefined
+}
+
+/** A full commit SHA is 40 (SHA-1) or 64 (SHA-256) hex digits; reports show the first 7. */
+export function shortSha(sha: string): string {
+  return /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7) : sha
+}
+
+export function commitUrl(repository: string | undefined, sha: string): string | undefined {
+  return repository && /^[0-9a-f]{7,64}$/i.test(sha) ? `${repository}/commit/${sha}` : undefined
+}
+
+export function pullRequestUrl(repository: string | undefined, number: string): string | undefined {
+  return repository && /^\d+$/.test(number) ? `${repository}/pull/${number}` : undefined
+}
+
 /** Links to the SageMaker console for a group and, when given, an endpoint. */
 export function consoleLinks(options: {
   region: string

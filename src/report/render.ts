@@ -1,19 +1,29 @@
-import { formatDelta, formatNumber, formatPercent } from '../policy/format.js'
-import type { Decision, RuleResult } from '../policy/types.js'
-import type { HistoryEntry } from '../registry/comparison.js'
-import { trendChart, type ChartPoint } from './chart.js'
-import { escapeCell, escapeText, safeUrl } from './escape.js'
+// The gate's report as GitHub Markdown, for the sticky PR comment and the job summary:
+// the verdict first, then one row per metric with the failures on top, then why, what
+// changed, the trend, where the versions came from, and links.
+import type { Decision, MetricDirection } from '../policy/types.js'
+import { trendChart, type ChartLine, type ChartPoint } from './chart.js'
+import { escapeText, safeUrl } from './escape.js'
+import { statusWords, withStatusWords } from './format.js'
+import { metricTable, otherMetrics, reasonLists, type TableHeads } from './gate-table.js'
 import { consoleLinks, type ReportLink } from './links.js'
+import { link, versionLink } from './markdown.js'
+import { changesSection, provenanceTable, type BuildFacts } from './provenance.js'
+import { failureCount, metricRows, type MetricRow } from './rules.js'
+
+import type { HistoryEntry } from '../registry/comparison.js'
 
 export type { HistoryEntry }
 
 /** One version as the report shows it. */
-export interface VersionReport {
+export interface VersionReport extends BuildFacts {
   version?: number
   arn?: string
   status?: string
   description?: string
   metrics: Record<string, number>
+  /** Standard deviation per metric, where the statistics carry one (shown as `±`). */
+  standardDeviations?: Record<string, number>
   /** Commit, repository, workflow run and the like, from the version's metadata. */
   provenance: Record<string, string>
   creationTime?: string | Date
@@ -41,51 +51,22 @@ export interface GateReport {
   written?: string
   /** `gate:policy-sha256` of the policy that made the decision. */
   policySha256?: string
+  /** Which way is better per metric, as the policy has it (`metric-directions` included). */
+  directions?: Record<string, MetricDirection>
+  /** The GitHub server, for commit and pull request links when the repository is `owner/name`. */
+  serverUrl?: string
 }
 
 /** GitHub refuses comments longer than 65,536 characters; keep some room. */
 export const MAX_COMMENT_LENGTH = 65_000
 
+/** More charts than this add length, not insight: failing metrics come first. */
+export const MAX_GATE_CHARTS = 10
+
 /** The hidden first line that identifies the sticky comment of a group. */
 export function commentMarker(group: string): string {
   // The marker sits inside an HTML comment: nothing in it may close the comment.
   return `<!-- sagemaker-model-gate:${group.replace(/[^A-Za-z0-9:/._-]/g, '_')} -->`
-}
-
-const VERDICT: Record<RuleResult['verdict'], string> = {
-  pass: '✅ pass',
-  fail: '❌ fail',
-  skipped: '⏭️ skipped'
-}
-
-function versionLabel(version: { version?: number } | undefined, fallback: string): string {
-  return version?.version !== undefined ? `v${version.version}` : fallback
-}
-
-function number(value: number | undefined): string {
-  return value === undefined ? '—' : formatNumber(value)
-}
-
-function deltaCell(result: RuleResult): string {
-  if (result.delta === undefined) return '—'
-  let text = formatDelta(result.delta)
-  if (result.baseline !== undefined && result.baseline !== 0) {
-    text += ` (${formatPercent((result.delta / Math.abs(result.baseline)) * 100)})`
-  }
-  if (result.ci) text += `<br>95% CI ${formatDelta(result.ci[0])} … ${formatDelta(result.ci[1])}`
-  if (result.pValue !== undefined) text += `<br>p = ${formatNumber(result.pValue)}`
-  return text
-}
-
-function link(label: string, url: string | undefined): string {
-  const target = url === undefined ? undefined : safeUrl(url)
-  return target === undefined ? escapeText(label) : `[${escapeText(label)}](${target})`
-}
-
-function dateText(value: string | Date | undefined): string | undefined {
-  if (value === undefined) return undefined
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString()
-  return value
 }
 
 interface Budget {
@@ -101,7 +82,7 @@ interface Budget {
 const FULL: Budget = {
   otherMetrics: true,
   historyVersions: Number.MAX_SAFE_INTEGER,
-  chartMetrics: Number.MAX_SAFE_INTEGER,
+  chartMetrics: MAX_GATE_CHARTS,
   provenanceKeys: Number.MAX_SAFE_INTEGER,
   provenanceValueLength: 300,
   descriptionLength: 1000,
@@ -122,102 +103,8 @@ const SHRINK: Array<{ note: string; budget: Partial<Budget> }> = [
   { note: 'rules and reasons cut to the first 100', budget: { ruleRows: 100 } }
 ]
 
-function headline(data: GateReport): string[] {
-  const passed = data.decision.decision === 'pass'
-  const candidate = versionLabel(data.candidate, 'candidate')
-  const lines = [
-    `## ${passed ? '✅' : '❌'} Model gate ${passed ? 'passed' : 'failed'}: ${escapeText(data.group, 200)} ${candidate}`,
-    ''
-  ]
-  const baseline = data.baseline
-    ? `baseline **${versionLabel(data.baseline, 'baseline')}** (${escapeText(data.baseline.label, 100)})`
-    : 'no baseline'
-  lines.push(
-    `Candidate **${candidate}**${data.candidate.status ? ` (${escapeText(data.candidate.status, 100)})` : ''} against ${baseline} · region ${escapeText(data.region, 50)}`,
-    ''
-  )
-  if (data.dryRun) {
-    lines.push('> [!NOTE]', '> Dry run: nothing was written to the registry.', '')
-  } else if (data.written) {
-    lines.push(`**Registry:** ${escapeText(data.written, 300)}`, '')
-  }
-  return lines
-}
-
-function rulesTable(data: GateReport, budget: Budget): string[] {
-  const baseline = data.baseline ? `baseline ${versionLabel(data.baseline, '')}` : 'baseline'
-  const candidate = `candidate ${versionLabel(data.candidate, '')}`.trim()
-  const lines = [
-    `| metric | rule | ${baseline.trim()} | ${candidate} | delta | verdict |`,
-    '|---|---|--:|--:|--:|---|'
-  ]
-  const rows = data.decision.rules.slice(0, budget.ruleRows)
-  for (const result of rows) {
-    lines.push(
-      `| ${escapeCell(result.metric, 200)} | ${escapeCell(result.rule, 100)} | ${number(result.baseline)} | ${number(result.candidate)} | ${deltaCell(result)} | ${VERDICT[result.verdict]} |`
-    )
-  }
-  const hidden = data.decision.rules.length - rows.length
-  if (hidden > 0) lines.push('', `… and ${hidden} more rules, listed in the JSON report.`)
-  return [...lines, '']
-}
-
-function reasonLists(data: GateReport, budget: Budget): string[] {
-  const lines: string[] = []
-  const reasons = data.decision.reasons
-  if (reasons.length > 0) {
-    lines.push('### Why it failed', '')
-    for (const reason of reasons.slice(0, budget.ruleRows))
-      lines.push(`- ${escapeText(reason, 500)}`)
-    if (reasons.length > budget.ruleRows) {
-      lines.push(`- … and ${reasons.length - budget.ruleRows} more, listed in the JSON report.`)
-    }
-    lines.push('')
-  }
-  const skipped = data.decision.rules
-    .filter(result => result.verdict === 'skipped')
-    .slice(0, budget.ruleRows)
-  if (skipped.length > 0) {
-    lines.push('<details><summary>Skipped rules</summary>', '')
-    for (const result of skipped) {
-      lines.push(`- ${escapeText(result.metric, 200)}: ${escapeText(result.explanation, 500)}`)
-    }
-    lines.push('', '</details>', '')
-  }
-  return lines
-}
-
-function otherMetrics(data: GateReport, ruleMetrics: Set<string>): string[] {
-  const names = [
-    ...new Set([
-      ...Object.keys(data.candidate.metrics),
-      ...Object.keys(data.baseline?.metrics ?? {})
-    ])
-  ]
-    .filter(name => !ruleMetrics.has(name))
-    .sort()
-  if (names.length === 0) return []
-  const lines = [
-    `<details><summary>Other metrics (${names.length}, no rule)</summary>`,
-    '',
-    `| metric | baseline ${versionLabel(data.baseline, '')} | candidate ${versionLabel(data.candidate, '')} | delta |`,
-    '|---|--:|--:|--:|'
-  ]
-  for (const name of names) {
-    const candidate = data.candidate.metrics[name]
-    const baseline = data.baseline?.metrics[name]
-    const delta =
-      candidate !== undefined && baseline !== undefined && Number.isFinite(candidate - baseline)
-        ? formatDelta(candidate - baseline)
-        : '—'
-    lines.push(
-      `| ${escapeCell(name, 200)} | ${number(baseline)} | ${number(candidate)} | ${delta} |`
-    )
-  }
-  return [...lines, '', '</details>', '']
-}
-
-function historyWithCandidate(data: GateReport): HistoryEntry[] {
+/** The history with the candidate as its last point, when the history does not hold it yet. */
+export function historyWithCandidate(data: GateReport): HistoryEntry[] {
   const history = [...data.history]
   const version = data.candidate.version
   if (version !== undefined && !history.some(entry => entry.version === version)) {
@@ -226,66 +113,143 @@ function historyWithCandidate(data: GateReport): HistoryEntry[] {
   return history
 }
 
-function charts(data: GateReport, metrics: string[], budget: Budget): string[] {
+/** The report's metric rows: failing first, with directions and standard deviations. */
+export function gateRows(data: GateReport): MetricRow[] {
+  return metricRows(data.decision.rules, data.directions, {
+    baseline: data.baseline?.standardDeviations,
+    candidate: data.candidate.standardDeviations
+  })
+}
+
+/** The one thing to do next, in the words of the modes that do it. */
+export function nextStep(data: GateReport): string {
+  const version =
+    data.candidate.version !== undefined ? `v${data.candidate.version}` : 'the candidate'
+  if (data.dryRun) return `run again without \`dry-run\` to record the decision on ${version}.`
+  const status = data.candidate.status
+  if (data.decision.decision === 'pass') {
+    return status === 'Approved'
+      ? `${version} is approved: deploy it with mode \`deploy\`.`
+      : `a reviewer approves ${version} with mode \`approve\` and a reason, or rejects it with mode \`reject\`.`
+  }
+  return `fix what fails and register a new version; to ship ${version} anyway, a person approves it with mode \`approve\`, \`force: true\` and a reason.`
+}
+
+function headline(data: GateReport, rows: readonly MetricRow[]): string[] {
+  const passed = data.decision.decision === 'pass'
+  const { group, region } = data
+  const candidate = versionLink(group, region, data.candidate.version)
+  const status = statusWords(data.candidate.status)
+  const baseline = data.baseline
+    ? `baseline ${versionLink(group, region, data.baseline.version, 'baseline')} ${escapeText(data.baseline.label, 100)}`
+    : 'no baseline'
+  const lines = [
+    `## ${passed ? '✅' : '❌'} Model gate ${passed ? 'passed' : 'failed'}: ${escapeText(group, 200)} ${candidate}`,
+    '',
+    `**${failureCount(rows)}** · candidate ${candidate}${status ? ` ${escapeText(status, 50)}` : ''} · ${baseline} · ${escapeText(region, 50)}`,
+    ''
+  ]
+  if (data.dryRun) {
+    lines.push('> [!NOTE]', '> Dry run: nothing was written to the registry.', '')
+  } else if (data.written) {
+    lines.push(`**Registry:** ${escapeText(withStatusWords(data.written), 300)}`, '')
+  }
+  lines.push(`**Next step:** ${nextStep(data)}`, '')
+  return lines
+}
+
+function chartLines(row: MetricRow, baseline: BaselineReport | undefined): ChartLine[] {
+  const base = row.baseline
+  return row.rules.flatMap((rule): ChartLine[] => {
+    const shape = rule.shape
+    if (shape?.kind === 'threshold')
+      return [{ kind: 'threshold', value: shape.value, label: `threshold ${rule.text}` }]
+    if (
+      shape?.kind !== 'regression' ||
+      base === undefined ||
+      !Number.isFinite(base) ||
+      !row.direction
+    )
+      return []
+    const allowed = shape.relative ? (shape.limit / 100) * Math.abs(base) : shape.limit
+    const value = row.direction === 'higher' ? base - allowed : base + allowed
+    const from = baseline?.version !== undefined ? ` from v${baseline.version}` : ''
+    return [{ kind: 'limit', value, label: `${rule.text}${from}` }]
+  })
+}
+
+function charts(data: GateReport, rows: readonly MetricRow[], budget: Budget): string[] {
   if (budget.chartMetrics === 0) return []
   const history = historyWithCandidate(data).slice(-budget.historyVersions)
-  const blocks: string[] = []
-  for (const metric of metrics.slice(0, budget.chartMetrics)) {
+  const drawn = rows.slice(0, budget.chartMetrics).flatMap(row => {
     const points: ChartPoint[] = history.flatMap(entry => {
-      const value = entry.metrics[metric]
-      return value === undefined ? [] : [{ version: entry.version, value }]
+      const value = entry.metrics[row.metric]
+      return value === undefined ? [] : [{ version: entry.version, value, status: entry.status }]
     })
-    const chart = trendChart(metric, points)
-    if (chart) blocks.push(chart, '')
-  }
-  if (blocks.length === 0) return []
+    const chart = trendChart({
+      metric: row.metric,
+      direction: row.direction,
+      points,
+      baseline: data.baseline?.version,
+      candidate: data.candidate.version,
+      lines: chartLines(row, data.baseline)
+    })
+    return chart ? [chart.block, '', `<sub>${escapeText(chart.legend, 1000)}</sub>`, ''] : []
+  })
+  if (drawn.length === 0) return []
+  const count = drawn.length / 4
   const first = history[0]
   const last = history[history.length - 1]
   const range = first && last ? ` (v${first.version} to v${last.version})` : ''
-  return ['### Trend' + range, '', ...blocks]
-}
-
-function provenance(data: GateReport, budget: Budget): string[] {
-  if (budget.provenanceKeys === 0) return []
-  const columns: Array<[string, VersionReport]> = [
-    [`candidate ${versionLabel(data.candidate, '')}`.trim(), data.candidate]
-  ]
-  if (data.baseline) {
-    columns.push([`baseline ${versionLabel(data.baseline, '')}`.trim(), data.baseline])
-  }
-  const fixed: Array<[string, (version: VersionReport) => string | undefined]> = [
-    ['description', version => version.description],
-    ['approval status', version => version.status],
-    ['created', version => dateText(version.creationTime)],
-    ['ARN', version => version.arn]
-  ]
-  const keys = [
-    ...new Set(columns.flatMap(([, version]) => Object.keys(version.provenance)))
-  ].slice(0, budget.provenanceKeys)
-  const rows: string[] = []
-  const cell = (value: string | undefined, limit: number): string =>
-    value === undefined || value === '' ? '—' : escapeCell(value, limit)
-  for (const [name, get] of fixed) {
-    const values = columns.map(([, version]) => get(version))
-    if (values.every(value => value === undefined || value === '')) continue
-    const limit = name === 'description' ? budget.descriptionLength : budget.provenanceValueLength
-    rows.push(`| ${name} | ${values.map(value => cell(value, limit)).join(' | ')} |`)
-  }
-  for (const key of keys) {
-    const values = columns.map(([, version]) => version.provenance[key])
-    rows.push(
-      `| ${escapeCell(key, 128)} | ${values.map(value => cell(value, budget.provenanceValueLength)).join(' | ')} |`
-    )
-  }
-  if (rows.length === 0) return []
+  const more =
+    rows.length > count
+      ? [
+          `<sub>Charts for ${count} of ${rows.length} metrics, failing metrics first; the JSON report has every value.</sub>`,
+          ''
+        ]
+      : []
+  if (count <= 2) return [`### Trend${range}`, '', ...drawn, ...more]
   return [
-    '### Provenance',
+    `<details><summary>Trend of ${count} metrics${range}</summary>`,
     '',
-    `| | ${columns.map(([title]) => title).join(' | ')} |`,
-    `|---|${columns.map(() => '---').join('|')}|`,
-    ...rows,
+    ...drawn,
+    ...more,
+    '</details>',
     ''
   ]
+}
+
+function headsOf(data: GateReport): TableHeads {
+  const { group, region } = data
+  return {
+    baseline: data.baseline
+      ? `baseline ${versionLink(group, region, data.baseline.version, '')}`.trim()
+      : 'baseline',
+    candidate: `candidate ${versionLink(group, region, data.candidate.version, '')}`.trim()
+  }
+}
+
+function provenance(data: GateReport, heads: TableHeads, budget: Budget): string[] {
+  const columns = [{ ...data.candidate, title: heads.candidate }]
+  if (data.baseline) columns.push({ ...data.baseline, title: heads.baseline })
+  return provenanceTable(
+    columns,
+    {
+      keys: budget.provenanceKeys,
+      valueLength: budget.provenanceValueLength,
+      descriptionLength: budget.descriptionLength
+    },
+    data.serverUrl
+  )
+}
+
+function changes(data: GateReport, heads: TableHeads, budget: Budget): string[] {
+  if (!data.baseline) return []
+  return changesSection(
+    { ...data.baseline, title: heads.baseline },
+    { ...data.candidate, title: heads.candidate },
+    Math.min(budget.provenanceKeys, 50)
+  )
 }
 
 function links(data: GateReport): string[] {
@@ -309,16 +273,29 @@ function footer(data: GateReport): string[] {
 }
 
 function compose(data: GateReport, budget: Budget, notes: string[]): string {
-  const ruleMetrics = [...new Set(data.decision.rules.map(result => result.metric))]
+  const rows = gateRows(data)
+  const shown = rows.slice(0, budget.ruleRows)
+  const heads = headsOf(data)
+  const hidden = rows.length - shown.length
   return [
     commentMarker(data.group),
-    ...headline(data),
+    ...headline(data, rows),
     ...shortened(notes),
-    ...rulesTable(data, budget),
-    ...reasonLists(data, budget),
-    ...(budget.otherMetrics ? otherMetrics(data, new Set(ruleMetrics)) : []),
-    ...charts(data, ruleMetrics, budget),
-    ...provenance(data, budget),
+    ...metricTable(shown, heads),
+    ...(hidden > 0 ? [`… and ${hidden} more metrics, listed in the JSON report.`, ''] : []),
+    ...reasonLists(rows, budget.ruleRows),
+    ...changes(data, heads, budget),
+    ...(budget.otherMetrics
+      ? otherMetrics(
+          data.candidate.metrics,
+          data.baseline?.metrics,
+          new Set(rows.map(row => row.metric)),
+          heads,
+          data.directions
+        )
+      : []),
+    ...charts(data, rows, budget),
+    ...provenance(data, heads, budget),
     ...links(data),
     ...footer(data)
   ].join('\n')
@@ -344,65 +321,4 @@ export function renderReport(data: GateReport): string {
   const tail = "\n\n… report cut to fit GitHub's comment size limit; see the JSON report."
   const cut = markdown.slice(0, MAX_COMMENT_LENGTH - tail.length)
   return cut.slice(0, Math.max(cut.lastIndexOf('\n'), 0)) + tail
-}
-
-function finite(value: number | undefined): number | null | undefined {
-  if (value === undefined) return undefined
-  return Number.isFinite(value) ? value : null
-}
-
-function finiteMetrics(metrics: Record<string, number>): Record<string, number | null> {
-  return Object.fromEntries(
-    Object.entries(metrics).map(([name, value]) => [name, finite(value) ?? null])
-  )
-}
-
-function versionJson(version: VersionReport): Record<string, unknown> {
-  return {
-    version: version.version,
-    arn: version.arn,
-    status: version.status,
-    description: version.description,
-    creationTime: dateText(version.creationTime),
-    metrics: finiteMetrics(version.metrics),
-    provenance: { ...version.provenance }
-  }
-}
-
-/**
- * The same report as plain data for the JSON report file. Numbers that are not finite
- * become null, which JSON can carry; text is left unescaped, as it is not Markdown.
- */
-export function reportJson(data: GateReport): Record<string, unknown> {
-  return {
-    schema: 'sagemaker-model-gate/gate-report@1',
-    group: data.group,
-    region: data.region,
-    decision: data.decision.decision,
-    reasons: [...data.decision.reasons],
-    rules: data.decision.rules.map(result => ({
-      metric: result.metric,
-      kind: result.kind,
-      rule: result.rule,
-      candidate: finite(result.candidate),
-      baseline: finite(result.baseline),
-      delta: finite(result.delta),
-      verdict: result.verdict,
-      explanation: result.explanation,
-      ...(result.ci ? { ci: result.ci.map(value => finite(value) ?? null) } : {}),
-      ...(result.pValue !== undefined ? { pValue: finite(result.pValue) } : {})
-    })),
-    candidate: versionJson(data.candidate),
-    baseline: data.baseline ? { label: data.baseline.label, ...versionJson(data.baseline) } : null,
-    history: historyWithCandidate(data).map(entry => ({
-      version: entry.version,
-      status: entry.status,
-      metrics: finiteMetrics(entry.metrics)
-    })),
-    links: [...consoleLinks({ region: data.region, group: data.group }), ...(data.links ?? [])],
-    runUrl: data.runUrl,
-    dryRun: data.dryRun,
-    written: data.written,
-    policySha256: data.policySha256
-  }
 }
