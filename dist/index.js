@@ -94548,13 +94548,12 @@ function sameCompute(a, b) {
 function managedTags(endpointName, extra = []) {
     return [{ Key: _registry_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.endpoint, Value: endpointName }, ...extra];
 }
-function planChange(input, compute, variants, notes) {
-    const { settings, live, run } = input;
-    const endpointName = settings.endpointName;
-    const single = variants.length === 1;
-    const roleArn = settings.executionRoleArn ?? ROLE_PLACEHOLDER;
-    // When the endpoint already serves exactly these packages under these variant names on
-    // the same compute, a new fleet is not needed: only weights may have to move.
+/**
+ * When the endpoint already serves exactly these packages under these variant names on the
+ * same compute, a new fleet is not needed: only weights may have to move.
+ */
+function reuseChange(input, compute, variants) {
+    const { settings, live } = input;
     const sameShape = live !== undefined &&
         live.variants.length === variants.length &&
         (live.dataCaptureS3Uri ?? '') === (settings.dataCaptureS3Uri ?? '') &&
@@ -94562,29 +94561,28 @@ function planChange(input, compute, variants, notes) {
             const current = live.variants.find(l => l.variantName === v.variantName);
             return current?.packageArn === v.packageArn && sameCompute(current.compute, compute);
         });
-    if (live && sameShape) {
-        const weightsDiffer = !single &&
-            variants.some(v => live.variants.find(l => l.variantName === v.variantName)?.weight !== v.weight);
-        return {
-            action: weightsDiffer ? 'update-weights' : 'none',
-            variants: variants.map(v => ({
-                ...v,
-                modelName: live.variants.find(l => l.variantName === v.variantName)?.modelName ?? v.modelName
-            })),
-            models: [],
-            endpointConfigName: live.configName,
-            updateWeights: weightsDiffer
-                ? {
-                    EndpointName: endpointName,
-                    DesiredWeightsAndCapacities: variants.map(v => ({
-                        VariantName: v.variantName,
-                        DesiredWeight: v.weight
-                    }))
-                }
-                : undefined
-        };
-    }
-    const productionVariants = variants.map(v => ({
+    if (!live || !sameShape)
+        return undefined;
+    const liveVariant = (v) => live.variants.find(l => l.variantName === v.variantName);
+    const weightsDiffer = variants.length > 1 && variants.some(v => liveVariant(v)?.weight !== v.weight);
+    return {
+        action: weightsDiffer ? 'update-weights' : 'none',
+        variants: variants.map(v => ({ ...v, modelName: liveVariant(v)?.modelName ?? v.modelName })),
+        models: [],
+        endpointConfigName: live.configName,
+        updateWeights: weightsDiffer
+            ? {
+                EndpointName: settings.endpointName,
+                DesiredWeightsAndCapacities: variants.map(v => ({
+                    VariantName: v.variantName,
+                    DesiredWeight: v.weight
+                }))
+            }
+            : undefined
+    };
+}
+function productionVariant(v, compute) {
+    return {
         VariantName: v.variantName,
         ModelName: v.modelName,
         InitialVariantWeight: v.weight,
@@ -94599,18 +94597,22 @@ function planChange(input, compute, variants, notes) {
                     MaxConcurrency: compute.maxConcurrency
                 }
             })
-    }));
-    const endpointConfigName = resourceName(endpointName, versionLabel(variants.map(v => v.version)), shortHash({
-        endpointName,
-        variants: variants.map(v => [v.variantName, v.packageArn, v.weight, v.modelName]),
-        compute,
-        dataCapture: settings.dataCaptureS3Uri ?? null,
-        runId: run.runId,
-        attempt: run.runAttempt
-    }));
+    };
+}
+/** A new endpoint config for the variants, named after what it serves and this run. */
+function newEndpointConfig(input, compute, variants) {
+    const { settings, run } = input;
+    const endpointName = settings.endpointName;
     const endpointConfig = {
-        EndpointConfigName: endpointConfigName,
-        ProductionVariants: productionVariants,
+        EndpointConfigName: resourceName(endpointName, versionLabel(variants.map(v => v.version)), shortHash({
+            endpointName,
+            variants: variants.map(v => [v.variantName, v.packageArn, v.weight, v.modelName]),
+            compute,
+            dataCapture: settings.dataCaptureS3Uri ?? null,
+            runId: run.runId,
+            attempt: run.runAttempt
+        })),
+        ProductionVariants: variants.map(v => productionVariant(v, compute)),
         Tags: managedTags(endpointName)
     };
     if (settings.dataCaptureS3Uri) {
@@ -94621,37 +94623,44 @@ function planChange(input, compute, variants, notes) {
             CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }]
         };
     }
+    return endpointConfig;
+}
+/**
+ * The blue/green DeploymentConfig of an update, or none when the variant names change:
+ * SageMaker's guardrails need the new config to keep the old variant names, and replace
+ * the fleet all at once otherwise.
+ */
+function updateDeployment(settings, live, variants, notes) {
+    const names = (list) => list
+        .map(v => v.variantName)
+        .sort()
+        .join(',');
+    const liveNames = names(live.variants);
+    const newNames = names(variants);
+    if (liveNames === newNames)
+        return deploymentConfig(settings);
+    notes.push(`The variants change (${liveNames || 'none'} -> ${newNames}): SageMaker applies a blue/green DeploymentConfig only when variant names stay the same, so this update shifts traffic all at once${settings.rollbackAlarms.length ? ' and without alarm rollback' : ''}.`);
+    return undefined;
+}
+function planChange(input, compute, variants, notes) {
+    const reuse = reuseChange(input, compute, variants);
+    if (reuse)
+        return reuse;
+    const { settings, live } = input;
+    const endpointConfig = newEndpointConfig(input, compute, variants);
     const models = variants.map(v => ({
         ModelName: v.modelName,
-        ExecutionRoleArn: roleArn,
+        ExecutionRoleArn: settings.executionRoleArn ?? ROLE_PLACEHOLDER,
         Containers: [{ ModelPackageName: v.packageArn }],
-        Tags: managedTags(endpointName, [{ Key: _registry_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.packageArn, Value: v.packageArn }])
+        Tags: managedTags(settings.endpointName, [{ Key: _registry_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.packageArn, Value: v.packageArn }])
     }));
-    let deployment;
-    if (live) {
-        deployment = deploymentConfig(settings);
-        const liveNames = live.variants
-            .map(v => v.variantName)
-            .sort()
-            .join(',');
-        const newNames = variants
-            .map(v => v.variantName)
-            .sort()
-            .join(',');
-        if (liveNames !== newNames) {
-            // Blue/green guardrails need the new config to keep the old variant names;
-            // SageMaker replaces the fleet all at once otherwise.
-            deployment = undefined;
-            notes.push(`The variants change (${liveNames || 'none'} -> ${newNames}): SageMaker applies a blue/green DeploymentConfig only when variant names stay the same, so this update shifts traffic all at once${settings.rollbackAlarms.length ? ' and without alarm rollback' : ''}.`);
-        }
-    }
     return {
         action: live ? 'update' : 'create',
         variants,
         models,
         endpointConfig,
-        endpointConfigName,
-        deploymentConfig: deployment
+        endpointConfigName: endpointConfig.EndpointConfigName ?? '',
+        deploymentConfig: live ? updateDeployment(settings, live, variants, notes) : undefined
     };
 }
 /** How records name the run: its URL on GitHub, else its id, else `local`. */
@@ -94718,15 +94727,12 @@ function rejectCall(reject, primary, previousPackageArn, notes) {
         }
     ];
 }
-function buildPlan(input) {
-    const { settings, run, live, facts } = input;
+function plannedVariants(input) {
+    const { settings, run } = input;
     const endpointName = settings.endpointName;
-    const compute = resolveCompute(settings, live);
-    validate(settings, compute, input.targets);
     const single = input.targets.length === 1;
     const roleArn = settings.executionRoleArn ?? ROLE_PLACEHOLDER;
-    const notes = [];
-    const variants = input.targets.map(t => ({
+    return input.targets.map(t => ({
         variantName: single ? PRIMARY_VARIANT : `v${t.version}`,
         packageArn: t.arn,
         version: t.version,
@@ -94739,62 +94745,70 @@ function buildPlan(input) {
             attempt: run.runAttempt
         }))
     }));
-    const change = planChange(input, compute, variants, notes);
-    const primary = (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_4__/* .primaryVariant */ .ml)(variants);
-    const previousPackageArn = (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_4__/* .livePackageArn */ .It)(live);
-    const reused = [];
+}
+/** The creates, leaving out the models and config an earlier attempt already made. */
+function createCalls(input, change, reused) {
+    const existing = input.facts?.existing;
     const calls = [];
     for (const model of change.models) {
         const name = model.ModelName ?? '';
-        if (facts?.existing.models.has(name)) {
-            reused.push({ kind: 'model', name, created: facts.existing.models.get(name) });
-        }
-        else {
+        const created = existing?.models.get(name);
+        if (existing?.models.has(name))
+            reused.push({ kind: 'model', name, created });
+        else
             calls.push({ operation: 'CreateModel', input: model });
-        }
     }
     if (change.endpointConfig) {
         const name = change.endpointConfigName;
-        if (facts?.existing.configs.has(name)) {
-            reused.push({ kind: 'endpoint config', name, created: facts.existing.configs.get(name) });
-        }
-        else {
+        const created = existing?.configs.get(name);
+        if (existing?.configs.has(name))
+            reused.push({ kind: 'endpoint config', name, created });
+        else
             calls.push({ operation: 'CreateEndpointConfig', input: change.endpointConfig });
-        }
     }
+    return calls;
+}
+/** The one call that changes the endpoint, if any. */
+function endpointCall(endpointName, change) {
     switch (change.action) {
         case 'create':
-            calls.push({
-                operation: 'CreateEndpoint',
-                input: { EndpointName: endpointName, EndpointConfigName: change.endpointConfigName }
-            });
-            break;
-        case 'update':
-            calls.push({
-                operation: 'UpdateEndpoint',
-                input: {
-                    EndpointName: endpointName,
-                    EndpointConfigName: change.endpointConfigName,
-                    ...(change.deploymentConfig ? { DeploymentConfig: change.deploymentConfig } : {})
+            return [
+                {
+                    operation: 'CreateEndpoint',
+                    input: { EndpointName: endpointName, EndpointConfigName: change.endpointConfigName }
                 }
-            });
-            break;
+            ];
+        case 'update':
+            return [
+                {
+                    operation: 'UpdateEndpoint',
+                    input: {
+                        EndpointName: endpointName,
+                        EndpointConfigName: change.endpointConfigName,
+                        ...(change.deploymentConfig ? { DeploymentConfig: change.deploymentConfig } : {})
+                    }
+                }
+            ];
         case 'update-weights':
-            calls.push({
-                operation: 'UpdateEndpointWeightsAndCapacities',
-                input: change.updateWeights
-            });
-            break;
+            return change.updateWeights
+                ? [{ operation: 'UpdateEndpointWeightsAndCapacities', input: change.updateWeights }]
+                : [];
         case 'none':
-            break;
+            return [];
     }
+}
+/** The calls after the endpoint change: its record, then the cleanup of what it replaced. */
+function afterCalls(input, change, primary, notes) {
+    const { live, facts } = input;
+    const calls = [];
     // An endpoint that already serves the plan still gets its record when its tags say
     // otherwise: a run stopped before writing them (no post step on the CLI), or someone
     // else deployed it. The version the tags named is then the one that was replaced.
     const tagged = live?.tags[_registry_tags_js__WEBPACK_IMPORTED_MODULE_5__/* .TAGS */ .gp.packageArn];
     const untagged = change.action === 'none' && tagged !== primary.packageArn;
     if (change.action !== 'none' || untagged) {
-        calls.push(...recordCalls(input, change, primary, untagged ? tagged : previousPackageArn, notes));
+        const replaced = untagged ? tagged : (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_4__/* .livePackageArn */ .It)(live);
+        calls.push(...recordCalls(input, change, primary, replaced, notes));
     }
     if (change.action !== 'none') {
         for (const name of facts?.cleanup.configs ?? [])
@@ -94802,12 +94816,29 @@ function buildPlan(input) {
         for (const name of facts?.cleanup.models ?? [])
             calls.push({ operation: 'DeleteModel', input: { ModelName: name } });
     }
-    calls.push(...rejectCall(input.reject, primary, previousPackageArn, notes));
+    return calls;
+}
+function buildPlan(input) {
+    const { settings, live } = input;
+    const compute = resolveCompute(settings, live);
+    validate(settings, compute, input.targets);
+    const notes = [];
+    const variants = plannedVariants(input);
+    const change = planChange(input, compute, variants, notes);
+    const primary = (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_4__/* .primaryVariant */ .ml)(variants);
+    const previousPackageArn = (0,_registry_served_js__WEBPACK_IMPORTED_MODULE_4__/* .livePackageArn */ .It)(live);
+    const reused = [];
+    const calls = [
+        ...createCalls(input, change, reused),
+        ...endpointCall(settings.endpointName, change),
+        ...afterCalls(input, change, primary, notes),
+        ...rejectCall(input.reject, primary, previousPackageArn, notes)
+    ];
     if (settings.executionRoleArn === undefined && calls.some(c => c.operation === 'CreateModel')) {
         notes.push('Input "execution-role-arn" is not set: a real run refuses to start without it, and the names of the models and config it creates depend on it.');
     }
     return {
-        endpointName,
+        endpointName: settings.endpointName,
         region: input.region,
         action: change.action,
         variants: change.variants,

@@ -28,12 +28,14 @@ export interface Harness {
 
 export async function harness(delays: Partial<Delays> = {}): Promise<Harness> {
   const emu = await startEmulator({
+    // Long enough that a test still sees the in-between states (Pending, Creating) on a
+    // loaded machine; short enough that waiting for the end costs little.
     delays: {
-      packageCompleteMs: 30,
-      endpointCreateMs: 40,
-      endpointUpdateMs: 40,
-      endpointDeleteMs: 20,
-      transformJobMs: 40,
+      packageCompleteMs: 150,
+      endpointCreateMs: 200,
+      endpointUpdateMs: 200,
+      endpointDeleteMs: 100,
+      transformJobMs: 200,
       waitSecondMs: 5,
       ...delays
     }
