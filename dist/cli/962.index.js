@@ -325,16 +325,8 @@ const INPUT_NAMES = [
     'account-ids'
 ];
 const ALL = MODES;
-/** The modes that change something, and so take `dry-run`. */
-const MUTATING_MODES = [
-    'register',
-    'gate',
-    'approve',
-    'reject',
-    'deploy',
-    'rollback',
-    'group'
-];
+/** The modes that change something, and so take `dry-run`: all but the read-only views. */
+const MUTATING_MODES = MODES.filter(mode => mode !== 'compare' && mode !== 'lineage');
 /**
  * Which modes read each input, and one line about it: the first sentence of its action.yml
  * description, whose "Modes: ..." prefix lists the same modes (a unit test compares the
@@ -6448,22 +6440,23 @@ function pageOf(call) {
 /** Sends the call that changes the endpoint; SageMaker carries it out after the call returns. */
 async function startEndpointChange(ctx, call) {
     const sagemaker = ctx.aws.sagemaker;
-    switch (call.operation) {
-        case 'CreateEndpoint':
-            await sagemaker.send(new dist_cjs/* CreateEndpointCommand */.fRi(call.input));
-            ctx.out.info(withLink(`Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}`, consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
-            return;
-        case 'UpdateEndpoint':
-            await sagemaker.send(new dist_cjs/* UpdateEndpointCommand */.sU7(call.input));
-            ctx.out.info(withLink(`Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}`, consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
-            return;
-        case 'UpdateEndpointWeightsAndCapacities':
-            await sagemaker.send(new dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(call.input));
-            ctx.out.info(withLink(describeCall(call), consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
-            return;
-        default:
-            throw new Error(`${call.operation} does not change an endpoint`);
+    let what;
+    if (call.operation === 'CreateEndpoint') {
+        await sagemaker.send(new dist_cjs/* CreateEndpointCommand */.fRi(call.input));
+        what = `Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}`;
     }
+    else if (call.operation === 'UpdateEndpoint') {
+        await sagemaker.send(new dist_cjs/* UpdateEndpointCommand */.sU7(call.input));
+        what = `Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}`;
+    }
+    else if (call.operation === 'UpdateEndpointWeightsAndCapacities') {
+        await sagemaker.send(new dist_cjs/* UpdateEndpointWeightsAndCapacitiesCommand */.GO9(call.input));
+        what = describeCall(call);
+    }
+    else {
+        throw new Error(`${call.operation} does not change an endpoint`);
+    }
+    ctx.out.info(withLink(what, consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')));
 }
 /**
  * Why the endpoint does not serve what the plan asked for, or undefined when it does:

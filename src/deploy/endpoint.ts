@@ -147,37 +147,20 @@ export async function startEndpointChange(
   call: PlannedCall
 ): Promise<void> {
   const sagemaker = ctx.aws.sagemaker
-  switch (call.operation) {
-    case 'CreateEndpoint':
-      await sagemaker.send(new CreateEndpointCommand(call.input))
-      ctx.out.info(
-        withLink(
-          `Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}`,
-          consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')
-        )
-      )
-      return
-    case 'UpdateEndpoint':
-      await sagemaker.send(new UpdateEndpointCommand(call.input))
-      ctx.out.info(
-        withLink(
-          `Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}`,
-          consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')
-        )
-      )
-      return
-    case 'UpdateEndpointWeightsAndCapacities':
-      await sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand(call.input))
-      ctx.out.info(
-        withLink(
-          describeCall(call),
-          consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')
-        )
-      )
-      return
-    default:
-      throw new Error(`${call.operation} does not change an endpoint`)
+  let what: string
+  if (call.operation === 'CreateEndpoint') {
+    await sagemaker.send(new CreateEndpointCommand(call.input))
+    what = `Creating endpoint ${call.input.EndpointName} on ${call.input.EndpointConfigName}`
+  } else if (call.operation === 'UpdateEndpoint') {
+    await sagemaker.send(new UpdateEndpointCommand(call.input))
+    what = `Updating endpoint ${call.input.EndpointName} to ${call.input.EndpointConfigName}`
+  } else if (call.operation === 'UpdateEndpointWeightsAndCapacities') {
+    await sagemaker.send(new UpdateEndpointWeightsAndCapacitiesCommand(call.input))
+    what = describeCall(call)
+  } else {
+    throw new Error(`${call.operation} does not change an endpoint`)
   }
+  ctx.out.info(withLink(what, consoleUrl(ctx.region, 'endpoints', call.input.EndpointName ?? '')))
 }
 
 /**

@@ -79,16 +79,10 @@ export const INPUT_NAMES = [
 export type InputName = (typeof INPUT_NAMES)[number]
 
 const ALL: readonly Mode[] = MODES
-/** The modes that change something, and so take `dry-run`. */
-export const MUTATING_MODES: readonly Mode[] = [
-  'register',
-  'gate',
-  'approve',
-  'reject',
-  'deploy',
-  'rollback',
-  'group'
-]
+/** The modes that change something, and so take `dry-run`: all but the read-only views. */
+export const MUTATING_MODES: readonly Mode[] = MODES.filter(
+  mode => mode !== 'compare' && mode !== 'lineage'
+)
 
 /**
  * Which modes read each input, and one line about it: the first sentence of its action.yml
