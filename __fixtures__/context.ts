@@ -1,7 +1,7 @@
 // A RunContext for unit tests: real AWS clients (to be intercepted with
 // aws-sdk-client-mock) pointed at a closed loopback port, a Reporter that records what a
 // mode prints, a fixed clock and a sleep that returns at once.
-import { afterAll, beforeAll } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals'
 import { S3Client } from '@aws-sdk/client-s3'
 import { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
@@ -90,13 +90,17 @@ export const CHURN_GROUP_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:model-p
 export const churnPackageArn = (version: number): string =>
   `arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/${version}`
 
-/** A temporary folder for report files, made before the file's tests and removed after. */
-export function useWorkDir(prefix: string): () => string {
+/**
+ * A temporary folder for report and input files, made before the file's tests (or before
+ * each test, with `each: true`) and removed after.
+ */
+export function useWorkDir(prefix: string, options: { each?: boolean } = {}): () => string {
   let dir = ''
-  beforeAll(async () => {
+  const [before, after] = options.each ? [beforeEach, afterEach] : [beforeAll, afterAll]
+  before(async () => {
     dir = await mkdtemp(join(process.env.TMPDIR ?? '/tmp', `${prefix}-`))
   })
-  afterAll(async () => {
+  after(async () => {
     await rm(dir, { recursive: true, force: true })
   })
   return () => dir

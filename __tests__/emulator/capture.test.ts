@@ -214,7 +214,9 @@ describe('InferenceId', () => {
       400,
       /at 'inferenceId' failed to satisfy constraint: Member must have length less than or equal to 64/
     )
-    expect((await invoke({ Body: '1\n', InferenceId: 'x'.repeat(64) })).Body).toBeDefined()
+    expect(
+      new TextDecoder().decode((await invoke({ Body: '1\n', InferenceId: 'x'.repeat(64) })).Body)
+    ).toMatch(/^[\d.eE+-]+\s*$/)
   })
 })
 

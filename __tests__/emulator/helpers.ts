@@ -100,7 +100,7 @@ export async function expectAwsError(
   } catch (e) {
     caught = e
   }
-  expect(caught).toBeDefined()
+  expect(caught).toBeInstanceOf(Error)
   const err = caught as AwsError
   expect(err.name).toBe(name)
   expect(err.$metadata.httpStatusCode).toBe(status)

@@ -172,6 +172,8 @@ describe('model package groups', () => {
 
 describe('model packages', () => {
   it('numbers versions 1, 2, 3 per group with SageMaker ARNs, Pending then Completed', async () => {
+    // Pending must outlast four creations on a loaded machine; delays outlive reset().
+    h.emu.setDelays({ packageCompleteMs: 1500 })
     await group('churn')
     await group('fraud')
     const a1 = await version('churn')
@@ -199,6 +201,7 @@ describe('model packages', () => {
       r => r.ModelPackageStatus === 'Completed'
     )
     expect(done.ModelPackageArn).toBe(a2)
+    h.emu.setDelays({ packageCompleteMs: 150 })
   })
 
   it('keeps numbering after a version is deleted (numbers are never reused)', async () => {
@@ -667,7 +670,12 @@ describe('ListModelPackages', () => {
     for (let i = 0; i < 10; i++) await version('churn')
     const r = await h.sm.send(new ListModelPackagesCommand({ ModelPackageGroupName: 'churn' }))
     expect(r.ModelPackageSummaryList).toHaveLength(10)
-    expect(r.NextToken).toBeDefined()
+    expect(r.NextToken).toEqual(expect.any(String))
+    const next = await h.sm.send(
+      new ListModelPackagesCommand({ ModelPackageGroupName: 'churn', NextToken: r.NextToken })
+    )
+    const first = new Set(r.ModelPackageSummaryList?.map(p => p.ModelPackageArn))
+    expect(next.ModelPackageSummaryList?.some(p => first.has(p.ModelPackageArn))).toBe(false)
   })
 })
 

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { getOctokit } from '@actions/github'
 import {
@@ -12,7 +11,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 import 'aws-sdk-client-mock-jest'
-import { fakeContext, type FakeContextOverrides } from '../../__fixtures__/context.js'
+import { fakeContext, useWorkDir, type FakeContextOverrides } from '../../__fixtures__/context.js'
 import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github-api.js'
 import {
   FakeRegistry,
@@ -36,18 +35,16 @@ const DEFAULT_POLICY_SHA = policySha256(
 )
 
 let reg: FakeRegistry
-let workDir: string
+const workDir = useWorkDir('gate', { each: true })
 let github: FakeGitHub | undefined
 
 beforeEach(async () => {
   reg = new FakeRegistry()
-  workDir = await mkdtemp(join(tmpdir(), 'gate-test-'))
   github = undefined
 })
 
 afterEach(async () => {
   reg.restore()
-  await rm(workDir, { recursive: true, force: true })
   await github?.close()
 })
 
@@ -70,7 +67,7 @@ function standardGroup(
 }
 
 async function gate(settings: SettingsOf<'gate'>, overrides: FakeContextOverrides = {}) {
-  const fake = fakeContext({ workDir, ...overrides })
+  const fake = fakeContext({ workDir: workDir(), ...overrides })
   const outcome = await runGate(fake.ctx, settings)
   return { ...fake, outcome }
 }
@@ -80,7 +77,7 @@ async function gateError(
   settings: SettingsOf<'gate'> | (() => SettingsOf<'gate'>),
   overrides: FakeContextOverrides = {}
 ): Promise<Error> {
-  const fake = fakeContext({ workDir, ...overrides })
+  const fake = fakeContext({ workDir: workDir(), ...overrides })
   try {
     await runGate(fake.ctx, typeof settings === 'function' ? settings() : settings)
   } catch (error) {
@@ -553,7 +550,7 @@ describe('registry limits', () => {
     const full = reg.get(4).metadata
     for (let i = 0; Object.keys(full).length < 49; i++) full[`team:note-${i}`] = 'x'
     const { outcome, warnings } = await gate(gateSettings())
-    expect(outcome.failed).toBeDefined()
+    expect(outcome.failed).toMatch(/^Gate failed/)
     const [update] = reg.updates()
     // One free slot: the decision itself wins it.
     expect(update?.CustomerMetadataProperties).toEqual({ 'gate:decision': 'fail' })
@@ -679,7 +676,7 @@ describe('reports', () => {
     standardGroup({ 'validation:auc': 0.84, 'validation:logloss': 0.3 })
     const { outputs } = await gate(gateSettings())
     const path = outputs.get('report-path') as string
-    expect(path).toBe(join(workDir, 'sagemaker-model-gate-churn-v4.json'))
+    expect(path).toBe(join(workDir(), 'sagemaker-model-gate-churn-v4.json'))
     const report = await reportOf(outputs)
     expect(report).toMatchObject({
       schema: 'sagemaker-model-gate/gate-report@1',

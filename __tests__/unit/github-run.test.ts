@@ -1,12 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { useWorkDir } from '../../__fixtures__/context.js'
 import { readGitHubRun } from '../../src/github/run.js'
 import { runUrl } from '../../src/context.js'
 
+const workDir = useWorkDir('event')
+let events = 0
+
 function eventFile(payload: object): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'event-')), 'event.json')
+  const path = join(workDir(), `event-${++events}.json`)
   writeFileSync(path, JSON.stringify(payload))
   return path
 }

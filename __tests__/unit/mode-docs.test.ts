@@ -3,11 +3,11 @@
 // inputs the action accepts, in the workflow and on the command line alike.
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parse } from 'yaml'
+import { useWorkDir } from '../../__fixtures__/context.js'
 import { parseArgs } from '../../src/cli.js'
 import { DEFAULTS, readSettings } from '../../src/inputs/index.js'
 import { MODES } from '../../src/settings.js'
@@ -181,25 +181,22 @@ describe('docs/modes', () => {
 })
 
 describe('npm run docs', () => {
+  const workDir = useWorkDir('mode-docs', { each: true })
   function withCopies(test: (dir: string, args: string[]) => void) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'mode-docs-'))
-    try {
-      for (const file of ['action.yml', 'README.md']) cpSync(file, path.join(dir, file))
-      cpSync('scripts/mode-docs.yml', path.join(dir, 'mode-docs.yml'))
-      cpSync('docs/modes', path.join(dir, 'modes'), { recursive: true })
-      test(dir, [
-        '--action',
-        path.join(dir, 'action.yml'),
-        '--readme',
-        path.join(dir, 'README.md'),
-        '--modes',
-        path.join(dir, 'modes'),
-        '--mode-docs',
-        path.join(dir, 'mode-docs.yml')
-      ])
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    const dir = workDir()
+    for (const file of ['action.yml', 'README.md']) cpSync(file, path.join(dir, file))
+    cpSync('scripts/mode-docs.yml', path.join(dir, 'mode-docs.yml'))
+    cpSync('docs/modes', path.join(dir, 'modes'), { recursive: true })
+    test(dir, [
+      '--action',
+      path.join(dir, 'action.yml'),
+      '--readme',
+      path.join(dir, 'README.md'),
+      '--modes',
+      path.join(dir, 'modes'),
+      '--mode-docs',
+      path.join(dir, 'mode-docs.yml')
+    ])
   }
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8' })

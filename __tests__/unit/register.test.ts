@@ -17,8 +17,9 @@ import {
 import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
 import { createHash } from 'node:crypto'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DEFAULT_RUN, fakeContext } from '../../__fixtures__/context.js'
+import { DEFAULT_RUN, fakeContext, useWorkDir } from '../../__fixtures__/context.js'
 import {
   GROUP_ARN,
   IMAGE_URI,
@@ -29,6 +30,7 @@ import { runRegister } from '../../src/modes/register.js'
 import { registrationFingerprint } from '../../src/registry/provenance.js'
 
 const sm = mockClient(SageMakerClient)
+const workDir = useWorkDir('register')
 const s3 = mockClient(S3Client)
 
 const FIXTURES = join(import.meta.dirname, '../../__fixtures__/register')
@@ -352,15 +354,10 @@ describe('register: a new version from a model artifact', () => {
     described(1)
     const user = Object.fromEntries(Array.from({ length: 35 }, (_, i) => [`k${i}`, 'v']))
     const { ctx, warnings } = fakeContext()
-    const dir = await import('node:fs/promises').then(fs =>
-      fs.mkdtemp(join(process.env.TMPDIR ?? '/tmp', 'reg-'))
-    )
-    const file = join(dir, 'm.json')
-    await import('node:fs/promises').then(fs =>
-      fs.writeFile(
-        file,
-        JSON.stringify(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`m${i}`, i / 10])))
-      )
+    const file = join(workDir(), 'ten-metrics.json')
+    await writeFile(
+      file,
+      JSON.stringify(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`m${i}`, i / 10])))
     )
     await runRegister(ctx, registerSettings({ customerMetadata: user, metricsFile: file }))
     const metadata = createInput().CustomerMetadataProperties ?? {}
@@ -840,13 +837,8 @@ describe('register: summary', () => {
     listed()
     sm.on(CreateModelPackageCommand).resolves({ ModelPackageArn: pkgArn(1) })
     described(1)
-    const dir = await import('node:fs/promises').then(fs =>
-      fs.mkdtemp(join(process.env.TMPDIR ?? '/tmp', 'reg-'))
-    )
-    const file = join(dir, 'm.json')
-    await import('node:fs/promises').then(fs =>
-      fs.writeFile(file, JSON.stringify({ '<img src=x>|@admin': 0.5 }))
-    )
+    const file = join(workDir(), 'markup-metric.json')
+    await writeFile(file, JSON.stringify({ '<img src=x>|@admin': 0.5 }))
     const { ctx, summaries } = fakeContext()
     await runRegister(ctx, registerSettings({ metricsFile: file }))
     const md = summaries[0] ?? ''
