@@ -7791,9 +7791,16 @@ async function settle(sagemaker, resource, options) {
         if (left <= 0) {
             throw new Error(`it is still ${status} after ${options.waitSeconds ?? 900} s, and SageMaker deletes an endpoint only once it settles`);
         }
-        const pause = Math.min(1000 * 2 ** look, (options.pollSeconds ?? 10) * 1000);
-        await options.sleep(Math.min(pause, left));
+        await options.sleep(Math.min(pollPause(look, options.pollSeconds ?? 10), left));
     }
+}
+/**
+ * The pause before look `look + 1` at something busy, in ms: 1 s, then doubling, up to
+ * `pollSeconds`. A resource that settles at once is seen at once; a slow one is not polled
+ * more often than every `pollSeconds`.
+ */
+function pollPause(look, pollSeconds) {
+    return Math.min(1000 * 2 ** look, pollSeconds * 1000);
 }
 async function cleanup_remove(sagemaker, resource) {
     if (resource.kind === 'transform-job')
@@ -11768,7 +11775,7 @@ async function waitUntilSettled(deps, what, busy, look, settings) {
     const start = deps.now().getTime();
     const deadline = start + settings.timeoutSeconds * 1000;
     let last;
-    for (;;) {
+    for (let looks = 0;; looks++) {
         const state = await look();
         const now = deps.now().getTime();
         if (state.status !== last) {
@@ -11779,7 +11786,7 @@ async function waitUntilSettled(deps, what, busy, look, settings) {
             return state;
         if (now >= deadline)
             throw new UserError(`Timed out after ${settings.timeoutSeconds} s waiting for ${what}: it is still ${state.status}.`);
-        await deps.sleep(Math.min(settings.pollSeconds * 1000, deadline - now));
+        await deps.sleep(Math.min(pollPause(looks, settings.pollSeconds), deadline - now));
     }
 }
 
