@@ -125,10 +125,10 @@ async function metadataOf(arn: string) {
 }
 
 describe.each([
-  ['endpoint', () => writeTemp('holdout.csv', DATA), {}],
+  ['endpoint', (): string => writeTemp('holdout.csv', DATA), {}],
   [
     'batch-transform',
-    () => {
+    (): string => {
       emulator.seed({ s3Objects: [{ bucket: 'holdout', key: 'churn/holdout.csv', body: DATA }] })
       return 's3://holdout/churn/holdout.csv'
     },
