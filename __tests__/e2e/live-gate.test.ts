@@ -269,3 +269,30 @@ describe('versions that cannot be served', () => {
     await nothingLeft()
   })
 })
+
+describe('wrong inputs name the input and create nothing', () => {
+  it.each([
+    [{ 'label-column': 'churned' }, /Input "validation-data" \(.*holdout\.csv\): .*"churned"/],
+    [
+      { 'validation-data': '/nonexistent/holdout.csv' },
+      /Input "validation-data" \(\/nonexistent\/holdout\.csv\): cannot read the file/
+    ],
+    [{ task: 'binary-classification' }, /Input "task" .*binary-classification/],
+    [
+      { 'regression-test': 'non-inferior' },
+      /Input "regression-test".*did you mean "non-inferiority"/
+    ],
+    [
+      { 'validation-methd': 'endpoint' },
+      /Unknown input "validation-methd"; did you mean "validation-method"\?/
+    ]
+  ])('%o', async (given, message) => {
+    versions(WEAK, TRUE)
+    const run = await runOn(emulator, { ...gateInputs(writeTemp('holdout.csv', DATA)), ...given })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors.join('\n')).toMatch(message)
+    expect(
+      emulator.calls().filter(call => /^(Create|Update|Delete|Stop)/.test(call.operation))
+    ).toEqual([])
+  })
+})
