@@ -105,9 +105,17 @@ async function settle(
         `it is still ${status} after ${options.waitSeconds ?? 900} s, and SageMaker deletes an endpoint only once it settles`
       )
     }
-    const pause = Math.min(1000 * 2 ** look, (options.pollSeconds ?? 10) * 1000)
-    await options.sleep(Math.min(pause, left))
+    await options.sleep(Math.min(pollPause(look, options.pollSeconds ?? 10), left))
   }
+}
+
+/**
+ * The pause before look `look + 1` at something busy, in ms: 1 s, then doubling, up to
+ * `pollSeconds`. A resource that settles at once is seen at once; a slow one is not polled
+ * more often than every `pollSeconds`.
+ */
+export function pollPause(look: number, pollSeconds: number): number {
+  return Math.min(1000 * 2 ** look, pollSeconds * 1000)
 }
 
 async function remove(sagemaker: SageMakerClient, resource: TemporaryResource): Promise<void> {

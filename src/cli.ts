@@ -15,6 +15,7 @@ import {
   nearestName,
   readSettings
 } from './inputs/index.js'
+import { METRICS_SUMMARY, metricsCommand, metricsUsage } from './metrics-command.js'
 import { executeMode } from './runner.js'
 import { MODES, type Mode } from './settings.js'
 import { VERSION } from './version.js'
@@ -40,6 +41,7 @@ export const USAGE = `Usage: ${COMMAND} <mode> [--flag value ...]
 
 Modes:
 ${MODES.map(mode => `  ${mode.padEnd(9)} ${MODE_SUMMARY[mode]}`).join('\n')}
+  ${'metrics'.padEnd(9)} ${METRICS_SUMMARY} (CLI only)
 
 Flags are the action's input names, e.g.
   ${COMMAND} gate --model-package-group churn --thresholds "validation:auc >= 0.85"
@@ -217,7 +219,26 @@ function consoleReporter(verbose: boolean, outputs: Map<string, string>): Report
   }
 }
 
+/** `metrics`: no registry, no outputs; the statistics JSON on stdout. */
+async function runMetrics(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(metricsUsage(COMMAND))
+    return 0
+  }
+  try {
+    const document = await metricsCommand(argv, env, message =>
+      console.error(`warning: ${message}`)
+    )
+    console.log(JSON.stringify(document, null, 2))
+    return 0
+  } catch (error) {
+    console.error(`error: ${describeError(error)}`)
+    return 1
+  }
+}
+
 export async function cli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (argv[0]?.toLowerCase() === 'metrics') return runMetrics(argv.slice(1), env)
   const outputs = new Map<string, string>()
   try {
     // --help and --version answer even when the rest of the line is wrong.

@@ -1,6 +1,7 @@
 // The typed, validated form of every input. `src/inputs/` is the only place that builds
 // these; everything else receives them already checked. A mode's runner receives the
 // settings of its own mode (`SettingsOf<'gate'>`), so it never looks for another's.
+import type { RegressionTest } from './evaluation/readings.js'
 import type { Policy } from './policy/types.js'
 
 export const MODES = [
@@ -89,6 +90,10 @@ export interface GateSettings {
   serverlessMemoryMb?: number
   serverlessMaxConcurrency?: number
   maxConcurrency: number
+  /** How regression limits on `live:` metrics are read (registry metrics: always `point`). */
+  regressionTest: RegressionTest
+  /** Batch transform's staging prefix; beside `validationData` when it is in S3. */
+  workS3Uri?: string
 }
 
 export interface DecisionSettings {

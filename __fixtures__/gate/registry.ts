@@ -401,6 +401,7 @@ export function gateSettings(
       decisionThreshold: 0.5,
       alpha: 0.05,
       maxConcurrency: 4,
+      regressionTest: 'non-inferiority',
       ...rest
     }
   }

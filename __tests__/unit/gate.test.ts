@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { getOctokit } from '@actions/github'
 import {
@@ -462,11 +462,22 @@ describe('fail closed: an error before the decision writes nothing', () => {
     expect(reg.sagemaker).not.toHaveReceivedCommand(UpdateModelPackageCommand)
   })
 
-  it('refuses validation-data instead of silently gating without it, before any SageMaker call', async () => {
+  it('checks validation-data before creating anything: a bad row fails with its line and column', async () => {
     standardGroup()
-    const error = await gateError(gateSettings({ validationData: 's3://data/holdout.csv' }))
-    expect(error.message).toMatch(/^Input "validation-data": live evaluation .* not available/)
-    expect(reg.sagemaker.calls()).toHaveLength(0)
+    const data = join(workDir(), 'holdout.csv')
+    await writeFile(data, 'label,x1\n1,0.5\nyes,0.25\n')
+    const error = await gateError(
+      gateSettings({
+        validationData: data,
+        executionRoleArn: 'arn:aws:iam::123456789012:role/sagemaker-execution',
+        thresholds: 'live:auc >= 0.8'
+      })
+    )
+    expect(error.message).toContain(
+      `Input "validation-data" (${data}): line 3, column "label" (index 0, label): "yes" is not a finite number. Nothing was changed.`
+    )
+    const operations = reg.sagemaker.calls().map(call => call.args[0].constructor.name)
+    expect(operations.filter(name => /^(Create|Update|Delete|Stop)/.test(name))).toEqual([])
   })
 
   it('names the input when the candidate version does not exist', async () => {

@@ -452,7 +452,9 @@ describe('gate', () => {
       instanceType: undefined,
       serverlessMemoryMb: undefined,
       serverlessMaxConcurrency: undefined,
-      maxConcurrency: 4
+      maxConcurrency: 4,
+      regressionTest: 'non-inferiority',
+      workS3Uri: undefined
     })
   })
 
@@ -475,7 +477,8 @@ describe('gate', () => {
       alpha: '.01',
       'execution-role-arn': 'arn:aws:iam::123456789012:role/service-role/SageMakerExecution',
       'instance-type': 'ml.m5.xlarge',
-      'max-concurrency': '64'
+      'max-concurrency': '64',
+      'regression-test': 'significant-drop'
     }).gate
     expect(gate).toEqual({
       modelPackage: { kind: 'arn', arn: PACKAGE_ARN },
@@ -499,7 +502,40 @@ describe('gate', () => {
       instanceType: 'ml.m5.xlarge',
       serverlessMemoryMb: undefined,
       serverlessMaxConcurrency: undefined,
-      maxConcurrency: 64
+      maxConcurrency: 64,
+      regressionTest: 'significant-drop',
+      // Beside the data when it is in S3.
+      workS3Uri: 's3://data/churn'
+    })
+  })
+
+  it.each([
+    [
+      { thresholds: 'live:auc >= 0.8' },
+      'validation-data',
+      /^The policy names live:auc, a metric measured live: set "validation-data"/
+    ],
+    [
+      { 'validation-data': 'holdout.csv' },
+      'execution-role-arn',
+      /^Input "execution-role-arn" is required with "validation-data"/
+    ],
+    [
+      {
+        'validation-data': 'holdout.csv',
+        'validation-method': 'batch-transform',
+        'execution-role-arn': 'arn:aws:iam::123456789012:role/SageMakerExecution'
+      },
+      'work-s3-uri',
+      /^Input "work-s3-uri" is required for validation-method batch-transform with local data/
+    ],
+    [{ 'regression-test': 'non-inferior' }, 'regression-test', /did you mean "non-inferiority"/],
+    [{ 'work-s3-uri': 'bucket/prefix' }, 'work-s3-uri', /an S3 URI/]
+  ])('refuses live settings that cannot work (%o), naming %s', (given, input, message) => {
+    const error = failure('gate', given)
+    expect({ input: error.input, message: error.message }).toEqual({
+      input,
+      message: expect.stringMatching(message)
     })
   })
 
@@ -588,9 +624,9 @@ describe('gate', () => {
     ['decision-threshold', '1.5', 'a number from 0 to 1'],
     ['decision-threshold', '-0.1', 'a number from 0 to 1'],
     ['decision-threshold', 'half', 'a number from 0 to 1'],
-    ['alpha', '0', 'a number between 0 and 1 (exclusive)'],
-    ['alpha', '1', 'a number between 0 and 1 (exclusive)'],
-    ['alpha', '5%', 'a number between 0 and 1 (exclusive)'],
+    ['alpha', '0', 'a number between 0 and 0.5 (exclusive)'],
+    ['alpha', '1', 'a number between 0 and 0.5 (exclusive)'],
+    ['alpha', '5%', 'a number between 0 and 0.5 (exclusive)'],
     ['max-concurrency', '0', 'a whole number from 1 to 64'],
     ['max-concurrency', '65', 'a whole number from 1 to 64'],
     ['serverless-memory-mb', '1000', 'one of 1024, 2048, 3072, 4096, 5120, 6144'],

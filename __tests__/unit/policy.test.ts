@@ -242,17 +242,34 @@ describe('inferDirection', () => {
     ['validation:mape', 'lower'],
     ['train:mse', 'lower'],
     ['validation:mae', 'lower'],
-    ['validation:error', 'lower']
+    ['validation:error', 'lower'],
+    ['live:brier', 'lower'],
+    ['live:mcc', 'higher'],
+    ['live:f0_5', 'higher'],
+    ['live:weighted_f0_5', 'higher'],
+    ['live:f2', 'higher'],
+    ['live:explained_variance', 'higher'],
+    ['live:true_positive_rate', 'higher'],
+    ['live:true_negative_rate', 'higher'],
+    ['live:false_positive_rate', 'lower'],
+    ['live:false_negative_rate', 'lower'],
+    ['live:average_precision', 'higher'],
+    ['live:macro_recall', 'higher']
   ])('%s is %s-is-better', (metric, direction) => {
     expect(inferDirection(metric)).toBe(direction)
   })
 
-  it.each(['validation:throughput', 'latency_p99', 'accuracy_error', 'auc:count', 'f1x'])(
-    '%s is unknown',
-    metric => {
-      expect(inferDirection(metric)).toBeUndefined()
-    }
-  )
+  it.each([
+    'validation:throughput',
+    'latency_p99',
+    'accuracy_error',
+    'auc:count',
+    'f1x',
+    'variance',
+    'true_rate'
+  ])('%s is unknown', metric => {
+    expect(inferDirection(metric)).toBeUndefined()
+  })
 
   it('looks only at the last segment', () => {
     expect(inferDirection('auc:latency')).toBeUndefined()

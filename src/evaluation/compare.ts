@@ -46,24 +46,25 @@ export interface CompareOptions {
 export type Comparisons<M extends string> = Partial<Record<M, Comparison>>
 
 /** The metrics a bootstrap compares: defined for both models, and not tested otherwise. */
-function bootstrapped<M extends string>(
-  names: readonly M[],
-  skip: readonly string[],
-  candidate: Partial<Record<M, number>>,
-  baseline: Partial<Record<M, number>>
-): M[] {
-  return names.filter(
-    n => !skip.includes(n) && candidate[n] !== undefined && baseline[n] !== undefined
-  )
-}
+type Values<M extends string> = { values: Partial<Record<M, number>> }
 
+/**
+ * The paired bootstrap for every metric of `all` but those in `skip` (compared by their
+ * own tests) that both models have a value for.
+ */
 function runBootstrap<M extends string>(
-  names: M[],
+  all: readonly M[],
+  skip: readonly string[],
   rows: number,
-  reports: { candidate: Partial<Record<M, number>>; baseline: Partial<Record<M, number>> },
+  values: { candidate: Values<M>; baseline: Values<M> },
   options: BootstrapOptions,
   measure: Resample<M>
 ): Comparisons<M> {
+  const reports = { candidate: values.candidate.values, baseline: values.baseline.values }
+  const names = all.filter(
+    n =>
+      !skip.includes(n) && reports.candidate[n] !== undefined && reports.baseline[n] !== undefined
+  )
   const out: Comparisons<M> = {}
   if (names.length === 0) return out
   const deltas = bootstrapDeltas(rows, names.length, options, weights => {
@@ -111,23 +112,16 @@ export function compareBinary(
     )
   }
   out.accuracy = mcnemar(table, options.alpha)
-  const names = bootstrapped(
+  const measure = binaryResample(data, options.threshold)
+  const rest = runBootstrap(
     BINARY_METRICS,
     ['auc', 'accuracy'],
-    reports.candidate.values,
-    reports.baseline.values
+    labels.length,
+    reports,
+    options,
+    measure
   )
-  const measure = binaryResample(data, options.threshold)
-  return {
-    ...out,
-    ...runBootstrap(
-      names,
-      labels.length,
-      { candidate: reports.candidate.values, baseline: reports.baseline.values },
-      options,
-      measure
-    )
-  }
+  return { ...out, ...rest }
 }
 
 function tally(table: PairedTable, candidateRight: boolean, baselineRight: boolean): void {
@@ -279,23 +273,16 @@ export function compareMulticlass(
   for (let i = 0; i < labels.length; i++) {
     tally(table, candidate.predicted[i] === labels[i], baseline.predicted[i] === labels[i])
   }
-  const names = bootstrapped(
+  const measure = multiclassResample(data)
+  const rest = runBootstrap(
     MULTICLASS_METRICS,
     ['accuracy'],
-    reports.candidate.values,
-    reports.baseline.values
+    labels.length,
+    reports,
+    options,
+    measure
   )
-  const measure = multiclassResample(data)
-  return {
-    accuracy: mcnemar(table, options.alpha),
-    ...runBootstrap(
-      names,
-      labels.length,
-      { candidate: reports.candidate.values, baseline: reports.baseline.values },
-      options,
-      measure
-    )
-  }
+  return { accuracy: mcnemar(table, options.alpha), ...rest }
 }
 
 export interface PairedRegressionData {
@@ -369,16 +356,11 @@ export function compareRegression(
   reports: { candidate: RegressionReport; baseline: RegressionReport },
   options: CompareOptions
 ): Comparisons<RegressionMetric> {
-  const names = bootstrapped(
+  return runBootstrap(
     REGRESSION_METRICS,
     [],
-    reports.candidate.values,
-    reports.baseline.values
-  )
-  return runBootstrap(
-    names,
     data.labels.length,
-    { candidate: reports.candidate.values, baseline: reports.baseline.values },
+    reports,
     options,
     regressionResample(data)
   )

@@ -15,6 +15,7 @@
 // - a file with no data line is refused.
 import { DataError, showValue, type DataLocation } from './data-error.js'
 import { decimalEnd, parseDecimal } from './decimal.js'
+import { LF, lastLine, linesOf } from './lines.js'
 
 /** A column by 0-based index or by header name. */
 export type ColumnRef = number | string
@@ -61,7 +62,6 @@ export interface CsvBatch {
   lines: Float64Array
 }
 
-const LF = 10
 const CR = 13
 const SPACE = 32
 const TAB = 9
@@ -145,13 +145,6 @@ function fieldNumber(text: string): number | undefined {
   return Number.isFinite(value) && decimalEnd === bytes.length ? value + 0 : undefined
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length)
-  out.set(a, 0)
-  out.set(b, a.length)
-  return out
-}
-
 /**
  * Reads the chosen numeric columns of a CSV stream. `layout` and `columns` are known
  * after the first batch; `rows` counts the data rows read so far.
@@ -184,35 +177,12 @@ export class CsvColumnReader {
   async *batches(
     chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>
   ): AsyncGenerator<CsvBatch> {
-    let carry: Uint8Array | undefined
-    for await (const chunk of chunks) {
-      const bytes: Uint8Array = chunk
-      let start = 0
-      if (carry !== undefined) {
-        const newline = bytes.indexOf(LF)
-        if (newline < 0) {
-          carry = concat(carry, bytes)
-          this.checkLineLength(carry.length)
-          continue
-        }
-        const joined = concat(carry, bytes.subarray(0, newline + 1))
-        carry = undefined
-        yield* this.region(joined, 0, joined.length)
-        start = newline + 1
-      }
-      const last = bytes.lastIndexOf(LF)
-      if (last >= start) yield* this.region(bytes, start, last + 1)
-      const rest = Math.max(start, last + 1)
-      // A copy: the chunk's buffer may be reused (and Buffer#slice would not copy).
-      if (rest < bytes.length) {
-        carry = new Uint8Array(bytes.subarray(rest))
-        this.checkLineLength(carry.length)
-      }
-    }
-    if (carry !== undefined) {
-      const line = concat(carry, Uint8Array.of(LF))
-      yield* this.region(line, 0, line.length)
-    }
+    const state: { carry?: Uint8Array } = {}
+    const check = (length: number) => this.checkLineLength(length)
+    for await (const chunk of chunks)
+      for (const r of linesOf(chunk, state, check)) yield* this.region(r.bytes, r.start, r.end)
+    const last = lastLine(state)
+    if (last) yield* this.region(last.bytes, last.start, last.end)
     if (this.count > 0) yield this.flush()
     if (this.layout === undefined) throw new DataError(this.options.source, 'the data is empty.')
     if (this.rows === 0) {

@@ -95,9 +95,16 @@ export function parseDecimal(bytes: Uint8Array, start: number, end: number): num
   let lowDigits = 0
   let exponent = 0
   let overflow = false
+  // One loop over the integer and fraction digits: the first dot is skipped and remembered.
   const integerStart = i
+  let dot = -1
   for (; i < end; i++) {
-    const d = bytes[i]! - ZERO
+    const c = bytes[i]!
+    if (c === DOT && dot < 0) {
+      dot = i
+      continue
+    }
+    const d = c - ZERO
     if (d < 0 || d > 9) break
     if (high < 1e14) high = high * 10 + d
     else if (lowDigits < 4) {
@@ -105,21 +112,8 @@ export function parseDecimal(bytes: Uint8Array, start: number, end: number): num
       lowDigits++
     } else overflow = true
   }
-  let digits = i - integerStart
-  if (i < end && bytes[i] === DOT) {
-    const fractionStart = ++i
-    for (; i < end; i++) {
-      const d = bytes[i]! - ZERO
-      if (d < 0 || d > 9) break
-      if (high < 1e14) high = high * 10 + d
-      else if (lowDigits < 4) {
-        low = low * 10 + d
-        lowDigits++
-      } else overflow = true
-      exponent--
-    }
-    digits += i - fractionStart
-  }
+  const digits = i - integerStart - (dot < 0 ? 0 : 1)
+  if (dot >= 0) exponent -= i - dot - 1
   if (digits === 0) return NaN
   if (i < end && (bytes[i] === 101 || bytes[i] === 69)) {
     const after = parseExponent(bytes, i + 1, end)

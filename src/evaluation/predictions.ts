@@ -89,7 +89,8 @@ export function parsePredictions(
   return forTask(rows, options.task, source)
 }
 
-function parseJson(text: string, source: string, line?: number): unknown {
+/** JSON text, or a DataError naming the source (and the line of a JSON-lines answer). */
+export function parseJson(text: string, source: string, line?: number): unknown {
   try {
     return JSON.parse(text)
   } catch (error) {

@@ -1,7 +1,9 @@
 // The inputs of `gate`: the policy (parsed here, once, and carried parsed), the baseline,
 // what to write on pass and fail, and the settings of live evaluation.
-import { parsePolicy, PolicyError, type Policy } from '../policy/index.js'
+import { REGRESSION_TESTS } from '../evaluation/readings.js'
+import { LIVE_PREFIX, parsePolicy, PolicyError, type Policy } from '../policy/index.js'
 import { RESOURCE_NAME } from '../registry/names.js'
+import { formatS3Uri, parseS3Uri } from '../registry/s3.js'
 import type { BaselineSpec, CommonSettings, GateSettings } from '../settings.js'
 import {
   checkInstanceType,
@@ -92,6 +94,50 @@ function readEvaluationCompute(
   return { validationMethod, instanceType, serverlessMemoryMb, serverlessMaxConcurrency }
 }
 
+/**
+ * The data of live evaluation and what it needs: a role to run the models, and for batch
+ * transform a place in S3 (beside S3 data by default). A policy naming `live:` metrics
+ * without data would fail every such rule; it is refused here, before any AWS call.
+ */
+function readLiveData(
+  inputs: Inputs,
+  policy: Policy,
+  method: GateSettings['validationMethod'],
+  executionRoleArn: string | undefined
+): Pick<GateSettings, 'validationData' | 'workS3Uri'> {
+  const validationData = inputs.optional('validation-data')
+  const work = checkS3Uri('work-s3-uri', inputs.optional('work-s3-uri'))
+  const live = [...policy.thresholds, ...policy.regressions].find(rule =>
+    rule.metric.startsWith(LIVE_PREFIX)
+  )
+  if (validationData === undefined) {
+    if (live)
+      throw new InputError(
+        'validation-data',
+        `The policy names ${live.metric}, a metric measured live: set "validation-data" to the CSV to evaluate on, or name registry metrics only.`
+      )
+    return {}
+  }
+  const s3 = validationData.startsWith('s3://')
+  if (s3) checkS3Uri('validation-data', validationData)
+  if (executionRoleArn === undefined)
+    throw new InputError(
+      'execution-role-arn',
+      'Input "execution-role-arn" is required with "validation-data": SageMaker assumes the role to run the candidate and the baseline on the temporary endpoint or transform job.'
+    )
+  if (work !== undefined || method !== 'batch-transform') return { validationData, workS3Uri: work }
+  if (!s3)
+    throw new InputError(
+      'work-s3-uri',
+      `Input "work-s3-uri" is required for validation-method batch-transform with local data: the S3 prefix where ${validationData} is uploaded for the transform jobs and their output is written.`
+    )
+  const location = parseS3Uri(validationData, 'validation-data')
+  const folder = location.key.includes('/')
+    ? location.key.slice(0, location.key.lastIndexOf('/'))
+    : ''
+  return { validationData, workS3Uri: formatS3Uri({ bucket: location.bucket, key: folder }) }
+}
+
 export function readGate(inputs: Inputs, common: CommonSettings): GateSettings {
   const policy = readPolicy({
     thresholds: inputs.get('thresholds'),
@@ -105,12 +151,18 @@ export function readGate(inputs: Inputs, common: CommonSettings): GateSettings {
   if (decisionThreshold > 1) {
     throw invalid('decision-threshold', inputs.get('decision-threshold'), thresholdRange)
   }
-  const alphaRange = 'a number between 0 and 1 (exclusive), such as 0.05'
+  // A two-sided interval at alpha 0.5 or more is no interval: the paired tests refuse it.
+  const alphaRange = 'a number between 0 and 0.5 (exclusive), such as 0.05'
   const alpha = inputs.decimal('alpha', alphaRange)
-  if (alpha <= 0 || alpha >= 1) throw invalid('alpha', inputs.get('alpha'), alphaRange)
+  if (alpha <= 0 || alpha >= 0.5) throw invalid('alpha', inputs.get('alpha'), alphaRange)
   const labelColumn = inputs.get('label-column')
-  const validationData = inputs.optional('validation-data')
-  if (validationData?.startsWith('s3://')) checkS3Uri('validation-data', validationData)
+  const executionRoleArn = checkRoleArn(inputs)
+  const { validationData, workS3Uri } = readLiveData(
+    inputs,
+    policy,
+    validationMethod,
+    executionRoleArn
+  )
   return {
     modelPackage: modelPackageRef(inputs.optional('model-package'), common),
     policy,
@@ -125,10 +177,12 @@ export function readGate(inputs: Inputs, common: CommonSettings): GateSettings {
     predictionColumn: inputs.optional('prediction-column'),
     decisionThreshold,
     alpha,
-    executionRoleArn: checkRoleArn(inputs),
+    executionRoleArn,
     instanceType,
     serverlessMemoryMb,
     serverlessMaxConcurrency,
-    maxConcurrency: inputs.int('max-concurrency', 1, 64)
+    maxConcurrency: inputs.int('max-concurrency', 1, 64),
+    regressionTest: inputs.oneOf('regression-test', REGRESSION_TESTS),
+    workS3Uri
   }
 }

@@ -56,6 +56,8 @@ export const INPUT_NAMES = [
   'serverless-memory-mb',
   'serverless-max-concurrency',
   'max-concurrency',
+  'regression-test',
+  'work-s3-uri',
   'reason',
   'force',
   'endpoint-name',
@@ -252,6 +254,14 @@ export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; h
     modes: ['gate'],
     help: 'Requests in flight at once during live evaluation (1-64).'
   },
+  'regression-test': {
+    modes: ['gate'],
+    help: 'How max-regression limits on live: metrics are read: non-inferiority (pass only when the one-sided 1-alpha bound of the delta is within the limit), significant-drop (fail only on a significant drop beyond the limit) or point (the delta itself).'
+  },
+  'work-s3-uri': {
+    modes: ['gate'],
+    help: 'S3 prefix where batch-transform live evaluation stages its input and writes its output, under <prefix>/gate-<run>/.'
+  },
   reason: {
     modes: ['approve', 'reject', 'rollback'],
     help: 'Justification recorded on the version with the actor and run link (at most 1024 characters): exactly in ApprovalDescription, and made readable in the metadata alphabet in decision:reason.'
@@ -355,6 +365,7 @@ export const DEFAULTS: Readonly<Record<string, string>> = Object.freeze({
   'decision-threshold': '0.5',
   alpha: '0.05',
   'max-concurrency': '4',
+  'regression-test': 'non-inferiority',
   force: 'false',
   'deployment-strategy': 'all-at-once',
   'canary-size': '10',

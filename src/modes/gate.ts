@@ -1,11 +1,12 @@
 // `gate`: compare a candidate version with the policy and the champion, decide, record
 // the decision in the registry, and report it where the team works. Everything up to the
-// decision only reads; an error there means nothing is written. The number of SageMaker
-// calls (printed for every mode by src/runner.ts) stays O(history) whatever the group's size.
+// decision only reads (or, with validation data, evaluates live on temporary resources it
+// always removes); an error there means nothing is written. The number of SageMaker calls
+// (printed for every mode by src/runner.ts) stays O(history) whatever the group's size.
 import type { ModeOutcome, ModeRunner, RunContext } from '../context.js'
 import { runUrl } from '../context.js'
-import { UserError } from '../errors.js'
-import { evaluatePolicy, policyMetrics, policySha256, type Decision } from '../policy/index.js'
+import { liveMetadata, measureLive, withLive, withServingFailure } from '../evaluation/live/gate.js'
+import { evaluatePolicy, LIVE_PREFIX, policyMetrics, policySha256 } from '../policy/index.js'
 import { publish, reportFileName } from '../publish.js'
 import {
   baselineLabel,
@@ -56,7 +57,7 @@ async function readSides(
   assertDecidable(candidate, group, 'gated')
   const foreign = baseline && foreignBaseline(baseline, gate.baseline, group)
   if (foreign) ctx.out.warning(foreign)
-  const needed = policyMetrics(gate.policy)
+  const needed = policyMetrics(gate.policy).filter(name => !name.startsWith(LIVE_PREFIX))
   const [candidateMetrics, baselineMetrics] = await ctx.steps.run('reading the metrics', () =>
     Promise.all([
       readVersionMetrics({ sagemaker, s3 }, candidate, needed),
@@ -74,28 +75,24 @@ async function readSides(
   }
 }
 
-function metricSet(side: Side) {
-  return { version: side.pkg.ModelPackageVersion, arn: side.arn, metrics: side.metrics.metrics }
-}
-
 export const runGate: ModeRunner<'gate'> = async (ctx, settings): Promise<ModeOutcome> => {
   const { gate, group } = settings
-  if (gate.validationData) {
-    // Refused rather than ignored: a gate that silently skipped the evaluation it was
-    // given would pass on registry metrics the user meant to double-check.
-    throw new UserError(
-      'Input "validation-data": live evaluation on a temporary endpoint or batch transform is not available in this release. Remove the input to gate on the metrics recorded in the registry.'
-    )
-  }
   const cache = new VersionCache(ctx.aws.sagemaker)
   const { candidate, baseline } = await readSides(ctx, settings, cache)
+  const live = await measureLive(ctx, settings, candidate.arn, baseline?.arn)
+  const seen = withLive(candidate.metrics.metrics, live?.candidate)
+  const baseSeen = baseline && withLive(baseline.metrics.metrics, live?.baseline)
 
   // Decide (pure).
   const version = candidate.pkg.ModelPackageVersion ?? versionFromArn(candidate.arn)
-  const decision: Decision = evaluatePolicy(
-    gate.policy,
-    { ...metricSet(candidate), version },
-    baseline ? metricSet(baseline) : undefined
+  const decision = withServingFailure(
+    evaluatePolicy(
+      gate.policy,
+      { version, arn: candidate.arn, metrics: seen.metrics },
+      baseline && baseSeen && { ...baseSeen, version: baseline.pkg.ModelPackageVersion },
+      { live: live && { comparisons: live.comparisons, test: gate.regressionTest } }
+    ),
+    live
   )
   ctx.out.info(
     `Gate ${decision.decision} for v${version}${baseline ? ` against v${baseline.pkg.ModelPackageVersion}` : ' (no baseline)'}`
@@ -109,7 +106,8 @@ export const runGate: ModeRunner<'gate'> = async (ctx, settings): Promise<ModeOu
 
   // Write.
   const hash = policySha256(gate.policy)
-  const record = gateRecord(candidate.pkg, decision, gate, hash, runUrl(ctx.github))
+  const liveEntries = liveMetadata(live, policyMetrics(gate.policy))
+  const record = gateRecord(candidate.pkg, decision, gate, hash, runUrl(ctx.github), liveEntries)
   for (const reason of record.dropped)
     ctx.out.warning(`Not recorded in customer metadata: ${reason}`)
   let status = candidate.pkg.ModelApprovalStatus ?? 'PendingManualApproval'
@@ -124,11 +122,12 @@ export const runGate: ModeRunner<'gate'> = async (ctx, settings): Promise<ModeOu
   const report: GateReport = {
     group: group.name,
     region: settings.region,
-    candidate: { ...versionReport(candidate.pkg, candidate.metrics.metrics), status },
+    candidate: { ...versionReport(candidate.pkg, seen.metrics, seen.standardDeviations), status },
     baseline: baseline && {
-      ...versionReport(baseline.pkg, baseline.metrics.metrics),
+      ...versionReport(baseline.pkg, baseSeen?.metrics ?? {}, baseSeen?.standardDeviations),
       label: baselineLabel(gate.baseline, baseline.pkg, group)
     },
+    live,
     decision,
     history,
     runUrl: runUrl(ctx.github) || undefined,

@@ -1,3 +1,5 @@
+import type { Comparison } from '../evaluation/paired.js'
+import { readRegression, type RegressionTest } from '../evaluation/readings.js'
 import { formatNumber, formatPercent } from './format.js'
 import { assertHasRules, ruleText } from './parse.js'
 import type {
@@ -16,6 +18,11 @@ export interface EvaluateOptions {
    * Off by default so that the first version of a group can pass on its thresholds.
    */
   requireBaseline?: boolean
+  /**
+   * Paired comparisons of metrics both versions were measured on live, keyed by the
+   * policy's name (`live:auc`), and how a regression limit is read against them.
+   */
+  live?: { comparisons: Readonly<Record<string, Comparison>>; test: RegressionTest }
 }
 
 // Metric values pass through JSON, S3 statistics files and subtraction; a boundary value
@@ -101,14 +108,25 @@ function checkCandidate(
   return { common, value, base }
 }
 
+/** The interval and p-value of a paired comparison, as a rule result carries them. */
+function statistics(comparison: Comparison | undefined): Pick<RuleResult, 'ci' | 'pValue'> {
+  if (!comparison) return {}
+  return {
+    ...(comparison.ci ? { ci: comparison.ci } : {}),
+    ...(comparison.p_value !== null ? { pValue: comparison.p_value } : {})
+  }
+}
+
 function evaluateThreshold(
   rule: ThresholdRule,
   candidate: MetricSet,
-  baseline: MetricSet | undefined
+  baseline: MetricSet | undefined,
+  options: EvaluateOptions
 ): RuleResult {
   const checked = checkCandidate(rule, candidate, baseline)
   if ('failed' in checked) return checked.failed
-  const { common, value } = checked
+  const common = { ...checked.common, ...statistics(options.live?.comparisons[rule.metric]) }
+  const { value } = checked
   const ok = compare(value, rule.op, rule.value)
   return {
     ...common,
@@ -155,6 +173,17 @@ function evaluateRegression(
       explanation: `${rule.metric} on baseline ${baseName} is ${formatNumber(base ?? NaN)}, so the candidate cannot be compared with it.`
     }
   }
+  const comparison = options.live?.comparisons[rule.metric]
+  if (comparison && options.live) {
+    // Both measured on the same rows: the limit is read against the paired comparison.
+    const reading = readRegression(comparison, rule, options.live.test, rule.metric)
+    return {
+      ...common,
+      ...statistics(comparison),
+      verdict: reading.verdict,
+      explanation: reading.explanation
+    }
+  }
   // Positive `drop` means the candidate is worse, whichever way is better for the metric.
   const drop = rule.direction === 'higher' ? base - value : value - base
   const allowed = rule.relative ? (rule.limit / 100) * Math.abs(base) : rule.limit
@@ -194,7 +223,7 @@ export function evaluatePolicy(
 ): Decision {
   assertHasRules(policy)
   const rules: RuleResult[] = [
-    ...policy.thresholds.map(rule => evaluateThreshold(rule, candidate, baseline)),
+    ...policy.thresholds.map(rule => evaluateThreshold(rule, candidate, baseline, options)),
     ...policy.regressions.map(rule => evaluateRegression(rule, candidate, baseline, options))
   ]
   const failed = rules.filter(result => result.verdict === 'fail')

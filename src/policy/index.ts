@@ -11,6 +11,7 @@ export type {
   ThresholdRule,
   Verdict
 } from './types.js'
+export { LIVE_PREFIX } from './types.js'
 export { inferDirection } from './direction.js'
 export {
   PolicyError,

@@ -1,4 +1,7 @@
 export type MetricDirection = 'higher' | 'lower'
+
+/** Metrics the gate measured itself on validation data are named `live:<metric>`. */
+export const LIVE_PREFIX = 'live:'
 export type Comparator = '>=' | '>' | '<=' | '<' | '=='
 
 /** The policy inputs, by the name the user wrote them under. */

@@ -13,7 +13,7 @@
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { GitHubRun, RunContext } from '../context.js'
 import { UserError } from '../errors.js'
-import type { Decision } from '../policy/types.js'
+import { LIVE_PREFIX, type Decision } from '../policy/types.js'
 import type { ApprovalStatus, GateSettings, GroupRef } from '../settings.js'
 import {
   fitMetadata,
@@ -137,7 +137,14 @@ export function decisionWrite(options: {
 }): DecisionWrite & { dropped: string[] } {
   const existing = options.existing ?? {}
   const { kept, dropped } = fitMetadata(options.entries, existing)
-  const remove = WRITER_KEYS[options.writer].filter(key => !(key in kept) && key in existing)
+  // The gate's live facts belong to the gate's decision too: an earlier gate's cannot stay.
+  const owned = [
+    ...WRITER_KEYS[options.writer],
+    ...(options.writer === 'gate'
+      ? Object.keys(existing).filter(key => key.startsWith(LIVE_PREFIX))
+      : [])
+  ]
+  const remove = owned.filter(key => !(key in kept) && key in existing)
   return {
     status: options.status,
     approvalDescription: options.approvalDescription,
@@ -167,6 +174,8 @@ export function decisionState(pkg: PackageDescription): Record<string, string> {
     ApprovalDescription: pkg.ApprovalDescription ?? ''
   }
   for (const key of DECISION_KEYS) state[key] = metadata[key] ?? ''
+  for (const key of Object.keys(metadata))
+    if (key.startsWith(LIVE_PREFIX)) state[key] = metadata[key] ?? ''
   return state
 }
 
@@ -234,7 +243,7 @@ export async function verifyDecision(
     ...Object.fromEntries(write.remove.map(key => [key, ''])),
     ...write.metadata
   }
-  const overwritten = Object.keys(expected).filter(key => state[key] !== expected[key])
+  const overwritten = Object.keys(expected).filter(key => (state[key] ?? '') !== expected[key])
   if (overwritten.length > 0) {
     throw new UserError(
       `${label} was changed by another writer right after this run wrote its decision (${describeDecision({ ...state, ...expected })}): it now holds ${describeDecision(state)}. The version is consistent with that other decision, not with this run's; run again if this one should stand.`
@@ -311,7 +320,8 @@ export function gateRecord(
   decision: Decision,
   gate: Pick<GateSettings, 'onPass' | 'onFail'>,
   policyHash: string,
-  url: string
+  url: string,
+  live: [string, string][] = []
 ): GateRecord {
   const version = candidate.ModelPackageVersion ?? versionFromArn(candidate.ModelPackageArn ?? '')
   const current = candidate.ModelApprovalStatus ?? 'PendingManualApproval'
@@ -335,7 +345,9 @@ export function gateRecord(
       [KEYS.gatePolicy, policyHash],
       ...(url
         ? [[KEYS.gateRun, sanitizeMetadataText(url, METADATA_MAX_VALUE)] as [string, string]]
-        : [])
+        : []),
+      // Measured live, with the data's sha256 and rows, so the decision can be audited.
+      ...live
     ],
     existing: candidate.CustomerMetadataProperties
   })

@@ -2,6 +2,7 @@
 // rule, unescaped text (it is not Markdown), and null where a number is not finite.
 import { directionOf } from './format.js'
 import { consoleLinks, versionConsoleUrl } from './links.js'
+import { liveJson } from './live.js'
 import { historyWithCandidate, type GateReport, type VersionReport } from './render.js'
 
 function finite(value: number | undefined): number | null | undefined {
@@ -82,6 +83,7 @@ export function reportJson(data: GateReport): Record<string, unknown> {
     runUrl: data.runUrl,
     dryRun: data.dryRun,
     written: data.written,
-    policySha256: data.policySha256
+    policySha256: data.policySha256,
+    ...(data.live ? { live: liveJson(data.live) } : {})
   }
 }

@@ -7,10 +7,12 @@ import { escapeText, safeUrl } from './escape.js'
 import { statusWords, withStatusWords } from './format.js'
 import { metricTable, otherMetrics, reasonLists, type TableHeads } from './gate-table.js'
 import { consoleLinks, type ReportLink } from './links.js'
+import { liveNote } from './live.js'
 import { link, versionLink } from './markdown.js'
 import { changesSection, provenanceTable, type BuildFacts } from './provenance.js'
 import { failureCount, metricRows, type MetricRow } from './rules.js'
 
+import type { GateLive } from '../evaluation/live/gate.js'
 import type { HistoryEntry } from '../registry/comparison.js'
 
 export type { HistoryEntry }
@@ -55,6 +57,8 @@ export interface GateReport {
   directions?: Record<string, MetricDirection>
   /** The GitHub server, for commit and pull request links when the repository is `owner/name`. */
   serverUrl?: string
+  /** What the gate measured itself on validation data (`live:` metrics), when it did. */
+  live?: GateLive
 }
 
 /** GitHub refuses comments longer than 65,536 characters; keep some room. */
@@ -282,6 +286,7 @@ function compose(data: GateReport, budget: Budget, notes: string[]): string {
     ...headline(data, rows),
     ...shortened(notes),
     ...metricTable(shown, heads),
+    ...liveNote(data.live),
     ...(hidden > 0 ? [`… and ${hidden} more metrics, listed in the JSON report.`, ''] : []),
     ...reasonLists(rows, budget.ruleRows),
     ...changes(data, heads, budget),

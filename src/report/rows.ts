@@ -69,9 +69,11 @@ function provenanceOf(pkg: PackageDescription): Record<string, string> {
 /** A candidate or baseline of the gate's report, with the metrics the gate read for it. */
 export function versionReport(
   pkg: PackageDescription,
-  metrics: Record<string, number>
+  metrics: Record<string, number>,
+  standardDeviations?: Record<string, number>
 ): VersionReport {
   return {
+    ...(standardDeviations ? { standardDeviations } : {}),
     version: pkg.ModelPackageVersion,
     arn: pkg.ModelPackageArn,
     status: pkg.ModelApprovalStatus,

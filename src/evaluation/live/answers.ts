@@ -5,7 +5,7 @@
 import { DataError } from '../data-error.js'
 import type { Task } from '../dataset.js'
 import { decimalEnd, parseDecimal } from '../decimal.js'
-import { parsePredictions, type Predictions } from '../predictions.js'
+import { parseJson, parsePredictions, type Predictions } from '../predictions.js'
 
 export type PredictionRef = number | string
 
@@ -41,17 +41,6 @@ function pick(value: unknown, ref: PredictionRef, source: string, record: number
     source,
     `prediction ${record} is ${show(value)}: it has no field ${JSON.stringify(ref)} (prediction-column).`
   )
-}
-
-function parseJson(text: string, source: string, line?: number): unknown {
-  try {
-    return JSON.parse(text)
-  } catch (error) {
-    throw new DataError(
-      source,
-      `not valid JSON${line === undefined ? '' : ` on line ${line}`}: ${(error as Error).message}`
-    )
-  }
 }
 
 /** The chosen value of each record, as a JSON lines body. */

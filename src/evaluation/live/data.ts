@@ -18,6 +18,7 @@ import { type ColumnRef, resolveColumn } from '../csv.js'
 import { DataError, showValue } from '../data-error.js'
 import type { Task } from '../dataset.js'
 import { decimalEnd, parseDecimal } from '../decimal.js'
+import { LF, lastLine, linesOf } from '../lines.js'
 import { MAX_CLASSES } from '../multiclass.js'
 
 export interface LiveDataSpec {
@@ -54,7 +55,6 @@ export interface RowBlock {
   ends: Uint32Array
 }
 
-const LF = 10
 const CR = 13
 const SPACE = 32
 const TAB = 9
@@ -110,13 +110,6 @@ export function fieldSpans(line: string): { starts: number[]; ends: number[] } |
     if (comma < 0) return { starts, ends }
     i = comma + 1
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length)
-  out.set(a, 0)
-  out.set(b, a.length)
-  return out
 }
 
 /** A block being filled: rows' features appended to a buffer that grows by doubling. */
@@ -203,35 +196,12 @@ export class LiveDataReader {
   async *blocks(
     chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>
   ): AsyncGenerator<RowBlock> {
-    let carry: Uint8Array | undefined
-    for await (const chunk of chunks) {
-      const bytes: Uint8Array = chunk
-      let start = 0
-      if (carry !== undefined) {
-        const newline = bytes.indexOf(LF)
-        if (newline < 0) {
-          carry = concat(carry, bytes)
-          this.checkLength(carry.length)
-          continue
-        }
-        const joined = concat(carry, bytes.subarray(0, newline + 1))
-        carry = undefined
-        yield* this.region(joined, 0, joined.length)
-        start = newline + 1
-      }
-      const last = bytes.lastIndexOf(LF)
-      if (last >= start) yield* this.region(bytes, start, last + 1)
-      const rest = Math.max(start, last + 1)
-      // A copy: the chunk's buffer may be reused for the next one.
-      if (rest < bytes.length) {
-        carry = new Uint8Array(bytes.subarray(rest))
-        this.checkLength(carry.length)
-      }
-    }
-    if (carry !== undefined) {
-      const line = concat(carry, Uint8Array.of(LF))
-      yield* this.region(line, 0, line.length)
-    }
+    const state: { carry?: Uint8Array } = {}
+    const check = (length: number) => this.checkLength(length)
+    for await (const chunk of chunks)
+      for (const r of linesOf(chunk, state, check)) yield* this.region(r.bytes, r.start, r.end)
+    const last = lastLine(state)
+    if (last) yield* this.region(last.bytes, last.start, last.end)
     if (this.block.rows > 0) yield this.flush()
     if (this.layout === undefined) throw new DataError(this.spec.source, 'the data is empty.')
     if (this.rows === 0)

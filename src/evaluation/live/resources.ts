@@ -12,6 +12,7 @@ import {
   cleanupCommand,
   type CleanupOptions,
   deleteTemporaryResources,
+  pollPause,
   TEMPORARY_STATE,
   type TemporaryKind,
   type TemporaryResource,
@@ -238,7 +239,7 @@ export async function waitUntilSettled<T extends { status: string }>(
   const start = deps.now().getTime()
   const deadline = start + settings.timeoutSeconds * 1000
   let last: string | undefined
-  for (;;) {
+  for (let looks = 0; ; looks++) {
     const state = await look()
     const now = deps.now().getTime()
     if (state.status !== last) {
@@ -250,6 +251,6 @@ export async function waitUntilSettled<T extends { status: string }>(
       throw new UserError(
         `Timed out after ${settings.timeoutSeconds} s waiting for ${what}: it is still ${state.status}.`
       )
-    await deps.sleep(Math.min(settings.pollSeconds * 1000, deadline - now))
+    await deps.sleep(Math.min(pollPause(looks, settings.pollSeconds), deadline - now))
   }
 }
