@@ -16,6 +16,7 @@ import {
   readSettings
 } from './inputs/index.js'
 import { markdownToText } from './report/markdown-text.js'
+import { plain } from './report/text.js'
 import { useColor } from './report/terminal.js'
 import { executeMode } from './runner.js'
 import { MODES, type Mode } from './settings.js'
@@ -309,7 +310,11 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv = process.env):
     const settings = readSettings(name => args.inputs.get(name) ?? '', env)
     const outcome = await executeMode(settings, consoleReporter(view, outputs), env)
     failure = outcome.failed
-    if (outcome.failed) console.error(`error: ${outcome.failed}`)
+    // On a terminal the failure reads in the report's words (≤, →), not the policy's syntax.
+    if (outcome.failed)
+      console.error(
+        `error: ${view.form === 'text' ? plain(outcome.failed, 10_000) : outcome.failed}`
+      )
     return outcome.failed ? 1 : 0
   } catch (error) {
     failure = describeError(error)

@@ -10311,6 +10311,7 @@ async function executeMode(settings, out, env = process.env) {
 
 
 
+
 const COMMAND = 'sagemaker-model-gate';
 /** What each mode is for, in one line, for `--help`. */
 const MODE_SUMMARY = {
@@ -10561,8 +10562,9 @@ async function cli(argv, env = process.env) {
         const settings = readSettings(name => args.inputs.get(name) ?? '', env);
         const outcome = await executeMode(settings, consoleReporter(view, outputs), env);
         failure = outcome.failed;
+        // On a terminal the failure reads in the report's words (≤, →), not the policy's syntax.
         if (outcome.failed)
-            console.error(`error: ${outcome.failed}`);
+            console.error(`error: ${view.form === 'text' ? plain(outcome.failed, 10_000) : outcome.failed}`);
         return outcome.failed ? 1 : 0;
     }
     catch (error) {
