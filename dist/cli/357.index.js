@@ -358,7 +358,7 @@ const INPUT_TABLE = {
     'dry-run': { modes: MUTATING_MODES, help: 'Print what would be done and make no mutating call.' },
     comment: {
         modes: ALL,
-        help: 'Post (or update) the sticky pull-request comment when the run has a pull request.'
+        help: 'Post (or update) the gate report as the sticky pull-request comment when the run has a pull request; the other modes report in the job summary only.'
     },
     history: {
         modes: ALL,
@@ -591,7 +591,6 @@ const table_DEFAULTS = Object.freeze({
     'dry-run': 'false',
     comment: 'true',
     history: '10',
-    'approval-status': 'PendingManualApproval',
     'content-types': 'text/csv',
     'response-types': 'text/csv',
     baseline: 'latest-approved',
@@ -1193,6 +1192,28 @@ function metricsFromMetadata(metadata) {
             metrics[key.slice(METRIC_PREFIX.length)] = value;
     }
     return metrics;
+}
+/** Names listed per reason in `droppedSummary`; a metrics file can drop hundreds of thousands. */
+const DROPPED_NAMES = 5;
+/**
+ * The entries `fitMetadata` dropped, in one sentence: keys grouped by reason, a few named
+ * per reason and the rest counted, so a large metrics file makes one warning, not one a metric.
+ */
+function droppedSummary(dropped) {
+    const byReason = new Map();
+    for (const entry of dropped) {
+        const at = entry.lastIndexOf(': ');
+        const [key, reason] = at < 0 ? [entry, 'not accepted'] : [entry.slice(0, at), entry.slice(at + 2)];
+        byReason.set(reason, [...(byReason.get(reason) ?? []), key]);
+    }
+    const groups = [...byReason].map(([reason, keys]) => {
+        const named = keys.slice(0, DROPPED_NAMES).join(', ');
+        const more = keys.length > DROPPED_NAMES ? ` and ${keys.length - DROPPED_NAMES} more` : '';
+        return `${reason} (${named}${more})`;
+    });
+    const count = dropped.length;
+    const others = groups.length > DROPPED_NAMES ? `; and ${groups.length - DROPPED_NAMES} other reasons` : '';
+    return `${count} customer metadata entr${count === 1 ? 'y' : 'ies'} not recorded (SageMaker limits): ${groups.slice(0, DROPPED_NAMES).join('; ')}${others}.`;
 }
 /**
  * Fits entries into what SageMaker accepts, in the order given (earlier entries win a
@@ -2030,7 +2051,9 @@ function readRegister(inputs) {
         metricsFile,
         metricsS3Uri,
         description: checkText('description', inputs.optional('description'), DESCRIPTION_RULE('ModelPackageDescription')),
-        approvalStatus: inputs.oneOf('approval-status', APPROVAL_STATUSES),
+        approvalStatus: inputs.optional('approval-status')
+            ? inputs.oneOf('approval-status', APPROVAL_STATUSES)
+            : undefined,
         customerMetadata: parseKeyValues('customer-metadata', inputs.get('customer-metadata'), METADATA_LIMITS),
         inferenceInstances: splitList(inputs.get('inference-instances')).map(t => checkInstanceType('inference-instances', t, 'realtime')),
         transformInstances: splitList(inputs.get('transform-instances')).map(t => checkInstanceType('transform-instances', t, 'transform')),
@@ -9873,6 +9896,8 @@ async function waitForPackage(sagemaker, arn, options) {
  * ModelLifeCycle.StageStatus at registration, from the approval status the version is
  * created with (StageStatus is free text matching [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}).
  */
+/** What a new version is when `approval-status` is not given. */
+const INITIAL_STATUS = 'PendingManualApproval';
 const STAGE_STATUS = {
     PendingManualApproval: 'PendingApproval',
     Approved: 'Approved',
@@ -9903,7 +9928,7 @@ function lifecycle(facts) {
     const url = runUrl(run);
     return {
         stage: register.modelLifecycleStage,
-        stageStatus: STAGE_STATUS[register.approvalStatus],
+        stageStatus: STAGE_STATUS[register.approvalStatus ?? INITIAL_STATUS],
         description: `Registered from ${commit}${url ? ` by ${url}` : ''}`.slice(0, 1024)
     };
 }
@@ -9972,16 +9997,15 @@ function planRegistration(facts, out) {
         imageUri: source.imageUri
     });
     const fit = customerMetadata(facts, fingerprint, metrics);
-    for (const reason of fit.dropped) {
-        out.warning(`Customer metadata entry not recorded (SageMaker limits): ${reason}`);
-    }
+    if (fit.dropped.length > 0)
+        out.warning(droppedSummary(fit.dropped));
     const statistics = statisticsOf(facts, fingerprint, metrics, out);
     const request = {
         group: facts.group,
         modelDataUrl: source.modelDataUrl,
         imageUri: source.imageUri,
         description: register.description,
-        approvalStatus: register.approvalStatus,
+        approvalStatus: register.approvalStatus ?? INITIAL_STATUS,
         contentTypes: register.contentTypes,
         responseTypes: register.responseTypes,
         realtimeInstanceTypes: register.inferenceInstances,
@@ -9991,7 +10015,15 @@ function planRegistration(facts, out) {
         customerMetadata: fit.metadata,
         lifecycle: lifecycle(facts)
     };
-    return { source, fingerprint, metrics, mirrored: fit.mirrored, statistics, request };
+    return {
+        source,
+        fingerprint,
+        metrics,
+        mirrored: fit.mirrored,
+        statistics,
+        request,
+        askedStatus: register.approvalStatus
+    };
 }
 function differingMetrics(existing, mirrored) {
     const recorded = metricsFromMetadata(existing.CustomerMetadataProperties);
@@ -10004,7 +10036,6 @@ function differingMetrics(existing, mirrored) {
 async function reuseRegistration(ctx, match, plan, dryRun) {
     const arn = match.ModelPackageArn ?? '';
     const version = match.ModelPackageVersion ?? versions_versionFromArn(arn);
-    const wanted = plan.request.approvalStatus;
     ctx.out.info(`Version ${version} was already registered from this commit and model (${arn}); reusing it.`);
     const differing = differingMetrics(match, plan.mirrored);
     if (differing.length > 0) {
@@ -10014,10 +10045,12 @@ async function reuseRegistration(ctx, match, plan, dryRun) {
         ? await ctx.steps.run(`waiting for v${version} to complete`, () => waitForPackage(ctx.aws.sagemaker, arn, { sleep: ms => ctx.sleep(ms) }))
         : match;
     const status = description.ModelApprovalStatus;
-    if (status && status !== wanted) {
-        ctx.out.warning(`Version ${version} is ${status}; "approval-status" ${wanted} applies to new versions only (use mode "approve" or "reject" to change it).`);
+    // Only a status the user asked for can be at odds with the version's; the default is no wish.
+    const asked = plan.askedStatus;
+    if (asked && status && status !== asked) {
+        ctx.out.warning(`Version ${version} is ${status}; "approval-status" ${asked} applies to new versions only (use mode "approve" or "reject" to change it).`);
     }
-    return { arn, version, created: false, approvalStatus: status ?? wanted };
+    return { arn, version, created: false, approvalStatus: status ?? plan.request.approvalStatus };
 }
 /** A first run: the statistics uploaded (or attached), the version created and waited for. */
 async function createRegistration(ctx, plan, retryAfter, dryRun) {
