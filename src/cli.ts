@@ -4,7 +4,7 @@
 // mode does not read. A repeated flag adds a line (for multi-line inputs).
 import { appendFileSync } from 'node:fs'
 import { parseArgs as parseArgv, type ParseArgsConfig } from 'node:util'
-import type { Reporter } from './context.js'
+import type { Presentation, Reporter } from './context.js'
 import { describeError, errorMessage, UserError } from './errors.js'
 import {
   checkInputNames,
@@ -16,6 +16,9 @@ import {
   readSettings
 } from './inputs/index.js'
 import { METRICS_SUMMARY, metricsCommand, metricsUsage } from './metrics-command.js'
+import { markdownToText } from './report/markdown-text.js'
+import { plain } from './report/text.js'
+import { useColor } from './report/terminal.js'
 import { executeMode } from './runner.js'
 import { MODES, type Mode } from './settings.js'
 import { VERSION } from './version.js'
@@ -35,7 +38,11 @@ export const MODE_SUMMARY: Readonly<Record<Mode, string>> = {
   group: 'Describe, list, tag, share, unshare or delete the model package group.'
 }
 
-const OPTIONS_HELP = `Options: --help (with a mode: that mode's flags), --version, --verbose (debug output)`
+const OPTIONS_HELP = `Options: --help (with a mode: that mode's flags), --version, --verbose (debug output),
+  --output text|markdown|json (default text: aligned plain text, coloured on a terminal
+  unless NO_COLOR is set; markdown: the job summary's Markdown; json: one JSON object with
+  the outputs and the report's data). With markdown and json, stdout holds only the report;
+  messages go to stderr.`
 
 export const USAGE = `Usage: ${COMMAND} <mode> [--flag value ...]
 
@@ -46,7 +53,9 @@ ${MODES.map(mode => `  ${mode.padEnd(9)} ${MODE_SUMMARY[mode]}`).join('\n')}
 Flags are the action's input names, e.g.
   ${COMMAND} gate --model-package-group churn --thresholds "validation:auc >= 0.85"
 A flag given twice adds a line to a multi-line input; a true/false flag given alone means "true".
-Outputs are printed as name=value lines (and appended to $GITHUB_OUTPUT when it is set).
+Outputs are printed as name=value lines (and appended to $GITHUB_OUTPUT when it is set);
+with --output json they are the object's "outputs". Exit code 0 on success, 1 on a failed
+gate, deployment or any error.
 ${OPTIONS_HELP}
 Run "${COMMAND} <mode> --help" for the flags a mode reads.`
 
@@ -70,8 +79,13 @@ export function modeUsage(mode: Mode): string {
   ].join('\n')
 }
 
+/** What the CLI prints a report as. */
+export const OUTPUT_FORMS = ['text', 'markdown', 'json'] as const
+export type OutputForm = (typeof OUTPUT_FORMS)[number]
+
 export interface ParsedArgs {
   inputs: Map<string, string>
+  output: OutputForm
   /** The mode named first (or with --mode), when it is one. */
   mode?: Mode
   help: boolean
@@ -120,7 +134,8 @@ function modeNamed(argv: readonly string[]): Mode | undefined {
 const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
-  verbose: { type: 'boolean' }
+  verbose: { type: 'boolean' },
+  output: { type: 'string' }
 } as const
 
 function usageError(message: string): UserError {
@@ -190,11 +205,20 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       `Unexpected argument "${extra[0]}": only the mode goes without a flag (values with spaces need quotes). Run "${COMMAND} --help".`
     )
   }
+  const output = OUTPUT_FORMS.find(form => form === (parsed.values.output ?? 'text'))
+  if (output === undefined) {
+    const given = String(parsed.values.output)
+    const near = nearestName(given, OUTPUT_FORMS)
+    throw usageError(
+      `Flag --output must be one of ${OUTPUT_FORMS.join(', ')}; got "${given}"${near ? ` (did you mean "${near}"?)` : ''}.`
+    )
+  }
   const rawMode = inputs.get('mode')
   if (rawMode !== undefined && mode === undefined) throw unknownMode(rawMode)
   if (mode) checkInputNames(mode, [...inputs.keys()], true)
   return {
     inputs,
+    output,
     mode,
     help: parsed.values.help === true,
     version: parsed.values.version === true,
@@ -202,21 +226,62 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
 }
 
-function consoleReporter(verbose: boolean, outputs: Map<string, string>): Reporter {
+/** Where the CLI writes: the report to stdout in the form asked; messages beside it. */
+interface Console {
+  form: OutputForm
+  color: boolean
+  verbose: boolean
+  /** The last report's data, for `--output json`. */
+  data?: unknown
+}
+
+function consoleReporter(view: Console, outputs: Map<string, string>): Reporter {
+  // A person reads text in one stream; a machine reading markdown or json gets stdout clean.
+  const message = view.form === 'text' ? console.log : console.error
   return {
-    info: message => console.log(message),
-    warning: message => console.error(`warning: ${message}`),
-    error: message => console.error(`error: ${message}`),
-    debug: message => {
-      if (verbose) console.error(`debug: ${message}`)
+    info: text => message(text),
+    warning: text => console.error(`warning: ${text}`),
+    error: text => console.error(`error: ${text}`),
+    debug: text => {
+      if (view.verbose) console.error(`debug: ${text}`)
     },
     setOutput: (name, value) => outputs.set(name, String(value)),
     summary: async markdown => {
-      console.log(markdown)
+      await present({ markdown, log: [] })
     },
+    present,
     // Outside Actions there is no post step; modes clean up in their own `finally`.
     saveState: () => undefined
   }
+  async function present(report: Presentation): Promise<void> {
+    if (view.form === 'json') {
+      view.data = report.data ?? null
+      return
+    }
+    if (view.form === 'markdown') {
+      for (const line of report.log) console.error(line)
+      console.log(report.markdown)
+      return
+    }
+    const options = { color: view.color }
+    process.stdout.write(
+      report.text ? report.text(options) : markdownToText(report.markdown, options)
+    )
+  }
+}
+
+function printOutputs(view: Console, outputs: Map<string, string>, failure?: string): void {
+  if (view.form === 'json') {
+    const result = {
+      outputs: Object.fromEntries(outputs),
+      report: view.data ?? null,
+      ...(failure ? { error: failure } : {})
+    }
+    console.log(JSON.stringify(result, null, 2))
+    return
+  }
+  const print = view.form === 'text' ? console.log : console.error
+  for (const [name, value] of outputs) print(`${name}=${value}`)
 }
 
 /** `metrics`: no registry, no outputs; the statistics JSON on stdout. */
@@ -240,6 +305,8 @@ async function runMetrics(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
 export async function cli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (argv[0]?.toLowerCase() === 'metrics') return runMetrics(argv.slice(1), env)
   const outputs = new Map<string, string>()
+  const view: Console = { form: 'text', color: false, verbose: false }
+  let failure: string | undefined
   try {
     // --help and --version answer even when the rest of the line is wrong.
     if (argv.includes('--version') && !argv.some(arg => arg === '--help' || arg === '-h')) {
@@ -252,20 +319,31 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv = process.env):
       return 0
     }
     const args = parseArgs(argv)
+    Object.assign(view, {
+      form: args.output,
+      color: useColor(process.stdout, env),
+      verbose: args.verbose
+    })
     if (args.inputs.size === 0) {
       console.log(USAGE)
       return 1
     }
     const settings = readSettings(name => args.inputs.get(name) ?? '', env)
-    const outcome = await executeMode(settings, consoleReporter(args.verbose, outputs), env)
-    if (outcome.failed) console.error(`error: ${outcome.failed}`)
+    const outcome = await executeMode(settings, consoleReporter(view, outputs), env)
+    failure = outcome.failed
+    // On a terminal the failure reads in the report's words (≤, →), not the policy's syntax.
+    if (outcome.failed)
+      console.error(
+        `error: ${view.form === 'text' ? plain(outcome.failed, 10_000) : outcome.failed}`
+      )
     return outcome.failed ? 1 : 0
   } catch (error) {
-    console.error(`error: ${describeError(error)}`)
+    failure = describeError(error)
+    console.error(`error: ${failure}`)
     return 1
   } finally {
+    if (outputs.size > 0 || view.form === 'json') printOutputs(view, outputs, failure)
     for (const [name, value] of outputs) {
-      console.log(`${name}=${value}`)
       if (env.GITHUB_OUTPUT && !value.includes('\n'))
         appendFileSync(env.GITHUB_OUTPUT, `${name}=${value}\n`)
     }

@@ -47,10 +47,26 @@ export interface Reporter {
   setOutput(name: string, value: string | number | boolean): void
   /** Appends Markdown to the job summary (or prints it, outside Actions). */
   summary(markdown: string): Promise<void>
+  /**
+   * Shows a finished report in the form its reader asked for (the CLI's `--output`); a
+   * reporter without it gets the Markdown through `summary` and the log lines through `info`.
+   */
+  present?(report: Presentation): Promise<void>
   /** Saves a value for the `post` step (cleanup after cancellation). */
   saveState(name: string, value: string): void
   /** True when saved state reaches a `post` step (the action); the CLI has none. */
   readonly postStep?: boolean
+}
+
+/** One report in every form a reader may ask for. */
+export interface Presentation {
+  markdown: string
+  /** The report for a terminal, in colour or not; absent where the Markdown is turned into text. */
+  text?: (options: { color?: boolean }) => string
+  /** The JSON report's data, when the mode writes one. */
+  data?: unknown
+  /** Lines for a log beside a job summary; a reader of `text` already has them in the report. */
+  log: string[]
 }
 
 export interface RunContext {

@@ -3,7 +3,7 @@
 // group's sticky comment. The Markdown and the data come from src/report/.
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { RunContext } from './context.js'
+import type { Presentation, RunContext } from './context.js'
 import { errorMessage } from './errors.js'
 import { upsertStickyComment } from './github/comment.js'
 import { commentMarker } from './report/index.js'
@@ -12,6 +12,10 @@ import type { GroupRef } from './settings.js'
 export interface Publication {
   /** The report as Markdown: the job summary, and the comment when there is one. */
   markdown: string
+  /** The report for a terminal (the CLI's text output); without it the Markdown is turned into text. */
+  text?: Presentation['text']
+  /** What the log says beside the summary: the outcome in a line or a few. */
+  log?: string[]
   /** The report as data, written to `fileName` in the work folder. */
   json?: { fileName: string; data: unknown }
   /** Also the group's sticky comment on the pull request (when `comment` is true). */
@@ -24,11 +28,22 @@ export function reportFileName(group: GroupRef, kind: string): string {
 }
 
 export async function publish(ctx: RunContext, publication: Publication): Promise<void> {
-  await ctx.out.summary(publication.markdown)
   if (publication.json) {
     const path = join(ctx.workDir, publication.json.fileName)
     await writeFile(path, `${JSON.stringify(publication.json.data, null, 2)}\n`)
     ctx.out.setOutput('report-path', path)
+  }
+  const log = publication.log ?? []
+  if (ctx.out.present) {
+    await ctx.out.present({
+      markdown: publication.markdown,
+      text: publication.text,
+      data: publication.json?.data,
+      log
+    })
+  } else {
+    for (const line of log) ctx.out.info(line)
+    await ctx.out.summary(publication.markdown)
   }
   if (publication.comment?.enabled) {
     await comment(ctx, publication.comment.group, publication.markdown)
@@ -40,7 +55,9 @@ async function comment(ctx: RunContext, group: GroupRef, markdown: string): Prom
   const { pullRequest, repository } = ctx.github
   const [owner, repo] = repository.split('/')
   if (pullRequest === undefined || !owner || !repo) {
-    ctx.out.info('No pull request in this event: the report is in the job summary only.')
+    // Only a job summary makes this worth saying; the command line has printed the report.
+    if (!ctx.out.present)
+      ctx.out.info('No pull request in this event: the report is in the job summary only.')
     return
   }
   if (!ctx.octokit) {

@@ -52,7 +52,8 @@ export interface RegisterSettings {
   metricsFile?: string
   metricsS3Uri?: string
   description?: string
-  approvalStatus: ApprovalStatus
+  /** As given; absent means new versions wait for approval and a reused one is left alone. */
+  approvalStatus?: ApprovalStatus
   customerMetadata: Record<string, string>
   inferenceInstances: string[]
   transformInstances: string[]

@@ -81,6 +81,11 @@ export class FakeRegistry {
   readonly versions = new Map<string, FakeVersion>()
   readonly objects = new Map<string, Uint8Array>()
   readonly trainingJobs = new Map<string, { name: string; value: number }[]>()
+  /** What a training job in `trainingJobs` was trained with, when a test needs it. */
+  readonly trainingJobInputs = new Map<
+    string,
+    { hyperParameters: Record<string, string>; channels: Record<string, string> }
+  >()
   /** endpoint -> config -> [model, weight] -> package */
   readonly endpoints = new Map<string, string>()
   readonly configs = new Map<string, { variant: string; model: string; weight: number }[]>()
@@ -301,10 +306,16 @@ export class FakeRegistry {
       const metrics = this.trainingJobs.get(input.TrainingJobName ?? '')
       if (!metrics)
         throw awsError('ResourceNotFound', `Requested resource not found: ${input.TrainingJobName}`)
+      const inputs = this.trainingJobInputs.get(input.TrainingJobName ?? '')
       return {
         TrainingJobName: input.TrainingJobName,
         TrainingJobStatus: 'Completed',
-        FinalMetricDataList: metrics.map(m => ({ MetricName: m.name, Value: m.value }))
+        FinalMetricDataList: metrics.map(m => ({ MetricName: m.name, Value: m.value })),
+        HyperParameters: inputs?.hyperParameters,
+        InputDataConfig: Object.entries(inputs?.channels ?? {}).map(([name, uri]) => ({
+          ChannelName: name,
+          DataSource: { S3DataSource: { S3DataType: 'S3Prefix' as const, S3Uri: uri } }
+        }))
       }
     })
 

@@ -28,7 +28,6 @@ export function registerSettings(
     register: {
       groupTags: {},
       source: { kind: 'artifact', modelDataUrl: MODEL_DATA_URL, imageUri: IMAGE_URI },
-      approvalStatus: 'PendingManualApproval',
       customerMetadata: {},
       inferenceInstances: [],
       transformInstances: [],

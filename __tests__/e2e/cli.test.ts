@@ -79,7 +79,92 @@ function seedChampionAndCandidate(): string[] {
   }).modelPackages
 }
 
+/** A champion and a candidate with five metrics, two of them worse than the policy allows. */
+function seedFiveMetrics(): void {
+  const url = seedModel(emulator, 'churn/model.json', logisticModel([0.5]))
+  const versions: Array<[string, Record<string, string>]> = [
+    ['Approved', { auc: '0.91', accuracy: '0.88', f1: '0.8', logloss: '0.31', rmse: '0.42' }],
+    [
+      'PendingManualApproval',
+      { auc: '0.86', accuracy: '0.885', f1: '0.81', logloss: '0.45', rmse: '0.41' }
+    ]
+  ]
+  emulator.seed({
+    modelPackages: versions.map(([status, values]) => ({
+      ModelPackageGroupName: GROUP,
+      ModelApprovalStatus: status,
+      ModelPackageDescription: 'retrained with <new> features & "weights"',
+      InferenceSpecification: {
+        Containers: [{ Image: IMAGE, ModelDataUrl: url }],
+        SupportedContentTypes: ['text/csv'],
+        SupportedResponseMIMETypes: ['text/csv']
+      },
+      CustomerMetadataProperties: Object.fromEntries(
+        Object.entries(values).map(([name, value]) => [`metric:validation:${name}`, value])
+      )
+    }))
+  })
+}
+
 describe('sagemaker-model-gate on the command line', () => {
+  it('prints a gate of 5 metrics as plain text in at most 25 lines, exit code 1 on failure', async () => {
+    seedFiveMetrics()
+    // A dry run for machines first: one JSON object on stdout, nothing written.
+    const json = await cli([
+      'gate',
+      '--model-package-group',
+      GROUP,
+      '--thresholds',
+      'validation:auc >= 0.85',
+      '--output',
+      'json',
+      '--dry-run'
+    ])
+    const parsed = JSON.parse(json.stdout) as {
+      outputs: Record<string, string>
+      report: { decision: string; candidate: { version: number } }
+    }
+    expect(parsed.outputs.decision).toBe('pass')
+    expect(parsed.report.decision).toBe('pass')
+    expect(parsed.report.candidate.version).toBe(2)
+
+    const run = await cli([
+      'gate',
+      '--model-package-group',
+      GROUP,
+      '--thresholds',
+      'validation:auc >= 0.85\nvalidation:logloss <= 0.40\nvalidation:accuracy > 0.8',
+      '--max-regression',
+      'validation:auc -0.01\nvalidation:f1 -5%\nvalidation:rmse -0.05'
+    ])
+    expect(run.exitCode).toBe(1)
+    const printed = `${run.stdout}${run.stderr}`
+    const lines = printed.trimEnd().split('\n')
+    expect(lines.length).toBeLessThanOrEqual(25)
+    for (const markup of ['<', '&gt;', '%%']) expect(printed).not.toContain(markup)
+    expect(printed).not.toContain('No pull request')
+    // The verdict first, every metric on one line, the failures named, the outputs after.
+    expect(lines[0]).toBe(`✗ Model gate failed: ${GROUP} v2 against baseline v1 (latest approved)`)
+    for (const metric of ['auc', 'accuracy', 'f1', 'logloss', 'rmse'])
+      expect(lines.filter(line => line.includes(`validation:${metric} `))).not.toHaveLength(0)
+    expect(printed).toMatch(/^ {2}✗ +validation:auc ↑/m)
+    expect(printed).toMatch(/^ {2}✗ +validation:logloss ↓/m)
+    expect(run.stdout).toContain('decision=fail\n')
+    // No colour where the output is not a terminal.
+    expect(printed).not.toContain('\u001b[')
+
+    const markdown = await cli(['compare', '--model-package-group', GROUP, '--output', 'markdown'])
+    expect(markdown.exitCode).toBe(0)
+    expect(markdown.stdout).toMatch(/^## /)
+    expect(markdown.stdout).toContain('|')
+
+    const wrong = await cli(['compare', '--model-package-group', GROUP, '--output', 'jsn'])
+    expect(wrong.exitCode).toBe(1)
+    expect(wrong.stderr).toBe(
+      'error: Flag --output must be one of text, markdown, json; got "jsn" (did you mean "json"?).\n'
+    )
+  })
+
   it('refuses a misspelt flag with the nearest one, instead of gating without the rule', async () => {
     seedChampionAndCandidate()
     const gate = ['gate', '--model-package-group', GROUP, '--thresholds', 'validation:auc >= 0.5']

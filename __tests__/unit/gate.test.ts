@@ -428,13 +428,91 @@ describe('metric sources', () => {
     expect(report.candidate.metrics).toEqual({ 'validation:auc': 0.91, 'validation:logloss': 0.3 })
   })
 
-  it('reads neither S3 nor the training job when the metadata mirror has every metric', async () => {
+  it('reads the statistics and the training job once each when the metadata mirror has every metric', async () => {
     standardGroup()
-    reg.get(4).statistics = { S3Uri: 's3://evals/never-read.json' }
+    reg.get(4).statistics = { S3Uri: 's3://evals/missing.json' }
     reg.get(4).metadata['source:training-job'] = 'never-described'
-    await gate(gateSettings())
-    expect(reg.s3).not.toHaveReceivedCommand(GetObjectCommand)
-    expect(reg.sagemaker).not.toHaveReceivedCommand(DescribeTrainingJobCommand)
+    const { outputs, infos } = await gate(gateSettings())
+    // For the standard deviations and the provenance diff only: the decision stands on the mirror.
+    expect(reg.s3).toHaveReceivedCommandTimes(GetObjectCommand, 1)
+    expect(reg.sagemaker).toHaveReceivedCommandTimes(DescribeTrainingJobCommand, 1)
+    expect(outputs.get('decision')).toBe('pass')
+    expect(infos).toContainEqual(
+      expect.stringContaining('Training job "never-described" could not be read')
+    )
+  })
+})
+
+describe('gate report: provenance, directions and standard deviations', () => {
+  function trainedGroup() {
+    standardGroup()
+    for (const [version, job, depth, data] of [
+      [3, 'churn-train-3', '6', 's3://data/churn/2026-01/'],
+      [4, 'churn-train-4', '8', 's3://data/churn/2026-02/']
+    ] as const) {
+      reg.trainingJobs.set(job, [])
+      reg.trainingJobInputs.set(job, {
+        hyperParameters: { max_depth: depth, eta: '0.2' },
+        channels: { train: data }
+      })
+      reg.get(version).metadata['source:training-job'] = job
+    }
+  }
+
+  it('shows the hyperparameters and training data that differ from the baseline, one call a version', async () => {
+    trainedGroup()
+    const { outputs, summaries } = await gate(gateSettings())
+    expect(reg.sagemaker).toHaveReceivedCommandTimes(DescribeTrainingJobCommand, 2)
+    const markdown = summaries.join('\n')
+    expect(markdown).toContain('### What changed from the baseline')
+    expect(markdown).toMatch(/\| hyperparameter max\\_depth \| 6 \| 8 \|/)
+    expect(markdown.replace(/<wbr>/g, '')).toContain(
+      '| training data train | s3://data/churn/2026-01/ | s3://data/churn/2026-02/ |'
+    )
+    const report = JSON.parse(await readFile(outputs.get('report-path') as string, 'utf8')) as {
+      candidate: { hyperParameters: Record<string, string>; trainingData: Record<string, string> }
+    }
+    expect(report.candidate.hyperParameters).toEqual({ max_depth: '8', eta: '0.2' })
+    expect(report.candidate.trainingData).toEqual({ train: 's3://data/churn/2026-02/' })
+  })
+
+  it("shows the statistics' standard deviations beside the values they belong to", async () => {
+    const text = await readFile(STATISTICS, 'utf8')
+    const digest = reg.putObject('s3://evals/churn/v4/statistics.json', text)
+    reg.add(3, 'Approved', { metadata: metrics({ auc: 0.9 }) })
+    reg.add(4, 'PendingManualApproval', {
+      // The mirror holds auc as the statistics do, and accuracy with another value.
+      metadata: metrics({ auc: 0.93, accuracy: 0.95 }),
+      statistics: { S3Uri: 's3://evals/churn/v4/statistics.json', ContentDigest: digest }
+    })
+    const { outputs, summaries } = await gate(
+      gateSettings({ thresholds: 'auc >= 0.85\naccuracy >= 0.5', maxRegression: '' })
+    )
+    const report = JSON.parse(await readFile(outputs.get('report-path') as string, 'utf8')) as {
+      candidate: { standardDeviations?: Record<string, number> }
+    }
+    expect(report.candidate.standardDeviations).toEqual({ auc: 0.0015, f1: 0.003 })
+    expect(summaries.join('\n')).toMatch(/\| 0\.9300\s±\s0\.0015 \|/)
+  })
+
+  it('marks the direction given in metric-directions and links the repository on the GitHub server', async () => {
+    reg.add(3, 'Approved', { metadata: metrics({ 'custom:score': 0.3 }) })
+    reg.add(4, 'PendingManualApproval', { metadata: metrics({ 'custom:score': 0.25 }) })
+    const policy = {
+      thresholds: '',
+      maxRegression: 'custom:score -0.1',
+      metricDirections: 'custom:score lower'
+    }
+    const { outputs, summaries } = await gate(gateSettings(policy), {
+      github: { serverUrl: 'https://ghe.example.com' }
+    })
+    const report = JSON.parse(await readFile(outputs.get('report-path') as string, 'utf8')) as {
+      directions: Record<string, string>
+    }
+    expect(report.directions).toEqual({ 'custom:score': 'lower' })
+    const markdown = summaries.join('\n')
+    expect(markdown).toContain('custom:score ↓')
+    expect(markdown).toContain('](https://ghe.example.com/acme/churn-model)')
   })
 })
 

@@ -254,7 +254,7 @@ describe('register', () => {
       metricsFile: undefined,
       metricsS3Uri: undefined,
       description: undefined,
-      approvalStatus: 'PendingManualApproval',
+      approvalStatus: undefined,
       customerMetadata: {},
       inferenceInstances: [],
       transformInstances: [],

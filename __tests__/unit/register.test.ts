@@ -347,6 +347,33 @@ describe('register: a new version from a model artifact', () => {
     expect(outputs.get('model-package-version')).toBe(4)
   })
 
+  it('warns once, with the count, about a metrics file far beyond the 50-entry limit', async () => {
+    groupExists()
+    listed()
+    sm.on(CreateModelPackageCommand).resolves({ ModelPackageArn: pkgArn(1) })
+    described(1)
+    const { ctx, warnings } = fakeContext()
+    const dir = await import('node:fs/promises').then(fs =>
+      fs.mkdtemp(join(process.env.TMPDIR ?? '/tmp', 'reg-'))
+    )
+    const file = join(dir, 'm.json')
+    const count = 2000
+    await import('node:fs/promises').then(fs =>
+      fs.writeFile(
+        file,
+        JSON.stringify(Object.fromEntries(Array.from({ length: count }, (_, i) => [`m${i}`, 0.5])))
+      )
+    )
+    await runRegister(ctx, registerSettings({ metricsFile: file }))
+    const recorded = Object.keys(createInput().CustomerMetadataProperties ?? {})
+    expect(recorded).toHaveLength(50)
+    const mirrored = recorded.filter(k => k.startsWith('metric:')).length
+    const notRecorded = warnings.filter(w => w.includes('not recorded'))
+    expect(notRecorded).toEqual([
+      `${count - mirrored} customer metadata entries not recorded (SageMaker limits): the package already holds 50 entries (metric:m${mirrored}, metric:m${mirrored + 1}, metric:m${mirrored + 2}, metric:m${mirrored + 3}, metric:m${mirrored + 4} and ${count - mirrored - 5} more).`
+    ])
+  })
+
   it('logs metrics and hyperparameters that do not fit the 50-entry limit', async () => {
     groupExists()
     listed()
@@ -371,10 +398,10 @@ describe('register: a new version from a model artifact', () => {
       'metric:m4',
       'metric:m5'
     ])
-    expect(warnings.filter(w => w.includes('not recorded'))).toHaveLength(4)
-    expect(warnings).toContain(
-      'Customer metadata entry not recorded (SageMaker limits): metric:m9: the package already holds 50 entries'
-    )
+    // One warning that counts them, however many there are.
+    expect(warnings.filter(w => w.includes('not recorded'))).toEqual([
+      '4 customer metadata entries not recorded (SageMaker limits): the package already holds 50 entries (metric:m6, metric:m7, metric:m8, metric:m9).'
+    ])
   })
 })
 
@@ -407,10 +434,22 @@ describe('register: idempotence', () => {
       created: false,
       'approval-status': 'Approved'
     })
+    // approval-status was not given: the version's own status is no surprise to warn about.
+    expect(warnings).toEqual([])
+    expect(summaries[0]).toContain('reused')
+  })
+
+  it('warns when the reused version is not in the approval-status the user gave', async () => {
+    groupExists()
+    listed(3)
+    described(3, { metadata: { 'register:fingerprint': FINGERPRINT }, approval: 'Approved' })
+    const { ctx, outputs, warnings } = fakeContext()
+    await runRegister(ctx, registerSettings({ approvalStatus: 'PendingManualApproval' }))
+    expectNoMutation()
+    expect(outputs.get('approval-status')).toBe('Approved')
     expect(warnings).toEqual([
       'Version 3 is Approved; "approval-status" PendingManualApproval applies to new versions only (use mode "approve" or "reject" to change it).'
     ])
-    expect(summaries[0]).toContain('reused')
   })
 
   it('finds an older matching version, describing the newest alone and then five at a time', async () => {

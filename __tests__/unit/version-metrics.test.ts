@@ -60,6 +60,7 @@ describe('readVersionMetrics', () => {
     expect(result).toEqual({
       metrics: { auc: 0.9, 'validation:logloss': 0.3 },
       origin: { auc: 'metadata', 'validation:logloss': 'metadata' },
+      standardDeviations: {},
       notes: []
     })
     expect(reg.s3).not.toHaveReceivedCommand(GetObjectCommand)

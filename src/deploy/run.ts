@@ -14,7 +14,9 @@ import {
 } from '../github/deployments.js'
 import { publish, reportFileName } from '../publish.js'
 import { describeEndpoint } from '../registry/served.js'
-import { renderDeployment } from '../report/deploy.js'
+import { renderDeployment, type DeploymentReport } from '../report/deploy.js'
+import { renderDeploymentText } from '../report/text-views.js'
+import type { TextOptions } from '../report/terminal.js'
 import { consoleUrl, withLink } from '../report/links.js'
 import {
   applyPlan,
@@ -207,7 +209,7 @@ function report(
   const { plan } = state
   const previous =
     plan.previousPackageArn !== plan.primary.packageArn ? plan.previousPackageArn : undefined
-  const markdown = renderDeployment({
+  const view: DeploymentReport = {
     kind,
     outcome: settings.dryRun ? 'planned' : failed ? 'failed' : 'deployed',
     endpointName: plan.endpointName,
@@ -219,7 +221,7 @@ function report(
     previousPackageArn: previous,
     message: outcome,
     calls: plan.calls.map(describeCall)
-  })
+  }
   const data = {
     mode: kind,
     dryRun: settings.dryRun,
@@ -239,7 +241,11 @@ function report(
     servingConfig: state.serving || null,
     created: state.created
   }
-  return { markdown, json: { fileName: reportFileName(settings.group, kind), data } }
+  return {
+    markdown: renderDeployment(view),
+    text: (options: TextOptions) => renderDeploymentText(view, options),
+    json: { fileName: reportFileName(settings.group, kind), data }
+  }
 }
 
 export async function runDeployment(

@@ -127,7 +127,9 @@ export function readRegister(inputs: Inputs): RegisterSettings {
       inputs.optional('description'),
       DESCRIPTION_RULE('ModelPackageDescription')
     ),
-    approvalStatus: inputs.oneOf('approval-status', APPROVAL_STATUSES),
+    approvalStatus: inputs.optional('approval-status')
+      ? inputs.oneOf('approval-status', APPROVAL_STATUSES)
+      : undefined,
     customerMetadata: parseKeyValues(
       'customer-metadata',
       inputs.get('customer-metadata'),

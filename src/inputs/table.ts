@@ -109,7 +109,7 @@ export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; h
   'dry-run': { modes: MUTATING_MODES, help: 'Print what would be done and make no mutating call.' },
   comment: {
     modes: ALL,
-    help: 'Post (or update) the sticky pull-request comment when the run has a pull request.'
+    help: 'Post (or update) the gate report as the sticky pull-request comment when the run has a pull request; the other modes report in the job summary only.'
   },
   history: {
     modes: ALL,
@@ -352,7 +352,6 @@ export const DEFAULTS: Readonly<Record<string, string>> = Object.freeze({
   'dry-run': 'false',
   comment: 'true',
   history: '10',
-  'approval-status': 'PendingManualApproval',
   'content-types': 'text/csv',
   'response-types': 'text/csv',
   baseline: 'latest-approved',

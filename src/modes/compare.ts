@@ -11,6 +11,7 @@ import {
 } from '../registry/versions.js'
 import { compareJson, oldestFirst, renderCompare, type CompareRow } from '../report/compare.js'
 import { compareRow } from '../report/rows.js'
+import { renderCompareText } from '../report/text-views.js'
 
 export const runCompare: ModeRunner<'compare'> = async (ctx, settings) => {
   const { sagemaker } = ctx.aws
@@ -39,13 +40,6 @@ export const runCompare: ModeRunner<'compare'> = async (ctx, settings) => {
     (best, row) => (best === undefined || row.version > best.version ? row : best),
     undefined
   )
-  ctx.out.info(
-    rows.length === 0
-      ? `Group "${group.name}" has no versions to compare.`
-      : `Compared ${rows.length} versions of "${group.name}": ${oldestFirst(rows)
-          .map(row => `v${row.version}`)
-          .join(', ')}`
-  )
   // Publish.
   const report = {
     group: group.nameOrArn,
@@ -60,6 +54,14 @@ export const runCompare: ModeRunner<'compare'> = async (ctx, settings) => {
   await ctx.steps.run('writing the report', () =>
     publish(ctx, {
       markdown: renderCompare(report),
+      text: options => renderCompareText(report, options),
+      log: [
+        rows.length === 0
+          ? `Group "${group.name}" has no versions to compare.`
+          : `Compared ${rows.length} versions of "${group.name}": ${oldestFirst(rows)
+              .map(row => `v${row.version}`)
+              .join(', ')}`
+      ],
       json: { fileName: reportFileName(group, 'compare'), data: compareJson(report) }
     })
   )

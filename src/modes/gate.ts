@@ -12,21 +12,22 @@ import {
   baselineLabel,
   foreignBaseline,
   readHistory,
+  readSide,
   resolveBaseline,
-  VersionCache
+  VersionCache,
+  type SideReading
 } from '../registry/comparison.js'
 import { assertDecidable, gateRecord, recordDecision } from '../registry/decision.js'
-import { readVersionMetrics, type VersionMetrics } from '../registry/metrics.js'
 import { namedOrPendingArn, versionFromArn, type PackageDescription } from '../registry/versions.js'
 import { renderReport, reportJson, type GateReport } from '../report/index.js'
 import { versionReport } from '../report/rows.js'
+import { gateLog, renderGateText } from '../report/text.js'
 import type { SettingsOf } from '../settings.js'
 
-/** A version the gate compares: its ARN as resolved, its description and its metrics. */
-interface Side {
+/** A version the gate compares: its ARN as resolved, its description, metrics and training job. */
+interface Side extends SideReading {
   arn: string
   pkg: PackageDescription
-  metrics: VersionMetrics
 }
 
 /** Resolve and read: the candidate, the baseline, and the metrics the policy needs of both. */
@@ -58,19 +59,21 @@ async function readSides(
   const foreign = baseline && foreignBaseline(baseline, gate.baseline, group)
   if (foreign) ctx.out.warning(foreign)
   const needed = policyMetrics(gate.policy).filter(name => !name.startsWith(LIVE_PREFIX))
-  const [candidateMetrics, baselineMetrics] = await ctx.steps.run('reading the metrics', () =>
+  const [read, readBaseline] = await ctx.steps.run('reading the metrics and training jobs', () =>
     Promise.all([
-      readVersionMetrics({ sagemaker, s3 }, candidate, needed),
-      baseline ? readVersionMetrics({ sagemaker, s3 }, baseline, needed) : undefined
+      readSide({ sagemaker, s3 }, candidate, needed),
+      baseline ? readSide({ sagemaker, s3 }, baseline, needed) : undefined
     ])
   )
-  for (const note of [...candidateMetrics.notes, ...(baselineMetrics?.notes ?? [])])
-    ctx.out.warning(note)
+  for (const side of [read, readBaseline]) {
+    for (const note of side?.metrics.notes ?? []) ctx.out.warning(note)
+    for (const note of side?.lineage.notes ?? []) ctx.out.info(note)
+  }
   return {
-    candidate: { arn: candidateArn, pkg: candidate, metrics: candidateMetrics },
+    candidate: { arn: candidateArn, pkg: candidate, ...read },
     baseline:
-      baselineArn && baseline && baselineMetrics
-        ? { arn: baselineArn, pkg: baseline, metrics: baselineMetrics }
+      baselineArn && baseline && readBaseline
+        ? { arn: baselineArn, pkg: baseline, ...readBaseline }
         : undefined
   }
 }
@@ -80,24 +83,20 @@ export const runGate: ModeRunner<'gate'> = async (ctx, settings): Promise<ModeOu
   const cache = new VersionCache(ctx.aws.sagemaker)
   const { candidate, baseline } = await readSides(ctx, settings, cache)
   const live = await measureLive(ctx, settings, candidate.arn, baseline?.arn)
-  const seen = withLive(candidate.metrics.metrics, live?.candidate)
-  const baseSeen = baseline && withLive(baseline.metrics.metrics, live?.baseline)
+  const seen = withLive(candidate, live?.candidate)
+  const baseSeen = baseline && withLive(baseline, live?.baseline)
 
   // Decide (pure).
   const version = candidate.pkg.ModelPackageVersion ?? versionFromArn(candidate.arn)
   const decision = withServingFailure(
     evaluatePolicy(
       gate.policy,
-      { version, arn: candidate.arn, metrics: seen.metrics },
-      baseline && baseSeen && { ...baseSeen, version: baseline.pkg.ModelPackageVersion },
+      { version, arn: candidate.arn, metrics: seen.metrics.metrics },
+      baseSeen && { ...baseSeen.metrics, version: baseSeen.pkg.ModelPackageVersion },
       { live: live && { comparisons: live.comparisons, test: gate.regressionTest } }
     ),
     live
   )
-  ctx.out.info(
-    `Gate ${decision.decision} for v${version}${baseline ? ` against v${baseline.pkg.ModelPackageVersion}` : ' (no baseline)'}`
-  )
-  for (const reason of decision.reasons) ctx.out.info(`  - ${reason}`)
   ctx.steps.done(`computing the verdict (${decision.decision})`)
 
   const known = new Map([[candidate.arn, candidate.metrics.metrics]])
@@ -116,16 +115,15 @@ export const runGate: ModeRunner<'gate'> = async (ctx, settings): Promise<ModeOu
     status = record.write.status
   }
   const written = settings.dryRun ? `dry run: ${record.preview}` : record.written
-  ctx.out.info(written)
 
   // Publish.
   const report: GateReport = {
     group: group.name,
     region: settings.region,
-    candidate: { ...versionReport(candidate.pkg, seen.metrics, seen.standardDeviations), status },
-    baseline: baseline && {
-      ...versionReport(baseline.pkg, baseSeen?.metrics ?? {}, baseSeen?.standardDeviations),
-      label: baselineLabel(gate.baseline, baseline.pkg, group)
+    candidate: { ...versionReport(candidate.pkg, seen), status },
+    baseline: baseSeen && {
+      ...versionReport(baseSeen.pkg, baseSeen),
+      label: baselineLabel(gate.baseline, baseSeen.pkg, group)
     },
     live,
     decision,
@@ -133,7 +131,9 @@ export const runGate: ModeRunner<'gate'> = async (ctx, settings): Promise<ModeOu
     runUrl: runUrl(ctx.github) || undefined,
     dryRun: settings.dryRun,
     written,
-    policySha256: hash
+    policySha256: hash,
+    directions: gate.policy.directions,
+    serverUrl: ctx.github.serverUrl
   }
   ctx.out.setOutput('decision', decision.decision)
   ctx.out.setOutput('model-package-arn', candidate.arn)
@@ -143,6 +143,8 @@ export const runGate: ModeRunner<'gate'> = async (ctx, settings): Promise<ModeOu
   await ctx.steps.run('publishing the report', () =>
     publish(ctx, {
       markdown: renderReport(report),
+      text: options => renderGateText(report, options),
+      log: gateLog(report),
       json: {
         fileName: reportFileName(group, `v${candidate.pkg.ModelPackageVersion ?? 'unknown'}`),
         data: reportJson(report)

@@ -13,6 +13,7 @@ import {
   resolvePackageArn
 } from '../registry/versions.js'
 import { lineageJson, renderLineage, type LineageReport } from '../report/lineage.js'
+import { renderLineageText } from '../report/text-views.js'
 
 export const runLineage: ModeRunner<'lineage'> = async (ctx, settings) => {
   const sagemaker = ctx.aws.sagemaker
@@ -33,7 +34,6 @@ export const runLineage: ModeRunner<'lineage'> = async (ctx, settings) => {
   const lineage = await ctx.steps.run('reading its training job and lineage', () =>
     readLineage(sagemaker, pkg)
   )
-  for (const note of lineage.notes) ctx.out.info(note)
 
   const report: LineageReport = {
     ...lineage,
@@ -42,9 +42,6 @@ export const runLineage: ModeRunner<'lineage'> = async (ctx, settings) => {
     runUrl: runUrl(ctx.github) || undefined
   }
   const version = lineage.package.version
-  ctx.out.info(
-    `Lineage of ${settings.group.name} ${version !== undefined ? `v${version}` : arn}: ${lineage.trainingJob ? `training job ${lineage.trainingJob.name}` : 'no training job'}, ${lineage.associations.length} lineage associations, ${Object.keys(lineage.story.deployments).length} recorded deployments`
-  )
   ctx.out.setOutput('model-package-arn', arn)
   if (version !== undefined) ctx.out.setOutput('model-package-version', version)
   if (lineage.package.approvalStatus)
@@ -52,6 +49,11 @@ export const runLineage: ModeRunner<'lineage'> = async (ctx, settings) => {
   await ctx.steps.run('writing the report', () =>
     publish(ctx, {
       markdown: renderLineage(report),
+      text: options => renderLineageText(report, options),
+      log: [
+        ...lineage.notes,
+        `Lineage of ${settings.group.name} ${version !== undefined ? `v${version}` : arn}: ${lineage.trainingJob ? `training job ${lineage.trainingJob.name}` : 'no training job'}, ${lineage.associations.length} lineage associations, ${Object.keys(lineage.story.deployments).length} recorded deployments`
+      ],
       json: {
         fileName: reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`),
         data: lineageJson(report)

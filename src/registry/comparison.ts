@@ -5,7 +5,9 @@
 import type { RunContext } from '../context.js'
 import { errorMessage, UserError } from '../errors.js'
 import type { BaselineSpec, GroupRef } from '../settings.js'
+import { describeJobOnce, readTrainingLineage, type LineageData } from './lineage.js'
 import { metricsFromMetadata } from './metadata.js'
+import { readVersionMetrics, type VersionMetrics } from './metrics.js'
 import { servedPackageArn } from './served.js'
 import {
   describeNamedVersion,
@@ -33,6 +35,29 @@ export class VersionCache {
     }
     return found
   }
+}
+
+/** What the gate reads of a described version: its metrics and the training job it records. */
+export interface SideReading {
+  metrics: VersionMetrics
+  lineage: Pick<LineageData, 'package' | 'story' | 'trainingJob' | 'notes'>
+}
+
+/**
+ * The metrics `needed` with their standard deviations, and the training job (one call when
+ * one is recorded) whose hyperparameters and data the report compares.
+ */
+export async function readSide(
+  clients: Pick<RunContext['aws'], 'sagemaker' | 's3'>,
+  pkg: PackageDescription,
+  needed: string[]
+): Promise<SideReading> {
+  const describeJob = describeJobOnce(clients.sagemaker)
+  const [metrics, lineage] = await Promise.all([
+    readVersionMetrics(clients, pkg, needed, { deviations: true, describeJob }),
+    readTrainingLineage(clients.sagemaker, pkg, describeJob)
+  ])
+  return { metrics, lineage }
 }
 
 /**

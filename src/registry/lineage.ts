@@ -367,6 +367,52 @@ async function readOrNote<T>(
   }
 }
 
+type DescribeJob = (name: string) => Promise<DescribeTrainingJobCommandOutput>
+
+function readTrainingJob(
+  describe: DescribeJob,
+  name: string | undefined,
+  notes: string[]
+): Promise<TrainingJobFacts | undefined> {
+  if (!name) return Promise.resolve(undefined)
+  return readOrNote(`Training job "${name}"`, notes, async () =>
+    trainingJobFacts(await describe(name))
+  )
+}
+
+/** DescribeTrainingJob, each job at most once however often it is asked for. */
+export function describeJobOnce(sagemaker: SageMakerClient): DescribeJob {
+  const seen = new Map<string, Promise<DescribeTrainingJobCommandOutput>>()
+  return name => {
+    let found = seen.get(name)
+    if (!found) {
+      found = sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: name }))
+      seen.set(name, found)
+    }
+    return found
+  }
+}
+
+/**
+ * The package and the training job it records, without tuning job or associations: what a
+ * comparison of two versions' hyperparameters, data and image needs, at one call a version.
+ */
+export async function readTrainingLineage(
+  sagemaker: SageMakerClient,
+  pkg: PackageDescription,
+  describe: DescribeJob = describeJobOnce(sagemaker)
+): Promise<Pick<LineageData, 'package' | 'story' | 'trainingJob' | 'notes'>> {
+  const facts = packageFacts(pkg)
+  const story = metadataStory(facts.customerMetadata)
+  const notes: string[] = []
+  const trainingJob = await readTrainingJob(
+    describe,
+    story.provenance[PROVENANCE_KEYS.trainingJob],
+    notes
+  )
+  return { package: facts, story, trainingJob, notes }
+}
+
 /** Reads everything the lineage report shows about one described package. */
 export async function readLineage(
   sagemaker: SageMakerClient,
@@ -378,15 +424,7 @@ export async function readLineage(
   const trainingJobName = story.provenance[PROVENANCE_KEYS.trainingJob]
   const tuningJobName = story.provenance[PROVENANCE_KEYS.tuningJob]
   const [trainingJob, tuningJob, associations] = await Promise.all([
-    trainingJobName
-      ? readOrNote(`Training job "${trainingJobName}"`, notes, async () =>
-          trainingJobFacts(
-            await sagemaker.send(
-              new DescribeTrainingJobCommand({ TrainingJobName: trainingJobName })
-            )
-          )
-        )
-      : undefined,
+    readTrainingJob(describeJobOnce(sagemaker), trainingJobName, notes),
     tuningJobName
       ? readOrNote(`Tuning job "${tuningJobName}"`, notes, async () =>
           tuningJobFacts(

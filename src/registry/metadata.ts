@@ -99,6 +99,32 @@ export interface MetadataFit {
   dropped: string[]
 }
 
+/** Names listed per reason in `droppedSummary`; a metrics file can drop hundreds of thousands. */
+const DROPPED_NAMES = 5
+
+/**
+ * The entries `fitMetadata` dropped, in one sentence: keys grouped by reason, a few named
+ * per reason and the rest counted, so a large metrics file makes one warning, not one a metric.
+ */
+export function droppedSummary(dropped: readonly string[]): string {
+  const byReason = new Map<string, string[]>()
+  for (const entry of dropped) {
+    const at = entry.lastIndexOf(': ')
+    const [key, reason] =
+      at < 0 ? [entry, 'not accepted'] : [entry.slice(0, at), entry.slice(at + 2)]
+    byReason.set(reason, [...(byReason.get(reason) ?? []), key])
+  }
+  const groups = [...byReason].map(([reason, keys]) => {
+    const named = keys.slice(0, DROPPED_NAMES).join(', ')
+    const more = keys.length > DROPPED_NAMES ? ` and ${keys.length - DROPPED_NAMES} more` : ''
+    return `${reason} (${named}${more})`
+  })
+  const count = dropped.length
+  const others =
+    groups.length > DROPPED_NAMES ? `; and ${groups.length - DROPPED_NAMES} other reasons` : ''
+  return `${count} customer metadata entr${count === 1 ? 'y' : 'ies'} not recorded (SageMaker limits): ${groups.slice(0, DROPPED_NAMES).join('; ')}${others}.`
+}
+
 /**
  * Fits entries into what SageMaker accepts, in the order given (earlier entries win a
  * place first), next to `existing` entries already on the package.

@@ -2,7 +2,11 @@
 // first (no extra call), then the statistics JSON in S3 behind ModelMetrics (its digest
 // verified), then the final metrics of the training job that produced it.
 import type { S3Client } from '@aws-sdk/client-s3'
-import { DescribeTrainingJobCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker'
+import {
+  DescribeTrainingJobCommand,
+  type DescribeTrainingJobCommandOutput,
+  type SageMakerClient
+} from '@aws-sdk/client-sagemaker'
 import { errorMessage, UserError } from '../errors.js'
 import { metricValues, parseMetricsJson, type ParsedMetrics } from '../evaluation/metrics-file.js'
 import { metricsFromMetadata } from './metadata.js'
@@ -24,6 +28,11 @@ export interface VersionMetrics {
   metrics: Record<string, number>
   /** Where each metric came from. */
   origin: Record<string, MetricOrigin>
+  /**
+   * Standard deviations from the statistics, for the metrics whose value is the one the
+   * statistics hold (a metadata value that differs from them gets none).
+   */
+  standardDeviations: Record<string, number>
   /** Why a source could not be used (a digest mismatch, an unreadable object), for the report. */
   notes: string[]
 }
@@ -35,15 +44,21 @@ function expectedDigest(digest: string | undefined): string | undefined {
 
 /**
  * Reads the metrics `needed` by the policy, going to S3 or the training job only while
- * some are still missing. Sources that fail are noted, never trusted: a statistics file
- * whose content does not match its recorded digest contributes nothing.
+ * some are still missing; with `deviations`, the statistics are read anyway for their
+ * standard deviations (one S3 read). Sources that fail are noted, never trusted: a
+ * statistics file whose content does not match its recorded digest contributes nothing.
  */
 export async function readVersionMetrics(
   clients: { sagemaker: SageMakerClient; s3: S3Client },
   pkg: PackageDescription,
-  needed: string[]
+  needed: string[],
+  options: {
+    deviations?: boolean
+    /** Describes a training job; given when the caller reads the same job for more. */
+    describeJob?: (name: string) => Promise<DescribeTrainingJobCommandOutput>
+  } = {}
 ): Promise<VersionMetrics> {
-  const result: VersionMetrics = { metrics: {}, origin: {}, notes: [] }
+  const result: VersionMetrics = { metrics: {}, origin: {}, standardDeviations: {}, notes: [] }
   const add = (metrics: Record<string, number>, origin: MetricOrigin) => {
     for (const [name, value] of Object.entries(metrics)) {
       if (name in result.metrics) continue
@@ -57,7 +72,7 @@ export async function readVersionMetrics(
   add(metricsFromMetadata(pkg.CustomerMetadataProperties), 'metadata')
 
   const statistics = pkg.ModelMetrics?.ModelQuality?.Statistics
-  if (missing().length > 0 && statistics?.S3Uri) {
+  if ((missing().length > 0 || options.deviations) && statistics?.S3Uri) {
     try {
       const location = parseS3Uri(statistics.S3Uri, 'ModelMetrics.ModelQuality.Statistics.S3Uri')
       const bytes = await getObjectBytes(clients.s3, location)
@@ -73,7 +88,17 @@ export async function readVersionMetrics(
           )
         }
         const text = new TextDecoder('utf-8').decode(bytes)
-        add(metricValues(parseMetricsJson(text, statistics.S3Uri).metrics), 'statistics')
+        const parsed = parseMetricsJson(text, statistics.S3Uri).metrics
+        add(metricValues(parsed), 'statistics')
+        for (const metric of parsed) {
+          const sd = metric.standardDeviation
+          if (
+            sd !== undefined &&
+            Number.isFinite(sd) &&
+            result.metrics[metric.name] === metric.value
+          )
+            result.standardDeviations[metric.name] = sd
+        }
       }
     } catch (error) {
       result.notes.push(`${label}: could not read ${statistics.S3Uri}: ${errorMessage(error)}`)
@@ -83,9 +108,11 @@ export async function readVersionMetrics(
   const trainingJob = pkg.CustomerMetadataProperties?.[PROVENANCE_KEYS.trainingJob]
   if (missing().length > 0 && trainingJob) {
     try {
-      const job = await clients.sagemaker.send(
-        new DescribeTrainingJobCommand({ TrainingJobName: trainingJob })
-      )
+      const job = options.describeJob
+        ? await options.describeJob(trainingJob)
+        : await clients.sagemaker.send(
+            new DescribeTrainingJobCommand({ TrainingJobName: trainingJob })
+          )
       add(metricValues(finalMetrics(job)), 'training-job')
     } catch (error) {
       result.notes.push(

@@ -13,6 +13,7 @@ import {
 } from '../evaluation/metrics-file.js'
 import type { ApprovalStatus, GroupRef, RegisterSettings } from '../settings.js'
 import {
+  droppedSummary,
   fitMetadata,
   formatMetricValue,
   METADATA_MAX_ENTRIES,
@@ -45,6 +46,9 @@ import { versionFromArn, type PackageDescription } from './versions.js'
  * ModelLifeCycle.StageStatus at registration, from the approval status the version is
  * created with (StageStatus is free text matching [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}).
  */
+/** What a new version is when `approval-status` is not given. */
+const INITIAL_STATUS: ApprovalStatus = 'PendingManualApproval'
+
 export const STAGE_STATUS: Record<ApprovalStatus, string> = {
   PendingManualApproval: 'PendingApproval',
   Approved: 'Approved',
@@ -74,6 +78,8 @@ export interface RegistrationPlan {
   /** Statistics this run uploads (`location` set), or an existing object it attaches. */
   statistics?: StatisticsObject & { location?: S3Location }
   request: Omit<PackageRequest, 'clientToken'>
+  /** The `approval-status` the user gave, if any. */
+  askedStatus?: ApprovalStatus
 }
 
 type Log = Pick<Reporter, 'info' | 'warning'>
@@ -118,7 +124,7 @@ function lifecycle(facts: RegistrationFacts): PackageRequest['lifecycle'] {
   const url = runUrl(run)
   return {
     stage: register.modelLifecycleStage,
-    stageStatus: STAGE_STATUS[register.approvalStatus],
+    stageStatus: STAGE_STATUS[register.approvalStatus ?? INITIAL_STATUS],
     description: `Registered from ${commit}${url ? ` by ${url}` : ''}`.slice(0, 1024)
   }
 }
@@ -206,16 +212,14 @@ export function planRegistration(facts: RegistrationFacts, out: Log): Registrati
     imageUri: source.imageUri
   })
   const fit = customerMetadata(facts, fingerprint, metrics)
-  for (const reason of fit.dropped) {
-    out.warning(`Customer metadata entry not recorded (SageMaker limits): ${reason}`)
-  }
+  if (fit.dropped.length > 0) out.warning(droppedSummary(fit.dropped))
   const statistics = statisticsOf(facts, fingerprint, metrics, out)
   const request = {
     group: facts.group,
     modelDataUrl: source.modelDataUrl,
     imageUri: source.imageUri,
     description: register.description,
-    approvalStatus: register.approvalStatus,
+    approvalStatus: register.approvalStatus ?? INITIAL_STATUS,
     contentTypes: register.contentTypes,
     responseTypes: register.responseTypes,
     realtimeInstanceTypes: register.inferenceInstances,
@@ -225,7 +229,15 @@ export function planRegistration(facts: RegistrationFacts, out: Log): Registrati
     customerMetadata: fit.metadata,
     lifecycle: lifecycle(facts)
   }
-  return { source, fingerprint, metrics, mirrored: fit.mirrored, statistics, request }
+  return {
+    source,
+    fingerprint,
+    metrics,
+    mirrored: fit.mirrored,
+    statistics,
+    request,
+    askedStatus: register.approvalStatus
+  }
 }
 
 function differingMetrics(
@@ -252,7 +264,6 @@ export async function reuseRegistration(
 ): Promise<RegistrationResult> {
   const arn = match.ModelPackageArn ?? ''
   const version = match.ModelPackageVersion ?? versionFromArn(arn)
-  const wanted = plan.request.approvalStatus
   ctx.out.info(
     `Version ${version} was already registered from this commit and model (${arn}); reusing it.`
   )
@@ -269,12 +280,14 @@ export async function reuseRegistration(
         )
       : match
   const status = description.ModelApprovalStatus
-  if (status && status !== wanted) {
+  // Only a status the user asked for can be at odds with the version's; the default is no wish.
+  const asked = plan.askedStatus
+  if (asked && status && status !== asked) {
     ctx.out.warning(
-      `Version ${version} is ${status}; "approval-status" ${wanted} applies to new versions only (use mode "approve" or "reject" to change it).`
+      `Version ${version} is ${status}; "approval-status" ${asked} applies to new versions only (use mode "approve" or "reject" to change it).`
     )
   }
-  return { arn, version, created: false, approvalStatus: status ?? wanted }
+  return { arn, version, created: false, approvalStatus: status ?? plan.request.approvalStatus }
 }
 
 /** A first run: the statistics uploaded (or attached), the version created and waited for. */

@@ -47,6 +47,6 @@ export {
   type DeploymentReport,
   type DeploymentVariant
 } from './deploy.js'
-export { renderGateText } from './text.js'
+export { gateLog, renderGateText } from './text.js'
 export { renderCompareText, renderDeploymentText, renderLineageText } from './text-views.js'
 export { useColor, type TextOptions } from './terminal.js'

@@ -7,7 +7,9 @@ import {
   type PackageDescription,
   type VersionSummary
 } from '../registry/versions.js'
+import type { SideReading } from '../registry/comparison.js'
 import type { CompareRow } from './compare.js'
+import { buildFacts } from './provenance.js'
 import type { VersionReport } from './render.js'
 
 function iso(date: Date | undefined): string | undefined {
@@ -66,20 +68,21 @@ function provenanceOf(pkg: PackageDescription): Record<string, string> {
   return provenance
 }
 
-/** A candidate or baseline of the gate's report, with the metrics the gate read for it. */
-export function versionReport(
-  pkg: PackageDescription,
-  metrics: Record<string, number>,
-  standardDeviations?: Record<string, number>
-): VersionReport {
+/**
+ * A candidate or baseline of the gate's report: the metrics the gate read for it with their
+ * standard deviations, and what it was built from (hyperparameters, training data, image).
+ */
+export function versionReport(pkg: PackageDescription, side: SideReading): VersionReport {
+  const deviations = side.metrics.standardDeviations
   return {
-    ...(standardDeviations ? { standardDeviations } : {}),
     version: pkg.ModelPackageVersion,
     arn: pkg.ModelPackageArn,
     status: pkg.ModelApprovalStatus,
     description: pkg.ModelPackageDescription,
-    metrics,
+    metrics: side.metrics.metrics,
+    ...(Object.keys(deviations).length > 0 ? { standardDeviations: { ...deviations } } : {}),
     provenance: provenanceOf(pkg),
-    creationTime: pkg.CreationTime
+    creationTime: pkg.CreationTime,
+    ...buildFacts(side.lineage)
   }
 }

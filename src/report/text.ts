@@ -191,3 +191,16 @@ export function renderGateText(data: GateReport, options: TextOptions = {}): str
   ]
   return lines.join('\n') + '\n'
 }
+
+/** The outcome in a few lines, for the log beside the job summary. */
+export function gateLog(data: GateReport): string[] {
+  const candidate = version(data.candidate.version, 'the candidate')
+  const baseline = data.baseline
+    ? ` against ${version(data.baseline.version, 'the baseline')}`
+    : ' (no baseline)'
+  return [
+    `Gate ${data.decision.decision} for ${candidate}${baseline}`,
+    ...data.decision.reasons.map(reason => `  - ${reason}`),
+    ...(data.written ? [data.written] : [])
+  ]
+}

@@ -194,13 +194,16 @@ export async function measureLive(
 }
 
 /** What the policy and the report read of a version: the registry's metrics, the live ones beside them. */
-export function withLive(
-  metrics: Record<string, number>,
-  live: LiveSide | undefined
-): { metrics: Record<string, number>; standardDeviations?: Record<string, number> } {
-  return live
-    ? { metrics: { ...metrics, ...live.metrics }, standardDeviations: live.standardDeviations }
-    : { metrics }
+export function withLive<T extends { metrics: LiveSide }>(side: T, live: LiveSide | undefined): T {
+  if (!live) return side
+  return {
+    ...side,
+    metrics: {
+      ...side.metrics,
+      metrics: { ...side.metrics.metrics, ...live.metrics },
+      standardDeviations: { ...side.metrics.standardDeviations, ...live.standardDeviations }
+    }
+  }
 }
 
 /**
