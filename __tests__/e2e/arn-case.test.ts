@@ -6,7 +6,16 @@
 import { describe, expect, it } from '@jest/globals'
 import { DescribeModelPackageCommand } from '@aws-sdk/client-sagemaker'
 import type { Emulator } from '../../emulator/server.ts'
-import { IMAGE, clients, explain, logisticModel, runOn, seedModel, useEmulator } from './support.js'
+import {
+  ARN_CASE,
+  IMAGE,
+  clients,
+  explain,
+  logisticModel,
+  runOn,
+  seedModel,
+  useEmulator
+} from './support.js'
 
 let emulator: Emulator
 
@@ -76,7 +85,7 @@ describe.each(['preserve', 'lower'] as const)('a mixed-case group, arnCase %s', 
         emulator.setPolicy({ policy: null })
         expect(await status(first)).toBe('Approved')
       } finally {
-        emulator.setOptions({ arnCase: 'lower' })
+        emulator.setOptions({ arnCase: ARN_CASE })
       }
     }
   )

@@ -4025,12 +4025,18 @@ function registrationFingerprint(parts) {
     return sha256Hex(['register/v1', parts.group, parts.commit, parts.modelDataUrl, parts.imageUri].join('\n'));
 }
 /**
- * The ClientToken for CreateModelPackage. `retryAfter` (a failed version that carried the
- * same fingerprint) changes the token, so a retry is not answered with the failed package.
+ * The ClientToken for CreateModelPackage: a digest of the fingerprint and of the exact
+ * request (`request`, everything but the token). SageMaker answers one token sent with
+ * other parameters with a ConflictException, so a re-run that differs in anything (its
+ * metrics, description, run link) gets its own token, while a retry of the same request
+ * gets the same one. `retryAfter` (a failed version that carried the same fingerprint)
+ * changes the token, so a retry is not answered with the failed package.
  */
-function clientToken(fingerprint, retryAfter) {
-    const base = retryAfter === undefined ? fingerprint : sha256Hex(`${fingerprint}\nretry-after:${retryAfter}`);
-    return base.slice(0, CLIENT_TOKEN_LENGTH);
+function clientToken(fingerprint, request, retryAfter) {
+    const parts = [fingerprint, JSON.stringify(request)];
+    if (retryAfter !== undefined)
+        parts.push(`retry-after:${retryAfter}`);
+    return sha256Hex(parts.join('\n')).slice(0, CLIENT_TOKEN_LENGTH);
 }
 /** MetadataProperties from the GitHub run; undefined when there is nothing to record. */
 function metadataProperties(run, projectId) {
@@ -9858,10 +9864,8 @@ async function reuseRegistration(ctx, match, plan, dryRun) {
 }
 /** A first run: the statistics uploaded (or attached), the version created and waited for. */
 async function createRegistration(ctx, plan, retryAfter, dryRun) {
-    const input = createPackageInput({
-        ...plan.request,
-        clientToken: clientToken(plan.fingerprint, retryAfter)
-    });
+    const { ClientToken: _, ...request } = createPackageInput({ ...plan.request, clientToken: '' });
+    const input = { ...request, ClientToken: clientToken(plan.fingerprint, request, retryAfter) };
     const statistics = plan.statistics;
     const upload = statistics?.location && statistics.body !== undefined ? statistics : undefined;
     if (dryRun) {
