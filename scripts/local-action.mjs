@@ -162,6 +162,8 @@ export async function main(argv) {
     port: 0,
     delays: { packageCompleteMs: 50, endpointCreateMs: 300, endpointUpdateMs: 300, waitSecondMs: 5 }
   })
+  // EMULATOR_ARN_CASE=preserve: a SageMaker that keeps the case of names inside ARNs.
+  if (process.env.EMULATOR_ARN_CASE === 'preserve') emulator.setOptions({ arnCase: 'preserve' })
   const github = await startFakeGitHub()
   try {
     seed(emulator, group)

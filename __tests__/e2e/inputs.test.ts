@@ -390,7 +390,7 @@ describe('15. things that do not exist', () => {
     /Input "model-package-group": group "no-such-group" does not exist in us-east-1\. Check the name, the region and the AWS account the credentials belong to\./
   const missingVersion = (input: string) =>
     new RegExp(
-      `Input "${input}": v9 of group "churn-model" does not exist in us-east-1 \\(arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-model/9\\)\\.`
+      `Input "${input}": v9 of group "churn-model" does not exist in us-east-1\\. Check the version number`
     )
 
   it.each([

@@ -126,6 +126,14 @@ export function explain(run: ActionRun): string {
 }
 
 /**
+ * How the emulators of this run spell names inside ARNs: EMULATOR_ARN_CASE=preserve runs
+ * the suite against a SageMaker that keeps the case, anything else against one that
+ * lower-cases (the emulator's default). AWS does not document which it does.
+ */
+export const ARN_CASE: 'lower' | 'preserve' =
+  process.env.EMULATOR_ARN_CASE === 'preserve' ? 'preserve' : 'lower'
+
+/**
  * Starts one emulator for a test file and closes it afterwards; with `resetEach` the
  * registry starts empty for every test. The emulator reaches the file through `use`.
  */
@@ -137,6 +145,7 @@ export function useEmulator(
   let emulator: Emulator | undefined
   beforeAll(async () => {
     emulator = await startEmulator(options)
+    emulator.setOptions({ arnCase: ARN_CASE })
     use(emulator)
   })
   afterAll(async () => {

@@ -161,6 +161,39 @@ describe('IAM policy evaluation', () => {
     expect(Buffer.from(ok.Body!).toString()).toBe('1\n')
   })
 
+  it('checks sagemaker:AddTags on the new resource when a create carries tags', async () => {
+    await setPolicy([
+      { Effect: 'Allow', Action: 'sagemaker:CreateModelPackageGroup', Resource: '*' }
+    ])
+    await h.sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: 'untagged' }))
+    const tagged = await expectAwsError(
+      h.sm.send(
+        new CreateModelPackageGroupCommand({
+          ModelPackageGroupName: 'Tagged',
+          Tags: [{ Key: 'team', Value: 'ml' }]
+        })
+      ),
+      'AccessDeniedException'
+    )
+    expect(tagged.message).toContain(
+      `sagemaker:AddTags on resource: ${arn('model-package-group/tagged')} because`
+    )
+    await setPolicy([
+      {
+        Effect: 'Allow',
+        Action: ['sagemaker:CreateModelPackageGroup', 'sagemaker:AddTags'],
+        Resource: arn('model-package-group/tagged')
+      }
+    ])
+    const created = await h.sm.send(
+      new CreateModelPackageGroupCommand({
+        ModelPackageGroupName: 'Tagged',
+        Tags: [{ Key: 'team', Value: 'ml' }]
+      })
+    )
+    expect(created.ModelPackageGroupArn).toBe(arn('model-package-group/tagged'))
+  })
+
   it('answers S3 with AccessDenied (403 XML) per action and object ARN, and CloudWatch with AccessDenied', async () => {
     await h.s3.send(new PutObjectCommand({ Bucket: 'data', Key: 'eval/rows.csv', Body: '1\n' }))
     await setPolicy([

@@ -159,7 +159,7 @@ describe('approve', () => {
       approve(decisionSettings('approve', { modelPackage: { kind: 'version', version: 42 } }))
     )
     expect(error.message).toBe(
-      `Reading v42 failed after finding the version: Input "model-package": v42 of group "churn" does not exist in us-east-1 (${packageArn(42)}). Check the version number, the group, the region and the AWS account the credentials belong to. Nothing was changed.`
+      'Finding the version failed: Input "model-package": v42 of group "churn" does not exist in us-east-1. Check the version number, the group, the region and the AWS account the credentials belong to. Nothing was changed.'
     )
   })
 

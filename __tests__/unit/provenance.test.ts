@@ -33,15 +33,21 @@ describe('registrationFingerprint and clientToken', () => {
     }
   })
 
-  it('gives a ClientToken within SageMaker limits (1-36 of [a-zA-Z0-9-])', () => {
+  it('gives a ClientToken within SageMaker limits (1-36 of [a-zA-Z0-9-]), one per request', () => {
     const fingerprint = registrationFingerprint(parts)
-    const token = clientToken(fingerprint)
-    expect(token).toBe(fingerprint.slice(0, 36))
+    const request = { ModelPackageGroupName: 'churn', ModelPackageDescription: 'first' }
+    const token = clientToken(fingerprint, request)
     expect(token).toMatch(/^[a-zA-Z0-9-]{36}$/)
-    const retry = clientToken(fingerprint, 3)
+    expect(clientToken(fingerprint, { ...request })).toBe(token)
+    // SageMaker refuses one token with other parameters: any change gives another token.
+    expect(clientToken(fingerprint, { ...request, ModelPackageDescription: 'second' })).not.toBe(
+      token
+    )
+    expect(clientToken(`${fingerprint}x`, request)).not.toBe(token)
+    const retry = clientToken(fingerprint, request, 3)
     expect(retry).toMatch(/^[a-zA-Z0-9-]{36}$/)
     expect(retry).not.toBe(token)
-    expect(clientToken(fingerprint, 3)).toBe(retry)
+    expect(clientToken(fingerprint, request, 3)).toBe(retry)
   })
 })
 

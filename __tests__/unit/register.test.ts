@@ -27,7 +27,7 @@ import {
   registerSettings
 } from '../../__fixtures__/register/settings.js'
 import { runRegister } from '../../src/modes/register.js'
-import { registrationFingerprint } from '../../src/registry/provenance.js'
+import { clientToken, registrationFingerprint } from '../../src/registry/provenance.js'
 
 const sm = mockClient(SageMakerClient)
 const workDir = useWorkDir('register')
@@ -115,6 +115,12 @@ function createInput(): CreateModelPackageCommandInput {
   const calls = sm.commandCalls(CreateModelPackageCommand)
   expect(calls).toHaveLength(1)
   return (calls[0] as { args: [{ input: CreateModelPackageCommandInput }] }).args[0].input
+}
+
+/** The token a request without one gets from `fingerprint`. */
+function tokenOf(fingerprint: string, input: object): string {
+  const { ClientToken: _, ...request } = input as CreateModelPackageCommandInput
+  return clientToken(fingerprint, request)
 }
 
 function putBody(): { key: string; body: string } {
@@ -217,7 +223,7 @@ describe('register: a new version from a model artifact', () => {
         SupportedTransformInstanceTypes: ['ml.m5.large']
       },
       ModelApprovalStatus: 'PendingManualApproval',
-      ClientToken: FINGERPRINT.slice(0, 36),
+      ClientToken: tokenOf(FINGERPRINT, createInput()),
       ModelPackageDescription: 'XGBoost churn model',
       ModelMetrics: {
         ModelQuality: {
@@ -499,7 +505,7 @@ describe('register: idempotence', () => {
       modelDataUrl: MODEL_DATA_URL,
       imageUri: IMAGE_URI
     })
-    expect(createInput().ClientToken).toBe(other.slice(0, 36))
+    expect(createInput().ClientToken).toBe(tokenOf(other, createInput()))
     expect(createInput().CustomerMetadataProperties?.['register:fingerprint']).toBe(other)
     expect(outputs.get('model-package-version')).toBe(2)
     expect(outputs.get('created')).toBe(true)
@@ -545,7 +551,7 @@ describe('register: idempotence', () => {
     await runRegister(ctx, registerSettings())
     const token = createInput().ClientToken as string
     expect(token).toMatch(/^[a-f0-9]{36}$/)
-    expect(token).not.toBe(FINGERPRINT.slice(0, 36))
+    expect(token).not.toBe(tokenOf(FINGERPRINT, createInput()))
     expect(warnings).toContain(
       'Version 2 registered this commit and model but Failed; registering again.'
     )
@@ -844,7 +850,7 @@ describe('register: dry run', () => {
     const requestInfo =
       infos.find(i => i.startsWith('Dry run: would call CreateModelPackage with:')) ?? ''
     const request = JSON.parse(requestInfo.slice(requestInfo.indexOf('{')))
-    expect(request.ClientToken).toBe(FINGERPRINT.slice(0, 36))
+    expect(request.ClientToken).toBe(tokenOf(FINGERPRINT, request))
     expect(request.CustomerMetadataProperties['metric:auc']).toBe('0.9412')
     const uploadInfo = infos.find(i => i.includes('would upload')) ?? ''
     const body = uploadInfo.slice(uploadInfo.indexOf('{'))

@@ -10,8 +10,8 @@ import { FakeRegistry, GROUP, GROUP_ARN, packageArn } from '../../__fixtures__/g
 import {
   latestVersion,
   listVersions,
-  packageArnFromGroupArn,
   resolvePackageArn,
+  versionArns,
   singleLine,
   truncate,
   updateVersion,
@@ -46,33 +46,41 @@ describe('ARNs', () => {
     ).toThrow('is not the ARN of a versioned model package')
   })
 
-  it('forms a package ARN from the group ARN, in any partition', () => {
-    expect(packageArnFromGroupArn(GROUP_ARN, 3)).toBe(packageArn(3))
-    expect(
-      packageArnFromGroupArn(
-        'arn:aws-cn:sagemaker:cn-north-1:123456789012:model-package-group/g',
-        2
-      )
-    ).toBe('arn:aws-cn:sagemaker:cn-north-1:123456789012:model-package/g/2')
-    expect(() => packageArnFromGroupArn('arn:aws:s3:::bucket', 1)).toThrow(
-      'is not a model package group ARN'
-    )
-  })
-
-  it('resolves an ARN without a call, and a version number through the group', async () => {
+  it('resolves an ARN without a call, and a version number from the listing', async () => {
+    for (let v = 1; v <= 9; v++) reg.add(v, 'PendingManualApproval')
     const client = sagemaker()
     await expect(
       resolvePackageArn(client, group, { kind: 'arn', arn: packageArn(9) })
     ).resolves.toBe(packageArn(9))
     expect(reg.sagemaker.calls()).toHaveLength(0)
-    await expect(resolvePackageArn(client, group, { kind: 'version', version: 9 })).resolves.toBe(
-      packageArn(9)
+    await expect(resolvePackageArn(client, group, { kind: 'version', version: 7 })).resolves.toBe(
+      packageArn(7)
     )
-    expect(reg.sagemaker).toHaveReceivedCommandTimes(DescribeModelPackageGroupCommand, 1)
-    await expect(
-      resolvePackageArn(client, { ...group, arn: GROUP_ARN }, { kind: 'version', version: 2 })
-    ).resolves.toBe(packageArn(2))
-    expect(reg.sagemaker).toHaveReceivedCommandTimes(DescribeModelPackageGroupCommand, 1)
+    expect(reg.sagemaker).toHaveReceivedCommandTimes(ListModelPackagesCommand, 1)
+    expect(reg.sagemaker).toHaveReceivedCommandTimes(DescribeModelPackageGroupCommand, 0)
+    expect(listInputs()[0]).toMatchObject({
+      SortOrder: 'Descending',
+      ModelPackageType: 'Versioned'
+    })
+  })
+
+  it('takes the ARNs from the listing, never from the group ARN, and names missing versions', async () => {
+    for (let v = 1; v <= 250; v++) reg.add(v, 'Approved')
+    const client = sagemaker()
+    // Group ARN spelled otherwise than the registry spells its package ARNs.
+    const shouted = {
+      ...group,
+      arn: GROUP_ARN.toUpperCase().replace('ARN:AWS:SAGEMAKER', 'arn:aws:sagemaker')
+    }
+    await expect(versionArns(client, shouted, [249, 120], 'versions')).resolves.toEqual([
+      packageArn(249),
+      packageArn(120)
+    ])
+    // Newest first, stopping at the page that holds the oldest version asked for.
+    expect(reg.sagemaker).toHaveReceivedCommandTimes(ListModelPackagesCommand, 2)
+    await expect(versionArns(client, group, [3, 300, 400], 'versions')).rejects.toThrow(
+      `Input "versions": v300, v400 of group "${GROUP}" do not exist in us-east-1.`
+    )
   })
 })
 

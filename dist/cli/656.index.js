@@ -7443,12 +7443,18 @@ function registrationFingerprint(parts) {
     return sha256Hex(['register/v1', parts.group, parts.commit, parts.modelDataUrl, parts.imageUri].join('\n'));
 }
 /**
- * The ClientToken for CreateModelPackage. `retryAfter` (a failed version that carried the
- * same fingerprint) changes the token, so a retry is not answered with the failed package.
+ * The ClientToken for CreateModelPackage: a digest of the fingerprint and of the exact
+ * request (`request`, everything but the token). SageMaker answers one token sent with
+ * other parameters with a ConflictException, so a re-run that differs in anything (its
+ * metrics, description, run link) gets its own token, while a retry of the same request
+ * gets the same one. `retryAfter` (a failed version that carried the same fingerprint)
+ * changes the token, so a retry is not answered with the failed package.
  */
-function clientToken(fingerprint, retryAfter) {
-    const base = retryAfter === undefined ? fingerprint : sha256Hex(`${fingerprint}\nretry-after:${retryAfter}`);
-    return base.slice(0, CLIENT_TOKEN_LENGTH);
+function clientToken(fingerprint, request, retryAfter) {
+    const parts = [fingerprint, JSON.stringify(request)];
+    if (retryAfter !== undefined)
+        parts.push(`retry-after:${retryAfter}`);
+    return sha256Hex(parts.join('\n')).slice(0, CLIENT_TOKEN_LENGTH);
 }
 /** MetadataProperties from the GitHub run; undefined when there is nothing to record. */
 function metadataProperties(run, projectId) {
@@ -8079,13 +8085,6 @@ function versions_versionFromArn(arn) {
         throw new Error(`"${arn}" is not the ARN of a versioned model package`);
     return parts.version;
 }
-/** The package ARN of version `version`, formed from the group's ARN as SageMaker forms it. */
-function packageArnFromGroupArn(groupArn, version) {
-    const group = parseGroupArn(groupArn);
-    if (!group)
-        throw new Error(`"${groupArn}" is not a model package group ARN`);
-    return packageArnOf(group, version);
-}
 async function regionOf(sagemaker) {
     const region = sagemaker.config.region;
     return typeof region === 'function' ? await region() : String(region ?? '');
@@ -8096,12 +8095,19 @@ const CHECK = 'Check the name, the region and the AWS account the credentials be
 async function groupNotFound(sagemaker, group) {
     return new UserError(`Input "model-package-group": group "${group.name}" does not exist in ${await regionOf(sagemaker)}. ${CHECK}`);
 }
+function notFoundMessage(input, versions, group, where) {
+    return new UserError(`Input "${input}": ${versions.join(', ')} of group "${group}" ${versions.length === 1 ? 'does' : 'do'} not exist in ${where}. Check the version number, the group, the region and the AWS account the credentials belong to.`);
+}
 /** `input` named version(s) of the group that SageMaker does not know. */
 function versionsNotFound(input, arns) {
     const parts = arns.map(parsePackageArn);
     const { region, name: group } = parts[0] ?? {};
     const versions = parts.map((found, i) => (found ? `v${found.version}` : arns[i]));
-    return new UserError(`Input "${input}": ${versions.join(', ')} of group "${group ?? '?'}" ${versions.length === 1 ? 'does' : 'do'} not exist in ${region ?? 'this region'} (${arns.join(', ')}). Check the version number, the group, the region and the AWS account the credentials belong to.`);
+    return notFoundMessage(input, versions, group ?? '?', `${region ?? 'this region'} (${arns.join(', ')})`);
+}
+async function versionNumbersNotFound(sagemaker, input, group, versions) {
+    const where = await regionOf(sagemaker);
+    return notFoundMessage(input, versions.map(v => `v${v}`), group.name, where);
 }
 /** Runs `read` on a version that input `input` named; "no such version" becomes one message naming the input. */
 async function forNamedVersion(input, arn, read) {
@@ -8136,7 +8142,47 @@ async function readGroupArn(sagemaker, group) {
 async function resolvePackageArn(sagemaker, group, ref) {
     if (ref.kind === 'arn')
         return ref.arn;
-    return packageArnFromGroupArn(await readGroupArn(sagemaker, group), ref.version);
+    const [arn] = await versionArns(sagemaker, group, [ref.version], 'model-package');
+    return arn;
+}
+/**
+ * The ARNs of versions `versions`, as SageMaker's listing spells them. Whether SageMaker
+ * lower-cases a group's name inside its package ARNs is not documented, so an ARN formed
+ * from the group's name or ARN could name nothing (or be refused by IAM). The listing goes
+ * newest first and stops at the oldest version asked for. Versions that do not exist are
+ * one error naming them and `input`.
+ */
+async function versionArns(sagemaker, group, versions, input) {
+    const wanted = new Set(versions);
+    const oldest = Math.min(...wanted);
+    const found = new Map();
+    let listed = 0;
+    let nextToken;
+    do {
+        const page = await sagemaker.send(new dist_cjs/* ListModelPackagesCommand */.MTG({
+            ModelPackageGroupName: group.nameOrArn,
+            ModelPackageType: 'Versioned',
+            SortBy: 'CreationTime',
+            SortOrder: 'Descending',
+            MaxResults: 100,
+            NextToken: nextToken
+        }));
+        const summaries = (page.ModelPackageSummaryList ?? []).map(toSummary);
+        listed += summaries.length;
+        for (const summary of summaries)
+            if (wanted.has(summary.version))
+                found.set(summary.version, summary.arn);
+        if (summaries.some(summary => summary.version <= oldest))
+            break;
+        nextToken = page.NextToken;
+    } while (nextToken);
+    // Listing a group that does not exist answers with no versions: tell the two apart.
+    if (listed === 0)
+        await describeGroup(sagemaker, group);
+    const missing = [...wanted].filter(version => !found.has(version));
+    if (missing.length > 0)
+        throw await versionNumbersNotFound(sagemaker, input, group, missing);
+    return versions.map(version => found.get(version));
 }
 /**
  * Whether a described version is in `group`. SageMaker names the group of a package shared
@@ -8227,23 +8273,8 @@ async function latestVersion(sagemaker, group, status) {
  * naming them all and the input that asked for them.
  */
 async function describeNamedVersions(sagemaker, group, versions, input) {
-    const arn = await readGroupArn(sagemaker, group);
-    const arns = [...new Set(versions)].map(version => packageArnFromGroupArn(arn, version));
-    const missing = new Set();
-    const found = await mapBounded(arns, DESCRIBE_CONCURRENCY, async (packageArn) => {
-        try {
-            return await describeVersion(sagemaker, packageArn);
-        }
-        catch (error) {
-            if (!isNotFound(error))
-                throw error;
-            missing.add(packageArn);
-            return undefined;
-        }
-    });
-    if (missing.size > 0)
-        throw versionsNotFound(input, arns.filter(packageArn => missing.has(packageArn)));
-    return found.filter(pkg => pkg !== undefined);
+    const arns = await versionArns(sagemaker, group, [...new Set(versions)], input);
+    return describeVersions(sagemaker, arns);
 }
 /** The newest `limit` versions, newest first; a group that does not exist is an error, not an empty list. */
 async function listExistingVersions(sagemaker, group, limit) {
@@ -15834,10 +15865,8 @@ async function reuseRegistration(ctx, match, plan, dryRun) {
 }
 /** A first run: the statistics uploaded (or attached), the version created and waited for. */
 async function createRegistration(ctx, plan, retryAfter, dryRun) {
-    const input = createPackageInput({
-        ...plan.request,
-        clientToken: clientToken(plan.fingerprint, retryAfter)
-    });
+    const { ClientToken: _, ...request } = createPackageInput({ ...plan.request, clientToken: '' });
+    const input = { ...request, ClientToken: clientToken(plan.fingerprint, request, retryAfter) };
     const statistics = plan.statistics;
     const upload = statistics?.location && statistics.body !== undefined ? statistics : undefined;
     if (dryRun) {

@@ -103,6 +103,11 @@ export function sagemakerChecks(ctx: Ctx, op: string, input: Input): Check[] {
       resource: input.ExecutionRoleArn,
       context: { 'iam:PassedToService': 'sagemaker.amazonaws.com' }
     })
+  // A create that carries tags also tags the new resource, which IAM checks as AddTags.
+  if (op.startsWith('Create') && Array.isArray(input.Tags) && input.Tags.length > 0)
+    checks.push(
+      ...checks.slice(0, 1).map(c => ({ action: 'sagemaker:AddTags', resource: c.resource }))
+    )
   if (
     (op === 'CreateEndpoint' || op === 'UpdateEndpoint') &&
     typeof input.EndpointConfigName === 'string'

@@ -62,13 +62,17 @@ export function registrationFingerprint(parts: FingerprintParts): string {
 }
 
 /**
- * The ClientToken for CreateModelPackage. `retryAfter` (a failed version that carried the
- * same fingerprint) changes the token, so a retry is not answered with the failed package.
+ * The ClientToken for CreateModelPackage: a digest of the fingerprint and of the exact
+ * request (`request`, everything but the token). SageMaker answers one token sent with
+ * other parameters with a ConflictException, so a re-run that differs in anything (its
+ * metrics, description, run link) gets its own token, while a retry of the same request
+ * gets the same one. `retryAfter` (a failed version that carried the same fingerprint)
+ * changes the token, so a retry is not answered with the failed package.
  */
-export function clientToken(fingerprint: string, retryAfter?: number): string {
-  const base =
-    retryAfter === undefined ? fingerprint : sha256Hex(`${fingerprint}\nretry-after:${retryAfter}`)
-  return base.slice(0, CLIENT_TOKEN_LENGTH)
+export function clientToken(fingerprint: string, request: object, retryAfter?: number): string {
+  const parts = [fingerprint, JSON.stringify(request)]
+  if (retryAfter !== undefined) parts.push(`retry-after:${retryAfter}`)
+  return sha256Hex(parts.join('\n')).slice(0, CLIENT_TOKEN_LENGTH)
 }
 
 /** MetadataProperties from the GitHub run; undefined when there is nothing to record. */

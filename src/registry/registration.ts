@@ -297,10 +297,8 @@ export async function createRegistration(
   retryAfter: number | undefined,
   dryRun: boolean
 ): Promise<RegistrationResult> {
-  const input = createPackageInput({
-    ...plan.request,
-    clientToken: clientToken(plan.fingerprint, retryAfter)
-  })
+  const { ClientToken: _, ...request } = createPackageInput({ ...plan.request, clientToken: '' })
+  const input = { ...request, ClientToken: clientToken(plan.fingerprint, request, retryAfter) }
   const statistics = plan.statistics
   const upload = statistics?.location && statistics.body !== undefined ? statistics : undefined
   if (dryRun) {

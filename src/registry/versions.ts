@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { isNotFound } from '../aws-errors.js'
 import { UserError } from '../errors.js'
-import { groupNameOf, packageArnOf, parseGroupArn, parsePackageArn } from './names.js'
+import { groupNameOf, parsePackageArn } from './names.js'
 import type { ApprovalStatus, GroupRef, PackageRef } from '../settings.js'
 
 export interface VersionSummary {
@@ -31,13 +31,6 @@ export function versionFromArn(arn: string): number {
   const parts = parsePackageArn(arn)
   if (!parts) throw new Error(`"${arn}" is not the ARN of a versioned model package`)
   return parts.version
-}
-
-/** The package ARN of version `version`, formed from the group's ARN as SageMaker forms it. */
-export function packageArnFromGroupArn(groupArn: string, version: number): string {
-  const group = parseGroupArn(groupArn)
-  if (!group) throw new Error(`"${groupArn}" is not a model package group ARN`)
-  return packageArnOf(group, version)
 }
 
 async function regionOf(sagemaker: SageMakerClient): Promise<string> {
@@ -58,13 +51,42 @@ export async function groupNotFound(
   )
 }
 
+function notFoundMessage(
+  input: string,
+  versions: readonly string[],
+  group: string,
+  where: string
+): UserError {
+  return new UserError(
+    `Input "${input}": ${versions.join(', ')} of group "${group}" ${versions.length === 1 ? 'does' : 'do'} not exist in ${where}. Check the version number, the group, the region and the AWS account the credentials belong to.`
+  )
+}
+
 /** `input` named version(s) of the group that SageMaker does not know. */
 export function versionsNotFound(input: string, arns: readonly string[]): UserError {
   const parts = arns.map(parsePackageArn)
   const { region, name: group } = parts[0] ?? {}
-  const versions = parts.map((found, i) => (found ? `v${found.version}` : arns[i]))
-  return new UserError(
-    `Input "${input}": ${versions.join(', ')} of group "${group ?? '?'}" ${versions.length === 1 ? 'does' : 'do'} not exist in ${region ?? 'this region'} (${arns.join(', ')}). Check the version number, the group, the region and the AWS account the credentials belong to.`
+  const versions = parts.map((found, i) => (found ? `v${found.version}` : (arns[i] as string)))
+  return notFoundMessage(
+    input,
+    versions,
+    group ?? '?',
+    `${region ?? 'this region'} (${arns.join(', ')})`
+  )
+}
+
+async function versionNumbersNotFound(
+  sagemaker: SageMakerClient,
+  input: string,
+  group: GroupRef,
+  versions: readonly number[]
+): Promise<UserError> {
+  const where = await regionOf(sagemaker)
+  return notFoundMessage(
+    input,
+    versions.map(v => `v${v}`),
+    group.name,
+    where
   )
 }
 
@@ -108,7 +130,51 @@ export async function resolvePackageArn(
   ref: PackageRef
 ): Promise<string> {
   if (ref.kind === 'arn') return ref.arn
-  return packageArnFromGroupArn(await readGroupArn(sagemaker, group), ref.version)
+  const [arn] = await versionArns(sagemaker, group, [ref.version], 'model-package')
+  return arn as string
+}
+
+/**
+ * The ARNs of versions `versions`, as SageMaker's listing spells them. Whether SageMaker
+ * lower-cases a group's name inside its package ARNs is not documented, so an ARN formed
+ * from the group's name or ARN could name nothing (or be refused by IAM). The listing goes
+ * newest first and stops at the oldest version asked for. Versions that do not exist are
+ * one error naming them and `input`.
+ */
+export async function versionArns(
+  sagemaker: SageMakerClient,
+  group: GroupRef,
+  versions: readonly number[],
+  input: string
+): Promise<string[]> {
+  const wanted = new Set(versions)
+  const oldest = Math.min(...wanted)
+  const found = new Map<number, string>()
+  let listed = 0
+  let nextToken: string | undefined
+  do {
+    const page = await sagemaker.send(
+      new ListModelPackagesCommand({
+        ModelPackageGroupName: group.nameOrArn,
+        ModelPackageType: 'Versioned',
+        SortBy: 'CreationTime',
+        SortOrder: 'Descending',
+        MaxResults: 100,
+        NextToken: nextToken
+      })
+    )
+    const summaries = (page.ModelPackageSummaryList ?? []).map(toSummary)
+    listed += summaries.length
+    for (const summary of summaries)
+      if (wanted.has(summary.version)) found.set(summary.version, summary.arn)
+    if (summaries.some(summary => summary.version <= oldest)) break
+    nextToken = page.NextToken
+  } while (nextToken)
+  // Listing a group that does not exist answers with no versions: tell the two apart.
+  if (listed === 0) await describeGroup(sagemaker, group)
+  const missing = [...wanted].filter(version => !found.has(version))
+  if (missing.length > 0) throw await versionNumbersNotFound(sagemaker, input, group, missing)
+  return versions.map(version => found.get(version) as string)
 }
 
 /**
@@ -245,24 +311,8 @@ export async function describeNamedVersions(
   versions: number[],
   input: string
 ): Promise<PackageDescription[]> {
-  const arn = await readGroupArn(sagemaker, group)
-  const arns = [...new Set(versions)].map(version => packageArnFromGroupArn(arn, version))
-  const missing = new Set<string>()
-  const found = await mapBounded(arns, DESCRIBE_CONCURRENCY, async packageArn => {
-    try {
-      return await describeVersion(sagemaker, packageArn)
-    } catch (error) {
-      if (!isNotFound(error)) throw error
-      missing.add(packageArn)
-      return undefined
-    }
-  })
-  if (missing.size > 0)
-    throw versionsNotFound(
-      input,
-      arns.filter(packageArn => missing.has(packageArn))
-    )
-  return found.filter(pkg => pkg !== undefined)
+  const arns = await versionArns(sagemaker, group, [...new Set(versions)], input)
+  return describeVersions(sagemaker, arns)
 }
 
 /** The newest `limit` versions, newest first; a group that does not exist is an error, not an empty list. */
