@@ -4630,6 +4630,14 @@ function isInProgress(error) {
     const message = validationMessage(error);
     return message !== undefined && /in-progress endpoint|in progress/i.test(message);
 }
+/** SageMaker's "slow down" (after the SDK's own retries): worth a longer pause, not a failure. */
+function isThrottling(error) {
+    if (!(error instanceof Error))
+        return false;
+    const status = error.$metadata
+        ?.httpStatusCode;
+    return (/^(ThrottlingException|Throttling|TooManyRequestsException)$/.test(error.name) || status === 429);
+}
 
 ;// CONCATENATED MODULE: ./build/src/registry/versions.js
 // Queries and updates on the versions of one model package group. Every list call
@@ -6472,6 +6480,9 @@ function verifyDeployment(plan, description, previousConfigName) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/waiter.js
+// Our own poller for endpoint states: it logs every change with the time it happened and
+// gives up at a deadline measured on the injected clock, so tests need no real time.
+
 
 
 /** States in which SageMaker is still changing the endpoint and refuses another update. */
@@ -6482,9 +6493,17 @@ const BUSY_STATES = new Set([
     'RollingBack',
     'Deleting'
 ]);
+/** A change of state is seen within this many seconds unless the poll is set longer. */
+const MAX_DEFAULT_POLL_SECONDS = 15;
+/** The longest pause while DescribeEndpoint is throttled (it doubles from the poll). */
+const MAX_THROTTLED_POLL_SECONDS = 120;
 /** Poll often enough to see short states, rarely enough to stay far from API throttling. */
 function defaultPollSeconds(timeoutSeconds) {
-    return Math.min(30, Math.max(1, Math.round(timeoutSeconds / 60)));
+    return Math.min(MAX_DEFAULT_POLL_SECONDS, Math.max(1, Math.round(timeoutSeconds / 60)));
+}
+/** The pause after `throttled` throttled looks in a row: the poll, doubled each time, capped. */
+function pauseMs(pollMs, throttled) {
+    return Math.min(Math.max(pollMs, MAX_THROTTLED_POLL_SECONDS * 1000), pollMs * 2 ** throttled);
 }
 class waiter_WaitTimeoutError extends UserError {
     lastStatus;
@@ -6506,22 +6525,40 @@ async function waiter_waitForEndpoint(ctx, endpointName, options) {
     const deadline = start + options.timeoutSeconds * 1000;
     const pollMs = (options.pollSeconds ?? defaultPollSeconds(options.timeoutSeconds)) * 1000;
     let last;
+    let lastStatus = 'unknown';
+    let throttled = 0;
     for (;;) {
-        const description = await served_describeEndpoint(ctx.aws.sagemaker, endpointName);
+        let description;
+        try {
+            description = await served_describeEndpoint(ctx.aws.sagemaker, endpointName);
+            throttled = 0;
+        }
+        catch (error) {
+            // Throttling after the SDK's retries: look less often instead of failing the wait.
+            if (!isThrottling(error))
+                throw error;
+            throttled++;
+        }
         const now = ctx.now();
-        const status = description ? (description.EndpointStatus ?? 'unknown') : 'absent';
-        const state = description ? `${status} on ${description.EndpointConfigName ?? '?'}` : status;
-        if (state !== last) {
-            const elapsed = Math.round((now.getTime() - start) / 1000);
-            ctx.out.info(`[${clock(now)}] endpoint ${endpointName}: ${state} (${elapsed} s)`);
-            last = state;
+        if (throttled === 0) {
+            const status = description ? (description.EndpointStatus ?? 'unknown') : 'absent';
+            const state = description ? `${status} on ${description.EndpointConfigName ?? '?'}` : status;
+            lastStatus = status;
+            if (state !== last) {
+                const elapsed = Math.round((now.getTime() - start) / 1000);
+                ctx.out.info(`[${clock(now)}] endpoint ${endpointName}: ${state} (${elapsed} s)`);
+                last = state;
+            }
+            if (!description || !BUSY_STATES.has(status))
+                return description;
         }
-        if (!description || !BUSY_STATES.has(status))
-            return description;
         if (now.getTime() >= deadline) {
-            throw new waiter_WaitTimeoutError(`Timed out after ${options.timeoutSeconds} s (input "wait-timeout") waiting for endpoint ${endpointName} ${options.purpose}: it is still ${status}. SageMaker keeps going; check the endpoint in the console, and raise "wait-timeout" if deployments take longer.`, status);
+            throw new waiter_WaitTimeoutError(`Timed out after ${options.timeoutSeconds} s (input "wait-timeout") waiting for endpoint ${endpointName} ${options.purpose}: it is still ${lastStatus}. SageMaker keeps going; check the endpoint in the console, and raise "wait-timeout" if deployments take longer.`, lastStatus);
         }
-        await ctx.sleep(Math.min(pollMs, deadline - now.getTime()));
+        const pause = Math.min(pauseMs(pollMs, throttled), deadline - now.getTime());
+        if (throttled > 0)
+            ctx.out.info(`[${clock(now)}] endpoint ${endpointName}: DescribeEndpoint throttled; next look in ${Math.round(pause / 1000)} s`);
+        await ctx.sleep(pause);
     }
 }
 
