@@ -2216,6 +2216,42 @@ function countCalls(client) {
     }, { step: 'initialize', name: 'sagemakerModelGateCallCounter' });
     return counts;
 }
+/** Adds up, across the given clients, the retries the SDK made and the time it waited. */
+function tallyRetries(aws) {
+    const tally = { requests: 0, retries: 0, waitMs: 0 };
+    const record = (metadata) => {
+        const attempts = metadata?.attempts ?? 1;
+        if (attempts <= 1 && !metadata?.totalRetryDelay)
+            return;
+        tally.requests++;
+        tally.retries += Math.max(0, attempts - 1);
+        tally.waitMs += metadata?.totalRetryDelay ?? 0;
+    };
+    // The three clients' stacks differ only in their command types, which this does not read.
+    const stacks = [aws.sagemaker, aws.runtime, aws.s3].map(client => client.middlewareStack);
+    for (const stack of stacks) {
+        // The initialize step sits outside the retry loop: it sees each request once, finished.
+        stack.add(next => async (args) => {
+            try {
+                const result = await next(args);
+                record(result.output.$metadata);
+                return result;
+            }
+            catch (error) {
+                record(error.$metadata);
+                throw error;
+            }
+        }, { step: 'initialize', name: 'sagemakerModelGateRetryTally' });
+    }
+    return tally;
+}
+/** One log line for the run's retries, or undefined when there were none. */
+function retrySummary(tally) {
+    if (tally.requests === 0)
+        return undefined;
+    const seconds = (tally.waitMs / 1000).toFixed(1);
+    return `AWS retries: ${tally.retries} retried attempt(s) over ${tally.requests} request(s) (throttling, 5xx or dropped connections), ${seconds} s waited in all`;
+}
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
@@ -10119,6 +10155,7 @@ async function executeMode(settings, out, env = process.env) {
     const github = readGitHubRun(env);
     const aws = createClients(settings.region, VERSION);
     const calls = countCalls(aws.sagemaker);
+    const retries = tallyRetries(aws);
     const ctx = {
         aws,
         github,
@@ -10143,6 +10180,9 @@ async function executeMode(settings, out, env = process.env) {
         const total = [...calls.values()].reduce((sum, n) => sum + n, 0);
         const byOperation = [...calls.entries()].map(([name, n]) => `${name}=${n}`).join(', ');
         out.debug(`SageMaker calls: ${total}${byOperation ? ` (${byOperation})` : ''}`);
+        const waited = retrySummary(retries);
+        if (waited)
+            out.info(waited);
     }
 }
 
