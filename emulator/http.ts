@@ -69,6 +69,7 @@ export async function faultFor(
   if (fail) {
     fail.count--
     if (fail.count <= 0) f.failNext.delete(op)
+    store.stats.injected++
     return injectedError(fail.error, fail.message, fail.status)
   }
   const rate = f.throttleOps.get(op) ?? (throttleAll ? f.throttleAll : 0)

@@ -55,7 +55,10 @@ export interface EmulatorStats {
   cloudwatch: Record<string, number>
   /** Requests (mini-batches) each transform job sent to its model, by job name. */
   transform: Record<string, number>
+  /** Requests answered by injected throttling. */
   throttled: number
+  /** Requests answered by a `failNext` fault (errors and dropped connections). */
+  injected: number
 }
 
 export interface Emulator {
@@ -345,7 +348,8 @@ function statsOf(store: Store): EmulatorStats {
     runtime: { ...store.stats.runtime },
     cloudwatch: { ...store.stats.cloudwatch },
     transform: { ...store.stats.transform },
-    throttled: store.stats.throttled
+    throttled: store.stats.throttled,
+    injected: store.stats.injected
   }
 }
 

@@ -212,6 +212,8 @@ export interface Stats {
   /** Requests (mini-batches) each transform job sent to its model, by job name. */
   transform: Record<string, number>
   throttled: number
+  /** Requests answered by a `failNext` fault (errors and dropped connections). */
+  injected: number
 }
 
 /** One SageMaker request that reached its handler: its input and, when it failed, the error. */
@@ -302,7 +304,8 @@ export class Store {
       runtime: {},
       cloudwatch: {},
       transform: {},
-      throttled: 0
+      throttled: 0,
+      injected: 0
     }
     this.calls = []
     this.random = rng(42)
@@ -359,7 +362,7 @@ export class Store {
     this.clearRuntime()
   }
 
-  count(kind: keyof Omit<Stats, 'throttled'>, op: string, n = 1): void {
+  count(kind: keyof Omit<Stats, 'throttled' | 'injected'>, op: string, n = 1): void {
     const bucket = this.stats[kind]
     bucket[op] = (bucket[op] ?? 0) + n
   }
