@@ -53,7 +53,14 @@ export interface Faults {
   instanceLimits: Map<string, number>
   /** Extra model latency per `<endpoint>/<variant>` (lower-cased endpoint name). */
   variantLatencyMs: Map<string, number>
+  /**
+   * How the next change of an endpoint (lower-cased name) ends instead of its own outcome:
+   * `OutOfService` when the update would finish, `UpdateRollbackFailed` when it rolls back.
+   */
+  endpointOutcomes: Map<string, EndpointOutcome>
 }
+
+export type EndpointOutcome = 'OutOfService' | 'UpdateRollbackFailed'
 
 /** One InvokeEndpoint that reached a variant: what CloudWatch's endpoint metrics count. */
 export interface InvocationRecord {
@@ -292,7 +299,8 @@ export class Store {
       failNext: new Map(),
       alarms: new Map(),
       instanceLimits: new Map([['*', 20]]),
-      variantLatencyMs: new Map()
+      variantLatencyMs: new Map(),
+      endpointOutcomes: new Map()
     }
     this.invocations = []
     this.captureBuffer = []
