@@ -86,10 +86,18 @@ describe('30% throttling everywhere', () => {
     figures.extra.registerRerunSeconds = Math.round((Date.now() - started) / 1000)
     takeInjected()
     emulator.setFaults({ clear: true })
+    // At 30%, one request in about 1,400 is throttled on all 6 attempts: that run must fail
+    // closed, saying so, and change nothing; every other run must succeed.
     for (const run of runs) {
       count(run)
-      if (run.exitCode !== 0) throw new Error(explain(run))
+      const gaveUp = /ThrottlingException.*6 attempts.*Nothing was changed\./.test(
+        run.errors.join('\n')
+      )
+      if (gaveUp) figures.extra.runsThatGaveUp = (figures.extra.runsThatGaveUp ?? 0) + 1
+      else if (run.exitCode !== 0) throw new Error(explain(run))
     }
+    const succeeded = runs.filter(run => run.exitCode === 0)
+    expect(succeeded.length).toBeGreaterThanOrEqual(RERUNS - 5)
     const listed = await clients(emulator).sagemaker.send(
       new ListModelPackagesCommand({ ModelPackageGroupName: GROUP, MaxResults: 100 })
     )
@@ -97,7 +105,7 @@ describe('30% throttling everywhere', () => {
     figures.versionsDuplicated += versions.length - 1
     figures.extra.registerReruns = (figures.extra.registerReruns ?? 0) + runs.length
     expect(versions.map(v => v.ModelPackageVersion)).toEqual([1])
-    expect(new Set(runs.map(r => r.outputs['model-package-arn']))).toEqual(
+    expect(new Set(succeeded.map(r => r.outputs['model-package-arn']))).toEqual(
       new Set([versions[0]?.ModelPackageArn])
     )
   }, 900000)
