@@ -29,6 +29,13 @@ export default {
         '<rootDir>/__tests__/emulator/**/*.test.ts'
       ]
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] }
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] },
+    // Faults, bad input, cancellation and injection through dist/index.js; each file writes
+    // its figures to reports/reliability/ for `npm run reliability`.
+    {
+      ...common,
+      displayName: 'reliability',
+      testMatch: ['<rootDir>/__tests__/reliability/**/*.test.ts']
+    }
   ]
 }

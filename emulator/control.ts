@@ -44,6 +44,7 @@ export interface FaultsBody {
   failNext?: Record<string, { count?: number; error?: string; message?: string; status?: number }>
   alarms?: Record<string, string>
   instanceLimits?: Record<string, number>
+  endpointOutcomes?: Record<string, string>
   clear?: boolean
 }
 
@@ -66,6 +67,7 @@ export function applyFaultsBody(store: Store, body: FaultsBody): void {
     f.failNext.clear()
     f.alarms.clear()
     f.variantLatencyMs.clear()
+    f.endpointOutcomes.clear()
   }
   if (body.throttleRate !== undefined) {
     if (typeof body.throttleRate === 'number') {
@@ -110,6 +112,15 @@ export function applyFaultsBody(store: Store, body: FaultsBody): void {
       if (!['ALARM', 'OK', 'INSUFFICIENT_DATA'].includes(state))
         throw new ControlError(`alarms.${name} must be ALARM, OK or INSUFFICIENT_DATA`)
       f.alarms.set(name, state)
+    }
+  if (body.endpointOutcomes !== undefined)
+    for (const [name, outcome] of Object.entries(body.endpointOutcomes)) {
+      if (outcome !== 'OutOfService' && outcome !== 'UpdateRollbackFailed' && outcome !== 'none')
+        throw new ControlError(
+          `endpointOutcomes.${name} must be OutOfService, UpdateRollbackFailed or none`
+        )
+      if (outcome === 'none') f.endpointOutcomes.delete(name.toLowerCase())
+      else f.endpointOutcomes.set(name.toLowerCase(), outcome)
     }
   if (body.instanceLimits !== undefined)
     for (const [type, n] of Object.entries(body.instanceLimits)) {

@@ -46,6 +46,16 @@ export function sendJson(
   send(res, status, { 'Content-Type': 'application/json', ...headers }, JSON.stringify(value))
 }
 
+/** The `failNext` error that closes the connection without an answer (a dropped connection). */
+export const CONNECTION_RESET = 'ConnectionReset'
+
+/** Drops the connection for a `ConnectionReset` fault; true when it did. */
+export function dropConnection(res: ServerResponse, fault: ServiceError | undefined): boolean {
+  if (fault?.type !== CONNECTION_RESET) return false
+  res.socket?.destroy()
+  return true
+}
+
 /** Latency, then queued failures, then throttling: the order a caller would meet them. */
 export async function faultFor(
   store: Store,
@@ -59,6 +69,7 @@ export async function faultFor(
   if (fail) {
     fail.count--
     if (fail.count <= 0) f.failNext.delete(op)
+    store.stats.injected++
     return injectedError(fail.error, fail.message, fail.status)
   }
   const rate = f.throttleOps.get(op) ?? (throttleAll ? f.throttleAll : 0)

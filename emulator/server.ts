@@ -24,7 +24,7 @@ import { ServiceError } from './errors.ts'
 import { denial, type Check } from './iam.ts'
 import { sagemakerChecks } from './sagemaker/authorization.ts'
 import { arnOf } from './sagemaker/common.ts'
-import { faultFor, readBody, regionOf, send, sendJson } from './http.ts'
+import { dropConnection, faultFor, readBody, regionOf, send, sendJson } from './http.ts'
 import { invokeEndpoint } from './runtime.ts'
 import { errorXml, handleS3, S3Error, s3Operation } from './s3.ts'
 import type { Ctx } from './sagemaker/common.ts'
@@ -55,7 +55,10 @@ export interface EmulatorStats {
   cloudwatch: Record<string, number>
   /** Requests (mini-batches) each transform job sent to its model, by job name. */
   transform: Record<string, number>
+  /** Requests answered by injected throttling. */
   throttled: number
+  /** Requests answered by a `failNext` fault (errors and dropped connections). */
+  injected: number
 }
 
 export interface Emulator {
@@ -159,6 +162,7 @@ async function serveJson(
   if (prefix !== service.target || !service.operations[op])
     return fail(new ServiceError('UnknownOperationException', `Unknown operation ${target}`, 400))
   const fault = await faultFor(store, op, service === SAGEMAKER)
+  if (dropConnection(res, fault)) return
   if (fault) return fail(fault)
   const input = parseJsonInput(body)
   if (!input)
@@ -219,6 +223,7 @@ async function serveRuntime(
     denial(store.policy, [{ action: 'sagemaker:InvokeEndpoint', resource: arn }], region)
   if (refused) return fail(new ServiceError('AccessDeniedException', refused, 400))
   const fault = await faultFor(store, 'InvokeEndpoint', false)
+  if (dropConnection(res, fault)) return
   if (fault) return fail(fault)
   try {
     const out = await invokeEndpoint(
@@ -282,6 +287,7 @@ async function serveS3(
   const op = s3Operation(req.method ?? 'GET', key, url.searchParams)
   store.count('s3', op)
   const fault = await faultFor(store, op, false)
+  if (dropConnection(res, fault)) return
   try {
     const refused = store.policy && denial(store.policy, [s3Check(op, url)], regionOf(req), true)
     if (refused) throw new S3Error('AccessDenied', refused, 403)
@@ -342,7 +348,8 @@ function statsOf(store: Store): EmulatorStats {
     runtime: { ...store.stats.runtime },
     cloudwatch: { ...store.stats.cloudwatch },
     transform: { ...store.stats.transform },
-    throttled: store.stats.throttled
+    throttled: store.stats.throttled,
+    injected: store.stats.injected
   }
 }
 

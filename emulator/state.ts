@@ -53,7 +53,14 @@ export interface Faults {
   instanceLimits: Map<string, number>
   /** Extra model latency per `<endpoint>/<variant>` (lower-cased endpoint name). */
   variantLatencyMs: Map<string, number>
+  /**
+   * How the next change of an endpoint (lower-cased name) ends instead of its own outcome:
+   * `OutOfService` when the update would finish, `UpdateRollbackFailed` when it rolls back.
+   */
+  endpointOutcomes: Map<string, EndpointOutcome>
 }
+
+export type EndpointOutcome = 'OutOfService' | 'UpdateRollbackFailed'
 
 /** One InvokeEndpoint that reached a variant: what CloudWatch's endpoint metrics count. */
 export interface InvocationRecord {
@@ -212,6 +219,8 @@ export interface Stats {
   /** Requests (mini-batches) each transform job sent to its model, by job name. */
   transform: Record<string, number>
   throttled: number
+  /** Requests answered by a `failNext` fault (errors and dropped connections). */
+  injected: number
 }
 
 /** One SageMaker request that reached its handler: its input and, when it failed, the error. */
@@ -290,7 +299,8 @@ export class Store {
       failNext: new Map(),
       alarms: new Map(),
       instanceLimits: new Map([['*', 20]]),
-      variantLatencyMs: new Map()
+      variantLatencyMs: new Map(),
+      endpointOutcomes: new Map()
     }
     this.invocations = []
     this.captureBuffer = []
@@ -302,7 +312,8 @@ export class Store {
       runtime: {},
       cloudwatch: {},
       transform: {},
-      throttled: 0
+      throttled: 0,
+      injected: 0
     }
     this.calls = []
     this.random = rng(42)
@@ -359,7 +370,7 @@ export class Store {
     this.clearRuntime()
   }
 
-  count(kind: keyof Omit<Stats, 'throttled'>, op: string, n = 1): void {
+  count(kind: keyof Omit<Stats, 'throttled' | 'injected'>, op: string, n = 1): void {
     const bucket = this.stats[kind]
     bucket[op] = (bucket[op] ?? 0) + n
   }

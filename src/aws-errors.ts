@@ -34,3 +34,13 @@ export function isInProgress(error: unknown): boolean {
   const message = validationMessage(error)
   return message !== undefined && /in-progress endpoint|in progress/i.test(message)
 }
+
+/** SageMaker's "slow down" (after the SDK's own retries): worth a longer pause, not a failure. */
+export function isThrottling(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  const status = (error as Error & { $metadata?: { httpStatusCode?: number } }).$metadata
+    ?.httpStatusCode
+  return (
+    /^(ThrottlingException|Throttling|TooManyRequestsException)$/.test(error.name) || status === 429
+  )
+}

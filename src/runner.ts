@@ -1,6 +1,6 @@
 // Builds a mode's context from settings and runs it; shared by the action and the CLI.
 import { getOctokit } from '@actions/github'
-import { countCalls, createClients } from './aws.js'
+import { countCalls, createClients, retrySummary, tallyRetries } from './aws.js'
 import type { ModeOutcome, Reporter, RunContext } from './context.js'
 import { Steps } from './errors.js'
 import { readGitHubRun } from './github/run.js'
@@ -17,6 +17,7 @@ export async function executeMode(
   const github = readGitHubRun(env)
   const aws = createClients(settings.region, VERSION)
   const calls = countCalls(aws.sagemaker)
+  const retries = tallyRetries(aws)
   const ctx: RunContext = {
     aws,
     github,
@@ -41,5 +42,7 @@ export async function executeMode(
     const total = [...calls.values()].reduce((sum, n) => sum + n, 0)
     const byOperation = [...calls.entries()].map(([name, n]) => `${name}=${n}`).join(', ')
     out.debug(`SageMaker calls: ${total}${byOperation ? ` (${byOperation})` : ''}`)
+    const waited = retrySummary(retries)
+    if (waited) out.info(waited)
   }
 }

@@ -46,7 +46,8 @@ describe('stats', () => {
       runtime: {},
       cloudwatch: {},
       transform: {},
-      throttled: 0
+      throttled: 0,
+      injected: 0
     })
     expect(h.emu.stats()).toEqual(stats)
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { simContext } from '../../__fixtures__/deploy/sagemaker.js'
 import { defaultPollSeconds, waitForEndpoint, WaitTimeoutError } from '../../src/deploy/waiter.js'
 import { isAlreadyExists, isInProgress, isNotFound } from '../../src/aws-errors.js'
@@ -63,10 +64,91 @@ describe('waitForEndpoint', () => {
     expect(fake.infos).toEqual(['[12:00:00] endpoint churn-prod: absent (0 s)'])
   })
 
-  it('polls between 1 and 30 seconds depending on the timeout', () => {
+  it('polls between 1 and 15 seconds depending on the timeout', () => {
     expect(defaultPollSeconds(30)).toBe(1)
     expect(defaultPollSeconds(600)).toBe(10)
-    expect(defaultPollSeconds(7200)).toBe(30)
+    expect(defaultPollSeconds(1800)).toBe(15)
+    expect(defaultPollSeconds(7200)).toBe(15)
+  })
+})
+
+describe('waitForEndpoint polling', () => {
+  function throttling(): Error {
+    return Object.assign(new Error('Rate exceeded'), {
+      name: 'ThrottlingException',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400, requestId: 'req-t', attempts: 6 }
+    })
+  }
+
+  /** A DescribeEndpoint that answers `answers` in turn (an Error is thrown), then InService. */
+  function scripted(answers: (string | Error)[]) {
+    const fake = simContext()
+    let time = 0
+    const queue = [...answers]
+    const sagemaker = {
+      send: async () => {
+        const next = queue.shift() ?? 'InService'
+        if (next instanceof Error) throw next
+        return { EndpointName: 'churn-prod', EndpointStatus: next, EndpointConfigName: 'c' }
+      }
+    } as unknown as SageMakerClient
+    const sleeps: number[] = []
+    const ctx = {
+      ...fake.ctx,
+      aws: { ...fake.ctx.aws, sagemaker },
+      now: () => new Date(Date.UTC(2026, 2, 1, 12) + time),
+      sleep: async (ms: number) => {
+        sleeps.push(ms)
+        time += ms
+      }
+    }
+    return { ctx, sleeps, infos: fake.infos, elapsed: () => time }
+  }
+
+  it('notices a change within 15 s under the default wait-timeout', async () => {
+    const run = scripted(Array(4).fill('Updating'))
+    await waitForEndpoint(run.ctx, 'churn-prod', { timeoutSeconds: 1800, purpose: 'to finish' })
+    expect(run.sleeps).toEqual([15000, 15000, 15000, 15000])
+    expect(Math.max(...run.sleeps)).toBeLessThanOrEqual(15000)
+  })
+
+  it('backs off while DescribeEndpoint is throttled, then polls at the usual pace again', async () => {
+    const t = throttling()
+    const run = scripted(['Updating', t, t, t, 'Updating', 'Updating'])
+    const final = await waitForEndpoint(run.ctx, 'churn-prod', {
+      timeoutSeconds: 1800,
+      pollSeconds: 10,
+      purpose: 'to finish'
+    })
+    expect(final?.EndpointStatus).toBe('InService')
+    expect(run.sleeps).toEqual([10000, 20000, 40000, 80000, 10000, 10000])
+    expect(run.infos.filter(line => line.includes('throttled'))).toEqual([
+      '[12:00:10] endpoint churn-prod: DescribeEndpoint throttled; next look in 20 s',
+      '[12:00:30] endpoint churn-prod: DescribeEndpoint throttled; next look in 40 s',
+      '[12:01:10] endpoint churn-prod: DescribeEndpoint throttled; next look in 80 s'
+    ])
+  })
+
+  it('caps the throttled pause and still stops at the timeout', async () => {
+    const run = scripted(Array(50).fill(throttling()))
+    await expect(
+      waitForEndpoint(run.ctx, 'churn-prod', {
+        timeoutSeconds: 600,
+        pollSeconds: 10,
+        purpose: 'to finish'
+      })
+    ).rejects.toThrow(WaitTimeoutError)
+    expect(Math.max(...run.sleeps)).toBe(120000)
+    expect(run.elapsed()).toBe(600000)
+  })
+
+  it('does not retry an error that is not throttling', async () => {
+    const run = scripted([validationError('User is not authorized')])
+    await expect(
+      waitForEndpoint(run.ctx, 'churn-prod', { timeoutSeconds: 600, purpose: 'to finish' })
+    ).rejects.toThrow('User is not authorized')
+    expect(run.sleeps).toEqual([])
   })
 })
 

@@ -2418,6 +2418,42 @@ function countCalls(client) {
     }, { step: 'initialize', name: 'sagemakerModelGateCallCounter' });
     return counts;
 }
+/** Adds up, across the given clients, the retries the SDK made and the time it waited. */
+function tallyRetries(aws) {
+    const tally = { requests: 0, retries: 0, waitMs: 0 };
+    const record = (metadata) => {
+        const attempts = metadata?.attempts ?? 1;
+        if (attempts <= 1 && !metadata?.totalRetryDelay)
+            return;
+        tally.requests++;
+        tally.retries += Math.max(0, attempts - 1);
+        tally.waitMs += metadata?.totalRetryDelay ?? 0;
+    };
+    // The three clients' stacks differ only in their command types, which this does not read.
+    const stacks = [aws.sagemaker, aws.runtime, aws.s3].map(client => client.middlewareStack);
+    for (const stack of stacks) {
+        // The initialize step sits outside the retry loop: it sees each request once, finished.
+        stack.add(next => async (args) => {
+            try {
+                const result = await next(args);
+                record(result.output.$metadata);
+                return result;
+            }
+            catch (error) {
+                record(error.$metadata);
+                throw error;
+            }
+        }, { step: 'initialize', name: 'sagemakerModelGateRetryTally' });
+    }
+    return tally;
+}
+/** One log line for the run's retries, or undefined when there were none. */
+function retrySummary(tally) {
+    if (tally.requests === 0)
+        return undefined;
+    const seconds = (tally.waitMs / 1000).toFixed(1);
+    return `AWS retries: ${tally.retries} retried attempt(s) over ${tally.requests} request(s) (throttling, 5xx or dropped connections), ${seconds} s waited in all`;
+}
 
 ;// CONCATENATED MODULE: ./build/src/evaluation/data-error.js
 
@@ -8069,6 +8105,14 @@ function isInProgress(error) {
     const message = validationMessage(error);
     return message !== undefined && /in-progress endpoint|in progress/i.test(message);
 }
+/** SageMaker's "slow down" (after the SDK's own retries): worth a longer pause, not a failure. */
+function isThrottling(error) {
+    if (!(error instanceof Error))
+        return false;
+    const status = error.$metadata
+        ?.httpStatusCode;
+    return (/^(ThrottlingException|Throttling|TooManyRequestsException)$/.test(error.name) || status === 429);
+}
 
 ;// CONCATENATED MODULE: ./build/src/registry/versions.js
 // Queries and updates on the versions of one model package group. Every list call
@@ -9647,6 +9691,89 @@ function formatPlan(plan, waitTimeoutSeconds) {
     return lines.join('\n');
 }
 
+;// CONCATENATED MODULE: ./build/src/deploy/waiter.js
+// Our own poller for endpoint states: it logs every change with the time it happened and
+// gives up at a deadline measured on the injected clock, so tests need no real time.
+
+
+
+/** States in which SageMaker is still changing the endpoint and refuses another update. */
+const BUSY_STATES = new Set([
+    'Creating',
+    'Updating',
+    'SystemUpdating',
+    'RollingBack',
+    'Deleting'
+]);
+/** A change of state is seen within this many seconds unless the poll is set longer. */
+const MAX_DEFAULT_POLL_SECONDS = 15;
+/** The longest pause while DescribeEndpoint is throttled (it doubles from the poll). */
+const MAX_THROTTLED_POLL_SECONDS = 120;
+/** Poll often enough to see short states, rarely enough to stay far from API throttling. */
+function defaultPollSeconds(timeoutSeconds) {
+    return Math.min(MAX_DEFAULT_POLL_SECONDS, Math.max(1, Math.round(timeoutSeconds / 60)));
+}
+/** The pause after `throttled` throttled looks in a row: the poll, doubled each time, capped. */
+function pauseMs(pollMs, throttled) {
+    return Math.min(Math.max(pollMs, MAX_THROTTLED_POLL_SECONDS * 1000), pollMs * 2 ** throttled);
+}
+class waiter_WaitTimeoutError extends UserError {
+    lastStatus;
+    constructor(message, lastStatus) {
+        super(message);
+        this.name = 'WaitTimeoutError';
+        this.lastStatus = lastStatus;
+    }
+}
+function clock(date) {
+    return date.toISOString().slice(11, 19);
+}
+/**
+ * Waits until the endpoint leaves the busy states, and returns its last description
+ * (undefined when it no longer exists, after a delete).
+ */
+async function waiter_waitForEndpoint(ctx, endpointName, options) {
+    const start = ctx.now().getTime();
+    const deadline = start + options.timeoutSeconds * 1000;
+    const pollMs = (options.pollSeconds ?? defaultPollSeconds(options.timeoutSeconds)) * 1000;
+    let last;
+    let lastStatus = 'unknown';
+    let throttled = 0;
+    for (;;) {
+        let description;
+        try {
+            description = await served_describeEndpoint(ctx.aws.sagemaker, endpointName);
+            throttled = 0;
+        }
+        catch (error) {
+            // Throttling after the SDK's retries: look less often instead of failing the wait.
+            if (!isThrottling(error))
+                throw error;
+            throttled++;
+        }
+        const now = ctx.now();
+        if (throttled === 0) {
+            const status = description ? (description.EndpointStatus ?? 'unknown') : 'absent';
+            const state = description ? `${status} on ${description.EndpointConfigName ?? '?'}` : status;
+            lastStatus = status;
+            if (state !== last) {
+                const elapsed = Math.round((now.getTime() - start) / 1000);
+                ctx.out.info(`[${clock(now)}] endpoint ${endpointName}: ${state} (${elapsed} s)`);
+                last = state;
+            }
+            if (!description || !BUSY_STATES.has(status))
+                return description;
+        }
+        if (now.getTime() >= deadline) {
+            throw new waiter_WaitTimeoutError(`Timed out after ${options.timeoutSeconds} s (input "wait-timeout") waiting for endpoint ${endpointName} ${options.purpose}: it is still ${lastStatus}. SageMaker keeps going; check the endpoint in the console, and raise "wait-timeout" if deployments take longer.`, lastStatus);
+        }
+        const pause = Math.min(pauseMs(pollMs, throttled), deadline - now.getTime());
+        if (throttled > 0)
+            ctx.out.info(`[${clock(now)}] endpoint ${endpointName}: DescribeEndpoint throttled; next look in ${Math.round(pause / 1000)} s`);
+        await ctx.sleep(pause);
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/deploy/cleanup.js
 // After a successful deployment, configs and models this action created for the endpoint
 // that are older than the previous deployment are deleted. The live config and the
@@ -9656,6 +9783,7 @@ function formatPlan(plan, waitTimeoutSeconds) {
 // serves or is moving to is deleted either, whatever its name and tags say.
 // A deployment that does not end on what it created (it never started, SageMaker rolled it
 // back, it was cancelled) deletes what it created through one path, `discardCreated`.
+
 
 
 
@@ -9831,6 +9959,24 @@ async function cleanup_discardCreated(ctx, endpointName, created, keep, why) {
     }
     return { deleted, left };
 }
+/**
+ * A new endpoint this run created that ended Failed serves nothing, and SageMaker refuses
+ * to update it: the next deploy would stop at "delete it and deploy again". It goes, and
+ * waits to be gone so that the model and config it used can go after it.
+ */
+async function deleteFailedEndpoint(ctx, endpointName, waitTimeoutSeconds) {
+    try {
+        await ctx.aws.sagemaker.send(new dist_cjs/* DeleteEndpointCommand */.oPO({ EndpointName: endpointName }));
+        await waiter_waitForEndpoint(ctx, endpointName, {
+            timeoutSeconds: waitTimeoutSeconds,
+            purpose: 'to be deleted'
+        });
+        ctx.out.info(`Deleted endpoint ${endpointName}: this run created it and SageMaker could not start it.`);
+    }
+    catch (error) {
+        ctx.out.warning(`Could not delete endpoint ${endpointName}, which this run created and which ended Failed: ${errors_errorMessage(error)}. Delete it (aws sagemaker delete-endpoint --endpoint-name ${endpointName}) before deploying again.`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./build/src/deploy/endpoint.js
 // Which of a plan's models and configs exist already, making the plan's create calls and
@@ -9989,60 +10135,6 @@ function verifyDeployment(plan, description, previousConfigName) {
         return `The deployment to endpoint ${plan.endpointName} failed and so did SageMaker's rollback (UpdateRollbackFailed): the endpoint serves a mix of the old and new configs.${reason}`;
     }
     return `Endpoint ${plan.endpointName} is ${status} on config ${config}, not InService on ${plan.endpointConfigName}.${reason}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/deploy/waiter.js
-
-
-/** States in which SageMaker is still changing the endpoint and refuses another update. */
-const BUSY_STATES = new Set([
-    'Creating',
-    'Updating',
-    'SystemUpdating',
-    'RollingBack',
-    'Deleting'
-]);
-/** Poll often enough to see short states, rarely enough to stay far from API throttling. */
-function defaultPollSeconds(timeoutSeconds) {
-    return Math.min(30, Math.max(1, Math.round(timeoutSeconds / 60)));
-}
-class waiter_WaitTimeoutError extends UserError {
-    lastStatus;
-    constructor(message, lastStatus) {
-        super(message);
-        this.name = 'WaitTimeoutError';
-        this.lastStatus = lastStatus;
-    }
-}
-function clock(date) {
-    return date.toISOString().slice(11, 19);
-}
-/**
- * Waits until the endpoint leaves the busy states, and returns its last description
- * (undefined when it no longer exists, after a delete).
- */
-async function waiter_waitForEndpoint(ctx, endpointName, options) {
-    const start = ctx.now().getTime();
-    const deadline = start + options.timeoutSeconds * 1000;
-    const pollMs = (options.pollSeconds ?? defaultPollSeconds(options.timeoutSeconds)) * 1000;
-    let last;
-    for (;;) {
-        const description = await served_describeEndpoint(ctx.aws.sagemaker, endpointName);
-        const now = ctx.now();
-        const status = description ? (description.EndpointStatus ?? 'unknown') : 'absent';
-        const state = description ? `${status} on ${description.EndpointConfigName ?? '?'}` : status;
-        if (state !== last) {
-            const elapsed = Math.round((now.getTime() - start) / 1000);
-            ctx.out.info(`[${clock(now)}] endpoint ${endpointName}: ${state} (${elapsed} s)`);
-            last = state;
-        }
-        if (!description || !BUSY_STATES.has(status))
-            return description;
-        if (now.getTime() >= deadline) {
-            throw new waiter_WaitTimeoutError(`Timed out after ${options.timeoutSeconds} s (input "wait-timeout") waiting for endpoint ${endpointName} ${options.purpose}: it is still ${status}. SageMaker keeps going; check the endpoint in the console, and raise "wait-timeout" if deployments take longer.`, status);
-        }
-        await ctx.sleep(Math.min(pollMs, deadline - now.getTime()));
-    }
 }
 
 ;// CONCATENATED MODULE: ./build/src/deploy/prepare.js
@@ -10741,6 +10833,8 @@ async function waitAndVerify(ctx, state, inflight, waitTimeoutSeconds) {
     state.serving = verified?.EndpointConfigName ?? '';
     const failure = verifyDeployment(plan, verified, live?.configName);
     if (failure) {
+        if (plan.action === 'create' && verified?.EndpointStatus === 'Failed')
+            await deleteFailedEndpoint(ctx, name, waitTimeoutSeconds);
         // The same path as a deployment that never started: what it created goes.
         await cleanup_discardCreated(ctx, name, inflight.current.created, { configs: [], models: [] }, `The deployment to ${name} did not take effect`);
     }
@@ -16108,6 +16202,7 @@ async function executeMode(settings, out, env = process.env) {
     const github = readGitHubRun(env);
     const aws = createClients(settings.region, VERSION);
     const calls = countCalls(aws.sagemaker);
+    const retries = tallyRetries(aws);
     const ctx = {
         aws,
         github,
@@ -16132,6 +16227,9 @@ async function executeMode(settings, out, env = process.env) {
         const total = [...calls.values()].reduce((sum, n) => sum + n, 0);
         const byOperation = [...calls.entries()].map(([name, n]) => `${name}=${n}`).join(', ');
         out.debug(`SageMaker calls: ${total}${byOperation ? ` (${byOperation})` : ''}`);
+        const waited = retrySummary(retries);
+        if (waited)
+            out.info(waited);
     }
 }
 

@@ -2,7 +2,7 @@
 // traffic moves in the DeploymentConfig's steps (all at once, canary, linear, rolling),
 // each step bakes while auto-rollback alarms are watched, then the old fleet goes.
 import { validation } from '../errors.ts'
-import type { EndpointConfigRec, EndpointRec } from '../state.ts'
+import type { EndpointConfigRec, EndpointOutcome, EndpointRec } from '../state.ts'
 import type { Checker, Input } from '../validate.ts'
 import { copy, type Ctx } from './common.ts'
 import { current, instancesByType, provision } from './fleet.ts'
@@ -175,6 +175,14 @@ function alarmsFiring(ctx: Ctx, dc: Input | undefined): string[] {
     .filter(n => ctx.store.faults.alarms.get(n) === 'ALARM')
 }
 
+/** An injected outcome for this endpoint's change, if one is set and of this kind (used up). */
+function injectedOutcome(ctx: Ctx, ep: EndpointRec, kind: EndpointOutcome): boolean {
+  const key = ep.name.toLowerCase()
+  if (ctx.store.faults.endpointOutcomes.get(key) !== kind) return false
+  ctx.store.faults.endpointOutcomes.delete(key)
+  return true
+}
+
 function rollBack(ctx: Ctx, ep: EndpointRec, generation: number, reason: string): void {
   ep.status = 'RollingBack'
   ep.lastModifiedTime = ctx.store.now()
@@ -183,8 +191,12 @@ function rollBack(ctx: Ctx, ep: EndpointRec, generation: number, reason: string)
     if (!current(ctx, ep, generation)) return
     ep.pending = undefined
     ep.reserved = new Map()
-    ep.status = 'InService'
-    ep.failureReason = reason
+    // A failed rollback leaves the old fleet in place but the endpoint unusable for updates.
+    const stuck = injectedOutcome(ctx, ep, 'UpdateRollbackFailed')
+    ep.status = stuck ? 'UpdateRollbackFailed' : 'InService'
+    ep.failureReason = stuck
+      ? `${reason} The rollback failed: instances of the new fleet could not be removed.`
+      : reason
     ep.lastModifiedTime = ctx.store.now()
   })
 }
@@ -216,6 +228,15 @@ export function startUpdate(
 
   const finish = () => {
     if (!current(ctx, ep, generation) || !ep.pending?.variants) return
+    if (injectedOutcome(ctx, ep, 'OutOfService')) {
+      // The new fleet never takes traffic; the old one is not serving either.
+      ep.pending = undefined
+      ep.reserved = new Map()
+      ep.status = 'OutOfService'
+      ep.failureReason = 'Endpoint is out of service: its instances failed health checks.'
+      ep.lastModifiedTime = store.now()
+      return
+    }
     ep.variants = ep.pending.variants
     ep.configName = config.name
     ep.dataCaptureConfig = config.fields.DataCaptureConfig as Input | undefined

@@ -7,6 +7,7 @@
 // A deployment that does not end on what it created (it never started, SageMaker rolled it
 // back, it was cancelled) deletes what it created through one path, `discardCreated`.
 import {
+  DeleteEndpointCommand,
   DeleteEndpointConfigCommand,
   DeleteModelCommand,
   ListEndpointConfigsCommand,
@@ -20,6 +21,7 @@ import { configModelNames, describeEndpoint } from '../registry/served.js'
 import { isOurName } from './plan.js'
 import { readTags, TAGS } from '../registry/tags.js'
 import { errorMessage } from '../errors.js'
+import { waitForEndpoint } from './waiter.js'
 
 export interface CleanupPlan {
   configs: string[]
@@ -264,4 +266,30 @@ export async function discardCreated(
     )
   }
   return { deleted, left }
+}
+
+/**
+ * A new endpoint this run created that ended Failed serves nothing, and SageMaker refuses
+ * to update it: the next deploy would stop at "delete it and deploy again". It goes, and
+ * waits to be gone so that the model and config it used can go after it.
+ */
+export async function deleteFailedEndpoint(
+  ctx: Pick<RunContext, 'aws' | 'out' | 'now' | 'sleep'>,
+  endpointName: string,
+  waitTimeoutSeconds: number
+): Promise<void> {
+  try {
+    await ctx.aws.sagemaker.send(new DeleteEndpointCommand({ EndpointName: endpointName }))
+    await waitForEndpoint(ctx, endpointName, {
+      timeoutSeconds: waitTimeoutSeconds,
+      purpose: 'to be deleted'
+    })
+    ctx.out.info(
+      `Deleted endpoint ${endpointName}: this run created it and SageMaker could not start it.`
+    )
+  } catch (error) {
+    ctx.out.warning(
+      `Could not delete endpoint ${endpointName}, which this run created and which ended Failed: ${errorMessage(error)}. Delete it (aws sagemaker delete-endpoint --endpoint-name ${endpointName}) before deploying again.`
+    )
+  }
 }

@@ -25,7 +25,7 @@ import {
   roleRequired,
   type Deployment
 } from './apply.js'
-import { discardCreated } from './cleanup.js'
+import { deleteFailedEndpoint, discardCreated } from './cleanup.js'
 import { verifyDeployment } from './endpoint.js'
 import { InFlightRecorder, type InFlightDeployment } from './inflight.js'
 import { describeCall, describeCompute, formatPlan, type DeployPlan } from './plan.js'
@@ -108,6 +108,8 @@ async function waitAndVerify(
   state.serving = verified?.EndpointConfigName ?? ''
   const failure = verifyDeployment(plan, verified, live?.configName)
   if (failure) {
+    if (plan.action === 'create' && verified?.EndpointStatus === 'Failed')
+      await deleteFailedEndpoint(ctx, name, waitTimeoutSeconds)
     // The same path as a deployment that never started: what it created goes.
     await discardCreated(
       ctx,
