@@ -17,7 +17,12 @@
 // estimate how many requests a test needs (src/abtest/verdict.ts).
 import { contiguous, type SortedScores } from '../evaluation/binary.js'
 import { normalQuantile, normalSf } from '../evaluation/distributions.js'
-import { bootstrapComparison, wilsonInterval, type BootstrapOptions } from '../evaluation/paired.js'
+import {
+  bootstrapComparison,
+  percentile,
+  wilsonInterval,
+  type BootstrapOptions
+} from '../evaluation/paired.js'
 import { Random } from '../evaluation/random.js'
 import { lowerBound, upperBound } from '../evaluation/sorting.js'
 
@@ -31,6 +36,9 @@ export interface VariantComparison {
   delta: number
   /** Two-sided (1 - alpha) interval of the delta. */
   ci: [number, number] | null
+  /** Two-sided (1 - alpha) interval of each variant's own value: Wilson, DeLong or percentile. */
+  control_ci: [number, number] | null
+  challenger_ci: [number, number] | null
   p_value: number | null
   test: IndependentTest
   alpha: number
@@ -78,6 +86,8 @@ export function twoProportion(control: Rate, challenger: Rate, alpha: number): V
       delta - Math.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2),
       delta + Math.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
     ],
+    control_ci: [l2, u2],
+    challenger_ci: [l1, u1],
     p_value: p,
     test: 'two-proportion-z',
     alpha,
@@ -138,6 +148,8 @@ export function independentDelong(
     return {
       ...base,
       ci: null,
+      control_ci: null,
+      challenger_ci: null,
       p_value: null,
       alpha,
       standard_error: null,
@@ -145,11 +157,18 @@ export function independentDelong(
       note: "DeLong's variance needs at least 2 labelled requests of each class in each variant."
     }
   }
-  const half = normalQuantile(1 - alpha / 2) * se
+  const z = normalQuantile(1 - alpha / 2)
+  const half = z * se
+  const own = (side: { auc: number; variance: number }): [number, number] => [
+    side.auc - z * Math.sqrt(side.variance),
+    side.auc + z * Math.sqrt(side.variance)
+  ]
   const p = se > 0 ? 2 * normalSf(Math.abs(delta) / se) : delta === 0 ? 1 : 0
   return {
     ...base,
     ci: [delta - half, delta + half],
+    control_ci: own(a),
+    challenger_ci: own(b),
     p_value: Math.min(1, p),
     alpha,
     standard_error: se,
@@ -193,6 +212,10 @@ export function independentBootstrap<M extends string>(
   const randoms = [new Random(options.seed, 0xab0), new Random(options.seed, 0xab1)]
   const weights = [new Uint32Array(sides.control.rows), new Uint32Array(sides.challenger.rows)]
   const deltas = wanted.map(() => new Float64Array(options.resamples))
+  const values = wanted.map(() => [
+    new Float64Array(options.resamples),
+    new Float64Array(options.resamples)
+  ])
   const defined = new Uint32Array(wanted.length)
   for (let b = 0; b < options.resamples; b++) {
     draw(randoms[0]!, weights[0]!)
@@ -201,7 +224,10 @@ export function independentBootstrap<M extends string>(
     const c = sides.challenger.measure(weights[1]!)
     wanted.forEach((name, m) => {
       const value = (c[name] ?? NaN) - (a[name] ?? NaN)
-      if (!Number.isNaN(value)) deltas[m]![defined[m]!++] = value
+      if (Number.isNaN(value)) return
+      values[m]![0]![defined[m]!] = a[name]!
+      values[m]![1]![defined[m]!] = c[name]!
+      deltas[m]![defined[m]!++] = value
     })
   }
   wanted.forEach((name, m) => {
@@ -212,11 +238,18 @@ export function independentBootstrap<M extends string>(
       sorted,
       options
     )
+    const own = (side: 0 | 1): [number, number] | null => {
+      if (!read.ci) return null
+      const kept = values[m]![side]!.slice(0, defined[m]).sort()
+      return [percentile(kept, options.alpha / 2), percentile(kept, 1 - options.alpha / 2)]
+    }
     out[name] = {
       control: read.baseline,
       challenger: read.candidate,
       delta: read.delta,
       ci: read.ci,
+      control_ci: own(0),
+      challenger_ci: own(1),
       p_value: read.p_value,
       test: 'bootstrap-independent',
       alpha: options.alpha,
