@@ -3009,7 +3009,7 @@ function checkMetrics(policy, task) {
         if (prefix === 'ops' && OPS_NAMES.includes(name)) {
             if (rule.kind === 'threshold')
                 continue;
-            throw new InputError(input, `${where}: "${rule.metric}" is a limit, not a comparison; write it in "thresholds", e.g. "${rule.metric} <= 200".`);
+            throw new InputError(input, `${where}: "${rule.metric}" is a limit, not a comparison; write it in "thresholds", e.g. "ops:error_rate <= 0.01" or "ops:model_latency_p99 <= 200".`);
         }
         throw new InputError(input, `${where}: mode "ab-test" decides on live:<metric> (${task}: ${TASK_METRICS[task].join(', ')}) and ops:<figure> (${OPS_NAMES.join(', ')}); got "${rule.metric}".`);
     }

@@ -35,7 +35,7 @@ function checkMetrics(policy: Policy, task: Task): void {
       if (rule.kind === 'threshold') continue
       throw new InputError(
         input,
-        `${where}: "${rule.metric}" is a limit, not a comparison; write it in "thresholds", e.g. "${rule.metric} <= 200".`
+        `${where}: "${rule.metric}" is a limit, not a comparison; write it in "thresholds", e.g. "ops:error_rate <= 0.01" or "ops:model_latency_p99 <= 200".`
       )
     }
     throw new InputError(
