@@ -212,7 +212,7 @@ describe('ab-test', () => {
     )
     expect(loser.ApprovalDescription).toMatch(/better on auc/)
     expect(run.summary).toMatch(/## 🏆 A\/B test on churn-ab-prod: v2 .*wins/)
-  }, 120000)
+  }, 300000)
 
   it('rejects a clearly worse challenger with the evidence and returns all traffic to the control', async () => {
     const v1 = seedVersion([3, 0])
@@ -228,7 +228,7 @@ describe('ab-test', () => {
     expect(loser.ModelApprovalStatus).toBe('Rejected')
     expect(loser.ApprovalDescription).toMatch(/v1 wins over v2.*auc.*p = /)
     expect((await status(v1)).ModelApprovalStatus).toBe('Approved')
-  }, 120000)
+  }, 300000)
 
   it('calls 60 requests inconclusive, with the requests still needed, and changes nothing', async () => {
     const v1 = seedVersion([2.6, 0.3])
@@ -246,7 +246,7 @@ describe('ab-test', () => {
     expect(run.summary).toMatch(/more labelled requests/)
     expect(mutatingCalls(emulator)).toEqual(before)
     expect(await served()).toEqual([v1, v2])
-  }, 120000)
+  }, 300000)
 
   it('fails the ops: limit of a challenger with a latency fault, and the control wins', async () => {
     const v1 = seedVersion([3, 0])
@@ -269,5 +269,5 @@ describe('ab-test', () => {
     expect(run.summary).toMatch(/fails the policy/)
     // on-verdict defaults to none: the endpoint still serves both.
     expect(await served()).toEqual([v1, v2])
-  }, 120000)
+  }, 300000)
 })

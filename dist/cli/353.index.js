@@ -6179,6 +6179,27 @@ function thresholdsOn(policy, side) {
 function failures(rules) {
     return rules.filter(r => r.verdict === 'fail').map(r => r.explanation);
 }
+/** A verdict from the limits alone, when a variant fails one. */
+function byPolicy(failed, name, base) {
+    if (failed.control.length === 0 && failed.challenger.length === 0)
+        return undefined;
+    const lines = (side) => failed[side].map(r => `${name(side)}: ${r}`);
+    if (failed.control.length > 0 && failed.challenger.length > 0) {
+        return {
+            ...base,
+            verdict: 'inconclusive',
+            reasons: ['Both variants fail the policy.', ...lines('control'), ...lines('challenger')]
+        };
+    }
+    const loser = failed.control.length > 0 ? 'control' : 'challenger';
+    const winner = loser === 'control' ? 'challenger' : 'control';
+    return {
+        ...base,
+        verdict: 'winner',
+        winner,
+        reasons: [`${name(winner)} wins: ${name(loser)} fails the policy.`, ...lines(loser)]
+    };
+}
 function decideAbTest(options) {
     const { policy, comparisons, control, challenger } = options;
     const named = liveMetrics(policy);
@@ -6192,24 +6213,9 @@ function decideAbTest(options) {
     const margin = primary ? marginOf(policy, primaryMetric, primary.control) : 0;
     const base = { primaryMetric, rules, margin };
     const name = (side) => options[side].variantName;
-    if (failed.control.length > 0 || failed.challenger.length > 0) {
-        const lines = (side) => failed[side].map(r => `${name(side)}: ${r}`);
-        if (failed.control.length > 0 && failed.challenger.length > 0) {
-            return {
-                ...base,
-                verdict: 'inconclusive',
-                reasons: ['Both variants fail the policy.', ...lines('control'), ...lines('challenger')]
-            };
-        }
-        const loser = failed.control.length > 0 ? 'control' : 'challenger';
-        const winner = loser === 'control' ? 'challenger' : 'control';
-        return {
-            ...base,
-            verdict: 'winner',
-            winner,
-            reasons: [`${name(winner)} wins: ${name(loser)} fails the policy.`, ...lines(loser)]
-        };
-    }
+    const onPolicy = byPolicy(failed, name, base);
+    if (onPolicy)
+        return onPolicy;
     if (!primary || primary.ci === null || primary.p_value === null) {
         return {
             ...base,
@@ -6239,7 +6245,12 @@ function decideAbTest(options) {
             reasons: [`${said}, but significantly worse on ${harmed.join(', ')}.`]
         };
     }
-    const [low, high] = primary.ci;
+    return undecided(primary, primary.ci, base);
+}
+/** Without a significant difference: the same within the margin, else how many more requests. */
+function undecided(primary, ci, base) {
+    const { primaryMetric, margin } = base;
+    const [low, high] = ci;
     if (low >= -margin && high <= margin) {
         return {
             ...base,

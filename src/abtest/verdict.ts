@@ -101,6 +101,31 @@ function failures(rules: RuleResult[]): string[] {
   return rules.filter(r => r.verdict === 'fail').map(r => r.explanation)
 }
 
+/** A verdict from the limits alone, when a variant fails one. */
+function byPolicy(
+  failed: { control: string[]; challenger: string[] },
+  name: (side: 'control' | 'challenger') => string,
+  base: Base
+): AbDecision | undefined {
+  if (failed.control.length === 0 && failed.challenger.length === 0) return undefined
+  const lines = (side: 'control' | 'challenger') => failed[side].map(r => `${name(side)}: ${r}`)
+  if (failed.control.length > 0 && failed.challenger.length > 0) {
+    return {
+      ...base,
+      verdict: 'inconclusive',
+      reasons: ['Both variants fail the policy.', ...lines('control'), ...lines('challenger')]
+    }
+  }
+  const loser = failed.control.length > 0 ? 'control' : 'challenger'
+  const winner = loser === 'control' ? 'challenger' : 'control'
+  return {
+    ...base,
+    verdict: 'winner',
+    winner,
+    reasons: [`${name(winner)} wins: ${name(loser)} fails the policy.`, ...lines(loser)]
+  }
+}
+
 export function decideAbTest(options: {
   policy: Policy
   task: Task
@@ -120,24 +145,8 @@ export function decideAbTest(options: {
   const margin = primary ? marginOf(policy, primaryMetric, primary.control) : 0
   const base = { primaryMetric, rules, margin }
   const name = (side: 'control' | 'challenger') => options[side].variantName
-  if (failed.control.length > 0 || failed.challenger.length > 0) {
-    const lines = (side: 'control' | 'challenger') => failed[side].map(r => `${name(side)}: ${r}`)
-    if (failed.control.length > 0 && failed.challenger.length > 0) {
-      return {
-        ...base,
-        verdict: 'inconclusive',
-        reasons: ['Both variants fail the policy.', ...lines('control'), ...lines('challenger')]
-      }
-    }
-    const loser = failed.control.length > 0 ? 'control' : 'challenger'
-    const winner = loser === 'control' ? 'challenger' : 'control'
-    return {
-      ...base,
-      verdict: 'winner',
-      winner,
-      reasons: [`${name(winner)} wins: ${name(loser)} fails the policy.`, ...lines(loser)]
-    }
-  }
+  const onPolicy = byPolicy(failed, name, base)
+  if (onPolicy) return onPolicy
   if (!primary || primary.ci === null || primary.p_value === null) {
     return {
       ...base,
@@ -165,7 +174,15 @@ export function decideAbTest(options: {
       reasons: [`${said}, but significantly worse on ${harmed.join(', ')}.`]
     }
   }
-  const [low, high] = primary.ci
+  return undecided(primary, primary.ci, base)
+}
+
+type Base = Pick<AbDecision, 'primaryMetric' | 'rules' | 'margin'>
+
+/** Without a significant difference: the same within the margin, else how many more requests. */
+function undecided(primary: VariantComparison, ci: [number, number], base: Base): AbDecision {
+  const { primaryMetric, margin } = base
+  const [low, high] = ci
   if (low >= -margin && high <= margin) {
     return {
       ...base,
