@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals'
 import { S3Client } from '@aws-sdk/client-s3'
 import { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { GitHubRun, Reporter, RunContext } from '../src/context.js'
@@ -72,7 +73,8 @@ export function fakeContext(overrides: FakeContextOverrides = {}): FakeContext {
     aws: {
       sagemaker: new SageMakerClient(clientConfig),
       runtime: new SageMakerRuntimeClient(clientConfig),
-      s3: new S3Client({ ...clientConfig, forcePathStyle: true })
+      s3: new S3Client({ ...clientConfig, forcePathStyle: true }),
+      cloudwatch: new CloudWatchClient(clientConfig)
     },
     github: { ...DEFAULT_RUN, ...github },
     out,

@@ -1,5 +1,6 @@
 // The one place AWS clients are built: one user agent, adaptive retry, bounded attempts.
 // Endpoints for a local emulator come from the SDK's own AWS_ENDPOINT_URL_* variables.
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { S3Client } from '@aws-sdk/client-s3'
 import { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
@@ -18,7 +19,8 @@ export function createClients(region: string, version: string): AwsClients {
   return {
     sagemaker: new SageMakerClient(common),
     runtime: new SageMakerRuntimeClient(common),
-    s3: new S3Client(common)
+    s3: new S3Client(common),
+    cloudwatch: new CloudWatchClient(common)
   }
 }
 

@@ -35,7 +35,9 @@ export const MODE_SUMMARY: Readonly<Record<Mode, string>> = {
   rollback: 'Put the previously deployed version back on the endpoint.',
   compare: 'Metrics table and trend chart across versions of the group.',
   lineage: "One version's story: training job, data, image, commit, decisions, deployments.",
-  group: 'Describe, list, tag, share, unshare or delete the model package group.'
+  group: 'Describe, list, tag, share, unshare or delete the model package group.',
+  'ab-test':
+    'Decide an A/B test on an endpoint from captured traffic and ground truth; promote the winner.'
 }
 
 const OPTIONS_HELP = `Options: --help (with a mode: that mode's flags), --version, --verbose (debug output),

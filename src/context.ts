@@ -1,6 +1,7 @@
 // What a mode receives: its clients, the GitHub context and an output sink. Modes take
 // this as a parameter instead of importing @actions/* so that the CLI and the tests can
 // pass their own.
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
@@ -12,6 +13,8 @@ export interface AwsClients {
   sagemaker: SageMakerClient
   runtime: SageMakerRuntimeClient
   s3: S3Client
+  /** Endpoint metrics (AWS/SageMaker) for A/B tests. */
+  cloudwatch: CloudWatchClient
 }
 
 /** The parts of the GitHub run a mode may record or report. */

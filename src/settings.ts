@@ -13,7 +13,8 @@ export const MODES = [
   'rollback',
   'compare',
   'lineage',
-  'group'
+  'group',
+  'ab-test'
 ] as const
 export type Mode = (typeof MODES)[number]
 
@@ -116,6 +117,8 @@ export interface DeploySettings {
   serverlessMemoryMb?: number
   serverlessMaxConcurrency?: number
   dataCaptureS3Uri?: string
+  /** Percent of requests captured (1-100) when `dataCaptureS3Uri` is set. */
+  dataCaptureSamplingPercentage: number
   deploymentStrategy: DeploymentStrategy
   /** Percent of capacity for the canary step (1-100). */
   canarySize: number
@@ -147,6 +150,24 @@ export interface GroupSettings {
   force: boolean
 }
 
+export type OnVerdict = 'none' | 'promote'
+
+export interface AbTestSettings {
+  endpointName: string
+  /** Where the captured requests are; absent: the endpoint's own DataCaptureConfig. */
+  dataCaptureS3Uri?: string
+  groundTruthS3Uri: string
+  windowHours: number
+  task: Task
+  decisionThreshold: number
+  alpha: number
+  /** `live:` thresholds and margins, `ops:` limits; may hold no rule (the task's primary metric decides). */
+  policy: Policy
+  onVerdict: OnVerdict
+  /** With `promote`: how the winner is deployed alone, through the deploy path. */
+  promote: DeploySettings
+}
+
 /** The part of the settings only one mode reads, by mode. */
 interface ModeParts {
   register: { register: RegisterSettings }
@@ -158,6 +179,7 @@ interface ModeParts {
   compare: { report: ReportSettings }
   lineage: { report: ReportSettings }
   group: { groupOps: GroupSettings }
+  'ab-test': { abTest: AbTestSettings }
 }
 
 /** The settings of mode `M`: the common ones and that mode's own part. */

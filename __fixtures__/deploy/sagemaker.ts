@@ -515,6 +515,7 @@ export const BASE_DEPLOY: DeploySettings = {
   executionRoleArn: ROLE,
   instanceType: 'ml.m5.large',
   instanceCount: 2,
+  dataCaptureSamplingPercentage: 100,
   deploymentStrategy: 'all-at-once',
   canarySize: 10,
   linearStepSize: 20,

@@ -128,7 +128,8 @@ export function startAction(inputs: Record<string, string>, options: RunOptions 
       ? {
           AWS_ENDPOINT_URL_SAGEMAKER: options.emulatorUrl,
           AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: options.emulatorUrl,
-          AWS_ENDPOINT_URL_S3: options.emulatorUrl
+          AWS_ENDPOINT_URL_S3: options.emulatorUrl,
+          AWS_ENDPOINT_URL_CLOUDWATCH: options.emulatorUrl
         }
       : { AWS_ENDPOINT_URL: 'http://127.0.0.1:9' }),
     ...options.env

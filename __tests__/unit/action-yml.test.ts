@@ -24,7 +24,9 @@ const OUTPUT_NAMES = [
   'endpoint-name',
   'endpoint-config-name',
   'previous-model-package-arn',
-  'created'
+  'created',
+  'verdict',
+  'winner-model-package-arn'
 ]
 
 function validate(content: string, name = 'action.yml') {

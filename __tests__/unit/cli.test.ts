@@ -61,7 +61,7 @@ describe('parseArgs', () => {
 
   it('refuses a flag the mode does not read, naming the modes that do', () => {
     expect(() => parseArgs(['gate', '--endpoint-name', 'prod'])).toThrow(
-      'Flag --endpoint-name does not apply to mode "gate": it is read by modes deploy, rollback.'
+      'Flag --endpoint-name does not apply to mode "gate": it is read by modes deploy, rollback, ab-test.'
     )
     expect(() => parseArgs(['compare', '--dry-run'])).toThrow(/--dry-run does not apply/)
   })

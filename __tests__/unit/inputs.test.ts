@@ -40,7 +40,8 @@ const BASE: Record<string, Values> = {
   rollback: { 'endpoint-name': 'churn-prod' },
   compare: {},
   lineage: {},
-  group: {}
+  group: {},
+  'ab-test': { 'endpoint-name': 'churn-prod', 'ground-truth-s3-uri': 's3://labels/churn' }
 }
 
 function reader(values: Values) {
@@ -108,7 +109,7 @@ describe('common inputs', () => {
     const error = failure('promote', {})
     expect(error.input).toBe('mode')
     expect(error.message).toBe(
-      'Input "mode" must be one of register, gate, approve, reject, deploy, rollback, compare, lineage, group; got "promote".'
+      'Input "mode" must be one of register, gate, approve, reject, deploy, rollback, compare, lineage, group, ab-test; got "promote".'
     )
   })
 
@@ -708,6 +709,7 @@ describe('deploy and rollback', () => {
       serverlessMemoryMb: undefined,
       serverlessMaxConcurrency: undefined,
       dataCaptureS3Uri: undefined,
+      dataCaptureSamplingPercentage: 100,
       deploymentStrategy: 'all-at-once',
       canarySize: 10,
       linearStepSize: 20,
@@ -750,6 +752,7 @@ describe('deploy and rollback', () => {
       serverlessMemoryMb: undefined,
       serverlessMaxConcurrency: undefined,
       dataCaptureS3Uri: 's3://capture/churn',
+      dataCaptureSamplingPercentage: 100,
       deploymentStrategy: 'canary',
       canarySize: 25,
       linearStepSize: 50,
@@ -1026,7 +1029,7 @@ describe('input names', () => {
       'Unknown input "max-regresion"; did you mean "max-regression"?'
     )
     expect(() => checkInputNames('gate', ['endpoint-name'], false)).toThrow(
-      'Input "endpoint-name" does not apply to mode "gate": it is read by modes deploy, rollback.'
+      'Input "endpoint-name" does not apply to mode "gate": it is read by modes deploy, rollback, ab-test.'
     )
     expect(() => checkInputNames('deploy', ['endpoint-name', 'dry-run'], false)).not.toThrow()
   })

@@ -208,8 +208,8 @@ describe('npm run docs', () => {
       writeFileSync(
         actionFile,
         readFileSync(actionFile, 'utf8').replace(
-          'Modes: gate. One rule per line',
-          'Modes: gate, compare. One rule per line'
+          'Modes: gate, ab-test. One rule per line',
+          'Modes: gate, ab-test, compare. One rule per line'
         )
       )
       const check = run('--check', ...args)

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { mockParserSchemas } from '../../__fixtures__/workflow-parser.js'
+import { readSettings } from '../../src/inputs/index.js'
 import { parsePolicy } from '../../src/policy/index.js'
 
 await mockParserSchemas()
@@ -189,28 +190,30 @@ describe('examples', () => {
   const ours = (file: string) =>
     steps(workflows.get(file)!.workflow).filter(s => s.uses === OUR_ACTION)
 
-  it.each(['examples/pr-gate.yml', 'examples/release.yml', 'examples/rollback.yml'])(
-    '%s uses the action with declared inputs only',
-    file => {
-      const uses = ours(file)
-      expect(uses.length).toBeGreaterThan(0)
-      for (const step of uses) {
-        const keys = Object.keys(step.with ?? {})
-        expect(keys.filter(k => !(k in actionInputs))).toEqual([])
-        expect(keys).toEqual(expect.arrayContaining(['mode', 'model-package-group']))
-        // Gate policies in the examples must parse with the real grammar.
-        if (step.with?.mode === 'gate') {
-          expect(() =>
-            parsePolicy(
-              String(step.with?.thresholds ?? ''),
-              String(step.with?.['max-regression'] ?? ''),
-              String(step.with?.['metric-directions'] ?? '')
-            )
-          ).not.toThrow()
-        }
+  it.each([
+    'examples/pr-gate.yml',
+    'examples/release.yml',
+    'examples/rollback.yml',
+    'examples/ab-test.yml'
+  ])('%s uses the action with declared inputs only', file => {
+    const uses = ours(file)
+    expect(uses.length).toBeGreaterThan(0)
+    for (const step of uses) {
+      const keys = Object.keys(step.with ?? {})
+      expect(keys.filter(k => !(k in actionInputs))).toEqual([])
+      expect(keys).toEqual(expect.arrayContaining(['mode', 'model-package-group']))
+      // Gate policies in the examples must parse with the real grammar.
+      if (step.with?.mode === 'gate') {
+        expect(() =>
+          parsePolicy(
+            String(step.with?.thresholds ?? ''),
+            String(step.with?.['max-regression'] ?? ''),
+            String(step.with?.['metric-directions'] ?? '')
+          )
+        ).not.toThrow()
       }
     }
-  )
+  })
 
   it('pr-gate.yml registers then gates on pull requests with OIDC', () => {
     const { workflow } = workflows.get('examples/pr-gate.yml')!
@@ -245,5 +248,30 @@ describe('examples', () => {
       expect.arrayContaining(['endpoint', 'reject-current', 'reason'])
     )
     expect(ours('examples/rollback.yml').map(s => s.with?.mode)).toEqual(['rollback'])
+  })
+
+  it('ab-test.yml decides on a schedule and promotes a winner only behind the production environment', () => {
+    const { workflow } = workflows.get('examples/ab-test.yml')!
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['schedule']))
+    const { decide, promote } = workflow.jobs as Record<
+      string,
+      Job & { if?: string; needs?: string }
+    >
+    expect(decide?.environment).toBeUndefined()
+    expect(promote?.environment).toBe('production')
+    expect(promote?.needs).toBe('decide')
+    expect(promote?.if).toMatch(/needs\.decide\.outputs\.verdict == 'winner'/)
+    const modes = (job: Job | undefined) =>
+      (job?.steps ?? [])
+        .filter(s => s.uses === OUR_ACTION)
+        .map(s => s.with?.['on-verdict'] ?? 'none')
+    expect(modes(decide)).toEqual(['none'])
+    expect(modes(promote)).toEqual(['promote'])
+    // Every step's inputs pass the action's own validation.
+    for (const step of ours('examples/ab-test.yml')) {
+      const values = { region: 'us-east-1', ...step.with } as Record<string, unknown>
+      const settings = readSettings(name => String(values[name] ?? ''), {})
+      expect(settings.mode).toBe('ab-test')
+    }
   })
 })

@@ -330,6 +330,8 @@ function reuseChange(
     live !== undefined &&
     live.variants.length === variants.length &&
     (live.dataCaptureS3Uri ?? '') === (settings.dataCaptureS3Uri ?? '') &&
+    (!settings.dataCaptureS3Uri ||
+      live.dataCaptureSamplingPercentage === settings.dataCaptureSamplingPercentage) &&
     variants.every(v => {
       const current = live.variants.find(l => l.variantName === v.variantName)
       return current?.packageArn === v.packageArn && sameCompute(current.compute, compute)
@@ -391,7 +393,9 @@ function newEndpointConfig(
         endpointName,
         variants: variants.map(v => [v.variantName, v.packageArn, v.weight, v.modelName]),
         compute,
-        dataCapture: settings.dataCaptureS3Uri ?? null,
+        dataCapture: settings.dataCaptureS3Uri
+          ? [settings.dataCaptureS3Uri, settings.dataCaptureSamplingPercentage]
+          : null,
         runId: run.runId,
         attempt: run.runAttempt
       })
@@ -402,7 +406,7 @@ function newEndpointConfig(
   if (settings.dataCaptureS3Uri) {
     endpointConfig.DataCaptureConfig = {
       EnableCapture: true,
-      InitialSamplingPercentage: 100,
+      InitialSamplingPercentage: settings.dataCaptureSamplingPercentage,
       DestinationS3Uri: settings.dataCaptureS3Uri,
       CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }]
     }
@@ -737,7 +741,7 @@ export function describeCall(call: PlannedCall): string {
         return `${v.VariantName}=${v.ModelName} (${compute}, weight ${v.InitialVariantWeight})`
       })
       const capture = call.input.DataCaptureConfig
-        ? `; data capture to ${call.input.DataCaptureConfig.DestinationS3Uri}`
+        ? `; data capture of ${call.input.DataCaptureConfig.InitialSamplingPercentage}% of requests to ${call.input.DataCaptureConfig.DestinationS3Uri}`
         : ''
       return `CreateEndpointConfig ${call.input.EndpointConfigName}: ${variants.join(', ')}${capture}`
     }

@@ -14,7 +14,7 @@ import {
   splitList
 } from './parsers.js'
 import { InputError, invalid, required, shown, type Inputs } from './reader.js'
-import { DEPLOYMENT_STRATEGIES } from './table.js'
+import { DEFAULTS, DEPLOYMENT_STRATEGIES } from './table.js'
 
 /** How many wait intervals a blue/green update bakes for, by traffic-shifting strategy. */
 function bakeIntervals(strategy: DeploymentStrategy, linearStep: number): number {
@@ -49,15 +49,15 @@ export function parseTraffic(value: string): DeploySettings['traffic'] {
   return result
 }
 
-function readEndpointName(inputs: Inputs, mode: 'deploy' | 'rollback'): string {
+const ENDPOINT_ROLE = {
+  deploy: 'the endpoint to deploy to',
+  rollback: 'the endpoint to roll back',
+  'ab-test': 'the endpoint whose variants are compared'
+} as const
+
+export function readEndpointName(inputs: Inputs, mode: keyof typeof ENDPOINT_ROLE): string {
   const endpointName = inputs.optional('endpoint-name')
-  if (endpointName === undefined) {
-    throw required(
-      'endpoint-name',
-      mode,
-      `the endpoint to ${mode === 'deploy' ? 'deploy to' : 'roll back'}`
-    )
-  }
+  if (endpointName === undefined) throw required('endpoint-name', mode, ENDPOINT_ROLE[mode])
   if (!RESOURCE_NAME.test(endpointName)) {
     throw invalid(
       'endpoint-name',
@@ -137,6 +137,22 @@ function readAlarms(inputs: Inputs): string[] {
   return rollbackAlarms
 }
 
+/** Data capture: where to, and the share of requests; a percentage alone is a mistake. */
+function readCapture(
+  inputs: Inputs
+): Pick<DeploySettings, 'dataCaptureS3Uri' | 'dataCaptureSamplingPercentage'> {
+  const dataCaptureS3Uri = checkS3Uri('data-capture-s3-uri', inputs.optional('data-capture-s3-uri'))
+  const percentage = 'data-capture-sampling-percentage'
+  // The action passes every default, so only a value other than the default is a mistake.
+  if (dataCaptureS3Uri === undefined && inputs.get(percentage) !== DEFAULTS[percentage]) {
+    throw new InputError(
+      percentage,
+      `Input "${percentage}" needs "data-capture-s3-uri": it is the share of requests captured there.`
+    )
+  }
+  return { dataCaptureS3Uri, dataCaptureSamplingPercentage: inputs.int(percentage, 1, 100) }
+}
+
 export function readDeploy(
   inputs: Inputs,
   mode: 'deploy' | 'rollback',
@@ -175,7 +191,7 @@ export function readDeploy(
     instanceCount: inputs.optionalInt('instance-count', 1),
     serverlessMemoryMb,
     serverlessMaxConcurrency,
-    dataCaptureS3Uri: checkS3Uri('data-capture-s3-uri', inputs.optional('data-capture-s3-uri')),
+    ...readCapture(inputs),
     ...strategy,
     rollbackAlarms,
     environment: inputs.optional('environment'),

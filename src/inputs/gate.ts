@@ -27,7 +27,7 @@ export interface PolicyText {
  * it is parsed as given, so that the messages of `src/policy` name lines and columns the
  * user can find.
  */
-function given(text: string): string {
+export function given(text: string): string {
   return text.split('\n').some(l => l.trim() && !l.trim().startsWith('#')) ? text : ''
 }
 
@@ -138,6 +138,22 @@ function readLiveData(
   return { validationData, workS3Uri: formatS3Uri({ bucket: location.bucket, key: folder }) }
 }
 
+/** `decision-threshold` (0 to 1) and `alpha` (between 0 and `alphaMax`, exclusive). */
+export function readTestLevels(
+  inputs: Inputs,
+  alphaMax: number
+): { decisionThreshold: number; alpha: number } {
+  const thresholdRange = 'a number from 0 to 1'
+  const decisionThreshold = inputs.decimal('decision-threshold', thresholdRange)
+  if (decisionThreshold > 1) {
+    throw invalid('decision-threshold', inputs.get('decision-threshold'), thresholdRange)
+  }
+  const alphaRange = `a number between 0 and ${alphaMax} (exclusive), such as 0.05`
+  const alpha = inputs.decimal('alpha', alphaRange)
+  if (alpha <= 0 || alpha >= alphaMax) throw invalid('alpha', inputs.get('alpha'), alphaRange)
+  return { decisionThreshold, alpha }
+}
+
 export function readGate(inputs: Inputs, common: CommonSettings): GateSettings {
   const policy = readPolicy({
     thresholds: inputs.get('thresholds'),
@@ -146,15 +162,8 @@ export function readGate(inputs: Inputs, common: CommonSettings): GateSettings {
   })
   const { validationMethod, instanceType, serverlessMemoryMb, serverlessMaxConcurrency } =
     readEvaluationCompute(inputs)
-  const thresholdRange = 'a number from 0 to 1'
-  const decisionThreshold = inputs.decimal('decision-threshold', thresholdRange)
-  if (decisionThreshold > 1) {
-    throw invalid('decision-threshold', inputs.get('decision-threshold'), thresholdRange)
-  }
   // A two-sided interval at alpha 0.5 or more is no interval: the paired tests refuse it.
-  const alphaRange = 'a number between 0 and 0.5 (exclusive), such as 0.05'
-  const alpha = inputs.decimal('alpha', alphaRange)
-  if (alpha <= 0 || alpha >= 0.5) throw invalid('alpha', inputs.get('alpha'), alphaRange)
+  const { decisionThreshold, alpha } = readTestLevels(inputs, 0.5)
   const labelColumn = inputs.get('label-column')
   const executionRoleArn = checkRoleArn(inputs)
   const { validationData, workS3Uri } = readLiveData(

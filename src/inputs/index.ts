@@ -4,6 +4,7 @@
 // what is accepted. `readSettings` reads the inputs every mode shares, then the mode's own
 // (one reader per mode, beside this file).
 import { MODES, type CommonSettings, type Mode, type Settings } from '../settings.js'
+import { readAbTest } from './ab-test.js'
 import { readDecision } from './decision.js'
 import { readDeploy } from './deploy.js'
 import { readGate } from './gate.js'
@@ -102,5 +103,7 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
       return { ...common, mode, report: readReport(inputs, common) }
     case 'group':
       return { ...common, mode, groupOps: readGroup(inputs) }
+    case 'ab-test':
+      return { ...common, mode, abTest: readAbTest(inputs) }
   }
 }

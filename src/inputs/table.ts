@@ -76,7 +76,11 @@ export const INPUT_NAMES = [
   'reject-current',
   'versions',
   'group-operation',
-  'account-ids'
+  'account-ids',
+  'data-capture-sampling-percentage',
+  'ground-truth-s3-uri',
+  'window-hours',
+  'on-verdict'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -95,7 +99,7 @@ export const MUTATING_MODES: readonly Mode[] = MODES.filter(
 export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; help: string }>> = {
   mode: {
     modes: ALL,
-    help: 'What to do: register, gate, approve, reject, deploy, rollback, compare, lineage or group.'
+    help: 'What to do: register, gate, approve, reject, deploy, rollback, compare, lineage, group or ab-test.'
   },
   'model-package-group': {
     modes: ALL,
@@ -184,13 +188,16 @@ export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; h
     modes: ['gate', 'approve', 'reject', 'deploy', 'rollback', 'lineage'],
     help: 'The version to act on: a version number (7) or a model package ARN.'
   },
-  thresholds: { modes: ['gate'], help: 'One rule per line, e.g. "validation:auc >= 0.85".' },
+  thresholds: {
+    modes: ['gate', 'ab-test'],
+    help: 'One rule per line, e.g. "validation:auc >= 0.85" (ab-test: "live:auc >= 0.8", "ops:model_latency_p99 <= 200").'
+  },
   'max-regression': {
-    modes: ['gate'],
+    modes: ['gate', 'ab-test'],
     help: 'Allowed regression against the baseline per metric, one per line, absolute ("validation:auc -0.01") or relative ("validation:auc -1%", at most -100%).'
   },
   'metric-directions': {
-    modes: ['gate'],
+    modes: ['gate', 'ab-test'],
     help: 'Overrides of the inferred metric direction, one per line, e.g. "custom:score higher" or "custom:cost lower".'
   },
   baseline: {
@@ -215,8 +222,8 @@ export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; h
     help: 'How live evaluation runs: endpoint (temporary endpoint, small data) or batch-transform (large data).'
   },
   task: {
-    modes: ['gate'],
-    help: 'Kind of model for live evaluation: binary, multiclass or regression.'
+    modes: ['gate', 'ab-test'],
+    help: 'Kind of model for live evaluation and A/B tests: binary, multiclass or regression.'
   },
   'label-column': {
     modes: ['gate'],
@@ -227,15 +234,15 @@ export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; h
     help: "Field or column of the model's response that holds the prediction."
   },
   'decision-threshold': {
-    modes: ['gate'],
+    modes: ['gate', 'ab-test'],
     help: 'Score from 0 to 1 at or above which a binary prediction counts as positive.'
   },
   alpha: {
-    modes: ['gate'],
-    help: 'Significance level of the paired tests when both versions are evaluated live, between 0 and 1.'
+    modes: ['gate', 'ab-test'],
+    help: 'Significance level of the statistical tests (paired when both versions are evaluated live, independent in ab-test), between 0 and 1.'
   },
   'execution-role-arn': {
-    modes: ['gate', 'deploy', 'rollback'],
+    modes: ['gate', 'deploy', 'rollback', 'ab-test'],
     help: 'IAM role SageMaker assumes to run the model (live evaluation and deployment).'
   },
   'instance-type': {
@@ -270,14 +277,17 @@ export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; h
     modes: ['approve', 'group'],
     help: 'Override a safety refusal: approve a version whose last gate failed, or delete a group that still holds versions.'
   },
-  'endpoint-name': { modes: ['deploy', 'rollback'], help: 'The endpoint to create or update.' },
+  'endpoint-name': {
+    modes: ['deploy', 'rollback', 'ab-test'],
+    help: 'The endpoint to create or update (ab-test: the endpoint whose variants are compared).'
+  },
   'instance-count': {
     modes: ['deploy', 'rollback'],
     help: 'Number of instances behind the endpoint (1 or more).'
   },
   'data-capture-s3-uri': {
-    modes: ['deploy', 'rollback'],
-    help: 'S3 URI where the endpoint captures requests and responses.'
+    modes: ['deploy', 'rollback', 'ab-test'],
+    help: "S3 URI where the endpoint captures requests and responses (ab-test: where to read them; default: the endpoint's own capture destination)."
   },
   'deployment-strategy': {
     modes: ['deploy', 'rollback'],
@@ -308,11 +318,11 @@ export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; h
     help: 'CloudWatch alarm names (at most 10), comma or newline separated; if one fires during the shift, SageMaker rolls back.'
   },
   'wait-timeout': {
-    modes: ['deploy', 'rollback'],
+    modes: ['deploy', 'rollback', 'ab-test'],
     help: 'Seconds to wait for the endpoint to be InService before failing.'
   },
   environment: {
-    modes: ['deploy', 'rollback'],
+    modes: ['deploy', 'rollback', 'ab-test'],
     help: 'GitHub deployment environment to record the deployment under (e.g. staging, production).'
   },
   traffic: {
@@ -334,6 +344,22 @@ export const INPUT_TABLE: Readonly<Record<InputName, { modes: readonly Mode[]; h
   'account-ids': {
     modes: ['group'],
     help: '12-digit AWS account ids, comma or newline separated; share refuses the account that owns the group.'
+  },
+  'data-capture-sampling-percentage': {
+    modes: ['deploy', 'rollback'],
+    help: 'Percent of requests captured when data-capture-s3-uri is set (1-100).'
+  },
+  'ground-truth-s3-uri': {
+    modes: ['ab-test'],
+    help: "S3 prefix of the ground truth in Model Monitor's format, joined with captured requests by inferenceId, else eventId."
+  },
+  'window-hours': {
+    modes: ['ab-test'],
+    help: 'The test window: the last N hours of captured requests and CloudWatch figures (1-2160).'
+  },
+  'on-verdict': {
+    modes: ['ab-test'],
+    help: 'What a winner verdict does: none (report only) or promote (all traffic to the winner, approve it, reject the loser).'
   }
 }
 
@@ -373,7 +399,10 @@ export const DEFAULTS: Readonly<Record<string, string>> = Object.freeze({
   'termination-wait': '0',
   'wait-timeout': '1800',
   'reject-current': 'false',
-  'group-operation': 'describe'
+  'group-operation': 'describe',
+  'data-capture-sampling-percentage': '100',
+  'window-hours': '24',
+  'on-verdict': 'none'
 })
 
 /** Inputs whose values must never appear in messages or logs. */

@@ -1,6 +1,7 @@
 // Mode name -> the runner that carries it out, each typed with its own mode's settings.
 import type { ModeOutcome, RunContext } from '../context.js'
 import type { Mode, Settings } from '../settings.js'
+import { runAbTest } from './ab-test.js'
 import { runCompare } from './compare.js'
 import { runApprove, runReject } from './decide.js'
 import { runDeploy } from './deploy.js'
@@ -21,7 +22,8 @@ export const RUNNERS: {
   rollback: runRollback,
   compare: runCompare,
   lineage: runLineage,
-  group: runGroup
+  group: runGroup,
+  'ab-test': runAbTest
 }
 
 /** Runs the runner of the settings' own mode. */

@@ -42,6 +42,7 @@ export interface LiveEndpoint {
   configCreationTime?: Date
   variants: LiveVariant[]
   dataCaptureS3Uri?: string
+  dataCaptureSamplingPercentage?: number
   failureReason?: string
   tags: Record<string, string>
 }
@@ -169,6 +170,7 @@ export async function readLiveEndpoint(
     configCreationTime: config?.CreationTime,
     variants,
     dataCaptureS3Uri: config?.DataCaptureConfig?.DestinationS3Uri,
+    dataCaptureSamplingPercentage: config?.DataCaptureConfig?.InitialSamplingPercentage,
     failureReason: description.FailureReason,
     tags: arn ? await readTags(sagemaker, arn) : {}
   }

@@ -1,0 +1,273 @@
+// `ab-test` through dist/index.js on the emulator: two versions deployed 50/50 with data
+// capture, requests sent with an InferenceId, ground truth written for them in Model
+// Monitor's format, then the verdict, the promotion and the ops limits.
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import {
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
+  DescribeModelPackageCommand,
+  UpdateModelPackageCommand
+} from '@aws-sdk/client-sagemaker'
+import type { Emulator } from '../../emulator/server.ts'
+import {
+  BUCKET,
+  IMAGE,
+  ROLE,
+  clients,
+  explain,
+  logisticModel,
+  mutatingCalls,
+  runOn,
+  seedModel,
+  useEmulator
+} from './support.js'
+
+let emulator: Emulator
+useEmulator(e => (emulator = e), {
+  port: 0,
+  // Capture is delivered by flushCapture only: one object per variant, as a quiet hour would be.
+  delays: {
+    packageCompleteMs: 0,
+    endpointCreateMs: 20,
+    endpointUpdateMs: 20,
+    captureDeliveryMs: 600000
+  }
+})
+
+const GROUP = 'churn-ab'
+const ENDPOINT = 'churn-ab-prod'
+const CAPTURE = `s3://${BUCKET}/capture`
+const LABELS = `s3://${BUCKET}/ground-truth`
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x))
+
+function random(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+    return state / 4294967296
+  }
+}
+
+/** A two-feature logistic version: the label depends on the first feature only. */
+function seedVersion(weights: number[]): string {
+  const key = `ab/${weights.join('_')}-${Math.random().toString(36).slice(2)}.json`
+  const url = seedModel(emulator, key, logisticModel(weights))
+  const [arn] = emulator.seed({
+    modelPackages: [
+      {
+        ModelPackageGroupName: GROUP,
+        ModelApprovalStatus: 'Approved',
+        InferenceSpecification: {
+          Containers: [{ Image: IMAGE, ModelDataUrl: url }],
+          SupportedContentTypes: ['text/csv'],
+          SupportedResponseMIMETypes: ['text/csv']
+        }
+      }
+    ]
+  }).modelPackages
+  return arn as string
+}
+
+const version = (arn: string) => Number(arn.split('/').pop())
+
+/** Deploys both versions 50/50 with data capture of every request. */
+async function deployBoth(control: string, challenger: string): Promise<void> {
+  const run = await runOn(emulator, {
+    mode: 'deploy',
+    'model-package-group': GROUP,
+    'endpoint-name': ENDPOINT,
+    'execution-role-arn': ROLE,
+    'instance-type': 'ml.m5.large',
+    traffic: `v${version(control)}=50,v${version(challenger)}=50`,
+    'data-capture-s3-uri': CAPTURE,
+    'data-capture-sampling-percentage': '100',
+    'wait-interval': '0',
+    'wait-timeout': '60'
+  })
+  if (run.exitCode !== 0) throw new Error(explain(run))
+}
+
+/**
+ * Sends `count` requests with an InferenceId, delivers the capture, and writes the ground
+ * truth of every request (labels drawn from the first feature) as one object.
+ */
+async function serveAndLabel(count: number, seed: number): Promise<void> {
+  const next = random(seed)
+  const lines: string[] = []
+  const send = async (i: number) => {
+    const x1 = next() * 4 - 2
+    const x2 = next() * 4 - 2
+    const label = next() < sigmoid(3 * x1) ? 1 : 0
+    const id = `req-${seed}-${i}`
+    // InvokeEndpoint's REST form, without the SDK's signing: thousands of requests stay fast.
+    const response = await fetch(`${emulator.url}/endpoints/${ENDPOINT}/invocations`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', 'x-amzn-sagemaker-inference-id': id },
+      body: `${x1},${x2}`
+    })
+    expect(response.status).toBe(200)
+    await response.arrayBuffer()
+    lines.push(
+      JSON.stringify({
+        groundTruthData: { data: String(label), encoding: 'CSV' },
+        eventMetadata: { eventId: id },
+        eventVersion: '0'
+      })
+    )
+  }
+  for (let i = 0; i < count; i += 32) {
+    await Promise.all(Array.from({ length: Math.min(32, count - i) }, (_, k) => send(i + k)))
+  }
+  emulator.flushCapture()
+  const hour = new Date().toISOString().slice(0, 13).replace(/[-T]/g, '/')
+  emulator.seed({
+    s3Objects: [
+      {
+        bucket: BUCKET,
+        key: `ground-truth/${hour}/labels-${seed}.jsonl`,
+        body: `${lines.join('\n')}\n`
+      }
+    ]
+  })
+}
+
+function abTest(extra: Record<string, string> = {}) {
+  return runOn(emulator, {
+    mode: 'ab-test',
+    'model-package-group': GROUP,
+    'endpoint-name': ENDPOINT,
+    'ground-truth-s3-uri': LABELS,
+    'window-hours': '1',
+    'execution-role-arn': ROLE,
+    'wait-timeout': '60',
+    ...extra
+  })
+}
+
+async function served(): Promise<string[]> {
+  const { sagemaker } = clients(emulator)
+  const endpoint = await sagemaker.send(new DescribeEndpointCommand({ EndpointName: ENDPOINT }))
+  const config = await sagemaker.send(
+    new DescribeEndpointConfigCommand({ EndpointConfigName: endpoint.EndpointConfigName })
+  )
+  const arns: string[] = []
+  for (const variant of config.ProductionVariants ?? []) {
+    const model = await sagemaker.send(new DescribeModelCommand({ ModelName: variant.ModelName }))
+    arns.push(
+      model.Containers?.[0]?.ModelPackageName ?? model.PrimaryContainer?.ModelPackageName ?? ''
+    )
+  }
+  expect(config.DataCaptureConfig?.DestinationS3Uri).toBe(CAPTURE)
+  return arns
+}
+
+async function status(arn: string) {
+  return clients(emulator).sagemaker.send(
+    new DescribeModelPackageCommand({ ModelPackageName: arn })
+  )
+}
+
+function report(run: { outputs: Record<string, string> }) {
+  return JSON.parse(readFileSync(run.outputs['report-path'] as string, 'utf8')) as {
+    verdict: string
+    comparisons: Record<string, { p_value: number; test: string; delta: number; ci: number[] }>
+    estimate: { perVariant: number; more: number; effect: number } | null
+    variants: Record<string, { labelled: number; captured: number; ops: Record<string, number> }>
+    limits: Record<string, { metric: string; verdict: string }[]>
+  }
+}
+
+describe('ab-test', () => {
+  it('promotes a clearly better challenger: all traffic, served alone, approved; the control is rejected', async () => {
+    const v1 = seedVersion([0.3, 1])
+    const v2 = seedVersion([3, 0])
+    await deployBoth(v1, v2)
+    // A pending challenger is approved by the promotion.
+    await clients(emulator).sagemaker.send(
+      new UpdateModelPackageCommand({
+        ModelPackageArn: v2,
+        ModelApprovalStatus: 'PendingManualApproval'
+      })
+    )
+    await serveAndLabel(4000, 1)
+    const run = await abTest({ 'on-verdict': 'promote' })
+    if (run.exitCode !== 0) throw new Error(explain(run))
+    expect(run.outputs.verdict).toBe('winner')
+    expect(run.outputs['winner-model-package-arn']).toBe(v2)
+    const data = report(run)
+    expect(data.comparisons.auc!.test).toBe('delong-independent')
+    expect(data.comparisons.auc!.p_value).toBeLessThan(0.05)
+    expect(data.comparisons.auc!.delta).toBeGreaterThan(0.1)
+    expect(data.comparisons.accuracy!.test).toBe('two-proportion-z')
+    expect(data.variants.control!.labelled + data.variants.challenger!.labelled).toBe(4000)
+    expect(data.variants.control!.ops.invocations).toBe(data.variants.control!.captured)
+    expect(await served()).toEqual([v2])
+    expect((await status(v2)).ModelApprovalStatus).toBe('Approved')
+    const loser = await status(v1)
+    expect(loser.ModelApprovalStatus).toBe('Rejected')
+    expect(loser.ApprovalDescription).toMatch(
+      /A\/B test on endpoint churn-ab-prod: v2 wins over v1/
+    )
+    expect(loser.ApprovalDescription).toMatch(/better on auc/)
+    expect(run.summary).toMatch(/## 🏆 A\/B test on churn-ab-prod: v2 .*wins/)
+  }, 300000)
+
+  it('rejects a clearly worse challenger with the evidence and returns all traffic to the control', async () => {
+    const v1 = seedVersion([3, 0])
+    const v2 = seedVersion([0.3, 1])
+    await deployBoth(v1, v2)
+    await serveAndLabel(4000, 2)
+    const run = await abTest({ 'on-verdict': 'promote' })
+    if (run.exitCode !== 0) throw new Error(explain(run))
+    expect(run.outputs.verdict).toBe('winner')
+    expect(run.outputs['winner-model-package-arn']).toBe(v1)
+    expect(await served()).toEqual([v1])
+    const loser = await status(v2)
+    expect(loser.ModelApprovalStatus).toBe('Rejected')
+    expect(loser.ApprovalDescription).toMatch(/v1 wins over v2.*auc.*p = /)
+    expect((await status(v1)).ModelApprovalStatus).toBe('Approved')
+  }, 300000)
+
+  it('calls 60 requests inconclusive, with the requests still needed, and changes nothing', async () => {
+    const v1 = seedVersion([2.6, 0.3])
+    const v2 = seedVersion([3, 0])
+    await deployBoth(v1, v2)
+    await serveAndLabel(60, 3)
+    const before = mutatingCalls(emulator)
+    const run = await abTest({ 'on-verdict': 'promote' })
+    if (run.exitCode !== 0) throw new Error(explain(run))
+    expect(run.outputs.verdict).toBe('inconclusive')
+    expect(run.outputs['winner-model-package-arn']).toBe('')
+    const data = report(run)
+    expect(data.estimate!.perVariant).toBeGreaterThan(30)
+    expect(data.estimate!.more).toBe(2 * data.estimate!.perVariant - 60)
+    expect(run.summary).toMatch(/more labelled requests/)
+    expect(mutatingCalls(emulator)).toEqual(before)
+    expect(await served()).toEqual([v1, v2])
+  }, 300000)
+
+  it('fails the ops: limit of a challenger with a latency fault, and the control wins', async () => {
+    const v1 = seedVersion([3, 0])
+    const v2 = seedVersion([3, 0])
+    await deployBoth(v1, v2)
+    emulator.setVariant({ endpointName: ENDPOINT, variantName: `v${version(v2)}`, latencyMs: 250 })
+    await serveAndLabel(200, 4)
+    const run = await abTest({ thresholds: 'ops:model_latency_p99 <= 200\nops:error_rate <= 0.01' })
+    if (run.exitCode !== 0) throw new Error(explain(run))
+    expect(run.outputs.verdict).toBe('winner')
+    expect(run.outputs['winner-model-package-arn']).toBe(v1)
+    const data = report(run)
+    expect(data.variants.challenger!.ops.model_latency_p99).toBeGreaterThanOrEqual(250)
+    expect(data.variants.control!.ops.model_latency_p99).toBeLessThan(200)
+    expect(data.limits.challenger).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ metric: 'ops:model_latency_p99', verdict: 'fail' })
+      ])
+    )
+    expect(run.summary).toMatch(/fails the policy/)
+    // on-verdict defaults to none: the endpoint still serves both.
+    expect(await served()).toEqual([v1, v2])
+  }, 300000)
+})

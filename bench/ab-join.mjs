@@ -1,0 +1,169 @@
+// Joining and scoring captured requests against the metrics engine on the same predictions
+// read from one CSV, in one run. N captured records (1 million by default) are written as
+// SageMaker writes data capture (JSON lines, CSV-encoded output, an inferenceId each), with
+// their ground truth in Model Monitor's format, in objects of 10,000 lines; the same labels
+// and scores go into one (label, score) CSV. Timed, best of three each:
+// - join: every ground-truth object read and parsed, every capture object read, parsed,
+//   joined by inferenceId and handed to the engine (src/abtest/join.ts, score.ts);
+// - engine: `evaluate` of the CSV file (the `metrics` mode's path).
+// Prints both times, the ratio and checks that both give the same metrics.
+// Target: the join at most 2x the engine.
+//
+// The code is compiled from src/ into build/bench-ab first (tsc, same options as the build).
+// Usage: node bench/ab-join.mjs [records]   (npm run bench:ab-join)
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+const records = Number(process.argv[2] ?? 1_000_000)
+const PER_OBJECT = 10_000
+const OUT = resolve('build/bench-ab')
+const ENTRIES = ['src/abtest/join.ts', 'src/abtest/score.ts', 'src/evaluation/sources.ts']
+
+function compile() {
+  const tsc = resolve('node_modules/typescript/bin/tsc')
+  const options = ['--target', 'ES2023', '--module', 'NodeNext', '--moduleResolution', 'NodeNext']
+  const strict = [
+    '--strict',
+    '--skipLibCheck',
+    '--types',
+    'node',
+    '--rootDir',
+    'src',
+    '--outDir',
+    OUT
+  ]
+  execFileSync(process.execPath, [tsc, ...options, ...strict, ...ENTRIES], { stdio: 'inherit' })
+  writeFileSync(join(OUT, 'package.json'), '{ "type": "module" }\n')
+}
+
+/** A seeded generator (xorshift32) so every run writes the same data. */
+function seeded(seed) {
+  let state = seed
+  return () => {
+    state ^= state << 13
+    state ^= state >>> 17
+    state ^= state << 5
+    return ((state >>> 0) + 0.5) / 4294967296
+  }
+}
+
+function writeData(dir) {
+  const next = seeded(20261201)
+  const csv = ['label,score']
+  const start = Date.UTC(2026, 11, 1, 10)
+  let capture = []
+  let truth = []
+  let object = 0
+  const flush = () => {
+    writeFileSync(join(dir, 'capture', `${object}.jsonl`), capture.join(''))
+    writeFileSync(join(dir, 'truth', `${object}.jsonl`), truth.join(''))
+    capture = []
+    truth = []
+    object++
+  }
+  for (let i = 0; i < records; i++) {
+    const label = next() < 0.3 ? 1 : 0
+    const score = 1 / (1 + Math.exp(-(next() * 4 - 2 + label * 1.5)))
+    const id = `req-${i}`
+    const time = new Date(start + Math.floor(i / 300) * 1000)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z')
+    const features = `${(next() * 10).toFixed(4)},${(next() * 10).toFixed(4)},${(next() * 10).toFixed(4)}`
+    capture.push(
+      `${JSON.stringify({
+        captureData: {
+          endpointInput: {
+            observedContentType: 'text/csv',
+            mode: 'INPUT',
+            data: features,
+            encoding: 'CSV'
+          },
+          endpointOutput: {
+            observedContentType: 'text/csv; charset=utf-8',
+            mode: 'OUTPUT',
+            data: `${score}\n`,
+            encoding: 'CSV'
+          }
+        },
+        eventMetadata: {
+          eventId: `e-${i}-0b9c2d4e-6f70-4a1b-9c8d-7e6f5a4b3c2d`,
+          inferenceId: id,
+          inferenceTime: time
+        },
+        eventVersion: '0'
+      })}\n`
+    )
+    truth.push(
+      `${JSON.stringify({ groundTruthData: { data: String(label), encoding: 'CSV' }, eventMetadata: { eventId: id }, eventVersion: '0' })}\n`
+    )
+    csv.push(`${label},${score}`)
+    if (capture.length === PER_OBJECT) flush()
+  }
+  if (capture.length > 0) flush()
+  writeFileSync(join(dir, 'data.csv'), `${csv.join('\n')}\n`)
+  return object
+}
+
+const { GroundTruth, VariantJoin } = await (async () => {
+  compile()
+  return import(pathToFileURL(join(OUT, 'abtest/join.js')).href)
+})()
+const { scoreVariant } = await import(pathToFileURL(join(OUT, 'abtest/score.js')).href)
+const { evaluate } = await import(pathToFileURL(join(OUT, 'evaluation/evaluate.js')).href)
+const { fileChunks } = await import(pathToFileURL(join(OUT, 'evaluation/sources.js')).href)
+
+const dir = mkdtempSync(join(tmpdir(), 'ab-join-'))
+try {
+  mkdirSync(join(dir, 'capture'))
+  mkdirSync(join(dir, 'truth'))
+  const objects = writeData(dir)
+  const options = { task: 'binary', threshold: 0.5, alpha: 0.05, resamples: 1000, seed: 20240611 }
+  const window = { start: new Date(Date.UTC(2026, 11, 1)), end: new Date(Date.UTC(2026, 11, 2)) }
+
+  async function joinAndScore() {
+    const truth = new GroundTruth('binary')
+    for (let o = 0; o < objects; o++) {
+      truth.addText(await readFile(join(dir, 'truth', `${o}.jsonl`), 'utf8'), `truth/${o}`)
+    }
+    const variant = new VariantJoin('AllTraffic', 'binary', truth.labels, window)
+    for (let o = 0; o < objects; o++) {
+      variant.addText(await readFile(join(dir, 'capture', `${o}.jsonl`), 'utf8'), `capture/${o}`)
+    }
+    return scoreVariant(variant.finish(), options).report.values
+  }
+  async function engine() {
+    const path = join(dir, 'data.csv')
+    return (await evaluate(fileChunks(path), { task: 'binary', source: path, threshold: 0.5 }))
+      .candidate.report.values
+  }
+  async function best(run) {
+    let fastest = Infinity
+    let values
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now()
+      values = await run()
+      fastest = Math.min(fastest, performance.now() - t)
+    }
+    return { ms: fastest, values }
+  }
+  const csvBytes = readFileSync(join(dir, 'data.csv')).length
+  const base = await best(engine)
+  const joined = await best(joinAndScore)
+  const differ = Object.keys(base.values).filter(
+    k => Math.abs(base.values[k] - joined.values[k]) > 1e-12
+  )
+  console.log(
+    `records: ${records} in ${objects} capture objects (+ ${objects} ground-truth objects); CSV ${(csvBytes / 1e6).toFixed(1)} MB`
+  )
+  console.log(`engine on the CSV:          ${(base.ms / 1000).toFixed(3)} s`)
+  console.log(`join and score the capture: ${(joined.ms / 1000).toFixed(3)} s`)
+  console.log(`ratio join / engine:        ${(joined.ms / base.ms).toFixed(2)}x (target <= 2x)`)
+  console.log(differ.length === 0 ? 'metrics: identical' : `metrics differ: ${differ.join(', ')}`)
+  if (differ.length > 0) process.exitCode = 1
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
