@@ -3675,6 +3675,12 @@ function markdownToText(markdown, options = {}) {
             out.push(...tableText(rows, options));
             continue;
         }
+        // A link on a line of its own is where to go next: a terminal needs its address.
+        const lone = /^\[([^\]]*)\]\((https?:[^)\s]*)\)$/.exec(line.trim());
+        if (lone) {
+            out.push(`${inlineText(lone[1])}: ${plain(lone[2], 2000)}`);
+            continue;
+        }
         const heading = /^#{1,6}\s+(.*)$/.exec(line);
         if (heading) {
             out.push(paint(inlineText(heading[1]), 'bold', options));
@@ -5386,6 +5392,7 @@ function gateRecord(candidate, decision, gate, policyHash, url) {
 // The job summary of `approve` and `reject`: what the version was, what it is now, who
 // decided and why.
 
+
 function renderDecision(view) {
     const verdict = view.verdict.toLowerCase();
     return [
@@ -5393,7 +5400,7 @@ function renderDecision(view) {
         '',
         '| | |',
         '|---|---|',
-        `| previous status | ${view.previous} |`,
+        `| previous status | ${escapeCell(statusWords(view.previous) ?? view.previous)} |`,
         `| decided by | ${escapeCell(view.actor)} |`,
         `| reason | ${escapeCell(view.reason)} |`,
         ...(view.forced ? ['| note | approved over a failed gate (`force: true`) |'] : []),
@@ -10098,6 +10105,7 @@ async function createRegistration(ctx, plan, retryAfter, dryRun) {
 
 
 
+
 function outcome(view) {
     const { result } = view;
     if (view.dryRun) {
@@ -10121,7 +10129,7 @@ function renderRegistration(view) {
         : `Model registered: ${name} v${view.result.version ?? '?'}`;
     const rows = [
         ['Outcome', outcome(view)],
-        ['Approval status', view.result.approvalStatus],
+        ['Approval status', statusWords(view.result.approvalStatus) ?? view.result.approvalStatus],
         ['Source', sourceText(view.source)],
         ['Model data', view.source.modelDataUrl],
         ['Image', view.source.imageUri]
