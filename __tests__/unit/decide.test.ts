@@ -75,7 +75,7 @@ describe('approve', () => {
       decision: 'none'
     })
     expect(summaries[0]).toContain('churn v6 approved')
-    expect(summaries[0]).toContain('| previous status | PendingManualApproval |')
+    expect(summaries[0]).toContain('| previous status | pending approval |')
   })
 
   it('sets the ModelLifeCycle stage when asked', async () => {

@@ -9,6 +9,8 @@ import {
   useColor,
   type DeploymentReport
 } from '../../src/report/index.js'
+import { markdownToText } from '../../src/report/markdown-text.js'
+import { renderRegistration } from '../../src/report/register.js'
 import { alignTable, visibleWidth } from '../../src/report/terminal.js'
 
 const lines = (text: string): string[] => text.trimEnd().split('\n')
@@ -194,5 +196,63 @@ describe('renderDeploymentText', () => {
       '    AllTraffic  v8  100%',
       '  endpoint config now: churn-prod-v7-def'
     ])
+  })
+})
+
+describe('markdownToText', () => {
+  it('prints a registration summary as aligned text, its escapes undone and its link spelt out', () => {
+    const markdown = renderRegistration({
+      group: { name: 'churn', nameOrArn: 'churn' },
+      region: 'us-east-1',
+      dryRun: false,
+      result: { version: 3, created: true, approvalStatus: 'PendingManualApproval' },
+      source: { modelDataUrl: 's3://models/v3/model.tar.gz', imageUri: 'img:1' },
+      metrics: [
+        { name: 'validation:auc', value: 0.91 },
+        { name: 'odd|name_<b>', value: 0.5 }
+      ]
+    })
+    expect(lines(markdownToText(markdown))).toEqual([
+      'Model registered: churn v3',
+      '',
+      '  Outcome          new version',
+      '  Approval status  pending approval',
+      '  Source           model artifact',
+      '  Model data       s3://models/v3/model.tar.gz',
+      '  Image            img:1',
+      '',
+      '  Metric          Value',
+      '  validation:auc  0.91',
+      '  odd|name_‹b›    0.5',
+      '',
+      'Model group in the SageMaker console: https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/model-registry/churn'
+    ])
+  })
+
+  it('leaves out comments, Mermaid blocks and details tags, and bolds headings only in colour', () => {
+    const markdown = [
+      '<!-- marker -->',
+      '## Title &amp; more',
+      '',
+      '<details><summary>Trend</summary>',
+      '',
+      '```mermaid',
+      '%%{init: {}}%%',
+      'xychart-beta',
+      '```',
+      '',
+      '</details>',
+      '> [!NOTE]',
+      '> Dry run: nothing \\(really\\) was written.'
+    ].join('\n')
+    const text = markdownToText(markdown)
+    expect(lines(text)).toEqual([
+      'Title & more',
+      '',
+      'Trend',
+      '',
+      '  Dry run: nothing (really) was written.'
+    ])
+    expect(markdownToText(markdown, { color: true })).toContain('\u001b[1mTitle & more\u001b[22m')
   })
 })

@@ -7287,6 +7287,12 @@ function markdownToText(markdown, options = {}) {
             out.push(...tableText(rows, options));
             continue;
         }
+        // A link on a line of its own is where to go next: a terminal needs its address.
+        const lone = /^\[([^\]]*)\]\((https?:[^)\s]*)\)$/.exec(line.trim());
+        if (lone) {
+            out.push(`${inlineText(lone[1])}: ${text_plain(lone[2], 2000)}`);
+            continue;
+        }
         const heading = /^#{1,6}\s+(.*)$/.exec(line);
         if (heading) {
             out.push(terminal_paint(inlineText(heading[1]), 'bold', options));
@@ -12585,6 +12591,7 @@ const runCompare = async (ctx, settings) => {
 // The job summary of `approve` and `reject`: what the version was, what it is now, who
 // decided and why.
 
+
 function renderDecision(view) {
     const verdict = view.verdict.toLowerCase();
     return [
@@ -12592,7 +12599,7 @@ function renderDecision(view) {
         '',
         '| | |',
         '|---|---|',
-        `| previous status | ${view.previous} |`,
+        `| previous status | ${escapeCell(statusWords(view.previous) ?? view.previous)} |`,
         `| decided by | ${escapeCell(view.actor)} |`,
         `| reason | ${escapeCell(view.reason)} |`,
         ...(view.forced ? ['| note | approved over a failed gate (`force: true`) |'] : []),
@@ -17495,6 +17502,7 @@ async function createRegistration(ctx, plan, retryAfter, dryRun) {
 
 
 
+
 function outcome(view) {
     const { result } = view;
     if (view.dryRun) {
@@ -17518,7 +17526,7 @@ function renderRegistration(view) {
         : `Model registered: ${name} v${view.result.version ?? '?'}`;
     const rows = [
         ['Outcome', outcome(view)],
-        ['Approval status', view.result.approvalStatus],
+        ['Approval status', statusWords(view.result.approvalStatus) ?? view.result.approvalStatus],
         ['Source', sourceText(view.source)],
         ['Model data', view.source.modelDataUrl],
         ['Image', view.source.imageUri]

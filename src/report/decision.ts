@@ -1,6 +1,7 @@
 // The job summary of `approve` and `reject`: what the version was, what it is now, who
 // decided and why.
 import { escapeCell, escapeText } from './escape.js'
+import { statusWords } from './format.js'
 
 export interface DecisionView {
   group: string
@@ -23,7 +24,7 @@ export function renderDecision(view: DecisionView): string {
     '',
     '| | |',
     '|---|---|',
-    `| previous status | ${view.previous} |`,
+    `| previous status | ${escapeCell(statusWords(view.previous) ?? view.previous)} |`,
     `| decided by | ${escapeCell(view.actor)} |`,
     `| reason | ${escapeCell(view.reason)} |`,
     ...(view.forced ? ['| note | approved over a failed gate (`force: true`) |'] : []),

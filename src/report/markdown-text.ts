@@ -73,6 +73,12 @@ export function markdownToText(markdown: string, options: TextOptions = {}): str
       out.push(...tableText(rows, options))
       continue
     }
+    // A link on a line of its own is where to go next: a terminal needs its address.
+    const lone = /^\[([^\]]*)\]\((https?:[^)\s]*)\)$/.exec(line.trim())
+    if (lone) {
+      out.push(`${inlineText(lone[1] as string)}: ${plain(lone[2] as string, 2000)}`)
+      continue
+    }
     const heading = /^#{1,6}\s+(.*)$/.exec(line)
     if (heading) {
       out.push(paint(inlineText(heading[1] as string), 'bold', options))

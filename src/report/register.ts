@@ -2,6 +2,7 @@
 // statistics and metrics, and a link to the group.
 import { formatMetricValue } from '../registry/metadata.js'
 import { escapeCell, escapeText, safeUrl } from './escape.js'
+import { statusWords } from './format.js'
 import { consoleLinks } from './links.js'
 
 export interface RegistrationView {
@@ -46,7 +47,7 @@ export function renderRegistration(view: RegistrationView): string {
     : `Model registered: ${name} v${view.result.version ?? '?'}`
   const rows: [string, string][] = [
     ['Outcome', outcome(view)],
-    ['Approval status', view.result.approvalStatus],
+    ['Approval status', statusWords(view.result.approvalStatus) ?? view.result.approvalStatus],
     ['Source', sourceText(view.source)],
     ['Model data', view.source.modelDataUrl],
     ['Image', view.source.imageUri]
