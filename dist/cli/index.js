@@ -274,7 +274,7 @@ if (problem) {
     console.error(`error: ${problem}`);
     process.exit(1);
 }
-const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9962));
+const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(860), __nccwpck_require__.e(557)]).then(__nccwpck_require__.bind(__nccwpck_require__, 557));
 process.exitCode = await cli(process.argv.slice(2));
 
 __webpack_async_result__();

@@ -1,5 +1,6 @@
 // Mode name -> the runner that carries it out, each typed with its own mode's settings.
 import type { ModeOutcome, RunContext } from '../context.js'
+import { recordAudit } from '../registry/audit.js'
 import type { Mode, Settings } from '../settings.js'
 import { runCompare } from './compare.js'
 import { runApprove, runReject } from './decide.js'
@@ -24,11 +25,19 @@ export const RUNNERS: {
   group: runGroup
 }
 
-/** Runs the runner of the settings' own mode. */
-export function runMode<M extends Mode>(
+/**
+ * Runs the runner of the settings' own mode, then records what it declared in the audit
+ * trail: after its decision is written, so a trail that cannot be written only warns.
+ */
+export async function runMode<M extends Mode>(
   ctx: RunContext,
   settings: Extract<Settings, { mode: M }>
 ): Promise<ModeOutcome> {
   const runner: (typeof RUNNERS)[M] = RUNNERS[settings.mode]
-  return runner(ctx, settings)
+  const outcome = await runner(ctx, settings)
+  if (outcome.audit) {
+    const scope = { mode: settings.mode, dryRun: settings.dryRun, group: settings.group.name }
+    await recordAudit(ctx, scope, outcome.audit)
+  }
+  return outcome
 }
