@@ -6,6 +6,7 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import type { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 import type { Interrupts } from './interrupts.js'
+import type { AuditEntry } from './registry/audit.js'
 import type { Steps } from './errors.js'
 import type { Mode, SettingsOf } from './settings.js'
 
@@ -100,6 +101,8 @@ export function runUrl(run: GitHubRun): string {
  */
 export interface ModeOutcome {
   failed?: string
+  /** What the run decided, for the audit trail in SageMaker lineage (src/registry/audit.ts). */
+  audit?: AuditEntry
 }
 
 /** What carries out mode `M`, given the settings of that mode. */

@@ -95,6 +95,8 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
 }
 
 const MUTATING = /^(Create|Update|Delete|Put|Add|Stop|Start)/
+/** The audit trail's calls: the runner's after the deployment, announced by the dry run apart. */
+const AUDIT = /^(CreateAction|UpdateAction|AddAssociation)$/
 
 type Loose = Record<string, unknown>
 
@@ -221,6 +223,8 @@ interface Compared {
   report?: { calls: Loose[] }
   /** Mutating requests the emulator received during the dry-run. */
   dryMutations: CallRecord[]
+  /** The names of the audit actions the real run created (or found). */
+  audited: unknown[]
   /** Key parameters of the mutating requests the real run made. */
   sent: unknown[]
 }
@@ -257,12 +261,12 @@ async function planThenRun(
   const beforeRun = emulator.calls().length
   const real = await runOn(emulator, inputs(extra), { env, githubApiUrl: github.url })
   if (real.exitCode !== 0) throw new Error(explain(real))
-  const sent = emulator
-    .calls()
-    .slice(beforeRun)
-    .filter(c => MUTATING.test(c.operation) && !c.error)
+  const made = emulator.calls().slice(beforeRun)
+  const sent = made
+    .filter(c => MUTATING.test(c.operation) && !AUDIT.test(c.operation) && !c.error)
     .map(sentSignature)
-  return { dry, real, cli, report, dryMutations, sent }
+  const audited = made.filter(c => c.operation === 'CreateAction').map(c => c.input.ActionName)
+  return { dry, real, cli, report, dryMutations, sent, audited }
 }
 
 /**
@@ -285,6 +289,8 @@ function expectSameCalls(compared: Compared): void {
   if (cli !== undefined) expect(planBlock(cli)).toEqual(planBlock(dry.stdout))
   expect(sent).toEqual(calls.map(plannedSignature))
   expect(planBlock(real.stdout)).toEqual(planBlock(dry.stdout))
+  const announced = /dry run: would record the audit action (\S+)/.exec(dry.stdout)?.[1]
+  expect(compared.audited).toEqual([announced])
 }
 
 function operations(signatures: unknown[]): string[] {

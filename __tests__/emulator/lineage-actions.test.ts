@@ -115,6 +115,26 @@ describe('lineage actions', () => {
       /at 'properties'/
     )
     await action('a3', 'gate', { Properties: { ['k'.repeat(2500)]: 'v'.repeat(2500) } })
+    // LineageEntityParameters and descriptions are `.*` (a Java pattern): one line only.
+    await expectAwsError(
+      action('a4', 'gate', { Properties: { reason: 'line one\nline two' } }),
+      'ValidationException',
+      400,
+      /at 'properties.reason.member' failed to satisfy constraint: Member must satisfy regular expression pattern/
+    )
+    await expectAwsError(
+      h.sm.send(new UpdateActionCommand({ ActionName: 'a1', Description: 'two\rlines' })),
+      'ValidationException',
+      400,
+      /at 'description'/
+    )
+    await expectAwsError(
+      action('-bad-name', 'gate'),
+      'ValidationException',
+      400,
+      /at 'actionName' failed to satisfy constraint: Member must satisfy regular expression pattern/
+    )
+    await expectAwsError(action('a'.repeat(121), 'gate'), 'ValidationException', 400, /actionName/)
   })
 
   it('lists by ActionType, SourceUri and creation time, sorted and paged', async () => {

@@ -88,7 +88,10 @@ function mockPackages(packages: Record<number, Pkg>): void {
 const READ_ONLY = new Set([
   'ListModelPackagesCommand',
   'DescribeModelPackageCommand',
-  'DescribeModelPackageGroupCommand'
+  'DescribeModelPackageGroupCommand',
+  // The versions' audit trail, for the last decision of each.
+  'ListAssociationsCommand',
+  'DescribeActionCommand'
 ])
 
 function commandNames(): string[] {

@@ -52,7 +52,14 @@ describe('approve', () => {
       decisionSettings('approve', { reason: 'Offline eval reviewed by risk team' })
     )
 
-    expect(outcome).toEqual({})
+    expect(outcome).toEqual({
+      audit: {
+        decision: 'Approved',
+        reason: 'Offline eval reviewed by risk team',
+        packages: [packageArn(6)],
+        properties: { forced: undefined, previous: 'PendingManualApproval' }
+      }
+    })
     expect(reg.updates()).toEqual([
       {
         ModelPackageArn: packageArn(6),

@@ -47,7 +47,7 @@ describe('deploy', () => {
     const fake = setup(6, 7)
     fake.sim.addPackage(8, 'PendingManualApproval')
     const outcome = await deployOnce(fake)
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
 
     const [model] = fake.sim.inputsOf(CreateModelCommand)
     expect(model).toMatchObject({
@@ -118,7 +118,7 @@ describe('deploy', () => {
       },
       '2'
     )
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     const [update] = fake.sim.inputsOf(UpdateEndpointCommand)
     expect(update?.DeploymentConfig).toEqual({
       BlueGreenUpdatePolicy: {
@@ -235,7 +235,7 @@ describe('deploy', () => {
     fake.sim.foreignUpdate(otherConfig, ['Updating', 'Updating', 'Updating', 'Updating'])
     const sleepsBefore = fake.sleeps.length
     const outcome = await deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(fake.sleeps.length - sleepsBefore).toBeGreaterThanOrEqual(3)
     // The double refuses an update while Updating: a single call means it came after the wait.
     expect(fake.sim.inputsOf(UpdateEndpointCommand)).toHaveLength(1)
@@ -249,7 +249,7 @@ describe('deploy', () => {
     fake.sim.addForeignConfig('other-v7-config', 'other-v7-model', packageArn(7))
     fake.sim.interject = () => fake.sim.foreignUpdate('other-v7-config', ['Updating', 'Updating'])
     const outcome = await deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     const updates = fake.sim.inputsOf(UpdateEndpointCommand)
     expect(updates).toHaveLength(2)
     expect(fake.sim.endpoint?.configName).toBe(updates[1]?.EndpointConfigName)
@@ -323,9 +323,8 @@ describe('deploy', () => {
     await deployOnce(fake, { modelPackage: { kind: 'version', version: 6 } }, '101')
     // While v7 rolls out, someone points a second endpoint at the old v5 config.
     fake.sim.interject = () => fake.sim.otherEndpoints.set('churn-shadow', v5Config)
-    expect(
-      await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '102')
-    ).toEqual({})
+    const outcome = await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '102')
+    expect(outcome.failed).toBeUndefined()
     const plan = fake.infos.filter(l => l.startsWith('Deployment plan')).pop() ?? ''
     expect(plan).toContain(`DeleteEndpointConfig ${v5Config}`)
     expect(plan).toContain(`DeleteModel ${v5Model}`)
@@ -402,7 +401,7 @@ describe('deploy', () => {
         seen = parseInFlight(fake.state.get(DEPLOYMENT_STATE) ?? '')
       }
     }
-    expect(await deployOnce(fake)).toEqual({})
+    expect((await deployOnce(fake)).failed).toBeUndefined()
     const [model] = fake.sim.inputsOf(CreateModelCommand)
     const [config] = fake.sim.inputsOf(CreateEndpointConfigCommand)
     expect(seen).toMatchObject({
@@ -505,7 +504,7 @@ describe('deploy', () => {
       run: () => fake.sim.foreignSwitch('churn-prod-hotfix')
     }
     const outcome = await deployOnce(fake, { modelPackage: { kind: 'version', version: 8 } }, '2')
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     // What it replaced is the other deployment's v9, not the v7 it first read.
     expect(fake.outputs.get('previous-model-package-arn')).toBe(packageArn(9))
     expect(fake.sim.endpointTags()['sagemaker-model-gate:previous-package-arn']).toBe(packageArn(9))
@@ -553,7 +552,7 @@ describe('deploy', () => {
       },
       '2'
     )
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(fake.sim.endpoint).toMatchObject({ configName: 'other-ab', weights: { v7: 90, v8: 10 } })
     const created = fake.sim.inputsOf(CreateModelCommand).slice(1)
     expect(created).toHaveLength(2)
@@ -635,7 +634,7 @@ describe('deploy', () => {
       },
       { dryRun: true }
     )
-    expect(await runDeploy(fake.ctx, settings)).toEqual({})
+    expect((await runDeploy(fake.ctx, settings)).failed).toBeUndefined()
     expect(fake.sim.mutatingCalls()).toHaveLength(mutationsBefore)
     const plan =
       fake.infos.filter(l => l.startsWith('Deployment plan for endpoint churn-prod')).pop() ?? ''
@@ -747,7 +746,7 @@ describe('deploy: GitHub deployment', () => {
     github = await startFakeGitHub()
     const fake = setup(7)
     fake.ctx.octokit = getOctokit('test-token', { baseUrl: github.url, request: { retries: 0 } })
-    expect(await deployOnce(fake)).toEqual({})
+    expect((await deployOnce(fake)).failed).toBeUndefined()
     expect(github.state.requests).toEqual([])
     expect(fake.debugs).toContain(
       'Input "environment" is not set: no GitHub deployment is recorded.'
@@ -760,7 +759,7 @@ describe('deploy: GitHub deployment', () => {
       baseUrl: 'http://127.0.0.1:9',
       request: { retries: 0 }
     })
-    expect(await deployOnce(fake, { environment: 'staging' })).toEqual({})
+    expect((await deployOnce(fake, { environment: 'staging' })).failed).toBeUndefined()
     expect(
       fake.warnings.some(w => w.startsWith('Could not record a GitHub deployment for staging'))
     ).toBe(true)
@@ -775,7 +774,7 @@ describe('console links', () => {
     ['eu-west-1', 'https://eu-west-1.console.aws.amazon.com']
   ])('point to the console of the partition %s belongs to', async (region, host) => {
     const fake = setup(7)
-    expect(await runDeploy(fake.ctx, deploySettings({}, { region }))).toEqual({})
+    expect((await runDeploy(fake.ctx, deploySettings({}, { region }))).failed).toBeUndefined()
     const page = `${host}/sagemaker/home?region=${region}#`
     const [model] = fake.sim.inputsOf(CreateModelCommand)
     const [config] = fake.sim.inputsOf(CreateEndpointConfigCommand)

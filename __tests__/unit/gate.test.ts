@@ -114,7 +114,13 @@ describe('gate decision and registry record', () => {
     standardGroup()
     const { outcome, outputs } = await gate(gateSettings({ onPass: 'Approved' }))
 
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
+    expect(outcome.audit).toMatchObject({
+      decision: 'pass',
+      packages: [outputs.get('model-package-arn')],
+      policyHash: expect.stringMatching(/^[0-9a-f]{64}$/)
+    })
+    expect(outcome.audit?.reason).toContain('meets the threshold')
     expect(reg.updates()).toHaveLength(1)
     const [update] = reg.updates()
     expect(update).toEqual({
@@ -175,7 +181,7 @@ describe('gate decision and registry record', () => {
   it('does not fail the job with fail-on-reject false, but still rejects', async () => {
     standardGroup({ 'validation:auc': 0.84, 'validation:logloss': 0.3 })
     const { outcome, outputs } = await gate(gateSettings({ failOnReject: false }))
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(outputs.get('decision')).toBe('fail')
     expect(reg.get(4).status).toBe('Rejected')
   })
@@ -210,7 +216,7 @@ describe('gate decision and registry record', () => {
   it('with on-pass none (the default) records gate:decision=pass only', async () => {
     standardGroup()
     const { outcome } = await gate(gateSettings())
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(reg.updates()).toEqual([
       {
         ModelPackageArn: packageArn(4),
@@ -245,7 +251,7 @@ describe('gate decision and registry record', () => {
       metadata: metrics({ 'validation:auc': 0.9, 'validation:logloss': 0.32 })
     })
     const { outcome, outputs, summaries } = await gate(gateSettings())
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(outputs.get('decision')).toBe('pass')
     const report = await reportOf(outputs)
     expect(report.rules).toContainEqual(
@@ -265,7 +271,7 @@ describe('gate decision and registry record', () => {
       metadata: metrics({ 'validation:auc': 0.9, 'validation:logloss': 0.3 })
     })
     const { outcome, outputs, infos } = await gate(gateSettings({ onPass: 'Approved' }))
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(outputs.get('baseline-model-package-arn')).toBe('')
     expect(infos).toContain('Gate pass for v2 (no baseline)')
     const report = await reportOf(outputs)
@@ -293,7 +299,7 @@ describe('gate decision and registry record', () => {
     const { outcome, outputs, infos } = await gate(
       gateSettings({ modelPackage: { kind: 'arn', arn: packageArn(4) }, onPass: 'Approved' })
     )
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(outputs.get('baseline-model-package-arn')).toBe(packageArn(2))
     const approvedLookups = reg.sagemaker
       .commandCalls(ListModelPackagesCommand)
@@ -317,7 +323,7 @@ describe('gate decision and registry record', () => {
         maxRegression: ''
       })
     )
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(outputs.get('decision')).toBe('pass')
     expect(outputs.get('approval-status')).toBe('Rejected')
     expect(reg.updates()).toEqual([])
@@ -383,7 +389,7 @@ describe('metric sources', () => {
       statistics: { S3Uri: 's3://evals/churn/v4/statistics.json', ContentDigest: digest }
     })
     const { outcome, outputs, warnings } = await gate(gateSettings(statisticsPolicy))
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(warnings.filter(w => w.startsWith('v4'))).toEqual([])
     const report = await reportOf(outputs)
     expect(report.candidate.metrics).toMatchObject({ auc: 0.93, accuracy: 0.91 })
@@ -422,7 +428,7 @@ describe('metric sources', () => {
     })
     reg.add(4, 'PendingManualApproval', { metadata: { 'source:training-job': 'churn-train-4' } })
     const { outcome, outputs } = await gate(gateSettings())
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(reg.sagemaker).toHaveReceivedCommandTimes(DescribeTrainingJobCommand, 1)
     const report = await reportOf(outputs)
     expect(report.candidate.metrics).toEqual({ 'validation:auc': 0.91, 'validation:logloss': 0.3 })
@@ -694,7 +700,7 @@ describe('two writers on one version', () => {
     standardGroup()
     reg.get(4).metadata['gate:run'] = 'https://github.com/acme/churn-model/actions/runs/1'
     const { outcome } = await gate(gateSettings(), { github: { repository: '', runId: '' } })
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(reg.updates()[0]?.CustomerMetadataPropertiesToRemove).toEqual(['gate:run'])
     expect(reg.get(4).metadata['gate:run']).toBeUndefined()
   })
@@ -731,7 +737,7 @@ describe('registry limits, continued', () => {
         { group: { name: 'churn', nameOrArn: GROUP_ARN, arn: GROUP_ARN } }
       )
     )
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(outputs.get('baseline-model-package-arn')).toBe(packageArn(3))
     // The group ARN gives the package ARN without asking SageMaker.
     expect(reg.sagemaker).not.toHaveReceivedCommand(DescribeModelPackageGroupCommand)
@@ -829,7 +835,7 @@ describe('reports', () => {
       octokit,
       github: { pullRequest: undefined, eventName: 'push' }
     })
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(github.state.requests).toEqual([])
     expect(summaries).toHaveLength(1)
     expect(infos).toContain('No pull request in this event: the report is in the job summary only.')
@@ -862,7 +868,7 @@ describe('economy', () => {
     const { outcome, outputs } = await gate(
       gateSettings({ onPass: 'Approved', maxRegression: 'validation:auc -0.5' }, { history })
     )
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     // The champion is 4975, the newest multiple of 25, outside the 10-version window.
     expect(outputs.get('baseline-model-package-arn')).toBe(packageArn(4975))
 

@@ -19,7 +19,7 @@ async function deploy(fake: Fake, version: number, runId: string) {
     fake.ctx,
     deploySettings({ modelPackage: { kind: 'version', version } })
   )
-  expect(outcome).toEqual({})
+  expect(outcome.failed).toBeUndefined()
 }
 
 function rollbackSettings(
@@ -44,7 +44,7 @@ describe('rollback', () => {
       fake.ctx,
       rollbackSettings({ rejectCurrent: true, reason: 'AUC fell to 0.61 in production' })
     )
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(servedPackage(fake)).toBe(packageArn(7))
     expect(fake.outputs.get('model-package-arn')).toBe(packageArn(7))
     expect(fake.outputs.get('previous-model-package-arn')).toBe(packageArn(8))
@@ -70,7 +70,7 @@ describe('rollback', () => {
     await deploy(fake, 8, '1')
     expect(fake.sim.endpointTags()['sagemaker-model-gate:previous-package-arn']).toBe('')
     const outcome = await runRollback(fake.ctx, rollbackSettings())
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(servedPackage(fake)).toBe(packageArn(6))
     expect(fake.infos.some(l => l.includes('(the newest Approved version older than v8)'))).toBe(
       true
@@ -82,12 +82,11 @@ describe('rollback', () => {
     const fake = setup({ 5: 'Approved', 6: 'Approved', 7: 'Approved' })
     await deploy(fake, 6, '1')
     await deploy(fake, 7, '2')
-    expect(
-      await runRollback(
-        fake.ctx,
-        rollbackSettings({ modelPackage: { kind: 'version', version: 5 } })
-      )
-    ).toEqual({})
+    const outcome = await runRollback(
+      fake.ctx,
+      rollbackSettings({ modelPackage: { kind: 'version', version: 5 } })
+    )
+    expect(outcome.failed).toBeUndefined()
     expect(servedPackage(fake)).toBe(packageArn(5))
   })
 
@@ -129,7 +128,7 @@ describe('rollback', () => {
       fake.ctx,
       rollbackSettings({ rejectCurrent: true, reason: 'bad' }, true)
     )
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(fake.sim.mutatingCalls()).toHaveLength(mutations)
     expect(fake.sim.inputsOf(UpdateEndpointCommand)).toHaveLength(1)
     const plan = fake.infos.filter(l => l.startsWith('Deployment plan')).pop() ?? ''
@@ -152,10 +151,10 @@ describe('rollback', () => {
     await deploy(fake, 7, '2')
     await deploy(fake, 8, '3')
     fake.ctx.github = { ...fake.ctx.github, runId: '4' }
-    expect(await runRollback(fake.ctx, rollbackSettings())).toEqual({})
+    expect((await runRollback(fake.ctx, rollbackSettings())).failed).toBeUndefined()
     expect(servedPackage(fake)).toBe(packageArn(7))
     fake.ctx.github = { ...fake.ctx.github, runId: '5' }
-    expect(await runRollback(fake.ctx, rollbackSettings())).toEqual({})
+    expect((await runRollback(fake.ctx, rollbackSettings())).failed).toBeUndefined()
     expect(servedPackage(fake)).toBe(packageArn(6))
     expect(fake.infos.some(l => l.includes('(the newest Approved version older than v7)'))).toBe(
       true
@@ -177,7 +176,7 @@ describe('rollback', () => {
       fake.ctx,
       rollbackSettings({ rejectCurrent: true, reason: 'bad' })
     )
-    expect(outcome).toEqual({})
+    expect(outcome.failed).toBeUndefined()
     expect(servedPackage(fake)).toBe(packageArn(7))
     expect(fake.outputs.get('previous-model-package-arn')).toBe(packageArn(9))
     expect(fake.sim.packages.get(packageArn(8))?.status).toBe('Approved')

@@ -274,7 +274,7 @@ if (problem) {
     console.error(`error: ${problem}`);
     process.exit(1);
 }
-const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(162), __nccwpck_require__.e(960)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8960));
+const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(162), __nccwpck_require__.e(790)]).then(__nccwpck_require__.bind(__nccwpck_require__, 790));
 process.exitCode = await cli(process.argv.slice(2));
 
 __webpack_async_result__();

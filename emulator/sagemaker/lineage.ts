@@ -26,8 +26,16 @@ const ARN = {
   pattern: /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/.+$/
 }
 const ASSOCIATION_TYPES = ['ContributedTo', 'AssociatedWith', 'DerivedFrom', 'Produced', 'SameAs']
-/** LineageEntityParameters: at most 30 entries, keys and values up to 2500 characters. */
-const PROPERTIES = { max: 30, key: { max: 2500 }, value: { max: 2500 } }
+/**
+ * LineageEntityParameters: at most 30 entries, keys and values up to 2500 characters of
+ * `.*`, a Java pattern: one line. Descriptions are up to 3072 of the same.
+ */
+const PROPERTIES = {
+  max: 30,
+  key: { max: 2500, pattern: PATTERNS.oneLine },
+  value: { max: 2500, pattern: PATTERNS.oneLine }
+}
+const DESCRIPTION = { max: 3072, pattern: PATTERNS.oneLine }
 const STATUSES = ['Unknown', 'InProgress', 'Completed', 'Failed', 'Stopping', 'Stopped']
 
 function checkSource(check: Checker, input: Input, artifact: boolean): void {
@@ -69,7 +77,7 @@ function create(kind: LineageRec['kind']): Handler {
         : check.str(input, NAME_FIELD[kind], ENTITY)
     checkSource(check, input, kind === 'artifact')
     const type = check.str(input, TYPE_FIELD[kind], { required: true, max: 256 })
-    check.str(input, 'Description', { max: 3072 })
+    check.str(input, 'Description', DESCRIPTION)
     check.str(input, 'Status', { enum: STATUSES })
     check.map(input, 'Properties', PROPERTIES)
     const tags = check.tags(input)
@@ -183,7 +191,7 @@ function remove(kind: LineageRec['kind']): Handler {
 const updateAction: Handler = (ctx, input) => {
   const check = new Checker()
   const name = check.str(input, 'ActionName', ENTITY)
-  check.str(input, 'Description', { max: 3072 })
+  check.str(input, 'Description', DESCRIPTION)
   check.str(input, 'Status', { enum: STATUSES })
   const properties = check.map(input, 'Properties', PROPERTIES)
   const remove = check.list(input, 'PropertiesToRemove', { max: 30 }) as string[] | undefined

@@ -9,6 +9,8 @@ import {
   listExistingVersions,
   type PackageDescription
 } from '../registry/versions.js'
+import { lastAuditActions } from '../registry/audit.js'
+import { decisionLabel } from '../report/audit.js'
 import { compareJson, oldestFirst, renderCompare, type CompareRow } from '../report/compare.js'
 import { compareRow } from '../report/rows.js'
 import { renderCompareText } from '../report/text-views.js'
@@ -34,8 +36,15 @@ export const runCompare: ModeRunner<'compare'> = async (ctx, settings) => {
       )
     )
   }
+  const arns = packages.map(pkg => pkg.ModelPackageArn ?? '')
+  const decisions = await ctx.steps.run('reading the last recorded decisions', () =>
+    lastAuditActions(sagemaker, arns, note => ctx.out.info(note))
+  )
   // Decide what to show (pure).
-  const rows = packages.map(compareRow)
+  const rows = packages.map(pkg => {
+    const last = decisions.get(pkg.ModelPackageArn ?? '')
+    return { ...compareRow(pkg), lastDecision: last && decisionLabel(last) }
+  })
   const newest = rows.reduce<CompareRow | undefined>(
     (best, row) => (best === undefined || row.version > best.version ? row : best),
     undefined

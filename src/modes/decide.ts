@@ -109,7 +109,8 @@ async function decide(
     runUrl: url
   }
   await publish(ctx, { markdown: renderDecision({ ...view, reason: decision.reason, dryRun }) })
-  return {}
+  const properties = { forced: forced ? 'true' : undefined, previous: current }
+  return { audit: { decision: verdict, reason: decision.reason, packages: [arn], properties } }
 }
 
 export const runApprove: ModeRunner<'approve'> = (ctx, settings) =>

@@ -152,8 +152,10 @@ export const runGate: ModeRunner<'gate'> = async (ctx, settings): Promise<ModeOu
       comment: { group, enabled: settings.comment }
     })
   )
+  const reason = decision.rules.map(rule => rule.explanation).join(' ')
+  const audit = { decision: decision.decision, reason, packages: [candidate.arn], policyHash: hash }
   if (decision.decision === 'fail' && gate.failOnReject) {
-    return { failed: `Gate failed for v${version}: ${decision.reasons.join(' ')}` }
+    return { failed: `Gate failed for v${version}: ${decision.reasons.join(' ')}`, audit }
   }
-  return {}
+  return { audit }
 }

@@ -1,5 +1,6 @@
 // Mode name -> the runner that carries it out, each typed with its own mode's settings.
 import type { ModeOutcome, RunContext } from '../context.js'
+import { recordAudit } from '../registry/audit.js'
 import type { Mode, Settings } from '../settings.js'
 import { runAbTest } from './ab-test.js'
 import { runCompare } from './compare.js'
@@ -26,11 +27,19 @@ export const RUNNERS: {
   'ab-test': runAbTest
 }
 
-/** Runs the runner of the settings' own mode. */
-export function runMode<M extends Mode>(
+/**
+ * Runs the runner of the settings' own mode, then records what it declared in the audit
+ * trail: after its decision is written, so a trail that cannot be written only warns.
+ */
+export async function runMode<M extends Mode>(
   ctx: RunContext,
   settings: Extract<Settings, { mode: M }>
 ): Promise<ModeOutcome> {
   const runner: (typeof RUNNERS)[M] = RUNNERS[settings.mode]
-  return runner(ctx, settings)
+  const outcome = await runner(ctx, settings)
+  if (outcome.audit) {
+    const scope = { mode: settings.mode, dryRun: settings.dryRun, group: settings.group.name }
+    await recordAudit(ctx, scope, outcome.audit)
+  }
+  return outcome
 }

@@ -2,8 +2,9 @@
 // gate and approval records, deployments, lineage associations) as a report. Read-only.
 import type { ModeRunner } from '../context.js'
 import { runUrl } from '../context.js'
-import { UserError } from '../errors.js'
+import { namedErrorMessage, UserError } from '../errors.js'
 import { publish, reportFileName } from '../publish.js'
+import { readAuditTrail } from '../registry/audit.js'
 import { readLineage } from '../registry/lineage.js'
 import {
   describeGroup,
@@ -34,9 +35,16 @@ export const runLineage: ModeRunner<'lineage'> = async (ctx, settings) => {
   const lineage = await ctx.steps.run('reading its training job and lineage', () =>
     readLineage(sagemaker, pkg)
   )
+  const audit = await ctx.steps.run('reading its audit trail', () =>
+    readAuditTrail(sagemaker, arn).catch((error: unknown) => {
+      lineage.notes.push(`The audit trail could not be read (${namedErrorMessage(error)}).`)
+      return []
+    })
+  )
 
   const report: LineageReport = {
     ...lineage,
+    audit,
     group: settings.group.nameOrArn,
     region: settings.region,
     runUrl: runUrl(ctx.github) || undefined
@@ -52,7 +60,7 @@ export const runLineage: ModeRunner<'lineage'> = async (ctx, settings) => {
       text: options => renderLineageText(report, options),
       log: [
         ...lineage.notes,
-        `Lineage of ${settings.group.name} ${version !== undefined ? `v${version}` : arn}: ${lineage.trainingJob ? `training job ${lineage.trainingJob.name}` : 'no training job'}, ${lineage.associations.length} lineage associations, ${Object.keys(lineage.story.deployments).length} recorded deployments`
+        `Lineage of ${settings.group.name} ${version !== undefined ? `v${version}` : arn}: ${lineage.trainingJob ? `training job ${lineage.trainingJob.name}` : 'no training job'}, ${lineage.associations.length} lineage associations, ${Object.keys(lineage.story.deployments).length} recorded deployments, ${audit.length} audited runs`
       ],
       json: {
         fileName: reportFileName(settings.group, `v${version ?? 'unknown'}-lineage`),

@@ -90,5 +90,7 @@ export const runRegister: ModeRunner<'register'> = async (ctx, settings): Promis
     metrics: plan.metrics
   })
   await publish(ctx, { markdown })
-  return {}
+  // A re-run that finds the version records the same: the version this run registered.
+  const reason = `v${result.version ?? '?'} from commit ${plan.request.metadataProperties?.CommitId ?? 'unknown'}`
+  return { audit: { decision: 'registered', reason, packages: result.arn ? [result.arn] : [] } }
 }

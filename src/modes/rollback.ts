@@ -7,6 +7,7 @@ import type { ModeRunner } from '../context.js'
 import { UserError } from '../errors.js'
 import { approvedTarget, settledEndpoint } from '../deploy/prepare.js'
 import { runDeployment } from '../deploy/run.js'
+import { deploymentAudit } from './deploy.js'
 import { rejectRequest, resolveRollbackTarget } from '../deploy/targets.js'
 import { currentPackageArn } from '../registry/served.js'
 import { describeVersion, forNamedVersion } from '../registry/versions.js'
@@ -64,5 +65,7 @@ export const runRollback: ModeRunner<'rollback'> = async (ctx, settings) => {
     live,
     reject
   })
-  return outcome.failed ? { failed: outcome.failed } : {}
+  const audit = deploymentAudit(outcome, live, 'rolled-back', current ? [current] : [])
+  if (deploy.reason) audit.reason = `${audit.reason}; ${deploy.reason}`
+  return outcome.failed ? { failed: outcome.failed, audit } : { audit }
 }

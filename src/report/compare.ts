@@ -29,6 +29,8 @@ export interface CompareRow {
   metrics: Record<string, number>
   /** `gate:decision` as recorded on the version. */
   gateDecision?: string
+  /** The newest run in the version's audit trail (`gate pass`, `deploy`), when there is one. */
+  lastDecision?: string
 }
 
 export interface CompareReport {
@@ -76,6 +78,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export interface TableOptions {
   metrics?: string[]
   gate?: boolean
+  /** A column with each version's last recorded decision (the audit trail). */
+  lastDecision?: boolean
   description?: boolean
   /** Group and region, to link each version to its console page. */
   group?: string
@@ -107,6 +111,7 @@ export function compareTable(rows: readonly CompareRow[], options: TableOptions 
       'created',
       ...metrics.map(name => metricHead(name, options.directions)),
       ...(options.gate ? ['gate'] : []),
+      ...(options.lastDecision ? ['last decision'] : []),
       ...(options.description ? ['description'] : [])
     ],
     [
@@ -115,6 +120,7 @@ export function compareTable(rows: readonly CompareRow[], options: TableOptions 
       '---',
       ...metrics.map(() => '--:'),
       ...(options.gate ? ['---'] : []),
+      ...(options.lastDecision ? ['---'] : []),
       ...(options.description ? ['---'] : [])
     ],
     rows.map(row => [
@@ -123,6 +129,7 @@ export function compareTable(rows: readonly CompareRow[], options: TableOptions 
       cell(shortDate(row.created, withYear), 40),
       ...metrics.map((name, index) => fixed(row.metrics[name], decimals[index] ?? 0)),
       ...(options.gate ? [cell(row.gateDecision, 20)] : []),
+      ...(options.lastDecision ? [cell(row.lastDecision, 30)] : []),
       ...(options.description ? [cell(row.description, 200)] : [])
     ])
   )
@@ -193,12 +200,15 @@ export function transposedTable(
     ]
   })
   if (options.gate) body.push(['gate', ...rows.map(row => cell(row.gateDecision, 20))])
+  if (options.lastDecision)
+    body.push(['last decision', ...rows.map(row => cell(row.lastDecision, 30))])
   return table(['metric', ...rows.map(head)], ['---', ...rows.map(() => '--:')], body)
 }
 
 function tables(rows: CompareRow[], metrics: string[], report: CompareReport): string[] {
   const options: TableOptions = {
     gate: true,
+    lastDecision: rows.some(row => row.lastDecision !== undefined),
     group: report.group,
     region: report.region,
     directions: report.directions
@@ -293,6 +303,7 @@ export function compareJson(report: CompareReport): Record<string, unknown> {
       created: row.created ?? null,
       description: row.description ?? null,
       gateDecision: row.gateDecision ?? null,
+      lastDecision: row.lastDecision ?? null,
       metrics: Object.fromEntries(
         Object.entries(row.metrics).map(([name, value]) => [
           name,

@@ -3,8 +3,10 @@
 // value goes through escapeCell/escapeText and every link through safeUrl. Each fact is
 // shown once: what the package holds wins over the copy register wrote into metadata.
 import { formatNumber } from '../policy/format.js'
+import type { AuditAction } from '../registry/audit.js'
 import type { LineageData } from '../registry/lineage.js'
 import { PROVENANCE_KEYS } from '../registry/provenance.js'
+import { auditTrailSection } from './audit.js'
 import { linkList } from './compare.js'
 import { breakable, escapeCell, escapeText, safeUrl } from './escape.js'
 import { facts, list, present, section, type Fact } from './facts.js'
@@ -14,6 +16,8 @@ import { consoleLinks, repositoryUrl, type ReportLink } from './links.js'
 import { commitCell, pullRequestCell, repositoryCell, table, urlCell } from './markdown.js'
 
 export interface LineageReport extends LineageData {
+  /** The runs recorded in SageMaker lineage, oldest first (src/registry/audit.ts). */
+  audit?: AuditAction[]
   region: string
   /** The group as the user named it (name or ARN), for console links. */
   group: string
@@ -217,6 +221,7 @@ export function renderLineage(data: LineageReport): string {
     ...metricsSection(data),
     ...decisionsSection(data),
     ...deploymentsSection(data),
+    ...auditTrailSection(data.audit, repositoryUrl(pkg.metadataProperties.Repository)),
     ...trainingSection(data),
     ...tuningSection(data),
     ...associationsSection(data),
@@ -239,6 +244,7 @@ export function lineageJson(data: LineageReport): Record<string, unknown> {
     trainingJob: data.trainingJob ?? null,
     tuningJob: data.tuningJob ?? null,
     associations: data.associations,
+    auditTrail: data.audit ?? [],
     notes: data.notes
   }
 }

@@ -1,7 +1,9 @@
 // The compare, lineage and deployment reports as plain text for a terminal, in the same
 // words as their Markdown: statuses in words, short dates, fixed decimals per metric.
+import type { AuditAction } from '../registry/audit.js'
 import type { LineageData } from '../registry/lineage.js'
 import { PROVENANCE_KEYS } from '../registry/provenance.js'
+import { auditTrailText } from './audit.js'
 import { metricNames, oldestFirst, type CompareReport, type CompareRow } from './compare.js'
 import type { DeploymentReport } from './deploy.js'
 import { jobStatus } from './facts.js'
@@ -33,21 +35,31 @@ function versionRows(
 ): string[] {
   const withYear = spansYears(rows.map(row => row.created))
   const decimals = metrics.map(name => metricDecimals(rows.map(row => row.metrics[name])))
+  const audited = rows.some(row => row.lastDecision !== undefined)
   const head = [
     'version',
     'status',
     'created',
     ...metrics.map(name => metricLabel(name, report)),
-    'gate'
+    'gate',
+    ...(audited ? ['last decision'] : [])
   ]
   const body = rows.map(row => [
     `v${row.version}`,
     plain(statusWords(row.status) ?? '—', 40),
     (shortDate(row.created, withYear) ?? '—').replace(/\u00a0/g, ' '),
     ...metrics.map((name, index) => fixed(row.metrics[name], decimals[index] ?? 0)),
-    plain(row.gateDecision ?? '—', 20)
+    plain(row.gateDecision ?? '—', 20),
+    ...(audited ? [plain(row.lastDecision ?? '—', 30)] : [])
   ])
-  const aligns = ['right', 'left', 'left', ...metrics.map(() => 'right' as const), 'left'] as const
+  const aligns = [
+    'right',
+    'left',
+    'left',
+    ...metrics.map(() => 'right' as const),
+    'left',
+    'left'
+  ] as const
   return alignTable([head.map(text => paint(text, 'bold', options)), ...body], aligns)
 }
 
@@ -65,6 +77,8 @@ function metricRowsOnSide(
     return [metricLabel(name, report), ...values.map(value => fixed(value, decimals)), trend]
   })
   body.push(['status', ...rows.map(row => plain(statusWords(row.status) ?? '—', 20)), ''])
+  if (rows.some(row => row.lastDecision !== undefined))
+    body.push(['last decision', ...rows.map(row => plain(row.lastDecision ?? '—', 30)), ''])
   const aligns = ['left', ...rows.map(() => 'right' as const), 'left'] as const
   return alignTable([head.map(text => paint(text, 'bold', options)), ...body], aligns)
 }
@@ -110,7 +124,7 @@ function inline(values: Readonly<Record<string, string | number>>): string | und
 
 /** The lineage report for a terminal: the facts a person checks, each once. */
 export function renderLineageText(
-  data: LineageData & { group: string; region: string },
+  data: LineageData & { group: string; region: string; audit?: AuditAction[] },
   options: TextOptions = {}
 ): string {
   const pkg = data.package
@@ -166,6 +180,7 @@ export function renderLineageText(
       ['deployed to', Object.keys(data.story.deployments).join(', ') || undefined],
       ['ARN', pkg.arn]
     ]),
+    ...auditTrailText(data.audit),
     ...data.notes.map(note => `  note: ${plain(note)}`)
   ]
   return lines.join('\n') + '\n'
