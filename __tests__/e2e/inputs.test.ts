@@ -234,6 +234,10 @@ describe('3. metrics-s3-uri', () => {
         /Input "metrics-s3-uri": s3:\/\/models\/evals\/missing\.json does not exist/
       ],
       [
+        { 'metrics-s3-uri': 's3://no-such-bucket/evals/statistics.json' },
+        /Input "metrics-s3-uri": bucket no-such-bucket does not exist \(s3:\/\/no-such-bucket\/evals\/statistics\.json\)/
+      ],
+      [
         { 'metrics-s3-uri': `s3://${BUCKET}/evals/flat.json` },
         /Input "metrics-s3-uri": s3:\/\/models\/evals\/flat\.json is not model-quality statistics/
       ],

@@ -16316,6 +16316,9 @@ async function readStatisticsObject(s3, location, input) {
         bytes = await getObjectBytes(s3, location);
     }
     catch (error) {
+        if (error instanceof Error && error.name === 'NoSuchBucket') {
+            throw new UserError(`Input "${input}": bucket ${location.bucket} does not exist (${uri}). Check the bucket name and the region of the credentials.`);
+        }
         if (error.name === 'NoSuchKey' || error.name === 'NotFound') {
             throw new UserError(`Input "${input}": ${uri} does not exist. Give the key of an existing model-quality statistics JSON, or a folder (a URI not ending in .json) for the statistics this run writes from "metrics-file".`);
         }
