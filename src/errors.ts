@@ -19,7 +19,7 @@ interface AwsErrorShape {
 
 const HINTS: Record<string, string> = {
   AccessDeniedException:
-    'the role the job runs as lacks this permission: see the IAM policy in the README.',
+    'the role the job runs as lacks this permission: see the policy for this mode in docs/iam-policy.md.',
   UnrecognizedClientException:
     'no valid AWS credentials: configure them with aws-actions/configure-aws-credentials.',
   ExpiredTokenException:

@@ -29,7 +29,7 @@ class UserError extends Error {
     }
 }
 const HINTS = {
-    AccessDeniedException: 'the role the job runs as lacks this permission: see the IAM policy in the README.',
+    AccessDeniedException: 'the role the job runs as lacks this permission: see the policy for this mode in docs/iam-policy.md.',
     UnrecognizedClientException: 'no valid AWS credentials: configure them with aws-actions/configure-aws-credentials.',
     ExpiredTokenException: 'the AWS session expired: configure credentials closer to this step or lengthen the role session.',
     ThrottlingException: 'SageMaker kept throttling after all retries: run fewer jobs against this account at once.',
