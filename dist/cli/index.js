@@ -261,11 +261,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8620:
+/***/ 5885:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _node_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(609);
+/* harmony import */ var _node_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(824);
 // The CLI's entry point. The Node check comes before the rest is loaded (a dynamic import),
 // so an older Node prints why it cannot run instead of failing somewhere inside the bundle.
 
@@ -274,7 +274,7 @@ if (problem) {
     console.error(`error: ${problem}`);
     process.exit(1);
 }
-const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(162), __nccwpck_require__.e(790)]).then(__nccwpck_require__.bind(__nccwpck_require__, 790));
+const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(946)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1946));
 process.exitCode = await cli(process.argv.slice(2));
 
 __webpack_async_result__();
@@ -282,7 +282,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 609:
+/***/ 824:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -559,6 +559,6 @@ function nodeVersionProblem(version) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(8620);
+/******/ var __webpack_exports__ = __nccwpck_require__(5885);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
