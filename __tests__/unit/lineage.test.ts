@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from '@jest/globals'
 import {
   DescribeHyperParameterTuningJobCommand,
   DescribeModelPackageCommand,
-  DescribeModelPackageGroupCommand,
   DescribeTrainingJobCommand,
   ListAssociationsCommand,
   ListContextsCommand,
@@ -14,19 +13,13 @@ import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import {
-  CHURN_GROUP_ARN,
-  churnPackageArn,
-  fakeContext,
-  useWorkDir
-} from '../../__fixtures__/context.js'
+import { churnPackageArn, fakeContext, useWorkDir } from '../../__fixtures__/context.js'
 import { commonSettings } from '../../__fixtures__/register/settings.js'
 import { runLineage } from '../../src/modes/lineage.js'
 import { metadataStory } from '../../src/registry/lineage.js'
 import type { SettingsOf } from '../../src/settings.js'
 
 const sm = mockClient(SageMakerClient)
-const GROUP_ARN = CHURN_GROUP_ARN
 const arn = churnPackageArn
 const CONTEXT_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:context/churn-7-abc'
 const DATASET_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:artifact/0f1e2d'
@@ -204,9 +197,25 @@ function commandNames(): string[] {
 
 const READ_ONLY = /^(Describe|List|Get)/
 
+/** The group's listing, where a version number's ARN comes from. */
+function listVersion7(): void {
+  sm.on(ListModelPackagesCommand).resolves({
+    ModelPackageSummaryList: [
+      {
+        ModelPackageArn: arn(7),
+        ModelPackageVersion: 7,
+        ModelPackageGroupName: 'churn',
+        CreationTime: new Date(2026, 0, 7),
+        ModelPackageStatus: 'Completed',
+        ModelApprovalStatus: 'Approved'
+      }
+    ]
+  })
+}
+
 describe('lineage mode', () => {
   it("tells a version's full story from the package, its jobs and lineage, and changes nothing", async () => {
-    sm.on(DescribeModelPackageGroupCommand).resolves({ ModelPackageGroupArn: GROUP_ARN })
+    listVersion7()
     sm.on(DescribeModelPackageCommand, { ModelPackageName: arn(7) }).resolves(pkg(METADATA))
     mockJobs()
     mockLineage()
@@ -338,7 +347,7 @@ describe('lineage mode', () => {
   })
 
   it('keeps the report when the training job or lineage cannot be read, and says why', async () => {
-    sm.on(DescribeModelPackageGroupCommand).resolves({ ModelPackageGroupArn: GROUP_ARN })
+    listVersion7()
     sm.on(DescribeModelPackageCommand).resolves(pkg({ 'source:training-job': 'gone-job' }))
     sm.on(DescribeTrainingJobCommand).rejects(
       Object.assign(new Error('Requested resource not found.'), { name: 'ResourceNotFound' })

@@ -7721,6 +7721,7 @@ function versions_truncate(text, max) {
 
 
 
+
 /** How long a run waits after writing its decision before reading it back. */
 const DECISION_SETTLE_MS = 1000;
 /** The customer metadata keys that belong to a decision. */
@@ -7963,6 +7964,22 @@ function gateRecord(candidate, decision, gate, policyHash, url, live = []) {
         preview: `would write ${what} to v${version}${after}`,
         dropped
     };
+}
+/**
+ * The gate's write: its decision (and live metrics) on the candidate in one call, none in
+ * a dry run. Returns the status the version has after it, and what was (or would be) written.
+ */
+async function writeGateDecision(ctx, settings, pkg, decision, facts) {
+    const url = runUrl(ctx.github);
+    const record = gateRecord(pkg, decision, settings.gate, facts.policySha256, url, facts.liveEntries);
+    for (const reason of record.dropped)
+        ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
+    const before = pkg.ModelApprovalStatus ?? 'PendingManualApproval';
+    if (settings.dryRun)
+        return { status: before, written: `dry run: ${record.preview}` };
+    if (record.write)
+        await recordDecision(ctx, pkg, record.write, record.written);
+    return { status: record.write?.status ?? before, written: record.written };
 }
 
 ;// CONCATENATED MODULE: ./build/src/registry/audit.js
@@ -16515,22 +16532,13 @@ const runGate = async (ctx, settings) => {
     const version = candidate.pkg.ModelPackageVersion ?? versions_versionFromArn(candidate.arn);
     const decision = withServingFailure(evaluatePolicy(gate.policy, { version, arn: candidate.arn, metrics: seen.metrics.metrics }, baseSeen && { ...baseSeen.metrics, version: baseSeen.pkg.ModelPackageVersion }, { live: live && { comparisons: live.comparisons, test: gate.regressionTest } }), live);
     ctx.steps.done(`computing the verdict (${decision.decision})`);
-    const known = new Map([[candidate.arn, candidate.metrics.metrics]]);
-    if (baseline)
-        known.set(baseline.arn, baseline.metrics.metrics);
+    const known = new Map([candidate, baseline].flatMap(s => (s ? [[s.arn, s.metrics.metrics]] : [])));
     const history = await readHistory(ctx, group, settings.history, cache, known);
     // Write.
     const hash = policySha256(gate.policy);
     const liveEntries = liveMetadata(live, policyMetrics(gate.policy));
-    const record = gateRecord(candidate.pkg, decision, gate, hash, runUrl(ctx.github), liveEntries);
-    for (const reason of record.dropped)
-        ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
-    let status = candidate.pkg.ModelApprovalStatus ?? 'PendingManualApproval';
-    if (!settings.dryRun && record.write) {
-        await recordDecision(ctx, candidate.pkg, record.write, record.written);
-        status = record.write.status;
-    }
-    const written = settings.dryRun ? `dry run: ${record.preview}` : record.written;
+    const facts = { policySha256: hash, liveEntries };
+    const { status, written } = await writeGateDecision(ctx, settings, candidate.pkg, decision, facts);
     // Publish.
     const report = {
         group: group.name,
@@ -16566,7 +16574,13 @@ const runGate = async (ctx, settings) => {
         comment: { group, enabled: settings.comment }
     }));
     const reason = decision.rules.map(rule => rule.explanation).join(' ');
-    const audit = { decision: decision.decision, reason, packages: [candidate.arn], policyHash: hash };
+    const audit = {
+        decision: decision.decision,
+        reason,
+        packages: [candidate.arn],
+        policyHash: hash,
+        dataHash: live?.data?.sha256
+    };
     if (decision.decision === 'fail' && gate.failOnReject) {
         return { failed: `Gate failed for v${version}: ${decision.reasons.join(' ')}`, audit };
     }

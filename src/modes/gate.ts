@@ -17,7 +17,7 @@ import {
   VersionCache,
   type SideReading
 } from '../registry/comparison.js'
-import { assertDecidable, gateRecord, recordDecision } from '../registry/decision.js'
+import { assertDecidable, writeGateDecision } from '../registry/decision.js'
 import { namedOrPendingArn, versionFromArn, type PackageDescription } from '../registry/versions.js'
 import { renderReport, reportJson, type GateReport } from '../report/index.js'
 import { versionReport } from '../report/rows.js'
@@ -99,23 +99,14 @@ export const runGate: ModeRunner<'gate'> = async (ctx, settings): Promise<ModeOu
   )
   ctx.steps.done(`computing the verdict (${decision.decision})`)
 
-  const known = new Map([[candidate.arn, candidate.metrics.metrics]])
-  if (baseline) known.set(baseline.arn, baseline.metrics.metrics)
+  const known = new Map([candidate, baseline].flatMap(s => (s ? [[s.arn, s.metrics.metrics]] : [])))
   const history = await readHistory(ctx, group, settings.history, cache, known)
 
   // Write.
   const hash = policySha256(gate.policy)
   const liveEntries = liveMetadata(live, policyMetrics(gate.policy))
-  const record = gateRecord(candidate.pkg, decision, gate, hash, runUrl(ctx.github), liveEntries)
-  for (const reason of record.dropped)
-    ctx.out.warning(`Not recorded in customer metadata: ${reason}`)
-  let status = candidate.pkg.ModelApprovalStatus ?? 'PendingManualApproval'
-  if (!settings.dryRun && record.write) {
-    await recordDecision(ctx, candidate.pkg, record.write, record.written)
-    status = record.write.status
-  }
-  const written = settings.dryRun ? `dry run: ${record.preview}` : record.written
-
+  const facts = { policySha256: hash, liveEntries }
+  const { status, written } = await writeGateDecision(ctx, settings, candidate.pkg, decision, facts)
   // Publish.
   const report: GateReport = {
     group: group.name,
@@ -153,7 +144,13 @@ export const runGate: ModeRunner<'gate'> = async (ctx, settings): Promise<ModeOu
     })
   )
   const reason = decision.rules.map(rule => rule.explanation).join(' ')
-  const audit = { decision: decision.decision, reason, packages: [candidate.arn], policyHash: hash }
+  const audit = {
+    decision: decision.decision,
+    reason,
+    packages: [candidate.arn],
+    policyHash: hash,
+    dataHash: live?.data?.sha256
+  }
   if (decision.decision === 'fail' && gate.failOnReject) {
     return { failed: `Gate failed for v${version}: ${decision.reasons.join(' ')}`, audit }
   }

@@ -11,7 +11,7 @@
 // own check just before this write lands its write a round trip later, and a read-back
 // made at once would miss it, leaving two runs that each report their own decision.
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker'
-import type { GitHubRun, RunContext } from '../context.js'
+import { runUrl, type GitHubRun, type RunContext } from '../context.js'
 import { UserError } from '../errors.js'
 import { LIVE_PREFIX, type Decision } from '../policy/types.js'
 import type { ApprovalStatus, GateSettings, GroupRef } from '../settings.js'
@@ -363,4 +363,32 @@ export function gateRecord(
     preview: `would write ${what} to v${version}${after}`,
     dropped
   }
+}
+
+/**
+ * The gate's write: its decision (and live metrics) on the candidate in one call, none in
+ * a dry run. Returns the status the version has after it, and what was (or would be) written.
+ */
+export async function writeGateDecision(
+  ctx: RunContext,
+  settings: { gate: Pick<GateSettings, 'onPass' | 'onFail'>; dryRun: boolean },
+  pkg: PackageDescription,
+  decision: Decision,
+  facts: { policySha256: string; liveEntries: [string, string][] }
+): Promise<{ status: string; written: string }> {
+  const url = runUrl(ctx.github)
+  const record = gateRecord(
+    pkg,
+    decision,
+    settings.gate,
+    facts.policySha256,
+    url,
+    facts.liveEntries
+  )
+  for (const reason of record.dropped)
+    ctx.out.warning(`Not recorded in customer metadata: ${reason}`)
+  const before = pkg.ModelApprovalStatus ?? 'PendingManualApproval'
+  if (settings.dryRun) return { status: before, written: `dry run: ${record.preview}` }
+  if (record.write) await recordDecision(ctx, pkg, record.write, record.written)
+  return { status: record.write?.status ?? before, written: record.written }
 }
