@@ -131,7 +131,7 @@ describe('1. inputs the action does not declare, or that the mode does not read'
     )
     expect(run.exitCode).toBe(1)
     expect(run.errors).toEqual([
-      'Unknown input "max-regresion"; did you mean "max-regression"? Mode "gate" reads: mode, model-package-group, region, github-token, dry-run, comment, history, model-package, thresholds, max-regression, metric-directions, baseline, on-pass, on-fail, fail-on-reject, validation-data, validation-method, task, label-column, prediction-column, decision-threshold, alpha, execution-role-arn, instance-type, serverless-memory-mb, serverless-max-concurrency, max-concurrency.'
+      'Unknown input "max-regresion"; did you mean "max-regression"? Mode "gate" reads: mode, model-package-group, region, github-token, dry-run, comment, history, model-package, thresholds, max-regression, metric-directions, baseline, on-pass, on-fail, fail-on-reject, validation-data, validation-method, task, label-column, prediction-column, decision-threshold, alpha, execution-role-arn, instance-type, serverless-memory-mb, serverless-max-concurrency, max-concurrency, regression-test, work-s3-uri.'
     ])
     expect(totalCalls(emulator)).toBe(0)
   })
@@ -144,7 +144,7 @@ describe('1. inputs the action does not declare, or that the mode does not read'
     )
     expect(other.exitCode).toBe(1)
     expect(other.errors.join('\n')).toMatch(
-      /^Input "endpoint-name" does not apply to mode "gate": it is read by modes deploy, rollback\./
+      /^Input "endpoint-name" does not apply to mode "gate": it is read by modes deploy, rollback, ab-test\./
     )
     expect(totalCalls(emulator)).toBe(0)
     // The runner sets every declared input with a default: those are not the user's doing.
