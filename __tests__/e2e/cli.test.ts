@@ -179,7 +179,7 @@ describe('sagemaker-model-gate on the command line', () => {
     const other = await cli([...gate, '--endpoint-name', 'churn-prod'])
     expect(other.exitCode).toBe(1)
     expect(other.stderr).toMatch(
-      /^error: Flag --endpoint-name does not apply to mode "gate": it is read by modes deploy, rollback\./
+      /^error: Flag --endpoint-name does not apply to mode "gate": it is read by modes deploy, rollback, ab-test\./
     )
     expect(totalCalls(emulator)).toBe(0)
 
@@ -195,7 +195,7 @@ describe('sagemaker-model-gate on the command line', () => {
     expect([gate.exitCode, deploy.exitCode]).toEqual([0, 0])
     expect(gate.stdout).toMatch(/^ {2}--max-regression +Allowed regression against the baseline/m)
     expect(gate.stdout).not.toContain('--endpoint-name')
-    expect(deploy.stdout).toMatch(/^ {2}--endpoint-name +The endpoint to create or update\./m)
+    expect(deploy.stdout).toMatch(/^ {2}--endpoint-name +The endpoint to create or update\b/m)
     expect(deploy.stdout).not.toContain('--thresholds')
     expect(gate.stdout).not.toBe(deploy.stdout)
   })
