@@ -81,6 +81,13 @@ function valid(mode: Mode): Record<string, string> {
       return { ...common, 'model-package': '1' }
     case 'group':
       return { ...common, 'group-operation': 'describe' }
+    case 'ab-test':
+      return {
+        ...common,
+        'endpoint-name': 'churn-prod',
+        'ground-truth-s3-uri': 's3://ml-ground-truth/churn/',
+        thresholds: 'live:auc >= 0.5'
+      }
     default:
       return common
   }
@@ -222,7 +229,13 @@ const BAD: Partial<Record<InputName, fc.Arbitrary<string>>> = {
   'reject-current': notBool,
   versions: fc.constantFrom('x', '1,,y', 'v0', '-3', '1.5'),
   'group-operation': notIn(['describe', 'list', 'delete', 'tag', 'share', 'unshare']),
-  'account-ids': fc.constantFrom('12345', 'abcdefghijkl', '1234567890123', '123-456-789-012')
+  'account-ids': fc.constantFrom('12345', 'abcdefghijkl', '1234567890123', '123-456-789-012'),
+  'regression-test': notIn(['non-inferiority', 'significant-drop', 'point']),
+  'work-s3-uri': badS3,
+  'data-capture-sampling-percentage': badInt(1, 100),
+  'ground-truth-s3-uri': badS3,
+  'window-hours': badInt(1, 2160),
+  'on-verdict': notIn(['promote', 'none'])
 }
 
 /** Inputs any text is good for, each with why. */
