@@ -17582,6 +17582,7 @@ const runLineage = async (ctx, settings) => {
 
 
 
+
 const DEFAULT_CONTENT_TYPE = 'text/csv';
 /** The exact CreateModelPackage input; empty lists and absent fields are left out. */
 function createPackageInput(request) {
@@ -17685,11 +17686,17 @@ async function waitForPackage(sagemaker, arn, options) {
     const maxInterval = options.maxIntervalMs ?? 10000;
     let waited = 0;
     for (;;) {
-        const description = await describeVersion(sagemaker, arn);
-        const status = description.ModelPackageStatus;
-        if (status === 'Completed')
+        // Still throttled after the SDK's own retries: the package exists, so keep waiting
+        // (with the same backoff, within the same limit) rather than fail a registration that worked.
+        const description = await describeVersion(sagemaker, arn).catch((error) => {
+            if (isThrottling(error) && waited < maxWait)
+                return undefined;
+            throw error;
+        });
+        const status = description?.ModelPackageStatus;
+        if (description && status === 'Completed')
             return description;
-        if (status === 'Failed') {
+        if (description && status === 'Failed') {
             throw new UserError(`Model package ${arn} failed: ${statusDetails(description.ModelPackageStatusDetails)}.`);
         }
         if (status === 'Deleting')

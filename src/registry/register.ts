@@ -8,6 +8,7 @@ import {
   type SageMakerClient
 } from '@aws-sdk/client-sagemaker'
 import { UserError } from '../errors.js'
+import { isThrottling } from '../aws-errors.js'
 import type { ApprovalStatus, GroupRef } from '../settings.js'
 import { PROVENANCE_KEYS } from './provenance.js'
 import { describeVersion, listVersions, type PackageDescription } from './versions.js'
@@ -181,10 +182,15 @@ export async function waitForPackage(
   const maxInterval = options.maxIntervalMs ?? 10000
   let waited = 0
   for (;;) {
-    const description = await describeVersion(sagemaker, arn)
-    const status = description.ModelPackageStatus
-    if (status === 'Completed') return description
-    if (status === 'Failed') {
+    // Still throttled after the SDK's own retries: the package exists, so keep waiting
+    // (with the same backoff, within the same limit) rather than fail a registration that worked.
+    const description = await describeVersion(sagemaker, arn).catch((error: unknown) => {
+      if (isThrottling(error) && waited < maxWait) return undefined
+      throw error
+    })
+    const status = description?.ModelPackageStatus
+    if (description && status === 'Completed') return description
+    if (description && status === 'Failed') {
       throw new UserError(
         `Model package ${arn} failed: ${statusDetails(description.ModelPackageStatusDetails)}.`
       )
