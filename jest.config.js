@@ -13,8 +13,11 @@ const common = {
   }
 }
 
+const E2E = ['<rootDir>/__tests__/e2e/**/*.test.ts']
+
 export default {
   reporters: ['default', '<rootDir>/scripts/count-reporter.cjs'],
+  testSequencer: '<rootDir>/scripts/test-sequencer.cjs',
   // testTimeout is a global option in Jest 30: end-to-end runs wait for endpoint states.
   testTimeout: 120000,
   coverageDirectory: 'coverage',
@@ -29,7 +32,14 @@ export default {
         '<rootDir>/__tests__/emulator/**/*.test.ts'
       ]
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: E2E },
+    // The same files again, against emulators that keep the case of names in ARNs.
+    {
+      ...common,
+      displayName: 'e2e-arn-preserve',
+      testMatch: E2E,
+      setupFiles: ['<rootDir>/__tests__/e2e/arn-preserve.ts']
+    },
     // Faults, bad input, cancellation and injection through dist/index.js; each file writes
     // its figures to reports/reliability/ for `npm run reliability`.
     {

@@ -6,7 +6,9 @@ import { S3Client } from '@aws-sdk/client-s3'
 import { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { GitHubRun, Reporter, RunContext } from '../src/context.js'
 import { Steps } from '../src/errors.js'
@@ -96,6 +98,28 @@ export const churnPackageArn = (version: number): string =>
  * A temporary folder for report and input files, made before the file's tests (or before
  * each test, with `each: true`) and removed after.
  */
+let scratch: string | undefined
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true })
+  scratch = undefined
+})
+
+/**
+ * A new folder inside the test file's scratch folder, which is made on first use and
+ * removed after the file's tests: for helpers that write files from anywhere in a test.
+ */
+export function scratchDir(): string {
+  scratch ??= mkdtempSync(join(tmpdir(), 'model-gate-test-'))
+  return mkdtempSync(join(scratch, 'f-'))
+}
+
+/** Writes `content` to a new file `name` in a new scratch folder; returns its path. */
+export function scratchFile(name: string, content: string | Uint8Array): string {
+  const path = join(scratchDir(), name)
+  writeFileSync(path, content)
+  return path
+}
+
 export function useWorkDir(prefix: string, options: { each?: boolean } = {}): () => string {
   let dir = ''
   const [before, after] = options.each ? [beforeEach, afterEach] : [beforeAll, afterAll]

@@ -3,10 +3,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { DescribeModelPackageCommand } from '@aws-sdk/client-sagemaker'
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
-import { hostname, tmpdir, userInfo } from 'node:os'
+import { existsSync } from 'node:fs'
+import { hostname, userInfo } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Emulator } from '../../emulator/server.ts'
+import { scratchDir } from '../../__fixtures__/context.js'
 import { NODE24 } from './harness.js'
 import {
   IMAGE,
@@ -33,7 +34,7 @@ interface CliRun {
 
 /** Runs the CLI with `node` (Node 24 unless told), as outside GitHub Actions: no GITHUB_*. */
 function cli(args: string[], node = NODE24): Promise<CliRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'cli-run-'))
+  const dir = scratchDir()
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: dir,

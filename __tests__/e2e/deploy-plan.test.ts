@@ -6,9 +6,7 @@
 // only with `environment`, and the outcome of an update SageMaker rolls back.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
@@ -18,6 +16,7 @@ import {
   ListTagsCommand
 } from '@aws-sdk/client-sagemaker'
 import type { CallRecord, Emulator } from '../../emulator/server.ts'
+import { scratchDir } from '../../__fixtures__/context.js'
 import { startFakeGitHub, type FakeGitHub } from '../../__fixtures__/github-api.js'
 import { NODE24, type ActionRun } from './harness.js'
 import {
@@ -352,7 +351,7 @@ function runCli(args: string[], env: Record<string, string>): Promise<string> {
           GITHUB_REPOSITORY: 'acme/churn-model',
           GITHUB_SHA: 'a'.repeat(40),
           GITHUB_RUN_ATTEMPT: '1',
-          RUNNER_TEMP: mkdtempSync(join(tmpdir(), 'cli-run-')),
+          RUNNER_TEMP: scratchDir(),
           ...env
         }
       },

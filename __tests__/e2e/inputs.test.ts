@@ -10,10 +10,8 @@ import {
   DescribeModelPackageCommand
 } from '@aws-sdk/client-sagemaker'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Emulator } from '../../emulator/server.ts'
+import { scratchFile } from '../../__fixtures__/context.js'
 import {
   BUCKET,
   IMAGE,
@@ -49,9 +47,7 @@ function register(extra: Record<string, string> = {}): Record<string, string> {
 
 /** A metrics file with exactly these bytes (writeJson would re-serialise them). */
 function rawFile(content: string | Buffer): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'metrics-')), 'metrics.json')
-  writeFileSync(path, content)
-  return path
+  return scratchFile('metrics.json', content)
 }
 
 /** Versions straight into the registry, with their metrics mirrored in metadata. */

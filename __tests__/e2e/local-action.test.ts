@@ -2,9 +2,9 @@
 // against the emulator and the loopback GitHub API with the values of .env.example.
 import { describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { scratchDir } from '../../__fixtures__/context.js'
 import { NODE24 } from './harness.js'
 
 function localAction(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -41,7 +41,7 @@ describe('npm run local-action', () => {
   })
 
   it('fails like the step would when the gate rejects, with another env file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'local-action-env-'))
+    const dir = scratchDir()
     const envFile = join(dir, '.env')
     writeFileSync(
       envFile,

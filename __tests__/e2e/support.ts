@@ -3,9 +3,7 @@
 import { S3Client } from '@aws-sdk/client-s3'
 import { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { SageMakerRuntimeClient, InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { scratchFile } from '../../__fixtures__/context.js'
 import { afterAll, beforeAll, beforeEach } from '@jest/globals'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server.ts'
 import {
@@ -46,9 +44,7 @@ export function logisticModel(weights: number[], bias = 0): object {
 }
 
 export function writeJson(value: object): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'metrics-')), 'metrics.json')
-  writeFileSync(path, JSON.stringify(value))
-  return path
+  return scratchFile('metrics.json', JSON.stringify(value))
 }
 
 const MUTATING = /^(Create|Update|Delete|Put|Add|Stop|Start|Associate|Disassociate)/

@@ -5,8 +5,7 @@
 // process, which is what dist/index.js bundles; a sample goes through dist/index.js itself.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Emulator } from '../../emulator/server.ts'
 import { INPUT_TABLE, type InputName } from '../../src/inputs/table.js'
@@ -22,6 +21,7 @@ import {
   useEmulator,
   writeJson
 } from '../e2e/support.js'
+import { scratchDir } from '../../__fixtures__/context.js'
 import { useFigures } from './figures.js'
 
 let emulator: Emulator
@@ -156,7 +156,7 @@ const badMetricsFile = fc
       .map(metrics => JSON.stringify({ 'validation:auc': 0.9, ...metrics }))
   )
   .map(body => {
-    const path = join(mkdtempSync(join(tmpdir(), 'bad-metrics-')), 'metrics.json')
+    const path = join(scratchDir(), 'metrics.json')
     if (body !== undefined) writeFileSync(path, body)
     return path
   })
@@ -262,7 +262,7 @@ const ENV_KEYS = new Set<string>()
 
 /** run() as dist/index.js runs it, with the runner's environment and INPUT_* variables. */
 async function runInProcess(inputs: Record<string, string>): Promise<Outcome> {
-  const dir = mkdtempSync(join(tmpdir(), 'bad-input-'))
+  const dir = scratchDir()
   for (const file of ['output', 'state', 'summary.md']) writeFileSync(join(dir, file), '')
   const env: Record<string, string> = {
     GITHUB_OUTPUT: join(dir, 'output'),

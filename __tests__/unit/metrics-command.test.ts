@@ -1,9 +1,7 @@
 // The CLI's `metrics` command on real files: the statistics document the engine computes,
 // the paired comparison with a baseline column, and messages that name the flag.
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { scratchFile } from '../../__fixtures__/context.js'
 import { evaluate } from '../../src/evaluation/evaluate.js'
 import { statisticsDocument } from '../../src/evaluation/statistics-json.js'
 import { metricsCommand, metricsUsage } from '../../src/metrics-command.js'
@@ -11,9 +9,7 @@ import { metricsCommand, metricsUsage } from '../../src/metrics-command.js'
 const CSV = 'label,score,base\n1,0.9,0.6\n0,0.2,0.4\n1,0.7,0.3\n0,0.6,0.7\n1,0.4,0.8\n0,0.1,0.2\n'
 
 function file(text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'metrics-cmd-')), 'preds.csv')
-  writeFileSync(path, text)
-  return path
+  return scratchFile('preds.csv', text)
 }
 
 const quiet = () => undefined

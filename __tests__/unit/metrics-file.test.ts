@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { scratchDir, scratchFile } from '../../__fixtures__/context.js'
 import { join } from 'node:path'
 import {
   mergeMetrics,
@@ -130,10 +129,8 @@ describe('parseMetricsJson', () => {
   })
 
   it('reads a file that starts with a UTF-8 byte-order mark', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'metrics-'))
-    const path = join(dir, 'bom.json')
-    writeFileSync(
-      path,
+    const path = scratchFile(
+      'bom.json',
       Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"validation:auc": 0.9}')])
     )
     expect(metricValues((await readMetricsFile(path)).metrics)).toEqual({ 'validation:auc': 0.9 })
@@ -210,7 +207,7 @@ describe('parseMetricsJson', () => {
   })
 
   it('reports a missing file naming the input', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'metrics-'))
+    const dir = scratchDir()
     await expect(readMetricsFile(join(dir, 'nope.json'))).rejects.toThrow(
       `Input "metrics-file": cannot read "${join(dir, 'nope.json')}" (no such file).`
     )

@@ -1,8 +1,6 @@
 // Shared pieces of the live-evaluation tests: seeded data from a known logistic model,
 // versions registered in the emulator, and the dependencies runLiveEvaluation borrows.
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { scratchFile } from '../../../__fixtures__/context.js'
 import { S3Client } from '@aws-sdk/client-s3'
 import {
   ListEndpointConfigsCommand,
@@ -90,9 +88,7 @@ export function csvText(rows: { label: number; x: number[] }[], header = true): 
 }
 
 export function writeTemp(name: string, text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'live-')), name)
-  writeFileSync(path, text)
-  return path
+  return scratchFile(name, text)
 }
 
 export function linear(task: string, weights: unknown, bias: unknown, output?: string): object {
