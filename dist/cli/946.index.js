@@ -817,31 +817,31 @@ function sortAscending(values, scratch) {
     }
     return values;
 }
-/** The number of values in the ascending array that are < x. */
-function lowerBound(sorted, x) {
+/** The number of values in the ascending array that are < x, or <= x when `inclusive`. */
+function countBelow(sorted, x, inclusive) {
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (sorted[mid] < x)
+        const value = sorted[mid];
+        if (value < x || (inclusive && value === x))
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
 }
+/** The number of values in the ascending array that are < x. */
+function lowerBound(sorted, x) {
+    return countBelow(sorted, x, false);
+}
 /** The number of values in the ascending array that are <= x. */
 function upperBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return countBelow(sorted, x, true);
+}
+/** The share of `sorted` below x, ties counting one half. */
+function midrankShare(sorted, x) {
+    return (lowerBound(sorted, x) + upperBound(sorted, x)) / 2 / sorted.length;
 }
 /** The distinct values of an ascending array. */
 function distinctValues(sorted) {
@@ -1619,8 +1619,8 @@ class InputError extends Error {
     input;
     constructor(input, message) {
         super(message);
-        this.name = 'InputError';
         this.input = input;
+        this.name = 'InputError';
     }
 }
 function shown(input, value) {
@@ -2778,10 +2778,16 @@ function statistics(comparison) {
         ...(comparison.p_value !== null ? { pValue: comparison.p_value } : {})
     };
 }
-function evaluateThreshold(rule, candidate, baseline, options) {
+/** One rule's result: the candidate's value checked once, then the rule of its kind. */
+function evaluateRule(rule, candidate, baseline, options) {
     const checked = checkCandidate(rule, candidate, baseline);
     if ('failed' in checked)
         return checked.failed;
+    return rule.kind === 'threshold'
+        ? evaluateThreshold(rule, checked, options)
+        : evaluateRegression(rule, checked, baseline, options);
+}
+function evaluateThreshold(rule, checked, options) {
     const common = { ...checked.common, ...statistics(options.live?.comparisons[rule.metric]) };
     const { value } = checked;
     const ok = compare(value, rule.op, rule.value);
@@ -2793,10 +2799,7 @@ function evaluateThreshold(rule, candidate, baseline, options) {
             : `${rule.metric} ${formatNumber(value)} is not ${OP_WORDS[rule.op]} ${formatNumber(rule.value)} (threshold ${rule.op} ${formatNumber(rule.value)}).`
     };
 }
-function evaluateRegression(rule, candidate, baseline, options) {
-    const checked = checkCandidate(rule, candidate, baseline);
-    if ('failed' in checked)
-        return checked.failed;
+function evaluateRegression(rule, checked, baseline, options) {
     const { common, value, base } = checked;
     const baseName = versionName(baseline, 'the baseline');
     const unavailable = baseline === undefined
@@ -2866,10 +2869,7 @@ function evaluateRegression(rule, candidate, baseline, options) {
  */
 function evaluatePolicy(policy, candidate, baseline, options = {}) {
     assertHasRules(policy);
-    const rules = [
-        ...policy.thresholds.map(rule => evaluateThreshold(rule, candidate, baseline, options)),
-        ...policy.regressions.map(rule => evaluateRegression(rule, candidate, baseline, options))
-    ];
+    const rules = [...policy.thresholds, ...policy.regressions].map(rule => evaluateRule(rule, candidate, baseline, options));
     const failed = rules.filter(result => result.verdict === 'fail');
     return {
         decision: failed.length === 0 ? 'pass' : 'fail',
@@ -4581,10 +4581,6 @@ class Spread {
     get variance() {
         return this.n < 2 ? NaN : this.squares / (this.n - 1);
     }
-}
-/** The share of `sorted` below x, ties counting one half. */
-function midrankShare(sorted, x) {
-    return (lowerBound(sorted, x) + upperBound(sorted, x)) / 2 / sorted.length;
 }
 /**
  * DeLong's test of AUC(candidate) - AUC(baseline). `labels` and the two score arrays are
@@ -8658,10 +8654,6 @@ function twoProportion(control, challenger, alpha) {
         rows: [n2, n1]
     };
 }
-/** The share of `sorted` below x, ties counting one half. */
-function independent_midrankShare(sorted, x) {
-    return (lowerBound(sorted, x) + upperBound(sorted, x)) / 2 / sorted.length;
-}
 /** Sample variance (n - 1) of `values`; NaN below two. */
 function variance(values) {
     const n = values.length;
@@ -8688,9 +8680,9 @@ function delongVariance(sorted) {
     const v01 = new Float64Array(N);
     let auc = 0;
     for (let i = 0; i < P; i++)
-        auc += v10[i] = independent_midrankShare(negatives, positives[i]);
+        auc += v10[i] = midrankShare(negatives, positives[i]);
     for (let j = 0; j < N; j++)
-        v01[j] = 1 - independent_midrankShare(positives, negatives[j]);
+        v01[j] = 1 - midrankShare(positives, negatives[j]);
     return { auc: auc / P, variance: variance(v10) / P + variance(v01) / N };
 }
 /** AUC(challenger) - AUC(control) with DeLong's variances of two independent samples. */
@@ -10035,8 +10027,8 @@ class waiter_WaitTimeoutError extends UserError {
     lastStatus;
     constructor(message, lastStatus) {
         super(message);
-        this.name = 'WaitTimeoutError';
         this.lastStatus = lastStatus;
+        this.name = 'WaitTimeoutError';
     }
 }
 function clock(date) {
