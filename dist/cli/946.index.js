@@ -1826,11 +1826,14 @@ function checkInstanceType(input, value, kind) {
         : 'a SageMaker batch transform instance type';
     throw invalid(input, value, near.length ? `${what}, such as ${near.join(', ')}` : `${what}, such as ml.m5.large`);
 }
-function checkS3Uri(input, value) {
-    if (value !== undefined && !S3_URI.test(value)) {
-        throw invalid(input, value, 'an S3 URI such as s3://bucket/prefix/file');
-    }
+/** `value` when it is not set or matches `pattern`; else an error that says what `input` accepts. */
+function checkPattern(input, value, pattern, accepted) {
+    if (value !== undefined && !pattern.test(value))
+        throw invalid(input, value, accepted);
     return value;
+}
+function checkS3Uri(input, value) {
+    return checkPattern(input, value, S3_URI, 'an S3 URI such as s3://bucket/prefix/file');
 }
 function checkLength(input, value, max) {
     if (value !== undefined && value.length > max) {
@@ -1867,11 +1870,8 @@ const DESCRIPTION_RULE = (field) => ({
     accepted: 'letters, digits, spaces, punctuation and symbols only (no line break, tab or other control character)'
 });
 function checkRoleArn(inputs) {
-    const value = inputs.optional('execution-role-arn');
-    if (value !== undefined && !ROLE_ARN.test(value)) {
-        throw invalid('execution-role-arn', value, 'an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerExecution');
-    }
-    return value;
+    const input = 'execution-role-arn';
+    return checkPattern(input, inputs.optional(input), ROLE_ARN, 'an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerExecution');
 }
 function serverless(inputs, instanceType) {
     const memory = inputs.get('serverless-memory-mb');
@@ -1893,10 +1893,7 @@ function serverless(inputs, instanceType) {
     return { serverlessMemoryMb, serverlessMaxConcurrency };
 }
 function checkStage(stage) {
-    if (stage !== undefined && !RESOURCE_NAME.test(stage)) {
-        throw invalid('model-lifecycle-stage', stage, 'a stage name of 1-63 letters, digits and hyphens, such as staging');
-    }
-    return stage;
+    return checkPattern('model-lifecycle-stage', stage, RESOURCE_NAME, 'a stage name of 1-63 letters, digits and hyphens, such as staging');
 }
 
 ;// CONCATENATED MODULE: ./build/src/inputs/deploy.js
@@ -7378,25 +7375,14 @@ async function versionArns(sagemaker, group, versions, input) {
     const oldest = Math.min(...wanted);
     const found = new Map();
     let listed = 0;
-    let nextToken;
-    do {
-        const page = await sagemaker.send(new client_sagemaker_dist_cjs/* ListModelPackagesCommand */.MTG({
-            ModelPackageGroupName: group.nameOrArn,
-            ModelPackageType: 'Versioned',
-            SortBy: 'CreationTime',
-            SortOrder: 'Descending',
-            MaxResults: 100,
-            NextToken: nextToken
-        }));
-        const summaries = (page.ModelPackageSummaryList ?? []).map(toSummary);
+    for await (const summaries of newestFirst(sagemaker, group, {})) {
         listed += summaries.length;
         for (const summary of summaries)
             if (wanted.has(summary.version))
                 found.set(summary.version, summary.arn);
         if (summaries.some(summary => summary.version <= oldest))
             break;
-        nextToken = page.NextToken;
-    } while (nextToken);
+    }
     // Listing a group that does not exist answers with no versions: tell the two apart.
     if (listed === 0)
         await describeGroup(sagemaker, group);
@@ -7453,14 +7439,10 @@ function toSummary(item) {
     };
 }
 /**
- * Versions of the group, newest first, paging with NextToken only as far as needed: the
- * cost is O(limit) calls, whatever the size of the group.
+ * The group's versions newest first, a ListModelPackages page at a time, for as long as the
+ * caller reads on. `pageSize` is asked before each call (at most 100 by default).
  */
-async function listVersions(sagemaker, group, options) {
-    const found = [];
-    // MaxResults has a floor of 1: asking SageMaker for "none" would still return one.
-    if (options.limit <= 0)
-        return found;
+async function* newestFirst(sagemaker, group, options) {
     let nextToken;
     do {
         const page = await sagemaker.send(new client_sagemaker_dist_cjs/* ListModelPackagesCommand */.MTG({
@@ -7469,19 +7451,35 @@ async function listVersions(sagemaker, group, options) {
             ModelApprovalStatus: options.status,
             SortBy: 'CreationTime',
             SortOrder: 'Descending',
-            MaxResults: Math.min(100, Math.max(1, options.limit - found.length)),
+            MaxResults: options.pageSize?.() ?? 100,
             NextToken: nextToken
         }));
-        for (const item of page.ModelPackageSummaryList ?? []) {
-            const summary = toSummary(item);
+        yield (page.ModelPackageSummaryList ?? []).map(toSummary);
+        nextToken = page.NextToken;
+    } while (nextToken);
+}
+/**
+ * Versions of the group, newest first, paging with NextToken only as far as needed: the
+ * cost is O(limit) calls, whatever the size of the group.
+ */
+async function listVersions(sagemaker, group, options) {
+    const found = [];
+    // MaxResults has a floor of 1: asking SageMaker for "none" would still return one.
+    if (options.limit <= 0)
+        return found;
+    const pages = newestFirst(sagemaker, group, {
+        status: options.status,
+        pageSize: () => Math.min(100, Math.max(1, options.limit - found.length))
+    });
+    for await (const summaries of pages) {
+        for (const summary of summaries) {
             if (options.olderThanVersion !== undefined && summary.version >= options.olderThanVersion)
                 continue;
             found.push(summary);
             if (found.length >= options.limit)
                 return found;
         }
-        nextToken = page.NextToken;
-    } while (nextToken);
+    }
     return found;
 }
 /** The newest version (optionally with a given status): one ListModelPackages call. */
@@ -15285,17 +15283,21 @@ function liveMetadata(live, named) {
 
 /** Tuning jobs whose best training job can no longer change. */
 const FINISHED_TUNING = new Set(['Completed', 'Stopped']);
-async function describeTrainingJob(sagemaker, name, input) {
+/** Reads the job `input` names; one that does not exist (or cannot) is an error naming the input. */
+async function describeJob(input, job, describe) {
     try {
-        return await sagemaker.send(new client_sagemaker_dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: name }));
+        return await describe();
     }
     catch (error) {
         const errorName = error.name;
         if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
-            throw new UserError(`Input "${input}": training job "${name}" could not be read (${namedErrorMessage(error)}). Check the name, the region and the account.`);
+            throw new UserError(`Input "${input}": ${job} could not be read (${namedErrorMessage(error)}). Check the name, the region and the account.`);
         }
         throw error;
     }
+}
+function describeTrainingJob(sagemaker, name, input) {
+    return describeJob(input, `training job "${name}"`, () => sagemaker.send(new client_sagemaker_dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: name })));
 }
 function finalMetrics(job) {
     const metrics = [];
@@ -15349,19 +15351,9 @@ async function resolveModelSource(sagemaker, source) {
         const job = await describeTrainingJob(sagemaker, source.trainingJobName, 'training-job-name');
         return fromTrainingJob(job, 'training-job-name', source.imageUri);
     }
-    let tuning;
-    try {
-        tuning = await sagemaker.send(new client_sagemaker_dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
-            HyperParameterTuningJobName: source.tuningJobName
-        }));
-    }
-    catch (error) {
-        const name = error.name;
-        if (name === 'ResourceNotFound' || name === 'ValidationException') {
-            throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${namedErrorMessage(error)}). Check the name, the region and the account.`);
-        }
-        throw error;
-    }
+    const tuning = await describeJob('tuning-job-name', `tuning job "${source.tuningJobName}"`, () => sagemaker.send(new client_sagemaker_dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
+        HyperParameterTuningJobName: source.tuningJobName
+    })));
     const status = tuning.HyperParameterTuningJobStatus ?? 'Unknown';
     if (!FINISHED_TUNING.has(status)) {
         throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" is ${status}; its best training job may still change. Register it once the job is Completed or Stopped.`);
