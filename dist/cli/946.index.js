@@ -2513,25 +2513,37 @@ function contentLines(text) {
     })
         .filter(entry => entry.text.trim() !== '');
 }
+/**
+ * The rule lines of `input`, each with its own scanner. (A parser names the scanner's type
+ * where it uses it: `fail` ends a branch only when called on an explicitly typed variable.)
+ */
+function* ruleLines(input, text) {
+    const first = new Map();
+    for (const { line, text: lineText } of contentLines(text)) {
+        const scan = new LineScanner(input, line, lineText);
+        const metric = scan.metric();
+        scan.skipSpace();
+        const once = (key, column, message) => {
+            const earlier = first.get(key);
+            if (earlier !== undefined)
+                scan.fail(message(earlier), column);
+            first.set(key, line);
+        };
+        yield { scan, metric, line, column: scan.pos, once };
+    }
+}
 function parseThresholds(text) {
     const rules = [];
-    const seen = new Map();
-    for (const { line, text: lineText } of contentLines(text)) {
-        const scan = new LineScanner('thresholds', line, lineText);
-        const metric = scan.metric();
-        const opColumn = (scan.skipSpace(), scan.pos);
+    for (const ruleLine of ruleLines('thresholds', text)) {
+        const scan = ruleLine.scan;
+        const { metric, line, column: opColumn, once } = ruleLine;
         const op = scan.match(COMPARATOR);
         if (op === undefined) {
             scan.fail(`expected one of >= > <= < == after "${metric.name}", got ${scan.got()}`);
         }
         const value = scan.number(op);
         scan.end(`the threshold "${op} ${value}"`);
-        const key = `${metric.name} ${op}`;
-        const first = seen.get(key);
-        if (first !== undefined) {
-            scan.fail(`"${metric.name} ${op}" is already set on line ${first}; keep one rule per metric and comparator`, opColumn);
-        }
-        seen.set(key, line);
+        once(`${metric.name} ${op}`, opColumn, first => `"${metric.name} ${op}" is already set on line ${first}; keep one rule per metric and comparator`);
         const rule = { kind: 'threshold', metric: metric.name, op, value, line };
         const clash = rules.find(earlier => earlier.metric === rule.metric && !overlap(earlier, rule));
         if (clash) {
@@ -2577,35 +2589,26 @@ function overlap(a, b) {
 }
 function parseDirections(text) {
     const directions = {};
-    const seen = new Map();
-    for (const { line, text: lineText } of contentLines(text)) {
-        const scan = new LineScanner('metric-directions', line, lineText);
-        const metric = scan.metric();
-        scan.skipSpace();
-        const column = scan.pos;
+    for (const ruleLine of ruleLines('metric-directions', text)) {
+        const scan = ruleLine.scan;
+        const { metric, column, once } = ruleLine;
         const word = scan.next();
         if (word !== 'higher' && word !== 'lower') {
             scan.fail(`expected "higher" or "lower" after "${metric.name}", got ${scan.got()}`);
         }
         scan.pos += word.length;
         scan.end(`"${word}"`);
-        const first = seen.get(metric.name);
-        if (first !== undefined) {
-            scan.fail(`the direction of "${metric.name}" is already set on line ${first}`, column);
-        }
-        seen.set(metric.name, line);
+        once(metric.name, column, first => `the direction of "${metric.name}" is already set on line ${first}`);
         directions[metric.name] = word;
     }
     return directions;
 }
 function parseRegressions(text, directions) {
     const rules = [];
-    const seen = new Map();
-    for (const { line, text: lineText } of contentLines(text)) {
-        const scan = new LineScanner('max-regression', line, lineText);
-        const metric = scan.metric();
-        scan.skipSpace();
-        const column = scan.pos;
+    for (const ruleLine of ruleLines('max-regression', text)) {
+        const scan = ruleLine.scan;
+        const { metric, line, column, once } = ruleLine;
+        const lineText = scan.text;
         const value = scan.number(metric.name);
         // The sign is required so that the line reads as what it allows: a drop.
         if (!lineText.slice(column).startsWith('-')) {
@@ -2616,11 +2619,7 @@ function parseRegressions(text, directions) {
         if (relative && Math.abs(value) > RELATIVE_LIMIT_MAX) {
             scan.fail(`a relative limit goes from -0% to -${RELATIVE_LIMIT_MAX}% of the baseline's value (at -${RELATIVE_LIMIT_MAX}% a higher-is-better metric may already fall to zero); got "${lineText.slice(column, scan.pos).trim()}". For a wider limit, give an absolute one such as -0.5`, column);
         }
-        const first = seen.get(metric.name);
-        if (first !== undefined) {
-            scan.fail(`"${metric.name}" already has a regression limit on line ${first}; keep one per metric`, metric.column);
-        }
-        seen.set(metric.name, line);
+        once(metric.name, metric.column, first => `"${metric.name}" already has a regression limit on line ${first}; keep one per metric`);
         const override = directions[metric.name];
         const direction = override ?? inferDirection(metric.name);
         if (direction === undefined) {
@@ -3557,6 +3556,13 @@ class DataError extends UserError {
         this.location = location;
     }
 }
+/** Refuses data without a single line, or with a header and no rows after it. */
+function assertHasRows(source, read) {
+    if (read.layout === undefined)
+        throw new DataError(source, 'the data is empty.');
+    if (read.rows === 0)
+        throw new DataError(source, 'there are no data rows after the header.');
+}
 /** `line 12, column "score" (index 1, prediction)` or `line 12, column index 1 (prediction)`. */
 function describeLocation(location) {
     const parts = [`line ${location.line}`];
@@ -3747,7 +3753,14 @@ function latin1(bytes, start, end) {
 // A byte stream cut into runs of whole lines, for the readers that parse lines in place
 // (csv.ts, live/data.ts): a line split across chunks is joined once, and the last line
 // gains the line feed it may lack.
+
 const LF = 10;
+const CR = 13;
+const TAB = 9;
+const SPACE = 32;
+const QUOTE = 34;
+/** The UTF-8 byte order mark a file may begin with. */
+const BOM = [0xef, 0xbb, 0xbf];
 function concat(a, b) {
     const out = new Uint8Array(a.length + b.length);
     out.set(a, 0);
@@ -3790,6 +3803,25 @@ function lastLine(state) {
     const line = concat(state.carry, Uint8Array.of(LF));
     return { bytes: line, start: 0, end: line.length };
 }
+/**
+ * The regions of whole lines in a byte stream, in order, the last line included. A region
+ * is valid only until the next is requested. A line that grows past `limit` is a DataError
+ * naming `source` and the line (`lineNumber()`): it is not data to read, and would be
+ * copied again with every chunk.
+ */
+async function* lineRegions(chunks, source, limit, lineNumber) {
+    const state = {};
+    const check = (length) => {
+        if (length > limit.maxBytes) {
+            throw new DataError(source, `line ${lineNumber()} is longer than ${limit.maxBytes >> 20} MiB without a line break${limit.note ?? ''}.`);
+        }
+    };
+    for await (const chunk of chunks)
+        yield* linesOf(chunk, state, check);
+    const last = lastLine(state);
+    if (last)
+        yield last;
+}
 
 ;// CONCATENATED MODULE: ./build/src/evaluation/csv.js
 // A streaming reader for numeric CSV columns: labels, scores, probabilities. It parses
@@ -3810,15 +3842,13 @@ function lastLine(state) {
 
 
 
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
-const QUOTE = 34;
 const csv_ZERO = 48;
 const NINE = 57;
-const BOM = [0xef, 0xbb, 0xbf];
 /** The longest line accepted: far beyond any row of labels, scores and features. */
-const MAX_LINE = 16 << 20;
+const LINE_LIMIT = {
+    maxBytes: 16 << 20,
+    note: '; this is not CSV prediction data'
+};
 /** Resolves a column reference against the layout, or throws naming what exists. */
 function resolveColumn(ref, layout, role, source) {
     if (typeof ref === 'number') {
@@ -3909,27 +3939,12 @@ class CsvColumnReader {
     }
     /** The batches of the stream, in order; throws a DataError on the first bad line. */
     async *batches(chunks) {
-        const state = {};
-        const check = (length) => this.checkLineLength(length);
-        for await (const chunk of chunks)
-            for (const r of linesOf(chunk, state, check))
-                yield* this.region(r.bytes, r.start, r.end);
-        const last = lastLine(state);
-        if (last)
-            yield* this.region(last.bytes, last.start, last.end);
+        const regions = lineRegions(chunks, this.options.source, LINE_LIMIT, () => this.line + 1);
+        for await (const r of regions)
+            yield* this.region(r.bytes, r.start, r.end);
         if (this.count > 0)
             yield this.flush();
-        if (this.layout === undefined)
-            throw new DataError(this.options.source, 'the data is empty.');
-        if (this.rows === 0) {
-            throw new DataError(this.options.source, 'there are no data rows after the header.');
-        }
-    }
-    /** A line this long is not prediction data (and would be copied again with every chunk). */
-    checkLineLength(length) {
-        if (length > MAX_LINE) {
-            throw new DataError(this.options.source, `line ${this.line + 1} is longer than ${MAX_LINE / (1 << 20)} MiB without a line break; this is not CSV prediction data.`);
-        }
+        assertHasRows(this.options.source, this);
     }
     /** Complete lines in bytes[start, end): `end - 1` is a line feed. */
     *region(bytes, start, end) {
@@ -12486,11 +12501,23 @@ function title(report) {
 function variantName(report, view) {
     return `${versionLink(report.group, report.region, view.version)} ${cell(view.variantName, 63)}`;
 }
-function ab_test_metricRows(report) {
+/** The metric table's header; `p` names the p-value column (short in a terminal). */
+function ab_test_metricHead(report, p) {
+    const { control, challenger } = report;
+    return [
+        'metric',
+        `control v${control.version}`,
+        `challenger v${challenger.version}`,
+        'delta',
+        'delta CI',
+        p,
+        'test'
+    ];
+}
+/** A row per metric: its name and each variant's value as `cells` writes them, then the test. */
+function ab_test_metricRows(report, cells) {
     return Object.entries(report.comparisons).map(([name, c]) => [
-        `${cell(name, 60)}${name === report.decision.primaryMetric ? ' (primary)' : ''}`,
-        `${num(c.control)} ${ab_test_interval(c.control_ci)}`,
-        `${num(c.challenger)} ${ab_test_interval(c.challenger_ci)}`,
+        ...cells(name, c),
         num(c.delta),
         ab_test_interval(c.ci),
         pValue(c.p_value),
@@ -12518,15 +12545,11 @@ function renderAbTest(report) {
         '',
         `### Metrics (challenger − control, ${Math.round((1 - report.alpha) * 100)}% intervals)`,
         '',
-        ...table([
-            'metric',
-            `control v${control.version}`,
-            `challenger v${challenger.version}`,
-            'delta',
-            'delta CI',
-            'p-value',
-            'test'
-        ], [':--', '--:', '--:', '--:', '--:', '--:', ':--'], ab_test_metricRows(report)),
+        ...table(ab_test_metricHead(report, 'p-value'), [':--', '--:', '--:', '--:', '--:', '--:', ':--'], ab_test_metricRows(report, (name, c) => [
+            `${cell(name, 60)}${name === decision.primaryMetric ? ' (primary)' : ''}`,
+            `${num(c.control)} ${ab_test_interval(c.control_ci)}`,
+            `${num(c.challenger)} ${ab_test_interval(c.challenger_ci)}`
+        ])),
         '',
         '### Operations (CloudWatch; latency in ms)',
         '',
@@ -12557,24 +12580,8 @@ function renderAbTestText(report, options = {}) {
         : decision.verdict === 'inconclusive'
             ? 'yellow'
             : 'bold';
-    const head = [
-        'metric',
-        `control v${control.version}`,
-        `challenger v${challenger.version}`,
-        'delta',
-        'delta CI',
-        'p',
-        'test'
-    ];
-    const rows = Object.entries(report.comparisons).map(([name, c]) => [
-        plain(name, 60),
-        num(c.control),
-        num(c.challenger),
-        num(c.delta),
-        ab_test_interval(c.ci),
-        pValue(c.p_value),
-        c.test
-    ]);
+    const head = ab_test_metricHead(report, 'p');
+    const rows = ab_test_metricRows(report, (name, c) => [plain(name, 60), num(c.control), num(c.challenger)]);
     const ops = opsRows(report);
     return [
         paint(plain(title(report), 200), style, options),
@@ -13235,14 +13242,9 @@ async function* packRequests(blocks, limits) {
 
 
 
-const data_CR = 13;
-const data_SPACE = 32;
-const data_TAB = 9;
-const data_QUOTE = 34;
 const COMMA = 44;
-const data_BOM = [0xef, 0xbb, 0xbf];
 /** The longest line accepted: far beyond any row of features a model takes. */
-const data_MAX_LINE = 64 << 20;
+const data_LINE_LIMIT = { maxBytes: 64 << 20 };
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const decoder = new TextDecoder();
 const data_encoder = new TextEncoder();
@@ -13366,24 +13368,12 @@ class LiveDataReader {
     }
     /** The rows of a byte stream, in order; throws a DataError naming the first bad line. */
     async *blocks(chunks) {
-        const state = {};
-        const check = (length) => this.checkLength(length);
-        for await (const chunk of chunks)
-            for (const r of linesOf(chunk, state, check))
-                yield* this.region(r.bytes, r.start, r.end);
-        const last = lastLine(state);
-        if (last)
-            yield* this.region(last.bytes, last.start, last.end);
+        const regions = lineRegions(chunks, this.spec.source, data_LINE_LIMIT, () => this.line + 1);
+        for await (const r of regions)
+            yield* this.region(r.bytes, r.start, r.end);
         if (this.block.rows > 0)
             yield this.flush();
-        if (this.layout === undefined)
-            throw new DataError(this.spec.source, 'the data is empty.');
-        if (this.rows === 0)
-            throw new DataError(this.spec.source, 'there are no data rows after the header.');
-    }
-    checkLength(length) {
-        if (length > data_MAX_LINE)
-            throw new DataError(this.spec.source, `line ${this.line + 1} is longer than ${data_MAX_LINE >> 20} MiB without a line break.`);
+        assertHasRows(this.spec.source, this);
     }
     flush() {
         const block = this.block.take();
@@ -13394,14 +13384,14 @@ class LiveDataReader {
     *region(bytes, start, end) {
         let pos = start;
         // The next quote in the region, looked up again only once passed: one scan, not one a line.
-        let quote = bytes.indexOf(data_QUOTE, pos);
+        let quote = bytes.indexOf(QUOTE, pos);
         while (pos < end) {
             const newline = bytes.indexOf(LF, pos);
             let stop = newline;
-            if (stop > pos && bytes[stop - 1] === data_CR)
+            if (stop > pos && bytes[stop - 1] === CR)
                 stop--;
             if (quote >= 0 && quote < pos)
-                quote = bytes.indexOf(data_QUOTE, pos);
+                quote = bytes.indexOf(QUOTE, pos);
             this.takeLine(bytes, pos, stop, quote >= 0 && quote < stop);
             pos = newline + 1;
             if (this.block.rows === this.blockRows)
@@ -13420,10 +13410,10 @@ class LiveDataReader {
     takeLine(bytes, start, end, quoted) {
         this.line++;
         let s = start;
-        if (this.line === 1 && data_BOM.every((byte, i) => bytes[s + i] === byte))
+        if (this.line === 1 && BOM.every((byte, i) => bytes[s + i] === byte))
             s += 3;
         let first = s;
-        while (first < end && (bytes[first] === data_SPACE || bytes[first] === data_TAB))
+        while (first < end && (bytes[first] === SPACE || bytes[first] === TAB))
             first++;
         if (first === end)
             return;
@@ -13458,9 +13448,9 @@ class LiveDataReader {
         this.checkFields(field + 1);
         let a = labelStart;
         let b = labelEnd;
-        while (a < b && (bytes[a] === data_SPACE || bytes[a] === data_TAB))
+        while (a < b && (bytes[a] === SPACE || bytes[a] === TAB))
             a++;
-        while (b > a && (bytes[b - 1] === data_SPACE || bytes[b - 1] === data_TAB))
+        while (b > a && (bytes[b - 1] === SPACE || bytes[b - 1] === TAB))
             b--;
         if (a === b)
             this.fail('the label is empty.');
