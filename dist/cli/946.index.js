@@ -7650,6 +7650,28 @@ function personEntries(actor, reason, url) {
             : [])
     ];
 }
+/** ` Run: <url>` at the end of an ApprovalDescription, or nothing when there is no run link. */
+function runSuffix(url) {
+    return url ? ` Run: ${singleLine(url)}` : '';
+}
+/**
+ * A person's decision as one write: who decided (the run's actor, see `deciderOf`) and why,
+ * in the ApprovalDescription that `describe` words and in the decision:* keys. The actor and
+ * the run link are returned too, for the report.
+ */
+function personDecision(run, decision) {
+    const actor = deciderOf(run);
+    const url = runUrl(run);
+    const { dropped, ...write } = decisionWrite({
+        writer: 'person',
+        status: decision.status,
+        approvalDescription: decision.describe(actor, url),
+        entries: personEntries(actor, decision.reason, url),
+        existing: decision.existing,
+        lifecycle: decision.lifecycle
+    });
+    return { write, dropped, actor, url };
+}
 /**
  * A decision as one write: the entries are merged next to the keys already on the version
  * (one holding 50 entries still gets its status and description), and the keys of the same
@@ -7771,7 +7793,7 @@ async function recordDecision(ctx, pkg, write, changed) {
 function approvalDescription(decision, version, sha, url, note = '') {
     const verdict = decision.decision === 'pass' ? 'passed' : 'failed';
     const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).${note ? ` ${note}` : ''}`;
-    const tail = url ? ` Run: ${singleLine(url)}` : '';
+    const tail = runSuffix(url);
     if (decision.reasons.length === 0)
         return fitDescription(head, '', tail);
     return fitDescription(`${head} `, `Failing rules: ${decision.reasons.join(' ')}`, tail);
@@ -12340,7 +12362,6 @@ async function runDeployment(ctx, settings, request) {
 
 
 
-
 /** The deploy settings of the promotion: the test's, with the endpoint's own data capture. */
 function deploymentSettings(settings, live) {
     const { abTest, ...common } = settings;
@@ -12356,14 +12377,10 @@ function deploymentSettings(settings, live) {
 }
 async function decide(ctx, arn, status, reason) {
     const pkg = await ctx.steps.run(`reading ${arn}`, () => describeVersion(ctx.aws.sagemaker, arn));
-    const actor = deciderOf(ctx.github);
-    const url = runUrl(ctx.github);
-    const head = `${status} by the A/B test of ${singleLine(actor)}: `;
-    const { dropped, ...write } = decisionWrite({
-        writer: 'person',
+    const { write, dropped } = personDecision(ctx.github, {
         status,
-        approvalDescription: fitDescription(head, reason, url ? ` Run: ${singleLine(url)}` : ''),
-        entries: personEntries(actor, reason, url),
+        reason,
+        describe: (actor, url) => fitDescription(`${status} by the A/B test of ${singleLine(actor)}: `, reason, runSuffix(url)),
         existing: pkg.CustomerMetadataProperties
     });
     for (const entry of dropped)
@@ -12855,11 +12872,10 @@ function renderDecision(view) {
 
 
 
-
 /** Who decided, why, and the run; the reason is what gets shortened to fit. */
 function decisionDescription(verdict, actor, reason, url, forced) {
     const head = `${verdict} by ${singleLine(actor)}${forced ? ' (forced over a failed gate)' : ''}: `;
-    return fitDescription(head, reason, url ? ` Run: ${singleLine(url)}` : '');
+    return fitDescription(head, reason, runSuffix(url));
 }
 async function decide_decide(ctx, settings, verdict) {
     const { decision, group, dryRun } = settings;
@@ -12878,20 +12894,17 @@ async function decide_decide(ctx, settings, verdict) {
     if (verdict === 'Approved' && failedGate && !decision.force) {
         throw new UserError(`v${version} failed its last gate (gate:decision=fail); approving it needs "force: true" and a reason that says why.`);
     }
-    const actor = deciderOf(ctx.github);
-    const url = runUrl(ctx.github);
     const forced = verdict === 'Approved' && failedGate;
-    const write = decisionWrite({
-        writer: 'person',
+    const { write, dropped, actor, url } = personDecision(ctx.github, {
         status: verdict,
-        approvalDescription: decisionDescription(verdict, actor, decision.reason, url, forced),
-        entries: personEntries(actor, decision.reason, url),
+        reason: decision.reason,
+        describe: (who, link) => decisionDescription(verdict, who, decision.reason, link, forced),
         existing: pkg.CustomerMetadataProperties,
         lifecycle: decision.modelLifecycleStage
             ? { stage: decision.modelLifecycleStage, stageStatus: verdict, description: decision.reason }
             : undefined
     });
-    for (const reason of write.dropped)
+    for (const reason of dropped)
         ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
     // Write.
     if (dryRun) {
@@ -12923,7 +12936,6 @@ const runApprove = (ctx, settings) => decide_decide(ctx, settings, 'Approved');
 const runReject = (ctx, settings) => decide_decide(ctx, settings, 'Rejected');
 
 ;// CONCATENATED MODULE: ./build/src/deploy/targets.js
-
 
 
 
@@ -12990,14 +13002,10 @@ async function resolveRollbackTarget(ctx, settings, live, current) {
  * person's decision (registry/decision.ts), with who, where and why.
  */
 function rejectRequest(ctx, replaced, arn, endpointName, reason) {
-    const actor = deciderOf(ctx.github);
-    const url = runUrl(ctx.github);
-    const head = `Rejected on rollback of endpoint ${endpointName} by ${singleLine(actor)}${url ? ` in ${singleLine(url)}` : ''}: `;
-    const { dropped: _dropped, ...write } = decisionWrite({
-        writer: 'person',
+    const { write } = personDecision(ctx.github, {
         status: 'Rejected',
-        approvalDescription: fitDescription(head, reason),
-        entries: personEntries(actor, reason, url),
+        reason,
+        describe: (actor, url) => fitDescription(`Rejected on rollback of endpoint ${endpointName} by ${singleLine(actor)}${url ? ` in ${singleLine(url)}` : ''}: `, reason),
         existing: replaced.CustomerMetadataProperties
     });
     return { packageArn: arn, version: versionOf(arn) ?? 0, update: asVersionUpdate(write) };
