@@ -15281,7 +15281,7 @@ function liveMetadata(live, named) {
 
 /** Tuning jobs whose best training job can no longer change. */
 const FINISHED_TUNING = new Set(['Completed', 'Stopped']);
-/** Reads the job `input` names; one that does not exist (or cannot) is an error naming the input. */
+/** Reads the job `input` names; a name SageMaker cannot find or refuses is an error naming `input`. */
 async function describeJob(input, job, describe) {
     try {
         return await describe();

@@ -24,7 +24,7 @@ export interface ModelSource {
 /** Tuning jobs whose best training job can no longer change. */
 const FINISHED_TUNING = new Set(['Completed', 'Stopped'])
 
-/** Reads the job `input` names; one that does not exist (or cannot) is an error naming the input. */
+/** Reads the job `input` names; a name SageMaker cannot find or refuses is an error naming `input`. */
 async function describeJob<T>(input: string, job: string, describe: () => Promise<T>): Promise<T> {
   try {
     return await describe()
