@@ -817,31 +817,31 @@ function sortAscending(values, scratch) {
     }
     return values;
 }
-/** The number of values in the ascending array that are < x. */
-function lowerBound(sorted, x) {
+/** The number of values in the ascending array that are < x, or <= x when `inclusive`. */
+function countBelow(sorted, x, inclusive) {
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (sorted[mid] < x)
+        const value = sorted[mid];
+        if (value < x || (inclusive && value === x))
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
 }
+/** The number of values in the ascending array that are < x. */
+function lowerBound(sorted, x) {
+    return countBelow(sorted, x, false);
+}
 /** The number of values in the ascending array that are <= x. */
 function upperBound(sorted, x) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return countBelow(sorted, x, true);
+}
+/** The share of `sorted` below x, ties counting one half. */
+function midrankShare(sorted, x) {
+    return (lowerBound(sorted, x) + upperBound(sorted, x)) / 2 / sorted.length;
 }
 /** The distinct values of an ascending array. */
 function distinctValues(sorted) {
@@ -1423,277 +1423,128 @@ const INPUT_NAMES = [
 const ALL = MODES;
 /** The modes that change something, and so take `dry-run`: all but the read-only views. */
 const MUTATING_MODES = MODES.filter(mode => mode !== 'compare' && mode !== 'lineage');
+/** The rows of the inputs that the same modes read: those modes are written once for all. */
+function readBy(modes, help) {
+    const rows = {};
+    for (const name of Object.keys(help))
+        rows[name] = { modes, help: help[name] };
+    return rows;
+}
 /**
  * Which modes read each input, and one line about it: the first sentence of its action.yml
  * description, whose "Modes: ..." prefix lists the same modes (a unit test compares the
  * two). The CLI's per-mode `--help` and its refusal of flags a mode does not read come
  * from here, and the action refuses inputs set for another mode from the same table.
+ * Inputs are grouped by the modes that read them; INPUT_NAMES keeps the action.yml order.
  */
 const INPUT_TABLE = {
-    mode: {
-        modes: ALL,
-        help: 'What to do: register, gate, approve, reject, deploy, rollback, compare, lineage, group or ab-test.'
-    },
-    'model-package-group': {
-        modes: ALL,
-        help: 'The model package group: a name (1-63 letters, digits and hyphens) or the ARN of a group shared from another account.'
-    },
-    region: { modes: ALL, help: 'AWS region of the registry.' },
-    'github-token': {
-        modes: ALL,
-        help: 'Token for the PR comment, job links and deployment records.'
-    },
-    'dry-run': { modes: MUTATING_MODES, help: 'Print what would be done and make no mutating call.' },
-    comment: {
-        modes: ALL,
-        help: 'Post (or update) the gate report as the sticky pull-request comment when the run has a pull request; the other modes report in the job summary only.'
-    },
-    history: {
-        modes: ALL,
-        help: 'How many recent versions the trend chart and comparisons show (1-100).'
-    },
-    'group-description': {
-        modes: ['register'],
-        help: 'Description for the group when it is created (at most 1024 characters).'
-    },
-    'group-tags': {
-        modes: ['register', 'group'],
-        help: 'Tags as key=value, one per line or comma-separated (at most 50; keys starting with aws: are reserved).'
-    },
-    'model-data-url': {
-        modes: ['register'],
-        help: 'S3 URI of the model artifact (model.tar.gz); requires image-uri.'
-    },
-    'image-uri': { modes: ['register'], help: 'Inference image URI.' },
-    'training-job-name': {
-        modes: ['register'],
-        help: 'Register the artifact and final metrics of this completed training job.'
-    },
-    'tuning-job-name': {
-        modes: ['register'],
-        help: 'Register the best training job of this hyperparameter tuning job.'
-    },
-    'metrics-file': {
-        modes: ['register'],
-        help: 'Local JSON file of metrics to attach to the version.'
-    },
-    'metrics-s3-uri': {
-        modes: ['register'],
-        help: "Where the version's model-quality statistics live in S3."
-    },
-    description: {
-        modes: ['register'],
-        help: 'Description of the version (at most 1024 characters).'
-    },
-    'approval-status': {
-        modes: ['register'],
-        help: 'Initial approval status: PendingManualApproval, Approved or Rejected.'
-    },
-    'customer-metadata': {
-        modes: ['register'],
-        help: 'Custom metadata as key=value, one per line or comma-separated (at most 50; letters, digits, spaces and _.:/=+-@ only).'
-    },
-    'inference-instances': {
-        modes: ['register'],
-        help: 'Real-time instance types the version supports, comma or newline separated (e.g. ml.m5.large).'
-    },
-    'transform-instances': {
-        modes: ['register'],
-        help: 'Batch transform instance types the version supports, comma or newline separated.'
-    },
-    'content-types': {
-        modes: ['register'],
-        help: 'Input MIME types the model accepts, comma separated.'
-    },
-    'response-types': {
-        modes: ['register'],
-        help: 'Output MIME types the model returns, comma separated.'
-    },
-    'model-lifecycle-stage': {
-        modes: ['register', 'approve', 'reject'],
-        help: 'Model lifecycle stage to record (e.g. staging, production).'
-    },
-    'project-id': {
-        modes: ['register'],
-        help: "Project id recorded in the version's metadata properties."
-    },
-    'model-package': {
-        modes: ['gate', 'approve', 'reject', 'deploy', 'rollback', 'lineage'],
-        help: 'The version to act on: a version number (7) or a model package ARN.'
-    },
-    thresholds: {
-        modes: ['gate', 'ab-test'],
-        help: 'One rule per line, e.g. "validation:auc >= 0.85" (ab-test: "live:auc >= 0.8", "ops:model_latency_p99 <= 200").'
-    },
-    'max-regression': {
-        modes: ['gate', 'ab-test'],
-        help: 'Allowed regression against the baseline per metric, one per line, absolute ("validation:auc -0.01") or relative ("validation:auc -1%", at most -100%).'
-    },
-    'metric-directions': {
-        modes: ['gate', 'ab-test'],
-        help: 'Overrides of the inferred metric direction, one per line, e.g. "custom:score higher" or "custom:cost lower".'
-    },
-    baseline: {
-        modes: ['gate'],
-        help: "What the candidate is compared with: latest-approved, endpoint:NAME (the version live on an endpoint; a warning when it is another group's), version:N or none."
-    },
-    'on-pass': {
-        modes: ['gate'],
-        help: 'Approval status written when the gate passes: Approved or none.'
-    },
-    'on-fail': {
-        modes: ['gate'],
-        help: 'Approval status written when the gate fails: Rejected or none.'
-    },
-    'fail-on-reject': { modes: ['gate'], help: 'Fail the job when the gate fails.' },
-    'validation-data': {
-        modes: ['gate'],
-        help: 'CSV (local path or s3:// URI) to evaluate candidate and baseline on live.'
-    },
-    'validation-method': {
-        modes: ['gate'],
-        help: 'How live evaluation runs: endpoint (temporary endpoint, small data) or batch-transform (large data).'
-    },
-    task: {
-        modes: ['gate', 'ab-test'],
-        help: 'Kind of model for live evaluation and A/B tests: binary, multiclass or regression.'
-    },
-    'label-column': {
-        modes: ['gate'],
-        help: 'Label column of validation-data: a zero-based index or a header name.'
-    },
-    'prediction-column': {
-        modes: ['gate'],
-        help: "Field or column of the model's response that holds the prediction."
-    },
-    'decision-threshold': {
-        modes: ['gate', 'ab-test'],
-        help: 'Score from 0 to 1 at or above which a binary prediction counts as positive.'
-    },
-    alpha: {
-        modes: ['gate', 'ab-test'],
-        help: 'Significance level of the statistical tests (paired when both versions are evaluated live, independent in ab-test), between 0 and 1.'
-    },
-    'execution-role-arn': {
-        modes: ['gate', 'deploy', 'rollback', 'ab-test'],
-        help: 'IAM role SageMaker assumes to run the model (live evaluation and deployment).'
-    },
-    'instance-type': {
-        modes: ['gate', 'deploy', 'rollback'],
-        help: 'Instance type of the endpoint or transform job (e.g. ml.m5.large).'
-    },
-    'serverless-memory-mb': {
-        modes: ['gate', 'deploy', 'rollback'],
-        help: 'Memory of a serverless endpoint: 1024, 2048, 3072, 4096, 5120 or 6144.'
-    },
-    'serverless-max-concurrency': {
-        modes: ['gate', 'deploy', 'rollback'],
-        help: 'Concurrent invocations of a serverless endpoint (1-200).'
-    },
-    'max-concurrency': {
-        modes: ['gate'],
-        help: 'Requests in flight at once during live evaluation (1-64).'
-    },
-    'regression-test': {
-        modes: ['gate'],
-        help: 'How max-regression limits on live: metrics are read: non-inferiority (pass only when the one-sided 1-alpha bound of the delta is within the limit), significant-drop (fail only on a significant drop beyond the limit) or point (the delta itself).'
-    },
-    'work-s3-uri': {
-        modes: ['gate'],
-        help: 'S3 prefix where batch-transform live evaluation stages its input and writes its output, under <prefix>/gate-<run>/.'
-    },
-    reason: {
-        modes: ['approve', 'reject', 'rollback'],
-        help: 'Justification recorded on the version with the actor and run link (at most 1024 characters): exactly in ApprovalDescription, and made readable in the metadata alphabet in decision:reason.'
-    },
-    force: {
-        modes: ['approve', 'group'],
-        help: 'Override a safety refusal: approve a version whose last gate failed, or delete a group that still holds versions.'
-    },
-    'endpoint-name': {
-        modes: ['deploy', 'rollback', 'ab-test'],
-        help: 'The endpoint to create or update (ab-test: the endpoint whose variants are compared).'
-    },
-    'instance-count': {
-        modes: ['deploy', 'rollback'],
-        help: 'Number of instances behind the endpoint (1 or more).'
-    },
-    'data-capture-s3-uri': {
-        modes: ['deploy', 'rollback', 'ab-test'],
-        help: "S3 URI where the endpoint captures requests and responses (ab-test: where to read them; default: the endpoint's own capture destination)."
-    },
-    'deployment-strategy': {
-        modes: ['deploy', 'rollback'],
-        help: 'Blue/green traffic shifting when updating an endpoint: all-at-once, canary or linear.'
-    },
-    'canary-size': {
-        modes: ['deploy', 'rollback'],
-        help: 'Percent of capacity for the canary step (1-50).'
-    },
-    'linear-step-size': {
-        modes: ['deploy', 'rollback'],
-        help: 'Percent of capacity shifted per linear step (10-50).'
-    },
-    'wait-interval': {
-        modes: ['deploy', 'rollback'],
-        help: 'Seconds each traffic step bakes while the rollback alarms watch (0-3600).'
-    },
-    'termination-wait': {
-        modes: ['deploy', 'rollback'],
-        help: 'Seconds the old fleet is kept after the shift completes (0-3600).'
-    },
-    'max-execution-timeout': {
-        modes: ['deploy', 'rollback'],
-        help: "SageMaker's own limit on the blue/green update, in seconds (600-28800)."
-    },
-    'rollback-alarms': {
-        modes: ['deploy', 'rollback'],
-        help: 'CloudWatch alarm names (at most 10), comma or newline separated; if one fires during the shift, SageMaker rolls back.'
-    },
-    'wait-timeout': {
-        modes: ['deploy', 'rollback', 'ab-test'],
-        help: 'Seconds to wait for the endpoint to be InService before failing.'
-    },
-    environment: {
-        modes: ['deploy', 'rollback', 'ab-test'],
-        help: 'GitHub deployment environment to record the deployment under (e.g. staging, production).'
-    },
-    traffic: {
-        modes: ['deploy'],
-        help: 'A/B weights across versions, e.g. "v7=90,v8=10" (whole numbers, not all 0, each version once); excludes model-package.'
-    },
-    'reject-current': {
-        modes: ['rollback'],
-        help: 'Also mark the version being rolled back Rejected (needs reason).'
-    },
-    versions: {
-        modes: ['compare'],
-        help: 'Version numbers to compare, comma separated (e.g. 5,6,7).'
-    },
-    'group-operation': {
-        modes: ['group'],
-        help: "describe, list (the group's versions), update-tags, delete, share or unshare."
-    },
-    'account-ids': {
-        modes: ['group'],
-        help: '12-digit AWS account ids, comma or newline separated; share refuses the account that owns the group.'
-    },
-    'data-capture-sampling-percentage': {
-        modes: ['deploy', 'rollback'],
-        help: 'Percent of requests captured when data-capture-s3-uri is set (1-100).'
-    },
-    'ground-truth-s3-uri': {
-        modes: ['ab-test'],
-        help: "S3 prefix of the ground truth in Model Monitor's format, joined with captured requests by inferenceId, else eventId."
-    },
-    'window-hours': {
-        modes: ['ab-test'],
-        help: 'The test window: the last N hours of captured requests and CloudWatch figures (1-2160).'
-    },
-    'on-verdict': {
-        modes: ['ab-test'],
-        help: 'What a winner verdict does: none (report only) or promote (all traffic to the winner, approve it, reject the loser).'
-    }
+    ...readBy(ALL, {
+        mode: 'What to do: register, gate, approve, reject, deploy, rollback, compare, lineage, group or ab-test.',
+        'model-package-group': 'The model package group: a name (1-63 letters, digits and hyphens) or the ARN of a group shared from another account.',
+        region: 'AWS region of the registry.',
+        'github-token': 'Token for the PR comment, job links and deployment records.',
+        comment: 'Post (or update) the gate report as the sticky pull-request comment when the run has a pull request; the other modes report in the job summary only.',
+        history: 'How many recent versions the trend chart and comparisons show (1-100).'
+    }),
+    ...readBy(MUTATING_MODES, {
+        'dry-run': 'Print what would be done and make no mutating call.'
+    }),
+    ...readBy(['register'], {
+        'group-description': 'Description for the group when it is created (at most 1024 characters).',
+        'model-data-url': 'S3 URI of the model artifact (model.tar.gz); requires image-uri.',
+        'image-uri': 'Inference image URI.',
+        'training-job-name': 'Register the artifact and final metrics of this completed training job.',
+        'tuning-job-name': 'Register the best training job of this hyperparameter tuning job.',
+        'metrics-file': 'Local JSON file of metrics to attach to the version.',
+        'metrics-s3-uri': "Where the version's model-quality statistics live in S3.",
+        description: 'Description of the version (at most 1024 characters).',
+        'approval-status': 'Initial approval status: PendingManualApproval, Approved or Rejected.',
+        'customer-metadata': 'Custom metadata as key=value, one per line or comma-separated (at most 50; letters, digits, spaces and _.:/=+-@ only).',
+        'inference-instances': 'Real-time instance types the version supports, comma or newline separated (e.g. ml.m5.large).',
+        'transform-instances': 'Batch transform instance types the version supports, comma or newline separated.',
+        'content-types': 'Input MIME types the model accepts, comma separated.',
+        'response-types': 'Output MIME types the model returns, comma separated.',
+        'project-id': "Project id recorded in the version's metadata properties."
+    }),
+    ...readBy(['register', 'group'], {
+        'group-tags': 'Tags as key=value, one per line or comma-separated (at most 50; keys starting with aws: are reserved).'
+    }),
+    ...readBy(['register', 'approve', 'reject'], {
+        'model-lifecycle-stage': 'Model lifecycle stage to record (e.g. staging, production).'
+    }),
+    ...readBy(['gate', 'approve', 'reject', 'deploy', 'rollback', 'lineage'], {
+        'model-package': 'The version to act on: a version number (7) or a model package ARN.'
+    }),
+    ...readBy(['gate', 'ab-test'], {
+        thresholds: 'One rule per line, e.g. "validation:auc >= 0.85" (ab-test: "live:auc >= 0.8", "ops:model_latency_p99 <= 200").',
+        'max-regression': 'Allowed regression against the baseline per metric, one per line, absolute ("validation:auc -0.01") or relative ("validation:auc -1%", at most -100%).',
+        'metric-directions': 'Overrides of the inferred metric direction, one per line, e.g. "custom:score higher" or "custom:cost lower".',
+        task: 'Kind of model for live evaluation and A/B tests: binary, multiclass or regression.',
+        'decision-threshold': 'Score from 0 to 1 at or above which a binary prediction counts as positive.',
+        alpha: 'Significance level of the statistical tests (paired when both versions are evaluated live, independent in ab-test), between 0 and 1.'
+    }),
+    ...readBy(['gate'], {
+        baseline: "What the candidate is compared with: latest-approved, endpoint:NAME (the version live on an endpoint; a warning when it is another group's), version:N or none.",
+        'on-pass': 'Approval status written when the gate passes: Approved or none.',
+        'on-fail': 'Approval status written when the gate fails: Rejected or none.',
+        'fail-on-reject': 'Fail the job when the gate fails.',
+        'validation-data': 'CSV (local path or s3:// URI) to evaluate candidate and baseline on live.',
+        'validation-method': 'How live evaluation runs: endpoint (temporary endpoint, small data) or batch-transform (large data).',
+        'label-column': 'Label column of validation-data: a zero-based index or a header name.',
+        'prediction-column': "Field or column of the model's response that holds the prediction.",
+        'max-concurrency': 'Requests in flight at once during live evaluation (1-64).',
+        'regression-test': 'How max-regression limits on live: metrics are read: non-inferiority (pass only when the one-sided 1-alpha bound of the delta is within the limit), significant-drop (fail only on a significant drop beyond the limit) or point (the delta itself).',
+        'work-s3-uri': 'S3 prefix where batch-transform live evaluation stages its input and writes its output, under <prefix>/gate-<run>/.'
+    }),
+    ...readBy(['gate', 'deploy', 'rollback', 'ab-test'], {
+        'execution-role-arn': 'IAM role SageMaker assumes to run the model (live evaluation and deployment).'
+    }),
+    ...readBy(['gate', 'deploy', 'rollback'], {
+        'instance-type': 'Instance type of the endpoint or transform job (e.g. ml.m5.large).',
+        'serverless-memory-mb': 'Memory of a serverless endpoint: 1024, 2048, 3072, 4096, 5120 or 6144.',
+        'serverless-max-concurrency': 'Concurrent invocations of a serverless endpoint (1-200).'
+    }),
+    ...readBy(['approve', 'reject', 'rollback'], {
+        reason: 'Justification recorded on the version with the actor and run link (at most 1024 characters): exactly in ApprovalDescription, and made readable in the metadata alphabet in decision:reason.'
+    }),
+    ...readBy(['approve', 'group'], {
+        force: 'Override a safety refusal: approve a version whose last gate failed, or delete a group that still holds versions.'
+    }),
+    ...readBy(['deploy', 'rollback', 'ab-test'], {
+        'endpoint-name': 'The endpoint to create or update (ab-test: the endpoint whose variants are compared).',
+        'data-capture-s3-uri': "S3 URI where the endpoint captures requests and responses (ab-test: where to read them; default: the endpoint's own capture destination).",
+        'wait-timeout': 'Seconds to wait for the endpoint to be InService before failing.',
+        environment: 'GitHub deployment environment to record the deployment under (e.g. staging, production).'
+    }),
+    ...readBy(['deploy', 'rollback'], {
+        'instance-count': 'Number of instances behind the endpoint (1 or more).',
+        'deployment-strategy': 'Blue/green traffic shifting when updating an endpoint: all-at-once, canary or linear.',
+        'canary-size': 'Percent of capacity for the canary step (1-50).',
+        'linear-step-size': 'Percent of capacity shifted per linear step (10-50).',
+        'wait-interval': 'Seconds each traffic step bakes while the rollback alarms watch (0-3600).',
+        'termination-wait': 'Seconds the old fleet is kept after the shift completes (0-3600).',
+        'max-execution-timeout': "SageMaker's own limit on the blue/green update, in seconds (600-28800).",
+        'rollback-alarms': 'CloudWatch alarm names (at most 10), comma or newline separated; if one fires during the shift, SageMaker rolls back.',
+        'data-capture-sampling-percentage': 'Percent of requests captured when data-capture-s3-uri is set (1-100).'
+    }),
+    ...readBy(['deploy'], {
+        traffic: 'A/B weights across versions, e.g. "v7=90,v8=10" (whole numbers, not all 0, each version once); excludes model-package.'
+    }),
+    ...readBy(['rollback'], {
+        'reject-current': 'Also mark the version being rolled back Rejected (needs reason).'
+    }),
+    ...readBy(['compare'], {
+        versions: 'Version numbers to compare, comma separated (e.g. 5,6,7).'
+    }),
+    ...readBy(['group'], {
+        'group-operation': "describe, list (the group's versions), update-tags, delete, share or unshare.",
+        'account-ids': '12-digit AWS account ids, comma or newline separated; share refuses the account that owns the group.'
+    }),
+    ...readBy(['ab-test'], {
+        'ground-truth-s3-uri': "S3 prefix of the ground truth in Model Monitor's format, joined with captured requests by inferenceId, else eventId.",
+        'window-hours': 'The test window: the last N hours of captured requests and CloudWatch figures (1-2160).',
+        'on-verdict': 'What a winner verdict does: none (report only) or promote (all traffic to the winner, approve it, reject the loser).'
+    })
 };
 /** The inputs mode `mode` reads, in action.yml order. */
 function inputsOf(mode) {
@@ -1768,8 +1619,8 @@ class InputError extends Error {
     input;
     constructor(input, message) {
         super(message);
-        this.name = 'InputError';
         this.input = input;
+        this.name = 'InputError';
     }
 }
 function shown(input, value) {
@@ -1975,11 +1826,14 @@ function checkInstanceType(input, value, kind) {
         : 'a SageMaker batch transform instance type';
     throw invalid(input, value, near.length ? `${what}, such as ${near.join(', ')}` : `${what}, such as ml.m5.large`);
 }
-function checkS3Uri(input, value) {
-    if (value !== undefined && !S3_URI.test(value)) {
-        throw invalid(input, value, 'an S3 URI such as s3://bucket/prefix/file');
-    }
+/** `value` when it is not set or matches `pattern`; else an error that says what `input` accepts. */
+function checkPattern(input, value, pattern, accepted) {
+    if (value !== undefined && !pattern.test(value))
+        throw invalid(input, value, accepted);
     return value;
+}
+function checkS3Uri(input, value) {
+    return checkPattern(input, value, S3_URI, 'an S3 URI such as s3://bucket/prefix/file');
 }
 function checkLength(input, value, max) {
     if (value !== undefined && value.length > max) {
@@ -2016,11 +1870,8 @@ const DESCRIPTION_RULE = (field) => ({
     accepted: 'letters, digits, spaces, punctuation and symbols only (no line break, tab or other control character)'
 });
 function checkRoleArn(inputs) {
-    const value = inputs.optional('execution-role-arn');
-    if (value !== undefined && !ROLE_ARN.test(value)) {
-        throw invalid('execution-role-arn', value, 'an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerExecution');
-    }
-    return value;
+    const input = 'execution-role-arn';
+    return checkPattern(input, inputs.optional(input), ROLE_ARN, 'an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerExecution');
 }
 function serverless(inputs, instanceType) {
     const memory = inputs.get('serverless-memory-mb');
@@ -2042,10 +1893,7 @@ function serverless(inputs, instanceType) {
     return { serverlessMemoryMb, serverlessMaxConcurrency };
 }
 function checkStage(stage) {
-    if (stage !== undefined && !RESOURCE_NAME.test(stage)) {
-        throw invalid('model-lifecycle-stage', stage, 'a stage name of 1-63 letters, digits and hyphens, such as staging');
-    }
-    return stage;
+    return checkPattern('model-lifecycle-stage', stage, RESOURCE_NAME, 'a stage name of 1-63 letters, digits and hyphens, such as staging');
 }
 
 ;// CONCATENATED MODULE: ./build/src/inputs/deploy.js
@@ -2665,25 +2513,37 @@ function contentLines(text) {
     })
         .filter(entry => entry.text.trim() !== '');
 }
+/**
+ * The rule lines of `input`, each with its own scanner. (A parser names the scanner's type
+ * where it uses it: `fail` ends a branch only when called on an explicitly typed variable.)
+ */
+function* ruleLines(input, text) {
+    const first = new Map();
+    for (const { line, text: lineText } of contentLines(text)) {
+        const scan = new LineScanner(input, line, lineText);
+        const metric = scan.metric();
+        scan.skipSpace();
+        const once = (key, column, message) => {
+            const earlier = first.get(key);
+            if (earlier !== undefined)
+                scan.fail(message(earlier), column);
+            first.set(key, line);
+        };
+        yield { scan, metric, line, column: scan.pos, once };
+    }
+}
 function parseThresholds(text) {
     const rules = [];
-    const seen = new Map();
-    for (const { line, text: lineText } of contentLines(text)) {
-        const scan = new LineScanner('thresholds', line, lineText);
-        const metric = scan.metric();
-        const opColumn = (scan.skipSpace(), scan.pos);
+    for (const ruleLine of ruleLines('thresholds', text)) {
+        const scan = ruleLine.scan;
+        const { metric, line, column: opColumn, once } = ruleLine;
         const op = scan.match(COMPARATOR);
         if (op === undefined) {
             scan.fail(`expected one of >= > <= < == after "${metric.name}", got ${scan.got()}`);
         }
         const value = scan.number(op);
         scan.end(`the threshold "${op} ${value}"`);
-        const key = `${metric.name} ${op}`;
-        const first = seen.get(key);
-        if (first !== undefined) {
-            scan.fail(`"${metric.name} ${op}" is already set on line ${first}; keep one rule per metric and comparator`, opColumn);
-        }
-        seen.set(key, line);
+        once(`${metric.name} ${op}`, opColumn, first => `"${metric.name} ${op}" is already set on line ${first}; keep one rule per metric and comparator`);
         const rule = { kind: 'threshold', metric: metric.name, op, value, line };
         const clash = rules.find(earlier => earlier.metric === rule.metric && !overlap(earlier, rule));
         if (clash) {
@@ -2729,35 +2589,26 @@ function overlap(a, b) {
 }
 function parseDirections(text) {
     const directions = {};
-    const seen = new Map();
-    for (const { line, text: lineText } of contentLines(text)) {
-        const scan = new LineScanner('metric-directions', line, lineText);
-        const metric = scan.metric();
-        scan.skipSpace();
-        const column = scan.pos;
+    for (const ruleLine of ruleLines('metric-directions', text)) {
+        const scan = ruleLine.scan;
+        const { metric, column, once } = ruleLine;
         const word = scan.next();
         if (word !== 'higher' && word !== 'lower') {
             scan.fail(`expected "higher" or "lower" after "${metric.name}", got ${scan.got()}`);
         }
         scan.pos += word.length;
         scan.end(`"${word}"`);
-        const first = seen.get(metric.name);
-        if (first !== undefined) {
-            scan.fail(`the direction of "${metric.name}" is already set on line ${first}`, column);
-        }
-        seen.set(metric.name, line);
+        once(metric.name, column, first => `the direction of "${metric.name}" is already set on line ${first}`);
         directions[metric.name] = word;
     }
     return directions;
 }
 function parseRegressions(text, directions) {
     const rules = [];
-    const seen = new Map();
-    for (const { line, text: lineText } of contentLines(text)) {
-        const scan = new LineScanner('max-regression', line, lineText);
-        const metric = scan.metric();
-        scan.skipSpace();
-        const column = scan.pos;
+    for (const ruleLine of ruleLines('max-regression', text)) {
+        const scan = ruleLine.scan;
+        const { metric, line, column, once } = ruleLine;
+        const lineText = scan.text;
         const value = scan.number(metric.name);
         // The sign is required so that the line reads as what it allows: a drop.
         if (!lineText.slice(column).startsWith('-')) {
@@ -2768,11 +2619,7 @@ function parseRegressions(text, directions) {
         if (relative && Math.abs(value) > RELATIVE_LIMIT_MAX) {
             scan.fail(`a relative limit goes from -0% to -${RELATIVE_LIMIT_MAX}% of the baseline's value (at -${RELATIVE_LIMIT_MAX}% a higher-is-better metric may already fall to zero); got "${lineText.slice(column, scan.pos).trim()}". For a wider limit, give an absolute one such as -0.5`, column);
         }
-        const first = seen.get(metric.name);
-        if (first !== undefined) {
-            scan.fail(`"${metric.name}" already has a regression limit on line ${first}; keep one per metric`, metric.column);
-        }
-        seen.set(metric.name, line);
+        once(metric.name, metric.column, first => `"${metric.name}" already has a regression limit on line ${first}; keep one per metric`);
         const override = directions[metric.name];
         const direction = override ?? inferDirection(metric.name);
         if (direction === undefined) {
@@ -2927,10 +2774,16 @@ function statistics(comparison) {
         ...(comparison.p_value !== null ? { pValue: comparison.p_value } : {})
     };
 }
-function evaluateThreshold(rule, candidate, baseline, options) {
+/** One rule's result: the candidate's value checked once, then the rule of its kind. */
+function evaluateRule(rule, candidate, baseline, options) {
     const checked = checkCandidate(rule, candidate, baseline);
     if ('failed' in checked)
         return checked.failed;
+    return rule.kind === 'threshold'
+        ? evaluateThreshold(rule, checked, options)
+        : evaluateRegression(rule, checked, baseline, options);
+}
+function evaluateThreshold(rule, checked, options) {
     const common = { ...checked.common, ...statistics(options.live?.comparisons[rule.metric]) };
     const { value } = checked;
     const ok = compare(value, rule.op, rule.value);
@@ -2942,10 +2795,7 @@ function evaluateThreshold(rule, candidate, baseline, options) {
             : `${rule.metric} ${formatNumber(value)} is not ${OP_WORDS[rule.op]} ${formatNumber(rule.value)} (threshold ${rule.op} ${formatNumber(rule.value)}).`
     };
 }
-function evaluateRegression(rule, candidate, baseline, options) {
-    const checked = checkCandidate(rule, candidate, baseline);
-    if ('failed' in checked)
-        return checked.failed;
+function evaluateRegression(rule, checked, baseline, options) {
     const { common, value, base } = checked;
     const baseName = versionName(baseline, 'the baseline');
     const unavailable = baseline === undefined
@@ -3015,10 +2865,7 @@ function evaluateRegression(rule, candidate, baseline, options) {
  */
 function evaluatePolicy(policy, candidate, baseline, options = {}) {
     assertHasRules(policy);
-    const rules = [
-        ...policy.thresholds.map(rule => evaluateThreshold(rule, candidate, baseline, options)),
-        ...policy.regressions.map(rule => evaluateRegression(rule, candidate, baseline, options))
-    ];
+    const rules = [...policy.thresholds, ...policy.regressions].map(rule => evaluateRule(rule, candidate, baseline, options));
     const failed = rules.filter(result => result.verdict === 'fail');
     return {
         decision: failed.length === 0 ? 'pass' : 'fail',
@@ -3709,6 +3556,13 @@ class DataError extends UserError {
         this.location = location;
     }
 }
+/** Refuses data without a single line, or with a header and no rows after it. */
+function assertHasRows(source, read) {
+    if (read.layout === undefined)
+        throw new DataError(source, 'the data is empty.');
+    if (read.rows === 0)
+        throw new DataError(source, 'there are no data rows after the header.');
+}
 /** `line 12, column "score" (index 1, prediction)` or `line 12, column index 1 (prediction)`. */
 function describeLocation(location) {
     const parts = [`line ${location.line}`];
@@ -3899,7 +3753,14 @@ function latin1(bytes, start, end) {
 // A byte stream cut into runs of whole lines, for the readers that parse lines in place
 // (csv.ts, live/data.ts): a line split across chunks is joined once, and the last line
 // gains the line feed it may lack.
+
 const LF = 10;
+const CR = 13;
+const TAB = 9;
+const SPACE = 32;
+const QUOTE = 34;
+/** The UTF-8 byte order mark a file may begin with. */
+const BOM = [0xef, 0xbb, 0xbf];
 function concat(a, b) {
     const out = new Uint8Array(a.length + b.length);
     out.set(a, 0);
@@ -3942,6 +3803,25 @@ function lastLine(state) {
     const line = concat(state.carry, Uint8Array.of(LF));
     return { bytes: line, start: 0, end: line.length };
 }
+/**
+ * The regions of whole lines in a byte stream, in order, the last line included. A region
+ * is valid only until the next is requested. A line that grows past `limit` is a DataError
+ * naming `source` and the line (`lineNumber()`): it is not data to read, and would be
+ * copied again with every chunk.
+ */
+async function* lineRegions(chunks, source, limit, lineNumber) {
+    const state = {};
+    const check = (length) => {
+        if (length > limit.maxBytes) {
+            throw new DataError(source, `line ${lineNumber()} is longer than ${limit.maxBytes >> 20} MiB without a line break${limit.note ?? ''}.`);
+        }
+    };
+    for await (const chunk of chunks)
+        yield* linesOf(chunk, state, check);
+    const last = lastLine(state);
+    if (last)
+        yield last;
+}
 
 ;// CONCATENATED MODULE: ./build/src/evaluation/csv.js
 // A streaming reader for numeric CSV columns: labels, scores, probabilities. It parses
@@ -3962,15 +3842,13 @@ function lastLine(state) {
 
 
 
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
-const QUOTE = 34;
 const csv_ZERO = 48;
 const NINE = 57;
-const BOM = [0xef, 0xbb, 0xbf];
 /** The longest line accepted: far beyond any row of labels, scores and features. */
-const MAX_LINE = 16 << 20;
+const LINE_LIMIT = {
+    maxBytes: 16 << 20,
+    note: '; this is not CSV prediction data'
+};
 /** Resolves a column reference against the layout, or throws naming what exists. */
 function resolveColumn(ref, layout, role, source) {
     if (typeof ref === 'number') {
@@ -4061,27 +3939,12 @@ class CsvColumnReader {
     }
     /** The batches of the stream, in order; throws a DataError on the first bad line. */
     async *batches(chunks) {
-        const state = {};
-        const check = (length) => this.checkLineLength(length);
-        for await (const chunk of chunks)
-            for (const r of linesOf(chunk, state, check))
-                yield* this.region(r.bytes, r.start, r.end);
-        const last = lastLine(state);
-        if (last)
-            yield* this.region(last.bytes, last.start, last.end);
+        const regions = lineRegions(chunks, this.options.source, LINE_LIMIT, () => this.line + 1);
+        for await (const r of regions)
+            yield* this.region(r.bytes, r.start, r.end);
         if (this.count > 0)
             yield this.flush();
-        if (this.layout === undefined)
-            throw new DataError(this.options.source, 'the data is empty.');
-        if (this.rows === 0) {
-            throw new DataError(this.options.source, 'there are no data rows after the header.');
-        }
-    }
-    /** A line this long is not prediction data (and would be copied again with every chunk). */
-    checkLineLength(length) {
-        if (length > MAX_LINE) {
-            throw new DataError(this.options.source, `line ${this.line + 1} is longer than ${MAX_LINE / (1 << 20)} MiB without a line break; this is not CSV prediction data.`);
-        }
+        assertHasRows(this.options.source, this);
     }
     /** Complete lines in bytes[start, end): `end - 1` is a line feed. */
     *region(bytes, start, end) {
@@ -4730,10 +4593,6 @@ class Spread {
     get variance() {
         return this.n < 2 ? NaN : this.squares / (this.n - 1);
     }
-}
-/** The share of `sorted` below x, ties counting one half. */
-function midrankShare(sorted, x) {
-    return (lowerBound(sorted, x) + upperBound(sorted, x)) / 2 / sorted.length;
 }
 /**
  * DeLong's test of AUC(candidate) - AUC(baseline). `labels` and the two score arrays are
@@ -7531,25 +7390,14 @@ async function versionArns(sagemaker, group, versions, input) {
     const oldest = Math.min(...wanted);
     const found = new Map();
     let listed = 0;
-    let nextToken;
-    do {
-        const page = await sagemaker.send(new client_sagemaker_dist_cjs/* ListModelPackagesCommand */.MTG({
-            ModelPackageGroupName: group.nameOrArn,
-            ModelPackageType: 'Versioned',
-            SortBy: 'CreationTime',
-            SortOrder: 'Descending',
-            MaxResults: 100,
-            NextToken: nextToken
-        }));
-        const summaries = (page.ModelPackageSummaryList ?? []).map(toSummary);
+    for await (const summaries of newestFirst(sagemaker, group, {})) {
         listed += summaries.length;
         for (const summary of summaries)
             if (wanted.has(summary.version))
                 found.set(summary.version, summary.arn);
         if (summaries.some(summary => summary.version <= oldest))
             break;
-        nextToken = page.NextToken;
-    } while (nextToken);
+    }
     // Listing a group that does not exist answers with no versions: tell the two apart.
     if (listed === 0)
         await describeGroup(sagemaker, group);
@@ -7606,14 +7454,10 @@ function toSummary(item) {
     };
 }
 /**
- * Versions of the group, newest first, paging with NextToken only as far as needed: the
- * cost is O(limit) calls, whatever the size of the group.
+ * The group's versions newest first, a ListModelPackages page at a time, for as long as the
+ * caller reads on. `pageSize` is asked before each call (at most 100 by default).
  */
-async function listVersions(sagemaker, group, options) {
-    const found = [];
-    // MaxResults has a floor of 1: asking SageMaker for "none" would still return one.
-    if (options.limit <= 0)
-        return found;
+async function* newestFirst(sagemaker, group, options) {
     let nextToken;
     do {
         const page = await sagemaker.send(new client_sagemaker_dist_cjs/* ListModelPackagesCommand */.MTG({
@@ -7622,19 +7466,35 @@ async function listVersions(sagemaker, group, options) {
             ModelApprovalStatus: options.status,
             SortBy: 'CreationTime',
             SortOrder: 'Descending',
-            MaxResults: Math.min(100, Math.max(1, options.limit - found.length)),
+            MaxResults: options.pageSize?.() ?? 100,
             NextToken: nextToken
         }));
-        for (const item of page.ModelPackageSummaryList ?? []) {
-            const summary = toSummary(item);
+        yield (page.ModelPackageSummaryList ?? []).map(toSummary);
+        nextToken = page.NextToken;
+    } while (nextToken);
+}
+/**
+ * Versions of the group, newest first, paging with NextToken only as far as needed: the
+ * cost is O(limit) calls, whatever the size of the group.
+ */
+async function listVersions(sagemaker, group, options) {
+    const found = [];
+    // MaxResults has a floor of 1: asking SageMaker for "none" would still return one.
+    if (options.limit <= 0)
+        return found;
+    const pages = newestFirst(sagemaker, group, {
+        status: options.status,
+        pageSize: () => Math.min(100, Math.max(1, options.limit - found.length))
+    });
+    for await (const summaries of pages) {
+        for (const summary of summaries) {
             if (options.olderThanVersion !== undefined && summary.version >= options.olderThanVersion)
                 continue;
             found.push(summary);
             if (found.length >= options.limit)
                 return found;
         }
-        nextToken = page.NextToken;
-    } while (nextToken);
+    }
     return found;
 }
 /** The newest version (optionally with a given status): one ListModelPackages call. */
@@ -7790,6 +7650,28 @@ function personEntries(actor, reason, url) {
             : [])
     ];
 }
+/** ` Run: <url>` at the end of an ApprovalDescription, or nothing when there is no run link. */
+function runSuffix(url) {
+    return url ? ` Run: ${singleLine(url)}` : '';
+}
+/**
+ * A person's decision as one write: who decided (the run's actor, see `deciderOf`) and why,
+ * in the ApprovalDescription that `describe` words and in the decision:* keys. The actor and
+ * the run link are returned too, for the report.
+ */
+function personDecision(run, decision) {
+    const actor = deciderOf(run);
+    const url = runUrl(run);
+    const { dropped, ...write } = decisionWrite({
+        writer: 'person',
+        status: decision.status,
+        approvalDescription: decision.describe(actor, url),
+        entries: personEntries(actor, decision.reason, url),
+        existing: decision.existing,
+        lifecycle: decision.lifecycle
+    });
+    return { write, dropped, actor, url };
+}
 /**
  * A decision as one write: the entries are merged next to the keys already on the version
  * (one holding 50 entries still gets its status and description), and the keys of the same
@@ -7911,7 +7793,7 @@ async function recordDecision(ctx, pkg, write, changed) {
 function approvalDescription(decision, version, sha, url, note = '') {
     const verdict = decision.decision === 'pass' ? 'passed' : 'failed';
     const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).${note ? ` ${note}` : ''}`;
-    const tail = url ? ` Run: ${singleLine(url)}` : '';
+    const tail = runSuffix(url);
     if (decision.reasons.length === 0)
         return fitDescription(head, '', tail);
     return fitDescription(`${head} `, `Failing rules: ${decision.reasons.join(' ')}`, tail);
@@ -8807,10 +8689,6 @@ function twoProportion(control, challenger, alpha) {
         rows: [n2, n1]
     };
 }
-/** The share of `sorted` below x, ties counting one half. */
-function independent_midrankShare(sorted, x) {
-    return (lowerBound(sorted, x) + upperBound(sorted, x)) / 2 / sorted.length;
-}
 /** Sample variance (n - 1) of `values`; NaN below two. */
 function variance(values) {
     const n = values.length;
@@ -8837,9 +8715,9 @@ function delongVariance(sorted) {
     const v01 = new Float64Array(N);
     let auc = 0;
     for (let i = 0; i < P; i++)
-        auc += v10[i] = independent_midrankShare(negatives, positives[i]);
+        auc += v10[i] = midrankShare(negatives, positives[i]);
     for (let j = 0; j < N; j++)
-        v01[j] = 1 - independent_midrankShare(positives, negatives[j]);
+        v01[j] = 1 - midrankShare(positives, negatives[j]);
     return { auc: auc / P, variance: variance(v10) / P + variance(v01) / N };
 }
 /** AUC(challenger) - AUC(control) with DeLong's variances of two independent samples. */
@@ -10184,8 +10062,8 @@ class waiter_WaitTimeoutError extends UserError {
     lastStatus;
     constructor(message, lastStatus) {
         super(message);
-        this.name = 'WaitTimeoutError';
         this.lastStatus = lastStatus;
+        this.name = 'WaitTimeoutError';
     }
 }
 function clock(date) {
@@ -12484,7 +12362,6 @@ async function runDeployment(ctx, settings, request) {
 
 
 
-
 /** The deploy settings of the promotion: the test's, with the endpoint's own data capture. */
 function deploymentSettings(settings, live) {
     const { abTest, ...common } = settings;
@@ -12500,14 +12377,10 @@ function deploymentSettings(settings, live) {
 }
 async function decide(ctx, arn, status, reason) {
     const pkg = await ctx.steps.run(`reading ${arn}`, () => describeVersion(ctx.aws.sagemaker, arn));
-    const actor = deciderOf(ctx.github);
-    const url = runUrl(ctx.github);
-    const head = `${status} by the A/B test of ${singleLine(actor)}: `;
-    const { dropped, ...write } = decisionWrite({
-        writer: 'person',
+    const { write, dropped } = personDecision(ctx.github, {
         status,
-        approvalDescription: fitDescription(head, reason, url ? ` Run: ${singleLine(url)}` : ''),
-        entries: personEntries(actor, reason, url),
+        reason,
+        describe: (actor, url) => fitDescription(`${status} by the A/B test of ${singleLine(actor)}: `, reason, runSuffix(url)),
         existing: pkg.CustomerMetadataProperties
     });
     for (const entry of dropped)
@@ -12645,11 +12518,23 @@ function title(report) {
 function variantName(report, view) {
     return `${versionLink(report.group, report.region, view.version)} ${cell(view.variantName, 63)}`;
 }
-function ab_test_metricRows(report) {
+/** The metric table's header; `p` names the p-value column (short in a terminal). */
+function ab_test_metricHead(report, p) {
+    const { control, challenger } = report;
+    return [
+        'metric',
+        `control v${control.version}`,
+        `challenger v${challenger.version}`,
+        'delta',
+        'delta CI',
+        p,
+        'test'
+    ];
+}
+/** A row per metric: its name and each variant's value as `cells` writes them, then the test. */
+function ab_test_metricRows(report, cells) {
     return Object.entries(report.comparisons).map(([name, c]) => [
-        `${cell(name, 60)}${name === report.decision.primaryMetric ? ' (primary)' : ''}`,
-        `${num(c.control)} ${ab_test_interval(c.control_ci)}`,
-        `${num(c.challenger)} ${ab_test_interval(c.challenger_ci)}`,
+        ...cells(name, c),
         num(c.delta),
         ab_test_interval(c.ci),
         pValue(c.p_value),
@@ -12677,15 +12562,11 @@ function renderAbTest(report) {
         '',
         `### Metrics (challenger − control, ${Math.round((1 - report.alpha) * 100)}% intervals)`,
         '',
-        ...table([
-            'metric',
-            `control v${control.version}`,
-            `challenger v${challenger.version}`,
-            'delta',
-            'delta CI',
-            'p-value',
-            'test'
-        ], [':--', '--:', '--:', '--:', '--:', '--:', ':--'], ab_test_metricRows(report)),
+        ...table(ab_test_metricHead(report, 'p-value'), [':--', '--:', '--:', '--:', '--:', '--:', ':--'], ab_test_metricRows(report, (name, c) => [
+            `${cell(name, 60)}${name === decision.primaryMetric ? ' (primary)' : ''}`,
+            `${num(c.control)} ${ab_test_interval(c.control_ci)}`,
+            `${num(c.challenger)} ${ab_test_interval(c.challenger_ci)}`
+        ])),
         '',
         '### Operations (CloudWatch; latency in ms)',
         '',
@@ -12716,24 +12597,8 @@ function renderAbTestText(report, options = {}) {
         : decision.verdict === 'inconclusive'
             ? 'yellow'
             : 'bold';
-    const head = [
-        'metric',
-        `control v${control.version}`,
-        `challenger v${challenger.version}`,
-        'delta',
-        'delta CI',
-        'p',
-        'test'
-    ];
-    const rows = Object.entries(report.comparisons).map(([name, c]) => [
-        plain(name, 60),
-        num(c.control),
-        num(c.challenger),
-        num(c.delta),
-        ab_test_interval(c.ci),
-        pValue(c.p_value),
-        c.test
-    ]);
+    const head = ab_test_metricHead(report, 'p');
+    const rows = ab_test_metricRows(report, (name, c) => [plain(name, 60), num(c.control), num(c.challenger)]);
     const ops = opsRows(report);
     return [
         paint(plain(title(report), 200), style, options),
@@ -13007,11 +12872,10 @@ function renderDecision(view) {
 
 
 
-
 /** Who decided, why, and the run; the reason is what gets shortened to fit. */
 function decisionDescription(verdict, actor, reason, url, forced) {
     const head = `${verdict} by ${singleLine(actor)}${forced ? ' (forced over a failed gate)' : ''}: `;
-    return fitDescription(head, reason, url ? ` Run: ${singleLine(url)}` : '');
+    return fitDescription(head, reason, runSuffix(url));
 }
 async function decide_decide(ctx, settings, verdict) {
     const { decision, group, dryRun } = settings;
@@ -13030,20 +12894,17 @@ async function decide_decide(ctx, settings, verdict) {
     if (verdict === 'Approved' && failedGate && !decision.force) {
         throw new UserError(`v${version} failed its last gate (gate:decision=fail); approving it needs "force: true" and a reason that says why.`);
     }
-    const actor = deciderOf(ctx.github);
-    const url = runUrl(ctx.github);
     const forced = verdict === 'Approved' && failedGate;
-    const write = decisionWrite({
-        writer: 'person',
+    const { write, dropped, actor, url } = personDecision(ctx.github, {
         status: verdict,
-        approvalDescription: decisionDescription(verdict, actor, decision.reason, url, forced),
-        entries: personEntries(actor, decision.reason, url),
+        reason: decision.reason,
+        describe: (who, link) => decisionDescription(verdict, who, decision.reason, link, forced),
         existing: pkg.CustomerMetadataProperties,
         lifecycle: decision.modelLifecycleStage
             ? { stage: decision.modelLifecycleStage, stageStatus: verdict, description: decision.reason }
             : undefined
     });
-    for (const reason of write.dropped)
+    for (const reason of dropped)
         ctx.out.warning(`Not recorded in customer metadata: ${reason}`);
     // Write.
     if (dryRun) {
@@ -13075,7 +12936,6 @@ const runApprove = (ctx, settings) => decide_decide(ctx, settings, 'Approved');
 const runReject = (ctx, settings) => decide_decide(ctx, settings, 'Rejected');
 
 ;// CONCATENATED MODULE: ./build/src/deploy/targets.js
-
 
 
 
@@ -13142,14 +13002,10 @@ async function resolveRollbackTarget(ctx, settings, live, current) {
  * person's decision (registry/decision.ts), with who, where and why.
  */
 function rejectRequest(ctx, replaced, arn, endpointName, reason) {
-    const actor = deciderOf(ctx.github);
-    const url = runUrl(ctx.github);
-    const head = `Rejected on rollback of endpoint ${endpointName} by ${singleLine(actor)}${url ? ` in ${singleLine(url)}` : ''}: `;
-    const { dropped: _dropped, ...write } = decisionWrite({
-        writer: 'person',
+    const { write } = personDecision(ctx.github, {
         status: 'Rejected',
-        approvalDescription: fitDescription(head, reason),
-        entries: personEntries(actor, reason, url),
+        reason,
+        describe: (actor, url) => fitDescription(`Rejected on rollback of endpoint ${endpointName} by ${singleLine(actor)}${url ? ` in ${singleLine(url)}` : ''}: `, reason),
         existing: replaced.CustomerMetadataProperties
     });
     return { packageArn: arn, version: versionOf(arn) ?? 0, update: asVersionUpdate(write) };
@@ -13394,14 +13250,9 @@ async function* packRequests(blocks, limits) {
 
 
 
-const data_CR = 13;
-const data_SPACE = 32;
-const data_TAB = 9;
-const data_QUOTE = 34;
 const COMMA = 44;
-const data_BOM = [0xef, 0xbb, 0xbf];
 /** The longest line accepted: far beyond any row of features a model takes. */
-const data_MAX_LINE = 64 << 20;
+const data_LINE_LIMIT = { maxBytes: 64 << 20 };
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const decoder = new TextDecoder();
 const data_encoder = new TextEncoder();
@@ -13525,24 +13376,12 @@ class LiveDataReader {
     }
     /** The rows of a byte stream, in order; throws a DataError naming the first bad line. */
     async *blocks(chunks) {
-        const state = {};
-        const check = (length) => this.checkLength(length);
-        for await (const chunk of chunks)
-            for (const r of linesOf(chunk, state, check))
-                yield* this.region(r.bytes, r.start, r.end);
-        const last = lastLine(state);
-        if (last)
-            yield* this.region(last.bytes, last.start, last.end);
+        const regions = lineRegions(chunks, this.spec.source, data_LINE_LIMIT, () => this.line + 1);
+        for await (const r of regions)
+            yield* this.region(r.bytes, r.start, r.end);
         if (this.block.rows > 0)
             yield this.flush();
-        if (this.layout === undefined)
-            throw new DataError(this.spec.source, 'the data is empty.');
-        if (this.rows === 0)
-            throw new DataError(this.spec.source, 'there are no data rows after the header.');
-    }
-    checkLength(length) {
-        if (length > data_MAX_LINE)
-            throw new DataError(this.spec.source, `line ${this.line + 1} is longer than ${data_MAX_LINE >> 20} MiB without a line break.`);
+        assertHasRows(this.spec.source, this);
     }
     flush() {
         const block = this.block.take();
@@ -13553,14 +13392,14 @@ class LiveDataReader {
     *region(bytes, start, end) {
         let pos = start;
         // The next quote in the region, looked up again only once passed: one scan, not one a line.
-        let quote = bytes.indexOf(data_QUOTE, pos);
+        let quote = bytes.indexOf(QUOTE, pos);
         while (pos < end) {
             const newline = bytes.indexOf(LF, pos);
             let stop = newline;
-            if (stop > pos && bytes[stop - 1] === data_CR)
+            if (stop > pos && bytes[stop - 1] === CR)
                 stop--;
             if (quote >= 0 && quote < pos)
-                quote = bytes.indexOf(data_QUOTE, pos);
+                quote = bytes.indexOf(QUOTE, pos);
             this.takeLine(bytes, pos, stop, quote >= 0 && quote < stop);
             pos = newline + 1;
             if (this.block.rows === this.blockRows)
@@ -13579,10 +13418,10 @@ class LiveDataReader {
     takeLine(bytes, start, end, quoted) {
         this.line++;
         let s = start;
-        if (this.line === 1 && data_BOM.every((byte, i) => bytes[s + i] === byte))
+        if (this.line === 1 && BOM.every((byte, i) => bytes[s + i] === byte))
             s += 3;
         let first = s;
-        while (first < end && (bytes[first] === data_SPACE || bytes[first] === data_TAB))
+        while (first < end && (bytes[first] === SPACE || bytes[first] === TAB))
             first++;
         if (first === end)
             return;
@@ -13617,9 +13456,9 @@ class LiveDataReader {
         this.checkFields(field + 1);
         let a = labelStart;
         let b = labelEnd;
-        while (a < b && (bytes[a] === data_SPACE || bytes[a] === data_TAB))
+        while (a < b && (bytes[a] === SPACE || bytes[a] === TAB))
             a++;
-        while (b > a && (bytes[b - 1] === data_SPACE || bytes[b - 1] === data_TAB))
+        while (b > a && (bytes[b - 1] === SPACE || bytes[b - 1] === TAB))
             b--;
         if (a === b)
             this.fail('the label is empty.');
@@ -15442,17 +15281,21 @@ function liveMetadata(live, named) {
 
 /** Tuning jobs whose best training job can no longer change. */
 const FINISHED_TUNING = new Set(['Completed', 'Stopped']);
-async function describeTrainingJob(sagemaker, name, input) {
+/** Reads the job `input` names; a name SageMaker cannot find or refuses is an error naming `input`. */
+async function describeJob(input, job, describe) {
     try {
-        return await sagemaker.send(new client_sagemaker_dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: name }));
+        return await describe();
     }
     catch (error) {
         const errorName = error.name;
         if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
-            throw new UserError(`Input "${input}": training job "${name}" could not be read (${namedErrorMessage(error)}). Check the name, the region and the account.`);
+            throw new UserError(`Input "${input}": ${job} could not be read (${namedErrorMessage(error)}). Check the name, the region and the account.`);
         }
         throw error;
     }
+}
+function describeTrainingJob(sagemaker, name, input) {
+    return describeJob(input, `training job "${name}"`, () => sagemaker.send(new client_sagemaker_dist_cjs/* DescribeTrainingJobCommand */.Sjt({ TrainingJobName: name })));
 }
 function finalMetrics(job) {
     const metrics = [];
@@ -15506,19 +15349,9 @@ async function resolveModelSource(sagemaker, source) {
         const job = await describeTrainingJob(sagemaker, source.trainingJobName, 'training-job-name');
         return fromTrainingJob(job, 'training-job-name', source.imageUri);
     }
-    let tuning;
-    try {
-        tuning = await sagemaker.send(new client_sagemaker_dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
-            HyperParameterTuningJobName: source.tuningJobName
-        }));
-    }
-    catch (error) {
-        const name = error.name;
-        if (name === 'ResourceNotFound' || name === 'ValidationException') {
-            throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${namedErrorMessage(error)}). Check the name, the region and the account.`);
-        }
-        throw error;
-    }
+    const tuning = await describeJob('tuning-job-name', `tuning job "${source.tuningJobName}"`, () => sagemaker.send(new client_sagemaker_dist_cjs/* DescribeHyperParameterTuningJobCommand */.oj({
+        HyperParameterTuningJobName: source.tuningJobName
+    })));
     const status = tuning.HyperParameterTuningJobStatus ?? 'Unknown';
     if (!FINISHED_TUNING.has(status)) {
         throw new UserError(`Input "tuning-job-name": tuning job "${source.tuningJobName}" is ${status}; its best training job may still change. Register it once the job is Completed or Stopped.`);

@@ -24,7 +24,7 @@ import {
   type BootstrapOptions
 } from '../evaluation/paired.js'
 import { Random } from '../evaluation/random.js'
-import { lowerBound, upperBound } from '../evaluation/sorting.js'
+import { midrankShare } from '../evaluation/sorting.js'
 
 export type IndependentTest = 'two-proportion-z' | 'delong-independent' | 'bootstrap-independent'
 
@@ -94,11 +94,6 @@ export function twoProportion(control: Rate, challenger: Rate, alpha: number): V
     standard_error: Math.sqrt((p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2),
     rows: [n2, n1]
   }
-}
-
-/** The share of `sorted` below x, ties counting one half. */
-function midrankShare(sorted: Float64Array, x: number): number {
-  return (lowerBound(sorted, x) + upperBound(sorted, x)) / 2 / sorted.length
 }
 
 /** Sample variance (n - 1) of `values`; NaN below two. */

@@ -6,17 +6,10 @@
 // deployment is verified is the loser rejected, with the test's evidence as the reason.
 import { UpdateEndpointWeightsAndCapacitiesCommand } from '@aws-sdk/client-sagemaker'
 import type { RunContext } from '../context.js'
-import { runUrl } from '../context.js'
 import { approvedTarget, settledEndpoint, type DeploymentSettings } from '../deploy/prepare.js'
 import { runDeployment } from '../deploy/run.js'
 import { waitForEndpoint } from '../deploy/waiter.js'
-import {
-  deciderOf,
-  decisionWrite,
-  fitDescription,
-  personEntries,
-  recordDecision
-} from '../registry/decision.js'
+import { fitDescription, personDecision, recordDecision, runSuffix } from '../registry/decision.js'
 import type { LiveEndpoint } from '../registry/served.js'
 import { describeVersion, singleLine } from '../registry/versions.js'
 import type { SettingsOf } from '../settings.js'
@@ -50,14 +43,11 @@ async function decide(
   reason: string
 ): Promise<void> {
   const pkg = await ctx.steps.run(`reading ${arn}`, () => describeVersion(ctx.aws.sagemaker, arn))
-  const actor = deciderOf(ctx.github)
-  const url = runUrl(ctx.github)
-  const head = `${status} by the A/B test of ${singleLine(actor)}: `
-  const { dropped, ...write } = decisionWrite({
-    writer: 'person',
+  const { write, dropped } = personDecision(ctx.github, {
     status,
-    approvalDescription: fitDescription(head, reason, url ? ` Run: ${singleLine(url)}` : ''),
-    entries: personEntries(actor, reason, url),
+    reason,
+    describe: (actor, url) =>
+      fitDescription(`${status} by the A/B test of ${singleLine(actor)}: `, reason, runSuffix(url)),
     existing: pkg.CustomerMetadataProperties
   })
   for (const entry of dropped) ctx.out.warning(`Not recorded in customer metadata: ${entry}`)

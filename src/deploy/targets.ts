@@ -5,13 +5,7 @@
 // Reads only; every version must be Approved.
 import type { RunContext } from '../context.js'
 import { UserError } from '../errors.js'
-import {
-  deciderOf,
-  decisionWrite,
-  fitDescription,
-  asVersionUpdate,
-  personEntries
-} from '../registry/decision.js'
+import { asVersionUpdate, fitDescription, personDecision } from '../registry/decision.js'
 import type { LiveEndpoint } from '../registry/served.js'
 import { TAGS } from '../registry/tags.js'
 import {
@@ -23,7 +17,6 @@ import {
   versionFromArn,
   type PackageDescription
 } from '../registry/versions.js'
-import { runUrl } from '../context.js'
 import type { SettingsOf } from '../settings.js'
 import type { RejectRequest } from './plan.js'
 import { approvedTarget, type ApprovedTarget } from './prepare.js'
@@ -111,14 +104,14 @@ export function rejectRequest(
   endpointName: string,
   reason: string
 ): RejectRequest {
-  const actor = deciderOf(ctx.github)
-  const url = runUrl(ctx.github)
-  const head = `Rejected on rollback of endpoint ${endpointName} by ${singleLine(actor)}${url ? ` in ${singleLine(url)}` : ''}: `
-  const { dropped: _dropped, ...write } = decisionWrite({
-    writer: 'person',
+  const { write } = personDecision(ctx.github, {
     status: 'Rejected',
-    approvalDescription: fitDescription(head, reason),
-    entries: personEntries(actor, reason, url),
+    reason,
+    describe: (actor, url) =>
+      fitDescription(
+        `Rejected on rollback of endpoint ${endpointName} by ${singleLine(actor)}${url ? ` in ${singleLine(url)}` : ''}: `,
+        reason
+      ),
     existing: replaced.CustomerMetadataProperties
   })
   return { packageArn: arn, version: versionOf(arn) ?? 0, update: asVersionUpdate(write) }

@@ -37,11 +37,12 @@ export interface WaitOptions {
 }
 
 export class WaitTimeoutError extends UserError {
-  readonly lastStatus: string
-  constructor(message: string, lastStatus: string) {
+  constructor(
+    message: string,
+    readonly lastStatus: string
+  ) {
     super(message)
     this.name = 'WaitTimeoutError'
-    this.lastStatus = lastStatus
   }
 }
 

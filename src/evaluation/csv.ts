@@ -13,9 +13,9 @@
 // - every chosen field must be a finite decimal number (`nan`, `inf`, empty: refused
 //   with the line and the column); lines may have more fields than the chosen columns;
 // - a file with no data line is refused.
-import { DataError, showValue, type DataLocation } from './data-error.js'
+import { assertHasRows, DataError, showValue, type DataLocation } from './data-error.js'
 import { decimalEnd, parseDecimal } from './decimal.js'
-import { LF, lastLine, linesOf } from './lines.js'
+import { BOM, CR, LF, lineRegions, QUOTE, SPACE, TAB, type LineLimit } from './lines.js'
 
 /** A column by 0-based index or by header name. */
 export type ColumnRef = number | string
@@ -62,15 +62,13 @@ export interface CsvBatch {
   lines: Float64Array
 }
 
-const CR = 13
-const SPACE = 32
-const TAB = 9
-const QUOTE = 34
 const ZERO = 48
 const NINE = 57
-const BOM = [0xef, 0xbb, 0xbf]
 /** The longest line accepted: far beyond any row of labels, scores and features. */
-const MAX_LINE = 16 << 20
+const LINE_LIMIT: LineLimit = {
+  maxBytes: 16 << 20,
+  note: '; this is not CSV prediction data'
+}
 
 /** Resolves a column reference against the layout, or throws naming what exists. */
 export function resolveColumn(
@@ -177,27 +175,10 @@ export class CsvColumnReader {
   async *batches(
     chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>
   ): AsyncGenerator<CsvBatch> {
-    const state: { carry?: Uint8Array } = {}
-    const check = (length: number) => this.checkLineLength(length)
-    for await (const chunk of chunks)
-      for (const r of linesOf(chunk, state, check)) yield* this.region(r.bytes, r.start, r.end)
-    const last = lastLine(state)
-    if (last) yield* this.region(last.bytes, last.start, last.end)
+    const regions = lineRegions(chunks, this.options.source, LINE_LIMIT, () => this.line + 1)
+    for await (const r of regions) yield* this.region(r.bytes, r.start, r.end)
     if (this.count > 0) yield this.flush()
-    if (this.layout === undefined) throw new DataError(this.options.source, 'the data is empty.')
-    if (this.rows === 0) {
-      throw new DataError(this.options.source, 'there are no data rows after the header.')
-    }
-  }
-
-  /** A line this long is not prediction data (and would be copied again with every chunk). */
-  private checkLineLength(length: number): void {
-    if (length > MAX_LINE) {
-      throw new DataError(
-        this.options.source,
-        `line ${this.line + 1} is longer than ${MAX_LINE / (1 << 20)} MiB without a line break; this is not CSV prediction data.`
-      )
-    }
+    assertHasRows(this.options.source, this)
   }
 
   /** Complete lines in bytes[start, end): `end - 1` is a line feed. */

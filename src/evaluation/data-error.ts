@@ -28,6 +28,12 @@ export class DataError extends UserError {
   }
 }
 
+/** Refuses data without a single line, or with a header and no rows after it. */
+export function assertHasRows(source: string, read: { layout?: unknown; rows: number }): void {
+  if (read.layout === undefined) throw new DataError(source, 'the data is empty.')
+  if (read.rows === 0) throw new DataError(source, 'there are no data rows after the header.')
+}
+
 /** `line 12, column "score" (index 1, prediction)` or `line 12, column index 1 (prediction)`. */
 function describeLocation(location: DataLocation): string {
   const parts = [`line ${location.line}`]

@@ -1,8 +1,15 @@
 // A byte stream cut into runs of whole lines, for the readers that parse lines in place
 // (csv.ts, live/data.ts): a line split across chunks is joined once, and the last line
 // gains the line feed it may lack.
+import { DataError } from './data-error.js'
 
 export const LF = 10
+export const CR = 13
+export const TAB = 9
+export const SPACE = 32
+export const QUOTE = 34
+/** The UTF-8 byte order mark a file may begin with. */
+export const BOM = [0xef, 0xbb, 0xbf]
 
 /** `start..end` of `bytes` holds whole lines, each ending in LF. */
 export interface LineRegion {
@@ -23,7 +30,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  * is requested (a chunk's buffer may be reused). `checkCarry` sees the length of a line
  * still unfinished at a chunk's end, so a reader can refuse one that grows without bound.
  */
-export function* linesOf(
+function* linesOf(
   bytes: Uint8Array,
   state: { carry?: Uint8Array },
   checkCarry: (length: number) => void
@@ -52,8 +59,40 @@ export function* linesOf(
 }
 
 /** The last line, when the stream did not end with a line feed. */
-export function lastLine(state: { carry?: Uint8Array }): LineRegion | undefined {
+function lastLine(state: { carry?: Uint8Array }): LineRegion | undefined {
   if (state.carry === undefined) return undefined
   const line = concat(state.carry, Uint8Array.of(LF))
   return { bytes: line, start: 0, end: line.length }
+}
+
+/** The longest line a reader takes, and what its message adds after "without a line break". */
+export interface LineLimit {
+  maxBytes: number
+  note?: string
+}
+
+/**
+ * The regions of whole lines in a byte stream, in order, the last line included. A region
+ * is valid only until the next is requested. A line that grows past `limit` is a DataError
+ * naming `source` and the line (`lineNumber()`): it is not data to read, and would be
+ * copied again with every chunk.
+ */
+export async function* lineRegions(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  source: string,
+  limit: LineLimit,
+  lineNumber: () => number
+): AsyncGenerator<LineRegion> {
+  const state: { carry?: Uint8Array } = {}
+  const check = (length: number): void => {
+    if (length > limit.maxBytes) {
+      throw new DataError(
+        source,
+        `line ${lineNumber()} is longer than ${limit.maxBytes >> 20} MiB without a line break${limit.note ?? ''}.`
+      )
+    }
+  }
+  for await (const chunk of chunks) yield* linesOf(chunk, state, check)
+  const last = lastLine(state)
+  if (last) yield last
 }

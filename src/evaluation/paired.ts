@@ -25,7 +25,7 @@
 import { contiguous, type SortedScores } from './binary.js'
 import { binomialCdfHalf, chiSquare1Sf, normalQuantile, normalSf } from './distributions.js'
 import { Random } from './random.js'
-import { lowerBound, upperBound } from './sorting.js'
+import { midrankShare } from './sorting.js'
 
 export type PairedTest = 'delong' | 'mcnemar-exact' | 'mcnemar-chi2' | 'bootstrap'
 
@@ -94,11 +94,6 @@ class Spread {
   get variance(): number {
     return this.n < 2 ? NaN : this.squares / (this.n - 1)
   }
-}
-
-/** The share of `sorted` below x, ties counting one half. */
-function midrankShare(sorted: Float64Array, x: number): number {
-  return (lowerBound(sorted, x) + upperBound(sorted, x)) / 2 / sorted.length
 }
 
 /**

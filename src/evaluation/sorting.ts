@@ -78,28 +78,32 @@ export function sortAscending(values: Float64Array, scratch?: Float64Array): Flo
   return values
 }
 
-/** The number of values in the ascending array that are < x. */
-export function lowerBound(sorted: Float64Array, x: number): number {
+/** The number of values in the ascending array that are < x, or <= x when `inclusive`. */
+function countBelow(sorted: Float64Array, x: number, inclusive: boolean): number {
   let lo = 0
   let hi = sorted.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (sorted[mid]! < x) lo = mid + 1
+    const value = sorted[mid]!
+    if (value < x || (inclusive && value === x)) lo = mid + 1
     else hi = mid
   }
   return lo
 }
 
+/** The number of values in the ascending array that are < x. */
+export function lowerBound(sorted: Float64Array, x: number): number {
+  return countBelow(sorted, x, false)
+}
+
 /** The number of values in the ascending array that are <= x. */
 export function upperBound(sorted: Float64Array, x: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (sorted[mid]! <= x) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return countBelow(sorted, x, true)
+}
+
+/** The share of `sorted` below x, ties counting one half. */
+export function midrankShare(sorted: Float64Array, x: number): number {
+  return (lowerBound(sorted, x) + upperBound(sorted, x)) / 2 / sorted.length
 }
 
 /** The distinct values of an ascending array. */

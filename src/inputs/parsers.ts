@@ -182,11 +182,19 @@ export function checkInstanceType(
   )
 }
 
-export function checkS3Uri(input: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !S3_URI.test(value)) {
-    throw invalid(input, value, 'an S3 URI such as s3://bucket/prefix/file')
-  }
+/** `value` when it is not set or matches `pattern`; else an error that says what `input` accepts. */
+function checkPattern(
+  input: string,
+  value: string | undefined,
+  pattern: RegExp,
+  accepted: string
+): string | undefined {
+  if (value !== undefined && !pattern.test(value)) throw invalid(input, value, accepted)
   return value
+}
+
+export function checkS3Uri(input: string, value: string | undefined): string | undefined {
+  return checkPattern(input, value, S3_URI, 'an S3 URI such as s3://bucket/prefix/file')
 }
 
 export function checkLength(
@@ -243,15 +251,13 @@ export const DESCRIPTION_RULE = (field: string) => ({
 })
 
 export function checkRoleArn(inputs: Inputs): string | undefined {
-  const value = inputs.optional('execution-role-arn')
-  if (value !== undefined && !ROLE_ARN.test(value)) {
-    throw invalid(
-      'execution-role-arn',
-      value,
-      'an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerExecution'
-    )
-  }
-  return value
+  const input = 'execution-role-arn'
+  return checkPattern(
+    input,
+    inputs.optional(input),
+    ROLE_ARN,
+    'an IAM role ARN such as arn:aws:iam::123456789012:role/SageMakerExecution'
+  )
 }
 
 export function serverless(inputs: Inputs, instanceType: string | undefined) {
@@ -281,12 +287,10 @@ export function serverless(inputs: Inputs, instanceType: string | undefined) {
 }
 
 export function checkStage(stage: string | undefined): string | undefined {
-  if (stage !== undefined && !RESOURCE_NAME.test(stage)) {
-    throw invalid(
-      'model-lifecycle-stage',
-      stage,
-      'a stage name of 1-63 letters, digits and hyphens, such as staging'
-    )
-  }
-  return stage
+  return checkPattern(
+    'model-lifecycle-stage',
+    stage,
+    RESOURCE_NAME,
+    'a stage name of 1-63 letters, digits and hyphens, such as staging'
+  )
 }

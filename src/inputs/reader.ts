@@ -7,11 +7,12 @@ import { DEFAULTS, SECRET_INPUTS } from './table.js'
 export type InputReader = (name: string) => string
 
 export class InputError extends Error {
-  readonly input: string
-  constructor(input: string, message: string) {
+  constructor(
+    readonly input: string,
+    message: string
+  ) {
     super(message)
     this.name = 'InputError'
-    this.input = input
   }
 }
 

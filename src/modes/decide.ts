@@ -1,16 +1,14 @@
 // `approve` and `reject`: a person's decision with a reason, recorded in the registry with
 // who made it and from which run. Approving a version whose last gate failed needs `force`.
 import type { ModeOutcome, ModeRunner, RunContext } from '../context.js'
-import { runUrl } from '../context.js'
 import { UserError } from '../errors.js'
 import { publish } from '../publish.js'
 import {
   assertDecidable,
-  deciderOf,
-  decisionWrite,
   fitDescription,
-  personEntries,
-  recordDecision
+  personDecision,
+  recordDecision,
+  runSuffix
 } from '../registry/decision.js'
 import { KEYS } from '../registry/metadata.js'
 import {
@@ -33,7 +31,7 @@ export function decisionDescription(
   forced: boolean
 ): string {
   const head = `${verdict} by ${singleLine(actor)}${forced ? ' (forced over a failed gate)' : ''}: `
-  return fitDescription(head, reason, url ? ` Run: ${singleLine(url)}` : '')
+  return fitDescription(head, reason, runSuffix(url))
 }
 
 async function decide(
@@ -70,21 +68,17 @@ async function decide(
       `v${version} failed its last gate (gate:decision=fail); approving it needs "force: true" and a reason that says why.`
     )
   }
-  const actor = deciderOf(ctx.github)
-  const url = runUrl(ctx.github)
   const forced = verdict === 'Approved' && failedGate
-  const write = decisionWrite({
-    writer: 'person',
+  const { write, dropped, actor, url } = personDecision(ctx.github, {
     status: verdict,
-    approvalDescription: decisionDescription(verdict, actor, decision.reason, url, forced),
-    entries: personEntries(actor, decision.reason, url),
+    reason: decision.reason,
+    describe: (who, link) => decisionDescription(verdict, who, decision.reason, link, forced),
     existing: pkg.CustomerMetadataProperties,
     lifecycle: decision.modelLifecycleStage
       ? { stage: decision.modelLifecycleStage, stageStatus: verdict, description: decision.reason }
       : undefined
   })
-  for (const reason of write.dropped)
-    ctx.out.warning(`Not recorded in customer metadata: ${reason}`)
+  for (const reason of dropped) ctx.out.warning(`Not recorded in customer metadata: ${reason}`)
   // Write.
   if (dryRun) {
     ctx.out.info(

@@ -67,6 +67,13 @@ function deltaOf(candidate: number | undefined, baseline: number | undefined): n
 
 type Common = Omit<RuleResult, 'verdict' | 'explanation'>
 
+/** A candidate value a rule can be applied to, and the fields every result of the rule shares. */
+interface Checked {
+  common: Common
+  value: number
+  base: number | undefined
+}
+
 /**
  * The fields every result of `rule` shares, or the failed result when the candidate's value
  * is missing or not a finite number: no rule can pass on a value it cannot compare.
@@ -75,7 +82,7 @@ function checkCandidate(
   rule: Rule,
   candidate: MetricSet,
   baseline: MetricSet | undefined
-): { failed: RuleResult } | { common: Common; value: number; base: number | undefined } {
+): { failed: RuleResult } | Checked {
   const value = candidate.metrics[rule.metric]
   const base = baseline?.metrics[rule.metric]
   const common: Common = {
@@ -117,14 +124,25 @@ function statistics(comparison: Comparison | undefined): Pick<RuleResult, 'ci' |
   }
 }
 
-function evaluateThreshold(
-  rule: ThresholdRule,
+/** One rule's result: the candidate's value checked once, then the rule of its kind. */
+function evaluateRule(
+  rule: Rule,
   candidate: MetricSet,
   baseline: MetricSet | undefined,
   options: EvaluateOptions
 ): RuleResult {
   const checked = checkCandidate(rule, candidate, baseline)
   if ('failed' in checked) return checked.failed
+  return rule.kind === 'threshold'
+    ? evaluateThreshold(rule, checked, options)
+    : evaluateRegression(rule, checked, baseline, options)
+}
+
+function evaluateThreshold(
+  rule: ThresholdRule,
+  checked: Checked,
+  options: EvaluateOptions
+): RuleResult {
   const common = { ...checked.common, ...statistics(options.live?.comparisons[rule.metric]) }
   const { value } = checked
   const ok = compare(value, rule.op, rule.value)
@@ -139,12 +157,10 @@ function evaluateThreshold(
 
 function evaluateRegression(
   rule: RegressionRule,
-  candidate: MetricSet,
+  checked: Checked,
   baseline: MetricSet | undefined,
   options: EvaluateOptions
 ): RuleResult {
-  const checked = checkCandidate(rule, candidate, baseline)
-  if ('failed' in checked) return checked.failed
   const { common, value, base } = checked
   const baseName = versionName(baseline, 'the baseline')
   const unavailable =
@@ -222,10 +238,9 @@ export function evaluatePolicy(
   options: EvaluateOptions = {}
 ): Decision {
   assertHasRules(policy)
-  const rules: RuleResult[] = [
-    ...policy.thresholds.map(rule => evaluateThreshold(rule, candidate, baseline, options)),
-    ...policy.regressions.map(rule => evaluateRegression(rule, candidate, baseline, options))
-  ]
+  const rules: RuleResult[] = [...policy.thresholds, ...policy.regressions].map(rule =>
+    evaluateRule(rule, candidate, baseline, options)
+  )
   const failed = rules.filter(result => result.verdict === 'fail')
   return {
     decision: failed.length === 0 ? 'pass' : 'fail',

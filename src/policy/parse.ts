@@ -169,28 +169,52 @@ function contentLines(text: string): Array<{ line: number; text: string }> {
     .filter(entry => entry.text.trim() !== '')
 }
 
+/** A rule line, scanned past its metric name and the space after it (to `column`). */
+interface RuleLine {
+  scan: LineScanner
+  metric: { name: string; column: number }
+  line: number
+  column: number
+  /** Refuses a second line that sets `key`, pointing at the first one. */
+  once: (key: string, column: number, message: (first: number) => string) => void
+}
+
+/**
+ * The rule lines of `input`, each with its own scanner. (A parser names the scanner's type
+ * where it uses it: `fail` ends a branch only when called on an explicitly typed variable.)
+ */
+function* ruleLines(input: PolicyInput, text: string): Generator<RuleLine> {
+  const first = new Map<string, number>()
+  for (const { line, text: lineText } of contentLines(text)) {
+    const scan: LineScanner = new LineScanner(input, line, lineText)
+    const metric = scan.metric()
+    scan.skipSpace()
+    const once = (key: string, column: number, message: (first: number) => string): void => {
+      const earlier = first.get(key)
+      if (earlier !== undefined) scan.fail(message(earlier), column)
+      first.set(key, line)
+    }
+    yield { scan, metric, line, column: scan.pos, once }
+  }
+}
+
 function parseThresholds(text: string): ThresholdRule[] {
   const rules: ThresholdRule[] = []
-  const seen = new Map<string, number>()
-  for (const { line, text: lineText } of contentLines(text)) {
-    const scan: LineScanner = new LineScanner('thresholds', line, lineText)
-    const metric = scan.metric()
-    const opColumn = (scan.skipSpace(), scan.pos)
+  for (const ruleLine of ruleLines('thresholds', text)) {
+    const scan: LineScanner = ruleLine.scan
+    const { metric, line, column: opColumn, once } = ruleLine
     const op = scan.match(COMPARATOR) as Comparator | undefined
     if (op === undefined) {
       scan.fail(`expected one of >= > <= < == after "${metric.name}", got ${scan.got()}`)
     }
     const value = scan.number(op)
     scan.end(`the threshold "${op} ${value}"`)
-    const key = `${metric.name} ${op}`
-    const first = seen.get(key)
-    if (first !== undefined) {
-      scan.fail(
-        `"${metric.name} ${op}" is already set on line ${first}; keep one rule per metric and comparator`,
-        opColumn
-      )
-    }
-    seen.set(key, line)
+    once(
+      `${metric.name} ${op}`,
+      opColumn,
+      first =>
+        `"${metric.name} ${op}" is already set on line ${first}; keep one rule per metric and comparator`
+    )
     const rule: ThresholdRule = { kind: 'threshold', metric: metric.name, op, value, line }
     const clash = rules.find(earlier => earlier.metric === rule.metric && !overlap(earlier, rule))
     if (clash) {
@@ -249,23 +273,20 @@ function overlap(a: ThresholdRule, b: ThresholdRule): boolean {
 
 function parseDirections(text: string): Record<string, MetricDirection> {
   const directions: Record<string, MetricDirection> = {}
-  const seen = new Map<string, number>()
-  for (const { line, text: lineText } of contentLines(text)) {
-    const scan: LineScanner = new LineScanner('metric-directions', line, lineText)
-    const metric = scan.metric()
-    scan.skipSpace()
-    const column = scan.pos
+  for (const ruleLine of ruleLines('metric-directions', text)) {
+    const scan: LineScanner = ruleLine.scan
+    const { metric, column, once } = ruleLine
     const word = scan.next()
     if (word !== 'higher' && word !== 'lower') {
       scan.fail(`expected "higher" or "lower" after "${metric.name}", got ${scan.got()}`)
     }
     scan.pos += word.length
     scan.end(`"${word}"`)
-    const first = seen.get(metric.name)
-    if (first !== undefined) {
-      scan.fail(`the direction of "${metric.name}" is already set on line ${first}`, column)
-    }
-    seen.set(metric.name, line)
+    once(
+      metric.name,
+      column,
+      first => `the direction of "${metric.name}" is already set on line ${first}`
+    )
     directions[metric.name] = word
   }
   return directions
@@ -276,12 +297,10 @@ function parseRegressions(
   directions: Record<string, MetricDirection>
 ): RegressionRule[] {
   const rules: RegressionRule[] = []
-  const seen = new Map<string, number>()
-  for (const { line, text: lineText } of contentLines(text)) {
-    const scan: LineScanner = new LineScanner('max-regression', line, lineText)
-    const metric = scan.metric()
-    scan.skipSpace()
-    const column = scan.pos
+  for (const ruleLine of ruleLines('max-regression', text)) {
+    const scan: LineScanner = ruleLine.scan
+    const { metric, line, column, once } = ruleLine
+    const lineText = scan.text
     const value = scan.number(metric.name)
     // The sign is required so that the line reads as what it allows: a drop.
     if (!lineText.slice(column).startsWith('-')) {
@@ -298,14 +317,12 @@ function parseRegressions(
         column
       )
     }
-    const first = seen.get(metric.name)
-    if (first !== undefined) {
-      scan.fail(
-        `"${metric.name}" already has a regression limit on line ${first}; keep one per metric`,
-        metric.column
-      )
-    }
-    seen.set(metric.name, line)
+    once(
+      metric.name,
+      metric.column,
+      first =>
+        `"${metric.name}" already has a regression limit on line ${first}; keep one per metric`
+    )
     const override = directions[metric.name]
     const direction = override ?? inferDirection(metric.name)
     if (direction === undefined) {

@@ -121,6 +121,39 @@ export function personEntries(actor: string, reason: string, url: string): [stri
   ]
 }
 
+/** ` Run: <url>` at the end of an ApprovalDescription, or nothing when there is no run link. */
+export function runSuffix(url: string): string {
+  return url ? ` Run: ${singleLine(url)}` : ''
+}
+
+/**
+ * A person's decision as one write: who decided (the run's actor, see `deciderOf`) and why,
+ * in the ApprovalDescription that `describe` words and in the decision:* keys. The actor and
+ * the run link are returned too, for the report.
+ */
+export function personDecision(
+  run: GitHubRun,
+  decision: {
+    status: Extract<ApprovalStatus, 'Approved' | 'Rejected'>
+    reason: string
+    describe: (actor: string, url: string) => string
+    existing: Record<string, string> | undefined
+    lifecycle?: VersionUpdate['lifecycle']
+  }
+): { write: DecisionWrite; dropped: string[]; actor: string; url: string } {
+  const actor = deciderOf(run)
+  const url = runUrl(run)
+  const { dropped, ...write } = decisionWrite({
+    writer: 'person',
+    status: decision.status,
+    approvalDescription: decision.describe(actor, url),
+    entries: personEntries(actor, decision.reason, url),
+    existing: decision.existing,
+    lifecycle: decision.lifecycle
+  })
+  return { write, dropped, actor, url }
+}
+
 /**
  * A decision as one write: the entries are merged next to the keys already on the version
  * (one holding 50 entries still gets its status and description), and the keys of the same
@@ -292,7 +325,7 @@ export function approvalDescription(
 ): string {
   const verdict = decision.decision === 'pass' ? 'passed' : 'failed'
   const head = `sagemaker-model-gate: v${version} ${verdict} the gate (policy sha256 ${sha.slice(0, 12)}).${note ? ` ${note}` : ''}`
-  const tail = url ? ` Run: ${singleLine(url)}` : ''
+  const tail = runSuffix(url)
   if (decision.reasons.length === 0) return fitDescription(head, '', tail)
   return fitDescription(`${head} `, `Failing rules: ${decision.reasons.join(' ')}`, tail)
 }

@@ -24,22 +24,29 @@ export interface ModelSource {
 /** Tuning jobs whose best training job can no longer change. */
 const FINISHED_TUNING = new Set(['Completed', 'Stopped'])
 
-async function describeTrainingJob(
-  sagemaker: SageMakerClient,
-  name: string,
-  input: string
-): Promise<DescribeTrainingJobCommandOutput> {
+/** Reads the job `input` names; a name SageMaker cannot find or refuses is an error naming `input`. */
+async function describeJob<T>(input: string, job: string, describe: () => Promise<T>): Promise<T> {
   try {
-    return await sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: name }))
+    return await describe()
   } catch (error) {
     const errorName = (error as Error).name
     if (errorName === 'ResourceNotFound' || errorName === 'ValidationException') {
       throw new UserError(
-        `Input "${input}": training job "${name}" could not be read (${namedErrorMessage(error)}). Check the name, the region and the account.`
+        `Input "${input}": ${job} could not be read (${namedErrorMessage(error)}). Check the name, the region and the account.`
       )
     }
     throw error
   }
+}
+
+function describeTrainingJob(
+  sagemaker: SageMakerClient,
+  name: string,
+  input: string
+): Promise<DescribeTrainingJobCommandOutput> {
+  return describeJob(input, `training job "${name}"`, () =>
+    sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: name }))
+  )
 }
 
 export function finalMetrics(job: DescribeTrainingJobCommandOutput): Metric[] {
@@ -108,22 +115,13 @@ export async function resolveModelSource(
     const job = await describeTrainingJob(sagemaker, source.trainingJobName, 'training-job-name')
     return fromTrainingJob(job, 'training-job-name', source.imageUri)
   }
-  let tuning
-  try {
-    tuning = await sagemaker.send(
+  const tuning = await describeJob('tuning-job-name', `tuning job "${source.tuningJobName}"`, () =>
+    sagemaker.send(
       new DescribeHyperParameterTuningJobCommand({
         HyperParameterTuningJobName: source.tuningJobName
       })
     )
-  } catch (error) {
-    const name = (error as Error).name
-    if (name === 'ResourceNotFound' || name === 'ValidationException') {
-      throw new UserError(
-        `Input "tuning-job-name": tuning job "${source.tuningJobName}" could not be read (${namedErrorMessage(error)}). Check the name, the region and the account.`
-      )
-    }
-    throw error
-  }
+  )
   const status = tuning.HyperParameterTuningJobStatus ?? 'Unknown'
   if (!FINISHED_TUNING.has(status)) {
     throw new UserError(

@@ -151,25 +151,12 @@ export async function versionArns(
   const oldest = Math.min(...wanted)
   const found = new Map<number, string>()
   let listed = 0
-  let nextToken: string | undefined
-  do {
-    const page = await sagemaker.send(
-      new ListModelPackagesCommand({
-        ModelPackageGroupName: group.nameOrArn,
-        ModelPackageType: 'Versioned',
-        SortBy: 'CreationTime',
-        SortOrder: 'Descending',
-        MaxResults: 100,
-        NextToken: nextToken
-      })
-    )
-    const summaries = (page.ModelPackageSummaryList ?? []).map(toSummary)
+  for await (const summaries of newestFirst(sagemaker, group, {})) {
     listed += summaries.length
     for (const summary of summaries)
       if (wanted.has(summary.version)) found.set(summary.version, summary.arn)
     if (summaries.some(summary => summary.version <= oldest)) break
-    nextToken = page.NextToken
-  } while (nextToken)
+  }
   // Listing a group that does not exist answers with no versions: tell the two apart.
   if (listed === 0) await describeGroup(sagemaker, group)
   const missing = [...wanted].filter(version => !found.has(version))
@@ -246,6 +233,33 @@ function toSummary(item: ModelPackageSummary): VersionSummary {
   }
 }
 
+/**
+ * The group's versions newest first, a ListModelPackages page at a time, for as long as the
+ * caller reads on. `pageSize` is asked before each call (at most 100 by default).
+ */
+async function* newestFirst(
+  sagemaker: SageMakerClient,
+  group: GroupRef,
+  options: { status?: ApprovalStatus; pageSize?: () => number }
+): AsyncGenerator<VersionSummary[]> {
+  let nextToken: string | undefined
+  do {
+    const page = await sagemaker.send(
+      new ListModelPackagesCommand({
+        ModelPackageGroupName: group.nameOrArn,
+        ModelPackageType: 'Versioned',
+        ModelApprovalStatus: options.status,
+        SortBy: 'CreationTime',
+        SortOrder: 'Descending',
+        MaxResults: options.pageSize?.() ?? 100,
+        NextToken: nextToken
+      })
+    )
+    yield (page.ModelPackageSummaryList ?? []).map(toSummary)
+    nextToken = page.NextToken
+  } while (nextToken)
+}
+
 export interface ListOptions {
   status?: ApprovalStatus
   /** Stop after this many versions. */
@@ -266,28 +280,18 @@ export async function listVersions(
   const found: VersionSummary[] = []
   // MaxResults has a floor of 1: asking SageMaker for "none" would still return one.
   if (options.limit <= 0) return found
-  let nextToken: string | undefined
-  do {
-    const page = await sagemaker.send(
-      new ListModelPackagesCommand({
-        ModelPackageGroupName: group.nameOrArn,
-        ModelPackageType: 'Versioned',
-        ModelApprovalStatus: options.status,
-        SortBy: 'CreationTime',
-        SortOrder: 'Descending',
-        MaxResults: Math.min(100, Math.max(1, options.limit - found.length)),
-        NextToken: nextToken
-      })
-    )
-    for (const item of page.ModelPackageSummaryList ?? []) {
-      const summary = toSummary(item)
+  const pages = newestFirst(sagemaker, group, {
+    status: options.status,
+    pageSize: () => Math.min(100, Math.max(1, options.limit - found.length))
+  })
+  for await (const summaries of pages) {
+    for (const summary of summaries) {
       if (options.olderThanVersion !== undefined && summary.version >= options.olderThanVersion)
         continue
       found.push(summary)
       if (found.length >= options.limit) return found
     }
-    nextToken = page.NextToken
-  } while (nextToken)
+  }
   return found
 }
 

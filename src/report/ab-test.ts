@@ -81,11 +81,27 @@ function variantName(report: AbTestReport, view: AbVariantView): string {
   return `${versionLink(report.group, report.region, view.version)} ${cell(view.variantName, 63)}`
 }
 
-function metricRows(report: AbTestReport): string[][] {
+/** The metric table's header; `p` names the p-value column (short in a terminal). */
+function metricHead(report: AbTestReport, p: string): string[] {
+  const { control, challenger } = report
+  return [
+    'metric',
+    `control v${control.version}`,
+    `challenger v${challenger.version}`,
+    'delta',
+    'delta CI',
+    p,
+    'test'
+  ]
+}
+
+/** A row per metric: its name and each variant's value as `cells` writes them, then the test. */
+function metricRows(
+  report: AbTestReport,
+  cells: (name: string, c: VariantComparison) => [string, string, string]
+): string[][] {
   return Object.entries(report.comparisons).map(([name, c]) => [
-    `${cell(name, 60)}${name === report.decision.primaryMetric ? ' (primary)' : ''}`,
-    `${num(c.control)} ${interval(c.control_ci)}`,
-    `${num(c.challenger)} ${interval(c.challenger_ci)}`,
+    ...cells(name, c),
     num(c.delta),
     interval(c.ci),
     pValue(c.p_value),
@@ -119,17 +135,13 @@ export function renderAbTest(report: AbTestReport): string {
     `### Metrics (challenger − control, ${Math.round((1 - report.alpha) * 100)}% intervals)`,
     '',
     ...table(
-      [
-        'metric',
-        `control v${control.version}`,
-        `challenger v${challenger.version}`,
-        'delta',
-        'delta CI',
-        'p-value',
-        'test'
-      ],
+      metricHead(report, 'p-value'),
       [':--', '--:', '--:', '--:', '--:', '--:', ':--'],
-      metricRows(report)
+      metricRows(report, (name, c) => [
+        `${cell(name, 60)}${name === decision.primaryMetric ? ' (primary)' : ''}`,
+        `${num(c.control)} ${interval(c.control_ci)}`,
+        `${num(c.challenger)} ${interval(c.challenger_ci)}`
+      ])
     ),
     '',
     '### Operations (CloudWatch; latency in ms)',
@@ -175,24 +187,8 @@ export function renderAbTestText(report: AbTestReport, options: TextOptions = {}
       : decision.verdict === 'inconclusive'
         ? 'yellow'
         : 'bold'
-  const head = [
-    'metric',
-    `control v${control.version}`,
-    `challenger v${challenger.version}`,
-    'delta',
-    'delta CI',
-    'p',
-    'test'
-  ]
-  const rows = Object.entries(report.comparisons).map(([name, c]) => [
-    plain(name, 60),
-    num(c.control),
-    num(c.challenger),
-    num(c.delta),
-    interval(c.ci),
-    pValue(c.p_value),
-    c.test
-  ])
+  const head = metricHead(report, 'p')
+  const rows = metricRows(report, (name, c) => [plain(name, 60), num(c.control), num(c.challenger)])
   const ops = opsRows(report)
   return [
     paint(plain(title(report), 200), style, options),

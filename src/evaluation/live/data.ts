@@ -15,10 +15,10 @@
 // Rows are cut from the bytes as they arrive, without a string per line: a request's body
 // is the rows' bytes copied back to back, so reading costs little beside the network.
 import { type ColumnRef, resolveColumn } from '../csv.js'
-import { DataError, showValue } from '../data-error.js'
+import { assertHasRows, DataError, showValue } from '../data-error.js'
 import type { Task } from '../dataset.js'
 import { decimalEnd, parseDecimal } from '../decimal.js'
-import { LF, lastLine, linesOf } from '../lines.js'
+import { BOM, CR, LF, lineRegions, QUOTE, SPACE, TAB, type LineLimit } from '../lines.js'
 import { MAX_CLASSES } from '../multiclass.js'
 
 export interface LiveDataSpec {
@@ -55,14 +55,9 @@ export interface RowBlock {
   ends: Uint32Array
 }
 
-const CR = 13
-const SPACE = 32
-const TAB = 9
-const QUOTE = 34
 const COMMA = 44
-const BOM = [0xef, 0xbb, 0xbf]
 /** The longest line accepted: far beyond any row of features a model takes. */
-const MAX_LINE = 64 << 20
+const LINE_LIMIT: LineLimit = { maxBytes: 64 << 20 }
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 const decoder = new TextDecoder()
@@ -196,24 +191,10 @@ export class LiveDataReader {
   async *blocks(
     chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>
   ): AsyncGenerator<RowBlock> {
-    const state: { carry?: Uint8Array } = {}
-    const check = (length: number) => this.checkLength(length)
-    for await (const chunk of chunks)
-      for (const r of linesOf(chunk, state, check)) yield* this.region(r.bytes, r.start, r.end)
-    const last = lastLine(state)
-    if (last) yield* this.region(last.bytes, last.start, last.end)
+    const regions = lineRegions(chunks, this.spec.source, LINE_LIMIT, () => this.line + 1)
+    for await (const r of regions) yield* this.region(r.bytes, r.start, r.end)
     if (this.block.rows > 0) yield this.flush()
-    if (this.layout === undefined) throw new DataError(this.spec.source, 'the data is empty.')
-    if (this.rows === 0)
-      throw new DataError(this.spec.source, 'there are no data rows after the header.')
-  }
-
-  private checkLength(length: number): void {
-    if (length > MAX_LINE)
-      throw new DataError(
-        this.spec.source,
-        `line ${this.line + 1} is longer than ${MAX_LINE >> 20} MiB without a line break.`
-      )
+    assertHasRows(this.spec.source, this)
   }
 
   private flush(): RowBlock {
