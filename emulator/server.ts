@@ -369,8 +369,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     setDelays: d => setDelays(store, d)
   }
   const server = createServer((req, res) => void route(target, req, res))
-  // Keep-alive sockets from SDK clients must not hold close() open.
-  server.keepAliveTimeout = 1000
+  // A client's agent keeps an idle socket for the server's Keep-Alive hint less a second
+  // (Node's agentKeepAliveTimeoutBuffer): a hint of 1 s made every request open a new
+  // connection. Idle sockets do not hold close() open: it closes every connection.
+  server.keepAliveTimeout = 5000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port ?? 0, host, () => resolve())
