@@ -369,10 +369,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     setDelays: d => setDelays(store, d)
   }
   const server = createServer((req, res) => void route(target, req, res))
-  // A client's agent keeps an idle socket for the server's Keep-Alive hint less a second
-  // (Node's agentKeepAliveTimeoutBuffer): a hint of 1 s made every request open a new
-  // connection. Idle sockets do not hold close() open: it closes every connection.
-  server.keepAliveTimeout = 5000
+  // Idle connections stay open a minute (README, Wire format). Node's agent does not reuse
+  // a socket whose Keep-Alive hint is 1 s (it keeps a second in hand), so such a hint
+  // opens a connection per request; and the SDK's agent keeps idle sockets with no time
+  // limit, so a short server timeout lets a client that was busy write into a socket the
+  // server has just closed (ECONNRESET). close() closes every connection anyway.
+  server.keepAliveTimeout = 60_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port ?? 0, host, () => resolve())
