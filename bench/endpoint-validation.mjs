@@ -10,13 +10,15 @@
 // on the first rows only (at 50 ms a request the full data would take N / 20 seconds),
 // extrapolated as rows/s; the printout says so. Also prints the same for a candidate and
 // a baseline evaluated side by side (two serverless endpoints, every batch sent to both),
-// and the SDK alone sending the same bodies, and the load average before and after.
+// and the SDK alone sending the same bodies, the CPU time one request costs the gate's
+// process and the emulator's (where the time goes when the machine is busy), and the load
+// average before and after.
 //
 // Live evaluation is compiled from src/ into build/bench first (tsc, as bench/metrics.mjs).
 // Usage: node bench/endpoint-validation.mjs [rows] [baseline-rows]   (npm run bench:endpoint-validation)
 import { execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -26,6 +28,8 @@ const rows = Number(process.argv[2] ?? 100_000)
 const singleRows = Number(process.argv[3] ?? 400)
 const LATENCY_MS = 50
 const REPEATS = 5
+/** /proc's clock ticks a second (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100
 const ENTRY = 'src/evaluation/live/index.ts'
 const loadBefore = loadavg()
 
@@ -160,6 +164,15 @@ async function startEmulatorProcess() {
   }
   return {
     url,
+    /** The child's CPU time (user + system) so far, from /proc; NaN where there is none. */
+    cpuMs: () => {
+      try {
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
+      } catch {
+        return NaN
+      }
+    },
     seed: body => control('seed', body),
     setFaults: body => control('faults', body),
     close: async () => {
@@ -219,8 +232,21 @@ try {
   const subset = join(dir, 'subset.csv')
   writeData(full, rows)
   writeData(subset, singleRows)
+  // CPU time from a run's first InvokeEndpoint to its last answer: this process's, and the
+  // emulator's (from /proc, to the end of the run: its cleanup calls are a few ms).
+  let cpu
+  const runtime = {
+    send: async command => {
+      cpu ??= { client: process.cpuUsage(), emulator: emulator.cpuMs(), requests: 0 }
+      const answer = await clients.runtime.send(command)
+      cpu.requests++
+      cpu.clientUsed = process.cpuUsage(cpu.client)
+      return answer
+    }
+  }
   const deps = {
     ...clients,
+    runtime,
     log: { info: () => {}, warning: message => console.warn(message), debug: () => {} },
     saveState: () => {},
     sleep: ms => new Promise(done => setTimeout(done, ms)),
@@ -228,6 +254,7 @@ try {
   }
   let runs = 0
   const evaluate = async (data, settings) => {
+    cpu = undefined
     const result = await runLiveEvaluation(deps, {
       candidate: { packageArn: candidate },
       data,
@@ -240,7 +267,15 @@ try {
     })
     if (result.outcome !== 'evaluated')
       throw new Error(`the bench candidate failed: ${result.candidate.failureReason}`)
-    return { result, rowsPerSecond: result.data.rows / (result.timings.predictMs / 1000) }
+    const perRequest = {
+      client: (cpu.clientUsed.user + cpu.clientUsed.system) / 1000 / cpu.requests,
+      emulator: (emulator.cpuMs() - cpu.emulator) / cpu.requests
+    }
+    return {
+      result,
+      rowsPerSecond: result.data.rows / (result.timings.predictMs / 1000),
+      perRequest
+    }
   }
 
   // The action's defaults: nothing about batching is passed.
@@ -265,9 +300,9 @@ try {
   console.log(
     `batching: the action's defaults, up to ${DEFAULT_ROWS_PER_REQUEST} rows a request and min(max-concurrency ${LIVE_DEFAULTS.maxConcurrency}, serverless-max-concurrency ${LIVE_DEFAULTS.serverlessMaxConcurrency}) requests in flight a version: ${rowsPerRequest} rows a request and ${concurrency} in flight were sent`
   )
-  const show = (name, { result, rowsPerSecond }, best = ideal) =>
+  const show = (name, { result, rowsPerSecond, perRequest }, best = ideal) =>
     console.log(
-      `${name}: ${rate(rowsPerSecond)} = ${(rowsPerSecond / best).toFixed(2)} of its ideal (${result.traffic.requests} requests a version, predict ${seconds(result.timings.predictMs)}; whole run ${seconds(result.timings.totalMs)}: check ${seconds(result.timings.checkMs)}, endpoints ${seconds(result.timings.provisionMs)}, metrics ${seconds(result.timings.evaluateMs)}, cleanup ${seconds(result.timings.cleanupMs)})`
+      `${name}: ${rate(rowsPerSecond)} = ${(rowsPerSecond / best).toFixed(2)} of its ideal (${result.traffic.requests} requests a version, predict ${seconds(result.timings.predictMs)}, CPU a request: gate ${perRequest.client.toFixed(2)} ms, emulator ${perRequest.emulator.toFixed(2)} ms; whole run ${seconds(result.timings.totalMs)}: check ${seconds(result.timings.checkMs)}, endpoints ${seconds(result.timings.provisionMs)}, metrics ${seconds(result.timings.evaluateMs)}, cleanup ${seconds(result.timings.cleanupMs)})`
     )
   batched.forEach((run, i) =>
     show(`batched, run ${i + 1} (${rowsPerRequest} rows a request, ${concurrency} in flight)`, run)
