@@ -1,7 +1,8 @@
 // The metrics engine against pandas.read_csv + scikit-learn, in one run, on the same file:
 // N (label, score) rows (10 million by default) written to a temporary CSV, then the full
 // binary metric set computed from the file by each, in its own child process. Prints both
-// times, rows/s, each child's peak RSS, the ratio, and checks that every metric agrees.
+// times, rows/s, each child's peak RSS, the ratio, and checks that every metric agrees;
+// with the load average before and after, as both share the machine with whatever runs.
 // Target: at least 5x faster, at most 300 MB peak RSS.
 //
 // The engine is compiled from src/ into build/bench first (tsc, same options as the build).
@@ -18,7 +19,7 @@ import {
   writeFileSync,
   writeSync
 } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const rows = Number(process.argv[2] ?? 10_000_000)
@@ -133,6 +134,7 @@ function agreement(ours, theirs) {
   return { worst, missing }
 }
 
+const loadBefore = loadavg()
 compileEngine()
 ensurePython()
 const dir = mkdtempSync(join(tmpdir(), 'bench-metrics-'))
@@ -161,6 +163,10 @@ try {
     'pandas + scikit-learn:  ',
     theirs,
     ` (read_csv ${theirs.readSeconds.toFixed(2)} s; metrics only)`
+  )
+  const load = l => l.map(x => x.toFixed(2)).join(' ')
+  console.log(
+    `load average before: ${load(loadBefore)}, after: ${load(loadavg())} on ${cpus().length} CPUs`
   )
   const ratio = theirs.seconds / ours.seconds
   console.log(

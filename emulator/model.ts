@@ -94,7 +94,7 @@ export class ModelInputError extends Error {
 export const CSV = 'text/csv'
 export const JSON_LINES = 'application/jsonlines'
 
-function dot(w: number[], x: number[]): number {
+function dot(w: number[], x: ArrayLike<number>): number {
   let s = 0
   for (let i = 0; i < w.length; i++) s += w[i]! * x[i]!
   return s
@@ -106,7 +106,7 @@ export interface Prediction {
   label?: number
 }
 
-export function predictRow(model: LinearModel, x: number[]): Prediction {
+export function predictRow(model: LinearModel, x: ArrayLike<number>): Prediction {
   if (model.task === 'regression') return { score: dot(model.weights[0]!, x) + model.bias[0]! }
   if (model.task === 'binary') {
     const p = 1 / (1 + Math.exp(-(dot(model.weights[0]!, x) + model.bias[0]!)))
@@ -137,8 +137,9 @@ function jsonLine(p: Prediction): string {
 }
 
 function parseNumber(cell: string, row: number): number {
-  const v = cell.trim() === '' ? NaN : Number(cell)
-  if (!Number.isFinite(v))
+  const v = Number(cell)
+  // Number('') and Number('  ') are 0: an empty cell is no number.
+  if (!Number.isFinite(v) || (v === 0 && cell.trim() === ''))
     throw new ModelInputError(`could not convert string to float: '${cell.trim()}' (row ${row})`)
   return v
 }
@@ -156,21 +157,50 @@ function jsonFeatures(line: string, row: number): number[] {
   return features.map(v => parseNumber(String(v), row))
 }
 
-/** The feature rows of a request body (no header, no label column); blank lines skipped. */
-export function parseRows(model: LinearModel, text: string, contentType: string): number[][] {
+function widthError(row: number, found: number, model: LinearModel): ModelInputError {
+  return new ModelInputError(
+    `Row ${row} has ${found} features, the model expects ${model.features}.`
+  )
+}
+
+/**
+ * Hands each CSV row of a body (no header, no label column; blank lines skipped) to
+ * `score`, its features in one array reused from row to row: a request of many rows makes
+ * no array or string per row beyond its cells'.
+ */
+function forEachCsvRow(model: LinearModel, text: string, score: (x: Float64Array) => void): void {
+  const x = new Float64Array(model.features)
+  let row = 0
+  for (let pos = 0; pos <= text.length;) {
+    let end = text.indexOf('\n', pos)
+    if (end < 0) end = text.length
+    // trim() also takes the \r of a CRLF line ending.
+    const line = text.slice(pos, end).trim()
+    pos = end + 1
+    row++
+    if (line === '') continue
+    let count = 0
+    for (let from = 0; ; count++) {
+      const comma = line.indexOf(',', from)
+      const value = parseNumber(line.slice(from, comma < 0 ? line.length : comma), row)
+      if (count < x.length) x[count] = value
+      if (comma < 0) break
+      from = comma + 1
+    }
+    if (count + 1 !== model.features) throw widthError(row, count + 1, model)
+    score(x)
+  }
+}
+
+/** The feature rows of a JSON Lines request body; blank lines skipped. */
+function jsonLinesRows(model: LinearModel, text: string): number[][] {
   const rows: number[][] = []
   const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim()
     if (line === '') continue
-    const x =
-      contentType === JSON_LINES
-        ? jsonFeatures(line, i + 1)
-        : line.split(',').map(c => parseNumber(c, i + 1))
-    if (x.length !== model.features)
-      throw new ModelInputError(
-        `Row ${i + 1} has ${x.length} features, the model expects ${model.features}.`
-      )
+    const x = jsonFeatures(line, i + 1)
+    if (x.length !== model.features) throw widthError(i + 1, x.length, model)
     rows.push(x)
   }
   return rows
@@ -205,9 +235,12 @@ export function predict(
       `Accept ${accept} is not supported by this model; accept ${CSV} or ${JSON_LINES}.`,
       406
     )
-  const lines = parseRows(model, body, type).map(x => {
+  let answer = ''
+  const score = (x: ArrayLike<number>) => {
     const p = predictRow(model, x)
-    return out === CSV ? csvLine(model, p) : jsonLine(p)
-  })
-  return { body: lines.map(l => `${l}\n`).join(''), contentType: out }
+    answer += `${out === CSV ? csvLine(model, p) : jsonLine(p)}\n`
+  }
+  if (type === CSV) forEachCsvRow(model, body, score)
+  else for (const x of jsonLinesRows(model, body)) score(x)
+  return { body: answer, contentType: out }
 }

@@ -15,7 +15,7 @@ export const MAX_SERVERLESS_PAYLOAD_BYTES = 4 * 1024 * 1024
 const SERVING = new Set(['InService', 'Updating', 'RollingBack', 'SystemUpdating'])
 
 export interface InvokeResult {
-  body: string
+  body: Buffer
   contentType: string
   variant: string
 }
@@ -151,13 +151,14 @@ export async function invokeEndpoint(
     throw modelError(ep, region, e.status, e.message)
   }
   record(0)
+  const answer = Buffer.from(out.body)
   capture(store, ep.dataCaptureConfig, {
     endpoint: ep.name,
     variant: variant.name,
     time: store.now(),
     inferenceId: headers.inferenceId,
     input: { contentType: headers.contentType ?? '', body },
-    output: { contentType: out.contentType, body: Buffer.from(out.body) }
+    output: { contentType: out.contentType, body: answer }
   })
-  return { ...out, variant: variant.name }
+  return { body: answer, contentType: out.contentType, variant: variant.name }
 }

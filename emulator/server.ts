@@ -369,8 +369,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     setDelays: d => setDelays(store, d)
   }
   const server = createServer((req, res) => void route(target, req, res))
-  // Keep-alive sockets from SDK clients must not hold close() open.
-  server.keepAliveTimeout = 1000
+  // Idle connections stay open a minute (README, Wire format). Node's agent does not reuse
+  // a socket whose Keep-Alive hint is 1 s (it keeps a second in hand), so such a hint
+  // opens a connection per request; and the SDK's agent keeps idle sockets with no time
+  // limit, so a short server timeout lets a client that was busy write into a socket the
+  // server has just closed (ECONNRESET). close() closes every connection anyway.
+  server.keepAliveTimeout = 60_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port ?? 0, host, () => resolve())

@@ -1,5 +1,6 @@
 // InvokeEndpoint through @aws-sdk/client-sagemaker-runtime: the JSON model format,
 // traffic split by weight, the 6 MB payload limit and the runtime's error types.
+import { request, Agent } from 'node:http'
 import { describe, expect, it } from '@jest/globals'
 import { CreateEndpointCommand } from '@aws-sdk/client-sagemaker'
 import {
@@ -14,6 +15,7 @@ import {
   linear,
   useHarness
 } from './helpers.ts'
+import { parseArtifact, predict } from '../../emulator/model.ts'
 
 const h = useHarness()
 
@@ -186,5 +188,65 @@ describe('payload limit', () => {
       /Member must have length less than or equal to 6291456/
     )
     expect(h.emu.stats().runtime.InvokeEndpoint).toBe(2)
+  })
+})
+
+describe('CSV rows as the container reads them', () => {
+  const model = (task: 'binary' | 'regression') => {
+    const loaded = parseArtifact(Buffer.from(linear(task, [2, 3], -1)), 's3://b/m.json')
+    if (!loaded.ok) throw new Error(loaded.reason)
+    return loaded.model
+  }
+  const score = (body: string, task: 'binary' | 'regression' = 'regression') =>
+    predict(model(task), body, 'text/csv', undefined).body
+
+  it('skips blank lines, takes CRLF endings and spaces around cells, and answers in row order', () => {
+    expect(score('1,2\r\n\n 3 , 4 \n \t\n0,0')).toBe('7\n17\n-1\n')
+    expect(score('1,2\n0,0\n', 'binary')).toBe(`${sigmoid(7)}\n${sigmoid(-1)}\n`)
+    expect(score('1e3,-0\n')).toBe('1999\n')
+  })
+
+  it('names the first cell it cannot read and the row, blank lines counted', () => {
+    expect(() => score('1,2\n\n1,abc\n')).toThrow(
+      "could not convert string to float: 'abc' (row 3)"
+    )
+    expect(() => score('1,,2\n')).toThrow("could not convert string to float: '' (row 1)")
+    expect(() => score('1, \n')).toThrow("could not convert string to float: '' (row 1)")
+    expect(() => score('Infinity,1\n')).toThrow(
+      "could not convert string to float: 'Infinity' (row 1)"
+    )
+    // A bad cell beyond the model's width is still a bad cell, as the container reads all.
+    expect(() => score('1,2,abc\n')).toThrow("could not convert string to float: 'abc' (row 1)")
+  })
+
+  it("counts each row's features against the model", () => {
+    expect(() => score('1,2,3\n')).toThrow('Row 1 has 3 features, the model expects 2.')
+    expect(() => score('\n\n1\n')).toThrow('Row 3 has 1 features, the model expects 2.')
+  })
+})
+
+describe('connections', () => {
+  it('keeps a keep-alive client on one connection between requests', async () => {
+    const agent = new Agent({ keepAlive: true })
+    const ports: number[] = []
+    try {
+      for (let i = 0; i < 3; i++) {
+        await new Promise<void>((resolve, reject) => {
+          const req = request(`${h.emu.url}/endpoints/none/invocations`, { method: 'POST', agent })
+          req.on('response', res => {
+            ports.push(req.socket!.localPort!)
+            res.resume()
+            res.on('end', resolve)
+          })
+          req.on('error', reject)
+          req.end('1\n')
+        })
+        // The agent takes the socket back once the answer has been read.
+        await new Promise(resolve => setImmediate(resolve))
+      }
+    } finally {
+      agent.destroy()
+    }
+    expect(new Set(ports).size).toBe(1)
   })
 })

@@ -13662,32 +13662,32 @@ const answers_TAB = 9;
  * The common answer read straight from its bytes: CSV with one number a line, exactly
  * `rows` of them (and for multiclass, classes). Anything else is left to parsePredictions
  * (undefined), which reads every shape and words every error; both give the same numbers.
+ * One pass: each number is parsed where its line starts, then only blanks and a line feed
+ * may follow it (no search for the line's end first).
  */
 function plainCsv(bytes, rows, task) {
     const values = new Float64Array(rows);
+    const end = bytes.length;
     let count = 0;
     let pos = 0;
-    while (pos < bytes.length) {
-        let newline = bytes.indexOf(answers_LF, pos);
-        if (newline < 0)
-            newline = bytes.length;
-        let a = pos;
-        let b = newline;
-        while (a < b && (bytes[a] === answers_SPACE || bytes[a] === answers_TAB))
-            a++;
-        while (b > a && (bytes[b - 1] === answers_SPACE || bytes[b - 1] === answers_TAB || bytes[b - 1] === answers_CR))
-            b--;
-        pos = newline + 1;
-        if (a === b)
-            continue;
-        if (count === rows)
+    while (pos < end) {
+        while (pos < end && (bytes[pos] === answers_SPACE || bytes[pos] === answers_TAB))
+            pos++;
+        if (pos < end && bytes[pos] !== answers_LF && bytes[pos] !== answers_CR) {
+            if (count === rows)
+                return undefined;
+            const value = parseDecimal(bytes, pos, end);
+            if (!Number.isFinite(value))
+                return undefined;
+            if (task === 'multiclass' && !(Number.isInteger(value) && value >= 0))
+                return undefined;
+            values[count++] = value;
+            pos = decimalEnd;
+        }
+        while (pos < end && (bytes[pos] === answers_SPACE || bytes[pos] === answers_TAB || bytes[pos] === answers_CR))
+            pos++;
+        if (pos < end && bytes[pos++] !== answers_LF)
             return undefined;
-        const value = parseDecimal(bytes, a, b);
-        if (decimalEnd !== b || !Number.isFinite(value))
-            return undefined;
-        if (task === 'multiclass' && !(Number.isInteger(value) && value >= 0))
-            return undefined;
-        values[count++] = value;
     }
     return count === rows ? { rows, width: 1, values } : undefined;
 }

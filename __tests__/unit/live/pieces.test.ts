@@ -19,6 +19,7 @@ import {
 } from '../../../src/cleanup.js'
 import { DataError } from '../../../src/evaluation/data-error.js'
 import { evaluate } from '../../../src/evaluation/evaluate.js'
+import { parsePredictions } from '../../../src/evaluation/predictions.js'
 import { readAnswer } from '../../../src/evaluation/live/answers.js'
 import { packRequests } from '../../../src/evaluation/live/batches.js'
 import { LiveCollector } from '../../../src/evaluation/live/collect.js'
@@ -346,6 +347,57 @@ describe('answers', () => {
     ).toThrow(/CSV, which has no field names/)
     expect(() => readAnswer('0.1\n', 'text/csv', { task: 'binary', rows: 2, source: 's' })).toThrow(
       's: 1 prediction came back for 2 rows sent.'
+    )
+  })
+})
+
+describe('answers read from their bytes', () => {
+  const number = fc.oneof(
+    fc.double({ noNaN: true }).map(String),
+    fc.double({ noNaN: true, min: -1e6, max: 1e6 }).map(d => d.toExponential()),
+    fc
+      .tuple(fc.double({ noNaN: true, min: 0, max: 1 }), fc.integer({ min: 0, max: 20 }))
+      .map(([d, k]) => d.toFixed(k)),
+    fc.integer({ min: -5, max: 5 }).map(String),
+    fc.stringMatching(/^[+-]?\d{0,21}(\.\d{0,21})?(e[+-]?\d{1,3})?$/),
+    fc.constantFrom('.5', '5.', '+4E2', '-0', '1e400', 'nan', 'inf', 'abc', '1,2', '"0.5"', '.', '')
+  )
+  const line = fc
+    .tuple(fc.stringMatching(/^[ \t]{0,2}$/), number, fc.stringMatching(/^[ \t\r]{0,2}$/))
+    .map(parts => parts.join(''))
+  const answer = fc.tuple(fc.array(line, { maxLength: 12 }), fc.boolean())
+  const outcome = (read: () => { rows: number; width: number; values: Float64Array }) => {
+    try {
+      const p = read()
+      return { rows: p.rows, width: p.width, values: Array.from(p.values) }
+    } catch (error) {
+      return { error: (error as Error).message }
+    }
+  }
+
+  it('give the same predictions and errors as the general reader (property)', () => {
+    fc.assert(
+      fc.property(
+        answer,
+        fc.constantFrom('binary', 'multiclass', 'regression'),
+        fc.integer({ min: -1, max: 1 }),
+        ([lines, finalNewline], task, extra) => {
+          const text = lines.join('\n') + (finalNewline ? '\n' : '')
+          const rows = Math.max(1, lines.filter(l => l.trim() !== '').length + extra)
+          const options = { task, rows, source: 's' } as const
+          const general = outcome(() =>
+            parsePredictions(text, {
+              task,
+              contentType: 'text/csv',
+              expectedRows: rows,
+              source: 's'
+            })
+          )
+          expect(outcome(() => readAnswer(Buffer.from(text), 'text/csv', options))).toEqual(general)
+          expect(outcome(() => readAnswer(text, undefined, options))).toEqual(general)
+        }
+      ),
+      { numRuns: 2000 }
     )
   })
 })
