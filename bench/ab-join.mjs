@@ -13,7 +13,6 @@
 // Usage: node bench/ab-join.mjs [records]   (npm run bench:ab-join)
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -127,11 +126,13 @@ try {
   async function joinAndScore() {
     const truth = new GroundTruth('binary')
     for (let o = 0; o < objects; o++) {
-      truth.addText(await readFile(join(dir, 'truth', `${o}.jsonl`), 'utf8'), `truth/${o}`)
+      const path = join(dir, 'truth', `${o}.jsonl`)
+      await truth.addStream(fileChunks(path), path)
     }
     const variant = new VariantJoin('AllTraffic', 'binary', truth.labels, window)
     for (let o = 0; o < objects; o++) {
-      variant.addText(await readFile(join(dir, 'capture', `${o}.jsonl`), 'utf8'), `capture/${o}`)
+      const path = join(dir, 'capture', `${o}.jsonl`)
+      await variant.addStream(fileChunks(path), path)
     }
     return scoreVariant(variant.finish(), options).report.values
   }
