@@ -8798,11 +8798,42 @@ function plainNumber(b, start, end) {
     const value = parseDecimal(b, start, end);
     return decimalEnd === end ? value : NaN;
 }
+/**
+ * A JSON string's text in a layout RegExp: no escapes, ASCII only (so the text is what
+ * JSON.parse gives), as a group; and any string, skipped.
+ */
+const PLAIN_STRING = String.raw `"([^"\\\x80-\xff]*)"`;
+const ANY_STRING = String.raw `"[^"\\]*(?:\\.[^"\\]*)*"`;
+/** The spaces and line feed after a line's last brace. */
+const LINE_END = String.raw `[ \t\r]*\n`;
+/**
+ * The number in a JSON string's text (ASCII) with nothing around it but spaces and `\n`,
+ * `\r`, `\t`, `\f` escapes; NaN when it holds anything else. What plainNumber reads.
+ */
+function plainNumberText(text) {
+    if (text.length > scratch.length)
+        return NaN;
+    for (let k = 0; k < text.length; k++)
+        scratch[k] = text.charCodeAt(k);
+    return plainNumber(scratch, 0, text.length);
+}
+const scratch = new Uint8Array(256);
 /** Lines of JSON read through a scanner's fast path, else with JSON.parse. */
 class JsonLines {
+    options;
+    layout;
     scanner;
-    constructor(shape, fields) {
+    constructor(shape, fields, options, layout) {
+        this.options = options;
+        this.layout = layout;
         this.scanner = new scan_LineScanner(shape, fields);
+    }
+    /**
+     * Handles a line the layout matched (sticky, through its line feed), from the match's
+     * groups; false leaves it to the scanner, unchanged.
+     */
+    matched(_match) {
+        return false;
     }
     /** Reads one object's text; `source` names the object in messages. */
     addText(text, source) {
@@ -8854,9 +8885,20 @@ class JsonLines {
             this.lines(last, object);
     }
     lines({ bytes, start, end }, object) {
+        const layout = this.options.scan === false ? undefined : this.layout;
+        // One string of the region's bytes (latin1: a byte a character) for the layout's RegExp.
+        const text = layout ? asBuffer(bytes).toString('latin1', start, end) : '';
         let i = start;
         while (i < end) {
             object.line++;
+            if (layout) {
+                layout.lastIndex = i - start;
+                const match = layout.exec(text);
+                if (match && this.matched(match)) {
+                    i = start + layout.lastIndex;
+                    continue;
+                }
+            }
             let lf = this.scanner.scan(bytes, i);
             const fast = lf >= 0 && (this.scanner.blank || this.scanned(bytes, object));
             if (lf < 0)
@@ -8920,18 +8962,34 @@ class LabelTable {
         else
             this.insert(bytes, start, end, hash, value);
     }
+    /** get() for an id of ASCII characters only. */
+    getText(id) {
+        const bytes = this.scratchOf(id);
+        return this.getBytes(bytes, 0, id.length);
+    }
+    /** set() for an id of ASCII characters only. */
+    setText(id, value) {
+        const bytes = this.scratchOf(id);
+        this.setBytes(bytes, 0, id.length, value);
+    }
+    scratch = new Uint8Array(256);
+    scratchOf(id) {
+        if (id.length > this.scratch.length)
+            this.scratch = new Uint8Array(id.length * 2);
+        for (let k = 0; k < id.length; k++)
+            this.scratch[k] = id.charCodeAt(k);
+        return this.scratch;
+    }
     get(id) {
         if (!isAscii(id)) {
             const entry = this.wide.get(id);
             return entry === undefined ? undefined : this.values[entry];
         }
-        const bytes = Buffer.from(id, 'latin1');
-        return this.getBytes(bytes, 0, bytes.length);
+        return this.getText(id);
     }
     set(id, value) {
         if (isAscii(id)) {
-            const bytes = Buffer.from(id, 'latin1');
-            this.setBytes(bytes, 0, bytes.length, value);
+            this.setText(id, value);
             return;
         }
         const entry = this.wide.get(id);
@@ -9102,6 +9160,22 @@ const CAPTURE_SHAPE = {
     },
     eventMetadata: { eventId: EVENT_ID, inferenceId: INFERENCE_ID, inferenceTime: INFERENCE_TIME }
 };
+/**
+ * The layout SageMaker and Model Monitor write, compact and in their order, as one sticky
+ * RegExp over a line: matched natively, with the few strings the join needs as groups.
+ * For a line that is JSON, a match leaves no doubt about what JSON.parse would give: every
+ * member is in place up to the closing brace at the line's end, and the request's payload,
+ * skipped unread, holds no bracket, so `endpointOutput` is captureData's. Anything else
+ * (escapes or UTF-8 in the fields, another order, spacing, a bracket in the payload) goes
+ * to the scanner.
+ */
+const CAPTURE_LAYOUT = new RegExp(String.raw `\{"captureData":\{"endpointInput":\{[^{}\[\]]*\},` +
+    String.raw `"endpointOutput":\{"observedContentType":${ANY_STRING},"mode":${ANY_STRING},` +
+    String.raw `"data":"([^"\\\x80-\xff]*(?:\\[nrtf][^"\\\x80-\xff]*)*)","encoding":${PLAIN_STRING}\}\},` +
+    String.raw `"eventMetadata":\{"eventId":${PLAIN_STRING},(?:"inferenceId":"([^"\\\x80-\xff]+)",)?` +
+    String.raw `"inferenceTime":${PLAIN_STRING}\},"eventVersion":${ANY_STRING}\}${LINE_END}`, 'y');
+const TRUTH_LAYOUT = new RegExp(String.raw `\{"groundTruthData":\{"data":${PLAIN_STRING},"encoding":${PLAIN_STRING}\},` +
+    String.raw `"eventMetadata":\{"eventId":"([^"\\\x80-\xff]+)"\},"eventVersion":${ANY_STRING}\}${LINE_END}`, 'y');
 const CSV = Buffer.from('CSV', 'latin1');
 const JSON_ = Buffer.from('JSON', 'latin1');
 /** Whether the payload's encoding leaves its data as it is: CSV, JSON or none given. */
@@ -9114,6 +9188,10 @@ function encodedAsIs(scanner, b) {
     const start = scanner.start[ENCODING];
     const end = scanner.end[ENCODING];
     return bytesEqual(b, start, end, CSV) || bytesEqual(b, start, end, JSON_);
+}
+/** Whether an encoding's name leaves the data as it is. */
+function asIs(encoding) {
+    return encoding === 'CSV' || encoding === 'JSON';
 }
 /** Whether a label fits the task: what checkedLabel accepts. */
 function fitsTask(task, label) {
@@ -9135,12 +9213,17 @@ function labelOf(task, meta, data, where, source) {
 /** Ground truth by event id, from Model Monitor's ground-truth JSON lines. */
 class GroundTruth extends JsonLines {
     task;
-    options;
     labels = new LabelTable();
     constructor(task, options = {}) {
-        super(TRUTH_SHAPE, FIELDS);
+        super(TRUTH_SHAPE, FIELDS, options, TRUTH_LAYOUT);
         this.task = task;
-        this.options = options;
+    }
+    matched(match) {
+        const label = plainNumberText(match[1]);
+        if (!fitsTask(this.task, label) || !asIs(match[2]))
+            return false;
+        this.labels.setText(match[3], label);
+        return true;
     }
     /** A plain id with a plain number as its label, in CSV or JSON: straight from the bytes. */
     scanned(b) {
@@ -9169,7 +9252,6 @@ class GroundTruth extends JsonLines {
 class VariantJoin extends JsonLines {
     variantName;
     task;
-    options;
     labels = new Float64Column();
     predictions = new Float64Column();
     truth;
@@ -9178,10 +9260,9 @@ class VariantJoin extends JsonLines {
     start;
     end;
     constructor(variantName, task, truth, window, options = {}) {
-        super(CAPTURE_SHAPE, FIELDS);
+        super(CAPTURE_SHAPE, FIELDS, options, CAPTURE_LAYOUT);
         this.variantName = variantName;
         this.task = task;
-        this.options = options;
         this.truth = truth instanceof LabelTable ? truth : LabelTable.from(truth);
         this.start = window.start.getTime();
         this.end = window.end.getTime();
@@ -9202,6 +9283,30 @@ class VariantJoin extends JsonLines {
         }
         this.labels.push(label);
         this.predictions.push(this.scannedPrediction(b, origin));
+        return true;
+    }
+    matched(match) {
+        const [, data, encoding, eventId, inferenceId, inferenceTime] = match;
+        if (inferenceTime !== this.lastTimeText) {
+            this.lastTimeText = inferenceTime;
+            this.lastTime = Date.parse(inferenceTime);
+        }
+        const time = this.lastTime;
+        if (Number.isNaN(time))
+            return false;
+        if (time < this.start || time >= this.end)
+            return true;
+        const label = this.truth.getText(inferenceId ?? eventId);
+        const prediction = label === undefined ? 0 : asIs(encoding) ? plainNumberText(data) : NaN;
+        if (Number.isNaN(prediction))
+            return false;
+        this.captured++;
+        if (label === undefined)
+            this.unlabelled++;
+        else {
+            this.labels.push(label);
+            this.predictions.push(prediction);
+        }
         return true;
     }
     /** The label of a scanned line's inferenceId, else its eventId. */

@@ -10,9 +10,21 @@ import { DataError } from '../evaluation/data-error.js'
 import type { Task } from '../evaluation/dataset.js'
 import { argmax } from '../evaluation/multiclass.js'
 import { parsePredictions } from '../evaluation/predictions.js'
-import { bytesEqual, JsonLines, plainNumber, type LineOrigin } from './json-lines.js'
+import {
+  ANY_STRING,
+  bytesEqual,
+  JsonLines,
+  LINE_END,
+  PLAIN_STRING,
+  plainNumber,
+  plainNumberText,
+  type LineOrigin,
+  type ReadOptions
+} from './json-lines.js'
 import { LabelTable } from './labels.js'
 import type { LineScanner, Shape } from './scan.js'
+
+export type { ReadOptions } from './json-lines.js'
 
 /** A half-open time window [start, end). */
 export interface TimeWindow {
@@ -118,6 +130,28 @@ const CAPTURE_SHAPE: Shape = {
   },
   eventMetadata: { eventId: EVENT_ID, inferenceId: INFERENCE_ID, inferenceTime: INFERENCE_TIME }
 }
+/**
+ * The layout SageMaker and Model Monitor write, compact and in their order, as one sticky
+ * RegExp over a line: matched natively, with the few strings the join needs as groups.
+ * For a line that is JSON, a match leaves no doubt about what JSON.parse would give: every
+ * member is in place up to the closing brace at the line's end, and the request's payload,
+ * skipped unread, holds no bracket, so `endpointOutput` is captureData's. Anything else
+ * (escapes or UTF-8 in the fields, another order, spacing, a bracket in the payload) goes
+ * to the scanner.
+ */
+const CAPTURE_LAYOUT = new RegExp(
+  String.raw`\{"captureData":\{"endpointInput":\{[^{}\[\]]*\},` +
+    String.raw`"endpointOutput":\{"observedContentType":${ANY_STRING},"mode":${ANY_STRING},` +
+    String.raw`"data":"([^"\\\x80-\xff]*(?:\\[nrtf][^"\\\x80-\xff]*)*)","encoding":${PLAIN_STRING}\}\},` +
+    String.raw`"eventMetadata":\{"eventId":${PLAIN_STRING},(?:"inferenceId":"([^"\\\x80-\xff]+)",)?` +
+    String.raw`"inferenceTime":${PLAIN_STRING}\},"eventVersion":${ANY_STRING}\}${LINE_END}`,
+  'y'
+)
+const TRUTH_LAYOUT = new RegExp(
+  String.raw`\{"groundTruthData":\{"data":${PLAIN_STRING},"encoding":${PLAIN_STRING}\},` +
+    String.raw`"eventMetadata":\{"eventId":"([^"\\\x80-\xff]+)"\},"eventVersion":${ANY_STRING}\}${LINE_END}`,
+  'y'
+)
 const CSV = Buffer.from('CSV', 'latin1')
 const JSON_ = Buffer.from('JSON', 'latin1')
 
@@ -129,6 +163,11 @@ function encodedAsIs(scanner: LineScanner, b: Uint8Array): boolean {
   const start = scanner.start[ENCODING]!
   const end = scanner.end[ENCODING]!
   return bytesEqual(b, start, end, CSV) || bytesEqual(b, start, end, JSON_)
+}
+
+/** Whether an encoding's name leaves the data as it is. */
+function asIs(encoding: string): boolean {
+  return encoding === 'CSV' || encoding === 'JSON'
 }
 
 /** Whether a label fits the task: what checkedLabel accepts. */
@@ -156,21 +195,22 @@ function labelOf(
   return [eventId, checkedLabel(task, text.split(/[\n,]/)[0] ?? '', where, source)]
 }
 
-/** Both ways of reading a line: the scanner's, and JSON.parse (the reference, for tests). */
-export interface ReadOptions {
-  /** false reads every line with JSON.parse. */
-  scan?: boolean
-}
-
 /** Ground truth by event id, from Model Monitor's ground-truth JSON lines. */
 export class GroundTruth extends JsonLines {
   readonly labels = new LabelTable()
 
   constructor(
     private readonly task: Task,
-    private readonly options: ReadOptions = {}
+    options: ReadOptions = {}
   ) {
-    super(TRUTH_SHAPE, FIELDS)
+    super(TRUTH_SHAPE, FIELDS, options, TRUTH_LAYOUT)
+  }
+
+  protected override matched(match: RegExpExecArray): boolean {
+    const label = plainNumberText(match[1]!)
+    if (!fitsTask(this.task, label) || !asIs(match[2]!)) return false
+    this.labels.setText(match[3]!, label)
+    return true
   }
 
   /** A plain id with a plain number as its label, in CSV or JSON: straight from the bytes. */
@@ -215,9 +255,9 @@ export class VariantJoin extends JsonLines {
     private readonly task: Task,
     truth: LabelTable | ReadonlyMap<string, number>,
     window: TimeWindow,
-    private readonly options: ReadOptions = {}
+    options: ReadOptions = {}
   ) {
-    super(CAPTURE_SHAPE, FIELDS)
+    super(CAPTURE_SHAPE, FIELDS, options, CAPTURE_LAYOUT)
     this.truth = truth instanceof LabelTable ? truth : LabelTable.from(truth)
     this.start = window.start.getTime()
     this.end = window.end.getTime()
@@ -236,6 +276,27 @@ export class VariantJoin extends JsonLines {
     }
     this.labels.push(label)
     this.predictions.push(this.scannedPrediction(b, origin))
+    return true
+  }
+
+  protected override matched(match: RegExpExecArray): boolean {
+    const [, data, encoding, eventId, inferenceId, inferenceTime] = match
+    if (inferenceTime !== this.lastTimeText) {
+      this.lastTimeText = inferenceTime!
+      this.lastTime = Date.parse(inferenceTime!)
+    }
+    const time = this.lastTime
+    if (Number.isNaN(time)) return false
+    if (time < this.start || time >= this.end) return true
+    const label = this.truth.getText(inferenceId ?? eventId!)
+    const prediction = label === undefined ? 0 : asIs(encoding!) ? plainNumberText(data!) : NaN
+    if (Number.isNaN(prediction)) return false
+    this.captured++
+    if (label === undefined) this.unlabelled++
+    else {
+      this.labels.push(label)
+      this.predictions.push(prediction)
+    }
     return true
   }
 

@@ -65,12 +65,51 @@ export function plainNumber(b: Uint8Array, start: number, end: number): number {
   return decimalEnd === end ? value : NaN
 }
 
+/** Both ways of reading a line: the fast ones, and JSON.parse (the reference, for tests). */
+export interface ReadOptions {
+  /** false reads every line with JSON.parse. */
+  scan?: boolean
+}
+
+/**
+ * A JSON string's text in a layout RegExp: no escapes, ASCII only (so the text is what
+ * JSON.parse gives), as a group; and any string, skipped.
+ */
+export const PLAIN_STRING = String.raw`"([^"\\\x80-\xff]*)"`
+export const ANY_STRING = String.raw`"[^"\\]*(?:\\.[^"\\]*)*"`
+/** The spaces and line feed after a line's last brace. */
+export const LINE_END = String.raw`[ \t\r]*\n`
+
+/**
+ * The number in a JSON string's text (ASCII) with nothing around it but spaces and `\n`,
+ * `\r`, `\t`, `\f` escapes; NaN when it holds anything else. What plainNumber reads.
+ */
+export function plainNumberText(text: string): number {
+  if (text.length > scratch.length) return NaN
+  for (let k = 0; k < text.length; k++) scratch[k] = text.charCodeAt(k)
+  return plainNumber(scratch, 0, text.length)
+}
+const scratch = new Uint8Array(256)
+
 /** Lines of JSON read through a scanner's fast path, else with JSON.parse. */
 export abstract class JsonLines {
   protected readonly scanner: LineScanner
 
-  constructor(shape: Shape, fields: number) {
+  constructor(
+    shape: Shape,
+    fields: number,
+    protected readonly options: ReadOptions,
+    private readonly layout?: RegExp
+  ) {
     this.scanner = new LineScanner(shape, fields)
+  }
+
+  /**
+   * Handles a line the layout matched (sticky, through its line feed), from the match's
+   * groups; false leaves it to the scanner, unchanged.
+   */
+  protected matched(_match: RegExpExecArray): boolean {
+    return false
   }
 
   /** Handles one line from the scanner's fields; false leaves it to `parsed`, unchanged. */
@@ -136,9 +175,20 @@ export abstract class JsonLines {
   }
 
   private lines({ bytes, start, end }: LineRegion, object: ObjectState): void {
+    const layout = this.options.scan === false ? undefined : this.layout
+    // One string of the region's bytes (latin1: a byte a character) for the layout's RegExp.
+    const text = layout ? asBuffer(bytes).toString('latin1', start, end) : ''
     let i = start
     while (i < end) {
       object.line++
+      if (layout) {
+        layout.lastIndex = i - start
+        const match = layout.exec(text)
+        if (match && this.matched(match)) {
+          i = start + layout.lastIndex
+          continue
+        }
+      }
       let lf = this.scanner.scan(bytes, i)
       const fast = lf >= 0 && (this.scanner.blank || this.scanned(bytes, object))
       if (lf < 0) lf = bytes.indexOf(LF, i)

@@ -51,19 +51,37 @@ export class LabelTable implements Iterable<[string, number]> {
     else this.insert(bytes, start, end, hash, value)
   }
 
+  /** get() for an id of ASCII characters only. */
+  getText(id: string): number | undefined {
+    const bytes = this.scratchOf(id)
+    return this.getBytes(bytes, 0, id.length)
+  }
+
+  /** set() for an id of ASCII characters only. */
+  setText(id: string, value: number): void {
+    const bytes = this.scratchOf(id)
+    this.setBytes(bytes, 0, id.length, value)
+  }
+
+  private scratch = new Uint8Array(256)
+
+  private scratchOf(id: string): Uint8Array {
+    if (id.length > this.scratch.length) this.scratch = new Uint8Array(id.length * 2)
+    for (let k = 0; k < id.length; k++) this.scratch[k] = id.charCodeAt(k)
+    return this.scratch
+  }
+
   get(id: string): number | undefined {
     if (!isAscii(id)) {
       const entry = this.wide.get(id)
       return entry === undefined ? undefined : this.values[entry]
     }
-    const bytes = Buffer.from(id, 'latin1')
-    return this.getBytes(bytes, 0, bytes.length)
+    return this.getText(id)
   }
 
   set(id: string, value: number): void {
     if (isAscii(id)) {
-      const bytes = Buffer.from(id, 'latin1')
-      this.setBytes(bytes, 0, bytes.length, value)
+      this.setText(id, value)
       return
     }
     const entry = this.wide.get(id)
