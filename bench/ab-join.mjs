@@ -6,6 +6,8 @@
 // - join: every ground-truth object read and parsed, every capture object read, parsed,
 //   joined by inferenceId and handed to the engine (src/abtest/join.ts, score.ts);
 // - engine: `evaluate` of the CSV file (the `metrics` mode's path).
+// Both read their files the same way, as byte chunks through fileChunks (an S3 object's
+// body is bytes too); writing the files is not timed.
 // Prints both times, the ratio and checks that both give the same metrics.
 // Target: the join at most 2x the engine.
 //
@@ -13,8 +15,7 @@
 // Usage: node bench/ab-join.mjs [records]   (npm run bench:ab-join)
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -127,11 +128,13 @@ try {
   async function joinAndScore() {
     const truth = new GroundTruth('binary')
     for (let o = 0; o < objects; o++) {
-      truth.addText(await readFile(join(dir, 'truth', `${o}.jsonl`), 'utf8'), `truth/${o}`)
+      const path = join(dir, 'truth', `${o}.jsonl`)
+      await truth.addStream(fileChunks(path), path)
     }
     const variant = new VariantJoin('AllTraffic', 'binary', truth.labels, window)
     for (let o = 0; o < objects; o++) {
-      variant.addText(await readFile(join(dir, 'capture', `${o}.jsonl`), 'utf8'), `capture/${o}`)
+      const path = join(dir, 'capture', `${o}.jsonl`)
+      await variant.addStream(fileChunks(path), path)
     }
     return scoreVariant(variant.finish(), options).report.values
   }
@@ -151,8 +154,15 @@ try {
     return { ms: fastest, values }
   }
   const csvBytes = readFileSync(join(dir, 'data.csv')).length
+  // The machine may be shared: the load around the timing says how much to trust it.
+  const load = () =>
+    loadavg()
+      .map(x => x.toFixed(2))
+      .join(' ')
+  const before = load()
   const base = await best(engine)
   const joined = await best(joinAndScore)
+  console.log(`load average before: ${before}, after: ${load()}`)
   const differ = Object.keys(base.values).filter(
     k => Math.abs(base.values[k] - joined.values[k]) > 1e-12
   )

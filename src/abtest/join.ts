@@ -10,6 +10,21 @@ import { DataError } from '../evaluation/data-error.js'
 import type { Task } from '../evaluation/dataset.js'
 import { argmax } from '../evaluation/multiclass.js'
 import { parsePredictions } from '../evaluation/predictions.js'
+import {
+  ANY_STRING,
+  bytesEqual,
+  JsonLines,
+  LINE_END,
+  PLAIN_STRING,
+  plainNumber,
+  plainNumberText,
+  type LineOrigin,
+  type ReadOptions
+} from './json-lines.js'
+import { LabelTable } from './labels.js'
+import type { LineScanner, Shape } from './scan.js'
+
+export type { ReadOptions } from './json-lines.js'
 
 /** A half-open time window [start, end). */
 export interface TimeWindow {
@@ -61,64 +76,6 @@ function parseLine(line: string, where: string, source: string): Record<string, 
   throw new DataError(source, `${where}: not a JSON object: ${line.slice(0, 60)}`)
 }
 
-const SIMPLE_ESCAPES = /\\[^nrt]|\\$/
-const ESCAPED = { n: '\n', r: '\r', t: '\t' } as const
-
-/**
- * The object under `"key":{` when the line is compact JSON and that object holds only
- * string values with no escapes but \n, \r and \t: what SageMaker writes. Found by
- * scanning, because JSON.parse of every line costs several times the scoring itself;
- * undefined sends the line to JSON.parse. (A quote inside a JSON string is escaped, so
- * `"key":{` cannot match inside a value.)
- */
-function flatObject(line: string, key: string): Record<string, string> | undefined {
-  const needle = `"${key}":{`
-  const at = line.indexOf(needle)
-  if (at < 0 || line.indexOf(needle, at + 1) >= 0) return undefined
-  const out: Record<string, string> = {}
-  let i = at + needle.length
-  if (line.charCodeAt(i) === 125) return out
-  for (;;) {
-    // "name":"value" then , or }
-    if (line.charCodeAt(i) !== 34) return undefined
-    const nameEnd = line.indexOf('"', i + 1)
-    if (nameEnd < 0 || line.charCodeAt(nameEnd + 1) !== 58 || line.charCodeAt(nameEnd + 2) !== 34)
-      return undefined
-    const valueEnd = line.indexOf('"', nameEnd + 3)
-    if (valueEnd < 0) return undefined
-    const name = line.slice(i + 1, nameEnd)
-    let value = line.slice(nameEnd + 3, valueEnd)
-    if (name.includes('\\')) return undefined
-    if (value.includes('\\')) {
-      if (SIMPLE_ESCAPES.test(value)) return undefined
-      value = value.replace(/\\([nrt])/g, (_, c: 'n' | 'r' | 't') => ESCAPED[c])
-    }
-    out[name] = value
-    const next = line.charCodeAt(valueEnd + 1)
-    if (next === 125) return out
-    if (next !== 44) return undefined
-    i = valueEnd + 2
-  }
-}
-
-/** The two objects a line's join needs: fast when the line is simple, else parsed. */
-function partsOf(
-  line: string,
-  keys: [string, string],
-  where: string,
-  source: string
-): [Record<string, unknown>, Record<string, unknown>] {
-  const first = flatObject(line, keys[0])
-  const second = first && flatObject(line, keys[1])
-  if (first && second) return [first, second]
-  const record = parseLine(line, where, source)
-  const inner = (key: string) =>
-    key === 'endpointOutput'
-      ? objectAt(objectAt(record, 'captureData'), key)
-      : objectAt(record, key)
-  return [inner(keys[0]), inner(keys[1])]
-}
-
 function blank(line: string): boolean {
   return line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')
 }
@@ -154,34 +111,140 @@ function checkedLabel(task: Task, text: string, where: string, source: string): 
   return label
 }
 
+// Field numbers of the scanned lines.
+const DATA = 0
+const ENCODING = 1
+const CONTENT_TYPE = 2
+const EVENT_ID = 3
+const INFERENCE_ID = 4
+const INFERENCE_TIME = 5
+const FIELDS = 6
+
+const TRUTH_SHAPE: Shape = {
+  groundTruthData: { data: DATA, encoding: ENCODING },
+  eventMetadata: { eventId: EVENT_ID }
+}
+const CAPTURE_SHAPE: Shape = {
+  captureData: {
+    endpointOutput: { data: DATA, encoding: ENCODING, observedContentType: CONTENT_TYPE }
+  },
+  eventMetadata: { eventId: EVENT_ID, inferenceId: INFERENCE_ID, inferenceTime: INFERENCE_TIME }
+}
+/**
+ * The layout SageMaker and Model Monitor write, compact and in their order, as one sticky
+ * RegExp over a line: matched natively, with the few strings the join needs as groups.
+ * For a line that is JSON, a match leaves no doubt about what JSON.parse would give: every
+ * member is in place up to the closing brace at the line's end, and the request's payload,
+ * skipped unread, holds no bracket, so `endpointOutput` is captureData's. Anything else
+ * (escapes or UTF-8 in the fields, another order, spacing, a bracket in the payload) goes
+ * to the scanner.
+ */
+const CAPTURE_LAYOUT = new RegExp(
+  String.raw`\{"captureData":\{"endpointInput":\{[^{}\[\]]*\},` +
+    String.raw`"endpointOutput":\{"observedContentType":${ANY_STRING},"mode":${ANY_STRING},` +
+    String.raw`"data":"([^"\\\x80-\xff]*(?:\\[nrtf][^"\\\x80-\xff]*)*)","encoding":${PLAIN_STRING}\}\},` +
+    String.raw`"eventMetadata":\{"eventId":${PLAIN_STRING},(?:"inferenceId":"([^"\\\x80-\xff]+)",)?` +
+    String.raw`"inferenceTime":${PLAIN_STRING}\},"eventVersion":${ANY_STRING}\}${LINE_END}`,
+  'y'
+)
+const TRUTH_LAYOUT = new RegExp(
+  String.raw`\{"groundTruthData":\{"data":${PLAIN_STRING},"encoding":${PLAIN_STRING}\},` +
+    String.raw`"eventMetadata":\{"eventId":"([^"\\\x80-\xff]+)"\},"eventVersion":${ANY_STRING}\}${LINE_END}`,
+  'y'
+)
+const CSV = Buffer.from('CSV', 'latin1')
+const JSON_ = Buffer.from('JSON', 'latin1')
+
+/** Whether the payload's encoding leaves its data as it is: CSV, JSON or none given. */
+function encodedAsIs(scanner: LineScanner, b: Uint8Array): boolean {
+  const flag = scanner.flags[ENCODING]
+  if (flag === -1) return true
+  if (flag !== 0) return false
+  const start = scanner.start[ENCODING]!
+  const end = scanner.end[ENCODING]!
+  return bytesEqual(b, start, end, CSV) || bytesEqual(b, start, end, JSON_)
+}
+
+/** Whether an encoding's name leaves the data as it is. */
+function asIs(encoding: string): boolean {
+  return encoding === 'CSV' || encoding === 'JSON'
+}
+
+/** Whether a label fits the task: what checkedLabel accepts. */
+function fitsTask(task: Task, label: number): boolean {
+  return task === 'binary'
+    ? label === 0 || label === 1
+    : task === 'multiclass'
+      ? Number.isInteger(label) && label >= 0
+      : Number.isFinite(label)
+}
+
+/** The label of one ground-truth record, checked for the task. */
+function labelOf(
+  task: Task,
+  meta: Record<string, unknown>,
+  data: Encoded,
+  where: string,
+  source: string
+): [string, number] {
+  const eventId = meta.eventId
+  if (typeof eventId !== 'string' || eventId === '') {
+    throw new DataError(source, `${where}: eventMetadata.eventId is missing.`)
+  }
+  const text = payloadText(data, where, source)
+  return [eventId, checkedLabel(task, text.split(/[\n,]/)[0] ?? '', where, source)]
+}
+
 /** Ground truth by event id, from Model Monitor's ground-truth JSON lines. */
-export class GroundTruth {
-  readonly labels = new Map<string, number>()
+export class GroundTruth extends JsonLines {
+  readonly labels = new LabelTable()
 
-  constructor(private readonly task: Task) {}
+  constructor(
+    private readonly task: Task,
+    options: ReadOptions = {}
+  ) {
+    super(TRUTH_SHAPE, FIELDS, options, TRUTH_LAYOUT)
+  }
 
-  /** Adds the labels of one object's text; `source` names the object in messages. */
-  addText(text: string, source: string): void {
-    let lineNumber = 0
-    for (const line of text.split('\n')) {
-      lineNumber++
-      if (blank(line)) continue
-      const where = `line ${lineNumber}`
-      const [meta, data] = partsOf(line, ['eventMetadata', 'groundTruthData'], where, source)
-      const eventId = meta.eventId
-      if (typeof eventId !== 'string' || eventId === '') {
-        throw new DataError(source, `${where}: eventMetadata.eventId is missing.`)
-      }
-      const text = payloadText(data, where, source)
-      this.labels.set(eventId, checkedLabel(this.task, text.split(/[\n,]/)[0] ?? '', where, source))
-    }
+  protected override matched(match: RegExpExecArray): boolean {
+    const label = plainNumberText(match[1]!)
+    if (!fitsTask(this.task, label) || !asIs(match[2]!)) return false
+    this.labels.setText(match[3]!, label)
+    return true
+  }
+
+  /** A plain id with a plain number as its label, in CSV or JSON: straight from the bytes. */
+  protected scanned(b: Uint8Array): boolean {
+    if (this.options.scan === false) return false
+    const { start, end } = this.scanner
+    if (!this.plain(EVENT_ID) || end[EVENT_ID] === start[EVENT_ID] || !this.plain(DATA))
+      return false
+    if (!encodedAsIs(this.scanner, b)) return false
+    const label = plainNumber(b, start[DATA]!, end[DATA]!)
+    if (!fitsTask(this.task, label)) return false
+    this.labels.setBytes(b, start[EVENT_ID]!, end[EVENT_ID]!, label)
+    return true
+  }
+
+  protected parsed(line: string, where: string, source: string): void {
+    if (blank(line)) return
+    const record = parseLine(line, where, source)
+    const [id, label] = labelOf(
+      this.task,
+      objectAt(record, 'eventMetadata'),
+      objectAt(record, 'groundTruthData'),
+      where,
+      source
+    )
+    this.labels.set(id, label)
   }
 }
 
 /** One variant's captured records joined with the labels, a line at a time. */
-export class VariantJoin {
+export class VariantJoin extends JsonLines {
   private readonly labels = new Float64Column()
   private readonly predictions = new Float64Column()
+  private readonly truth: LabelTable
   private captured = 0
   private unlabelled = 0
   private readonly start: number
@@ -190,29 +253,105 @@ export class VariantJoin {
   constructor(
     readonly variantName: string,
     private readonly task: Task,
-    private readonly truth: ReadonlyMap<string, number>,
-    window: TimeWindow
+    truth: LabelTable | ReadonlyMap<string, number>,
+    window: TimeWindow,
+    options: ReadOptions = {}
   ) {
+    super(CAPTURE_SHAPE, FIELDS, options, CAPTURE_LAYOUT)
+    this.truth = truth instanceof LabelTable ? truth : LabelTable.from(truth)
     this.start = window.start.getTime()
     this.end = window.end.getTime()
   }
 
-  /** Joins every captured line of one object's text; `source` names the object. */
-  addText(text: string, source: string): void {
-    let lineNumber = 0
-    let from = 0
-    while (from < text.length) {
-      let to = text.indexOf('\n', from)
-      if (to < 0) to = text.length
-      lineNumber++
-      if (to > from) this.addLine(text.slice(from, to), `line ${lineNumber}`, source)
-      from = to + 1
+  protected scanned(b: Uint8Array, origin: LineOrigin): boolean {
+    if (this.options.scan === false || this.scanner.flags[INFERENCE_TIME]! < 0) return false
+    const time = this.scannedTime(b)
+    if (Number.isNaN(time)) return false
+    if (time < this.start || time >= this.end) return true
+    this.captured++
+    const label = this.scannedLabel(b)
+    if (label === undefined) {
+      this.unlabelled++
+      return true
     }
+    this.labels.push(label)
+    this.predictions.push(this.scannedPrediction(b, origin))
+    return true
   }
 
-  private addLine(line: string, where: string, source: string): void {
+  protected override matched(match: RegExpExecArray): boolean {
+    const [, data, encoding, eventId, inferenceId, inferenceTime] = match
+    if (inferenceTime !== this.lastTimeText) {
+      this.lastTimeText = inferenceTime!
+      this.lastTime = Date.parse(inferenceTime!)
+    }
+    const time = this.lastTime
+    if (Number.isNaN(time)) return false
+    if (time < this.start || time >= this.end) return true
+    const label = this.truth.getText(inferenceId ?? eventId!)
+    const prediction = label === undefined ? 0 : asIs(encoding!) ? plainNumberText(data!) : NaN
+    if (Number.isNaN(prediction)) return false
+    this.captured++
+    if (label === undefined) this.unlabelled++
+    else {
+      this.labels.push(label)
+      this.predictions.push(prediction)
+    }
+    return true
+  }
+
+  /** The label of a scanned line's inferenceId, else its eventId. */
+  private scannedLabel(b: Uint8Array): number | undefined {
+    const { start, end, flags } = this.scanner
+    const id =
+      flags[INFERENCE_ID]! >= 0 && end[INFERENCE_ID]! > start[INFERENCE_ID]!
+        ? INFERENCE_ID
+        : EVENT_ID
+    if (flags[id]! < 0) return undefined
+    return this.plain(id)
+      ? this.truth.getBytes(b, start[id]!, end[id]!)
+      : this.truth.get(this.text(b, id))
+  }
+
+  /** A scanned line's prediction: a plain number from the bytes, else as `prediction` reads it. */
+  private scannedPrediction(b: Uint8Array, origin: LineOrigin): number {
+    const { start, end } = this.scanner
+    if (this.ascii(DATA) && encodedAsIs(this.scanner, b)) {
+      const value = plainNumber(b, start[DATA]!, end[DATA]!)
+      if (!Number.isNaN(value)) return value
+    }
+    const output: Encoded = {
+      data: this.optionalText(b, DATA),
+      encoding: this.optionalText(b, ENCODING),
+      observedContentType: this.optionalText(b, CONTENT_TYPE)
+    }
+    return this.prediction(output, `line ${origin.line}`, origin.source)
+  }
+
+  private readonly lastTimeBytes = new Uint8Array(64)
+  private lastTimeLength = -1
+  private lastScannedTime = NaN
+
+  /** Records of one second share their time's bytes: parse each once. */
+  private scannedTime(b: Uint8Array): number {
+    const start = this.scanner.start[INFERENCE_TIME]!
+    const end = this.scanner.end[INFERENCE_TIME]!
+    const length = end - start
+    const last = this.lastTimeBytes.subarray(0, Math.max(this.lastTimeLength, 0))
+    if (length === this.lastTimeLength && bytesEqual(b, start, end, last)) {
+      return this.lastScannedTime
+    }
+    this.lastScannedTime = Date.parse(this.text(b, INFERENCE_TIME))
+    this.lastTimeLength = length <= this.lastTimeBytes.length ? length : -1
+    if (this.lastTimeLength >= 0) this.lastTimeBytes.set(b.subarray(start, end))
+    return this.lastScannedTime
+  }
+
+  protected parsed(line: string, where: string, source: string): void {
     if (blank(line)) return
-    const [meta, output] = partsOf(line, ['eventMetadata', 'endpointOutput'], where, source)
+    const record = parseLine(line, where, source)
+    const meta = objectAt(record, 'eventMetadata')
+    const output = objectAt(objectAt(record, 'captureData'), 'endpointOutput')
     const time = this.timeOf(meta.inferenceTime)
     if (Number.isNaN(time))
       throw new DataError(source, `${where}: eventMetadata.inferenceTime is missing or not a time.`)
@@ -244,7 +383,7 @@ export class VariantJoin {
     return this.lastTime
   }
 
-  /** One request's prediction: a single number on the fast path, else what the engine parses. */
+  /** One request's prediction: a single number as it is, else what the engine parses. */
   private prediction(output: Encoded, where: string, source: string): number {
     const text = payloadText(output, `${where}: captureData.endpointOutput`, source)
     if (NUMBER.test(text)) return Number(text)

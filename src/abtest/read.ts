@@ -30,9 +30,14 @@ async function* keysUnder(s3: S3Client, location: S3Location): AsyncGenerator<st
   } while (ContinuationToken)
 }
 
-async function objectText(s3: S3Client, bucket: string, key: string): Promise<string> {
+/**
+ * One object's bytes, whole: a long line (a large payload) would otherwise be joined again
+ * at every chunk of the stream it spans.
+ */
+async function objectBytes(s3: S3Client, bucket: string, key: string): Promise<Uint8Array[]> {
   const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))
-  return (await response.Body?.transformToString('utf-8')) ?? ''
+  const body = await response.Body?.transformToByteArray()
+  return body ? [body] : []
 }
 
 /** Keys under `location` whose hour folder lies in [from, to]. */
@@ -64,7 +69,7 @@ export async function readGroundTruth(
   const truth = new GroundTruth(task)
   const keys = await keysInHours(s3, location, firstHour(window), Number.MAX_SAFE_INTEGER)
   for (const key of keys) {
-    truth.addText(await objectText(s3, location.bucket, key), `s3://${location.bucket}/${key}`)
+    truth.addChunks(await objectBytes(s3, location.bucket, key), `s3://${location.bucket}/${key}`)
   }
   return { truth, objects: keys.length }
 }
@@ -89,7 +94,7 @@ export async function readVariant(
     options.window.end.getTime()
   )
   for (const key of keys) {
-    join.addText(await objectText(s3, location.bucket, key), `s3://${location.bucket}/${key}`)
+    join.addChunks(await objectBytes(s3, location.bucket, key), `s3://${location.bucket}/${key}`)
   }
   return { ...join.finish(), objects: keys.length, prefix: formatS3Uri(location) }
 }

@@ -30,7 +30,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  * is requested (a chunk's buffer may be reused). `checkCarry` sees the length of a line
  * still unfinished at a chunk's end, so a reader can refuse one that grows without bound.
  */
-function* linesOf(
+export function* linesOf(
   bytes: Uint8Array,
   state: { carry?: Uint8Array },
   checkCarry: (length: number) => void
@@ -59,7 +59,7 @@ function* linesOf(
 }
 
 /** The last line, when the stream did not end with a line feed. */
-function lastLine(state: { carry?: Uint8Array }): LineRegion | undefined {
+export function lastLine(state: { carry?: Uint8Array }): LineRegion | undefined {
   if (state.carry === undefined) return undefined
   const line = concat(state.carry, Uint8Array.of(LF))
   return { bytes: line, start: 0, end: line.length }
