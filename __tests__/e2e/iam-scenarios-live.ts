@@ -4,18 +4,11 @@
 // beside the live ones (the live policies are the gate's plus what live evaluation needs),
 // and the post step of a cancelled run stopping a transform job and deleting a model.
 import { createHash } from 'node:crypto'
-import {
-  CreateModelCommand,
-  CreateTransformJobCommand,
-  ListEndpointConfigsCommand,
-  ListEndpointsCommand,
-  ListModelsCommand,
-  ListTransformJobsCommand
-} from '@aws-sdk/client-sagemaker'
+import { CreateModelCommand, CreateTransformJobCommand } from '@aws-sdk/client-sagemaker'
 import { expect } from '@jest/globals'
 import type { Emulator } from '../../emulator/server.ts'
 import { PROVENANCE_KEYS } from '../../src/registry/provenance.js'
-import { binaryRows, csvText, writeTemp } from '../unit/live/support.js'
+import { binaryRows, csvText, leftovers, writeTemp } from '../unit/live/support.js'
 import { BUCKET, GROUP, ROLE, TRAINING_JOB, seedJobs, type Scenario } from './iam-scenarios.js'
 import { IMAGE, clients, logisticModel } from './support.js'
 
@@ -116,19 +109,12 @@ function seedData(emulator: Emulator): void {
 
 /** Nothing temporary is left: no model, config or endpoint, no running transform job. */
 async function nothingLeft(emulator: Emulator): Promise<void> {
-  const { sagemaker } = clients(emulator)
-  const [models, configs, endpoints, jobs] = await Promise.all([
-    sagemaker.send(new ListModelsCommand({})),
-    sagemaker.send(new ListEndpointConfigsCommand({})),
-    sagemaker.send(new ListEndpointsCommand({})),
-    sagemaker.send(new ListTransformJobsCommand({ StatusEquals: 'InProgress' }))
-  ])
-  expect({
-    models: models.Models ?? [],
-    configs: configs.EndpointConfigs ?? [],
-    endpoints: endpoints.Endpoints ?? [],
-    jobs: jobs.TransformJobSummaries ?? []
-  }).toEqual({ models: [], configs: [], endpoints: [], jobs: [] })
+  expect(await leftovers(clients(emulator).sagemaker)).toEqual({
+    models: [],
+    endpointConfigs: [],
+    endpoints: [],
+    runningJobs: []
+  })
 }
 
 const CANCELLED = 'gate-1001-1-0a1b2c-candidate'
