@@ -24,9 +24,11 @@ const SCENARIOS: Record<string, Scenario[]> = {
 
 /** Which policies each test file runs. */
 export const FAMILIES = {
-  registry: ['register', 'gate', 'approve', 'reject', 'compare', 'lineage'],
+  registry: ['register', 'gate', 'approve', 'reject'],
   hosting: ['deploy', 'rollback'],
-  groups: [
+  'reports-and-groups': [
+    'compare',
+    'lineage',
     'group-describe',
     'group-list',
     'group-update-tags',
