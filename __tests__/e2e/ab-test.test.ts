@@ -11,6 +11,7 @@ import {
   UpdateModelPackageCommand
 } from '@aws-sdk/client-sagemaker'
 import type { Emulator } from '../../emulator/server.ts'
+import { serveAndLabel } from './ab-traffic.js'
 import {
   BUCKET,
   IMAGE,
@@ -40,16 +41,6 @@ const GROUP = 'churn-ab'
 const ENDPOINT = 'churn-ab-prod'
 const CAPTURE = `s3://${BUCKET}/capture`
 const LABELS = `s3://${BUCKET}/ground-truth`
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x))
-
-function random(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
-    return state / 4294967296
-  }
-}
-
 /** A two-feature logistic version: the label depends on the first feature only. */
 function seedVersion(weights: number[]): string {
   const key = `ab/${weights.join('_')}-${Math.random().toString(36).slice(2)}.json`
@@ -89,47 +80,12 @@ async function deployBoth(control: string, challenger: string): Promise<void> {
   if (run.exitCode !== 0) throw new Error(explain(run))
 }
 
-/**
- * Sends `count` requests with an InferenceId, delivers the capture, and writes the ground
- * truth of every request (labels drawn from the first feature) as one object.
- */
-async function serveAndLabel(count: number, seed: number): Promise<void> {
-  const next = random(seed)
-  const lines: string[] = []
-  const send = async (i: number) => {
-    const x1 = next() * 4 - 2
-    const x2 = next() * 4 - 2
-    const label = next() < sigmoid(3 * x1) ? 1 : 0
-    const id = `req-${seed}-${i}`
-    // InvokeEndpoint's REST form, without the SDK's signing: thousands of requests stay fast.
-    const response = await fetch(`${emulator.url}/endpoints/${ENDPOINT}/invocations`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv', 'x-amzn-sagemaker-inference-id': id },
-      body: `${x1},${x2}`
-    })
-    expect(response.status).toBe(200)
-    await response.arrayBuffer()
-    lines.push(
-      JSON.stringify({
-        groundTruthData: { data: String(label), encoding: 'CSV' },
-        eventMetadata: { eventId: id },
-        eventVersion: '0'
-      })
-    )
-  }
-  for (let i = 0; i < count; i += 32) {
-    await Promise.all(Array.from({ length: Math.min(32, count - i) }, (_, k) => send(i + k)))
-  }
-  emulator.flushCapture()
-  const hour = new Date().toISOString().slice(0, 13).replace(/[-T]/g, '/')
-  emulator.seed({
-    s3Objects: [
-      {
-        bucket: BUCKET,
-        key: `ground-truth/${hour}/labels-${seed}.jsonl`,
-        body: `${lines.join('\n')}\n`
-      }
-    ]
+function serve(count: number, seed: number): Promise<void> {
+  return serveAndLabel(emulator, {
+    endpointName: ENDPOINT,
+    count,
+    seed,
+    groundTruth: { bucket: BUCKET, prefix: 'ground-truth' }
   })
 }
 
@@ -191,7 +147,7 @@ describe('ab-test', () => {
         ModelApprovalStatus: 'PendingManualApproval'
       })
     )
-    await serveAndLabel(4000, 1)
+    await serve(4000, 1)
     const run = await abTest({ 'on-verdict': 'promote' })
     if (run.exitCode !== 0) throw new Error(explain(run))
     expect(run.outputs.verdict).toBe('winner')
@@ -218,7 +174,7 @@ describe('ab-test', () => {
     const v1 = seedVersion([3, 0])
     const v2 = seedVersion([0.3, 1])
     await deployBoth(v1, v2)
-    await serveAndLabel(4000, 2)
+    await serve(4000, 2)
     const run = await abTest({ 'on-verdict': 'promote' })
     if (run.exitCode !== 0) throw new Error(explain(run))
     expect(run.outputs.verdict).toBe('winner')
@@ -234,7 +190,7 @@ describe('ab-test', () => {
     const v1 = seedVersion([2.6, 0.3])
     const v2 = seedVersion([3, 0])
     await deployBoth(v1, v2)
-    await serveAndLabel(60, 3)
+    await serve(60, 3)
     const before = mutatingCalls(emulator)
     const run = await abTest({ 'on-verdict': 'promote' })
     if (run.exitCode !== 0) throw new Error(explain(run))
@@ -253,7 +209,7 @@ describe('ab-test', () => {
     const v2 = seedVersion([3, 0])
     await deployBoth(v1, v2)
     emulator.setVariant({ endpointName: ENDPOINT, variantName: `v${version(v2)}`, latencyMs: 250 })
-    await serveAndLabel(200, 4)
+    await serve(200, 4)
     const run = await abTest({ thresholds: 'ops:model_latency_p99 <= 200\nops:error_rate <= 0.01' })
     if (run.exitCode !== 0) throw new Error(explain(run))
     expect(run.outputs.verdict).toBe('winner')

@@ -3,6 +3,7 @@
 // allow. Names match the examples in docs/iam/*.json, so the documented policies apply
 // unchanged.
 import type { Emulator } from '../../emulator/server.ts'
+import type { ActionRun } from './harness.js'
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
@@ -26,6 +27,12 @@ export interface Scenario {
   /** Builds the starting state; `run` runs the action without a policy. */
   setup?: (emulator: Emulator, run: Run) => Promise<void>
   inputs: Record<string, string>
+  /** The step's saved state, to run the post step instead of the main one. */
+  state?: Record<string, string>
+  /** Warnings the run gives under its full policy for reasons other than permissions. */
+  warnings?: RegExp[]
+  /** What must hold after the run under the full policy, beyond a clean exit. */
+  check?: (emulator: Emulator, run: ActionRun) => Promise<void>
 }
 
 export type Run = (inputs: Record<string, string>) => Promise<void>
@@ -39,7 +46,7 @@ function seedArtifacts(emulator: Emulator): void {
   })
 }
 
-function seedJobs(emulator: Emulator): void {
+export function seedJobs(emulator: Emulator): void {
   seedArtifacts(emulator)
   const job = {
     TrainingJobName: TRAINING_JOB,

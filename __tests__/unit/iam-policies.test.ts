@@ -34,7 +34,8 @@ describe('docs/iam', () => {
       'rollback',
       'compare',
       'lineage',
-      'group'
+      'group',
+      'ab-test'
     ])
       expect(modes).toContain(mode)
   })
