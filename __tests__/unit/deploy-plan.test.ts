@@ -407,8 +407,12 @@ describe('buildPlan', () => {
       region: REGION,
       run: DEFAULT_RUN,
       targets: [{ ...one(8), metadata: { 'metric:auc': '0.9' } }],
+      // A deploy clears what an earlier rollback recorded: it is never taken for one.
       live: live({
-        tags: { 'sagemaker-model-gate:package-arn': packageArn(7) }
+        tags: {
+          'sagemaker-model-gate:package-arn': packageArn(7),
+          [TAGS.rolledBackFrom]: packageArn(6)
+        }
       }),
       now: new Date('2026-03-01T12:00:00Z'),
       facts: {
@@ -592,19 +596,6 @@ describe('buildPlan', () => {
       }
     ])
     expect(left.notes).toEqual([])
-  })
-
-  it('clears what a rollback recorded when it deploys, so a deploy is never taken for one', () => {
-    const plan = buildPlan({
-      settings: settings(),
-      region: REGION,
-      run: DEFAULT_RUN,
-      targets: [one(8)],
-      live: live({ tags: { [TAGS.rolledBackFrom]: packageArn(9) } })
-    })
-    expect(plan.calls.find(c => c.operation === 'AddTags')).toMatchObject({
-      tags: expect.arrayContaining([{ Key: TAGS.rolledBackFrom, Value: '' }])
-    })
   })
 
   it('leaves out the deployment record where the version has no room for it, with a note', () => {

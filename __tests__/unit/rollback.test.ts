@@ -22,6 +22,16 @@ async function deploy(fake: Fake, version: number, runId: string) {
   expect(outcome.failed).toBeUndefined()
 }
 
+/** An endpoint that served each version in turn, each deployed by its own run unless given. */
+async function deployedInTurn(
+  versions: number[],
+  runIds = versions.map((_, i) => String(i + 1))
+): Promise<Fake> {
+  const fake = setup(Object.fromEntries(versions.map(v => [v, 'Approved' as const])))
+  for (const [i, version] of versions.entries()) await deploy(fake, version, runIds[i] ?? '')
+  return fake
+}
+
 function rollbackSettings(
   deploy: Partial<DeploySettings> = {},
   dryRun = false
@@ -146,10 +156,7 @@ describe('rollback', () => {
   })
 
   it('goes further back on a second rollback instead of putting the bad version back', async () => {
-    const fake = setup({ 6: 'Approved', 7: 'Approved', 8: 'Approved' })
-    await deploy(fake, 6, '1')
-    await deploy(fake, 7, '2')
-    await deploy(fake, 8, '3')
+    const fake = await deployedInTurn([6, 7, 8])
     fake.ctx.github = { ...fake.ctx.github, runId: '4' }
     expect((await runRollback(fake.ctx, rollbackSettings())).failed).toBeUndefined()
     expect(servedPackage(fake)).toBe(packageArn(7))
@@ -162,10 +169,7 @@ describe('rollback', () => {
   })
 
   it('changes nothing when the same workflow run rolls back again, and sets the same outputs', async () => {
-    const fake = setup({ 6: 'Approved', 7: 'Approved', 8: 'Approved' })
-    await deploy(fake, 6, '1')
-    await deploy(fake, 7, '2')
-    await deploy(fake, 8, '3')
+    const fake = await deployedInTurn([6, 7, 8])
     const settings = rollbackSettings({ rejectCurrent: true, reason: 'AUC fell' })
     fake.ctx.github = { ...fake.ctx.github, runId: '4' }
     expect((await runRollback(fake.ctx, settings)).failed).toBeUndefined()
@@ -196,10 +200,7 @@ describe('rollback', () => {
   })
 
   it('says the same in a dry run of the re-run as the re-run does', async () => {
-    const fake = setup({ 6: 'Approved', 7: 'Approved', 8: 'Approved' })
-    await deploy(fake, 6, '1')
-    await deploy(fake, 7, '2')
-    await deploy(fake, 8, '3')
+    const fake = await deployedInTurn([6, 7, 8])
     fake.ctx.github = { ...fake.ctx.github, runId: '4' }
     expect((await runRollback(fake.ctx, rollbackSettings())).failed).toBeUndefined()
     fake.ctx.github = { ...fake.ctx.github, runAttempt: '2' }
@@ -221,9 +222,7 @@ describe('rollback', () => {
   })
 
   it('finishes on a re-run the rejection its first attempt did not make', async () => {
-    const fake = setup({ 7: 'Approved', 8: 'Approved' })
-    await deploy(fake, 7, '1')
-    await deploy(fake, 8, '2')
+    const fake = await deployedInTurn([7, 8])
     fake.ctx.github = { ...fake.ctx.github, runId: '3' }
     const settings = rollbackSettings({ rejectCurrent: true, reason: 'bad' })
     const approved = structuredClone(fake.sim.packages.get(packageArn(8)))
@@ -239,9 +238,7 @@ describe('rollback', () => {
   })
 
   it('treats a re-run that names the version it rolled back to as done', async () => {
-    const fake = setup({ 6: 'Approved', 7: 'Approved', 8: 'Approved' })
-    await deploy(fake, 7, '1')
-    await deploy(fake, 8, '2')
+    const fake = await deployedInTurn([7, 8])
     const settings = rollbackSettings({ modelPackage: { kind: 'version', version: 7 } })
     fake.ctx.github = { ...fake.ctx.github, runId: '3' }
     expect((await runRollback(fake.ctx, settings)).failed).toBeUndefined()
@@ -253,19 +250,13 @@ describe('rollback', () => {
   })
 
   it('rolls back when the same workflow run deployed just before', async () => {
-    const fake = setup({ 6: 'Approved', 7: 'Approved', 8: 'Approved' })
-    await deploy(fake, 6, '1')
-    await deploy(fake, 7, '2')
-    await deploy(fake, 8, '2')
+    const fake = await deployedInTurn([6, 7, 8], ['1', '2', '2'])
     expect((await runRollback(fake.ctx, rollbackSettings())).failed).toBeUndefined()
     expect(servedPackage(fake)).toBe(packageArn(7))
   })
 
   it('rolls back again from a local command, which is no workflow run', async () => {
-    const fake = setup({ 6: 'Approved', 7: 'Approved', 8: 'Approved' })
-    await deploy(fake, 6, '')
-    await deploy(fake, 7, '')
-    await deploy(fake, 8, '')
+    const fake = await deployedInTurn([6, 7, 8], ['', '', ''])
     fake.ctx.github = { ...fake.ctx.github, runId: '', repository: '' }
     expect((await runRollback(fake.ctx, rollbackSettings())).failed).toBeUndefined()
     expect((await runRollback(fake.ctx, rollbackSettings())).failed).toBeUndefined()
