@@ -18,8 +18,9 @@ const E2E = ['<rootDir>/__tests__/e2e/**/*.test.ts']
 export default {
   reporters: ['default', '<rootDir>/scripts/count-reporter.cjs'],
   testSequencer: '<rootDir>/scripts/test-sequencer.cjs',
-  // testTimeout is a global option in Jest 30: end-to-end runs wait for endpoint states.
-  testTimeout: 120000,
+  // testTimeout is a global option in Jest 30: end-to-end runs wait for endpoint states,
+  // and in `npm test` four workers share the machine, so a test of many runs may be slow.
+  testTimeout: 300000,
   coverageDirectory: 'coverage',
   coverageReporters: ['text-summary', 'lcov', 'json-summary'],
   collectCoverageFrom: ['src/**/*.ts', 'emulator/**/*.ts', '!emulator/cli.ts'],

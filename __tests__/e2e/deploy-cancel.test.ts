@@ -246,10 +246,13 @@ describe('SIGTERM during a deploy, then the post step', () => {
   it('while the endpoint is Updating: SageMaker finishes, the post step tags what serves and marks the deployment success', async () => {
     arns.v3 = seedVersion(3)
     const env = { GITHUB_RUN_ID: '4003' }
+    // Updating lasts long enough to be seen from a busy machine, which may poll late.
+    emulator.setDelays({ endpointUpdateMs: 3000 })
     const started = startOn(emulator, deploy(), { env, githubApiUrl: github.url })
     await until('the endpoint to be Updating', async () => (await status()) === 'Updating')
     started.child.kill('SIGTERM')
     const main = await started.result
+    emulator.setDelays({ endpointUpdateMs: 400 })
     expect(main.exitCode).toBe(143)
     expect(main.errors.join('\n')).toMatch(
       /^SIGTERM: the deploy to endpoint cancel-prod stopped at: .*SageMaker carries on with the endpoint change it was sent\./m
@@ -327,10 +330,13 @@ describe('SIGTERM during a deploy, then the post step', () => {
     const name = 'cancel-new'
     const env = { GITHUB_RUN_ID: '4005' }
     const inputs = deploy({ 'endpoint-name': name, 'model-package': arns.v1 as string })
+    // Creating lasts long enough to be seen from a busy machine, which may poll late.
+    emulator.setDelays({ endpointCreateMs: 3000 })
     const started = startOn(emulator, inputs, { env, githubApiUrl: github.url })
     await until('the endpoint to be Creating', async () => (await status(name)) === 'Creating')
     started.child.kill('SIGTERM')
     const main = await started.result
+    emulator.setDelays({ endpointCreateMs: 400 })
     expect(main.exitCode).toBe(143)
 
     await postStep(inputs, main, env)

@@ -2,7 +2,8 @@
 // dist/index.js, inputs as INPUT_* variables (hyphens kept, as GitHub keeps them), and the
 // runner's files for outputs, state, summary and the event payload.
 import { execFile, type ChildProcess, type ExecFileException } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { scratchDir } from '../../__fixtures__/context.js'
 import { constants, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -94,7 +95,9 @@ export function runAction(
 }
 
 export function startAction(inputs: Record<string, string>, options: RunOptions = {}): StartedRun {
-  const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
+  // The runner's folder outlives the run (tests read the reports written there), until
+  // the test file ends.
+  const dir = scratchDir()
   const files = {
     output: join(dir, 'output'),
     state: join(dir, 'state'),
@@ -154,7 +157,7 @@ export function startAction(inputs: Record<string, string>, options: RunOptions 
   })
   const result = finished.then(({ exitCode, stdout, stderr }) => {
     const outputFile = readFileSync(files.output, 'utf8')
-    const run = {
+    return {
       exitCode,
       stdout,
       stderr,
@@ -165,9 +168,6 @@ export function startAction(inputs: Record<string, string>, options: RunOptions 
       errors: annotations(stdout, 'error'),
       warnings: annotations(stdout, 'warning')
     }
-    // Everything the run left in its runner folder is in `run` now.
-    rmSync(dir, { recursive: true, force: true })
-    return run
   })
 
   return {
