@@ -235,6 +235,12 @@ describe('rollback', () => {
     expect(servedPackage(fake)).toBe(packageArn(7))
     expect(fake.sim.packages.get(packageArn(8))?.status).toBe('Rejected')
     expect(fake.sim.inputsOf(UpdateEndpointCommand)).toHaveLength(2)
+    expect(fake.infos).toContain(
+      `Endpoint churn-prod already serves ${packageArn(7)}: this workflow run (https://github.com/acme/churn-model/actions/runs/3) rolled it back from ${packageArn(8)}. What is left: marking ${packageArn(8)} Rejected.`
+    )
+    expect(fake.infos.some(l => l.endsWith('the rejection an earlier attempt left is made.'))).toBe(
+      true
+    )
   })
 
   it('treats a re-run that names the version it rolled back to as done', async () => {
