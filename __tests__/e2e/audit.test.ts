@@ -162,8 +162,9 @@ describe('audit trail in SageMaker lineage', () => {
     const after = await actions()
     expect(after).toHaveLength(before.length + 1)
     names.rollback = after[after.length - 1]?.ActionName as string
-    // Run again, a rollback finds nothing older to go back to: it fails and records nothing.
-    const again = await runOn(emulator, rollbackInputs, { sha: SHA, env: { GITHUB_RUN_ID: '204' } })
+    // In another workflow run, a rollback finds nothing older to go back to: it fails and
+    // records nothing. (The same run again finds its rollback done: e2e/deploy.test.ts.)
+    const again = await runOn(emulator, rollbackInputs, { sha: SHA, env: { GITHUB_RUN_ID: '208' } })
     expect(again.exitCode).toBe(1)
     expect(await actions()).toEqual(after)
 

@@ -47,13 +47,13 @@ afterAll(async () => {
 })
 
 /** Registers a version whose artifact is a one-feature logistic model (or a broken one). */
-function seedVersion(weight: number | 'bad', status: string): string {
+function seedVersion(weight: number | 'bad', status: string, group = GROUP): string {
   const key = `fraud/${String(weight)}-${Math.random().toString(36).slice(2)}.json`
   const url = seedModel(emulator, key, weight === 'bad' ? { bad: true } : logisticModel([weight]))
   const [arn] = emulator.seed({
     modelPackages: [
       {
-        ModelPackageGroupName: GROUP,
+        ModelPackageGroupName: group,
         ModelApprovalStatus: status,
         InferenceSpecification: {
           Containers: [{ Image: IMAGE, ModelDataUrl: url }],
@@ -286,5 +286,80 @@ describe('deploy and rollback', () => {
     expect(promote.outputs['model-package-arn']).toBe(b)
     expect((await endpoint()).ProductionVariants).toHaveLength(1)
     expect(await prediction()).toBeCloseTo(sigmoid(7), 6)
+  })
+})
+
+describe('a rollback run again', () => {
+  const hosting = { 'model-package-group': 'rerun-model', 'endpoint-name': 'rerun-prod' }
+  const rollback = {
+    mode: 'rollback',
+    ...hosting,
+    'execution-role-arn': ROLE,
+    'wait-timeout': '120',
+    'wait-interval': '30',
+    'reject-current': 'true',
+    reason: 'latency doubled'
+  }
+  const OUTPUTS = [
+    'endpoint-name',
+    'endpoint-config-name',
+    'model-package-arn',
+    'model-package-version',
+    'previous-model-package-arn',
+    'approval-status',
+    'created'
+  ]
+  /** What changed the endpoint or the registry, leaving out the audit trail's own calls. */
+  const changes = () =>
+    Object.fromEntries(
+      Object.entries(mutatingCalls(emulator)).filter(([op]) => !/(Action|Association)$/.test(op))
+    )
+  const served = async () =>
+    Number((await invoke(emulator, hosting['endpoint-name'], '1.0')).trim())
+
+  it('changes nothing in a re-run attempt of its workflow run, and goes further back in another run', async () => {
+    const [v1, v2, v3] = [1, 2, 3].map(w =>
+      seedVersion(w, 'Approved', hosting['model-package-group'])
+    )
+    for (const [i, arn] of [v1, v2, v3].entries()) {
+      const run = await runOn(emulator, deploy({ ...hosting, 'model-package': arn as string }), {
+        env: { GITHUB_RUN_ID: `310${i}` }
+      })
+      if (run.exitCode !== 0) throw new Error(explain(run))
+    }
+    const first = await runOn(emulator, rollback, { env: { GITHUB_RUN_ID: '3200' } })
+    if (first.exitCode !== 0) throw new Error(explain(first))
+    expect(first.outputs).toMatchObject({
+      'model-package-arn': v2,
+      'previous-model-package-arn': v3,
+      'approval-status': 'Rejected',
+      created: 'false'
+    })
+    expect(await served()).toBeCloseTo(sigmoid(2), 6)
+
+    const before = changes()
+    const again = await runOn(emulator, rollback, {
+      env: { GITHUB_RUN_ID: '3200', GITHUB_RUN_ATTEMPT: '2' }
+    })
+    if (again.exitCode !== 0) throw new Error(explain(again))
+    expect(again.stdout).toMatch(
+      /this workflow run \(\S+\/actions\/runs\/3200\) rolled it back from/
+    )
+    expect(again.stdout).toContain(`Endpoint rerun-prod already serves ${v2}: this workflow run`)
+    expect(again.stdout).toContain(`rolled it back from ${v3}. Nothing to do.`)
+    expect(changes()).toEqual(before)
+    expect(again.stdout).toMatch(/Audit trail: updated \S+ \(run-attempt\)/)
+    const pick = (outputs: Record<string, unknown>) =>
+      Object.fromEntries(OUTPUTS.map(key => [key, outputs[key]]))
+    expect(pick(again.outputs)).toEqual(pick(first.outputs))
+    expect(await served()).toBeCloseTo(sigmoid(2), 6)
+
+    const other = await runOn(emulator, rollback, { env: { GITHUB_RUN_ID: '3300' } })
+    if (other.exitCode !== 0) throw new Error(explain(other))
+    expect(other.outputs).toMatchObject({
+      'model-package-arn': v1,
+      'previous-model-package-arn': v2
+    })
+    expect(await served()).toBeCloseTo(sigmoid(1), 6)
   })
 })

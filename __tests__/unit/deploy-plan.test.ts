@@ -2,8 +2,10 @@ import { describe, expect, it } from '@jest/globals'
 import { DEFAULT_RUN } from '../../__fixtures__/context.js'
 import { BASE_DEPLOY, packageArn, REGION, ROLE } from '../../__fixtures__/deploy/sagemaker.js'
 import { buildPlan, formatPlan, isOurName, resourceName } from '../../src/deploy/plan.js'
+import { earlierRollback } from '../../src/deploy/targets.js'
 import { NAME_MAX } from '../../src/registry/names.js'
 import type { LiveEndpoint } from '../../src/registry/served.js'
+import { TAGS } from '../../src/registry/tags.js'
 import type { DeploySettings } from '../../src/settings.js'
 
 const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/
@@ -405,8 +407,12 @@ describe('buildPlan', () => {
       region: REGION,
       run: DEFAULT_RUN,
       targets: [{ ...one(8), metadata: { 'metric:auc': '0.9' } }],
+      // A deploy clears what an earlier rollback recorded: it is never taken for one.
       live: live({
-        tags: { 'sagemaker-model-gate:package-arn': packageArn(7) }
+        tags: {
+          'sagemaker-model-gate:package-arn': packageArn(7),
+          [TAGS.rolledBackFrom]: packageArn(6)
+        }
       }),
       now: new Date('2026-03-01T12:00:00Z'),
       facts: {
@@ -421,7 +427,7 @@ describe('buildPlan', () => {
       `             2. CreateEndpointConfig ${plan.endpointConfigName}: primary=${model} (ml.m5.large x2, weight 1)`,
       `             3. UpdateEndpoint churn-prod to ${plan.endpointConfigName}: CANARY 10%, wait 60 s, termination wait 0 s`,
       `                 then wait until churn-prod is InService on ${plan.endpointConfigName} (up to 600 s, input "wait-timeout") and verify it serves it`,
-      `             4. AddTags churn-prod: package-arn=${packageArn(8)}, previous-package-arn=${packageArn(7)}, commit=${DEFAULT_RUN.sha}, run=https://github.com/acme/churn-model/actions/runs/987654321`,
+      `             4. AddTags churn-prod: package-arn=${packageArn(8)}, previous-package-arn=${packageArn(7)}, rolled-back-from=, commit=${DEFAULT_RUN.sha}, run=https://github.com/acme/churn-model/actions/runs/987654321`,
       `             5. UpdateModelPackage v8 (${packageArn(8)}): deployed:churn-prod=2026-03-01T12:00:00.000Z run https://github.com/acme/churn-model/actions/runs/987654321`,
       '             6. DeleteEndpointConfig churn-prod-v5-0000000000',
       '             7. DeleteModel churn-prod-v5-1111111111'
@@ -533,11 +539,13 @@ describe('buildPlan', () => {
       version: 7,
       update: reject.update
     })
-    // After a rollback no previous package is recorded, so the next one goes further back.
+    // After a rollback no previous package is recorded, so the next one goes further back;
+    // what it replaced is recorded apart, for a re-run of the same workflow run.
     const tags = plan.calls.find(c => c.operation === 'AddTags')
     expect(tags).toMatchObject({
       tags: expect.arrayContaining([
-        { Key: 'sagemaker-model-gate:previous-package-arn', Value: '' }
+        { Key: 'sagemaker-model-gate:previous-package-arn', Value: '' },
+        { Key: 'sagemaker-model-gate:rolled-back-from', Value: packageArn(7) }
       ])
     })
     const elsewhere = buildPlan({
@@ -555,6 +563,39 @@ describe('buildPlan', () => {
     expect(elsewhere.notes).toContain(
       `Not rejecting ${packageArn(9)}: the endpoint serves ${packageArn(7)} with the largest weight, so the replaced version is not certain.`
     )
+  })
+
+  it('plans a re-run of its own rollback as done: what it replaced, no call but a rejection left', () => {
+    const reject = {
+      packageArn: packageArn(8),
+      version: 8,
+      update: { status: 'Rejected' as const, approvalDescription: 'Rejected on rollback: bad' }
+    }
+    const input = {
+      settings: settings(),
+      region: REGION,
+      run: { ...DEFAULT_RUN, runAttempt: '2' },
+      targets: [one(7)],
+      live: live({ tags: { [TAGS.packageArn]: packageArn(7) } }),
+      kind: 'rollback' as const,
+      rolledBackFrom: packageArn(8)
+    }
+    const done = buildPlan(input)
+    expect(done.action).toBe('none')
+    expect(done.calls).toEqual([])
+    expect(done.previousPackageArn).toBe(packageArn(8))
+    expect(formatPlan(done)).toContain(`replaces   ${packageArn(8)}`)
+    const left = buildPlan({ ...input, reject })
+    expect(left.calls).toEqual([
+      {
+        operation: 'UpdateModelPackage',
+        purpose: 'reject',
+        packageArn: packageArn(8),
+        version: 8,
+        update: reject.update
+      }
+    ])
+    expect(left.notes).toEqual([])
   })
 
   it('leaves out the deployment record where the version has no room for it, with a note', () => {
@@ -575,5 +616,38 @@ describe('buildPlan', () => {
     expect(plan.notes).toContain(
       'Not recorded on v8: deployed:churn-prod: the package already holds 50 entries'
     )
+  })
+})
+
+describe('earlierRollback', () => {
+  const RUN = { ...DEFAULT_RUN, runAttempt: '2' }
+  const rolledBack = (tags: Record<string, string>) =>
+    live({
+      tags: {
+        [TAGS.packageArn]: packageArn(7),
+        [TAGS.rolledBackFrom]: packageArn(8),
+        [TAGS.run]: 'https://github.com/acme/churn-model/actions/runs/987654321',
+        ...tags
+      }
+    })
+
+  it('finds the rollback of this workflow run, whatever the attempt', () => {
+    expect(earlierRollback(rolledBack({}), packageArn(7), RUN)).toBe(packageArn(8))
+  })
+
+  it('finds none made by another run, by a deploy, outside a workflow run, or undone since', () => {
+    const other = { [TAGS.run]: 'https://github.com/acme/churn-model/actions/runs/1' }
+    expect(earlierRollback(rolledBack(other), packageArn(7), RUN)).toBeUndefined()
+    const deployed = { [TAGS.rolledBackFrom]: '' }
+    expect(earlierRollback(rolledBack(deployed), packageArn(7), RUN)).toBeUndefined()
+    const local = { ...RUN, runId: '', repository: '' }
+    expect(
+      earlierRollback(rolledBack({ [TAGS.run]: 'local' }), packageArn(7), local)
+    ).toBeUndefined()
+    // Someone deployed v9 since without the tags saying so.
+    expect(earlierRollback(rolledBack({}), packageArn(9), RUN)).toBeUndefined()
+    const split = rolledBack({})
+    split.variants.push({ ...split.variants[0]!, variantName: 'v9', packageArn: packageArn(9) })
+    expect(earlierRollback(split, packageArn(7), RUN)).toBeUndefined()
   })
 })

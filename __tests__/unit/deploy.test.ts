@@ -85,6 +85,7 @@ describe('deploy', () => {
     expect(fake.sim.endpointTags()).toEqual({
       'sagemaker-model-gate:package-arn': packageArn(7),
       'sagemaker-model-gate:previous-package-arn': '',
+      'sagemaker-model-gate:rolled-back-from': '',
       'sagemaker-model-gate:commit': '0123456789abcdef0123456789abcdef01234567',
       'sagemaker-model-gate:run': RUN_URL
     })

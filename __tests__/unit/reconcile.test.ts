@@ -60,6 +60,7 @@ async function setup() {
     tags: deploymentTags({
       packageArn: packageArn(8),
       previousPackageArn: packageArn(7),
+      rolledBackFrom: '',
       commit: 'abc',
       run: 'https://github.com/acme/churn-model/actions/runs/2'
     }),

@@ -22,6 +22,16 @@ async function deploy(fake: Fake, version: number, runId: string) {
   expect(outcome.failed).toBeUndefined()
 }
 
+/** An endpoint that served each version in turn, each deployed by its own run unless given. */
+async function deployedInTurn(
+  versions: number[],
+  runIds = versions.map((_, i) => String(i + 1))
+): Promise<Fake> {
+  const fake = setup(Object.fromEntries(versions.map(v => [v, 'Approved' as const])))
+  for (const [i, version] of versions.entries()) await deploy(fake, version, runIds[i] ?? '')
+  return fake
+}
+
 function rollbackSettings(
   deploy: Partial<DeploySettings> = {},
   dryRun = false
@@ -146,10 +156,7 @@ describe('rollback', () => {
   })
 
   it('goes further back on a second rollback instead of putting the bad version back', async () => {
-    const fake = setup({ 6: 'Approved', 7: 'Approved', 8: 'Approved' })
-    await deploy(fake, 6, '1')
-    await deploy(fake, 7, '2')
-    await deploy(fake, 8, '3')
+    const fake = await deployedInTurn([6, 7, 8])
     fake.ctx.github = { ...fake.ctx.github, runId: '4' }
     expect((await runRollback(fake.ctx, rollbackSettings())).failed).toBeUndefined()
     expect(servedPackage(fake)).toBe(packageArn(7))
@@ -159,6 +166,107 @@ describe('rollback', () => {
     expect(fake.infos.some(l => l.includes('(the newest Approved version older than v7)'))).toBe(
       true
     )
+  })
+
+  it('changes nothing when the same workflow run rolls back again, and sets the same outputs', async () => {
+    const fake = await deployedInTurn([6, 7, 8])
+    const settings = rollbackSettings({ rejectCurrent: true, reason: 'AUC fell' })
+    fake.ctx.github = { ...fake.ctx.github, runId: '4' }
+    expect((await runRollback(fake.ctx, settings)).failed).toBeUndefined()
+    expect(servedPackage(fake)).toBe(packageArn(7))
+    const first = Object.fromEntries(fake.outputs)
+    const rejected = { ...fake.sim.packages.get(packageArn(8)) }
+    const mutations = fake.sim.mutatingCalls().length
+    fake.outputs.clear()
+    // GitHub's "Re-run jobs": the same run id, the next attempt, the same inputs.
+    fake.ctx.github = { ...fake.ctx.github, runAttempt: '2' }
+    const again = await runRollback(fake.ctx, settings)
+    expect(again.failed).toBeUndefined()
+    expect(servedPackage(fake)).toBe(packageArn(7))
+    expect(fake.sim.mutatingCalls()).toHaveLength(mutations)
+    expect(fake.sim.packages.get(packageArn(8))).toEqual(rejected)
+    expect(Object.fromEntries(fake.outputs)).toEqual(first)
+    expect(first).toMatchObject({
+      'model-package-arn': packageArn(7),
+      'previous-model-package-arn': packageArn(8),
+      'approval-status': 'Rejected',
+      created: false
+    })
+    expect(fake.infos).toContain(
+      `Endpoint churn-prod already serves ${packageArn(7)}: this workflow run (https://github.com/acme/churn-model/actions/runs/4) rolled it back from ${packageArn(8)}. Nothing to do.`
+    )
+    // The audit names the same versions, so the re-run finds the first attempt's action.
+    expect(again.audit?.packages).toEqual([packageArn(7), packageArn(8)])
+  })
+
+  it('says the same in a dry run of the re-run as the re-run does', async () => {
+    const fake = await deployedInTurn([6, 7, 8])
+    fake.ctx.github = { ...fake.ctx.github, runId: '4' }
+    expect((await runRollback(fake.ctx, rollbackSettings())).failed).toBeUndefined()
+    fake.ctx.github = { ...fake.ctx.github, runAttempt: '2' }
+    const mutations = fake.sim.mutatingCalls().length
+    const said = (dryRun: boolean) => {
+      fake.infos.length = 0
+      return runRollback(fake.ctx, rollbackSettings({}, dryRun)).then(() =>
+        fake.infos.filter(l => !l.startsWith('Dry run') && !l.includes('nothing to change'))
+      )
+    }
+    const planned = await said(true)
+    expect(planned.join('\n')).toContain(
+      `this workflow run (https://github.com/acme/churn-model/actions/runs/4) rolled it back from ${packageArn(8)}. Nothing to do.`
+    )
+    expect(planned.join('\n')).toContain('calls      none')
+    expect(await said(false)).toEqual(planned)
+    expect(fake.sim.mutatingCalls()).toHaveLength(mutations)
+    expect(servedPackage(fake)).toBe(packageArn(7))
+  })
+
+  it('finishes on a re-run the rejection its first attempt did not make', async () => {
+    const fake = await deployedInTurn([7, 8])
+    fake.ctx.github = { ...fake.ctx.github, runId: '3' }
+    const settings = rollbackSettings({ rejectCurrent: true, reason: 'bad' })
+    const approved = structuredClone(fake.sim.packages.get(packageArn(8)))
+    expect((await runRollback(fake.ctx, settings)).failed).toBeUndefined()
+    // What a job cancelled just before the rejection leaves: the post step tags the endpoint
+    // but makes no decision.
+    fake.sim.packages.set(packageArn(8), structuredClone(approved)!)
+    fake.ctx.github = { ...fake.ctx.github, runAttempt: '2' }
+    expect((await runRollback(fake.ctx, settings)).failed).toBeUndefined()
+    expect(servedPackage(fake)).toBe(packageArn(7))
+    expect(fake.sim.packages.get(packageArn(8))?.status).toBe('Rejected')
+    expect(fake.sim.inputsOf(UpdateEndpointCommand)).toHaveLength(2)
+    expect(fake.infos).toContain(
+      `Endpoint churn-prod already serves ${packageArn(7)}: this workflow run (https://github.com/acme/churn-model/actions/runs/3) rolled it back from ${packageArn(8)}. What is left: marking ${packageArn(8)} Rejected.`
+    )
+    expect(fake.infos.some(l => l.endsWith('the rejection an earlier attempt left is made.'))).toBe(
+      true
+    )
+  })
+
+  it('treats a re-run that names the version it rolled back to as done', async () => {
+    const fake = await deployedInTurn([7, 8])
+    const settings = rollbackSettings({ modelPackage: { kind: 'version', version: 7 } })
+    fake.ctx.github = { ...fake.ctx.github, runId: '3' }
+    expect((await runRollback(fake.ctx, settings)).failed).toBeUndefined()
+    const mutations = fake.sim.mutatingCalls().length
+    fake.ctx.github = { ...fake.ctx.github, runAttempt: '2' }
+    expect((await runRollback(fake.ctx, settings)).failed).toBeUndefined()
+    expect(fake.sim.mutatingCalls()).toHaveLength(mutations)
+    expect(fake.outputs.get('previous-model-package-arn')).toBe(packageArn(8))
+  })
+
+  it('rolls back when the same workflow run deployed just before', async () => {
+    const fake = await deployedInTurn([6, 7, 8], ['1', '2', '2'])
+    expect((await runRollback(fake.ctx, rollbackSettings())).failed).toBeUndefined()
+    expect(servedPackage(fake)).toBe(packageArn(7))
+  })
+
+  it('rolls back again from a local command, which is no workflow run', async () => {
+    const fake = await deployedInTurn([6, 7, 8], ['', '', ''])
+    fake.ctx.github = { ...fake.ctx.github, runId: '', repository: '' }
+    expect((await runRollback(fake.ctx, rollbackSettings())).failed).toBeUndefined()
+    expect((await runRollback(fake.ctx, rollbackSettings())).failed).toBeUndefined()
+    expect(servedPackage(fake)).toBe(packageArn(6))
   })
 
   it('plans again and rejects nothing when another deployment replaced the endpoint meanwhile', async () => {

@@ -9936,7 +9936,8 @@ function captureLocation(settings, configured) {
 
 ;// CONCATENATED MODULE: ./build/src/registry/tags.js
 // Tags: the one reader and writer of tags on SageMaker resources, and the tags this action
-// writes: on the endpoint, what it serves and what it replaced (rollback reads them back);
+// writes: on the endpoint, what it serves, what it replaced and, after a rollback, what the
+// rollback replaced and in which run (rollback reads them back);
 // on models and configs, which endpoint they belong to (cleanup reads it).
 
 
@@ -9944,6 +9945,7 @@ const TAG_PREFIX = 'sagemaker-model-gate:';
 const tags_TAGS = {
     packageArn: `${TAG_PREFIX}package-arn`,
     previousPackageArn: `${TAG_PREFIX}previous-package-arn`,
+    rolledBackFrom: `${TAG_PREFIX}rolled-back-from`,
     commit: `${TAG_PREFIX}commit`,
     run: `${TAG_PREFIX}run`,
     endpoint: `${TAG_PREFIX}endpoint`
@@ -9957,6 +9959,7 @@ function deploymentTags(values) {
     return [
         { Key: tags_TAGS.packageArn, Value: tags_tagValue(values.packageArn) },
         { Key: tags_TAGS.previousPackageArn, Value: tags_tagValue(values.previousPackageArn) },
+        { Key: tags_TAGS.rolledBackFrom, Value: tags_tagValue(values.rolledBackFrom) },
         { Key: tags_TAGS.commit, Value: tags_tagValue(values.commit) },
         { Key: tags_TAGS.run, Value: tags_tagValue(values.run) }
     ];
@@ -10461,15 +10464,14 @@ function runLabel(run) {
 /** The calls that record the deployment once it is verified: endpoint tags, version metadata. */
 function recordCalls(input, change, primary, previousPackageArn, notes) {
     const { live, run } = input;
+    const replaced = previousPackageArn && previousPackageArn !== primary.packageArn ? previousPackageArn : '';
     // After a rollback the package it replaced is the bad one: recording it as the previous
     // package would make the next rollback put it back. With none recorded, the next
-    // rollback goes to the newest Approved version older than the live one. A redeploy of
-    // the same package must not make it its own rollback target either.
-    const previous = input.kind === 'rollback'
-        ? ''
-        : previousPackageArn && previousPackageArn !== primary.packageArn
-            ? previousPackageArn
-            : (live?.tags[tags_TAGS.previousPackageArn] ?? '');
+    // rollback goes to the newest Approved version older than the live one; what it replaced
+    // is recorded apart, with the run, so that a re-run of this run finds its rollback done.
+    // A redeploy of the same package must not make it its own rollback target either.
+    const rollback = input.kind === 'rollback';
+    const previous = rollback ? '' : replaced || (live?.tags[tags_TAGS.previousPackageArn] ?? '');
     const calls = [
         {
             operation: 'AddTags',
@@ -10477,6 +10479,7 @@ function recordCalls(input, change, primary, previousPackageArn, notes) {
             tags: deploymentTags({
                 packageArn: primary.packageArn,
                 previousPackageArn: previous,
+                rolledBackFrom: rollback ? replaced : '',
                 commit: run.sha,
                 run: runLabel(run)
             })
@@ -10589,7 +10592,7 @@ function endpointCall(endpointName, change) {
     }
 }
 /** The calls after the endpoint change: its record, then the cleanup of what it replaced. */
-function afterCalls(input, change, primary, notes) {
+function afterCalls(input, change, primary, previousPackageArn, notes) {
     const { live, facts } = input;
     const calls = [];
     // An endpoint that already serves the plan still gets its record when its tags say
@@ -10598,7 +10601,7 @@ function afterCalls(input, change, primary, notes) {
     const tagged = live?.tags[tags_TAGS.packageArn];
     const untagged = change.action === 'none' && tagged !== primary.packageArn;
     if (change.action !== 'none' || untagged) {
-        const replaced = untagged ? tagged : served_livePackageArn(live);
+        const replaced = untagged ? tagged : previousPackageArn;
         calls.push(...recordCalls(input, change, primary, replaced, notes));
     }
     if (change.action !== 'none') {
@@ -10617,12 +10620,12 @@ function buildPlan(input) {
     const variants = plannedVariants(input);
     const change = planChange(input, compute, variants, notes);
     const primary = primaryVariant(variants);
-    const previousPackageArn = served_livePackageArn(live);
+    const previousPackageArn = input.rolledBackFrom ?? served_livePackageArn(live);
     const reused = [];
     const calls = [
         ...createCalls(input, change, reused),
         ...endpointCall(settings.endpointName, change),
-        ...afterCalls(input, change, primary, notes),
+        ...afterCalls(input, change, primary, previousPackageArn, notes),
         ...rejectCall(input.reject, primary, previousPackageArn, notes)
     ];
     if (settings.executionRoleArn === undefined && calls.some(c => c.operation === 'CreateModel')) {
@@ -11296,7 +11299,8 @@ async function makePlan(ctx, settings, request, live) {
         live,
         kind: request.kind,
         now: ctx.now(),
-        reject: request.reject
+        reject: request.reject,
+        rolledBackFrom: request.rolledBackFrom
     };
     const draft = buildPlan(input);
     if (draft.action === 'none')
@@ -12957,10 +12961,13 @@ async function carryOut(ctx, settings, request, state) {
         const started = await applyPlan(ctx, settings, request, inflight, state);
         const { plan, live } = state;
         if (!started) {
-            // The endpoint already serves the plan (maybe since a wait): at most its record is due.
-            const outcome = plan.calls.length
+            // The endpoint already serves the plan (maybe since a wait): at most its record is due,
+            // or the rejection an earlier attempt of a rollback did not reach.
+            const outcome = plan.calls.some(c => c.operation === 'AddTags')
                 ? 'Already serving; its tags did not say so and now do.'
-                : 'Already serving: nothing changed.';
+                : plan.calls.length
+                    ? 'Already serving; the rejection an earlier attempt left is made.'
+                    : 'Already serving: nothing changed.';
             ctx.out.info(`Endpoint ${plan.endpointName} on ${plan.endpointConfigName}: ${outcome}`);
             await conclude('success', `Already serving on ${plan.endpointConfigName}`);
             if (live)
@@ -13680,6 +13687,7 @@ const runReject = (ctx, settings) => decide_decide(ctx, settings, 'Rejected');
 
 
 
+
 function versionOf(arn) {
     try {
         return versions_versionFromArn(arn);
@@ -13710,15 +13718,30 @@ async function resolveDeployTargets(ctx, settings) {
     ctx.out.info(`Deploying the newest Approved version: v${newest.version} (${newest.arn})`);
     return [await approvedTarget(ctx, newest.arn, 1)];
 }
+/**
+ * The package this workflow run's rollback replaced, when the endpoint still serves, alone,
+ * what that rollback put there: an earlier attempt of the run (GitHub's "Re-run jobs")
+ * made the rollback, and doing it again would go one version further back. A command run
+ * outside GitHub Actions is no workflow run, and a deploy records no rollback.
+ */
+function earlierRollback(live, current, run) {
+    const from = live.tags[tags_TAGS.rolledBackFrom];
+    if (!run.runId || !from || !current || from === current || live.variants.length !== 1)
+        return undefined;
+    const ours = live.tags[tags_TAGS.run] === tags_tagValue(runLabel(run));
+    return ours && live.tags[tags_TAGS.packageArn] === current ? from : undefined;
+}
 /** The version a rollback goes back to, and what chose it. */
 async function resolveRollbackTarget(ctx, settings, live, current) {
     const { deploy, group } = settings;
+    const rolledBackFrom = earlierRollback(live, current, ctx.github);
     if (deploy.modelPackage) {
-        return {
-            arn: await resolvePackageArn(ctx.aws.sagemaker, group, deploy.modelPackage),
-            source: 'input "model-package"'
-        };
+        const arn = await resolvePackageArn(ctx.aws.sagemaker, group, deploy.modelPackage);
+        const source = 'input "model-package"';
+        return arn === current && rolledBackFrom ? { arn, source, rolledBackFrom } : { arn, source };
     }
+    if (current && rolledBackFrom)
+        return { arn: current, source: 'this workflow run rolled back to it', rolledBackFrom };
     const recorded = live.tags[tags_TAGS.previousPackageArn];
     if (recorded && recorded !== current)
         return { arn: recorded, source: `the endpoint's ${tags_TAGS.previousPackageArn} tag` };
@@ -18633,6 +18656,7 @@ const runRegister = async (ctx, settings) => {
 
 
 
+
 const runRollback = async (ctx, settings) => {
     const { deploy, dryRun } = settings;
     if (deploy.traffic.length > 0) {
@@ -18644,27 +18668,38 @@ const runRollback = async (ctx, settings) => {
         throw new UserError(`Endpoint ${deploy.endpointName} does not exist in ${settings.region}: there is nothing to roll back.`);
     }
     const current = currentPackageArn(live);
-    const { arn, source } = await ctx.steps.run('finding the version to roll back to', () => resolveRollbackTarget(ctx, settings, live, current));
-    if (arn === current && live.variants.length === 1) {
+    const { arn, source, rolledBackFrom } = await ctx.steps.run('finding the version to roll back to', () => resolveRollbackTarget(ctx, settings, live, current));
+    if (!rolledBackFrom && arn === current && live.variants.length === 1) {
         throw new UserError(`Endpoint ${live.name} already serves ${arn} (${source}): there is nothing to roll back.`);
     }
-    ctx.out.info(`Rolling endpoint ${live.name} back from ${current ?? 'an unknown package'} to ${arn} (${source})`);
     // A version named in "model-package" that does not exist is the input's mistake, said so.
     const target = await ctx.steps.run(`reading ${arn}`, () => deploy.modelPackage
         ? forNamedVersion('model-package', arn, () => approvedTarget(ctx, arn, 1))
         : approvedTarget(ctx, arn, 1));
-    const replaced = deploy.rejectCurrent && current !== target.arn ? current : undefined;
-    const reject = replaced
-        ? rejectRequest(ctx, await ctx.steps.run(`reading ${replaced}`, () => describeVersion(ctx.aws.sagemaker, replaced)), replaced, deploy.endpointName, deploy.reason ?? '')
+    const from = rolledBackFrom ?? current;
+    const replaced = deploy.rejectCurrent && from !== target.arn ? from : undefined;
+    const description = replaced
+        ? await ctx.steps.run(`reading ${replaced}`, () => describeVersion(ctx.aws.sagemaker, replaced))
         : undefined;
+    // On a re-run, a version already Rejected is the earlier attempt's decision: not made twice.
+    const rejected = rolledBackFrom !== undefined && description?.ModelApprovalStatus === 'Rejected';
+    const reject = replaced && description && !rejected
+        ? rejectRequest(ctx, description, replaced, deploy.endpointName, deploy.reason ?? '')
+        : undefined;
+    ctx.out.info(rolledBackFrom
+        ? `Endpoint ${live.name} already serves ${arn}: this workflow run (${runLabel(ctx.github)}) rolled it back from ${rolledBackFrom}. ${reject ? `What is left: marking ${rolledBackFrom} Rejected.` : 'Nothing to do.'}`
+        : `Rolling endpoint ${live.name} back from ${current ?? 'an unknown package'} to ${arn} (${source})`);
     // Plan, write, publish: the same path as deploy.
     const outcome = await runDeployment(ctx, settings, {
         kind: 'rollback',
         targets: [target],
         live,
-        reject
+        reject,
+        rolledBackFrom
     });
-    const audit = deploymentAudit(outcome, live, 'rolled-back', current ? [current] : []);
+    if (rejected)
+        ctx.out.setOutput('approval-status', 'Rejected');
+    const audit = deploymentAudit(outcome, live, 'rolled-back', from ? [from] : []);
     if (deploy.reason)
         audit.reason = `${audit.reason}; ${deploy.reason}`;
     return outcome.failed ? { failed: outcome.failed, audit } : { audit };

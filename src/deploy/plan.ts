@@ -122,7 +122,10 @@ export interface DeployPlan {
   calls: PlannedCall[]
   /** The package with the largest weight: what outputs and tags call "the" package. */
   primary: PlannedVariant
-  /** The package the endpoint served before (largest weight), if any. */
+  /**
+   * The package the endpoint served before (largest weight), if any; when an earlier
+   * attempt of this run rolled the endpoint back, the package that rollback replaced.
+   */
   previousPackageArn?: string
   notes: string[]
 }
@@ -153,6 +156,11 @@ export interface PlanInput {
   now?: Date
   facts?: PlanFacts
   reject?: RejectRequest
+  /**
+   * A rollback an earlier attempt of this workflow run made (targets.ts): the package it
+   * replaced, which this plan then also calls the previous one, as that attempt did.
+   */
+  rolledBackFrom?: string
 }
 
 /** A short, stable digest of anything JSON can hold. */
@@ -481,16 +489,15 @@ function recordCalls(
   notes: string[]
 ): PlannedCall[] {
   const { live, run } = input
+  const replaced =
+    previousPackageArn && previousPackageArn !== primary.packageArn ? previousPackageArn : ''
   // After a rollback the package it replaced is the bad one: recording it as the previous
   // package would make the next rollback put it back. With none recorded, the next
-  // rollback goes to the newest Approved version older than the live one. A redeploy of
-  // the same package must not make it its own rollback target either.
-  const previous =
-    input.kind === 'rollback'
-      ? ''
-      : previousPackageArn && previousPackageArn !== primary.packageArn
-        ? previousPackageArn
-        : (live?.tags[TAGS.previousPackageArn] ?? '')
+  // rollback goes to the newest Approved version older than the live one; what it replaced
+  // is recorded apart, with the run, so that a re-run of this run finds its rollback done.
+  // A redeploy of the same package must not make it its own rollback target either.
+  const rollback = input.kind === 'rollback'
+  const previous = rollback ? '' : replaced || (live?.tags[TAGS.previousPackageArn] ?? '')
   const calls: PlannedCall[] = [
     {
       operation: 'AddTags',
@@ -498,6 +505,7 @@ function recordCalls(
       tags: deploymentTags({
         packageArn: primary.packageArn,
         previousPackageArn: previous,
+        rolledBackFrom: rollback ? replaced : '',
         commit: run.sha,
         run: runLabel(run)
       })
@@ -626,6 +634,7 @@ function afterCalls(
   input: PlanInput,
   change: Change,
   primary: PlannedVariant,
+  previousPackageArn: string | undefined,
   notes: string[]
 ): PlannedCall[] {
   const { live, facts } = input
@@ -636,7 +645,7 @@ function afterCalls(
   const tagged = live?.tags[TAGS.packageArn]
   const untagged = change.action === 'none' && tagged !== primary.packageArn
   if (change.action !== 'none' || untagged) {
-    const replaced = untagged ? tagged : livePackageArn(live)
+    const replaced = untagged ? tagged : previousPackageArn
     calls.push(...recordCalls(input, change, primary, replaced, notes))
   }
   if (change.action !== 'none') {
@@ -656,12 +665,12 @@ export function buildPlan(input: PlanInput): DeployPlan {
   const variants = plannedVariants(input)
   const change = planChange(input, compute, variants, notes)
   const primary = primaryVariant(variants) as PlannedVariant
-  const previousPackageArn = livePackageArn(live)
+  const previousPackageArn = input.rolledBackFrom ?? livePackageArn(live)
   const reused: Reused[] = []
   const calls: PlannedCall[] = [
     ...createCalls(input, change, reused),
     ...endpointCall(settings.endpointName, change),
-    ...afterCalls(input, change, primary, notes),
+    ...afterCalls(input, change, primary, previousPackageArn, notes),
     ...rejectCall(input.reject, primary, previousPackageArn, notes)
   ]
   if (settings.executionRoleArn === undefined && calls.some(c => c.operation === 'CreateModel')) {

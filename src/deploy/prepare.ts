@@ -25,6 +25,8 @@ export interface DeploymentRequest {
   live: LiveEndpoint | undefined
   /** `reject-current`: the version to mark Rejected once the rollback is verified. */
   reject?: RejectRequest
+  /** The package an earlier attempt of this workflow run rolled the endpoint back from. */
+  rolledBackFrom?: string
 }
 
 /** Describes the package and refuses it unless it is Approved; never mutates anything. */
@@ -122,7 +124,8 @@ export async function makePlan(
     live,
     kind: request.kind,
     now: ctx.now(),
-    reject: request.reject
+    reject: request.reject,
+    rolledBackFrom: request.rolledBackFrom
   }
   const draft = buildPlan(input)
   if (draft.action === 'none') return draft

@@ -151,10 +151,13 @@ async function carryOut(
     const started = await applyPlan(ctx, settings, request, inflight, state)
     const { plan, live } = state
     if (!started) {
-      // The endpoint already serves the plan (maybe since a wait): at most its record is due.
-      const outcome = plan.calls.length
+      // The endpoint already serves the plan (maybe since a wait): at most its record is due,
+      // or the rejection an earlier attempt of a rollback did not reach.
+      const outcome = plan.calls.some(c => c.operation === 'AddTags')
         ? 'Already serving; its tags did not say so and now do.'
-        : 'Already serving: nothing changed.'
+        : plan.calls.length
+          ? 'Already serving; the rejection an earlier attempt left is made.'
+          : 'Already serving: nothing changed.'
       ctx.out.info(`Endpoint ${plan.endpointName} on ${plan.endpointConfigName}: ${outcome}`)
       await conclude('success', `Already serving on ${plan.endpointConfigName}`)
       if (live) await recordDeployment(ctx, plan, live, live.arn, inflight)

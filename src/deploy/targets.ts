@@ -1,13 +1,14 @@
 // What a deployment puts on the endpoint: for `deploy`, the version named (or each
 // version of `traffic`, or the newest Approved one); for `rollback`, the version named, else
-// the previous package recorded on the endpoint, else the newest Approved version older
-// than the live one; and, with `reject-current`, the rejection of the version replaced.
+// the version this workflow run already rolled back to (an earlier attempt), else the
+// previous package recorded on the endpoint, else the newest Approved version older than
+// the live one; and, with `reject-current`, the rejection of the version replaced.
 // Reads only; every version must be Approved.
-import type { RunContext } from '../context.js'
+import type { GitHubRun, RunContext } from '../context.js'
 import { UserError } from '../errors.js'
 import { asVersionUpdate, fitDescription, personDecision } from '../registry/decision.js'
 import type { LiveEndpoint } from '../registry/served.js'
-import { TAGS } from '../registry/tags.js'
+import { TAGS, tagValue } from '../registry/tags.js'
 import {
   forNamedVersion,
   latestVersion,
@@ -18,7 +19,7 @@ import {
   type PackageDescription
 } from '../registry/versions.js'
 import type { SettingsOf } from '../settings.js'
-import type { RejectRequest } from './plan.js'
+import { runLabel, type RejectRequest } from './plan.js'
 import { approvedTarget, type ApprovedTarget } from './prepare.js'
 
 function versionOf(arn: string): number | undefined {
@@ -57,20 +58,48 @@ export async function resolveDeployTargets(
   return [await approvedTarget(ctx, newest.arn, 1)]
 }
 
+/**
+ * The package this workflow run's rollback replaced, when the endpoint still serves, alone,
+ * what that rollback put there: an earlier attempt of the run (GitHub's "Re-run jobs")
+ * made the rollback, and doing it again would go one version further back. A command run
+ * outside GitHub Actions is no workflow run, and a deploy records no rollback.
+ */
+export function earlierRollback(
+  live: LiveEndpoint,
+  current: string | undefined,
+  run: GitHubRun
+): string | undefined {
+  const from = live.tags[TAGS.rolledBackFrom]
+  if (!run.runId || !from || !current || from === current || live.variants.length !== 1)
+    return undefined
+  const ours = live.tags[TAGS.run] === tagValue(runLabel(run))
+  return ours && live.tags[TAGS.packageArn] === current ? from : undefined
+}
+
+export interface RollbackTarget {
+  arn: string
+  /** What chose the version, as the log says it. */
+  source: string
+  /** Set when this workflow run already rolled the endpoint back to `arn`: from what. */
+  rolledBackFrom?: string
+}
+
 /** The version a rollback goes back to, and what chose it. */
 export async function resolveRollbackTarget(
   ctx: RunContext,
   settings: SettingsOf<'rollback'>,
   live: LiveEndpoint,
   current: string | undefined
-): Promise<{ arn: string; source: string }> {
+): Promise<RollbackTarget> {
   const { deploy, group } = settings
+  const rolledBackFrom = earlierRollback(live, current, ctx.github)
   if (deploy.modelPackage) {
-    return {
-      arn: await resolvePackageArn(ctx.aws.sagemaker, group, deploy.modelPackage),
-      source: 'input "model-package"'
-    }
+    const arn = await resolvePackageArn(ctx.aws.sagemaker, group, deploy.modelPackage)
+    const source = 'input "model-package"'
+    return arn === current && rolledBackFrom ? { arn, source, rolledBackFrom } : { arn, source }
   }
+  if (current && rolledBackFrom)
+    return { arn: current, source: 'this workflow run rolled back to it', rolledBackFrom }
   const recorded = live.tags[TAGS.previousPackageArn]
   if (recorded && recorded !== current)
     return { arn: recorded, source: `the endpoint's ${TAGS.previousPackageArn} tag` }

@@ -2,9 +2,12 @@
 // `deploy` (src/deploy/run.ts). The target is `model-package`, else the previous package
 // recorded on the endpoint, else the newest Approved version older than the live one
 // (src/deploy/targets.ts). With `reject-current`, the version it replaced is marked
-// Rejected, as the plan's last call, only once the rollback is verified.
+// Rejected, as the plan's last call, only once the rollback is verified. A re-run of a
+// workflow run whose rollback took effect finds it done: it changes nothing (but a
+// rejection the earlier attempt did not reach) and says what that attempt did.
 import type { ModeRunner } from '../context.js'
 import { UserError } from '../errors.js'
+import { runLabel } from '../deploy/plan.js'
 import { approvedTarget, settledEndpoint } from '../deploy/prepare.js'
 import { runDeployment } from '../deploy/run.js'
 import { deploymentAudit } from './deploy.js'
@@ -29,43 +32,47 @@ export const runRollback: ModeRunner<'rollback'> = async (ctx, settings) => {
     )
   }
   const current = currentPackageArn(live)
-  const { arn, source } = await ctx.steps.run('finding the version to roll back to', () =>
-    resolveRollbackTarget(ctx, settings, live, current)
+  const { arn, source, rolledBackFrom } = await ctx.steps.run(
+    'finding the version to roll back to',
+    () => resolveRollbackTarget(ctx, settings, live, current)
   )
-  if (arn === current && live.variants.length === 1) {
+  if (!rolledBackFrom && arn === current && live.variants.length === 1) {
     throw new UserError(
       `Endpoint ${live.name} already serves ${arn} (${source}): there is nothing to roll back.`
     )
   }
-  ctx.out.info(
-    `Rolling endpoint ${live.name} back from ${current ?? 'an unknown package'} to ${arn} (${source})`
-  )
   // A version named in "model-package" that does not exist is the input's mistake, said so.
   const target = await ctx.steps.run(`reading ${arn}`, () =>
     deploy.modelPackage
       ? forNamedVersion('model-package', arn, () => approvedTarget(ctx, arn, 1))
       : approvedTarget(ctx, arn, 1)
   )
-  const replaced = deploy.rejectCurrent && current !== target.arn ? current : undefined
-  const reject = replaced
-    ? rejectRequest(
-        ctx,
-        await ctx.steps.run(`reading ${replaced}`, () =>
-          describeVersion(ctx.aws.sagemaker, replaced)
-        ),
-        replaced,
-        deploy.endpointName,
-        deploy.reason ?? ''
-      )
+  const from = rolledBackFrom ?? current
+  const replaced = deploy.rejectCurrent && from !== target.arn ? from : undefined
+  const description = replaced
+    ? await ctx.steps.run(`reading ${replaced}`, () => describeVersion(ctx.aws.sagemaker, replaced))
     : undefined
+  // On a re-run, a version already Rejected is the earlier attempt's decision: not made twice.
+  const rejected = rolledBackFrom !== undefined && description?.ModelApprovalStatus === 'Rejected'
+  const reject =
+    replaced && description && !rejected
+      ? rejectRequest(ctx, description, replaced, deploy.endpointName, deploy.reason ?? '')
+      : undefined
+  ctx.out.info(
+    rolledBackFrom
+      ? `Endpoint ${live.name} already serves ${arn}: this workflow run (${runLabel(ctx.github)}) rolled it back from ${rolledBackFrom}. ${reject ? `What is left: marking ${rolledBackFrom} Rejected.` : 'Nothing to do.'}`
+      : `Rolling endpoint ${live.name} back from ${current ?? 'an unknown package'} to ${arn} (${source})`
+  )
   // Plan, write, publish: the same path as deploy.
   const outcome = await runDeployment(ctx, settings, {
     kind: 'rollback',
     targets: [target],
     live,
-    reject
+    reject,
+    rolledBackFrom
   })
-  const audit = deploymentAudit(outcome, live, 'rolled-back', current ? [current] : [])
+  if (rejected) ctx.out.setOutput('approval-status', 'Rejected')
+  const audit = deploymentAudit(outcome, live, 'rolled-back', from ? [from] : [])
   if (deploy.reason) audit.reason = `${audit.reason}; ${deploy.reason}`
   return outcome.failed ? { failed: outcome.failed, audit } : { audit }
 }

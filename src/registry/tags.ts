@@ -1,5 +1,6 @@
 // Tags: the one reader and writer of tags on SageMaker resources, and the tags this action
-// writes: on the endpoint, what it serves and what it replaced (rollback reads them back);
+// writes: on the endpoint, what it serves, what it replaced and, after a rollback, what the
+// rollback replaced and in which run (rollback reads them back);
 // on models and configs, which endpoint they belong to (cleanup reads it).
 import {
   AddTagsCommand,
@@ -13,6 +14,7 @@ export const TAG_PREFIX = 'sagemaker-model-gate:'
 export const TAGS = {
   packageArn: `${TAG_PREFIX}package-arn`,
   previousPackageArn: `${TAG_PREFIX}previous-package-arn`,
+  rolledBackFrom: `${TAG_PREFIX}rolled-back-from`,
   commit: `${TAG_PREFIX}commit`,
   run: `${TAG_PREFIX}run`,
   endpoint: `${TAG_PREFIX}endpoint`
@@ -29,6 +31,8 @@ export interface DeploymentTagValues {
   packageArn: string
   /** Empty when nothing was served before: an empty value clears a stale one. */
   previousPackageArn: string
+  /** What a rollback replaced; empty after a deploy, so a deploy is never taken for a rollback. */
+  rolledBackFrom: string
   commit: string
   run: string
 }
@@ -37,6 +41,7 @@ export function deploymentTags(values: DeploymentTagValues): Tag[] {
   return [
     { Key: TAGS.packageArn, Value: tagValue(values.packageArn) },
     { Key: TAGS.previousPackageArn, Value: tagValue(values.previousPackageArn) },
+    { Key: TAGS.rolledBackFrom, Value: tagValue(values.rolledBackFrom) },
     { Key: TAGS.commit, Value: tagValue(values.commit) },
     { Key: TAGS.run, Value: tagValue(values.run) }
   ]
