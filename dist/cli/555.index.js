@@ -10462,7 +10462,7 @@ function runLabel(run) {
     return runUrl(run) || run.runId || 'local';
 }
 /** The calls that record the deployment once it is verified: endpoint tags, version metadata. */
-function recordCalls(input, change, primary, previousPackageArn, notes) {
+function recordCalls({ input, change, primary, previousPackageArn, notes }) {
     const { live, run } = input;
     const replaced = previousPackageArn && previousPackageArn !== primary.packageArn ? previousPackageArn : '';
     // After a rollback the package it replaced is the bad one: recording it as the previous
@@ -10592,7 +10592,8 @@ function endpointCall(endpointName, change) {
     }
 }
 /** The calls after the endpoint change: its record, then the cleanup of what it replaced. */
-function afterCalls(input, change, primary, previousPackageArn, notes) {
+function afterCalls(after) {
+    const { input, change, primary, previousPackageArn } = after;
     const { live, facts } = input;
     const calls = [];
     // An endpoint that already serves the plan still gets its record when its tags say
@@ -10602,7 +10603,7 @@ function afterCalls(input, change, primary, previousPackageArn, notes) {
     const untagged = change.action === 'none' && tagged !== primary.packageArn;
     if (change.action !== 'none' || untagged) {
         const replaced = untagged ? tagged : previousPackageArn;
-        calls.push(...recordCalls(input, change, primary, replaced, notes));
+        calls.push(...recordCalls({ ...after, previousPackageArn: replaced }));
     }
     if (change.action !== 'none') {
         for (const name of facts?.cleanup.configs ?? [])
@@ -10625,7 +10626,7 @@ function buildPlan(input) {
     const calls = [
         ...createCalls(input, change, reused),
         ...endpointCall(settings.endpointName, change),
-        ...afterCalls(input, change, primary, previousPackageArn, notes),
+        ...afterCalls({ input, change, primary, previousPackageArn, notes }),
         ...rejectCall(input.reject, primary, previousPackageArn, notes)
     ];
     if (settings.executionRoleArn === undefined && calls.some(c => c.operation === 'CreateModel')) {

@@ -480,14 +480,24 @@ export function runLabel(run: GitHubRun): string {
   return runUrl(run) || run.runId || 'local'
 }
 
-/** The calls that record the deployment once it is verified: endpoint tags, version metadata. */
-function recordCalls(
-  input: PlanInput,
-  change: Change,
-  primary: PlannedVariant,
-  previousPackageArn: string | undefined,
+/** What the calls after the endpoint change are planned from. */
+interface AfterChange {
+  input: PlanInput
+  change: Change
+  primary: PlannedVariant
+  /** The package the change replaces (for a rollback run again, what the first replaced). */
+  previousPackageArn: string | undefined
   notes: string[]
-): PlannedCall[] {
+}
+
+/** The calls that record the deployment once it is verified: endpoint tags, version metadata. */
+function recordCalls({
+  input,
+  change,
+  primary,
+  previousPackageArn,
+  notes
+}: AfterChange): PlannedCall[] {
   const { live, run } = input
   const replaced =
     previousPackageArn && previousPackageArn !== primary.packageArn ? previousPackageArn : ''
@@ -630,13 +640,8 @@ function endpointCall(endpointName: string, change: Change): PlannedCall[] {
 }
 
 /** The calls after the endpoint change: its record, then the cleanup of what it replaced. */
-function afterCalls(
-  input: PlanInput,
-  change: Change,
-  primary: PlannedVariant,
-  previousPackageArn: string | undefined,
-  notes: string[]
-): PlannedCall[] {
+function afterCalls(after: AfterChange): PlannedCall[] {
+  const { input, change, primary, previousPackageArn } = after
   const { live, facts } = input
   const calls: PlannedCall[] = []
   // An endpoint that already serves the plan still gets its record when its tags say
@@ -646,7 +651,7 @@ function afterCalls(
   const untagged = change.action === 'none' && tagged !== primary.packageArn
   if (change.action !== 'none' || untagged) {
     const replaced = untagged ? tagged : previousPackageArn
-    calls.push(...recordCalls(input, change, primary, replaced, notes))
+    calls.push(...recordCalls({ ...after, previousPackageArn: replaced }))
   }
   if (change.action !== 'none') {
     for (const name of facts?.cleanup.configs ?? [])
@@ -670,7 +675,7 @@ export function buildPlan(input: PlanInput): DeployPlan {
   const calls: PlannedCall[] = [
     ...createCalls(input, change, reused),
     ...endpointCall(settings.endpointName, change),
-    ...afterCalls(input, change, primary, previousPackageArn, notes),
+    ...afterCalls({ input, change, primary, previousPackageArn, notes }),
     ...rejectCall(input.reject, primary, previousPackageArn, notes)
   ]
   if (settings.executionRoleArn === undefined && calls.some(c => c.operation === 'CreateModel')) {
