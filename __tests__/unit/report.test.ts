@@ -269,12 +269,25 @@ describe('renderReport', () => {
     const first = report.decision.rules[2]
     if (!first) throw new Error('fixture changed')
     first.ci = [-0.031, -0.013]
+    first.ciLevel = 1 - 0.05
     first.pValue = 0.00214
     expect(render(report)).toContain(
       '| -0.022 (-2.5%) **worse**<br>95% CI -0.031 … -0.013<br>p = 0.0021 |'
     )
     first.pValue = 0.00001
     expect(render(report)).toContain('<br>p &lt; 0.0001 |')
+  })
+
+  it('names the interval by the confidence alpha gave it', () => {
+    const report = failingReport()
+    const first = report.decision.rules[2]
+    if (!first) throw new Error('fixture changed')
+    first.ci = [-0.031, -0.013]
+    first.ciLevel = 1 - 0.01
+    expect(render(report)).toContain('<br>99% CI -0.031 … -0.013')
+    first.ciLevel = 1 - 0.001
+    expect(render(report)).toContain('<br>99.9% CI -0.031 … -0.013')
+    expect(render(report)).not.toContain('95% CI')
   })
 
   it('links the console of the group and the workflow run', () => {

@@ -2770,7 +2770,7 @@ function statistics(comparison) {
     if (!comparison)
         return {};
     return {
-        ...(comparison.ci ? { ci: comparison.ci } : {}),
+        ...(comparison.ci ? { ci: comparison.ci, ciLevel: 1 - comparison.alpha } : {}),
         ...(comparison.p_value !== null ? { pValue: comparison.p_value } : {})
     };
 }
@@ -6021,13 +6021,17 @@ function changeCell(row) {
     const loud = word === 'worse' && row.verdict === 'fail';
     let text = loud ? `${amount} **worse**` : word ? `${amount} ${word}` : amount;
     if (row.ci) {
-        text += `<br>95% CI ${signedFixed(row.ci[0], row.decimals)} … ${signedFixed(row.ci[1], row.decimals)}`;
+        text += `<br>${levelText(row.ciLevel)} CI ${signedFixed(row.ci[0], row.decimals)} … ${signedFixed(row.ci[1], row.decimals)}`;
     }
     if (row.pValue !== undefined) {
         const p = pValueText(row.pValue);
         text += `<br>p ${p.startsWith('<') ? '' : '= '}${escapeHtml(p)}`;
     }
     return text;
+}
+/** An interval's confidence as a percentage: 0.99 → `99%` (alpha sets it; 95% without one). */
+function levelText(level = 0.95) {
+    return `${formatNumber(Number((level * 100).toPrecision(4)))}%`;
 }
 /** A p-value to 2 significant figures; below 0.0001 only its bound matters. */
 function pValueText(p) {
@@ -6575,6 +6579,7 @@ function metricRow(metric, list, directions, deviations) {
             candidateSd
         ]),
         ci: statistical?.ci,
+        ciLevel: statistical?.ciLevel,
         pValue: statistical?.pValue
     };
 }
@@ -6961,7 +6966,11 @@ function text_changeCell(row, options) {
             ? terminal_paint(word, 'green', options)
             : word;
     const stats = [
-        ...(row.ci ? [`CI ${fixed(row.ci[0], row.decimals)}…${fixed(row.ci[1], row.decimals)}`] : []),
+        ...(row.ci
+            ? [
+                `${levelText(row.ciLevel)} CI ${fixed(row.ci[0], row.decimals)}…${fixed(row.ci[1], row.decimals)}`
+            ]
+            : []),
         ...(row.pValue !== undefined ? [`p ${text_plain(pValueText(row.pValue))}`] : [])
     ];
     // Non-breaking spaces hold Markdown cells together; a terminal has no use for them.

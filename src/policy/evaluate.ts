@@ -116,10 +116,12 @@ function checkCandidate(
 }
 
 /** The interval and p-value of a paired comparison, as a rule result carries them. */
-function statistics(comparison: Comparison | undefined): Pick<RuleResult, 'ci' | 'pValue'> {
+function statistics(
+  comparison: Comparison | undefined
+): Pick<RuleResult, 'ci' | 'ciLevel' | 'pValue'> {
   if (!comparison) return {}
   return {
-    ...(comparison.ci ? { ci: comparison.ci } : {}),
+    ...(comparison.ci ? { ci: comparison.ci, ciLevel: 1 - comparison.alpha } : {}),
     ...(comparison.p_value !== null ? { pValue: comparison.p_value } : {})
   }
 }

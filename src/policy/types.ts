@@ -62,6 +62,8 @@ export interface RuleResult {
   explanation: string
   /** Confidence interval of the paired difference, when the comparison was statistical. */
   ci?: [number, number]
+  /** The confidence of `ci`: 1 - alpha. */
+  ciLevel?: number
   pValue?: number
 }
 

@@ -45,13 +45,18 @@ function changeCell(row: MetricRow): string {
   const loud = word === 'worse' && row.verdict === 'fail'
   let text = loud ? `${amount} **worse**` : word ? `${amount} ${word}` : amount
   if (row.ci) {
-    text += `<br>95% CI ${signedFixed(row.ci[0], row.decimals)} … ${signedFixed(row.ci[1], row.decimals)}`
+    text += `<br>${levelText(row.ciLevel)} CI ${signedFixed(row.ci[0], row.decimals)} … ${signedFixed(row.ci[1], row.decimals)}`
   }
   if (row.pValue !== undefined) {
     const p = pValueText(row.pValue)
     text += `<br>p ${p.startsWith('<') ? '' : '= '}${escapeHtml(p)}`
   }
   return text
+}
+
+/** An interval's confidence as a percentage: 0.99 → `99%` (alpha sets it; 95% without one). */
+export function levelText(level = 0.95): string {
+  return `${formatNumber(Number((level * 100).toPrecision(4)))}%`
 }
 
 /** A p-value to 2 significant figures; below 0.0001 only its bound matters. */

@@ -31,6 +31,8 @@ export interface MetricRow {
   /** The decimals every value of this metric is shown with. */
   decimals: number
   ci?: [number, number]
+  /** The confidence of `ci`: 1 - alpha. */
+  ciLevel?: number
   pValue?: number
 }
 
@@ -156,6 +158,7 @@ function metricRow(
       candidateSd
     ]),
     ci: statistical?.ci,
+    ciLevel: statistical?.ciLevel,
     pValue: statistical?.pValue
   }
 }

@@ -4,7 +4,7 @@
 import type { Verdict } from '../policy/types.js'
 import { terminalText } from './escape.js'
 import { DIRECTION_MARK, fixed, sparkline, statusWords, withStatusWords } from './format.js'
-import { changeText, pValueText } from './gate-table.js'
+import { changeText, levelText, pValueText } from './gate-table.js'
 import { gateRows, historyWithCandidate, nextStep, type GateReport } from './render.js'
 import { failureCount, type MetricRow } from './rules.js'
 import { alignTable, middleTruncate, paint, type TextOptions } from './terminal.js'
@@ -87,7 +87,11 @@ function changeCell(row: MetricRow, options: TextOptions): string {
         ? paint(word, 'green', options)
         : word
   const stats = [
-    ...(row.ci ? [`CI ${fixed(row.ci[0], row.decimals)}…${fixed(row.ci[1], row.decimals)}`] : []),
+    ...(row.ci
+      ? [
+          `${levelText(row.ciLevel)} CI ${fixed(row.ci[0], row.decimals)}…${fixed(row.ci[1], row.decimals)}`
+        ]
+      : []),
     ...(row.pValue !== undefined ? [`p ${plain(pValueText(row.pValue))}`] : [])
   ]
   // Non-breaking spaces hold Markdown cells together; a terminal has no use for them.
