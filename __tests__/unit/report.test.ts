@@ -264,12 +264,18 @@ describe('renderReport', () => {
     expect(render(report)).not.toContain('### Trend')
   })
 
-  it('shows confidence intervals and p-values when the comparison was statistical', () => {
+  /** The failing report with an interval on its third rule, at confidence 1 - alpha. */
+  function withInterval(alpha: number) {
     const report = failingReport()
     const first = report.decision.rules[2]
     if (!first) throw new Error('fixture changed')
     first.ci = [-0.031, -0.013]
-    first.ciLevel = 1 - 0.05
+    first.ciLevel = 1 - alpha
+    return { report, first }
+  }
+
+  it('shows confidence intervals and p-values when the comparison was statistical', () => {
+    const { report, first } = withInterval(0.05)
     first.pValue = 0.00214
     expect(render(report)).toContain(
       '| -0.022 (-2.5%) **worse**<br>95% CI -0.031 … -0.013<br>p = 0.0021 |'
@@ -279,15 +285,10 @@ describe('renderReport', () => {
   })
 
   it('names the interval by the confidence alpha gave it', () => {
-    const report = failingReport()
-    const first = report.decision.rules[2]
-    if (!first) throw new Error('fixture changed')
-    first.ci = [-0.031, -0.013]
-    first.ciLevel = 1 - 0.01
-    expect(render(report)).toContain('<br>99% CI -0.031 … -0.013')
-    first.ciLevel = 1 - 0.001
-    expect(render(report)).toContain('<br>99.9% CI -0.031 … -0.013')
-    expect(render(report)).not.toContain('95% CI')
+    expect(render(withInterval(0.01).report)).toContain('<br>99% CI -0.031 … -0.013')
+    const report = render(withInterval(0.001).report)
+    expect(report).toContain('<br>99.9% CI -0.031 … -0.013')
+    expect(report).not.toContain('95% CI')
   })
 
   it('links the console of the group and the workflow run', () => {
