@@ -596,6 +596,10 @@ describe('buildPlan', () => {
       }
     ])
     expect(left.notes).toEqual([])
+    // Its tags already name what serves: the plan must not say it writes them.
+    expect(formatPlan(left)).toContain(
+      'unchanged  endpoint churn-prod already serves this on churn-prod-v7-0123456789\n'
+    )
   })
 
   it('leaves out the deployment record where the version has no room for it, with a note', () => {

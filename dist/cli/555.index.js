@@ -10769,7 +10769,9 @@ function formatPlan(plan, waitTimeoutSeconds) {
         lines.push(`  reuse      ${r.kind} ${r.name}: it exists already with the same content${r.created ? ` (created ${r.created.toISOString()})` : ''}`);
     }
     if (plan.action === 'none') {
-        lines.push(`  unchanged  endpoint ${plan.endpointName} already serves this on ${plan.endpointConfigName}${plan.calls.length ? '; its tags do not say so, so they are written' : ''}`);
+        lines.push(`  unchanged  endpoint ${plan.endpointName} already serves this on ${plan.endpointConfigName}${plan.calls.some(call => call.operation === 'AddTags')
+            ? '; its tags do not say so, so they are written'
+            : ''}`);
     }
     if (plan.calls.length === 0)
         lines.push('  calls      none');

@@ -821,7 +821,9 @@ export function formatPlan(plan: DeployPlan, waitTimeoutSeconds?: number): strin
   if (plan.action === 'none') {
     lines.push(
       `  unchanged  endpoint ${plan.endpointName} already serves this on ${plan.endpointConfigName}${
-        plan.calls.length ? '; its tags do not say so, so they are written' : ''
+        plan.calls.some(call => call.operation === 'AddTags')
+          ? '; its tags do not say so, so they are written'
+          : ''
       }`
     )
   }
