@@ -73,6 +73,8 @@ function literal(text: string, r: Random): string {
     } else if (ch === '/' && !r.tidy && r.chance(0.5)) out += '\\/'
     else out += ch
   }
+  // A string JSON.parse refuses: a raw control character or a bad escape, anywhere.
+  if (r.fault(0.002)) out += r.pick(['\u0001', '\t', '\u001f', '\\x', '\\u12g4', '\\'])
   return `${out}"`
 }
 

@@ -137,6 +137,42 @@ describe('joining captured requests with ground truth', () => {
     ).toThrow('inferenceTime is missing or not a time')
   })
 
+  it('refuses a line in SageMaker’s layout whose unread parts are not JSON, as JSON.parse does', () => {
+    // The join never uses the request payload, the content types or eventVersion, but a
+    // line that is not JSON is a damaged file: it is refused, whichever way it is read.
+    const labels = new Map([['a', 1]])
+    const good = captured({ eventId: 'e', inferenceId: 'a', data: '0.7\n' })
+    const damaged = [
+      good.replace('"data":"1,2"', '"data":"1,\u00012"'),
+      good.replace('"data":"1,2"', '"data":"1,\t2"'),
+      good.replace('"data":"1,2"', '"data":"1,\\x2"'),
+      good.replace('"data":"1,2"', '"data":"1,\\u00g2"'),
+      good.replace('"observedContentType":"text/csv"', '"observedContentType":"text/\u001fcsv"'),
+      good.replace('"mode":"OUTPUT"', '"mode":"OUT\\PUT"'),
+      good.replace('"eventVersion":"0"', '"eventVersion":"0\u0000"'),
+      good.replace('"inferenceTime"', '"inferenceTime\u0002"')
+    ]
+    for (const line of damaged) {
+      expect(line).not.toBe(good)
+      for (const options of [{ scan: false }, {}]) {
+        const join = new VariantJoin('v1', 'binary', labels, window, options)
+        expect(() => join.addText(`${good}\n${line}\n`, 'c')).toThrow(
+          'c: line 2: not a JSON object'
+        )
+      }
+    }
+    const truthLines = [
+      truth('a', '1').replace('"eventVersion":"0"', '"eventVersion":"\u00010"'),
+      truth('a', '1').replace('"eventVersion":"0"', '"eventVersion":"\\q"')
+    ]
+    for (const line of truthLines) {
+      for (const options of [{ scan: false }, {}]) {
+        const gt = new GroundTruth('binary', options)
+        expect(() => gt.addText(line, 'gt')).toThrow('gt: line 1: not a JSON object')
+      }
+    }
+  })
+
   it('reads the hour of a yyyy/mm/dd/hh/ key', () => {
     expect(hourOfKey('capture/ep/v1/2026/12/01/10/00-01-002-x.jsonl')).toBe(
       Date.UTC(2026, 11, 1, 10)

@@ -8689,11 +8689,14 @@ function plainNumber(b, start, end) {
     return decimalEnd === end ? value : NaN;
 }
 /**
- * A JSON string's text in a layout RegExp: no escapes, ASCII only (so the text is what
- * JSON.parse gives), as a group; and any string, skipped.
+ * A JSON string's text in a layout RegExp: printable ASCII without escapes (so the text is
+ * what JSON.parse gives), as a group; and any string JSON.parse accepts, skipped: no raw
+ * control character, only JSON's escapes. A line a layout matches is then JSON in every
+ * byte, read or not.
  */
-const PLAIN_STRING = String.raw `"([^"\\\x80-\xff]*)"`;
-const ANY_STRING = String.raw `"[^"\\]*(?:\\.[^"\\]*)*"`;
+const PLAIN_TEXT = String.raw `[^"\\\x00-\x1f\x80-\xff]`;
+const PLAIN_STRING = String.raw `"(${PLAIN_TEXT}*)"`;
+const ANY_STRING = String.raw `"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*"`;
 /** The spaces and line feed after a line's last brace. */
 const LINE_END = String.raw `[ \t\r]*\n`;
 /**
@@ -9050,22 +9053,24 @@ const CAPTURE_SHAPE = {
     },
     eventMetadata: { eventId: EVENT_ID, inferenceId: INFERENCE_ID, inferenceTime: INFERENCE_TIME }
 };
+/** A member whose value is a string: all SageMaker writes in `endpointInput`. */
+const join_MEMBER = `${ANY_STRING}:${ANY_STRING}`;
 /**
  * The layout SageMaker and Model Monitor write, compact and in their order, as one sticky
  * RegExp over a line: matched natively, with the few strings the join needs as groups.
- * For a line that is JSON, a match leaves no doubt about what JSON.parse would give: every
- * member is in place up to the closing brace at the line's end, and the request's payload,
- * skipped unread, holds no bracket, so `endpointOutput` is captureData's. Anything else
- * (escapes or UTF-8 in the fields, another order, spacing, a bracket in the payload) goes
- * to the scanner.
+ * A match leaves no doubt about what JSON.parse would give: every member is in place up to
+ * the closing brace at the line's end, every string (the request's payload too, skipped
+ * unread) is one JSON.parse accepts, and `endpointInput` holds string members only, so
+ * `endpointOutput` is captureData's. Anything else (escapes or UTF-8 in the fields, another
+ * order, spacing, an object or array in the payload) goes to the scanner.
  */
-const CAPTURE_LAYOUT = new RegExp(String.raw `\{"captureData":\{"endpointInput":\{[^{}\[\]]*\},` +
+const CAPTURE_LAYOUT = new RegExp(String.raw `\{"captureData":\{"endpointInput":\{(?:${join_MEMBER}(?:,${join_MEMBER})*)?\},` +
     String.raw `"endpointOutput":\{"observedContentType":${ANY_STRING},"mode":${ANY_STRING},` +
-    String.raw `"data":"([^"\\\x80-\xff]*(?:\\[nrtf][^"\\\x80-\xff]*)*)","encoding":${PLAIN_STRING}\}\},` +
-    String.raw `"eventMetadata":\{"eventId":${PLAIN_STRING},(?:"inferenceId":"([^"\\\x80-\xff]+)",)?` +
+    String.raw `"data":"(${PLAIN_TEXT}*(?:\\[nrtf]${PLAIN_TEXT}*)*)","encoding":${PLAIN_STRING}\}\},` +
+    String.raw `"eventMetadata":\{"eventId":${PLAIN_STRING},(?:"inferenceId":"(${PLAIN_TEXT}+)",)?` +
     String.raw `"inferenceTime":${PLAIN_STRING}\},"eventVersion":${ANY_STRING}\}${LINE_END}`, 'y');
 const TRUTH_LAYOUT = new RegExp(String.raw `\{"groundTruthData":\{"data":${PLAIN_STRING},"encoding":${PLAIN_STRING}\},` +
-    String.raw `"eventMetadata":\{"eventId":"([^"\\\x80-\xff]+)"\},"eventVersion":${ANY_STRING}\}${LINE_END}`, 'y');
+    String.raw `"eventMetadata":\{"eventId":"(${PLAIN_TEXT}+)"\},"eventVersion":${ANY_STRING}\}${LINE_END}`, 'y');
 const CSV = Buffer.from('CSV', 'latin1');
 const JSON_ = Buffer.from('JSON', 'latin1');
 /** Whether the payload's encoding leaves its data as it is: CSV, JSON or none given. */

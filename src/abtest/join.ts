@@ -16,6 +16,7 @@ import {
   JsonLines,
   LINE_END,
   PLAIN_STRING,
+  PLAIN_TEXT,
   plainNumber,
   plainNumberText,
   type LineOrigin,
@@ -130,26 +131,28 @@ const CAPTURE_SHAPE: Shape = {
   },
   eventMetadata: { eventId: EVENT_ID, inferenceId: INFERENCE_ID, inferenceTime: INFERENCE_TIME }
 }
+/** A member whose value is a string: all SageMaker writes in `endpointInput`. */
+const MEMBER = `${ANY_STRING}:${ANY_STRING}`
 /**
  * The layout SageMaker and Model Monitor write, compact and in their order, as one sticky
  * RegExp over a line: matched natively, with the few strings the join needs as groups.
- * For a line that is JSON, a match leaves no doubt about what JSON.parse would give: every
- * member is in place up to the closing brace at the line's end, and the request's payload,
- * skipped unread, holds no bracket, so `endpointOutput` is captureData's. Anything else
- * (escapes or UTF-8 in the fields, another order, spacing, a bracket in the payload) goes
- * to the scanner.
+ * A match leaves no doubt about what JSON.parse would give: every member is in place up to
+ * the closing brace at the line's end, every string (the request's payload too, skipped
+ * unread) is one JSON.parse accepts, and `endpointInput` holds string members only, so
+ * `endpointOutput` is captureData's. Anything else (escapes or UTF-8 in the fields, another
+ * order, spacing, an object or array in the payload) goes to the scanner.
  */
 const CAPTURE_LAYOUT = new RegExp(
-  String.raw`\{"captureData":\{"endpointInput":\{[^{}\[\]]*\},` +
+  String.raw`\{"captureData":\{"endpointInput":\{(?:${MEMBER}(?:,${MEMBER})*)?\},` +
     String.raw`"endpointOutput":\{"observedContentType":${ANY_STRING},"mode":${ANY_STRING},` +
-    String.raw`"data":"([^"\\\x80-\xff]*(?:\\[nrtf][^"\\\x80-\xff]*)*)","encoding":${PLAIN_STRING}\}\},` +
-    String.raw`"eventMetadata":\{"eventId":${PLAIN_STRING},(?:"inferenceId":"([^"\\\x80-\xff]+)",)?` +
+    String.raw`"data":"(${PLAIN_TEXT}*(?:\\[nrtf]${PLAIN_TEXT}*)*)","encoding":${PLAIN_STRING}\}\},` +
+    String.raw`"eventMetadata":\{"eventId":${PLAIN_STRING},(?:"inferenceId":"(${PLAIN_TEXT}+)",)?` +
     String.raw`"inferenceTime":${PLAIN_STRING}\},"eventVersion":${ANY_STRING}\}${LINE_END}`,
   'y'
 )
 const TRUTH_LAYOUT = new RegExp(
   String.raw`\{"groundTruthData":\{"data":${PLAIN_STRING},"encoding":${PLAIN_STRING}\},` +
-    String.raw`"eventMetadata":\{"eventId":"([^"\\\x80-\xff]+)"\},"eventVersion":${ANY_STRING}\}${LINE_END}`,
+    String.raw`"eventMetadata":\{"eventId":"(${PLAIN_TEXT}+)"\},"eventVersion":${ANY_STRING}\}${LINE_END}`,
   'y'
 )
 const CSV = Buffer.from('CSV', 'latin1')

@@ -71,11 +71,14 @@ export interface ReadOptions {
 }
 
 /**
- * A JSON string's text in a layout RegExp: no escapes, ASCII only (so the text is what
- * JSON.parse gives), as a group; and any string, skipped.
+ * A JSON string's text in a layout RegExp: printable ASCII without escapes (so the text is
+ * what JSON.parse gives), as a group; and any string JSON.parse accepts, skipped: no raw
+ * control character, only JSON's escapes. A line a layout matches is then JSON in every
+ * byte, read or not.
  */
-export const PLAIN_STRING = String.raw`"([^"\\\x80-\xff]*)"`
-export const ANY_STRING = String.raw`"[^"\\]*(?:\\.[^"\\]*)*"`
+export const PLAIN_TEXT = String.raw`[^"\\\x00-\x1f\x80-\xff]`
+export const PLAIN_STRING = String.raw`"(${PLAIN_TEXT}*)"`
+export const ANY_STRING = String.raw`"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*"`
 /** The spaces and line feed after a line's last brace. */
 export const LINE_END = String.raw`[ \t\r]*\n`
 
