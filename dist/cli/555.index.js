@@ -1343,10 +1343,1834 @@ function nearestName(word, candidates) {
     return best.name;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./build/src/evaluation/blocks.js
+// Growable columns of numbers for data of unknown length. Values go into blocks that
+// double in size up to a cap, so growing never copies what is already stored (a doubling
+// array would hold the old and the new copy at once: twice the memory at the worst
+// moment), and there are few blocks to merge later. A new block's pages cost nothing
+// until values are written into them.
+
+/** The first block's length (8 MiB of doubles); each next one doubles, up to MAX_BLOCK. */
+const FIRST_BLOCK = 1 << 20;
+const MAX_BLOCK = 1 << 22;
+class Column {
+    make;
+    blocks = [];
+    current;
+    used = 0;
+    length = 0;
+    constructor(make) {
+        this.make = make;
+        this.current = make(0);
+    }
+    push(value) {
+        if (this.used === this.current.length)
+            this.grow();
+        this.current[this.used++] = value;
+        this.length++;
+    }
+    grow() {
+        const size = Math.min(FIRST_BLOCK * 2 ** this.blocks.length, MAX_BLOCK);
+        this.current = this.make(size);
+        this.blocks.push(this.current);
+        this.used = 0;
+    }
+    /** The stored values, block by block, without copying. */
+    parts() {
+        return this.blocks.map((block, i) => i === this.blocks.length - 1 ? block.subarray(0, this.used) : block);
+    }
+    /** The values in one array of exactly `length`; the column is emptied to free its blocks. */
+    take() {
+        const out = this.make(this.length);
+        let offset = 0;
+        for (const part of this.parts()) {
+            out.set(part, offset);
+            offset += part.length;
+        }
+        this.blocks = [];
+        this.current = this.make(0);
+        this.used = 0;
+        this.length = 0;
+        return out;
+    }
+}
+class Float64Column extends Column {
+    constructor() {
+        super(length => new Float64Array(length));
+    }
+    /**
+     * Sorts each block ascending in place and returns the sorted runs: sorted data with no
+     * copy of the column (merging the runs is the reader's job). `scratch` is reused for
+     * every block when it is long enough.
+     */
+    sortedRuns(scratch) {
+        return this.parts().map(part => sortAscending(part, scratch));
+    }
+}
+class Uint8Column extends Column {
+    constructor() {
+        super(length => new Uint8Array(length));
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/evaluation/distributions.js
+// The few distribution functions the paired tests need, written here rather than taken
+// from a package: the standard normal (DeLong's z, Wilson intervals), the chi-square with
+// one degree of freedom (McNemar) and the binomial with p = 1/2 (exact McNemar).
+//
+// Accuracy (checked against scipy 1.10 in the unit tests):
+// - erfc, normalSf/normalCdf: relative error below 1e-12 wherever the result is at
+//   least 1e-300 (|z| < 37); further out the tail leaves the normal doubles and then
+//   underflows to 0, as in scipy;
+// - normalQuantile: below 1e-13 relative for p in [1e-300, 1 - 1e-16];
+// - binomialCdfHalf: exact (integer arithmetic) for n <= 52.
+//
+// How: erf(x) for |x| < 1 from its series with positive terms only,
+//   erf(x) = 2/sqrt(pi) * exp(-x^2) * sum_n 2^n x^(2n+1) / (1*3*...*(2n+1)),
+// which has no cancellation, so it is accurate to a few units in the last place (and
+// erfc = 1 - erf >= 0.157 there loses nothing); erfc(x) for x >= 1 from Laplace's
+// continued fraction, evaluated with Lentz's method, so the far tail keeps its relative
+// accuracy; the quantile by Newton's method on that cdf, started from Abramowitz and
+// Stegun 26.2.23.
+const TWO_OVER_SQRT_PI = 1.1283791670955126;
+const ONE_OVER_SQRT_PI = 0.5641895835477563;
+const SQRT2 = Math.SQRT2;
+/** Below 1 the series; from 1 the continued fraction, which converges in <= 190 steps. */
+const SERIES_LIMIT = 1;
+/** erf(x) for |x| < 1 from the series of positive terms (odd in x). */
+function erfSeries(x) {
+    const a = Math.abs(x);
+    const a2 = a * a;
+    let term = a;
+    let sum = a;
+    for (let n = 1; n < 100; n++) {
+        term *= (2 * a2) / (2 * n + 1);
+        sum += term;
+        if (term < sum * 1e-17)
+            break;
+    }
+    const value = TWO_OVER_SQRT_PI * Math.exp(-a2) * sum;
+    return x < 0 ? -value : value;
+}
+/** erfc(x) for x >= 1: exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))). */
+function erfcFraction(x) {
+    const tiny = 1e-300;
+    let f = x;
+    let c = x;
+    let d = 0;
+    for (let k = 1; k < 400; k++) {
+        const a = k / 2;
+        d = x + a * d;
+        d = d === 0 ? tiny : 1 / d;
+        c = x + a / c;
+        if (c === 0)
+            c = tiny;
+        const delta = c * d;
+        f *= delta;
+        if (Math.abs(delta - 1) < 1e-16)
+            break;
+    }
+    return (ONE_OVER_SQRT_PI * Math.exp(-x * x)) / f;
+}
+/** The error function. */
+function erf(x) {
+    if (Number.isNaN(x))
+        return NaN;
+    if (Math.abs(x) < SERIES_LIMIT)
+        return erfSeries(x);
+    return x > 0 ? 1 - erfcFraction(x) : erfcFraction(-x) - 1;
+}
+/** The complementary error function 1 - erf(x), accurate in relative terms for large x. */
+function erfc(x) {
+    if (Number.isNaN(x))
+        return NaN;
+    if (x >= SERIES_LIMIT)
+        return erfcFraction(x);
+    if (x <= -SERIES_LIMIT)
+        return 2 - erfcFraction(-x);
+    return 1 - erfSeries(x);
+}
+/** P(Z <= z) for a standard normal Z. */
+function normalCdf(z) {
+    return erfc(-z / SQRT2) / 2;
+}
+/** P(Z > z) for a standard normal Z, accurate in the upper tail. */
+function normalSf(z) {
+    return erfc(z / SQRT2) / 2;
+}
+function normalPdf(z) {
+    return Math.exp(-(z * z) / 2) / Math.sqrt(2 * Math.PI);
+}
+/** The z with P(Z <= z) = p, for 0 < p < 1. */
+function normalQuantile(p) {
+    if (!(p > 0 && p < 1)) {
+        if (p === 0)
+            return -Infinity;
+        if (p === 1)
+            return Infinity;
+        return NaN;
+    }
+    if (p === 0.5)
+        return 0;
+    // Work in the tail that p is in, so that 1 - p never loses digits.
+    const upper = p > 0.5;
+    const tail = upper ? 1 - p : p;
+    const t = Math.sqrt(-2 * Math.log(tail));
+    let z = -(t -
+        (2.515517 + 0.802853 * t + 0.010328 * t * t) /
+            (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t));
+    for (let i = 0; i < 50; i++) {
+        const step = (normalCdf(z) - tail) / normalPdf(z);
+        z -= step;
+        if (Math.abs(step) <= 1e-15 * Math.max(1, Math.abs(z)))
+            break;
+    }
+    return upper ? -z : z;
+}
+/** P(X > x) for X chi-square with one degree of freedom: P(|Z| > sqrt(x)). */
+function chiSquare1Sf(x) {
+    if (x <= 0)
+        return 1;
+    return erfc(Math.sqrt(x / 2));
+}
+/** P(X <= k) for X ~ Binomial(n, 1/2), exact for n <= 52. */
+function binomialCdfHalf(k, n) {
+    if (!Number.isInteger(n) || n < 0 || n > 52) {
+        throw new RangeError(`binomialCdfHalf is exact only for whole n in [0, 52], got ${n}`);
+    }
+    if (k < 0)
+        return 0;
+    if (k >= n)
+        return 1;
+    // Pascal's triangle: every entry is an integer below 2^52, so every sum is exact.
+    let row = [1];
+    for (let m = 1; m <= n; m++) {
+        const next = [1];
+        for (let i = 1; i < m; i++)
+            next.push(row[i - 1] + row[i]);
+        next.push(1);
+        row = next;
+    }
+    let count = 0;
+    for (let i = 0; i <= Math.floor(k); i++)
+        count += row[i];
+    return count / 2 ** n;
+}
+
+;// CONCATENATED MODULE: ./build/src/evaluation/paired.js
+// Paired comparison of a candidate and a baseline model scored on the same rows: is the
+// difference in a metric real, and how large could it be?
+//
+// - AUC: DeLong's test (DeLong, DeLong and Clarke-Pearson, 1988) in Sun and Xu's fast
+//   form (2014): each positive's and each negative's share of correctly ranked pairs
+//   (midranks, so ties count one half) gives the covariance of the two AUCs without
+//   bootstrapping; the delta is normal with that variance.
+// - accuracy: McNemar's test on the rows where exactly one model is right: the exact
+//   binomial test when there are fewer than 25 such rows, else the chi-square test with
+//   continuity correction (statsmodels' `mcnemar(table, exact, correction=True)`). Its
+//   interval is Newcombe's hybrid score interval for paired proportions (method 10,
+//   1998), which stays honest with few discordant rows where the Wald interval collapses
+//   to a point.
+// - every other metric: a paired bootstrap: resample rows with replacement (the same rows
+//   for both models), recompute both metrics, and read the percentile interval of the
+//   differences (numpy's linear percentile); the p-value is twice the smaller share of
+//   resampled differences on either side of 0, counting the observed data as one more
+//   resample ((k + 1) / (m + 1)), capped at 1.
+//
+// Every comparison carries the two-sided (1 - alpha) interval `ci`, and one-sided
+// (1 - alpha) bounds, `lower_bound` and `upper_bound`: what a non-inferiority decision
+// needs (the lower end of a two-sided (1 - 2 alpha) interval is a one-sided (1 - alpha)
+// bound). Where the data cannot give an interval (too few rows of a class), the interval,
+// bounds and p-value are null and `note` says why: a decision must then fail closed.
+
+
+
+
+function checkAlpha(alpha) {
+    if (!(alpha > 0 && alpha < 0.5))
+        throw new RangeError(`alpha must be in (0, 0.5), got ${alpha}`);
+}
+/** A normal delta with standard error `se`: interval, bounds and p-value. */
+function normalComparison(candidate, baseline, se, alpha) {
+    const delta = candidate - baseline;
+    const two = normalQuantile(1 - alpha / 2) * se;
+    const one = normalQuantile(1 - alpha) * se;
+    let p;
+    if (se > 0)
+        p = 2 * normalSf(Math.abs(delta) / se);
+    else
+        p = delta === 0 ? 1 : 0;
+    return {
+        ci: [delta - two, delta + two],
+        p_value: Math.min(1, p),
+        lower_bound: delta - one,
+        upper_bound: delta + one
+    };
+}
+/** A running mean and sum of squared deviations (Welford). */
+class Spread {
+    n = 0;
+    mean = 0;
+    squares = 0;
+    add(x) {
+        this.n++;
+        const d = x - this.mean;
+        this.mean += d / this.n;
+        this.squares += d * (x - this.mean);
+    }
+    /** The sample variance (n - 1), NaN below two values. */
+    get variance() {
+        return this.n < 2 ? NaN : this.squares / (this.n - 1);
+    }
+}
+/**
+ * DeLong's test of AUC(candidate) - AUC(baseline). `labels` and the two score arrays are
+ * in row order; `sorted` holds each model's scores split by label and sorted (as
+ * `sortScores` returns). `points` are the two AUCs when already known, so the comparison
+ * repeats the reported values exactly. Undefined when the labels hold one class only.
+ */
+function delong(labels, candidate, baseline, sorted, alpha, points) {
+    checkAlpha(alpha);
+    const candidatePositives = contiguous(sorted.candidate.positives);
+    const candidateNegatives = contiguous(sorted.candidate.negatives);
+    const baselinePositives = contiguous(sorted.baseline.positives);
+    const baselineNegatives = contiguous(sorted.baseline.negatives);
+    const P = candidatePositives.length;
+    const N = candidateNegatives.length;
+    if (P === 0 || N === 0)
+        return undefined;
+    const positives = new Spread();
+    const negatives = new Spread();
+    const aucs = [new Spread(), new Spread()];
+    for (let i = 0; i < labels.length; i++) {
+        if (labels[i] === 1) {
+            const a = midrankShare(candidateNegatives, candidate[i]);
+            const b = midrankShare(baselineNegatives, baseline[i]);
+            positives.add(a - b);
+            aucs[0].add(a);
+            aucs[1].add(b);
+        }
+        else {
+            const a = 1 - midrankShare(candidatePositives, candidate[i]);
+            const b = 1 - midrankShare(baselinePositives, baseline[i]);
+            negatives.add(a - b);
+        }
+    }
+    const aucCandidate = points?.candidate ?? aucs[0].mean;
+    const aucBaseline = points?.baseline ?? aucs[1].mean;
+    const base = { candidate: aucCandidate, baseline: aucBaseline, delta: aucCandidate - aucBaseline };
+    const variance = positives.variance / P + negatives.variance / N;
+    if (!Number.isFinite(variance)) {
+        return ordered({
+            ...base,
+            ci: null,
+            p_value: null,
+            test: 'delong',
+            alpha,
+            lower_bound: null,
+            upper_bound: null,
+            note: `DeLong's variance needs at least 2 rows of each class (${P} labelled 1, ${N} labelled 0).`
+        });
+    }
+    const se = Math.sqrt(variance);
+    return ordered({
+        ...base,
+        ...normalComparison(aucCandidate, aucBaseline, se, alpha),
+        test: 'delong',
+        alpha
+    });
+}
+/** Wilson's score interval for x successes in n, at confidence 1 - alpha (statsmodels' form). */
+function wilsonInterval(x, n, alpha) {
+    const z = normalQuantile(1 - alpha / 2);
+    const z2 = z * z;
+    const q = x / n;
+    const denominator = 1 + z2 / n;
+    const center = (q + z2 / (2 * n)) / denominator;
+    const half = (z * Math.sqrt((q * (1 - q)) / n + z2 / (4 * n * n))) / denominator;
+    return [center - half, center + half];
+}
+/** Newcombe's interval (method 10) for p(candidate right) - p(baseline right), paired. */
+function newcombeInterval(table, alpha) {
+    const { both: a, candidateOnly: b, baselineOnly: c, neither: d } = table;
+    const n = a + b + c + d;
+    const p1 = (a + b) / n;
+    const p2 = (a + c) / n;
+    const [l1, u1] = wilsonInterval(a + b, n, alpha);
+    const [l2, u2] = wilsonInterval(a + c, n, alpha);
+    const margins = (a + b) * (c + d) * (a + c) * (b + d);
+    const phi = margins === 0 ? 0 : (a * d - b * c) / Math.sqrt(margins);
+    const delta = p1 - p2;
+    const below = (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2;
+    const above = (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2;
+    return [delta - Math.sqrt(Math.max(0, below)), delta + Math.sqrt(Math.max(0, above))];
+}
+/** McNemar's test of accuracy(candidate) - accuracy(baseline) on the paired table. */
+function mcnemar(table, alpha) {
+    checkAlpha(alpha);
+    const { both, candidateOnly: b, baselineOnly: c, neither } = table;
+    const n = both + b + c + neither;
+    const discordant = b + c;
+    let p;
+    let test;
+    if (discordant < 25) {
+        test = 'mcnemar-exact';
+        p = Math.min(1, 2 * binomialCdfHalf(Math.min(b, c), discordant));
+    }
+    else {
+        test = 'mcnemar-chi2';
+        p = chiSquare1Sf((Math.abs(b - c) - 1) ** 2 / discordant);
+    }
+    const ci = newcombeInterval(table, alpha);
+    const [lower, upper] = newcombeInterval(table, 2 * alpha);
+    return ordered({
+        candidate: (both + b) / n,
+        baseline: (both + c) / n,
+        delta: (b - c) / n,
+        ci,
+        p_value: p,
+        test,
+        alpha,
+        lower_bound: lower,
+        upper_bound: upper,
+        discordant: [b, c]
+    });
+}
+/** numpy's default percentile (linear interpolation between order statistics), q in [0, 1]. */
+function percentile(sorted, q) {
+    const position = (sorted.length - 1) * q;
+    const low = Math.floor(position);
+    const high = Math.min(low + 1, sorted.length - 1);
+    return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+}
+/**
+ * Draws paired bootstrap resamples of `rows` rows: `weights[i]` is how often row i was
+ * drawn. `measure` returns, for each metric, candidate - baseline on the resample (NaN
+ * when undefined there). Returns each metric's resampled deltas, sorted ascending.
+ */
+function bootstrapDeltas(rows, metrics, options, measure) {
+    const random = new Random(options.seed, 0x5eed);
+    const weights = new Uint32Array(rows);
+    const deltas = Array.from({ length: metrics }, () => new Float64Array(options.resamples));
+    const defined = new Uint32Array(metrics);
+    for (let b = 0; b < options.resamples; b++) {
+        weights.fill(0);
+        for (let i = 0; i < rows; i++)
+            weights[random.below(rows)]++;
+        const result = measure(weights);
+        for (let m = 0; m < metrics; m++) {
+            const value = result[m];
+            if (!Number.isNaN(value))
+                deltas[m][defined[m]++] = value;
+        }
+    }
+    return deltas.map((values, m) => values.slice(0, defined[m]).sort());
+}
+/**
+ * A bootstrap comparison from the point values and the sorted resampled deltas. The
+ * p-value counts the observed side too ((k + 1) / (m + 1), Davison and Hinkley), so it is
+ * never 0: with m resamples nothing smaller than about 2 / m can be claimed.
+ */
+function bootstrapComparison(candidate, baseline, sortedDeltas, options) {
+    checkAlpha(options.alpha);
+    const { alpha, resamples, seed } = options;
+    const m = sortedDeltas.length;
+    const delta = candidate - baseline;
+    if (m < resamples / 2) {
+        return ordered({
+            candidate,
+            baseline,
+            delta,
+            ci: null,
+            p_value: null,
+            test: 'bootstrap',
+            alpha,
+            lower_bound: null,
+            upper_bound: null,
+            resamples,
+            seed,
+            note: `the metric is undefined on ${resamples - m} of ${resamples} resamples.`
+        });
+    }
+    let atOrBelow = 0;
+    let atOrAbove = 0;
+    for (let i = 0; i < m; i++) {
+        if (sortedDeltas[i] <= 0)
+            atOrBelow++;
+        if (sortedDeltas[i] >= 0)
+            atOrAbove++;
+    }
+    return ordered({
+        candidate,
+        baseline,
+        delta,
+        ci: [percentile(sortedDeltas, alpha / 2), percentile(sortedDeltas, 1 - alpha / 2)],
+        p_value: Math.min(1, (2 * (Math.min(atOrBelow, atOrAbove) + 1)) / (m + 1)),
+        test: 'bootstrap',
+        alpha,
+        lower_bound: percentile(sortedDeltas, alpha),
+        upper_bound: percentile(sortedDeltas, 1 - alpha),
+        resamples,
+        seed,
+        ...(m < resamples
+            ? {
+                note: `the metric is undefined on ${resamples - m} of ${resamples} resamples, which are left out.`
+            }
+            : {})
+    });
+}
+const KEY_ORDER = [
+    'candidate',
+    'baseline',
+    'delta',
+    'ci',
+    'p_value',
+    'test',
+    'alpha',
+    'lower_bound',
+    'upper_bound',
+    'discordant',
+    'resamples',
+    'seed',
+    'note'
+];
+/** The comparison with its keys in one fixed order, so reports and JSON read the same way. */
+function ordered(comparison) {
+    const out = {};
+    for (const key of KEY_ORDER)
+        if (comparison[key] !== undefined)
+            out[key] = comparison[key];
+    return out;
+}
+
+;// CONCATENATED MODULE: ./build/src/evaluation/compare.js
+// Paired comparisons for each task: which test each metric gets, and the bootstrap's
+// per-resample arithmetic. Rows carry integer weights (how often the resample drew them),
+// and every metric is recomputed from weighted sums, the same formulas as for the full
+// data (binaryValues, multiclassValues, forceFinite).
+
+
+
+
+
+
+/**
+ * The paired bootstrap for every metric of `all` but those in `skip` (compared by their
+ * own tests) that both models have a value for.
+ */
+function runBootstrap(all, skip, rows, values, options, measure) {
+    const reports = { candidate: values.candidate.values, baseline: values.baseline.values };
+    const names = all.filter(n => !skip.includes(n) && reports.candidate[n] !== undefined && reports.baseline[n] !== undefined);
+    const out = {};
+    if (names.length === 0)
+        return out;
+    const deltas = bootstrapDeltas(rows, names.length, options, weights => {
+        const [c, b] = measure(weights);
+        return names.map(n => (c[n] ?? NaN) - (b[n] ?? NaN));
+    });
+    names.forEach((name, m) => {
+        out[name] = bootstrapComparison(reports.candidate[name], reports.baseline[name], deltas[m], options);
+    });
+    return out;
+}
+/** Binary: DeLong for auc, McNemar for accuracy, the bootstrap for the rest. */
+function compareBinary(data, reports, sorted, options) {
+    const { labels, candidate, baseline } = data;
+    const out = {};
+    const auc = delong(labels, candidate, baseline, sorted, options.alpha, {
+        candidate: reports.candidate.values.auc ?? NaN,
+        baseline: reports.baseline.values.auc ?? NaN
+    });
+    if (auc)
+        out.auc = auc;
+    const table = { both: 0, candidateOnly: 0, baselineOnly: 0, neither: 0 };
+    for (let i = 0; i < labels.length; i++) {
+        const positive = labels[i] === 1;
+        tally(table, candidate[i] >= options.threshold === positive, baseline[i] >= options.threshold === positive);
+    }
+    out.accuracy = mcnemar(table, options.alpha);
+    const measure = binaryResample(data, options.threshold);
+    const rest = runBootstrap(BINARY_METRICS, ['auc', 'accuracy'], labels.length, reports, options, measure);
+    return { ...out, ...rest };
+}
+function tally(table, candidateRight, baselineRight) {
+    if (candidateRight && baselineRight)
+        table.both++;
+    else if (candidateRight)
+        table.candidateOnly++;
+    else if (baselineRight)
+        table.baselineOnly++;
+    else
+        table.neither++;
+}
+function scoredRows(labels, scores, threshold) {
+    const n = labels.length;
+    const distinct = distinctValues(sortAscending(scores.slice()));
+    const rows = {
+        predicted: new Uint8Array(n),
+        loss: new Float64Array(n),
+        brier: new Float64Array(n),
+        group: new Uint32Array(n),
+        groups: distinct.length,
+        probabilities: true,
+        positivesAt: new Float64Array(distinct.length),
+        negativesAt: new Float64Array(distinct.length)
+    };
+    for (let i = 0; i < n; i++) {
+        const s = scores[i];
+        const positive = labels[i] === 1;
+        const [lossPositive, lossNegative] = logLossTerms(s);
+        rows.predicted[i] = s >= threshold ? 1 : 0;
+        rows.loss[i] = positive ? lossPositive : lossNegative;
+        rows.brier[i] = positive ? (1 - s) * (1 - s) : s * s;
+        rows.group[i] = lowerBound(distinct, s);
+        if (s < 0 || s > 1)
+            rows.probabilities = false;
+    }
+    return rows;
+}
+/** One model's totals on a resample. */
+function weightedBinaryTotals(labels, rows, weights) {
+    const { positivesAt, negativesAt } = rows;
+    positivesAt.fill(0);
+    negativesAt.fill(0);
+    const totals = {
+        positives: 0,
+        negatives: 0,
+        tp: 0,
+        fp: 0,
+        rankSum: 0,
+        precisionSum: 0,
+        logLoss: 0,
+        brier: 0,
+        probabilities: rows.probabilities
+    };
+    for (let i = 0; i < labels.length; i++) {
+        const w = weights[i];
+        if (w === 0)
+            continue;
+        const predicted = rows.predicted[i] === 1;
+        if (labels[i] === 1) {
+            totals.positives += w;
+            positivesAt[rows.group[i]] += w;
+            if (predicted)
+                totals.tp += w;
+        }
+        else {
+            totals.negatives += w;
+            negativesAt[rows.group[i]] += w;
+            if (predicted)
+                totals.fp += w;
+        }
+        totals.logLoss += w * rows.loss[i];
+        totals.brier += w * rows.brier[i];
+    }
+    let tp = 0;
+    let fp = 0;
+    for (let g = rows.groups - 1; g >= 0; g--) {
+        tp += positivesAt[g];
+        fp += negativesAt[g];
+        if (positivesAt[g] > 0)
+            totals.precisionSum += (positivesAt[g] * tp) / (tp + fp);
+    }
+    return totals;
+}
+/** The binary metrics of both models on a resample (everything but auc and accuracy is used). */
+function binaryResample(data, threshold) {
+    const candidate = scoredRows(data.labels, data.candidate, threshold);
+    const baseline = scoredRows(data.labels, data.baseline, threshold);
+    return weights => [
+        binaryValues(weightedBinaryTotals(data.labels, candidate, weights), threshold).values,
+        binaryValues(weightedBinaryTotals(data.labels, baseline, weights), threshold).values
+    ];
+}
+/** The multiclass metrics of both models on a resample. */
+function multiclassResample(data) {
+    const { labels, classes } = data;
+    const one = (model, weights) => {
+        const confusion = new Float64Array(classes * classes);
+        let loss = 0;
+        for (let i = 0; i < labels.length; i++) {
+            const w = weights[i];
+            if (w === 0)
+                continue;
+            confusion[labels[i] * classes + model.predicted[i]] += w;
+            if (model.losses)
+                loss += w * model.losses[i];
+        }
+        return multiclassValues({ classes, confusion, loss }, model.losses !== undefined).values;
+    };
+    return weights => [one(data.candidate, weights), one(data.baseline, weights)];
+}
+/** Multiclass: McNemar for accuracy, the bootstrap for the rest. */
+function compareMulticlass(data, reports, options) {
+    const { labels, candidate, baseline } = data;
+    const table = { both: 0, candidateOnly: 0, baselineOnly: 0, neither: 0 };
+    for (let i = 0; i < labels.length; i++) {
+        tally(table, candidate.predicted[i] === labels[i], baseline.predicted[i] === labels[i]);
+    }
+    const measure = multiclassResample(data);
+    const rest = runBootstrap(MULTICLASS_METRICS, ['accuracy'], labels.length, reports, options, measure);
+    return { accuracy: mcnemar(table, options.alpha), ...rest };
+}
+/** One model's regression metrics on a resample, from shifted weighted sums. */
+function weightedRegression(labels, predictions, weights, centers) {
+    let W = 0, absolute = 0, squared = 0, percentage = 0, dy = 0, dy2 = 0, de = 0, de2 = 0;
+    for (let i = 0; i < labels.length; i++) {
+        const w = weights[i];
+        if (w === 0)
+            continue;
+        const y = labels[i];
+        const e = y - predictions[i];
+        W += w;
+        absolute += w * Math.abs(e);
+        squared += w * e * e;
+        percentage += (w * Math.abs(e)) / Math.max(Math.abs(y), MACHINE_EPSILON);
+        dy += w * (y - centers.label);
+        dy2 += w * (y - centers.label) ** 2;
+        de += w * (e - centers.error);
+        de2 += w * (e - centers.error) ** 2;
+    }
+    const spreadY = Math.max(0, dy2 - (dy * dy) / W);
+    const spreadE = Math.max(0, de2 - (de * de) / W);
+    return {
+        mae: absolute / W,
+        mse: squared / W,
+        rmse: Math.sqrt(squared / W),
+        mape: percentage / W,
+        r2: forceFinite(squared, spreadY),
+        explained_variance: forceFinite(spreadE, spreadY)
+    };
+}
+/** The regression metrics of both models on a resample. */
+function regressionResample(data) {
+    const { labels, candidate, baseline } = data;
+    const n = labels.length;
+    let meanLabel = 0;
+    for (let i = 0; i < n; i++)
+        meanLabel += labels[i] / n;
+    const center = (predictions) => {
+        let mean = 0;
+        for (let i = 0; i < n; i++)
+            mean += (labels[i] - predictions[i]) / n;
+        return { label: meanLabel, error: mean };
+    };
+    const centers = [center(candidate), center(baseline)];
+    return weights => [
+        weightedRegression(labels, candidate, weights, centers[0]),
+        weightedRegression(labels, baseline, weights, centers[1])
+    ];
+}
+/** Regression: the bootstrap for every metric. */
+function compareRegression(data, reports, options) {
+    return runBootstrap(REGRESSION_METRICS, [], data.labels.length, reports, options, regressionResample(data));
+}
+
+;// CONCATENATED MODULE: ./build/src/evaluation/data-error.js
+
+/**
+ * A problem with the evaluation data that the person running the job must fix: the
+ * message names the data (`source`), the line and the column, so it can be found in the
+ * file without guessing.
+ */
+class DataError extends UserError {
+    source;
+    location;
+    constructor(source, problem, location) {
+        super(`${source}: ${location ? `${describeLocation(location)}: ` : ''}${problem}`);
+        this.name = 'DataError';
+        this.source = source;
+        this.location = location;
+    }
+}
+/** Refuses data without a single line, or with a header and no rows after it. */
+function assertHasRows(source, read) {
+    if (read.layout === undefined)
+        throw new DataError(source, 'the data is empty.');
+    if (read.rows === 0)
+        throw new DataError(source, 'there are no data rows after the header.');
+}
+/** `line 12, column "score" (index 1, prediction)` or `line 12, column index 1 (prediction)`. */
+function describeLocation(location) {
+    const parts = [`line ${location.line}`];
+    if (location.column !== undefined) {
+        const role = location.role ? ` (${location.role})` : '';
+        parts.push(location.columnName !== undefined
+            ? `column ${JSON.stringify(location.columnName)} (index ${location.column}${location.role ? `, ${location.role}` : ''})`
+            : `column index ${location.column}${role}`);
+    }
+    return parts.join(', ');
+}
+/** A value shown in a message: quoted, and cut short so a long field cannot flood the log. */
+function showValue(text) {
+    const shown = text.length > 40 ? `${text.slice(0, 40)}...` : text;
+    return JSON.stringify(shown);
+}
+
+;// CONCATENATED MODULE: ./build/src/evaluation/decimal.js
+// Decimal numbers parsed straight from bytes, correctly rounded (the same double that
+// Number() gives for the same text), without making a string per field.
+//
+// Three paths, all exact:
+// - up to 15 significant digits and a power of ten up to 22: one IEEE multiplication or
+//   division of two exactly representable doubles, which rounds correctly by itself
+//   (Clinger's fast path);
+// - 16 to 19 significant digits: the digits held exactly as a sum of two doubles, one
+//   rounded division or multiplication, then the exact remainder decides whether the
+//   neighbouring double is closer; when the value lies too near a halfway point to tell,
+//   the text goes to Number();
+// - anything else (more digits, larger exponents): Number() on the text.
+/** Exact powers of ten: 10^0 ... 10^22 are representable doubles. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+/** Veltkamp's splitter for 53-bit doubles: 2^27 + 1. */
+const SPLITTER = 134217729;
+/** The rounding error of a * b: a * b = fl(a * b) + twoProductError(a, b, fl(a * b)) exactly. */
+function twoProductError(a, b, product) {
+    let t = SPLITTER * a;
+    const aHi = t - (t - a);
+    const aLo = a - aHi;
+    t = SPLITTER * b;
+    const bHi = t - (t - b);
+    const bLo = b - bHi;
+    return aLo * bLo - (product - aHi * bHi - aLo * bHi - aHi * bLo);
+}
+/**
+ * The correctly rounded value of (high * 10^lowDigits + low) * 10^exponent, or NaN when
+ * it lies too close to a halfway point between two doubles to decide without Number().
+ * `high` < 10^15, `low` < 10^lowDigits <= 10^4, |exponent| <= 22, high > 0.
+ */
+function roundLong(high, low, lowDigits, exponent) {
+    const scale = POW10[lowDigits];
+    const product = high * scale;
+    const productError = twoProductError(high, scale, product);
+    const sum = product + low;
+    const sumError = low - (sum - product);
+    // Integers below 2^64 leave integer rounding errors below 2^12: their sum is exact.
+    const mantissaError = productError + sumError;
+    let q;
+    let residual;
+    let unit;
+    if (exponent >= 0) {
+        const power = POW10[exponent];
+        q = sum * power;
+        residual = twoProductError(sum, power, q) + mantissaError * power;
+        unit = 1;
+    }
+    else {
+        const power = POW10[-exponent];
+        q = sum / power;
+        const back = q * power;
+        residual = sum - back - twoProductError(q, power, back) + mantissaError;
+        // The exact value minus q is residual / power.
+        unit = power;
+    }
+    // q can be a few units in the last place off (the digits were rounded once before the
+    // division): add the correction, then check that the exact value is not so near a
+    // halfway point that the error of the correction could have rounded it the wrong way.
+    const correction = residual / unit;
+    const value = q + correction;
+    const left = q - value + correction;
+    // IEEE addition rounds monotonically: when the exact value, give or take far more than
+    // the error in `left`, rounds to `value`, so does the exact value itself.
+    if (value + left * (1 + 1e-6) !== value || value + left * (1 - 1e-6) !== value)
+        return NaN;
+    return value;
+}
+/** Where the last parseDecimal call stopped: the index of the first byte it did not use. */
+let decimalEnd = 0;
+const ZERO = 48;
+const DOT = 46;
+const MINUS = 45;
+const PLUS = 43;
+/**
+ * Parses a decimal number (`-12.5`, `.5`, `3.`, `1e-7`, `+4E2`) that starts at `start`,
+ * reading at most up to `end`. Returns the value (correctly rounded) and leaves the index
+ * of the first unused byte in `decimalEnd`; returns NaN when no number starts there.
+ * `nan`, `inf` and hexadecimal are not numbers here: a metric needs a finite value.
+ */
+function parseDecimal(bytes, start, end) {
+    let i = start;
+    let negative = false;
+    if (i < end && (bytes[i] === MINUS || bytes[i] === PLUS))
+        negative = bytes[i++] === MINUS;
+    // The value is (high * 10^lowDigits + low) * 10^exponent: the first 15 significant
+    // digits in `high` (below 10^15, exact), up to 4 more in `low`; leading zeros keep
+    // `high` at 0 and so are not counted.
+    let high = 0;
+    let low = 0;
+    let lowDigits = 0;
+    let exponent = 0;
+    let overflow = false;
+    // One loop over the integer and fraction digits: the first dot is skipped and remembered.
+    const integerStart = i;
+    let dot = -1;
+    for (; i < end; i++) {
+        const c = bytes[i];
+        if (c === DOT && dot < 0) {
+            dot = i;
+            continue;
+        }
+        const d = c - ZERO;
+        if (d < 0 || d > 9)
+            break;
+        if (high < 1e14)
+            high = high * 10 + d;
+        else if (lowDigits < 4) {
+            low = low * 10 + d;
+            lowDigits++;
+        }
+        else
+            overflow = true;
+    }
+    const digits = i - integerStart - (dot < 0 ? 0 : 1);
+    if (dot >= 0)
+        exponent -= i - dot - 1;
+    if (digits === 0)
+        return NaN;
+    if (i < end && (bytes[i] === 101 || bytes[i] === 69)) {
+        const after = parseExponent(bytes, i + 1, end);
+        if (Number.isNaN(after))
+            return NaN;
+        exponent += exponentValue;
+        i = after;
+    }
+    decimalEnd = i;
+    let value;
+    if (high === 0)
+        value = 0;
+    else if (overflow || exponent > 22 || exponent < -22)
+        value = NaN;
+    else if (lowDigits === 0)
+        value = exponent >= 0 ? high * POW10[exponent] : high / POW10[-exponent];
+    else
+        value = roundLong(high, low, lowDigits, exponent);
+    if (Number.isNaN(value))
+        return Number(latin1(bytes, start, i));
+    return negative ? -value : value;
+}
+let exponentValue = 0;
+/** Reads `[+-]digits` of an exponent into exponentValue; returns the index after it, or NaN. */
+function parseExponent(bytes, start, end) {
+    let j = start;
+    let negative = false;
+    if (j < end && (bytes[j] === MINUS || bytes[j] === PLUS))
+        negative = bytes[j++] === MINUS;
+    let value = 0;
+    const first = j;
+    for (; j < end; j++) {
+        const d = bytes[j] - ZERO;
+        if (d < 0 || d > 9)
+            break;
+        if (value < 1e6)
+            value = value * 10 + d;
+    }
+    if (j === first)
+        return NaN;
+    exponentValue = negative ? -value : value;
+    return j;
+}
+function latin1(bytes, start, end) {
+    let text = '';
+    for (let i = start; i < end; i++)
+        text += String.fromCharCode(bytes[i]);
+    return text;
+}
+
+;// CONCATENATED MODULE: ./build/src/evaluation/lines.js
+// A byte stream cut into runs of whole lines, for the readers that parse lines in place
+// (csv.ts, live/data.ts): a line split across chunks is joined once, and the last line
+// gains the line feed it may lack.
+
+const LF = 10;
+const CR = 13;
+const TAB = 9;
+const SPACE = 32;
+const QUOTE = 34;
+/** The UTF-8 byte order mark a file may begin with. */
+const BOM = [0xef, 0xbb, 0xbf];
+function concat(a, b) {
+    const out = new Uint8Array(a.length + b.length);
+    out.set(a, 0);
+    out.set(b, a.length);
+    return out;
+}
+/**
+ * The regions of whole lines in a stream, in order. A region is valid only until the next
+ * is requested (a chunk's buffer may be reused). `checkCarry` sees the length of a line
+ * still unfinished at a chunk's end, so a reader can refuse one that grows without bound.
+ */
+function* linesOf(bytes, state, checkCarry) {
+    let start = 0;
+    if (state.carry !== undefined) {
+        const newline = bytes.indexOf(LF);
+        if (newline < 0) {
+            state.carry = concat(state.carry, bytes);
+            checkCarry(state.carry.length);
+            return;
+        }
+        const joined = concat(state.carry, bytes.subarray(0, newline + 1));
+        state.carry = undefined;
+        yield { bytes: joined, start: 0, end: joined.length };
+        start = newline + 1;
+    }
+    const last = bytes.lastIndexOf(LF);
+    if (last >= start)
+        yield { bytes, start, end: last + 1 };
+    const rest = Math.max(start, last + 1);
+    // A copy: the chunk's buffer may be reused for the next one (Buffer#slice would not copy).
+    if (rest < bytes.length) {
+        state.carry = new Uint8Array(bytes.subarray(rest));
+        checkCarry(state.carry.length);
+    }
+}
+/** The last line, when the stream did not end with a line feed. */
+function lastLine(state) {
+    if (state.carry === undefined)
+        return undefined;
+    const line = concat(state.carry, Uint8Array.of(LF));
+    return { bytes: line, start: 0, end: line.length };
+}
+/**
+ * The regions of whole lines in a byte stream, in order, the last line included. A region
+ * is valid only until the next is requested. A line that grows past `limit` is a DataError
+ * naming `source` and the line (`lineNumber()`): it is not data to read, and would be
+ * copied again with every chunk.
+ */
+async function* lineRegions(chunks, source, limit, lineNumber) {
+    const state = {};
+    const check = (length) => {
+        if (length > limit.maxBytes) {
+            throw new DataError(source, `line ${lineNumber()} is longer than ${limit.maxBytes >> 20} MiB without a line break${limit.note ?? ''}.`);
+        }
+    };
+    for await (const chunk of chunks)
+        yield* linesOf(chunk, state, check);
+    const last = lastLine(state);
+    if (last)
+        yield last;
+}
+
+;// CONCATENATED MODULE: ./build/src/evaluation/csv.js
+// A streaming reader for numeric CSV columns: labels, scores, probabilities. It parses
+// bytes as they arrive (a local file's read stream, an S3 GetObject body, any async
+// iterable of byte chunks) and hands out the chosen columns in batches of typed arrays;
+// the whole file is never one string, and no string is made per line or per field.
+//
+// The format it accepts, and how it is read:
+// - fields separated by one ASCII character (`,` by default), lines by `\n` or `\r\n`;
+//   a UTF-8 byte-order mark is skipped; blank lines are skipped (as pandas does);
+// - spaces and tabs around a field are ignored; a field may be double-quoted, but a
+//   quoted field cannot span lines (prediction data never needs it);
+// - the first line is a header when the caller says so, or, with `header: 'auto'`, when
+//   any of its fields is not a number;
+// - every chosen field must be a finite decimal number (`nan`, `inf`, empty: refused
+//   with the line and the column); lines may have more fields than the chosen columns;
+// - a file with no data line is refused.
+
+
+
+const csv_ZERO = 48;
+const NINE = 57;
+/** The longest line accepted: far beyond any row of labels, scores and features. */
+const LINE_LIMIT = {
+    maxBytes: 16 << 20,
+    note: '; this is not CSV prediction data'
+};
+/** Resolves a column reference against the layout, or throws naming what exists. */
+function resolveColumn(ref, layout, role, source) {
+    if (typeof ref === 'number') {
+        if (!Number.isInteger(ref) || ref < 0) {
+            throw new DataError(source, `the ${role} column index ${ref} is not a whole number >= 0.`);
+        }
+        if (ref >= layout.fieldCount) {
+            throw new DataError(source, `the ${role} column index ${ref} does not exist: the first line has ${layout.fieldCount} column${layout.fieldCount === 1 ? '' : 's'} (indexes 0-${layout.fieldCount - 1}).`);
+        }
+        return { index: ref, role };
+    }
+    if (layout.header === undefined) {
+        throw new DataError(source, `the ${role} column is named ${JSON.stringify(ref)}, but the first line is data, not a header; name columns by 0-based index instead.`);
+    }
+    const matches = layout.header.flatMap((name, index) => (name === ref ? [index] : []));
+    if (matches.length !== 1) {
+        const known = layout.header.map(name => JSON.stringify(name)).join(', ');
+        throw new DataError(source, matches.length === 0
+            ? `no column named ${JSON.stringify(ref)} for the ${role}; the header has ${known}.`
+            : `${matches.length} columns are named ${JSON.stringify(ref)}; choose the ${role} column by index (${matches.join(' or ')}).`);
+    }
+    return { index: matches[0], role };
+}
+/** Splits one line of text into trimmed fields, honouring double quotes. */
+function splitCsvLine(text, delimiter = ',') {
+    const fields = [];
+    let field = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (quoted) {
+            if (char === '"' && text[i + 1] === '"') {
+                field += '"';
+                i++;
+            }
+            else if (char === '"')
+                quoted = false;
+            else
+                field += char;
+        }
+        else if (char === '"' && field.trim() === '') {
+            quoted = true;
+            field = '';
+        }
+        else if (char === delimiter) {
+            fields.push(field.trim());
+            field = '';
+        }
+        else
+            field += char;
+    }
+    fields.push(field.trim());
+    return fields;
+}
+const encoder = new TextEncoder();
+/** The finite number a whole field holds, or undefined. */
+function fieldNumber(text) {
+    const bytes = encoder.encode(text.trim());
+    if (bytes.length === 0)
+        return undefined;
+    const value = parseDecimal(bytes, 0, bytes.length);
+    return Number.isFinite(value) && decimalEnd === bytes.length ? value + 0 : undefined;
+}
+/**
+ * Reads the chosen numeric columns of a CSV stream. `layout` and `columns` are known
+ * after the first batch; `rows` counts the data rows read so far.
+ */
+class CsvColumnReader {
+    options;
+    layout;
+    columns = [];
+    rows = 0;
+    line = 0;
+    count = 0;
+    slotOf = new Int32Array(0);
+    lastField = -1;
+    delimiter;
+    capacity;
+    batch = { rows: 0, columns: [], lines: new Float64Array(0) };
+    constructor(options) {
+        this.options = options;
+        const delimiter = options.delimiter ?? ',';
+        if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127 || /["\r\n ]/.test(delimiter)) {
+            throw new DataError(options.source, `the delimiter ${JSON.stringify(delimiter)} must be one ASCII character other than a quote, space or line break.`);
+        }
+        this.delimiter = delimiter.charCodeAt(0);
+        this.capacity = options.batchRows ?? 65536;
+    }
+    /** The batches of the stream, in order; throws a DataError on the first bad line. */
+    async *batches(chunks) {
+        const regions = lineRegions(chunks, this.options.source, LINE_LIMIT, () => this.line + 1);
+        for await (const r of regions)
+            yield* this.region(r.bytes, r.start, r.end);
+        if (this.count > 0)
+            yield this.flush();
+        assertHasRows(this.options.source, this);
+    }
+    /** Complete lines in bytes[start, end): `end - 1` is a line feed. */
+    *region(bytes, start, end) {
+        let pos = start;
+        if (this.layout === undefined) {
+            pos = this.firstLine(bytes, pos, end);
+            if (this.layout === undefined)
+                return;
+        }
+        while (pos < end) {
+            pos = this.fill(bytes, pos, end);
+            if (this.count === this.capacity)
+                yield this.flush();
+        }
+    }
+    flush() {
+        this.batch.rows = this.count;
+        this.rows += this.count;
+        this.count = 0;
+        return this.batch;
+    }
+    /** Reads the first non-blank line: the header, or the layout of the first data line. */
+    firstLine(bytes, start, end) {
+        let pos = start;
+        // The byte-order mark, at the start of the first line (which is whole here, however
+        // the chunks were cut).
+        if (this.line === 0 && BOM.every((byte, i) => bytes[pos + i] === byte))
+            pos += 3;
+        for (;;) {
+            if (pos >= end)
+                return pos;
+            const newline = bytes.indexOf(LF, pos);
+            const text = new TextDecoder().decode(bytes.subarray(pos, newline)).replace(/\r$/, '');
+            if (text.trim() === '') {
+                this.line++;
+                pos = newline + 1;
+                continue;
+            }
+            const fields = splitCsvLine(text, String.fromCharCode(this.delimiter));
+            const mode = this.options.header ?? 'auto';
+            const isHeader = mode === 'auto' ? fields.some(field => fieldNumber(field) === undefined) : mode;
+            this.layout = isHeader
+                ? { header: fields, fieldCount: fields.length }
+                : { fieldCount: fields.length };
+            this.setColumns(this.options.select(this.layout));
+            if (!isHeader)
+                return pos;
+            this.line++;
+            return newline + 1;
+        }
+    }
+    setColumns(columns) {
+        this.columns = columns;
+        this.lastField = Math.max(-1, ...columns.map(column => column.index));
+        this.slotOf = new Int32Array(this.lastField + 1).fill(-1);
+        columns.forEach((column, slot) => {
+            this.slotOf[column.index] = slot;
+        });
+        this.batch = {
+            rows: 0,
+            columns: columns.map(() => new Float64Array(this.capacity)),
+            lines: new Float64Array(this.capacity)
+        };
+    }
+    /** Parses lines from `pos` until the region ends or the batch is full; returns where it stopped. */
+    fill(bytes, pos, end) {
+        const { slotOf, lastField, delimiter, capacity } = this;
+        // Blanks around fields are skipped, except a tab that is the delimiter.
+        const tab = delimiter === TAB ? -1 : TAB;
+        const columns = this.batch.columns;
+        const lines = this.batch.lines;
+        let count = this.count;
+        let line = this.line;
+        while (pos < end && count < capacity) {
+            line++;
+            let c = bytes[pos];
+            while (c === SPACE || c === tab || c === CR)
+                c = bytes[++pos];
+            if (c === LF) {
+                pos++;
+                continue;
+            }
+            for (let field = 0;; field++) {
+                while (c === SPACE || c === tab)
+                    c = bytes[++pos];
+                const slot = field <= lastField ? slotOf[field] : -1;
+                if (slot >= 0) {
+                    const quoted = c === QUOTE;
+                    let from = pos;
+                    if (quoted) {
+                        from++;
+                        while (bytes[from] === SPACE || bytes[from] === tab)
+                            from++;
+                    }
+                    const after = bytes[pos + 1];
+                    let value;
+                    let next;
+                    if (c >= csv_ZERO && c <= NINE && (after === delimiter || after === LF || after === CR)) {
+                        // A one-digit field (a label): no need for the general parser.
+                        value = c - csv_ZERO;
+                        next = pos + 1;
+                    }
+                    else {
+                        value = parseDecimal(bytes, from, end);
+                        next = decimalEnd;
+                        if (quoted && value === value) {
+                            while (bytes[next] === SPACE || bytes[next] === tab)
+                                next++;
+                            next = bytes[next] === QUOTE ? next + 1 : -1;
+                        }
+                        if (value !== value || next < 0 || value === Infinity || value === -Infinity) {
+                            this.badValue(bytes, pos, line, field);
+                        }
+                    }
+                    pos = next;
+                    c = bytes[pos];
+                    while (c === SPACE || c === tab)
+                        c = bytes[++pos];
+                    if (c !== delimiter && c !== LF && c !== CR)
+                        this.badValue(bytes, from, line, field);
+                    columns[slot][count] = value + 0;
+                }
+                else {
+                    if (c === QUOTE)
+                        pos = this.skipQuoted(bytes, pos, line, field);
+                    c = bytes[pos];
+                    while (c !== delimiter && c !== LF)
+                        c = bytes[++pos];
+                }
+                if (field === lastField) {
+                    pos = c === LF ? pos + 1 : bytes.indexOf(LF, pos) + 1;
+                    break;
+                }
+                if (c !== delimiter)
+                    this.missingColumn(line, field + 1);
+                c = bytes[++pos];
+            }
+            lines[count++] = line;
+        }
+        this.count = count;
+        this.line = line;
+        return pos;
+    }
+    /** The position after the closing quote of a quoted field that starts at `pos`. */
+    skipQuoted(bytes, pos, line, field) {
+        let i = pos + 1;
+        for (;;) {
+            const c = bytes[i];
+            if (c === LF) {
+                throw new DataError(this.options.source, 'a quoted field runs past the end of the line; quoted line breaks are not supported.', this.locate(line, field));
+            }
+            if (c === QUOTE && bytes[i + 1] === QUOTE)
+                i += 2;
+            else if (c === QUOTE)
+                return i + 1;
+            else
+                i++;
+        }
+    }
+    locate(line, field) {
+        const slot = field < this.slotOf.length ? this.slotOf[field] : -1;
+        return {
+            line,
+            column: field,
+            columnName: this.layout?.header?.[field],
+            role: slot >= 0 ? this.columns[slot].role : undefined
+        };
+    }
+    badValue(bytes, pos, line, field) {
+        let stop = pos;
+        while (stop < bytes.length && bytes[stop] !== LF && bytes[stop] !== this.delimiter)
+            stop++;
+        const text = new TextDecoder().decode(bytes.subarray(pos, stop)).replace(/\r$/, '').trim();
+        throw new DataError(this.options.source, text === '' ? 'the value is empty.' : `${showValue(text)} is not a finite number.`, this.locate(line, field));
+    }
+    missingColumn(line, found) {
+        const wanted = this.columns.filter(column => column.index >= found);
+        const first = wanted.reduce((a, b) => (a.index <= b.index ? a : b));
+        throw new DataError(this.options.source, `the line has ${found} field${found === 1 ? '' : 's'}, so this column is missing.`, this.locate(line, first.index));
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/evaluation/dataset.js
+// Evaluation data: which columns hold the label and the predictions for a task, the
+// checks every row must pass, and the one pass over the data that applies them and hands
+// the rows on. Without a sink the pass only checks: that is how the data is validated
+// before any AWS resource exists, so a bad row is reported with its line and column
+// before any work starts.
+
+
+
+const TASKS = ['binary', 'multiclass', 'regression'];
+function refs(value) {
+    if (value === undefined)
+        return undefined;
+    return Array.isArray(value) ? value : [value];
+}
+function roles(base, count) {
+    return count === 1
+        ? [base]
+        : Array.from({ length: count }, (_, k) => `${base} probability of class ${k}`);
+}
+/** Chooses the columns for a spec once the first line is known; throws a DataError if impossible. */
+function chooseColumns(spec, layout) {
+    const resolve = (ref, role) => resolveColumn(ref, layout, role, spec.source);
+    const label = resolve(spec.label ?? 0, 'label');
+    const baselineRefs = refs(spec.baseline);
+    const baselineRoles = baselineRefs ? roles('baseline', baselineRefs.length) : [];
+    const baseline = baselineRefs?.map((ref, k) => resolve(ref, baselineRoles[k]));
+    const taken = new Set([label.index, ...(baseline ?? []).map(c => c.index)]);
+    const free = Array.from({ length: layout.fieldCount }, (_, i) => i).filter(i => !taken.has(i));
+    let predictionRefs = refs(spec.prediction);
+    if (predictionRefs === undefined) {
+        if (spec.task === 'multiclass' && baseline === undefined)
+            predictionRefs = free;
+        else if (free.length > 0)
+            predictionRefs = [free[0]];
+        else
+            throw new DataError(spec.source, `there is no column left for the prediction (the first line has ${layout.fieldCount} column${layout.fieldCount === 1 ? '' : 's'}).`);
+    }
+    const predictionRoles = roles('prediction', predictionRefs.length);
+    const prediction = predictionRefs.map((ref, k) => resolve(ref, predictionRoles[k]));
+    checkShape(spec, prediction, baseline);
+    const all = [label, ...prediction, ...(baseline ?? [])];
+    const seen = new Map();
+    for (const column of all) {
+        const other = seen.get(column.index);
+        if (other !== undefined) {
+            throw new DataError(spec.source, `column index ${column.index} is chosen twice, as ${other} and as ${column.role}.`);
+        }
+        seen.set(column.index, column.role);
+    }
+    return { label, prediction, baseline };
+}
+function checkShape(spec, prediction, baseline) {
+    if (spec.task !== 'multiclass' && prediction.length !== 1) {
+        throw new DataError(spec.source, `a ${spec.task} prediction is one column; ${prediction.length} were given.`);
+    }
+    if (spec.task !== 'multiclass' && baseline && baseline.length !== 1) {
+        throw new DataError(spec.source, `a ${spec.task} baseline prediction is one column; ${baseline.length} were given.`);
+    }
+    if (baseline && baseline.length !== prediction.length) {
+        throw new DataError(spec.source, `the baseline has ${baseline.length} prediction column${baseline.length === 1 ? '' : 's'} and the candidate ${prediction.length}; both models need the same shape.`);
+    }
+    if (spec.classes !== undefined) {
+        if (!Number.isInteger(spec.classes) || spec.classes < 2 || spec.classes > MAX_CLASSES) {
+            throw new DataError(spec.source, `the number of classes must be a whole number from 2 to ${MAX_CLASSES}, got ${spec.classes}.`);
+        }
+    }
+    if (spec.task === 'multiclass' && prediction.length > 1) {
+        if (spec.classes !== undefined && spec.classes !== prediction.length) {
+            throw new DataError(spec.source, `${prediction.length} probability columns were chosen for ${spec.classes} classes.`);
+        }
+        if (prediction.length > MAX_CLASSES) {
+            throw new DataError(spec.source, `${prediction.length} probability columns: at most ${MAX_CLASSES} classes are supported.`);
+        }
+    }
+}
+/**
+ * Reads the data stream once: every row checked (labels and predictions valid for the
+ * task), then handed to `sink` (omit it to only check). Throws a DataError naming the
+ * line and column of the first bad value, a missing column, or empty data.
+ */
+async function readData(chunks, spec, sink) {
+    let columns;
+    let check;
+    let target;
+    const reader = new CsvColumnReader({
+        source: spec.source,
+        header: spec.header,
+        delimiter: spec.delimiter,
+        select: layout => {
+            columns = chooseColumns(spec, layout);
+            check = new RowCheck(spec, columns);
+            target = sink?.(columns);
+            return [columns.label, ...columns.prediction, ...(columns.baseline ?? [])];
+        }
+    });
+    for await (const batch of reader.batches(chunks)) {
+        const bad = check.batch(batch.columns, batch.rows);
+        if (bad !== undefined) {
+            const column = reader.columns[bad.column];
+            throw new DataError(spec.source, bad.message, {
+                line: batch.lines[bad.row],
+                column: column.index,
+                columnName: reader.layout?.header?.[column.index],
+                role: column.role
+            });
+        }
+        target?.batch(batch.columns, batch.rows);
+    }
+    return {
+        rows: reader.rows,
+        columns: columns,
+        header: reader.layout?.header,
+        classes: check.classes()
+    };
+}
+/**
+ * Checks the data without keeping it (columns exist, labels and predictions parse and fit
+ * the task, at least one row): the pass to run before any AWS resource exists. Throws a
+ * DataError naming the line and column of the first problem.
+ */
+function validateData(chunks, spec) {
+    return readData(chunks, spec);
+}
+/** The per-row rules of a task. */
+class RowCheck {
+    spec;
+    probabilities;
+    /** K when known before reading: probability columns, or given. */
+    known;
+    largest = -1;
+    constructor(spec, columns) {
+        this.spec = spec;
+        this.probabilities = spec.task === 'multiclass' && columns.prediction.length > 1;
+        this.known = this.probabilities ? columns.prediction.length : spec.classes;
+    }
+    /** Multiclass: K, given, from the probability columns, or the largest class seen + 1 (at least 2). */
+    classes() {
+        if (this.spec.task !== 'multiclass')
+            return undefined;
+        return this.known ?? Math.max(this.largest + 1, 2);
+    }
+    /** The first problem in a batch, or undefined. */
+    batch(columns, rows) {
+        if (this.spec.task === 'regression')
+            return undefined;
+        const labels = columns[0];
+        if (this.spec.task === 'binary') {
+            for (let i = 0; i < rows; i++) {
+                const label = labels[i];
+                if (label !== 0 && label !== 1) {
+                    return {
+                        row: i,
+                        column: 0,
+                        message: `the label ${label} is not 0 or 1 (binary labels are 0 and 1).`
+                    };
+                }
+            }
+            return undefined;
+        }
+        for (let i = 0; i < rows; i++) {
+            for (let c = 0; c < columns.length; c++) {
+                const value = columns[c][i];
+                const problem = c === 0
+                    ? this.classProblem(value, 'label')
+                    : this.probabilities
+                        ? value >= 0 && value <= 1
+                            ? undefined
+                            : `the probability ${value} is not within [0, 1].`
+                        : this.classProblem(value, 'predicted class');
+                if (problem !== undefined)
+                    return { row: i, column: c, message: problem };
+            }
+        }
+        return undefined;
+    }
+    classProblem(value, what) {
+        const limit = this.known ?? MAX_CLASSES;
+        if (Number.isInteger(value) && value >= 0 && value < limit) {
+            if (value > this.largest)
+                this.largest = value;
+            return undefined;
+        }
+        return `the ${what} ${value} is not a class: classes are whole numbers from 0 to ${limit - 1}${this.known === undefined ? ` (at most ${MAX_CLASSES} classes)` : ''}.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/evaluation/evaluate.js
+// From data to metrics: `evaluate` for a stream of CSV bytes (the `metrics` mode, Batch
+// Transform output), `Evaluator` for labels and predictions already in hand (live
+// evaluation against an endpoint). Reads the data once, keeps only what the task's
+// metrics require (binary: the scores split by label; with a baseline, the rows in order
+// for the paired tests), then computes each model's report and, with a baseline, the
+// comparisons. `hashing` gives the data's sha256 on the way through.
+
+
+
+
+
+
+
+
+
+const DEFAULT_ALPHA = 0.05;
+const DEFAULT_RESAMPLES = 1000;
+function checkedOptions(options) {
+    const threshold = options.threshold ?? 0.5;
+    const alpha = options.alpha ?? DEFAULT_ALPHA;
+    const resamples = options.resamples ?? DEFAULT_RESAMPLES;
+    if (!Number.isFinite(threshold)) {
+        throw new RangeError(`the decision threshold must be a finite number, got ${threshold}`);
+    }
+    if (!(alpha > 0 && alpha < 0.5))
+        throw new RangeError(`alpha must be in (0, 0.5), got ${alpha}`);
+    if (!Number.isInteger(resamples) || resamples < 100) {
+        throw new RangeError(`resamples must be a whole number >= 100, got ${resamples}`);
+    }
+    return { threshold, alpha, resamples, seed: options.seed ?? DEFAULT_SEED };
+}
+/**
+ * Computes the metrics of rows handed over a batch at a time, for callers that already
+ * hold the labels and predictions (live evaluation). Each batch's columns are the label,
+ * then the prediction columns, then the baseline columns, as `columns` describes them, and
+ * must have passed `readData`'s checks (parsePredictions checks what an endpoint returns).
+ */
+class Evaluator {
+    options;
+    columns;
+    sink;
+    rows = 0;
+    constructor(options, columns) {
+        this.options = options;
+        this.columns = columns;
+        const checked = checkedOptions(options);
+        const paired = columns.baseline !== undefined;
+        if (options.task === 'binary') {
+            this.sink = paired
+                ? new PairedBinarySink(checked)
+                : new BinarySink(checked.threshold, checked.seed);
+        }
+        else if (options.task === 'regression')
+            this.sink = new RegressionSink(paired, checked);
+        else
+            this.sink = new MulticlassSink(columns, options.classes, checked);
+    }
+    batch(columns, rows) {
+        this.rows += rows;
+        this.sink.batch(columns, rows);
+    }
+    /** The evaluation; `summary` adds what reading the data learned (header, K). */
+    finish(summary = {}) {
+        if (this.rows === 0)
+            throw new DataError(this.options.source, 'there are no rows to evaluate.');
+        const collected = this.sink.finish({ rows: this.rows, columns: this.columns, ...summary });
+        const paired = collected.baseline !== undefined;
+        const warnings = [
+            ...collected.candidate.report.warnings.map(w => (paired ? `candidate: ${w}` : w)),
+            ...(collected.baseline?.report.warnings.map(w => `baseline: ${w}`) ?? [])
+        ];
+        return {
+            task: this.options.task,
+            rows: this.rows,
+            columns: this.columns,
+            header: summary.header,
+            ...collected,
+            warnings
+        };
+    }
+}
+/** Reads and evaluates CSV data; throws a DataError for bad data, naming line and column. */
+async function evaluate(chunks, options) {
+    checkedOptions(options);
+    let evaluator;
+    const summary = await readData(chunks, options, columns => {
+        evaluator = new Evaluator(options, columns);
+        return evaluator;
+    });
+    return evaluator.finish(summary);
+}
+class BinarySink {
+    threshold;
+    seed;
+    positives = new Float64Column();
+    negatives = new Float64Column();
+    constructor(threshold, seed) {
+        this.threshold = threshold;
+        this.seed = seed;
+    }
+    batch(columns, rows) {
+        const labels = columns[0];
+        const scores = columns[1];
+        for (let i = 0; i < rows; i++) {
+            if (labels[i] === 1)
+                this.positives.push(scores[i]);
+            else
+                this.negatives.push(scores[i]);
+        }
+    }
+    finish() {
+        // Each stored block sorted in place with one shared scratch buffer: sorted data
+        // without a second copy of the scores.
+        const parts = [...this.positives.parts(), ...this.negatives.parts()];
+        const scratch = new Float64Array(Math.max(0, ...parts.map(part => part.length)));
+        const sorted = {
+            positives: this.positives.sortedRuns(scratch),
+            negatives: this.negatives.sortedRuns(scratch)
+        };
+        return {
+            candidate: {
+                task: 'binary',
+                report: binaryMetrics(sorted, { threshold: this.threshold, seed: this.seed })
+            }
+        };
+    }
+}
+class PairedBinarySink {
+    options;
+    labels = new Uint8Column();
+    candidate = new Float64Column();
+    baseline = new Float64Column();
+    constructor(options) {
+        this.options = options;
+    }
+    batch(columns, rows) {
+        for (let i = 0; i < rows; i++) {
+            this.labels.push(columns[0][i]);
+            this.candidate.push(columns[1][i]);
+            this.baseline.push(columns[2][i]);
+        }
+    }
+    finish() {
+        const data = {
+            labels: this.labels.take(),
+            candidate: this.candidate.take(),
+            baseline: this.baseline.take()
+        };
+        const sorted = {
+            candidate: sortScores(data.labels, data.candidate),
+            baseline: sortScores(data.labels, data.baseline)
+        };
+        const metricOptions = { threshold: this.options.threshold, seed: this.options.seed };
+        const reports = {
+            candidate: binaryMetrics(sorted.candidate, metricOptions),
+            baseline: binaryMetrics(sorted.baseline, metricOptions)
+        };
+        return {
+            candidate: { task: 'binary', report: reports.candidate },
+            baseline: { task: 'binary', report: reports.baseline },
+            comparison: compareBinary(data, reports, sorted, this.options)
+        };
+    }
+}
+class RegressionSink {
+    options;
+    accumulators;
+    kept;
+    constructor(paired, options) {
+        this.options = options;
+        this.accumulators = Array.from({ length: paired ? 2 : 1 }, () => new RegressionAccumulator(options.seed));
+        if (paired)
+            this.kept = [new Float64Column(), new Float64Column(), new Float64Column()];
+    }
+    batch(columns, rows) {
+        for (let i = 0; i < rows; i++) {
+            for (let m = 0; m < this.accumulators.length; m++)
+                this.accumulators[m].add(columns[0][i], columns[1 + m][i]);
+            if (this.kept)
+                for (let c = 0; c < 3; c++)
+                    this.kept[c].push(columns[c][i]);
+        }
+    }
+    finish() {
+        const [candidate, baseline] = this.accumulators.map(a => a.finish());
+        if (!this.kept || !baseline)
+            return { candidate: { task: 'regression', report: candidate } };
+        const [labels, c, b] = this.kept.map(column => column.take());
+        return {
+            candidate: { task: 'regression', report: candidate },
+            baseline: { task: 'regression', report: baseline },
+            comparison: compareRegression({ labels, candidate: c, baseline: b }, { candidate: candidate, baseline }, this.options)
+        };
+    }
+}
+class MulticlassSink {
+    options;
+    width;
+    probabilities;
+    accumulators;
+    kept;
+    row;
+    constructor(columns, classes, options) {
+        this.options = options;
+        this.width = columns.prediction.length;
+        this.probabilities = this.width > 1;
+        const models = columns.baseline ? 2 : 1;
+        const K = this.probabilities ? this.width : (classes ?? 2);
+        this.accumulators = Array.from({ length: models }, () => new MulticlassAccumulator(K, this.probabilities, options.seed));
+        if (models === 2) {
+            this.kept = {
+                labels: new Float64Column(),
+                predicted: [new Float64Column(), new Float64Column()],
+                losses: [new Float64Column(), new Float64Column()]
+            };
+        }
+        this.row = new Float64Array(this.width);
+    }
+    batch(columns, rows) {
+        for (let i = 0; i < rows; i++) {
+            const label = columns[0][i];
+            this.kept?.labels.push(label);
+            for (let m = 0; m < this.accumulators.length; m++) {
+                const first = 1 + m * this.width;
+                let predicted = columns[first][i];
+                let loss = 0;
+                if (this.probabilities) {
+                    let sum = 0;
+                    for (let k = 0; k < this.width; k++)
+                        sum += this.row[k] = columns[first + k][i];
+                    predicted = argmax(this.row);
+                    loss = rowLogLoss(this.row, label);
+                    this.accumulators[m].noteRowSum(sum);
+                }
+                this.accumulators[m].add(label, predicted, loss);
+                this.kept?.predicted[m].push(predicted);
+                if (this.probabilities)
+                    this.kept?.losses[m].push(loss);
+            }
+        }
+    }
+    finish(summary) {
+        const [candidate, baseline] = this.accumulators.map(a => a.finish(summary.classes));
+        if (!this.kept || !baseline)
+            return { candidate: { task: 'multiclass', report: candidate } };
+        const model = (m) => ({
+            predicted: this.kept.predicted[m].take(),
+            ...(this.probabilities ? { losses: this.kept.losses[m].take() } : {})
+        });
+        const classes = Math.max(candidate.classes, baseline.classes);
+        const data = {
+            labels: this.kept.labels.take(),
+            classes,
+            candidate: model(0),
+            baseline: model(1)
+        };
+        return {
+            candidate: { task: 'multiclass', report: candidate },
+            baseline: { task: 'multiclass', report: baseline },
+            comparison: compareMulticlass(data, { candidate: candidate, baseline }, this.options)
+        };
+    }
+}
+/**
+ * Passes a byte stream through while hashing it, for the data's sha256 recorded with a
+ * decision: `digest()` is valid once the stream has been read to the end.
+ */
+function hashing(chunks) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let done = false;
+    async function* pass() {
+        for await (const chunk of chunks) {
+            hash.update(chunk);
+            yield chunk;
+        }
+        done = true;
+    }
+    let hex;
+    return {
+        chunks: pass(),
+        digest: () => {
+            if (!done)
+                throw new Error('the stream has not been read to the end');
+            hex ??= hash.digest('hex');
+            return hex;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/evaluation/live/types.js
+
+
+const LIVE_METHODS = ['endpoint', 'batch-transform'];
+/** Defaults, each chosen for a reason the README can repeat. */
+const LIVE_DEFAULTS = {
+    /** The SageMaker Python SDK's ServerlessInferenceConfig defaults: 2048 MB, 5 concurrent. */
+    serverlessMemoryMb: 2048,
+    serverlessMaxConcurrency: 5,
+    /** Requests in flight per version: within the serverless default, and gentle on one instance. */
+    maxConcurrency: 4,
+    /** Instances per version, for an instance endpoint's variants and a transform job. */
+    instanceCount: 1,
+    /** Endpoint data kept in memory between the check and the requests, at most. */
+    keepInMemoryBytes: 256 * 1024 * 1024,
+    /** A transform job's instance when neither the request nor the version names one. */
+    transformInstanceType: 'ml.m5.large',
+    /** Endpoints take minutes to create; transform jobs as long as the data needs. */
+    waitTimeoutSeconds: 3600,
+    pollSeconds: 10,
+    decisionThreshold: 0.5,
+    alpha: DEFAULT_ALPHA
+};
+/** The baseline could not be served: an error, not a decision. */
+class BaselineServingError extends UserError {
+    failureReason;
+    constructor(message, failureReason) {
+        super(message);
+        this.failureReason = failureReason;
+        this.name = 'BaselineServingError';
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/inputs/table.js
 // Every input, in one table: which modes read it, a line of help, and the defaults. The
 // action's action.yml, the CLI's flags and --help, and the check that refuses inputs of
 // another mode all come from here (unit tests compare action.yml with it).
+
 
 /** Every input the action and the CLI accept (SPEC "Input names"), grouped by first use. */
 const INPUT_NAMES = [
@@ -1569,9 +3393,9 @@ const table_DEFAULTS = Object.freeze({
     'validation-method': 'endpoint',
     task: 'binary',
     'label-column': '0',
-    'decision-threshold': '0.5',
-    alpha: '0.05',
-    'max-concurrency': '4',
+    'decision-threshold': String(LIVE_DEFAULTS.decisionThreshold),
+    alpha: String(LIVE_DEFAULTS.alpha),
+    'max-concurrency': String(LIVE_DEFAULTS.maxConcurrency),
     'regression-test': 'non-inferiority',
     force: 'false',
     'deployment-strategy': 'all-at-once',
@@ -1589,7 +3413,7 @@ const table_DEFAULTS = Object.freeze({
 /** Inputs whose values must never appear in messages or logs. */
 const SECRET_INPUTS = ['github-token'];
 const VALIDATION_METHODS = ['endpoint', 'batch-transform'];
-const TASKS = ['binary', 'multiclass', 'regression'];
+const table_TASKS = ['binary', 'multiclass', 'regression'];
 const DEPLOYMENT_STRATEGIES = [
     'all-at-once',
     'canary',
@@ -2234,8 +4058,6 @@ function inferDirection(metric) {
     return higher ? 'higher' : 'lower';
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./build/src/registry/metadata.js
 // CustomerMetadataProperties conventions and SageMaker's limits on them: at most 50
 // entries, keys up to 128 and values up to 256 characters from the metadata alphabet.
@@ -3079,7 +4901,7 @@ function readGate(inputs, common) {
         failOnReject: inputs.bool('fail-on-reject'),
         validationData,
         validationMethod,
-        task: inputs.oneOf('task', TASKS),
+        task: inputs.oneOf('task', table_TASKS),
         labelColumn,
         predictionColumn: inputs.optional('prediction-column'),
         decisionThreshold,
@@ -3154,7 +4976,7 @@ function readAbTest(inputs) {
     if (groundTruthS3Uri === undefined) {
         throw required('ground-truth-s3-uri', 'ab-test', "the S3 prefix of the labels, in Model Monitor's ground-truth format");
     }
-    const task = inputs.oneOf('task', TASKS);
+    const task = inputs.oneOf('task', table_TASKS);
     // The engine's intervals and bounds need alpha below 0.5.
     const { decisionThreshold, alpha } = readTestLevels(inputs, 0.5);
     const dataCaptureS3Uri = checkS3Uri('data-capture-s3-uri', inputs.optional('data-capture-s3-uri'));
@@ -3539,1794 +5361,6 @@ function retrySummary(tally) {
     return `AWS retries: ${tally.retries} retried attempt(s) over ${tally.requests} request(s) (throttling, 5xx or dropped connections), ${seconds} s waited in all`;
 }
 
-;// CONCATENATED MODULE: ./build/src/evaluation/data-error.js
-
-/**
- * A problem with the evaluation data that the person running the job must fix: the
- * message names the data (`source`), the line and the column, so it can be found in the
- * file without guessing.
- */
-class DataError extends UserError {
-    source;
-    location;
-    constructor(source, problem, location) {
-        super(`${source}: ${location ? `${describeLocation(location)}: ` : ''}${problem}`);
-        this.name = 'DataError';
-        this.source = source;
-        this.location = location;
-    }
-}
-/** Refuses data without a single line, or with a header and no rows after it. */
-function assertHasRows(source, read) {
-    if (read.layout === undefined)
-        throw new DataError(source, 'the data is empty.');
-    if (read.rows === 0)
-        throw new DataError(source, 'there are no data rows after the header.');
-}
-/** `line 12, column "score" (index 1, prediction)` or `line 12, column index 1 (prediction)`. */
-function describeLocation(location) {
-    const parts = [`line ${location.line}`];
-    if (location.column !== undefined) {
-        const role = location.role ? ` (${location.role})` : '';
-        parts.push(location.columnName !== undefined
-            ? `column ${JSON.stringify(location.columnName)} (index ${location.column}${location.role ? `, ${location.role}` : ''})`
-            : `column index ${location.column}${role}`);
-    }
-    return parts.join(', ');
-}
-/** A value shown in a message: quoted, and cut short so a long field cannot flood the log. */
-function showValue(text) {
-    const shown = text.length > 40 ? `${text.slice(0, 40)}...` : text;
-    return JSON.stringify(shown);
-}
-
-;// CONCATENATED MODULE: ./build/src/evaluation/decimal.js
-// Decimal numbers parsed straight from bytes, correctly rounded (the same double that
-// Number() gives for the same text), without making a string per field.
-//
-// Three paths, all exact:
-// - up to 15 significant digits and a power of ten up to 22: one IEEE multiplication or
-//   division of two exactly representable doubles, which rounds correctly by itself
-//   (Clinger's fast path);
-// - 16 to 19 significant digits: the digits held exactly as a sum of two doubles, one
-//   rounded division or multiplication, then the exact remainder decides whether the
-//   neighbouring double is closer; when the value lies too near a halfway point to tell,
-//   the text goes to Number();
-// - anything else (more digits, larger exponents): Number() on the text.
-/** Exact powers of ten: 10^0 ... 10^22 are representable doubles. */
-const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
-/** Veltkamp's splitter for 53-bit doubles: 2^27 + 1. */
-const SPLITTER = 134217729;
-/** The rounding error of a * b: a * b = fl(a * b) + twoProductError(a, b, fl(a * b)) exactly. */
-function twoProductError(a, b, product) {
-    let t = SPLITTER * a;
-    const aHi = t - (t - a);
-    const aLo = a - aHi;
-    t = SPLITTER * b;
-    const bHi = t - (t - b);
-    const bLo = b - bHi;
-    return aLo * bLo - (product - aHi * bHi - aLo * bHi - aHi * bLo);
-}
-/**
- * The correctly rounded value of (high * 10^lowDigits + low) * 10^exponent, or NaN when
- * it lies too close to a halfway point between two doubles to decide without Number().
- * `high` < 10^15, `low` < 10^lowDigits <= 10^4, |exponent| <= 22, high > 0.
- */
-function roundLong(high, low, lowDigits, exponent) {
-    const scale = POW10[lowDigits];
-    const product = high * scale;
-    const productError = twoProductError(high, scale, product);
-    const sum = product + low;
-    const sumError = low - (sum - product);
-    // Integers below 2^64 leave integer rounding errors below 2^12: their sum is exact.
-    const mantissaError = productError + sumError;
-    let q;
-    let residual;
-    let unit;
-    if (exponent >= 0) {
-        const power = POW10[exponent];
-        q = sum * power;
-        residual = twoProductError(sum, power, q) + mantissaError * power;
-        unit = 1;
-    }
-    else {
-        const power = POW10[-exponent];
-        q = sum / power;
-        const back = q * power;
-        residual = sum - back - twoProductError(q, power, back) + mantissaError;
-        // The exact value minus q is residual / power.
-        unit = power;
-    }
-    // q can be a few units in the last place off (the digits were rounded once before the
-    // division): add the correction, then check that the exact value is not so near a
-    // halfway point that the error of the correction could have rounded it the wrong way.
-    const correction = residual / unit;
-    const value = q + correction;
-    const left = q - value + correction;
-    // IEEE addition rounds monotonically: when the exact value, give or take far more than
-    // the error in `left`, rounds to `value`, so does the exact value itself.
-    if (value + left * (1 + 1e-6) !== value || value + left * (1 - 1e-6) !== value)
-        return NaN;
-    return value;
-}
-/** Where the last parseDecimal call stopped: the index of the first byte it did not use. */
-let decimalEnd = 0;
-const ZERO = 48;
-const DOT = 46;
-const MINUS = 45;
-const PLUS = 43;
-/**
- * Parses a decimal number (`-12.5`, `.5`, `3.`, `1e-7`, `+4E2`) that starts at `start`,
- * reading at most up to `end`. Returns the value (correctly rounded) and leaves the index
- * of the first unused byte in `decimalEnd`; returns NaN when no number starts there.
- * `nan`, `inf` and hexadecimal are not numbers here: a metric needs a finite value.
- */
-function parseDecimal(bytes, start, end) {
-    let i = start;
-    let negative = false;
-    if (i < end && (bytes[i] === MINUS || bytes[i] === PLUS))
-        negative = bytes[i++] === MINUS;
-    // The value is (high * 10^lowDigits + low) * 10^exponent: the first 15 significant
-    // digits in `high` (below 10^15, exact), up to 4 more in `low`; leading zeros keep
-    // `high` at 0 and so are not counted.
-    let high = 0;
-    let low = 0;
-    let lowDigits = 0;
-    let exponent = 0;
-    let overflow = false;
-    // One loop over the integer and fraction digits: the first dot is skipped and remembered.
-    const integerStart = i;
-    let dot = -1;
-    for (; i < end; i++) {
-        const c = bytes[i];
-        if (c === DOT && dot < 0) {
-            dot = i;
-            continue;
-        }
-        const d = c - ZERO;
-        if (d < 0 || d > 9)
-            break;
-        if (high < 1e14)
-            high = high * 10 + d;
-        else if (lowDigits < 4) {
-            low = low * 10 + d;
-            lowDigits++;
-        }
-        else
-            overflow = true;
-    }
-    const digits = i - integerStart - (dot < 0 ? 0 : 1);
-    if (dot >= 0)
-        exponent -= i - dot - 1;
-    if (digits === 0)
-        return NaN;
-    if (i < end && (bytes[i] === 101 || bytes[i] === 69)) {
-        const after = parseExponent(bytes, i + 1, end);
-        if (Number.isNaN(after))
-            return NaN;
-        exponent += exponentValue;
-        i = after;
-    }
-    decimalEnd = i;
-    let value;
-    if (high === 0)
-        value = 0;
-    else if (overflow || exponent > 22 || exponent < -22)
-        value = NaN;
-    else if (lowDigits === 0)
-        value = exponent >= 0 ? high * POW10[exponent] : high / POW10[-exponent];
-    else
-        value = roundLong(high, low, lowDigits, exponent);
-    if (Number.isNaN(value))
-        return Number(latin1(bytes, start, i));
-    return negative ? -value : value;
-}
-let exponentValue = 0;
-/** Reads `[+-]digits` of an exponent into exponentValue; returns the index after it, or NaN. */
-function parseExponent(bytes, start, end) {
-    let j = start;
-    let negative = false;
-    if (j < end && (bytes[j] === MINUS || bytes[j] === PLUS))
-        negative = bytes[j++] === MINUS;
-    let value = 0;
-    const first = j;
-    for (; j < end; j++) {
-        const d = bytes[j] - ZERO;
-        if (d < 0 || d > 9)
-            break;
-        if (value < 1e6)
-            value = value * 10 + d;
-    }
-    if (j === first)
-        return NaN;
-    exponentValue = negative ? -value : value;
-    return j;
-}
-function latin1(bytes, start, end) {
-    let text = '';
-    for (let i = start; i < end; i++)
-        text += String.fromCharCode(bytes[i]);
-    return text;
-}
-
-;// CONCATENATED MODULE: ./build/src/evaluation/lines.js
-// A byte stream cut into runs of whole lines, for the readers that parse lines in place
-// (csv.ts, live/data.ts): a line split across chunks is joined once, and the last line
-// gains the line feed it may lack.
-
-const LF = 10;
-const CR = 13;
-const TAB = 9;
-const SPACE = 32;
-const QUOTE = 34;
-/** The UTF-8 byte order mark a file may begin with. */
-const BOM = [0xef, 0xbb, 0xbf];
-function concat(a, b) {
-    const out = new Uint8Array(a.length + b.length);
-    out.set(a, 0);
-    out.set(b, a.length);
-    return out;
-}
-/**
- * The regions of whole lines in a stream, in order. A region is valid only until the next
- * is requested (a chunk's buffer may be reused). `checkCarry` sees the length of a line
- * still unfinished at a chunk's end, so a reader can refuse one that grows without bound.
- */
-function* linesOf(bytes, state, checkCarry) {
-    let start = 0;
-    if (state.carry !== undefined) {
-        const newline = bytes.indexOf(LF);
-        if (newline < 0) {
-            state.carry = concat(state.carry, bytes);
-            checkCarry(state.carry.length);
-            return;
-        }
-        const joined = concat(state.carry, bytes.subarray(0, newline + 1));
-        state.carry = undefined;
-        yield { bytes: joined, start: 0, end: joined.length };
-        start = newline + 1;
-    }
-    const last = bytes.lastIndexOf(LF);
-    if (last >= start)
-        yield { bytes, start, end: last + 1 };
-    const rest = Math.max(start, last + 1);
-    // A copy: the chunk's buffer may be reused for the next one (Buffer#slice would not copy).
-    if (rest < bytes.length) {
-        state.carry = new Uint8Array(bytes.subarray(rest));
-        checkCarry(state.carry.length);
-    }
-}
-/** The last line, when the stream did not end with a line feed. */
-function lastLine(state) {
-    if (state.carry === undefined)
-        return undefined;
-    const line = concat(state.carry, Uint8Array.of(LF));
-    return { bytes: line, start: 0, end: line.length };
-}
-/**
- * The regions of whole lines in a byte stream, in order, the last line included. A region
- * is valid only until the next is requested. A line that grows past `limit` is a DataError
- * naming `source` and the line (`lineNumber()`): it is not data to read, and would be
- * copied again with every chunk.
- */
-async function* lineRegions(chunks, source, limit, lineNumber) {
-    const state = {};
-    const check = (length) => {
-        if (length > limit.maxBytes) {
-            throw new DataError(source, `line ${lineNumber()} is longer than ${limit.maxBytes >> 20} MiB without a line break${limit.note ?? ''}.`);
-        }
-    };
-    for await (const chunk of chunks)
-        yield* linesOf(chunk, state, check);
-    const last = lastLine(state);
-    if (last)
-        yield last;
-}
-
-;// CONCATENATED MODULE: ./build/src/evaluation/csv.js
-// A streaming reader for numeric CSV columns: labels, scores, probabilities. It parses
-// bytes as they arrive (a local file's read stream, an S3 GetObject body, any async
-// iterable of byte chunks) and hands out the chosen columns in batches of typed arrays;
-// the whole file is never one string, and no string is made per line or per field.
-//
-// The format it accepts, and how it is read:
-// - fields separated by one ASCII character (`,` by default), lines by `\n` or `\r\n`;
-//   a UTF-8 byte-order mark is skipped; blank lines are skipped (as pandas does);
-// - spaces and tabs around a field are ignored; a field may be double-quoted, but a
-//   quoted field cannot span lines (prediction data never needs it);
-// - the first line is a header when the caller says so, or, with `header: 'auto'`, when
-//   any of its fields is not a number;
-// - every chosen field must be a finite decimal number (`nan`, `inf`, empty: refused
-//   with the line and the column); lines may have more fields than the chosen columns;
-// - a file with no data line is refused.
-
-
-
-const csv_ZERO = 48;
-const NINE = 57;
-/** The longest line accepted: far beyond any row of labels, scores and features. */
-const LINE_LIMIT = {
-    maxBytes: 16 << 20,
-    note: '; this is not CSV prediction data'
-};
-/** Resolves a column reference against the layout, or throws naming what exists. */
-function resolveColumn(ref, layout, role, source) {
-    if (typeof ref === 'number') {
-        if (!Number.isInteger(ref) || ref < 0) {
-            throw new DataError(source, `the ${role} column index ${ref} is not a whole number >= 0.`);
-        }
-        if (ref >= layout.fieldCount) {
-            throw new DataError(source, `the ${role} column index ${ref} does not exist: the first line has ${layout.fieldCount} column${layout.fieldCount === 1 ? '' : 's'} (indexes 0-${layout.fieldCount - 1}).`);
-        }
-        return { index: ref, role };
-    }
-    if (layout.header === undefined) {
-        throw new DataError(source, `the ${role} column is named ${JSON.stringify(ref)}, but the first line is data, not a header; name columns by 0-based index instead.`);
-    }
-    const matches = layout.header.flatMap((name, index) => (name === ref ? [index] : []));
-    if (matches.length !== 1) {
-        const known = layout.header.map(name => JSON.stringify(name)).join(', ');
-        throw new DataError(source, matches.length === 0
-            ? `no column named ${JSON.stringify(ref)} for the ${role}; the header has ${known}.`
-            : `${matches.length} columns are named ${JSON.stringify(ref)}; choose the ${role} column by index (${matches.join(' or ')}).`);
-    }
-    return { index: matches[0], role };
-}
-/** Splits one line of text into trimmed fields, honouring double quotes. */
-function splitCsvLine(text, delimiter = ',') {
-    const fields = [];
-    let field = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const char = text[i];
-        if (quoted) {
-            if (char === '"' && text[i + 1] === '"') {
-                field += '"';
-                i++;
-            }
-            else if (char === '"')
-                quoted = false;
-            else
-                field += char;
-        }
-        else if (char === '"' && field.trim() === '') {
-            quoted = true;
-            field = '';
-        }
-        else if (char === delimiter) {
-            fields.push(field.trim());
-            field = '';
-        }
-        else
-            field += char;
-    }
-    fields.push(field.trim());
-    return fields;
-}
-const encoder = new TextEncoder();
-/** The finite number a whole field holds, or undefined. */
-function fieldNumber(text) {
-    const bytes = encoder.encode(text.trim());
-    if (bytes.length === 0)
-        return undefined;
-    const value = parseDecimal(bytes, 0, bytes.length);
-    return Number.isFinite(value) && decimalEnd === bytes.length ? value + 0 : undefined;
-}
-/**
- * Reads the chosen numeric columns of a CSV stream. `layout` and `columns` are known
- * after the first batch; `rows` counts the data rows read so far.
- */
-class CsvColumnReader {
-    options;
-    layout;
-    columns = [];
-    rows = 0;
-    line = 0;
-    count = 0;
-    slotOf = new Int32Array(0);
-    lastField = -1;
-    delimiter;
-    capacity;
-    batch = { rows: 0, columns: [], lines: new Float64Array(0) };
-    constructor(options) {
-        this.options = options;
-        const delimiter = options.delimiter ?? ',';
-        if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127 || /["\r\n ]/.test(delimiter)) {
-            throw new DataError(options.source, `the delimiter ${JSON.stringify(delimiter)} must be one ASCII character other than a quote, space or line break.`);
-        }
-        this.delimiter = delimiter.charCodeAt(0);
-        this.capacity = options.batchRows ?? 65536;
-    }
-    /** The batches of the stream, in order; throws a DataError on the first bad line. */
-    async *batches(chunks) {
-        const regions = lineRegions(chunks, this.options.source, LINE_LIMIT, () => this.line + 1);
-        for await (const r of regions)
-            yield* this.region(r.bytes, r.start, r.end);
-        if (this.count > 0)
-            yield this.flush();
-        assertHasRows(this.options.source, this);
-    }
-    /** Complete lines in bytes[start, end): `end - 1` is a line feed. */
-    *region(bytes, start, end) {
-        let pos = start;
-        if (this.layout === undefined) {
-            pos = this.firstLine(bytes, pos, end);
-            if (this.layout === undefined)
-                return;
-        }
-        while (pos < end) {
-            pos = this.fill(bytes, pos, end);
-            if (this.count === this.capacity)
-                yield this.flush();
-        }
-    }
-    flush() {
-        this.batch.rows = this.count;
-        this.rows += this.count;
-        this.count = 0;
-        return this.batch;
-    }
-    /** Reads the first non-blank line: the header, or the layout of the first data line. */
-    firstLine(bytes, start, end) {
-        let pos = start;
-        // The byte-order mark, at the start of the first line (which is whole here, however
-        // the chunks were cut).
-        if (this.line === 0 && BOM.every((byte, i) => bytes[pos + i] === byte))
-            pos += 3;
-        for (;;) {
-            if (pos >= end)
-                return pos;
-            const newline = bytes.indexOf(LF, pos);
-            const text = new TextDecoder().decode(bytes.subarray(pos, newline)).replace(/\r$/, '');
-            if (text.trim() === '') {
-                this.line++;
-                pos = newline + 1;
-                continue;
-            }
-            const fields = splitCsvLine(text, String.fromCharCode(this.delimiter));
-            const mode = this.options.header ?? 'auto';
-            const isHeader = mode === 'auto' ? fields.some(field => fieldNumber(field) === undefined) : mode;
-            this.layout = isHeader
-                ? { header: fields, fieldCount: fields.length }
-                : { fieldCount: fields.length };
-            this.setColumns(this.options.select(this.layout));
-            if (!isHeader)
-                return pos;
-            this.line++;
-            return newline + 1;
-        }
-    }
-    setColumns(columns) {
-        this.columns = columns;
-        this.lastField = Math.max(-1, ...columns.map(column => column.index));
-        this.slotOf = new Int32Array(this.lastField + 1).fill(-1);
-        columns.forEach((column, slot) => {
-            this.slotOf[column.index] = slot;
-        });
-        this.batch = {
-            rows: 0,
-            columns: columns.map(() => new Float64Array(this.capacity)),
-            lines: new Float64Array(this.capacity)
-        };
-    }
-    /** Parses lines from `pos` until the region ends or the batch is full; returns where it stopped. */
-    fill(bytes, pos, end) {
-        const { slotOf, lastField, delimiter, capacity } = this;
-        // Blanks around fields are skipped, except a tab that is the delimiter.
-        const tab = delimiter === TAB ? -1 : TAB;
-        const columns = this.batch.columns;
-        const lines = this.batch.lines;
-        let count = this.count;
-        let line = this.line;
-        while (pos < end && count < capacity) {
-            line++;
-            let c = bytes[pos];
-            while (c === SPACE || c === tab || c === CR)
-                c = bytes[++pos];
-            if (c === LF) {
-                pos++;
-                continue;
-            }
-            for (let field = 0;; field++) {
-                while (c === SPACE || c === tab)
-                    c = bytes[++pos];
-                const slot = field <= lastField ? slotOf[field] : -1;
-                if (slot >= 0) {
-                    const quoted = c === QUOTE;
-                    let from = pos;
-                    if (quoted) {
-                        from++;
-                        while (bytes[from] === SPACE || bytes[from] === tab)
-                            from++;
-                    }
-                    const after = bytes[pos + 1];
-                    let value;
-                    let next;
-                    if (c >= csv_ZERO && c <= NINE && (after === delimiter || after === LF || after === CR)) {
-                        // A one-digit field (a label): no need for the general parser.
-                        value = c - csv_ZERO;
-                        next = pos + 1;
-                    }
-                    else {
-                        value = parseDecimal(bytes, from, end);
-                        next = decimalEnd;
-                        if (quoted && value === value) {
-                            while (bytes[next] === SPACE || bytes[next] === tab)
-                                next++;
-                            next = bytes[next] === QUOTE ? next + 1 : -1;
-                        }
-                        if (value !== value || next < 0 || value === Infinity || value === -Infinity) {
-                            this.badValue(bytes, pos, line, field);
-                        }
-                    }
-                    pos = next;
-                    c = bytes[pos];
-                    while (c === SPACE || c === tab)
-                        c = bytes[++pos];
-                    if (c !== delimiter && c !== LF && c !== CR)
-                        this.badValue(bytes, from, line, field);
-                    columns[slot][count] = value + 0;
-                }
-                else {
-                    if (c === QUOTE)
-                        pos = this.skipQuoted(bytes, pos, line, field);
-                    c = bytes[pos];
-                    while (c !== delimiter && c !== LF)
-                        c = bytes[++pos];
-                }
-                if (field === lastField) {
-                    pos = c === LF ? pos + 1 : bytes.indexOf(LF, pos) + 1;
-                    break;
-                }
-                if (c !== delimiter)
-                    this.missingColumn(line, field + 1);
-                c = bytes[++pos];
-            }
-            lines[count++] = line;
-        }
-        this.count = count;
-        this.line = line;
-        return pos;
-    }
-    /** The position after the closing quote of a quoted field that starts at `pos`. */
-    skipQuoted(bytes, pos, line, field) {
-        let i = pos + 1;
-        for (;;) {
-            const c = bytes[i];
-            if (c === LF) {
-                throw new DataError(this.options.source, 'a quoted field runs past the end of the line; quoted line breaks are not supported.', this.locate(line, field));
-            }
-            if (c === QUOTE && bytes[i + 1] === QUOTE)
-                i += 2;
-            else if (c === QUOTE)
-                return i + 1;
-            else
-                i++;
-        }
-    }
-    locate(line, field) {
-        const slot = field < this.slotOf.length ? this.slotOf[field] : -1;
-        return {
-            line,
-            column: field,
-            columnName: this.layout?.header?.[field],
-            role: slot >= 0 ? this.columns[slot].role : undefined
-        };
-    }
-    badValue(bytes, pos, line, field) {
-        let stop = pos;
-        while (stop < bytes.length && bytes[stop] !== LF && bytes[stop] !== this.delimiter)
-            stop++;
-        const text = new TextDecoder().decode(bytes.subarray(pos, stop)).replace(/\r$/, '').trim();
-        throw new DataError(this.options.source, text === '' ? 'the value is empty.' : `${showValue(text)} is not a finite number.`, this.locate(line, field));
-    }
-    missingColumn(line, found) {
-        const wanted = this.columns.filter(column => column.index >= found);
-        const first = wanted.reduce((a, b) => (a.index <= b.index ? a : b));
-        throw new DataError(this.options.source, `the line has ${found} field${found === 1 ? '' : 's'}, so this column is missing.`, this.locate(line, first.index));
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/evaluation/dataset.js
-// Evaluation data: which columns hold the label and the predictions for a task, the
-// checks every row must pass, and the one pass over the data that applies them and hands
-// the rows on. Without a sink the pass only checks: that is how the data is validated
-// before any AWS resource exists, so a bad row is reported with its line and column
-// before any work starts.
-
-
-
-const dataset_TASKS = ['binary', 'multiclass', 'regression'];
-function refs(value) {
-    if (value === undefined)
-        return undefined;
-    return Array.isArray(value) ? value : [value];
-}
-function roles(base, count) {
-    return count === 1
-        ? [base]
-        : Array.from({ length: count }, (_, k) => `${base} probability of class ${k}`);
-}
-/** Chooses the columns for a spec once the first line is known; throws a DataError if impossible. */
-function chooseColumns(spec, layout) {
-    const resolve = (ref, role) => resolveColumn(ref, layout, role, spec.source);
-    const label = resolve(spec.label ?? 0, 'label');
-    const baselineRefs = refs(spec.baseline);
-    const baselineRoles = baselineRefs ? roles('baseline', baselineRefs.length) : [];
-    const baseline = baselineRefs?.map((ref, k) => resolve(ref, baselineRoles[k]));
-    const taken = new Set([label.index, ...(baseline ?? []).map(c => c.index)]);
-    const free = Array.from({ length: layout.fieldCount }, (_, i) => i).filter(i => !taken.has(i));
-    let predictionRefs = refs(spec.prediction);
-    if (predictionRefs === undefined) {
-        if (spec.task === 'multiclass' && baseline === undefined)
-            predictionRefs = free;
-        else if (free.length > 0)
-            predictionRefs = [free[0]];
-        else
-            throw new DataError(spec.source, `there is no column left for the prediction (the first line has ${layout.fieldCount} column${layout.fieldCount === 1 ? '' : 's'}).`);
-    }
-    const predictionRoles = roles('prediction', predictionRefs.length);
-    const prediction = predictionRefs.map((ref, k) => resolve(ref, predictionRoles[k]));
-    checkShape(spec, prediction, baseline);
-    const all = [label, ...prediction, ...(baseline ?? [])];
-    const seen = new Map();
-    for (const column of all) {
-        const other = seen.get(column.index);
-        if (other !== undefined) {
-            throw new DataError(spec.source, `column index ${column.index} is chosen twice, as ${other} and as ${column.role}.`);
-        }
-        seen.set(column.index, column.role);
-    }
-    return { label, prediction, baseline };
-}
-function checkShape(spec, prediction, baseline) {
-    if (spec.task !== 'multiclass' && prediction.length !== 1) {
-        throw new DataError(spec.source, `a ${spec.task} prediction is one column; ${prediction.length} were given.`);
-    }
-    if (spec.task !== 'multiclass' && baseline && baseline.length !== 1) {
-        throw new DataError(spec.source, `a ${spec.task} baseline prediction is one column; ${baseline.length} were given.`);
-    }
-    if (baseline && baseline.length !== prediction.length) {
-        throw new DataError(spec.source, `the baseline has ${baseline.length} prediction column${baseline.length === 1 ? '' : 's'} and the candidate ${prediction.length}; both models need the same shape.`);
-    }
-    if (spec.classes !== undefined) {
-        if (!Number.isInteger(spec.classes) || spec.classes < 2 || spec.classes > MAX_CLASSES) {
-            throw new DataError(spec.source, `the number of classes must be a whole number from 2 to ${MAX_CLASSES}, got ${spec.classes}.`);
-        }
-    }
-    if (spec.task === 'multiclass' && prediction.length > 1) {
-        if (spec.classes !== undefined && spec.classes !== prediction.length) {
-            throw new DataError(spec.source, `${prediction.length} probability columns were chosen for ${spec.classes} classes.`);
-        }
-        if (prediction.length > MAX_CLASSES) {
-            throw new DataError(spec.source, `${prediction.length} probability columns: at most ${MAX_CLASSES} classes are supported.`);
-        }
-    }
-}
-/**
- * Reads the data stream once: every row checked (labels and predictions valid for the
- * task), then handed to `sink` (omit it to only check). Throws a DataError naming the
- * line and column of the first bad value, a missing column, or empty data.
- */
-async function readData(chunks, spec, sink) {
-    let columns;
-    let check;
-    let target;
-    const reader = new CsvColumnReader({
-        source: spec.source,
-        header: spec.header,
-        delimiter: spec.delimiter,
-        select: layout => {
-            columns = chooseColumns(spec, layout);
-            check = new RowCheck(spec, columns);
-            target = sink?.(columns);
-            return [columns.label, ...columns.prediction, ...(columns.baseline ?? [])];
-        }
-    });
-    for await (const batch of reader.batches(chunks)) {
-        const bad = check.batch(batch.columns, batch.rows);
-        if (bad !== undefined) {
-            const column = reader.columns[bad.column];
-            throw new DataError(spec.source, bad.message, {
-                line: batch.lines[bad.row],
-                column: column.index,
-                columnName: reader.layout?.header?.[column.index],
-                role: column.role
-            });
-        }
-        target?.batch(batch.columns, batch.rows);
-    }
-    return {
-        rows: reader.rows,
-        columns: columns,
-        header: reader.layout?.header,
-        classes: check.classes()
-    };
-}
-/**
- * Checks the data without keeping it (columns exist, labels and predictions parse and fit
- * the task, at least one row): the pass to run before any AWS resource exists. Throws a
- * DataError naming the line and column of the first problem.
- */
-function validateData(chunks, spec) {
-    return readData(chunks, spec);
-}
-/** The per-row rules of a task. */
-class RowCheck {
-    spec;
-    probabilities;
-    /** K when known before reading: probability columns, or given. */
-    known;
-    largest = -1;
-    constructor(spec, columns) {
-        this.spec = spec;
-        this.probabilities = spec.task === 'multiclass' && columns.prediction.length > 1;
-        this.known = this.probabilities ? columns.prediction.length : spec.classes;
-    }
-    /** Multiclass: K, given, from the probability columns, or the largest class seen + 1 (at least 2). */
-    classes() {
-        if (this.spec.task !== 'multiclass')
-            return undefined;
-        return this.known ?? Math.max(this.largest + 1, 2);
-    }
-    /** The first problem in a batch, or undefined. */
-    batch(columns, rows) {
-        if (this.spec.task === 'regression')
-            return undefined;
-        const labels = columns[0];
-        if (this.spec.task === 'binary') {
-            for (let i = 0; i < rows; i++) {
-                const label = labels[i];
-                if (label !== 0 && label !== 1) {
-                    return {
-                        row: i,
-                        column: 0,
-                        message: `the label ${label} is not 0 or 1 (binary labels are 0 and 1).`
-                    };
-                }
-            }
-            return undefined;
-        }
-        for (let i = 0; i < rows; i++) {
-            for (let c = 0; c < columns.length; c++) {
-                const value = columns[c][i];
-                const problem = c === 0
-                    ? this.classProblem(value, 'label')
-                    : this.probabilities
-                        ? value >= 0 && value <= 1
-                            ? undefined
-                            : `the probability ${value} is not within [0, 1].`
-                        : this.classProblem(value, 'predicted class');
-                if (problem !== undefined)
-                    return { row: i, column: c, message: problem };
-            }
-        }
-        return undefined;
-    }
-    classProblem(value, what) {
-        const limit = this.known ?? MAX_CLASSES;
-        if (Number.isInteger(value) && value >= 0 && value < limit) {
-            if (value > this.largest)
-                this.largest = value;
-            return undefined;
-        }
-        return `the ${what} ${value} is not a class: classes are whole numbers from 0 to ${limit - 1}${this.known === undefined ? ` (at most ${MAX_CLASSES} classes)` : ''}.`;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/evaluation/blocks.js
-// Growable columns of numbers for data of unknown length. Values go into blocks that
-// double in size up to a cap, so growing never copies what is already stored (a doubling
-// array would hold the old and the new copy at once: twice the memory at the worst
-// moment), and there are few blocks to merge later. A new block's pages cost nothing
-// until values are written into them.
-
-/** The first block's length (8 MiB of doubles); each next one doubles, up to MAX_BLOCK. */
-const FIRST_BLOCK = 1 << 20;
-const MAX_BLOCK = 1 << 22;
-class Column {
-    make;
-    blocks = [];
-    current;
-    used = 0;
-    length = 0;
-    constructor(make) {
-        this.make = make;
-        this.current = make(0);
-    }
-    push(value) {
-        if (this.used === this.current.length)
-            this.grow();
-        this.current[this.used++] = value;
-        this.length++;
-    }
-    grow() {
-        const size = Math.min(FIRST_BLOCK * 2 ** this.blocks.length, MAX_BLOCK);
-        this.current = this.make(size);
-        this.blocks.push(this.current);
-        this.used = 0;
-    }
-    /** The stored values, block by block, without copying. */
-    parts() {
-        return this.blocks.map((block, i) => i === this.blocks.length - 1 ? block.subarray(0, this.used) : block);
-    }
-    /** The values in one array of exactly `length`; the column is emptied to free its blocks. */
-    take() {
-        const out = this.make(this.length);
-        let offset = 0;
-        for (const part of this.parts()) {
-            out.set(part, offset);
-            offset += part.length;
-        }
-        this.blocks = [];
-        this.current = this.make(0);
-        this.used = 0;
-        this.length = 0;
-        return out;
-    }
-}
-class Float64Column extends Column {
-    constructor() {
-        super(length => new Float64Array(length));
-    }
-    /**
-     * Sorts each block ascending in place and returns the sorted runs: sorted data with no
-     * copy of the column (merging the runs is the reader's job). `scratch` is reused for
-     * every block when it is long enough.
-     */
-    sortedRuns(scratch) {
-        return this.parts().map(part => sortAscending(part, scratch));
-    }
-}
-class Uint8Column extends Column {
-    constructor() {
-        super(length => new Uint8Array(length));
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/evaluation/distributions.js
-// The few distribution functions the paired tests need, written here rather than taken
-// from a package: the standard normal (DeLong's z, Wilson intervals), the chi-square with
-// one degree of freedom (McNemar) and the binomial with p = 1/2 (exact McNemar).
-//
-// Accuracy (checked against scipy 1.10 in the unit tests):
-// - erfc, normalSf/normalCdf: relative error below 1e-12 wherever the result is at
-//   least 1e-300 (|z| < 37); further out the tail leaves the normal doubles and then
-//   underflows to 0, as in scipy;
-// - normalQuantile: below 1e-13 relative for p in [1e-300, 1 - 1e-16];
-// - binomialCdfHalf: exact (integer arithmetic) for n <= 52.
-//
-// How: erf(x) for |x| < 1 from its series with positive terms only,
-//   erf(x) = 2/sqrt(pi) * exp(-x^2) * sum_n 2^n x^(2n+1) / (1*3*...*(2n+1)),
-// which has no cancellation, so it is accurate to a few units in the last place (and
-// erfc = 1 - erf >= 0.157 there loses nothing); erfc(x) for x >= 1 from Laplace's
-// continued fraction, evaluated with Lentz's method, so the far tail keeps its relative
-// accuracy; the quantile by Newton's method on that cdf, started from Abramowitz and
-// Stegun 26.2.23.
-const TWO_OVER_SQRT_PI = 1.1283791670955126;
-const ONE_OVER_SQRT_PI = 0.5641895835477563;
-const SQRT2 = Math.SQRT2;
-/** Below 1 the series; from 1 the continued fraction, which converges in <= 190 steps. */
-const SERIES_LIMIT = 1;
-/** erf(x) for |x| < 1 from the series of positive terms (odd in x). */
-function erfSeries(x) {
-    const a = Math.abs(x);
-    const a2 = a * a;
-    let term = a;
-    let sum = a;
-    for (let n = 1; n < 100; n++) {
-        term *= (2 * a2) / (2 * n + 1);
-        sum += term;
-        if (term < sum * 1e-17)
-            break;
-    }
-    const value = TWO_OVER_SQRT_PI * Math.exp(-a2) * sum;
-    return x < 0 ? -value : value;
-}
-/** erfc(x) for x >= 1: exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))). */
-function erfcFraction(x) {
-    const tiny = 1e-300;
-    let f = x;
-    let c = x;
-    let d = 0;
-    for (let k = 1; k < 400; k++) {
-        const a = k / 2;
-        d = x + a * d;
-        d = d === 0 ? tiny : 1 / d;
-        c = x + a / c;
-        if (c === 0)
-            c = tiny;
-        const delta = c * d;
-        f *= delta;
-        if (Math.abs(delta - 1) < 1e-16)
-            break;
-    }
-    return (ONE_OVER_SQRT_PI * Math.exp(-x * x)) / f;
-}
-/** The error function. */
-function erf(x) {
-    if (Number.isNaN(x))
-        return NaN;
-    if (Math.abs(x) < SERIES_LIMIT)
-        return erfSeries(x);
-    return x > 0 ? 1 - erfcFraction(x) : erfcFraction(-x) - 1;
-}
-/** The complementary error function 1 - erf(x), accurate in relative terms for large x. */
-function erfc(x) {
-    if (Number.isNaN(x))
-        return NaN;
-    if (x >= SERIES_LIMIT)
-        return erfcFraction(x);
-    if (x <= -SERIES_LIMIT)
-        return 2 - erfcFraction(-x);
-    return 1 - erfSeries(x);
-}
-/** P(Z <= z) for a standard normal Z. */
-function normalCdf(z) {
-    return erfc(-z / SQRT2) / 2;
-}
-/** P(Z > z) for a standard normal Z, accurate in the upper tail. */
-function normalSf(z) {
-    return erfc(z / SQRT2) / 2;
-}
-function normalPdf(z) {
-    return Math.exp(-(z * z) / 2) / Math.sqrt(2 * Math.PI);
-}
-/** The z with P(Z <= z) = p, for 0 < p < 1. */
-function normalQuantile(p) {
-    if (!(p > 0 && p < 1)) {
-        if (p === 0)
-            return -Infinity;
-        if (p === 1)
-            return Infinity;
-        return NaN;
-    }
-    if (p === 0.5)
-        return 0;
-    // Work in the tail that p is in, so that 1 - p never loses digits.
-    const upper = p > 0.5;
-    const tail = upper ? 1 - p : p;
-    const t = Math.sqrt(-2 * Math.log(tail));
-    let z = -(t -
-        (2.515517 + 0.802853 * t + 0.010328 * t * t) /
-            (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t));
-    for (let i = 0; i < 50; i++) {
-        const step = (normalCdf(z) - tail) / normalPdf(z);
-        z -= step;
-        if (Math.abs(step) <= 1e-15 * Math.max(1, Math.abs(z)))
-            break;
-    }
-    return upper ? -z : z;
-}
-/** P(X > x) for X chi-square with one degree of freedom: P(|Z| > sqrt(x)). */
-function chiSquare1Sf(x) {
-    if (x <= 0)
-        return 1;
-    return erfc(Math.sqrt(x / 2));
-}
-/** P(X <= k) for X ~ Binomial(n, 1/2), exact for n <= 52. */
-function binomialCdfHalf(k, n) {
-    if (!Number.isInteger(n) || n < 0 || n > 52) {
-        throw new RangeError(`binomialCdfHalf is exact only for whole n in [0, 52], got ${n}`);
-    }
-    if (k < 0)
-        return 0;
-    if (k >= n)
-        return 1;
-    // Pascal's triangle: every entry is an integer below 2^52, so every sum is exact.
-    let row = [1];
-    for (let m = 1; m <= n; m++) {
-        const next = [1];
-        for (let i = 1; i < m; i++)
-            next.push(row[i - 1] + row[i]);
-        next.push(1);
-        row = next;
-    }
-    let count = 0;
-    for (let i = 0; i <= Math.floor(k); i++)
-        count += row[i];
-    return count / 2 ** n;
-}
-
-;// CONCATENATED MODULE: ./build/src/evaluation/paired.js
-// Paired comparison of a candidate and a baseline model scored on the same rows: is the
-// difference in a metric real, and how large could it be?
-//
-// - AUC: DeLong's test (DeLong, DeLong and Clarke-Pearson, 1988) in Sun and Xu's fast
-//   form (2014): each positive's and each negative's share of correctly ranked pairs
-//   (midranks, so ties count one half) gives the covariance of the two AUCs without
-//   bootstrapping; the delta is normal with that variance.
-// - accuracy: McNemar's test on the rows where exactly one model is right: the exact
-//   binomial test when there are fewer than 25 such rows, else the chi-square test with
-//   continuity correction (statsmodels' `mcnemar(table, exact, correction=True)`). Its
-//   interval is Newcombe's hybrid score interval for paired proportions (method 10,
-//   1998), which stays honest with few discordant rows where the Wald interval collapses
-//   to a point.
-// - every other metric: a paired bootstrap: resample rows with replacement (the same rows
-//   for both models), recompute both metrics, and read the percentile interval of the
-//   differences (numpy's linear percentile); the p-value is twice the smaller share of
-//   resampled differences on either side of 0, counting the observed data as one more
-//   resample ((k + 1) / (m + 1)), capped at 1.
-//
-// Every comparison carries the two-sided (1 - alpha) interval `ci`, and one-sided
-// (1 - alpha) bounds, `lower_bound` and `upper_bound`: what a non-inferiority decision
-// needs (the lower end of a two-sided (1 - 2 alpha) interval is a one-sided (1 - alpha)
-// bound). Where the data cannot give an interval (too few rows of a class), the interval,
-// bounds and p-value are null and `note` says why: a decision must then fail closed.
-
-
-
-
-function checkAlpha(alpha) {
-    if (!(alpha > 0 && alpha < 0.5))
-        throw new RangeError(`alpha must be in (0, 0.5), got ${alpha}`);
-}
-/** A normal delta with standard error `se`: interval, bounds and p-value. */
-function normalComparison(candidate, baseline, se, alpha) {
-    const delta = candidate - baseline;
-    const two = normalQuantile(1 - alpha / 2) * se;
-    const one = normalQuantile(1 - alpha) * se;
-    let p;
-    if (se > 0)
-        p = 2 * normalSf(Math.abs(delta) / se);
-    else
-        p = delta === 0 ? 1 : 0;
-    return {
-        ci: [delta - two, delta + two],
-        p_value: Math.min(1, p),
-        lower_bound: delta - one,
-        upper_bound: delta + one
-    };
-}
-/** A running mean and sum of squared deviations (Welford). */
-class Spread {
-    n = 0;
-    mean = 0;
-    squares = 0;
-    add(x) {
-        this.n++;
-        const d = x - this.mean;
-        this.mean += d / this.n;
-        this.squares += d * (x - this.mean);
-    }
-    /** The sample variance (n - 1), NaN below two values. */
-    get variance() {
-        return this.n < 2 ? NaN : this.squares / (this.n - 1);
-    }
-}
-/**
- * DeLong's test of AUC(candidate) - AUC(baseline). `labels` and the two score arrays are
- * in row order; `sorted` holds each model's scores split by label and sorted (as
- * `sortScores` returns). `points` are the two AUCs when already known, so the comparison
- * repeats the reported values exactly. Undefined when the labels hold one class only.
- */
-function delong(labels, candidate, baseline, sorted, alpha, points) {
-    checkAlpha(alpha);
-    const candidatePositives = contiguous(sorted.candidate.positives);
-    const candidateNegatives = contiguous(sorted.candidate.negatives);
-    const baselinePositives = contiguous(sorted.baseline.positives);
-    const baselineNegatives = contiguous(sorted.baseline.negatives);
-    const P = candidatePositives.length;
-    const N = candidateNegatives.length;
-    if (P === 0 || N === 0)
-        return undefined;
-    const positives = new Spread();
-    const negatives = new Spread();
-    const aucs = [new Spread(), new Spread()];
-    for (let i = 0; i < labels.length; i++) {
-        if (labels[i] === 1) {
-            const a = midrankShare(candidateNegatives, candidate[i]);
-            const b = midrankShare(baselineNegatives, baseline[i]);
-            positives.add(a - b);
-            aucs[0].add(a);
-            aucs[1].add(b);
-        }
-        else {
-            const a = 1 - midrankShare(candidatePositives, candidate[i]);
-            const b = 1 - midrankShare(baselinePositives, baseline[i]);
-            negatives.add(a - b);
-        }
-    }
-    const aucCandidate = points?.candidate ?? aucs[0].mean;
-    const aucBaseline = points?.baseline ?? aucs[1].mean;
-    const base = { candidate: aucCandidate, baseline: aucBaseline, delta: aucCandidate - aucBaseline };
-    const variance = positives.variance / P + negatives.variance / N;
-    if (!Number.isFinite(variance)) {
-        return ordered({
-            ...base,
-            ci: null,
-            p_value: null,
-            test: 'delong',
-            alpha,
-            lower_bound: null,
-            upper_bound: null,
-            note: `DeLong's variance needs at least 2 rows of each class (${P} labelled 1, ${N} labelled 0).`
-        });
-    }
-    const se = Math.sqrt(variance);
-    return ordered({
-        ...base,
-        ...normalComparison(aucCandidate, aucBaseline, se, alpha),
-        test: 'delong',
-        alpha
-    });
-}
-/** Wilson's score interval for x successes in n, at confidence 1 - alpha (statsmodels' form). */
-function wilsonInterval(x, n, alpha) {
-    const z = normalQuantile(1 - alpha / 2);
-    const z2 = z * z;
-    const q = x / n;
-    const denominator = 1 + z2 / n;
-    const center = (q + z2 / (2 * n)) / denominator;
-    const half = (z * Math.sqrt((q * (1 - q)) / n + z2 / (4 * n * n))) / denominator;
-    return [center - half, center + half];
-}
-/** Newcombe's interval (method 10) for p(candidate right) - p(baseline right), paired. */
-function newcombeInterval(table, alpha) {
-    const { both: a, candidateOnly: b, baselineOnly: c, neither: d } = table;
-    const n = a + b + c + d;
-    const p1 = (a + b) / n;
-    const p2 = (a + c) / n;
-    const [l1, u1] = wilsonInterval(a + b, n, alpha);
-    const [l2, u2] = wilsonInterval(a + c, n, alpha);
-    const margins = (a + b) * (c + d) * (a + c) * (b + d);
-    const phi = margins === 0 ? 0 : (a * d - b * c) / Math.sqrt(margins);
-    const delta = p1 - p2;
-    const below = (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2;
-    const above = (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2;
-    return [delta - Math.sqrt(Math.max(0, below)), delta + Math.sqrt(Math.max(0, above))];
-}
-/** McNemar's test of accuracy(candidate) - accuracy(baseline) on the paired table. */
-function mcnemar(table, alpha) {
-    checkAlpha(alpha);
-    const { both, candidateOnly: b, baselineOnly: c, neither } = table;
-    const n = both + b + c + neither;
-    const discordant = b + c;
-    let p;
-    let test;
-    if (discordant < 25) {
-        test = 'mcnemar-exact';
-        p = Math.min(1, 2 * binomialCdfHalf(Math.min(b, c), discordant));
-    }
-    else {
-        test = 'mcnemar-chi2';
-        p = chiSquare1Sf((Math.abs(b - c) - 1) ** 2 / discordant);
-    }
-    const ci = newcombeInterval(table, alpha);
-    const [lower, upper] = newcombeInterval(table, 2 * alpha);
-    return ordered({
-        candidate: (both + b) / n,
-        baseline: (both + c) / n,
-        delta: (b - c) / n,
-        ci,
-        p_value: p,
-        test,
-        alpha,
-        lower_bound: lower,
-        upper_bound: upper,
-        discordant: [b, c]
-    });
-}
-/** numpy's default percentile (linear interpolation between order statistics), q in [0, 1]. */
-function percentile(sorted, q) {
-    const position = (sorted.length - 1) * q;
-    const low = Math.floor(position);
-    const high = Math.min(low + 1, sorted.length - 1);
-    return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
-}
-/**
- * Draws paired bootstrap resamples of `rows` rows: `weights[i]` is how often row i was
- * drawn. `measure` returns, for each metric, candidate - baseline on the resample (NaN
- * when undefined there). Returns each metric's resampled deltas, sorted ascending.
- */
-function bootstrapDeltas(rows, metrics, options, measure) {
-    const random = new Random(options.seed, 0x5eed);
-    const weights = new Uint32Array(rows);
-    const deltas = Array.from({ length: metrics }, () => new Float64Array(options.resamples));
-    const defined = new Uint32Array(metrics);
-    for (let b = 0; b < options.resamples; b++) {
-        weights.fill(0);
-        for (let i = 0; i < rows; i++)
-            weights[random.below(rows)]++;
-        const result = measure(weights);
-        for (let m = 0; m < metrics; m++) {
-            const value = result[m];
-            if (!Number.isNaN(value))
-                deltas[m][defined[m]++] = value;
-        }
-    }
-    return deltas.map((values, m) => values.slice(0, defined[m]).sort());
-}
-/**
- * A bootstrap comparison from the point values and the sorted resampled deltas. The
- * p-value counts the observed side too ((k + 1) / (m + 1), Davison and Hinkley), so it is
- * never 0: with m resamples nothing smaller than about 2 / m can be claimed.
- */
-function bootstrapComparison(candidate, baseline, sortedDeltas, options) {
-    checkAlpha(options.alpha);
-    const { alpha, resamples, seed } = options;
-    const m = sortedDeltas.length;
-    const delta = candidate - baseline;
-    if (m < resamples / 2) {
-        return ordered({
-            candidate,
-            baseline,
-            delta,
-            ci: null,
-            p_value: null,
-            test: 'bootstrap',
-            alpha,
-            lower_bound: null,
-            upper_bound: null,
-            resamples,
-            seed,
-            note: `the metric is undefined on ${resamples - m} of ${resamples} resamples.`
-        });
-    }
-    let atOrBelow = 0;
-    let atOrAbove = 0;
-    for (let i = 0; i < m; i++) {
-        if (sortedDeltas[i] <= 0)
-            atOrBelow++;
-        if (sortedDeltas[i] >= 0)
-            atOrAbove++;
-    }
-    return ordered({
-        candidate,
-        baseline,
-        delta,
-        ci: [percentile(sortedDeltas, alpha / 2), percentile(sortedDeltas, 1 - alpha / 2)],
-        p_value: Math.min(1, (2 * (Math.min(atOrBelow, atOrAbove) + 1)) / (m + 1)),
-        test: 'bootstrap',
-        alpha,
-        lower_bound: percentile(sortedDeltas, alpha),
-        upper_bound: percentile(sortedDeltas, 1 - alpha),
-        resamples,
-        seed,
-        ...(m < resamples
-            ? {
-                note: `the metric is undefined on ${resamples - m} of ${resamples} resamples, which are left out.`
-            }
-            : {})
-    });
-}
-const KEY_ORDER = [
-    'candidate',
-    'baseline',
-    'delta',
-    'ci',
-    'p_value',
-    'test',
-    'alpha',
-    'lower_bound',
-    'upper_bound',
-    'discordant',
-    'resamples',
-    'seed',
-    'note'
-];
-/** The comparison with its keys in one fixed order, so reports and JSON read the same way. */
-function ordered(comparison) {
-    const out = {};
-    for (const key of KEY_ORDER)
-        if (comparison[key] !== undefined)
-            out[key] = comparison[key];
-    return out;
-}
-
-;// CONCATENATED MODULE: ./build/src/evaluation/compare.js
-// Paired comparisons for each task: which test each metric gets, and the bootstrap's
-// per-resample arithmetic. Rows carry integer weights (how often the resample drew them),
-// and every metric is recomputed from weighted sums, the same formulas as for the full
-// data (binaryValues, multiclassValues, forceFinite).
-
-
-
-
-
-
-/**
- * The paired bootstrap for every metric of `all` but those in `skip` (compared by their
- * own tests) that both models have a value for.
- */
-function runBootstrap(all, skip, rows, values, options, measure) {
-    const reports = { candidate: values.candidate.values, baseline: values.baseline.values };
-    const names = all.filter(n => !skip.includes(n) && reports.candidate[n] !== undefined && reports.baseline[n] !== undefined);
-    const out = {};
-    if (names.length === 0)
-        return out;
-    const deltas = bootstrapDeltas(rows, names.length, options, weights => {
-        const [c, b] = measure(weights);
-        return names.map(n => (c[n] ?? NaN) - (b[n] ?? NaN));
-    });
-    names.forEach((name, m) => {
-        out[name] = bootstrapComparison(reports.candidate[name], reports.baseline[name], deltas[m], options);
-    });
-    return out;
-}
-/** Binary: DeLong for auc, McNemar for accuracy, the bootstrap for the rest. */
-function compareBinary(data, reports, sorted, options) {
-    const { labels, candidate, baseline } = data;
-    const out = {};
-    const auc = delong(labels, candidate, baseline, sorted, options.alpha, {
-        candidate: reports.candidate.values.auc ?? NaN,
-        baseline: reports.baseline.values.auc ?? NaN
-    });
-    if (auc)
-        out.auc = auc;
-    const table = { both: 0, candidateOnly: 0, baselineOnly: 0, neither: 0 };
-    for (let i = 0; i < labels.length; i++) {
-        const positive = labels[i] === 1;
-        tally(table, candidate[i] >= options.threshold === positive, baseline[i] >= options.threshold === positive);
-    }
-    out.accuracy = mcnemar(table, options.alpha);
-    const measure = binaryResample(data, options.threshold);
-    const rest = runBootstrap(BINARY_METRICS, ['auc', 'accuracy'], labels.length, reports, options, measure);
-    return { ...out, ...rest };
-}
-function tally(table, candidateRight, baselineRight) {
-    if (candidateRight && baselineRight)
-        table.both++;
-    else if (candidateRight)
-        table.candidateOnly++;
-    else if (baselineRight)
-        table.baselineOnly++;
-    else
-        table.neither++;
-}
-function scoredRows(labels, scores, threshold) {
-    const n = labels.length;
-    const distinct = distinctValues(sortAscending(scores.slice()));
-    const rows = {
-        predicted: new Uint8Array(n),
-        loss: new Float64Array(n),
-        brier: new Float64Array(n),
-        group: new Uint32Array(n),
-        groups: distinct.length,
-        probabilities: true,
-        positivesAt: new Float64Array(distinct.length),
-        negativesAt: new Float64Array(distinct.length)
-    };
-    for (let i = 0; i < n; i++) {
-        const s = scores[i];
-        const positive = labels[i] === 1;
-        const [lossPositive, lossNegative] = logLossTerms(s);
-        rows.predicted[i] = s >= threshold ? 1 : 0;
-        rows.loss[i] = positive ? lossPositive : lossNegative;
-        rows.brier[i] = positive ? (1 - s) * (1 - s) : s * s;
-        rows.group[i] = lowerBound(distinct, s);
-        if (s < 0 || s > 1)
-            rows.probabilities = false;
-    }
-    return rows;
-}
-/** One model's totals on a resample. */
-function weightedBinaryTotals(labels, rows, weights) {
-    const { positivesAt, negativesAt } = rows;
-    positivesAt.fill(0);
-    negativesAt.fill(0);
-    const totals = {
-        positives: 0,
-        negatives: 0,
-        tp: 0,
-        fp: 0,
-        rankSum: 0,
-        precisionSum: 0,
-        logLoss: 0,
-        brier: 0,
-        probabilities: rows.probabilities
-    };
-    for (let i = 0; i < labels.length; i++) {
-        const w = weights[i];
-        if (w === 0)
-            continue;
-        const predicted = rows.predicted[i] === 1;
-        if (labels[i] === 1) {
-            totals.positives += w;
-            positivesAt[rows.group[i]] += w;
-            if (predicted)
-                totals.tp += w;
-        }
-        else {
-            totals.negatives += w;
-            negativesAt[rows.group[i]] += w;
-            if (predicted)
-                totals.fp += w;
-        }
-        totals.logLoss += w * rows.loss[i];
-        totals.brier += w * rows.brier[i];
-    }
-    let tp = 0;
-    let fp = 0;
-    for (let g = rows.groups - 1; g >= 0; g--) {
-        tp += positivesAt[g];
-        fp += negativesAt[g];
-        if (positivesAt[g] > 0)
-            totals.precisionSum += (positivesAt[g] * tp) / (tp + fp);
-    }
-    return totals;
-}
-/** The binary metrics of both models on a resample (everything but auc and accuracy is used). */
-function binaryResample(data, threshold) {
-    const candidate = scoredRows(data.labels, data.candidate, threshold);
-    const baseline = scoredRows(data.labels, data.baseline, threshold);
-    return weights => [
-        binaryValues(weightedBinaryTotals(data.labels, candidate, weights), threshold).values,
-        binaryValues(weightedBinaryTotals(data.labels, baseline, weights), threshold).values
-    ];
-}
-/** The multiclass metrics of both models on a resample. */
-function multiclassResample(data) {
-    const { labels, classes } = data;
-    const one = (model, weights) => {
-        const confusion = new Float64Array(classes * classes);
-        let loss = 0;
-        for (let i = 0; i < labels.length; i++) {
-            const w = weights[i];
-            if (w === 0)
-                continue;
-            confusion[labels[i] * classes + model.predicted[i]] += w;
-            if (model.losses)
-                loss += w * model.losses[i];
-        }
-        return multiclassValues({ classes, confusion, loss }, model.losses !== undefined).values;
-    };
-    return weights => [one(data.candidate, weights), one(data.baseline, weights)];
-}
-/** Multiclass: McNemar for accuracy, the bootstrap for the rest. */
-function compareMulticlass(data, reports, options) {
-    const { labels, candidate, baseline } = data;
-    const table = { both: 0, candidateOnly: 0, baselineOnly: 0, neither: 0 };
-    for (let i = 0; i < labels.length; i++) {
-        tally(table, candidate.predicted[i] === labels[i], baseline.predicted[i] === labels[i]);
-    }
-    const measure = multiclassResample(data);
-    const rest = runBootstrap(MULTICLASS_METRICS, ['accuracy'], labels.length, reports, options, measure);
-    return { accuracy: mcnemar(table, options.alpha), ...rest };
-}
-/** One model's regression metrics on a resample, from shifted weighted sums. */
-function weightedRegression(labels, predictions, weights, centers) {
-    let W = 0, absolute = 0, squared = 0, percentage = 0, dy = 0, dy2 = 0, de = 0, de2 = 0;
-    for (let i = 0; i < labels.length; i++) {
-        const w = weights[i];
-        if (w === 0)
-            continue;
-        const y = labels[i];
-        const e = y - predictions[i];
-        W += w;
-        absolute += w * Math.abs(e);
-        squared += w * e * e;
-        percentage += (w * Math.abs(e)) / Math.max(Math.abs(y), MACHINE_EPSILON);
-        dy += w * (y - centers.label);
-        dy2 += w * (y - centers.label) ** 2;
-        de += w * (e - centers.error);
-        de2 += w * (e - centers.error) ** 2;
-    }
-    const spreadY = Math.max(0, dy2 - (dy * dy) / W);
-    const spreadE = Math.max(0, de2 - (de * de) / W);
-    return {
-        mae: absolute / W,
-        mse: squared / W,
-        rmse: Math.sqrt(squared / W),
-        mape: percentage / W,
-        r2: forceFinite(squared, spreadY),
-        explained_variance: forceFinite(spreadE, spreadY)
-    };
-}
-/** The regression metrics of both models on a resample. */
-function regressionResample(data) {
-    const { labels, candidate, baseline } = data;
-    const n = labels.length;
-    let meanLabel = 0;
-    for (let i = 0; i < n; i++)
-        meanLabel += labels[i] / n;
-    const center = (predictions) => {
-        let mean = 0;
-        for (let i = 0; i < n; i++)
-            mean += (labels[i] - predictions[i]) / n;
-        return { label: meanLabel, error: mean };
-    };
-    const centers = [center(candidate), center(baseline)];
-    return weights => [
-        weightedRegression(labels, candidate, weights, centers[0]),
-        weightedRegression(labels, baseline, weights, centers[1])
-    ];
-}
-/** Regression: the bootstrap for every metric. */
-function compareRegression(data, reports, options) {
-    return runBootstrap(REGRESSION_METRICS, [], data.labels.length, reports, options, regressionResample(data));
-}
-
-;// CONCATENATED MODULE: ./build/src/evaluation/evaluate.js
-// From data to metrics: `evaluate` for a stream of CSV bytes (the `metrics` mode, Batch
-// Transform output), `Evaluator` for labels and predictions already in hand (live
-// evaluation against an endpoint). Reads the data once, keeps only what the task's
-// metrics require (binary: the scores split by label; with a baseline, the rows in order
-// for the paired tests), then computes each model's report and, with a baseline, the
-// comparisons. `hashing` gives the data's sha256 on the way through.
-
-
-
-
-
-
-
-
-
-const DEFAULT_ALPHA = 0.05;
-const DEFAULT_RESAMPLES = 1000;
-function checkedOptions(options) {
-    const threshold = options.threshold ?? 0.5;
-    const alpha = options.alpha ?? DEFAULT_ALPHA;
-    const resamples = options.resamples ?? DEFAULT_RESAMPLES;
-    if (!Number.isFinite(threshold)) {
-        throw new RangeError(`the decision threshold must be a finite number, got ${threshold}`);
-    }
-    if (!(alpha > 0 && alpha < 0.5))
-        throw new RangeError(`alpha must be in (0, 0.5), got ${alpha}`);
-    if (!Number.isInteger(resamples) || resamples < 100) {
-        throw new RangeError(`resamples must be a whole number >= 100, got ${resamples}`);
-    }
-    return { threshold, alpha, resamples, seed: options.seed ?? DEFAULT_SEED };
-}
-/**
- * Computes the metrics of rows handed over a batch at a time, for callers that already
- * hold the labels and predictions (live evaluation). Each batch's columns are the label,
- * then the prediction columns, then the baseline columns, as `columns` describes them, and
- * must have passed `readData`'s checks (parsePredictions checks what an endpoint returns).
- */
-class Evaluator {
-    options;
-    columns;
-    sink;
-    rows = 0;
-    constructor(options, columns) {
-        this.options = options;
-        this.columns = columns;
-        const checked = checkedOptions(options);
-        const paired = columns.baseline !== undefined;
-        if (options.task === 'binary') {
-            this.sink = paired
-                ? new PairedBinarySink(checked)
-                : new BinarySink(checked.threshold, checked.seed);
-        }
-        else if (options.task === 'regression')
-            this.sink = new RegressionSink(paired, checked);
-        else
-            this.sink = new MulticlassSink(columns, options.classes, checked);
-    }
-    batch(columns, rows) {
-        this.rows += rows;
-        this.sink.batch(columns, rows);
-    }
-    /** The evaluation; `summary` adds what reading the data learned (header, K). */
-    finish(summary = {}) {
-        if (this.rows === 0)
-            throw new DataError(this.options.source, 'there are no rows to evaluate.');
-        const collected = this.sink.finish({ rows: this.rows, columns: this.columns, ...summary });
-        const paired = collected.baseline !== undefined;
-        const warnings = [
-            ...collected.candidate.report.warnings.map(w => (paired ? `candidate: ${w}` : w)),
-            ...(collected.baseline?.report.warnings.map(w => `baseline: ${w}`) ?? [])
-        ];
-        return {
-            task: this.options.task,
-            rows: this.rows,
-            columns: this.columns,
-            header: summary.header,
-            ...collected,
-            warnings
-        };
-    }
-}
-/** Reads and evaluates CSV data; throws a DataError for bad data, naming line and column. */
-async function evaluate(chunks, options) {
-    checkedOptions(options);
-    let evaluator;
-    const summary = await readData(chunks, options, columns => {
-        evaluator = new Evaluator(options, columns);
-        return evaluator;
-    });
-    return evaluator.finish(summary);
-}
-class BinarySink {
-    threshold;
-    seed;
-    positives = new Float64Column();
-    negatives = new Float64Column();
-    constructor(threshold, seed) {
-        this.threshold = threshold;
-        this.seed = seed;
-    }
-    batch(columns, rows) {
-        const labels = columns[0];
-        const scores = columns[1];
-        for (let i = 0; i < rows; i++) {
-            if (labels[i] === 1)
-                this.positives.push(scores[i]);
-            else
-                this.negatives.push(scores[i]);
-        }
-    }
-    finish() {
-        // Each stored block sorted in place with one shared scratch buffer: sorted data
-        // without a second copy of the scores.
-        const parts = [...this.positives.parts(), ...this.negatives.parts()];
-        const scratch = new Float64Array(Math.max(0, ...parts.map(part => part.length)));
-        const sorted = {
-            positives: this.positives.sortedRuns(scratch),
-            negatives: this.negatives.sortedRuns(scratch)
-        };
-        return {
-            candidate: {
-                task: 'binary',
-                report: binaryMetrics(sorted, { threshold: this.threshold, seed: this.seed })
-            }
-        };
-    }
-}
-class PairedBinarySink {
-    options;
-    labels = new Uint8Column();
-    candidate = new Float64Column();
-    baseline = new Float64Column();
-    constructor(options) {
-        this.options = options;
-    }
-    batch(columns, rows) {
-        for (let i = 0; i < rows; i++) {
-            this.labels.push(columns[0][i]);
-            this.candidate.push(columns[1][i]);
-            this.baseline.push(columns[2][i]);
-        }
-    }
-    finish() {
-        const data = {
-            labels: this.labels.take(),
-            candidate: this.candidate.take(),
-            baseline: this.baseline.take()
-        };
-        const sorted = {
-            candidate: sortScores(data.labels, data.candidate),
-            baseline: sortScores(data.labels, data.baseline)
-        };
-        const metricOptions = { threshold: this.options.threshold, seed: this.options.seed };
-        const reports = {
-            candidate: binaryMetrics(sorted.candidate, metricOptions),
-            baseline: binaryMetrics(sorted.baseline, metricOptions)
-        };
-        return {
-            candidate: { task: 'binary', report: reports.candidate },
-            baseline: { task: 'binary', report: reports.baseline },
-            comparison: compareBinary(data, reports, sorted, this.options)
-        };
-    }
-}
-class RegressionSink {
-    options;
-    accumulators;
-    kept;
-    constructor(paired, options) {
-        this.options = options;
-        this.accumulators = Array.from({ length: paired ? 2 : 1 }, () => new RegressionAccumulator(options.seed));
-        if (paired)
-            this.kept = [new Float64Column(), new Float64Column(), new Float64Column()];
-    }
-    batch(columns, rows) {
-        for (let i = 0; i < rows; i++) {
-            for (let m = 0; m < this.accumulators.length; m++)
-                this.accumulators[m].add(columns[0][i], columns[1 + m][i]);
-            if (this.kept)
-                for (let c = 0; c < 3; c++)
-                    this.kept[c].push(columns[c][i]);
-        }
-    }
-    finish() {
-        const [candidate, baseline] = this.accumulators.map(a => a.finish());
-        if (!this.kept || !baseline)
-            return { candidate: { task: 'regression', report: candidate } };
-        const [labels, c, b] = this.kept.map(column => column.take());
-        return {
-            candidate: { task: 'regression', report: candidate },
-            baseline: { task: 'regression', report: baseline },
-            comparison: compareRegression({ labels, candidate: c, baseline: b }, { candidate: candidate, baseline }, this.options)
-        };
-    }
-}
-class MulticlassSink {
-    options;
-    width;
-    probabilities;
-    accumulators;
-    kept;
-    row;
-    constructor(columns, classes, options) {
-        this.options = options;
-        this.width = columns.prediction.length;
-        this.probabilities = this.width > 1;
-        const models = columns.baseline ? 2 : 1;
-        const K = this.probabilities ? this.width : (classes ?? 2);
-        this.accumulators = Array.from({ length: models }, () => new MulticlassAccumulator(K, this.probabilities, options.seed));
-        if (models === 2) {
-            this.kept = {
-                labels: new Float64Column(),
-                predicted: [new Float64Column(), new Float64Column()],
-                losses: [new Float64Column(), new Float64Column()]
-            };
-        }
-        this.row = new Float64Array(this.width);
-    }
-    batch(columns, rows) {
-        for (let i = 0; i < rows; i++) {
-            const label = columns[0][i];
-            this.kept?.labels.push(label);
-            for (let m = 0; m < this.accumulators.length; m++) {
-                const first = 1 + m * this.width;
-                let predicted = columns[first][i];
-                let loss = 0;
-                if (this.probabilities) {
-                    let sum = 0;
-                    for (let k = 0; k < this.width; k++)
-                        sum += this.row[k] = columns[first + k][i];
-                    predicted = argmax(this.row);
-                    loss = rowLogLoss(this.row, label);
-                    this.accumulators[m].noteRowSum(sum);
-                }
-                this.accumulators[m].add(label, predicted, loss);
-                this.kept?.predicted[m].push(predicted);
-                if (this.probabilities)
-                    this.kept?.losses[m].push(loss);
-            }
-        }
-    }
-    finish(summary) {
-        const [candidate, baseline] = this.accumulators.map(a => a.finish(summary.classes));
-        if (!this.kept || !baseline)
-            return { candidate: { task: 'multiclass', report: candidate } };
-        const model = (m) => ({
-            predicted: this.kept.predicted[m].take(),
-            ...(this.probabilities ? { losses: this.kept.losses[m].take() } : {})
-        });
-        const classes = Math.max(candidate.classes, baseline.classes);
-        const data = {
-            labels: this.kept.labels.take(),
-            classes,
-            candidate: model(0),
-            baseline: model(1)
-        };
-        return {
-            candidate: { task: 'multiclass', report: candidate },
-            baseline: { task: 'multiclass', report: baseline },
-            comparison: compareMulticlass(data, { candidate: candidate, baseline }, this.options)
-        };
-    }
-}
-/**
- * Passes a byte stream through while hashing it, for the data's sha256 recorded with a
- * decision: `digest()` is valid once the stream has been read to the end.
- */
-function hashing(chunks) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let done = false;
-    async function* pass() {
-        for await (const chunk of chunks) {
-            hash.update(chunk);
-            yield chunk;
-        }
-        done = true;
-    }
-    let hex;
-    return {
-        chunks: pass(),
-        digest: () => {
-            if (!done)
-                throw new Error('the stream has not been read to the end');
-            hex ??= hash.digest('hex');
-            return hex;
-        }
-    };
-}
-
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./build/src/evaluation/sources.js
@@ -5607,9 +5641,9 @@ async function metricsCommand(argv, env, warn) {
     const flags = readFlags(argv);
     if (!flags.data)
         throw new UserError('Flag --data is required: a predictions CSV or s3:// URI.');
-    const task = dataset_TASKS.find(t => t === flags.task?.toLowerCase());
+    const task = TASKS.find(t => t === flags.task?.toLowerCase());
     if (!task)
-        throw new UserError(`Flag --task must be one of ${dataset_TASKS.join(', ')}; got ${flags.task === undefined ? 'nothing' : `"${flags.task}"`}.`);
+        throw new UserError(`Flag --task must be one of ${TASKS.join(', ')}; got ${flags.task === undefined ? 'nothing' : `"${flags.task}"`}.`);
     const threshold = flagNumber('decision-threshold', flags['decision-threshold'] ?? '0.5', 'a number from 0 to 1', n => n >= 0 && n <= 1);
     const alpha = flagNumber('alpha', flags.alpha ?? '0.05', 'a number between 0 and 0.5 (exclusive)', n => n > 0 && n < 0.5);
     const region = flags.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1';
@@ -14833,38 +14867,6 @@ function collectorOptions(run, source) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/evaluation/live/types.js
-
-const LIVE_METHODS = ['endpoint', 'batch-transform'];
-/** Defaults, each chosen for a reason the README can repeat. */
-const LIVE_DEFAULTS = {
-    /** The SageMaker Python SDK's ServerlessInferenceConfig defaults: 2048 MB, 5 concurrent. */
-    serverlessMemoryMb: 2048,
-    serverlessMaxConcurrency: 5,
-    /** Requests in flight per version: within the serverless default, and gentle on one instance. */
-    maxConcurrency: 4,
-    /** Instances per version, for an instance endpoint's variants and a transform job. */
-    instanceCount: 1,
-    /** Endpoint data kept in memory between the check and the requests, at most. */
-    keepInMemoryBytes: 256 * 1024 * 1024,
-    /** A transform job's instance when neither the request nor the version names one. */
-    transformInstanceType: 'ml.m5.large',
-    /** Endpoints take minutes to create; transform jobs as long as the data needs. */
-    waitTimeoutSeconds: 3600,
-    pollSeconds: 10,
-    decisionThreshold: 0.5,
-    alpha: 0.05
-};
-/** The baseline could not be served: an error, not a decision. */
-class BaselineServingError extends UserError {
-    failureReason;
-    constructor(message, failureReason) {
-        super(message);
-        this.failureReason = failureReason;
-        this.name = 'BaselineServingError';
-    }
-}
-
 ;// CONCATENATED MODULE: ./build/src/evaluation/live/transform.js
 // Live evaluation with Batch Transform, for data too large for an endpoint: SageMaker
 // spreads each job over its instances. One job per version reads the same S3 data; the
@@ -15365,8 +15367,8 @@ function resolveRequest(request) {
     };
     if (!LIVE_METHODS.includes(request.method))
         fail(`method must be ${LIVE_METHODS.join(' or ')}; got ${JSON.stringify(request.method)}.`);
-    if (!dataset_TASKS.includes(request.task))
-        fail(`task must be ${dataset_TASKS.join(', ')}; got ${JSON.stringify(request.task)}.`);
+    if (!TASKS.includes(request.task))
+        fail(`task must be ${TASKS.join(', ')}; got ${JSON.stringify(request.task)}.`);
     if (!request.data?.trim())
         fail('no validation data was given.');
     if (!request.candidate?.packageArn)

@@ -1,6 +1,7 @@
 // Every input, in one table: which modes read it, a line of help, and the defaults. The
 // action's action.yml, the CLI's flags and --help, and the check that refuses inputs of
 // another mode all come from here (unit tests compare action.yml with it).
+import { LIVE_DEFAULTS } from '../evaluation/live/types.js'
 import {
   MODES,
   type ApprovalStatus,
@@ -279,9 +280,9 @@ export const DEFAULTS: Readonly<Record<string, string>> = Object.freeze({
   'validation-method': 'endpoint',
   task: 'binary',
   'label-column': '0',
-  'decision-threshold': '0.5',
-  alpha: '0.05',
-  'max-concurrency': '4',
+  'decision-threshold': String(LIVE_DEFAULTS.decisionThreshold),
+  alpha: String(LIVE_DEFAULTS.alpha),
+  'max-concurrency': String(LIVE_DEFAULTS.maxConcurrency),
   'regression-test': 'non-inferiority',
   force: 'false',
   'deployment-strategy': 'all-at-once',

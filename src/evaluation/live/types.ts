@@ -6,7 +6,7 @@ import type { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 import { UserError } from '../../errors.js'
 import type { ColumnRef } from '../csv.js'
 import type { Task } from '../dataset.js'
-import type { Evaluation } from '../evaluate.js'
+import { DEFAULT_ALPHA, type Evaluation } from '../evaluate.js'
 import type { Comparison } from '../paired.js'
 import type { StatisticsDocument, TaskReport } from '../statistics-json.js'
 import type { PredictionRef } from './answers.js'
@@ -32,7 +32,7 @@ export const LIVE_DEFAULTS = {
   waitTimeoutSeconds: 3600,
   pollSeconds: 10,
   decisionThreshold: 0.5,
-  alpha: 0.05
+  alpha: DEFAULT_ALPHA
 } as const
 
 export interface LiveVersionRef {
