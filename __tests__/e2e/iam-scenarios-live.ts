@@ -152,6 +152,26 @@ async function cancelledTransform(emulator: Emulator): Promise<void> {
   )
 }
 
+/**
+ * The same gate run again in its workflow run (a re-run of the job): the audit action the
+ * first attempt recorded is found, its associations read, and it is updated to this one.
+ */
+function reRun(method: 'endpoint' | 'batch-transform'): Scenario {
+  return {
+    name: `a re-run of the workflow run gates again and updates the audit action it recorded (${method})`,
+    setup: async (emulator, run) => {
+      versions(emulator, 'statistics')
+      seedData(emulator)
+      await run(gate(method, 's3', 'statistics'))
+    },
+    inputs: gate(method, 's3', 'statistics'),
+    check: async (emulator, run) => {
+      expect(run.stdout).toMatch(/Audit trail: updated arn:aws:sagemaker:[^ ]+:action\/smg-gate-/)
+      await nothingLeft(emulator)
+    }
+  }
+}
+
 export const LIVE_SCENARIOS: Record<string, Scenario[]> = {
   'gate-live-endpoint': [
     {
@@ -168,7 +188,8 @@ export const LIVE_SCENARIOS: Record<string, Scenario[]> = {
       },
       inputs: gate('endpoint', 's3', 'training-job'),
       check: nothingLeft
-    }
+    },
+    reRun('endpoint')
   ],
   'gate-live-batch-transform': [
     {
@@ -198,6 +219,7 @@ export const LIVE_SCENARIOS: Record<string, Scenario[]> = {
         ])
       },
       check: nothingLeft
-    }
+    },
+    reRun('batch-transform')
   ]
 }
