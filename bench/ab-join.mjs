@@ -8,7 +8,8 @@
 // - engine: `evaluate` of the CSV file (the `metrics` mode's path).
 // Both read their files the same way, as byte chunks through fileChunks (an S3 object's
 // body is bytes too); writing the files is not timed.
-// Prints both times, the ratio and checks that both give the same metrics.
+// Prints both times, the ratio, the join's phases and what reading the JSON lines' bytes
+// alone costs, and checks that both give the same metrics.
 // Target: the join at most 2x the engine.
 //
 // The code is compiled from src/ into build/bench-ab first (tsc, same options as the build).
@@ -125,18 +126,39 @@ try {
   const options = { task: 'binary', threshold: 0.5, alpha: 0.05, resamples: 1000, seed: 20240611 }
   const window = { start: new Date(Date.UTC(2026, 11, 1)), end: new Date(Date.UTC(2026, 11, 2)) }
 
+  /** Each phase of the last joinAndScore run, in ms. */
+  const phases = {}
   async function joinAndScore() {
+    let t = performance.now()
+    const lap = name => {
+      const now = performance.now()
+      phases[name] = now - t
+      t = now
+    }
     const truth = new GroundTruth('binary')
     for (let o = 0; o < objects; o++) {
       const path = join(dir, 'truth', `${o}.jsonl`)
       await truth.addStream(fileChunks(path), path)
     }
+    lap('ground truth read into the label table')
     const variant = new VariantJoin('AllTraffic', 'binary', truth.labels, window)
     for (let o = 0; o < objects; o++) {
       const path = join(dir, 'capture', `${o}.jsonl`)
       await variant.addStream(fileChunks(path), path)
     }
-    return scoreVariant(variant.finish(), options).report.values
+    const joined = variant.finish()
+    lap('capture read and joined')
+    const values = scoreVariant(joined, options).report.values
+    lap('metrics of the joined pairs')
+    return values
+  }
+  /** Only the files' bytes, read the same way: what any reader of them pays. */
+  async function readOnly() {
+    let bytes = 0
+    for (const kind of ['truth', 'capture'])
+      for (let o = 0; o < objects; o++)
+        for await (const chunk of fileChunks(join(dir, kind, `${o}.jsonl`))) bytes += chunk.length
+    return { bytes }
   }
   async function engine() {
     const path = join(dir, 'data.csv')
@@ -162,16 +184,25 @@ try {
   const before = load()
   const base = await best(engine)
   const joined = await best(joinAndScore)
+  const kept = { ...phases }
+  const bytesOnly = await best(readOnly)
   console.log(`load average before: ${before}, after: ${load()}`)
   const differ = Object.keys(base.values).filter(
     k => Math.abs(base.values[k] - joined.values[k]) > 1e-12
   )
+  const seconds = ms => `${(ms / 1000).toFixed(3)} s`
   console.log(
-    `records: ${records} in ${objects} capture objects (+ ${objects} ground-truth objects); CSV ${(csvBytes / 1e6).toFixed(1)} MB`
+    `records: ${records} in ${objects} capture objects (+ ${objects} ground-truth objects); CSV ${(csvBytes / 1e6).toFixed(1)} MB, JSON lines ${(bytesOnly.values.bytes / 1e6).toFixed(1)} MB`
   )
-  console.log(`engine on the CSV:          ${(base.ms / 1000).toFixed(3)} s`)
-  console.log(`join and score the capture: ${(joined.ms / 1000).toFixed(3)} s`)
+  console.log(`engine on the CSV:          ${seconds(base.ms)}`)
+  console.log(`join and score the capture: ${seconds(joined.ms)}`)
   console.log(`ratio join / engine:        ${(joined.ms / base.ms).toFixed(2)}x (target <= 2x)`)
+  // Where the join's time goes (its last run), and what reading the bytes alone costs.
+  for (const [phase, ms] of Object.entries(kept))
+    console.log(`  ${phase}: ${seconds(ms)} (${(ms / base.ms).toFixed(2)}x the engine)`)
+  console.log(
+    `  reading the JSON lines' bytes alone: ${seconds(bytesOnly.ms)} (${(bytesOnly.ms / base.ms).toFixed(2)}x the engine)`
+  )
   console.log(differ.length === 0 ? 'metrics: identical' : `metrics differ: ${differ.join(', ')}`)
   if (differ.length > 0) process.exitCode = 1
 } finally {

@@ -9046,16 +9046,26 @@ function payloadText(payload, where, source) {
         return payload.data;
     throw new DataError(source, `${where}: encoding ${JSON.stringify(payload.encoding)} is not CSV, JSON or BASE64.`);
 }
+/** Up to 60 characters of the line, around `at` when JSON.parse named a position. */
+function join_excerpt(line, at) {
+    const start = Math.max(0, Math.min(at - 30, line.length - 60));
+    const text = JSON.stringify(line.slice(start, start + 60));
+    return `${start > 0 ? '...' : ''}${text}${start + 60 < line.length ? '...' : ''}`;
+}
 function parseLine(line, where, source) {
+    let why = 'it is an array or a single value';
+    let at = 0;
     try {
         const value = JSON.parse(line);
         if (value && typeof value === 'object' && !Array.isArray(value))
             return value;
     }
-    catch {
-        // Reported below with the place.
+    catch (error) {
+        // JSON.parse says what is wrong and where: "Bad control character ... at position 95".
+        why = error instanceof SyntaxError ? error.message : String(error);
+        at = Number(/at position (\d+)/.exec(why)?.[1] ?? 0);
     }
-    throw new DataError(source, `${where}: not a JSON object: ${line.slice(0, 60)}`);
+    throw new DataError(source, `${where}: not a JSON object (${why}): ${join_excerpt(line, at)}`);
 }
 function blank(line) {
     return line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '');

@@ -66,15 +66,26 @@ function payloadText(payload: Encoded, where: string, source: string): string {
   )
 }
 
+/** Up to 60 characters of the line, around `at` when JSON.parse named a position. */
+function excerpt(line: string, at: number): string {
+  const start = Math.max(0, Math.min(at - 30, line.length - 60))
+  const text = JSON.stringify(line.slice(start, start + 60))
+  return `${start > 0 ? '...' : ''}${text}${start + 60 < line.length ? '...' : ''}`
+}
+
 function parseLine(line: string, where: string, source: string): Record<string, unknown> {
+  let why = 'it is an array or a single value'
+  let at = 0
   try {
     const value: unknown = JSON.parse(line)
     if (value && typeof value === 'object' && !Array.isArray(value))
       return value as Record<string, unknown>
-  } catch {
-    // Reported below with the place.
+  } catch (error) {
+    // JSON.parse says what is wrong and where: "Bad control character ... at position 95".
+    why = error instanceof SyntaxError ? error.message : String(error)
+    at = Number(/at position (\d+)/.exec(why)?.[1] ?? 0)
   }
-  throw new DataError(source, `${where}: not a JSON object: ${line.slice(0, 60)}`)
+  throw new DataError(source, `${where}: not a JSON object (${why}): ${excerpt(line, at)}`)
 }
 
 function blank(line: string): boolean {
