@@ -1,4 +1,5 @@
-// The one place AWS clients are built: one user agent, adaptive retry, bounded attempts.
+// The one place AWS clients are built: one user agent, adaptive retry, bounded attempts
+// (endpoint invocations: one attempt per send, live evaluation retries them).
 // Endpoints for a local emulator come from the SDK's own AWS_ENDPOINT_URL_* variables.
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { S3Client } from '@aws-sdk/client-s3'
@@ -18,7 +19,9 @@ export function createClients(region: string, version: string): AwsClients {
   }
   return {
     sagemaker: new SageMakerClient(common),
-    runtime: new SageMakerRuntimeClient(common),
+    // Live evaluation retries invocations itself (evaluation/live/retry.ts: which errors,
+    // how long to pause, when to stop); SDK retries inside each of its tries would multiply.
+    runtime: new SageMakerRuntimeClient({ ...common, maxAttempts: 1 }),
     s3: new S3Client(common),
     cloudwatch: new CloudWatchClient(common)
   }

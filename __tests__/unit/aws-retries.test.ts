@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { ListModelPackageGroupsCommand } from '@aws-sdk/client-sagemaker'
 import { ListObjectsV2Command } from '@aws-sdk/client-s3'
+import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime'
 import { startEmulator, type Emulator } from '../../emulator/server.ts'
 import { createClients, MAX_ATTEMPTS, retrySummary, tallyRetries } from '../../src/aws.js'
 
@@ -85,5 +86,18 @@ describe('AWS clients under transient faults', () => {
     await aws.sagemaker.send(listGroups)
     expect(tally).toEqual({ requests: 0, retries: 0, waitMs: 0 })
     expect(retrySummary(tally)).toBeUndefined()
+  })
+
+  it('send an endpoint invocation once per try: live evaluation owns its retries', async () => {
+    // Live evaluation retries a throttled or failing invocation itself (8 tries, pauses up
+    // to 20 s); SDK retries inside each of those would make one request up to 48.
+    const { aws, tally } = fresh()
+    emulator.setFaults({ throttleRate: { InvokeEndpoint: 1 } })
+    const failure = await aws.runtime
+      .send(new InvokeEndpointCommand({ EndpointName: 'gate-1-candidate', Body: '1,2\n' }))
+      .catch((error: unknown) => error)
+    expect(failure).toMatchObject({ name: 'ThrottlingException', $metadata: { attempts: 1 } })
+    expect(emulator.stats().runtime.InvokeEndpoint).toBe(1)
+    expect(tally).toMatchObject({ retries: 0 })
   })
 })

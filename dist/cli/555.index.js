@@ -5292,7 +5292,8 @@ function readSettings(read, env = process.env) {
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sagemaker-runtime/dist-cjs/index.js
 var client_sagemaker_runtime_dist_cjs = __webpack_require__(9636);
 ;// CONCATENATED MODULE: ./build/src/aws.js
-// The one place AWS clients are built: one user agent, adaptive retry, bounded attempts.
+// The one place AWS clients are built: one user agent, adaptive retry, bounded attempts
+// (endpoint invocations: one attempt per send, live evaluation retries them).
 // Endpoints for a local emulator come from the SDK's own AWS_ENDPOINT_URL_* variables.
 
 
@@ -5309,7 +5310,9 @@ function createClients(region, version) {
     };
     return {
         sagemaker: new client_sagemaker_dist_cjs/* SageMakerClient */.kHU(common),
-        runtime: new client_sagemaker_runtime_dist_cjs/* SageMakerRuntimeClient */.OX(common),
+        // Live evaluation retries invocations itself (evaluation/live/retry.ts: which errors,
+        // how long to pause, when to stop); SDK retries inside each of its tries would multiply.
+        runtime: new client_sagemaker_runtime_dist_cjs/* SageMakerRuntimeClient */.OX({ ...common, maxAttempts: 1 }),
         s3: new client_s3_dist_cjs/* S3Client */.YxF(common),
         cloudwatch: new dist_cjs/* CloudWatchClient */.WBn(common)
     };
