@@ -8,8 +8,9 @@
 // - engine: `evaluate` of the CSV file (the `metrics` mode's path).
 // Both read their files the same way, as byte chunks through fileChunks (an S3 object's
 // body is bytes too); writing the files is not timed.
-// Prints both times, the ratio, the join's phases and what reading the JSON lines' bytes
-// alone costs, and checks that both give the same metrics.
+// Prints both times, the ratio, the join's phases, and what parts of any join of these files
+// cost alone (reading the bytes; one pass over every byte; a table of the ids), and checks
+// that both give the same metrics.
 // Target: the join at most 2x the engine.
 //
 // The code is compiled from src/ into build/bench-ab first (tsc, same options as the build).
@@ -23,7 +24,12 @@ import { pathToFileURL } from 'node:url'
 const records = Number(process.argv[2] ?? 1_000_000)
 const PER_OBJECT = 10_000
 const OUT = resolve('build/bench-ab')
-const ENTRIES = ['src/abtest/join.ts', 'src/abtest/score.ts', 'src/evaluation/sources.ts']
+const ENTRIES = [
+  'src/abtest/join.ts',
+  'src/abtest/labels.ts',
+  'src/abtest/score.ts',
+  'src/evaluation/sources.ts'
+]
 
 function compile() {
   const tsc = resolve('node_modules/typescript/bin/tsc')
@@ -117,6 +123,7 @@ const { GroundTruth, VariantJoin } = await (async () => {
 const { scoreVariant } = await import(pathToFileURL(join(OUT, 'abtest/score.js')).href)
 const { evaluate } = await import(pathToFileURL(join(OUT, 'evaluation/evaluate.js')).href)
 const { fileChunks } = await import(pathToFileURL(join(OUT, 'evaluation/sources.js')).href)
+const { LabelTable } = await import(pathToFileURL(join(OUT, 'abtest/labels.js')).href)
 
 const dir = mkdtempSync(join(tmpdir(), 'ab-join-'))
 try {
@@ -152,6 +159,29 @@ try {
     lap('metrics of the joined pairs')
     return values
   }
+  /**
+   * Parts of any join of these files, each measured alone: one JavaScript pass that looks at
+   * every byte once (the least a reader that checks the lines must do), and a table of the
+   * million ids, filled and then asked for each id in order.
+   */
+  async function everyByteOnce() {
+    let quotes = 0
+    for (const kind of ['truth', 'capture'])
+      for (let o = 0; o < objects; o++)
+        for await (const chunk of fileChunks(join(dir, kind, `${o}.jsonl`)))
+          for (let i = 0; i < chunk.length; i++) if (chunk[i] === 34) quotes++
+    return { quotes }
+  }
+  const ids = Buffer.from(Array.from({ length: records }, (_, i) => `req-${i}`).join(''), 'latin1')
+  const idEnd = new Int32Array(records)
+  for (let i = 0, at = 0; i < records; i++) idEnd[i] = at += `req-${i}`.length
+  function labelTable() {
+    const table = new LabelTable()
+    for (let i = 0, at = 0; i < records; at = idEnd[i++]) table.setBytes(ids, at, idEnd[i], i & 1)
+    let found = 0
+    for (let i = 0, at = 0; i < records; at = idEnd[i++]) found += table.getBytes(ids, at, idEnd[i])
+    return { found }
+  }
   /** Only the files' bytes, read the same way: what any reader of them pays. */
   async function readOnly() {
     let bytes = 0
@@ -186,6 +216,8 @@ try {
   const joined = await best(joinAndScore)
   const kept = { ...phases }
   const bytesOnly = await best(readOnly)
+  const scanned = await best(everyByteOnce)
+  const tabled = await best(labelTable)
   console.log(`load average before: ${before}, after: ${load()}`)
   const differ = Object.keys(base.values).filter(
     k => Math.abs(base.values[k] - joined.values[k]) > 1e-12
@@ -202,6 +234,14 @@ try {
     console.log(`  ${phase}: ${seconds(ms)} (${(ms / base.ms).toFixed(2)}x the engine)`)
   console.log(
     `  reading the JSON lines' bytes alone: ${seconds(bytesOnly.ms)} (${(bytesOnly.ms / base.ms).toFixed(2)}x the engine)`
+  )
+  const part = (what, ms) =>
+    console.log(`  ${what}: ${seconds(ms)} (${(ms / base.ms).toFixed(2)}x the engine)`)
+  part('one JavaScript pass over every byte of them (read included)', scanned.ms)
+  part(`a table of the ${records} ids: filled, then each looked up`, tabled.ms)
+  const floor = scanned.ms + tabled.ms + kept['metrics of the joined pairs']
+  console.log(
+    `  that pass, the table and the metrics together: ${seconds(floor)} (${(floor / base.ms).toFixed(2)}x the engine)`
   )
   console.log(differ.length === 0 ? 'metrics: identical' : `metrics differ: ${differ.join(', ')}`)
   if (differ.length > 0) process.exitCode = 1
