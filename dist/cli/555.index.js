@@ -9242,7 +9242,8 @@ const join_MEMBER = `${ANY_STRING}:${ANY_STRING}`;
 const CAPTURE_LAYOUT = new RegExp(String.raw `\{"captureData":\{"endpointInput":\{(?:${join_MEMBER}(?:,${join_MEMBER})*)?\},` +
     String.raw `"endpointOutput":\{"observedContentType":${ANY_STRING},"mode":${ANY_STRING},` +
     String.raw `"data":"(${PLAIN_TEXT}*(?:\\[nrtf]${PLAIN_TEXT}*)*)","encoding":${PLAIN_STRING}\}\},` +
-    String.raw `"eventMetadata":\{"eventId":${PLAIN_STRING},(?:"inferenceId":"(${PLAIN_TEXT}+)",)?` +
+    // The caller's inferenceId, else SageMaker's eventId: the join needs only one of them.
+    String.raw `"eventMetadata":\{"eventId":(?:${ANY_STRING},"inferenceId":"(${PLAIN_TEXT}+)"|${PLAIN_STRING}),` +
     String.raw `"inferenceTime":${PLAIN_STRING}\},"eventVersion":${ANY_STRING}\}${LINE_END}`, 'y');
 const TRUTH_LAYOUT = new RegExp(String.raw `\{"groundTruthData":\{"data":${PLAIN_STRING},"encoding":${PLAIN_STRING}\},` +
     String.raw `"eventMetadata":\{"eventId":"(${PLAIN_TEXT}+)"\},"eventVersion":${ANY_STRING}\}${LINE_END}`, 'y');
@@ -9356,7 +9357,7 @@ class VariantJoin extends JsonLines {
         return true;
     }
     matched(match) {
-        const [, data, encoding, eventId, inferenceId, inferenceTime] = match;
+        const [, data, encoding, inferenceId, eventId, inferenceTime] = match;
         if (inferenceTime !== this.lastTimeText) {
             this.lastTimeText = inferenceTime;
             this.lastTime = Date.parse(inferenceTime);

@@ -157,7 +157,8 @@ const CAPTURE_LAYOUT = new RegExp(
   String.raw`\{"captureData":\{"endpointInput":\{(?:${MEMBER}(?:,${MEMBER})*)?\},` +
     String.raw`"endpointOutput":\{"observedContentType":${ANY_STRING},"mode":${ANY_STRING},` +
     String.raw`"data":"(${PLAIN_TEXT}*(?:\\[nrtf]${PLAIN_TEXT}*)*)","encoding":${PLAIN_STRING}\}\},` +
-    String.raw`"eventMetadata":\{"eventId":${PLAIN_STRING},(?:"inferenceId":"(${PLAIN_TEXT}+)",)?` +
+    // The caller's inferenceId, else SageMaker's eventId: the join needs only one of them.
+    String.raw`"eventMetadata":\{"eventId":(?:${ANY_STRING},"inferenceId":"(${PLAIN_TEXT}+)"|${PLAIN_STRING}),` +
     String.raw`"inferenceTime":${PLAIN_STRING}\},"eventVersion":${ANY_STRING}\}${LINE_END}`,
   'y'
 )
@@ -294,7 +295,7 @@ export class VariantJoin extends JsonLines {
   }
 
   protected override matched(match: RegExpExecArray): boolean {
-    const [, data, encoding, eventId, inferenceId, inferenceTime] = match
+    const [, data, encoding, inferenceId, eventId, inferenceTime] = match
     if (inferenceTime !== this.lastTimeText) {
       this.lastTimeText = inferenceTime!
       this.lastTime = Date.parse(inferenceTime!)
