@@ -70,6 +70,13 @@ const abTest = {
   thresholds: 'ops:error_rate <= 0.01'
 }
 
+const promote = {
+  ...abTest,
+  'on-verdict': 'promote',
+  'execution-role-arn': ROLE,
+  'wait-timeout': '60'
+}
+
 const verdict = (expected: string) => async (_: Emulator, run: ActionRun) => {
   expect(run.outputs.verdict).toBe(expected)
 }
@@ -85,18 +92,32 @@ export const AB_TEST_SCENARIOS: Record<string, Scenario[]> = {
   ],
   'ab-test-promote': [
     {
-      name: 'promotes the winner: approved, all traffic, served alone; the loser rejected',
+      name: 'promotes the winner: approved, all traffic, served alone; the loser rejected; recorded',
       setup: (emulator, run) => abTestOnEndpoint(emulator, run, 400),
-      inputs: {
-        ...abTest,
-        'on-verdict': 'promote',
-        'execution-role-arn': ROLE,
-        'wait-timeout': '60'
-      },
+      inputs: promote,
+      // A workflow run of its own, as a scheduled test is: the winner's model is made anew.
+      env: { GITHUB_RUN_ID: '2002' },
       // The winner is served alone under a new variant name, which SageMaker cannot shift
       // blue/green; all its traffic is already on it.
       warnings: [/^The variants change \(v1,v2 -> primary\)/],
-      check: verdict('winner')
+      check: async (emulator, run) => {
+        await verdict('winner')(emulator, run)
+        expect(run.stdout).toMatch(/Audit trail: recorded \S+:action\/smg-ab-test-r2002-/)
+      }
+    },
+    {
+      name: 'run again in the same workflow run, finds its promotion done and its audit action',
+      setup: async (emulator, run) => {
+        await abTestOnEndpoint(emulator, run, 400)
+        await run(promote)
+      },
+      inputs: promote,
+      check: async (_, run) => {
+        expect(run.stdout).toMatch(
+          /already serves v2 alone: this workflow run .* promoted it over v1/
+        )
+        expect(run.stdout).toMatch(/Audit trail: (found|updated) \S+:action\/smg-ab-test-r1001-/)
+      }
     }
   ]
 }

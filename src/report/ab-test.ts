@@ -3,6 +3,7 @@
 // Markdown for the summary and the pull request, plain text for a terminal, and the data.
 import type { VariantComparison } from '../abtest/independent.js'
 import { OPS_NAMES, type OpsFigures } from '../abtest/operations.js'
+import type { PromotionCall } from '../abtest/promotion-plan.js'
 import type { AbDecision } from '../abtest/verdict.js'
 import { escapeText } from './escape.js'
 import { cell, link, table, versionLink } from './markdown.js'
@@ -36,6 +37,8 @@ export interface AbTestReport {
   decision: AbDecision
   /** What `on-verdict` did: a sentence, or absent when it had nothing to do. */
   promotion?: string
+  /** Every mutating call of the promotion, in order: planned (dry run) or made. */
+  promotionCalls?: PromotionCall[]
   runUrl?: string
 }
 
@@ -117,6 +120,19 @@ function opsRows(report: AbTestReport): string[][] {
   ])
 }
 
+/** The promotion's calls, in the order the run makes them (or, in a dry run, would). */
+function promotionCallsMarkdown(calls: readonly PromotionCall[] | undefined): string[] {
+  if (!calls || calls.length === 0) return []
+  return [
+    '',
+    `<details><summary>The promotion's SageMaker calls, in order (${calls.length})</summary>`,
+    '',
+    ...calls.map((call, index) => `${index + 1}. ${escapeText(call.text, 2000)}`),
+    '',
+    '</details>'
+  ]
+}
+
 /** The report as Markdown for the job summary and the pull request comment. */
 export function renderAbTest(report: AbTestReport): string {
   const { control, challenger, decision } = report
@@ -131,6 +147,7 @@ export function renderAbTest(report: AbTestReport): string {
     '',
     ...decision.reasons.map(reason => `- ${escapeText(reason)}`),
     ...(report.promotion ? ['', `**On verdict:** ${escapeText(report.promotion)}`] : []),
+    ...promotionCallsMarkdown(report.promotionCalls),
     '',
     `### Metrics (challenger − control, ${Math.round((1 - report.alpha) * 100)}% intervals)`,
     '',
@@ -194,6 +211,7 @@ export function renderAbTestText(report: AbTestReport, options: TextOptions = {}
     paint(plain(title(report), 200), style, options),
     ...decision.reasons.map(reason => `  ${plain(reason)}`),
     ...(report.promotion ? [`  ${plain(report.promotion)}`] : []),
+    ...(report.promotionCalls ?? []).map((call, i) => `    ${i + 1}. ${plain(call.text, 2000)}`),
     '',
     ...alignTable([head, ...rows], ['left', 'right', 'right', 'right', 'right', 'right']),
     '',
@@ -223,6 +241,8 @@ export function abTestJson(report: AbTestReport): unknown {
     variants: { control: report.control, challenger: report.challenger },
     comparisons: report.comparisons,
     limits: report.decision.rules,
-    promotion: report.promotion ?? null
+    promotion: report.promotion
+      ? { summary: report.promotion, calls: report.promotionCalls ?? [] }
+      : null
   }
 }
