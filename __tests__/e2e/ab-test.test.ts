@@ -13,7 +13,8 @@ import {
   ListAssociationsCommand,
   UpdateModelPackageCommand
 } from '@aws-sdk/client-sagemaker'
-import type { CallRecord, Emulator } from '../../emulator/server.ts'
+import { requestResource } from '../../__fixtures__/requests.js'
+import type { Emulator } from '../../emulator/server.ts'
 import { serveAndLabel } from './ab-traffic.js'
 import {
   BUCKET,
@@ -142,29 +143,13 @@ async function auditActions(type: string) {
   )
 }
 
-/** What a mutating call acts on, as the promotion plan names it. */
-function resourceOf(call: CallRecord): string {
-  const input = call.input as Record<string, string>
-  const keys = [
-    'ModelPackageArn',
-    'ActionName',
-    'DestinationArn',
-    'ResourceArn',
-    'EndpointName',
-    'EndpointConfigName',
-    'ModelName'
-  ]
-  const key = keys.find(k => typeof input[k] === 'string')
-  return key ? (input[key] as string) : ''
-}
-
 /** The mutating SageMaker calls the emulator answered since call number `from`, in order. */
 function mutatingSince(from: number): { operation: string; resource: string }[] {
   return emulator
     .calls()
     .slice(from)
     .filter(call => MUTATING.test(call.operation) && !call.error)
-    .map(call => ({ operation: call.operation, resource: resourceOf(call) }))
+    .map(call => ({ operation: call.operation, resource: requestResource(call.input) }))
 }
 
 async function served(): Promise<string[]> {
