@@ -333,6 +333,7 @@ describe('ab-test', () => {
     expect(again.stdout).toMatch(
       /Endpoint churn-ab-prod already serves v2 alone: this workflow run \(.*6161\) promoted it over v1\./
     )
+    expect(again.summary).toMatch(/v2\]\(.*\) promoted over \[v1\]\(.*\) by this workflow run/)
     expect(again.outputs.verdict).toBe('winner')
     expect(again.outputs['winner-model-package-arn']).toBe(v2)
     // Only the audit action changes: the same action, now naming the second attempt.

@@ -15,17 +15,24 @@ const GROUND_TRUTH = { bucket: 'ml-ground-truth', prefix: 'churn' }
 
 /**
  * v1 (a weak model, the control) and v2 (the true one, pending: the promotion approves it)
- * deployed 50/50 with capture of every request; `count` requests served and labelled.
+ * deployed 50/50 with capture of every request, first or after v3 alone; `count` requests
+ * served and labelled.
  */
-async function abTestOnEndpoint(emulator: Emulator, run: Run, count: number): Promise<void> {
+async function abTestOnEndpoint(
+  emulator: Emulator,
+  run: Run,
+  count: number,
+  served: 'first' | 'after-v3' = 'first'
+): Promise<void> {
   emulator.seed({
     s3Objects: [
       { bucket: BUCKET, key: 'churn/ab-v1.json', body: JSON.stringify(logisticModel([0.3, 1])) },
       { bucket: BUCKET, key: 'churn/ab-v2.json', body: JSON.stringify(logisticModel([3, 0])) }
     ]
   })
+  // v3 (v1's model) is what the endpoint served before the test, when it served anything.
   const [, v2] = emulator.seed({
-    modelPackages: [1, 2].map(i => ({
+    modelPackages: [1, 2, 1].map(i => ({
       ModelPackageGroupName: GROUP,
       ModelApprovalStatus: 'Approved',
       InferenceSpecification: {
@@ -35,18 +42,19 @@ async function abTestOnEndpoint(emulator: Emulator, run: Run, count: number): Pr
       }
     }))
   }).modelPackages
-  await run({
+  const deploy = {
     mode: 'deploy',
     'model-package-group': GROUP,
     'endpoint-name': ENDPOINT,
     'execution-role-arn': ROLE,
     'instance-type': 'ml.m5.large',
-    traffic: 'v1=50,v2=50',
     'data-capture-s3-uri': `s3://${CAPTURE_BUCKET}`,
     'data-capture-sampling-percentage': '100',
     'wait-interval': '0',
     'wait-timeout': '60'
-  })
+  }
+  if (served === 'after-v3') await run({ ...deploy, 'model-package': '3' })
+  await run({ ...deploy, traffic: 'v1=50,v2=50' })
   await clients(emulator).sagemaker.send(
     new UpdateModelPackageCommand({
       ModelPackageArn: v2,
@@ -93,7 +101,8 @@ export const AB_TEST_SCENARIOS: Record<string, Scenario[]> = {
   'ab-test-promote': [
     {
       name: 'promotes the winner: approved, all traffic, served alone; the loser rejected; recorded',
-      setup: (emulator, run) => abTestOnEndpoint(emulator, run, 400),
+      // What served before the test is cleaned up once the winner serves alone.
+      setup: (emulator, run) => abTestOnEndpoint(emulator, run, 400, 'after-v3'),
       inputs: promote,
       // A workflow run of its own, as a scheduled test is: the winner's model is made anew.
       env: { GITHUB_RUN_ID: '2002' },
@@ -102,6 +111,8 @@ export const AB_TEST_SCENARIOS: Record<string, Scenario[]> = {
       warnings: [/^The variants change \(v1,v2 -> primary\)/],
       check: async (emulator, run) => {
         await verdict('winner')(emulator, run)
+        expect(run.stdout).toMatch(/\d+\. DeleteEndpointConfig churn-prod-v3-/)
+        expect(run.stdout).toMatch(/\d+\. DeleteModel churn-prod-v3-/)
         expect(run.stdout).toMatch(/Audit trail: recorded \S+:action\/smg-ab-test-r2002-/)
       }
     },

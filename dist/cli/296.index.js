@@ -13423,106 +13423,6 @@ async function promoteWinner(ctx, settings, live, sides, evidence) {
     };
 }
 
-;// CONCATENATED MODULE: ./build/src/abtest/rerun.js
-
-
-
-
-
-
-/** How many of the winner's newest audit actions are searched for this run's promotion. */
-const SEARCHED = 10;
-/** This workflow run's promotion of the version the endpoint serves alone, if it made one. */
-async function earlierAction(ctx, live) {
-    const run = ctx.github;
-    const [only] = live.variants;
-    const served = only?.packageArn;
-    if (!run.runId || live.variants.length !== 1 || !served)
-        return undefined;
-    const deployedHere = live.tags[tags_TAGS.run] === tags_tagValue(runLabel(run)) && live.tags[tags_TAGS.packageArn] === served;
-    if (!deployedHere)
-        return undefined;
-    const trail = await readAuditTrail(ctx.aws.sagemaker, served, SEARCHED);
-    return trail
-        .reverse()
-        .find(action => action.type === 'ab-test' &&
-        action.properties['run-id'] === run.runId &&
-        action.properties.winner === served &&
-        Boolean(action.properties.loser));
-}
-/**
- * On a re-run whose promotion took effect: says so, makes the rejection the earlier attempt
- * did not reach, and returns the audit entry of the whole promotion. Undefined otherwise.
- */
-async function finishEarlierPromotion(ctx, live, dryRun) {
-    const action = await ctx.steps.run(`reading this workflow run's audit trail`, () => earlierAction(ctx, live));
-    if (!action)
-        return undefined;
-    const p = action.properties;
-    const winner = p.winner ?? '';
-    const loser = p.loser ?? '';
-    const sides = {
-        winner: {
-            variantName: live.variants[0]?.variantName ?? '',
-            packageArn: winner,
-            version: versions_versionFromArn(winner)
-        },
-        loser: { variantName: '', packageArn: loser, version: versions_versionFromArn(loser) }
-    };
-    const evidence = p.reason ?? '';
-    const left = p.rejected
-        ? 'Nothing to do.'
-        : `What is left: marking v${sides.loser.version} Rejected.`;
-    ctx.out.info(`Endpoint ${live.name} already serves v${sides.winner.version} alone: this workflow run (${runLabel(ctx.github)}) promoted it over v${sides.loser.version}. ${left}`);
-    ctx.out.setOutput('verdict', p.verdict ?? 'winner');
-    ctx.out.setOutput('winner-model-package-arn', winner);
-    if (!p.rejected) {
-        const pkg = await ctx.steps.run(`reading v${sides.loser.version}`, () => describeVersion(ctx.aws.sagemaker, loser));
-        const reject = decisionOn(ctx, pkg, 'Rejected', evidence);
-        const change = `set v${reject.version} from ${reject.from} to Rejected`;
-        if (dryRun)
-            ctx.out.info(`Dry run: would ${change}.`);
-        else
-            await recordDecision(ctx, pkg, reject.write, change);
-    }
-    return promotionAudit(sides, evidence, live, {
-        approved: Boolean(p.approved),
-        rejected: true,
-        configName: p['endpoint-config'] ?? live.configName
-    });
-}
-
-;// CONCATENATED MODULE: ./build/src/abtest/variants.js
-// Which two variants an A/B test compares, read from what the endpoint serves: exactly two
-// variants, each serving a version of the group; the older version is the control.
-
-
-
-function testedVariants(live, group) {
-    if (live.variants.length !== 2) {
-        throw new UserError(`Endpoint ${live.name} serves ${live.variants.length} variant${live.variants.length === 1 ? '' : 's'} (${live.variants.map(v => v.variantName).join(', ')}); an A/B test compares exactly two. Deploy two versions side by side first, e.g. traffic: v1=50,v2=50.`);
-    }
-    const total = live.variants.reduce((sum, v) => sum + v.weight, 0) || 1;
-    const tested = live.variants.map(v => {
-        if (!v.packageArn) {
-            throw new UserError(`Variant ${v.variantName} of endpoint ${live.name} serves a model that is not a registered version (model ${v.modelName ?? 'unknown'}); an A/B test decides between versions.`);
-        }
-        // SageMaker writes names lower-case inside ARNs, so compare without case.
-        const groupName = parsePackageArn(v.packageArn)?.name ?? '';
-        if (groupName.toLowerCase() !== group.name.toLowerCase()) {
-            throw new UserError(`Variant ${v.variantName} of endpoint ${live.name} serves ${v.packageArn}, a version of another group than "${group.name}" (model-package-group).`);
-        }
-        return {
-            variantName: v.variantName,
-            packageArn: v.packageArn,
-            version: versions_versionFromArn(v.packageArn),
-            share: v.weight / total
-        };
-    });
-    const [control, challenger] = tested.sort((a, b) => a.version - b.version);
-    return { control, challenger };
-}
-
 ;// CONCATENATED MODULE: ./build/src/report/ab-test.js
 
 
@@ -13674,6 +13574,19 @@ function renderAbTestText(report, options = {}) {
         ...alignTable([['figure', `v${control.version}`, `v${challenger.version}`], ...ops], ['left', 'right', 'right'])
     ].join('\n');
 }
+/** The summary of a re-run that found its workflow run's promotion done. */
+function renderEarlierPromotion(view) {
+    const endpoint = markdown_link(view.endpointName, consoleUrl(view.region, 'endpoints', view.endpointName));
+    const [winner, loser] = [view.winner, view.loser].map(v => versionLink(view.group, view.region, v));
+    return [
+        `## ${ab_test_HEADLINE.winner} A/B test on ${endpoint}: ${winner} promoted over ${loser} by this workflow run`,
+        '',
+        escape_escapeText(view.found),
+        '',
+        `**Evidence:** ${escape_escapeText(view.evidence)}`,
+        ''
+    ].join('\n');
+}
 /** The report as data, for the JSON report file. */
 function abTestJson(report) {
     const winner = winnerOf(report);
@@ -13697,6 +13610,113 @@ function abTestJson(report) {
             ? { summary: report.promotion, calls: report.promotionCalls ?? [] }
             : null
     };
+}
+
+;// CONCATENATED MODULE: ./build/src/abtest/rerun.js
+
+
+
+
+
+
+
+
+/** How many of the winner's newest audit actions are searched for this run's promotion. */
+const SEARCHED = 10;
+/** This workflow run's promotion of the version the endpoint serves alone, if it made one. */
+async function earlierAction(ctx, live) {
+    const run = ctx.github;
+    const [only] = live.variants;
+    const served = only?.packageArn;
+    if (!run.runId || live.variants.length !== 1 || !served)
+        return undefined;
+    const deployedHere = live.tags[tags_TAGS.run] === tags_tagValue(runLabel(run)) && live.tags[tags_TAGS.packageArn] === served;
+    if (!deployedHere)
+        return undefined;
+    const trail = await readAuditTrail(ctx.aws.sagemaker, served, SEARCHED);
+    return trail
+        .reverse()
+        .find(action => action.type === 'ab-test' &&
+        action.properties['run-id'] === run.runId &&
+        action.properties.winner === served &&
+        Boolean(action.properties.loser));
+}
+/**
+ * On a re-run whose promotion took effect: says so, makes the rejection the earlier attempt
+ * did not reach, and returns the audit entry of the whole promotion. Undefined otherwise.
+ */
+async function finishEarlierPromotion(ctx, settings, live) {
+    const action = await ctx.steps.run(`reading this workflow run's audit trail`, () => earlierAction(ctx, live));
+    if (!action)
+        return undefined;
+    const p = action.properties;
+    const winner = p.winner ?? '';
+    const loser = p.loser ?? '';
+    const sides = {
+        winner: {
+            variantName: live.variants[0]?.variantName ?? '',
+            packageArn: winner,
+            version: versions_versionFromArn(winner)
+        },
+        loser: { variantName: '', packageArn: loser, version: versions_versionFromArn(loser) }
+    };
+    const evidence = p.reason ?? '';
+    const left = p.rejected
+        ? 'Nothing to do.'
+        : `What is left: marking v${sides.loser.version} Rejected.`;
+    const found = `Endpoint ${live.name} already serves v${sides.winner.version} alone: this workflow run (${runLabel(ctx.github)}) promoted it over v${sides.loser.version}. ${left}`;
+    const view = { winner: sides.winner.version, loser: sides.loser.version, found, evidence };
+    const { region, group } = settings;
+    const where = { endpointName: live.name, region, group: group.nameOrArn };
+    ctx.out.info(found);
+    ctx.out.setOutput('verdict', p.verdict ?? 'winner');
+    ctx.out.setOutput('winner-model-package-arn', winner);
+    if (!p.rejected) {
+        const pkg = await ctx.steps.run(`reading v${sides.loser.version}`, () => describeVersion(ctx.aws.sagemaker, loser));
+        const reject = decisionOn(ctx, pkg, 'Rejected', evidence);
+        const change = `set v${reject.version} from ${reject.from} to Rejected`;
+        if (settings.dryRun)
+            ctx.out.info(`Dry run: would ${change}.`);
+        else
+            await recordDecision(ctx, pkg, reject.write, change);
+    }
+    await publish(ctx, { markdown: renderEarlierPromotion({ ...where, ...view }) });
+    return promotionAudit(sides, evidence, live, {
+        approved: Boolean(p.approved),
+        rejected: true,
+        configName: p['endpoint-config'] ?? live.configName
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/abtest/variants.js
+// Which two variants an A/B test compares, read from what the endpoint serves: exactly two
+// variants, each serving a version of the group; the older version is the control.
+
+
+
+function testedVariants(live, group) {
+    if (live.variants.length !== 2) {
+        throw new UserError(`Endpoint ${live.name} serves ${live.variants.length} variant${live.variants.length === 1 ? '' : 's'} (${live.variants.map(v => v.variantName).join(', ')}); an A/B test compares exactly two. Deploy two versions side by side first, e.g. traffic: v1=50,v2=50.`);
+    }
+    const total = live.variants.reduce((sum, v) => sum + v.weight, 0) || 1;
+    const tested = live.variants.map(v => {
+        if (!v.packageArn) {
+            throw new UserError(`Variant ${v.variantName} of endpoint ${live.name} serves a model that is not a registered version (model ${v.modelName ?? 'unknown'}); an A/B test decides between versions.`);
+        }
+        // SageMaker writes names lower-case inside ARNs, so compare without case.
+        const groupName = parsePackageArn(v.packageArn)?.name ?? '';
+        if (groupName.toLowerCase() !== group.name.toLowerCase()) {
+            throw new UserError(`Variant ${v.variantName} of endpoint ${live.name} serves ${v.packageArn}, a version of another group than "${group.name}" (model-package-group).`);
+        }
+        return {
+            variantName: v.variantName,
+            packageArn: v.packageArn,
+            version: versions_versionFromArn(v.packageArn),
+            share: v.weight / total
+        };
+    });
+    const [control, challenger] = tested.sort((a, b) => a.version - b.version);
+    return { control, challenger };
 }
 
 ;// CONCATENATED MODULE: ./build/src/modes/ab-test.js
@@ -13729,7 +13749,7 @@ const runAbTest = async (ctx, settings) => {
         throw new UserError(`Endpoint ${name} does not exist in ${settings.region}.`);
     // A re-run of a workflow run that promoted already finds one variant, and its promotion.
     if (abTest.onVerdict === 'promote' && live.variants.length === 1) {
-        const audit = await finishEarlierPromotion(ctx, live, settings.dryRun);
+        const audit = await finishEarlierPromotion(ctx, settings, live);
         if (audit)
             return { audit };
     }

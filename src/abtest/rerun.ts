@@ -4,11 +4,14 @@
 // re-run changes nothing but the rejection that attempt did not reach, and records into the
 // same action.
 import type { RunContext } from '../context.js'
+import { publish } from '../publish.js'
 import { runLabel } from '../deploy/plan.js'
 import { readAuditTrail, type AuditAction, type AuditEntry } from '../registry/audit.js'
 import { recordDecision } from '../registry/decision.js'
 import type { LiveEndpoint } from '../registry/served.js'
 import { TAGS, tagValue } from '../registry/tags.js'
+import { renderEarlierPromotion } from '../report/ab-test.js'
+import type { SettingsOf } from '../settings.js'
 import { describeVersion, versionFromArn } from '../registry/versions.js'
 import { decisionOn, promotionAudit, type Sides } from './promote.js'
 
@@ -45,8 +48,8 @@ async function earlierAction(
  */
 export async function finishEarlierPromotion(
   ctx: RunContext,
-  live: LiveEndpoint,
-  dryRun: boolean
+  settings: SettingsOf<'ab-test'>,
+  live: LiveEndpoint
 ): Promise<AuditEntry | undefined> {
   const action = await ctx.steps.run(`reading this workflow run's audit trail`, () =>
     earlierAction(ctx, live)
@@ -67,9 +70,11 @@ export async function finishEarlierPromotion(
   const left = p.rejected
     ? 'Nothing to do.'
     : `What is left: marking v${sides.loser.version} Rejected.`
-  ctx.out.info(
-    `Endpoint ${live.name} already serves v${sides.winner.version} alone: this workflow run (${runLabel(ctx.github)}) promoted it over v${sides.loser.version}. ${left}`
-  )
+  const found = `Endpoint ${live.name} already serves v${sides.winner.version} alone: this workflow run (${runLabel(ctx.github)}) promoted it over v${sides.loser.version}. ${left}`
+  const view = { winner: sides.winner.version, loser: sides.loser.version, found, evidence }
+  const { region, group } = settings
+  const where = { endpointName: live.name, region, group: group.nameOrArn }
+  ctx.out.info(found)
   ctx.out.setOutput('verdict', p.verdict ?? 'winner')
   ctx.out.setOutput('winner-model-package-arn', winner)
   if (!p.rejected) {
@@ -78,9 +83,10 @@ export async function finishEarlierPromotion(
     )
     const reject = decisionOn(ctx, pkg, 'Rejected', evidence)
     const change = `set v${reject.version} from ${reject.from} to Rejected`
-    if (dryRun) ctx.out.info(`Dry run: would ${change}.`)
+    if (settings.dryRun) ctx.out.info(`Dry run: would ${change}.`)
     else await recordDecision(ctx, pkg, reject.write, change)
   }
+  await publish(ctx, { markdown: renderEarlierPromotion({ ...where, ...view }) })
   return promotionAudit(sides, evidence, live, {
     approved: Boolean(p.approved),
     rejected: true,

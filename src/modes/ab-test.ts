@@ -35,7 +35,7 @@ export const runAbTest: ModeRunner<'ab-test'> = async (ctx, settings) => {
   if (!live) throw new UserError(`Endpoint ${name} does not exist in ${settings.region}.`)
   // A re-run of a workflow run that promoted already finds one variant, and its promotion.
   if (abTest.onVerdict === 'promote' && live.variants.length === 1) {
-    const audit = await finishEarlierPromotion(ctx, live, settings.dryRun)
+    const audit = await finishEarlierPromotion(ctx, settings, live)
     if (audit) return { audit }
   }
   const sides = testedVariants(live, group)

@@ -222,6 +222,34 @@ export function renderAbTestText(report: AbTestReport, options: TextOptions = {}
   ].join('\n')
 }
 
+/** What a re-run found: this workflow run's promotion, done before it. */
+export interface EarlierPromotionView {
+  endpointName: string
+  region: string
+  group: string
+  winner: number
+  loser: number
+  /** The sentence the log says: what was found and what is left. */
+  found: string
+  evidence: string
+}
+
+/** The summary of a re-run that found its workflow run's promotion done. */
+export function renderEarlierPromotion(view: EarlierPromotionView): string {
+  const endpoint = link(view.endpointName, consoleUrl(view.region, 'endpoints', view.endpointName))
+  const [winner, loser] = [view.winner, view.loser].map(v =>
+    versionLink(view.group, view.region, v)
+  )
+  return [
+    `## ${HEADLINE.winner} A/B test on ${endpoint}: ${winner} promoted over ${loser} by this workflow run`,
+    '',
+    escapeText(view.found),
+    '',
+    `**Evidence:** ${escapeText(view.evidence)}`,
+    ''
+  ].join('\n')
+}
+
 /** The report as data, for the JSON report file. */
 export function abTestJson(report: AbTestReport): unknown {
   const winner = winnerOf(report)
