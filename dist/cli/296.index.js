@@ -13497,13 +13497,13 @@ function opsRows(report) {
         num(report.challenger.ops[name])
     ]);
 }
-/** The promotion's calls, in the order the run makes them (or, in a dry run, would). */
+/** The promotion's plan, in the order the run makes its calls (or, in a dry run, would). */
 function promotionCallsMarkdown(calls) {
     if (!calls || calls.length === 0)
         return [];
     return [
         '',
-        `<details><summary>The promotion's SageMaker calls, in order (${calls.length})</summary>`,
+        `<details><summary>The promotion's plan: SageMaker calls in order (${calls.length})</summary>`,
         '',
         ...calls.map((call, index) => `${index + 1}. ${escape_escapeText(call.text, 2000)}`),
         '',
@@ -13723,7 +13723,8 @@ function testedVariants(live, group) {
 // `ab-test`: decides a live A/B test between the two variants of an endpoint from the
 // requests it captured, joined with ground truth, and its CloudWatch figures; with
 // `on-verdict: promote`, a winner takes all traffic, alone, approved, and the loser is
-// rejected with the evidence (src/abtest/promote.ts).
+// rejected with the evidence, as planned and printed first and recorded in the audit trail
+// (src/abtest/promote.ts); a re-run of the workflow run finds that done (rerun.ts).
 
 
 

@@ -1,7 +1,8 @@
 // `ab-test`: decides a live A/B test between the two variants of an endpoint from the
 // requests it captured, joined with ground truth, and its CloudWatch figures; with
 // `on-verdict: promote`, a winner takes all traffic, alone, approved, and the loser is
-// rejected with the evidence (src/abtest/promote.ts).
+// rejected with the evidence, as planned and printed first and recorded in the audit trail
+// (src/abtest/promote.ts); a re-run of the workflow run finds that done (rerun.ts).
 import { captureLocation, evaluateAbTest, type AbEvaluation } from '../abtest/evaluate.js'
 import { promoteWinner } from '../abtest/promote.js'
 import { finishEarlierPromotion } from '../abtest/rerun.js'

@@ -37,7 +37,7 @@ export interface AbTestReport {
   decision: AbDecision
   /** What `on-verdict` did: a sentence, or absent when it had nothing to do. */
   promotion?: string
-  /** Every mutating call of the promotion, in order: planned (dry run) or made. */
+  /** The promotion's plan: every mutating call, in the order a run makes them (up to where it stops). */
   promotionCalls?: PromotionCall[]
   runUrl?: string
 }
@@ -120,12 +120,12 @@ function opsRows(report: AbTestReport): string[][] {
   ])
 }
 
-/** The promotion's calls, in the order the run makes them (or, in a dry run, would). */
+/** The promotion's plan, in the order the run makes its calls (or, in a dry run, would). */
 function promotionCallsMarkdown(calls: readonly PromotionCall[] | undefined): string[] {
   if (!calls || calls.length === 0) return []
   return [
     '',
-    `<details><summary>The promotion's SageMaker calls, in order (${calls.length})</summary>`,
+    `<details><summary>The promotion's plan: SageMaker calls in order (${calls.length})</summary>`,
     '',
     ...calls.map((call, index) => `${index + 1}. ${escapeText(call.text, 2000)}`),
     '',
