@@ -308,6 +308,7 @@ export class SageMakerSim {
         ModelPackageGroupName: GROUP,
         ModelPackageVersion: p.version,
         ModelApprovalStatus: p.status,
+        ApprovalDescription: p.approvalDescription,
         CustomerMetadataProperties: { ...p.metadata },
         CreationTime: p.created
       }

@@ -4,17 +4,22 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import {
+  DescribeActionCommand,
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
   DescribeModelPackageCommand,
+  ListActionsCommand,
+  ListAssociationsCommand,
   UpdateModelPackageCommand
 } from '@aws-sdk/client-sagemaker'
+import { requestResource } from '../../__fixtures__/requests.js'
 import type { Emulator } from '../../emulator/server.ts'
 import { serveAndLabel } from './ab-traffic.js'
 import {
   BUCKET,
   IMAGE,
+  MUTATING,
   ROLE,
   clients,
   explain,
@@ -89,17 +94,62 @@ function serve(count: number, seed: number): Promise<void> {
   })
 }
 
-function abTest(extra: Record<string, string> = {}) {
-  return runOn(emulator, {
-    mode: 'ab-test',
-    'model-package-group': GROUP,
-    'endpoint-name': ENDPOINT,
-    'ground-truth-s3-uri': LABELS,
-    'window-hours': '1',
-    'execution-role-arn': ROLE,
-    'wait-timeout': '60',
-    ...extra
-  })
+/** Runs ab-test; `env` names the GitHub run (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT) where it matters. */
+function abTest(extra: Record<string, string> = {}, env: Record<string, string> = {}) {
+  return runOn(
+    emulator,
+    {
+      mode: 'ab-test',
+      'model-package-group': GROUP,
+      'endpoint-name': ENDPOINT,
+      'ground-truth-s3-uri': LABELS,
+      'window-hours': '1',
+      'execution-role-arn': ROLE,
+      'wait-timeout': '60',
+      ...extra
+    },
+    { env }
+  )
+}
+
+/** Makes a deployed version wait for approval again, as a challenger fresh from the gate would. */
+async function makePending(arn: string): Promise<void> {
+  await clients(emulator).sagemaker.send(
+    new UpdateModelPackageCommand({
+      ModelPackageArn: arn,
+      ModelApprovalStatus: 'PendingManualApproval'
+    })
+  )
+}
+
+/** v1 (weak) and v2 (clearly better, pending approval) 50/50, with 400 labelled requests. */
+async function clearWinnerPending(seed: number): Promise<{ v1: string; v2: string }> {
+  const v1 = seedVersion([0.3, 1])
+  const v2 = seedVersion([3, 0])
+  await deployBoth(v1, v2)
+  await makePending(v2)
+  await serve(400, seed)
+  return { v1, v2 }
+}
+
+/** The audit actions the runs recorded, of one type. */
+async function auditActions(type: string) {
+  const { sagemaker } = clients(emulator)
+  const listed = await sagemaker.send(new ListActionsCommand({ ActionType: type, MaxResults: 100 }))
+  return Promise.all(
+    (listed.ActionSummaries ?? []).map(a =>
+      sagemaker.send(new DescribeActionCommand({ ActionName: a.ActionName }))
+    )
+  )
+}
+
+/** The mutating SageMaker calls the emulator answered since call number `from`, in order. */
+function mutatingSince(from: number): { operation: string; resource: string }[] {
+  return emulator
+    .calls()
+    .slice(from)
+    .filter(call => MUTATING.test(call.operation) && !call.error)
+    .map(call => ({ operation: call.operation, resource: requestResource(call.input) }))
 }
 
 async function served(): Promise<string[]> {
@@ -210,6 +260,7 @@ describe('ab-test', () => {
     await deployBoth(v1, v2)
     emulator.setVariant({ endpointName: ENDPOINT, variantName: `v${version(v2)}`, latencyMs: 250 })
     await serve(200, 4)
+    const before = mutatingCalls(emulator)
     const run = await abTest({ thresholds: 'ops:model_latency_p99 <= 200\nops:error_rate <= 0.01' })
     if (run.exitCode !== 0) throw new Error(explain(run))
     expect(run.outputs.verdict).toBe('winner')
@@ -223,7 +274,117 @@ describe('ab-test', () => {
       ])
     )
     expect(run.summary).toMatch(/fails the policy/)
-    // on-verdict defaults to none: the endpoint still serves both.
+    // on-verdict defaults to none: it decides nothing, so it writes and records nothing.
     expect(await served()).toEqual([v1, v2])
+    expect(mutatingCalls(emulator)).toEqual(before)
+    expect(await auditActions('ab-test')).toEqual([])
+  }, 300000)
+
+  it('records the promotion in the audit trail: what was approved and rejected, why, who and the run', async () => {
+    const { v1, v2 } = await clearWinnerPending(5)
+    const run = await abTest({ 'on-verdict': 'promote' }, { GITHUB_RUN_ID: '5151' })
+    if (run.exitCode !== 0) throw new Error(explain(run))
+    const [action, ...others] = await auditActions('ab-test')
+    expect(others).toEqual([])
+    expect(action!.Status).toBe('Completed')
+    expect(action!.Source?.SourceUri).toBe(v2)
+    expect(action!.Properties).toMatchObject({
+      decision: 'promoted',
+      verdict: 'winner',
+      winner: v2,
+      loser: v1,
+      approved: v2,
+      rejected: v1,
+      actor: 'octocat',
+      'run-url': 'https://github.example.test/acme/churn-model/actions/runs/5151',
+      'run-id': '5151',
+      endpoint: ENDPOINT,
+      'model-package-arns': `${v2} ${v1}`
+    })
+    expect(action!.Properties!.reason).toMatch(
+      /^A\/B test on endpoint churn-ab-prod: v2 wins over v1\. .*auc/
+    )
+    expect(action!.Properties!['endpoint-config']).toMatch(/^churn-ab-prod-v2-/)
+    const links = await clients(emulator).sagemaker.send(
+      new ListAssociationsCommand({ SourceArn: action!.ActionArn })
+    )
+    const endpoint = await clients(emulator).sagemaker.send(
+      new DescribeEndpointCommand({ EndpointName: ENDPOINT })
+    )
+    expect((links.AssociationSummaries ?? []).map(a => a.DestinationArn).sort()).toEqual(
+      [v1, v2, endpoint.EndpointArn].sort()
+    )
+    expect(run.stdout).toMatch(
+      /Audit trail: recorded arn:aws:sagemaker:[^ ]+:action\/smg-ab-test-r5151-/
+    )
+  }, 300000)
+
+  it('a re-run of the same workflow run finds its promotion done: it changes nothing and updates its audit action in place', async () => {
+    const { v2 } = await clearWinnerPending(6)
+    const first = await abTest({ 'on-verdict': 'promote' }, { GITHUB_RUN_ID: '6161' })
+    if (first.exitCode !== 0) throw new Error(explain(first))
+    const [recorded] = await auditActions('ab-test')
+    const from = emulator.calls().length
+    const again = await abTest(
+      { 'on-verdict': 'promote' },
+      { GITHUB_RUN_ID: '6161', GITHUB_RUN_ATTEMPT: '2' }
+    )
+    if (again.exitCode !== 0) throw new Error(explain(again))
+    expect(again.stdout).toMatch(
+      /Endpoint churn-ab-prod already serves v2 alone: this workflow run \(.*6161\) promoted it over v1\./
+    )
+    expect(again.summary).toMatch(/v2\]\(.*\) promoted over \[v1\]\(.*\) by this workflow run/)
+    expect(again.outputs.verdict).toBe('winner')
+    expect(again.outputs['winner-model-package-arn']).toBe(v2)
+    // Only the audit action changes: the same action, now naming the second attempt.
+    expect(mutatingSince(from)).toEqual([
+      { operation: 'UpdateAction', resource: recorded!.ActionName }
+    ])
+    const [action, ...others] = await auditActions('ab-test')
+    expect(others).toEqual([])
+    expect(action!.ActionArn).toBe(recorded!.ActionArn)
+    expect(action!.Properties).toMatchObject({ ...recorded!.Properties, 'run-attempt': '2' })
+    expect(again.stdout).toMatch(/Audit trail: updated \S+ \(run-attempt\)/)
+  }, 300000)
+
+  it('a dry run plans, in order, exactly the calls its promotion then makes: the pending winner approved first', async () => {
+    const { v1, v2 } = await clearWinnerPending(7)
+    const github = { GITHUB_RUN_ID: '7171' }
+    const before = mutatingCalls(emulator)
+    const dry = await abTest({ 'on-verdict': 'promote', 'dry-run': 'true' }, github)
+    if (dry.exitCode !== 0) throw new Error(explain(dry))
+    expect(mutatingCalls(emulator)).toEqual(before)
+    const planned = (
+      JSON.parse(readFileSync(dry.outputs['report-path'] as string, 'utf8')) as {
+        promotion: { calls: { operation: string; resource: string; text: string }[] }
+      }
+    ).promotion.calls
+    const from = emulator.calls().length
+    const run = await abTest({ 'on-verdict': 'promote' }, github)
+    if (run.exitCode !== 0) throw new Error(explain(run))
+    expect(planned.map(({ operation, resource }) => ({ operation, resource }))).toEqual(
+      mutatingSince(from)
+    )
+    expect(planned.map(c => c.operation)).toEqual([
+      'UpdateModelPackage',
+      'UpdateEndpointWeightsAndCapacities',
+      'CreateModel',
+      'CreateEndpointConfig',
+      'UpdateEndpoint',
+      'AddTags',
+      'UpdateModelPackage',
+      'UpdateModelPackage',
+      'CreateAction',
+      'AddAssociation',
+      'AddAssociation',
+      'AddAssociation'
+    ])
+    expect(planned[0]).toMatchObject({ resource: v2 })
+    expect(planned[0]!.text).toMatch(/^UpdateModelPackage v2 .*: PendingManualApproval -> Approved/)
+    expect(planned[7]).toMatchObject({ resource: v1 })
+    expect(planned[7]!.text).toMatch(/^UpdateModelPackage v1 .*: Approved -> Rejected/)
+    // The dry run's log says the same lines, in the same order.
+    const at = planned.map(c => dry.stdout.indexOf(c.text))
+    expect(at.every((position, i) => position > (at[i - 1] ?? -1))).toBe(true)
   }, 300000)
 })

@@ -29,6 +29,8 @@ export interface Scenario {
   inputs: Record<string, string>
   /** The step's saved state, to run the post step instead of the main one. */
   state?: Record<string, string>
+  /** Environment of the run under the policy, such as another workflow run than the setup's. */
+  env?: Record<string, string>
   /** Warnings the run gives under its full policy for reasons other than permissions. */
   warnings?: RegExp[]
   /** What must hold after the run under the full policy, beyond a clean exit. */

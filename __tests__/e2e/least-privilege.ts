@@ -145,7 +145,8 @@ export function leastPrivilege(family: Family): void {
     runs++
     const run = await runOn(emulator, scenario.inputs, {
       sha: 'f'.repeat(40),
-      ...(scenario.state ? { state: scenario.state } : {})
+      ...(scenario.state ? { state: scenario.state } : {}),
+      ...(scenario.env ? { env: scenario.env } : {})
     })
     emulator.setPolicy({ policy: null })
     return run

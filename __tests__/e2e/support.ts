@@ -47,7 +47,7 @@ export function writeJson(value: object): string {
   return scratchFile('metrics.json', JSON.stringify(value))
 }
 
-const MUTATING = /^(Create|Update|Delete|Put|Add|Stop|Start|Associate|Disassociate)/
+export const MUTATING = /^(Create|Update|Delete|Put|Add|Stop|Start|Associate|Disassociate)/
 
 /** The SageMaker operations in the emulator's stats that change something. */
 export function mutatingCalls(emulator: Emulator): Record<string, number> {

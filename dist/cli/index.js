@@ -274,7 +274,7 @@ if (problem) {
     console.error(`error: ${problem}`);
     process.exit(1);
 }
-const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(555)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7555));
+const { cli } = await Promise.all(/* import() */[__nccwpck_require__.e(56), __nccwpck_require__.e(296)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5296));
 process.exitCode = await cli(process.argv.slice(2));
 
 __webpack_async_result__();

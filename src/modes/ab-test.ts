@@ -1,11 +1,13 @@
 // `ab-test`: decides a live A/B test between the two variants of an endpoint from the
 // requests it captured, joined with ground truth, and its CloudWatch figures; with
 // `on-verdict: promote`, a winner takes all traffic, alone, approved, and the loser is
-// rejected with the evidence (src/abtest/promote.ts).
+// rejected with the evidence, as planned and printed first and recorded in the audit trail
+// (src/abtest/promote.ts); a re-run of the workflow run finds that done (rerun.ts).
 import { captureLocation, evaluateAbTest, type AbEvaluation } from '../abtest/evaluate.js'
 import { promoteWinner } from '../abtest/promote.js'
+import { finishEarlierPromotion } from '../abtest/rerun.js'
 import { testedVariants } from '../abtest/variants.js'
-import type { ModeRunner } from '../context.js'
+import type { ModeOutcome, ModeRunner } from '../context.js'
 import { runUrl } from '../context.js'
 import { UserError } from '../errors.js'
 import { publish, reportFileName } from '../publish.js'
@@ -32,6 +34,11 @@ export const runAbTest: ModeRunner<'ab-test'> = async (ctx, settings) => {
     return description ? readLiveEndpoint(ctx.aws.sagemaker, description) : undefined
   })
   if (!live) throw new UserError(`Endpoint ${name} does not exist in ${settings.region}.`)
+  // A re-run of a workflow run that promoted already finds one variant, and its promotion.
+  if (abTest.onVerdict === 'promote' && live.variants.length === 1) {
+    const audit = await finishEarlierPromotion(ctx, settings, live)
+    if (audit) return { audit }
+  }
   const sides = testedVariants(live, group)
   const captureUri = captureLocation(abTest, live.dataCaptureS3Uri)
   ctx.out.info(
@@ -59,14 +66,17 @@ export const runAbTest: ModeRunner<'ab-test'> = async (ctx, settings) => {
   ctx.out.info(`Verdict: ${evaluation.decision.verdict}. ${evaluation.decision.reasons.join(' ')}`)
   ctx.out.setOutput('verdict', evaluation.decision.verdict)
   ctx.out.setOutput('winner-model-package-arn', winner?.packageArn ?? '')
-  // Write: only a winner, only when asked to.
-  let failed: string | undefined
+  // Write: only a winner, only when asked to; the promotion is the run's audited decision.
+  let outcome: ModeOutcome = {}
   if (winner && abTest.onVerdict === 'promote') {
     const loser = winner.role === 'control' ? report.challenger : report.control
     const evidence = `A/B test on endpoint ${name}: v${winner.version} wins over v${loser.version}. ${evaluation.decision.reasons.join(' ')}`
     const promoted = await promoteWinner(ctx, settings, live, { winner, loser }, evidence)
     report.promotion = promoted.summary
-    failed = promoted.failed
+    report.promotionCalls = promoted.calls
+    outcome = promoted.failed
+      ? { failed: promoted.failed, audit: promoted.audit }
+      : { audit: promoted.audit }
   } else if (abTest.onVerdict === 'promote') {
     report.promotion = `Nothing promoted: the verdict is ${evaluation.decision.verdict}.`
   }
@@ -78,5 +88,5 @@ export const runAbTest: ModeRunner<'ab-test'> = async (ctx, settings) => {
       comment: { group, enabled: settings.comment }
     })
   )
-  return failed ? { failed } : {}
+  return outcome
 }

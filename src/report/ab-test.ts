@@ -3,6 +3,7 @@
 // Markdown for the summary and the pull request, plain text for a terminal, and the data.
 import type { VariantComparison } from '../abtest/independent.js'
 import { OPS_NAMES, type OpsFigures } from '../abtest/operations.js'
+import type { PromotionCall } from '../abtest/promotion-plan.js'
 import type { AbDecision } from '../abtest/verdict.js'
 import { escapeText } from './escape.js'
 import { cell, link, table, versionLink } from './markdown.js'
@@ -36,6 +37,8 @@ export interface AbTestReport {
   decision: AbDecision
   /** What `on-verdict` did: a sentence, or absent when it had nothing to do. */
   promotion?: string
+  /** The promotion's plan: every mutating call, in the order a run makes them (up to where it stops). */
+  promotionCalls?: PromotionCall[]
   runUrl?: string
 }
 
@@ -117,6 +120,19 @@ function opsRows(report: AbTestReport): string[][] {
   ])
 }
 
+/** The promotion's plan, in the order the run makes its calls (or, in a dry run, would). */
+function promotionCallsMarkdown(calls: readonly PromotionCall[] | undefined): string[] {
+  if (!calls || calls.length === 0) return []
+  return [
+    '',
+    `<details><summary>The promotion's plan: SageMaker calls in order (${calls.length})</summary>`,
+    '',
+    ...calls.map((call, index) => `${index + 1}. ${escapeText(call.text, 2000)}`),
+    '',
+    '</details>'
+  ]
+}
+
 /** The report as Markdown for the job summary and the pull request comment. */
 export function renderAbTest(report: AbTestReport): string {
   const { control, challenger, decision } = report
@@ -131,6 +147,7 @@ export function renderAbTest(report: AbTestReport): string {
     '',
     ...decision.reasons.map(reason => `- ${escapeText(reason)}`),
     ...(report.promotion ? ['', `**On verdict:** ${escapeText(report.promotion)}`] : []),
+    ...promotionCallsMarkdown(report.promotionCalls),
     '',
     `### Metrics (challenger − control, ${Math.round((1 - report.alpha) * 100)}% intervals)`,
     '',
@@ -194,6 +211,7 @@ export function renderAbTestText(report: AbTestReport, options: TextOptions = {}
     paint(plain(title(report), 200), style, options),
     ...decision.reasons.map(reason => `  ${plain(reason)}`),
     ...(report.promotion ? [`  ${plain(report.promotion)}`] : []),
+    ...(report.promotionCalls ?? []).map((call, i) => `    ${i + 1}. ${plain(call.text, 2000)}`),
     '',
     ...alignTable([head, ...rows], ['left', 'right', 'right', 'right', 'right', 'right']),
     '',
@@ -201,6 +219,34 @@ export function renderAbTestText(report: AbTestReport, options: TextOptions = {}
       [['figure', `v${control.version}`, `v${challenger.version}`], ...ops],
       ['left', 'right', 'right']
     )
+  ].join('\n')
+}
+
+/** What a re-run found: this workflow run's promotion, done before it. */
+export interface EarlierPromotionView {
+  endpointName: string
+  region: string
+  group: string
+  winner: number
+  loser: number
+  /** The sentence the log says: what was found and what is left. */
+  found: string
+  evidence: string
+}
+
+/** The summary of a re-run that found its workflow run's promotion done. */
+export function renderEarlierPromotion(view: EarlierPromotionView): string {
+  const endpoint = link(view.endpointName, consoleUrl(view.region, 'endpoints', view.endpointName))
+  const [winner, loser] = [view.winner, view.loser].map(v =>
+    versionLink(view.group, view.region, v)
+  )
+  return [
+    `## ${HEADLINE.winner} A/B test on ${endpoint}: ${winner} promoted over ${loser} by this workflow run`,
+    '',
+    escapeText(view.found),
+    '',
+    `**Evidence:** ${escapeText(view.evidence)}`,
+    ''
   ].join('\n')
 }
 
@@ -223,6 +269,8 @@ export function abTestJson(report: AbTestReport): unknown {
     variants: { control: report.control, challenger: report.challenger },
     comparisons: report.comparisons,
     limits: report.decision.rules,
-    promotion: report.promotion ?? null
+    promotion: report.promotion
+      ? { summary: report.promotion, calls: report.promotionCalls ?? [] }
+      : null
   }
 }
