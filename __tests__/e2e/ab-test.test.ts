@@ -254,6 +254,27 @@ describe('ab-test', () => {
     expect(await served()).toEqual([v1, v2])
   }, 300000)
 
+  it('does not promote a winner someone rejected: it reports the verdict, changes nothing and fails', async () => {
+    const { v1, v2 } = await clearWinnerPending(7)
+    await clients(emulator).sagemaker.send(
+      new UpdateModelPackageCommand({ ModelPackageArn: v2, ModelApprovalStatus: 'Rejected' })
+    )
+    const before = mutatingCalls(emulator)
+    const run = await abTest({ 'on-verdict': 'promote' })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      `::error::The A/B test's winner v2 (${v2}) is Rejected: the test does not overturn a rejection. Nothing was changed.`
+    )
+    expect(run.outputs.verdict).toBe('winner')
+    expect(run.outputs['winner-model-package-arn']).toBe(v2)
+    expect(report(run).verdict).toBe('winner')
+    expect(run.summary).toMatch(/is Rejected: the test does not overturn a rejection/)
+    expect(mutatingCalls(emulator)).toEqual(before)
+    expect(await served()).toEqual([v1, v2])
+    expect((await status(v2)).ModelApprovalStatus).toBe('Rejected')
+    expect((await status(v1)).ModelApprovalStatus).toBe('Approved')
+  }, 300000)
+
   it('fails the ops: limit of a challenger with a latency fault, and the control wins', async () => {
     const v1 = seedVersion([3, 0])
     const v2 = seedVersion([3, 0])

@@ -189,4 +189,19 @@ describe('promoting an A/B winner', () => {
     expect(action?.Properties?.failure).toMatch(/^Stopped: .*sagemaker:CreateModel/)
     expect(action?.Properties?.rejected).toBeUndefined()
   })
+
+  it.each([true, false])(
+    'refuses to promote a winner a person rejected, changing nothing (dry run: %s)',
+    async dryRun => {
+      const fake = await abEndpoint('Rejected')
+      const start = fake.sim.mock.calls().length
+      await expect(
+        promoteWinner(fake.ctx, abSettings(dryRun), await liveEndpoint(fake), SIDES, EVIDENCE)
+      ).rejects.toThrow(
+        `The A/B test's winner v8 (${packageArn(8)}) is Rejected: the test does not overturn a rejection. Nothing was changed.`
+      )
+      expect(madeSince(fake, start)).toEqual([])
+      expect(fake.sim.packages.get(packageArn(8))?.status).toBe('Rejected')
+    }
+  )
 })

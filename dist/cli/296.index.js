@@ -13370,7 +13370,8 @@ function formatPromotion(plan, calls, summary) {
 // `on-verdict: promote`: the winner takes the endpoint. Everything is read and planned
 // before the first write (promotion-plan.ts), and the plan is printed, in a dry run and
 // before a real one alike. Then, in order, each step only once the one before it held: the
-// winner is approved if it is not yet; all traffic moves to it in place
+// winner is approved if it is still pending (a Rejected winner stops the promotion before
+// any write: a rejection stands until a person approves); all traffic moves to it in place
 // (UpdateEndpointWeightsAndCapacities, the loser's weight 0) so the loser stops answering at
 // once; the endpoint gets a clean single-variant config through the deploy path (plan,
 // verify, record, GitHub deployment); only when that deployment is verified is the loser
@@ -13467,6 +13468,9 @@ function promotionAudit(sides, evidence, live, done) {
         }
     };
 }
+/** A promotion that must not happen, found before any write: the report says why, the job fails. */
+class PromotionRefused extends UserError {
+}
 /** Reads both versions and plans every call, the deployment on the endpoint as the shift leaves it. */
 async function planPromotion(ctx, deployment, live, sides, evidence) {
     const sagemaker = ctx.aws.sagemaker;
@@ -13474,6 +13478,10 @@ async function planPromotion(ctx, deployment, live, sides, evidence) {
         describeVersion(sagemaker, sides.winner.packageArn),
         describeVersion(sagemaker, sides.loser.packageArn)
     ]));
+    if (winner.ModelApprovalStatus === 'Rejected') {
+        // A person's (or a gate's) rejection stands until a person approves: the test reports.
+        throw new PromotionRefused(`The A/B test's winner v${sides.winner.version} (${sides.winner.packageArn}) is Rejected: the test does not overturn a rejection. Nothing was changed. To promote it, approve it with a reason (mode approve), then run the test again; the verdict above stands either way.`);
+    }
     const approve = winner.ModelApprovalStatus === 'Approved'
         ? undefined
         : decisionOn(ctx, winner, 'Approved', evidence);
@@ -13965,12 +13973,22 @@ const runAbTest = async (ctx, settings) => {
     if (winner && abTest.onVerdict === 'promote') {
         const loser = winner.role === 'control' ? report.challenger : report.control;
         const evidence = `A/B test on endpoint ${name}: v${winner.version} wins over v${loser.version}. ${evaluation.decision.reasons.join(' ')}`;
-        const promoted = await promoteWinner(ctx, settings, live, { winner, loser }, evidence);
-        report.promotion = promoted.summary;
-        report.promotionCalls = promoted.calls;
-        outcome = promoted.failed
-            ? { failed: promoted.failed, audit: promoted.audit }
-            : { audit: promoted.audit };
+        const promoted = await promoteWinner(ctx, settings, live, { winner, loser }, evidence).catch((error) => {
+            if (!(error instanceof PromotionRefused))
+                throw error;
+            return { refused: error.message };
+        });
+        if ('refused' in promoted) {
+            report.promotion = promoted.refused;
+            outcome = { failed: promoted.refused };
+        }
+        else {
+            report.promotion = promoted.summary;
+            report.promotionCalls = promoted.calls;
+            outcome = promoted.failed
+                ? { failed: promoted.failed, audit: promoted.audit }
+                : { audit: promoted.audit };
+        }
     }
     else if (abTest.onVerdict === 'promote') {
         report.promotion = `Nothing promoted: the verdict is ${evaluation.decision.verdict}.`;

@@ -1,7 +1,8 @@
 // `on-verdict: promote`: the winner takes the endpoint. Everything is read and planned
 // before the first write (promotion-plan.ts), and the plan is printed, in a dry run and
 // before a real one alike. Then, in order, each step only once the one before it held: the
-// winner is approved if it is not yet; all traffic moves to it in place
+// winner is approved if it is still pending (a Rejected winner stops the promotion before
+// any write: a rejection stands until a person approves); all traffic moves to it in place
 // (UpdateEndpointWeightsAndCapacities, the loser's weight 0) so the loser stops answering at
 // once; the endpoint gets a clean single-variant config through the deploy path (plan,
 // verify, record, GitHub deployment); only when that deployment is verified is the loser
@@ -10,7 +11,7 @@
 import { UpdateEndpointWeightsAndCapacitiesCommand } from '@aws-sdk/client-sagemaker'
 import type { RunContext } from '../context.js'
 import { runUrl } from '../context.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage, UserError } from '../errors.js'
 import {
   approvedTarget,
   makePlan,
@@ -162,6 +163,9 @@ interface Planned {
   approvedEarlier: boolean
 }
 
+/** A promotion that must not happen, found before any write: the report says why, the job fails. */
+export class PromotionRefused extends UserError {}
+
 /** Reads both versions and plans every call, the deployment on the endpoint as the shift leaves it. */
 async function planPromotion(
   ctx: RunContext,
@@ -177,6 +181,12 @@ async function planPromotion(
       describeVersion(sagemaker, sides.loser.packageArn)
     ])
   )
+  if (winner.ModelApprovalStatus === 'Rejected') {
+    // A person's (or a gate's) rejection stands until a person approves: the test reports.
+    throw new PromotionRefused(
+      `The A/B test's winner v${sides.winner.version} (${sides.winner.packageArn}) is Rejected: the test does not overturn a rejection. Nothing was changed. To promote it, approve it with a reason (mode approve), then run the test again; the verdict above stands either way.`
+    )
+  }
   const approve =
     winner.ModelApprovalStatus === 'Approved'
       ? undefined

@@ -4,7 +4,7 @@
 // rejected with the evidence, as planned and printed first and recorded in the audit trail
 // (src/abtest/promote.ts); a re-run of the workflow run finds that done (rerun.ts).
 import { captureLocation, evaluateAbTest, type AbEvaluation } from '../abtest/evaluate.js'
-import { promoteWinner } from '../abtest/promote.js'
+import { PromotionRefused, promoteWinner } from '../abtest/promote.js'
 import { finishEarlierPromotion } from '../abtest/rerun.js'
 import { testedVariants } from '../abtest/variants.js'
 import type { ModeOutcome, ModeRunner } from '../context.js'
@@ -71,12 +71,22 @@ export const runAbTest: ModeRunner<'ab-test'> = async (ctx, settings) => {
   if (winner && abTest.onVerdict === 'promote') {
     const loser = winner.role === 'control' ? report.challenger : report.control
     const evidence = `A/B test on endpoint ${name}: v${winner.version} wins over v${loser.version}. ${evaluation.decision.reasons.join(' ')}`
-    const promoted = await promoteWinner(ctx, settings, live, { winner, loser }, evidence)
-    report.promotion = promoted.summary
-    report.promotionCalls = promoted.calls
-    outcome = promoted.failed
-      ? { failed: promoted.failed, audit: promoted.audit }
-      : { audit: promoted.audit }
+    const promoted = await promoteWinner(ctx, settings, live, { winner, loser }, evidence).catch(
+      (error: unknown) => {
+        if (!(error instanceof PromotionRefused)) throw error
+        return { refused: error.message }
+      }
+    )
+    if ('refused' in promoted) {
+      report.promotion = promoted.refused
+      outcome = { failed: promoted.refused }
+    } else {
+      report.promotion = promoted.summary
+      report.promotionCalls = promoted.calls
+      outcome = promoted.failed
+        ? { failed: promoted.failed, audit: promoted.audit }
+        : { audit: promoted.audit }
+    }
   } else if (abTest.onVerdict === 'promote') {
     report.promotion = `Nothing promoted: the verdict is ${evaluation.decision.verdict}.`
   }
