@@ -218,6 +218,12 @@ describe('ab-test', () => {
     )
     expect(loser.ApprovalDescription).toMatch(/better on auc/)
     expect(run.summary).toMatch(/## 🏆 A\/B test on churn-ab-prod: v2 .*wins/)
+    // The mode's outputs only: the deployment inside the promotion sets none of deploy's.
+    expect(Object.keys(run.outputs).sort()).toEqual([
+      'report-path',
+      'verdict',
+      'winner-model-package-arn'
+    ])
   }, 300000)
 
   it('rejects a clearly worse challenger with the evidence and returns all traffic to the control', async () => {

@@ -13284,7 +13284,8 @@ async function runDeployment(ctx, settings, request) {
         };
     }
     finally {
-        setOutputs(ctx, state);
+        if (!request.within)
+            setOutputs(ctx, state);
     }
 }
 
@@ -13544,7 +13545,8 @@ async function promote_carryOut(ctx, deployment, planned, progress) {
     const outcome = await runDeployment(ctx, deployment, {
         kind: 'deploy',
         targets: [target],
-        live: settled
+        live: settled,
+        within: 'ab-test'
     });
     progress.configName = outcome.plan.endpointConfigName;
     if (!outcome.succeeded) {

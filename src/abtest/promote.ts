@@ -270,7 +270,8 @@ async function carryOut(
   const outcome = await runDeployment(ctx, deployment, {
     kind: 'deploy',
     targets: [target],
-    live: settled
+    live: settled,
+    within: 'ab-test'
   })
   progress.configName = outcome.plan.endpointConfigName
   if (!outcome.succeeded) {

@@ -27,6 +27,8 @@ export interface DeploymentRequest {
   reject?: RejectRequest
   /** The package an earlier attempt of this workflow run rolled the endpoint back from. */
   rolledBackFrom?: string
+  /** Part of another mode's change (an A/B promotion): that mode sets the run's outputs. */
+  within?: 'ab-test'
 }
 
 /** Describes the package and refuses it unless it is Approved; never mutates anything. */

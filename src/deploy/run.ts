@@ -295,6 +295,6 @@ export async function runDeployment(
       failed: ending.failed
     }
   } finally {
-    setOutputs(ctx, state)
+    if (!request.within) setOutputs(ctx, state)
   }
 }
