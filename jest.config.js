@@ -21,6 +21,11 @@ export default {
   // testTimeout is a global option in Jest 30: end-to-end runs wait for endpoint states,
   // and in `npm test` four workers share the machine, so a test of many runs may be slow.
   testTimeout: 300000,
+  // A worker gets this long, on the main process's clock, to exit once all files ran. Ours
+  // exit within a millisecond, but on a loaded machine the main process (or the worker) may
+  // not be scheduled within Jest's default 500 ms, and Jest then kills a worker that had
+  // already exited and warns that it "failed to exit gracefully".
+  workerGracefulExitTimeout: 5000,
   coverageDirectory: 'coverage',
   coverageReporters: ['text-summary', 'lcov', 'json-summary'],
   collectCoverageFrom: ['src/**/*.ts', 'emulator/**/*.ts', '!emulator/cli.ts'],

@@ -69,6 +69,15 @@ export function validationError(message: string): Error {
   })
 }
 
+/** ListTags on a resource that does not exist (as the emulator answers it). */
+function notFoundError(message: string): Error {
+  return Object.assign(new Error(message), {
+    name: 'ResourceNotFound',
+    $fault: 'client',
+    $metadata: { httpStatusCode: 400, requestId: 'req-1' }
+  })
+}
+
 /** How the next CreateEndpoint/UpdateEndpoint ends after its transitional `steps`. */
 export interface ChangeScript {
   steps: string[]
@@ -461,28 +470,33 @@ export class SageMakerSim {
       this.startChange(ep.configName, weights, 'Updating')
       return { EndpointArn: ep.arn }
     })
-    m.on(ListTagsCommand).callsFake(input => ({
-      Tags: Object.entries(this.tags.get(input.ResourceArn ?? '') ?? {}).map(([Key, Value]) => ({
-        Key,
-        Value
-      }))
-    }))
+    m.on(ListTagsCommand).callsFake(input => {
+      this.fire('ListTagsCommand')
+      const arn = input.ResourceArn ?? ''
+      if (this.gone(arn)) throw notFoundError(`Resource ${arn} does not exist.`)
+      return {
+        Tags: Object.entries(this.tags.get(arn) ?? {}).map(([Key, Value]) => ({ Key, Value }))
+      }
+    })
     m.on(AddTagsCommand).callsFake(input => {
       const current = this.tags.get(input.ResourceArn ?? '') ?? {}
       for (const t of input.Tags ?? []) current[t.Key ?? ''] = t.Value ?? ''
       this.tags.set(input.ResourceArn ?? '', current)
       return { Tags: input.Tags }
     })
-    m.on(ListEndpointConfigsCommand).callsFake(input => ({
-      EndpointConfigs: [...this.configs.values()]
-        .filter(c => c.name.toLowerCase().includes((input.NameContains ?? '').toLowerCase()))
-        .filter(c => !input.CreationTimeBefore || c.created < input.CreationTimeBefore)
-        .map(c => ({
-          EndpointConfigName: c.name,
-          EndpointConfigArn: c.arn,
-          CreationTime: c.created
-        }))
-    }))
+    m.on(ListEndpointConfigsCommand).callsFake(input => {
+      this.fire('ListEndpointConfigsCommand')
+      return {
+        EndpointConfigs: [...this.configs.values()]
+          .filter(c => c.name.toLowerCase().includes((input.NameContains ?? '').toLowerCase()))
+          .filter(c => !input.CreationTimeBefore || c.created < input.CreationTimeBefore)
+          .map(c => ({
+            EndpointConfigName: c.name,
+            EndpointConfigArn: c.arn,
+            CreationTime: c.created
+          }))
+      }
+    })
     m.on(ListModelsCommand).callsFake(input => ({
       Models: [...this.models.values()]
         .filter(c => c.name.toLowerCase().includes((input.NameContains ?? '').toLowerCase()))
@@ -504,6 +518,16 @@ export class SageMakerSim {
         throw validationError(`Could not find model "${input.ModelName}".`)
       return {}
     })
+  }
+
+  /** True for the ARN of a model or endpoint config that is not (or no longer) here. */
+  private gone(arn: string): boolean {
+    const kind = /:(model|endpoint-config)\//.exec(arn)?.[1]
+    if (!kind) return false
+    const records: Iterable<{ arn: string }> = (
+      kind === 'model' ? this.models : this.configs
+    ).values()
+    return ![...records].some(r => r.arn === arn)
   }
 
   endpointTags(): Record<string, string> {

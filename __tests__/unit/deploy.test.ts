@@ -339,6 +339,28 @@ describe('deploy', () => {
     )
   })
 
+  it('still cleans up when a concurrent run deletes an old config between listing it and reading its tags', async () => {
+    const fake = setup(5, 6, 7)
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 5 } }, '100')
+    const v5Config = fake.sim.endpoint!.configName
+    const v5Model = fake.sim.configs.get(v5Config)!.variants[0]!.ModelName!
+    await deployOnce(fake, { modelPackage: { kind: 'version', version: 6 } }, '101')
+    // Another run's cleanup deletes the old v5 config just after this run listed it.
+    const concurrentCleanup = () => void fake.sim.configs.delete(v5Config)
+    fake.sim.before = {
+      command: 'ListEndpointConfigsCommand',
+      run: () => (fake.sim.before = { command: 'ListTagsCommand', run: concurrentCleanup })
+    }
+    const outcome = await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '102')
+    expect(outcome.failed).toBeUndefined()
+    expect(fake.sim.models.has(v5Model)).toBe(false)
+    expect(fake.sim.inputsOf(DeleteModelCommand)).toEqual([{ ModelName: v5Model }])
+    const plan = fake.infos.filter(l => l.startsWith('Deployment plan')).pop() ?? ''
+    expect(plan).toContain(`DeleteModel ${v5Model}`)
+    expect(plan).not.toContain(`DeleteEndpointConfig ${v5Config}`)
+    expect(fake.warnings).toEqual([])
+  })
+
   it('keeps an old model that a newer config of ours, not yet deployed, still names', async () => {
     const fake = setup(5, 6, 7)
     await deployOnce(fake, { modelPackage: { kind: 'version', version: 5 } }, '100')

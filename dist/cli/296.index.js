@@ -11107,8 +11107,10 @@ async function ours(sagemaker, scope, items) {
             continue;
         if (!isOurName(scope.endpointName, item.name) || !item.arn)
             continue;
-        const tags = await readTags(sagemaker, item.arn);
-        if (tags[tags_TAGS.endpoint] === scope.endpointName)
+        // Another deployment of the endpoint, cleaning up at the same time, may have deleted
+        // it since the listing: gone is neither kept nor deleted, and the rest goes on.
+        const tags = await orAbsent(() => readTags(sagemaker, item.arn));
+        if (tags?.[tags_TAGS.endpoint] === scope.endpointName)
             names.push(item.name);
     }
     return names;
@@ -11145,7 +11147,10 @@ async function endpointsInUse(sagemaker) {
     } while (nextToken);
     return found;
 }
-/** What cleanup would delete now; reads only. Any failed read throws: nothing is deleted then. */
+/**
+ * What cleanup would delete now; reads only. Any failed read throws, and nothing is deleted
+ * then; a resource deleted since it was listed is no failure, only no longer a candidate.
+ */
 async function findCleanup(sagemaker, scope) {
     if (!scope.cutoff)
         return { configs: [], models: [] };

@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import type { RunContext } from '../context.js'
 import { isNotFound } from '../aws-errors.js'
-import { configModelNames, describeEndpoint } from '../registry/served.js'
+import { configModelNames, describeEndpoint, orAbsent } from '../registry/served.js'
 import { isOurName } from './plan.js'
 import { readTags, TAGS } from '../registry/tags.js'
 import { errorMessage } from '../errors.js'
@@ -104,8 +104,10 @@ async function ours(
   for (const item of items) {
     if (!item.created || !scope.cutoff || item.created.getTime() >= scope.cutoff.getTime()) continue
     if (!isOurName(scope.endpointName, item.name) || !item.arn) continue
-    const tags = await readTags(sagemaker, item.arn)
-    if (tags[TAGS.endpoint] === scope.endpointName) names.push(item.name)
+    // Another deployment of the endpoint, cleaning up at the same time, may have deleted
+    // it since the listing: gone is neither kept nor deleted, and the rest goes on.
+    const tags = await orAbsent(() => readTags(sagemaker, item.arn))
+    if (tags?.[TAGS.endpoint] === scope.endpointName) names.push(item.name)
   }
   return names
 }
@@ -152,7 +154,10 @@ export async function endpointsInUse(sagemaker: SageMakerClient): Promise<InUse>
   return found
 }
 
-/** What cleanup would delete now; reads only. Any failed read throws: nothing is deleted then. */
+/**
+ * What cleanup would delete now; reads only. Any failed read throws, and nothing is deleted
+ * then; a resource deleted since it was listed is no failure, only no longer a candidate.
+ */
 export async function findCleanup(
   sagemaker: SageMakerClient,
   scope: CleanupScope

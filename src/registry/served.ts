@@ -48,7 +48,7 @@ export interface LiveEndpoint {
 }
 
 /** `describe` whose "not found" answer is undefined. */
-async function orAbsent<T>(describe: () => Promise<T>): Promise<T | undefined> {
+export async function orAbsent<T>(describe: () => Promise<T>): Promise<T | undefined> {
   try {
     return await describe()
   } catch (error) {
