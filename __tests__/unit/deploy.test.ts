@@ -694,6 +694,17 @@ describe('deploy', () => {
     expect(fake.sim.mutatingCalls()).toHaveLength(mutations)
   })
 
+  it('leaves outputs that name nothing it deleted after a first deployment that ended Failed', async () => {
+    const fake = setup(7)
+    fake.sim.scripts.push({ steps: ['Creating'], outcome: 'Failed', reason: 'capacity' })
+    const outcome = await deployOnce(fake, {})
+    expect(outcome.failed).toBeDefined()
+    expect(fake.infos.join('\n')).toContain('Deleted endpoint churn-prod: this run created it')
+    expect(fake.outputs.get('endpoint-config-name')).toBe('')
+    expect(fake.outputs.get('created')).toBe(false)
+    expect(fake.outputs.get('endpoint-name')).toBe('churn-prod')
+  })
+
   it('reuses the model and config of an earlier attempt of the same run', async () => {
     const fake = setup(7)
     fake.sim.scripts.push({ steps: ['Creating'], outcome: 'Failed', reason: 'capacity' })

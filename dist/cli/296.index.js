@@ -11243,7 +11243,7 @@ async function cleanup_discardCreated(ctx, endpointName, created, keep, why) {
 /**
  * A new endpoint this run created that ended Failed serves nothing, and SageMaker refuses
  * to update it: the next deploy would stop at "delete it and deploy again". It goes, and
- * waits to be gone so that the model and config it used can go after it.
+ * waits to be gone so that the model and config it used can go after it. True once it is gone.
  */
 async function deleteFailedEndpoint(ctx, endpointName, waitTimeoutSeconds) {
     try {
@@ -11253,9 +11253,11 @@ async function deleteFailedEndpoint(ctx, endpointName, waitTimeoutSeconds) {
             purpose: 'to be deleted'
         });
         ctx.out.info(`Deleted endpoint ${endpointName}: this run created it and SageMaker could not start it.`);
+        return true;
     }
     catch (error) {
         ctx.out.warning(`Could not delete endpoint ${endpointName}, which this run created and which ended Failed: ${errors_errorMessage(error)}. Delete it (aws sagemaker delete-endpoint --endpoint-name ${endpointName}) before deploying again.`);
+        return false;
     }
 }
 
@@ -13133,8 +13135,14 @@ async function waitAndVerify(ctx, state, inflight, waitTimeoutSeconds) {
     state.serving = verified?.EndpointConfigName ?? '';
     const failure = verifyDeployment(plan, verified, live?.configName);
     if (failure) {
-        if (plan.action === 'create' && verified?.EndpointStatus === 'Failed')
-            await deleteFailedEndpoint(ctx, name, waitTimeoutSeconds);
+        const deleted = plan.action === 'create' &&
+            verified?.EndpointStatus === 'Failed' &&
+            (await deleteFailedEndpoint(ctx, name, waitTimeoutSeconds));
+        // The outputs then name no endpoint this run made: it, and its config, are gone.
+        if (deleted) {
+            state.serving = '';
+            state.created = false;
+        }
         // The same path as a deployment that never started: what it created goes.
         await cleanup_discardCreated(ctx, name, inflight.current.created, { configs: [], models: [] }, `The deployment to ${name} did not take effect`);
     }

@@ -276,13 +276,13 @@ export async function discardCreated(
 /**
  * A new endpoint this run created that ended Failed serves nothing, and SageMaker refuses
  * to update it: the next deploy would stop at "delete it and deploy again". It goes, and
- * waits to be gone so that the model and config it used can go after it.
+ * waits to be gone so that the model and config it used can go after it. True once it is gone.
  */
 export async function deleteFailedEndpoint(
   ctx: Pick<RunContext, 'aws' | 'out' | 'now' | 'sleep'>,
   endpointName: string,
   waitTimeoutSeconds: number
-): Promise<void> {
+): Promise<boolean> {
   try {
     await ctx.aws.sagemaker.send(new DeleteEndpointCommand({ EndpointName: endpointName }))
     await waitForEndpoint(ctx, endpointName, {
@@ -292,9 +292,11 @@ export async function deleteFailedEndpoint(
     ctx.out.info(
       `Deleted endpoint ${endpointName}: this run created it and SageMaker could not start it.`
     )
+    return true
   } catch (error) {
     ctx.out.warning(
       `Could not delete endpoint ${endpointName}, which this run created and which ended Failed: ${errorMessage(error)}. Delete it (aws sagemaker delete-endpoint --endpoint-name ${endpointName}) before deploying again.`
     )
+    return false
   }
 }

@@ -108,8 +108,15 @@ async function waitAndVerify(
   state.serving = verified?.EndpointConfigName ?? ''
   const failure = verifyDeployment(plan, verified, live?.configName)
   if (failure) {
-    if (plan.action === 'create' && verified?.EndpointStatus === 'Failed')
-      await deleteFailedEndpoint(ctx, name, waitTimeoutSeconds)
+    const deleted =
+      plan.action === 'create' &&
+      verified?.EndpointStatus === 'Failed' &&
+      (await deleteFailedEndpoint(ctx, name, waitTimeoutSeconds))
+    // The outputs then name no endpoint this run made: it, and its config, are gone.
+    if (deleted) {
+      state.serving = ''
+      state.created = false
+    }
     // The same path as a deployment that never started: what it created goes.
     await discardCreated(
       ctx,
