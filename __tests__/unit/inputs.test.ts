@@ -320,6 +320,22 @@ describe('register', () => {
     })
   })
 
+  it('says what is wrong with the bucket of an S3 URI, not only that it is not one', () => {
+    const model = failure('register', { 'model-data-url': 's3://b/k/model.tar.gz' })
+    expect(model.input).toBe('model-data-url')
+    expect(model.message).toBe(
+      'Input "model-data-url" must be an S3 URI such as s3://bucket/model.tar.gz (bucket "b" is not an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit); got "s3://b/k/model.tar.gz".'
+    )
+    expect(failure('register', { 'model-data-url': 'models/model.tar.gz' }).message).toBe(
+      'Input "model-data-url" must be an S3 URI such as s3://bucket/model.tar.gz; got "models/model.tar.gz".'
+    )
+    const metrics = failure('register', { 'metrics-s3-uri': 's3://Metrics/churn/' })
+    expect(metrics.input).toBe('metrics-s3-uri')
+    expect(metrics.message).toMatch(
+      /^Input "metrics-s3-uri" must be an S3 URI such as s3:\/\/bucket\/prefix\/file \(bucket "Metrics" is not an S3 bucket name: /
+    )
+  })
+
   it('needs exactly one source, naming the inputs', () => {
     const none = failure('register', { 'model-data-url': '', 'image-uri': '' })
     expect(none.input).toBe('model-data-url')

@@ -27,7 +27,7 @@ describe('S3 URIs', () => {
     expect(parseS3Uri(uri, 'metrics-s3-uri')).toEqual(expected)
   })
 
-  it.each(['https://acme/x', 's3://', 's3://Acme/x', 's3://ab', 's3://acme/a b'])(
+  it.each(['https://acme/x', 's3://acme/a b', 'S3://acme/x'])(
     'rejects %s naming the input',
     uri => {
       expect(() => parseS3Uri(uri, 'metrics-s3-uri')).toThrow(
@@ -35,6 +35,18 @@ describe('S3 URIs', () => {
       )
     }
   )
+
+  it.each([
+    ['s3://', ''],
+    ['s3://Acme/x', 'Acme'],
+    ['s3://ab', 'ab'],
+    ['s3://b/k/model.tar.gz', 'b'],
+    ['s3://-acme/x', '-acme']
+  ])('rejects %s saying what is wrong with its bucket', (uri, bucket) => {
+    expect(() => parseS3Uri(uri, 'metrics-s3-uri')).toThrow(
+      `Input "metrics-s3-uri" must be an S3 URI such as s3://bucket/prefix (bucket "${bucket}" is not an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit); got "${uri}".`
+    )
+  })
 
   it('joins keys with single slashes and formats URIs', () => {
     expect(joinS3Key('registry/', '/churn/', 'abc', 'statistics.json')).toBe(

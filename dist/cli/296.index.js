@@ -1264,6 +1264,17 @@ const ACCOUNT_ID = /^\d{12}$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 /** `s3://bucket/key`: bucket names are 3-63 lower-case letters, digits, dots and hyphens. */
 const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(\S*))?$/;
+/**
+ * What an S3 URI was asked to be, and, when the text starts like one, what is wrong with its
+ * bucket: "s3://b/model.tar.gz" is refused for its one-letter bucket, not for its shape.
+ */
+function s3UriExpected(value, example) {
+    const bucket = /^s3:\/\/([^/\s]*)/.exec(value.trim())?.[1];
+    const expected = `an S3 URI such as ${example}`;
+    if (bucket === undefined || S3_URI.test(`s3://${bucket}`))
+        return expected;
+    return `${expected} (bucket ${JSON.stringify(bucket)} is not an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit)`;
+}
 // CustomerMetadataProperties keys and values, and tag keys and values.
 const METADATA_CHARACTERS = String.raw `\p{L}\p{Z}\p{N}_.:/=+\-@`;
 const METADATA_TEXT = new RegExp(`^[${METADATA_CHARACTERS}]*$`, 'u');
@@ -3657,7 +3668,9 @@ function checkPattern(input, value, pattern, accepted) {
     return value;
 }
 function checkS3Uri(input, value) {
-    return checkPattern(input, value, S3_URI, 'an S3 URI such as s3://bucket/prefix/file');
+    if (value === undefined || S3_URI.test(value))
+        return value;
+    throw invalid(input, value, s3UriExpected(value, 's3://bucket/prefix/file'));
 }
 function checkLength(input, value, max) {
     if (value !== undefined && value.length > max) {
@@ -4716,7 +4729,7 @@ var client_s3_dist_cjs = __webpack_require__(3711);
 function parseS3Uri(uri, input) {
     const match = S3_URI.exec(uri.trim());
     if (!match) {
-        throw new UserError(`Input "${input}" must be an S3 URI such as s3://bucket/prefix; got "${uri}".`);
+        throw new UserError(`Input "${input}" must be ${s3UriExpected(uri, 's3://bucket/prefix')}; got "${uri}".`);
     }
     return { bucket: match[1], key: match[2] ?? '' };
 }
@@ -5104,7 +5117,7 @@ function readSource(inputs) {
         return { kind: 'tuning-job', tuningJobName: value, ...image };
     }
     if (!S3_URI.test(value) && !HTTPS_URL.test(value)) {
-        throw invalid(source, value, 'an S3 URI such as s3://bucket/model.tar.gz');
+        throw invalid(source, value, s3UriExpected(value, 's3://bucket/model.tar.gz'));
     }
     if (imageUri === undefined) {
         throw new InputError('image-uri', 'Input "image-uri" is required with "model-data-url": the inference image that serves the model.');

@@ -10,7 +10,8 @@ import {
   REGION,
   RESOURCE_NAME,
   ROLE_ARN,
-  S3_URI
+  S3_URI,
+  s3UriExpected
 } from '../registry/names.js'
 import type { GroupRef, PackageRef } from '../settings.js'
 import { InputError, invalid, shown, type Inputs } from './reader.js'
@@ -194,7 +195,8 @@ function checkPattern(
 }
 
 export function checkS3Uri(input: string, value: string | undefined): string | undefined {
-  return checkPattern(input, value, S3_URI, 'an S3 URI such as s3://bucket/prefix/file')
+  if (value === undefined || S3_URI.test(value)) return value
+  throw invalid(input, value, s3UriExpected(value, 's3://bucket/prefix/file'))
 }
 
 export function checkLength(

@@ -2,7 +2,13 @@
 // what is recorded with the version (checked against SageMaker's character rules here, so
 // that nothing is created before SageMaker would refuse a description).
 import { isStatisticsObjectUri } from '../registry/s3.js'
-import { ONE_LINE, RESOURCE_NAME, S3_URI, TUNING_JOB_NAME } from '../registry/names.js'
+import {
+  ONE_LINE,
+  RESOURCE_NAME,
+  S3_URI,
+  s3UriExpected,
+  TUNING_JOB_NAME
+} from '../registry/names.js'
 import type { RegisterSettings } from '../settings.js'
 import {
   checkInstanceType,
@@ -78,7 +84,7 @@ function readSource(inputs: Inputs): RegisterSettings['source'] {
     return { kind: 'tuning-job', tuningJobName: value, ...image }
   }
   if (!S3_URI.test(value) && !HTTPS_URL.test(value)) {
-    throw invalid(source, value, 'an S3 URI such as s3://bucket/model.tar.gz')
+    throw invalid(source, value, s3UriExpected(value, 's3://bucket/model.tar.gz'))
   }
   if (imageUri === undefined) {
     throw new InputError(

@@ -13,6 +13,17 @@ export const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 /** `s3://bucket/key`: bucket names are 3-63 lower-case letters, digits, dots and hyphens. */
 export const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(\S*))?$/
 
+/**
+ * What an S3 URI was asked to be, and, when the text starts like one, what is wrong with its
+ * bucket: "s3://b/model.tar.gz" is refused for its one-letter bucket, not for its shape.
+ */
+export function s3UriExpected(value: string, example: string): string {
+  const bucket = /^s3:\/\/([^/\s]*)/.exec(value.trim())?.[1]
+  const expected = `an S3 URI such as ${example}`
+  if (bucket === undefined || S3_URI.test(`s3://${bucket}`)) return expected
+  return `${expected} (bucket ${JSON.stringify(bucket)} is not an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit)`
+}
+
 // CustomerMetadataProperties keys and values, and tag keys and values.
 const METADATA_CHARACTERS = String.raw`\p{L}\p{Z}\p{N}_.:/=+\-@`
 export const METADATA_TEXT = new RegExp(`^[${METADATA_CHARACTERS}]*$`, 'u')

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { UserError } from '../errors.js'
-import { S3_URI } from './names.js'
+import { S3_URI, s3UriExpected } from './names.js'
 
 export interface S3Location {
   bucket: string
@@ -16,7 +16,7 @@ export function parseS3Uri(uri: string, input: string): S3Location {
   const match = S3_URI.exec(uri.trim())
   if (!match) {
     throw new UserError(
-      `Input "${input}" must be an S3 URI such as s3://bucket/prefix; got "${uri}".`
+      `Input "${input}" must be ${s3UriExpected(uri, 's3://bucket/prefix')}; got "${uri}".`
     )
   }
   return { bucket: match[1] as string, key: match[2] ?? '' }
