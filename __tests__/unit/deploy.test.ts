@@ -42,6 +42,15 @@ async function deployOnce(
   return runDeploy(fake.ctx, deploySettings(deploy))
 }
 
+/** v5 deployed by run 100 (then v6 by run 101 when `thenV6`): v5's config and model. */
+async function v5Deployed(fake: ReturnType<typeof setup>, thenV6: boolean) {
+  await deployOnce(fake, { modelPackage: { kind: 'version', version: 5 } }, '100')
+  const v5Config = fake.sim.endpoint!.configName
+  const v5Model = fake.sim.configs.get(v5Config)!.variants[0]!.ModelName!
+  if (thenV6) await deployOnce(fake, { modelPackage: { kind: 'version', version: 6 } }, '101')
+  return { v5Config, v5Model }
+}
+
 describe('deploy', () => {
   it('creates model, config and endpoint on the first deploy of the newest Approved version', async () => {
     const fake = setup(6, 7)
@@ -296,9 +305,7 @@ describe('deploy', () => {
 
   it('keeps an old config and model of ours that another endpoint serves', async () => {
     const fake = setup(5, 6, 7)
-    await deployOnce(fake, { modelPackage: { kind: 'version', version: 5 } }, '100')
-    const v5Config = fake.sim.endpoint!.configName
-    const v5Model = fake.sim.configs.get(v5Config)!.variants[0]!.ModelName!
+    const { v5Config, v5Model } = await v5Deployed(fake, false)
     // Someone pointed a second endpoint at our v5 config by hand.
     fake.sim.otherEndpoints.set('churn-shadow', v5Config)
     await deployOnce(fake, { modelPackage: { kind: 'version', version: 6 } }, '101')
@@ -318,10 +325,7 @@ describe('deploy', () => {
 
   it('deletes less than planned when an old config came into use during the deployment, and says so', async () => {
     const fake = setup(5, 6, 7)
-    await deployOnce(fake, { modelPackage: { kind: 'version', version: 5 } }, '100')
-    const v5Config = fake.sim.endpoint!.configName
-    const v5Model = fake.sim.configs.get(v5Config)!.variants[0]!.ModelName!
-    await deployOnce(fake, { modelPackage: { kind: 'version', version: 6 } }, '101')
+    const { v5Config, v5Model } = await v5Deployed(fake, true)
     // While v7 rolls out, someone points a second endpoint at the old v5 config.
     fake.sim.interject = () => fake.sim.otherEndpoints.set('churn-shadow', v5Config)
     const outcome = await deployOnce(fake, { modelPackage: { kind: 'version', version: 7 } }, '102')
@@ -341,10 +345,7 @@ describe('deploy', () => {
 
   it('still cleans up when a concurrent run deletes an old config between listing it and reading its tags', async () => {
     const fake = setup(5, 6, 7)
-    await deployOnce(fake, { modelPackage: { kind: 'version', version: 5 } }, '100')
-    const v5Config = fake.sim.endpoint!.configName
-    const v5Model = fake.sim.configs.get(v5Config)!.variants[0]!.ModelName!
-    await deployOnce(fake, { modelPackage: { kind: 'version', version: 6 } }, '101')
+    const { v5Config, v5Model } = await v5Deployed(fake, true)
     // Another run's cleanup deletes the old v5 config just after this run listed it.
     const concurrentCleanup = () => void fake.sim.configs.delete(v5Config)
     fake.sim.before = {
@@ -363,10 +364,7 @@ describe('deploy', () => {
 
   it('keeps an old model that a newer config of ours, not yet deployed, still names', async () => {
     const fake = setup(5, 6, 7)
-    await deployOnce(fake, { modelPackage: { kind: 'version', version: 5 } }, '100')
-    const v5Config = fake.sim.endpoint!.configName
-    const v5Model = fake.sim.configs.get(v5Config)!.variants[0]!.ModelName!
-    await deployOnce(fake, { modelPackage: { kind: 'version', version: 6 } }, '101')
+    const { v5Config, v5Model } = await v5Deployed(fake, true)
     // A concurrent run made a config from the v5 model and is about to deploy it.
     fake.sim.configs.set('churn-prod-v5-abcdef0123', {
       ...fake.sim.configs.get(v5Config)!,
